@@ -1,0 +1,23 @@
+package dev.switchboard.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+import java.util.List;
+
+/**
+ * What a decision was based on: the prompt's pattern and complexity, the chosen deployment's cost
+ * bound (null when it has no price), and the ranked candidates.
+ */
+@Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DecisionMetadata(String pattern, double complexity, double complexityScore, int tokenCount,
+                               List<String> signals, Double costEstimate, List<RankedCandidate> candidates) {
+
+    /** One candidate in the order the router would try them, and why it sits there. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record RankedCandidate(int rank, String provider, String model, String tier,
+                                  boolean priced, double inputCostPerToken, double outputCostPerToken) {
+    }
+}

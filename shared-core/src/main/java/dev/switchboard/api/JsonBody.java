@@ -1,0 +1,109 @@
+package dev.switchboard.api;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Typed, strict reads from a parsed JSON object. Each failure names the field, so a caller learns
+ * exactly what to fix; the binder's own messages (which name Java types) never reach them.
+ */
+public final class JsonBody {
+
+    private final JsonNode object;
+
+    private JsonBody(JsonNode object) {
+        this.object = object;
+    }
+
+    /** Parses {@code body} and requires a JSON object whose keys are all in {@code allowedFields}. */
+    public static JsonBody parseObject(JsonMapper mapper, byte[] body, Set<String> allowedFields) {
+        if (body == null || body.length == 0 || new String(body).isBlank()) {
+            throw new InvalidRequestException(null, "Request body is required: a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readValue(body, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidRequestException(null, "Request body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidRequestException(null, "Request body must be a JSON object");
+        }
+        for (Map.Entry<String, JsonNode> entry : node.entries()) {
+            if (!allowedFields.contains(entry.getKey())) {
+                throw new InvalidRequestException(entry.getKey(), "Unknown field '" + entry.getKey() + "'");
+            }
+        }
+        return new JsonBody(node);
+    }
+
+    /** A required string with at least one non-blank character. */
+    public String requiredText(String field, int maxLength) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            throw new InvalidRequestException(field, "'" + field + "' is required");
+        }
+        if (!value.isString()) {
+            throw new InvalidRequestException(field, "'" + field + "' must be a string");
+        }
+        String text = value.getStringValue();
+        if (text.isBlank()) {
+            throw new InvalidRequestException(field, "'" + field + "' must not be blank");
+        }
+        if (text.length() > maxLength) {
+            throw new InvalidRequestException(field, "'" + field + "' must be at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    /** An optional string; absent or null gives {@code fallback}. */
+    public String optionalText(String field, String fallback) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isString()) {
+            throw new InvalidRequestException(field, "'" + field + "' must be a string");
+        }
+        return value.getStringValue();
+    }
+
+    /** An optional whole number in [min, max]; absent or null gives {@code fallback}. */
+    public int optionalInt(String field, int fallback, int min, int max) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        String range = "'" + field + "' must be an integer between " + min + " and " + max;
+        if (!value.isNumber() || !isIntegral(value.getNumberValue())) {
+            throw new InvalidRequestException(field, range);
+        }
+        BigInteger number = value.getBigIntegerValue();
+        if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new InvalidRequestException(field, range);
+        }
+        return number.intValue();
+    }
+
+    /** An optional boolean; absent or null gives {@code fallback}. Strings such as "true" are refused. */
+    public boolean optionalBoolean(String field, boolean fallback) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw new InvalidRequestException(field, "'" + field + "' must be true or false");
+        }
+        return value.getBooleanValue();
+    }
+
+    private static boolean isIntegral(Number number) {
+        return number instanceof Integer || number instanceof Long || number instanceof BigInteger
+                || number instanceof Short || number instanceof Byte;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.switchboard.api;
+
+import java.util.Locale;
+
+/** Checks for query-string parameters, with the same 400s (naming the parameter) as body fields. */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    public static String requiredText(String name, String value, int maxLength) {
+        if (value == null) {
+            throw new InvalidRequestException(name, "'" + name + "' is required");
+        }
+        if (value.isBlank()) {
+            throw new InvalidRequestException(name, "'" + name + "' must not be blank");
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidRequestException(name, "'" + name + "' must be at most " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    public static boolean optionalBoolean(String name, String value, boolean fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRequestException(name, "'" + name + "' must be true or false");
+        };
+    }
+
+    public static int optionalInt(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        String range = "'" + name + "' must be an integer between " + min + " and " + max;
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed < min || parsed > max) {
+                throw new InvalidRequestException(name, range);
+            }
+            return (int) parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(name, range);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.switchboard.api;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+import java.util.List;
+
+/** GET /stats: what the ledger holds over a period, overall and per provider and model. */
+@Serdeable(naming = SnakeCaseStrategy.class)
+public record StatsResponse(int periodDays, long totalRequests, long errors, long cacheHits, long fallbacks,
+                            double totalCost, double baselineCost, List<ByProvider> byProvider) {
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record ByProvider(String provider, String model, long count, long tokensIn, long tokensOut,
+                             double cost, double avgLatencyMs) {
+    }
+}

@@ -1,0 +1,24 @@
+package dev.switchboard.api.http;
+
+import dev.switchboard.api.ApiError;
+import dev.switchboard.api.ApiException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** Renders an {@link ApiException} as the contract's error JSON with its status. */
+@Produces
+@Singleton
+@Requires(classes = {ApiException.class, ExceptionHandler.class})
+public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<ApiError.ErrorEnvelope>> {
+
+    @Override
+    public HttpResponse<ApiError.ErrorEnvelope> handle(HttpRequest request, ApiException exception) {
+        return HttpResponse.<ApiError.ErrorEnvelope>status(HttpStatus.valueOf(exception.status()))
+                .body(exception.toError().envelope());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.switchboard.api.http;
+
+import dev.switchboard.api.ApiError;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import jakarta.inject.Singleton;
+
+/**
+ * Errors the framework raises itself (unknown route, wrong method or media type, an unconvertible
+ * parameter, an unexpected exception) in the contract's shape. Only the status and the parameter
+ * name are taken from the framework; its messages can name Java types and are never passed on.
+ */
+@Singleton
+@Replaces(JsonErrorResponseBodyProvider.class)
+public class ErrorBodyProvider implements JsonErrorResponseBodyProvider<ApiError.ErrorEnvelope> {
+
+    @Override
+    public ApiError.ErrorEnvelope body(ErrorContext context, HttpResponse<?> response) {
+        int status = response.code();
+        String field = context.getErrors().stream().map(Error::getPath).flatMap(java.util.Optional::stream)
+                .findFirst().orElse(null);
+        return new ApiError(type(status), message(status, field, context), field).envelope();
+    }
+
+    static String type(int status) {
+        return switch (status) {
+            case 400 -> "invalid_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "request_too_large";
+            case 415 -> "unsupported_media_type";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal_error" : "invalid_request";
+        };
+    }
+
+    static String message(int status, String field, ErrorContext context) {
+        String path = context.getRequest().getPath();
+        return switch (status) {
+            case 400 -> field == null ? "The request is not valid" : "Invalid value for '" + field + "'";
+            case 404 -> "No route " + context.getRequest().getMethodName() + " " + path;
+            case 405 -> "Method " + context.getRequest().getMethodName() + " is not allowed on " + path;
+            case 413 -> "The request body is too large";
+            case 415 -> "Content-Type must be application/json";
+            default -> status >= 500 ? "Internal error; the request was not completed" : "The request was refused";
+        };
+    }
+}

@@ -1,0 +1,157 @@
+package dev.switchboard.config;
+
+import dev.switchboard.routing.Tier;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the providers file of the contract (SWITCHBOARD_CONFIG, or the built-in simulated set):
+ * {@code providers: [{name, protocol, base-url, simulation, deployments: [{model, tier, rpm, tpm,
+ * capabilities}]}]}. Every problem is reported with the file and the path of the setting.
+ */
+public final class ProviderCatalogLoader {
+
+    public static final String BUILT_IN = "classpath:switchboard-providers.yml";
+    public static final Set<String> PROTOCOLS =
+            Set.of("openai", "anthropic", "gemini", "openai-compatible", "bedrock", "simulated");
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+
+    /** Loads {@code location}: a file path, or a resource when it starts with {@code classpath:}. */
+    public ProviderCatalog load(String location) {
+        Object root;
+        try (Reader reader = open(location)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (IOException e) {
+            throw new ConfigurationError(location + ": cannot be read (" + e.getMessage() + ")", e);
+        } catch (YAMLException e) {
+            throw new ConfigurationError(location + ": is not valid YAML (" + firstLine(e.getMessage()) + ")", e);
+        }
+        if (root == null) {
+            throw new ConfigurationError(location + ": is empty; it must list providers");
+        }
+        ConfigReader top = new ConfigReader(location, "", root, Set.of("providers"));
+        List<ProviderConfig> providers = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<?> list = top.list("providers", true);
+        for (int i = 0; i < list.size(); i++) {
+            ProviderConfig provider = provider(location, "providers[" + i + "]", list.get(i));
+            if (!names.add(provider.name())) {
+                throw new ConfigurationError(location + ": providers[" + i + "].name '" + provider.name()
+                        + "' is declared twice");
+            }
+            providers.add(provider);
+        }
+        return new ProviderCatalog(location, providers);
+    }
+
+    private ProviderConfig provider(String source, String path, Object node) {
+        ConfigReader r = new ConfigReader(source, path, node,
+                Set.of("name", "protocol", "base-url", "simulation", "deployments"));
+        String name = r.requiredString("name");
+        if (!NAME.matcher(name).matches()) {
+            throw r.error(r.child("name"), "must be lower-case letters, digits, '-' or '_' (got '" + name + "')");
+        }
+        String protocol = r.requiredString("protocol");
+        if (!PROTOCOLS.contains(protocol)) {
+            throw r.error(r.child("protocol"), "must be one of " + PROTOCOLS.stream().sorted().toList()
+                    + " (got '" + protocol + "')");
+        }
+        String baseUrl = r.optionalString("base-url");
+        if (baseUrl != null) {
+            validateUrl(r, baseUrl);
+        } else if (protocol.equals("openai-compatible")) {
+            throw r.error(r.child("base-url"), "is required for protocol openai-compatible");
+        }
+        SimulationConfig simulation = null;
+        if (protocol.equals("simulated")) {
+            simulation = r.has("simulation") ? simulation(r, r.raw("simulation")) : SimulationConfig.DEFAULTS;
+        } else if (r.has("simulation")) {
+            throw r.error(r.child("simulation"), "applies only to protocol simulated");
+        }
+        List<DeploymentConfig> deployments = new ArrayList<>();
+        List<?> list = r.list("deployments", true);
+        Set<String> models = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            DeploymentConfig deployment = deployment(source, path + ".deployments[" + i + "]", list.get(i));
+            if (!models.add(deployment.model())) {
+                throw r.error(path + ".deployments[" + i + "].model", "'" + deployment.model() + "' is declared twice");
+            }
+            deployments.add(deployment);
+        }
+        return new ProviderConfig(name, protocol, baseUrl, deployments, simulation);
+    }
+
+    private SimulationConfig simulation(ConfigReader parent, Object node) {
+        ConfigReader r = new ConfigReader(parent.source(), parent.child("simulation"), node,
+                Set.of("latency-ms", "failure-rate", "seed"));
+        SimulationConfig d = SimulationConfig.DEFAULTS;
+        return new SimulationConfig(
+                r.integer("latency-ms", d.latencyMs(), 0, 60_000),
+                r.decimal("failure-rate", d.failureRate(), 0.0, 1.0),
+                r.integer("seed", d.seed(), Long.MIN_VALUE, Long.MAX_VALUE));
+    }
+
+    private DeploymentConfig deployment(String source, String path, Object node) {
+        ConfigReader r = new ConfigReader(source, path, node, Set.of("model", "tier", "rpm", "tpm", "capabilities"));
+        String model = r.requiredString("model");
+        String tierName = r.requiredString("tier");
+        Tier tier = Tier.fromWireName(tierName).orElseThrow(() -> r.error(r.child("tier"),
+                "must be one of economy, standard, premium (got '" + tierName + "')"));
+        int rpm = (int) r.integer("rpm", 60, 1, 1_000_000);
+        int tpm = (int) r.integer("tpm", 100_000, 1, 1_000_000_000);
+        Capabilities capabilities = Capabilities.DEFAULTS;
+        if (r.has("capabilities")) {
+            ConfigReader c = new ConfigReader(source, r.child("capabilities"), r.raw("capabilities"),
+                    Set.of("context-length", "tools", "vision", "streaming"));
+            Capabilities d = Capabilities.DEFAULTS;
+            capabilities = new Capabilities(
+                    (int) c.integer("context-length", d.contextLength(), 1, 100_000_000),
+                    c.bool("tools", d.tools()), c.bool("vision", d.vision()), c.bool("streaming", d.streaming()));
+        }
+        return new DeploymentConfig(model, tier, rpm, tpm, capabilities);
+    }
+
+    private static void validateUrl(ConfigReader r, String url) {
+        try {
+            URI uri = URI.create(url);
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw r.error(r.child("base-url"), "must be an http(s) URL (got '" + url + "')");
+            }
+        } catch (IllegalArgumentException e) {
+            throw r.error(r.child("base-url"), "must be an http(s) URL (got '" + url + "')");
+        }
+    }
+
+    private static Reader open(String location) throws IOException {
+        if (location.startsWith("classpath:")) {
+            String resource = location.substring("classpath:".length());
+            InputStream in = ProviderCatalogLoader.class.getClassLoader().getResourceAsStream(resource);
+            if (in == null) {
+                throw new IOException("no such resource");
+            }
+            return new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
+        }
+        return Files.newBufferedReader(Path.of(location), StandardCharsets.UTF_8);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}

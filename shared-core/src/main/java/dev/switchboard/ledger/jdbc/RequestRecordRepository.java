@@ -1,0 +1,51 @@
+package dev.switchboard.ledger.jdbc;
+
+import dev.switchboard.ledger.ConfidenceStat;
+import dev.switchboard.ledger.LedgerStats;
+import dev.switchboard.ledger.ProviderStat;
+import dev.switchboard.ledger.StrategyStat;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes and aggregates request_log. The aggregates are plain, portable SQL so that the same
+ * queries run on H2 locally and on PostgreSQL in production (both are tested).
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface RequestRecordRepository extends CrudRepository<RequestRecord, String> {
+
+    @Query("""
+            SELECT COUNT(*) AS requests,
+                   COALESCE(SUM(CASE WHEN status <> 'ok' THEN 1 ELSE 0 END), 0) AS errors,
+                   COALESCE(SUM(CASE WHEN cache_hit THEN 1 ELSE 0 END), 0) AS cache_hits,
+                   COALESCE(SUM(CASE WHEN fallback_used THEN 1 ELSE 0 END), 0) AS fallbacks,
+                   COALESCE(SUM(cost), 0) AS intelligent_cost,
+                   COALESCE(SUM(CASE WHEN status = 'ok' THEN baseline_cost ELSE 0 END), 0) AS baseline_cost
+            FROM request_log WHERE created_at >= :since""")
+    LedgerStats stats(Instant since);
+
+    @Query("""
+            SELECT strategy, COUNT(*) AS count, AVG(cost) AS avg_cost,
+                   SUM(CASE WHEN confidence = 'high' THEN 1 ELSE 0 END) AS high_confidence
+            FROM request_log WHERE created_at >= :since AND status = 'ok'
+            GROUP BY strategy ORDER BY count DESC, strategy""")
+    List<StrategyStat> byStrategy(Instant since);
+
+    @Query("""
+            SELECT confidence, COUNT(*) AS count, AVG(cost) AS avg_cost
+            FROM request_log WHERE created_at >= :since AND status = 'ok'
+            GROUP BY confidence ORDER BY count DESC, confidence""")
+    List<ConfidenceStat> byConfidence(Instant since);
+
+    @Query("""
+            SELECT provider, model, COUNT(*) AS count, SUM(tokens_in) AS tokens_in, SUM(tokens_out) AS tokens_out,
+                   SUM(cost) AS cost, AVG(latency_ms) AS avg_latency_ms
+            FROM request_log WHERE created_at >= :since AND status = 'ok' AND provider IS NOT NULL
+            GROUP BY provider, model ORDER BY count DESC, provider, model""")
+    List<ProviderStat> byProvider(Instant since);
+}

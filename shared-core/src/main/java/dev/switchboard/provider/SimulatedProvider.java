@@ -1,0 +1,118 @@
+package dev.switchboard.provider;
+
+import dev.switchboard.config.SimulationConfig;
+import dev.switchboard.cost.TokenCounter;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+/**
+ * A provider that needs no network and no key (seed 002's mock providers). Its answer depends only
+ * on the seed, the model and the prompt; its latency jitter and its failures follow one seeded
+ * sequence per provider, so a run with the same seed and the same calls behaves the same way.
+ */
+public final class SimulatedProvider implements ChatProvider {
+
+    public static final String PROTOCOL = "simulated";
+
+    private static final List<String> SENTENCES = List.of(
+            "The short answer is that it depends on the constraints you care about most.",
+            "A good first step is to state the problem precisely and list what is known.",
+            "Consider the simplest approach that could work, then measure before optimising.",
+            "There are a few common pitfalls worth checking before going further.",
+            "In practice, the trade-off comes down to cost, latency and quality.",
+            "An example makes this concrete: start small, verify, then generalise.",
+            "To summarise, the key points are correctness first and clarity second.");
+
+    private final String name;
+    private final SimulationConfig simulation;
+    private final Set<String> models;
+    private final TokenCounter tokens;
+    private final Sleeper sleeper;
+    private final Random calls;
+
+    public SimulatedProvider(String name, SimulationConfig simulation, Set<String> models,
+                             TokenCounter tokens, Sleeper sleeper) {
+        this.name = Objects.requireNonNull(name);
+        this.simulation = Objects.requireNonNull(simulation);
+        this.models = Set.copyOf(models);
+        this.tokens = Objects.requireNonNull(tokens);
+        this.sleeper = Objects.requireNonNull(sleeper);
+        this.calls = new Random(simulation.seed());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    public ChatResponse complete(ChatRequest request) {
+        if (!models.contains(request.model())) {
+            throw new ProviderException(name, ProviderException.Kind.REJECTED,
+                    name + " does not serve model " + request.model());
+        }
+        double failureDraw;
+        double latencyDraw;
+        synchronized (calls) {
+            failureDraw = calls.nextDouble();
+            latencyDraw = calls.nextDouble();
+        }
+        // Latency varies between half and one and a half times the configured mean.
+        long latencyMs = Math.round(simulation.latencyMs() * (0.5 + latencyDraw));
+        try {
+            sleeper.sleep(Duration.ofMillis(latencyMs));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(name, ProviderException.Kind.TIMEOUT, name + " call was interrupted");
+        }
+        if (failureDraw < simulation.failureRate()) {
+            throw new ProviderException(name, ProviderException.Kind.UNAVAILABLE,
+                    name + " simulated an outage (HTTP 503)");
+        }
+        String prompt = request.messages().stream().map(ChatMessage::content).collect(Collectors.joining("\n"));
+        int inputTokens = tokens.count(prompt);
+        Answer answer = answer(request.model(), prompt, request.maxTokens());
+        return new ChatResponse(answer.text(), request.model(), new Usage(inputTokens, answer.tokens()),
+                answer.truncated() ? "length" : "stop");
+    }
+
+    private record Answer(String text, int tokens, boolean truncated) {
+    }
+
+    private Answer answer(String model, String prompt, int maxTokens) {
+        SplittableRandom random = new SplittableRandom(simulation.seed() * 31 + (model + "\n" + prompt).hashCode());
+        String excerpt = prompt.strip().replaceAll("\\s+", " ");
+        if (excerpt.length() > 60) {
+            excerpt = excerpt.substring(0, 57) + "...";
+        }
+        StringBuilder text = new StringBuilder("[simulated ").append(name).append('/').append(model)
+                .append("] You asked: \"").append(excerpt).append("\".");
+        int target = 16 + random.nextInt(240);
+        while (tokens.count(text.toString()) < target) {
+            text.append(' ').append(SENTENCES.get(random.nextInt(SENTENCES.size())));
+        }
+        String full = text.toString();
+        int count = tokens.count(full);
+        if (count <= maxTokens) {
+            return new Answer(full, count, false);
+        }
+        // Cut at the token budget, as a real model stops with finish_reason "length".
+        int chars = Math.max(1, (int) ((long) full.length() * maxTokens / count));
+        String cut = full.substring(0, chars);
+        while (tokens.count(cut) > maxTokens && cut.length() > 1) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return new Answer(cut, tokens.count(cut), true);
+    }
+}

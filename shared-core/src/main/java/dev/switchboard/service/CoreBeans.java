@@ -1,0 +1,92 @@
+package dev.switchboard.service;
+
+import dev.switchboard.config.ConfigurationError;
+import dev.switchboard.config.ProviderCatalog;
+import dev.switchboard.config.ProviderCatalogLoader;
+import dev.switchboard.cost.CostCalculator;
+import dev.switchboard.cost.EstimatingTokenCounter;
+import dev.switchboard.cost.PriceTable;
+import dev.switchboard.cost.PriceTableLoader;
+import dev.switchboard.cost.TokenCounter;
+import dev.switchboard.provider.ProviderAdapterFactory;
+import dev.switchboard.provider.ProviderRegistry;
+import dev.switchboard.provider.Sleeper;
+import dev.switchboard.routing.ComplexityScorer;
+import dev.switchboard.routing.ComplexityStrategy;
+import dev.switchboard.routing.PromptAnalyzer;
+import dev.switchboard.routing.PromptClassifier;
+import dev.switchboard.routing.RoutingEngine;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Builds the plain-Java core (routing, cost, providers) from validated settings, so that the core
+ * itself never sees Micronaut. Each bean may be replaced in tests (a fixed Clock, a no-op Sleeper).
+ */
+@Factory
+public class CoreBeans {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    Sleeper sleeper() {
+        return Sleeper.REAL;
+    }
+
+    @Singleton
+    TokenCounter tokenCounter() {
+        return new EstimatingTokenCounter();
+    }
+
+    @Singleton
+    ProviderCatalog providerCatalog(SwitchboardSettings settings) {
+        String location = settings.config() == null || settings.config().isBlank()
+                ? ProviderCatalogLoader.BUILT_IN : settings.config();
+        return new ProviderCatalogLoader().load(location);
+    }
+
+    @Singleton
+    PriceTable priceTable(SwitchboardSettings settings, JsonMapper json) {
+        String location = settings.prices() == null || settings.prices().isBlank()
+                ? PriceTableLoader.BUILT_IN : settings.prices();
+        return new PriceTableLoader(json).load(location);
+    }
+
+    @Singleton
+    CostCalculator costCalculator(PriceTable prices, SwitchboardSettings settings) {
+        if (prices.price(settings.baselineModel()).isEmpty()) {
+            throw new ConfigurationError("switchboard.baseline-model (SWITCHBOARD_BASELINE_MODEL): '"
+                    + settings.baselineModel() + "' has no price in " + prices.source()
+                    + "; savings cannot be measured against it");
+        }
+        return new CostCalculator(prices, settings.baselineModel());
+    }
+
+    @Singleton
+    ProviderRegistry providerRegistry(ProviderCatalog catalog, List<ProviderAdapterFactory> factories) {
+        return new ProviderRegistry(catalog, factories);
+    }
+
+    @Singleton
+    CandidateCatalog candidateCatalog(ProviderCatalog catalog, PriceTable prices) {
+        return new CandidateCatalog(catalog, prices);
+    }
+
+    @Singleton
+    PromptAnalyzer promptAnalyzer(TokenCounter tokens) {
+        return new PromptAnalyzer(new PromptClassifier(), new ComplexityScorer(), tokens::count);
+    }
+
+    @Singleton
+    RoutingEngine routingEngine(RoutingSettings settings) {
+        // No hybrid (learning) strategy is installed yet: auto_route=true reports hybrid_fallback.
+        return new RoutingEngine(new ComplexityStrategy(settings.thresholds()), null);
+    }
+}

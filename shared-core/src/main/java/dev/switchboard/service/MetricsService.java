@@ -1,0 +1,73 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.RoutingMetricsResponse;
+import dev.switchboard.api.StatsResponse;
+import dev.switchboard.ledger.ConfidenceStat;
+import dev.switchboard.ledger.LedgerStats;
+import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.ledger.StrategyStat;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Analytics over the ledger: seed 001's routing metrics and the overall stats. */
+@Singleton
+public class MetricsService {
+
+    public static final int MAX_DAYS = 3650;
+
+    private final RequestLedger ledger;
+    private final Clock clock;
+
+    public MetricsService(RequestLedger ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public RoutingMetricsResponse routingMetrics(int days) {
+        Instant since = since(days);
+        LedgerStats stats = ledger.stats(since);
+        double intelligent = usd(stats.intelligentCost());
+        double baseline = usd(stats.baselineCost());
+        double saved = usd(stats.baselineCost().subtract(stats.intelligentCost()));
+        double percent = stats.baselineCost().signum() == 0 ? 0.0
+                : stats.baselineCost().subtract(stats.intelligentCost()).multiply(BigDecimal.valueOf(100))
+                .divide(stats.baselineCost(), 1, RoundingMode.HALF_UP).doubleValue();
+        return new RoutingMetricsResponse(
+                new RoutingMetricsResponse.CostSavings(saved, percent, intelligent, baseline, days),
+                ledger.byStrategy(since).stream().map(MetricsService::strategy).toList(),
+                ledger.byConfidence(since).stream().map(MetricsService::confidence).toList());
+    }
+
+    public StatsResponse stats(int days) {
+        Instant since = since(days);
+        LedgerStats s = ledger.stats(since);
+        return new StatsResponse(days, s.requests(), s.errors(), s.cacheHits(), s.fallbacks(),
+                usd(s.intelligentCost()), usd(s.baselineCost()),
+                ledger.byProvider(since).stream().map(p -> new StatsResponse.ByProvider(p.provider(), p.model(),
+                        p.count(), p.tokensIn(), p.tokensOut(), usd(p.cost()),
+                        Math.round(p.avgLatencyMs() * 10) / 10.0)).toList());
+    }
+
+    private Instant since(int days) {
+        return clock.instant().minus(Duration.ofDays(days));
+    }
+
+    private static RoutingMetricsResponse.ByStrategy strategy(StrategyStat s) {
+        double highPct = s.count() == 0 ? 0.0 : Math.round(1000.0 * s.highConfidence() / s.count()) / 10.0;
+        return new RoutingMetricsResponse.ByStrategy(s.strategy(), s.count(), usd(s.avgCost()), highPct);
+    }
+
+    private static RoutingMetricsResponse.ByConfidence confidence(ConfidenceStat c) {
+        return new RoutingMetricsResponse.ByConfidence(c.confidence(), c.count(), usd(c.avgCost()));
+    }
+
+    /** Dollars to ten decimal places: the ledger's own precision. */
+    private static double usd(BigDecimal value) {
+        return value == null ? 0.0 : value.setScale(10, RoundingMode.HALF_UP).doubleValue();
+    }
+}

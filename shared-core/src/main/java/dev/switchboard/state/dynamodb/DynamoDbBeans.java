@@ -1,0 +1,46 @@
+package dev.switchboard.state.dynamodb;
+
+import dev.switchboard.state.DailySpendStore;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import java.time.Duration;
+
+/**
+ * The DynamoDB client and the state adapters built on it. The URL-connection HTTP client keeps the
+ * Lambda artifact small and starts fast; region and credentials come from the SDK's default chains.
+ */
+@Factory
+@Requires(property = "switchboard.state.store", value = "dynamodb", defaultValue = "dynamodb")
+public class DynamoDbBeans {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    DynamoDbClient dynamoDbClient(DynamoDbSettings settings) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(1))
+                        .socketTimeout(settings.apiCallTimeout())
+                        .build())
+                .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout()));
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        if (settings.localCredentials()) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        }
+        return builder.build();
+    }
+
+    @Singleton
+    DailySpendStore dailySpendStore(DynamoDbClient dynamo, DynamoDbSettings settings) {
+        return new DynamoDbDailySpendStore(dynamo, settings.tablePrefix());
+    }
+}

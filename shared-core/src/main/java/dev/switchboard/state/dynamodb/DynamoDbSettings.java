@@ -1,0 +1,24 @@
+package dev.switchboard.state.dynamodb;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How to reach DynamoDB. {@code endpoint} is set only for DynamoDB Local or LocalStack; on AWS the
+ * SDK's regional endpoint is used. {@code localCredentials} makes the client sign with fixed dummy
+ * credentials, which local stand-ins accept; it must stay false on AWS.
+ *
+ * @param tablePrefix     prepended to every table's logical name, one per environment
+ * @param apiCallTimeout  the most one DynamoDB call (with the SDK's own retries) may take
+ */
+@ConfigurationProperties("switchboard.dynamodb")
+public record DynamoDbSettings(
+        @Nullable URI endpoint,
+        @Bindable(defaultValue = "switchboard-") String tablePrefix,
+        @Bindable(defaultValue = "2s") Duration apiCallTimeout,
+        @Bindable(defaultValue = "false") boolean localCredentials) {
+}

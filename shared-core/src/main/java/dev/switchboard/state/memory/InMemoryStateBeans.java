@@ -1,0 +1,17 @@
+package dev.switchboard.state.memory;
+
+import dev.switchboard.state.DailySpendStore;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+/** In-process state, chosen with switchboard.state.store=memory (unit tests, overhead measurements). */
+@Factory
+@Requires(property = "switchboard.state.store", value = "memory")
+public class InMemoryStateBeans {
+
+    @Singleton
+    DailySpendStore dailySpendStore() {
+        return new InMemoryDailySpendStore();
+    }
+}
