@@ -1,0 +1,33 @@
+package dev.switchboard.function.complete;
+
+import dev.switchboard.api.CompleteRequestParser;
+import dev.switchboard.api.CompleteResponse;
+import dev.switchboard.service.CompletionService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+
+import java.nio.charset.StandardCharsets;
+
+/** POST /complete (seed 001): parse strictly, then hand over to the completion service. */
+@Controller
+public class CompleteController {
+
+    private final CompleteRequestParser parser;
+    private final CompletionService completions;
+
+    public CompleteController(CompleteRequestParser parser, CompletionService completions) {
+        this.parser = parser;
+        this.completions = completions;
+    }
+
+    // The body is taken raw so that every malformed input gets our 400 naming the field, rather
+    // than the binder's message.
+    @Post(uri = "/complete", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    public CompleteResponse complete(@Nullable @Body String body) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        return completions.complete(parser.parse(bytes), CompletionService.ANONYMOUS);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.switchboard.function.metrics;
+
+import dev.switchboard.api.HealthResponse;
+import dev.switchboard.api.ProvidersResponse;
+import dev.switchboard.api.QueryParameters;
+import dev.switchboard.api.RoutingMetricsResponse;
+import dev.switchboard.api.StatsResponse;
+import dev.switchboard.service.CatalogService;
+import dev.switchboard.service.HealthService;
+import dev.switchboard.service.MetricsService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+
+/** The read-only analytics and status routes; each is one service call. */
+@Controller
+public class MetricsController {
+
+    private static final int DEFAULT_DAYS = 7;
+
+    private final MetricsService metrics;
+    private final CatalogService catalog;
+    private final HealthService health;
+
+    public MetricsController(MetricsService metrics, CatalogService catalog, HealthService health) {
+        this.metrics = metrics;
+        this.catalog = catalog;
+        this.health = health;
+    }
+
+    @Get(uri = "/routing/metrics", produces = MediaType.APPLICATION_JSON)
+    public RoutingMetricsResponse routingMetrics(@Nullable @QueryValue("days") String days) {
+        return metrics.routingMetrics(days(days));
+    }
+
+    @Get(uri = "/stats", produces = MediaType.APPLICATION_JSON)
+    public StatsResponse stats(@Nullable @QueryValue("days") String days) {
+        return metrics.stats(days(days));
+    }
+
+    @Get(uri = "/providers", produces = MediaType.APPLICATION_JSON)
+    public ProvidersResponse providers() {
+        return catalog.providers();
+    }
+
+    /** 200 when every dependency answers, 503 (same body) when one does not, for load balancers. */
+    @Get(uri = "/health", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<HealthResponse> health() {
+        HealthResponse body = health.health();
+        return HttpResponse.status("ok".equals(body.status()) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(body);
+    }
+
+    private static int days(String value) {
+        return QueryParameters.optionalInt("days", value, DEFAULT_DAYS, 1, MetricsService.MAX_DAYS);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.switchboard.function.recommend;
+
+import dev.switchboard.api.CompleteRequestParser;
+import dev.switchboard.api.QueryParameters;
+import dev.switchboard.api.RecommendationResponse;
+import dev.switchboard.service.DecisionService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+
+/** GET /recommendation?prompt= (seed 001): the auto-route decision, without calling a provider. */
+@Controller
+public class RecommendationController {
+
+    private final DecisionService decisions;
+
+    public RecommendationController(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @Get(uri = "/recommendation", produces = MediaType.APPLICATION_JSON)
+    public RecommendationResponse recommend(@Nullable @QueryValue("prompt") String prompt) {
+        return decisions.recommend(
+                QueryParameters.requiredText("prompt", prompt, CompleteRequestParser.MAX_PROMPT_CHARS));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.localaws.DynamoDbLocalServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs every function's controllers in one process on 127.0.0.1, with DynamoDB Local in-process
+ * (telemetry off) and an H2 file ledger under the data folder: what is tested locally is what runs
+ * on Lambda, minus API Gateway.
+ */
+public final class LocalGateway implements AutoCloseable {
+
+    /** Tables of the local gateway live under their own prefix, apart from any test's. */
+    static final String TABLE_PREFIX = "switchboard-local-";
+
+    private final DynamoDbLocalServer dynamo;
+    private final ApplicationContext context;
+
+    private LocalGateway(DynamoDbLocalServer dynamo, ApplicationContext context) {
+        this.dynamo = dynamo;
+        this.context = context;
+    }
+
+    public static void main(String[] args) throws IOException {
+        GatewaySettings settings = GatewaySettings.fromEnvironment(System.getenv());
+        LocalGateway gateway = start(settings, Map.of(), args);
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "switchboard-shutdown"));
+        gateway.printBanner(System.out, settings);
+    }
+
+    /** Starts DynamoDB Local and then the HTTP server; {@code overrides} win over everything else. */
+    static LocalGateway start(GatewaySettings settings, Map<String, Object> overrides, String... args)
+            throws IOException {
+        Files.createDirectories(settings.dataDir());
+        DynamoDbLocalServer dynamo = DynamoDbLocalServer.startPersistent(settings.dataDir().resolve("dynamodb"),
+                DynamoDbLocalServer.ANY_FREE_PORT);
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "micronaut.server.host", "127.0.0.1",
+                "micronaut.server.port", settings.port(),
+                "switchboard.dynamodb.endpoint", dynamo.endpoint().toString(),
+                "switchboard.dynamodb.local-credentials", true,
+                "switchboard.dynamodb.table-prefix", TABLE_PREFIX,
+                "datasources.default.url", settings.ledgerUrl()));
+        properties.putAll(overrides);
+        try {
+            ApplicationContext context = Micronaut.build(args)
+                    .mainClass(LocalGateway.class)
+                    .environments("local")
+                    .properties(properties)
+                    .start();
+            return new LocalGateway(dynamo, context);
+        } catch (RuntimeException e) {
+            dynamo.close();
+            throw e;
+        }
+    }
+
+    ApplicationContext context() {
+        return context;
+    }
+
+    /** The address the server actually listens on (PORT=0 picks a free port). */
+    public String address() {
+        return "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+    }
+
+    void printBanner(PrintStream out, GatewaySettings settings) {
+        String address = address();
+        out.println();
+        out.println("Switchboard local gateway listening on " + address);
+        out.println("  data (ledger, DynamoDB Local): " + settings.dataDir());
+        if (settings.adminKeySet()) {
+            out.println("  NOTE: SWITCHBOARD_ADMIN_KEY is set, but this build does not authenticate yet:"
+                    + " every route is open. Local use only.");
+        } else {
+            out.println("  WARNING: SWITCHBOARD_ADMIN_KEY is not set: authentication is OFF. Local use only.");
+        }
+        out.println("Try:");
+        out.println("  curl -s " + address + "/complete -H 'content-type: application/json' -d '{\"prompt\":\"hi\"}'");
+        out.println();
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            dynamo.close();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.switchboard.ledger.jdbc;
+
+import dev.switchboard.ledger.LedgerStats;
+import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.ledger.StrategyStat;
+import dev.switchboard.testsupport.LedgerEntries;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every ledger database must do, run against each one: the Flyway migration applies, rows
+ * are written, and the analytics SQL aggregates them exactly.
+ */
+abstract class RequestLedgerContract {
+
+    static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+    private ApplicationContext context;
+    RequestLedger ledger;
+
+    /** The datasource settings of the database under test. */
+    abstract Map<String, Object> datasource();
+
+    @BeforeEach
+    void startContext() {
+        Map<String, Object> properties = new HashMap<>(datasource());
+        properties.put("switchboard.state.store", "memory");
+        context = ApplicationContext.run(properties);
+        ledger = context.getBean(RequestLedger.class);
+    }
+
+    @AfterEach
+    void stopContext() {
+        context.close();
+    }
+
+    @Test
+    void aggregatesCostsAndSavingsOverThePeriod() {
+        LedgerEntries entry = LedgerEntries.ok(NOW.minusSeconds(60));
+        ledger.append(entry.costs("0.0000100000", "0.0001000000").build());
+        ledger.append(entry.costs("0.0000300000", "0.0002000000").build());
+        ledger.append(entry.failed().build());
+        ledger.append(LedgerEntries.ok(NOW.minusSeconds(40 * 86_400)).build());
+
+        LedgerStats stats = ledger.stats(NOW.minusSeconds(7 * 86_400));
+
+        assertEquals(3, stats.requests());
+        assertEquals(1, stats.errors());
+        assertEquals(1, stats.fallbacks());
+        assertEquals(0, new BigDecimal("0.00004").compareTo(stats.intelligentCost()), stats.toString());
+        assertEquals(0, new BigDecimal("0.0003").compareTo(stats.baselineCost()), stats.toString());
+    }
+
+    @Test
+    void breaksSuccessfulRequestsDownByStrategyConfidenceAndProvider() {
+        LedgerEntries entry = LedgerEntries.ok(NOW.minusSeconds(5));
+        ledger.append(entry.strategy("hybrid", "high").build());
+        ledger.append(entry.strategy("hybrid", "medium").build());
+        ledger.append(entry.strategy("complexity", "medium").build());
+        ledger.append(entry.failed().build());
+        Instant since = NOW.minusSeconds(3600);
+
+        List<StrategyStat> strategies = ledger.byStrategy(since);
+
+        assertEquals(List.of("hybrid", "complexity"), strategies.stream().map(StrategyStat::strategy).toList());
+        assertEquals(2, strategies.get(0).count());
+        assertEquals(1, strategies.get(0).highConfidence());
+        assertEquals(0, new BigDecimal("0.00001").compareTo(strategies.get(0).avgCost()));
+        assertEquals(2, ledger.byConfidence(since).get(0).count());
+        assertEquals("medium", ledger.byConfidence(since).get(0).confidence());
+        assertEquals(3, ledger.byProvider(since).get(0).count());
+        assertEquals(120.0, ledger.byProvider(since).get(0).avgLatencyMs(), 1e-9);
+    }
+
+    @Test
+    void anEmptyLedgerReportsZeroes() {
+        LedgerStats stats = ledger.stats(NOW.minusSeconds(60));
+
+        assertEquals(0, stats.requests());
+        assertEquals(0, stats.intelligentCost().signum());
+        assertTrue(ledger.byStrategy(NOW.minusSeconds(60)).isEmpty());
+    }
+}

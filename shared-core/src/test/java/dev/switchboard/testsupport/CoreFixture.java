@@ -1,0 +1,138 @@
+package dev.switchboard.testsupport;
+
+import dev.switchboard.config.Capabilities;
+import dev.switchboard.config.DeploymentConfig;
+import dev.switchboard.config.ProviderCatalog;
+import dev.switchboard.config.ProviderConfig;
+import dev.switchboard.config.SimulationConfig;
+import dev.switchboard.cost.CostCalculator;
+import dev.switchboard.cost.EstimatingTokenCounter;
+import dev.switchboard.cost.ModelPrice;
+import dev.switchboard.cost.PriceTable;
+import dev.switchboard.ledger.ConfidenceStat;
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.LedgerStats;
+import dev.switchboard.ledger.ProviderStat;
+import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.ledger.StrategyStat;
+import dev.switchboard.provider.ProviderRegistry;
+import dev.switchboard.provider.SimulatedAdapterFactory;
+import dev.switchboard.routing.ComplexityScorer;
+import dev.switchboard.routing.ComplexityStrategy;
+import dev.switchboard.routing.ComplexityThresholds;
+import dev.switchboard.routing.PromptAnalyzer;
+import dev.switchboard.routing.PromptClassifier;
+import dev.switchboard.routing.RoutingEngine;
+import dev.switchboard.routing.Tier;
+import dev.switchboard.service.CandidateCatalog;
+import dev.switchboard.service.CompletionService;
+import dev.switchboard.service.DecisionService;
+import dev.switchboard.service.ProviderCallChain;
+import dev.switchboard.service.RequestIds;
+import dev.switchboard.state.DailySpendStore;
+import dev.switchboard.state.memory.InMemoryDailySpendStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service layer wired by hand from plain parts: simulated providers that answer at once, the
+ * built-in models' prices, in-memory spend, a ledger that keeps rows in a list, and a fixed clock.
+ * Each provider's failure rate can be set to drive the fallback chain.
+ */
+public final class CoreFixture {
+
+    public static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+    public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    public final DailySpendStore spend = new InMemoryDailySpendStore();
+    public final ListLedger ledger = new ListLedger();
+    public final PriceTable prices = new PriceTable("test", Map.of(
+            "gemini-1.5-flash", price(7.5e-08, 3e-07),
+            "gpt-4o-mini", price(1.5e-07, 6e-07),
+            "gpt-4o", price(2.5e-06, 1e-05),
+            "claude-3-5-haiku-20241022", price(8e-07, 4e-06),
+            "claude-3-5-sonnet-20241022", price(3e-06, 1.5e-05)));
+    private final List<ProviderConfig> providers = new ArrayList<>();
+
+    /** The built-in line-up (same names, models and tiers), with the given failure rates. */
+    public static CoreFixture builtInLineUp(double geminiFailures, double openaiFailures, double anthropicFailures) {
+        CoreFixture fixture = new CoreFixture();
+        fixture.provider("gemini", geminiFailures, deployment("gemini-1.5-flash", Tier.ECONOMY));
+        fixture.provider("openai", openaiFailures, deployment("gpt-4o-mini", Tier.ECONOMY),
+                deployment("gpt-4o", Tier.PREMIUM));
+        fixture.provider("anthropic", anthropicFailures, deployment("claude-3-5-haiku-20241022", Tier.STANDARD),
+                deployment("claude-3-5-sonnet-20241022", Tier.PREMIUM));
+        return fixture;
+    }
+
+    public CoreFixture provider(String name, double failureRate, DeploymentConfig... deployments) {
+        providers.add(new ProviderConfig(name, "simulated", null, List.of(deployments),
+                new SimulationConfig(0, failureRate, 7)));
+        return this;
+    }
+
+    public static DeploymentConfig deployment(String model, Tier tier) {
+        return new DeploymentConfig(model, tier, 100, 100_000, Capabilities.DEFAULTS);
+    }
+
+    public DecisionService decisions() {
+        ProviderCatalog catalog = new ProviderCatalog("test", providers);
+        return new DecisionService(
+                new PromptAnalyzer(new PromptClassifier(), new ComplexityScorer(), new EstimatingTokenCounter()::count),
+                new RoutingEngine(new ComplexityStrategy(ComplexityThresholds.DEFAULTS), null),
+                new CandidateCatalog(catalog, prices));
+    }
+
+    public CompletionService completions() {
+        ProviderCatalog catalog = new ProviderCatalog("test", providers);
+        ProviderRegistry registry = new ProviderRegistry(catalog,
+                List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { })));
+        return new CompletionService(decisions(), new ProviderCallChain(registry),
+                new CostCalculator(prices, "gpt-4o"), spend, ledger, new EstimatingTokenCounter(),
+                new RequestIds(), clock);
+    }
+
+    private static ModelPrice price(double in, double out) {
+        return new ModelPrice(in, out, 0, 0, 0, 128_000, "test", "chat");
+    }
+
+    /** A ledger that keeps rows in memory, and can be switched off to act out an outage. */
+    public static final class ListLedger implements RequestLedger {
+
+        public final List<LedgerEntry> rows = new ArrayList<>();
+        public boolean down;
+
+        @Override
+        public void append(LedgerEntry entry) {
+            if (down) {
+                throw new IllegalStateException("ledger database unreachable");
+            }
+            rows.add(entry);
+        }
+
+        @Override
+        public LedgerStats stats(Instant since) {
+            throw new AssertionError("analytics are tested against real databases, not this double");
+        }
+
+        @Override
+        public List<StrategyStat> byStrategy(Instant since) {
+            throw new AssertionError("analytics are tested against real databases, not this double");
+        }
+
+        @Override
+        public List<ConfidenceStat> byConfidence(Instant since) {
+            throw new AssertionError("analytics are tested against real databases, not this double");
+        }
+
+        @Override
+        public List<ProviderStat> byProvider(Instant since) {
+            throw new AssertionError("analytics are tested against real databases, not this double");
+        }
+    }
+}
