@@ -5,6 +5,7 @@ import io.micronaut.json.tree.JsonNode;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,9 +23,10 @@ public final class JsonBody {
 
     /** Parses {@code body} and requires a JSON object whose keys are all in {@code allowedFields}. */
     public static JsonBody parseObject(JsonMapper mapper, byte[] body, Set<String> allowedFields) {
-        if (body == null || body.length == 0 || new String(body).isBlank()) {
+        if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
             throw new InvalidRequestException(null, "Request body is required: a JSON object");
         }
+        JsonStructure.requireOneValueWithoutDuplicateKeys(body);
         JsonNode node;
         try {
             node = mapper.readValue(body, JsonNode.class);

@@ -25,7 +25,7 @@ public final class QueryParameters {
         if (value == null || value.isEmpty()) {
             return fallback;
         }
-        return switch (value.toLowerCase(Locale.ROOT)) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new InvalidRequestException(name, "'" + name + "' must be true or false");

@@ -112,6 +112,6 @@ final class ConfigReader {
     }
 
     ConfigurationError error(String at, String problem) {
-        return new ConfigurationError(source + ": " + at + " " + problem);
+        return new ConfigurationError(source + ": " + (at.isEmpty() ? "the top level" : at) + " " + problem);
     }
 }

@@ -36,11 +36,13 @@ public final class ProviderCatalogLoader {
     public ProviderCatalog load(String location) {
         Object root;
         try (Reader reader = open(location)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(new SafeConstructor(options)).load(reader);
         } catch (IOException e) {
             throw new ConfigurationError(location + ": cannot be read (" + e.getMessage() + ")", e);
         } catch (YAMLException e) {
-            throw new ConfigurationError(location + ": is not valid YAML (" + firstLine(e.getMessage()) + ")", e);
+            throw new ConfigurationError(location + ": is not valid YAML (" + oneLine(e.getMessage()) + ")", e);
         }
         if (root == null) {
             throw new ConfigurationError(location + ": is empty; it must list providers");
@@ -151,7 +153,8 @@ public final class ProviderCatalogLoader {
         return Files.newBufferedReader(Path.of(location), StandardCharsets.UTF_8);
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
+    /** SnakeYAML's message spans lines (context, problem, position); one line keeps logs readable. */
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\n\\s*", "; ");
     }
 }

@@ -19,6 +19,8 @@ import java.util.Map;
 public final class PriceTableLoader {
 
     public static final String BUILT_IN = "classpath:prices/model_prices.json";
+    /** LiteLLM's documentation entry: it carries example prices of 0 and is no model. */
+    static final String SAMPLE_SPEC = "sample_spec";
 
     private final JsonMapper mapper;
 
@@ -39,7 +41,7 @@ public final class PriceTableLoader {
         Map<String, ModelPrice> prices = new HashMap<>();
         for (Map.Entry<String, JsonNode> entry : root.entries()) {
             JsonNode e = entry.getValue();
-            if (!e.isObject() || number(e, "input_cost_per_token") == null || number(e, "output_cost_per_token") == null) {
+            if (SAMPLE_SPEC.equals(entry.getKey()) || !e.isObject() || number(e, "input_cost_per_token") == null || number(e, "output_cost_per_token") == null) {
                 continue;
             }
             prices.put(entry.getKey(), new ModelPrice(

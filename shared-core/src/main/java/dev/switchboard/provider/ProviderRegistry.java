@@ -22,7 +22,10 @@ public final class ProviderRegistry {
 
     public ProviderRegistry(ProviderCatalog catalog, List<ProviderAdapterFactory> factories) {
         Map<String, ProviderAdapterFactory> byProtocol = factories.stream()
-                .collect(Collectors.toMap(ProviderAdapterFactory::protocol, Function.identity()));
+                .collect(Collectors.toMap(ProviderAdapterFactory::protocol, Function.identity(), (a, b) -> {
+                    throw new ConfigurationError("two adapters are registered for protocol '" + a.protocol() + "': "
+                            + a.getClass().getSimpleName() + " and " + b.getClass().getSimpleName());
+                }));
         Map<String, ChatProvider> built = new LinkedHashMap<>();
         for (ProviderConfig config : catalog.providers()) {
             ProviderAdapterFactory factory = byProtocol.get(config.protocol());

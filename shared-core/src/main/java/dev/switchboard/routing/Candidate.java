@@ -14,8 +14,8 @@ public record Candidate(String provider, String model, Tier tier,
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(tier, "tier");
-        if (inputCostPerToken < 0 || outputCostPerToken < 0) {
-            throw new IllegalArgumentException("prices must not be negative");
+        if (!(inputCostPerToken >= 0) || !(outputCostPerToken >= 0)) {
+            throw new IllegalArgumentException("prices must be numbers of at least 0");
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The default strategy (auto_route=false): the complexity score picks a tier, and the cheapest
- * deployment of that tier wins. Fallbacks are the rest of that tier by price, then stronger tiers
+ * priced deployment of that tier wins. Fallbacks are the rest of that tier by price, then stronger tiers
  * (a stronger model can always stand in), then weaker ones as a last resort.
  */
 public final class ComplexityStrategy implements RoutingStrategy {
@@ -35,6 +35,8 @@ public final class ComplexityStrategy implements RoutingStrategy {
         Tier target = thresholds.tierFor(analysis.complexity());
         List<Candidate> ranked = request.candidates().stream()
                 .sorted(Comparator.comparingInt((Candidate c) -> tierPreference(target, c.tier()))
+                        // A model without a price is not free: it goes after every priced one of its tier.
+                        .thenComparing(Candidate::priced, Comparator.reverseOrder())
                         .thenComparingDouble(Candidate::unitPrice)
                         .thenComparing(Candidate::label))
                 .toList();

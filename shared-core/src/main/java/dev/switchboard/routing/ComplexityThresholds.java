@@ -14,7 +14,7 @@ public record ComplexityThresholds(double standardFrom, double premiumFrom, doub
             throw new IllegalArgumentException(
                     "complexity thresholds must satisfy 0 < standard-from < premium-from < 1");
         }
-        if (margin < 0 || margin > 0.2) {
+        if (!(margin >= 0 && margin <= 0.2)) {
             throw new IllegalArgumentException("complexity margin must be in [0, 0.2]");
         }
     }

@@ -32,7 +32,13 @@ public final class RoutingEngine {
         if (hybrid == null) {
             why = "hybrid routing is not installed in this build";
         } else {
-            Optional<RoutingDecision> decided = hybrid.decide(request);
+            Optional<RoutingDecision> decided;
+            try {
+                decided = hybrid.decide(request);
+            } catch (RuntimeException e) {
+                // A failing strategy must not fail the request while the complexity rule can answer.
+                decided = Optional.empty();
+            }
             if (decided.isPresent()) {
                 return decided.get();
             }
