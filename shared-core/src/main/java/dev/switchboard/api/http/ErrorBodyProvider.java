@@ -7,6 +7,8 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Errors the framework raises itself (unknown route, wrong method or media type, an unconvertible
@@ -17,9 +19,21 @@ import jakarta.inject.Singleton;
 @Replaces(JsonErrorResponseBodyProvider.class)
 public class ErrorBodyProvider implements JsonErrorResponseBodyProvider<ApiError.ErrorEnvelope> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorBodyProvider.class);
+
     @Override
     public ApiError.ErrorEnvelope body(ErrorContext context, HttpResponse<?> response) {
         int status = response.code();
+        // The cause stays in our logs (an unexpected failure at error level), never in the response.
+        context.getRootCause().ifPresent(cause -> {
+            if (status >= 500) {
+                LOG.error("{} {} failed with {}", context.getRequest().getMethodName(),
+                        context.getRequest().getPath(), status, cause);
+            } else {
+                LOG.debug("{} {} refused with {}: {}", context.getRequest().getMethodName(),
+                        context.getRequest().getPath(), status, cause.toString());
+            }
+        });
         String field = context.getErrors().stream().map(Error::getPath).flatMap(java.util.Optional::stream)
                 .findFirst().orElse(null);
         return new ApiError(type(status), message(status, field, context), field).envelope();

@@ -1,0 +1,52 @@
+package dev.switchboard.function.healthprobe;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.switchboard.api.ProbeReport;
+import dev.switchboard.testsupport.TestEnvironment;
+import dev.switchboard.testsupport.lambda.LambdaEvents;
+import dev.switchboard.testsupport.lambda.TestLambdaContext;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.HashMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The health probe's Lambda handler, fed an EventBridge scheduled event. */
+class HealthProbeHandlerTest {
+
+    @Test
+    void probesEveryConfiguredDeploymentOncePerEvent() {
+        try (ApplicationContext context = ApplicationContext.run(TestEnvironment.properties())) {
+            HealthProbeHandler handler = new HealthProbeHandler(context);
+
+            ProbeReport report = handler.handleRequest(LambdaEvents.load("events/scheduled.json", ScheduledEvent.class),
+                    new TestLambdaContext("switchboard-health-probe"));
+
+            assertEquals(5, report.results().size());
+            assertEquals(5, report.healthy());
+            assertTrue(report.results().stream().allMatch(ProbeReport.Result::healthy));
+        }
+    }
+
+    @Test
+    void reportsADeploymentThatFailsItsProbe() {
+        Map<String, Object> properties = new HashMap<>(TestEnvironment.properties());
+        properties.put("switchboard.config", "classpath:providers/one-down.yml");
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            HealthProbeHandler handler = new HealthProbeHandler(context);
+
+            ProbeReport report = handler.handleRequest(LambdaEvents.load("events/scheduled.json", ScheduledEvent.class),
+                    new TestLambdaContext("switchboard-health-probe"));
+
+            assertEquals(1, report.unhealthy());
+            ProbeReport.Result down = report.results().stream().filter(r -> !r.healthy()).findFirst().orElseThrow();
+            assertEquals("flaky", down.provider());
+            assertEquals("UNAVAILABLE", down.error());
+            assertFalse(report.results().stream().filter(r -> r.provider().equals("steady")).anyMatch(r -> !r.healthy()));
+        }
+    }
+}
