@@ -21,7 +21,8 @@ public record Candidate(String provider, String model, Tier tier,
 
     /** The most this candidate can charge for a prompt of {@code inputTokens} and an answer of {@code maxTokens}. */
     public double costUpperBound(int inputTokens, int maxTokens) {
-        return inputTokens * inputCostPerToken + maxTokens * outputCostPerToken;
+        // Kept to ten decimal places, like every other cost, so sums and JSON carry no float noise.
+        return Math.round((inputTokens * inputCostPerToken + maxTokens * outputCostPerToken) * 1e10) / 1e10;
     }
 
     /** Input plus output price: the per-token figure candidates of one tier are ranked by. */

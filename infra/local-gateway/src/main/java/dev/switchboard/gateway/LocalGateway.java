@@ -20,6 +20,8 @@ public final class LocalGateway implements AutoCloseable {
 
     /** Tables of the local gateway live under their own prefix, apart from any test's. */
     static final String TABLE_PREFIX = "switchboard-local-";
+    /** Any region will do for DynamoDB Local; naming one keeps the SDK from looking for one. */
+    static final String LOCAL_REGION = "us-east-1";
 
     private final DynamoDbLocalServer dynamo;
     private final ApplicationContext context;
@@ -30,9 +32,12 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     public static void main(String[] args) throws IOException {
+        // The gateway never runs on EC2: no SDK client may ask the instance-metadata address.
+        System.setProperty("aws.disableEc2Metadata", "true");
         GatewaySettings settings = GatewaySettings.fromEnvironment(System.getenv());
+        // Micronaut's own shutdown hook stops the context, which closes DynamoDB Local (see
+        // LocalDynamoDbShutdown); a second hook of ours would deadlock with it.
         LocalGateway gateway = start(settings, Map.of(), args);
-        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "switchboard-shutdown"));
         gateway.printBanner(System.out, settings);
     }
 
@@ -47,6 +52,7 @@ public final class LocalGateway implements AutoCloseable {
                 "micronaut.server.port", settings.port(),
                 "switchboard.dynamodb.endpoint", dynamo.endpoint().toString(),
                 "switchboard.dynamodb.local-credentials", true,
+                "switchboard.dynamodb.region", LOCAL_REGION,
                 "switchboard.dynamodb.table-prefix", TABLE_PREFIX,
                 "datasources.default.url", settings.ledgerUrl()));
         properties.putAll(overrides);
@@ -54,6 +60,7 @@ public final class LocalGateway implements AutoCloseable {
             ApplicationContext context = Micronaut.build(args)
                     .mainClass(LocalGateway.class)
                     .environments("local")
+                    .singletons(dynamo)
                     .properties(properties)
                     .start();
             return new LocalGateway(dynamo, context);

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -30,6 +31,9 @@ public class DynamoDbBeans {
                         .socketTimeout(settings.apiCallTimeout())
                         .build())
                 .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout()));
+        if (settings.region() != null && !settings.region().isBlank()) {
+            builder.region(Region.of(settings.region()));
+        }
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }

@@ -9,7 +9,9 @@ import java.time.Duration;
 
 /**
  * How to reach DynamoDB. {@code endpoint} is set only for DynamoDB Local or LocalStack; on AWS the
- * SDK's regional endpoint is used. {@code localCredentials} makes the client sign with fixed dummy
+ * SDK's regional endpoint is used. {@code region} overrides the SDK's region chain (Lambda sets
+ * AWS_REGION; the local gateway names one so that nothing asks an instance-metadata service).
+ * {@code localCredentials} makes the client sign with fixed dummy
  * credentials, which local stand-ins accept; it must stay false on AWS.
  *
  * @param tablePrefix     prepended to every table's logical name, one per environment
@@ -18,6 +20,7 @@ import java.time.Duration;
 @ConfigurationProperties("switchboard.dynamodb")
 public record DynamoDbSettings(
         @Nullable URI endpoint,
+        @Nullable String region,
         @Bindable(defaultValue = "switchboard-") String tablePrefix,
         @Bindable(defaultValue = "2s") Duration apiCallTimeout,
         @Bindable(defaultValue = "false") boolean localCredentials) {
