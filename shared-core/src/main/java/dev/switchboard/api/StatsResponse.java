@@ -5,9 +5,13 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 import java.util.List;
 
-/** GET /stats: what the ledger holds over a period, overall and per provider and model. */
+/**
+ * GET /stats: what the ledger holds over a period, overall and per provider and model. Costs cover
+ * priced answers only; {@code unpricedRequests} counts the answers whose cost is unknown.
+ */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record StatsResponse(int periodDays, long totalRequests, long errors, long cacheHits, long fallbacks,
+                            long unpricedRequests,
                             double totalCost, double baselineCost, List<ByProvider> byProvider) {
 
     @Serdeable(naming = SnakeCaseStrategy.class)

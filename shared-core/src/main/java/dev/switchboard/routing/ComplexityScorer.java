@@ -20,7 +20,7 @@ public final class ComplexityScorer {
     }
 
     private static final List<Signal> SIGNALS = List.of(
-            signal("multi_step", "\\b(step by step|step-by-step|first.*then|walk me through)\\b", 0.15),
+            signal("multi_step", "\\b(step by step|step-by-step|first\\b.{0,200}?\\bthen|walk me through)\\b", 0.15),
             signal("reasoning", "\\b(explain why|justify|prove|derive|reason about|root cause)\\b", 0.2),
             signal("comparison", "\\b(compare|contrast|trade-?offs?|pros and cons|versus|vs\\.?)\\b", 0.15),
             signal("design", "\\b(design|architect\\w*|scal\\w+|optimi[sz]\\w*|distributed)\\b", 0.15),

@@ -3,8 +3,14 @@ package dev.switchboard.routing;
 import java.util.Objects;
 import java.util.function.ToIntFunction;
 
-/** Classifies a prompt and scores its complexity, with the token count from the injected counter. */
+/**
+ * Classifies a prompt and scores its complexity, with the token count from the injected counter.
+ * The keyword rules read only the first {@link #SCAN_CHARS} characters: what a prompt asks for shows
+ * at its start, and a bound keeps the cost of one request's analysis small whatever its length.
+ */
 public final class PromptAnalyzer {
+
+    public static final int SCAN_CHARS = 16_384;
 
     private final PromptClassifier classifier;
     private final ComplexityScorer scorer;
@@ -18,7 +24,12 @@ public final class PromptAnalyzer {
 
     public PromptAnalysis analyze(String prompt) {
         int tokens = tokenCounter.applyAsInt(prompt);
-        ComplexityScorer.Scored scored = scorer.score(prompt, tokens);
-        return new PromptAnalysis(classifier.classify(prompt), scored.complexity(), tokens, scored.signals());
+        String scanned = prompt.length() > SCAN_CHARS ? prompt.substring(0, SCAN_CHARS) : prompt;
+        ComplexityScorer.Scored scored = scorer.score(scanned, tokens);
+        java.util.List<String> signals = new java.util.ArrayList<>(scored.signals());
+        if (scanned.length() < prompt.length()) {
+            signals.add("scanned_first_" + SCAN_CHARS + "_chars");
+        }
+        return new PromptAnalysis(classifier.classify(scanned), scored.complexity(), tokens, signals);
     }
 }

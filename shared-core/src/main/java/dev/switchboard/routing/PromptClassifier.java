@@ -17,7 +17,7 @@ public final class PromptClassifier {
                     "\\b(python|java|javascript|typescript|rust|golang|sql|regex|kotlin|c\\+\\+)\\b",
                     "\\b(compile|stack ?trace|exception|typeerror|null ?pointer|refactor|unit test|api endpoint)\\b"),
             PromptPattern.MATH, patterns("\\b(solve|equation|integral|derivative|probability|calculate|compute)\\b",
-                    "\\d+\\s*[-+*/^=]\\s*\\d+", "\\b(prove|theorem|matrix|eigen\\w*)\\b"),
+                    "(?<!\\d)\\d++\\s*+[-+*/^=]\\s*+\\d", "\\b(prove|theorem|matrix|eigen\\w*)\\b"),
             PromptPattern.ANALYSIS, patterns("\\b(analy[sz]e|analysis|compare|comparison|evaluate|assess)\\b",
                     "\\b(pros and cons|trade-?offs?|implications|root cause|why does|why do|strategy)\\b"),
             PromptPattern.WRITING, patterns("\\b(write|draft|rewrite|essay|story|poem|email|letter|blog)\\b",

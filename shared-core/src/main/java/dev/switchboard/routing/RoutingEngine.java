@@ -35,14 +35,15 @@ public final class RoutingEngine {
             Optional<RoutingDecision> decided;
             try {
                 decided = hybrid.decide(request);
+                why = hybrid.name() + " strategy could not decide";
             } catch (RuntimeException e) {
                 // A failing strategy must not fail the request while the complexity rule can answer.
                 decided = Optional.empty();
+                why = hybrid.name() + " strategy failed (" + e.getClass().getSimpleName() + ")";
             }
             if (decided.isPresent()) {
                 return decided.get();
             }
-            why = hybrid.name() + " strategy could not decide";
         }
         RoutingDecision fallback = byComplexity(request);
         return fallback.withStrategy(HYBRID_FALLBACK, why + "; complexity rule used: " + fallback.reasoning());

@@ -1,6 +1,6 @@
 package dev.switchboard.service;
 
-import dev.switchboard.api.ApiException;
+import dev.switchboard.api.DeploymentsFailedException;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.ComplexityMetadata;
@@ -73,9 +73,9 @@ public class CompletionService {
         try {
             outcome = chain.call(decision.ranked(), candidate -> new ChatRequest(candidate.model(),
                     List.of(ChatMessage.user(request.prompt())), request.maxTokens()));
-        } catch (ApiException e) {
+        } catch (DeploymentsFailedException e) {
             long latency = clock.millis() - started.toEpochMilli();
-            record(failure(requestId, started, principal, decision, latency, e.type()));
+            record(failure(requestId, started, principal, decision, latency, e));
             throw e;
         }
         long latencyMs = clock.millis() - started.toEpochMilli();
@@ -84,7 +84,7 @@ public class CompletionService {
         Cost cost = costs.cost(answered.model(), usage.inputTokens(), usage.outputTokens());
         Cost baseline = costs.baselineCost(usage.inputTokens(), usage.outputTokens());
         if (!cost.priced()) {
-            LOG.warn("model {} has no price: its cost is reported as unpriced, not as $0", answered.model());
+            LOG.warn("model {} has no price: its cost is reported as null (unpriced), not as $0", answered.model());
         }
         Double totalToday = addSpend(principal, started, cost);
         boolean recorded = record(new LedgerEntry(requestId, started, principal, ENDPOINT, decision.strategyUsed(),
@@ -97,7 +97,7 @@ public class CompletionService {
         return new CompleteResponse(outcome.response().text(), answered.provider(), answered.model(),
                 decision.strategyUsed(), decision.confidence().wireName(),
                 new ComplexityMetadata(analysis.complexity(), analysis.tokenCount(), tokens.method(), analysis.signals()),
-                usage.inputTokens(), usage.outputTokens(), cost.usd(), totalToday, false,
+                usage.inputTokens(), usage.outputTokens(), cost.priced() ? cost.usd() : null, totalToday, false,
                 new RoutingMetadata(requestId, analysis.pattern().wireName(), analysis.complexity(),
                         decision.reasoning(), decision.chosen().priced() ? decision.costEstimate() : null,
                         cost.priced(), costs.baselineModel(), baseline.usd(), outcome.fallbackUsed(),
@@ -126,10 +126,11 @@ public class CompletionService {
     }
 
     private static LedgerEntry failure(String id, Instant at, String principal, RoutingDecision d, long latencyMs,
-                                       String errorType) {
+                                       DeploymentsFailedException e) {
+        int attempts = e.tried().size();
         return new LedgerEntry(id, at, principal, ENDPOINT, d.strategyUsed(), d.confidence().wireName(),
                 d.analysis().pattern().wireName(), d.analysis().complexity(), null, null, d.analysis().tokenCount(),
-                0, BigDecimal.ZERO, BigDecimal.ZERO, true, latencyMs, false, d.ranked().size() > 1,
-                d.ranked().size(), LedgerEntry.ERROR, errorType);
+                0, BigDecimal.ZERO, BigDecimal.ZERO, true, latencyMs, false, attempts > 1, attempts,
+                LedgerEntry.ERROR, e.type());
     }
 }

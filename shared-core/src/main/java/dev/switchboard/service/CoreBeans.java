@@ -47,16 +47,26 @@ public class CoreBeans {
 
     @Singleton
     ProviderCatalog providerCatalog(SwitchboardSettings settings) {
-        String location = settings.config() == null || settings.config().isBlank()
-                ? ProviderCatalogLoader.BUILT_IN : settings.config();
-        return new ProviderCatalogLoader().load(location);
+        if (settings.config() == null || settings.config().isBlank()) {
+            return new ProviderCatalogLoader().load(ProviderCatalogLoader.BUILT_IN);
+        }
+        try {
+            return new ProviderCatalogLoader().load(settings.config());
+        } catch (ConfigurationError e) {
+            throw new ConfigurationError("SWITCHBOARD_CONFIG: " + e.getMessage(), e);
+        }
     }
 
     @Singleton
     PriceTable priceTable(SwitchboardSettings settings, JsonMapper json) {
-        String location = settings.prices() == null || settings.prices().isBlank()
-                ? PriceTableLoader.BUILT_IN : settings.prices();
-        return new PriceTableLoader(json).load(location);
+        if (settings.prices() == null || settings.prices().isBlank()) {
+            return new PriceTableLoader(json).load(PriceTableLoader.BUILT_IN);
+        }
+        try {
+            return new PriceTableLoader(json).load(settings.prices());
+        } catch (IllegalStateException e) {
+            throw new ConfigurationError("SWITCHBOARD_PRICES: " + e.getMessage(), e);
+        }
     }
 
     @Singleton

@@ -46,7 +46,7 @@ public class MetricsService {
     public StatsResponse stats(int days) {
         Instant since = since(days);
         LedgerStats s = ledger.stats(since);
-        return new StatsResponse(days, s.requests(), s.errors(), s.cacheHits(), s.fallbacks(),
+        return new StatsResponse(days, s.requests(), s.errors(), s.cacheHits(), s.fallbacks(), s.unpriced(),
                 usd(s.intelligentCost()), usd(s.baselineCost()),
                 ledger.byProvider(since).stream().map(p -> new StatsResponse.ByProvider(p.provider(), p.model(),
                         p.count(), p.tokensIn(), p.tokensOut(), usd(p.cost()),

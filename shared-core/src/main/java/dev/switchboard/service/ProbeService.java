@@ -59,6 +59,10 @@ public class ProbeService {
             return new ProbeReport.Result(provider.name(), model, true, clock.millis() - start, null);
         } catch (ProviderException e) {
             return new ProbeReport.Result(provider.name(), model, false, clock.millis() - start, e.kind().name());
+        } catch (RuntimeException e) {
+            // One adapter's unexpected failure must not stop the probe of every other deployment.
+            LOG.error("health probe of {}/{} failed unexpectedly", provider.name(), model, e);
+            return new ProbeReport.Result(provider.name(), model, false, clock.millis() - start, "UNEXPECTED");
         }
     }
 }

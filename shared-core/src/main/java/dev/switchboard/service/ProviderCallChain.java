@@ -1,7 +1,7 @@
 package dev.switchboard.service;
 
-import dev.switchboard.api.ApiException;
 import dev.switchboard.api.NoProviderAvailableException;
+import dev.switchboard.api.ProviderRejectedException;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
@@ -53,8 +53,7 @@ public class ProviderCallChain {
                         e.getMessage());
                 failed.add(candidate.label() + " (" + e.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
                 if (!e.fallbackAllowed()) {
-                    throw new ApiException(502, "provider_rejected_request",
-                            candidate.label() + " rejected the request: " + e.getMessage(), null);
+                    throw new ProviderRejectedException(candidate.label(), failed);
                 }
             }
         }

@@ -14,9 +14,10 @@ public record RoutingSettings(@Bindable(defaultValue = "0.3") double standardFro
         try {
             return new ComplexityThresholds(standardFrom, premiumFrom, boundaryMargin);
         } catch (IllegalArgumentException e) {
-            throw new dev.switchboard.config.ConfigurationError("switchboard.routing: " + e.getMessage()
-                    + " (got standard-from=" + standardFrom + ", premium-from=" + premiumFrom
-                    + ", boundary-margin=" + boundaryMargin + ")");
+            throw new dev.switchboard.config.ConfigurationError("SWITCHBOARD_ROUTING_STANDARD_FROM="
+                    + standardFrom + ", SWITCHBOARD_ROUTING_PREMIUM_FROM=" + premiumFrom
+                    + ", SWITCHBOARD_ROUTING_BOUNDARY_MARGIN=" + boundaryMargin + " (switchboard.routing.*): "
+                    + e.getMessage());
         }
     }
 }

@@ -62,4 +62,26 @@ class PromptAnalyzerTest {
         assertEquals(List.of("a"), analysis.signals());
         assertThrows(UnsupportedOperationException.class, () -> analysis.signals().add("c"));
     }
+
+    @Test
+    void readsOnlyThePromptsStartForKeywordsButCountsEveryToken() {
+        String start = "Debug this python stack trace. ";
+        String prompt = start + "x".repeat(PromptAnalyzer.SCAN_CHARS) + " prove the theorem step by step";
+
+        PromptAnalysis analysis = analyzerCounting(9000).analyze(prompt);
+
+        assertEquals(PromptPattern.CODE, analysis.pattern());
+        assertEquals(9000, analysis.tokenCount());
+        assertEquals(List.of(prompt), counted);
+        assertEquals(List.of("length:9000_tokens(+0.50)", "debugging(+0.15)",
+                "scanned_first_" + PromptAnalyzer.SCAN_CHARS + "_chars"), analysis.signals());
+    }
+
+    @Test
+    void aLongRunOfDigitsIsStillMathWhenAnOperatorFollows() {
+        String digits = "7".repeat(PromptAnalyzer.SCAN_CHARS - 10);
+
+        assertEquals(PromptPattern.MATH, analyzerCounting(10).analyze(digits + " + 5").pattern());
+        assertEquals(PromptPattern.GENERAL, analyzerCounting(10).analyze(digits).pattern());
+    }
 }

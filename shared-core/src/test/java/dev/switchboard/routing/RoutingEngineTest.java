@@ -96,6 +96,8 @@ class RoutingEngineTest {
 
         assertEquals("hybrid_fallback", decision.strategyUsed());
         assertSame(ECONOMY, decision.chosen());
+        assertTrue(decision.reasoning().startsWith("hybrid strategy failed (IllegalStateException); "),
+                decision.reasoning());
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.switchboard.api.ApiException;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.NoProviderAvailableException;
+import dev.switchboard.api.ProviderRejectedException;
+import dev.switchboard.routing.Tier;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.testsupport.CoreFixture;
 import org.junit.jupiter.api.Test;
@@ -79,12 +81,42 @@ class CompletionServiceTest {
 
         assertEquals(503, e.status());
         assertEquals(5, e.tried().size());
+        assertEquals(5, fixture.ledger.rows.get(0).attempts());
         assertTrue(e.getMessage().contains("anthropic/claude-3-5-sonnet-20241022"), e.getMessage());
         LedgerEntry row = fixture.ledger.rows.get(0);
         assertEquals(LedgerEntry.ERROR, row.status());
         assertEquals("no_provider_available", row.errorType());
         assertNull(row.provider());
         assertEquals(0, fixture.spend.spentOn("alice", LocalDate.of(2026, 11, 22)).signum());
+    }
+
+    @Test
+    void aRejectedRequestStopsTheChainWithA502ThatQuotesNoUpstreamText() {
+        // Ranked: gemini (down), openai/gpt-4o-mini (down), strict/gpt-4o-mini (refuses), then the rest.
+        CoreFixture fixture = CoreFixture.builtInLineUp(1.0, 1.0, 0)
+                .rejectingProvider("strict", CoreFixture.deployment("gpt-4o-mini", Tier.ECONOMY));
+
+        ProviderRejectedException e = assertThrows(ProviderRejectedException.class,
+                () -> fixture.completions().complete(request("hi"), "alice"));
+
+        assertEquals(502, e.status());
+        assertEquals("strict/gpt-4o-mini rejected the request", e.getMessage());
+        assertEquals(List.of("gemini/gemini-1.5-flash (unavailable)", "openai/gpt-4o-mini (unavailable)",
+                "strict/gpt-4o-mini (rejected)"), e.tried());
+        LedgerEntry row = fixture.ledger.rows.get(0);
+        assertEquals(3, row.attempts());
+        assertEquals("provider_rejected_request", row.errorType());
+    }
+
+    @Test
+    void anUnpricedModelsCostIsNullNotZero() {
+        CoreFixture fixture = new CoreFixture().provider("local", 0, CoreFixture.deployment("mystery", Tier.ECONOMY));
+
+        CompleteResponse response = fixture.completions().complete(request("hi"), "alice");
+
+        assertNull(response.cost());
+        assertFalse(response.routingMetadata().costPriced());
+        assertFalse(fixture.ledger.rows.get(0).priced());
     }
 
     @Test

@@ -15,6 +15,11 @@ import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.ProviderStat;
 import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.ledger.StrategyStat;
+import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.ProviderAdapterFactory;
+import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.SimulatedAdapterFactory;
 import dev.switchboard.routing.ComplexityScorer;
@@ -47,6 +52,7 @@ import java.util.Map;
 public final class CoreFixture {
 
     public static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    private static final String REJECTING = "test-rejecting";
 
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     public final DailySpendStore spend = new InMemoryDailySpendStore();
@@ -70,6 +76,12 @@ public final class CoreFixture {
         return fixture;
     }
 
+    /** A provider that refuses every request as malformed (a 4xx that is the caller's fault). */
+    public CoreFixture rejectingProvider(String name, DeploymentConfig... deployments) {
+        providers.add(new ProviderConfig(name, REJECTING, null, List.of(deployments), null));
+        return this;
+    }
+
     public CoreFixture provider(String name, double failureRate, DeploymentConfig... deployments) {
         providers.add(new ProviderConfig(name, "simulated", null, List.of(deployments),
                 new SimulationConfig(0, failureRate, 7)));
@@ -91,10 +103,40 @@ public final class CoreFixture {
     public CompletionService completions() {
         ProviderCatalog catalog = new ProviderCatalog("test", providers);
         ProviderRegistry registry = new ProviderRegistry(catalog,
-                List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { })));
+                List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { }), rejecting()));
         return new CompletionService(decisions(), new ProviderCallChain(registry),
                 new CostCalculator(prices, "gpt-4o"), spend, ledger, new EstimatingTokenCounter(),
                 new RequestIds(), clock);
+    }
+
+    private static ProviderAdapterFactory rejecting() {
+        return new ProviderAdapterFactory() {
+            @Override
+            public String protocol() {
+                return REJECTING;
+            }
+
+            @Override
+            public ChatProvider create(ProviderConfig config) {
+                return new ChatProvider() {
+                    @Override
+                    public String name() {
+                        return config.name();
+                    }
+
+                    @Override
+                    public String protocol() {
+                        return REJECTING;
+                    }
+
+                    @Override
+                    public ChatResponse complete(ChatRequest request) {
+                        throw new ProviderException(config.name(), ProviderException.Kind.REJECTED,
+                                "HTTP 400 invalid_request_error (sk-...abcd)");
+                    }
+                };
+            }
+        };
     }
 
     private static ModelPrice price(double in, double out) {

@@ -22,7 +22,9 @@ public final class TestEnvironment {
     public static Map<String, Object> properties() {
         // One DynamoDB for the whole JVM; each context gets its own tables under a fresh prefix.
         String prefix = "test-" + ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet() + "-";
-        new TableProvisioner(TestAws.dynamoDbClient()).createMissing(prefix);
+        try (var dynamo = TestAws.dynamoDbClient()) {
+            new TableProvisioner(dynamo).createMissing(prefix);
+        }
         Map<String, Object> properties = new HashMap<>(TestAws.micronautProperties());
         properties.put("switchboard.dynamodb.table-prefix", prefix);
         properties.put("switchboard.config", "classpath:fixtures/providers/instant-simulated.yml");

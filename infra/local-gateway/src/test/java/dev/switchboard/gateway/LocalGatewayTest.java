@@ -96,7 +96,8 @@ class LocalGatewayTest {
         assertEquals("invalid_request", error.get("type").getStringValue());
         assertFalse(error.get("message").getStringValue().isBlank());
         if (field == null) {
-            assertTrue(error.get("field") == null || error.get("field").isNull(), reply.body());
+            assertTrue(error.get("field") != null && error.get("field").isNull(),
+                    "field must be present and null: " + reply.body());
         } else {
             assertEquals(field, error.get("field").getStringValue());
         }

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * Writes and aggregates request_log. The aggregates are plain, portable SQL so that the same
- * queries run on H2 locally and on PostgreSQL in production (both are tested).
+ * queries run on H2 locally and on PostgreSQL in production (both are tested). Requests answered
+ * by a model without a price are counted apart and left out of costs, averages and savings: their
+ * cost is unknown, and counting it as $0 would overstate the savings.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface RequestRecordRepository extends CrudRepository<RequestRecord, String> {
@@ -24,20 +26,21 @@ public interface RequestRecordRepository extends CrudRepository<RequestRecord, S
                    COALESCE(SUM(CASE WHEN status <> 'ok' THEN 1 ELSE 0 END), 0) AS errors,
                    COALESCE(SUM(CASE WHEN cache_hit THEN 1 ELSE 0 END), 0) AS cache_hits,
                    COALESCE(SUM(CASE WHEN fallback_used THEN 1 ELSE 0 END), 0) AS fallbacks,
-                   COALESCE(SUM(cost), 0) AS intelligent_cost,
-                   COALESCE(SUM(CASE WHEN status = 'ok' THEN baseline_cost ELSE 0 END), 0) AS baseline_cost
+                   COALESCE(SUM(CASE WHEN status = 'ok' AND NOT priced THEN 1 ELSE 0 END), 0) AS unpriced,
+                   COALESCE(SUM(CASE WHEN priced THEN cost ELSE 0 END), 0) AS intelligent_cost,
+                   COALESCE(SUM(CASE WHEN status = 'ok' AND priced THEN baseline_cost ELSE 0 END), 0) AS baseline_cost
             FROM request_log WHERE created_at >= :since""")
     LedgerStats stats(Instant since);
 
     @Query("""
-            SELECT strategy, COUNT(*) AS count, AVG(cost) AS avg_cost,
+            SELECT strategy, COUNT(*) AS count, AVG(CASE WHEN priced THEN cost END) AS avg_cost,
                    SUM(CASE WHEN confidence = 'high' THEN 1 ELSE 0 END) AS high_confidence
             FROM request_log WHERE created_at >= :since AND status = 'ok'
             GROUP BY strategy ORDER BY count DESC, strategy""")
     List<StrategyStat> byStrategy(Instant since);
 
     @Query("""
-            SELECT confidence, COUNT(*) AS count, AVG(cost) AS avg_cost
+            SELECT confidence, COUNT(*) AS count, AVG(CASE WHEN priced THEN cost END) AS avg_cost
             FROM request_log WHERE created_at >= :since AND status = 'ok'
             GROUP BY confidence ORDER BY count DESC, confidence""")
     List<ConfidenceStat> byConfidence(Instant since);

@@ -84,6 +84,22 @@ abstract class RequestLedgerContract {
     }
 
     @Test
+    void leavesUnpricedAnswersOutOfCostsAndSavingsAndCountsThem() {
+        LedgerEntries entry = LedgerEntries.ok(NOW.minusSeconds(5));
+        ledger.append(entry.costs("0.0000200000", "0.0001000000").build());
+        ledger.append(entry.unpriced().build());
+        Instant since = NOW.minusSeconds(3600);
+
+        LedgerStats stats = ledger.stats(since);
+
+        assertEquals(2, stats.requests());
+        assertEquals(1, stats.unpriced());
+        assertEquals(0, new BigDecimal("0.00002").compareTo(stats.intelligentCost()), stats.toString());
+        assertEquals(0, new BigDecimal("0.0001").compareTo(stats.baselineCost()), stats.toString());
+        assertEquals(0, new BigDecimal("0.00002").compareTo(ledger.byStrategy(since).get(0).avgCost()));
+    }
+
+    @Test
     void anEmptyLedgerReportsZeroes() {
         LedgerStats stats = ledger.stats(NOW.minusSeconds(60));
 

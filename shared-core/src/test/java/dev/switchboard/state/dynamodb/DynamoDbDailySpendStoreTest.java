@@ -2,6 +2,7 @@ package dev.switchboard.state.dynamodb;
 
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.testing.TestAws;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -28,13 +29,19 @@ class DynamoDbDailySpendStoreTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 22);
     private static final String PREFIX = "spend-test-" + ProcessHandle.current().pid() + "-";
+    private static DynamoDbClient dynamo;
     private static DynamoDbDailySpendStore store;
 
     @BeforeAll
     static void createTables() {
-        DynamoDbClient dynamo = TestAws.dynamoDbClient();
+        dynamo = TestAws.dynamoDbClient();
         new TableProvisioner(dynamo).createMissing(PREFIX);
         store = new DynamoDbDailySpendStore(dynamo, PREFIX);
+    }
+
+    @AfterAll
+    static void closeClient() {
+        dynamo.close();
     }
 
     @Test

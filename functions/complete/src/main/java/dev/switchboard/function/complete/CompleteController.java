@@ -7,12 +7,16 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Post;
 
 import java.nio.charset.StandardCharsets;
 
 /** POST /complete (seed 001): parse strictly, then hand over to the completion service. */
+// Providers, DynamoDB and the ledger are blocking calls: keep them off the server's event loop.
 @Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class CompleteController {
 
     private final CompleteRequestParser parser;

@@ -13,11 +13,15 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 
 /** The read-only analytics and status routes; each is one service call. */
+// Providers, DynamoDB and the ledger are blocking calls: keep them off the server's event loop.
 @Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class MetricsController {
 
     private static final int DEFAULT_DAYS = 7;

@@ -7,11 +7,15 @@ import dev.switchboard.service.DecisionService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 
 /** GET /recommendation?prompt= (seed 001): the auto-route decision, without calling a provider. */
+// Providers, DynamoDB and the ledger are blocking calls: keep them off the server's event loop.
 @Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class RecommendationController {
 
     private final DecisionService decisions;

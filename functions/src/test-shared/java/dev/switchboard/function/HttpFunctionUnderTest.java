@@ -1,0 +1,61 @@
+package dev.switchboard.function;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.testsupport.TestEnvironment;
+import dev.switchboard.testsupport.lambda.LambdaEvents;
+import dev.switchboard.testsupport.lambda.LambdaReplies;
+import dev.switchboard.testsupport.lambda.TestLambdaContext;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * An HTTP function's real Lambda handler ({@link APIGatewayV2HTTPEventFunction}) in an application
+ * context on the test stand-ins, started once per test class:
+ * {@code @RegisterExtension static final HttpFunctionUnderTest FUNCTION = new HttpFunctionUnderTest("complete");}
+ */
+public final class HttpFunctionUnderTest implements BeforeAllCallback, AfterAllCallback {
+
+    private final String functionName;
+    private ApplicationContext context;
+    private APIGatewayV2HTTPEventFunction handler;
+    private LambdaReplies replies;
+
+    public HttpFunctionUnderTest(String function) {
+        this.functionName = "switchboard-" + function;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext extension) {
+        context = ApplicationContext.run(TestEnvironment.properties());
+        handler = new APIGatewayV2HTTPEventFunction(context);
+        replies = new LambdaReplies(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        context.close();
+    }
+
+    /** Feeds the payload-2.0 event fixture at {@code resource} through the handler. */
+    public APIGatewayV2HTTPResponse handle(String resource) {
+        return handler.handleRequest(LambdaEvents.load(resource, APIGatewayV2HTTPEvent.class),
+                new TestLambdaContext(functionName));
+    }
+
+    public String text(APIGatewayV2HTTPResponse response) {
+        return replies.text(response);
+    }
+
+    public JsonNode json(APIGatewayV2HTTPResponse response) {
+        return replies.json(response);
+    }
+
+    public String header(APIGatewayV2HTTPResponse response, String name) {
+        return replies.header(response, name);
+    }
+}
