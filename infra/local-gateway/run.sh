@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q -ntp -DskipTests -pl infra/local-gateway -am package
-exec java -jar infra/local-gateway/target/local-gateway.jar "$@"
+exec java -jar infra/local-gateway/target/local-gateway-all.jar "$@"

@@ -2,8 +2,11 @@ package dev.switchboard.routing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
+
+import static dev.switchboard.routing.KeywordRule.phrases;
+import static dev.switchboard.routing.KeywordRule.prefix;
+import static dev.switchboard.routing.KeywordRule.shape;
+import static dev.switchboard.routing.KeywordRule.words;
 
 /**
  * A first, simple complexity rule: length carries up to 0.5 of the score and each reasoning signal
@@ -16,45 +19,53 @@ public final class ComplexityScorer {
     static final int LONG_PROMPT_TOKENS = 800;
     static final double LENGTH_SHARE = 0.5;
 
-    private record Signal(String name, Pattern rule, double weight) {
+    private record Signal(String name, KeywordRule rule, double weight, String label) {
+        Signal(String name, KeywordRule rule, double weight) {
+            this(name, rule, weight, name + "(+" + Decimals.two(weight) + ")");
+        }
     }
 
     private static final List<Signal> SIGNALS = List.of(
-            signal("multi_step", "\\b(step by step|step-by-step|first\\b.{0,200}?\\bthen|walk me through)\\b", 0.15),
-            signal("reasoning", "\\b(explain why|justify|prove|derive|reason about|root cause)\\b", 0.2),
-            signal("comparison", "\\b(compare|contrast|trade-?offs?|pros and cons|versus|vs\\.?)\\b", 0.15),
-            signal("design", "\\b(design|architect\\w*|scal\\w+|optimi[sz]\\w*|distributed)\\b", 0.15),
-            signal("code_block", "```", 0.15),
-            signal("debugging", "\\b(debug\\w*|stack ?trace|exception|error|bug|typeerror)\\b", 0.15),
-            signal("math", "\\b(integral|derivative|theorem|equation|probability|matrix)\\b", 0.15),
-            signal("constraints", "\\b(must|should not|at least|at most|exactly|without using)\\b", 0.1));
+            new Signal("multi_step", phrases("step by step", "walk me through")
+                    .or(shape(scan -> scan.hasWordThenWithin("first", "then", 200))), 0.15),
+            new Signal("reasoning", phrases("explain why", "reason about", "root cause")
+                    .or(words("justify", "prove", "derive")), 0.2),
+            new Signal("comparison", words("compare", "contrast", "tradeoff", "tradeoffs", "versus", "vs")
+                    .or(phrases("trade off", "trade offs", "pros and cons")), 0.15),
+            new Signal("design", words("design", "distributed").or(prefix("architect", 0)).or(prefix("scal", 1))
+                    .or(prefix("optimiz", 0)).or(prefix("optimis", 0)), 0.15),
+            new Signal("code_block", shape(PromptScan::codeFence), 0.15),
+            new Signal("debugging", prefix("debug", 0)
+                    .or(words("stacktrace", "exception", "error", "bug", "typeerror")).or(phrases("stack trace")), 0.15),
+            new Signal("math", words("integral", "derivative", "theorem", "equation", "probability", "matrix"), 0.15),
+            new Signal("constraints", words("must", "exactly")
+                    .or(phrases("should not", "at least", "at most", "without using")), 0.1));
 
     public Scored score(String prompt, int tokenCount) {
-        String text = prompt.toLowerCase(Locale.ROOT);
+        return score(new PromptScan(prompt), tokenCount);
+    }
+
+    Scored score(PromptScan scan, int tokenCount) {
         List<String> fired = new ArrayList<>();
         double lengthPart = LENGTH_SHARE * Math.min(1.0, tokenCount / (double) LONG_PROMPT_TOKENS);
-        fired.add(String.format(Locale.ROOT, "length:%d_tokens(+%.2f)", tokenCount, lengthPart));
+        fired.add("length:" + tokenCount + "_tokens(+" + Decimals.two(lengthPart) + ")");
         double score = lengthPart;
         for (Signal signal : SIGNALS) {
-            if (signal.rule().matcher(text).find()) {
+            if (signal.rule().matches(scan)) {
                 score += signal.weight();
-                fired.add(String.format(Locale.ROOT, "%s(+%.2f)", signal.name(), signal.weight()));
+                fired.add(signal.label());
             }
         }
-        long questions = text.chars().filter(c -> c == '?').count();
+        int questions = scan.questions();
         if (questions > 1) {
             double extra = Math.min(0.15, 0.05 * (questions - 1));
             score += extra;
-            fired.add(String.format(Locale.ROOT, "questions:%d(+%.2f)", questions, extra));
+            fired.add("questions:" + questions + "(+" + Decimals.two(extra) + ")");
         }
         return new Scored(Math.round(Math.min(1.0, score) * 1000) / 1000.0, fired);
     }
 
     /** A complexity score with the signals that produced it. */
     public record Scored(double complexity, List<String> signals) {
-    }
-
-    private static Signal signal(String name, String regex, double weight) {
-        return new Signal(name, Pattern.compile(regex, Pattern.DOTALL), weight);
     }
 }

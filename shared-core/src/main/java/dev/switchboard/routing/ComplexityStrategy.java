@@ -2,7 +2,6 @@ package dev.switchboard.routing;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,10 +43,9 @@ public final class ComplexityStrategy implements RoutingStrategy {
         boolean tierMissing = chosen.tier() != target;
         Confidence confidence = tierMissing || thresholds.nearBoundary(analysis.complexity())
                 ? Confidence.LOW : Confidence.MEDIUM;
-        String reasoning = String.format(Locale.ROOT,
-                "%s prompt with complexity %.2f maps to the %s tier; %s",
-                analysis.pattern().wireName(), analysis.complexity(), target.wireName(),
-                tierMissing
+        String reasoning = analysis.pattern().wireName() + " prompt with complexity "
+                + Decimals.two(analysis.complexity()) + " maps to the " + target.wireName() + " tier; "
+                + (tierMissing
                         ? "no " + target.wireName() + " deployment is available, so " + chosen.label()
                         + " (" + chosen.tier().wireName() + ") stands in"
                         : chosen.label() + " is its cheapest deployment");

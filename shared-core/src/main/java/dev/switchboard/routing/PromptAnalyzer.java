@@ -25,11 +25,12 @@ public final class PromptAnalyzer {
     public PromptAnalysis analyze(String prompt) {
         int tokens = tokenCounter.applyAsInt(prompt);
         String scanned = prompt.length() > SCAN_CHARS ? prompt.substring(0, SCAN_CHARS) : prompt;
-        ComplexityScorer.Scored scored = scorer.score(scanned, tokens);
+        PromptScan scan = new PromptScan(scanned);
+        ComplexityScorer.Scored scored = scorer.score(scan, tokens);
         java.util.List<String> signals = new java.util.ArrayList<>(scored.signals());
         if (scanned.length() < prompt.length()) {
             signals.add("scanned_first_" + SCAN_CHARS + "_chars");
         }
-        return new PromptAnalysis(classifier.classify(scanned), scored.complexity(), tokens, signals);
+        return new PromptAnalysis(classifier.classify(scan), scored.complexity(), tokens, signals);
     }
 }

@@ -2,35 +2,54 @@ package dev.switchboard.routing;
 
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import static dev.switchboard.routing.KeywordRule.phrases;
+import static dev.switchboard.routing.KeywordRule.prefix;
+import static dev.switchboard.routing.KeywordRule.shape;
+import static dev.switchboard.routing.KeywordRule.words;
 
 /**
- * Keyword and shape rules that name a prompt's pattern. The pattern with the most evidence wins;
- * ties go to the order of {@link PromptPattern}, and no evidence at all means GENERAL.
+ * Keyword and shape rules that name a prompt's pattern. The pattern with the most rules matched
+ * wins; ties go to the order of {@link PromptPattern}, and no evidence at all means GENERAL.
  */
 public final class PromptClassifier {
 
-    private static final Map<PromptPattern, List<Pattern>> EVIDENCE = new EnumMap<>(Map.of(
-            PromptPattern.CODE, patterns("```", "\\bdef \\w+\\(", "\\bfunction\\b", "\\bclass \\w+", "\\bdebug\\w*",
-                    "\\b(python|java|javascript|typescript|rust|golang|sql|regex|kotlin|c\\+\\+)\\b",
-                    "\\b(compile|stack ?trace|exception|typeerror|null ?pointer|refactor|unit test|api endpoint)\\b"),
-            PromptPattern.MATH, patterns("\\b(solve|equation|integral|derivative|probability|calculate|compute)\\b",
-                    "(?<!\\d)\\d++\\s*+[-+*/^=]\\s*+\\d", "\\b(prove|theorem|matrix|eigen\\w*)\\b"),
-            PromptPattern.ANALYSIS, patterns("\\b(analy[sz]e|analysis|compare|comparison|evaluate|assess)\\b",
-                    "\\b(pros and cons|trade-?offs?|implications|root cause|why does|why do|strategy)\\b"),
-            PromptPattern.WRITING, patterns("\\b(write|draft|rewrite|essay|story|poem|email|letter|blog)\\b",
-                    "\\b(summari[sz]e|paraphrase|tone|proofread)\\b")));
+    private static final Map<PromptPattern, List<KeywordRule>> EVIDENCE = new EnumMap<>(Map.of(
+            PromptPattern.CODE, List.of(
+                    shape(PromptScan::codeFence),
+                    shape(scan -> scan.hasDeclaration("def", true)),
+                    words("function"),
+                    shape(scan -> scan.hasDeclaration("class", false)),
+                    prefix("debug", 0),
+                    words("python", "java", "javascript", "typescript", "rust", "golang", "sql", "regex", "kotlin",
+                            "c++"),
+                    words("compile", "stacktrace", "exception", "typeerror", "nullpointer", "refactor")
+                            .or(phrases("stack trace", "null pointer", "unit test", "api endpoint"))),
+            PromptPattern.MATH, List.of(
+                    words("solve", "equation", "integral", "derivative", "probability", "calculate", "compute"),
+                    shape(PromptScan::arithmetic),
+                    words("prove", "theorem", "matrix").or(prefix("eigen", 0))),
+            PromptPattern.ANALYSIS, List.of(
+                    words("analyze", "analyse", "analysis", "compare", "comparison", "evaluate", "assess"),
+                    words("implications", "strategy", "tradeoff", "tradeoffs")
+                            .or(phrases("pros and cons", "trade off", "trade offs", "root cause", "why does",
+                                    "why do"))),
+            PromptPattern.WRITING, List.of(
+                    words("write", "draft", "rewrite", "essay", "story", "poem", "email", "letter", "blog"),
+                    words("summarize", "summarise", "paraphrase", "tone", "proofread"))));
 
     public PromptPattern classify(String prompt) {
-        String text = prompt.toLowerCase(Locale.ROOT);
+        return classify(new PromptScan(prompt));
+    }
+
+    PromptPattern classify(PromptScan scan) {
         PromptPattern best = PromptPattern.GENERAL;
         int bestHits = 0;
         for (PromptPattern pattern : PromptPattern.values()) {
             int hits = 0;
-            for (Pattern rule : EVIDENCE.getOrDefault(pattern, List.of())) {
-                if (rule.matcher(text).find()) {
+            for (KeywordRule rule : EVIDENCE.getOrDefault(pattern, List.of())) {
+                if (rule.matches(scan)) {
                     hits++;
                 }
             }
@@ -40,9 +59,5 @@ public final class PromptClassifier {
             }
         }
         return best;
-    }
-
-    private static List<Pattern> patterns(String... regexes) {
-        return java.util.Arrays.stream(regexes).map(Pattern::compile).toList();
     }
 }

@@ -1,0 +1,86 @@
+package dev.switchboard.bench;
+
+import dev.switchboard.cost.EstimatingTokenCounter;
+import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.ComplexityScorer;
+import dev.switchboard.routing.ComplexityStrategy;
+import dev.switchboard.routing.ComplexityThresholds;
+import dev.switchboard.routing.PromptAnalyzer;
+import dev.switchboard.routing.PromptClassifier;
+import dev.switchboard.routing.RoutingDecision;
+import dev.switchboard.routing.RoutingEngine;
+import dev.switchboard.routing.RoutingRequest;
+import dev.switchboard.routing.Tier;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One full routing decision as the complete function makes it: analyse the prompt (token count,
+ * classification, complexity) and let the engine rank 10 candidate deployments. SampleTime mode
+ * reports the mean and the percentiles (p99 among them) of single decisions.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+public class DecisionBenchmark {
+
+    /** Prompts of the kinds the gateway sees: a greeting, a coding question, a long analysis request. */
+    @Param({"short", "code", "long"})
+    public String promptKind;
+
+    @Param({"false", "true"})
+    public boolean autoRoute;
+
+    private PromptAnalyzer analyzer;
+    private RoutingEngine engine;
+    private List<Candidate> candidates;
+    private String prompt;
+
+    @Setup
+    public void setUp() {
+        EstimatingTokenCounter tokens = new EstimatingTokenCounter();
+        analyzer = new PromptAnalyzer(new PromptClassifier(), new ComplexityScorer(), tokens::count);
+        engine = new RoutingEngine(new ComplexityStrategy(ComplexityThresholds.DEFAULTS), null);
+        candidates = tenCandidates();
+        prompt = switch (promptKind) {
+            case "short" -> "What is Python?";
+            case "code" -> "Debug this Python function that's throwing a TypeError:\n```python\n"
+                    + "def total(items):\n    return sum(i.price for i in items) + '0'\n```\nExplain why, step by step.";
+            default -> "Compare the trade-offs of event sourcing and CRUD for an order service. ".repeat(40)
+                    + "Analyze the implications for scaling, consistency and operations, and justify a design.";
+        };
+    }
+
+    @Benchmark
+    public RoutingDecision decide() {
+        return engine.decide(new RoutingRequest(analyzer.analyze(prompt), 1000, candidates), autoRoute);
+    }
+
+    static List<Candidate> tenCandidates() {
+        List<Candidate> all = new ArrayList<>();
+        Tier[] tiers = Tier.values();
+        for (int i = 0; i < 10; i++) {
+            Tier tier = tiers[i % tiers.length];
+            double scale = Math.pow(10, tier.ordinal());
+            all.add(new Candidate("provider-" + i, "model-" + i, tier, 1e-7 * scale * (1 + i * 0.1),
+                    4e-7 * scale * (1 + i * 0.1), true));
+        }
+        return List.copyOf(all);
+    }
+}

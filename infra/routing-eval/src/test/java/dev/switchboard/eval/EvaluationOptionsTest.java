@@ -1,0 +1,47 @@
+package dev.switchboard.eval;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class EvaluationOptionsTest {
+
+    @Test
+    void pathOptionsTakeEveryArgumentUpToTheNextOptionAndMayRepeat() {
+        EvaluationOptions options = EvaluationOptions.parse(
+                "--train", "a.csv", "b", "--test", "c.csv", "--router", "length", "--train", "d", "--seed", "42",
+                "--png", "out/x.png");
+        assertEquals(List.of(Path.of("a.csv"), Path.of("b"), Path.of("d")), options.train());
+        assertEquals(List.of(Path.of("c.csv")), options.test());
+        assertEquals("length", options.router());
+        assertEquals(42L, options.seed());
+        assertEquals(Path.of("out/x.png"), options.png());
+    }
+
+    @Test
+    void defaultsToTheLearnedRouterSeedZeroAndTheTargetChart() {
+        EvaluationOptions options = EvaluationOptions.parse("--train", "a", "--test", "b");
+        assertEquals(RouterCatalog.LEARNED, options.router());
+        assertEquals(0L, options.seed());
+        assertEquals(Path.of("target/cost-quality.png"), options.png());
+    }
+
+    @Test
+    void reportsWhatIsWrong() {
+        assertEquals("--test needs at least one path",
+                assertThrows(IllegalArgumentException.class, () -> EvaluationOptions.parse("--train", "a")).getMessage());
+        assertEquals("--train needs at least one path",
+                assertThrows(IllegalArgumentException.class, () -> EvaluationOptions.parse("--train", "--test", "b")).getMessage());
+        assertEquals("--seed must be an integer, found \"x\"",
+                assertThrows(IllegalArgumentException.class,
+                        () -> EvaluationOptions.parse("--train", "a", "--test", "b", "--seed", "x")).getMessage());
+        assertEquals("unknown argument \"--bogus\"",
+                assertThrows(IllegalArgumentException.class, () -> EvaluationOptions.parse("--bogus")).getMessage());
+        assertEquals("--router needs a value",
+                assertThrows(IllegalArgumentException.class, () -> EvaluationOptions.parse("--router")).getMessage());
+    }
+}
