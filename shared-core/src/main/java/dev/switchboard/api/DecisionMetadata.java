@@ -15,9 +15,13 @@ import java.util.List;
 public record DecisionMetadata(String pattern, double complexity, double complexityScore, int tokenCount,
                                List<String> signals, Double costEstimate, List<RankedCandidate> candidates) {
 
-    /** One candidate in the order the router would try them, and why it sits there. */
+    /**
+     * One candidate in the order the router would try them, with its multi-factor score (0 to 100)
+     * and each factor's contribution (health, priority, sla, performance, capability, cost).
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record RankedCandidate(int rank, String provider, String model, String tier,
-                                  boolean priced, double inputCostPerToken, double outputCostPerToken) {
+                                  boolean priced, double inputCostPerToken, double outputCostPerToken,
+                                  Double score, java.util.Map<String, Double> factors) {
     }
 }

@@ -1,5 +1,10 @@
 package dev.switchboard.routing;
 
+import dev.switchboard.routing.scoring.ProviderScore;
+import dev.switchboard.routing.scoring.ProviderScorer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,14 +19,42 @@ public final class RoutingEngine {
 
     private final RoutingStrategy complexity;
     private final RoutingStrategy hybrid;
+    private final ProviderScorer scorer;
 
     /** @param hybrid the auto-route strategy, or null while none is installed */
     public RoutingEngine(RoutingStrategy complexity, RoutingStrategy hybrid) {
+        this(complexity, hybrid, null);
+    }
+
+    /**
+     * @param hybrid the auto-route strategy, or null while none is installed
+     * @param scorer scores every candidate so the decision can show why each won or lost; null for none
+     */
+    public RoutingEngine(RoutingStrategy complexity, RoutingStrategy hybrid, ProviderScorer scorer) {
         this.complexity = Objects.requireNonNull(complexity);
         this.hybrid = hybrid;
+        this.scorer = scorer;
     }
 
     public RoutingDecision decide(RoutingRequest request, boolean autoRoute) {
+        // The strategy ranks; the scores explain each candidate. They start to rank once shared health
+        // and latency give them something to tell apart beyond price and capabilities.
+        RoutingDecision decision = rank(request, autoRoute);
+        return scorer == null ? decision : decision.withScores(scores(request));
+    }
+
+    private Map<String, ProviderScore> scores(RoutingRequest request) {
+        double dearest = request.candidates().stream().filter(Candidate::priced)
+                .mapToDouble(Candidate::unitPrice).max().orElse(0);
+        Map<String, ProviderScore> scores = new LinkedHashMap<>();
+        for (Candidate candidate : request.candidates()) {
+            scores.put(candidate.label(), scorer.score(request.signalsOf(candidate), candidate.unitPrice(),
+                    candidate.priced(), dearest, request.latencyClass()));
+        }
+        return scores;
+    }
+
+    private RoutingDecision rank(RoutingRequest request, boolean autoRoute) {
         if (request.candidates().isEmpty()) {
             throw new NoCandidatesException("no provider deployment is configured");
         }

@@ -1,36 +1,63 @@
 package dev.switchboard.service;
 
+import dev.switchboard.config.Capabilities;
 import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.config.ProviderCatalog;
 import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.cost.PriceTable;
 import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.scoring.DeploymentSignals;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Every configured deployment as a routing candidate, priced from the price table. */
+/**
+ * Every configured deployment as a routing candidate, priced from the price table, with what the
+ * configuration says of it for scoring (priority, capabilities). Measured health and latency join
+ * these signals when shared state provides them.
+ */
 public final class CandidateCatalog {
 
+    /** A context window this large counts as the "large context" capability. */
+    static final int LARGE_CONTEXT_TOKENS = 128_000;
+
     private final List<Candidate> candidates;
+    private final Map<String, DeploymentSignals> signals;
 
     public CandidateCatalog(ProviderCatalog catalog, PriceTable prices) {
         List<Candidate> all = new ArrayList<>();
+        Map<String, DeploymentSignals> configured = new HashMap<>();
         for (ProviderConfig provider : catalog.providers()) {
             for (DeploymentConfig deployment : provider.deployments()) {
                 Optional<ModelPrice> price = prices.price(deployment.model());
-                all.add(new Candidate(provider.name(), deployment.model(), deployment.tier(),
+                Candidate candidate = new Candidate(provider.name(), deployment.model(), deployment.tier(),
                         price.map(ModelPrice::inputCostPerToken).orElse(0.0),
                         price.map(ModelPrice::outputCostPerToken).orElse(0.0),
-                        price.isPresent()));
+                        price.isPresent());
+                all.add(candidate);
+                configured.put(candidate.label(), new DeploymentSignals(false, null, null, null,
+                        deployment.priority(), capabilityCount(deployment.capabilities())));
             }
         }
         this.candidates = List.copyOf(all);
+        this.signals = Map.copyOf(configured);
     }
 
     public List<Candidate> all() {
         return candidates;
+    }
+
+    /** What configuration says of each candidate, by {@link Candidate#label()}. */
+    public Map<String, DeploymentSignals> signals() {
+        return signals;
+    }
+
+    static int capabilityCount(Capabilities c) {
+        return (c.tools() ? 1 : 0) + (c.vision() ? 1 : 0) + (c.streaming() ? 1 : 0)
+                + (c.contextLength() >= LARGE_CONTEXT_TOKENS ? 1 : 0);
     }
 }

@@ -16,7 +16,11 @@ import dev.switchboard.routing.ComplexityStrategy;
 import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.PromptClassifier;
 import dev.switchboard.routing.RoutingEngine;
+import dev.switchboard.routing.scoring.ProviderScorer;
+import dev.switchboard.routing.scoring.ScoringConfig;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -94,9 +98,22 @@ public class CoreBeans {
         return new PromptAnalyzer(new PromptClassifier(), new ComplexityScorer(), tokens::count);
     }
 
+    /** Seed 000's variables, validated at start-up (eagerly): a bad value stops it with the variable's name. */
+    @Context
+    ScoringConfig scoringConfig(@Value("${sla.ultra-low-ms:500}") long ultraLow, @Value("${sla.low-ms:1000}") long low,
+                                @Value("${sla.medium-ms:2000}") long medium, @Value("${sla.high-ms:5000}") long high,
+                                @Value("${weight.latency:0.3}") double latency, @Value("${weight.cost:0.4}") double cost,
+                                @Value("${weight.sla:0.3}") double sla) {
+        try {
+            return new ScoringConfig(ultraLow, low, medium, high, latency, cost, sla);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError(e.getMessage(), e);
+        }
+    }
+
     @Singleton
-    RoutingEngine routingEngine(RoutingSettings settings) {
+    RoutingEngine routingEngine(RoutingSettings settings, ScoringConfig scoring) {
         // No hybrid (learning) strategy is installed yet: auto_route=true reports hybrid_fallback.
-        return new RoutingEngine(new ComplexityStrategy(settings.thresholds()), null);
+        return new RoutingEngine(new ComplexityStrategy(settings.thresholds()), null, new ProviderScorer(scoring));
     }
 }

@@ -11,6 +11,8 @@ import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.RoutingDecision;
 import dev.switchboard.routing.RoutingEngine;
 import dev.switchboard.routing.RoutingRequest;
+import dev.switchboard.routing.scoring.LatencyClass;
+import dev.switchboard.routing.scoring.ProviderScore;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -37,7 +39,8 @@ public class DecisionService {
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute) {
         PromptAnalysis analysis = analyzer.analyze(prompt);
         try {
-            return engine.decide(new RoutingRequest(analysis, maxTokens, candidates.all()), autoRoute);
+            return engine.decide(new RoutingRequest(analysis, maxTokens, candidates.all(), LatencyClass.MEDIUM,
+                    candidates.signals()), autoRoute);
         } catch (NoCandidatesException e) {
             throw new NoProviderAvailableException(List.of());
         }
@@ -63,8 +66,10 @@ public class DecisionService {
         List<DecisionMetadata.RankedCandidate> ranked = new ArrayList<>();
         int rank = 1;
         for (Candidate c : d.ranked()) {
+            ProviderScore score = d.scores().get(c.label());
             ranked.add(new DecisionMetadata.RankedCandidate(rank++, c.provider(), c.model(), c.tier().wireName(),
-                    c.priced(), c.inputCostPerToken(), c.outputCostPerToken()));
+                    c.priced(), c.inputCostPerToken(), c.outputCostPerToken(),
+                    score == null ? null : score.score(), score == null ? null : score.factors()));
         }
         return new DecisionMetadata(a.pattern().wireName(), a.complexity(), a.complexity(), a.tokenCount(),
                 a.signals(), d.chosen().priced() ? d.costEstimate() : null, ranked);

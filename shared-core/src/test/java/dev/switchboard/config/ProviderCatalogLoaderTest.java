@@ -379,4 +379,28 @@ class ProviderCatalogLoaderTest {
 
         assertTrue(e.getMessage().contains("deployments"), e.getMessage());
     }
+
+    @Test
+    void readsADeploymentsPriorityAndRefusesOneOutOfRange() {
+        String ok = write("""
+                providers:
+                  - name: sim
+                    protocol: simulated
+                    deployments: [{model: a, tier: economy, priority: 9}, {model: b, tier: premium}]
+                """);
+        String bad = write("""
+                providers:
+                  - name: sim
+                    protocol: simulated
+                    deployments: [{model: a, tier: economy, priority: 11}]
+                """);
+
+        ProviderCatalog catalog = loader.load(ok);
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> loader.load(bad));
+
+        assertEquals(9, catalog.providers().get(0).deployments().get(0).priority());
+        assertEquals(DeploymentConfig.DEFAULT_PRIORITY, catalog.providers().get(0).deployments().get(1).priority());
+        assertTrue(e.getMessage().startsWith(bad + ": providers[0].deployments[0].priority must be a whole number "
+                + "between 0 and 10"), e.getMessage());
+    }
 }

@@ -142,4 +142,18 @@ class RoutingEngineTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new RoutingRequest(RoutingFixtures.analysis(0.1), 0, List.of(ECONOMY)));
     }
+
+    @Test
+    void withAScorerEveryCandidateIsScoredAndTheRankingStaysTheStrategys() {
+        RoutingEngine engine = new RoutingEngine(complexity, null,
+                new dev.switchboard.routing.scoring.ProviderScorer(dev.switchboard.routing.scoring.ScoringConfig.DEFAULTS));
+
+        RoutingDecision decision = engine.decide(REQUEST, false);
+
+        assertEquals(complexity.decide(REQUEST).orElseThrow().ranked(), decision.ranked());
+        assertEquals(java.util.Set.of(ECONOMY.label(), PREMIUM.label()), decision.scores().keySet());
+        assertTrue(decision.scores().get(ECONOMY.label()).score() > decision.scores().get(PREMIUM.label()).score(),
+                "with nothing measured, the cheaper deployment scores higher");
+        assertEquals(-30.0, decision.scores().get(PREMIUM.label()).factors().get("cost"));
+    }
 }

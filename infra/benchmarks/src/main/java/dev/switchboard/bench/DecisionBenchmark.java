@@ -11,6 +11,8 @@ import dev.switchboard.routing.RoutingDecision;
 import dev.switchboard.routing.RoutingEngine;
 import dev.switchboard.routing.RoutingRequest;
 import dev.switchboard.routing.Tier;
+import dev.switchboard.routing.scoring.ProviderScorer;
+import dev.switchboard.routing.scoring.ScoringConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One full routing decision as the complete function makes it: analyse the prompt (token count,
- * classification, complexity) and let the engine rank 10 candidate deployments. SampleTime mode
+ * classification, complexity), let the engine rank 10 candidate deployments and score every one. SampleTime mode
  * reports the mean and the percentiles (p99 among them) of single decisions.
  */
 @State(Scope.Benchmark)
@@ -56,7 +58,8 @@ public class DecisionBenchmark {
     public void setUp() {
         EstimatingTokenCounter tokens = new EstimatingTokenCounter();
         analyzer = new PromptAnalyzer(new PromptClassifier(), new ComplexityScorer(), tokens::count);
-        engine = new RoutingEngine(new ComplexityStrategy(ComplexityThresholds.DEFAULTS), null);
+        engine = new RoutingEngine(new ComplexityStrategy(ComplexityThresholds.DEFAULTS), null,
+                new ProviderScorer(ScoringConfig.DEFAULTS));
         candidates = tenCandidates();
         prompt = switch (promptKind) {
             case "short" -> "What is Python?";

@@ -134,7 +134,11 @@ class LocalGatewayTest {
         assertEquals("code", recommendation.json().get("metadata").get("pattern").getStringValue());
         assertEquals(200, decision.status(), decision.body());
         assertEquals("complexity", decision.json().get("decision").get("strategy_used").getStringValue());
-        assertEquals(5, decision.json().get("metadata").get("candidates").size());
+        JsonNode candidates = decision.json().get("metadata").get("candidates");
+        assertEquals(5, candidates.size());
+        JsonNode first = candidates.get(0);
+        assertTrue(first.get("score").getDoubleValue() > 0, decision.body());
+        assertEquals(6, first.get("factors").size(), decision.body());
         assertEquals(before, totalRequests());
         assertEquals("prompt", get("/recommendation").json().get("error").get("field").getStringValue());
     }

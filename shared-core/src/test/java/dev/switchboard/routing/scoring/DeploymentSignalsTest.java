@@ -1,0 +1,93 @@
+package dev.switchboard.routing.scoring;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DeploymentSignalsTest {
+
+    private static DeploymentSignals withSuccessRate(Double successRate) {
+        return new DeploymentSignals(false, successRate, 100.0, 200.0, 5, 0);
+    }
+
+    private static DeploymentSignals withPriority(int priority) {
+        return new DeploymentSignals(false, 1.0, 100.0, 200.0, priority, 0);
+    }
+
+    private static DeploymentSignals withCapabilities(int capabilities) {
+        return new DeploymentSignals(false, 1.0, 100.0, 200.0, 5, capabilities);
+    }
+
+    @Test
+    void unknownHasNothingMeasuredDefaultPriorityAndNoCapabilities() {
+        DeploymentSignals unknown = DeploymentSignals.unknown();
+        assertFalse(unknown.circuitOpen());
+        assertNull(unknown.successRate());
+        assertNull(unknown.p50LatencyMs());
+        assertNull(unknown.p95LatencyMs());
+        assertEquals(5, DeploymentSignals.DEFAULT_PRIORITY);
+        assertEquals(DeploymentSignals.DEFAULT_PRIORITY, unknown.priority());
+        assertEquals(0, unknown.capabilities());
+        assertEquals(new DeploymentSignals(false, null, null, null, 5, 0), unknown);
+    }
+
+    @ParameterizedTest(name = "successRate={0}")
+    @ValueSource(doubles = {0.0, 0.4, 1.0})
+    void acceptsASuccessRateInTheUnitInterval(double successRate) {
+        assertEquals(successRate, assertDoesNotThrow(() -> withSuccessRate(successRate)).successRate());
+    }
+
+    @Test
+    void acceptsAnUnknownSuccessRate() {
+        assertNull(assertDoesNotThrow(() -> withSuccessRate(null)).successRate());
+    }
+
+    @ParameterizedTest(name = "successRate={0}")
+    @ValueSource(doubles = {-0.01, 1.01, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void refusesASuccessRateOutsideTheUnitInterval(double successRate) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withSuccessRate(successRate));
+        assertTrue(e.getMessage().contains("successRate"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "priority={0}")
+    @ValueSource(ints = {0, 5, 10})
+    void acceptsAPriorityFromZeroToTen(int priority) {
+        assertEquals(priority, assertDoesNotThrow(() -> withPriority(priority)).priority());
+    }
+
+    @ParameterizedTest(name = "priority={0}")
+    @ValueSource(ints = {-1, 11, Integer.MIN_VALUE, Integer.MAX_VALUE})
+    void refusesAPriorityOutsideZeroToTen(int priority) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withPriority(priority));
+        assertTrue(e.getMessage().contains("priority"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "capabilities={0}")
+    @ValueSource(ints = {0, 1, 4})
+    void acceptsZeroToFourCapabilities(int capabilities) {
+        assertEquals(capabilities, assertDoesNotThrow(() -> withCapabilities(capabilities)).capabilities());
+    }
+
+    @ParameterizedTest(name = "capabilities={0}")
+    @ValueSource(ints = {-1, 5})
+    void refusesCapabilitiesOutsideZeroToFour(int capabilities) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> withCapabilities(capabilities));
+        assertTrue(e.getMessage().contains("capabilities"), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void refusesNegativeLatencies() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DeploymentSignals(false, 0.9, -1.0, 100.0, 5, 0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DeploymentSignals(false, 0.9, 100.0, Double.NaN, 5, 0));
+    }
+}

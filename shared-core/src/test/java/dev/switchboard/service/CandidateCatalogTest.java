@@ -1,0 +1,48 @@
+package dev.switchboard.service;
+
+import dev.switchboard.config.Capabilities;
+import dev.switchboard.config.DeploymentConfig;
+import dev.switchboard.config.ProviderCatalog;
+import dev.switchboard.config.ProviderConfig;
+import dev.switchboard.config.SimulationConfig;
+import dev.switchboard.cost.ModelPrice;
+import dev.switchboard.cost.PriceTable;
+import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.Tier;
+import dev.switchboard.routing.scoring.DeploymentSignals;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CandidateCatalogTest {
+
+    private static final PriceTable PRICES = new PriceTable("test",
+            Map.of("known", new ModelPrice(1e-6, 2e-6, 0, 0, 0, 8000, "test", "chat")));
+
+    @Test
+    void pricesCandidatesAndCarriesWhatConfigurationSaysForScoring() {
+        ProviderCatalog catalog = new ProviderCatalog("test", List.of(new ProviderConfig("p", "simulated", null, List.of(
+                new DeploymentConfig("known", Tier.ECONOMY, 10, 1000, new Capabilities(200_000, true, false, true), 9),
+                new DeploymentConfig("mystery", Tier.PREMIUM, 10, 1000, new Capabilities(8000, false, false, false))),
+                SimulationConfig.DEFAULTS)));
+
+        CandidateCatalog candidates = new CandidateCatalog(catalog, PRICES);
+
+        Candidate known = candidates.all().get(0);
+        assertTrue(known.priced());
+        assertEquals(1e-6, known.inputCostPerToken());
+        assertFalse(candidates.all().get(1).priced());
+        DeploymentSignals knownSignals = candidates.signals().get("p/known");
+        assertEquals(9, knownSignals.priority());
+        assertEquals(3, knownSignals.capabilities(), "tools, streaming and a 200k context");
+        assertNull(knownSignals.successRate(), "nothing is measured yet");
+        assertEquals(DeploymentConfig.DEFAULT_PRIORITY, candidates.signals().get("p/mystery").priority());
+        assertEquals(0, candidates.signals().get("p/mystery").capabilities());
+    }
+}
