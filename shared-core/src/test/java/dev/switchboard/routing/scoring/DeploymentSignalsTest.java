@@ -83,11 +83,11 @@ class DeploymentSignalsTest {
         assertTrue(e.getMessage().contains("capabilities"), e.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void refusesNegativeLatencies() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> new DeploymentSignals(false, 0.9, -1.0, 100.0, 5, 0));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> new DeploymentSignals(false, 0.9, 100.0, Double.NaN, 5, 0));
     }
 }
