@@ -16,7 +16,14 @@ record KeywordRule(Predicate<PromptScan> test) {
 
     static KeywordRule words(String... words) {
         List<String> list = List.of(words);
-        return new KeywordRule(scan -> list.stream().anyMatch(scan::hasWord));
+        return new KeywordRule(scan -> {
+            for (String word : list) {
+                if (scan.hasWord(word)) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     /** A word starting with {@code prefix} and longer than it by at least {@code more} characters. */
@@ -27,7 +34,14 @@ record KeywordRule(Predicate<PromptScan> test) {
     /** Each argument is one phrase, its words separated by spaces. */
     static KeywordRule phrases(String... phrases) {
         List<String[]> list = java.util.Arrays.stream(phrases).map(p -> p.split(" ")).toList();
-        return new KeywordRule(scan -> list.stream().anyMatch(scan::hasPhrase));
+        return new KeywordRule(scan -> {
+            for (String[] phrase : list) {
+                if (scan.hasPhrase(phrase)) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     static KeywordRule shape(Predicate<PromptScan> test) {

@@ -7,14 +7,16 @@ import java.util.Map;
 
 /**
  * One pass over a prompt that everything else reads: its lower-cased words in order (runs of
- * letters and digits; "c++" kept whole), where each word starts, and the few shapes that are not
- * words. Keyword rules then cost a hash lookup each instead of a regular-expression scan.
+ * letters, digits and underscores, as a regular expression's \w; "c++" kept whole), where each
+ * word starts and ends, and the few shapes that are not words. Word rules then cost a hash lookup
+ * each instead of a regular-expression scan; phrases match only across a single space or hyphen.
  */
 final class PromptScan {
 
     private final String text;
     private final List<String> words = new ArrayList<>();
     private final List<Integer> starts = new ArrayList<>();
+    private final List<Integer> ends = new ArrayList<>();
     private final Map<String, List<Integer>> positions = new HashMap<>();
     private final int questions;
     private final boolean codeFence;
@@ -30,13 +32,13 @@ final class PromptScan {
             if (c == '?') {
                 questionMarks++;
             }
-            if (!Character.isLetterOrDigit(c)) {
+            if (!isWordChar(c)) {
                 i++;
                 continue;
             }
             int start = i;
             StringBuilder word = new StringBuilder();
-            while (i < n && Character.isLetterOrDigit(prompt.charAt(i))) {
+            while (i < n && isWordChar(prompt.charAt(i))) {
                 word.append(Character.toLowerCase(prompt.charAt(i)));
                 i++;
             }
@@ -44,17 +46,18 @@ final class PromptScan {
                 word.append("++");
                 i += 2;
             }
-            add(word.toString(), start);
+            add(word.toString(), start, i);
         }
         this.questions = questionMarks;
         this.codeFence = prompt.contains("```");
         this.arithmetic = hasArithmetic(prompt);
     }
 
-    private void add(String word, int start) {
+    private void add(String word, int start, int end) {
         positions.computeIfAbsent(word, w -> new ArrayList<>(2)).add(words.size());
         words.add(word);
         starts.add(start);
+        ends.add(end);
     }
 
     boolean hasWord(String word) {
@@ -128,11 +131,21 @@ final class PromptScan {
 
     private boolean matchesFrom(int at, String[] phrase) {
         for (int k = 1; k < phrase.length; k++) {
-            if (!words.get(at + k).equals(phrase[k])) {
+            if (!words.get(at + k).equals(phrase[k]) || !joined(at + k - 1)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Word {@code k} and the next are separated by exactly one space or hyphen, as in a phrase. */
+    private boolean joined(int k) {
+        int gapStart = ends.get(k);
+        if (starts.get(k + 1) != gapStart + 1) {
+            return false;
+        }
+        char gap = text.charAt(gapStart);
+        return gap == ' ' || gap == '-';
     }
 
     private static boolean isWordChar(char c) {

@@ -28,7 +28,8 @@ public record RoutingDecision(Candidate chosen, List<Candidate> fallbacks, Strin
         Objects.requireNonNull(reasoning, "reasoning");
         Objects.requireNonNull(analysis, "analysis");
         fallbacks = List.copyOf(fallbacks);
-        scores = Map.copyOf(scores);
+        // Keeps the candidates' order (Map.copyOf would not), and cannot be changed afterwards.
+        scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
     }
 
     /** The chosen deployment followed by its fallbacks: the order in which to call them. */

@@ -43,13 +43,22 @@ public final class RoutingEngine {
         return scorer == null ? decision : decision.withScores(scores(request));
     }
 
+    /**
+     * Cost is scored against the dearest candidate of the same tier: the tier is the strategy's
+     * choice, and within a tier the scores then agree with the ranking (cheaper scores higher).
+     */
     private Map<String, ProviderScore> scores(RoutingRequest request) {
-        double dearest = request.candidates().stream().filter(Candidate::priced)
-                .mapToDouble(Candidate::unitPrice).max().orElse(0);
+        double[] dearestByTier = new double[Tier.values().length];
+        for (Candidate candidate : request.candidates()) {
+            if (candidate.priced()) {
+                int tier = candidate.tier().ordinal();
+                dearestByTier[tier] = Math.max(dearestByTier[tier], candidate.unitPrice());
+            }
+        }
         Map<String, ProviderScore> scores = new LinkedHashMap<>();
         for (Candidate candidate : request.candidates()) {
             scores.put(candidate.label(), scorer.score(request.signalsOf(candidate), candidate.unitPrice(),
-                    candidate.priced(), dearest, request.latencyClass()));
+                    candidate.priced(), dearestByTier[candidate.tier().ordinal()], request.latencyClass()));
         }
         return scores;
     }

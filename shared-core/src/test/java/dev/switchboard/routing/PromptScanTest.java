@@ -47,4 +47,22 @@ class PromptScanTest {
         assertFalse(new PromptScan("x = 5 and y").arithmetic());
         assertTrue(new PromptScan("```java\n```").codeFence());
     }
+
+    @Test
+    void underscoresArePartOfWordsAsInARegularExpression() {
+        PromptScan scan = new PromptScan("my_function returns error_code; def __init__(self):");
+
+        assertTrue(scan.hasWord("my_function"));
+        assertFalse(scan.hasWord("error"));
+        assertTrue(scan.hasDeclaration("def", true));
+        assertTrue(new PromptScan("class _Private:").hasDeclaration("class", false));
+    }
+
+    @Test
+    void phrasesDoNotReachAcrossPunctuationOrLineBreaks() {
+        assertFalse(new PromptScan("the trade. Off we go").hasPhrase("trade", "off"));
+        assertFalse(new PromptScan("step\nby step").hasPhrase("step", "by", "step"));
+        assertTrue(new PromptScan("trade-off").hasPhrase("trade", "off"));
+        assertFalse(new PromptScan("pros  and cons").hasPhrase("pros", "and", "cons"));
+    }
 }

@@ -145,15 +145,18 @@ class RoutingEngineTest {
 
     @Test
     void withAScorerEveryCandidateIsScoredAndTheRankingStaysTheStrategys() {
+        Candidate dearerEconomy = candidate("openai/mini", Tier.ECONOMY, 4e-6);
+        RoutingRequest request = request(0.1, ECONOMY, dearerEconomy, PREMIUM);
         RoutingEngine engine = new RoutingEngine(complexity, null,
                 new dev.switchboard.routing.scoring.ProviderScorer(dev.switchboard.routing.scoring.ScoringConfig.DEFAULTS));
 
-        RoutingDecision decision = engine.decide(REQUEST, false);
+        RoutingDecision decision = engine.decide(request, false);
 
-        assertEquals(complexity.decide(REQUEST).orElseThrow().ranked(), decision.ranked());
-        assertEquals(java.util.Set.of(ECONOMY.label(), PREMIUM.label()), decision.scores().keySet());
-        assertTrue(decision.scores().get(ECONOMY.label()).score() > decision.scores().get(PREMIUM.label()).score(),
-                "with nothing measured, the cheaper deployment scores higher");
-        assertEquals(-30.0, decision.scores().get(PREMIUM.label()).factors().get("cost"));
+        assertEquals(complexity.decide(request).orElseThrow().ranked(), decision.ranked());
+        assertEquals(List.of(ECONOMY.label(), dearerEconomy.label(), PREMIUM.label()),
+                List.copyOf(decision.scores().keySet()));
+        assertTrue(decision.scores().get(ECONOMY.label()).score() > decision.scores().get(dearerEconomy.label()).score(),
+                "within a tier, the cheaper deployment scores higher, as it ranks higher");
+        assertEquals(-30.0, decision.scores().get(PREMIUM.label()).cost(), "the dearest of its own tier");
     }
 }

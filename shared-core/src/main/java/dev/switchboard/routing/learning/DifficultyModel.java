@@ -122,6 +122,10 @@ public final class DifficultyModel {
             if (in.available() != 0) {
                 throw new IllegalArgumentException("difficulty model state has trailing bytes");
             }
+            if (examples < 1 || !allFinite(means) || !allFinite(weights) || !allFinite(deviations)
+                    || Arrays.stream(deviations).anyMatch(d -> d <= 0)) {
+                throw new IllegalArgumentException("difficulty model state holds impossible values");
+            }
             return new DifficultyModel(means, deviations, weights, examples);
         } catch (IOException e) {
             throw new IllegalArgumentException("difficulty model state is truncated", e);
@@ -154,6 +158,10 @@ public final class DifficultyModel {
             values[k] = in.readDouble();
         }
         return values;
+    }
+
+    private static boolean allFinite(double[] values) {
+        return Arrays.stream(values).allMatch(Double::isFinite);
     }
 
     private static void shuffle(int[] order, SplittableRandom random) {

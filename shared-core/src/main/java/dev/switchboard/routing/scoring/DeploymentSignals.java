@@ -15,6 +15,7 @@ public record DeploymentSignals(boolean circuitOpen, Double successRate, Double 
                                 int priority, int capabilities) {
 
     public static final int DEFAULT_PRIORITY = 5;
+    private static final DeploymentSignals UNKNOWN = new DeploymentSignals(false, null, null, null, DEFAULT_PRIORITY, 0);
 
     public DeploymentSignals {
         if (successRate != null && !(successRate >= 0 && successRate <= 1)) {
@@ -33,6 +34,6 @@ public record DeploymentSignals(boolean circuitOpen, Double successRate, Double 
 
     /** Nothing measured yet, default priority, no notable capabilities. */
     public static DeploymentSignals unknown() {
-        return new DeploymentSignals(false, null, null, null, DEFAULT_PRIORITY, 0);
+        return UNKNOWN;
     }
 }

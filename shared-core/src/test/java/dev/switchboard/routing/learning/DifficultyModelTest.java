@@ -64,6 +64,9 @@ class DifficultyModelTest {
                 () -> DifficultyModel.fromBytes(Arrays.copyOf(state, state.length - 1)));
         assertThrows(IllegalArgumentException.class,
                 () -> DifficultyModel.fromBytes(Arrays.copyOf(state, state.length + 1)));
+        byte[] nanWeight = state.clone();
+        java.nio.ByteBuffer.wrap(nanWeight).putDouble(nanWeight.length - 8, Double.NaN);
+        assertThrows(IllegalArgumentException.class, () -> DifficultyModel.fromBytes(nanWeight));
     }
 
     @Test
