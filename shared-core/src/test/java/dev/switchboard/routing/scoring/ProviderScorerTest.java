@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static dev.switchboard.routing.scoring.LatencyClass.HIGH;
+import static dev.switchboard.routing.scoring.ScoringFixtures.*;
 import static dev.switchboard.routing.scoring.LatencyClass.LOW;
 import static dev.switchboard.routing.scoring.LatencyClass.MEDIUM;
 import static dev.switchboard.routing.scoring.LatencyClass.ULTRA_LOW;
@@ -20,89 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProviderScorerTest {
 
-    private static final double EPS = 1e-9;
-    private static final double MAX_PRICE = 0.00004;
-    private static final List<String> FACTOR_KEYS =
-            List.of("health", "priority", "sla", "performance", "capability", "cost");
 
     private final ProviderScorer scorer = new ProviderScorer(ScoringConfig.DEFAULTS);
-
-    // ---- small builders ------------------------------------------------------------------------------------
-
-    /** Fluent DeploymentSignals, starting from {@link DeploymentSignals#unknown()}. */
-    private static final class Signals {
-        private boolean circuitOpen;
-        private Double successRate;
-        private Double p50;
-        private Double p95;
-        private int priority = DeploymentSignals.DEFAULT_PRIORITY;
-        private int capabilities;
-
-        Signals open() {
-            circuitOpen = true;
-            return this;
-        }
-
-        Signals success(Double rate) {
-            successRate = rate;
-            return this;
-        }
-
-        Signals p50(double ms) {
-            p50 = ms;
-            return this;
-        }
-
-        Signals p95(double ms) {
-            p95 = ms;
-            return this;
-        }
-
-        Signals priority(int value) {
-            priority = value;
-            return this;
-        }
-
-        Signals capabilities(int value) {
-            capabilities = value;
-            return this;
-        }
-
-        DeploymentSignals build() {
-            return new DeploymentSignals(circuitOpen, successRate, p50, p95, priority, capabilities);
-        }
-    }
-
-    private static Signals signals() {
-        return new Signals();
-    }
-
-    /** The defaults with the three weights replaced. */
-    private static ScoringConfig weights(double latency, double cost, double sla) {
-        ScoringConfig d = ScoringConfig.DEFAULTS;
-        return new ScoringConfig(d.slaUltraLowMs(), d.slaLowMs(), d.slaMediumMs(), d.slaHighMs(), latency, cost, sla);
-    }
-
-    /** Scored as the dearest of the candidates, priced. */
-    private ProviderScore dearest(Signals s, LatencyClass latencyClass) {
-        return scorer.score(s.build(), MAX_PRICE, true, MAX_PRICE, latencyClass);
-    }
-
-    private double factor(Signals s, LatencyClass latencyClass, String name) {
-        return dearest(s, latencyClass).factors().get(name);
-    }
-
-    private static double costFactor(ProviderScorer scorer, double unitPrice, boolean priced, double maxUnitPrice) {
-        return scorer.score(DeploymentSignals.unknown(), unitPrice, priced, maxUnitPrice, MEDIUM).factors().get("cost");
-    }
-
-    private double costFactor(double unitPrice, boolean priced, double maxUnitPrice) {
-        return costFactor(scorer, unitPrice, priced, maxUnitPrice);
-    }
-
-    private static double target(LatencyClass latencyClass) {
-        return ScoringConfig.DEFAULTS.slaTargetMs(latencyClass);
-    }
 
     // ---- baseline and shape ------------------------------------------------------------------------------------
 
@@ -155,53 +74,6 @@ class ProviderScorerTest {
         assertThrows(NullPointerException.class, () -> new ProviderScorer(null));
     }
 
-    // ---- health ------------------------------------------------------------------------------------------------
-
-    @ParameterizedTest(name = "successRate={0}")
-    @CsvSource(value = {"null", "0.0", "0.4", "0.99", "1.0"}, nullValues = "null")
-    void healthIsMinusFiftyWhenTheCircuitIsOpenRegardlessOfSuccessRate(Double successRate) {
-        for (LatencyClass latencyClass : LatencyClass.values()) {
-            assertEquals(-50.0, factor(signals().open().success(successRate), latencyClass, "health"), EPS,
-                    latencyClass.name());
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(LatencyClass.class)
-    void healthOfAZeroSuccessRateIsMinusFiftyTimesTheEmphasis(LatencyClass latencyClass) {
-        assertEquals(-50.0 * latencyClass.emphasis(), factor(signals().success(0.0), latencyClass, "health"), 0.005);
-    }
-
-    @Test
-    void healthOfAFullSuccessRateIsSeventyFiveAtUltraLow() {
-        assertEquals(75.0, factor(signals().success(1.0), ULTRA_LOW, "health"), EPS);
-        assertEquals(-50.0, factor(signals().success(0.0), ULTRA_LOW, "health"), EPS);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(LatencyClass.class)
-    void healthOfAFullSuccessRateIsWeightedByTheEmphasis(LatencyClass latencyClass) {
-        assertEquals(75.0 * latencyClass.emphasis(), factor(signals().success(1.0), latencyClass, "health"), 0.005);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(LatencyClass.class)
-    void healthOfAFortyPercentSuccessRateIsZero(LatencyClass latencyClass) {
-        assertEquals(0.0, factor(signals().success(0.4), latencyClass, "health"), EPS);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(LatencyClass.class)
-    void healthIsWithinRangeAndRisesWithTheSuccessRate(LatencyClass latencyClass) {
-        double previous = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i <= 20; i++) {
-            double health = factor(signals().success(i / 20.0), latencyClass, "health");
-            assertTrue(health >= -50 && health <= 75, "health " + health);
-            assertTrue(health > previous, "not rising at " + i / 20.0);
-            previous = health;
-        }
-    }
-
     // ---- priority ----------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "priority={0}")
@@ -214,96 +86,6 @@ class ProviderScorerTest {
     void priorityRangesFromZeroToTwenty() {
         assertEquals(0.0, factor(signals().priority(0), MEDIUM, "priority"), EPS);
         assertEquals(20.0, factor(signals().priority(10), MEDIUM, "priority"), EPS);
-    }
-
-    // ---- SLA ---------------------------------------------------------------------------------------------------
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(LatencyClass.class)
-    void slaIsPlusTwentyAtZeroZeroAtTheTargetAndMinusTwentyAtTwiceIt(LatencyClass latencyClass) {
-        double target = target(latencyClass);
-        assertEquals(20.0, factor(signals().p95(0), latencyClass, "sla"), EPS);
-        assertEquals(10.0, factor(signals().p95(target / 2), latencyClass, "sla"), EPS);
-        assertEquals(0.0, factor(signals().p95(target), latencyClass, "sla"), EPS);
-        assertEquals(-10.0, factor(signals().p95(target * 1.5), latencyClass, "sla"), EPS);
-        assertEquals(-20.0, factor(signals().p95(target * 2), latencyClass, "sla"), EPS);
-        assertEquals(-20.0, factor(signals().p95(target * 10), latencyClass, "sla"), EPS);
-    }
-
-    @Test
-    void slaIsMeasuredAgainstTheRequestsOwnTarget() {
-        Signals oneSecond = signals().p95(1000);
-        assertEquals(-20.0, factor(oneSecond, ULTRA_LOW, "sla"), EPS); // twice 500
-        assertEquals(0.0, factor(oneSecond, LOW, "sla"), EPS);         // at 1000
-        assertEquals(10.0, factor(oneSecond, MEDIUM, "sla"), EPS);     // half of 2000
-        assertEquals(16.0, factor(oneSecond, HIGH, "sla"), EPS);       // 20 * 4000/5000
-    }
-
-    @Test
-    void slaIsZeroWhileP95IsUnknown() {
-        assertEquals(0.0, factor(signals().success(1.0).p50(10), ULTRA_LOW, "sla"), EPS);
-    }
-
-    @Test
-    void slaIsScaledByTheSlaWeight() {
-        ProviderScorer halfSla = new ProviderScorer(weights(0.45, 0.4, 0.15));
-        ProviderScorer noSla = new ProviderScorer(weights(0.6, 0.4, 0.0));
-        ProviderScorer doubleSla = new ProviderScorer(weights(0.2, 0.2, 0.6));
-        double target = target(LOW);
-        DeploymentSignals fast = signals().p95(0).build();
-        DeploymentSignals late = signals().p95(2 * target).build();
-        DeploymentSignals quick = signals().p95(0.75 * target).build(); // +5 at default weight
-
-        assertEquals(10.0, halfSla.score(fast, 0, true, 1, LOW).factors().get("sla"), EPS);
-        assertEquals(-10.0, halfSla.score(late, 0, true, 1, LOW).factors().get("sla"), EPS);
-        assertEquals(0.0, noSla.score(fast, 0, true, 1, LOW).factors().get("sla"), EPS);
-        assertEquals(0.0, noSla.score(late, 0, true, 1, LOW).factors().get("sla"), EPS);
-        assertEquals(10.0, doubleSla.score(quick, 0, true, 1, LOW).factors().get("sla"), EPS);
-        // stays within [-20, 20] however heavy the weight
-        assertEquals(20.0, doubleSla.score(fast, 0, true, 1, LOW).factors().get("sla"), EPS);
-        assertEquals(-20.0, doubleSla.score(late, 0, true, 1, LOW).factors().get("sla"), EPS);
-    }
-
-    // ---- performance -------------------------------------------------------------------------------------------
-
-    @Test
-    void performanceIsFifteenAtZeroP50AtUltraLowAndZeroAtOrOverTheTarget() {
-        double target = target(ULTRA_LOW);
-        assertEquals(15.0, factor(signals().p50(0), ULTRA_LOW, "performance"), EPS);
-        assertEquals(7.5, factor(signals().p50(target / 2), ULTRA_LOW, "performance"), EPS);
-        assertEquals(0.0, factor(signals().p50(target), ULTRA_LOW, "performance"), EPS);
-        assertEquals(0.0, factor(signals().p50(target * 3), ULTRA_LOW, "performance"), EPS);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(LatencyClass.class)
-    void performanceIsWeightedByTheEmphasisAndStaysWithinZeroToFifteen(LatencyClass latencyClass) {
-        assertEquals(15.0 * latencyClass.emphasis(), factor(signals().p50(0), latencyClass, "performance"), 0.005);
-        double previous = Double.POSITIVE_INFINITY;
-        for (int i = 0; i <= 24; i++) {
-            double performance = factor(signals().p50(target(latencyClass) * i / 16.0), latencyClass, "performance");
-            assertTrue(performance >= 0 && performance <= 15, "performance " + performance);
-            assertTrue(performance <= previous, "rising with latency at " + i);
-            previous = performance;
-        }
-    }
-
-    @Test
-    void performanceIsZeroWhileP50IsUnknown() {
-        assertEquals(0.0, factor(signals().success(1.0).p95(10), ULTRA_LOW, "performance"), EPS);
-    }
-
-    @Test
-    void performanceIsScaledByTheLatencyWeightAndCappedAtFifteen() {
-        DeploymentSignals instant = signals().p50(0).build();
-        DeploymentSignals halfTarget = signals().p50(target(ULTRA_LOW) / 2).build();
-        assertEquals(7.5, new ProviderScorer(weights(0.15, 0.4, 0.45))
-                .score(instant, 0, true, 1, ULTRA_LOW).factors().get("performance"), EPS);
-        assertEquals(0.0, new ProviderScorer(weights(0.0, 0.4, 0.6))
-                .score(instant, 0, true, 1, ULTRA_LOW).factors().get("performance"), EPS);
-        ProviderScorer doubleLatency = new ProviderScorer(weights(0.6, 0.2, 0.2));
-        assertEquals(15.0, doubleLatency.score(halfTarget, 0, true, 1, ULTRA_LOW).factors().get("performance"), EPS);
-        assertEquals(15.0, doubleLatency.score(instant, 0, true, 1, ULTRA_LOW).factors().get("performance"), EPS);
     }
 
     // ---- capability --------------------------------------------------------------------------------------------
