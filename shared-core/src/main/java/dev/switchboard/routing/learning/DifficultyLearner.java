@@ -1,0 +1,20 @@
+package dev.switchboard.routing.learning;
+
+/**
+ * Learns from outcomes which prompts the weak (cheap) model gets wrong, and estimates that for new
+ * prompts. It starts knowing nothing, learns one outcome at a time (a rating from feedback, an
+ * observed failure, or a labelled training example), and its whole state serialises so that it can
+ * be stored and shared between instances. Implementations are thread-safe: estimates run on the
+ * request path while outcomes arrive.
+ */
+public interface DifficultyLearner {
+
+    /** Records one outcome: whether the weak model failed this prompt. */
+    void observe(String prompt, boolean weakModelFailed);
+
+    /** The learner's current belief about a prompt, with how much evidence stands behind it. */
+    DifficultyEstimate estimate(String prompt);
+
+    /** The learner's whole state; {@code restore} of the same implementation reads it back. */
+    byte[] toBytes();
+}
