@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.Tier;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -111,7 +112,7 @@ public final class ProviderCatalogLoader {
 
     private DeploymentConfig deployment(String source, String path, Object node) {
         ConfigReader r = new ConfigReader(source, path, node,
-                Set.of("model", "tier", "rpm", "tpm", "capabilities", "priority"));
+                Set.of("model", "tier", "rpm", "tpm", "capabilities", "priority", "weight"));
         String model = r.requiredString("model");
         String tierName = r.requiredString("tier");
         Tier tier = Tier.fromWireName(tierName).orElseThrow(() -> r.error(r.child("tier"),
@@ -119,6 +120,7 @@ public final class ProviderCatalogLoader {
         int rpm = (int) r.integer("rpm", 60, 1, 1_000_000);
         int tpm = (int) r.integer("tpm", 100_000, 1, 1_000_000_000);
         int priority = (int) r.integer("priority", DeploymentConfig.DEFAULT_PRIORITY, 0, 10);
+        int weight = (int) r.integer("weight", DeploymentConfig.DEFAULT_WEIGHT, 1, 1000);
         Capabilities capabilities = Capabilities.DEFAULTS;
         if (r.has("capabilities")) {
             ConfigReader c = new ConfigReader(source, r.child("capabilities"), r.raw("capabilities"),
@@ -128,7 +130,7 @@ public final class ProviderCatalogLoader {
                     (int) c.integer("context-length", d.contextLength(), 1, 100_000_000),
                     c.bool("tools", d.tools()), c.bool("vision", d.vision()), c.bool("streaming", d.streaming()));
         }
-        return new DeploymentConfig(model, tier, rpm, tpm, capabilities, priority);
+        return new DeploymentConfig(model, tier, rpm, tpm, capabilities, priority, weight);
     }
 
     private static void validateUrl(ConfigReader r, String url) {

@@ -2,23 +2,27 @@ package dev.switchboard.routing;
 
 import dev.switchboard.routing.scoring.ProviderScore;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The router's answer: the chosen deployment, the ranked fallbacks to try after it, which strategy
- * decided, how sure it is, why, what it saw in the prompt, and every candidate's multi-factor score
- * by {@link Candidate#label()} (empty when no scorer is installed).
+ * decided, how sure it is, why, what it saw in the prompt, every candidate's multi-factor score by
+ * {@link Candidate#label()} (empty when no scorer is installed), and the candidates the request's
+ * constraints left out, with their reasons.
  */
 public record RoutingDecision(Candidate chosen, List<Candidate> fallbacks, String strategyUsed,
                               Confidence confidence, String reasoning, PromptAnalysis analysis,
-                              double costEstimate, Map<String, ProviderScore> scores) {
+                              double costEstimate, Map<String, ProviderScore> scores, List<Exclusion> excluded) {
 
-    /** A decision before scoring. */
+    /** A decision before scoring and with nothing excluded. */
     public RoutingDecision(Candidate chosen, List<Candidate> fallbacks, String strategyUsed, Confidence confidence,
                            String reasoning, PromptAnalysis analysis, double costEstimate) {
-        this(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate, Map.of());
+        this(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate, Map.of(), List.of());
     }
 
     public RoutingDecision {
@@ -29,20 +33,50 @@ public record RoutingDecision(Candidate chosen, List<Candidate> fallbacks, Strin
         Objects.requireNonNull(analysis, "analysis");
         fallbacks = List.copyOf(fallbacks);
         // Keeps the candidates' order (Map.copyOf would not), and cannot be changed afterwards.
-        scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
+        scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+        excluded = List.copyOf(excluded);
+    }
+
+    /**
+     * A strategy's decision from its ranking: the first candidate is chosen, the rest are fallbacks,
+     * and the cost estimate is the chosen one's upper bound for this request.
+     */
+    public static RoutingDecision ranked(List<Candidate> ranking, String strategy, Confidence confidence,
+                                         String reasoning, RoutingRequest request) {
+        if (ranking.isEmpty()) {
+            throw new NoCandidatesException(strategy + " strategy ranked no candidate");
+        }
+        Candidate chosen = ranking.get(0);
+        return new RoutingDecision(chosen, ranking.subList(1, ranking.size()), strategy, confidence, reasoning,
+                request.analysis(), request.costUpperBound(chosen));
     }
 
     /** The chosen deployment followed by its fallbacks: the order in which to call them. */
     public List<Candidate> ranked() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(chosen), fallbacks.stream()).toList();
+        List<Candidate> ranked = new ArrayList<>(fallbacks.size() + 1);
+        ranked.add(chosen);
+        ranked.addAll(fallbacks);
+        return Collections.unmodifiableList(ranked);
     }
 
     public RoutingDecision withStrategy(String strategy, String newReasoning) {
-        return new RoutingDecision(chosen, fallbacks, strategy, confidence, newReasoning, analysis, costEstimate, scores);
+        return new RoutingDecision(chosen, fallbacks, strategy, confidence, newReasoning, analysis, costEstimate,
+                scores, excluded);
     }
 
     public RoutingDecision withScores(Map<String, ProviderScore> newScores) {
         return new RoutingDecision(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate,
-                newScores);
+                newScores, excluded);
+    }
+
+    public RoutingDecision withExcluded(List<Exclusion> newExcluded) {
+        return new RoutingDecision(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate,
+                scores, newExcluded);
+    }
+
+    /** The same decision with the candidates in a new order (a re-ranking by the engine). */
+    public RoutingDecision reordered(List<Candidate> ranking, String newReasoning, double newCostEstimate) {
+        return new RoutingDecision(ranking.get(0), ranking.subList(1, ranking.size()), strategyUsed, confidence,
+                newReasoning, analysis, newCostEstimate, scores, excluded);
     }
 }

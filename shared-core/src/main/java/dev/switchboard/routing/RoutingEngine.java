@@ -1,25 +1,34 @@
 package dev.switchboard.routing;
 
+import dev.switchboard.routing.constraint.Admission;
+import dev.switchboard.routing.constraint.CandidateFilter;
 import dev.switchboard.routing.scoring.ProviderScore;
 import dev.switchboard.routing.scoring.ProviderScorer;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The one door into routing. auto_route=false uses the complexity strategy; auto_route=true asks the
- * hybrid strategy and, when it cannot decide (or none is installed), falls back to complexity and
- * says so with strategy_used "hybrid_fallback". It never fails closed while a candidate exists.
+ * The one door into routing. It leaves out candidates that fail the request's constraints (saying
+ * why), lets the strategy asked for rank the rest, moves deployments with an open circuit to the
+ * back, and scores every candidate so the decision can show why each won or lost. auto_route=false
+ * uses the complexity strategy and auto_route=true the hybrid one. A strategy that cannot decide, or
+ * fails, gives way to the complexity strategy, and strategy_used says so ("hybrid_fallback" for
+ * the hybrid): the engine never fails closed while a candidate meets the constraints.
  */
 public final class RoutingEngine {
 
-    public static final String HYBRID_FALLBACK = "hybrid_fallback";
+    public static final String HYBRID_FALLBACK = HybridStrategy.FALLBACK;
 
     private final RoutingStrategy complexity;
-    private final RoutingStrategy hybrid;
+    private final Map<String, RoutingStrategy> strategies;
     private final ProviderScorer scorer;
+    private final List<String> names;
 
     /** @param hybrid the auto-route strategy, or null while none is installed */
     public RoutingEngine(RoutingStrategy complexity, RoutingStrategy hybrid) {
@@ -31,16 +40,94 @@ public final class RoutingEngine {
      * @param scorer scores every candidate so the decision can show why each won or lost; null for none
      */
     public RoutingEngine(RoutingStrategy complexity, RoutingStrategy hybrid, ProviderScorer scorer) {
+        this(complexity, hybrid == null ? List.of() : List.of(hybrid), scorer);
+    }
+
+    /**
+     * @param complexity the default strategy, and the one every other falls back to
+     * @param others     further strategies, each asked for by its {@link RoutingStrategy#name()}
+     * @param scorer     scores every candidate; null for none
+     */
+    public RoutingEngine(RoutingStrategy complexity, List<RoutingStrategy> others, ProviderScorer scorer) {
         this.complexity = Objects.requireNonNull(complexity);
-        this.hybrid = hybrid;
+        Map<String, RoutingStrategy> byName = new LinkedHashMap<>();
+        byName.put(ComplexityStrategy.NAME, complexity);
+        for (RoutingStrategy strategy : others) {
+            if (byName.putIfAbsent(strategy.name(), strategy) != null) {
+                throw new IllegalArgumentException("two routing strategies are named '" + strategy.name() + "'");
+            }
+        }
+        this.strategies = byName;
         this.scorer = scorer;
+        List<String> accepted = new ArrayList<>(byName.keySet());
+        if (!accepted.contains(HybridStrategy.NAME)) {
+            accepted.add(HybridStrategy.NAME);
+        }
+        this.names = List.copyOf(accepted);
+    }
+
+    /** The names a request may ask for; "hybrid" is always accepted (it falls back when not installed). */
+    public List<String> strategyNames() {
+        return names;
     }
 
     public RoutingDecision decide(RoutingRequest request, boolean autoRoute) {
-        // The strategy ranks; the scores explain each candidate. They start to rank once shared health
-        // and latency give them something to tell apart beyond price and capabilities.
-        RoutingDecision decision = rank(request, autoRoute);
-        return scorer == null ? decision : decision.withScores(scores(request));
+        return decide(request, autoRoute ? HybridStrategy.NAME : ComplexityStrategy.NAME);
+    }
+
+    /**
+     * @throws UnknownStrategyException when no strategy has that name
+     * @throws NoCandidatesException    when nothing is configured or every candidate fails a constraint
+     */
+    public RoutingDecision decide(RoutingRequest request, String strategyName) {
+        if (!names.contains(strategyName)) {
+            throw new UnknownStrategyException(strategyName, names);
+        }
+        if (request.candidates().isEmpty()) {
+            throw new NoCandidatesException("no provider deployment is configured");
+        }
+        Admission admission = CandidateFilter.STANDARD.admit(request);
+        if (admission.admitted().isEmpty()) {
+            throw new NoCandidatesException("no deployment meets the request's constraints: "
+                    + admission.excluded().stream().map(e -> e.candidate() + " " + e.reason())
+                    .collect(Collectors.joining("; ")), admission.excluded());
+        }
+        RoutingRequest admitted = admission.excluded().isEmpty() ? request
+                : request.withCandidates(admission.admitted());
+        RoutingDecision decision = OpenCircuitsLast.apply(rank(admitted, strategyName), admitted);
+        if (scorer != null) {
+            decision = decision.withScores(scores(admitted));
+        }
+        return admission.excluded().isEmpty() ? decision : decision.withExcluded(admission.excluded());
+    }
+
+    private RoutingDecision rank(RoutingRequest request, String strategyName) {
+        if (strategyName.equals(ComplexityStrategy.NAME)) {
+            return byComplexity(request);
+        }
+        RoutingStrategy strategy = strategies.get(strategyName);
+        if (strategy == null) {
+            return fallback(request, strategyName, strategyName + " routing is not installed in this build");
+        }
+        Optional<RoutingDecision> decided;
+        try {
+            decided = strategy.decide(request);
+        } catch (RuntimeException e) {
+            // A failing strategy must not fail the request while the complexity rule can answer.
+            return fallback(request, strategyName,
+                    strategyName + " strategy failed (" + e.getClass().getSimpleName() + ")");
+        }
+        return decided.orElseGet(() -> fallback(request, strategyName, strategyName + " strategy could not decide"));
+    }
+
+    private RoutingDecision fallback(RoutingRequest request, String strategyName, String why) {
+        RoutingDecision byRule = byComplexity(request);
+        return byRule.withStrategy(strategyName + "_fallback", why + "; complexity rule used: " + byRule.reasoning());
+    }
+
+    private RoutingDecision byComplexity(RoutingRequest request) {
+        return complexity.decide(request)
+                .orElseThrow(() -> new NoCandidatesException("complexity strategy found no candidate"));
     }
 
     /**
@@ -61,38 +148,5 @@ public final class RoutingEngine {
                     candidate.priced(), dearestByTier[candidate.tier().ordinal()], request.latencyClass()));
         }
         return scores;
-    }
-
-    private RoutingDecision rank(RoutingRequest request, boolean autoRoute) {
-        if (request.candidates().isEmpty()) {
-            throw new NoCandidatesException("no provider deployment is configured");
-        }
-        if (!autoRoute) {
-            return byComplexity(request);
-        }
-        String why;
-        if (hybrid == null) {
-            why = "hybrid routing is not installed in this build";
-        } else {
-            Optional<RoutingDecision> decided;
-            try {
-                decided = hybrid.decide(request);
-                why = hybrid.name() + " strategy could not decide";
-            } catch (RuntimeException e) {
-                // A failing strategy must not fail the request while the complexity rule can answer.
-                decided = Optional.empty();
-                why = hybrid.name() + " strategy failed (" + e.getClass().getSimpleName() + ")";
-            }
-            if (decided.isPresent()) {
-                return decided.get();
-            }
-        }
-        RoutingDecision fallback = byComplexity(request);
-        return fallback.withStrategy(HYBRID_FALLBACK, why + "; complexity rule used: " + fallback.reasoning());
-    }
-
-    private RoutingDecision byComplexity(RoutingRequest request) {
-        return complexity.decide(request)
-                .orElseThrow(() -> new NoCandidatesException("complexity strategy found no candidate"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.routing;
 
+import dev.switchboard.routing.constraint.RequestConstraints;
 import dev.switchboard.routing.scoring.DeploymentSignals;
 import dev.switchboard.routing.scoring.LatencyClass;
 
@@ -8,16 +9,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a strategy decides on: the analysed prompt, the answer budget, the candidates on offer, how
- * much the caller cares about latency, and what is known of each candidate (by {@link Candidate#label()};
- * a candidate without an entry counts as {@link DeploymentSignals#unknown()}).
+ * What a strategy decides on: the prompt and what the analyzer saw in it, the answer budget, the
+ * candidates on offer, how much the caller cares about latency, what is known of each candidate (by
+ * {@link Candidate#label()}; a candidate without an entry counts as {@link DeploymentSignals#unknown()}),
+ * and the caller's constraints.
  */
-public record RoutingRequest(PromptAnalysis analysis, int maxTokens, List<Candidate> candidates,
-                             LatencyClass latencyClass, Map<String, DeploymentSignals> signals) {
+public record RoutingRequest(String prompt, PromptAnalysis analysis, int maxTokens, List<Candidate> candidates,
+                             LatencyClass latencyClass, Map<String, DeploymentSignals> signals,
+                             RequestConstraints constraints) {
 
     public RoutingRequest {
+        Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(latencyClass, "latencyClass");
+        Objects.requireNonNull(constraints, "constraints");
         candidates = List.copyOf(candidates);
         signals = Map.copyOf(signals);
         if (maxTokens < 1) {
@@ -25,12 +30,27 @@ public record RoutingRequest(PromptAnalysis analysis, int maxTokens, List<Candid
         }
     }
 
-    /** A request with medium latency emphasis and nothing known of the candidates yet. */
-    public RoutingRequest(PromptAnalysis analysis, int maxTokens, List<Candidate> candidates) {
-        this(analysis, maxTokens, candidates, LatencyClass.MEDIUM, Map.of());
+    /** A request with medium latency emphasis, nothing known of the candidates and no constraints. */
+    public RoutingRequest(String prompt, PromptAnalysis analysis, int maxTokens, List<Candidate> candidates) {
+        this(prompt, analysis, maxTokens, candidates, LatencyClass.MEDIUM, Map.of(), RequestConstraints.NONE);
     }
 
     public DeploymentSignals signalsOf(Candidate candidate) {
         return signals.getOrDefault(candidate.label(), DeploymentSignals.unknown());
+    }
+
+    /** The prompt's tokens plus the answer budget: the context window a deployment needs. */
+    public int tokensNeeded() {
+        return (int) Math.min(Integer.MAX_VALUE, (long) analysis.tokenCount() + maxTokens);
+    }
+
+    /** The most {@code candidate} can charge for this request. */
+    public double costUpperBound(Candidate candidate) {
+        return candidate.costUpperBound(analysis.tokenCount(), maxTokens);
+    }
+
+    /** The same request offering only {@code admitted}. */
+    public RoutingRequest withCandidates(List<Candidate> admitted) {
+        return new RoutingRequest(prompt, analysis, maxTokens, admitted, latencyClass, signals, constraints);
     }
 }

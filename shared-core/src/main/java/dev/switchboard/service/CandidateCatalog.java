@@ -1,12 +1,12 @@
 package dev.switchboard.service;
 
-import dev.switchboard.config.Capabilities;
 import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.config.ProviderCatalog;
 import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.cost.PriceTable;
 import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.scoring.DeploymentSignals;
 
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ public final class CandidateCatalog {
                 Candidate candidate = new Candidate(provider.name(), deployment.model(), deployment.tier(),
                         price.map(ModelPrice::inputCostPerToken).orElse(0.0),
                         price.map(ModelPrice::outputCostPerToken).orElse(0.0),
-                        price.isPresent());
+                        price.isPresent(), deployment.capabilities(), deployment.weight());
                 all.add(candidate);
                 configured.put(candidate.label(), new DeploymentSignals(false, null, null, null,
                         deployment.priority(), capabilityCount(deployment.capabilities())));

@@ -16,6 +16,12 @@ import dev.switchboard.routing.ComplexityStrategy;
 import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.PromptClassifier;
 import dev.switchboard.routing.RoutingEngine;
+import dev.switchboard.routing.RoutingStrategy;
+import dev.switchboard.routing.balancing.CostBasedStrategy;
+import dev.switchboard.routing.balancing.LatencyBasedStrategy;
+import dev.switchboard.routing.balancing.LeastBusyStrategy;
+import dev.switchboard.routing.balancing.RoundRobinStrategy;
+import dev.switchboard.routing.balancing.SimpleShuffleStrategy;
 import dev.switchboard.routing.scoring.ProviderScorer;
 import dev.switchboard.routing.scoring.ScoringConfig;
 import io.micronaut.context.annotation.Context;
@@ -26,6 +32,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Builds the plain-Java core (routing, cost, providers) from validated settings, so that the core
@@ -114,6 +121,10 @@ public class CoreBeans {
     @Singleton
     RoutingEngine routingEngine(RoutingSettings settings, ScoringConfig scoring) {
         // No hybrid (learning) strategy is installed yet: auto_route=true reports hybrid_fallback.
-        return new RoutingEngine(new ComplexityStrategy(settings.thresholds()), null, new ProviderScorer(scoring));
+        List<RoutingStrategy> balancing = List.of(new CostBasedStrategy(), new LatencyBasedStrategy(),
+                new LeastBusyStrategy(), new SimpleShuffleStrategy(() -> ThreadLocalRandom.current().nextDouble()),
+                new RoundRobinStrategy());
+        return new RoutingEngine(new ComplexityStrategy(settings.thresholds()), balancing,
+                new ProviderScorer(scoring));
     }
 }

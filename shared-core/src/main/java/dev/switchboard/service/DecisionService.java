@@ -2,6 +2,7 @@ package dev.switchboard.service;
 
 import dev.switchboard.api.DecisionMetadata;
 import dev.switchboard.api.DecisionResponse;
+import dev.switchboard.api.NoEligibleDeploymentException;
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.RecommendationResponse;
 import dev.switchboard.routing.Candidate;
@@ -11,6 +12,7 @@ import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.RoutingDecision;
 import dev.switchboard.routing.RoutingEngine;
 import dev.switchboard.routing.RoutingRequest;
+import dev.switchboard.routing.constraint.RequestConstraints;
 import dev.switchboard.routing.scoring.LatencyClass;
 import dev.switchboard.routing.scoring.ProviderScore;
 import jakarta.inject.Singleton;
@@ -35,14 +37,20 @@ public class DecisionService {
         this.candidates = candidates;
     }
 
-    /** Analyses and routes a prompt; 503 when no deployment is configured. */
+    /**
+     * Analyses and routes a prompt; 503 when no deployment is configured, 422 when every deployment
+     * fails a constraint of the request.
+     */
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute) {
         PromptAnalysis analysis = analyzer.analyze(prompt);
         try {
-            return engine.decide(new RoutingRequest(analysis, maxTokens, candidates.all(), LatencyClass.MEDIUM,
-                    candidates.signals()), autoRoute);
+            return engine.decide(new RoutingRequest(prompt, analysis, maxTokens, candidates.all(), LatencyClass.MEDIUM,
+                    candidates.signals(), RequestConstraints.NONE), autoRoute);
         } catch (NoCandidatesException e) {
-            throw new NoProviderAvailableException(List.of());
+            if (e.exclusions().isEmpty()) {
+                throw new NoProviderAvailableException(List.of());
+            }
+            throw new NoEligibleDeploymentException(e.getMessage());
         }
     }
 

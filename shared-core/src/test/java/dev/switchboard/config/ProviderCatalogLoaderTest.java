@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.Tier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -140,14 +140,14 @@ class RoutingEngineTest {
     @Test
     void requestRefusesANonPositiveAnswerBudget() {
         assertThrows(IllegalArgumentException.class,
-                () -> new RoutingRequest(RoutingFixtures.analysis(0.1), 0, List.of(ECONOMY)));
+                () -> new RoutingRequest("prompt", RoutingFixtures.analysis(0.1), 0, List.of(ECONOMY)));
     }
 
     @Test
     void withAScorerEveryCandidateIsScoredAndTheRankingStaysTheStrategys() {
         Candidate dearerEconomy = candidate("openai/mini", Tier.ECONOMY, 4e-6);
         RoutingRequest request = request(0.1, ECONOMY, dearerEconomy, PREMIUM);
-        RoutingEngine engine = new RoutingEngine(complexity, null,
+        RoutingEngine engine = new RoutingEngine(complexity, List.of(),
                 new dev.switchboard.routing.scoring.ProviderScorer(dev.switchboard.routing.scoring.ScoringConfig.DEFAULTS));
 
         RoutingDecision decision = engine.decide(request, false);

@@ -8,6 +8,7 @@ final class RoutingFixtures {
 
     static final int PROMPT_TOKENS = 100;
     static final int MAX_TOKENS = 1000;
+    static final String PROMPT = "a prompt under test";
 
     private RoutingFixtures() {
     }
@@ -28,7 +29,7 @@ final class RoutingFixtures {
     }
 
     static RoutingRequest request(double complexity, Candidate... candidates) {
-        return new RoutingRequest(analysis(complexity), MAX_TOKENS, Arrays.asList(candidates));
+        return new RoutingRequest(PROMPT, analysis(complexity), MAX_TOKENS, Arrays.asList(candidates));
     }
 
     static List<String> labels(List<Candidate> candidates) {

@@ -1,6 +1,6 @@
 package dev.switchboard.service;
 
-import dev.switchboard.config.Capabilities;
+import dev.switchboard.routing.Capabilities;
 import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.config.ProviderCatalog;
 import dev.switchboard.config.ProviderConfig;

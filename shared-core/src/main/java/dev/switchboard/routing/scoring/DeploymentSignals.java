@@ -10,19 +10,31 @@ package dev.switchboard.routing.scoring;
  * @param p95LatencyMs 95th percentile latency of recent calls, or null
  * @param priority     the operator's preference, 0 to 10
  * @param capabilities how many of tools, vision, streaming and a large context it offers, 0 to 4
+ * @param emaLatencyMs exponential moving average of recent latencies (seed 004), or null
+ * @param inFlight     calls to it under way now, or null when not tracked
  */
 public record DeploymentSignals(boolean circuitOpen, Double successRate, Double p50LatencyMs, Double p95LatencyMs,
-                                int priority, int capabilities) {
+                                int priority, int capabilities, Double emaLatencyMs, Integer inFlight) {
 
     public static final int DEFAULT_PRIORITY = 5;
     private static final DeploymentSignals UNKNOWN = new DeploymentSignals(false, null, null, null, DEFAULT_PRIORITY, 0);
+
+    /** Signals without an EMA latency or an in-flight count. */
+    public DeploymentSignals(boolean circuitOpen, Double successRate, Double p50LatencyMs, Double p95LatencyMs,
+                             int priority, int capabilities) {
+        this(circuitOpen, successRate, p50LatencyMs, p95LatencyMs, priority, capabilities, null, null);
+    }
 
     public DeploymentSignals {
         if (successRate != null && !(successRate >= 0 && successRate <= 1)) {
             throw new IllegalArgumentException("successRate must be in [0, 1]");
         }
-        if ((p50LatencyMs != null && !(p50LatencyMs >= 0)) || (p95LatencyMs != null && !(p95LatencyMs >= 0))) {
+        if ((p50LatencyMs != null && !(p50LatencyMs >= 0)) || (p95LatencyMs != null && !(p95LatencyMs >= 0))
+                || (emaLatencyMs != null && !(emaLatencyMs >= 0))) {
             throw new IllegalArgumentException("latencies must be at least 0 ms");
+        }
+        if (inFlight != null && inFlight < 0) {
+            throw new IllegalArgumentException("inFlight must be at least 0");
         }
         if (priority < 0 || priority > 10) {
             throw new IllegalArgumentException("priority must be in [0, 10]");

@@ -1,0 +1,81 @@
+package dev.switchboard.routing;
+
+import dev.switchboard.routing.learning.DifficultyEstimate;
+import dev.switchboard.routing.learning.DifficultyLearner;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Routes by what has been learned from outcomes: the learner estimates how likely the weak model is
+ * to get the prompt wrong, and that probability picks a tier ({@link LearningSettings}). It starts
+ * knowing nothing and says so: until the learner has seen enough outcomes, or when it is unsure of
+ * a prompt, it declines to decide, and the hybrid strategy then falls back to complexity.
+ */
+public final class LearningStrategy implements RoutingStrategy {
+
+    public static final String NAME = "learning";
+
+    private final DifficultyLearner learner;
+    private final LearningSettings settings;
+
+    public LearningStrategy(DifficultyLearner learner, LearningSettings settings) {
+        this.learner = Objects.requireNonNull(learner);
+        this.settings = Objects.requireNonNull(settings);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<RoutingDecision> decide(RoutingRequest request) {
+        if (request.candidates().isEmpty()) {
+            return Optional.empty();
+        }
+        LearnedAssessment assessment = assess(request.prompt());
+        return assessment.tier().map(target -> {
+            List<Candidate> ranked = TierRanking.rank(request.candidates(), target);
+            Confidence confidence = ranked.get(0).tier() == target ? assessment.confidence() : Confidence.LOW;
+            return RoutingDecision.ranked(ranked, NAME, confidence,
+                    assessment.reasoning() + "; " + TierRanking.choiceWording(ranked.get(0), target), request);
+        });
+    }
+
+    /** The learner's view of a prompt: a tier when it is sure enough, and why. */
+    public LearnedAssessment assess(String prompt) {
+        DifficultyEstimate estimate = learner.estimate(prompt);
+        String evidence = "learned failure probability " + Decimals.two(estimate.failureProbability())
+                + " (certainty " + Decimals.two(estimate.certainty()) + ", " + estimate.examples() + " outcomes)";
+        if (estimate.examples() < settings.minExamples()) {
+            return new LearnedAssessment(Optional.empty(), Confidence.LOW, estimate, "learning has seen "
+                    + estimate.examples() + " outcomes, fewer than the " + settings.minExamples() + " it needs");
+        }
+        if (estimate.certainty() < settings.minCertainty()) {
+            return new LearnedAssessment(Optional.empty(), Confidence.LOW, estimate,
+                    "learning is unsure of this prompt: " + evidence);
+        }
+        Tier tier = settings.tierFor(estimate.failureProbability());
+        return new LearnedAssessment(Optional.of(tier),
+                settings.confidence(estimate.failureProbability(), estimate.certainty()), estimate,
+                evidence + " maps to the " + tier.wireName() + " tier");
+    }
+
+    /**
+     * Learns from how an answer turned out. An answer from a deployment below the premium tier shows
+     * whether the weak model copes; a poor premium answer marks the prompt as hard; a good premium
+     * answer says nothing of the weak model and is not learned from.
+     *
+     * @return whether the outcome was learned from
+     */
+    public boolean learn(String prompt, Tier answeredBy, boolean satisfactory) {
+        Objects.requireNonNull(prompt, "prompt");
+        if (answeredBy == Tier.PREMIUM && satisfactory) {
+            return false;
+        }
+        learner.observe(prompt, !satisfactory);
+        return true;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.switchboard.routing.balancing;
+
+import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.Confidence;
+import dev.switchboard.routing.RoutingDecision;
+import dev.switchboard.routing.RoutingRequest;
+import dev.switchboard.routing.RoutingStrategy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Weighted round-robin (seeds 003, 004): deployments take turns in proportion to their weights, and
+ * with equal weights strictly in turn. It uses the smooth variant: on each turn every deployment
+ * gains its weight, the one with the most is chosen and gives back the total, so a deployment of
+ * weight 3 beside one of weight 1 is chosen 3 times in every 4 without 3 in a row being required.
+ * Turns are kept per set of deployments on offer (the candidates of one model, say), in process, and
+ * thread-safe; the fallbacks follow by credit. Callers' constraints can vary the set on offer, so at
+ * most {@link #MAX_ROTATIONS} sets are remembered; past that, turns start afresh.
+ */
+public final class RoundRobinStrategy implements RoutingStrategy {
+
+    public static final String NAME = "round-robin";
+    static final int MAX_ROTATIONS = 256;
+
+    /** Current credit of each deployment, per set of deployments on offer. */
+    private final Map<List<String>, Map<String, Long>> credits = new HashMap<>();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<RoutingDecision> decide(RoutingRequest request) {
+        if (request.candidates().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Candidate> ranked = nextTurn(request.candidates());
+        Candidate chosen = ranked.get(0);
+        String reasoning = chosen.label() + " has the turn (weighted round-robin over " + ranked.size()
+                + " deployments, weight " + chosen.weight() + ")";
+        return Optional.of(RoutingDecision.ranked(ranked, NAME, Confidence.MEDIUM, reasoning, request));
+    }
+
+    private List<Candidate> nextTurn(List<Candidate> candidates) {
+        List<Candidate> byLabel = candidates.stream().sorted(Comparator.comparing(Candidate::label)).toList();
+        List<String> key = byLabel.stream().map(Candidate::label).toList();
+        long total = byLabel.stream().mapToLong(Candidate::weight).sum();
+        synchronized (credits) {
+            if (credits.size() >= MAX_ROTATIONS && !credits.containsKey(key)) {
+                credits.clear();
+            }
+            Map<String, Long> credit = credits.computeIfAbsent(key, k -> new HashMap<>());
+            for (Candidate candidate : byLabel) {
+                credit.merge(candidate.label(), (long) candidate.weight(), Long::sum);
+            }
+            // Highest credit first; ties by label, so the order is the same on every instance.
+            List<Candidate> ranked = new ArrayList<>(byLabel);
+            ranked.sort(Comparator.comparingLong((Candidate c) -> -credit.get(c.label()))
+                    .thenComparing(Candidate::label));
+            credit.merge(ranked.get(0).label(), -total, Long::sum);
+            return ranked;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.switchboard.routing.constraint;
+
+import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.Capabilities;
+import dev.switchboard.routing.RoutingRequest;
+
+import java.util.Optional;
+
+/** Tools, images and streaming, when the request needs them, must be offered by the deployment. */
+public final class CapabilityConstraint implements CandidateConstraint {
+
+    @Override
+    public Optional<String> violation(Candidate candidate, RoutingRequest request) {
+        RequestConstraints needs = request.constraints();
+        Capabilities offers = candidate.capabilities();
+        if (needs.needsTools() && !offers.tools()) {
+            return Optional.of("does not support tools");
+        }
+        if (needs.needsVision() && !offers.vision()) {
+            return Optional.of("does not support images (vision)");
+        }
+        if (needs.needsStreaming() && !offers.streaming()) {
+            return Optional.of("does not support streaming");
+        }
+        return Optional.empty();
+    }
+}

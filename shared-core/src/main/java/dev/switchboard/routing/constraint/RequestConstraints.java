@@ -1,0 +1,49 @@
+package dev.switchboard.routing.constraint;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a caller demands of the deployment that answers: capabilities beyond text (tools, images,
+ * streaming), a cost ceiling for this request in USD, a latency target, and lists of providers or
+ * deployments to allow or deny (each entry a provider name, a model, or "provider/model"). The
+ * context window needed is not here: it follows from the prompt and the answer budget.
+ *
+ * @param maxCostUsd  the most the request may cost, or null for no ceiling
+ * @param slaTargetMs the p95 latency a deployment must be within, or null for none
+ * @param allow       when not empty, only these may answer
+ * @param deny        these may not answer
+ */
+public record RequestConstraints(boolean needsTools, boolean needsVision, boolean needsStreaming, Double maxCostUsd,
+                                 Long slaTargetMs, Set<String> allow, Set<String> deny) {
+
+    public static final RequestConstraints NONE = new RequestConstraints(false, false, false, null, null, Set.of(),
+            Set.of());
+
+    public RequestConstraints {
+        if (maxCostUsd != null && !(maxCostUsd >= 0 && Double.isFinite(maxCostUsd))) {
+            throw new IllegalArgumentException("max cost must be a finite number of USD of at least 0: " + maxCostUsd);
+        }
+        if (slaTargetMs != null && slaTargetMs < 1) {
+            throw new IllegalArgumentException("SLA target must be at least 1 ms: " + slaTargetMs);
+        }
+        allow = Set.copyOf(Objects.requireNonNull(allow, "allow"));
+        deny = Set.copyOf(Objects.requireNonNull(deny, "deny"));
+        for (String entry : allow) {
+            requireName("allow", entry);
+        }
+        for (String entry : deny) {
+            requireName("deny", entry);
+        }
+    }
+
+    public boolean isNone() {
+        return equals(NONE);
+    }
+
+    private static void requireName(String list, String entry) {
+        if (entry.isBlank()) {
+            throw new IllegalArgumentException(list + " list entries must not be blank");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.switchboard.routing.constraint;
+
+import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.RoutingRequest;
+
+import java.util.Optional;
+
+/**
+ * A deployment whose measured p95 latency is over the request's SLA target is left out. One with no
+ * measurement yet stays in: it is not punished for being new, and the scorer treats it as neutral.
+ */
+public final class SlaConstraint implements CandidateConstraint {
+
+    @Override
+    public Optional<String> violation(Candidate candidate, RoutingRequest request) {
+        Long target = request.constraints().slaTargetMs();
+        Double p95 = request.signalsOf(candidate).p95LatencyMs();
+        if (target == null || p95 == null || p95 <= target) {
+            return Optional.empty();
+        }
+        return Optional.of("p95 latency of " + Math.round(p95) + " ms is over the SLA target of " + target + " ms");
+    }
+}
