@@ -8,12 +8,19 @@ import java.util.List;
 
 /**
  * What a decision was based on: the prompt's pattern and complexity, the chosen deployment's cost
- * bound (null when it has no price), and the ranked candidates.
+ * bound (null when it has no price), the ranked candidates, and those the request's constraints
+ * left out, with why.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionMetadata(String pattern, double complexity, double complexityScore, int tokenCount,
-                               List<String> signals, Double costEstimate, List<RankedCandidate> candidates) {
+                               List<String> signals, Double costEstimate, List<RankedCandidate> candidates,
+                               List<ExcludedCandidate> excluded) {
+
+    /** A deployment ("provider/model") the request's constraints left out, and why. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record ExcludedCandidate(String candidate, String reason) {
+    }
 
     /**
      * One candidate in the order the router would try them, with its multi-factor score (0 to 100)

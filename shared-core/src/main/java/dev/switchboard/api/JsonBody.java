@@ -6,6 +6,8 @@ import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -77,19 +79,8 @@ public final class JsonBody {
 
     /** An optional whole number in [min, max]; absent or null gives {@code fallback}. */
     public int optionalInt(String field, int fallback, int min, int max) {
-        JsonNode value = object.get(field);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        String range = "'" + field + "' must be an integer between " + min + " and " + max;
-        if (!value.isNumber() || !isIntegral(value.getNumberValue())) {
-            throw new InvalidRequestException(field, range);
-        }
-        BigInteger number = value.getBigIntegerValue();
-        if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new InvalidRequestException(field, range);
-        }
-        return number.intValue();
+        Long value = optionalLong(field, min, max);
+        return value == null ? fallback : value.intValue();
     }
 
     /** An optional boolean; absent or null gives {@code fallback}. Strings such as "true" are refused. */
@@ -102,6 +93,57 @@ public final class JsonBody {
             throw new InvalidRequestException(field, "'" + field + "' must be true or false");
         }
         return value.getBooleanValue();
+    }
+
+    /** An optional number in [min, max]; absent or null gives null. */
+    public Double optionalDecimal(String field, double min, double max) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        double number = value.isNumber() ? value.getNumberValue().doubleValue() : Double.NaN;
+        if (!(number >= min && number <= max)) {
+            throw new InvalidRequestException(field, "'" + field + "' must be a number between " + min + " and " + max);
+        }
+        return number;
+    }
+
+    /** An optional whole number in [min, max]; absent or null gives null. */
+    public Long optionalLong(String field, long min, long max) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String range = "'" + field + "' must be an integer between " + min + " and " + max;
+        if (!value.isNumber() || !isIntegral(value.getNumberValue())) {
+            throw new InvalidRequestException(field, range);
+        }
+        BigInteger number = value.getBigIntegerValue();
+        if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new InvalidRequestException(field, range);
+        }
+        return number.longValue();
+    }
+
+    /** An optional array of non-blank strings, at most {@code maxItems} of at most {@code maxLength} characters. */
+    public List<String> optionalTextList(String field, int maxItems, int maxLength) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        String shape = "'" + field + "' must be an array of at most " + maxItems + " non-blank strings of at most "
+                + maxLength + " characters";
+        if (!value.isArray() || value.size() > maxItems) {
+            throw new InvalidRequestException(field, shape);
+        }
+        List<String> items = new ArrayList<>(value.size());
+        for (JsonNode item : value.values()) {
+            if (!item.isString() || item.getStringValue().isBlank() || item.getStringValue().length() > maxLength) {
+                throw new InvalidRequestException(field, shape);
+            }
+            items.add(item.getStringValue());
+        }
+        return List.copyOf(items);
     }
 
     private static boolean isIntegral(Number number) {

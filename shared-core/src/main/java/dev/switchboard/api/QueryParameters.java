@@ -33,8 +33,31 @@ public final class QueryParameters {
     }
 
     public static int optionalInt(String name, String value, int fallback, int min, int max) {
+        Long parsed = optionalLong(name, value, min, max);
+        return parsed == null ? fallback : parsed.intValue();
+    }
+
+    /** An optional number in [min, max]; absent or empty gives null. */
+    public static Double optionalDecimal(String name, String value, double min, double max) {
         if (value == null || value.isEmpty()) {
-            return fallback;
+            return null;
+        }
+        String range = "'" + name + "' must be a number between " + min + " and " + max;
+        try {
+            double parsed = Double.parseDouble(value.trim());
+            if (!(parsed >= min && parsed <= max)) {
+                throw new InvalidRequestException(name, range);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(name, range);
+        }
+    }
+
+    /** An optional whole number in [min, max]; absent or empty gives null. */
+    public static Long optionalLong(String name, String value, long min, long max) {
+        if (value == null || value.isEmpty()) {
+            return null;
         }
         String range = "'" + name + "' must be an integer between " + min + " and " + max;
         try {
@@ -42,7 +65,7 @@ public final class QueryParameters {
             if (parsed < min || parsed > max) {
                 throw new InvalidRequestException(name, range);
             }
-            return (int) parsed;
+            return parsed;
         } catch (NumberFormatException e) {
             throw new InvalidRequestException(name, range);
         }

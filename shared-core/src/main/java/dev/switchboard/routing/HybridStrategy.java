@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class HybridStrategy implements RoutingStrategy {
 
     public static final String NAME = "hybrid";
-    public static final String FALLBACK = "hybrid_fallback";
+    public static final String FALLBACK = NAME + RoutingDecision.FALLBACK_SUFFIX;
 
     private final LearningStrategy learning;
     private final ComplexityStrategy complexity;

@@ -25,6 +25,9 @@ public record RoutingDecision(Candidate chosen, List<Candidate> fallbacks, Strin
         this(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate, Map.of(), List.of());
     }
 
+    /** Appended to a strategy's name when it gave way to the complexity rule. */
+    public static final String FALLBACK_SUFFIX = "_fallback";
+
     public RoutingDecision {
         Objects.requireNonNull(chosen, "chosen");
         Objects.requireNonNull(strategyUsed, "strategyUsed");
@@ -49,6 +52,11 @@ public record RoutingDecision(Candidate chosen, List<Candidate> fallbacks, Strin
         Candidate chosen = ranking.get(0);
         return new RoutingDecision(chosen, ranking.subList(1, ranking.size()), strategy, confidence, reasoning,
                 request.analysis(), request.costUpperBound(chosen));
+    }
+
+    /** Whether the strategy asked for gave way to the complexity rule (strategy_used ends in "_fallback"). */
+    public boolean fellBack() {
+        return strategyUsed.endsWith(FALLBACK_SUFFIX);
     }
 
     /** The chosen deployment followed by its fallbacks: the order in which to call them. */

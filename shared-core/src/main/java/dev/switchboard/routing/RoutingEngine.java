@@ -122,7 +122,7 @@ public final class RoutingEngine {
 
     private RoutingDecision fallback(RoutingRequest request, String strategyName, String why) {
         RoutingDecision byRule = byComplexity(request);
-        return byRule.withStrategy(strategyName + "_fallback", why + "; complexity rule used: " + byRule.reasoning());
+        return byRule.withStrategy(strategyName + RoutingDecision.FALLBACK_SUFFIX, why + "; complexity rule used: " + byRule.reasoning());
     }
 
     private RoutingDecision byComplexity(RoutingRequest request) {

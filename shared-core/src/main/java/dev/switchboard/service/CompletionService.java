@@ -68,7 +68,8 @@ public class CompletionService {
     public CompleteResponse complete(CompleteRequest request, String principal) {
         String requestId = ids.next();
         Instant started = clock.instant();
-        RoutingDecision decision = decisions.decide(request.prompt(), request.maxTokens(), request.autoRoute());
+        RoutingDecision decision = decisions.decide(request.prompt(), request.maxTokens(), request.autoRoute(),
+                request.routing());
         ProviderCallChain.Outcome outcome;
         try {
             outcome = chain.call(decision.ranked(), candidate -> new ChatRequest(candidate.model(),

@@ -2,16 +2,21 @@ package dev.switchboard.service;
 
 import dev.switchboard.api.DecisionMetadata;
 import dev.switchboard.api.DecisionResponse;
+import dev.switchboard.api.InvalidRequestException;
 import dev.switchboard.api.NoEligibleDeploymentException;
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.RecommendationResponse;
+import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.ComplexityStrategy;
+import dev.switchboard.routing.HybridStrategy;
 import dev.switchboard.routing.NoCandidatesException;
 import dev.switchboard.routing.PromptAnalysis;
 import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.RoutingDecision;
 import dev.switchboard.routing.RoutingEngine;
 import dev.switchboard.routing.RoutingRequest;
+import dev.switchboard.routing.UnknownStrategyException;
 import dev.switchboard.routing.constraint.RequestConstraints;
 import dev.switchboard.routing.scoring.LatencyClass;
 import dev.switchboard.routing.scoring.ProviderScore;
@@ -19,6 +24,7 @@ import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Makes routing decisions and explains them; never calls a provider. */
 @Singleton
@@ -38,14 +44,20 @@ public class DecisionService {
     }
 
     /**
-     * Analyses and routes a prompt; 503 when no deployment is configured, 422 when every deployment
-     * fails a constraint of the request.
+     * Analyses and routes a prompt with the caller's preferences; 400 for an unknown strategy, 503
+     * when no deployment is configured, 422 when every deployment fails a constraint of the request.
      */
-    public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute) {
+    public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences) {
         PromptAnalysis analysis = analyzer.analyze(prompt);
+        RoutingRequest request = new RoutingRequest(prompt, analysis, maxTokens, candidates.all(),
+                latencyClass(preferences), candidates.signals(), constraints(preferences));
+        String strategy = preferences.strategy() != null ? preferences.strategy()
+                : autoRoute ? HybridStrategy.NAME : ComplexityStrategy.NAME;
         try {
-            return engine.decide(new RoutingRequest(prompt, analysis, maxTokens, candidates.all(), LatencyClass.MEDIUM,
-                    candidates.signals(), RequestConstraints.NONE), autoRoute);
+            return engine.decide(request, strategy);
+        } catch (UnknownStrategyException e) {
+            throw new InvalidRequestException("strategy", "'strategy' must be one of "
+                    + String.join(", ", engine.strategyNames()));
         } catch (NoCandidatesException e) {
             if (e.exclusions().isEmpty()) {
                 throw new NoProviderAvailableException(List.of());
@@ -54,19 +66,32 @@ public class DecisionService {
         }
     }
 
+    private static LatencyClass latencyClass(RoutingPreferences preferences) {
+        return preferences.latencyClass() == null ? LatencyClass.MEDIUM
+                : LatencyClass.fromWireName(preferences.latencyClass()).orElseThrow();
+    }
+
+    private static RequestConstraints constraints(RoutingPreferences p) {
+        if (p.equals(RoutingPreferences.NONE)) {
+            return RequestConstraints.NONE;
+        }
+        return new RequestConstraints(p.requires().contains("tools"), p.requires().contains("vision"),
+                p.requires().contains("streaming"), p.maxCost(), p.slaTargetMs(), Set.copyOf(p.allow()),
+                Set.copyOf(p.deny()));
+    }
+
     /** GET /recommendation: always the auto-route (hybrid) decision, as seed 001 specifies. */
-    public RecommendationResponse recommend(String prompt) {
-        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, true);
+    public RecommendationResponse recommend(String prompt, RoutingPreferences preferences) {
+        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, true, preferences);
         return new RecommendationResponse(d.chosen().provider(), d.chosen().model(), d.confidence().wireName(),
                 d.strategyUsed(), d.reasoning(), metadata(d));
     }
 
     /** GET /routing/decision: the decision for either mode, with everything it was based on. */
-    public DecisionResponse explain(String prompt, boolean autoRoute) {
-        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, autoRoute);
+    public DecisionResponse explain(String prompt, boolean autoRoute, RoutingPreferences preferences) {
+        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, autoRoute, preferences);
         return new DecisionResponse(new DecisionResponse.Decision(d.chosen().provider(), d.chosen().model(),
-                d.confidence().wireName(), d.strategyUsed(), d.reasoning(),
-                RoutingEngine.HYBRID_FALLBACK.equals(d.strategyUsed())), metadata(d));
+                d.confidence().wireName(), d.strategyUsed(), d.reasoning(), d.fellBack()), metadata(d));
     }
 
     static DecisionMetadata metadata(RoutingDecision d) {
@@ -79,7 +104,9 @@ public class DecisionService {
                     c.priced(), c.inputCostPerToken(), c.outputCostPerToken(),
                     score == null ? null : score.score(), score == null ? null : score.factors()));
         }
+        List<DecisionMetadata.ExcludedCandidate> excluded = d.excluded().stream()
+                .map(e -> new DecisionMetadata.ExcludedCandidate(e.candidate(), e.reason())).toList();
         return new DecisionMetadata(a.pattern().wireName(), a.complexity(), a.complexity(), a.tokenCount(),
-                a.signals(), d.chosen().priced() ? d.costEstimate() : null, ranked);
+                a.signals(), d.chosen().priced() ? d.costEstimate() : null, ranked, excluded);
     }
 }

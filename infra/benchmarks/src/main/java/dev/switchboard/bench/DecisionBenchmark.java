@@ -58,7 +58,7 @@ public class DecisionBenchmark {
     public void setUp() {
         EstimatingTokenCounter tokens = new EstimatingTokenCounter();
         analyzer = new PromptAnalyzer(new PromptClassifier(), new ComplexityScorer(), tokens::count);
-        engine = new RoutingEngine(new ComplexityStrategy(ComplexityThresholds.DEFAULTS), null,
+        engine = new RoutingEngine(new ComplexityStrategy(ComplexityThresholds.DEFAULTS), List.of(),
                 new ProviderScorer(ScoringConfig.DEFAULTS));
         candidates = tenCandidates();
         prompt = switch (promptKind) {
@@ -72,7 +72,7 @@ public class DecisionBenchmark {
 
     @Benchmark
     public RoutingDecision decide() {
-        return engine.decide(new RoutingRequest(analyzer.analyze(prompt), 1000, candidates), autoRoute);
+        return engine.decide(new RoutingRequest(prompt, analyzer.analyze(prompt), 1000, candidates), autoRoute);
     }
 
     static List<Candidate> tenCandidates() {

@@ -3,8 +3,10 @@ package dev.switchboard.function.recommend;
 import dev.switchboard.api.CompleteRequestParser;
 import dev.switchboard.api.QueryParameters;
 import dev.switchboard.api.RecommendationResponse;
+import dev.switchboard.api.RoutingPreferencesParser;
 import dev.switchboard.service.DecisionService;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
@@ -12,7 +14,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 
-/** GET /recommendation?prompt= (seed 001): the auto-route decision, without calling a provider. */
+/**
+ * GET /recommendation?prompt= (seed 001): the auto-route decision, without calling a provider. The
+ * routing preferences of POST /complete may be given as query parameters (lists comma-separated).
+ */
 // Providers, DynamoDB and the ledger are blocking calls: keep them off the server's event loop.
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -25,8 +30,9 @@ public class RecommendationController {
     }
 
     @Get(uri = "/recommendation", produces = MediaType.APPLICATION_JSON)
-    public RecommendationResponse recommend(@Nullable @QueryValue("prompt") String prompt) {
+    public RecommendationResponse recommend(HttpRequest<?> request, @Nullable @QueryValue("prompt") String prompt) {
         return decisions.recommend(
-                QueryParameters.requiredText("prompt", prompt, CompleteRequestParser.MAX_PROMPT_CHARS));
+                QueryParameters.requiredText("prompt", prompt, CompleteRequestParser.MAX_PROMPT_CHARS),
+                RoutingPreferencesParser.fromQuery(name -> request.getParameters().get(name)));
     }
 }
