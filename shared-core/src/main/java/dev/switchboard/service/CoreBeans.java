@@ -12,16 +12,11 @@ import dev.switchboard.provider.ProviderAdapterFactory;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Sleeper;
 import dev.switchboard.routing.ComplexityScorer;
-import dev.switchboard.routing.ComplexityStrategy;
+import dev.switchboard.routing.LearningSettings;
 import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.PromptClassifier;
 import dev.switchboard.routing.RoutingEngine;
-import dev.switchboard.routing.RoutingStrategy;
-import dev.switchboard.routing.balancing.CostBasedStrategy;
-import dev.switchboard.routing.balancing.LatencyBasedStrategy;
-import dev.switchboard.routing.balancing.LeastBusyStrategy;
-import dev.switchboard.routing.balancing.RoundRobinStrategy;
-import dev.switchboard.routing.balancing.SimpleShuffleStrategy;
+import dev.switchboard.routing.StandardStrategies;
 import dev.switchboard.routing.scoring.ProviderScorer;
 import dev.switchboard.routing.scoring.ScoringConfig;
 import io.micronaut.context.annotation.Context;
@@ -120,11 +115,8 @@ public class CoreBeans {
 
     @Singleton
     RoutingEngine routingEngine(RoutingSettings settings, ScoringConfig scoring) {
-        // No hybrid (learning) strategy is installed yet: auto_route=true reports hybrid_fallback.
-        List<RoutingStrategy> balancing = List.of(new CostBasedStrategy(), new LatencyBasedStrategy(),
-                new LeastBusyStrategy(), new SimpleShuffleStrategy(() -> ThreadLocalRandom.current().nextDouble()),
-                new RoundRobinStrategy());
-        return new RoutingEngine(new ComplexityStrategy(settings.thresholds()), balancing,
-                new ProviderScorer(scoring));
+        // No learner is installed yet: auto_route=true reports hybrid_fallback.
+        return StandardStrategies.engine(settings.thresholds(), null, LearningSettings.DEFAULTS,
+                () -> ThreadLocalRandom.current().nextDouble(), new ProviderScorer(scoring));
     }
 }

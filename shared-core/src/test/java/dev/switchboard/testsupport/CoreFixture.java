@@ -23,11 +23,13 @@ import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.SimulatedAdapterFactory;
 import dev.switchboard.routing.ComplexityScorer;
-import dev.switchboard.routing.ComplexityStrategy;
 import dev.switchboard.routing.ComplexityThresholds;
 import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.PromptClassifier;
-import dev.switchboard.routing.RoutingEngine;
+import dev.switchboard.routing.LearningSettings;
+import dev.switchboard.routing.StandardStrategies;
+import dev.switchboard.routing.scoring.ProviderScorer;
+import dev.switchboard.routing.scoring.ScoringConfig;
 import dev.switchboard.routing.Tier;
 import dev.switchboard.service.CandidateCatalog;
 import dev.switchboard.service.CompletionService;
@@ -43,6 +45,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * The service layer wired by hand from plain parts: simulated providers that answer at once, the
@@ -53,6 +56,7 @@ public final class CoreFixture {
 
     public static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     private static final String REJECTING = "test-rejecting";
+    private static final long SEED = 7;
 
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     public final DailySpendStore spend = new InMemoryDailySpendStore();
@@ -96,7 +100,8 @@ public final class CoreFixture {
         ProviderCatalog catalog = new ProviderCatalog("test", providers);
         return new DecisionService(
                 new PromptAnalyzer(new PromptClassifier(), new ComplexityScorer(), new EstimatingTokenCounter()::count),
-                new RoutingEngine(new ComplexityStrategy(ComplexityThresholds.DEFAULTS), null),
+                StandardStrategies.engine(ComplexityThresholds.DEFAULTS, null, LearningSettings.DEFAULTS,
+                        new SplittableRandom(SEED)::nextDouble, new ProviderScorer(ScoringConfig.DEFAULTS)),
                 new CandidateCatalog(catalog, prices));
     }
 
