@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the providers file of the contract (SWITCHBOARD_CONFIG, or the built-in simulated set):
  * {@code providers: [{name, protocol, base-url, simulation, deployments: [{model, tier, rpm, tpm,
- * capabilities}]}]}. Every problem is reported with the file and the path of the setting.
+ * priority, weight, capabilities}]}]}. Every problem is reported with the file and the path of the setting.
  */
 public final class ProviderCatalogLoader {
 

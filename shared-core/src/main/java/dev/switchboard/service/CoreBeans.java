@@ -12,7 +12,6 @@ import dev.switchboard.provider.ProviderAdapterFactory;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Sleeper;
 import dev.switchboard.routing.ComplexityScorer;
-import dev.switchboard.routing.LearningSettings;
 import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.PromptClassifier;
 import dev.switchboard.routing.RoutingEngine;
@@ -114,9 +113,9 @@ public class CoreBeans {
     }
 
     @Singleton
-    RoutingEngine routingEngine(RoutingSettings settings, ScoringConfig scoring) {
+    RoutingEngine routingEngine(RoutingSettings settings, LearningProperties learning, ScoringConfig scoring) {
         // No learner is installed yet: auto_route=true reports hybrid_fallback.
-        return StandardStrategies.engine(settings.thresholds(), null, LearningSettings.DEFAULTS,
+        return StandardStrategies.engine(settings.thresholds(), null, learning.settings(),
                 () -> ThreadLocalRandom.current().nextDouble(), new ProviderScorer(scoring));
     }
 }
