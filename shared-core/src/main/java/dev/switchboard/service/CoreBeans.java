@@ -112,7 +112,8 @@ public class CoreBeans {
         }
     }
 
-    @Singleton
+    /** Built at start-up, so that bad routing or learning settings stop it with their variables' names. */
+    @Context
     RoutingEngine routingEngine(RoutingSettings settings, LearningProperties learning, ScoringConfig scoring) {
         // No learner is installed yet: auto_route=true reports hybrid_fallback.
         return StandardStrategies.engine(settings.thresholds(), null, learning.settings(),
