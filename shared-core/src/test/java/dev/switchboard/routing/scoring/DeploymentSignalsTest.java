@@ -90,4 +90,39 @@ class DeploymentSignalsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new DeploymentSignals(false, 0.9, 100.0, Double.NaN, 5, 0));
     }
+
+    @Test
+    void theShortConstructorAndUnknownTrackNeitherEmaLatencyNorCallsInFlight() {
+        DeploymentSignals short6 = new DeploymentSignals(false, 0.9, 100.0, 200.0, 5, 0);
+
+        assertNull(short6.emaLatencyMs());
+        assertNull(short6.inFlight());
+        assertNull(DeploymentSignals.unknown().emaLatencyMs());
+        assertNull(DeploymentSignals.unknown().inFlight());
+        assertEquals(new DeploymentSignals(false, 0.9, 100.0, 200.0, 5, 0, null, null), short6);
+    }
+
+    @Test
+    void acceptsAZeroOrPositiveEmaLatencyAndCallsInFlight() {
+        DeploymentSignals signals = new DeploymentSignals(false, null, null, null, 5, 0, 0.0, 0);
+
+        assertEquals(0.0, signals.emaLatencyMs());
+        assertEquals(0, signals.inFlight());
+        assertEquals(250.5, new DeploymentSignals(false, null, null, null, 5, 0, 250.5, 12).emaLatencyMs());
+    }
+
+    @ParameterizedTest(name = "ema={0}")
+    @ValueSource(doubles = {-0.1, Double.NaN, Double.NEGATIVE_INFINITY})
+    void refusesANegativeOrNaNEmaLatency(double ema) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new DeploymentSignals(false, null, null, null, 5, 0, ema, null));
+        assertEquals("latencies must be at least 0 ms", e.getMessage());
+    }
+
+    @Test
+    void refusesANegativeInFlightCount() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new DeploymentSignals(false, null, null, null, 5, 0, null, -1));
+        assertEquals("inFlight must be at least 0", e.getMessage());
+    }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 
 import static dev.switchboard.routing.scoring.LatencyClass.MEDIUM;
 
-/** Builders and shorthands shared by the scorer's tests. */
-final class ScoringFixtures {
+/** Builders and shorthands shared by the scorer's tests (and, for {@link #signals()}, the routing tests). */
+public final class ScoringFixtures {
 
     static final double EPS = 1e-9;
     static final double MAX_PRICE = 0.00004;
@@ -16,50 +16,62 @@ final class ScoringFixtures {
     }
 
     /** Fluent DeploymentSignals, starting from {@link DeploymentSignals#unknown()}. */
-    static final class Signals {
+    public static final class Signals {
         private boolean circuitOpen;
         private Double successRate;
         private Double p50;
         private Double p95;
         private int priority = DeploymentSignals.DEFAULT_PRIORITY;
         private int capabilities;
+        private Double ema;
+        private Integer inFlight;
 
-        Signals open() {
+        public Signals open() {
             circuitOpen = true;
             return this;
         }
 
-        Signals success(Double rate) {
+        public Signals success(Double rate) {
             successRate = rate;
             return this;
         }
 
-        Signals p50(double ms) {
+        public Signals p50(double ms) {
             p50 = ms;
             return this;
         }
 
-        Signals p95(double ms) {
+        public Signals p95(double ms) {
             p95 = ms;
             return this;
         }
 
-        Signals priority(int value) {
+        public Signals priority(int value) {
             priority = value;
             return this;
         }
 
-        Signals capabilities(int value) {
+        public Signals capabilities(int value) {
             capabilities = value;
             return this;
         }
 
-        DeploymentSignals build() {
-            return new DeploymentSignals(circuitOpen, successRate, p50, p95, priority, capabilities);
+        public Signals ema(double ms) {
+            ema = ms;
+            return this;
+        }
+
+        public Signals inFlight(int calls) {
+            inFlight = calls;
+            return this;
+        }
+
+        public DeploymentSignals build() {
+            return new DeploymentSignals(circuitOpen, successRate, p50, p95, priority, capabilities, ema, inFlight);
         }
     }
 
-    static Signals signals() {
+    public static Signals signals() {
         return new Signals();
     }
 
