@@ -19,6 +19,8 @@ public record LearningSettings(double standardFrom, double premiumFrom, long min
     static final double MEDIUM_CERTAINTY = 0.5;
     /** How far from a tier boundary a probability must be for high confidence; nearer than half is low. */
     static final double CLEAR_MARGIN = 0.1;
+    /** Absorbs binary rounding, so that 0.2 counts as exactly 0.1 from a boundary at 0.3. */
+    private static final double ROUNDING = 1e-9;
 
     public LearningSettings {
         if (!(0 < standardFrom && standardFrom < premiumFrom && premiumFrom < 1)) {
@@ -42,9 +44,9 @@ public record LearningSettings(double standardFrom, double premiumFrom, long min
     Confidence confidence(double failureProbability, double certainty) {
         double margin = Math.min(Math.abs(failureProbability - standardFrom),
                 Math.abs(failureProbability - premiumFrom));
-        if (certainty < MEDIUM_CERTAINTY || margin < CLEAR_MARGIN / 2) {
+        if (certainty < MEDIUM_CERTAINTY || margin < CLEAR_MARGIN / 2 - ROUNDING) {
             return Confidence.LOW;
         }
-        return certainty >= HIGH_CERTAINTY && margin >= CLEAR_MARGIN ? Confidence.HIGH : Confidence.MEDIUM;
+        return certainty >= HIGH_CERTAINTY && margin >= CLEAR_MARGIN - ROUNDING ? Confidence.HIGH : Confidence.MEDIUM;
     }
 }

@@ -80,7 +80,7 @@ public final class RoutingEngine {
      * @throws NoCandidatesException    when nothing is configured or every candidate fails a constraint
      */
     public RoutingDecision decide(RoutingRequest request, String strategyName) {
-        if (!names.contains(strategyName)) {
+        if (strategyName == null || !names.contains(strategyName)) {
             throw new UnknownStrategyException(strategyName, names);
         }
         if (request.candidates().isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.switchboard.routing;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,11 +108,6 @@ class LearningSettingsTest {
             0.55, 0.9, MEDIUM
             0.65, 0.9, MEDIUM
             """)
-    @Disabled("BUG: LearningSettings.confidence compares a margin computed in binary floating point against"
-            + " CLEAR_MARGIN (0.1) and CLEAR_MARGIN / 2 (0.05), so a probability exactly 0.1 or 0.05 from a"
-            + " boundary falls on either side by rounding: |0.2 - 0.3| = 0.09999999999999998 gives MEDIUM where"
-            + " 'margin >= 0.1' promises HIGH (likewise 0.5 and 0.7), while 0.4 (0.10000000000000003) gives HIGH;"
-            + " 0.25, 0.35 and 0.55 give LOW where 'margin < 0.05' is false, while 0.65 gives MEDIUM")
     void aMarginOfExactlyATenthOrAHalfTenthCountsAsThatMargin(double p, double certainty, Confidence expected) {
         assertEquals(expected, defaults.confidence(p, certainty));
     }

@@ -223,6 +223,11 @@ class RoutingEngineTest {
     }
 
     @Test
+    void noNameIsRefusedAsUnknown() {
+        assertThrows(UnknownStrategyException.class, () -> withBalancing().decide(REQUEST, (String) null));
+    }
+
+    @Test
     void anUnknownNameIsRefusedEvenWithoutCandidates() {
         assertThrows(UnknownStrategyException.class, () -> withBalancing().decide(request(0.1), "Cost-Based"));
     }

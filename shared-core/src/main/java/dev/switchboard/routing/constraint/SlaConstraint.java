@@ -18,6 +18,8 @@ public final class SlaConstraint implements CandidateConstraint {
         if (target == null || p95 == null || p95 <= target) {
             return Optional.empty();
         }
-        return Optional.of("p95 latency of " + Math.round(p95) + " ms is over the SLA target of " + target + " ms");
+        // Rounded up, so that a p95 just over the target never reads as equal to it.
+        return Optional.of("p95 latency of " + (long) Math.ceil(p95) + " ms is over the SLA target of " + target
+                + " ms");
     }
 }
