@@ -1,5 +1,6 @@
 package dev.switchboard.routing.learning;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,13 +28,16 @@ public final class PromptFeatures {
     public static final int HAS_OPTIONS = 10;
 
     /** Words that state a quantity in a word problem as plainly as a digit does. */
-    private static final String[] NUMBER_WORDS = {
+    private static final long[] NUMBER_WORDS = codes(
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "half",
-        "twice", "double", "triple", "quarter", "third", "fourth", "fifth", "dozen", "percent"};
+        "twice", "double", "triple", "quarter", "third", "fourth", "fifth", "dozen", "percent");
 
     /** All-caps words with which exam questions invert what is asked (hard for weak models). */
-    private static final String[] NEGATIONS = {"NOT", "EXCEPT", "LEAST", "FALSE"};
+    private static final long[] NEGATIONS = codes("not", "except", "least", "false");
+
+    /** Words up to this long are packed into a long, five bits a letter, to be looked up without a String. */
+    private static final int PACKED_LETTERS = 12;
 
     private PromptFeatures() {
     }
@@ -65,16 +69,21 @@ public final class PromptFeatures {
             char c = prompt.charAt(i);
             if (isAsciiLetter(c)) {
                 int start = i;
-                while (i < n && isAsciiLetter(prompt.charAt(i))) {
-                    i++;
+                long packed = 0;
+                boolean allCaps = true;
+                for (char w; i < n && isAsciiLetter(w = prompt.charAt(i)); i++) {
+                    allCaps &= w <= 'Z';
+                    packed = (packed << 5) | ((w | 0x20) - 'a' + 1);
                 }
                 int length = i - start;
                 words++;
                 letters += length;
                 longWords += length > 8 ? 1 : 0;
                 capitalised += c <= 'Z' ? 1 : 0;
-                numberWords += isOneOf(prompt, start, length, NUMBER_WORDS, true) ? 1 : 0;
-                negation |= start < stemEnd && isOneOf(prompt, start, length, NEGATIONS, false);
+                if (length <= PACKED_LETTERS) {
+                    numberWords += Arrays.binarySearch(NUMBER_WORDS, packed) >= 0 ? 1 : 0;
+                    negation |= allCaps && length > 1 && start < stemEnd && Arrays.binarySearch(NEGATIONS, packed) >= 0;
+                }
                 continue;
             }
             if (isDigit(c)) {
@@ -149,13 +158,16 @@ public final class PromptFeatures {
         return n;
     }
 
-    private static boolean isOneOf(String prompt, int start, int length, String[] candidates, boolean ignoreCase) {
-        for (String candidate : candidates) {
-            if (candidate.length() == length && prompt.regionMatches(ignoreCase, start, candidate, 0, length)) {
-                return true;
+    /** Lower-case words packed as the scan packs them, sorted for binary search. */
+    private static long[] codes(String... words) {
+        long[] codes = new long[words.length];
+        for (int k = 0; k < words.length; k++) {
+            for (char w : words[k].toCharArray()) {
+                codes[k] = (codes[k] << 5) | (w - 'a' + 1);
             }
         }
-        return false;
+        Arrays.sort(codes);
+        return codes;
     }
 
     private static double share(long part, long whole) {
