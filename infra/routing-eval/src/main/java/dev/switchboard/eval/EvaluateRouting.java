@@ -2,7 +2,6 @@ package dev.switchboard.eval;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,10 +50,10 @@ public final class EvaluateRouting {
 
     private static void evaluate(EvaluationOptions options, PrintStream out, RouterCatalog catalog) {
         RouteLlmCsv reader = new RouteLlmCsv();
-        List<PromptSet> trainSets = read(reader, options.train());
+        List<PromptSet> trainSets = read(reader, options.train(), options.splitSeed());
         List<LabelledPrompt> train = new ArrayList<>();
         trainSets.forEach(set -> train.addAll(set.prompts()));
-        List<PromptSet> testSets = read(reader, options.test());
+        List<PromptSet> testSets = read(reader, options.test(), options.splitSeed());
 
         out.println(describe("train", trainSets));
         out.println(describe("test", testSets));
@@ -72,8 +71,11 @@ public final class EvaluateRouting {
         out.println(ReportTable.contractLine(result.chosenOnPool()));
     }
 
-    private static List<PromptSet> read(RouteLlmCsv reader, List<Path> paths) {
-        return paths.stream().map(reader::read).toList();
+    private static List<PromptSet> read(RouteLlmCsv reader, List<DataPath> paths, long splitSeed) {
+        return paths.stream().map(p -> {
+            PromptSet whole = reader.read(p.path());
+            return p.isWhole() ? whole : PromptSplit.part(whole, p.part(), p.parts(), splitSeed);
+        }).toList();
     }
 
     private static String describe(String role, List<PromptSet> sets) {

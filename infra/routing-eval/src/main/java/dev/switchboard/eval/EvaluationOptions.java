@@ -5,21 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line: {@code --train PATH... --test PATH... [--router NAME] [--png PATH] [--seed N]}.
- * An option that takes paths takes every following argument up to the next option, so shell globs work.
+ * The command line: {@code --train PATH... --test PATH... [--router NAME] [--png PATH] [--seed N]
+ * [--split-seed N]}. An option that takes paths takes every following argument up to the next option, so
+ * shell globs work; a path may name part K of N of itself as {@code PATH@K/N} ({@link DataPath}).
  */
-public record EvaluationOptions(List<Path> train, List<Path> test, String router, Path png, long seed) {
+public record EvaluationOptions(List<DataPath> train, List<DataPath> test, String router, Path png, long seed,
+                                long splitSeed) {
 
     public static final String DEFAULT_ROUTER = RouterCatalog.LEARNED;
     public static final Path DEFAULT_PNG = Path.of("target", "cost-quality.png");
 
     public static final String USAGE = """
             usage: routing-eval --train PATH... --test PATH... [--router length|random|learned] [--png FILE] [--seed N]
+                                [--split-seed N]
               --train   RouteLLM CSV files or folders of them (recursively) to train the router on
               --test    CSV files or folders; each is evaluated alone, then pooled by folder and all together
+                        (any PATH may be PATH@K/N: part K of N disjoint parts of its prompts)
               --router  the router to evaluate besides the random and length baselines (default: learned)
               --png     where to write the cost-quality chart (default: target/cost-quality.png)
-              --seed    seed for the random baseline and any router that uses randomness (default: 0)""";
+              --seed    seed for the random baseline and any router that uses randomness (default: 0)
+              --split-seed  seed of the shuffle that cuts PATH@K/N parts (default: 0)""";
 
     public EvaluationOptions {
         train = List.copyOf(train);
@@ -28,11 +33,12 @@ public record EvaluationOptions(List<Path> train, List<Path> test, String router
 
     /** Parses the arguments; throws {@link IllegalArgumentException} with a message fit for the user. */
     public static EvaluationOptions parse(String... args) {
-        List<Path> train = new ArrayList<>();
-        List<Path> test = new ArrayList<>();
+        List<DataPath> train = new ArrayList<>();
+        List<DataPath> test = new ArrayList<>();
         String router = DEFAULT_ROUTER;
         Path png = DEFAULT_PNG;
         long seed = 0;
+        long splitSeed = 0;
         int i = 0;
         while (i < args.length) {
             String option = args[i++];
@@ -41,7 +47,8 @@ public record EvaluationOptions(List<Path> train, List<Path> test, String router
                 case "--test" -> i = paths(args, i, option, test);
                 case "--router" -> router = value(args, i++, option);
                 case "--png" -> png = Path.of(value(args, i++, option));
-                case "--seed" -> seed = seed(value(args, i++, option));
+                case "--seed" -> seed = seed(option, value(args, i++, option));
+                case "--split-seed" -> splitSeed = seed(option, value(args, i++, option));
                 default -> throw new IllegalArgumentException("unknown argument \"" + option + "\"");
             }
         }
@@ -51,13 +58,13 @@ public record EvaluationOptions(List<Path> train, List<Path> test, String router
         if (test.isEmpty()) {
             throw new IllegalArgumentException("--test needs at least one path");
         }
-        return new EvaluationOptions(train, test, router, png, seed);
+        return new EvaluationOptions(train, test, router, png, seed, splitSeed);
     }
 
-    private static int paths(String[] args, int from, String option, List<Path> into) {
+    private static int paths(String[] args, int from, String option, List<DataPath> into) {
         int i = from;
         while (i < args.length && !args[i].startsWith("--")) {
-            into.add(Path.of(args[i++]));
+            into.add(DataPath.parse(args[i++]));
         }
         if (i == from) {
             throw new IllegalArgumentException(option + " needs at least one path");
@@ -72,11 +79,11 @@ public record EvaluationOptions(List<Path> train, List<Path> test, String router
         return args[index];
     }
 
-    private static long seed(String value) {
+    private static long seed(String option, String value) {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seed must be an integer, found \"" + value + "\"");
+            throw new IllegalArgumentException(option + " must be an integer, found \"" + value + "\"");
         }
     }
 }

@@ -1,38 +1,46 @@
 package dev.switchboard.eval;
 
-import dev.switchboard.routing.learning.DifficultyFeatures;
-import dev.switchboard.routing.learning.DifficultyModel;
-import dev.switchboard.routing.learning.TrainingOptions;
+import dev.switchboard.routing.learning.DifficultyLearner;
+import dev.switchboard.routing.learning.LabelledOutcome;
+import dev.switchboard.routing.learning.LearnerOptions;
+import dev.switchboard.routing.learning.LogisticDifficultyLearner;
 
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
- * Shared-core's learned difficulty model as a router: trained on whether the weak model failed each
- * training prompt, it scores a prompt by the probability that the weak model fails it.
+ * Shared-core's {@link LogisticDifficultyLearner} with its default options, as the routing strategy uses
+ * it: fitted on the training prompts, it scores a prompt by its estimated failure probability.
+ *
+ * <p>Label: a prompt counts as "weak model failed" only when the weak model was wrong and the strong model
+ * right, the prompts routing can fix. Prompts both models get wrong gain nothing from the strong model,
+ * so learning to send them there spends calls for no quality (measured: README).
  */
 final class LearnedRouter implements RouterUnderTest {
 
-    private final TrainingOptions options;
-    private DifficultyModel model;
+    /** Passes over the training prompts in batch fitting. */
+    static final int EPOCHS = 30;
+
+    private final long seed;
+    private DifficultyLearner learner;
 
     LearnedRouter(long seed) {
-        TrainingOptions d = TrainingOptions.DEFAULTS;
-        this.options = new TrainingOptions(d.epochs(), d.learningRate(), d.l2(), seed);
+        this.seed = seed;
     }
 
     @Override
     public void train(List<LabelledPrompt> train) {
-        model = DifficultyModel.train(
-                train.stream().map(p -> DifficultyFeatures.of(p.prompt())).toList(),
-                train.stream().map(p -> !p.weakCorrect()).toList(),
-                options);
+        List<LabelledOutcome> outcomes = train.stream()
+                .map(p -> new LabelledOutcome(p.prompt(), !p.weakCorrect() && p.strongCorrect()))
+                .toList();
+        learner = LogisticDifficultyLearner.fit(outcomes, EPOCHS, new SplittableRandom(seed), LearnerOptions.DEFAULTS);
     }
 
     @Override
     public double score(String prompt) {
-        if (model == null) {
+        if (learner == null) {
             throw new IllegalStateException("the learned router scores only after training");
         }
-        return model.failureProbability(DifficultyFeatures.of(prompt));
+        return learner.estimate(prompt).failureProbability();
     }
 }

@@ -15,8 +15,8 @@ class EvaluationOptionsTest {
         EvaluationOptions options = EvaluationOptions.parse(
                 "--train", "a.csv", "b", "--test", "c.csv", "--router", "length", "--train", "d", "--seed", "42",
                 "--png", "out/x.png");
-        assertEquals(List.of(Path.of("a.csv"), Path.of("b"), Path.of("d")), options.train());
-        assertEquals(List.of(Path.of("c.csv")), options.test());
+        assertEquals(List.of(Path.of("a.csv"), Path.of("b"), Path.of("d")), options.train().stream().map(DataPath::path).toList());
+        assertEquals(List.of(Path.of("c.csv")), options.test().stream().map(DataPath::path).toList());
         assertEquals("length", options.router());
         assertEquals(42L, options.seed());
         assertEquals(Path.of("out/x.png"), options.png());
@@ -43,5 +43,17 @@ class EvaluationOptionsTest {
                 assertThrows(IllegalArgumentException.class, () -> EvaluationOptions.parse("--bogus")).getMessage());
         assertEquals("--router needs a value",
                 assertThrows(IllegalArgumentException.class, () -> EvaluationOptions.parse("--router")).getMessage());
+    }
+
+    @Test
+    void pathsMayNameAPartOfThemselvesCutWithTheSplitSeed() {
+        EvaluationOptions options = EvaluationOptions.parse(
+                "--train", "mmlu", "gsm8k@1/2", "--test", "gsm8k@2/2", "--split-seed", "9");
+        assertEquals(List.of(DataPath.whole(Path.of("mmlu")), new DataPath(Path.of("gsm8k"), 1, 2)), options.train());
+        assertEquals(List.of(new DataPath(Path.of("gsm8k"), 2, 2)), options.test());
+        assertEquals(9L, options.splitSeed());
+        assertEquals(0L, EvaluationOptions.parse("--train", "a", "--test", "b").splitSeed());
+        assertEquals("--split-seed must be an integer, found \"x\"", assertThrows(IllegalArgumentException.class,
+                () -> EvaluationOptions.parse("--train", "a", "--test", "b", "--split-seed", "x")).getMessage());
     }
 }

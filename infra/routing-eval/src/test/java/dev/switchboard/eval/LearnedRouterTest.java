@@ -35,4 +35,20 @@ class LearnedRouterTest {
     void refusesToScoreBeforeTraining() {
         assertThrows(IllegalStateException.class, () -> new LearnedRouter(0).score("hi"));
     }
+
+    @Test
+    void learnsFromPromptsTheStrongModelFixesNotFromThoseBothModelsFail() {
+        List<LabelledPrompt> train = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            switch (i % 3) {
+                case 0 -> train.add(new LabelledPrompt("f", "Compute 12 * 7 + 3 and " + i, false, true));      // fixable
+                case 1 -> train.add(new LabelledPrompt("f", "Prove the riddle of the sphinx " + "now ".repeat(i % 4), false, false)); // hopeless
+                default -> train.add(new LabelledPrompt("f", "Name a colour " + "please ".repeat(i % 4), true, true));
+            }
+        }
+        LearnedRouter router = new LearnedRouter(0);
+        router.train(train);
+
+        assertTrue(router.score("Compute 5 * 6 + 9 and 77") > router.score("Prove the riddle of the sphinx now"));
+    }
 }

@@ -15,6 +15,6 @@ public interface DifficultyLearner {
     /** The learner's current belief about a prompt, with how much evidence stands behind it. */
     DifficultyEstimate estimate(String prompt);
 
-    /** The learner's whole state; {@code restore} of the same implementation reads it back. */
+    /** The learner's whole state; the implementation's static {@code fromBytes} reads it back exactly. */
     byte[] toBytes();
 }
