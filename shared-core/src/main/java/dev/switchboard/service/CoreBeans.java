@@ -16,6 +16,7 @@ import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.PromptClassifier;
 import dev.switchboard.routing.RoutingEngine;
 import dev.switchboard.routing.StandardStrategies;
+import dev.switchboard.routing.learning.DifficultyLearner;
 import dev.switchboard.routing.scoring.ProviderScorer;
 import dev.switchboard.routing.scoring.ScoringConfig;
 import io.micronaut.context.annotation.Context;
@@ -112,11 +113,17 @@ public class CoreBeans {
         }
     }
 
+    /** What the learning strategy learns with; one per process, so that feedback reaches the one that routes. */
+    @Singleton
+    DifficultyLearner difficultyLearner(LearningProperties learning) {
+        return learning.learner();
+    }
+
     /** Built at start-up, so that bad routing or learning settings stop it with their variables' names. */
     @Context
-    RoutingEngine routingEngine(RoutingSettings settings, LearningProperties learning, ScoringConfig scoring) {
-        // No learner is installed yet: auto_route=true reports hybrid_fallback.
-        return StandardStrategies.engine(settings.thresholds(), null, learning.settings(),
+    RoutingEngine routingEngine(RoutingSettings settings, LearningProperties learning, DifficultyLearner learner,
+                                ScoringConfig scoring) {
+        return StandardStrategies.engine(settings.thresholds(), learner, learning.settings(),
                 () -> ThreadLocalRandom.current().nextDouble(), new ProviderScorer(scoring));
     }
 }

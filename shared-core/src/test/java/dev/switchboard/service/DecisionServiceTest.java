@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DecisionServiceTest {
 
     private static final String PROMPT = "What is Python?";
-    private final DecisionService decisions = CoreFixture.builtInLineUp(0, 0, 0).decisions();
+    private final CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+    private final DecisionService decisions = fixture.decisions();
 
     private static RoutingPreferences strategy(String name) {
         return new RoutingPreferences(name, null, null, null, List.of(), List.of(), Set.of());
@@ -28,6 +29,30 @@ class DecisionServiceTest {
 
     private static RoutingPreferences lists(List<String> allow, List<String> deny, Set<String> requires) {
         return new RoutingPreferences(null, null, null, null, allow, deny, requires);
+    }
+
+    @Test
+    void autoRouteFallsBackToComplexityWhileTheLearnerHasNoData() {
+        RoutingDecision decision = decisions.decide(PROMPT, 100, true, RoutingPreferences.NONE);
+
+        assertEquals("hybrid_fallback", decision.strategyUsed());
+        assertTrue(decision.fellBack());
+        assertTrue(decision.reasoning().startsWith("learning has seen 0 outcomes, fewer than the 50 it needs; "
+                + "complexity rule used: "), decision.reasoning());
+    }
+
+    @Test
+    void autoRouteUsesTheHybridOnceTheLearnerHasSeenEnough() {
+        for (int i = 0; i < 60; i++) {
+            fixture.learner.observe("Prove that the sum of the first " + i + " odd numbers is a perfect square.", true);
+            fixture.learner.observe("What is " + i + " plus one?", false);
+        }
+
+        RoutingDecision decision = decisions.decide("What is 7 plus one?", 100, true, RoutingPreferences.NONE);
+
+        assertEquals("hybrid", decision.strategyUsed(), decision.reasoning());
+        assertEquals("economy", decision.chosen().tier().wireName());
+        assertTrue(decision.reasoning().contains("120 outcomes"), decision.reasoning());
     }
 
     @Test

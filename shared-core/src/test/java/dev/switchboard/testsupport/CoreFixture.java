@@ -28,6 +28,9 @@ import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.PromptClassifier;
 import dev.switchboard.routing.LearningSettings;
 import dev.switchboard.routing.StandardStrategies;
+import dev.switchboard.routing.learning.DifficultyLearner;
+import dev.switchboard.routing.learning.LearnerOptions;
+import dev.switchboard.routing.learning.LogisticDifficultyLearner;
 import dev.switchboard.routing.scoring.ProviderScorer;
 import dev.switchboard.routing.scoring.ScoringConfig;
 import dev.switchboard.routing.Tier;
@@ -61,6 +64,8 @@ public final class CoreFixture {
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     public final DailySpendStore spend = new InMemoryDailySpendStore();
     public final ListLedger ledger = new ListLedger();
+    /** Knows nothing at first, as in production; a test may teach it. */
+    public final DifficultyLearner learner = new LogisticDifficultyLearner(LearnerOptions.DEFAULTS);
     public final PriceTable prices = new PriceTable("test", Map.of(
             "gemini-1.5-flash", price(7.5e-08, 3e-07),
             "gpt-4o-mini", price(1.5e-07, 6e-07),
@@ -100,7 +105,7 @@ public final class CoreFixture {
         ProviderCatalog catalog = new ProviderCatalog("test", providers);
         return new DecisionService(
                 new PromptAnalyzer(new PromptClassifier(), new ComplexityScorer(), new EstimatingTokenCounter()::count),
-                StandardStrategies.engine(ComplexityThresholds.DEFAULTS, null, LearningSettings.DEFAULTS,
+                StandardStrategies.engine(ComplexityThresholds.DEFAULTS, learner, LearningSettings.DEFAULTS,
                         new SplittableRandom(SEED)::nextDouble, new ProviderScorer(ScoringConfig.DEFAULTS)),
                 new CandidateCatalog(catalog, prices));
     }
