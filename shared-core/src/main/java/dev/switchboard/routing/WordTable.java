@@ -1,0 +1,84 @@
+package dev.switchboard.routing;
+
+import java.util.List;
+
+/**
+ * A fixed set of lower-case words, numbered in the order given, that answers "which word is this
+ * stretch of the prompt?" without making a String of it: open addressing on the folded hash, then a
+ * character-by-character comparison with the folded prompt.
+ */
+final class WordTable {
+
+    static final int ABSENT = -1;
+
+    private final char[][] words;
+    private final int[] hashes;
+    /** Word number + 1 per slot; 0 is an empty slot. Kept at most a quarter full so misses end fast. */
+    private final int[] slots;
+    private final int maxLength;
+
+    WordTable(List<String> words) {
+        this.words = new char[words.size()][];
+        this.hashes = new int[words.size()];
+        int capacity = Integer.highestOneBit(Math.max(4, words.size() * 4) - 1) << 1;
+        this.slots = new int[capacity];
+        int longest = 0;
+        for (int id = 0; id < words.size(); id++) {
+            String word = words.get(id);
+            this.words[id] = word.toCharArray();
+            this.hashes[id] = word.hashCode();
+            longest = Math.max(longest, word.length());
+            int slot = spread(hashes[id]) & (capacity - 1);
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & (capacity - 1);
+            }
+            slots[slot] = id + 1;
+        }
+        this.maxLength = longest;
+    }
+
+    /**
+     * The number of the word that {@code text[start, end)} folds to, or {@link #ABSENT}.
+     *
+     * @param hash the folded stretch's hash, as {@link WordChars#hashStep} builds it
+     */
+    int find(String text, int start, int end, int hash) {
+        if (end - start > maxLength) {
+            return ABSENT;
+        }
+        int mask = slots.length - 1;
+        for (int slot = spread(hash) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+            int id = slots[slot] - 1;
+            if (hashes[id] == hash && sameFolded(words[id], text, start, end)) {
+                return id;
+            }
+        }
+        return ABSENT;
+    }
+
+    /** The number of a word given as a String, or {@link #ABSENT}. */
+    int find(String word) {
+        return find(word, 0, word.length(), word.hashCode());
+    }
+
+    int size() {
+        return words.length;
+    }
+
+    /** Whether {@code text[start, end)}, folded, equals {@code word}. */
+    static boolean sameFolded(char[] word, String text, int start, int end) {
+        if (end - start != word.length) {
+            return false;
+        }
+        for (int k = 0; k < word.length; k++) {
+            if (WordChars.fold(text.charAt(start + k)) != word[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+}
