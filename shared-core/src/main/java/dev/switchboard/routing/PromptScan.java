@@ -4,7 +4,7 @@ package dev.switchboard.routing;
  * One pass over a prompt that every keyword rule then reads: which terms of a {@link ScanVocabulary}
  * occur in it, as bits, and how many question marks it has. Words are runs of letters, digits and
  * underscores (a regular expression's \w; "c++" kept whole), folded to lower case one character at a
- * time; each is looked up in the vocabulary's word table by a hash built while reading it, so the pass
+ * time; the few that may be terms are looked up in the vocabulary's word table in place, so the pass
  * makes no String per word and its cost does not depend on how many rules there are.
  */
 final class PromptScan {
@@ -73,17 +73,13 @@ final class PromptScan {
                 continue;
             }
             int start = i;
-            char first = folded;
-            int hash = 0;
             do {
-                hash = WordChars.hashStep(hash, folded);
                 i++;
-            } while (i < end && (folded = WordChars.foldedWordChar(text.charAt(i))) != WordChars.NOT_WORD);
-            if (i - start == 1 && first == 'c' && i + 2 <= end && text.charAt(i) == '+' && text.charAt(i + 1) == '+') {
-                hash = WordChars.hashStep(WordChars.hashStep(hash, '+'), '+');
+            } while (i < end && WordChars.isWordChar(text.charAt(i)));
+            if (i - start == 1 && folded == 'c' && i + 2 <= end && text.charAt(i) == '+' && text.charAt(i + 1) == '+') {
                 i += 2;
             }
-            onWord(start, i, first, hash, previousEnd);
+            onWord(start, i, folded, previousEnd);
             previousEnd = i;
         }
     }
@@ -96,13 +92,15 @@ final class PromptScan {
         }
     }
 
-    private void onWord(int start, int wordEnd, char first, int hash, int previousEnd) {
-        if (!vocabulary.mayMatch(first, wordEnd - start)) {
+    private void onWord(int start, int wordEnd, char first, int previousEnd) {
+        char second = wordEnd - start == 1 ? first : WordChars.fold(text.charAt(start + 1));
+        int shape = WordChars.shape(first, second, wordEnd - start);
+        if (!vocabulary.mayMatch(shape)) {
             window.breakRun();
             return;
         }
         matchPrefixes(start, wordEnd, first);
-        int id = vocabulary.words().find(text, start, wordEnd, hash);
+        int id = vocabulary.words().find(text, start, wordEnd, shape);
         if (id == WordTable.ABSENT) {
             window.breakRun();
             return;

@@ -39,10 +39,10 @@ final class ScanVocabulary {
     private final int[][] asciiPrefixesByFirst;
     private final int[] otherPrefixes;
     /**
-     * Per ASCII first character, bit n set when some word or prefix term could match a word of n characters
-     * (63 standing for 63 or more): one lookup rules out most words of a prompt before any hashing or comparing.
+     * One bit per {@link WordChars#shape}, set when some word or prefix term can have that shape: one
+     * lookup rules out nearly every word of a prompt before any comparing.
      */
-    private final long[] lengthsByAsciiFirst = new long[128];
+    private final long[] shapes = new long[(1 << 16) / 64];
 
     ScanVocabulary(Collection<? extends ScanTerm> terms) {
         Set<String> needed = new LinkedHashSet<>();
@@ -98,19 +98,28 @@ final class ScanVocabulary {
         otherPrefixes = java.util.stream.IntStream.range(0, prefixChars.length)
                 .filter(i -> prefixChars[i][0] >= 128).toArray();
         for (String word : needed) {
-            allowLengths(word.charAt(0), word.length(), word.length());
+            allow(word, word.length(), word.length());
         }
         for (ScanTerm.Prefix prefix : prefixes) {
-            allowLengths(prefix.start().charAt(0), prefix.minLength(), 63);
+            allow(prefix.start(), prefix.minLength(), 63);
         }
     }
 
-    private void allowLengths(char first, int from, int to) {
-        if (first < 128) {
-            for (int length = Math.min(from, 63); length <= Math.min(to, 63); length++) {
-                lengthsByAsciiFirst[first] |= 1L << length;
+    /** Marks the shapes of words that start like {@code start} and are {@code from} to {@code to} long. */
+    private void allow(String start, int from, int to) {
+        for (int length = Math.min(from, 63); length <= Math.min(to, 63); length++) {
+            if (start.length() > 1 || length == 1) {
+                mark(WordChars.shape(start.charAt(0), start.charAt(Math.min(1, length - 1)), length));
+            } else {
+                for (char second = 0; second < 32; second++) {
+                    mark(WordChars.shape(start.charAt(0), second, length));
+                }
             }
         }
+    }
+
+    private void mark(int shape) {
+        shapes[shape >>> 6] |= 1L << shape;
     }
 
     /** The bit of a term, or {@link #NONE} when the vocabulary does not look for it. */
@@ -140,9 +149,9 @@ final class ScanVocabulary {
         return new TermMask(mask);
     }
 
-    /** False when no term can match a word with this folded first character and length; true says "look closer". */
-    boolean mayMatch(char first, int length) {
-        return first >= 128 || (lengthsByAsciiFirst[first] & (1L << Math.min(length, 63))) != 0;
+    /** False when no term can match a word of this {@link WordChars#shape}; true says "look closer". */
+    boolean mayMatch(int shape) {
+        return (shapes[shape >>> 6] & (1L << shape)) != 0;
     }
 
     WordTable words() {

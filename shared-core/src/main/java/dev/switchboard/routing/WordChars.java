@@ -35,9 +35,19 @@ final class WordChars {
         return Character.toLowerCase(c);
     }
 
-    /** The hash {@link String#hashCode()} would give the folded word, built one character at a time. */
-    static int hashStep(int hash, char folded) {
-        return 31 * hash + folded;
+    /**
+     * A word's shape: its folded first and second characters (modulo 32) and its length (63 standing for
+     * 63 or more) in one int, cheap to take while reading. Pass the character twice for a one-character
+     * word. Words of one shape are few, so the shape both rules words out and finds them in a table.
+     */
+    static int shape(char first, char second, int length) {
+        return (first & 31) << 11 | (second & 31) << 6 | Math.min(length, 63);
+    }
+
+    /** The shape of the folded word {@code text[start, end)}, which is not empty. */
+    static int shape(String text, int start, int end) {
+        char first = fold(text.charAt(start));
+        return shape(first, end - start == 1 ? first : fold(text.charAt(start + 1)), end - start);
     }
 
     private static char[] asciiTable() {
