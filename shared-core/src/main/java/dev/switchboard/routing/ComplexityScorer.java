@@ -43,7 +43,9 @@ public final class ComplexityScorer {
                     .or(phrases("should not", "at least", "at most", "without using")), 0.1));
 
     /** SIGNALS' rules compiled against the scan's vocabulary, in the same order. */
-    private final TermMask[] rules = SIGNALS.stream().map(s -> PromptVocabulary.RULES.mask(s.rule())).toArray(TermMask[]::new);
+    private final TermMask[] compiled = SIGNALS.stream()
+            .map(signal -> PromptVocabulary.RULES.mask(signal.rule()))
+            .toArray(TermMask[]::new);
 
     /** Every rule, so that one scan can look for all of their terms. */
     static List<KeywordRule> rules() {
@@ -59,8 +61,8 @@ public final class ComplexityScorer {
         double lengthPart = LENGTH_SHARE * Math.min(1.0, tokenCount / (double) LONG_PROMPT_TOKENS);
         fired.add("length:" + tokenCount + "_tokens(+" + Decimals.two(lengthPart) + ")");
         double score = lengthPart;
-        for (int i = 0; i < rules.length; i++) {
-            if (rules[i].matches(scan)) {
+        for (int i = 0; i < compiled.length; i++) {
+            if (compiled[i].matches(scan)) {
                 Signal signal = SIGNALS.get(i);
                 score += signal.weight();
                 fired.add(signal.label());

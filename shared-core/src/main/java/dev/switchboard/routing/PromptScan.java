@@ -33,8 +33,9 @@ final class PromptScan {
         this.pairFirstStart = new int[vocabulary.pairCount()];
         java.util.Arrays.fill(pairFirstStart, -1);
         readWords();
-        if (TextShapes.arithmetic(text, end)) {
-            set(vocabulary.bit(ScanTerm.Shape.ARITHMETIC));
+        int arithmetic = vocabulary.bit(ScanTerm.Shape.ARITHMETIC);
+        if (arithmetic != ScanVocabulary.NONE && TextShapes.arithmetic(text, end)) {
+            set(arithmetic);
         }
     }
 
@@ -148,8 +149,8 @@ final class PromptScan {
     private void matchDeclarations(int id, int wordEnd) {
         int plain = vocabulary.declarationBit(id, false);
         int withParenthesis = vocabulary.declarationBit(id, true);
-        if ((plain == ScanVocabulary.NONE && withParenthesis == ScanVocabulary.NONE)
-                || wordEnd + 1 >= end || text.charAt(wordEnd) != ' ' || !WordChars.isWordChar(text.charAt(wordEnd + 1))) {
+        if ((plain == ScanVocabulary.NONE && withParenthesis == ScanVocabulary.NONE) || wordEnd + 1 >= end
+                || text.charAt(wordEnd) != ' ' || !WordChars.isWordChar(text.charAt(wordEnd + 1))) {
             return;
         }
         set(plain);

@@ -38,11 +38,7 @@ final class ScanVocabulary {
     /** Prefixes by their first character, so most words try none: ASCII ones by the character, the rest together. */
     private final int[][] asciiPrefixesByFirst;
     private final int[] otherPrefixes;
-    /**
-     * One bit per {@link WordChars#shape}, set when some word or prefix term can have that shape: one
-     * lookup rules out nearly every word of a prompt before any comparing.
-     */
-    private final long[] shapes = new long[(1 << 16) / 64];
+    private final ShapeFilter shapes;
 
     ScanVocabulary(Collection<? extends ScanTerm> terms) {
         Set<String> needed = new LinkedHashSet<>();
@@ -97,29 +93,7 @@ final class ScanVocabulary {
         asciiPrefixesByFirst = indexBy(128, prefixChars.length, i -> prefixChars[i][0] < 128 ? prefixChars[i][0] : -1);
         otherPrefixes = java.util.stream.IntStream.range(0, prefixChars.length)
                 .filter(i -> prefixChars[i][0] >= 128).toArray();
-        for (String word : needed) {
-            allow(word, word.length(), word.length());
-        }
-        for (ScanTerm.Prefix prefix : prefixes) {
-            allow(prefix.start(), prefix.minLength(), 63);
-        }
-    }
-
-    /** Marks the shapes of words that start like {@code start} and are {@code from} to {@code to} long. */
-    private void allow(String start, int from, int to) {
-        for (int length = Math.min(from, 63); length <= Math.min(to, 63); length++) {
-            if (start.length() > 1 || length == 1) {
-                mark(WordChars.shape(start.charAt(0), start.charAt(Math.min(1, length - 1)), length));
-            } else {
-                for (char second = 0; second < 32; second++) {
-                    mark(WordChars.shape(start.charAt(0), second, length));
-                }
-            }
-        }
-    }
-
-    private void mark(int shape) {
-        shapes[shape >>> 6] |= 1L << shape;
+        shapes = new ShapeFilter(needed, prefixes);
     }
 
     /** The bit of a term, or {@link #NONE} when the vocabulary does not look for it. */
@@ -151,7 +125,7 @@ final class ScanVocabulary {
 
     /** False when no term can match a word of this {@link WordChars#shape}; true says "look closer". */
     boolean mayMatch(int shape) {
-        return (shapes[shape >>> 6] & (1L << shape)) != 0;
+        return shapes.mayMatch(shape);
     }
 
     WordTable words() {

@@ -71,7 +71,9 @@ final class WordTable {
             return false;
         }
         for (int k = 0; k < word.length; k++) {
-            if (WordChars.fold(text.charAt(start + k)) != word[k]) {
+            char c = text.charAt(start + k);
+            // Most prompt text is lower case already: fold only when the characters differ.
+            if (c != word[k] && WordChars.fold(c) != word[k]) {
                 return false;
             }
         }
