@@ -6,6 +6,7 @@ import java.util.List;
 import static dev.switchboard.routing.KeywordRule.phrases;
 import static dev.switchboard.routing.KeywordRule.prefix;
 import static dev.switchboard.routing.KeywordRule.shape;
+import static dev.switchboard.routing.KeywordRule.wordThenWithin;
 import static dev.switchboard.routing.KeywordRule.words;
 
 /**
@@ -27,19 +28,29 @@ public final class ComplexityScorer {
 
     private static final List<Signal> SIGNALS = List.of(
             new Signal("multi_step", phrases("step by step", "walk me through")
-                    .or(shape(scan -> scan.hasWordThenWithin("first", "then", 200))), 0.15),
+                    .or(wordThenWithin("first", "then", 200)), 0.15),
             new Signal("reasoning", phrases("explain why", "reason about", "root cause")
                     .or(words("justify", "prove", "derive")), 0.2),
             new Signal("comparison", words("compare", "contrast", "tradeoff", "tradeoffs", "versus", "vs")
                     .or(phrases("trade off", "trade offs", "pros and cons")), 0.15),
             new Signal("design", words("design", "distributed").or(prefix("architect", 0)).or(prefix("scal", 1))
                     .or(prefix("optimiz", 0)).or(prefix("optimis", 0)), 0.15),
-            new Signal("code_block", shape(PromptScan::codeFence), 0.15),
+            new Signal("code_block", shape(ScanTerm.Shape.CODE_FENCE), 0.15),
             new Signal("debugging", prefix("debug", 0)
                     .or(words("stacktrace", "exception", "error", "bug", "typeerror")).or(phrases("stack trace")), 0.15),
             new Signal("math", words("integral", "derivative", "theorem", "equation", "probability", "matrix"), 0.15),
             new Signal("constraints", words("must", "exactly")
                     .or(phrases("should not", "at least", "at most", "without using")), 0.1));
+
+    /** SIGNALS' rules compiled against the scan's vocabulary, in the same order. */
+    private final TermMask[] compiled = SIGNALS.stream()
+            .map(signal -> PromptVocabulary.RULES.mask(signal.rule()))
+            .toArray(TermMask[]::new);
+
+    /** Every rule, so that one scan can look for all of their terms. */
+    static List<KeywordRule> rules() {
+        return SIGNALS.stream().map(Signal::rule).toList();
+    }
 
     public Scored score(String prompt, int tokenCount) {
         return score(new PromptScan(prompt), tokenCount);
@@ -50,8 +61,9 @@ public final class ComplexityScorer {
         double lengthPart = LENGTH_SHARE * Math.min(1.0, tokenCount / (double) LONG_PROMPT_TOKENS);
         fired.add("length:" + tokenCount + "_tokens(+" + Decimals.two(lengthPart) + ")");
         double score = lengthPart;
-        for (Signal signal : SIGNALS) {
-            if (signal.rule().matches(scan)) {
+        for (int i = 0; i < compiled.length; i++) {
+            if (compiled[i].matches(scan)) {
+                Signal signal = SIGNALS.get(i);
                 score += signal.weight();
                 fired.add(signal.label());
             }

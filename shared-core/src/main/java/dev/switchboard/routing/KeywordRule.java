@@ -1,54 +1,51 @@
 package dev.switchboard.routing;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
- * One piece of evidence in a prompt, matched against a {@link PromptScan}: any of a set of words,
- * words with a given start, phrases, or a shape. Built with the small vocabulary below so that the
- * classifier and the scorer read like the lists they are.
+ * One piece of evidence in a prompt: it holds when a {@link PromptScan} found any of its terms. Built
+ * with the small vocabulary below so that the classifier and the scorer read like the lists they are;
+ * the terms are data, so one scan can look for every rule's terms in a single pass.
  */
-record KeywordRule(Predicate<PromptScan> test) {
+record KeywordRule(List<ScanTerm> terms) {
 
-    boolean matches(PromptScan scan) {
-        return test.test(scan);
+    KeywordRule {
+        terms = List.copyOf(terms);
     }
 
     static KeywordRule words(String... words) {
-        List<String> list = List.of(words);
-        return new KeywordRule(scan -> {
-            for (String word : list) {
-                if (scan.hasWord(word)) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        return new KeywordRule(Arrays.stream(words).<ScanTerm>map(ScanTerm.Word::new).toList());
     }
 
     /** A word starting with {@code prefix} and longer than it by at least {@code more} characters. */
     static KeywordRule prefix(String prefix, int more) {
-        return new KeywordRule(scan -> scan.hasWordStartingWith(prefix, prefix.length() + more));
+        return new KeywordRule(List.of(new ScanTerm.Prefix(prefix, prefix.length() + more)));
     }
 
     /** Each argument is one phrase, its words separated by spaces. */
     static KeywordRule phrases(String... phrases) {
-        List<String[]> list = java.util.Arrays.stream(phrases).map(p -> p.split(" ")).toList();
-        return new KeywordRule(scan -> {
-            for (String[] phrase : list) {
-                if (scan.hasPhrase(phrase)) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        return new KeywordRule(Arrays.stream(phrases).<ScanTerm>map(ScanTerm.Phrase::of).toList());
     }
 
-    static KeywordRule shape(Predicate<PromptScan> test) {
-        return new KeywordRule(test);
+    static KeywordRule shape(ScanTerm.Shape shape) {
+        return new KeywordRule(List.of(shape));
+    }
+
+    /** {@code keyword}, one space, a name, and when asked an opening parenthesis: "def f(", "class Foo". */
+    static KeywordRule declaration(String keyword, boolean withParenthesis) {
+        return new KeywordRule(List.of(new ScanTerm.Declaration(keyword, withParenthesis)));
+    }
+
+    /** {@code first}, then {@code then} starting at most {@code maxChars} characters after first's end. */
+    static KeywordRule wordThenWithin(String first, String then, int maxChars) {
+        return new KeywordRule(List.of(new ScanTerm.WordThenWithin(first, then, maxChars)));
     }
 
     KeywordRule or(KeywordRule other) {
-        return new KeywordRule(test.or(other.test));
+        List<ScanTerm> both = new ArrayList<>(terms);
+        both.addAll(other.terms);
+        return new KeywordRule(both);
     }
 }

@@ -24,11 +24,10 @@ public final class PromptAnalyzer {
 
     public PromptAnalysis analyze(String prompt) {
         int tokens = tokenCounter.applyAsInt(prompt);
-        String scanned = prompt.length() > SCAN_CHARS ? prompt.substring(0, SCAN_CHARS) : prompt;
-        PromptScan scan = new PromptScan(scanned);
+        PromptScan scan = new PromptScan(prompt, SCAN_CHARS, PromptVocabulary.RULES);
         ComplexityScorer.Scored scored = scorer.score(scan, tokens);
         java.util.List<String> signals = new java.util.ArrayList<>(scored.signals());
-        if (scanned.length() < prompt.length()) {
+        if (prompt.length() > SCAN_CHARS) {
             signals.add("scanned_first_" + SCAN_CHARS + "_chars");
         }
         return new PromptAnalysis(classifier.classify(scan), scored.complexity(), tokens, signals);

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.switchboard.routing.KeywordRule.declaration;
 import static dev.switchboard.routing.KeywordRule.phrases;
 import static dev.switchboard.routing.KeywordRule.prefix;
 import static dev.switchboard.routing.KeywordRule.shape;
@@ -17,10 +18,10 @@ public final class PromptClassifier {
 
     private static final Map<PromptPattern, List<KeywordRule>> EVIDENCE = new EnumMap<>(Map.of(
             PromptPattern.CODE, List.of(
-                    shape(PromptScan::codeFence),
-                    shape(scan -> scan.hasDeclaration("def", true)),
+                    shape(ScanTerm.Shape.CODE_FENCE),
+                    declaration("def", true),
                     words("function"),
-                    shape(scan -> scan.hasDeclaration("class", false)),
+                    declaration("class", false),
                     prefix("debug", 0),
                     words("python", "java", "javascript", "typescript", "rust", "golang", "sql", "regex", "kotlin",
                             "c++"),
@@ -28,7 +29,7 @@ public final class PromptClassifier {
                             .or(phrases("stack trace", "null pointer", "unit test", "api endpoint"))),
             PromptPattern.MATH, List.of(
                     words("solve", "equation", "integral", "derivative", "probability", "calculate", "compute"),
-                    shape(PromptScan::arithmetic),
+                    shape(ScanTerm.Shape.ARITHMETIC),
                     words("prove", "theorem", "matrix").or(prefix("eigen", 0))),
             PromptPattern.ANALYSIS, List.of(
                     words("analyze", "analyse", "analysis", "compare", "comparison", "evaluate", "assess"),
@@ -39,6 +40,23 @@ public final class PromptClassifier {
                     words("write", "draft", "rewrite", "essay", "story", "poem", "email", "letter", "blog"),
                     words("summarize", "summarise", "paraphrase", "tone", "proofread"))));
 
+    private static final PromptPattern[] PATTERNS = PromptPattern.values();
+
+    /** EVIDENCE compiled against the scan's vocabulary, indexed like {@link #PATTERNS}. */
+    private final TermMask[][] evidence = new TermMask[PATTERNS.length][];
+
+    public PromptClassifier() {
+        for (PromptPattern pattern : PATTERNS) {
+            evidence[pattern.ordinal()] = EVIDENCE.getOrDefault(pattern, List.of()).stream()
+                    .map(PromptVocabulary.RULES::mask).toArray(TermMask[]::new);
+        }
+    }
+
+    /** Every rule, so that one scan can look for all of their terms. */
+    static List<KeywordRule> rules() {
+        return EVIDENCE.values().stream().flatMap(List::stream).toList();
+    }
+
     public PromptPattern classify(String prompt) {
         return classify(new PromptScan(prompt));
     }
@@ -46,9 +64,9 @@ public final class PromptClassifier {
     PromptPattern classify(PromptScan scan) {
         PromptPattern best = PromptPattern.GENERAL;
         int bestHits = 0;
-        for (PromptPattern pattern : PromptPattern.values()) {
+        for (PromptPattern pattern : PATTERNS) {
             int hits = 0;
-            for (KeywordRule rule : EVIDENCE.getOrDefault(pattern, List.of())) {
+            for (TermMask rule : evidence[pattern.ordinal()]) {
                 if (rule.matches(scan)) {
                     hits++;
                 }

@@ -1,115 +1,57 @@
 package dev.switchboard.routing;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
- * One pass over a prompt that everything else reads: its lower-cased words in order (runs of
- * letters, digits and underscores, as a regular expression's \w; "c++" kept whole), where each
- * word starts and ends, and the few shapes that are not words. Word rules then cost a hash lookup
- * each instead of a regular-expression scan; phrases match only across a single space or hyphen.
+ * One pass over a prompt that every keyword rule then reads: which terms of a {@link ScanVocabulary}
+ * occur in it, as bits, and how many question marks it has. Words are runs of letters, digits and
+ * underscores (a regular expression's \w; "c++" kept whole), folded to lower case one character at a
+ * time; the few that may be terms are looked up in the vocabulary's word table in place, so the pass
+ * makes no String per word and its cost does not depend on how many rules there are.
  */
 final class PromptScan {
 
     private final String text;
-    private final List<String> words = new ArrayList<>();
-    private final List<Integer> starts = new ArrayList<>();
-    private final List<Integer> ends = new ArrayList<>();
-    private final Map<String, List<Integer>> positions = new HashMap<>();
-    private final int questions;
-    private final boolean codeFence;
-    private final boolean arithmetic;
+    private final int end;
+    private final ScanVocabulary vocabulary;
+    private final long[] found;
+    private final PhraseWindow window;
+    /** Per proximity pair, where its first word last started; -1 before any. */
+    private final int[] pairFirstStart;
+    private int questions;
 
+    /** Scans all of {@code prompt} for the terms of every rule the analyzer runs. */
     PromptScan(String prompt) {
+        this(prompt, prompt.length(), PromptVocabulary.RULES);
+    }
+
+    /** Scans the first {@code limit} characters of {@code prompt}, as if the rest were not there. */
+    PromptScan(String prompt, int limit, ScanVocabulary vocabulary) {
         this.text = prompt;
-        int questionMarks = 0;
-        int i = 0;
-        int n = prompt.length();
-        while (i < n) {
-            char c = prompt.charAt(i);
-            if (c == '?') {
-                questionMarks++;
-            }
-            if (!isWordChar(c)) {
-                i++;
-                continue;
-            }
-            int start = i;
-            StringBuilder word = new StringBuilder();
-            while (i < n && isWordChar(prompt.charAt(i))) {
-                word.append(Character.toLowerCase(prompt.charAt(i)));
-                i++;
-            }
-            if (word.length() == 1 && word.charAt(0) == 'c' && prompt.startsWith("++", i)) {
-                word.append("++");
-                i += 2;
-            }
-            add(word.toString(), start, i);
+        this.end = Math.min(limit, prompt.length());
+        this.vocabulary = vocabulary;
+        this.found = new long[TermMask.longsFor(vocabulary.bitCount())];
+        this.window = new PhraseWindow(vocabulary.longestPhrase());
+        this.pairFirstStart = new int[vocabulary.pairCount()];
+        java.util.Arrays.fill(pairFirstStart, -1);
+        readWords();
+        int arithmetic = vocabulary.bit(ScanTerm.Shape.ARITHMETIC);
+        if (arithmetic != ScanVocabulary.NONE && TextShapes.arithmetic(text, end)) {
+            set(arithmetic);
         }
-        this.questions = questionMarks;
-        this.codeFence = prompt.contains("```");
-        this.arithmetic = hasArithmetic(prompt);
     }
 
-    private void add(String word, int start, int end) {
-        positions.computeIfAbsent(word, w -> new ArrayList<>(2)).add(words.size());
-        words.add(word);
-        starts.add(start);
-        ends.add(end);
-    }
-
-    boolean hasWord(String word) {
-        return positions.containsKey(word);
-    }
-
-    /** A word that starts with {@code prefix} and is at least {@code minLength} long. */
-    boolean hasWordStartingWith(String prefix, int minLength) {
-        for (String word : positions.keySet()) {
-            if (word.length() >= minLength && word.startsWith(prefix)) {
-                return true;
-            }
+    /** Whether the scan found {@code term}; the term must be in the scan's vocabulary. */
+    boolean has(ScanTerm term) {
+        int bit = vocabulary.bit(term);
+        if (bit == ScanVocabulary.NONE) {
+            throw new IllegalArgumentException("not in the scan's vocabulary: " + term);
         }
-        return false;
+        return (found[bit >>> 6] & (1L << bit)) != 0;
     }
 
-    /** The words in this order, one after the other. */
-    boolean hasPhrase(String... phrase) {
-        for (int at : positions.getOrDefault(phrase[0], List.of())) {
-            if (at + phrase.length <= words.size() && matchesFrom(at, phrase)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code first} followed by {@code then} starting at most {@code maxChars} characters later. */
-    boolean hasWordThenWithin(String first, String then, int maxChars) {
-        for (int at : positions.getOrDefault(first, List.of())) {
-            int from = starts.get(at);
-            for (int next = at + 1; next < words.size() && starts.get(next) - from <= maxChars + first.length(); next++) {
-                if (words.get(next).equals(then)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** {@code keyword}, one space, a name, and when asked an opening parenthesis: "def f(", "class Foo". */
-    boolean hasDeclaration(String keyword, boolean withParenthesis) {
-        for (int at : positions.getOrDefault(keyword, List.of())) {
-            int after = starts.get(at) + keyword.length();
-            if (after >= text.length() || text.charAt(after) != ' ' || at + 1 >= words.size()
-                    || starts.get(at + 1) != after + 1) {
-                continue;
-            }
-            int nameEnd = after + 1;
-            while (nameEnd < text.length() && isWordChar(text.charAt(nameEnd))) {
-                nameEnd++;
-            }
-            if (!withParenthesis || (nameEnd < text.length() && text.charAt(nameEnd) == '(')) {
+    /** Whether the scan found any term whose bit is set in {@code mask}. */
+    boolean foundAny(long[] mask) {
+        for (int k = 0; k < mask.length; k++) {
+            if ((found[k] & mask[k]) != 0) {
                 return true;
             }
         }
@@ -120,63 +62,110 @@ final class PromptScan {
         return questions;
     }
 
-    boolean codeFence() {
-        return codeFence;
-    }
-
-    /** Digits, an arithmetic operator, digits: "3 + 4", "2^10", "x=5" does not count. */
-    boolean arithmetic() {
-        return arithmetic;
-    }
-
-    private boolean matchesFrom(int at, String[] phrase) {
-        for (int k = 1; k < phrase.length; k++) {
-            if (!words.get(at + k).equals(phrase[k]) || !joined(at + k - 1)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Word {@code k} and the next are separated by exactly one space or hyphen, as in a phrase. */
-    private boolean joined(int k) {
-        int gapStart = ends.get(k);
-        if (starts.get(k + 1) != gapStart + 1) {
-            return false;
-        }
-        char gap = text.charAt(gapStart);
-        return gap == ' ' || gap == '-';
-    }
-
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
-    }
-
-    private static boolean hasArithmetic(String s) {
-        int n = s.length();
+    private void readWords() {
+        int previousEnd = -1;
         int i = 0;
-        while (i < n) {
-            if (!Character.isDigit(s.charAt(i))) {
+        while (i < end) {
+            char c = text.charAt(i);
+            char folded = WordChars.foldedWordChar(c);
+            if (folded == WordChars.NOT_WORD) {
+                noteMark(c, i);
                 i++;
                 continue;
             }
-            while (i < n && Character.isDigit(s.charAt(i))) {
+            int start = i;
+            do {
                 i++;
+            } while (i < end && WordChars.isWordChar(text.charAt(i)));
+            if (i - start == 1 && folded == 'c' && i + 2 <= end && text.charAt(i) == '+' && text.charAt(i + 1) == '+') {
+                i += 2;
             }
-            int j = i;
-            while (j < n && Character.isWhitespace(s.charAt(j))) {
-                j++;
-            }
-            if (j < n && "-+*/^=".indexOf(s.charAt(j)) >= 0) {
-                j++;
-                while (j < n && Character.isWhitespace(s.charAt(j))) {
-                    j++;
-                }
-                if (j < n && Character.isDigit(s.charAt(j))) {
-                    return true;
-                }
+            onWord(start, i, folded, previousEnd);
+            previousEnd = i;
+        }
+    }
+
+    private void noteMark(char c, int at) {
+        if (c == '?') {
+            questions++;
+        } else if (c == '`' && at + 3 <= end && text.charAt(at + 1) == '`' && text.charAt(at + 2) == '`') {
+            set(vocabulary.bit(ScanTerm.Shape.CODE_FENCE));
+        }
+    }
+
+    private void onWord(int start, int wordEnd, char first, int previousEnd) {
+        char second = wordEnd - start == 1 ? first : WordChars.fold(text.charAt(start + 1));
+        int shape = WordChars.shape(first, second, wordEnd - start);
+        if (!vocabulary.mayMatch(shape)) {
+            window.breakRun();
+            return;
+        }
+        matchPrefixes(start, wordEnd, first);
+        int id = vocabulary.words().find(text, start, wordEnd, shape);
+        if (id == WordTable.ABSENT) {
+            window.breakRun();
+            return;
+        }
+        boolean joined = start == previousEnd + 1 && previousEnd >= 0
+                && (text.charAt(previousEnd) == ' ' || text.charAt(previousEnd) == '-');
+        window.push(id, joined);
+        set(vocabulary.wordBit(id));
+        matchPhrases(id);
+        matchPairs(id, start);
+        matchDeclarations(id, wordEnd);
+    }
+
+    private void matchPrefixes(int start, int wordEnd, char first) {
+        for (int p : vocabulary.prefixesStartingWith(first)) {
+            char[] prefix = vocabulary.prefixChars(p);
+            if (wordEnd - start >= vocabulary.prefixMinLength(p)
+                    && WordTable.sameFolded(prefix, text, start, start + prefix.length)) {
+                set(vocabulary.prefixBit(p));
             }
         }
-        return false;
+    }
+
+    private void matchPhrases(int id) {
+        for (int phrase : vocabulary.phrasesEndingWith(id)) {
+            if (window.endsWith(vocabulary.phraseWords(phrase))) {
+                set(vocabulary.phraseBit(phrase));
+            }
+        }
+    }
+
+    /** The second word checks the latest first word before this word can itself count as a first. */
+    private void matchPairs(int id, int start) {
+        for (int pair : vocabulary.pairsEndingWith(id)) {
+            if (pairFirstStart[pair] >= 0 && start - pairFirstStart[pair] <= vocabulary.pairReach(pair)) {
+                set(vocabulary.pairBit(pair));
+            }
+        }
+        for (int pair : vocabulary.pairsStartingWith(id)) {
+            pairFirstStart[pair] = start;
+        }
+    }
+
+    /** A declaration keyword, one space, then a name that starts right there; with '(' right after it. */
+    private void matchDeclarations(int id, int wordEnd) {
+        int plain = vocabulary.declarationBit(id, false);
+        int withParenthesis = vocabulary.declarationBit(id, true);
+        if ((plain == ScanVocabulary.NONE && withParenthesis == ScanVocabulary.NONE) || wordEnd + 1 >= end
+                || text.charAt(wordEnd) != ' ' || !WordChars.isWordChar(text.charAt(wordEnd + 1))) {
+            return;
+        }
+        set(plain);
+        int nameEnd = wordEnd + 1;
+        while (nameEnd < end && WordChars.isWordChar(text.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        if (nameEnd < end && text.charAt(nameEnd) == '(') {
+            set(withParenthesis);
+        }
+    }
+
+    private void set(int bit) {
+        if (bit != ScanVocabulary.NONE) {
+            found[bit >>> 6] |= 1L << bit;
+        }
     }
 }
