@@ -84,7 +84,7 @@ public final class SimulatedProvider implements ChatProvider {
         int inputTokens = tokens.count(prompt);
         Answer answer = answer(request.model(), prompt, request.maxTokens());
         return new ChatResponse(answer.text(), request.model(), new Usage(inputTokens, answer.tokens()),
-                answer.truncated() ? "length" : "stop");
+                answer.truncated() ? FinishReason.LENGTH : FinishReason.STOP);
     }
 
     private record Answer(String text, int tokens, boolean truncated) {

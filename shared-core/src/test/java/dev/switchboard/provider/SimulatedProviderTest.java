@@ -91,7 +91,7 @@ class SimulatedProviderTest {
         assertTrue(response.text().startsWith("[simulated gemini/sim-small] You asked: \"What is a monad?\"."),
                 response.text());
         assertEquals("sim-small", response.model());
-        assertEquals("stop", response.finishReason());
+        assertEquals(FinishReason.STOP, response.finishReason());
     }
 
     @Test
@@ -172,7 +172,7 @@ class SimulatedProviderTest {
     void aSmallAnswerBudgetTruncatesWithFinishReasonLength(int maxTokens) {
         ChatResponse response = simulated().build().complete(ask("sim-small", "Tell me about Lisbon", maxTokens));
 
-        assertEquals("length", response.finishReason());
+        assertEquals(FinishReason.LENGTH, response.finishReason());
         assertTrue(response.usage().outputTokens() <= maxTokens, response.usage() + " > " + maxTokens);
         assertTrue(response.usage().outputTokens() >= 1);
         assertEquals(TOKENS.count(response.text()), response.usage().outputTokens());
@@ -191,7 +191,7 @@ class SimulatedProviderTest {
     void aGenerousBudgetIsNotTruncated() {
         for (int i = 0; i < 50; i++) {
             ChatResponse response = simulated().build().complete(ask("sim-small", "prompt " + i, 4000));
-            assertEquals("stop", response.finishReason());
+            assertEquals(FinishReason.STOP, response.finishReason());
             assertTrue(response.usage().outputTokens() < 4000);
         }
     }
