@@ -25,6 +25,6 @@ public interface ChatProvider {
         if (!response.text().isEmpty()) {
             sink.accept(StreamChunk.text(response.text()));
         }
-        sink.accept(new StreamChunk("", response.finishReason(), response.usage()));
+        sink.accept(StreamChunk.last(response.finishReason(), response.usage(), response.toolCalls()));
     }
 }

@@ -71,10 +71,10 @@ class UnifiedModelTest {
 
         oneShot.stream(new ChatRequest("m", List.of(ChatMessage.user("hi")), 10), chunks::add);
 
-        assertEquals(List.of(StreamChunk.text("Hello there"), new StreamChunk("", FinishReason.STOP, new Usage(3, 2))),
-                chunks);
-        assertFalse(chunks.get(0).last());
-        assertTrue(chunks.get(1).last());
+        assertEquals(List.of(StreamChunk.text("Hello there"), StreamChunk.last(FinishReason.STOP, new Usage(3, 2),
+                List.of())), chunks);
+        assertFalse(chunks.get(0).isLast());
+        assertTrue(chunks.get(1).isLast());
     }
 
     @Test

@@ -1,0 +1,88 @@
+package dev.switchboard.provider.openai;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolDefinition;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The unified request as an OpenAI Chat Completions body (POST /v1/chat/completions). OpenAI itself
+ * takes the answer budget as max_completion_tokens (its reasoning models refuse max_tokens);
+ * OpenAI-compatible servers (vLLM, Ollama, llama.cpp) know max_tokens, so the field is chosen per use.
+ */
+public final class OpenAiRequestMapper {
+
+    private final JsonMapper json;
+    private final String budgetField;
+
+    /** @param budgetField "max_completion_tokens" for OpenAI, "max_tokens" for compatible servers */
+    public OpenAiRequestMapper(JsonMapper json, String budgetField) {
+        this.json = Objects.requireNonNull(json);
+        this.budgetField = Objects.requireNonNull(budgetField);
+    }
+
+    public byte[] body(ChatRequest request, boolean stream) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", request.model());
+        body.put("messages", request.messages().stream().map(OpenAiRequestMapper::message).toList());
+        body.put(budgetField, request.maxTokens());
+        if (request.temperature() != null) {
+            body.put("temperature", request.temperature());
+        }
+        if (!request.tools().isEmpty()) {
+            body.put("tools", request.tools().stream().map(this::tool).toList());
+        }
+        if (stream) {
+            body.put("stream", true);
+            // Without this the stream carries no usage, and the answer could not be costed.
+            body.put("stream_options", Map.of("include_usage", true));
+        }
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> message(ChatMessage message) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("role", message.role());
+        if (!message.toolCalls().isEmpty()) {
+            List<Map<String, Object>> calls = new ArrayList<>();
+            for (ToolCall call : message.toolCalls()) {
+                calls.add(Map.of("id", call.id(), "type", "function",
+                        "function", Map.of("name", call.name(), "arguments", call.argumentsJson())));
+            }
+            out.put("tool_calls", calls);
+        }
+        if (message.toolCallId() != null) {
+            out.put("tool_call_id", message.toolCallId());
+        }
+        out.put("content", message.content());
+        return out;
+    }
+
+    private Map<String, Object> tool(ToolDefinition tool) {
+        Map<String, Object> function = new LinkedHashMap<>();
+        function.put("name", tool.name());
+        if (tool.description() != null) {
+            function.put("description", tool.description());
+        }
+        try {
+            function.put("parameters", json.readValue(tool.parametersJson(), JsonNode.class));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("tool " + tool.name() + " has parameters that are not JSON", e);
+        }
+        return Map.of("type", "function", "function", function);
+    }
+}

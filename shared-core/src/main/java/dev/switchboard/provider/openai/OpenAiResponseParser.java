@@ -1,0 +1,111 @@
+package dev.switchboard.provider.openai;
+
+import dev.switchboard.cost.TokenCounter;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.FinishReason;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.Usage;
+import dev.switchboard.provider.UsageEstimate;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Chat Completions response body (HTTP 200) in the unified model: the first choice's text and
+ * tool calls, its finish reason, and the usage. A body that is not such a response is the
+ * provider's fault (UNAVAILABLE, so the chain may try elsewhere). A server that reports no usage
+ * gets an estimate from the token counter rather than a cost of zero.
+ */
+public final class OpenAiResponseParser {
+
+    private final String provider;
+    private final JsonMapper json;
+    private final TokenCounter tokens;
+
+    public OpenAiResponseParser(String provider, JsonMapper json, TokenCounter tokens) {
+        this.provider = Objects.requireNonNull(provider);
+        this.json = Objects.requireNonNull(json);
+        this.tokens = Objects.requireNonNull(tokens);
+    }
+
+    public ChatResponse parse(byte[] body, ChatRequest request) {
+        JsonNode root = readObject(body);
+        JsonNode choices = root.get("choices");
+        if (choices == null || !choices.isArray() || choices.size() == 0 || !choices.get(0).isObject()) {
+            throw malformed("has no choices");
+        }
+        JsonNode choice = choices.get(0);
+        JsonNode message = choice.get("message");
+        if (message == null || !message.isObject()) {
+            throw malformed("has no message in its first choice");
+        }
+        String text = textOf(message.get("content"));
+        List<ToolCall> calls = toolCalls(message.get("tool_calls"));
+        JsonNode reason = choice.get("finish_reason");
+        FinishReason finish = reason != null && reason.isString() ? OpenAiFinishReasons.of(reason.getStringValue())
+                : FinishReason.OTHER;
+        JsonNode model = root.get("model");
+        Usage usage = OpenAiUsage.of(root.get("usage"));
+        if (usage == null) {
+            usage = UsageEstimate.of(tokens, request, text);
+        }
+        return new ChatResponse(text, model != null && model.isString() ? model.getStringValue() : request.model(),
+                usage, finish, calls);
+    }
+
+    private JsonNode readObject(byte[] body) {
+        try {
+            JsonNode root = json.readValue(body, JsonNode.class);
+            if (root != null && root.isObject()) {
+                return root;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Reported below, without the body: it could echo a prompt.
+        }
+        throw malformed("is not a JSON object");
+    }
+
+    private String textOf(JsonNode content) {
+        if (content == null || content.isNull()) {
+            return "";
+        }
+        if (!content.isString()) {
+            throw malformed("has a message content that is not text");
+        }
+        return content.getStringValue();
+    }
+
+    private List<ToolCall> toolCalls(JsonNode calls) {
+        if (calls == null || calls.isNull()) {
+            return List.of();
+        }
+        if (!calls.isArray()) {
+            throw malformed("has tool_calls that are not a list");
+        }
+        List<ToolCall> out = new ArrayList<>(calls.size());
+        for (JsonNode call : calls.values()) {
+            JsonNode function = call.get("function");
+            JsonNode id = call.get("id");
+            if (id == null || !id.isString() || function == null || !function.isObject()
+                    || function.get("name") == null || !function.get("name").isString()) {
+                throw malformed("has a tool call without an id or a function name");
+            }
+            JsonNode arguments = function.get("arguments");
+            out.add(new ToolCall(id.getStringValue(), function.get("name").getStringValue(),
+                    arguments != null && arguments.isString() ? arguments.getStringValue() : "{}"));
+        }
+        return out;
+    }
+
+
+    private ProviderException malformed(String what) {
+        return new ProviderException(provider, ProviderException.Kind.UNAVAILABLE,
+                provider + " sent a response that " + what);
+    }
+}
