@@ -24,23 +24,28 @@ public final class EvaluateRouting {
         System.exit(run(args, System.out, System.err, RouterCatalog.discover()));
     }
 
-    /** Runs the evaluation; returns the process exit code (0 ok, 1 bad data, 2 bad usage). */
+    /** Runs the evaluation; returns the process exit code (0 ok, 1 bad data or unwritable output, 2 bad usage). */
     static int run(String[] args, PrintStream out, PrintStream err, RouterCatalog catalog) {
         if (args.length == 1 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
             out.println(EvaluationOptions.USAGE);
             return 0;
         }
         EvaluationOptions options;
+        RouterUnderTest chosen;
         try {
             options = EvaluationOptions.parse(args);
-            catalog.create(options.router(), options.seed()); // fail on an unknown router before reading data
+            chosen = catalog.create(options.router(), options.seed()); // an unknown router fails before reading data
+            if (options.saveState().isPresent() && !(chosen instanceof StatefulRouter)) {
+                throw new IllegalArgumentException("--save-state: the " + options.router()
+                        + " router has no state to save");
+            }
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.println(EvaluationOptions.USAGE);
             return 2;
         }
         try {
-            evaluate(options, out, catalog);
+            evaluate(options, chosen, out, catalog);
             return 0;
         } catch (MalformedDataException | IllegalArgumentException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());
@@ -48,7 +53,8 @@ public final class EvaluateRouting {
         }
     }
 
-    private static void evaluate(EvaluationOptions options, PrintStream out, RouterCatalog catalog) {
+    private static void evaluate(EvaluationOptions options, RouterUnderTest chosen, PrintStream out,
+                                 RouterCatalog catalog) {
         RouteLlmCsv reader = new RouteLlmCsv();
         List<PromptSet> trainSets = read(reader, options.train(), options.splitSeed());
         List<LabelledPrompt> train = new ArrayList<>();
@@ -63,11 +69,17 @@ public final class EvaluateRouting {
         }
         out.printf(Locale.ROOT, "router: %s, seed %d%n%n", options.router(), options.seed());
 
-        EvaluationResult result = RoutingEvaluation.run(train, testSets, catalog, options.router(), options.seed());
+        EvaluationResult result = RoutingEvaluation.run(train, testSets, catalog, options.router(), chosen,
+                options.seed());
         out.print(ReportTable.render(result));
         CostQualityChart.write(result.pooled(), options.png());
         out.println();
         out.println("chart: " + options.png());
+        options.saveState().ifPresent(file -> {
+            byte[] state = ((StatefulRouter) chosen).state();
+            StateFile.write(file, state);
+            out.printf(Locale.ROOT, "state: %s (%d bytes)%n", file, state.length);
+        });
         out.println(ReportTable.contractLine(result.chosenOnPool()));
     }
 

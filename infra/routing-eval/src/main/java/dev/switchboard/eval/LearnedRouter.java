@@ -15,8 +15,11 @@ import java.util.SplittableRandom;
  * <p>Label: a prompt counts as "weak model failed" only when the weak model was wrong and the strong model
  * right, the prompts routing can fix. Prompts both models get wrong gain nothing from the strong model,
  * so learning to send them there spends calls for no quality (measured: README).
+ *
+ * <p>Its {@link #state()} is the learner's {@code toBytes()}, which the gateway loads with
+ * {@code LogisticDifficultyLearner.fromBytes}.
  */
-final class LearnedRouter implements RouterUnderTest {
+final class LearnedRouter implements StatefulRouter {
 
     /** Passes over the training prompts in batch fitting. */
     static final int EPOCHS = 30;
@@ -38,9 +41,18 @@ final class LearnedRouter implements RouterUnderTest {
 
     @Override
     public double score(String prompt) {
+        return trained().estimate(prompt).failureProbability();
+    }
+
+    @Override
+    public byte[] state() {
+        return trained().toBytes();
+    }
+
+    private DifficultyLearner trained() {
         if (learner == null) {
-            throw new IllegalStateException("the learned router scores only after training");
+            throw new IllegalStateException("the learned router scores and has state only after training");
         }
-        return learner.estimate(prompt).failureProbability();
+        return learner;
     }
 }

@@ -4,7 +4,7 @@ package dev.switchboard.eval;
  * The extension point for routers that live outside this module, found with {@link java.util.ServiceLoader}.
  *
  * <p>This is where the learned router plugs in: an adapter around shared-core's
- * {@code dev.switchboard.routing.learning.DifficultyModel} implements {@link RouterUnderTest}, a provider
+ * {@code dev.switchboard.routing.learning.LogisticDifficultyLearner} implements {@link RouterUnderTest}, a provider
  * returns it for {@link #name()} {@value RouterCatalog#LEARNED}, and the provider's class name is listed in
  * {@code META-INF/services/dev.switchboard.eval.RouterProvider}. The evaluator then selects it with
  * {@code --router learned} (the default) without any change here.

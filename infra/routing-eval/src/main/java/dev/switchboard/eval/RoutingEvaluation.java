@@ -24,6 +24,16 @@ public final class RoutingEvaluation {
 
     public static EvaluationResult run(List<LabelledPrompt> train, List<PromptSet> testSets,
                                        RouterCatalog catalog, String chosen, long seed) {
+        // Create the chosen router first so that an unknown name fails before any work is done.
+        return run(train, testSets, catalog, chosen, catalog.create(chosen, seed), seed);
+    }
+
+    /**
+     * As {@link #run(List, List, RouterCatalog, String, long)} with the chosen router already created (fresh,
+     * untrained), so that the caller can read its trained state afterwards.
+     */
+    public static EvaluationResult run(List<LabelledPrompt> train, List<PromptSet> testSets, RouterCatalog catalog,
+                                       String chosen, RouterUnderTest chosenRouter, long seed) {
         if (testSets.isEmpty()) {
             throw new IllegalArgumentException("no test sets");
         }
@@ -32,8 +42,6 @@ public final class RoutingEvaluation {
                 throw new IllegalArgumentException("test set " + set.name() + " has no prompts left to evaluate");
             }
         }
-        // Create the chosen router first so that an unknown name fails before any work is done.
-        RouterUnderTest chosenRouter = catalog.create(chosen, seed);
         SplittableRandom seeds = new SplittableRandom(seed);
         List<ScoredRuns> routers = new ArrayList<>();
         routers.add(ScoredRuns.score(RANDOM_LABEL, () -> catalog.create(RandomRouter.NAME, seeds.nextLong()),

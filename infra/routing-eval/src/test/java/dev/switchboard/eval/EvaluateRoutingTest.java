@@ -3,6 +3,8 @@ package dev.switchboard.eval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.switchboard.routing.learning.LogisticDifficultyLearner;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -114,6 +116,40 @@ class EvaluateRoutingTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("unknown router \"learned\"") && run.err().contains("RouterProvider")
                 && run.err().contains("available: length, random"), run.err());
+    }
+
+    @Test
+    void saveStateWritesTheTrainedLearnersStateWhereTheGatewayCanLoadIt() throws Exception {
+        Path file = dir.resolve("new/folders/learner.state");
+        Run run = run(RouterCatalog.of(new LearnedRouterProvider()), args("--save-state", file.toString()));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.lastLine().matches(CONTRACT_LINE), run.lastLine());
+        assertTrue(run.out().contains("state: " + file + " (" + Files.size(file) + " bytes)"), String.join("\n", run.out()));
+        LogisticDifficultyLearner learner = LogisticDifficultyLearner.fromBytes(Files.readAllBytes(file));
+        assertEquals(4, learner.estimate("any prompt").examples(), "trained on the four training prompts");
+        assertEquals(List.of("learner.state"), Files.list(file.getParent()).map(p -> p.getFileName().toString()).toList(),
+                "no temporary file left beside it");
+    }
+
+    @Test
+    void saveStateRefusesARouterWithoutStateBeforeReadingData() {
+        Run run = run(RouterCatalog.of(), args("--router", "length", "--save-state", dir.resolve("s").toString()));
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--save-state: the length router has no state to save"), run.err());
+    }
+
+    @Test
+    void anUnwritableStatePathFailsWithAClearMessage() throws Exception {
+        Path notAFolder = dir.resolve("plain-file");
+        Files.writeString(notAFolder, "x");
+        Path file = notAFolder.resolve("learner.state");
+        Run run = run(RouterCatalog.of(new LearnedRouterProvider()), args("--save-state", file.toString()));
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("cannot write the router state to " + file), run.err());
+        assertTrue(run.out().stream().noneMatch(l -> l.startsWith("APGR=")), "no contract line after a failed save");
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +29,15 @@ class EvaluationOptionsTest {
         assertEquals(RouterCatalog.LEARNED, options.router());
         assertEquals(0L, options.seed());
         assertEquals(Path.of("target/cost-quality.png"), options.png());
+        assertEquals(Optional.empty(), options.saveState());
+    }
+
+    @Test
+    void saveStateTakesAFile() {
+        assertEquals(Optional.of(Path.of("out/learner.state")),
+                EvaluationOptions.parse("--train", "a", "--test", "b", "--save-state", "out/learner.state").saveState());
+        assertEquals("--save-state needs a value", assertThrows(IllegalArgumentException.class,
+                () -> EvaluationOptions.parse("--train", "a", "--test", "b", "--save-state")).getMessage());
     }
 
     @Test

@@ -10,17 +10,22 @@ import java.util.SplittableRandom;
  * once; {@link #fit} builds one from a batch, seeded and deterministic. It starts with no data and then
  * answers {@link DifficultyEstimate#unknown()}.
  *
- * <p>Estimate: {@code failureProbability = sigmoid(learned logit + lengthPrior * z(log_chars))}, where
- * z is the prompt's log length in standard deviations from the mean of what was seen. The prior is
- * added to estimates only, not fitted, so that training subjects where long prompts happen to be easy
- * cannot learn it away (see {@link LearnerOptions#lengthPrior()}).
+ * <p>Multiple-choice and open prompts are learned wholly apart ({@link ShapeModel}): each shape has its
+ * own feature statistics, weights, bias and evidence, so one shape's outcomes never move the other's
+ * estimates.
  *
- * <p>Certainty = evidence × familiarity. Evidence = n / (n + evidenceScale) for n outcomes seen: 0 with
- * no data, ½ at evidenceScale outcomes, approaching 1. Familiarity = min(1, F / d²), where d² is the
- * prompt's squared distance from the mean of the seen prompts, summed over the F features in standard
- * deviations: for prompts like the training data d² is about F (each feature contributes about 1), so
- * familiarity is near 1; a prompt several deviations out on some feature, or with a feature that never
- * varied in training, gets proportionally less.
+ * <p>Estimate: {@code failureProbability = sigmoid(learned logit + lengthPrior * z(log_chars))}, where
+ * z is the prompt's log length in standard deviations from the mean of what was seen of its shape. The
+ * prior is added to estimates only, not fitted, so that training subjects where long prompts happen to
+ * be easy cannot learn it away (see {@link LearnerOptions#lengthPrior()}).
+ *
+ * <p>Certainty = evidence × familiarity, both of the prompt's shape. Evidence = n / (n + evidenceScale)
+ * for n outcomes of that shape: 0 for a shape never seen (the estimate is then even odds, and the
+ * routing strategy declines), ½ at evidenceScale outcomes, approaching 1. Familiarity = min(1, F / d²),
+ * where d² is the prompt's squared distance from the mean of its shape's prompts, summed over the F
+ * features in standard deviations: for prompts like the training data d² is at most about F (each
+ * feature contributes about 1), so familiarity is near 1; a prompt several deviations out on some
+ * feature, or with a feature that never varied in training, gets proportionally less.
  *
  * <p>Thread-safe: observations are serialised on this object and publish a new immutable snapshot;
  * estimates read the current snapshot without locking, so they never wait for learning.
@@ -41,9 +46,9 @@ public final class LogisticDifficultyLearner implements DifficultyLearner {
     }
 
     /**
-     * A learner fitted on a batch: feature statistics over all examples, then {@code epochs} shuffled
-     * passes of gradient steps. The same examples, options and seed of {@code random} give the same
-     * state, byte for byte. It can go on learning online afterwards.
+     * A learner fitted on a batch: for each prompt shape, feature statistics over its examples, then
+     * {@code epochs} shuffled passes of gradient steps. The same examples, options and seed of
+     * {@code random} give the same state, byte for byte. It can go on learning online afterwards.
      */
     public static LogisticDifficultyLearner fit(List<LabelledOutcome> examples, int epochs,
                                                 SplittableRandom random, LearnerOptions options) {
@@ -78,17 +83,21 @@ public final class LogisticDifficultyLearner implements DifficultyLearner {
     @Override
     public DifficultyEstimate estimate(String prompt) {
         LearnerState current = state;
-        if (current.examples == 0) {
+        if (current.examples() == 0) {
             return DifficultyEstimate.unknown();
         }
         double[] x = new double[PromptFeatures.COUNT];
         PromptFeatures.extract(prompt, x);
-        double logit = current.learnedLogit(x)
-                + options.lengthPrior() * current.standardised(x, PromptFeatures.LOG_CHARS);
-        double evidence = current.examples / (current.examples + options.evidenceScale());
-        double distance = current.squaredDistance(x);
+        ShapeModel model = current.modelFor(x);
+        if (model.examples == 0) {
+            return new DifficultyEstimate(0.5, current.examples(), 0);
+        }
+        double logit = model.learnedLogit(x)
+                + options.lengthPrior() * model.standardised(x, PromptFeatures.LOG_CHARS);
+        double evidence = model.examples / (model.examples + options.evidenceScale());
+        double distance = model.squaredDistance(x);
         double familiarity = distance <= LearnerState.FEATURES ? 1 : LearnerState.FEATURES / distance;
-        return new DifficultyEstimate(LearnerState.sigmoid(logit), current.examples, evidence * familiarity);
+        return new DifficultyEstimate(LearnerState.sigmoid(logit), current.examples(), evidence * familiarity);
     }
 
     @Override

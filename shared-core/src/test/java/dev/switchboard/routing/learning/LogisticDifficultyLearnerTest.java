@@ -40,6 +40,22 @@ class LogisticDifficultyLearnerTest {
         return examples;
     }
 
+    private static final String OPTIONS = "\nA. one\nB. two\nC. three\nD. four";
+    private static final String CHOICE_PROBE = "Which is 7? Pick one." + OPTIONS;
+
+    /** Exam questions with options: long stems fail, short ones do not (the open rule does not apply). */
+    private static List<LabelledOutcome> longStemsAreHard(long seed, int count) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<LabelledOutcome> examples = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean hard = random.nextBoolean();
+            String stem = hard ? "Consider the passage about the war and its causes. ".repeat(3 + random.nextInt(3))
+                    : "Which is " + i + "?" + " Pick one.".repeat(random.nextInt(3));
+            examples.add(new LabelledOutcome(stem + OPTIONS, hard));
+        }
+        return examples;
+    }
+
     private static LogisticDifficultyLearner fitted(long seed) {
         return LogisticDifficultyLearner.fit(numbersAreHard(seed, 400), 10, new SplittableRandom(seed), PLAIN);
     }
@@ -97,13 +113,18 @@ class LogisticDifficultyLearnerTest {
 
     @Test
     void itsStateRoundTripsExactlyAndKeepsLearningTheSame() {
-        LogisticDifficultyLearner learner = fitted(5);
+        List<LabelledOutcome> mixed = new ArrayList<>(numbersAreHard(5, 300));
+        mixed.addAll(longStemsAreHard(5, 100));
+        LogisticDifficultyLearner learner = LogisticDifficultyLearner.fit(mixed, 5, new SplittableRandom(5), PLAIN);
         LogisticDifficultyLearner copy = LogisticDifficultyLearner.fromBytes(learner.toBytes());
 
         assertEquals(learner.estimate(HARD_PROBE), copy.estimate(HARD_PROBE));
+        assertEquals(learner.estimate(CHOICE_PROBE), copy.estimate(CHOICE_PROBE));
         assertEquals(learner.options(), copy.options());
         learner.observe(EASY_PROBE, true);
         copy.observe(EASY_PROBE, true);
+        learner.observe(CHOICE_PROBE, true);
+        copy.observe(CHOICE_PROBE, true);
         assertArrayEquals(learner.toBytes(), copy.toBytes());
     }
 
@@ -118,7 +139,8 @@ class LogisticDifficultyLearnerTest {
                 () -> LogisticDifficultyLearner.fromBytes(Arrays.copyOf(state, state.length - 1)));
         assertThrows(IllegalArgumentException.class,
                 () -> LogisticDifficultyLearner.fromBytes(Arrays.copyOf(state, state.length + 1)));
-        assertThrows(IllegalArgumentException.class, () -> LogisticDifficultyLearner.fromBytes(with(state, 4, 2)));  // version
+        assertThrows(IllegalArgumentException.class, () -> LogisticDifficultyLearner.fromBytes(with(state, 4, 1)));  // shared-shape version
+        assertThrows(IllegalArgumentException.class, () -> LogisticDifficultyLearner.fromBytes(with(state, 4, 3)));  // version
         assertThrows(IllegalArgumentException.class, () -> LogisticDifficultyLearner.fromBytes(with(state, 8, 7)));  // width
         byte[] nanWeight = state.clone();
         ByteBuffer.wrap(nanWeight).putDouble(nanWeight.length - 8, Double.NaN);
@@ -127,8 +149,26 @@ class LogisticDifficultyLearnerTest {
         ByteBuffer.wrap(badOptions).putDouble(12, -1); // learning rate
         assertThrows(IllegalArgumentException.class, () -> LogisticDifficultyLearner.fromBytes(badOptions));
         byte[] negativeCount = state.clone();
-        ByteBuffer.wrap(negativeCount).putLong(44, -1);
+        ByteBuffer.wrap(negativeCount).putLong(LearnerStateCodec.FIRST_SHAPE + LearnerStateCodec.SHAPE_SIZE, -1);
         assertThrows(IllegalArgumentException.class, () -> LogisticDifficultyLearner.fromBytes(negativeCount));
+        byte[] valuesWithoutExamples = state.clone(); // fitted(5) saw no multiple-choice prompt
+        ByteBuffer.wrap(valuesWithoutExamples).putDouble(LearnerStateCodec.FIRST_SHAPE + 8, 1.5);
+        assertThrows(IllegalArgumentException.class, () -> LogisticDifficultyLearner.fromBytes(valuesWithoutExamples));
+    }
+
+    @Test
+    void refusesStateWhoseShapeBlocksAreSwapped() {
+        byte[] state = fitted(5).toBytes(); // open prompts only: the multiple-choice block is empty
+        byte[] swapped = state.clone();
+        int choice = LearnerStateCodec.FIRST_SHAPE;
+        int open = choice + LearnerStateCodec.SHAPE_SIZE;
+        System.arraycopy(state, open, swapped, choice, LearnerStateCodec.SHAPE_SIZE);
+        System.arraycopy(state, choice, swapped, open, LearnerStateCodec.SHAPE_SIZE);
+
+        assertEquals(LearnerStateCodec.SIZE, state.length);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticDifficultyLearner.fromBytes(swapped));
+        assertTrue(e.getMessage().contains("other shape"), e.getMessage());
     }
 
     private static byte[] with(byte[] state, int offset, int value) {
@@ -151,10 +191,65 @@ class LogisticDifficultyLearnerTest {
             }
         }
         assertTrue(previous > 0.85, "certainty of a familiar prompt after 1,000 outcomes: " + previous);
-        // Ten times longer than anything seen, with answer options never seen: far out of distribution.
-        String unlike = "Which of these NOT?\nA. x\nB. y\n" + "An essay of many words. ".repeat(60);
+        // Ten times longer than anything seen: far out of distribution for its (open) shape.
+        String unlike = "Which of these is NOT right? " + "An essay of many words. ".repeat(60);
         assertTrue(learner.estimate(unlike).certainty() < previous / 3,
                 "certainty out of distribution: " + learner.estimate(unlike).certainty());
+        // Multiple-choice prompts were never seen: no evidence for that shape at all.
+        assertEquals(new DifficultyEstimate(0.5, 1000, 0), learner.estimate(CHOICE_PROBE));
+    }
+
+    @Test
+    void eachShapeCountsItsOwnEvidence() {
+        LogisticDifficultyLearner learner = new LogisticDifficultyLearner(PLAIN);
+        for (LabelledOutcome example : longStemsAreHard(2, 100)) {
+            learner.observe(example.prompt(), example.weakModelFailed());
+        }
+        double choiceAfter100 = learner.estimate(CHOICE_PROBE).certainty();
+        for (LabelledOutcome example : numbersAreHard(2, 900)) {
+            learner.observe(example.prompt(), example.weakModelFailed());
+        }
+
+        // 100 outcomes at evidence scale 100: half certain at most, however many open prompts follow.
+        assertTrue(choiceAfter100 > 0.3 && choiceAfter100 <= 0.5, "multiple-choice certainty " + choiceAfter100);
+        assertEquals(choiceAfter100, learner.estimate(CHOICE_PROBE).certainty());
+        assertTrue(learner.estimate(EASY_PROBE).certainty() > 0.85, "open certainty " + learner.estimate(EASY_PROBE));
+        assertEquals(1000, learner.estimate(CHOICE_PROBE).examples());
+    }
+
+    @Test
+    void oneShapesOutcomesNeverMoveTheOthersEstimates() {
+        LogisticDifficultyLearner learner = fitted(6);
+        DifficultyEstimate hard = learner.estimate(HARD_PROBE);
+        DifficultyEstimate easy = learner.estimate(EASY_PROBE);
+        for (LabelledOutcome example : longStemsAreHard(6, 300)) {
+            learner.observe(example.prompt(), example.weakModelFailed());
+        }
+
+        // Statistics, bias and weights of open prompts are untouched: the same estimate to the bit.
+        assertEquals(hard.failureProbability(), learner.estimate(HARD_PROBE).failureProbability());
+        assertEquals(hard.certainty(), learner.estimate(HARD_PROBE).certainty());
+        assertEquals(easy.failureProbability(), learner.estimate(EASY_PROBE).failureProbability());
+        String longStem = "Consider the passage about the war and its causes. ".repeat(4) + OPTIONS;
+        assertTrue(learner.estimate(longStem).failureProbability() > 0.7
+                        && learner.estimate(CHOICE_PROBE).failureProbability() < 0.3,
+                "long stem " + learner.estimate(longStem) + ", short " + learner.estimate(CHOICE_PROBE));
+    }
+
+    @Test
+    void batchFittingKeepsTheShapesApart() {
+        List<LabelledOutcome> mixed = new ArrayList<>(numbersAreHard(8, 400));
+        mixed.addAll(longStemsAreHard(8, 400));
+        LogisticDifficultyLearner both = LogisticDifficultyLearner.fit(mixed, 10, new SplittableRandom(8), PLAIN);
+        LogisticDifficultyLearner openOnly = LogisticDifficultyLearner.fit(numbersAreHard(8, 400), 10,
+                new SplittableRandom(8), PLAIN);
+
+        // Multiple-choice is fitted first, so the open model sees a different shuffle; it still learns alike.
+        assertTrue(both.estimate(HARD_PROBE).failureProbability() > 0.7
+                && both.estimate(EASY_PROBE).failureProbability() < 0.3, "open: " + both.estimate(HARD_PROBE));
+        assertTrue(both.estimate(CHOICE_PROBE).failureProbability() < 0.3, "choice: " + both.estimate(CHOICE_PROBE));
+        assertEquals(0, openOnly.estimate(CHOICE_PROBE).certainty());
+        assertEquals(800, both.estimate(CHOICE_PROBE).examples());
     }
 
     @Test
