@@ -2,25 +2,20 @@ package dev.switchboard.routing;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The default strategy (auto_route=false): the complexity score picks a tier, and the cheapest
  * priced deployment of that tier wins, the rest ranked behind it ({@link TierRanking}).
  */
-public final class ComplexityStrategy implements RoutingStrategy {
+public final class ComplexityStrategy extends RankingStrategy {
 
     public static final String NAME = "complexity";
 
     private final ComplexityThresholds thresholds;
 
     public ComplexityStrategy(ComplexityThresholds thresholds) {
+        super(NAME);
         this.thresholds = Objects.requireNonNull(thresholds);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     /** The tier the complexity rule asks for. */
@@ -29,10 +24,7 @@ public final class ComplexityStrategy implements RoutingStrategy {
     }
 
     @Override
-    public Optional<RoutingDecision> decide(RoutingRequest request) {
-        if (request.candidates().isEmpty()) {
-            return Optional.empty();
-        }
+    protected RoutingDecision rank(RoutingRequest request) {
         PromptAnalysis analysis = request.analysis();
         Tier target = targetTier(analysis);
         List<Candidate> ranked = TierRanking.rank(request.candidates(), target);
@@ -42,6 +34,6 @@ public final class ComplexityStrategy implements RoutingStrategy {
         String reasoning = analysis.pattern().wireName() + " prompt with complexity "
                 + Decimals.two(analysis.complexity()) + " maps to the " + target.wireName() + " tier; "
                 + TierRanking.choiceWording(chosen, target);
-        return Optional.of(RoutingDecision.ranked(ranked, NAME, confidence, reasoning, request));
+        return RoutingDecision.ranked(ranked, NAME, confidence, reasoning, request);
     }
 }

@@ -4,32 +4,27 @@ import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Confidence;
 import dev.switchboard.routing.RoutingDecision;
 import dev.switchboard.routing.RoutingRequest;
-import dev.switchboard.routing.RoutingStrategy;
+import dev.switchboard.routing.RankingStrategy;
 import dev.switchboard.routing.TierRanking;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Latency-based routing (seed 004): the deployment with the lowest EMA latency first. A deployment
  * not measured yet goes first, so that it gets measured rather than starved (LiteLLM does the same);
  * the health probe measures every deployment, so this is rare after start-up. Ties go to the cheaper.
  */
-public final class LatencyBasedStrategy implements RoutingStrategy {
+public final class LatencyBasedStrategy extends RankingStrategy {
 
     public static final String NAME = "latency-based";
 
-    @Override
-    public String name() {
-        return NAME;
+    public LatencyBasedStrategy() {
+        super(NAME);
     }
 
     @Override
-    public Optional<RoutingDecision> decide(RoutingRequest request) {
-        if (request.candidates().isEmpty()) {
-            return Optional.empty();
-        }
+    protected RoutingDecision rank(RoutingRequest request) {
         Comparator<Candidate> byLatency = Comparator.comparingDouble(c -> emaOrZero(request, c));
         List<Candidate> ranked = request.candidates().stream()
                 .sorted(byLatency.thenComparing(TierRanking.PRICE_ORDER))
@@ -39,8 +34,8 @@ public final class LatencyBasedStrategy implements RoutingStrategy {
         String reasoning = ema == null
                 ? chosen.label() + " has no latency measured yet, so it is tried first to measure it"
                 : chosen.label() + " has the lowest EMA latency (" + Math.round(ema) + " ms)";
-        return Optional.of(RoutingDecision.ranked(ranked, NAME, ema == null ? Confidence.LOW : Confidence.MEDIUM,
-                reasoning, request));
+        return RoutingDecision.ranked(ranked, NAME, ema == null ? Confidence.LOW : Confidence.MEDIUM,
+                reasoning, request);
     }
 
     private static double emaOrZero(RoutingRequest request, Candidate candidate) {

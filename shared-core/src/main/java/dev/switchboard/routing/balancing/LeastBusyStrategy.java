@@ -4,32 +4,27 @@ import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Confidence;
 import dev.switchboard.routing.RoutingDecision;
 import dev.switchboard.routing.RoutingRequest;
-import dev.switchboard.routing.RoutingStrategy;
+import dev.switchboard.routing.RankingStrategy;
 import dev.switchboard.routing.TierRanking;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Least-busy routing (seed 004): the deployment with the fewest calls under way first, relative to
  * its weight (a deployment of weight 2 is as busy with 2 calls as one of weight 1 with 1). Untracked
  * deployments count as idle. Ties go to the cheaper.
  */
-public final class LeastBusyStrategy implements RoutingStrategy {
+public final class LeastBusyStrategy extends RankingStrategy {
 
     public static final String NAME = "least-busy";
 
-    @Override
-    public String name() {
-        return NAME;
+    public LeastBusyStrategy() {
+        super(NAME);
     }
 
     @Override
-    public Optional<RoutingDecision> decide(RoutingRequest request) {
-        if (request.candidates().isEmpty()) {
-            return Optional.empty();
-        }
+    protected RoutingDecision rank(RoutingRequest request) {
         Comparator<Candidate> byLoad = Comparator.comparingDouble(c -> inFlight(request, c) / (double) c.weight());
         List<Candidate> ranked = request.candidates().stream()
                 .sorted(byLoad.thenComparing(TierRanking.PRICE_ORDER))
@@ -40,8 +35,8 @@ public final class LeastBusyStrategy implements RoutingStrategy {
                 ? chosen.label() + " is the least busy (" + inFlight(request, chosen) + " calls under way, weight "
                 + chosen.weight() + ")"
                 : chosen.label() + " has no load tracked, so it counts as idle";
-        return Optional.of(RoutingDecision.ranked(ranked, NAME, tracked ? Confidence.MEDIUM : Confidence.LOW,
-                reasoning, request));
+        return RoutingDecision.ranked(ranked, NAME, tracked ? Confidence.MEDIUM : Confidence.LOW,
+                reasoning, request);
     }
 
     private static int inFlight(RoutingRequest request, Candidate candidate) {

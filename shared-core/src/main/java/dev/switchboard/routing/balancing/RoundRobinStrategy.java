@@ -4,14 +4,13 @@ import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Confidence;
 import dev.switchboard.routing.RoutingDecision;
 import dev.switchboard.routing.RoutingRequest;
-import dev.switchboard.routing.RoutingStrategy;
+import dev.switchboard.routing.RankingStrategy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Weighted round-robin (seeds 003, 004): deployments take turns in proportion to their weights, and
@@ -22,7 +21,7 @@ import java.util.Optional;
  * thread-safe; the fallbacks follow by credit. Callers' constraints can vary the set on offer, so at
  * most {@link #MAX_ROTATIONS} sets are remembered; past that, turns start afresh.
  */
-public final class RoundRobinStrategy implements RoutingStrategy {
+public final class RoundRobinStrategy extends RankingStrategy {
 
     public static final String NAME = "round-robin";
     static final int MAX_ROTATIONS = 256;
@@ -30,21 +29,17 @@ public final class RoundRobinStrategy implements RoutingStrategy {
     /** Current credit of each deployment, per set of deployments on offer. */
     private final Map<List<String>, Map<String, Long>> credits = new HashMap<>();
 
-    @Override
-    public String name() {
-        return NAME;
+    public RoundRobinStrategy() {
+        super(NAME);
     }
 
     @Override
-    public Optional<RoutingDecision> decide(RoutingRequest request) {
-        if (request.candidates().isEmpty()) {
-            return Optional.empty();
-        }
+    protected RoutingDecision rank(RoutingRequest request) {
         List<Candidate> ranked = nextTurn(request.candidates());
         Candidate chosen = ranked.get(0);
         String reasoning = chosen.label() + " has the turn (weighted round-robin over " + ranked.size()
                 + " deployments, weight " + chosen.weight() + ")";
-        return Optional.of(RoutingDecision.ranked(ranked, NAME, Confidence.MEDIUM, reasoning, request));
+        return RoutingDecision.ranked(ranked, NAME, Confidence.MEDIUM, reasoning, request);
     }
 
     private List<Candidate> nextTurn(List<Candidate> candidates) {

@@ -4,12 +4,11 @@ import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Confidence;
 import dev.switchboard.routing.RoutingDecision;
 import dev.switchboard.routing.RoutingRequest;
-import dev.switchboard.routing.RoutingStrategy;
+import dev.switchboard.routing.RankingStrategy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -17,7 +16,7 @@ import java.util.function.DoubleSupplier;
  * coming first is proportional to its weight; the fallbacks are drawn the same way from the rest.
  * Randomness is injected (a seeded source in tests) and must be safe to call from several threads.
  */
-public final class SimpleShuffleStrategy implements RoutingStrategy {
+public final class SimpleShuffleStrategy extends RankingStrategy {
 
     public static final String NAME = "simple-shuffle";
 
@@ -25,19 +24,12 @@ public final class SimpleShuffleStrategy implements RoutingStrategy {
 
     /** @param uniform numbers uniform in [0, 1), thread-safe */
     public SimpleShuffleStrategy(DoubleSupplier uniform) {
+        super(NAME);
         this.uniform = Objects.requireNonNull(uniform);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Optional<RoutingDecision> decide(RoutingRequest request) {
-        if (request.candidates().isEmpty()) {
-            return Optional.empty();
-        }
+    protected RoutingDecision rank(RoutingRequest request) {
         List<Candidate> pool = new ArrayList<>(request.candidates());
         long total = pool.stream().mapToLong(Candidate::weight).sum();
         List<Candidate> ranked = new ArrayList<>(pool.size());
@@ -50,7 +42,7 @@ public final class SimpleShuffleStrategy implements RoutingStrategy {
         Candidate chosen = ranked.get(0);
         String reasoning = chosen.label() + " drawn at random, weighted by deployment weight (" + chosen.weight()
                 + " of " + request.candidates().stream().mapToLong(Candidate::weight).sum() + ")";
-        return Optional.of(RoutingDecision.ranked(ranked, NAME, Confidence.MEDIUM, reasoning, request));
+        return RoutingDecision.ranked(ranked, NAME, Confidence.MEDIUM, reasoning, request);
     }
 
     /** The index of the candidate whose weight interval holds a uniform draw over the total weight. */
