@@ -1,0 +1,160 @@
+package dev.switchboard.provider.openai;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolDefinition;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The unified request as an OpenAI Chat Completions body, compared as JSON trees. */
+class OpenAiRequestMapperTest {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private static final OpenAiRequestMapper OPENAI = new OpenAiRequestMapper(JSON, "max_completion_tokens");
+    private static final OpenAiRequestMapper COMPATIBLE = new OpenAiRequestMapper(JSON, "max_tokens");
+
+    private static final String WEATHER_PARAMETERS = """
+            {"type":"object","properties":{"city":{"type":"string","description":"City name"},
+             "unit":{"type":"string","enum":["celsius","fahrenheit"]}},"required":["city"],
+             "additionalProperties":false}""";
+
+    private static JsonNode tree(String json) throws IOException {
+        return JSON.readValue(json, JsonNode.class);
+    }
+
+    private static JsonNode tree(byte[] json) throws IOException {
+        return JSON.readValue(json, JsonNode.class);
+    }
+
+    private static ChatRequest simple() {
+        return new ChatRequest("gpt-4o-mini", List.of(new ChatMessage("system", "Be brief."), ChatMessage.user("Hi")), 256);
+    }
+
+    @Test
+    void openAiTakesTheBudgetAsMaxCompletionTokensAndNoTemperatureUnlessSet() throws IOException {
+        assertEquals(tree("""
+                {"model":"gpt-4o-mini",
+                 "messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"}],
+                 "max_completion_tokens":256}"""), tree(OPENAI.body(simple(), false)));
+    }
+
+    @Test
+    void compatibleServersTakeTheBudgetAsMaxTokens() throws IOException {
+        JsonNode body = tree(COMPATIBLE.body(simple(), false));
+
+        assertEquals(tree("""
+                {"model":"gpt-4o-mini",
+                 "messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"}],
+                 "max_tokens":256}"""), body);
+        assertNull(body.get("max_completion_tokens"));
+    }
+
+    @Test
+    void temperatureIsSentOnlyWhenSetIncludingZero() throws IOException {
+        List<ChatMessage> hi = List.of(ChatMessage.user("Hi"));
+
+        JsonNode warm = tree(OPENAI.body(new ChatRequest("m", hi, 10, 0.7, List.of()), false));
+        JsonNode cold = tree(OPENAI.body(new ChatRequest("m", hi, 10, 0.0, List.of()), false));
+
+        assertEquals(0.7, warm.get("temperature").getDoubleValue(), 0.0);
+        assertTrue(cold.get("temperature").isNumber(), "0 is a temperature, not an absent one");
+        assertEquals(0.0, cold.get("temperature").getDoubleValue(), 0.0);
+        assertNull(tree(OPENAI.body(new ChatRequest("m", hi, 10), false)).get("temperature"));
+    }
+
+    @Test
+    void toolsCarryTheirParametersAsJsonNotAsAString() throws IOException {
+        ChatRequest request = new ChatRequest("gpt-4o", List.of(ChatMessage.user("Weather in Oslo?")), 100, null,
+                List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_PARAMETERS),
+                        new ToolDefinition("get_local_time", null, "{\"type\":\"object\",\"properties\":{}}")));
+
+        JsonNode body = tree(OPENAI.body(request, false));
+
+        assertEquals(tree("""
+                [{"type":"function","function":{"name":"get_weather","description":"Current weather for a city",
+                  "parameters":%s}},
+                 {"type":"function","function":{"name":"get_local_time","parameters":{"type":"object","properties":{}}}}]
+                """.formatted(WEATHER_PARAMETERS)), body.get("tools"));
+        assertTrue(body.get("tools").get(0).get("function").get("parameters").isObject());
+        assertNull(body.get("tools").get(1).get("function").get("description"), "no description, no field");
+    }
+
+    @Test
+    void noToolsMeansNoToolsField() throws IOException {
+        assertNull(tree(OPENAI.body(simple(), false)).get("tools"));
+    }
+
+    @Test
+    void anAssistantTurnCarriesItsToolCallsAndAToolTurnNamesTheCallItAnswers() throws IOException {
+        ToolCall call = new ToolCall("call_weather_oslo", "get_weather", "{\"city\":\"Oslo\"}");
+        ChatRequest request = new ChatRequest("gpt-4o", List.of(
+                ChatMessage.user("Weather in Oslo?"),
+                new ChatMessage("assistant", "", List.of(call), null),
+                new ChatMessage("tool", "{\"temp_c\":3}", List.of(), "call_weather_oslo")), 100);
+
+        JsonNode messages = tree(OPENAI.body(request, false)).get("messages");
+
+        assertEquals(tree("""
+                [{"role":"user","content":"Weather in Oslo?"},
+                 {"role":"assistant","content":"",
+                  "tool_calls":[{"id":"call_weather_oslo","type":"function",
+                                 "function":{"name":"get_weather","arguments":"{\\"city\\":\\"Oslo\\"}"}}]},
+                 {"role":"tool","tool_call_id":"call_weather_oslo","content":"{\\"temp_c\\":3}"}]"""), messages);
+        assertTrue(messages.get(1).get("tool_calls").get(0).get("function").get("arguments").isString(),
+                "OpenAI takes a call's arguments as a JSON string");
+    }
+
+    @Test
+    void streamingAsksForTheUsageChunk() throws IOException {
+        JsonNode streamed = tree(OPENAI.body(simple(), true));
+        JsonNode plain = tree(OPENAI.body(simple(), false));
+
+        assertTrue(streamed.get("stream").getBooleanValue());
+        assertEquals(tree("{\"include_usage\":true}"), streamed.get("stream_options"));
+        assertNull(plain.get("stream"));
+        assertNull(plain.get("stream_options"));
+    }
+
+    @Test
+    void toolParametersThatAreNotJsonAreRefused() {
+        ChatRequest request = new ChatRequest("gpt-4o", List.of(ChatMessage.user("hi")), 10, null,
+                List.of(new ToolDefinition("broken", "d", "{\"type\": \"object\", ")));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OPENAI.body(request, false));
+        assertTrue(e.getMessage().contains("broken"), e.getMessage());
+    }
+
+    @Test
+    @Disabled("BUG: OpenAiRequestMapper.tool reads parametersJson with JsonMapper.readValue, which stops after "
+            + "the first JSON value and ignores what follows, so parameters with trailing text (an extra '}', "
+            + "a second object, prose) are silently truncated and sent instead of refused with "
+            + "IllegalArgumentException like other parameters that are not JSON")
+    void toolParametersWithTextAfterTheJsonAreRefused() {
+        for (String parameters : List.of("{\"type\":\"object\",\"properties\":{}}}", "{\"type\":\"object\"} {}",
+                "{\"type\":\"object\"} and more")) {
+            ChatRequest request = new ChatRequest("gpt-4o", List.of(ChatMessage.user("hi")), 10, null,
+                    List.of(new ToolDefinition("trailing", "d", parameters)));
+
+            assertThrows(IllegalArgumentException.class, () -> OPENAI.body(request, false), parameters);
+        }
+    }
+
+    @Test
+    void theBodyIsUtf8Json() throws IOException {
+        ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("Grüße \"quoted\" 🌍\nnew line")), 10);
+
+        assertEquals("Grüße \"quoted\" 🌍\nnew line",
+                tree(OPENAI.body(request, false)).get("messages").get(0).get("content").getStringValue());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.switchboard.provider.sse;
+
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The text/event-stream reader both the OpenAI and the Anthropic adapters stream through. */
+class SseReaderTest {
+
+    private static InputStream body(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<SseEvent> readAll(String text) throws IOException {
+        List<SseEvent> events = new ArrayList<>();
+        assertFalse(SseReader.read(body(text), events::add), "the body ends before the handler stops");
+        return events;
+    }
+
+    @Test
+    void eachBlankLineEndsAnEventOfTypeMessage() throws IOException {
+        assertEquals(List.of(new SseEvent("message", "{\"a\":1}"), new SseEvent("message", "[DONE]")),
+                readAll("data: {\"a\":1}\n\ndata: [DONE]\n\n"));
+    }
+
+    @Test
+    void dataLinesOfOneEventAreJoinedByNewlines() throws IOException {
+        assertEquals(List.of(new SseEvent("message", "first\nsecond\n\nfourth")),
+                readAll("data: first\ndata: second\ndata:\ndata: fourth\n\n"));
+    }
+
+    @Test
+    void commentLinesAreIgnoredAndDoNotEndAnEvent() throws IOException {
+        assertEquals(List.of(new SseEvent("message", "one\ntwo")),
+                readAll(": OPENROUTER PROCESSING\n\ndata: one\n: keep-alive\ndata: two\n\n:\n\n"));
+    }
+
+    @Test
+    void eventNamesAreKeptAndDoNotLeakIntoTheNextEvent() throws IOException {
+        String stream = "event: message_start\ndata: {\"type\":\"message_start\"}\n\n"
+                + "event: content_block_delta\ndata: {\"i\":0}\n\n"
+                + "data: plain\n\n";
+
+        assertEquals(List.of(new SseEvent("message_start", "{\"type\":\"message_start\"}"),
+                        new SseEvent("content_block_delta", "{\"i\":0}"),
+                        new SseEvent("message", "plain")),
+                readAll(stream));
+    }
+
+    @Test
+    void crlfAndLoneCrLineEndingsAreLineEndingsToo() throws IOException {
+        List<SseEvent> expected = List.of(new SseEvent("delta", "a\nb"), new SseEvent("message", "c"));
+
+        assertEquals(expected, readAll("event: delta\r\ndata: a\r\ndata: b\r\n\r\ndata: c\r\n\r\n"));
+        assertEquals(expected, readAll("event: delta\rdata: a\rdata: b\r\rdata: c\r\r"));
+        assertEquals(List.of(new SseEvent("message", "x")), readAll("data: x\r\n\r\n"),
+                "no carriage return is left in the data");
+    }
+
+    @Test
+    void onlyOneSpaceAfterTheColonIsStripped() throws IOException {
+        assertEquals(List.of(new SseEvent("ping", "no space"), new SseEvent("message", " two spaces")),
+                readAll("event:ping\ndata:no space\n\ndata:  two spaces\n\n"));
+    }
+
+    @Test
+    void aFieldWithoutAColonHasAnEmptyValueAndUnknownFieldsAreIgnored() throws IOException {
+        assertEquals(List.of(new SseEvent("message", "\nafter")),
+                readAll("id: 7\nretry: 1000\nfoo: bar\ndata\ndata: after\n\n"));
+    }
+
+    @Test
+    void aBlockWithoutDataDispatchesNothing() throws IOException {
+        assertEquals(List.of(new SseEvent("message", "real")),
+                readAll("event: ping\n\nid: 3\n\ndata: real\n\n"));
+    }
+
+    @Test
+    void anEventNotClosedByABlankLineIsDropped() throws IOException {
+        assertEquals(List.of(new SseEvent("message", "whole")), readAll("data: whole\n\ndata: {\"cut\":"));
+        assertEquals(List.of(new SseEvent("message", "whole")), readAll("data: whole\n\ndata: last\n"),
+                "a single newline does not close an event");
+        assertEquals(List.of(), readAll(""));
+    }
+
+    @Test
+    void readingStopsWhenTheHandlerReturnsFalse() throws IOException {
+        List<String> seen = new ArrayList<>();
+
+        boolean stopped = SseReader.read(body("data: 1\n\ndata: 2\n\ndata: 3\n\n"), event -> {
+            seen.add(event.data());
+            return !event.data().equals("2");
+        });
+
+        assertTrue(stopped);
+        assertEquals(List.of("1", "2"), seen);
+    }
+
+    @Test
+    void dataIsDecodedAsUtf8() throws IOException {
+        assertEquals(List.of(new SseEvent("message", "Grüße, 世界 🌍")), readAll("data: Grüße, 世界 🌍\n\n"));
+    }
+
+    @Test
+    @Disabled("BUG: SseReader keeps an empty event name: 'event:' with no value followed by data yields "
+            + "SseEvent(\"\", data), but the HTML standard dispatches an event whose type buffer is empty as "
+            + "\"message\" (and SseEvent's own doc says \"message\" when the stream names none)")
+    void anEmptyEventNameMeansMessage() throws IOException {
+        assertEquals(List.of(new SseEvent("message", "x")), readAll("event:\ndata: x\n\n"));
+    }
+}
