@@ -2,6 +2,7 @@ package dev.switchboard.provider.openai;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.JsonText;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolDefinition;
 import io.micronaut.json.JsonMapper;
@@ -79,6 +80,9 @@ public final class OpenAiRequestMapper {
             function.put("description", tool.description());
         }
         try {
+            if (!JsonText.isSingleValue(tool.parametersJson())) {
+                throw new IOException("not one JSON value");
+            }
             function.put("parameters", json.readValue(tool.parametersJson(), JsonNode.class));
         } catch (IOException e) {
             throw new IllegalArgumentException("tool " + tool.name() + " has parameters that are not JSON", e);

@@ -29,7 +29,9 @@ public final class SseReader {
         String line;
         while ((line = lines.readLine()) != null) {
             if (line.isEmpty()) {
-                if (data != null && !handler.test(new SseEvent(event == null ? "message" : event, data.toString()))) {
+                // An event with no name, or an empty one, is a "message" event.
+                String type = event == null || event.isEmpty() ? "message" : event;
+                if (data != null && !handler.test(new SseEvent(type, data.toString()))) {
                     return true;
                 }
                 event = null;

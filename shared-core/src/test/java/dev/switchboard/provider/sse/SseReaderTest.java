@@ -1,6 +1,5 @@
 package dev.switchboard.provider.sse;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -112,9 +111,6 @@ class SseReaderTest {
     }
 
     @Test
-    @Disabled("BUG: SseReader keeps an empty event name: 'event:' with no value followed by data yields "
-            + "SseEvent(\"\", data), but the HTML standard dispatches an event whose type buffer is empty as "
-            + "\"message\" (and SseEvent's own doc says \"message\" when the stream names none)")
     void anEmptyEventNameMeansMessage() throws IOException {
         assertEquals(List.of(new SseEvent("message", "x")), readAll("event:\ndata: x\n\n"));
     }
