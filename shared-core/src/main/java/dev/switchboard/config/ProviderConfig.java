@@ -15,6 +15,11 @@ public record ProviderConfig(String name, String protocol, String baseUrl,
 
     /** The environment variable that holds this provider's key when running locally. */
     public String apiKeyVariable() {
-        return name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_API_KEY";
+        return apiKeyVariable(name);
+    }
+
+    /** {@code <NAME>_API_KEY}: the provider name upper-cased, anything but letters and digits as '_'. */
+    public static String apiKeyVariable(String providerName) {
+        return providerName.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_API_KEY";
     }
 }

@@ -1,29 +1,61 @@
 package dev.switchboard.provider;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
- * A provider call failed. {@code kind} says how, which decides whether the call may be retried or
- * handed to the next candidate; the message is safe to log (it never contains a key).
+ * A provider call failed. {@code kind} says how, which decides whether the call may be retried on
+ * the same deployment, handed to the next candidate, and counted against the deployment's circuit
+ * breaker. The message is safe to log: it never contains a key, a prompt or the upstream's error text.
  */
 public final class ProviderException extends RuntimeException {
 
     public enum Kind {
-        /** 5xx, connection failures, simulated outages: try again or elsewhere. */
-        UNAVAILABLE,
+        /** 5xx, connection failures, malformed answers, simulated outages: try again or elsewhere. */
+        UNAVAILABLE(true, true, true),
         /** The call took too long. */
-        TIMEOUT,
-        /** 429 from the provider. */
-        RATE_LIMITED,
-        /** The request itself was refused (4xx that is the caller's fault). */
-        REJECTED
+        TIMEOUT(true, true, true),
+        /** 429 from the provider: retry after its Retry-After; not a sign the provider is down. */
+        RATE_LIMITED(true, true, false),
+        /** The request itself was refused (a 4xx that is the caller's fault): nobody else will take it either. */
+        REJECTED(false, false, false),
+        /** The prompt and answer budget do not fit the model's context: a larger context may take it. */
+        CONTEXT_TOO_LONG(false, true, false),
+        /** 401 / 403: our key for this provider is missing, wrong or not allowed; another provider has its own. */
+        UNAUTHORIZED(false, true, true),
+        /** 404: the provider does not know this model (or the path is wrong); another deployment may serve it. */
+        NOT_FOUND(false, true, true);
+
+        private final boolean retryable;
+        private final boolean fallbackAllowed;
+        private final boolean breakerFailure;
+
+        Kind(boolean retryable, boolean fallbackAllowed, boolean breakerFailure) {
+            this.retryable = retryable;
+            this.fallbackAllowed = fallbackAllowed;
+            this.breakerFailure = breakerFailure;
+        }
     }
 
     private final String provider;
     private final Kind kind;
+    private final int status;
+    private final Duration retryAfter;
 
     public ProviderException(String provider, Kind kind, String message) {
+        this(provider, kind, message, 0, null);
+    }
+
+    /**
+     * @param status     the upstream's HTTP status, 0 when the failure was not an HTTP answer
+     * @param retryAfter how long the upstream asked us to wait (Retry-After), or null
+     */
+    public ProviderException(String provider, Kind kind, String message, int status, Duration retryAfter) {
         super(message, null, false, false);
         this.provider = provider;
         this.kind = kind;
+        this.status = status;
+        this.retryAfter = retryAfter;
     }
 
     public String provider() {
@@ -34,8 +66,27 @@ public final class ProviderException extends RuntimeException {
         return kind;
     }
 
+    /** The upstream's HTTP status, or 0 when there was none (timeout, reset, malformed stream). */
+    public int status() {
+        return status;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** Whether the same deployment may succeed if asked again (5xx, 429, timeouts only). */
+    public boolean retryable() {
+        return kind.retryable;
+    }
+
     /** Whether another deployment may succeed where this one failed. */
     public boolean fallbackAllowed() {
-        return kind != Kind.REJECTED;
+        return kind.fallbackAllowed;
+    }
+
+    /** Whether this failure counts against the deployment's circuit breaker (a 429 does not, seed 002). */
+    public boolean breakerFailure() {
+        return kind.breakerFailure;
     }
 }

@@ -1,0 +1,55 @@
+package dev.switchboard.provider.http;
+
+import dev.switchboard.provider.ProviderException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * {@link UpstreamHttp} on the JDK's HTTP client: one client, shared connection pool, HTTP/1.1
+ * (local servers such as Ollama or llama.cpp do not speak h2c, and the upgrade costs a round trip).
+ */
+public final class JdkUpstreamHttp implements UpstreamHttp {
+
+    private final HttpClient client;
+
+    public JdkUpstreamHttp(Duration connectTimeout) {
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public UpstreamResponse post(UpstreamRequest request) {
+        HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new UpstreamResponse(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    @Override
+    public UpstreamStream postStreaming(UpstreamRequest request) {
+        HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
+        return new UpstreamStream(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    private <T> HttpResponse<T> send(UpstreamRequest request, HttpResponse.BodyHandler<T> handler) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
+                .timeout(request.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request.body()));
+        request.headers().forEach(builder::header);
+        try {
+            return client.send(builder.build(), handler);
+        } catch (IOException e) {
+            throw UpstreamFailures.fromIo(request.provider(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(request.provider(), ProviderException.Kind.TIMEOUT,
+                    request.provider() + " call was interrupted");
+        }
+    }
+}

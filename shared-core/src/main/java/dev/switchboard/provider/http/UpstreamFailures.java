@@ -1,0 +1,114 @@
+package dev.switchboard.provider.http;
+
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.ProviderException.Kind;
+import java.io.IOException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what went wrong with an upstream call into a {@link ProviderException} whose kind drives
+ * retries, fallback and the breaker. Messages name the provider, the status and at most the
+ * provider's own error code: never the upstream's error text, which can quote the prompt or a key.
+ */
+public final class UpstreamFailures {
+
+    /** Error codes are echoed only when they look like codes, not like text a caller sent. */
+    private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+
+    private final Clock clock;
+
+    public UpstreamFailures(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * The failure an HTTP error status stands for.
+     *
+     * @param errorCode      the provider's error type or code from its error body, or null
+     * @param contextTooLong whether the protocol's error body says the prompt did not fit the context
+     */
+    public ProviderException fromStatus(String provider, UpstreamResponse response, String errorCode,
+                                        boolean contextTooLong) {
+        int status = response.status();
+        Kind kind = contextTooLong ? Kind.CONTEXT_TOO_LONG : kindOf(status);
+        String code = errorCode != null && SAFE_CODE.matcher(errorCode).matches() ? " (" + errorCode + ")" : "";
+        return new ProviderException(provider, kind, provider + " returned HTTP " + status + code, status,
+                retryAfter(response).orElse(null));
+    }
+
+    static Kind kindOf(int status) {
+        return switch (status) {
+            case 401, 403 -> Kind.UNAUTHORIZED;
+            case 404 -> Kind.NOT_FOUND;
+            case 408 -> Kind.TIMEOUT;
+            case 413 -> Kind.CONTEXT_TOO_LONG;
+            case 429 -> Kind.RATE_LIMITED;
+            default -> status >= 500 ? Kind.UNAVAILABLE : Kind.REJECTED;
+        };
+    }
+
+    /** The failure an I/O error on the connection stands for: a timeout, or the provider being unreachable. */
+    public static ProviderException fromIo(String provider, IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return new ProviderException(provider, Kind.TIMEOUT, provider + " did not accept the connection in time");
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new ProviderException(provider, Kind.TIMEOUT, provider + " did not answer in time");
+        }
+        return new ProviderException(provider, Kind.UNAVAILABLE,
+                provider + " connection failed (" + e.getClass().getSimpleName() + ")");
+    }
+
+    /** An answer we could not read as the protocol says it should be. */
+    public static ProviderException malformed(String provider, String what) {
+        return new ProviderException(provider, Kind.UNAVAILABLE, provider + " sent a malformed answer: " + what);
+    }
+
+    /**
+     * How long the upstream asks us to wait: Retry-After in seconds or as an HTTP date, or OpenAI's
+     * retry-after-ms. A negative or unreadable value is ignored.
+     */
+    Optional<Duration> retryAfter(UpstreamResponse response) {
+        Optional<String> millis = response.header("retry-after-ms");
+        if (millis.isPresent()) {
+            Optional<Duration> parsed = parseMillis(millis.get());
+            if (parsed.isPresent()) {
+                return parsed;
+            }
+        }
+        return response.header("retry-after").flatMap(this::parseRetryAfter);
+    }
+
+    private static Optional<Duration> parseMillis(String value) {
+        try {
+            double ms = Double.parseDouble(value.strip());
+            return ms >= 0 && Double.isFinite(ms) ? Optional.of(Duration.ofMillis(Math.round(ms))) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Duration> parseRetryAfter(String value) {
+        String text = value.strip();
+        try {
+            long seconds = Long.parseLong(text);
+            return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(clock.instant(), at.toInstant());
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notDate) {
+                return Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.switchboard.secrets;
+
+import java.util.Optional;
+
+/**
+ * Where adapters get their provider's key: the environment locally, Secrets Manager on AWS.
+ * Adapters ask at call time, so a rotated key is picked up without a restart.
+ */
+public interface ApiKeySource {
+
+    /** The key for the named provider, or empty when none is configured (a local server may need none). */
+    Optional<ApiKey> apiKey(String providerName);
+
+    /** Where a missing key should be put, for error messages: never the key itself. */
+    String describe(String providerName);
+}
