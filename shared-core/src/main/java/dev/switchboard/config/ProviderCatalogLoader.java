@@ -135,7 +135,8 @@ public final class ProviderCatalogLoader {
 
     private static void validateUrl(ConfigReader r, String url) {
         try {
-            URI uri = URI.create(url);
+            // An Azure-style template names the model as {model}, which is not legal in a URI until filled in.
+            URI uri = URI.create(url.replace("{model}", "model"));
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 throw r.error(r.child("base-url"), "must be an http(s) URL (got '" + url + "')");

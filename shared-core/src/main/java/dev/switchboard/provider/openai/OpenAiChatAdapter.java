@@ -1,0 +1,94 @@
+package dev.switchboard.provider.openai;
+
+import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.provider.http.HttpAdapterSupport;
+import dev.switchboard.provider.http.UpstreamFailures;
+import dev.switchboard.provider.http.UpstreamRequest;
+import dev.switchboard.provider.http.UpstreamResponse;
+import dev.switchboard.provider.http.UpstreamStream;
+import dev.switchboard.provider.sse.SseReader;
+import dev.switchboard.secrets.ApiKey;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Chat Completions over HTTP: OpenAI itself, or any server that speaks its protocol. */
+public final class OpenAiChatAdapter implements ChatProvider {
+
+    private final String name;
+    private final String protocol;
+    private final OpenAiEndpoint endpoint;
+    private final HttpAdapterSupport support;
+    private final JsonMapper json;
+    private final OpenAiRequestMapper mapper;
+    private final OpenAiResponseParser parser;
+
+    public OpenAiChatAdapter(String name, String protocol, OpenAiEndpoint endpoint, HttpAdapterSupport support,
+                             JsonMapper json) {
+        this.name = name;
+        this.protocol = protocol;
+        this.endpoint = endpoint;
+        this.support = support;
+        this.json = json;
+        this.mapper = new OpenAiRequestMapper(json, endpoint.budgetField());
+        this.parser = new OpenAiResponseParser(name, json, support.tokens());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String protocol() {
+        return protocol;
+    }
+
+    @Override
+    public ChatResponse complete(ChatRequest request) {
+        UpstreamResponse response = support.http().post(upstreamRequest(request, false));
+        if (!response.successful()) {
+            throw failure(response);
+        }
+        return parser.parse(response.body(), request);
+    }
+
+    @Override
+    public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
+        OpenAiStreamParser stream = new OpenAiStreamParser(name, json, support.tokens(), request, sink);
+        try (UpstreamStream upstream = support.http().postStreaming(upstreamRequest(request, true))) {
+            if (!upstream.successful()) {
+                throw failure(upstream.readError());
+            }
+            SseReader.read(upstream.body(), stream::accept);
+        } catch (IOException e) {
+            throw UpstreamFailures.fromIo(name, e);
+        }
+        stream.end();
+    }
+
+    private UpstreamRequest upstreamRequest(ChatRequest request, boolean stream) {
+        Map<String, String> headers = new HashMap<>();
+        Optional<ApiKey> key = endpoint.keyRequired() ? Optional.of(support.requiredKey(name))
+                : support.keys().apiKey(name);
+        key.ifPresent(k -> headers.putAll(endpoint.authHeader(k.reveal())));
+        if (stream) {
+            headers.put("Accept", "text/event-stream");
+        }
+        return new UpstreamRequest(name, endpoint.chatUri(request.model()), headers,
+                new String(mapper.body(request, stream), StandardCharsets.UTF_8), support.timeouts().call());
+    }
+
+    private ProviderException failure(UpstreamResponse response) {
+        OpenAiErrorBody error = OpenAiErrorBody.read(json, response.body());
+        return support.failures().fromStatus(name, response, error.code(), error.contextTooLong());
+    }
+}

@@ -1,0 +1,95 @@
+package dev.switchboard.provider.openai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.http.FakeUpstream;
+import dev.switchboard.provider.http.HttpAdapterSupport;
+import dev.switchboard.provider.http.UpstreamContractTest;
+import io.micronaut.json.JsonMapper;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** OpenAI's Chat Completions against a fake api.openai.com speaking the documented wire format. */
+class OpenAiAdapterTest extends UpstreamContractTest {
+
+    static final JsonMapper JSON = JsonMapper.createDefault();
+
+    @Override
+    protected ChatProvider provider(URI baseUrl, HttpAdapterSupport support) {
+        return new OpenAiChatAdapter(PROVIDER, "openai", new OpenAiEndpoint(baseUrl.toString(), false), support, JSON);
+    }
+
+    @Override
+    protected FakeUpstream.Whole success() {
+        return FakeUpstream.Reply.json(200, fixture("completion-text.json"));
+    }
+
+    @Override
+    protected String successText() {
+        return "Paris is the capital of France.";
+    }
+
+    @Override
+    protected List<String> streamPieces() {
+        return ssePieces(fixture("stream-text.sse"));
+    }
+
+    @Override
+    protected String streamText() {
+        return "The sky looks blue because of Rayleigh scattering.";
+    }
+
+    @Override
+    protected FakeUpstream.Whole error(int status, String message) {
+        String type = status == 429 ? "requests" : status >= 500 ? "server_error" : "invalid_request_error";
+        return FakeUpstream.Reply.json(status, errorJson(message, type, status == 401 ? "invalid_api_key" : null));
+    }
+
+    @Override
+    protected FakeUpstream.Whole contextTooLong(String message) {
+        return FakeUpstream.Reply.json(400, errorJson(message, "invalid_request_error", "context_length_exceeded"));
+    }
+
+    @Override
+    protected void assertAuthenticated(FakeUpstream.Recorded request, String key) {
+        assertEquals("/v1/chat/completions", request.path());
+        assertEquals("Bearer " + key, request.header("Authorization"));
+    }
+
+    @Test
+    void sendsTheMappedBodyWithTheCompletionBudgetOpenAiWants() throws Exception {
+        upstream.enqueue(success());
+        provider().complete(request());
+        Map<?, ?> body = JSON.readValue(upstream.onlyRequest().body(), Map.class);
+        assertEquals("test-model", body.get("model"));
+        assertEquals(64, body.get("max_completion_tokens"));
+        assertEquals(2, ((List<?>) body.get("messages")).size());
+    }
+
+    static String errorJson(String message, String type, String code) {
+        try {
+            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("message", message);
+            error.put("type", type);
+            error.put("param", null);
+            error.put("code", code);
+            return JSON.writeValueAsString(Map.of("error", error));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String fixture(String name) {
+        return new String(OpenAiFixtures.bytes(name), StandardCharsets.UTF_8);
+    }
+
+    /** A fixture stream as the upstream sends it: one piece per event, each with its blank line. */
+    static List<String> ssePieces(String sse) {
+        return Arrays.stream(sse.split("\n\n")).filter(s -> !s.isBlank()).map(s -> s + "\n\n").toList();
+    }
+}
