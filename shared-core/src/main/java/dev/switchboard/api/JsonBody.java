@@ -46,6 +46,12 @@ public final class JsonBody {
         return new JsonBody(node);
     }
 
+    /** A field's raw value for nested structures, or null when absent or JSON null. */
+    public JsonNode optionalNode(String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
     /** A required string with at least one non-blank character. */
     public String requiredText(String field, int maxLength) {
         JsonNode value = object.get(field);

@@ -35,6 +35,7 @@ import dev.switchboard.routing.scoring.ProviderScorer;
 import dev.switchboard.routing.scoring.ScoringConfig;
 import dev.switchboard.routing.Tier;
 import dev.switchboard.service.CandidateCatalog;
+import dev.switchboard.service.CompletionAccounting;
 import dev.switchboard.service.CompletionService;
 import dev.switchboard.service.DecisionService;
 import dev.switchboard.service.ProviderCallChain;
@@ -114,9 +115,13 @@ public final class CoreFixture {
         ProviderCatalog catalog = new ProviderCatalog("test", providers);
         ProviderRegistry registry = new ProviderRegistry(catalog,
                 List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { }), rejecting()));
-        return new CompletionService(decisions(), new ProviderCallChain(registry),
-                new CostCalculator(prices, "gpt-4o"), spend, ledger, new EstimatingTokenCounter(),
-                new RequestIds(), clock);
+        return new CompletionService(decisions(), new ProviderCallChain(registry), accounting(), new RequestIds(),
+                clock);
+    }
+
+    public CompletionAccounting accounting() {
+        return new CompletionAccounting(new CostCalculator(prices, "gpt-4o"), spend, ledger,
+                new EstimatingTokenCounter());
     }
 
     private static ProviderAdapterFactory rejecting() {

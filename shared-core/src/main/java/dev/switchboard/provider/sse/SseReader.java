@@ -1,9 +1,8 @@
 package dev.switchboard.provider.sse;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 
@@ -23,7 +22,7 @@ public final class SseReader {
      * @return true when the handler asked to stop, false when the body ended first
      */
     public static boolean read(InputStream body, Predicate<SseEvent> handler) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        LineReader lines = new LineReader(body);
         String event = null;
         StringBuilder data = null;
         String line;
@@ -52,5 +51,54 @@ public final class SseReader {
         }
         // An event not closed by a blank line when the body ends is incomplete, and is dropped.
         return false;
+    }
+
+    /**
+     * Lines split on the bytes themselves, handed on as soon as each is whole. A reader that decodes
+     * ahead (InputStreamReader) can lose lines it already received when the connection then fails,
+     * and a stream cut mid-answer must still deliver everything that came before the cut.
+     */
+    private static final class LineReader {
+
+        private final InputStream in;
+        private final byte[] buffer = new byte[8192];
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private int position;
+        private int limit;
+        /** A CR ended the last line: an LF right after it belongs to the same ending. */
+        private boolean afterCr;
+
+        LineReader(InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line without its ending (CR LF, LF or a lone CR), or null at the end of the body. */
+        String readLine() throws IOException {
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        // A last line without its ending is incomplete, like an unterminated event.
+                        return null;
+                    }
+                }
+                while (position < limit) {
+                    byte b = buffer[position++];
+                    if (afterCr && b == '\n') {
+                        afterCr = false;
+                        continue;
+                    }
+                    afterCr = b == '\r';
+                    if (b == '\n' || b == '\r') {
+                        String text = line.toString(StandardCharsets.UTF_8);
+                        line.reset();
+                        return text;
+                    }
+                    line.write(b);
+                }
+            }
+        }
     }
 }

@@ -50,7 +50,7 @@ public final class FakeUpstream implements AutoCloseable {
             return new Streamed(contentType, pieces, true);
         }
 
-        /** Sends the pieces, then drops the connection without the closing chunk: a stream cut mid-answer. */
+        /** Sends the pieces, then closes the connection without the closing chunk: a stream cut mid-answer. */
         static Streamed cut(String contentType, List<String> pieces) {
             return new Streamed(contentType, pieces, false);
         }
@@ -170,7 +170,7 @@ public final class FakeUpstream implements AutoCloseable {
             } else if (reply instanceof Whole whole) {
                 writeWhole(out, whole);
             } else if (reply instanceof Streamed streamed) {
-                writeStreamed(socket, out, streamed);
+                writeStreamed(out, streamed);
             } else if (reply instanceof Reset) {
                 socket.setSoLinger(true, 0);
             } else if (reply instanceof Silence) {
@@ -216,7 +216,7 @@ public final class FakeUpstream implements AutoCloseable {
         out.flush();
     }
 
-    private static void writeStreamed(Socket socket, OutputStream out, Streamed streamed) throws IOException {
+    private static void writeStreamed(OutputStream out, Streamed streamed) throws IOException {
         StringBuilder head = statusLine(200, streamed.contentType()).append("Transfer-Encoding: chunked\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
         out.flush();
@@ -230,11 +230,12 @@ public final class FakeUpstream implements AutoCloseable {
             out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
+        // A cut stream just closes the connection without the closing chunk: the client reads what
+        // came, then meets the end of the connection mid-body. (A reset would make the client's
+        // kernel drop data it had received but not yet read.)
         if (streamed.complete()) {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-        } else {
-            socket.setSoLinger(true, 0);
         }
     }
 

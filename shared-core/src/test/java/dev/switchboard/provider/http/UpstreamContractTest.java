@@ -260,6 +260,7 @@ public abstract class UpstreamContractTest {
         ProviderException e = assertThrows(ProviderException.class, () -> provider().stream(request(), chunks::add));
         assertSafe(e);
         assertTrue(e.fallbackAllowed());
+        assertFalse(chunks.isEmpty(), "what came before the cut is delivered");
         assertTrue(chunks.stream().noneMatch(StreamChunk::isLast), "a cut stream must not end as if whole");
     }
 

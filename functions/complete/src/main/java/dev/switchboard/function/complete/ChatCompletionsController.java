@@ -1,0 +1,52 @@
+package dev.switchboard.function.complete;
+
+import dev.switchboard.api.ChatCompletionRequest;
+import dev.switchboard.api.ChatCompletionRequestParser;
+import dev.switchboard.service.ChatCompletionService;
+import dev.switchboard.service.CompletionService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * POST /v1/chat/completions, OpenAI-compatible: a chat.completion, or with "stream": true
+ * server-sent chat.completion.chunk events ending in [DONE] (or in an error event when the answer
+ * broke off). Behind API Gateway an HTTP API buffers the events into one response.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ChatCompletionsController {
+
+    private final ChatCompletionRequestParser parser;
+    private final ChatCompletionService completions;
+    private final ChatStreamBridge bridge;
+
+    public ChatCompletionsController(ChatCompletionRequestParser parser, ChatCompletionService completions,
+                                     JsonMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService workers) {
+        this.parser = parser;
+        this.completions = completions;
+        this.bridge = new ChatStreamBridge(json, workers);
+    }
+
+    @Post(uri = "/v1/chat/completions", consumes = MediaType.APPLICATION_JSON,
+            produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
+    public HttpResponse<?> chat(@Nullable @Body String body) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        ChatCompletionRequest request = parser.parse(bytes);
+        if (!request.stream()) {
+            return HttpResponse.ok(completions.complete(request, CompletionService.ANONYMOUS))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return HttpResponse.ok(bridge.open(sink -> completions.stream(request, CompletionService.ANONYMOUS,
+                sink::accept))).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.switchboard.api;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Turns a POST /v1/chat/completions body into a {@link ChatCompletionRequest}, or a 400 naming the
+ * field. OpenAI's fields the gateway cannot honour (n above 1, a forced tool_choice, logprobs...)
+ * are refused rather than silently dropped.
+ */
+@Singleton
+public final class ChatCompletionRequestParser {
+
+    public static final String AUTO_MODEL = "auto";
+    private static final Set<String> FIELDS = fields();
+
+    private final JsonMapper mapper;
+    private final ChatMessagesParser messages;
+
+    public ChatCompletionRequestParser(JsonMapper mapper) {
+        this.mapper = mapper;
+        this.messages = new ChatMessagesParser(mapper);
+    }
+
+    public ChatCompletionRequest parse(byte[] body) {
+        JsonBody json = JsonBody.parseObject(mapper, body, FIELDS);
+        String model = json.optionalText("model", AUTO_MODEL);
+        if (model.isBlank()) {
+            throw new InvalidRequestException("model", "'model' must be \"auto\" or a configured model");
+        }
+        json.optionalLong("n", 1, 1);
+        String toolChoice = json.optionalText("tool_choice", "auto");
+        if (!toolChoice.equals("auto")) {
+            throw new InvalidRequestException("tool_choice", "'tool_choice' may only be \"auto\" for now");
+        }
+        int maxTokens = json.optionalInt("max_completion_tokens",
+                json.optionalInt("max_tokens", CompleteRequest.DEFAULT_MAX_TOKENS, CompleteRequest.MIN_MAX_TOKENS,
+                        CompleteRequest.MAX_MAX_TOKENS),
+                CompleteRequest.MIN_MAX_TOKENS, CompleteRequest.MAX_MAX_TOKENS);
+        boolean stream = json.optionalBoolean("stream", false);
+        return new ChatCompletionRequest(model.equals(AUTO_MODEL) ? null : model,
+                messages.messages(json.optionalNode("messages"), CompleteRequestParser.MAX_PROMPT_CHARS), maxTokens,
+                json.optionalDecimal("temperature", 0, 2), messages.tools(json.optionalNode("tools")), stream,
+                includeUsage(json.optionalNode("stream_options"), stream), json.optionalBoolean("auto_route", false),
+                RoutingPreferencesParser.fromBody(json));
+    }
+
+    private static boolean includeUsage(JsonNode options, boolean stream) {
+        if (options == null) {
+            return false;
+        }
+        if (!stream) {
+            throw new InvalidRequestException("stream_options", "'stream_options' applies only with \"stream\": true");
+        }
+        JsonNode include = options.isObject() ? options.get("include_usage") : null;
+        if (!options.isObject() || options.size() != (include == null ? 0 : 1)
+                || (include != null && !include.isBoolean())) {
+            throw new InvalidRequestException("stream_options", "'stream_options' may hold only include_usage: "
+                    + "true or false");
+        }
+        return include != null && include.getBooleanValue();
+    }
+
+    private static Set<String> fields() {
+        Set<String> fields = new HashSet<>(Set.of("model", "messages", "max_tokens", "max_completion_tokens",
+                "temperature", "tools", "tool_choice", "n", "stream", "stream_options", "user", "auto_route"));
+        fields.addAll(RoutingPreferencesParser.FIELDS);
+        return Set.copyOf(fields);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.switchboard.api;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.JsonText;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolDefinition;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The messages and tools of a Chat Completions body, each error a 400 naming the exact field. */
+final class ChatMessagesParser {
+
+    static final int MAX_MESSAGES = 1_000;
+    static final int MAX_TOOLS = 128;
+
+    private final JsonMapper mapper;
+
+    ChatMessagesParser(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    List<ChatMessage> messages(JsonNode node, int maxChars) {
+        if (node == null) {
+            throw new InvalidRequestException("messages", "'messages' is required");
+        }
+        if (!node.isArray() || node.size() == 0 || node.size() > MAX_MESSAGES) {
+            throw new InvalidRequestException("messages", "'messages' must be an array of 1 to " + MAX_MESSAGES
+                    + " messages");
+        }
+        List<ChatMessage> messages = new ArrayList<>(node.size());
+        long chars = 0;
+        for (int i = 0; i < node.size(); i++) {
+            ChatMessage message = message(node.get(i), "messages[" + i + "]");
+            chars += message.content().length();
+            if (chars > maxChars) {
+                throw new InvalidRequestException("messages", "the messages' text must be at most " + maxChars
+                        + " characters in all");
+            }
+            messages.add(message);
+        }
+        if (messages.stream().noneMatch(m -> m.role().equals("user"))) {
+            throw new InvalidRequestException("messages", "'messages' needs at least one user message");
+        }
+        return messages;
+    }
+
+    private ChatMessage message(JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw new InvalidRequestException(path, "'" + path + "' must be an object");
+        }
+        String role = string(node.get("role"), path + ".role");
+        if (role.equals("developer")) {
+            // OpenAI's newer name for the system turn; every provider we call knows it as system.
+            role = "system";
+        }
+        if (!ChatMessage.ROLES.contains(role)) {
+            throw new InvalidRequestException(path + ".role", "'" + path + ".role' must be one of system, developer, "
+                    + "user, assistant, tool");
+        }
+        List<ToolCall> calls = role.equals("assistant") ? toolCalls(node.get("tool_calls"), path + ".tool_calls")
+                : List.of();
+        String content = content(node.get("content"), path + ".content", !calls.isEmpty());
+        String toolCallId = null;
+        if (role.equals("tool")) {
+            toolCallId = string(node.get("tool_call_id"), path + ".tool_call_id");
+        }
+        return new ChatMessage(role, content, calls, toolCallId);
+    }
+
+    /** A string, or an array of text parts; null only where tool calls stand in for text. */
+    private static String content(JsonNode node, String path, boolean mayBeEmpty) {
+        if (node == null || node.isNull()) {
+            if (mayBeEmpty) {
+                return "";
+            }
+            throw new InvalidRequestException(path, "'" + path + "' is required");
+        }
+        if (node.isString()) {
+            return node.getStringValue();
+        }
+        if (!node.isArray()) {
+            throw new InvalidRequestException(path, "'" + path + "' must be a string or an array of text parts");
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode part = node.get(i);
+            String partPath = path + "[" + i + "]";
+            JsonNode type = part.isObject() ? part.get("type") : null;
+            if (type == null || !type.isString() || !type.getStringValue().equals("text")) {
+                throw new InvalidRequestException(partPath, "'" + partPath + "' must be a text part: "
+                        + "images, audio and files are not supported yet");
+            }
+            text.append(string(part.get("text"), partPath + ".text"));
+        }
+        return text.toString();
+    }
+
+    private static List<ToolCall> toolCalls(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new InvalidRequestException(path, "'" + path + "' must be an array");
+        }
+        List<ToolCall> calls = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            String callPath = path + "[" + i + "]";
+            JsonNode call = node.get(i);
+            JsonNode function = call.isObject() ? call.get("function") : null;
+            if (function == null || !function.isObject()) {
+                throw new InvalidRequestException(callPath + ".function", "'" + callPath + ".function' is required");
+            }
+            String arguments = string(function.get("arguments"), callPath + ".function.arguments");
+            if (!JsonText.isSingleValue(arguments)) {
+                throw new InvalidRequestException(callPath + ".function.arguments",
+                        "'" + callPath + ".function.arguments' must be JSON text");
+            }
+            calls.add(new ToolCall(string(call.get("id"), callPath + ".id"),
+                    string(function.get("name"), callPath + ".function.name"), arguments));
+        }
+        return calls;
+    }
+
+    List<ToolDefinition> tools(JsonNode node) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray() || node.size() > MAX_TOOLS) {
+            throw new InvalidRequestException("tools", "'tools' must be an array of at most " + MAX_TOOLS + " tools");
+        }
+        List<ToolDefinition> tools = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            String path = "tools[" + i + "]";
+            JsonNode tool = node.get(i);
+            JsonNode type = tool.isObject() ? tool.get("type") : null;
+            if (type == null || !type.isString() || !type.getStringValue().equals("function")) {
+                throw new InvalidRequestException(path + ".type", "'" + path + ".type' must be \"function\"");
+            }
+            JsonNode function = tool.get("function");
+            if (function == null || !function.isObject()) {
+                throw new InvalidRequestException(path + ".function", "'" + path + ".function' is required");
+            }
+            JsonNode description = function.get("description");
+            JsonNode parameters = function.get("parameters");
+            if (parameters != null && !parameters.isObject()) {
+                throw new InvalidRequestException(path + ".function.parameters",
+                        "'" + path + ".function.parameters' must be a JSON Schema object");
+            }
+            tools.add(new ToolDefinition(string(function.get("name"), path + ".function.name"),
+                    description != null && description.isString() ? description.getStringValue() : null,
+                    parameters == null ? "{\"type\":\"object\",\"properties\":{}}" : write(parameters)));
+        }
+        return tools;
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new InvalidRequestException("tools", "'tools' holds a schema that cannot be written back as JSON");
+        }
+    }
+
+    private static String string(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            throw new InvalidRequestException(path, "'" + path + "' is required");
+        }
+        if (!node.isString() || node.getStringValue().isBlank()) {
+            throw new InvalidRequestException(path, "'" + path + "' must be a non-blank string");
+        }
+        return node.getStringValue();
+    }
+}

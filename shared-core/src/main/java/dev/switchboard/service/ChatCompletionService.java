@@ -1,0 +1,171 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.ChatCompletionRequest;
+import dev.switchboard.api.ChatCompletionResponse;
+import dev.switchboard.api.DeploymentsFailedException;
+import dev.switchboard.api.InvalidRequestException;
+import dev.switchboard.api.RoutingPreferences;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.RoutingDecision;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * POST /v1/chat/completions: an OpenAI-style conversation routed like a /complete prompt (model
+ * "auto"), or pinned to a configured model and failed over among its deployments; answered whole
+ * or streamed. Tools in the request require deployments that take tools; a stream requires ones
+ * that stream.
+ */
+@Singleton
+public class ChatCompletionService {
+
+    static final String ENDPOINT = "chat.completions";
+
+    private final DecisionService decisions;
+    private final ProviderCallChain chain;
+    private final CompletionAccounting accounting;
+    private final CandidateCatalog candidates;
+    private final RequestIds ids;
+    private final Clock clock;
+
+    public ChatCompletionService(DecisionService decisions, ProviderCallChain chain, CompletionAccounting accounting,
+                                 CandidateCatalog candidates, RequestIds ids, Clock clock) {
+        this.decisions = decisions;
+        this.chain = chain;
+        this.accounting = accounting;
+        this.candidates = candidates;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public ChatCompletionResponse complete(ChatCompletionRequest request, String principal) {
+        Call call = start(request);
+        ProviderCallChain.Outcome outcome;
+        try {
+            outcome = chain.call(call.decision().ranked(), call.requestFor());
+        } catch (DeploymentsFailedException e) {
+            failed(call, principal, e);
+            throw e;
+        }
+        ChatResponse response = outcome.response();
+        CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, outcome.answeredBy(),
+                response.usage(), outcome.failedAttempts()));
+        String content = response.text().isEmpty() && !response.toolCalls().isEmpty() ? null : response.text();
+        return new ChatCompletionResponse(call.id(), ChatCompletionResponse.OBJECT, call.started().getEpochSecond(),
+                response.model(), List.of(new ChatCompletionResponse.Choice(0,
+                new ChatCompletionResponse.Message("assistant", content,
+                        ChatCompletionMapper.toolCalls(response.toolCalls(), false)),
+                response.finishReason().wireName())), ChatCompletionMapper.usage(response.usage()),
+                gateway(call.decision(), outcome.answeredBy(), settled));
+    }
+
+    /**
+     * Streams the answer to {@code listener}. A failure before the first chunk is thrown like a
+     * failed call (the caller can still answer with an error status); after it, the failure is
+     * thrown as {@link dev.switchboard.api.StreamBrokenException} and the caller ends the stream
+     * with an error event.
+     */
+    public void stream(ChatCompletionRequest request, String principal, ChatStreamListener listener) {
+        Call call = start(request);
+        long created = call.started().getEpochSecond();
+        boolean[] first = {true};
+        // The chain asks for each candidate's request just before calling it, so this names the
+        // deployment whose chunks are arriving (once one has arrived, no other is tried).
+        Candidate[] streaming = {null};
+        Function<Candidate, ChatRequest> requestFor = candidate -> {
+            streaming[0] = candidate;
+            return call.requestFor().apply(candidate);
+        };
+        ProviderCallChain.StreamOutcome outcome;
+        try {
+            outcome = chain.stream(call.decision().ranked(), requestFor, chunk -> {
+                if (!chunk.isLast() && !chunk.textDelta().isEmpty()) {
+                    listener.chunk(ChatCompletionMapper.text(call.id(), created, streaming[0].model(),
+                            chunk.textDelta(), first[0]));
+                    first[0] = false;
+                }
+            });
+        } catch (DeploymentsFailedException e) {
+            failed(call, principal, e);
+            throw e;
+        }
+        StreamChunk last = outcome.last();
+        Candidate answered = outcome.answeredBy();
+        CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, answered, last.usage(),
+                outcome.failedAttempts()));
+        listener.chunk(ChatCompletionMapper.finish(call.id(), created, answered.model(),
+                last.finishReason().wireName(), last.toolCalls(), first[0], gateway(call.decision(), answered, settled)));
+        if (request.includeUsage()) {
+            listener.chunk(ChatCompletionMapper.usageOnly(call.id(), created, answered.model(), last.usage()));
+        }
+    }
+
+    private Call start(ChatCompletionRequest request) {
+        String id = "chatcmpl-" + ids.next();
+        Instant started = clock.instant();
+        RoutingDecision decision = decisions.decide(request.promptText(), request.maxTokens(), request.autoRoute(),
+                preferences(request));
+        Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
+                request.messages(), request.maxTokens(), request.temperature(), request.tools());
+        return new Call(id, started, decision, requestFor);
+    }
+
+    /** The caller's preferences, narrowed to a pinned model and to what the request needs. */
+    private RoutingPreferences preferences(ChatCompletionRequest request) {
+        RoutingPreferences p = request.routing();
+        List<String> allow = p.allow();
+        if (request.model() != null) {
+            if (!allow.isEmpty()) {
+                throw new InvalidRequestException("allow", "'allow' cannot be combined with a pinned 'model': "
+                        + "use \"model\": \"auto\" to route within an allow list");
+            }
+            if (candidates.all().stream().noneMatch(c -> c.model().equals(request.model()))) {
+                throw new InvalidRequestException("model", "'model' must be \"auto\" or a configured model; '"
+                        + request.model() + "' is not configured");
+            }
+            allow = List.of(request.model());
+        }
+        Set<String> requires = new HashSet<>(p.requires());
+        if (!request.tools().isEmpty()) {
+            requires.add("tools");
+        }
+        if (request.stream()) {
+            requires.add("streaming");
+        }
+        return new RoutingPreferences(p.strategy(), p.latencyClass(), p.maxCost(), p.slaTargetMs(), allow, p.deny(),
+                requires);
+    }
+
+    private CompletionAccounting.Answered answered(Call call, String principal, Candidate by,
+                                                   dev.switchboard.provider.Usage usage, List<String> failedAttempts) {
+        return new CompletionAccounting.Answered(call.id(), call.started(), principal, ENDPOINT, call.decision(), by,
+                usage, failedAttempts, elapsedMs(call));
+    }
+
+    private void failed(Call call, String principal, DeploymentsFailedException e) {
+        accounting.failed(call.id(), call.started(), principal, ENDPOINT, call.decision(), elapsedMs(call),
+                e.tried().size(), e.type());
+    }
+
+    private long elapsedMs(Call call) {
+        return clock.millis() - call.started().toEpochMilli();
+    }
+
+    private static ChatCompletionResponse.Gateway gateway(RoutingDecision decision, Candidate answered,
+                                                          CompletionAccounting.Settled settled) {
+        return new ChatCompletionResponse.Gateway(answered.provider(), decision.strategyUsed(),
+                decision.confidence().wireName(), settled.cost(), settled.totalToday(), false, settled.metadata());
+    }
+
+    private record Call(String id, Instant started, RoutingDecision decision,
+                        Function<Candidate, ChatRequest> requestFor) {
+    }
+}
