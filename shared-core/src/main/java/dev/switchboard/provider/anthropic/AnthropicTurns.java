@@ -36,16 +36,20 @@ final class AnthropicTurns {
             if (message.role().equals("system")) {
                 continue;
             }
+            List<Map<String, Object>> blocks = blocks(message);
+            // Anthropic refuses a turn without content; an empty unified turn carries nothing to send,
+            // and skipping it before merging keeps its neighbours in alternation.
+            if (blocks.isEmpty()) {
+                continue;
+            }
             String role = message.role().equals("assistant") ? "assistant" : "user";
             if (!role.equals(lastRole)) {
                 lastRole = role;
                 lastBlocks = new ArrayList<>();
                 turns.add(Map.of("role", role, "content", lastBlocks));
             }
-            lastBlocks.addAll(blocks(message));
+            lastBlocks.addAll(blocks);
         }
-        // Anthropic refuses a turn without content; an empty unified turn carries nothing to send.
-        turns.removeIf(turn -> ((List<?>) turn.get("content")).isEmpty());
         if (turns.isEmpty()) {
             throw new IllegalArgumentException("Anthropic needs at least one user or assistant turn besides the system prompt");
         }
