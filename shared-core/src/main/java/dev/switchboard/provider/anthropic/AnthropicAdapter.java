@@ -1,0 +1,105 @@
+package dev.switchboard.provider.anthropic;
+
+import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.provider.http.HttpAdapterSupport;
+import dev.switchboard.provider.http.UpstreamFailures;
+import dev.switchboard.provider.http.UpstreamRequest;
+import dev.switchboard.provider.http.UpstreamResponse;
+import dev.switchboard.provider.http.UpstreamStream;
+import dev.switchboard.provider.sse.SseReader;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** One provider speaking Anthropic's Messages API (POST {base}/v1/messages), whole or streamed. */
+public final class AnthropicAdapter implements ChatProvider {
+
+    public static final String PROTOCOL = "anthropic";
+    /** The API version every request names; the wire shapes here are that version's. */
+    static final String API_VERSION = "2023-06-01";
+
+    private final String name;
+    private final URI endpoint;
+    private final HttpAdapterSupport support;
+    private final JsonMapper json;
+    private final AnthropicRequestMapper mapper;
+    private final AnthropicResponseParser parser;
+
+    public AnthropicAdapter(String name, URI baseUrl, HttpAdapterSupport support, JsonMapper json) {
+        this.name = Objects.requireNonNull(name);
+        String base = baseUrl.toString();
+        this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/messages");
+        this.support = Objects.requireNonNull(support);
+        this.json = Objects.requireNonNull(json);
+        this.mapper = new AnthropicRequestMapper(json);
+        this.parser = new AnthropicResponseParser(name, json, support.tokens());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    public ChatResponse complete(ChatRequest request) {
+        UpstreamResponse response = support.http().post(upstreamRequest(request, false));
+        if (!response.successful()) {
+            throw failure(response);
+        }
+        return parser.parse(response.body(), request);
+    }
+
+    @Override
+    public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
+        UpstreamRequest upstreamRequest = upstreamRequest(request, true);
+        AnthropicStreamParser events = new AnthropicStreamParser(name, json, support.tokens(), request, sink);
+        try (UpstreamStream stream = support.http().postStreaming(upstreamRequest)) {
+            if (!stream.successful()) {
+                throw failure(stream.readError());
+            }
+            SseReader.read(stream.body(), events::accept);
+        } catch (IOException e) {
+            throw UpstreamFailures.fromIo(name, e);
+        } catch (UncheckedIOException e) {
+            // Releasing the connection failed: the answer cannot be trusted to be whole.
+            throw UpstreamFailures.fromIo(name, e.getCause());
+        }
+        events.end();
+    }
+
+    private UpstreamRequest upstreamRequest(ChatRequest request, boolean stream) {
+        byte[] body;
+        try {
+            body = mapper.body(request, stream);
+        } catch (IllegalArgumentException e) {
+            // The request cannot be said in Anthropic's terms: the caller's fault, so not worth a retry here.
+            throw new ProviderException(name, ProviderException.Kind.REJECTED, name + ": " + e.getMessage());
+        }
+        // Content-Type is set by the transport.
+        Map<String, String> headers = Map.of("x-api-key", support.requiredKey(name).reveal(),
+                "anthropic-version", API_VERSION);
+        return new UpstreamRequest(name, endpoint, headers, new String(body, StandardCharsets.UTF_8),
+                support.timeouts().call());
+    }
+
+    private ProviderException failure(UpstreamResponse response) {
+        AnthropicErrorBody error = AnthropicErrorBody.read(json, response.body());
+        return support.failures().fromStatus(name, response, error.type(),
+                response.status() == 400 && error.contextTooLong());
+    }
+}

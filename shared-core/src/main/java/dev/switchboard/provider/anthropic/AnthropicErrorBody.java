@@ -1,0 +1,55 @@
+package dev.switchboard.provider.anthropic;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What an Anthropic error body ({"type":"error","error":{"type":..,"message":..}}) says: its error
+ * type, and whether it refused the prompt for not fitting the context. The message is read only
+ * for that; it is never kept, since it can quote the prompt.
+ *
+ * @param type the error type (invalid_request_error, overloaded_error, ...), or null when the body is not one
+ */
+record AnthropicErrorBody(String type, boolean contextTooLong) {
+
+    private static final AnthropicErrorBody NONE = new AnthropicErrorBody(null, false);
+    /** Error types are repeated in our messages only when they look like types, not like text a caller sent. */
+    private static final Pattern SAFE_TYPE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+
+    static AnthropicErrorBody read(JsonMapper json, byte[] body) {
+        JsonNode error;
+        try {
+            JsonNode root = json.readValue(body, JsonNode.class);
+            error = root != null && root.isObject() ? root.get("error") : null;
+        } catch (IOException | RuntimeException e) {
+            // An HTML page or a proxy's text: classified by its status alone.
+            return NONE;
+        }
+        return of(error);
+    }
+
+    /** The error object of an error body or of a stream's error event. */
+    static AnthropicErrorBody of(JsonNode error) {
+        if (error == null || !error.isObject()) {
+            return NONE;
+        }
+        JsonNode type = error.get("type");
+        JsonNode message = error.get("message");
+        String typeText = type != null && type.isString() ? type.getStringValue() : null;
+        String messageText = message != null && message.isString()
+                ? message.getStringValue().toLowerCase(Locale.ROOT) : "";
+        // "prompt is too long: N tokens > M maximum"; also the prompt plus max_tokens not fitting.
+        boolean tooLong = "invalid_request_error".equals(typeText)
+                && (messageText.contains("prompt is too long") || messageText.contains("exceed context limit"));
+        return new AnthropicErrorBody(typeText, tooLong);
+    }
+
+    /** " (type)" to end a message with, or "" when there is no type fit to repeat. */
+    String typeSuffix() {
+        return type != null && SAFE_TYPE.matcher(type).matches() ? " (" + type + ")" : "";
+    }
+}

@@ -1,0 +1,89 @@
+package dev.switchboard.provider.anthropic;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.JsonText;
+import dev.switchboard.provider.ToolDefinition;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The unified request as an Anthropic Messages body (POST /v1/messages): system turns go to the
+ * top-level system field, the rest to messages (see {@link AnthropicTurns}); max_tokens is always
+ * sent because Anthropic requires it.
+ */
+public final class AnthropicRequestMapper {
+
+    /** Anthropic's highest temperature; the unified model allows up to 2, as OpenAI does. */
+    static final double MAX_TEMPERATURE = 1.0;
+
+    private final JsonMapper json;
+    private final AnthropicTurns turns;
+
+    public AnthropicRequestMapper(JsonMapper json) {
+        this.json = Objects.requireNonNull(json);
+        this.turns = new AnthropicTurns(json);
+    }
+
+    /** @throws IllegalArgumentException when the request cannot be said in Anthropic's terms */
+    public byte[] body(ChatRequest request, boolean stream) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", request.model());
+        body.put("max_tokens", request.maxTokens());
+        String system = request.messages().stream().filter(m -> m.role().equals("system"))
+                .map(ChatMessage::content).collect(Collectors.joining("\n\n"));
+        if (!system.isEmpty()) {
+            body.put("system", system);
+        }
+        body.put("messages", turns.of(request.messages()));
+        if (request.temperature() != null) {
+            // Clamped rather than refused: both ends of each range mean the same thing (0 the most
+            // deterministic, the top the most random), a request the gateway accepted should not fail
+            // only because the router picked Anthropic, and a refusal (REJECTED) would not fall back.
+            body.put("temperature", Math.min(request.temperature(), MAX_TEMPERATURE));
+        }
+        if (!request.tools().isEmpty()) {
+            body.put("tools", request.tools().stream().map(this::tool).toList());
+        }
+        if (stream) {
+            body.put("stream", true);
+        }
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Object> tool(ToolDefinition tool) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", tool.name());
+        if (tool.description() != null) {
+            out.put("description", tool.description());
+        }
+        out.put("input_schema", schema(tool));
+        return out;
+    }
+
+    /** Anthropic wants the schema as a JSON object (type "object" at its top). */
+    private JsonNode schema(ToolDefinition tool) {
+        try {
+            if (JsonText.isSingleValue(tool.parametersJson())) {
+                JsonNode schema = json.readValue(tool.parametersJson(), JsonNode.class);
+                if (schema != null && schema.isObject()) {
+                    return schema;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("tool " + tool.name() + " has parameters that are not a JSON object");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.switchboard.provider.anthropic;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.JsonText;
+import dev.switchboard.provider.ToolCall;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The unified conversation (system turns aside) as Anthropic's messages list. Anthropic knows only
+ * user and assistant turns, in alternation: a tool answer is a tool_result block in a user turn,
+ * and consecutive turns of one role are merged into one turn with all their blocks, which is also
+ * how Anthropic wants the results of parallel tool calls (together, in the next user turn).
+ */
+final class AnthropicTurns {
+
+    private final JsonMapper json;
+
+    AnthropicTurns(JsonMapper json) {
+        this.json = Objects.requireNonNull(json);
+    }
+
+    /** @throws IllegalArgumentException when no turn is left to send, or a tool call's arguments are not a JSON object */
+    List<Map<String, Object>> of(List<ChatMessage> messages) {
+        List<Map<String, Object>> turns = new ArrayList<>();
+        String lastRole = null;
+        List<Map<String, Object>> lastBlocks = null;
+        for (ChatMessage message : messages) {
+            if (message.role().equals("system")) {
+                continue;
+            }
+            List<Map<String, Object>> blocks = blocks(message);
+            // Anthropic refuses a turn without content; an empty unified turn carries nothing to send,
+            // and skipping it before merging keeps its neighbours in alternation.
+            if (blocks.isEmpty()) {
+                continue;
+            }
+            String role = message.role().equals("assistant") ? "assistant" : "user";
+            if (!role.equals(lastRole)) {
+                lastRole = role;
+                lastBlocks = new ArrayList<>();
+                turns.add(Map.of("role", role, "content", lastBlocks));
+            }
+            lastBlocks.addAll(blocks);
+        }
+        if (turns.isEmpty()) {
+            throw new IllegalArgumentException("Anthropic needs at least one user or assistant turn besides the system prompt");
+        }
+        return turns;
+    }
+
+    private List<Map<String, Object>> blocks(ChatMessage message) {
+        List<Map<String, Object>> blocks = new ArrayList<>();
+        if (message.role().equals("tool")) {
+            blocks.add(Map.of("type", "tool_result", "tool_use_id", message.toolCallId(), "content", message.content()));
+            return blocks;
+        }
+        // Anthropic refuses empty text blocks, such as the empty text of a turn that only calls tools.
+        if (!message.content().isEmpty()) {
+            blocks.add(Map.of("type", "text", "text", message.content()));
+        }
+        for (ToolCall call : message.toolCalls()) {
+            Map<String, Object> use = new LinkedHashMap<>();
+            use.put("type", "tool_use");
+            use.put("id", call.id());
+            use.put("name", call.name());
+            use.put("input", input(call));
+            blocks.add(use);
+        }
+        return blocks;
+    }
+
+    /** Anthropic takes a call's arguments as a JSON object, not as text; no arguments are an empty object. */
+    private Object input(ToolCall call) {
+        if (call.argumentsJson().isBlank()) {
+            return Map.of();
+        }
+        try {
+            if (JsonText.isSingleValue(call.argumentsJson())) {
+                JsonNode input = json.readValue(call.argumentsJson(), JsonNode.class);
+                if (input != null && input.isObject()) {
+                    return input;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("tool call " + call.id() + " has arguments that are not a JSON object");
+    }
+}

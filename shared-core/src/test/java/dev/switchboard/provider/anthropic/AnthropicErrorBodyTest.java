@@ -1,0 +1,63 @@
+package dev.switchboard.provider.anthropic;
+
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What Anthropic's error bodies say, read without keeping their text. */
+class AnthropicErrorBodyTest {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
+    private static AnthropicErrorBody read(String body) {
+        return AnthropicErrorBody.read(JSON, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void thePromptTooLongFixtureSaysTheContextWasTooLong() {
+        AnthropicErrorBody error = AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-prompt-too-long.json"));
+
+        assertEquals("invalid_request_error", error.type());
+        assertTrue(error.contextTooLong());
+    }
+
+    @Test
+    void aPromptPlusMaxTokensOverTheLimitIsAlsoTooLong() {
+        assertTrue(read("""
+                {"type":"error","error":{"type":"invalid_request_error",
+                 "message":"input length and `max_tokens` exceed context limit: 198000 + 8192 > 200000"}}""")
+                .contextTooLong());
+    }
+
+    @Test
+    void otherErrorsAreNotTooLongEvenWhenTheirTextSaysSo() {
+        assertFalse(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-invalid.json")).contextTooLong());
+        assertFalse(read("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"prompt is too long\"}}")
+                .contextTooLong(), "only an invalid_request_error refuses the prompt");
+        assertEquals("rate_limit_error", AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-429.json")).type());
+        assertEquals("authentication_error", AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-401.json")).type());
+    }
+
+    @Test
+    void aBodyThatIsNotAnErrorObjectHasNoType() {
+        for (String body : new String[] {"<html>Bad gateway</html>", "", "[]", "{\"error\":\"text\"}", "{\"type\":\"error\"}"}) {
+            AnthropicErrorBody error = read(body);
+            assertNull(error.type(), body);
+            assertFalse(error.contextTooLong(), body);
+            assertEquals("", error.typeSuffix(), body);
+        }
+    }
+
+    @Test
+    void onlyATypeThatLooksLikeATypeIsRepeated() {
+        assertEquals(" (overloaded_error)", AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-529-overloaded.json"))
+                .typeSuffix());
+        assertEquals("", read("{\"error\":{\"type\":\"my key is sk-123 ok\"}}").typeSuffix());
+    }
+}

@@ -1,0 +1,184 @@
+package dev.switchboard.provider.anthropic;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolDefinition;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The unified request as an Anthropic Messages body, compared as JSON trees. */
+class AnthropicRequestMapperTest {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private static final AnthropicRequestMapper MAPPER = new AnthropicRequestMapper(JSON);
+    private static final String MODEL = "claude-3-5-sonnet-20241022";
+
+    private static final String WEATHER_SCHEMA = """
+            {"type":"object","properties":{"city":{"type":"string","description":"City name"},
+             "unit":{"type":"string","enum":["celsius","fahrenheit"]}},"required":["city"]}""";
+
+    private static JsonNode tree(String json) throws IOException {
+        return JSON.readValue(json, JsonNode.class);
+    }
+
+    private static JsonNode body(ChatRequest request, boolean stream) throws IOException {
+        return JSON.readValue(MAPPER.body(request, stream), JsonNode.class);
+    }
+
+    private static ChatRequest request(List<ChatMessage> messages) {
+        return new ChatRequest(MODEL, messages, 256);
+    }
+
+    @Test
+    void systemTurnsGoToTheSystemFieldJoinedAndMaxTokensIsAlwaysSent() throws IOException {
+        ChatRequest request = request(List.of(new ChatMessage("system", "Be brief."), ChatMessage.user("Hi"),
+                new ChatMessage("system", "Answer in French.")));
+
+        assertEquals(tree("""
+                {"model":"claude-3-5-sonnet-20241022","max_tokens":256,
+                 "system":"Be brief.\\n\\nAnswer in French.",
+                 "messages":[{"role":"user","content":[{"type":"text","text":"Hi"}]}]}"""), body(request, false));
+    }
+
+    @Test
+    void noSystemTurnMeansNoSystemField() throws IOException {
+        assertNull(body(request(List.of(ChatMessage.user("Hi"))), false).get("system"));
+    }
+
+    @Test
+    void consecutiveTurnsOfOneRoleAreMergedSoThatRolesAlternate() throws IOException {
+        ChatRequest request = request(List.of(ChatMessage.user("First."), ChatMessage.user("Second."),
+                new ChatMessage("assistant", "One."), new ChatMessage("assistant", "Two."), ChatMessage.user("Third.")));
+
+        assertEquals(tree("""
+                [{"role":"user","content":[{"type":"text","text":"First."},{"type":"text","text":"Second."}]},
+                 {"role":"assistant","content":[{"type":"text","text":"One."},{"type":"text","text":"Two."}]},
+                 {"role":"user","content":[{"type":"text","text":"Third."}]}]"""), body(request, false).get("messages"));
+    }
+
+    @Test
+    void toolCallsBecomeToolUseBlocksAndToolTurnsBecomeToolResultsInOneUserTurn() throws IOException {
+        ChatRequest request = request(List.of(
+                ChatMessage.user("Weather and time in Oslo?"),
+                new ChatMessage("assistant", "", List.of(
+                        new ToolCall("toolu_weather", "get_weather", "{\"city\":\"Oslo\"}"),
+                        new ToolCall("toolu_time", "get_local_time", "")), null),
+                new ChatMessage("tool", "{\"temp_c\":3}", List.of(), "toolu_weather"),
+                new ChatMessage("tool", "14:05", List.of(), "toolu_time"),
+                ChatMessage.user("And tomorrow?")));
+
+        JsonNode messages = body(request, false).get("messages");
+
+        assertEquals(tree("""
+                [{"role":"user","content":[{"type":"text","text":"Weather and time in Oslo?"}]},
+                 {"role":"assistant","content":[
+                   {"type":"tool_use","id":"toolu_weather","name":"get_weather","input":{"city":"Oslo"}},
+                   {"type":"tool_use","id":"toolu_time","name":"get_local_time","input":{}}]},
+                 {"role":"user","content":[
+                   {"type":"tool_result","tool_use_id":"toolu_weather","content":"{\\"temp_c\\":3}"},
+                   {"type":"tool_result","tool_use_id":"toolu_time","content":"14:05"},
+                   {"type":"text","text":"And tomorrow?"}]}]"""), messages);
+        assertTrue(messages.get(1).get("content").get(0).get("input").isObject(),
+                "Anthropic takes a call's input as a JSON object, not as text");
+    }
+
+    @Test
+    void anAssistantTurnWithTextAndToolCallsKeepsBoth() throws IOException {
+        ChatRequest request = request(List.of(ChatMessage.user("Weather?"),
+                new ChatMessage("assistant", "Let me check.",
+                        List.of(new ToolCall("toolu_1", "get_weather", "{\"city\":\"Oslo\"}")), null)));
+
+        assertEquals(tree("""
+                {"role":"assistant","content":[{"type":"text","text":"Let me check."},
+                  {"type":"tool_use","id":"toolu_1","name":"get_weather","input":{"city":"Oslo"}}]}"""),
+                body(request, false).get("messages").get(1));
+    }
+
+    @Test
+    void toolsCarryNameDescriptionAndTheirSchemaAsInputSchema() throws IOException {
+        ChatRequest request = new ChatRequest(MODEL, List.of(ChatMessage.user("Weather in Oslo?")), 100, null,
+                List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_SCHEMA),
+                        new ToolDefinition("get_local_time", null, "{\"type\":\"object\",\"properties\":{}}")));
+
+        assertEquals(tree("""
+                [{"name":"get_weather","description":"Current weather for a city","input_schema":%s},
+                 {"name":"get_local_time","input_schema":{"type":"object","properties":{}}}]"""
+                .formatted(WEATHER_SCHEMA)), body(request, false).get("tools"));
+    }
+
+    @Test
+    void noToolsMeansNoToolsField() throws IOException {
+        assertNull(body(request(List.of(ChatMessage.user("Hi"))), false).get("tools"));
+    }
+
+    @Test
+    void temperatureIsSentOnlyWhenSetIncludingZeroAndClampedToAnthropicsMaximum() throws IOException {
+        List<ChatMessage> hi = List.of(ChatMessage.user("Hi"));
+
+        assertNull(body(new ChatRequest(MODEL, hi, 10), false).get("temperature"));
+        assertEquals(0.0, body(new ChatRequest(MODEL, hi, 10, 0.0, List.of()), false).get("temperature").getDoubleValue());
+        assertEquals(0.7, body(new ChatRequest(MODEL, hi, 10, 0.7, List.of()), false).get("temperature").getDoubleValue());
+        assertEquals(1.0, body(new ChatRequest(MODEL, hi, 10, 1.0, List.of()), false).get("temperature").getDoubleValue());
+        assertEquals(1.0, body(new ChatRequest(MODEL, hi, 10, 1.6, List.of()), false).get("temperature").getDoubleValue());
+        assertEquals(1.0, body(new ChatRequest(MODEL, hi, 10, 2.0, List.of()), false).get("temperature").getDoubleValue());
+    }
+
+    @Test
+    void streamingSetsStreamTrueAndOtherwiseLeavesItOut() throws IOException {
+        ChatRequest request = request(List.of(ChatMessage.user("Hi")));
+
+        assertTrue(body(request, true).get("stream").getBooleanValue());
+        assertNull(body(request, false).get("stream"));
+    }
+
+    @Test
+    void emptyTextIsNotSentAsABlockAndATurnLeftEmptyIsDropped() throws IOException {
+        ChatRequest request = request(List.of(ChatMessage.user("Hi"), new ChatMessage("assistant", ""),
+                ChatMessage.user("Still there?")));
+
+        assertEquals(tree("""
+                [{"role":"user","content":[{"type":"text","text":"Hi"},{"type":"text","text":"Still there?"}]}]"""),
+                body(request, false).get("messages"));
+    }
+
+    @Test
+    void aRequestWithOnlySystemTurnsIsRefused() {
+        ChatRequest request = request(List.of(new ChatMessage("system", "Be brief.")));
+
+        assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, false));
+    }
+
+    @Test
+    void toolSchemasAndCallArgumentsThatAreNotJsonObjectsAreRefused() {
+        for (String schema : List.of("{\"type\": \"object\", ", "[1]", "{\"type\":\"object\"} {}")) {
+            ChatRequest request = new ChatRequest(MODEL, List.of(ChatMessage.user("hi")), 10, null,
+                    List.of(new ToolDefinition("broken", "d", schema)));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, false));
+            assertTrue(e.getMessage().contains("broken"), e.getMessage());
+        }
+        for (String arguments : List.of("{\"city\":", "\"Oslo\"", "{} {}")) {
+            ChatRequest request = request(List.of(ChatMessage.user("hi"),
+                    new ChatMessage("assistant", "", List.of(new ToolCall("toolu_bad", "f", arguments)), null)));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, false));
+            assertTrue(e.getMessage().contains("toolu_bad"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theBodyIsUtf8Json() throws IOException {
+        ChatRequest request = request(List.of(ChatMessage.user("Grüße \"quoted\" 🌍\nnew line")));
+
+        assertEquals("Grüße \"quoted\" 🌍\nnew line", body(request, false).get("messages").get(0).get("content").get(0)
+                .get("text").getStringValue());
+    }
+}
