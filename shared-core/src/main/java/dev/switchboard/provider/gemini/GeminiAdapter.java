@@ -1,0 +1,114 @@
+package dev.switchboard.provider.gemini;
+
+import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.ProviderException.Kind;
+import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.provider.http.HttpAdapterSupport;
+import dev.switchboard.provider.http.UpstreamFailures;
+import dev.switchboard.provider.http.UpstreamRequest;
+import dev.switchboard.provider.http.UpstreamResponse;
+import dev.switchboard.provider.http.UpstreamStream;
+import dev.switchboard.provider.sse.SseReader;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** One configured provider speaking Google's Gemini API (generateContent, streamGenerateContent over SSE). */
+public final class GeminiAdapter implements ChatProvider {
+
+    static final String PROTOCOL = "gemini";
+
+    private final String name;
+    private final HttpAdapterSupport support;
+    private final JsonMapper json;
+    private final GeminiEndpoints endpoints;
+    private final GeminiRequestMapper mapper;
+    private final GeminiResponseParser parser;
+
+    public GeminiAdapter(String name, String baseUrl, HttpAdapterSupport support, JsonMapper json) {
+        this.name = Objects.requireNonNull(name);
+        this.support = Objects.requireNonNull(support);
+        this.json = Objects.requireNonNull(json);
+        this.endpoints = new GeminiEndpoints(baseUrl);
+        this.mapper = new GeminiRequestMapper(json);
+        this.parser = new GeminiResponseParser(name, json, support.tokens());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    public ChatResponse complete(ChatRequest request) {
+        UpstreamResponse response = support.http().post(upstreamRequest(endpoints.generate(request.model()), request));
+        if (!response.successful()) {
+            throw failure(response);
+        }
+        return parser.parse(response.body(), request);
+    }
+
+    @Override
+    public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
+        UpstreamRequest call = upstreamRequest(endpoints.stream(request.model()), request);
+        GeminiStreamParser events = new GeminiStreamParser(name, json, support.tokens(), request, sink);
+        try (UpstreamStream stream = support.http().postStreaming(call)) {
+            if (!stream.successful()) {
+                throw failure(stream.readError());
+            }
+            SseReader.read(stream.body(), events::accept);
+        } catch (IOException e) {
+            throw UpstreamFailures.fromIo(name, e);
+        } catch (UncheckedIOException e) {
+            throw UpstreamFailures.fromIo(name, e.getCause());
+        }
+        events.end();
+    }
+
+    private UpstreamRequest upstreamRequest(URI uri, ChatRequest request) {
+        // The key is looked up first: without one, nothing is sent.
+        String key = support.requiredKey(name).reveal();
+        byte[] body;
+        try {
+            body = mapper.body(request);
+        } catch (IllegalArgumentException e) {
+            // The mapper's reason names no prompt text, only what cannot be said in Gemini's terms.
+            throw new ProviderException(name, Kind.REJECTED, name + " cannot take this request: " + e.getMessage());
+        }
+        return new UpstreamRequest(name, uri, Map.of("x-goog-api-key", key),
+                new String(body, StandardCharsets.UTF_8), support.timeouts().call());
+    }
+
+    /**
+     * An error status classified from Gemini's error body. Two things differ from the status alone:
+     * Gemini answers a wrong key with 400 (API_KEY_INVALID), which is UNAUTHORIZED here so that the
+     * next provider is tried, and its 429s say how long to wait in a RetryInfo detail, used when no
+     * Retry-After header came.
+     */
+    private ProviderException failure(UpstreamResponse response) {
+        GeminiErrorBody error = GeminiErrorBody.read(response.body(), json);
+        ProviderException base = support.failures().fromStatus(name, response, error.code(),
+                error.contextTooLong() && response.status() == 400);
+        Kind kind = error.keyInvalid() ? Kind.UNAUTHORIZED : base.kind();
+        Duration wait = base.retryAfter().or(error::retryDelay).orElse(null);
+        if (kind == base.kind() && Objects.equals(wait, base.retryAfter().orElse(null))) {
+            return base;
+        }
+        return new ProviderException(name, kind, base.getMessage(), base.status(), wait);
+    }
+}

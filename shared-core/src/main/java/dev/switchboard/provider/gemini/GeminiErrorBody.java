@@ -1,0 +1,84 @@
+package dev.switchboard.provider.gemini;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a Google API error body ({"error":{"code","message","status","details"}}) says, as far as
+ * classification needs it. The message text is read only to spot a prompt that is too long (Gemini
+ * gives that no code of its own) and is never kept.
+ *
+ * @param code           an ErrorInfo reason that changes the classification (API_KEY_INVALID), else
+ *                       the canonical status (INVALID_ARGUMENT, RESOURCE_EXHAUSTED...), or null
+ * @param keyInvalid     Gemini answers a wrong key with 400, not 401: only this detail tells them apart
+ * @param contextTooLong the message says the input token count exceeds the model's maximum
+ * @param retryDelay     a RetryInfo detail's delay: Gemini's 429s say how long to wait there, not in a header
+ */
+record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, Optional<Duration> retryDelay) {
+
+    static final String API_KEY_INVALID = "API_KEY_INVALID";
+
+    private static final GeminiErrorBody UNREADABLE = new GeminiErrorBody(null, false, false, Optional.empty());
+
+    /** Reads the body; anything that is not a Google error body (an HTML page, nothing) says nothing. */
+    static GeminiErrorBody read(byte[] body, JsonMapper json) {
+        JsonNode error;
+        try {
+            JsonNode root = json.readValue(body, JsonNode.class);
+            error = root != null && root.isObject() ? root.get("error") : null;
+        } catch (IOException | RuntimeException e) {
+            return UNREADABLE;
+        }
+        if (error == null || !error.isObject()) {
+            return UNREADABLE;
+        }
+        boolean keyInvalid = false;
+        Optional<Duration> delay = Optional.empty();
+        JsonNode details = error.get("details");
+        if (details != null && details.isArray()) {
+            for (JsonNode detail : details.values()) {
+                keyInvalid |= API_KEY_INVALID.equals(text(detail.get("reason")));
+                if (delay.isEmpty()) {
+                    delay = duration(text(detail.get("retryDelay")));
+                }
+            }
+        }
+        String status = text(error.get("status"));
+        return new GeminiErrorBody(keyInvalid ? API_KEY_INVALID : status, keyInvalid,
+                saysTooManyInputTokens(text(error.get("message"))), delay);
+    }
+
+    private static boolean saysTooManyInputTokens(String message) {
+        if (message == null) {
+            return false;
+        }
+        String lower = message.toLowerCase(Locale.ROOT);
+        return lower.contains("input token count") && lower.contains("exceeds the maximum");
+    }
+
+    /** A protobuf JSON Duration: decimal seconds with an "s" suffix ("37s", "0.5s"). */
+    static Optional<Duration> duration(String value) {
+        if (value == null || !value.endsWith("s")) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal seconds = new BigDecimal(value.substring(0, value.length() - 1));
+            if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(86_400)) > 0) {
+                return Optional.empty();
+            }
+            return Optional.of(Duration.ofMillis(seconds.movePointRight(3).longValue()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node != null && node.isString() ? node.getStringValue() : null;
+    }
+}

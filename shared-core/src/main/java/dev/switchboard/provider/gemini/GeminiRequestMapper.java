@@ -1,0 +1,176 @@
+package dev.switchboard.provider.gemini;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.JsonText;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolDefinition;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The unified request as a Gemini GenerateContentRequest body. The same body serves both
+ * generateContent and streamGenerateContent: Gemini says "stream" in the URL, not the body.
+ *
+ * <p>Gemini has one systemInstruction, so every system turn goes there, in order. Assistant turns
+ * are role "model". Gemini answers a function call by the function's name, not by a call id: a tool
+ * turn becomes a functionResponse named after the call with that id in an earlier assistant turn,
+ * and consecutive tool turns share one "user" turn, as Gemini expects for parallel calls.
+ *
+ * @throws IllegalArgumentException from {@link #body} when the request cannot be said in Gemini's
+ *                                  terms (a tool result for an unknown call, arguments or
+ *                                  parameters that are not JSON): the caller's fault, never retried
+ */
+public final class GeminiRequestMapper {
+
+    private final JsonMapper json;
+
+    public GeminiRequestMapper(JsonMapper json) {
+        this.json = Objects.requireNonNull(json);
+    }
+
+    public byte[] body(ChatRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        List<Map<String, Object>> system = new ArrayList<>();
+        List<Map<String, Object>> contents = new ArrayList<>();
+        List<ChatMessage> messages = request.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            ChatMessage message = messages.get(i);
+            switch (message.role()) {
+                case "system" -> system.add(Map.of("text", message.content()));
+                case "user" -> contents.add(content("user", List.of(Map.of("text", message.content()))));
+                case "assistant" -> contents.add(content("model", modelParts(message)));
+                default -> toolResult(contents, functionResponse(message, messages.subList(0, i)),
+                        i > 0 && messages.get(i - 1).role().equals("tool"));
+            }
+        }
+        if (!system.isEmpty()) {
+            body.put("systemInstruction", Map.of("parts", system));
+        }
+        body.put("contents", contents);
+        if (!request.tools().isEmpty()) {
+            body.put("tools", List.of(Map.of("functionDeclarations", request.tools().stream().map(this::declaration).toList())));
+        }
+        Map<String, Object> generation = new LinkedHashMap<>();
+        generation.put("maxOutputTokens", request.maxTokens());
+        if (request.temperature() != null) {
+            generation.put("temperature", request.temperature());
+        }
+        body.put("generationConfig", generation);
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> content(String role, List<Map<String, Object>> parts) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("role", role);
+        content.put("parts", new ArrayList<>(parts));
+        return content;
+    }
+
+    private List<Map<String, Object>> modelParts(ChatMessage message) {
+        List<Map<String, Object>> parts = new ArrayList<>();
+        // A turn that only calls tools has no text; an empty text part next to the calls says nothing.
+        if (!message.content().isEmpty() || message.toolCalls().isEmpty()) {
+            parts.add(Map.of("text", message.content()));
+        }
+        for (ToolCall call : message.toolCalls()) {
+            Map<String, Object> functionCall = new LinkedHashMap<>();
+            functionCall.put("name", call.name());
+            functionCall.put("args", arguments(call));
+            parts.add(Map.of("functionCall", functionCall));
+        }
+        return parts;
+    }
+
+    private JsonNode arguments(ToolCall call) {
+        if (call.argumentsJson().isBlank()) {
+            return JsonNode.createObjectNode(Map.of());
+        }
+        JsonNode args = readSingle(call.argumentsJson());
+        if (args == null || !args.isObject()) {
+            throw new IllegalArgumentException("tool call " + call.name() + " has arguments that are not a JSON object");
+        }
+        return args;
+    }
+
+    private static void toolResult(List<Map<String, Object>> contents, Map<String, Object> part, boolean joinPrevious) {
+        if (joinPrevious) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> parts = (List<Map<String, Object>>) contents.get(contents.size() - 1).get("parts");
+            parts.add(part);
+        } else {
+            contents.add(content("user", List.of(part)));
+        }
+    }
+
+    private Map<String, Object> functionResponse(ChatMessage tool, List<ChatMessage> earlier) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("name", calledName(tool.toolCallId(), earlier));
+        JsonNode parsed = readSingle(tool.content());
+        // Gemini takes a function's response as a JSON object: any other result is wrapped in one.
+        response.put("response", parsed != null && parsed.isObject() ? parsed
+                : Map.of("content", tool.content()));
+        return Map.of("functionResponse", response);
+    }
+
+    /** The name of the function the call with this id called: the latest earlier assistant turn that made it. */
+    private static String calledName(String callId, List<ChatMessage> earlier) {
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            for (ToolCall call : earlier.get(i).toolCalls()) {
+                if (call.id().equals(callId)) {
+                    return call.name();
+                }
+            }
+        }
+        throw new IllegalArgumentException("a tool result answers a call that no earlier assistant turn made");
+    }
+
+    private Map<String, Object> declaration(ToolDefinition tool) {
+        Map<String, Object> declaration = new LinkedHashMap<>();
+        declaration.put("name", tool.name());
+        if (tool.description() != null) {
+            declaration.put("description", tool.description());
+        }
+        JsonNode parameters = readSingle(tool.parametersJson());
+        if (parameters == null || !parameters.isObject()) {
+            throw new IllegalArgumentException("tool " + tool.name() + " has parameters that are not a JSON object");
+        }
+        // Gemini refuses an object schema without properties; a function without parameters omits them.
+        if (!withoutProperties(parameters)) {
+            declaration.put("parameters", parameters);
+        }
+        return declaration;
+    }
+
+    private static boolean withoutProperties(JsonNode schema) {
+        JsonNode type = schema.get("type");
+        JsonNode properties = schema.get("properties");
+        boolean objectType = type == null || (type.isString() && type.getStringValue().equalsIgnoreCase("object"));
+        boolean noProperties = properties == null || properties.isNull() || (properties.isObject() && properties.size() == 0);
+        return objectType && noProperties;
+    }
+
+    /** The JSON value the text holds, or null when it is not exactly one JSON value. */
+    private JsonNode readSingle(String text) {
+        if (!JsonText.isSingleValue(text)) {
+            return null;
+        }
+        try {
+            return json.readValue(text, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

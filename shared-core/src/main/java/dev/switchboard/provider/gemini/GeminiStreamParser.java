@@ -1,0 +1,108 @@
+package dev.switchboard.provider.gemini;
+
+import dev.switchboard.cost.TokenCounter;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.FinishReason;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.Usage;
+import dev.switchboard.provider.UsageEstimate;
+import dev.switchboard.provider.sse.SseEvent;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One streamGenerateContent?alt=sse stream, event by event. Each event is a whole
+ * GenerateContentResponse: its text goes to the sink at once; function calls arrive whole and are
+ * kept for the last chunk. Gemini has no end-of-stream marker: the stream is whole only when a
+ * candidate carried a finishReason (or the prompt was blocked), and the usage comes on the last
+ * events, so the last chunk is handed on by {@link #end()} once the body is over. A body that ends
+ * before a finishReason was cut, and end() throws. Not thread-safe: one parser per stream.
+ */
+public final class GeminiStreamParser {
+
+    private final String provider;
+    private final JsonMapper json;
+    private final TokenCounter tokens;
+    private final ChatRequest request;
+    private final Consumer<StreamChunk> sink;
+    private final StringBuilder text = new StringBuilder();
+    private final List<ToolCall> calls = new ArrayList<>();
+    private String finishReason;
+    private boolean blocked;
+    private JsonNode usage;
+
+    public GeminiStreamParser(String provider, JsonMapper json, TokenCounter tokens, ChatRequest request,
+                              Consumer<StreamChunk> sink) {
+        this.provider = Objects.requireNonNull(provider);
+        this.json = Objects.requireNonNull(json);
+        this.tokens = Objects.requireNonNull(tokens);
+        this.request = Objects.requireNonNull(request);
+        this.sink = Objects.requireNonNull(sink);
+    }
+
+    /** @return always true: only the end of the body ends a Gemini stream */
+    public boolean accept(SseEvent event) {
+        JsonNode root = parse(event.data());
+        JsonNode error = root.get("error");
+        if (error != null && !error.isNull()) {
+            throw new ProviderException(provider, ProviderException.Kind.UNAVAILABLE,
+                    provider + " reported an error in the middle of its stream");
+        }
+        GeminiPiece piece = GeminiPiece.read(root, provider, json);
+        if (!piece.text().isEmpty()) {
+            text.append(piece.text());
+            sink.accept(StreamChunk.text(piece.text()));
+        }
+        for (GeminiPiece.Call call : piece.calls()) {
+            calls.add(call.unified(calls.size()));
+        }
+        if (piece.finishReason() != null) {
+            finishReason = piece.finishReason();
+        }
+        if (piece.blockReason() != null && !piece.hasCandidate()) {
+            blocked = true;
+        }
+        if (piece.usage() != null && !piece.usage().isNull()) {
+            usage = piece.usage();
+        }
+        return true;
+    }
+
+    /** Call when the body has ended: hands on the last chunk, or throws if the stream never finished. */
+    public void end() {
+        FinishReason finish;
+        if (finishReason != null) {
+            finish = GeminiFinishReasons.of(finishReason, !calls.isEmpty());
+        } else if (blocked && text.isEmpty() && calls.isEmpty()) {
+            // Same reading as GeminiResponseParser: a prompt Gemini refused is a filtered, empty answer.
+            finish = FinishReason.CONTENT_FILTER;
+        } else {
+            throw new ProviderException(provider, ProviderException.Kind.UNAVAILABLE,
+                    provider + " ended its stream before a finish reason");
+        }
+        Usage reported = GeminiUsage.of(usage);
+        sink.accept(StreamChunk.last(finish, reported != null ? reported
+                : UsageEstimate.of(tokens, request, text.toString()), calls));
+    }
+
+    private JsonNode parse(String data) {
+        try {
+            JsonNode node = json.readValue(data, JsonNode.class);
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Reported below without the data, which could echo a prompt.
+        }
+        throw new ProviderException(provider, ProviderException.Kind.UNAVAILABLE,
+                provider + " streamed an event that is not a JSON object");
+    }
+}

@@ -1,0 +1,171 @@
+package dev.switchboard.provider.gemini;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolDefinition;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The unified request as a Gemini GenerateContentRequest body, compared as JSON trees. */
+class GeminiRequestMapperTest {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private static final GeminiRequestMapper MAPPER = new GeminiRequestMapper(JSON);
+
+    private static final String WEATHER_PARAMETERS = """
+            {"type":"object","properties":{"city":{"type":"string","description":"City name"}},"required":["city"]}""";
+
+    private static final ToolCall WEATHER_CALL = new ToolCall("call_1", "get_weather", "{\"city\":\"Oslo\"}");
+    private static final ToolCall TIME_CALL = new ToolCall("call_2", "get_local_time", "{\"timezone\":\"Europe/Oslo\"}");
+
+    private static JsonNode tree(String json) throws IOException {
+        return JSON.readValue(json, JsonNode.class);
+    }
+
+    private static JsonNode body(ChatRequest request) throws IOException {
+        return JSON.readValue(MAPPER.body(request), JsonNode.class);
+    }
+
+    @Test
+    void systemTurnsBecomeTheSystemInstructionAndAssistantTurnsAreTheModel() throws IOException {
+        ChatRequest request = new ChatRequest("gemini-2.0-flash", List.of(new ChatMessage("system", "Be brief."),
+                ChatMessage.user("Hi"), new ChatMessage("assistant", "Hello."), new ChatMessage("system", "Use English."),
+                ChatMessage.user("Name a colour.")), 256);
+
+        assertEquals(tree("""
+                {"systemInstruction":{"parts":[{"text":"Be brief."},{"text":"Use English."}]},
+                 "contents":[{"role":"user","parts":[{"text":"Hi"}]},
+                             {"role":"model","parts":[{"text":"Hello."}]},
+                             {"role":"user","parts":[{"text":"Name a colour."}]}],
+                 "generationConfig":{"maxOutputTokens":256}}"""), body(request));
+    }
+
+    @Test
+    void withoutSystemTurnsThereIsNoSystemInstruction() throws IOException {
+        assertNull(body(new ChatRequest("m", List.of(ChatMessage.user("Hi")), 5)).get("systemInstruction"));
+    }
+
+    @Test
+    void temperatureIsSentOnlyWhenSetIncludingZero() throws IOException {
+        List<ChatMessage> hi = List.of(ChatMessage.user("Hi"));
+
+        assertEquals(tree("{\"maxOutputTokens\":10,\"temperature\":0.7}"),
+                body(new ChatRequest("m", hi, 10, 0.7, List.of())).get("generationConfig"));
+        JsonNode cold = body(new ChatRequest("m", hi, 10, 0.0, List.of())).get("generationConfig");
+        assertTrue(cold.get("temperature").isNumber(), "0 is a temperature, not an absent one");
+        assertEquals(0.0, cold.get("temperature").getDoubleValue(), 0.0);
+        assertNull(body(new ChatRequest("m", hi, 10)).get("generationConfig").get("temperature"));
+    }
+
+    @Test
+    void toolsAreOneToolOfFunctionDeclarationsWithParametersAsJson() throws IOException {
+        ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("Weather?")), 100, null,
+                List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_PARAMETERS),
+                        new ToolDefinition("get_local_time", null, "{\"type\":\"object\",\"properties\":{}}")));
+
+        assertEquals(tree("""
+                [{"functionDeclarations":[
+                   {"name":"get_weather","description":"Current weather for a city","parameters":%s},
+                   {"name":"get_local_time"}]}]""".formatted(WEATHER_PARAMETERS)), body(request).get("tools"));
+    }
+
+    @Test
+    void noToolsMeansNoToolsField() throws IOException {
+        assertNull(body(new ChatRequest("m", List.of(ChatMessage.user("Hi")), 5)).get("tools"));
+    }
+
+    @Test
+    void toolCallsAreFunctionCallPartsAndToolResultsAreFunctionResponsesNamedAfterTheCall() throws IOException {
+        ChatRequest request = new ChatRequest("m", List.of(
+                ChatMessage.user("Weather and time in Oslo?"),
+                new ChatMessage("assistant", "", List.of(WEATHER_CALL, TIME_CALL), null),
+                new ChatMessage("tool", "{\"temp_c\":3}", List.of(), "call_1"),
+                new ChatMessage("tool", "14:05", List.of(), "call_2"),
+                new ChatMessage("assistant", "3 degrees at 14:05."),
+                ChatMessage.user("Thanks")), 100);
+
+        assertEquals(tree("""
+                [{"role":"user","parts":[{"text":"Weather and time in Oslo?"}]},
+                 {"role":"model","parts":[{"functionCall":{"name":"get_weather","args":{"city":"Oslo"}}},
+                                          {"functionCall":{"name":"get_local_time","args":{"timezone":"Europe/Oslo"}}}]},
+                 {"role":"user","parts":[{"functionResponse":{"name":"get_weather","response":{"temp_c":3}}},
+                                         {"functionResponse":{"name":"get_local_time","response":{"content":"14:05"}}}]},
+                 {"role":"model","parts":[{"text":"3 degrees at 14:05."}]},
+                 {"role":"user","parts":[{"text":"Thanks"}]}]"""), body(request).get("contents"));
+    }
+
+    @Test
+    void anAssistantTurnKeepsItsTextBeforeItsCallsAndEmptyArgumentsAreAnEmptyObject() throws IOException {
+        ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("Time?"),
+                new ChatMessage("assistant", "Checking.", List.of(new ToolCall("c", "now", "")), null)), 10);
+
+        assertEquals(tree("""
+                {"role":"model","parts":[{"text":"Checking."},{"functionCall":{"name":"now","args":{}}}]}"""),
+                body(request).get("contents").get(1));
+    }
+
+    @Test
+    void toolResultsThatAreNotAJsonObjectAreWrappedAsContent() throws IOException {
+        for (String result : List.of("[1,2]", "42", "\"quoted\"", "{\"a\":1} trailing", "not json")) {
+            ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("go"),
+                    new ChatMessage("assistant", "", List.of(WEATHER_CALL), null),
+                    new ChatMessage("tool", result, List.of(), "call_1")), 10);
+
+            JsonNode response = body(request).get("contents").get(2).get("parts").get(0).get("functionResponse").get("response");
+
+            assertEquals(result, response.get("content").getStringValue(), result);
+        }
+    }
+
+    @Test
+    void aReusedCallIdIsNamedAfterTheLatestCallThatUsedIt() throws IOException {
+        ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("go"),
+                new ChatMessage("assistant", "", List.of(new ToolCall("c", "first", "{}")), null),
+                new ChatMessage("tool", "{}", List.of(), "c"),
+                new ChatMessage("assistant", "", List.of(new ToolCall("c", "second", "{}")), null),
+                new ChatMessage("tool", "{}", List.of(), "c")), 10);
+
+        assertEquals("second", body(request).get("contents").get(4).get("parts").get(0)
+                .get("functionResponse").get("name").getStringValue());
+    }
+
+    @Test
+    void aToolResultForAnUnknownCallIsRefused() {
+        ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("go"),
+                new ChatMessage("tool", "{}", List.of(), "call_unknown")), 10);
+
+        assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request));
+    }
+
+    @Test
+    void callArgumentsAndToolParametersThatAreNotJsonObjectsAreRefused() {
+        ChatRequest badArguments = new ChatRequest("m", List.of(ChatMessage.user("go"),
+                new ChatMessage("assistant", "", List.of(new ToolCall("c", "f", "[1]")), null)), 10);
+        assertThrows(IllegalArgumentException.class, () -> MAPPER.body(badArguments));
+        for (String parameters : List.of("{\"type\": \"object\", ", "{\"type\":\"object\"} {}", "[]")) {
+            ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("hi")), 10, null,
+                    List.of(new ToolDefinition("broken", "d", parameters)));
+
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request), parameters);
+            assertTrue(e.getMessage().contains("broken"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theBodyIsUtf8Json() throws IOException {
+        ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("Grüße \"quoted\" 🌍\nnew line")), 10);
+
+        assertEquals("Grüße \"quoted\" 🌍\nnew line",
+                body(request).get("contents").get(0).get("parts").get(0).get("text").getStringValue());
+    }
+}
