@@ -55,6 +55,14 @@ public final class FakeUpstream implements AutoCloseable {
             return new Streamed(contentType, pieces, false);
         }
 
+        /**
+         * A streamed answer of raw bytes, for binary framings (AWS event streams): each piece is sent as
+         * its own chunk; when {@code complete} is false the connection drops without the closing chunk.
+         */
+        static BinaryStreamed binary(String contentType, List<byte[]> pieces, boolean complete) {
+            return new BinaryStreamed(contentType, pieces, complete);
+        }
+
         /** Accepts the connection, reads the request, then resets it (TCP RST) without a byte of answer. */
         static Reply reset() {
             return new Reset();
@@ -81,6 +89,13 @@ public final class FakeUpstream implements AutoCloseable {
     }
 
     public record Streamed(String contentType, List<String> pieces, boolean complete) implements Reply {
+    }
+
+    public record BinaryStreamed(String contentType, List<byte[]> pieces, boolean complete) implements Reply {
+
+        public BinaryStreamed {
+            pieces = List.copyOf(pieces);
+        }
     }
 
     record Reset() implements Reply {
@@ -171,6 +186,8 @@ public final class FakeUpstream implements AutoCloseable {
                 writeWhole(out, whole);
             } else if (reply instanceof Streamed streamed) {
                 writeStreamed(socket, out, streamed);
+            } else if (reply instanceof BinaryStreamed binary) {
+                writeBinaryStreamed(socket, out, binary);
             } else if (reply instanceof Reset) {
                 socket.setSoLinger(true, 0);
             } else if (reply instanceof Silence) {
@@ -222,6 +239,28 @@ public final class FakeUpstream implements AutoCloseable {
         out.flush();
         for (String piece : streamed.pieces()) {
             byte[] bytes = piece.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length == 0) {
+                continue;
+            }
+            out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+        if (streamed.complete()) {
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } else {
+            socket.setSoLinger(true, 0);
+        }
+    }
+
+    private static void writeBinaryStreamed(Socket socket, OutputStream out, BinaryStreamed streamed)
+            throws IOException {
+        StringBuilder head = statusLine(200, streamed.contentType()).append("Transfer-Encoding: chunked\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        for (byte[] bytes : streamed.pieces()) {
             if (bytes.length == 0) {
                 continue;
             }
