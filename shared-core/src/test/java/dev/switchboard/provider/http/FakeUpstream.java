@@ -47,12 +47,30 @@ public final class FakeUpstream implements AutoCloseable {
 
         /** A streamed answer: each piece is sent as its own chunk and flushed. */
         static Streamed stream(String contentType, List<String> pieces) {
-            return new Streamed(contentType, pieces, true);
+            return new Streamed(contentType, utf8(pieces), true, null);
         }
 
         /** Sends the pieces, then closes the connection without the closing chunk: a stream cut mid-answer. */
         static Streamed cut(String contentType, List<String> pieces) {
-            return new Streamed(contentType, pieces, false);
+            return new Streamed(contentType, utf8(pieces), false, null);
+        }
+
+        /**
+         * Like {@link #cut}, but the connection is closed only once {@code release} is counted down,
+         * typically when the client has seen a first chunk. A cut that lands while the client has not
+         * yet read what came before it loses that data in the client's HTTP stack (the JDK client
+         * reports the failure first), so a test that wants "delivered, then cut" holds the cut.
+         */
+        static Streamed cutAfter(String contentType, List<String> pieces, CountDownLatch release) {
+            return new Streamed(contentType, utf8(pieces), false, release);
+        }
+
+        /**
+         * A streamed answer of raw bytes, for binary framings (AWS event streams): each piece is sent as
+         * its own chunk; when {@code complete} is false the connection closes without the closing chunk.
+         */
+        static Streamed binary(String contentType, List<byte[]> pieces, boolean complete) {
+            return new Streamed(contentType, pieces, complete, null);
         }
 
         /** Accepts the connection, reads the request, then resets it (TCP RST) without a byte of answer. */
@@ -80,7 +98,17 @@ public final class FakeUpstream implements AutoCloseable {
         }
     }
 
-    public record Streamed(String contentType, List<String> pieces, boolean complete) implements Reply {
+    /** @param holdBeforeCut when set, an incomplete stream waits for it before closing the connection */
+    public record Streamed(String contentType, List<byte[]> pieces, boolean complete, CountDownLatch holdBeforeCut)
+            implements Reply {
+
+        public Streamed {
+            pieces = List.copyOf(pieces);
+        }
+    }
+
+    private static List<byte[]> utf8(List<String> pieces) {
+        return pieces.stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
     record Reset() implements Reply {
@@ -220,8 +248,7 @@ public final class FakeUpstream implements AutoCloseable {
         StringBuilder head = statusLine(200, streamed.contentType()).append("Transfer-Encoding: chunked\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        for (String piece : streamed.pieces()) {
-            byte[] bytes = piece.getBytes(StandardCharsets.UTF_8);
+        for (byte[] bytes : streamed.pieces()) {
             if (bytes.length == 0) {
                 continue;
             }
@@ -236,6 +263,18 @@ public final class FakeUpstream implements AutoCloseable {
         if (streamed.complete()) {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
+        } else if (streamed.holdBeforeCut() != null) {
+            awaitQuietly(streamed.holdBeforeCut());
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the held stream cut");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

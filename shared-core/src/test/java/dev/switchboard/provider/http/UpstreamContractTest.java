@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -255,9 +256,14 @@ public abstract class UpstreamContractTest {
     @Test
     void aStreamCutMidAnswerFailsAfterWhatCame() {
         List<String> pieces = streamPieces();
-        upstream.enqueue(FakeUpstream.Reply.cut(streamContentType(), pieces.subList(0, pieces.size() / 2)));
+        CountDownLatch firstChunk = new CountDownLatch(1);
+        upstream.enqueue(FakeUpstream.Reply.cutAfter(streamContentType(), pieces.subList(0, pieces.size() / 2),
+                firstChunk));
         List<StreamChunk> chunks = new ArrayList<>();
-        ProviderException e = assertThrows(ProviderException.class, () -> provider().stream(request(), chunks::add));
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().stream(request(), chunk -> {
+            chunks.add(chunk);
+            firstChunk.countDown();
+        }));
         assertSafe(e);
         assertTrue(e.fallbackAllowed());
         assertFalse(chunks.isEmpty(), "what came before the cut is delivered");

@@ -1,0 +1,139 @@
+package dev.switchboard.provider.bedrock;
+
+import dev.switchboard.cost.TokenCounter;
+import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.StreamChunk;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * A provider on Amazon Bedrock's Converse API, signed with IAM credentials (no API key). complete()
+ * calls Converse on the synchronous client; stream() calls ConverseStream on the asynchronous one
+ * and blocks until the stream has ended, handing chunks to the sink on the calling thread.
+ */
+public final class BedrockProvider implements ChatProvider {
+
+    public static final String PROTOCOL = "bedrock";
+
+    private final String name;
+    private final BedrockClientPair clients;
+    private final BedrockRequestMapper mapper = new BedrockRequestMapper();
+    private final BedrockResponseParser parser;
+    private final BedrockFailures failures;
+    private final TokenCounter tokens;
+    private final Duration idle;
+
+    /** @param idle how long a stream may go without an event (or its start) before it is given up */
+    BedrockProvider(String name, BedrockClientPair clients, BedrockFailures failures, TokenCounter tokens,
+                    Duration idle) {
+        this.name = Objects.requireNonNull(name);
+        this.clients = Objects.requireNonNull(clients);
+        this.failures = Objects.requireNonNull(failures);
+        this.tokens = Objects.requireNonNull(tokens);
+        this.idle = Objects.requireNonNull(idle);
+        this.parser = new BedrockResponseParser(name, tokens);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    public ChatResponse complete(ChatRequest request) {
+        clients.requireCredentials(name);
+        ConverseResponse response;
+        try {
+            response = clients.sync().converse(mapper.converse(request));
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failures.from(e);
+        }
+        return parser.parse(response, request);
+    }
+
+    @Override
+    public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
+        clients.requireCredentials(name);
+        ConverseEventPipe pipe = new ConverseEventPipe();
+        ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
+                .onEventStream(publisher -> publisher.subscribe(pipe))
+                .onError(pipe::fail)
+                .build();
+        CompletableFuture<Void> call;
+        try {
+            call = clients.async().converseStream(mapper.converseStream(request), handler);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failures.from(e);
+        }
+        call.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                pipe.fail(failure);
+            }
+        });
+        try {
+            BedrockStreamAssembler assembler = new BedrockStreamAssembler(name, tokens, request, sink);
+            drain(pipe, assembler);
+            // The events ended; the last chunk waits until the call itself has ended without failure.
+            awaitCall(call);
+            assembler.end();
+        } catch (RuntimeException e) {
+            pipe.cancel();
+            call.cancel(true);
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pipe.cancel();
+            call.cancel(true);
+            throw new ProviderException(name, ProviderException.Kind.TIMEOUT, name + " stream was interrupted");
+        }
+    }
+
+    /** Hands every event to the assembler until the event stream completes. */
+    private void drain(ConverseEventPipe pipe, BedrockStreamAssembler assembler) throws InterruptedException {
+        while (true) {
+            ConverseEventPipe.Signal signal = pipe.next(idle);
+            if (signal == null) {
+                throw new ProviderException(name, ProviderException.Kind.TIMEOUT,
+                        name + " sent nothing for " + idle.toMillis() + " ms");
+            }
+            if (signal instanceof ConverseEventPipe.Failed failed) {
+                throw failures.from(failed.cause());
+            }
+            if (signal instanceof ConverseEventPipe.Completed) {
+                return;
+            }
+            assembler.accept(((ConverseEventPipe.Event) signal).event());
+            pipe.requestNext();
+        }
+    }
+
+    private void awaitCall(CompletableFuture<Void> call) throws InterruptedException {
+        try {
+            call.get(idle.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw failures.from(e);
+        } catch (TimeoutException e) {
+            throw new ProviderException(name, ProviderException.Kind.TIMEOUT, name + " did not end its stream in time");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.switchboard.provider.bedrock;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolDefinition;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.Tool;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolInputSchema;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The unified request as a Converse / ConverseStream request. System turns become the separate
+ * system blocks; a tool turn is a user message holding a toolResult block; consecutive turns of the
+ * same Bedrock role are merged into one message, because Converse wants user and assistant to
+ * alternate (and wants all results of one assistant turn's tool calls in the next user message).
+ *
+ * @throws IllegalArgumentException (from both methods) when a tool schema or a tool call's
+ *                                  arguments are not JSON: Converse takes them as documents, not text
+ */
+public final class BedrockRequestMapper {
+
+    public ConverseRequest converse(ChatRequest request) {
+        ConverseRequest.Builder builder = ConverseRequest.builder()
+                .modelId(request.model())
+                .messages(messages(request))
+                .system(system(request))
+                .inferenceConfig(inference(request));
+        if (!request.tools().isEmpty()) {
+            builder.toolConfig(tools(request));
+        }
+        return builder.build();
+    }
+
+    public ConverseStreamRequest converseStream(ChatRequest request) {
+        ConverseStreamRequest.Builder builder = ConverseStreamRequest.builder()
+                .modelId(request.model())
+                .messages(messages(request))
+                .system(system(request))
+                .inferenceConfig(inference(request));
+        if (!request.tools().isEmpty()) {
+            builder.toolConfig(tools(request));
+        }
+        return builder.build();
+    }
+
+    private static List<SystemContentBlock> system(ChatRequest request) {
+        return request.messages().stream()
+                .filter(message -> message.role().equals("system") && !message.content().isEmpty())
+                .map(message -> SystemContentBlock.fromText(message.content()))
+                .toList();
+    }
+
+    private static List<Message> messages(ChatRequest request) {
+        List<Message> out = new ArrayList<>();
+        ConversationRole role = null;
+        List<ContentBlock> blocks = new ArrayList<>();
+        for (ChatMessage message : request.messages()) {
+            if (message.role().equals("system")) {
+                continue;
+            }
+            ConversationRole next = message.role().equals("assistant") ? ConversationRole.ASSISTANT
+                    : ConversationRole.USER;
+            if (role != null && next != role) {
+                out.add(Message.builder().role(role).content(blocks).build());
+                blocks = new ArrayList<>();
+            }
+            role = next;
+            blocks.addAll(content(message));
+        }
+        if (role != null) {
+            out.add(Message.builder().role(role).content(blocks).build());
+        }
+        return out;
+    }
+
+    private static List<ContentBlock> content(ChatMessage message) {
+        if (message.role().equals("tool")) {
+            return List.of(ContentBlock.fromToolResult(ToolResultBlock.builder()
+                    .toolUseId(message.toolCallId())
+                    .content(ToolResultContentBlock.fromText(message.content()))
+                    .build()));
+        }
+        List<ContentBlock> blocks = new ArrayList<>();
+        // Converse refuses blank text blocks, so an assistant turn that only calls tools sends none.
+        if (!message.content().isEmpty() || message.toolCalls().isEmpty()) {
+            blocks.add(ContentBlock.fromText(message.content()));
+        }
+        for (ToolCall call : message.toolCalls()) {
+            blocks.add(ContentBlock.fromToolUse(ToolUseBlock.builder()
+                    .toolUseId(call.id())
+                    .name(call.name())
+                    .input(JsonDocuments.parse(call.argumentsJson(), "the arguments of tool call " + call.id()))
+                    .build()));
+        }
+        return blocks;
+    }
+
+    private static InferenceConfiguration inference(ChatRequest request) {
+        InferenceConfiguration.Builder builder = InferenceConfiguration.builder().maxTokens(request.maxTokens());
+        if (request.temperature() != null) {
+            builder.temperature(request.temperature().floatValue());
+        }
+        return builder.build();
+    }
+
+    private static ToolConfiguration tools(ChatRequest request) {
+        List<Tool> tools = new ArrayList<>();
+        for (ToolDefinition tool : request.tools()) {
+            ToolSpecification.Builder spec = ToolSpecification.builder()
+                    .name(tool.name())
+                    .inputSchema(ToolInputSchema.fromJson(
+                            JsonDocuments.parse(tool.parametersJson(), "the parameters of tool " + tool.name())));
+            if (tool.description() != null) {
+                spec.description(tool.description());
+            }
+            tools.add(Tool.fromToolSpec(spec.build()));
+        }
+        return ToolConfiguration.builder().tools(tools).build();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.switchboard.provider.bedrock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.FinishReason;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.ProviderException.Kind;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.Usage;
+import dev.switchboard.provider.UsageEstimate;
+import dev.switchboard.provider.http.FakeUpstream;
+import dev.switchboard.provider.http.FakeUpstream.Reply;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/** Converse (POST /model/{id}/converse) against the fake Bedrock endpoint: answers and every way a call fails. */
+class BedrockConverseWireTest extends BedrockWireSupport {
+
+    @Test
+    void answersFromAConverseBodyWithASignedRequest() {
+        upstream.enqueue(Reply.json(200, BedrockFixtures.text("converse-text.json")));
+        ChatResponse response = provider().complete(request());
+
+        assertEquals(new ChatResponse("Hello there. Nice to meet you.", "test-model", new Usage(12, 7),
+                FinishReason.STOP), response);
+        FakeUpstream.Recorded sent = upstream.onlyRequest();
+        assertEquals("/model/test-model/converse", sent.path());
+        assertTrue(sent.header("authorization").startsWith("AWS4-HMAC-SHA256 Credential=AKIDTEST/"),
+                "signed with SigV4 for the credentials' key id");
+        assertTrue(sent.header("authorization").contains("/us-east-1/bedrock/aws4_request"), sent.header("authorization"));
+        assertTrue(sent.body().contains("\"system\":[{\"text\":\"Answer briefly.\"}]"), sent.body());
+        assertTrue(sent.body().contains("\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Say hello.\"}]}]"),
+                sent.body());
+        assertTrue(sent.body().contains("\"inferenceConfig\":{\"maxTokens\":64}"), sent.body());
+    }
+
+    @Test
+    void toolUseBlocksBecomeToolCallsAndCacheReadsCountAsInput() {
+        upstream.enqueue(Reply.json(200, BedrockFixtures.text("converse-tool-use.json")));
+        ChatResponse response = provider().complete(request());
+
+        assertEquals("Let me look that up.", response.text());
+        assertEquals(FinishReason.TOOL_CALLS, response.finishReason());
+        assertEquals(List.of(new ToolCall("tooluse_oslo01", "get_weather", "{\"city\":\"Oslo\",\"days\":3,\"metric\":true}")),
+                response.toolCalls());
+        assertEquals(new Usage(380, 31, 0, 300), response.usage());
+    }
+
+    @Test
+    void anAnswerWithoutUsageIsEstimatedAndMaxTokensIsLength() {
+        upstream.enqueue(Reply.json(200, BedrockFixtures.text("converse-max-tokens-no-usage.json")));
+        ChatResponse response = provider().complete(request());
+
+        assertEquals(FinishReason.LENGTH, response.finishReason());
+        assertEquals(UsageEstimate.of(TOKENS, request(), "The first part of a long"), response.usage());
+    }
+
+    @Test
+    void validationIsRejectedAndNotRetried() {
+        ProviderException e = failure(error(400, "ValidationException", upstreamText("invalid request")));
+        assertEquals(Kind.REJECTED, e.kind());
+        assertEquals(400, e.status());
+        assertTrue(e.getMessage().contains("ValidationException"), e.getMessage());
+        assertFalse(e.retryable());
+        assertFalse(e.fallbackAllowed());
+    }
+
+    @Test
+    void inputTooLongMayFallBackToALargerContext() {
+        ProviderException e = failure(Reply.json(400, BedrockFixtures.text("error-validation-too-long.json"))
+                .header("x-amzn-ErrorType", "ValidationException"));
+        assertEquals(Kind.CONTEXT_TOO_LONG, e.kind());
+        assertFalse(e.retryable());
+        assertTrue(e.fallbackAllowed());
+    }
+
+    @Test
+    void accessDeniedIsUnauthorizedAndFallsBack() {
+        ProviderException e = failure(error(403, "AccessDeniedException", upstreamText("not allowed")));
+        assertEquals(Kind.UNAUTHORIZED, e.kind());
+        assertFalse(e.retryable());
+        assertTrue(e.fallbackAllowed());
+    }
+
+    @Test
+    void unrecognisedCredentialsAreUnauthorized() {
+        ProviderException e = failure(error(403, "UnrecognizedClientException", upstreamText("bad token")));
+        assertEquals(Kind.UNAUTHORIZED, e.kind());
+    }
+
+    @Test
+    void unknownModelIsNotFoundAndFallsBack() {
+        ProviderException e = failure(error(404, "ResourceNotFoundException", upstreamText("no such model")));
+        assertEquals(Kind.NOT_FOUND, e.kind());
+        assertTrue(e.fallbackAllowed());
+    }
+
+    @Test
+    void throttlingCarriesRetryAfterAndIsNoBreakerFailure() {
+        ProviderException e = failure(error(429, "ThrottlingException", upstreamText("slow down"))
+                .header("Retry-After", "7"));
+        assertEquals(Kind.RATE_LIMITED, e.kind());
+        assertEquals(Duration.ofSeconds(7), e.retryAfter().orElseThrow());
+        assertTrue(e.retryable());
+        assertFalse(e.breakerFailure());
+        assertEquals(1, upstream.requests().size(), "the SDK does not retry on its own");
+    }
+
+    @Test
+    void quotaExceededIsRateLimited() {
+        assertEquals(Kind.RATE_LIMITED, failure(error(429, "ServiceQuotaExceededException", upstreamText("quota"))).kind());
+    }
+
+    @Test
+    void aModelThatIsNotReadyIsUnavailableThoughSentAs429() {
+        ProviderException e = failure(error(429, "ModelNotReadyException", upstreamText("warming up")));
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertTrue(e.breakerFailure());
+    }
+
+    @Test
+    void aModelTimeoutIsATimeout() {
+        assertEquals(Kind.TIMEOUT, failure(error(408, "ModelTimeoutException", upstreamText("too slow"))).kind());
+    }
+
+    @Test
+    void internalServerErrorIsRetryableAndNotRetriedByTheSdk() {
+        ProviderException e = failure(error(500, "InternalServerException", upstreamText("internal error")));
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertEquals(500, e.status());
+        assertTrue(e.retryable());
+        assertEquals(1, upstream.requests().size(), "the SDK does not retry on its own");
+    }
+
+    @Test
+    void serviceUnavailableHonoursAnHttpDateRetryAfter() {
+        ProviderException e = failure(error(503, "ServiceUnavailableException", upstreamText("overloaded"))
+                .header("Retry-After", "Sat, 28 Nov 2026 12:00:03 GMT"));
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertEquals(Duration.ofSeconds(3), e.retryAfter().orElseThrow());
+    }
+
+    @Test
+    void anHtmlErrorPageIsClassifiedByItsStatus() {
+        ProviderException e = failure(Reply.json(502, "<html><body>Bad gateway</body></html>").contentType("text/html"));
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertEquals(502, e.status());
+    }
+
+
+    @Test
+    void silenceIsATimeout() {
+        upstream.enqueue(Reply.silence());
+        ChatProvider slow = provider(CREDENTIALS, Duration.ofMillis(300));
+        ProviderException e = assertThrows(ProviderException.class, () -> slow.complete(request()));
+        assertSafe(e);
+        assertEquals(Kind.TIMEOUT, e.kind());
+    }
+
+    @Test
+    void connectionResetIsUnavailable() {
+        ProviderException e = failure(Reply.reset());
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertTrue(e.retryable());
+    }
+
+    @Test
+    void malformedJsonIsUnavailable() {
+        ProviderException e = failure(Reply.json(200, "{\"output\": {\"mess"));
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+    }
+
+    @Test
+    void withoutCredentialsNothingIsSent() {
+        AwsCredentialsProvider none = () -> {
+            throw SdkClientException.create("no credentials for " + CANARY_SECRET);
+        };
+        ProviderException e = assertThrows(ProviderException.class, () -> provider(none, Duration.ofSeconds(10))
+                .complete(request()));
+        assertSafe(e);
+        assertEquals(Kind.UNAUTHORIZED, e.kind());
+        assertTrue(upstream.requests().isEmpty(), "no request without credentials");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.switchboard.provider.bedrock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolDefinition;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
+
+/** The unified request as Converse content blocks. */
+class BedrockRequestMapperTest {
+
+    private final BedrockRequestMapper mapper = new BedrockRequestMapper();
+
+    @Test
+    void systemTurnsBecomeSystemBlocksAndTheBudgetIsSentWithoutATemperature() {
+        ConverseRequest request = mapper.converse(new ChatRequest("anthropic.claude-3-haiku-20240307-v1:0",
+                List.of(new ChatMessage("system", "Be brief."), ChatMessage.user("Hi"),
+                        new ChatMessage("system", "Use English.")), 100));
+
+        assertEquals("anthropic.claude-3-haiku-20240307-v1:0", request.modelId());
+        assertEquals(List.of(SystemContentBlock.fromText("Be brief."), SystemContentBlock.fromText("Use English.")),
+                request.system());
+        assertEquals(List.of(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("Hi")).build()),
+                request.messages());
+        assertEquals(100, request.inferenceConfig().maxTokens());
+        assertNull(request.inferenceConfig().temperature());
+        assertNull(request.toolConfig());
+    }
+
+    @Test
+    void consecutiveTurnsOfOneRoleAreMergedAndToolResultsGoInAUserMessage() {
+        ChatRequest chat = new ChatRequest("m", List.of(
+                ChatMessage.user("Weather in Oslo and Bergen?"),
+                ChatMessage.user("Celsius please."),
+                new ChatMessage("assistant", "", List.of(new ToolCall("t1", "get_weather", "{\"city\":\"Oslo\"}"),
+                        new ToolCall("t2", "get_weather", "{\"city\":\"Bergen\",\"days\":2.50}")), null),
+                new ChatMessage("tool", "4 C", List.of(), "t1"),
+                new ChatMessage("tool", "7 C", List.of(), "t2")), 50, 0.3, List.of());
+
+        ConverseStreamRequest request = mapper.converseStream(chat);
+
+        assertEquals(List.of(
+                Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("Weather in Oslo and Bergen?"),
+                        ContentBlock.fromText("Celsius please.")).build(),
+                Message.builder().role(ConversationRole.ASSISTANT).content(
+                        toolUse("t1", Document.mapBuilder().putString("city", "Oslo").build()),
+                        toolUse("t2", Document.mapBuilder().putString("city", "Bergen")
+                                .putNumber("days", "2.50").build())).build(),
+                Message.builder().role(ConversationRole.USER).content(toolResult("t1", "4 C"), toolResult("t2", "7 C"))
+                        .build()), request.messages());
+        assertEquals(0.3f, request.inferenceConfig().temperature());
+    }
+
+    @Test
+    void toolsBecomeToolSpecsWithTheirSchemaAsADocument() {
+        ChatRequest chat = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10, null, List.of(
+                new ToolDefinition("get_weather", "Current weather",
+                        "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}"),
+                new ToolDefinition("now", null, "{\"type\":\"object\"}")));
+
+        ConverseRequest request = mapper.converse(chat);
+
+        var specs = request.toolConfig().tools().stream().map(tool -> tool.toolSpec()).toList();
+        assertEquals("get_weather", specs.get(0).name());
+        assertEquals("Current weather", specs.get(0).description());
+        assertEquals("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}",
+                JsonDocuments.text(specs.get(0).inputSchema().json()));
+        assertNull(specs.get(1).description());
+    }
+
+    @Test
+    void toolSchemasAndArgumentsThatAreNotJsonAreRefusedBeforeSending() {
+        assertThrows(IllegalArgumentException.class, () -> mapper.converse(new ChatRequest("m",
+                List.of(ChatMessage.user("Hi")), 10, null, List.of(new ToolDefinition("t", null, "{\"a\":1} trailing")))));
+        assertThrows(IllegalArgumentException.class, () -> mapper.converse(new ChatRequest("m", List.of(
+                ChatMessage.user("Hi"), new ChatMessage("assistant", "", List.of(new ToolCall("t1", "f", "{oops")), null)),
+                10)));
+    }
+
+    @Test
+    void jsonTextSurvivesTheRoundTripThroughADocumentWithNumbersUnrounded() {
+        String json = "{\"a\":[1,2.50,-3e5,12345678901234567890],\"b\":{\"c\":null,\"d\":true,\"e\":\"x\\\"y\"}}";
+        assertEquals(json, JsonDocuments.text(JsonDocuments.parse(json, "test")));
+    }
+
+    private static ContentBlock toolUse(String id, Document input) {
+        return ContentBlock.fromToolUse(ToolUseBlock.builder().toolUseId(id).name("get_weather").input(input).build());
+    }
+
+    private static ContentBlock toolResult(String id, String text) {
+        return ContentBlock.fromToolResult(ToolResultBlock.builder().toolUseId(id)
+                .content(ToolResultContentBlock.fromText(text)).build());
+    }
+}

@@ -1,0 +1,136 @@
+package dev.switchboard.provider.bedrock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.FinishReason;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.ProviderException.Kind;
+import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.Usage;
+import dev.switchboard.provider.UsageEstimate;
+import dev.switchboard.provider.http.FakeUpstream.Reply;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** ConverseStream (POST /model/{id}/converse-stream, event-stream frames) against the fake Bedrock endpoint. */
+class BedrockStreamWireTest extends BedrockWireSupport {
+
+    @Test
+    void streamsTextDeltasThenOneLastChunkWithTheMetadataUsage() {
+        upstream.enqueue(eventStream("stream-text.events"));
+        List<StreamChunk> chunks = new ArrayList<>();
+        provider().stream(request(), chunks::add);
+
+        assertEquals(List.of(StreamChunk.text("Hello"), StreamChunk.text(" from"), StreamChunk.text(" Bedrock."),
+                StreamChunk.last(FinishReason.STOP, new Usage(15, 4), List.of())), chunks);
+        assertEquals("/model/test-model/converse-stream", upstream.onlyRequest().path());
+    }
+
+    @Test
+    void streamedToolInputIsAssembledIntoTheLastChunk() {
+        upstream.enqueue(eventStream("stream-tool-use.events"));
+        List<StreamChunk> chunks = new ArrayList<>();
+        provider().stream(request(), chunks::add);
+
+        assertEquals(List.of(StreamChunk.text("Checking."), StreamChunk.last(FinishReason.TOOL_CALLS, new Usage(60, 22),
+                List.of(new ToolCall("tooluse_oslo01", "get_weather", "{\"city\": \"Oslo\"}")))), chunks);
+    }
+
+    @Test
+    void aStreamWithoutMetadataEndsWithEstimatedUsage() {
+        upstream.enqueue(eventStream("stream-no-metadata.events"));
+        List<StreamChunk> chunks = new ArrayList<>();
+        provider().stream(request(), chunks::add);
+
+        assertEquals(List.of(StreamChunk.text("Short answer."), StreamChunk.last(FinishReason.STOP,
+                UsageEstimate.of(TOKENS, request(), "Short answer."), List.of())), chunks);
+    }
+
+
+    @Test
+    void aSilentStreamIsATimeout() {
+        upstream.enqueue(Reply.silence());
+        ChatProvider slow = provider(CREDENTIALS, Duration.ofMillis(300));
+        List<StreamChunk> chunks = new ArrayList<>();
+        ProviderException e = assertThrows(ProviderException.class, () -> slow.stream(request(), chunks::add));
+        assertSafe(e);
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertTrue(chunks.isEmpty());
+    }
+
+    @Test
+    void aStreamCutMidAnswerFailsAfterWhatCame() {
+        List<byte[]> frames = BedrockFixtures.frames("stream-text.events");
+        List<StreamChunk> chunks = new ArrayList<>();
+        ProviderException e = streamFailure(Reply.binary(EventStreamFrames.CONTENT_TYPE, frames.subList(0, 3), false),
+                chunks);
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertTrue(e.fallbackAllowed());
+    }
+
+    @Test
+    void aFrameCutInHalfFails() {
+        List<byte[]> frames = new ArrayList<>(BedrockFixtures.frames("stream-text.events").subList(0, 2));
+        byte[] third = BedrockFixtures.frames("stream-text.events").get(2);
+        frames.add(java.util.Arrays.copyOf(third, third.length / 2));
+        ProviderException e = streamFailure(Reply.binary(EventStreamFrames.CONTENT_TYPE, frames, true), new ArrayList<>());
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+    }
+
+    @Test
+    void aStreamThatEndsCleanlyButBeforeMessageStopFails() {
+        List<byte[]> frames = BedrockFixtures.frames("stream-text.events");
+        List<StreamChunk> chunks = new ArrayList<>();
+        ProviderException e = streamFailure(Reply.binary(EventStreamFrames.CONTENT_TYPE, frames.subList(0, 3), true),
+                chunks);
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertEquals("Hello from", chunks.stream().map(StreamChunk::textDelta).collect(Collectors.joining()));
+    }
+
+    @Test
+    void anEmptyStreamFailsWithoutChunks() {
+        List<StreamChunk> chunks = new ArrayList<>();
+        ProviderException e = streamFailure(Reply.binary(EventStreamFrames.CONTENT_TYPE, List.of(), true), chunks);
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertTrue(chunks.isEmpty());
+    }
+
+    @Test
+    void anExceptionEventMidStreamFailsAfterTheTextThatCame() {
+        List<StreamChunk> chunks = new ArrayList<>();
+        ProviderException e = streamFailure(eventStream("stream-error-midway.events"), chunks);
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertTrue(e.getMessage().contains("modelStreamErrorException") || e.getMessage().contains("ModelStreamError"),
+                e.getMessage());
+        assertEquals(List.of(StreamChunk.text("Partial")), chunks);
+    }
+
+    @Test
+    void aThrottlingEventMidStreamIsRateLimited() {
+        ProviderException e = streamFailure(eventStream("stream-throttled-midway.events"), new ArrayList<>());
+        assertEquals(Kind.RATE_LIMITED, e.kind());
+    }
+
+    @Test
+    void aStreamRefusedBeforeItsFirstByteIsClassifiedLikeACall() {
+        List<StreamChunk> chunks = new ArrayList<>();
+        ProviderException e = streamFailure(error(429, "ThrottlingException", upstreamText("slow down"))
+                .header("Retry-After", "2"), chunks);
+        assertEquals(Kind.RATE_LIMITED, e.kind());
+        assertEquals(Duration.ofSeconds(2), e.retryAfter().orElseThrow());
+        assertTrue(chunks.isEmpty());
+    }
+
+    @Test
+    void aStreamWhoseConnectionIsResetIsUnavailable() {
+        ProviderException e = streamFailure(Reply.reset(), new ArrayList<>());
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+    }
+}
