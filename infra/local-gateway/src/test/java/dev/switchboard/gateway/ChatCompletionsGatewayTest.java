@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,12 +152,23 @@ class ChatCompletionsGatewayTest {
     @Test
     void aStreamCutMidAnswerEndsWithAnErrorEventAndNoDone() throws Exception {
         List<String> pieces = ssePieces(fixture("openai/stream-text.sse"));
-        openai.enqueue(FakeUpstream.Reply.cut("text/event-stream", pieces.subList(0, 3)));
-        HttpResponse<String> response = post("{\"model\":\"gpt-4o-mini\",\"stream\":true,"
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"sky?\"}]}");
+        CountDownLatch firstEventSeen = new CountDownLatch(1);
+        openai.enqueue(FakeUpstream.Reply.cutAfter("text/event-stream", pieces.subList(0, 3), firstEventSeen));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.address() + "/v1/chat/completions"))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o-mini\",\"stream\":true,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"sky?\"}]}")).build();
+        HttpResponse<Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
 
-        assertEquals(200, response.statusCode(), response.body());
-        List<String> events = dataLines(response.body());
+        assertEquals(200, response.statusCode());
+        // The upstream cuts its stream only once the caller has seen the first event: "delivered, then cut".
+        List<String> events = new ArrayList<>();
+        response.body().forEach(line -> {
+            if (line.startsWith("data:")) {
+                events.add(line.substring(5).strip());
+                firstEventSeen.countDown();
+            }
+        });
         assertFalse(events.contains("[DONE]"), "a cut stream must not end as if whole: " + events);
         JsonNode last = json.readValue(events.get(events.size() - 1), JsonNode.class);
         assertEquals("provider_stream_broken", last.get("error").get("type").getStringValue());
