@@ -102,13 +102,13 @@ public final class DeploymentBreakers {
 
     private void transitioned(CircuitBreakerOnStateTransitionEvent event) {
         String label = event.getCircuitBreakerName();
+        CircuitBreaker.State from = event.getStateTransition().getFromState();
         CircuitBreaker.State to = event.getStateTransition().getToState();
         if (to == CircuitBreaker.State.OPEN) {
             openedAt.put(label, clock.instant());
-            LOG.warn("circuit breaker opened: deployment={} transition={} recovery={}", label,
-                    event.getStateTransition(), recovery);
+            LOG.warn("circuit breaker opened: deployment={} from={} to={} recovery={}", label, from, to, recovery);
         } else {
-            LOG.info("circuit breaker changed: deployment={} transition={}", label, event.getStateTransition());
+            LOG.info("circuit breaker changed: deployment={} from={} to={}", label, from, to);
         }
     }
 
