@@ -10,6 +10,8 @@ import java.util.List;
 final class ClockSleeper implements Sleeper {
 
     final List<Duration> waits = new ArrayList<>();
+    /** When set, the next wait is interrupted instead of taken. */
+    boolean interruptNext;
     private final TestClock clock;
 
     ClockSleeper(TestClock clock) {
@@ -17,7 +19,11 @@ final class ClockSleeper implements Sleeper {
     }
 
     @Override
-    public void sleep(Duration duration) {
+    public void sleep(Duration duration) throws InterruptedException {
+        if (interruptNext) {
+            interruptNext = false;
+            throw new InterruptedException("test");
+        }
         waits.add(duration);
         clock.advance(duration);
     }

@@ -247,4 +247,21 @@ class FallbackChainTest {
 
         assertEquals("no adapter registered for provider nobody", e.getMessage());
     }
+
+    @Test
+    void anInterruptedWaitEndsTheRequestAndKeepsTheInterrupt() {
+        fixture.provider("alpha").fails(unavailable(503));
+        fixture.provider("beta").answers("not asked");
+        fixture.sleeper.interruptNext = true;
+        try {
+            NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> call(A, B));
+
+            assertTrue(Thread.currentThread().isInterrupted());
+            assertEquals(List.of("alpha/m (unavailable)"), e.tried());
+            assertEquals(1, fixture.provider("alpha").calls());
+            assertEquals(0, fixture.provider("beta").calls());
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }
