@@ -1,0 +1,67 @@
+package dev.switchboard.resilience;
+
+import dev.switchboard.provider.ProviderException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What happened with one candidate of a request: it answered, failed (with the last failure's kind and
+ * status), or was passed over without a call ({@value #CIRCUIT_OPEN}, {@value #CONTEXT_TOO_SMALL}).
+ *
+ * @param deployment the candidate's label, provider/model
+ * @param kind       {@value #ANSWERED}, a failure kind in lower case (unavailable, timeout, rate_limited, ...),
+ *                   or the reason it was passed over
+ * @param status     the upstream's HTTP status of the last failure, 0 when there was none
+ * @param retries    how many times the deployment was asked again after its first failure
+ * @param waited     the backoff and Retry-After waits spent on it in total
+ */
+public record Attempt(String deployment, String kind, int status, int retries, Duration waited) {
+
+    public static final String ANSWERED = "answered";
+    /** Its breaker was open: not called. */
+    public static final String CIRCUIT_OPEN = "circuit_open";
+    /** An earlier candidate's context was too short for the request and this one's is no longer: not called. */
+    public static final String CONTEXT_TOO_SMALL = "context_too_small";
+
+    public Attempt {
+        Objects.requireNonNull(deployment, "deployment");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(waited, "waited");
+        if (retries < 0 || status < 0) {
+            throw new IllegalArgumentException("retries and status are never negative");
+        }
+    }
+
+    static Attempt answered(String deployment, int retries, Duration waited) {
+        return new Attempt(deployment, ANSWERED, 0, retries, waited);
+    }
+
+    static Attempt failed(String deployment, ProviderException failure, int retries, Duration waited) {
+        return new Attempt(deployment, kindName(failure.kind()), failure.status(), retries, waited);
+    }
+
+    static Attempt passedOver(String deployment, String reason) {
+        return new Attempt(deployment, reason, 0, 0, Duration.ZERO);
+    }
+
+    static String kindName(ProviderException.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean answeredRequest() {
+        return ANSWERED.equals(kind);
+    }
+
+    /** "provider/model (kind)", the form error bodies and the ledger have always used. */
+    public String describe() {
+        return deployment + " (" + kind + ")";
+    }
+
+    /** The attempts that did not answer, described. */
+    static List<String> failures(List<Attempt> attempts) {
+        return attempts.stream().filter(attempt -> !attempt.answeredRequest()).map(Attempt::describe).toList();
+    }
+}

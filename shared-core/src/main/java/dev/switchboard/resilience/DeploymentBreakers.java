@@ -1,0 +1,118 @@
+package dev.switchboard.resilience;
+
+import dev.switchboard.provider.ProviderException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One resilience4j circuit breaker per deployment label, created on first use.
+ *
+ * <p>"N failures open it" is a COUNT_BASED window of N calls that only judges once it holds N calls,
+ * with a 100 % failure-rate threshold: it opens exactly when the last N counted calls all failed, which
+ * is N failures in a row (a success in between keeps the rate below 100 %). A plain failure counter
+ * would need its own reset rules; the window gives them for free and resilience4j resets it whenever the
+ * breaker closes. Only {@link ProviderException#breakerFailure()} failures count; every other outcome
+ * (a 429, a rejected request, anything that is not a provider failure) is ignored, neither success nor
+ * failure, so it neither opens the breaker nor hides a run of real failures.
+ *
+ * <p>Time comes from the injected clock: resilience4j's state machine reads the configured
+ * {@code clock} to decide when an open breaker may half-open (on the next permission request, strictly
+ * after the recovery time; no background transition thread), and call durations use it too. One trial
+ * call is let through when half-open: its success closes the breaker, its failure opens it again.
+ */
+@Singleton
+public final class DeploymentBreakers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeploymentBreakers.class);
+    /** Slowness is the deadline's business, not the breaker's: no successful call is ever "slow". */
+    private static final Duration NEVER_SLOW = Duration.ofDays(365);
+
+    private final CircuitBreakerConfig config;
+    private final Duration recovery;
+    private final Clock clock;
+    private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Instant> openedAt = new ConcurrentHashMap<>();
+
+    public DeploymentBreakers(ResilienceSettings settings, Clock clock) {
+        this.clock = clock;
+        this.recovery = settings.recovery();
+        int threshold = settings.failureThreshold();
+        this.config = CircuitBreakerConfig.custom()
+                .slidingWindow(threshold, threshold, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(100)
+                .slowCallDurationThreshold(NEVER_SLOW)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .waitDurationInOpenState(settings.recovery())
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .recordException(DeploymentBreakers::counts)
+                .ignoreException(failure -> !counts(failure))
+                .clock(clock)
+                .currentTimestampFunction(Clock::millis, TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    /** The deployment's state; CLOSED for a deployment never called. An elapsed OPEN stays OPEN until asked. */
+    public BreakerState state(String label) {
+        CircuitBreaker breaker = breakers.get(label);
+        if (breaker == null) {
+            return BreakerState.CLOSED;
+        }
+        return switch (breaker.getState()) {
+            case OPEN, FORCED_OPEN -> BreakerState.OPEN;
+            case HALF_OPEN -> BreakerState.HALF_OPEN;
+            default -> BreakerState.CLOSED;
+        };
+    }
+
+    /**
+     * Whether a call to the deployment would be refused now: open, and its recovery time not yet over.
+     * An open breaker whose recovery has passed reads as not open, so routing offers it its trial call.
+     */
+    public boolean isOpen(String label) {
+        if (state(label) != BreakerState.OPEN) {
+            return false;
+        }
+        Instant since = openedAt.get(label);
+        return since == null || !clock.instant().isAfter(since.plus(recovery));
+    }
+
+    /** A permission to call the deployment once, or empty while its breaker refuses calls. */
+    Optional<BreakerPermit> tryAcquire(String label) {
+        CircuitBreaker breaker = breakers.computeIfAbsent(label, this::create);
+        return breaker.tryAcquirePermission() ? Optional.of(new BreakerPermit(breaker, clock)) : Optional.empty();
+    }
+
+    private CircuitBreaker create(String label) {
+        CircuitBreaker breaker = CircuitBreaker.of(label, config);
+        breaker.getEventPublisher().onStateTransition(this::transitioned);
+        return breaker;
+    }
+
+    private void transitioned(CircuitBreakerOnStateTransitionEvent event) {
+        String label = event.getCircuitBreakerName();
+        CircuitBreaker.State from = event.getStateTransition().getFromState();
+        CircuitBreaker.State to = event.getStateTransition().getToState();
+        if (to == CircuitBreaker.State.OPEN) {
+            openedAt.put(label, clock.instant());
+            LOG.warn("circuit breaker opened: deployment={} from={} to={} recovery={}", label, from, to, recovery);
+        } else {
+            LOG.info("circuit breaker changed: deployment={} from={} to={}", label, from, to);
+        }
+    }
+
+    private static boolean counts(Throwable failure) {
+        return failure instanceof ProviderException provider && provider.breakerFailure();
+    }
+}

@@ -1,0 +1,183 @@
+package dev.switchboard.resilience;
+
+import dev.switchboard.api.NoProviderAvailableException;
+import dev.switchboard.api.ProviderRejectedException;
+import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.ProviderRegistry;
+import dev.switchboard.provider.Sleeper;
+import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.routing.Candidate;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Walks a decision's ranked candidates until one answers, within one deadline for the whole request.
+ * A candidate whose breaker is open is passed over; each other one gets its retries through its breaker
+ * ({@link RetryingCaller}). Then by the last failure's kind: a rejected request stops the chain (nobody
+ * else will take it); a context too long passes over the later candidates whose context is no larger;
+ * anything else moves on to the next candidate. A stream that already sent chunks is never handed on.
+ */
+@Singleton
+public final class FallbackChain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FallbackChain.class);
+
+    /** The candidate that answered, its answer, and what happened with every candidate up to it. */
+    public record Outcome(Candidate answeredBy, ChatResponse response, List<Attempt> attempts) {
+
+        public Outcome {
+            attempts = List.copyOf(attempts);
+        }
+
+        /** The candidates that did not answer, as "provider/model (kind)". */
+        public List<String> failedAttempts() {
+            return Attempt.failures(attempts);
+        }
+
+        public boolean fallbackUsed() {
+            return !failedAttempts().isEmpty();
+        }
+    }
+
+    /** The candidate whose stream reached the client to its end, how many chunks it sent, and every attempt. */
+    public record StreamOutcome(Candidate answeredBy, int chunks, List<Attempt> attempts) {
+
+        public StreamOutcome {
+            attempts = List.copyOf(attempts);
+        }
+
+        public List<String> failedAttempts() {
+            return Attempt.failures(attempts);
+        }
+
+        public boolean fallbackUsed() {
+            return !failedAttempts().isEmpty();
+        }
+    }
+
+    private record Answer<T>(Candidate candidate, T value, List<Attempt> attempts) {
+    }
+
+    private final ProviderRegistry providers;
+    private final ResilienceSettings settings;
+    private final Clock clock;
+    private final RetryingCaller caller;
+
+    public FallbackChain(ProviderRegistry providers, DeploymentBreakers breakers, ResilienceSettings settings,
+                         Clock clock, Sleeper sleeper) {
+        this.providers = providers;
+        this.settings = settings;
+        this.clock = clock;
+        this.caller = new RetryingCaller(breakers, new RetryPolicy(settings), sleeper, clock);
+    }
+
+    public Outcome call(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor) {
+        Answer<ChatResponse> answer = walk(ranked, candidate -> {
+            ChatProvider provider = provider(candidate);
+            ChatRequest request = requestFor.apply(candidate);
+            return () -> provider.complete(request);
+        });
+        return new Outcome(answer.candidate(), answer.value(), answer.attempts());
+    }
+
+    /**
+     * Streams the first candidate that answers into {@code sink}. Before its first chunk a candidate
+     * is retried or replaced exactly like a call; after it, a failure ends here.
+     *
+     * @throws StreamBrokenException when a stream fails after some of it reached the sink
+     */
+    public StreamOutcome stream(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor,
+                                Consumer<StreamChunk> sink) {
+        Answer<Integer> answer = walk(ranked, candidate -> new StreamCall(provider(candidate),
+                requestFor.apply(candidate), new CountingSink(sink)));
+        return new StreamOutcome(answer.candidate(), answer.value(), answer.attempts());
+    }
+
+    private <T> Answer<T> walk(List<Candidate> ranked, Function<Candidate, RetryingCaller.CandidateCall<T>> calls) {
+        Instant deadline = clock.instant().plus(settings.requestDeadline());
+        List<Attempt> attempts = new ArrayList<>();
+        int contextTooLongUpTo = 0;
+        for (Candidate candidate : ranked) {
+            if (!clock.instant().isBefore(deadline) || Thread.currentThread().isInterrupted()) {
+                LOG.warn("request deadline reached or interrupted; candidates left untried from {}", candidate.label());
+                break;
+            }
+            if (candidate.capabilities().contextLength() <= contextTooLongUpTo) {
+                attempts.add(Attempt.passedOver(candidate.label(), Attempt.CONTEXT_TOO_SMALL));
+                continue;
+            }
+            RetryingCaller.CandidateCall<T> call = calls.apply(candidate);
+            RetryingCaller.Result<T> result = caller.call(candidate.label(), call, deadline);
+            attempts.add(result.attempt());
+            if (result instanceof RetryingCaller.Answered<T> answered) {
+                return new Answer<>(candidate, answered.value(), attempts);
+            }
+            if (result instanceof RetryingCaller.Failed<T> failed) {
+                ProviderException failure = failed.failure();
+                if (call.delivered() > 0) {
+                    throw new StreamBrokenException(candidate.label(), call.delivered(), failure, attempts);
+                }
+                if (!failure.fallbackAllowed()) {
+                    throw new ProviderRejectedException(candidate.label(), Attempt.failures(attempts));
+                }
+                if (failure.kind() == ProviderException.Kind.CONTEXT_TOO_LONG) {
+                    contextTooLongUpTo = Math.max(contextTooLongUpTo, candidate.capabilities().contextLength());
+                }
+            }
+        }
+        throw new NoProviderAvailableException(Attempt.failures(attempts));
+    }
+
+    private ChatProvider provider(Candidate candidate) {
+        return providers.provider(candidate.provider()).orElseThrow(() ->
+                new IllegalStateException("no adapter registered for provider " + candidate.provider()));
+    }
+
+    /** One candidate's stream into the client's sink; its count of chunks sent survives its retries. */
+    private record StreamCall(ChatProvider provider, ChatRequest request, CountingSink sink)
+            implements RetryingCaller.CandidateCall<Integer> {
+
+        @Override
+        public Integer attempt() {
+            provider.stream(request, sink);
+            return sink.delivered();
+        }
+
+        @Override
+        public int delivered() {
+            return sink.delivered();
+        }
+    }
+
+    /** Forwards chunks to the client and counts them; a chunk counts as sent once handed over. */
+    private static final class CountingSink implements Consumer<StreamChunk> {
+
+        private final Consumer<StreamChunk> client;
+        private int delivered;
+
+        CountingSink(Consumer<StreamChunk> client) {
+            this.client = client;
+        }
+
+        @Override
+        public void accept(StreamChunk chunk) {
+            delivered++;
+            client.accept(chunk);
+        }
+
+        int delivered() {
+            return delivered;
+        }
+    }
+}

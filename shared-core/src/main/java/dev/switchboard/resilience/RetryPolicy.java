@@ -1,0 +1,44 @@
+package dev.switchboard.resilience;
+
+import dev.switchboard.provider.ProviderException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Whether to ask the same deployment again after a failure, and after how long. Only failures the same
+ * deployment may get over are retried (5xx, 429, timeouts), at most {@code maxRetries} times, with
+ * exponential backoff. A Retry-After longer than the backoff replaces it, up to the cap; asking for more
+ * than the cap means the deployment will not answer soon, so the next candidate is better. A wait that
+ * would reach the request's deadline is never started: the time is better left to the next candidate.
+ */
+final class RetryPolicy {
+
+    private final ResilienceSettings settings;
+
+    RetryPolicy(ResilienceSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param retriesSoFar how many retries this deployment has had already in this request
+     * @return the wait before the next retry, or empty when this deployment should not be asked again
+     */
+    Optional<Duration> waitBeforeRetry(ProviderException failure, int retriesSoFar, Instant now, Instant deadline) {
+        if (!failure.retryable() || retriesSoFar >= settings.maxRetries()) {
+            return Optional.empty();
+        }
+        Duration wait = settings.backoff(retriesSoFar + 1);
+        Optional<Duration> retryAfter = failure.retryAfter();
+        if (retryAfter.isPresent()) {
+            if (retryAfter.get().compareTo(settings.retryAfterCap()) > 0) {
+                return Optional.empty();
+            }
+            if (retryAfter.get().compareTo(wait) > 0) {
+                wait = retryAfter.get();
+            }
+        }
+        return now.plus(wait).isBefore(deadline) ? Optional.of(wait) : Optional.empty();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.switchboard.resilience;
+
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.Sleeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Calls one candidate through its breaker, retrying as {@link RetryPolicy} allows.
+ *
+ * <p>A small loop of our own rather than resilience4j's Retry: that one waits with its own sleep, while
+ * ours must wait through the injected {@link Sleeper} (tests never sleep), must give up on a Retry-After
+ * above the cap instead of waiting it out, and must not start a wait that would cross the request's
+ * deadline read from the injected clock. Each of these is one line here.
+ *
+ * <p>The breaker judges the candidate once per request, on the outcome of all its retries: judged per
+ * try, a single request's own retries against a 503 would open the breaker (3 failures) before the
+ * backoff schedule could run to its end, and one bad minute of one request would shut a deployment for
+ * everybody.
+ */
+final class RetryingCaller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryingCaller.class);
+
+    /** One try at one candidate; the same object is tried again on a retry. */
+    interface CandidateCall<T> {
+
+        T attempt();
+
+        /** How many chunks already reached the client: once any did, the candidate is never asked again. */
+        default int delivered() {
+            return 0;
+        }
+    }
+
+    /** How a candidate's turn ended. */
+    sealed interface Result<T> {
+        Attempt attempt();
+    }
+
+    record Answered<T>(T value, Attempt attempt) implements Result<T> {
+    }
+
+    record Failed<T>(ProviderException failure, Attempt attempt) implements Result<T> {
+    }
+
+    record CircuitOpen<T>(Attempt attempt) implements Result<T> {
+    }
+
+    private final DeploymentBreakers breakers;
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    RetryingCaller(DeploymentBreakers breakers, RetryPolicy policy, Sleeper sleeper, Clock clock) {
+        this.breakers = breakers;
+        this.policy = policy;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    /**
+     * Anything thrown that is not a {@link ProviderException} (a bug, the client going away) is not the
+     * deployment's fault: the breaker permit is handed back unjudged and the exception goes on.
+     */
+    <T> Result<T> call(String deployment, CandidateCall<T> call, Instant deadline) {
+        Optional<BreakerPermit> acquired = breakers.tryAcquire(deployment);
+        if (acquired.isEmpty()) {
+            LOG.info("circuit open, deployment passed over: deployment={}", deployment);
+            return new CircuitOpen<>(Attempt.passedOver(deployment, Attempt.CIRCUIT_OPEN));
+        }
+        BreakerPermit permit = acquired.get();
+        int retries = 0;
+        Duration waited = Duration.ZERO;
+        try {
+            while (true) {
+                try {
+                    T value = call.attempt();
+                    permit.succeeded();
+                    return new Answered<>(value, Attempt.answered(deployment, retries, waited));
+                } catch (ProviderException failure) {
+                    LOG.warn("provider call failed: deployment={} kind={} status={} retries={} message={}", deployment,
+                            failure.kind(), failure.status(), retries, failure.getMessage());
+                    Optional<Duration> wait = call.delivered() > 0 ? Optional.empty()
+                            : policy.waitBeforeRetry(failure, retries, clock.instant(), deadline);
+                    if (wait.isEmpty() || !slept(wait.get())) {
+                        permit.failed(failure);
+                        return new Failed<>(failure, Attempt.failed(deployment, failure, retries, waited));
+                    }
+                    retries++;
+                    waited = waited.plus(wait.get());
+                }
+            }
+        } finally {
+            permit.release();
+        }
+    }
+
+    /** Waits; an interrupted wait ends the retries, and the interrupt stays set for the chain to see. */
+    private boolean slept(Duration wait) {
+        try {
+            sleeper.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

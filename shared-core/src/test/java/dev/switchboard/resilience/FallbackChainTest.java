@@ -1,0 +1,267 @@
+package dev.switchboard.resilience;
+
+import dev.switchboard.api.NoProviderAvailableException;
+import dev.switchboard.api.ProviderRejectedException;
+import dev.switchboard.routing.Candidate;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static dev.switchboard.resilience.ScriptedProviders.ASK;
+import static dev.switchboard.resilience.ScriptedProviders.candidate;
+import static dev.switchboard.resilience.ScriptedProviders.contextTooLong;
+import static dev.switchboard.resilience.ScriptedProviders.notFound;
+import static dev.switchboard.resilience.ScriptedProviders.rateLimited;
+import static dev.switchboard.resilience.ScriptedProviders.rejected;
+import static dev.switchboard.resilience.ScriptedProviders.timeout;
+import static dev.switchboard.resilience.ScriptedProviders.unauthorized;
+import static dev.switchboard.resilience.ScriptedProviders.unavailable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Retries, waits, fallbacks and the chain's stopping rules, asserted on recorded waits and attempts. */
+class FallbackChainTest {
+
+    private static final Candidate A = candidate("alpha", "m");
+    private static final Candidate B = candidate("beta", "m");
+    private static final Candidate C = candidate("gamma", "m");
+
+    private final ScriptedProviders fixture = new ScriptedProviders();
+
+    private static Attempt attempt(Candidate candidate, String kind, int status, int retries, long waitedMs) {
+        return new Attempt(candidate.label(), kind, status, retries, Duration.ofMillis(waitedMs));
+    }
+
+    private FallbackChain.Outcome call(Candidate... ranked) {
+        return fixture.chain().call(List.of(ranked), ASK);
+    }
+
+    @Test
+    void theFirstCandidateAnswersWithoutWaiting() {
+        fixture.provider("alpha").answers("hi");
+        fixture.provider("beta");
+
+        FallbackChain.Outcome outcome = call(A, B);
+
+        assertEquals(A, outcome.answeredBy());
+        assertEquals("hi", outcome.response().text());
+        assertEquals(List.of(attempt(A, "answered", 0, 0, 0)), outcome.attempts());
+        assertFalse(outcome.fallbackUsed());
+        assertEquals(0, fixture.provider("beta").calls());
+        assertTrue(fixture.sleeper.waits.isEmpty());
+    }
+
+    @Test
+    void serverErrorsAreRetriedAfter100_200_400msThenTheNextCandidateAnswers() {
+        fixture.provider("alpha").fails(unavailable(503));
+        fixture.provider("beta").answers("from beta");
+
+        FallbackChain.Outcome outcome = call(A, B);
+
+        assertEquals(4, fixture.provider("alpha").calls(), "one call and three retries");
+        assertEquals(List.of(100L, 200L, 400L), fixture.sleeper.waitsMillis());
+        assertEquals(B, outcome.answeredBy());
+        assertEquals(List.of(attempt(A, "unavailable", 503, 3, 700), attempt(B, "answered", 0, 0, 0)),
+                outcome.attempts());
+        assertEquals(List.of("alpha/m (unavailable)"), outcome.failedAttempts());
+        assertTrue(outcome.fallbackUsed());
+    }
+
+    @Test
+    void aRetryThatSucceedsKeepsTheFirstCandidate() {
+        fixture.provider("alpha").fails(timeout()).answers("second time");
+
+        FallbackChain.Outcome outcome = call(A);
+
+        assertEquals("second time", outcome.response().text());
+        assertEquals(List.of(100L), fixture.sleeper.waitsMillis());
+        assertEquals(List.of(attempt(A, "answered", 0, 1, 100)), outcome.attempts());
+        assertFalse(outcome.fallbackUsed());
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheBackoffReplacesIt() {
+        fixture.provider("alpha").fails(rateLimited(Duration.ofSeconds(2))).fails(rateLimited(Duration.ofMillis(50)))
+                .answers("ok");
+
+        call(A);
+
+        assertEquals(List.of(2000L, 200L), fixture.sleeper.waitsMillis(), "a shorter Retry-After keeps the backoff");
+    }
+
+    @Test
+    void aRetryAfterAboveTheCapMovesOnWithoutWaiting() {
+        fixture.provider("alpha").fails(rateLimited(Duration.ofSeconds(30)));
+        fixture.provider("beta").answers("ok");
+
+        FallbackChain.Outcome outcome = call(A, B);
+
+        assertEquals(1, fixture.provider("alpha").calls());
+        assertTrue(fixture.sleeper.waits.isEmpty());
+        assertEquals(List.of(attempt(A, "rate_limited", 429, 0, 0), attempt(B, "answered", 0, 0, 0)),
+                outcome.attempts());
+    }
+
+    @Test
+    void theCapItselfIsHonoured() {
+        fixture.provider("alpha").fails(rateLimited(Duration.ofSeconds(10))).answers("ok");
+
+        assertEquals(A, call(A).answeredBy());
+        assertEquals(List.of(10_000L), fixture.sleeper.waitsMillis());
+    }
+
+    @Test
+    void noWaitReachesTheRequestDeadline() {
+        fixture.settings(new ResilienceSettings(3, Duration.ofSeconds(60), 3, Duration.ofMillis(100), 2.0,
+                Duration.ofSeconds(10), Duration.ofMillis(500)));
+        fixture.provider("alpha").fails(unavailable(502));
+        fixture.provider("beta").answers("ok");
+
+        FallbackChain.Outcome outcome = call(A, B);
+
+        assertEquals(List.of(100L, 200L), fixture.sleeper.waitsMillis(), "the 400 ms wait would end at 700 ms > 500 ms");
+        assertEquals(B, outcome.answeredBy(), "time was left for the next candidate");
+        assertEquals(attempt(A, "unavailable", 502, 2, 300), outcome.attempts().get(0));
+    }
+
+    @Test
+    void aRetryAfterPastTheDeadlineIsNotWaited() {
+        fixture.settings(new ResilienceSettings(3, Duration.ofSeconds(60), 3, Duration.ofMillis(100), 2.0,
+                Duration.ofSeconds(10), Duration.ofSeconds(5)));
+        fixture.provider("alpha").fails(rateLimited(Duration.ofSeconds(6)));
+
+        NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> call(A));
+
+        assertTrue(fixture.sleeper.waits.isEmpty());
+        assertEquals(List.of("alpha/m (rate_limited)"), e.tried());
+    }
+
+    @Test
+    void noCandidateIsStartedOnceTheDeadlineHasPassed() {
+        fixture.settings(new ResilienceSettings(3, Duration.ofSeconds(60), 3, Duration.ofMillis(100), 2.0,
+                Duration.ofSeconds(10), Duration.ofSeconds(30)));
+        fixture.provider("alpha").takes(Duration.ofSeconds(30), timeout());
+        fixture.provider("beta").answers("too late");
+
+        NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> call(A, B));
+
+        assertEquals(1, fixture.provider("alpha").calls());
+        assertEquals(0, fixture.provider("beta").calls());
+        assertTrue(fixture.sleeper.waits.isEmpty());
+        assertEquals(List.of("alpha/m (timeout)"), e.tried());
+    }
+
+    @Test
+    void aRejectedRequestStopsTheChainWithoutRetry() {
+        fixture.provider("alpha").fails(unavailable(500)).fails(unavailable(500)).fails(unavailable(500))
+                .fails(unavailable(500));
+        fixture.provider("beta").fails(rejected());
+        fixture.provider("gamma").answers("never asked");
+
+        ProviderRejectedException e = assertThrows(ProviderRejectedException.class, () -> call(A, B, C));
+
+        assertEquals(1, fixture.provider("beta").calls());
+        assertEquals(0, fixture.provider("gamma").calls());
+        assertEquals(List.of("alpha/m (unavailable)", "beta/m (rejected)"), e.tried());
+        assertEquals("beta/m rejected the request", e.getMessage());
+        assertEquals(List.of(100L, 200L, 400L), fixture.sleeper.waitsMillis(), "only alpha's retries");
+    }
+
+    @Test
+    void unauthorizedAndNotFoundFallBackWithoutRetry() {
+        fixture.provider("alpha").fails(unauthorized());
+        fixture.provider("beta").fails(notFound());
+        fixture.provider("gamma").answers("ok");
+
+        FallbackChain.Outcome outcome = call(A, B, C);
+
+        assertEquals(C, outcome.answeredBy());
+        assertEquals(1, fixture.provider("alpha").calls());
+        assertEquals(1, fixture.provider("beta").calls());
+        assertTrue(fixture.sleeper.waits.isEmpty());
+        assertEquals(List.of(attempt(A, "unauthorized", 401, 0, 0), attempt(B, "not_found", 404, 0, 0),
+                attempt(C, "answered", 0, 0, 0)), outcome.attempts());
+    }
+
+    @Test
+    void aContextTooLongPassesOverCandidatesWhoseContextIsNoLarger() {
+        Candidate small = candidate("alpha", "small", 8_000);
+        Candidate same = candidate("beta", "same", 8_000);
+        Candidate smaller = candidate("beta", "smaller", 4_000);
+        Candidate large = candidate("gamma", "large", 128_000);
+        fixture.provider("alpha").fails(contextTooLong());
+        fixture.provider("beta").answers("never asked");
+        fixture.provider("gamma").answers("fits");
+
+        FallbackChain.Outcome outcome = call(small, same, smaller, large);
+
+        assertEquals(large, outcome.answeredBy());
+        assertEquals(0, fixture.provider("beta").calls());
+        assertEquals(1, fixture.provider("alpha").calls(), "not retried");
+        assertEquals(List.of("alpha/small (context_too_long)", "beta/same (context_too_small)",
+                "beta/smaller (context_too_small)"), outcome.failedAttempts());
+    }
+
+    @Test
+    void twoDeploymentsFailingDifferentlyAreBothRecordedAndTheThirdAnswers() {
+        fixture.provider("alpha").fails(unavailable(503));
+        fixture.provider("beta").fails(timeout()).fails(timeout()).fails(unauthorized());
+        fixture.provider("gamma").answers("third time lucky");
+
+        FallbackChain.Outcome outcome = call(A, B, C);
+
+        assertEquals(C, outcome.answeredBy());
+        assertEquals("third time lucky", outcome.response().text());
+        assertEquals(List.of("alpha/m (unavailable)", "beta/m (unauthorized)"), outcome.failedAttempts());
+        assertEquals(List.of(attempt(A, "unavailable", 503, 3, 700), attempt(B, "unauthorized", 401, 2, 300),
+                attempt(C, "answered", 0, 0, 0)), outcome.attempts());
+        assertEquals(List.of(100L, 200L, 400L, 100L, 200L), fixture.sleeper.waitsMillis());
+    }
+
+    @Test
+    void whenNobodyAnswersTheErrorNamesWhatWasTried() {
+        fixture.provider("alpha").fails(unauthorized());
+        fixture.provider("beta").fails(notFound());
+
+        NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> call(A, B));
+
+        assertEquals(List.of("alpha/m (unauthorized)", "beta/m (not_found)"), e.tried());
+        assertEquals("No provider could answer; tried alpha/m (unauthorized), beta/m (not_found)", e.getMessage());
+    }
+
+    @Test
+    void anEmptyRankingHasNobodyToAsk() {
+        NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> call());
+
+        assertEquals(List.of(), e.tried());
+    }
+
+    @Test
+    void anUnknownProviderIsAWiringErrorNotAProviderFailure() {
+        fixture.provider("alpha");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> call(candidate("nobody", "m")));
+
+        assertEquals("no adapter registered for provider nobody", e.getMessage());
+    }
+
+    @Test
+    void anInterruptedWaitEndsTheRequestAndKeepsTheInterrupt() {
+        fixture.provider("alpha").fails(unavailable(503));
+        fixture.provider("beta").answers("not asked");
+        fixture.sleeper.interruptNext = true;
+        try {
+            NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> call(A, B));
+
+            assertTrue(Thread.currentThread().isInterrupted());
+            assertEquals(List.of("alpha/m (unavailable)"), e.tried());
+            assertEquals(1, fixture.provider("alpha").calls());
+            assertEquals(0, fixture.provider("beta").calls());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+}
