@@ -61,7 +61,7 @@ public record Attempt(String deployment, String kind, int status, int retries, D
     }
 
     /** The attempts that did not answer, described. */
-    static List<String> failures(List<Attempt> attempts) {
+    public static List<String> failures(List<Attempt> attempts) {
         return attempts.stream().filter(attempt -> !attempt.answeredRequest()).map(Attempt::describe).toList();
     }
 }

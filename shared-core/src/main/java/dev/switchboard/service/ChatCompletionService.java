@@ -5,9 +5,13 @@ import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.DeploymentsFailedException;
 import dev.switchboard.api.InvalidRequestException;
 import dev.switchboard.api.RoutingPreferences;
+import dev.switchboard.api.StreamBrokenAfterStartException;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.resilience.Attempt;
+import dev.switchboard.resilience.FallbackChain;
+import dev.switchboard.resilience.StreamBrokenException;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.RoutingDecision;
 import jakarta.inject.Singleton;
@@ -30,13 +34,13 @@ public class ChatCompletionService {
     static final String ENDPOINT = "chat.completions";
 
     private final DecisionService decisions;
-    private final ProviderCallChain chain;
+    private final FallbackChain chain;
     private final CompletionAccounting accounting;
     private final CandidateCatalog candidates;
     private final RequestIds ids;
     private final Clock clock;
 
-    public ChatCompletionService(DecisionService decisions, ProviderCallChain chain, CompletionAccounting accounting,
+    public ChatCompletionService(DecisionService decisions, FallbackChain chain, CompletionAccounting accounting,
                                  CandidateCatalog candidates, RequestIds ids, Clock clock) {
         this.decisions = decisions;
         this.chain = chain;
@@ -48,7 +52,7 @@ public class ChatCompletionService {
 
     public ChatCompletionResponse complete(ChatCompletionRequest request, String principal) {
         Call call = start(request);
-        ProviderCallChain.Outcome outcome;
+        FallbackChain.Outcome outcome;
         try {
             outcome = chain.call(call.decision().ranked(), call.requestFor());
         } catch (DeploymentsFailedException e) {
@@ -70,7 +74,7 @@ public class ChatCompletionService {
     /**
      * Streams the answer to {@code listener}. A failure before the first chunk is thrown like a
      * failed call (the caller can still answer with an error status); after it, the failure is
-     * thrown as {@link dev.switchboard.api.StreamBrokenException} and the caller ends the stream
+     * thrown as {@link StreamBrokenAfterStartException} and the caller ends the stream
      * with an error event.
      */
     public void stream(ChatCompletionRequest request, String principal, ChatStreamListener listener) {
@@ -84,10 +88,13 @@ public class ChatCompletionService {
             streaming[0] = candidate;
             return call.requestFor().apply(candidate);
         };
-        ProviderCallChain.StreamOutcome outcome;
+        StreamChunk[] lastChunk = {null};
+        FallbackChain.StreamOutcome outcome;
         try {
             outcome = chain.stream(call.decision().ranked(), requestFor, chunk -> {
-                if (!chunk.isLast() && !chunk.textDelta().isEmpty()) {
+                if (chunk.isLast()) {
+                    lastChunk[0] = chunk;
+                } else if (!chunk.textDelta().isEmpty()) {
                     listener.chunk(ChatCompletionMapper.text(call.id(), created, streaming[0].model(),
                             chunk.textDelta(), first[0]));
                     first[0] = false;
@@ -96,8 +103,13 @@ public class ChatCompletionService {
         } catch (DeploymentsFailedException e) {
             failed(call, principal, e);
             throw e;
+        } catch (StreamBrokenException e) {
+            StreamBrokenAfterStartException broken = new StreamBrokenAfterStartException(e.deployment(),
+                    e.chunksDelivered(), Attempt.failures(e.attempts()));
+            failed(call, principal, broken);
+            throw broken;
         }
-        StreamChunk last = outcome.last();
+        StreamChunk last = lastChunk[0];
         Candidate answered = outcome.answeredBy();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, answered, last.usage(),
                 outcome.failedAttempts()));

@@ -6,6 +6,7 @@ import dev.switchboard.api.DeploymentsFailedException;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.Usage;
+import dev.switchboard.resilience.FallbackChain;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.RoutingDecision;
 import jakarta.inject.Singleton;
@@ -25,12 +26,12 @@ public class CompletionService {
     public static final String ANONYMOUS = "anonymous";
 
     private final DecisionService decisions;
-    private final ProviderCallChain chain;
+    private final FallbackChain chain;
     private final CompletionAccounting accounting;
     private final RequestIds ids;
     private final Clock clock;
 
-    public CompletionService(DecisionService decisions, ProviderCallChain chain, CompletionAccounting accounting,
+    public CompletionService(DecisionService decisions, FallbackChain chain, CompletionAccounting accounting,
                              RequestIds ids, Clock clock) {
         this.decisions = decisions;
         this.chain = chain;
@@ -44,7 +45,7 @@ public class CompletionService {
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.prompt(), request.maxTokens(), request.autoRoute(),
                 request.routing());
-        ProviderCallChain.Outcome outcome;
+        FallbackChain.Outcome outcome;
         try {
             outcome = chain.call(decision.ranked(), candidate -> new ChatRequest(candidate.model(),
                     List.of(ChatMessage.user(request.prompt())), request.maxTokens()));

@@ -18,11 +18,15 @@ import dev.switchboard.routing.RoutingEngine;
 import dev.switchboard.routing.RoutingRequest;
 import dev.switchboard.routing.UnknownStrategyException;
 import dev.switchboard.routing.constraint.RequestConstraints;
+import dev.switchboard.resilience.DeploymentBreakers;
+import dev.switchboard.routing.scoring.DeploymentSignals;
 import dev.switchboard.routing.scoring.LatencyClass;
 import dev.switchboard.routing.scoring.ProviderScore;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -37,10 +41,14 @@ public class DecisionService {
     private final RoutingEngine engine;
     private final CandidateCatalog candidates;
 
-    public DecisionService(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates) {
+    private final DeploymentBreakers breakers;
+
+    public DecisionService(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
+                           DeploymentBreakers breakers) {
         this.analyzer = analyzer;
         this.engine = engine;
         this.candidates = candidates;
+        this.breakers = breakers;
     }
 
     /**
@@ -50,7 +58,7 @@ public class DecisionService {
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences) {
         PromptAnalysis analysis = analyzer.analyze(prompt);
         RoutingRequest request = new RoutingRequest(prompt, analysis, maxTokens, candidates.all(),
-                latencyClass(preferences), candidates.signals(), constraints(preferences));
+                latencyClass(preferences), withBreakers(candidates.signals()), constraints(preferences));
         String strategy = preferences.strategy() != null ? preferences.strategy()
                 : autoRoute ? HybridStrategy.NAME : ComplexityStrategy.NAME;
         try {
@@ -64,6 +72,13 @@ public class DecisionService {
             }
             throw new NoEligibleDeploymentException(e.getMessage());
         }
+    }
+
+    /** Configuration's signals with each circuit as this instance's breakers see it now. */
+    private Map<String, DeploymentSignals> withBreakers(Map<String, DeploymentSignals> configured) {
+        Map<String, DeploymentSignals> live = new HashMap<>(configured.size() * 2);
+        configured.forEach((label, signals) -> live.put(label, signals.withCircuitOpen(breakers.isOpen(label))));
+        return live;
     }
 
     private static LatencyClass latencyClass(RoutingPreferences preferences) {

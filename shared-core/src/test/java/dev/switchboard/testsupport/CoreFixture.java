@@ -34,11 +34,13 @@ import dev.switchboard.routing.learning.LogisticDifficultyLearner;
 import dev.switchboard.routing.scoring.ProviderScorer;
 import dev.switchboard.routing.scoring.ScoringConfig;
 import dev.switchboard.routing.Tier;
+import dev.switchboard.resilience.DeploymentBreakers;
+import dev.switchboard.resilience.FallbackChain;
+import dev.switchboard.resilience.ResilienceSettings;
 import dev.switchboard.service.CandidateCatalog;
 import dev.switchboard.service.CompletionAccounting;
 import dev.switchboard.service.CompletionService;
 import dev.switchboard.service.DecisionService;
-import dev.switchboard.service.ProviderCallChain;
 import dev.switchboard.service.RequestIds;
 import dev.switchboard.state.DailySpendStore;
 import dev.switchboard.state.memory.InMemoryDailySpendStore;
@@ -63,6 +65,7 @@ public final class CoreFixture {
     private static final long SEED = 7;
 
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    public final DeploymentBreakers breakers = new DeploymentBreakers(ResilienceSettings.DEFAULTS, clock);
     public final DailySpendStore spend = new InMemoryDailySpendStore();
     public final ListLedger ledger = new ListLedger();
     /** Knows nothing at first, as in production; a test may teach it. */
@@ -108,15 +111,16 @@ public final class CoreFixture {
                 new PromptAnalyzer(new PromptClassifier(), new ComplexityScorer(), new EstimatingTokenCounter()::count),
                 StandardStrategies.engine(ComplexityThresholds.DEFAULTS, learner, LearningSettings.DEFAULTS,
                         new SplittableRandom(SEED)::nextDouble, new ProviderScorer(ScoringConfig.DEFAULTS)),
-                new CandidateCatalog(catalog, prices));
+                new CandidateCatalog(catalog, prices), breakers);
     }
 
     public CompletionService completions() {
         ProviderCatalog catalog = new ProviderCatalog("test", providers);
         ProviderRegistry registry = new ProviderRegistry(catalog,
                 List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { }), rejecting()));
-        return new CompletionService(decisions(), new ProviderCallChain(registry), accounting(), new RequestIds(),
-                clock);
+        // Retries wait through a sleeper that does not sleep; the fixed clock never reaches the deadline.
+        FallbackChain chain = new FallbackChain(registry, breakers, ResilienceSettings.DEFAULTS, clock, duration -> { });
+        return new CompletionService(decisions(), chain, accounting(), new RequestIds(), clock);
     }
 
     public CompletionAccounting accounting() {

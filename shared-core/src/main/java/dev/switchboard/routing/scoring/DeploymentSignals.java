@@ -19,6 +19,12 @@ public record DeploymentSignals(boolean circuitOpen, Double successRate, Double 
     public static final int DEFAULT_PRIORITY = 5;
     private static final DeploymentSignals UNKNOWN = new DeploymentSignals(false, null, null, null, DEFAULT_PRIORITY, 0);
 
+    /** The same signals with the circuit's state as the breaker now reports it. */
+    public DeploymentSignals withCircuitOpen(boolean open) {
+        return open == circuitOpen ? this : new DeploymentSignals(open, successRate, p50LatencyMs, p95LatencyMs,
+                priority, capabilities, emaLatencyMs, inFlight);
+    }
+
     /** Signals without an EMA latency or an in-flight count. */
     public DeploymentSignals(boolean circuitOpen, Double successRate, Double p50LatencyMs, Double p95LatencyMs,
                              int priority, int capabilities) {

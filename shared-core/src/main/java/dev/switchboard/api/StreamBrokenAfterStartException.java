@@ -7,9 +7,9 @@ import java.util.List;
  * elsewhere without sending the caller text twice, so the stream ends with an error event built
  * from this (the 502 status cannot be sent: the stream's 200 already went out).
  */
-public final class StreamBrokenException extends DeploymentsFailedException {
+public final class StreamBrokenAfterStartException extends DeploymentsFailedException {
 
-    public StreamBrokenException(String deployment, int chunksSent, List<String> tried) {
+    public StreamBrokenAfterStartException(String deployment, int chunksSent, List<String> tried) {
         super(502, "provider_stream_broken", "The answer from " + deployment + " broke off after " + chunksSent
                 + " chunk(s); what was streamed is incomplete", tried);
     }
