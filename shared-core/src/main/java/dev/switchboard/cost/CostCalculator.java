@@ -1,5 +1,7 @@
 package dev.switchboard.cost;
 
+import dev.switchboard.provider.Usage;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -18,15 +20,32 @@ public final class CostCalculator {
         this.baselineModel = Objects.requireNonNull(baselineModel);
     }
 
+    /** Plain input and output tokens, with no cached input and no separately priced reasoning. */
     public Cost cost(String model, int inputTokens, int outputTokens) {
-        return prices.price(model)
-                .map(p -> new Cost(round(inputTokens * p.inputCostPerToken() + outputTokens * p.outputCostPerToken()), true))
-                .orElseGet(Cost::unpriced);
+        return cost(model, new Usage(inputTokens, outputTokens));
+    }
+
+    /**
+     * The full usage. As {@link Usage} defines it, cached input is part of inputTokens and reasoning is
+     * part of outputTokens (OpenAI's completion_tokens includes reasoning_tokens), so each part is taken
+     * out of its total and priced on its own, never counted twice. Cached input is priced at
+     * cache_read_input_token_cost and reasoning at output_cost_per_reasoning_token where the table gives
+     * them; where it does not (a price of 0 means "not given", see {@link ModelPrice}) they are priced as
+     * ordinary input and output, which errs towards the higher cost. An unpriced model stays unpriced.
+     */
+    public Cost cost(String model, Usage usage) {
+        Objects.requireNonNull(usage, "usage");
+        return prices.price(model).map(p -> new Cost(round(usd(p, usage)), true)).orElseGet(Cost::unpriced);
     }
 
     /** What the default strong model would have charged for the same tokens: the savings baseline. */
     public Cost baselineCost(int inputTokens, int outputTokens) {
         return cost(baselineModel, inputTokens, outputTokens);
+    }
+
+    /** The same usage, cache hits and reasoning included, priced on the baseline model. */
+    public Cost baselineCost(Usage usage) {
+        return cost(baselineModel, usage);
     }
 
     public String baselineModel() {
@@ -35,6 +54,17 @@ public final class CostCalculator {
 
     public PriceTable prices() {
         return prices;
+    }
+
+    private static double usd(ModelPrice price, Usage usage) {
+        int freshInput = usage.inputTokens() - usage.cachedInputTokens();
+        int visibleOutput = usage.outputTokens() - usage.reasoningTokens();
+        double cachedRate = price.cacheReadInputTokenCost() > 0 ? price.cacheReadInputTokenCost() : price.inputCostPerToken();
+        double reasoningRate = price.outputCostPerReasoningToken() > 0
+                ? price.outputCostPerReasoningToken() : price.outputCostPerToken();
+        // Summed in this order so that plain input and output give the same double as before the split.
+        return freshInput * price.inputCostPerToken() + usage.cachedInputTokens() * cachedRate
+                + visibleOutput * price.outputCostPerToken() + usage.reasoningTokens() * reasoningRate;
     }
 
     static double round(double usd) {

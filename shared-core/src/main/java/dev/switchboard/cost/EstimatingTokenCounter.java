@@ -2,10 +2,12 @@ package dev.switchboard.cost;
 
 /**
  * The common rule of thumb for English with BPE tokenizers: about four characters per token.
- * It is labelled an estimate wherever it is reported; exact per-model encodings come later.
+ * It is labelled an estimate wherever it is reported; {@link JtokkitTokenCounter} counts with the
+ * model's own encoding where one is known.
  */
 public final class EstimatingTokenCounter implements TokenCounter {
 
+    static final String BASIS = "chars/4";
     private static final double CHARS_PER_TOKEN = 4.0;
 
     @Override
@@ -19,5 +21,11 @@ public final class EstimatingTokenCounter implements TokenCounter {
     @Override
     public String method() {
         return "estimate";
+    }
+
+    /** The model does not change the rule of thumb. */
+    @Override
+    public TokenCount count(String model, String text) {
+        return new TokenCount(count(text), false, BASIS);
     }
 }

@@ -4,7 +4,7 @@ import dev.switchboard.config.ConfigurationError;
 import dev.switchboard.config.ProviderCatalog;
 import dev.switchboard.config.ProviderCatalogLoader;
 import dev.switchboard.cost.CostCalculator;
-import dev.switchboard.cost.EstimatingTokenCounter;
+import dev.switchboard.cost.JtokkitTokenCounter;
 import dev.switchboard.cost.PriceTable;
 import dev.switchboard.cost.PriceTableLoader;
 import dev.switchboard.cost.TokenCounter;
@@ -46,9 +46,10 @@ public class CoreBeans {
         return Sleeper.REAL;
     }
 
+    /** Exact per-model counts where OpenAI's encoding is known; the model-less count stays chars/4. */
     @Singleton
     TokenCounter tokenCounter() {
-        return new EstimatingTokenCounter();
+        return new JtokkitTokenCounter();
     }
 
     @Singleton
