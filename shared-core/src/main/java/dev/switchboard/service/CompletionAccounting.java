@@ -62,8 +62,8 @@ public class CompletionAccounting {
     public Settled settle(Answered a) {
         Candidate answered = a.answeredBy();
         Usage usage = a.usage();
-        Cost cost = costs.cost(answered.model(), usage.inputTokens(), usage.outputTokens());
-        Cost baseline = costs.baselineCost(usage.inputTokens(), usage.outputTokens());
+        Cost cost = costs.cost(answered.model(), usage);
+        Cost baseline = costs.baselineCost(usage);
         if (!cost.priced()) {
             LOG.warn("model {} has no price: its cost is reported as null (unpriced), not as $0", answered.model());
         }
