@@ -9,6 +9,7 @@ import dev.switchboard.api.StreamBrokenAfterStartException;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.provider.Usage;
 import dev.switchboard.resilience.Attempt;
 import dev.switchboard.resilience.FallbackChain;
 import dev.switchboard.resilience.StreamBrokenException;
@@ -121,13 +122,13 @@ public class ChatCompletionService {
     }
 
     private Call start(ChatCompletionRequest request) {
-        String id = "chatcmpl-" + ids.next();
+        String requestId = ids.next();
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.promptText(), request.maxTokens(), request.autoRoute(),
                 preferences(request));
         Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
                 request.messages(), request.maxTokens(), request.temperature(), request.tools());
-        return new Call(id, started, decision, requestFor);
+        return new Call(requestId, started, decision, requestFor);
     }
 
     /** The caller's preferences, narrowed to a pinned model and to what the request needs. */
@@ -157,13 +158,13 @@ public class ChatCompletionService {
     }
 
     private CompletionAccounting.Answered answered(Call call, String principal, Candidate by,
-                                                   dev.switchboard.provider.Usage usage, List<String> failedAttempts) {
-        return new CompletionAccounting.Answered(call.id(), call.started(), principal, ENDPOINT, call.decision(), by,
-                usage, failedAttempts, elapsedMs(call));
+                                                   Usage usage, List<String> failedAttempts) {
+        return new CompletionAccounting.Answered(call.requestId(), call.started(), principal, ENDPOINT,
+                call.decision(), by, usage, failedAttempts, elapsedMs(call));
     }
 
     private void failed(Call call, String principal, DeploymentsFailedException e) {
-        accounting.failed(call.id(), call.started(), principal, ENDPOINT, call.decision(), elapsedMs(call),
+        accounting.failed(call.requestId(), call.started(), principal, ENDPOINT, call.decision(), elapsedMs(call),
                 e.tried().size(), e.type());
     }
 
@@ -177,7 +178,12 @@ public class ChatCompletionService {
                 decision.confidence().wireName(), settled.cost(), settled.totalToday(), false, settled.metadata());
     }
 
-    private record Call(String id, Instant started, RoutingDecision decision,
+    /** One request: the ledger's request id, and OpenAI's chat completion id derived from it. */
+    private record Call(String requestId, Instant started, RoutingDecision decision,
                         Function<Candidate, ChatRequest> requestFor) {
+
+        String id() {
+            return "chatcmpl-" + requestId;
+        }
     }
 }

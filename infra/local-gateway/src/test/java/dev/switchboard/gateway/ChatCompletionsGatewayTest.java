@@ -97,6 +97,8 @@ class ChatCompletionsGatewayTest {
         JsonNode gatewayFields = body.get("switchboard");
         assertEquals("fakeopenai", gatewayFields.get("provider").getStringValue());
         assertNotNull(gatewayFields.get("strategy_used"));
+        assertTrue(gatewayFields.get("routing_metadata").get("ledger_recorded").getBooleanValue(),
+                "the answer is in the ledger");
         FakeUpstream.Recorded sent = last(openai);
         assertEquals("Bearer " + KEY, sent.header("authorization"));
     }

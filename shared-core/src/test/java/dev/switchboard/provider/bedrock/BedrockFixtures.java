@@ -12,7 +12,7 @@ import java.util.List;
  * written as text, one frame a line: {@code <eventType> <json payload>}, or
  * {@code !<exceptionType> <json payload>} for an exception frame; {@link #frames} encodes them.
  */
-final class BedrockFixtures {
+public final class BedrockFixtures {
 
     private BedrockFixtures() {
     }
@@ -29,7 +29,7 @@ final class BedrockFixtures {
     }
 
     /** Each line of an {@code .events} fixture as one encoded frame. */
-    static List<byte[]> frames(String name) {
+    public static List<byte[]> frames(String name) {
         List<byte[]> frames = new ArrayList<>();
         for (String line : text(name).split("\n")) {
             if (line.isBlank()) {

@@ -12,9 +12,9 @@ import java.util.zip.CRC32;
  * in: a 12-byte prelude (total length, headers length, CRC32 of those 8 bytes), string headers
  * (name length, name, type 7, value length, value), the payload, and a CRC32 of all of it.
  */
-final class EventStreamFrames {
+public final class EventStreamFrames {
 
-    static final String CONTENT_TYPE = "application/vnd.amazon.eventstream";
+    public static final String CONTENT_TYPE = "application/vnd.amazon.eventstream";
     private static final byte STRING_HEADER = 7;
 
     private EventStreamFrames() {
