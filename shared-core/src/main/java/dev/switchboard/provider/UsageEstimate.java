@@ -2,16 +2,27 @@ package dev.switchboard.provider;
 
 import dev.switchboard.cost.TokenCounter;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
-/** Usage counted by the gateway when a provider reports none, so that an answer is never costed at zero. */
+/**
+ * Usage counted by the gateway when a provider reports none, so that an answer is never costed at
+ * zero: with the model's own encoding and OpenAI's message framing where they are known, an
+ * estimate otherwise. Tool-call arguments count as answer text, since the model wrote them.
+ */
 public final class UsageEstimate {
 
     private UsageEstimate() {
     }
 
     public static Usage of(TokenCounter tokens, ChatRequest request, String answer) {
-        String prompt = request.messages().stream().map(ChatMessage::content).collect(Collectors.joining("\n"));
-        return new Usage(tokens.count(prompt), tokens.count(answer));
+        return of(tokens, request, answer, List.of());
+    }
+
+    public static Usage of(TokenCounter tokens, ChatRequest request, String answer, List<ToolCall> calls) {
+        int input = tokens.countChat(request.model(), request.messages()).tokens();
+        String written = calls.isEmpty() ? answer : answer + calls.stream()
+                .map(call -> call.name() + call.argumentsJson()).collect(Collectors.joining());
+        return new Usage(input, tokens.count(request.model(), written).tokens());
     }
 }

@@ -90,7 +90,7 @@ public final class GeminiStreamParser {
         }
         Usage reported = GeminiUsage.of(usage);
         sink.accept(StreamChunk.last(finish, reported != null ? reported
-                : UsageEstimate.of(tokens, request, text.toString()), calls));
+                : UsageEstimate.of(tokens, request, text.toString(), calls), calls));
     }
 
     private JsonNode parse(String data) {

@@ -53,7 +53,7 @@ public final class OpenAiResponseParser {
         JsonNode model = root.get("model");
         Usage usage = OpenAiUsage.of(root.get("usage"));
         if (usage == null) {
-            usage = UsageEstimate.of(tokens, request, text);
+            usage = UsageEstimate.of(tokens, request, text, calls);
         }
         return new ChatResponse(text, model != null && model.isString() ? model.getStringValue() : request.model(),
                 usage, finish, calls);

@@ -135,7 +135,8 @@ public final class OpenAiStreamParser {
             assembled.add(new ToolCall(parts.id, parts.name, parts.arguments.toString()));
         }
         done = true;
-        sink.accept(StreamChunk.last(finish, usage != null ? usage : UsageEstimate.of(tokens, request, text.toString()), assembled));
+        sink.accept(StreamChunk.last(finish,
+                usage != null ? usage : UsageEstimate.of(tokens, request, text.toString(), assembled), assembled));
     }
 
 
