@@ -1,0 +1,110 @@
+package dev.switchboard.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ToolCall;
+import io.micronaut.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ChatCompletionRequestParserTest {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private static final String USER_HI = "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
+
+    private final ChatCompletionRequestParser parser = new ChatCompletionRequestParser(JSON);
+
+    private ChatCompletionRequest parse(String body) {
+        return parser.parse(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMinimalBodyIsRoutedWithTheDefaults() {
+        ChatCompletionRequest request = parse("{" + USER_HI + "}");
+        assertNull(request.model(), "no model means Switchboard routes");
+        assertEquals(List.of(ChatMessage.user("hi")), request.messages());
+        assertEquals(CompleteRequest.DEFAULT_MAX_TOKENS, request.maxTokens());
+        assertNull(request.temperature());
+        assertFalse(request.stream());
+        assertFalse(request.includeUsage());
+        assertEquals(RoutingPreferences.NONE, request.routing());
+    }
+
+    @Test
+    void autoRoutesAndANamedModelIsPinned() {
+        assertNull(parse("{\"model\":\"auto\"," + USER_HI + "}").model());
+        assertEquals("gpt-4o", parse("{\"model\":\"gpt-4o\"," + USER_HI + "}").model());
+    }
+
+    @Test
+    void readsAConversationWithToolsToolCallsAndToolResults() {
+        ChatCompletionRequest request = parse("""
+                {"model":"auto","temperature":0.2,"max_tokens":50,"max_completion_tokens":70,
+                 "stream":true,"stream_options":{"include_usage":true},"user":"u-1","strategy":"cost-based",
+                 "tools":[{"type":"function","function":{"name":"weather","description":"Weather now",
+                   "parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}],
+                 "messages":[
+                   {"role":"developer","content":"Be brief."},
+                   {"role":"user","content":[{"type":"text","text":"Weather in "},{"type":"text","text":"Paris?"}]},
+                   {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function",
+                     "function":{"name":"weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
+                   {"role":"tool","tool_call_id":"call_1","content":"18C, clear"}]}
+                """);
+        assertEquals(new ChatMessage("system", "Be brief."), request.messages().get(0));
+        assertEquals(ChatMessage.user("Weather in Paris?"), request.messages().get(1));
+        assertEquals(new ChatMessage("assistant", "", List.of(new ToolCall("call_1", "weather", "{\"city\":\"Paris\"}")),
+                null), request.messages().get(2));
+        assertEquals(new ChatMessage("tool", "18C, clear", List.of(), "call_1"), request.messages().get(3));
+        assertEquals(70, request.maxTokens(), "max_completion_tokens wins over the older max_tokens");
+        assertEquals(0.2, request.temperature());
+        assertTrue(request.stream());
+        assertTrue(request.includeUsage());
+        assertEquals("cost-based", request.routing().strategy());
+        assertEquals("weather", request.tools().get(0).name());
+        assertEquals(Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string"))),
+                readJson(request.tools().get(0).parametersJson()));
+        assertEquals("Be brief.\nWeather in Paris?\n18C, clear", request.promptText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no messages              | {}                                                                   | messages",
+            "empty messages           | {\"messages\":[]}                                                    | messages",
+            "only a system turn       | {\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}             | messages",
+            "unknown role             | {\"messages\":[{\"role\":\"robot\",\"content\":\"x\"}]}              | messages[0].role",
+            "content of a wrong type  | {\"messages\":[{\"role\":\"user\",\"content\":5}]}                   | messages[0].content",
+            "an image part            | {\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\"}]}]} | messages[0].content[0]",
+            "tool turn without its id | {\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"tool\",\"content\":\"b\"}]} | messages[1].tool_call_id",
+            "arguments not JSON       | {\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"{oops\"}}]}]} | messages[1].tool_calls[0].function.arguments",
+            "two choices              | {\"n\":2,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]}       | n",
+            "forced tool choice       | {\"tool_choice\":\"required\",\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tool_choice",
+            "stream options alone     | {\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | stream_options",
+            "unknown stream option    | {\"stream\":true,\"stream_options\":{\"x\":1},\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | stream_options",
+            "temperature too high     | {\"temperature\":3,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | temperature",
+            "max_tokens too large     | {\"max_tokens\":5000,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | max_tokens",
+            "tool of another type     | {\"tools\":[{\"type\":\"retrieval\"}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].type",
+            "tool schema not object   | {\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":[]}}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].function.parameters",
+            "unknown field            | {\"logprobs\":true,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | logprobs",
+            "blank model              | {\"model\":\" \",\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | model"})
+    void refusesWhatItCannotHonourNamingTheField(String name, String body, String field) {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> parse(body), body);
+        assertEquals(field, e.field(), e.getMessage());
+    }
+
+    private static Map<?, ?> readJson(String text) {
+        try {
+            return JSON.readValue(text, Map.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
