@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,8 @@ public final class SimulatedProvider implements ChatProvider {
             "In practice, the trade-off comes down to cost, latency and quality.",
             "An example makes this concrete: start small, verify, then generalise.",
             "To summarise, the key points are correctness first and clarity second.");
+
+    private static final int WORDS_PER_CHUNK = 4;
 
     private final String name;
     private final SimulationConfig simulation;
@@ -85,6 +88,28 @@ public final class SimulatedProvider implements ChatProvider {
         Answer answer = answer(request.model(), prompt, request.maxTokens());
         return new ChatResponse(answer.text(), request.model(), new Usage(inputTokens, answer.tokens()),
                 answer.truncated() ? FinishReason.LENGTH : FinishReason.STOP);
+    }
+
+    /**
+     * The same answer as {@link #complete}, delivered a few words at a time as a real stream is, so
+     * that streaming through the gateway can be tried without a provider.
+     */
+    @Override
+    public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
+        ChatResponse response = complete(request);
+        String text = response.text();
+        int start = 0;
+        int words = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == ' ' && ++words % WORDS_PER_CHUNK == 0) {
+                sink.accept(StreamChunk.text(text.substring(start, i + 1)));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            sink.accept(StreamChunk.text(text.substring(start)));
+        }
+        sink.accept(StreamChunk.last(response.finishReason(), response.usage(), response.toolCalls()));
     }
 
     private record Answer(String text, int tokens, boolean truncated) {

@@ -125,6 +125,23 @@ class SimulatedProviderTest {
     }
 
     @Test
+    void streamsTheSameAnswerAFewWordsAtATimeThenOneLastChunk() {
+        ChatRequest request = new ChatRequest("sim-small", List.of(ChatMessage.user("Tell me about streams")), 200);
+        ChatResponse whole = simulated().seed(3).build().complete(request);
+        List<StreamChunk> chunks = new java.util.ArrayList<>();
+
+        simulated().seed(3).build().stream(request, chunks::add);
+
+        StreamChunk last = chunks.get(chunks.size() - 1);
+        assertTrue(last.isLast());
+        assertEquals(whole.finishReason(), last.finishReason());
+        assertEquals(whole.usage(), last.usage());
+        assertTrue(chunks.size() > 3, "several text chunks: " + chunks.size());
+        assertEquals(whole.text(), chunks.stream().map(StreamChunk::textDelta).collect(
+                java.util.stream.Collectors.joining()));
+    }
+
+    @Test
     void failureRateIsHonouredOverManyCalls() {
         SimulatedProvider provider = simulated().failureRate(0.1).seed(42).build();
 
