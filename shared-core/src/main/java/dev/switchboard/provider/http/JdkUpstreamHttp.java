@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * {@link UpstreamHttp} on the JDK's HTTP client: one client, shared connection pool, HTTP/1.1
@@ -15,6 +17,11 @@ import java.time.Duration;
 public final class JdkUpstreamHttp implements UpstreamHttp {
 
     private final HttpClient client;
+    private final ScheduledExecutorService watchdogs = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "upstream-idle-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public JdkUpstreamHttp(Duration connectTimeout) {
         this.client = HttpClient.newBuilder()
@@ -33,7 +40,9 @@ public final class JdkUpstreamHttp implements UpstreamHttp {
     @Override
     public UpstreamStream postStreaming(UpstreamRequest request) {
         HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
-        return new UpstreamStream(response.statusCode(), response.headers().map(), response.body());
+        // Once the headers are in, the call timeout bounds each silence between bytes instead.
+        return new UpstreamStream(response.statusCode(), response.headers().map(),
+                new IdleTimeoutInputStream(response.body(), request.timeout().toNanos(), watchdogs));
     }
 
     private <T> HttpResponse<T> send(UpstreamRequest request, HttpResponse.BodyHandler<T> handler) {

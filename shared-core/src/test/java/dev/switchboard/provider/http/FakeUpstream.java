@@ -65,6 +65,11 @@ public final class FakeUpstream implements AutoCloseable {
             return new Streamed(contentType, utf8(pieces), false, release);
         }
 
+        /** Sends the pieces, then falls silent with the connection open: a stream that stalls mid-answer. */
+        static Streamed stall(String contentType, List<String> pieces) {
+            return new Streamed(contentType, utf8(pieces), false, new CountDownLatch(1));
+        }
+
         /**
          * A streamed answer of raw bytes, for binary framings (AWS event streams): each piece is sent as
          * its own chunk; when {@code complete} is false the connection closes without the closing chunk.

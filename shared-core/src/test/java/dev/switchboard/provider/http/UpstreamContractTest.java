@@ -271,6 +271,18 @@ public abstract class UpstreamContractTest {
     }
 
     @Test
+    void aStreamThatStallsMidAnswerTimesOut() {
+        List<String> pieces = streamPieces();
+        upstream.enqueue(FakeUpstream.Reply.stall(streamContentType(), pieces.subList(0, pieces.size() / 2)));
+        ChatProvider impatient = provider(upstream.baseUri(), support(Duration.ofMillis(300)));
+        List<StreamChunk> chunks = new ArrayList<>();
+        ProviderException e = assertThrows(ProviderException.class, () -> impatient.stream(request(), chunks::add));
+        assertSafe(e);
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertTrue(chunks.stream().noneMatch(StreamChunk::isLast), "a stalled stream must not end as if whole");
+    }
+
+    @Test
     void aStreamThatEndsCleanlyButEarlyFails() {
         List<String> pieces = streamPieces();
         upstream.enqueue(FakeUpstream.Reply.stream(streamContentType(), pieces.subList(0, pieces.size() / 2)));
