@@ -28,8 +28,13 @@ final class SecretKeyFormat {
             return Optional.empty();
         }
         String value = secretString.strip();
-        // No real key starts with '{': a brace means JSON was meant, so broken JSON is unusable, not a key.
-        return value.startsWith("{") ? fromJson(value) : plain(value);
+        // No real key starts with a brace, bracket or quote: JSON was meant, so anything but the object
+        // shape is unusable rather than a key with JSON punctuation in it.
+        return looksLikeJson(value) ? fromJson(value) : plain(value);
+    }
+
+    private static boolean looksLikeJson(String value) {
+        return value.startsWith("{") || value.startsWith("[") || value.startsWith("\"");
     }
 
     private Optional<ApiKey> fromJson(String value) {

@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * <p>A provider's secret is named by {@code namePattern}, in which {@value #PROVIDER} is replaced by the
  * provider's name and {@value #STAGE} by {@code stage}: by default {@code switchboard/prod/providers/openai}
  * for the provider {@code openai} in the stage {@code prod}. The secret holds the key either as a plain
- * string or as a JSON object with an {@code api_key} field.
+ * string or as a JSON object with an {@code api_key} field. A function that calls providers needs
+ * {@code secretsmanager:GetSecretValue} on those secrets only: with the default pattern,
+ * {@code arn:aws:secretsmanager:<region>:<account>:secret:switchboard/<stage>/providers/*} (the trailing
+ * wildcard also covers the six random characters AWS appends to every secret's ARN).
  *
  * <p>{@code endpoint}, {@code region} and {@code localCredentials} mean what they mean for DynamoDB (see
  * {@code DynamoDbSettings}): set only for a local stand-in; on AWS the SDK's chains are used.

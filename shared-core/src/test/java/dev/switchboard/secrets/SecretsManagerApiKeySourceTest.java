@@ -1,7 +1,12 @@
 package dev.switchboard.secrets;
 
 import ch.qos.logback.classic.Level;
+import dev.switchboard.cost.EstimatingTokenCounter;
 import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.http.HttpAdapterSupport;
+import dev.switchboard.provider.http.JdkUpstreamHttp;
+import dev.switchboard.provider.http.UpstreamFailures;
+import dev.switchboard.provider.http.UpstreamTimeouts;
 import dev.switchboard.testing.SecretsManagerTestServer;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +109,18 @@ class SecretsManagerApiKeySourceTest {
         String where = source.describe("openai");
         assertTrue(where.contains("AWS Secrets Manager secret " + SECRET), where);
         assertTrue(where.contains("api_key"), where);
+    }
+
+    @Test
+    void anAdapterWithoutItsSecretFailsUnauthorizedSayingWhichSecretToCreate() {
+        UpstreamTimeouts timeouts = new UpstreamTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        HttpAdapterSupport support = new HttpAdapterSupport(new JdkUpstreamHttp(timeouts.connect()),
+                new UpstreamFailures(clock), source, timeouts, new EstimatingTokenCounter());
+
+        ProviderException e = assertThrows(ProviderException.class, () -> support.requiredKey("openai"));
+
+        assertEquals(ProviderException.Kind.UNAUTHORIZED, e.kind());
+        assertTrue(e.getMessage().contains("AWS Secrets Manager secret " + SECRET), e.getMessage());
     }
 
     @Test
