@@ -8,7 +8,12 @@ import java.util.Optional;
  */
 public interface ApiKeySource {
 
-    /** The key for the named provider, or empty when none is configured (a local server may need none). */
+    /**
+     * The key for the named provider, or empty when none is configured (a local server may need none).
+     * A source backed by a remote store that cannot be read throws
+     * {@link dev.switchboard.provider.ProviderException} of kind UNAVAILABLE for that provider, so the
+     * fallback chain treats it like the provider being down.
+     */
     Optional<ApiKey> apiKey(String providerName);
 
     /** Where a missing key should be put, for error messages: never the key itself. */

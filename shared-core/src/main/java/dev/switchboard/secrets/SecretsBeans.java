@@ -1,18 +1,32 @@
 package dev.switchboard.secrets;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
+
 /**
- * The key source for this process. Locally keys come from the environment; the Secrets Manager
- * source replaces this bean on AWS.
+ * The key source for this process, chosen by {@link ApiKeySourceKind}: environment variables locally,
+ * Secrets Manager on Lambda or wherever {@code switchboard.secrets.source=secrets-manager} is set.
  */
 @Factory
 public class SecretsBeans {
 
     @Singleton
-    ApiKeySource apiKeys() {
+    @Requires(condition = ApiKeySourceCondition.Environment.class)
+    ApiKeySource environmentApiKeys() {
         // The one read of the process environment for keys: everything else gets the source injected.
         return new EnvironmentApiKeySource(System.getenv());
+    }
+
+    /** The source owns its client (not a bean of its own, so it cannot clash with one Micronaut AWS may add). */
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(condition = ApiKeySourceCondition.SecretsManager.class)
+    SecretsManagerApiKeySource secretsManagerApiKeys(SecretsManagerSettings settings, JsonMapper json, Clock clock) {
+        return new SecretsManagerApiKeySource(SecretsManagerClients.create(settings), settings, json, clock);
     }
 }

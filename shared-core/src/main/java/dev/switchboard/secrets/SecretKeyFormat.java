@@ -1,0 +1,58 @@
+package dev.switchboard.secrets;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The two shapes a provider's secret may take: the key itself as a plain string, or a JSON object with an
+ * {@value #FIELD} field (the shape the console's key/value editor writes). Anything else is unusable.
+ */
+final class SecretKeyFormat {
+
+    static final String FIELD = "api_key";
+    static final String EXPECTED = "a plain string or a JSON object with a non-blank \"" + FIELD + "\" field";
+
+    private final JsonMapper json;
+
+    SecretKeyFormat(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The key the secret holds, or empty when it holds neither shape. */
+    Optional<ApiKey> read(String secretString) {
+        if (secretString == null) {
+            return Optional.empty();
+        }
+        String value = secretString.strip();
+        // No real key starts with a brace, bracket or quote: JSON was meant, so anything but the object
+        // shape is unusable rather than a key with JSON punctuation in it.
+        return looksLikeJson(value) ? fromJson(value) : plain(value);
+    }
+
+    private static boolean looksLikeJson(String value) {
+        return value.startsWith("{") || value.startsWith("[") || value.startsWith("\"");
+    }
+
+    private Optional<ApiKey> fromJson(String value) {
+        JsonNode root;
+        try {
+            root = json.readValue(value.getBytes(StandardCharsets.UTF_8), JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        JsonNode field = root != null && root.isObject() ? root.get(FIELD) : null;
+        return field != null && field.isString() ? plain(field.getStringValue().strip()) : Optional.empty();
+    }
+
+    /** A key goes into a header as it is, so one with spaces or line breaks inside is refused. */
+    private static Optional<ApiKey> plain(String value) {
+        if (value.isEmpty() || value.chars().anyMatch(Character::isWhitespace)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApiKey(value));
+    }
+}

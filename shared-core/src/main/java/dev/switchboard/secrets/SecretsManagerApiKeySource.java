@@ -1,0 +1,122 @@
+package dev.switchboard.secrets;
+
+import dev.switchboard.provider.ProviderException;
+import io.micronaut.json.JsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Provider keys read from AWS Secrets Manager, one secret per provider (see {@link SecretsManagerSettings}),
+ * each kept in-process for {@code cacheTtl} so that a request does not pay a Secrets Manager call and a
+ * rotated key is picked up within that time.
+ *
+ * <ul>
+ *   <li>No such secret: empty, and the adapter fails UNAUTHORIZED naming the secret to create. The absence
+ *       is cached like a key, so a secret created later is seen within {@code cacheTtl}.</li>
+ *   <li>A secret in neither accepted shape: {@link ProviderException} UNAUTHORIZED naming the secret.</li>
+ *   <li>Secrets Manager unreachable, refusing or failing: {@link ProviderException} UNAVAILABLE for that
+ *       provider, so the fallback chain moves on to the next candidate as it would for a provider outage;
+ *       if a key was read before, that stale key is used instead (logged at WARN) and Secrets Manager is
+ *       asked again only after {@code retryAfterFailure}.</li>
+ * </ul>
+ * Messages and logs name the provider, the secret and AWS's error code, never a key or AWS's error text.
+ */
+public final class SecretsManagerApiKeySource implements ApiKeySource, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecretsManagerApiKeySource.class);
+
+    private final SecretsManagerClient client;
+    private final SecretsManagerSettings settings;
+    private final SecretKeyFormat format;
+    private final Clock clock;
+    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+    public SecretsManagerApiKeySource(SecretsManagerClient client, SecretsManagerSettings settings, JsonMapper json,
+                                      Clock clock) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.format = new SecretKeyFormat(Objects.requireNonNull(json, "json"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<ApiKey> apiKey(String providerName) {
+        Instant now = clock.instant();
+        Entry cached = cache.get(providerName);
+        if (cached != null && now.isBefore(cached.refreshAt())) {
+            return cached.key();
+        }
+        String secret = settings.secretName(providerName);
+        try {
+            Optional<ApiKey> key = read(providerName, secret);
+            cache.put(providerName, new Entry(key, now, now.plus(settings.cacheTtl())));
+            return key;
+        } catch (SdkException e) {
+            String cause = errorCode(e);
+            if (cached != null && cached.key().isPresent()) {
+                // A key that worked minutes ago almost certainly still works; refusing it would turn a
+                // Secrets Manager outage into an outage of every provider.
+                Duration age = Duration.between(cached.readAt(), now);
+                LOG.warn("Secrets Manager could not be read ({}) for provider {}: using the key read from secret {} "
+                        + "{}s ago, next try in {}s", cause, providerName, secret, age.toSeconds(),
+                        settings.retryAfterFailure().toSeconds());
+                cache.put(providerName, new Entry(cached.key(), cached.readAt(), now.plus(settings.retryAfterFailure())));
+                return cached.key();
+            }
+            throw new ProviderException(providerName, ProviderException.Kind.UNAVAILABLE, providerName
+                    + "'s API key could not be read from AWS Secrets Manager (secret " + secret + "): " + cause);
+        }
+    }
+
+    @Override
+    public String describe(String providerName) {
+        return "the AWS Secrets Manager secret " + settings.secretName(providerName) + " (" + SecretKeyFormat.EXPECTED + ")";
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private Optional<ApiKey> read(String providerName, String secret) {
+        String secretString;
+        try {
+            secretString = client.getSecretValue(request -> request.secretId(secret)).secretString();
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+        return Optional.of(format.read(secretString).orElseThrow(() -> new ProviderException(providerName,
+                ProviderException.Kind.UNAUTHORIZED, "the AWS Secrets Manager secret " + secret + " holds no usable "
+                + "API key for " + providerName + ": expected " + SecretKeyFormat.EXPECTED)));
+    }
+
+    /** AWS's error code, or the kind of client failure: enough to act on, and never AWS's own text. */
+    private static String errorCode(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorCode() != null) {
+            return service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ")";
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
+    }
+
+    /** A read of one provider's secret: the key (or its absence), when it was read, when to read it again. */
+    private record Entry(Optional<ApiKey> key, Instant readAt, Instant refreshAt) {
+    }
+}
