@@ -38,6 +38,7 @@ import dev.switchboard.resilience.DeploymentBreakers;
 import dev.switchboard.resilience.FallbackChain;
 import dev.switchboard.resilience.ResilienceSettings;
 import dev.switchboard.service.CandidateCatalog;
+import dev.switchboard.service.ChatCompletionService;
 import dev.switchboard.service.CompletionAccounting;
 import dev.switchboard.service.CompletionService;
 import dev.switchboard.service.DecisionService;
@@ -49,6 +50,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -77,6 +79,8 @@ public final class CoreFixture {
             "claude-3-5-haiku-20241022", price(8e-07, 4e-06),
             "claude-3-5-sonnet-20241022", price(3e-06, 1.5e-05)));
     private final List<ProviderConfig> providers = new ArrayList<>();
+    /** Test adapters by protocol, for providers added with {@link #adaptedProvider}. */
+    private final Map<String, ProviderAdapterFactory> testAdapters = new LinkedHashMap<>();
 
     /** The built-in line-up (same names, models and tiers), with the given failure rates. */
     public static CoreFixture builtInLineUp(double geminiFailures, double openaiFailures, double anthropicFailures) {
@@ -121,6 +125,25 @@ public final class CoreFixture {
         // Retries wait through a sleeper that does not sleep; the fixed clock never reaches the deadline.
         FallbackChain chain = new FallbackChain(registry, breakers, ResilienceSettings.DEFAULTS, clock, duration -> { });
         return new CompletionService(decisions(), chain, accounting(), new RequestIds(), clock);
+    }
+
+    /** A provider served by a test adapter, registered under the adapter's protocol (for chat completions). */
+    public CoreFixture adaptedProvider(String name, ProviderAdapterFactory adapter, DeploymentConfig... deployments) {
+        testAdapters.put(adapter.protocol(), adapter);
+        providers.add(new ProviderConfig(name, adapter.protocol(), null, List.of(deployments), null));
+        return this;
+    }
+
+    /** The /v1/chat/completions service over the same parts as {@link #completions()}, plus any test adapters. */
+    public ChatCompletionService chatCompletions() {
+        ProviderCatalog catalog = new ProviderCatalog("test", providers);
+        List<ProviderAdapterFactory> adapters = new ArrayList<>(
+                List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { }), rejecting()));
+        adapters.addAll(testAdapters.values());
+        FallbackChain chain = new FallbackChain(new ProviderRegistry(catalog, adapters), breakers,
+                ResilienceSettings.DEFAULTS, clock, duration -> { });
+        return new ChatCompletionService(decisions(), chain, accounting(), new CandidateCatalog(catalog, prices),
+                new RequestIds(), clock);
     }
 
     public CompletionAccounting accounting() {

@@ -1,0 +1,196 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.ChatCompletionResponse;
+import dev.switchboard.api.InvalidRequestException;
+import dev.switchboard.api.NoEligibleDeploymentException;
+import dev.switchboard.api.NoProviderAvailableException;
+import dev.switchboard.config.DeploymentConfig;
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.routing.Capabilities;
+import dev.switchboard.routing.Tier;
+import dev.switchboard.testsupport.CoreFixture;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static dev.switchboard.service.ChatCalls.allowing;
+import static dev.switchboard.service.ChatCalls.simulatedAnswer;
+import static dev.switchboard.service.ChatCalls.whole;
+import static dev.switchboard.service.ChatCalls.withTools;
+import static dev.switchboard.testsupport.CoreFixture.deployment;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Whole (non-streamed) chat completions: OpenAI's shape, the routing fields, pinned models and tools. */
+class ChatCompletionServiceTest {
+
+    private static DeploymentConfig withToolSupport(String model, Tier tier) {
+        return new DeploymentConfig(model, tier, 100, 100_000, new Capabilities(128_000, true, false, true));
+    }
+
+    @Test
+    void answersInOpenAisShapeWithTheRoutingFieldsAndOneLedgerRow() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+
+        ChatCompletionResponse response = fixture.chatCompletions().complete(whole(null, "What is Python?"), "alice");
+
+        assertTrue(response.id().startsWith("chatcmpl-"), response.id());
+        assertEquals("chat.completion", response.object());
+        assertEquals(CoreFixture.NOW.getEpochSecond(), response.created());
+        assertEquals("gemini-1.5-flash", response.model());
+        assertEquals(1, response.choices().size());
+        ChatCompletionResponse.Choice choice = response.choices().get(0);
+        assertEquals(0, choice.index());
+        assertEquals("assistant", choice.message().role());
+        assertEquals(simulatedAnswer("gemini", "gemini-1.5-flash", "What is Python?"), choice.message().content());
+        assertTrue(choice.message().toolCalls().isEmpty());
+        assertEquals("stop", choice.finishReason());
+
+        ChatCompletionResponse.TokenUsage usage = response.usage();
+        assertTrue(usage.promptTokens() > 0 && usage.completionTokens() > 0, usage.toString());
+        assertEquals(usage.promptTokens() + usage.completionTokens(), usage.totalTokens());
+
+        ChatCompletionResponse.Gateway gateway = response.switchboard();
+        assertEquals("gemini", gateway.provider());
+        assertEquals("complexity", gateway.strategyUsed());
+        assertTrue(Set.of("high", "medium", "low").contains(gateway.confidence()), gateway.confidence());
+        double expectedCost = usage.promptTokens() * 7.5e-08 + usage.completionTokens() * 3e-07;
+        assertEquals(expectedCost, gateway.cost(), 1e-12);
+        assertEquals(expectedCost, gateway.totalCostToday(), 1e-12);
+        assertFalse(gateway.cacheHit());
+        String requestId = response.id().substring("chatcmpl-".length());
+        assertEquals(requestId, gateway.routingMetadata().requestId());
+        assertFalse(gateway.routingMetadata().fallbackUsed());
+        assertTrue(gateway.routingMetadata().ledgerRecorded());
+
+        assertEquals(1, fixture.ledger.rows.size());
+        LedgerEntry row = fixture.ledger.rows.get(0);
+        assertEquals(requestId, row.id(), "the ledger keeps the plain request id, not the chatcmpl- one");
+        assertEquals("chat.completions", row.endpoint());
+        assertEquals("alice", row.principal());
+        assertEquals(LedgerEntry.OK, row.status());
+        assertEquals("gemini", row.provider());
+        assertEquals(usage.promptTokens(), row.tokensIn());
+        assertEquals(usage.completionTokens(), row.tokensOut());
+        assertEquals(1, row.attempts());
+    }
+
+    @Test
+    void aPinnedModelIsAnsweredByADeploymentOfThatModel() {
+        // Routed freely, "hi" goes to the economy tier (gemini); pinned, it must not.
+        CoreFixture fixture = new CoreFixture()
+                .provider("gemini", 0, deployment("gemini-1.5-flash", Tier.ECONOMY))
+                .provider("openai", 0, deployment("gpt-4o", Tier.PREMIUM))
+                .provider("azure", 0, deployment("gpt-4o", Tier.PREMIUM));
+
+        ChatCompletionResponse pinned = fixture.chatCompletions().complete(whole("gpt-4o", "hi"), "alice");
+        ChatCompletionResponse free = fixture.chatCompletions().complete(whole(null, "hi"), "alice");
+
+        assertEquals("gpt-4o", pinned.model());
+        assertTrue(Set.of("openai", "azure").contains(pinned.switchboard().provider()), pinned.switchboard().provider());
+        assertTrue(pinned.switchboard().routingMetadata().fallbacks().stream().allMatch(l -> l.endsWith("/gpt-4o")),
+                pinned.switchboard().routingMetadata().fallbacks().toString());
+        assertEquals("gemini-1.5-flash", free.model());
+    }
+
+    @Test
+    void aPinnedModelFailsOverOnlyAmongItsOwnDeployments() {
+        CoreFixture fixture = new CoreFixture()
+                .provider("gemini", 0, deployment("gemini-1.5-flash", Tier.ECONOMY))
+                .provider("openai", 1.0, deployment("gpt-4o", Tier.PREMIUM))
+                .provider("azure", 1.0, deployment("gpt-4o", Tier.PREMIUM));
+
+        NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class,
+                () -> fixture.chatCompletions().complete(whole("gpt-4o", "hi"), "alice"));
+
+        assertEquals(Set.of("openai/gpt-4o (unavailable)", "azure/gpt-4o (unavailable)"), Set.copyOf(e.tried()));
+        assertEquals(2, e.tried().size());
+        LedgerEntry row = fixture.ledger.rows.get(0);
+        assertEquals(LedgerEntry.ERROR, row.status());
+        assertEquals("chat.completions", row.endpoint());
+        assertEquals(2, row.attempts());
+    }
+
+    @Test
+    void anUnknownPinnedModelIsRefusedOnTheModelField() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> fixture.chatCompletions().complete(whole("gpt-5-imaginary", "hi"), "alice"));
+
+        assertEquals(400, e.status());
+        assertEquals("model", e.field());
+        assertTrue(fixture.ledger.rows.isEmpty(), "nothing was routed");
+    }
+
+    @Test
+    void aPinnedModelWithAnAllowListIsRefusedOnTheAllowField() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> fixture.chatCompletions().complete(allowing("gpt-4o", List.of("openai")), "alice"));
+
+        assertEquals(400, e.status());
+        assertEquals("allow", e.field());
+    }
+
+    @Test
+    void anAllowListRoutesWithinItWhenTheModelIsAuto() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+
+        ChatCompletionResponse response = fixture.chatCompletions().complete(allowing(null, List.of("anthropic")),
+                "alice");
+
+        assertEquals("anthropic", response.switchboard().provider());
+    }
+
+    @Test
+    void toolsInTheRequestPassOverDeploymentsThatCannotTakeThem() {
+        CoreFixture fixture = new CoreFixture()
+                .provider("gemini", 0, deployment("gemini-1.5-flash", Tier.ECONOMY))
+                .provider("openai", 0, withToolSupport("gpt-4o-mini", Tier.ECONOMY));
+
+        ChatCompletionResponse withTools = fixture.chatCompletions().complete(withTools("hi"), "alice");
+        ChatCompletionResponse without = fixture.chatCompletions().complete(whole(null, "hi"), "alice");
+
+        assertEquals("openai", withTools.switchboard().provider());
+        assertEquals("gpt-4o-mini", withTools.model());
+        assertEquals("gemini", without.switchboard().provider(), "without tools the cheapest deployment answers");
+    }
+
+    @Test
+    void toolsWithNoDeploymentThatTakesThemIsA422NamingWhy() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+
+        NoEligibleDeploymentException e = assertThrows(NoEligibleDeploymentException.class,
+                () -> fixture.chatCompletions().complete(withTools("hi"), "alice"));
+
+        assertEquals(422, e.status());
+        assertEquals("no_eligible_deployment", e.type());
+        assertTrue(e.getMessage().contains("does not support tools"), e.getMessage());
+    }
+
+    @Test
+    void anAnswerThatOnlyAsksForToolsHasNullContentAndTheCalls() {
+        ToolCall call = new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}");
+        CoreFixture fixture = new CoreFixture().adaptedProvider("tooly",
+                ScriptedStreamAdapter.askingForTools(List.of(call)), withToolSupport("gpt-4o-mini", Tier.ECONOMY));
+
+        ChatCompletionResponse response = fixture.chatCompletions().complete(withTools("weather in Paris?"), "alice");
+
+        ChatCompletionResponse.Choice choice = response.choices().get(0);
+        assertNull(choice.message().content());
+        assertEquals("tool_calls", choice.finishReason());
+        ChatCompletionResponse.ToolCallOut out = choice.message().toolCalls().get(0);
+        assertNull(out.index(), "a whole answer's tool calls carry no index");
+        assertEquals("call_1", out.id());
+        assertEquals("function", out.type());
+        assertEquals("get_weather", out.function().name());
+        assertEquals("{\"city\":\"Paris\"}", out.function().arguments());
+    }
+}

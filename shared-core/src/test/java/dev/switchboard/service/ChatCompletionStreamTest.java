@@ -1,0 +1,184 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.ChatCompletionChunk;
+import dev.switchboard.api.ChatCompletionResponse;
+import dev.switchboard.api.StreamBrokenAfterStartException;
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.routing.Tier;
+import dev.switchboard.testsupport.CoreFixture;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.switchboard.service.ChatCalls.simulatedAnswer;
+import static dev.switchboard.service.ChatCalls.streamed;
+import static dev.switchboard.testsupport.CoreFixture.deployment;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Streamed chat completions: chunk order, fallback before the first chunk, and a stream cut after it. */
+class ChatCompletionStreamTest {
+
+    private final List<ChatCompletionChunk> chunks = new ArrayList<>();
+
+    private static String text(List<ChatCompletionChunk> chunks) {
+        StringBuilder text = new StringBuilder();
+        chunks.stream().filter(c -> !c.choices().isEmpty()).map(c -> c.choices().get(0).delta().content())
+                .filter(content -> content != null).forEach(text::append);
+        return text.toString();
+    }
+
+    private static List<ChatCompletionChunk> finishing(List<ChatCompletionChunk> chunks) {
+        return chunks.stream().filter(c -> !c.choices().isEmpty() && c.choices().get(0).finishReason() != null)
+                .toList();
+    }
+
+    @Test
+    void streamsTextChunksThenOneFinishChunkWithTheRoutingFieldsThenUsage() {
+        ScriptedStreamAdapter adapter = ScriptedStreamAdapter.finishing("Hel", "lo, ", "world");
+        CoreFixture fixture = new CoreFixture().adaptedProvider("scripted", adapter,
+                deployment("gpt-4o-mini", Tier.ECONOMY));
+
+        fixture.chatCompletions().stream(streamed(null, "hi", true), "alice", chunks::add);
+
+        assertEquals(5, chunks.size(), chunks.toString());
+        String id = chunks.get(0).id();
+        assertTrue(id.startsWith("chatcmpl-"), id);
+        for (ChatCompletionChunk chunk : chunks) {
+            assertEquals(id, chunk.id());
+            assertEquals("chat.completion.chunk", chunk.object());
+            assertEquals(CoreFixture.NOW.getEpochSecond(), chunk.created());
+            assertEquals("gpt-4o-mini", chunk.model());
+        }
+        assertEquals("assistant", chunks.get(0).choices().get(0).delta().role(), "the first chunk names the role");
+        for (int i = 0; i < 3; i++) {
+            ChatCompletionChunk.ChunkChoice choice = chunks.get(i).choices().get(0);
+            assertEquals(i == 0 ? "assistant" : null, choice.delta().role());
+            assertNull(choice.finishReason());
+            assertNull(chunks.get(i).switchboard());
+            assertNull(chunks.get(i).usage());
+        }
+        assertEquals("Hello, world", text(chunks));
+
+        ChatCompletionChunk finish = chunks.get(3);
+        assertEquals(List.of(finish), finishing(chunks));
+        assertEquals("stop", finish.choices().get(0).finishReason());
+        assertNull(finish.choices().get(0).delta().content());
+        ChatCompletionResponse.Gateway gateway = finish.switchboard();
+        assertNotNull(gateway);
+        assertEquals("scripted", gateway.provider());
+        assertEquals(id.substring("chatcmpl-".length()), gateway.routingMetadata().requestId());
+
+        ChatCompletionChunk usage = chunks.get(4);
+        assertTrue(usage.choices().isEmpty());
+        assertNull(usage.switchboard());
+        assertEquals(ScriptedStreamAdapter.USAGE.inputTokens(), usage.usage().promptTokens());
+        assertEquals(ScriptedStreamAdapter.USAGE.outputTokens(), usage.usage().completionTokens());
+        assertEquals(18, usage.usage().totalTokens());
+
+        LedgerEntry row = fixture.ledger.rows.get(0);
+        assertEquals(1, fixture.ledger.rows.size());
+        assertEquals(gateway.routingMetadata().requestId(), row.id());
+        assertEquals("chat.completions", row.endpoint());
+        assertEquals(LedgerEntry.OK, row.status());
+        assertEquals(18, row.tokensIn() + row.tokensOut());
+    }
+
+    @Test
+    void withoutIncludeUsageTheFinishChunkIsTheLast() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+
+        fixture.chatCompletions().stream(streamed(null, "What is Python?", false), "alice", chunks::add);
+
+        ChatCompletionChunk last = chunks.get(chunks.size() - 1);
+        assertEquals(List.of(last), finishing(chunks));
+        assertNotNull(last.switchboard());
+        assertTrue(chunks.stream().allMatch(c -> !c.choices().isEmpty() && c.usage() == null), chunks.toString());
+    }
+
+    @Test
+    void theStreamedTextIsWhatTheSimulatedProviderAnswers() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+
+        fixture.chatCompletions().stream(streamed(null, "What is Python?", true), "alice", chunks::add);
+
+        assertEquals(simulatedAnswer("gemini", "gemini-1.5-flash", "What is Python?"), text(chunks));
+        assertEquals("assistant", chunks.get(0).choices().get(0).delta().role());
+        assertEquals(1, finishing(chunks).size());
+        ChatCompletionChunk usage = chunks.get(chunks.size() - 1);
+        assertTrue(usage.choices().isEmpty());
+        assertEquals(usage.usage().promptTokens() + usage.usage().completionTokens(), usage.usage().totalTokens());
+    }
+
+    @Test
+    void aProviderFailingBeforeItsFirstChunkFallsBackAndTheFallbackIsRecorded() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(1.0, 0, 0);
+
+        fixture.chatCompletions().stream(streamed(null, "What is Python?", false), "alice", chunks::add);
+
+        assertEquals(simulatedAnswer("openai", "gpt-4o-mini", "What is Python?"), text(chunks));
+        assertTrue(chunks.stream().allMatch(c -> c.model().equals("gpt-4o-mini")), chunks.toString());
+        ChatCompletionResponse.Gateway gateway = finishing(chunks).get(0).switchboard();
+        assertEquals("openai", gateway.provider());
+        assertTrue(gateway.routingMetadata().fallbackUsed());
+        assertEquals(List.of("gemini/gemini-1.5-flash (unavailable)"), gateway.routingMetadata().attempted());
+        LedgerEntry row = fixture.ledger.rows.get(0);
+        assertEquals(LedgerEntry.OK, row.status());
+        assertTrue(row.fallbackUsed());
+        assertEquals(2, row.attempts());
+    }
+
+    @Test
+    void aStreamBrokenAfterItsFirstChunkIsNeitherRetriedNorHandedOnAndIsLedgeredAsAnError() {
+        ScriptedStreamAdapter flaky = ScriptedStreamAdapter.breakingAfter("Hel", "lo");
+        // The broken deployment ranks first (economy); a healthy one stands behind it.
+        CoreFixture fixture = new CoreFixture()
+                .adaptedProvider("flaky", flaky, deployment("gemini-1.5-flash", Tier.ECONOMY))
+                .provider("anthropic", 0, deployment("claude-3-5-haiku-20241022", Tier.STANDARD));
+
+        StreamBrokenAfterStartException e = assertThrows(StreamBrokenAfterStartException.class,
+                () -> fixture.chatCompletions().stream(streamed(null, "hi", true), "alice", chunks::add));
+
+        assertEquals(502, e.status());
+        assertEquals("provider_stream_broken", e.type());
+        assertEquals(List.of("flaky/gemini-1.5-flash (unavailable)"), e.tried());
+        assertTrue(e.getMessage().contains("flaky/gemini-1.5-flash"), e.getMessage());
+        assertFalse(e.getMessage().contains(ScriptedStreamAdapter.UPSTREAM_TEXT), e.getMessage());
+        assertEquals(1, flaky.calls.get(), "a stream that reached the caller is never asked again");
+
+        assertEquals("Hello", text(chunks));
+        assertTrue(finishing(chunks).isEmpty(), "no finish chunk over a cut answer");
+        assertTrue(chunks.stream().allMatch(c -> c.switchboard() == null && c.usage() == null), chunks.toString());
+
+        assertEquals(1, fixture.ledger.rows.size(), "one row, and no answered row from another deployment");
+        LedgerEntry row = fixture.ledger.rows.get(0);
+        assertEquals(LedgerEntry.ERROR, row.status());
+        assertEquals("provider_stream_broken", row.errorType());
+        assertEquals("chat.completions", row.endpoint());
+        assertNull(row.provider());
+    }
+
+    @Test
+    void aStreamWithoutTextCarriesTheRoleAndIndexedToolCallsOnItsFinishChunk() {
+        ToolCall call = new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}");
+        CoreFixture fixture = new CoreFixture().adaptedProvider("tooly",
+                ScriptedStreamAdapter.askingForTools(List.of(call)), deployment("gpt-4o-mini", Tier.ECONOMY));
+
+        fixture.chatCompletions().stream(streamed(null, "weather in Paris?", false), "alice", chunks::add);
+
+        assertEquals(1, chunks.size(), chunks.toString());
+        ChatCompletionChunk.ChunkChoice choice = chunks.get(0).choices().get(0);
+        assertEquals("tool_calls", choice.finishReason());
+        assertEquals("assistant", choice.delta().role());
+        ChatCompletionResponse.ToolCallOut out = choice.delta().toolCalls().get(0);
+        assertEquals(0, out.index());
+        assertEquals("call_1", out.id());
+        assertEquals("get_weather", out.function().name());
+    }
+}

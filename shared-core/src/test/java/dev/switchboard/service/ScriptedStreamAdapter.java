@@ -1,0 +1,100 @@
+package dev.switchboard.service;
+
+import dev.switchboard.config.ProviderConfig;
+import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.FinishReason;
+import dev.switchboard.provider.ProviderAdapterFactory;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.Usage;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A test adapter whose providers stream fixed pieces of text, then either finish (with the given tool
+ * calls, if any) or break off with an outage, as a connection reset mid-answer would. It counts calls
+ * so a test can tell a retry or a restart from a single attempt.
+ */
+final class ScriptedStreamAdapter implements ProviderAdapterFactory {
+
+    static final String PROTOCOL = "test-scripted-stream";
+    /** What the upstream said when it broke: it must reach no caller. */
+    static final String UPSTREAM_TEXT = "upstream said: connection reset while answering the secret plan";
+    static final Usage USAGE = new Usage(11, 7);
+
+    final AtomicInteger calls = new AtomicInteger();
+    private final List<String> pieces;
+    private final List<ToolCall> toolCalls;
+    private final boolean breaks;
+
+    private ScriptedStreamAdapter(List<String> pieces, List<ToolCall> toolCalls, boolean breaks) {
+        this.pieces = List.copyOf(pieces);
+        this.toolCalls = List.copyOf(toolCalls);
+        this.breaks = breaks;
+    }
+
+    static ScriptedStreamAdapter finishing(String... pieces) {
+        return new ScriptedStreamAdapter(List.of(pieces), List.of(), false);
+    }
+
+    static ScriptedStreamAdapter askingForTools(List<ToolCall> calls, String... pieces) {
+        return new ScriptedStreamAdapter(List.of(pieces), calls, false);
+    }
+
+    /** Sends every piece, then fails instead of sending the last chunk. */
+    static ScriptedStreamAdapter breakingAfter(String... pieces) {
+        return new ScriptedStreamAdapter(List.of(pieces), List.of(), true);
+    }
+
+    @Override
+    public String protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    public ChatProvider create(ProviderConfig config) {
+        return new ChatProvider() {
+            @Override
+            public String name() {
+                return config.name();
+            }
+
+            @Override
+            public String protocol() {
+                return PROTOCOL;
+            }
+
+            @Override
+            public ChatResponse complete(ChatRequest request) {
+                calls.incrementAndGet();
+                if (breaks) {
+                    throw failure(config.name());
+                }
+                return new ChatResponse(String.join("", pieces), request.model(), USAGE, finishReason(), toolCalls);
+            }
+
+            @Override
+            public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
+                calls.incrementAndGet();
+                pieces.forEach(piece -> sink.accept(StreamChunk.text(piece)));
+                if (breaks) {
+                    throw failure(config.name());
+                }
+                sink.accept(StreamChunk.last(finishReason(), USAGE, toolCalls));
+            }
+        };
+    }
+
+    private FinishReason finishReason() {
+        return toolCalls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS;
+    }
+
+    private static ProviderException failure(String provider) {
+        return new ProviderException(provider, ProviderException.Kind.UNAVAILABLE, UPSTREAM_TEXT);
+    }
+}
