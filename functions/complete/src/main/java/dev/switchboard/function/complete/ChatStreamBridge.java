@@ -36,7 +36,7 @@ final class ChatStreamBridge {
     private record End() implements Item {
     }
 
-    private record Failure(RuntimeException error) implements Item {
+    private record Failure(Throwable error) implements Item {
     }
 
     private final JsonMapper json;
@@ -53,13 +53,17 @@ final class ChatStreamBridge {
             try {
                 producer.accept(chunk -> queue.add(new Data(write(chunk))));
                 queue.add(new End());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error too: with nothing on the queue the request would wait for it forever.
                 queue.add(new Failure(e));
             }
         });
         Item first = take(queue);
         if (first instanceof Failure failure) {
-            throw failure.error();
+            if (failure.error() instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure.error();
         }
         return Flux.<Event<String>>create(sink -> workers.execute(() -> {
             Item item = first;
@@ -80,7 +84,7 @@ final class ChatStreamBridge {
         }));
     }
 
-    private static ApiError errorOf(RuntimeException e) {
+    private static ApiError errorOf(Throwable e) {
         if (e instanceof ApiException api) {
             return new ApiError(api.type(), api.getMessage(), api.field());
         }
