@@ -6,15 +6,10 @@ import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.StreamChunk;
 import dev.switchboard.provider.http.HttpAdapterSupport;
-import dev.switchboard.provider.http.UpstreamFailures;
 import dev.switchboard.provider.http.UpstreamRequest;
 import dev.switchboard.provider.http.UpstreamResponse;
-import dev.switchboard.provider.http.UpstreamStream;
-import dev.switchboard.provider.sse.SseReader;
 import io.micronaut.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -57,28 +52,14 @@ public final class AnthropicAdapter implements ChatProvider {
 
     @Override
     public ChatResponse complete(ChatRequest request) {
-        UpstreamResponse response = support.http().post(upstreamRequest(request, false));
-        if (!response.successful()) {
-            throw failure(response);
-        }
-        return parser.parse(response.body(), request);
+        return parser.parse(support.call(upstreamRequest(request, false), this::failure), request);
     }
 
     @Override
     public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         UpstreamRequest upstreamRequest = upstreamRequest(request, true);
         AnthropicStreamParser events = new AnthropicStreamParser(name, json, support.tokens(), request, sink);
-        try (UpstreamStream stream = support.http().postStreaming(upstreamRequest)) {
-            if (!stream.successful()) {
-                throw failure(stream.readError());
-            }
-            SseReader.read(stream.body(), events::accept);
-        } catch (IOException e) {
-            throw UpstreamFailures.fromIo(name, e);
-        } catch (UncheckedIOException e) {
-            // Releasing the connection failed: the answer cannot be trusted to be whole.
-            throw UpstreamFailures.fromIo(name, e.getCause());
-        }
+        support.streamEvents(upstreamRequest, this::failure, events::accept);
         events.end();
     }
 

@@ -53,6 +53,11 @@ final class BedrockFailures {
         this.failures = failures;
     }
 
+    /** Whether Bedrock itself said what went wrong (a modelled exception), not just the transport. */
+    static boolean isServiceFailure(Throwable thrown) {
+        return unwrap(thrown) instanceof AwsServiceException;
+    }
+
     ProviderException from(Throwable thrown) {
         Throwable e = unwrap(thrown);
         if (e instanceof ProviderException known) {

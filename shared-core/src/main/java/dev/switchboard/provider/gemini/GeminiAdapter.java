@@ -7,15 +7,10 @@ import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
 import dev.switchboard.provider.StreamChunk;
 import dev.switchboard.provider.http.HttpAdapterSupport;
-import dev.switchboard.provider.http.UpstreamFailures;
 import dev.switchboard.provider.http.UpstreamRequest;
 import dev.switchboard.provider.http.UpstreamResponse;
-import dev.switchboard.provider.http.UpstreamStream;
-import dev.switchboard.provider.sse.SseReader;
 import io.micronaut.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,27 +51,15 @@ public final class GeminiAdapter implements ChatProvider {
 
     @Override
     public ChatResponse complete(ChatRequest request) {
-        UpstreamResponse response = support.http().post(upstreamRequest(endpoints.generate(request.model()), request));
-        if (!response.successful()) {
-            throw failure(response);
-        }
-        return parser.parse(response.body(), request);
+        return parser.parse(support.call(upstreamRequest(endpoints.generate(request.model()), request),
+                this::failure), request);
     }
 
     @Override
     public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         UpstreamRequest call = upstreamRequest(endpoints.stream(request.model()), request);
         GeminiStreamParser events = new GeminiStreamParser(name, json, support.tokens(), request, sink);
-        try (UpstreamStream stream = support.http().postStreaming(call)) {
-            if (!stream.successful()) {
-                throw failure(stream.readError());
-            }
-            SseReader.read(stream.body(), events::accept);
-        } catch (IOException e) {
-            throw UpstreamFailures.fromIo(name, e);
-        } catch (UncheckedIOException e) {
-            throw UpstreamFailures.fromIo(name, e.getCause());
-        }
+        support.streamEvents(call, this::failure, events::accept);
         events.end();
     }
 

@@ -4,11 +4,17 @@ import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.secrets.ApiKey;
 import dev.switchboard.secrets.ApiKeySource;
+import dev.switchboard.provider.sse.SseEvent;
+import dev.switchboard.provider.sse.SseReader;
+import java.io.IOException;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What every HTTP adapter needs, injected once into each adapter factory: the transport, the
- * failure classifier, the key source, the timeouts and a token counter for answers that report no usage.
+ * failure classifier, the key source, the timeouts and a token counter for answers that report no
+ * usage; and the call and event-stream exchanges every JSON-over-HTTP protocol makes the same way.
  */
 public record HttpAdapterSupport(UpstreamHttp http, UpstreamFailures failures, ApiKeySource keys,
                                  UpstreamTimeouts timeouts, TokenCounter tokens) {
@@ -19,6 +25,35 @@ public record HttpAdapterSupport(UpstreamHttp http, UpstreamFailures failures, A
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(tokens, "tokens");
+    }
+
+    /**
+     * POSTs {@code request} and returns the body of a 2xx answer; any other status is thrown as the
+     * failure the protocol's {@code errors} reading makes of it.
+     */
+    public byte[] call(UpstreamRequest request, Function<UpstreamResponse, ProviderException> errors) {
+        UpstreamResponse response = http.post(request);
+        if (!response.successful()) {
+            throw errors.apply(response);
+        }
+        return response.body();
+    }
+
+    /**
+     * POSTs {@code request} for a server-sent event stream and hands each event to {@code events}
+     * until it returns false or the body ends. A refusal before the stream starts is classified like
+     * a call's; a connection that fails mid-stream is thrown as the transport failure it was.
+     */
+    public void streamEvents(UpstreamRequest request, Function<UpstreamResponse, ProviderException> errors,
+                             Predicate<SseEvent> events) {
+        try (UpstreamStream stream = http.postStreaming(request)) {
+            if (!stream.successful()) {
+                throw errors.apply(stream.readError());
+            }
+            SseReader.read(stream.body(), events);
+        } catch (IOException e) {
+            throw UpstreamFailures.fromIo(request.provider(), e);
+        }
     }
 
     /**

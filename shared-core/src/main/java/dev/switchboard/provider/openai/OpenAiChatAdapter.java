@@ -6,14 +6,10 @@ import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.StreamChunk;
 import dev.switchboard.provider.http.HttpAdapterSupport;
-import dev.switchboard.provider.http.UpstreamFailures;
 import dev.switchboard.provider.http.UpstreamRequest;
 import dev.switchboard.provider.http.UpstreamResponse;
-import dev.switchboard.provider.http.UpstreamStream;
-import dev.switchboard.provider.sse.SseReader;
 import dev.switchboard.secrets.ApiKey;
 import io.micronaut.json.JsonMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,24 +50,13 @@ public final class OpenAiChatAdapter implements ChatProvider {
 
     @Override
     public ChatResponse complete(ChatRequest request) {
-        UpstreamResponse response = support.http().post(upstreamRequest(request, false));
-        if (!response.successful()) {
-            throw failure(response);
-        }
-        return parser.parse(response.body(), request);
+        return parser.parse(support.call(upstreamRequest(request, false), this::failure), request);
     }
 
     @Override
     public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         OpenAiStreamParser stream = new OpenAiStreamParser(name, json, support.tokens(), request, sink);
-        try (UpstreamStream upstream = support.http().postStreaming(upstreamRequest(request, true))) {
-            if (!upstream.successful()) {
-                throw failure(upstream.readError());
-            }
-            SseReader.read(upstream.body(), stream::accept);
-        } catch (IOException e) {
-            throw UpstreamFailures.fromIo(name, e);
-        }
+        support.streamEvents(upstreamRequest(request, true), this::failure, stream::accept);
         stream.end();
     }
 
