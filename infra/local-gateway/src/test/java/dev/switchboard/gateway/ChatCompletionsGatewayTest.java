@@ -7,19 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.provider.http.FakeUpstream;
+import dev.switchboard.testsupport.WireFixtures;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -208,15 +206,12 @@ class ChatCompletionsGatewayTest {
     }
 
     static List<String> ssePieces(String sse) {
-        return Arrays.stream(sse.split("\n\n")).filter(s -> !s.isBlank()).map(s -> s + "\n\n").toList();
+        return WireFixtures.ssePieces(sse);
     }
 
-    static String fixture(String path) throws IOException {
-        try (InputStream in = ChatCompletionsGatewayTest.class.getResourceAsStream("/fixtures/" + path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    /** A wire fixture of shared-core's tests, as {@code provider/name}. */
+    static String fixture(String path) {
+        int slash = path.indexOf('/');
+        return WireFixtures.text(path.substring(0, slash), path.substring(slash + 1));
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.provider.anthropic;
 
+import dev.switchboard.provider.JsonObjects;
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
@@ -85,15 +86,7 @@ public final class AnthropicResponseParser {
     }
 
     private JsonNode readObject(byte[] body) {
-        try {
-            JsonNode root = json.readValue(body, JsonNode.class);
-            if (root != null && root.isObject()) {
-                return root;
-            }
-        } catch (IOException | RuntimeException e) {
-            // Reported below, without the body: it could echo a prompt.
-        }
-        throw malformed("is not a JSON object");
+        return JsonObjects.read(json, body).orElseThrow(() -> malformed("is not a JSON object"));
     }
 
     private ProviderException malformed(String what) {

@@ -1,5 +1,6 @@
 package dev.switchboard.provider.gemini;
 
+import dev.switchboard.provider.JsonObjects;
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
@@ -10,7 +11,6 @@ import dev.switchboard.provider.UsageEstimate;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,14 +60,6 @@ public final class GeminiResponseParser {
     }
 
     private JsonNode readObject(byte[] body) {
-        try {
-            JsonNode root = json.readValue(body, JsonNode.class);
-            if (root != null && root.isObject()) {
-                return root;
-            }
-        } catch (IOException | RuntimeException e) {
-            // Reported below, without the body: it could echo a prompt.
-        }
-        throw GeminiPiece.malformed(provider, "is not a JSON object");
+        return JsonObjects.read(json, body).orElseThrow(() -> GeminiPiece.malformed(provider, "is not a JSON object"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.provider.gemini;
 
+import dev.switchboard.provider.JsonObjects;
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.FinishReason;
@@ -12,7 +13,6 @@ import dev.switchboard.provider.sse.SseEvent;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -94,15 +94,7 @@ public final class GeminiStreamParser {
     }
 
     private JsonNode parse(String data) {
-        try {
-            JsonNode node = json.readValue(data, JsonNode.class);
-            if (node != null && node.isObject()) {
-                return node;
-            }
-        } catch (IOException | RuntimeException e) {
-            // Reported below without the data, which could echo a prompt.
-        }
-        throw new ProviderException(provider, ProviderException.Kind.UNAVAILABLE,
-                provider + " streamed an event that is not a JSON object");
+        return JsonObjects.read(json, data).orElseThrow(() -> new ProviderException(provider,
+                ProviderException.Kind.UNAVAILABLE, provider + " streamed an event that is not a JSON object"));
     }
 }

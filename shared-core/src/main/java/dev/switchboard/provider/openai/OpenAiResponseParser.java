@@ -1,5 +1,6 @@
 package dev.switchboard.provider.openai;
 
+import dev.switchboard.provider.JsonObjects;
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
@@ -11,7 +12,6 @@ import dev.switchboard.provider.UsageEstimate;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,15 +60,7 @@ public final class OpenAiResponseParser {
     }
 
     private JsonNode readObject(byte[] body) {
-        try {
-            JsonNode root = json.readValue(body, JsonNode.class);
-            if (root != null && root.isObject()) {
-                return root;
-            }
-        } catch (IOException | RuntimeException e) {
-            // Reported below, without the body: it could echo a prompt.
-        }
-        throw malformed("is not a JSON object");
+        return JsonObjects.read(json, body).orElseThrow(() -> malformed("is not a JSON object"));
     }
 
     private String textOf(JsonNode content) {

@@ -1,9 +1,6 @@
 package dev.switchboard.provider.bedrock;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.switchboard.testsupport.WireFixtures;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,14 +15,7 @@ public final class BedrockFixtures {
     }
 
     static String text(String name) {
-        try (InputStream in = BedrockFixtures.class.getResourceAsStream("/fixtures/bedrock/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WireFixtures.text("bedrock", name);
     }
 
     /** Each line of an {@code .events} fixture as one encoded frame. */

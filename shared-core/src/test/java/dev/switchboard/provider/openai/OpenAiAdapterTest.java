@@ -6,10 +6,9 @@ import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.http.FakeUpstream;
 import dev.switchboard.provider.http.HttpAdapterSupport;
 import dev.switchboard.provider.http.UpstreamContractTest;
+import dev.switchboard.testsupport.WireFixtures;
 import io.micronaut.json.JsonMapper;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,11 +84,10 @@ class OpenAiAdapterTest extends UpstreamContractTest {
     }
 
     static String fixture(String name) {
-        return new String(OpenAiFixtures.bytes(name), StandardCharsets.UTF_8);
+        return WireFixtures.text("openai", name);
     }
 
-    /** A fixture stream as the upstream sends it: one piece per event, each with its blank line. */
     static List<String> ssePieces(String sse) {
-        return Arrays.stream(sse.split("\n\n")).filter(s -> !s.isBlank()).map(s -> s + "\n\n").toList();
+        return WireFixtures.ssePieces(sse);
     }
 }
