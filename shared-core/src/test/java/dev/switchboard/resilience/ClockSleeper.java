@@ -1,5 +1,6 @@
 package dev.switchboard.resilience;
 
+import dev.switchboard.testsupport.MutableClock;
 import dev.switchboard.provider.Sleeper;
 
 import java.time.Duration;
@@ -12,9 +13,9 @@ final class ClockSleeper implements Sleeper {
     final List<Duration> waits = new ArrayList<>();
     /** When set, the next wait is interrupted instead of taken. */
     boolean interruptNext;
-    private final TestClock clock;
+    private final MutableClock clock;
 
-    ClockSleeper(TestClock clock) {
+    ClockSleeper(MutableClock clock) {
         this.clock = clock;
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.resilience;
 
+import dev.switchboard.testsupport.MutableClock;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -26,7 +27,7 @@ class DeploymentBreakersTest {
 
     private static final String A = "alpha/m";
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock();
     private final DeploymentBreakers breakers = new DeploymentBreakers(ResilienceSettings.DEFAULTS, clock);
     private final Logger log = (Logger) LoggerFactory.getLogger(DeploymentBreakers.class);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();

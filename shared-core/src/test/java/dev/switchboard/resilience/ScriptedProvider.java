@@ -1,5 +1,6 @@
 package dev.switchboard.resilience;
 
+import dev.switchboard.testsupport.MutableClock;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
@@ -27,11 +28,11 @@ final class ScriptedProvider implements ChatProvider {
 
     final List<String> calledModels = new ArrayList<>();
     private final String name;
-    private final TestClock clock;
+    private final MutableClock clock;
     private final Deque<Step> script = new ArrayDeque<>();
     private Step last = new Step(List.of("ok"), null, Duration.ZERO);
 
-    ScriptedProvider(String name, TestClock clock) {
+    ScriptedProvider(String name, MutableClock clock) {
         this.name = name;
         this.clock = clock;
     }

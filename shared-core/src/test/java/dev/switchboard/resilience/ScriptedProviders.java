@@ -1,5 +1,6 @@
 package dev.switchboard.resilience;
 
+import dev.switchboard.testsupport.MutableClock;
 import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.config.ProviderCatalog;
 import dev.switchboard.config.ProviderConfig;
@@ -30,7 +31,7 @@ final class ScriptedProviders {
     static final Function<Candidate, ChatRequest> ASK =
             candidate -> new ChatRequest(candidate.model(), List.of(ChatMessage.user("hello")), 50);
 
-    final TestClock clock = new TestClock();
+    final MutableClock clock = new MutableClock();
     final ClockSleeper sleeper = new ClockSleeper(clock);
     private final Map<String, ScriptedProvider> providers = new LinkedHashMap<>();
     private ResilienceSettings settings = ResilienceSettings.DEFAULTS;

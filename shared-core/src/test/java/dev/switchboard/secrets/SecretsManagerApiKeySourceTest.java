@@ -1,5 +1,6 @@
 package dev.switchboard.secrets;
 
+import dev.switchboard.testsupport.MutableClock;
 import ch.qos.logback.classic.Level;
 import dev.switchboard.cost.EstimatingTokenCounter;
 import dev.switchboard.provider.ProviderException;
@@ -32,7 +33,7 @@ class SecretsManagerApiKeySourceTest {
     private static final Duration TTL = Duration.ofMinutes(5);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
 
-    private final SecretsTestClock clock = new SecretsTestClock();
+    private final MutableClock clock = new MutableClock();
     private final SecretsManagerCalls calls = new SecretsManagerCalls();
     private SecretsManagerTestServer server;
     private SecretsManagerApiKeySource source;

@@ -1,4 +1,4 @@
-package dev.switchboard.secrets;
+package dev.switchboard.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it, so cache expiry needs no waiting. */
-final class SecretsTestClock extends Clock {
+/** A clock that stands still until a test moves it. */
+public final class MutableClock extends Clock {
 
     private Instant now = Instant.parse("2026-11-22T12:00:00Z");
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
