@@ -1,6 +1,7 @@
 package dev.switchboard.secrets;
 
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
@@ -23,7 +24,8 @@ public class SecretsBeans {
     }
 
     /** The source owns its client (not a bean of its own, so it cannot clash with one Micronaut AWS may add). */
-    @Singleton
+    // Built at start-up, so that bad SWITCHBOARD_SECRETS_* settings stop the application, not a request.
+    @Context
     @Bean(preDestroy = "close")
     @Requires(condition = ApiKeySourceCondition.SecretsManager.class)
     SecretsManagerApiKeySource secretsManagerApiKeys(SecretsManagerSettings settings, JsonMapper json, Clock clock) {

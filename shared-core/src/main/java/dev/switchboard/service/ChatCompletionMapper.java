@@ -6,6 +6,8 @@ import dev.switchboard.api.ChatCompletionResponse.FunctionCall;
 import dev.switchboard.api.ChatCompletionResponse.Gateway;
 import dev.switchboard.api.ChatCompletionResponse.TokenUsage;
 import dev.switchboard.api.ChatCompletionResponse.ToolCallOut;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.FinishReason;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.Usage;
 import java.util.ArrayList;
@@ -15,6 +17,21 @@ import java.util.List;
 final class ChatCompletionMapper {
 
     private ChatCompletionMapper() {
+    }
+
+    /**
+     * OpenAI's finish_reason for ours. OpenAI has no word for "something else"; its clients know
+     * only stop, length, tool_calls and content_filter, so an unknown reason reads as a stop.
+     */
+    private static String finishReason(FinishReason reason) {
+        return reason == FinishReason.OTHER ? FinishReason.STOP.wireName() : reason.wireName();
+    }
+
+    /** The one choice of a whole answer; content is null when the answer only calls tools, as OpenAI sends it. */
+    static ChatCompletionResponse.Choice choice(ChatResponse response) {
+        String content = response.text().isEmpty() && !response.toolCalls().isEmpty() ? null : response.text();
+        return new ChatCompletionResponse.Choice(0, new ChatCompletionResponse.Message("assistant", content,
+                toolCalls(response.toolCalls(), false)), finishReason(response.finishReason()));
     }
 
     static TokenUsage usage(Usage usage) {
@@ -41,12 +58,12 @@ final class ChatCompletionMapper {
                 null, null);
     }
 
-    static ChatCompletionChunk finish(String id, long created, String model, String finishReason,
+    static ChatCompletionChunk finish(String id, long created, String model, FinishReason reason,
                                       List<ToolCall> calls, boolean first, Gateway gateway) {
         return new ChatCompletionChunk(id, ChatCompletionChunk.OBJECT, created, model,
                 List.of(new ChatCompletionChunk.ChunkChoice(0,
                         new ChatCompletionChunk.Delta(first ? "assistant" : null, null, toolCalls(calls, true)),
-                        finishReason)),
+                        finishReason(reason))),
                 null, gateway);
     }
 

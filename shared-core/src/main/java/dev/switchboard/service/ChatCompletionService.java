@@ -63,13 +63,9 @@ public class ChatCompletionService {
         ChatResponse response = outcome.response();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, outcome.answeredBy(),
                 response.usage(), outcome.failedAttempts()));
-        String content = response.text().isEmpty() && !response.toolCalls().isEmpty() ? null : response.text();
         return new ChatCompletionResponse(call.id(), ChatCompletionResponse.OBJECT, call.started().getEpochSecond(),
-                response.model(), List.of(new ChatCompletionResponse.Choice(0,
-                new ChatCompletionResponse.Message("assistant", content,
-                        ChatCompletionMapper.toolCalls(response.toolCalls(), false)),
-                response.finishReason().wireName())), ChatCompletionMapper.usage(response.usage()),
-                gateway(call.decision(), outcome.answeredBy(), settled));
+                response.model(), List.of(ChatCompletionMapper.choice(response)),
+                ChatCompletionMapper.usage(response.usage()), gateway(call.decision(), outcome.answeredBy(), settled));
     }
 
     /**
@@ -115,7 +111,7 @@ public class ChatCompletionService {
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, answered, last.usage(),
                 outcome.failedAttempts()));
         listener.chunk(ChatCompletionMapper.finish(call.id(), created, answered.model(),
-                last.finishReason().wireName(), last.toolCalls(), first[0], gateway(call.decision(), answered, settled)));
+                last.finishReason(), last.toolCalls(), first[0], gateway(call.decision(), answered, settled)));
         if (request.includeUsage()) {
             listener.chunk(ChatCompletionMapper.usageOnly(call.id(), created, answered.model(), last.usage()));
         }

@@ -14,7 +14,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link UpstreamHttp} on the JDK's HTTP client: one client, shared connection pool, HTTP/1.1
  * (local servers such as Ollama or llama.cpp do not speak h2c, and the upgrade costs a round trip).
  */
-public final class JdkUpstreamHttp implements UpstreamHttp {
+public final class JdkUpstreamHttp implements UpstreamHttp, AutoCloseable {
+
+    /** Far above any chat answer; a body this large is not one, and is not held in memory. */
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     private final HttpClient client;
     private final ScheduledExecutorService watchdogs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -33,8 +36,17 @@ public final class JdkUpstreamHttp implements UpstreamHttp {
 
     @Override
     public UpstreamResponse post(UpstreamRequest request) {
-        HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray());
-        return new UpstreamResponse(response.statusCode(), response.headers().map(), response.body());
+        // Read as a stream under the same watchdog: the client's own timeout ends with the headers,
+        // and a body that stalls after them would otherwise hold the call forever.
+        try (UpstreamStream stream = postStreaming(request)) {
+            byte[] body = stream.body().readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw UpstreamFailures.malformed(request.provider(), "a body over " + MAX_BODY_BYTES + " bytes");
+            }
+            return new UpstreamResponse(stream.status(), stream.headers(), body);
+        } catch (IOException e) {
+            throw UpstreamFailures.fromIo(request.provider(), e);
+        }
     }
 
     @Override
@@ -43,6 +55,12 @@ public final class JdkUpstreamHttp implements UpstreamHttp {
         // Once the headers are in, the call timeout bounds each silence between bytes instead.
         return new UpstreamStream(response.statusCode(), response.headers().map(),
                 new IdleTimeoutInputStream(response.body(), request.timeout().toNanos(), watchdogs));
+    }
+
+    /** Stops the idle watchdog's thread; the JDK client's own threads end with it. */
+    @Override
+    public void close() {
+        watchdogs.shutdownNow();
     }
 
     private <T> HttpResponse<T> send(UpstreamRequest request, HttpResponse.BodyHandler<T> handler) {

@@ -2,6 +2,8 @@ package dev.switchboard.provider.http;
 
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.secrets.ApiKeySource;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -10,13 +12,15 @@ import java.time.Clock;
 @Factory
 public class UpstreamBeans {
 
-    @Singleton
+    // Built at start-up so that a bad timeout stops the application, not its first request.
+    @Context
     UpstreamTimeouts upstreamTimeouts(UpstreamProperties properties) {
         return properties.timeouts();
     }
 
     @Singleton
-    UpstreamHttp upstreamHttp(UpstreamTimeouts timeouts) {
+    @Bean(preDestroy = "close")
+    JdkUpstreamHttp upstreamHttp(UpstreamTimeouts timeouts) {
         return new JdkUpstreamHttp(timeouts.connect());
     }
 

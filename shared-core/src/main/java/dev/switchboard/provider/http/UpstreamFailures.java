@@ -20,8 +20,12 @@ import java.util.regex.Pattern;
  */
 public final class UpstreamFailures {
 
-    /** Error codes are echoed only when they look like codes, not like text a caller sent. */
-    private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+    /**
+     * Error codes are echoed only when they look like codes (invalid_api_key, RESOURCE_EXHAUSTED,
+     * ThrottlingException), not like text a caller sent. Digits are refused: keys are letters and
+     * digits, and a proxy that put ours in its error code must not have it repeated.
+     */
+    private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z_.\\-]{1,64}");
 
     private final Clock clock;
 

@@ -13,6 +13,12 @@ import java.util.function.Predicate;
  */
 public final class SseReader {
 
+    /**
+     * No chat event comes near this; a line or an event beyond it is an upstream misbehaving, and is
+     * refused rather than held in memory until the idle timeout.
+     */
+    static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
+
     private SseReader() {
     }
 
@@ -45,6 +51,9 @@ public final class SseReader {
             String value = colon < 0 ? "" : line.substring(colon + (line.startsWith(" ", colon + 1) ? 2 : 1));
             if (field.equals("data")) {
                 data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                if (data.length() > MAX_EVENT_BYTES) {
+                    throw new IOException("an event over " + MAX_EVENT_BYTES + " characters");
+                }
             } else if (field.equals("event")) {
                 event = value;
             }
@@ -97,6 +106,9 @@ public final class SseReader {
                         return text;
                     }
                     line.write(b);
+                    if (line.size() > MAX_EVENT_BYTES) {
+                        throw new IOException("a line over " + MAX_EVENT_BYTES + " bytes");
+                    }
                 }
             }
         }

@@ -50,6 +50,7 @@ public abstract class UpstreamContractTest {
 
     protected FakeUpstream upstream;
     private ListAppender<ILoggingEvent> logs;
+    private final List<JdkUpstreamHttp> transports = new ArrayList<>();
 
     // ---- what a protocol's suite supplies -------------------------------------------------------
 
@@ -93,6 +94,7 @@ public abstract class UpstreamContractTest {
     @AfterEach
     void stopUpstreamAndCheckLogs() {
         upstream.close();
+        transports.forEach(JdkUpstreamHttp::close);
         root().detachAppender(logs);
         for (ILoggingEvent event : logs.list) {
             String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
@@ -108,7 +110,9 @@ public abstract class UpstreamContractTest {
     protected HttpAdapterSupport support(Duration callTimeout) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         UpstreamTimeouts timeouts = new UpstreamTimeouts(Duration.ofSeconds(2), callTimeout);
-        return new HttpAdapterSupport(new JdkUpstreamHttp(timeouts.connect()), new UpstreamFailures(clock),
+        JdkUpstreamHttp transport = new JdkUpstreamHttp(timeouts.connect());
+        transports.add(transport);
+        return new HttpAdapterSupport(transport, new UpstreamFailures(clock),
                 new EnvironmentApiKeySource(Map.of(PROVIDER.toUpperCase().replace('-', '_') + "_API_KEY", CANARY_KEY)),
                 timeouts, new EstimatingTokenCounter());
     }
@@ -228,6 +232,16 @@ public abstract class UpstreamContractTest {
         upstream.enqueue(FakeUpstream.Reply.silence());
         ChatProvider slow = provider(upstream.baseUri(), support(Duration.ofMillis(300)));
         ProviderException e = assertThrows(ProviderException.class, () -> slow.complete(request()));
+        assertSafe(e);
+        assertEquals(Kind.TIMEOUT, e.kind());
+    }
+
+    @Test
+    void aWholeAnswerThatStallsAfterItsHeadersIsATimeout() {
+        String body = success().body();
+        upstream.enqueue(FakeUpstream.Reply.stall("application/json", List.of(body.substring(0, body.length() / 2))));
+        ChatProvider impatient = provider(upstream.baseUri(), support(Duration.ofMillis(300)));
+        ProviderException e = assertThrows(ProviderException.class, () -> impatient.complete(request()));
         assertSafe(e);
         assertEquals(Kind.TIMEOUT, e.kind());
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,5 +114,28 @@ class SseReaderTest {
     @Test
     void anEmptyEventNameMeansMessage() throws IOException {
         assertEquals(List.of(new SseEvent("message", "x")), readAll("event:\ndata: x\n\n"));
+    }
+
+    @Test
+    void aLineOrAnEventBeyondTheLimitIsRefusedNotHeld() {
+        String huge = "x".repeat(SseReader.MAX_EVENT_BYTES + 1);
+        assertThrows(IOException.class, () -> readAll("data: " + huge + "\n\n"));
+        String half = "y".repeat(SseReader.MAX_EVENT_BYTES / 2 + 1);
+        assertThrows(IOException.class, () -> readAll("data: " + half + "\ndata: " + half + "\n\n"));
+    }
+
+    @Test
+    void linesThatCameBeforeAFailingReadAreHandedOn() {
+        byte[] events = "data: one\n\ndata: two\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        InputStream failing = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(events),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+                });
+        List<SseEvent> seen = new java.util.ArrayList<>();
+        assertThrows(IOException.class, () -> SseReader.read(failing, seen::add));
+        assertEquals(List.of(new SseEvent("message", "one"), new SseEvent("message", "two")), seen);
     }
 }

@@ -1,0 +1,34 @@
+package dev.switchboard.provider.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.config.ConfigurationError;
+import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UpstreamPropertiesTest {
+
+    @Test
+    void defaultsAreFiveSecondsToConnectAndSixtyForACall() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of())) {
+            assertEquals(UpstreamTimeouts.DEFAULTS, context.getBean(UpstreamTimeouts.class));
+        }
+    }
+
+    @Test
+    void aZeroTimeoutStopsStartUpNamingTheVariables() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.run(
+                Map.of("switchboard.providers.http.call-timeout", "0s")).close());
+        Throwable cause = e;
+        while (!(cause instanceof ConfigurationError) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause instanceof ConfigurationError, e.toString());
+        assertTrue(cause.getMessage().contains("SWITCHBOARD_PROVIDERS_HTTP_CALL_TIMEOUT"), cause.getMessage());
+        assertTrue(cause.getMessage().contains(Duration.ZERO.toString()), cause.getMessage());
+    }
+}
