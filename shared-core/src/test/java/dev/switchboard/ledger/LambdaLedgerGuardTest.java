@@ -15,7 +15,9 @@ class LambdaLedgerGuardTest {
     void refusesToStartOnLambdaWithAnInMemoryLedger() {
         RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.builder()
                 .environments("lambda")
-                .properties(Map.of("switchboard.state.store", "memory", "datasources.default.url", H2Ledger.freshUrl()))
+                // A stage for the Lambda key source, so that the ledger is what this start-up fails on.
+                .properties(Map.of("switchboard.state.store", "memory", "datasources.default.url", H2Ledger.freshUrl(),
+                        "switchboard.secrets.stage", "test"))
                 .start());
 
         Throwable cause = e;
