@@ -33,6 +33,8 @@ import java.util.function.Function;
 public class ChatCompletionService {
 
     static final String ENDPOINT = "chat.completions";
+    /** The ledger's error type for a stream whose caller went away before it ended. */
+    static final String CLIENT_CANCELLED = "client_cancelled";
 
     private final DecisionService decisions;
     private final FallbackChain chain;
@@ -72,19 +74,19 @@ public class ChatCompletionService {
      * Streams the answer to {@code listener}. A failure before the first chunk is thrown like a
      * failed call (the caller can still answer with an error status); after it, the failure is
      * thrown as {@link StreamBrokenAfterStartException} and the caller ends the stream
-     * with an error event.
+     * with an error event. A listener whose caller has gone throws {@link StreamCancelledException}:
+     * the upstream stream stops, and the exception comes back out once the request is ledgered.
+     * Either way the part answer is ledgered with its estimated usage and cost, since it was billed.
      */
     public void stream(ChatCompletionRequest request, String principal, ChatStreamListener listener) {
         Call call = start(request);
         long created = call.started().getEpochSecond();
         boolean[] first = {true};
-        // The chain asks for each candidate's request just before calling it, so this names the
+        // The chain asks for each candidate's request just before calling it, so this follows the
         // deployment whose chunks are arriving (once one has arrived, no other is tried).
-        Candidate[] streaming = {null};
-        Function<Candidate, ChatRequest> requestFor = candidate -> {
-            streaming[0] = candidate;
-            return call.requestFor().apply(candidate);
-        };
+        StreamProgress progress = new StreamProgress();
+        Function<Candidate, ChatRequest> requestFor = candidate ->
+                progress.askedFor(candidate, call.requestFor().apply(candidate));
         StreamChunk[] lastChunk = {null};
         FallbackChain.StreamOutcome outcome;
         try {
@@ -92,24 +94,31 @@ public class ChatCompletionService {
                 if (chunk.isLast()) {
                     lastChunk[0] = chunk;
                 } else if (!chunk.textDelta().isEmpty()) {
-                    listener.chunk(ChatCompletionMapper.text(call.id(), created, streaming[0].model(),
+                    // Counted before the hand-over: the provider wrote it (and bills it) even if the caller is gone.
+                    progress.text.append(chunk.textDelta());
+                    listener.chunk(ChatCompletionMapper.text(call.id(), created, progress.candidate.model(),
                             chunk.textDelta(), first[0]));
                     first[0] = false;
                 }
             });
-        } catch (DeploymentsFailedException e) {
-            failed(call, principal, e);
-            throw e;
         } catch (StreamBrokenException e) {
             StreamBrokenAfterStartException broken = new StreamBrokenAfterStartException(e.deployment(),
                     e.chunksDelivered(), Attempt.failures(e.attempts()));
-            failed(call, principal, broken);
+            unfinished(call, principal, progress, broken.tried().size(), broken.type());
             throw broken;
+        } catch (StreamCancelledException e) {
+            // The chain passes this on without the attempts list: the candidates asked stand in for it.
+            unfinished(call, principal, progress, progress.asked, CLIENT_CANCELLED);
+            throw e;
+        } catch (DeploymentsFailedException e) {
+            failed(call, principal, e);
+            throw e;
         }
         StreamChunk last = lastChunk[0];
         Candidate answered = outcome.answeredBy();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, answered, last.usage(),
                 outcome.failedAttempts()));
+        // A caller that goes now has had the whole answer: its cancellation is not ledgered again.
         listener.chunk(ChatCompletionMapper.finish(call.id(), created, answered.model(),
                 last.finishReason(), last.toolCalls(), first[0], gateway(call.decision(), answered, settled)));
         if (request.includeUsage()) {
@@ -164,6 +173,12 @@ public class ChatCompletionService {
                 e.tried().size(), e.type());
     }
 
+    private void unfinished(Call call, String principal, StreamProgress progress, int attempts, String errorType) {
+        accounting.unfinished(new CompletionAccounting.Unfinished(call.requestId(), call.started(), principal,
+                ENDPOINT, call.decision(), progress.candidate, progress.request, progress.text.toString(),
+                Math.max(1, attempts), elapsedMs(call), errorType));
+    }
+
     private long elapsedMs(Call call) {
         return clock.millis() - call.started().toEpochMilli();
     }
@@ -180,6 +195,22 @@ public class ChatCompletionService {
 
         String id() {
             return "chatcmpl-" + requestId;
+        }
+    }
+
+    /** How far a stream got: the candidate streaming, the request it got, its text so far, candidates asked. */
+    private static final class StreamProgress {
+
+        private Candidate candidate;
+        private ChatRequest request;
+        private final StringBuilder text = new StringBuilder();
+        private int asked;
+
+        ChatRequest askedFor(Candidate next, ChatRequest nextRequest) {
+            candidate = next;
+            request = nextRequest;
+            asked++;
+            return nextRequest;
         }
     }
 }

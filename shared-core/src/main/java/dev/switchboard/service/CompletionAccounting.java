@@ -7,7 +7,9 @@ import dev.switchboard.cost.CostCalculator;
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.Usage;
+import dev.switchboard.provider.UsageEstimate;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.PromptAnalysis;
 import dev.switchboard.routing.RoutingDecision;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,22 +62,37 @@ public class CompletionAccounting {
     public record Settled(Double cost, Double totalToday, RoutingMetadata metadata, ComplexityMetadata complexity) {
     }
 
+    /**
+     * A streamed answer that ended before its last chunk, because it broke off or because its caller
+     * went away: who streamed it, the request that deployment got, and the text it had written so far.
+     */
+    public record Unfinished(String requestId, Instant started, String principal, String endpoint,
+                             RoutingDecision decision, Candidate streamedBy, ChatRequest request, String textSoFar,
+                             int attempts, long latencyMs, String errorType) {
+
+        public Unfinished {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(started, "started");
+            Objects.requireNonNull(decision, "decision");
+            Objects.requireNonNull(streamedBy, "streamedBy");
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(textSoFar, "textSoFar");
+            Objects.requireNonNull(errorType, "errorType");
+            if (attempts < 1) {
+                throw new IllegalArgumentException("an unfinished stream took at least one attempt");
+            }
+        }
+    }
+
     public Settled settle(Answered a) {
         Candidate answered = a.answeredBy();
         Usage usage = a.usage();
-        Cost cost = costs.cost(answered.model(), usage);
+        Cost cost = price(answered, usage);
         Cost baseline = costs.baselineCost(usage);
-        if (!cost.priced()) {
-            LOG.warn("model {} has no price: its cost is reported as null (unpriced), not as $0", answered.model());
-        }
         Double totalToday = addSpend(a.principal(), a.started(), cost);
         RoutingDecision d = a.decision();
-        boolean recorded = record(new LedgerEntry(a.requestId(), a.started(), a.principal(), a.endpoint(),
-                d.strategyUsed(), d.confidence().wireName(), d.analysis().pattern().wireName(),
-                d.analysis().complexity(), answered.provider(), answered.model(), usage.inputTokens(),
-                usage.outputTokens(), BigDecimal.valueOf(cost.usd()), BigDecimal.valueOf(baseline.usd()),
-                cost.priced(), a.latencyMs(), false, a.fallbackUsed(), a.failedAttempts().size() + 1,
-                LedgerEntry.OK, null));
+        boolean recorded = record(row(a.requestId(), a.started(), a.principal(), a.endpoint(), d, answered, usage,
+                cost, baseline, a.latencyMs(), a.failedAttempts().size() + 1, null));
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(a.requestId(), analysis.pattern().wireName(),
                 analysis.complexity(), d.reasoning(), d.chosen().priced() ? d.costEstimate() : null, cost.priced(),
@@ -86,15 +104,45 @@ public class CompletionAccounting {
     }
 
     /**
-     * A request no deployment answered (or whose stream broke after it began): one ERROR row, so
-     * that failures count in the analytics like answers do.
+     * A request no deployment answered: one ERROR row, so that failures count in the analytics like
+     * answers do. Nothing was billed, so nothing is spent.
      */
     public void failed(String requestId, Instant started, String principal, String endpoint, RoutingDecision d,
                        long latencyMs, int attempts, String errorType) {
-        record(new LedgerEntry(requestId, started, principal, endpoint, d.strategyUsed(), d.confidence().wireName(),
-                d.analysis().pattern().wireName(), d.analysis().complexity(), null, null, d.analysis().tokenCount(),
-                0, BigDecimal.ZERO, BigDecimal.ZERO, true, latencyMs, false, attempts > 1, attempts,
-                LedgerEntry.ERROR, errorType));
+        record(row(requestId, started, principal, endpoint, d, null, new Usage(d.analysis().tokenCount(), 0),
+                Cost.ZERO, Cost.ZERO, latencyMs, attempts, errorType));
+    }
+
+    /**
+     * A stream that ended early. The provider bills the prompt and the part answer all the same, but it
+     * reports usage only on the last chunk, which never came: the usage is estimated from the request
+     * and the text so far, priced like an answer and added to the day's spend, on an ERROR row.
+     */
+    public void unfinished(Unfinished u) {
+        Usage usage = UsageEstimate.of(tokens, u.request(), u.textSoFar());
+        Cost cost = price(u.streamedBy(), usage);
+        addSpend(u.principal(), u.started(), cost);
+        record(row(u.requestId(), u.started(), u.principal(), u.endpoint(), u.decision(), u.streamedBy(), usage, cost,
+                costs.baselineCost(usage), u.latencyMs(), u.attempts(), u.errorType()));
+    }
+
+    private Cost price(Candidate by, Usage usage) {
+        Cost cost = costs.cost(by.model(), usage);
+        if (!cost.priced()) {
+            LOG.warn("model {} has no price: its cost is reported as null (unpriced), not as $0", by.model());
+        }
+        return cost;
+    }
+
+    /** The one way a ledger row is built: {@code by} null when nobody answered, {@code errorType} null when ok. */
+    private static LedgerEntry row(String requestId, Instant started, String principal, String endpoint,
+                                   RoutingDecision d, Candidate by, Usage usage, Cost cost, Cost baseline,
+                                   long latencyMs, int attempts, String errorType) {
+        return new LedgerEntry(requestId, started, principal, endpoint, d.strategyUsed(), d.confidence().wireName(),
+                d.analysis().pattern().wireName(), d.analysis().complexity(), by == null ? null : by.provider(),
+                by == null ? null : by.model(), usage.inputTokens(), usage.outputTokens(),
+                BigDecimal.valueOf(cost.usd()), BigDecimal.valueOf(baseline.usd()), cost.priced(), latencyMs, false,
+                attempts > 1, attempts, errorType == null ? LedgerEntry.OK : LedgerEntry.ERROR, errorType);
     }
 
     private Double addSpend(String principal, Instant at, Cost cost) {

@@ -3,12 +3,22 @@ package dev.switchboard.service;
 import dev.switchboard.api.ChatCompletionChunk;
 import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.StreamBrokenAfterStartException;
+import dev.switchboard.cost.Cost;
+import dev.switchboard.cost.CostCalculator;
+import dev.switchboard.cost.EstimatingTokenCounter;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.Usage;
+import dev.switchboard.provider.UsageEstimate;
 import dev.switchboard.routing.Tier;
 import dev.switchboard.testsupport.CoreFixture;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,12 +27,16 @@ import static dev.switchboard.service.ChatCalls.streamed;
 import static dev.switchboard.testsupport.CoreFixture.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Streamed chat completions: chunk order, fallback before the first chunk, and a stream cut after it. */
+/**
+ * Streamed chat completions: chunk order, fallback before the first chunk, a stream cut after it, and a
+ * caller that goes away; a part answer is charged at its estimated usage.
+ */
 class ChatCompletionStreamTest {
 
     private final List<ChatCompletionChunk> chunks = new ArrayList<>();
@@ -161,7 +175,80 @@ class ChatCompletionStreamTest {
         assertEquals(LedgerEntry.ERROR, row.status());
         assertEquals("provider_stream_broken", row.errorType());
         assertEquals("chat.completions", row.endpoint());
-        assertNull(row.provider());
+        assertPartAnswerCharged(fixture, row, "flaky", "gemini-1.5-flash", "Hello");
+        assertEquals(1, row.attempts());
+    }
+
+    @Test
+    void aCallerGoingAwayStopsTheUpstreamAndLedgersTheCancelledPartAnswerWithItsEstimatedCost() {
+        ScriptedStreamAdapter adapter = ScriptedStreamAdapter.finishing("Hel", "lo, ", "world");
+        CoreFixture fixture = new CoreFixture().adaptedProvider("scripted", adapter,
+                deployment("gpt-4o-mini", Tier.ECONOMY));
+        // Takes the first chunk, then its caller is gone when the second is handed over.
+        ChatStreamListener leaving = chunk -> {
+            if (!chunks.isEmpty()) {
+                throw new StreamCancelledException();
+            }
+            chunks.add(chunk);
+        };
+
+        assertThrows(StreamCancelledException.class,
+                () -> fixture.chatCompletions().stream(streamed(null, "hi", true), "alice", leaving));
+
+        assertInstanceOf(StreamCancelledException.class, adapter.sinkThrew.get(), "the adapter saw its sink throw");
+        assertEquals(2, adapter.piecesOffered.get(), "nothing was asked of the upstream after the throw");
+        assertEquals(1, adapter.calls.get(), "a cancelled stream is neither retried nor handed on");
+        assertEquals("Hel", text(chunks));
+
+        assertEquals(1, fixture.ledger.rows.size());
+        LedgerEntry row = fixture.ledger.rows.get(0);
+        assertEquals(LedgerEntry.ERROR, row.status());
+        assertEquals("client_cancelled", row.errorType());
+        // The piece the caller did not take was written, and billed, all the same.
+        assertPartAnswerCharged(fixture, row, "scripted", "gpt-4o-mini", "Hello, ");
+        assertEquals(1, row.attempts());
+        assertFalse(row.fallbackUsed());
+    }
+
+    @Test
+    void aCallerGoingAwayDuringTheFinishChunkLeavesTheAnsweredRowAlone() {
+        ScriptedStreamAdapter adapter = ScriptedStreamAdapter.finishing("Hel", "lo");
+        CoreFixture fixture = new CoreFixture().adaptedProvider("scripted", adapter,
+                deployment("gpt-4o-mini", Tier.ECONOMY));
+        ChatStreamListener leavingAtTheEnd = chunk -> {
+            if (chunk.switchboard() != null) {
+                throw new StreamCancelledException();
+            }
+            chunks.add(chunk);
+        };
+
+        assertThrows(StreamCancelledException.class,
+                () -> fixture.chatCompletions().stream(streamed(null, "hi", true), "alice", leavingAtTheEnd));
+
+        assertEquals(1, fixture.ledger.rows.size(), "the whole answer is ledgered once, as answered");
+        assertEquals(LedgerEntry.OK, fixture.ledger.rows.get(0).status());
+        assertEquals(ScriptedStreamAdapter.USAGE.inputTokens(), fixture.ledger.rows.get(0).tokensIn());
+    }
+
+    /**
+     * The row names the deployment and carries the usage estimated from the request it got and the text
+     * it wrote, priced like an answer; the same cost is added to the caller's spend for the day.
+     */
+    private static void assertPartAnswerCharged(CoreFixture fixture, LedgerEntry row, String provider, String model,
+                                                String written) {
+        ChatRequest sent = new ChatRequest(model, List.of(ChatMessage.user("hi")), ChatCalls.MAX_TOKENS);
+        Usage expected = UsageEstimate.of(new EstimatingTokenCounter(), sent, written);
+        assertTrue(expected.inputTokens() > 0 && expected.outputTokens() > 0, expected.toString());
+        assertEquals(provider, row.provider());
+        assertEquals(model, row.model());
+        assertEquals(expected.inputTokens(), row.tokensIn());
+        assertEquals(expected.outputTokens(), row.tokensOut());
+        Cost cost = new CostCalculator(fixture.prices, "gpt-4o").cost(model, expected);
+        assertTrue(row.priced());
+        assertTrue(cost.usd() > 0, cost.toString());
+        assertEquals(0, BigDecimal.valueOf(cost.usd()).compareTo(row.cost()), row.cost().toString());
+        BigDecimal spent = fixture.spend.spentOn("alice", LocalDate.ofInstant(CoreFixture.NOW, ZoneOffset.UTC));
+        assertEquals(0, row.cost().compareTo(spent), spent.toString());
     }
 
     @Test

@@ -13,12 +13,13 @@ import dev.switchboard.provider.Usage;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * A test adapter whose providers stream fixed pieces of text, then either finish (with the given tool
  * calls, if any) or break off with an outage, as a connection reset mid-answer would. It counts calls
- * so a test can tell a retry or a restart from a single attempt.
+ * so a test can tell a retry or a restart from a single attempt, and records a sink that throws.
  */
 final class ScriptedStreamAdapter implements ProviderAdapterFactory {
 
@@ -28,6 +29,10 @@ final class ScriptedStreamAdapter implements ProviderAdapterFactory {
     static final Usage USAGE = new Usage(11, 7);
 
     final AtomicInteger calls = new AtomicInteger();
+    /** Pieces offered to the sink, the one it threw at included: none is offered after a throw. */
+    final AtomicInteger piecesOffered = new AtomicInteger();
+    /** What the sink threw, as a caller that went away makes it do: the stream stops there. */
+    final AtomicReference<RuntimeException> sinkThrew = new AtomicReference<>();
     private final List<String> pieces;
     private final List<ToolCall> toolCalls;
     private final boolean breaks;
@@ -81,7 +86,16 @@ final class ScriptedStreamAdapter implements ProviderAdapterFactory {
             @Override
             public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
                 calls.incrementAndGet();
-                pieces.forEach(piece -> sink.accept(StreamChunk.text(piece)));
+                for (String piece : pieces) {
+                    piecesOffered.incrementAndGet();
+                    try {
+                        sink.accept(StreamChunk.text(piece));
+                    } catch (RuntimeException e) {
+                        // A real adapter's try-with-resources closes its connection here, and the throw goes on.
+                        sinkThrew.set(e);
+                        throw e;
+                    }
+                }
                 if (breaks) {
                     throw failure(config.name());
                 }

@@ -20,7 +20,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * POST /v1/chat/completions, OpenAI-compatible: a chat.completion, or with "stream": true
  * server-sent chat.completion.chunk events ending in [DONE] (or in an error event when the answer
- * broke off). Behind API Gateway an HTTP API buffers the events into one response.
+ * broke off). A client that leaves mid-stream stops the upstream at its next chunk (see
+ * {@link ChatStreamBridge}). Behind API Gateway an HTTP API buffers the events into one response.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)

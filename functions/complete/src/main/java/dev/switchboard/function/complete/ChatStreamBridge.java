@@ -3,6 +3,7 @@ package dev.switchboard.function.complete;
 import dev.switchboard.api.ApiError;
 import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ChatCompletionChunk;
+import dev.switchboard.service.StreamCancelledException;
 import io.micronaut.http.sse.Event;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -14,19 +15,21 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 
 /**
  * Runs a blocking stream on a worker thread and hands its chunks to the HTTP response as server-sent
  * events. It waits for the first chunk before answering: a stream that fails before then throws
  * here, so the caller gets an ordinary error status and JSON body. After the first chunk a failure
  * becomes an error event and the stream ends without [DONE]: never a clean end over a cut answer.
+ * A client that goes away stops the producer at its next chunk, and with it the upstream.
  */
 final class ChatStreamBridge {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatStreamBridge.class);
     static final String DONE = "[DONE]";
 
-    /** What the worker puts on the queue: a chunk, the end, or a failure. */
+    /** What goes on the queue: a chunk, the end, a failure, or the client gone. */
     private sealed interface Item {
     }
 
@@ -39,6 +42,10 @@ final class ChatStreamBridge {
     private record Failure(Throwable error) implements Item {
     }
 
+    /** The events were cancelled or disposed: nobody reads what comes after this. */
+    private record Cancelled() implements Item {
+    }
+
     private final JsonMapper json;
     private final ExecutorService workers;
 
@@ -47,41 +54,59 @@ final class ChatStreamBridge {
         this.workers = workers;
     }
 
+    /**
+     * Starts {@code producer} on a worker and waits for its first chunk. Once the events are cancelled
+     * or disposed (the client went away), the producer's next hand-over throws
+     * {@link StreamCancelledException}, so that it stops its upstream instead of streaming to nobody.
+     */
     Flux<Event<String>> open(Consumer<Consumer<ChatCompletionChunk>> producer) {
-        BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+        Handover handover = new Handover();
         workers.execute(() -> {
             try {
-                producer.accept(chunk -> queue.add(new Data(write(chunk))));
-                queue.add(new End());
+                producer.accept(chunk -> handover.offer(new Data(write(chunk))));
+                handover.put(new End());
+            } catch (StreamCancelledException e) {
+                LOG.info("the client went away; its stream was stopped");
+                handover.put(new Failure(e));
             } catch (RuntimeException | Error e) {
                 // An Error too: with nothing on the queue the request would wait for it forever.
-                queue.add(new Failure(e));
+                handover.put(new Failure(e));
             }
         });
-        Item first = take(queue);
+        Item first = handover.take();
         if (first instanceof Failure failure) {
+            // Usually the producer has ended; if this wait was interrupted instead, it must not go on alone.
+            handover.cancel();
             if (failure.error() instanceof Error error) {
                 throw error;
             }
             throw (RuntimeException) failure.error();
         }
-        return Flux.<Event<String>>create(sink -> workers.execute(() -> {
-            Item item = first;
-            while (true) {
-                if (item instanceof Data data) {
-                    sink.next(Event.of(data.json()));
-                } else if (item instanceof End) {
-                    sink.next(Event.of(DONE));
-                    sink.complete();
-                    return;
-                } else if (item instanceof Failure failure) {
-                    sink.next(Event.of(write(errorOf(failure.error()).envelope())));
-                    sink.complete();
-                    return;
-                }
-                item = take(queue);
+        return Flux.<Event<String>>create(sink -> {
+            sink.onDispose(handover::cancel);
+            workers.execute(() -> drain(first, handover, sink));
+        });
+    }
+
+    /** Hands the producer's items to the events until the end, a failure, or the client going away. */
+    private void drain(Item first, Handover handover, FluxSink<Event<String>> sink) {
+        Item item = first;
+        while (true) {
+            if (item instanceof Data data) {
+                sink.next(Event.of(data.json()));
+            } else if (item instanceof End) {
+                sink.next(Event.of(DONE));
+                sink.complete();
+                return;
+            } else if (item instanceof Failure failure) {
+                sink.next(Event.of(write(errorOf(failure.error()).envelope())));
+                sink.complete();
+                return;
+            } else if (item instanceof Cancelled) {
+                return;
             }
-        }));
+            item = handover.take();
+        }
     }
 
     private static ApiError errorOf(Throwable e) {
@@ -100,12 +125,39 @@ final class ChatStreamBridge {
         }
     }
 
-    private static Item take(BlockingQueue<Item> queue) {
-        try {
-            return queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Failure(new ApiException(503, "interrupted", "The stream was interrupted", null));
+    /**
+     * The queue between the producer's worker and the events' worker, and whether the events are gone.
+     * Cancelling also wakes the events' worker, which may be waiting for a slow upstream's next chunk.
+     */
+    private static final class Handover {
+
+        private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+        private volatile boolean cancelled;
+
+        /** The producer's hand-over of a chunk: it throws once nobody will read it. */
+        void offer(Data data) {
+            if (cancelled) {
+                throw new StreamCancelledException();
+            }
+            queue.add(data);
+        }
+
+        void put(Item item) {
+            queue.add(item);
+        }
+
+        void cancel() {
+            cancelled = true;
+            queue.add(new Cancelled());
+        }
+
+        Item take() {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Failure(new ApiException(503, "interrupted", "The stream was interrupted", null));
+            }
         }
     }
 }

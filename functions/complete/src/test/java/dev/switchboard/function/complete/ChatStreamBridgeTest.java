@@ -4,11 +4,13 @@ import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ChatCompletionChunk;
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.StreamBrokenAfterStartException;
+import dev.switchboard.service.StreamCancelledException;
 import io.micronaut.http.sse.Event;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -17,10 +19,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -28,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The bridge from a blocking chunk producer to server-sent events: failures before the first chunk are
- * thrown (an error status), after it they end the events with an error and no [DONE].
+ * thrown (an error status), after it they end the events with an error and no [DONE]; a client that
+ * goes away stops the producer at its next chunk and frees both workers.
  */
 class ChatStreamBridgeTest {
 
@@ -159,5 +165,128 @@ class ChatStreamBridgeTest {
                 throw new AssertionError("a bug, not an API failure");
             }));
         });
+    }
+
+    /**
+     * A producer that hands over {@code first}, waits for {@code goOn}, then offers chunks until a hand-over
+     * throws: it records how many were taken and what stopped it, then counts down {@code stopped}.
+     */
+    private static final class CountingProducer implements Consumer<Consumer<ChatCompletionChunk>> {
+
+        final CountDownLatch goOn = new CountDownLatch(1);
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final AtomicInteger taken = new AtomicInteger();
+        final AtomicReference<RuntimeException> stoppedBy = new AtomicReference<>();
+
+        @Override
+        public void accept(Consumer<ChatCompletionChunk> sink) {
+            try {
+                sink.accept(chunk("first"));
+                taken.incrementAndGet();
+                // Longer than a test waits for a free worker, so that a held worker fails as such.
+                if (!goOn.await(2 * LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never let the producer go on");
+                }
+                // Far more than a test would ever read: only a throwing hand-over ends this.
+                for (int i = 0; i < 1_000; i++) {
+                    sink.accept(chunk("more"));
+                    taken.incrementAndGet();
+                }
+            } catch (RuntimeException e) {
+                stoppedBy.set(e);
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            } finally {
+                stopped.countDown();
+            }
+        }
+    }
+
+    /** Proves {@code threads} workers are free: tasks that each wait for all the others can only all finish then. */
+    private void assertWorkersFree(int threads) throws InterruptedException {
+        CountDownLatch together = new CountDownLatch(threads);
+        CountDownLatch finished = new CountDownLatch(threads);
+        for (int i = 0; i < threads; i++) {
+            workers.execute(() -> {
+                together.countDown();
+                try {
+                    if (together.await(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                        finished.countDown();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        assertTrue(finished.await(LIMIT.toSeconds(), TimeUnit.SECONDS), "a worker is still held by the stream");
+    }
+
+    @Test
+    void aClientTakingOneEventThenLeavingMakesTheNextHandOverThrowAndStopsTheProducer() throws Exception {
+        CountingProducer producer = new CountingProducer();
+
+        List<String> events = bridge.open(producer).take(1).map(Event::getData).collectList().block(LIMIT);
+        producer.goOn.countDown();
+
+        assertEquals(List.of(json.writeValueAsString(chunk("first"))), events);
+        assertTrue(producer.stopped.await(LIMIT.toSeconds(), TimeUnit.SECONDS), "the producer went on streaming");
+        assertInstanceOf(StreamCancelledException.class, producer.stoppedBy.get());
+        assertEquals(1, producer.taken.get(), "no chunk is taken once the client has gone");
+        assertWorkersFree(2);
+    }
+
+    @Test
+    void disposingTheEventsFreesTheirWorkerAtOnceAndStopsTheProducerAtItsNextChunk() throws Exception {
+        CountingProducer producer = new CountingProducer();
+        CountDownLatch firstEvent = new CountDownLatch(1);
+
+        Disposable subscription = bridge.open(producer).subscribe(event -> firstEvent.countDown());
+        assertTrue(firstEvent.await(LIMIT.toSeconds(), TimeUnit.SECONDS));
+        subscription.dispose();
+
+        // The producer still waits for its (slow) upstream; the events' worker must not wait with it.
+        assertWorkersFree(1);
+        producer.goOn.countDown();
+        assertTrue(producer.stopped.await(LIMIT.toSeconds(), TimeUnit.SECONDS), "the producer went on streaming");
+        assertInstanceOf(StreamCancelledException.class, producer.stoppedBy.get());
+        assertEquals(1, producer.taken.get());
+        assertWorkersFree(2);
+    }
+
+    @Test
+    void anOpenInterruptedBeforeTheFirstChunkStopsTheProducerItStarted() throws Exception {
+        CountDownLatch openGaveUp = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<RuntimeException> stoppedBy = new AtomicReference<>();
+        Consumer<Consumer<ChatCompletionChunk>> slowToStart = sink -> {
+            try {
+                if (openGaveUp.await(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                    sink.accept(chunk("too late"));
+                }
+            } catch (RuntimeException e) {
+                stoppedBy.set(e);
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                stopped.countDown();
+            }
+        };
+
+        Thread.currentThread().interrupt();
+        ApiException thrown;
+        try {
+            thrown = assertThrows(ApiException.class, () -> bridge.open(slowToStart));
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt stays set for the caller");
+        }
+        openGaveUp.countDown();
+
+        assertEquals(503, thrown.status());
+        assertTrue(stopped.await(LIMIT.toSeconds(), TimeUnit.SECONDS));
+        assertInstanceOf(StreamCancelledException.class, stoppedBy.get(), "nobody reads it: the producer must stop");
+        assertWorkersFree(2);
     }
 }
