@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * One routed request as the ledger keeps it. {@code provider} and {@code model} are null when no
- * deployment answered; {@code errorType} is null when the request succeeded. No prompt text and no
- * key ever goes in here.
+ * deployment answered at all; a stream that broke off or was cancelled after it began names its
+ * deployment, with the estimated usage and cost of what was produced. {@code errorType} is null when
+ * the request succeeded. No prompt text and no key ever goes in here.
  */
 public record LedgerEntry(String id, Instant createdAt, String principal, String endpoint,
                           String strategy, String confidence, String pattern, double complexity,
