@@ -31,8 +31,9 @@ public final class HybridStrategy implements RoutingStrategy {
 
     @Override
     public Optional<RoutingDecision> decide(RoutingRequest request) {
-        Optional<RoutingDecision> byComplexity = complexity.decide(request);
-        if (byComplexity.isEmpty()) {
+        // The complexity rule decides exactly when there is a candidate; its whole decision (a ranking
+        // and its wording) is made only when the hybrid falls back to it.
+        if (request.candidates().isEmpty()) {
             return Optional.empty();
         }
         LearnedAssessment learned;
@@ -40,16 +41,16 @@ public final class HybridStrategy implements RoutingStrategy {
             learned = learning.assess(request.prompt());
         } catch (RuntimeException e) {
             // A failing learner must not fail the request while the complexity rule can answer.
-            return Optional.of(fallback(byComplexity.get(), "learning failed (" + e.getClass().getSimpleName() + ")"));
+            return Optional.of(fallback(request, "learning failed (" + e.getClass().getSimpleName() + ")"));
         }
         if (learned.tier().isEmpty()) {
-            return Optional.of(fallback(byComplexity.get(), learned.reasoning()));
+            return Optional.of(fallback(request, learned.reasoning()));
         }
         Tier byLearning = learned.tier().get();
         Tier byRule = complexity.targetTier(request.analysis());
         int apart = Math.abs(byLearning.ordinal() - byRule.ordinal());
         if (apart > 1) {
-            return Optional.of(fallback(byComplexity.get(), learned.reasoning() + ", but the complexity rule asks for "
+            return Optional.of(fallback(request, learned.reasoning() + ", but the complexity rule asks for "
                     + byRule.wireName() + ": too far apart to trust learning"));
         }
         Tier target;
@@ -77,7 +78,8 @@ public final class HybridStrategy implements RoutingStrategy {
                 + "; " + TierRanking.choiceWording(ranked.get(0), target), request));
     }
 
-    private static RoutingDecision fallback(RoutingDecision byComplexity, String why) {
+    private RoutingDecision fallback(RoutingRequest request, String why) {
+        RoutingDecision byComplexity = complexity.decide(request).orElseThrow();
         return byComplexity.withStrategy(FALLBACK, why + "; complexity rule used: " + byComplexity.reasoning());
     }
 }

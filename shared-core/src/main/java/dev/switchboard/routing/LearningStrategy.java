@@ -47,20 +47,24 @@ public final class LearningStrategy implements RoutingStrategy {
     /** The learner's view of a prompt: a tier when it is sure enough, and why. */
     public LearnedAssessment assess(String prompt) {
         DifficultyEstimate estimate = learner.estimate(prompt);
-        String evidence = "learned failure probability " + Decimals.two(estimate.failureProbability())
-                + " (certainty " + Decimals.two(estimate.certainty()) + ", " + estimate.examples() + " outcomes)";
         if (estimate.examples() < settings.minExamples()) {
             return new LearnedAssessment(Optional.empty(), Confidence.LOW, estimate, "learning has seen "
                     + estimate.examples() + " outcomes, fewer than the " + settings.minExamples() + " it needs");
         }
         if (estimate.certainty() < settings.minCertainty()) {
             return new LearnedAssessment(Optional.empty(), Confidence.LOW, estimate,
-                    "learning is unsure of this prompt: " + evidence);
+                    "learning is unsure of this prompt: " + evidence(estimate));
         }
         Tier tier = settings.tierFor(estimate.failureProbability());
         return new LearnedAssessment(Optional.of(tier),
                 settings.confidence(estimate.failureProbability(), estimate.certainty()), estimate,
-                evidence + " maps to the " + tier.wireName() + " tier");
+                evidence(estimate) + " maps to the " + tier.wireName() + " tier");
+    }
+
+    /** The estimate in words; only worded when a reasoning shows it. */
+    private static String evidence(DifficultyEstimate estimate) {
+        return "learned failure probability " + Decimals.two(estimate.failureProbability())
+                + " (certainty " + Decimals.two(estimate.certainty()) + ", " + estimate.examples() + " outcomes)";
     }
 
     /**

@@ -16,6 +16,8 @@ final class PromptScan {
     private final PhraseWindow window;
     /** Per proximity pair, where its first word last started; -1 before any. */
     private final int[] pairFirstStart;
+    /** The arithmetic shape's bit, or NONE once found (or when the vocabulary does not look for it). */
+    private int arithmeticBit;
     private int questions;
 
     /** Scans all of {@code prompt} for the terms of every rule the analyzer runs. */
@@ -32,11 +34,8 @@ final class PromptScan {
         this.window = new PhraseWindow(vocabulary.longestPhrase());
         this.pairFirstStart = new int[vocabulary.pairCount()];
         java.util.Arrays.fill(pairFirstStart, -1);
+        this.arithmeticBit = vocabulary.bit(ScanTerm.Shape.ARITHMETIC);
         readWords();
-        int arithmetic = vocabulary.bit(ScanTerm.Shape.ARITHMETIC);
-        if (arithmetic != ScanVocabulary.NONE && TextShapes.arithmetic(text, end)) {
-            set(arithmetic);
-        }
     }
 
     /** Whether the scan found {@code term}; the term must be in the scan's vocabulary. */
@@ -62,44 +61,64 @@ final class PromptScan {
         return questions;
     }
 
+    /**
+     * The hot loop: every character passes here, and most words end at the shape test, so those stay
+     * inline and the rarer work (marks, candidate words) is called out of it.
+     */
     private void readWords() {
+        String text = this.text;
+        int end = this.end;
         int previousEnd = -1;
         int i = 0;
         while (i < end) {
             char c = text.charAt(i);
-            char folded = WordChars.foldedWordChar(c);
-            if (folded == WordChars.NOT_WORD) {
-                noteMark(c, i);
+            char first = WordChars.foldedWordChar(c);
+            if (first == WordChars.NOT_WORD) {
+                if (c == '?') {
+                    questions++;
+                } else if (c == '`' || TextShapes.isOperator(c)) {
+                    noteMark(c, i);
+                }
                 i++;
                 continue;
             }
-            int start = i;
-            do {
-                i++;
-            } while (i < end && WordChars.isWordChar(text.charAt(i)));
-            if (i - start == 1 && folded == 'c' && i + 2 <= end && text.charAt(i) == '+' && text.charAt(i + 1) == '+') {
-                i += 2;
+            int start = i++;
+            char second = first;
+            if (i < end) {
+                char next = WordChars.foldedWordChar(text.charAt(i));
+                if (next != WordChars.NOT_WORD) {
+                    second = next;
+                    do {
+                        i++;
+                    } while (i < end && WordChars.isWordChar(text.charAt(i)));
+                } else if (first == 'c' && i + 2 <= end && text.charAt(i) == '+' && text.charAt(i + 1) == '+') {
+                    second = '+';
+                    i += 2;
+                }
             }
-            onWord(start, i, folded, previousEnd);
+            int shape = WordChars.shape(first, second, i - start);
+            if (vocabulary.mayMatch(shape)) {
+                onWord(start, i, first, shape, previousEnd);
+            } else {
+                window.breakRun();
+            }
             previousEnd = i;
         }
     }
 
     private void noteMark(char c, int at) {
-        if (c == '?') {
-            questions++;
-        } else if (c == '`' && at + 3 <= end && text.charAt(at + 1) == '`' && text.charAt(at + 2) == '`') {
-            set(vocabulary.bit(ScanTerm.Shape.CODE_FENCE));
+        if (c == '`') {
+            if (at + 3 <= end && text.charAt(at + 1) == '`' && text.charAt(at + 2) == '`') {
+                set(vocabulary.bit(ScanTerm.Shape.CODE_FENCE));
+            }
+        } else if (arithmeticBit != ScanVocabulary.NONE && TextShapes.arithmeticAround(text, at, end)) {
+            set(arithmeticBit);
+            arithmeticBit = ScanVocabulary.NONE;
         }
     }
 
-    private void onWord(int start, int wordEnd, char first, int previousEnd) {
-        char second = wordEnd - start == 1 ? first : WordChars.fold(text.charAt(start + 1));
-        int shape = WordChars.shape(first, second, wordEnd - start);
-        if (!vocabulary.mayMatch(shape)) {
-            window.breakRun();
-            return;
-        }
+    /** A word whose shape some term has: the full look-ups. */
+    private void onWord(int start, int wordEnd, char first, int shape, int previousEnd) {
         matchPrefixes(start, wordEnd, first);
         int id = vocabulary.words().find(text, start, wordEnd, shape);
         if (id == WordTable.ABSENT) {

@@ -25,6 +25,8 @@ public final class RoutingEngine {
 
     public static final String HYBRID_FALLBACK = HybridStrategy.FALLBACK;
 
+    private static final int TIERS = Tier.values().length;
+
     private final RoutingStrategy complexity;
     private final Map<String, RoutingStrategy> strategies;
     private final ProviderScorer scorer;
@@ -94,9 +96,13 @@ public final class RoutingEngine {
         }
         RoutingRequest admitted = admission.excluded().isEmpty() ? request
                 : request.withCandidates(admission.admitted());
-        RoutingDecision decision = OpenCircuitsLast.apply(rank(admitted, strategyName), admitted);
+        OfferedSignals offered = OfferedSignals.of(admitted);
+        RoutingDecision decision = rank(admitted, strategyName);
+        if (offered.anyCircuitOpen()) {
+            decision = OpenCircuitsLast.apply(decision, admitted);
+        }
         if (scorer != null) {
-            decision = decision.withScores(scores(admitted));
+            decision = decision.withScores(scores(admitted, offered));
         }
         return admission.excluded().isEmpty() ? decision : decision.withExcluded(admission.excluded());
     }
@@ -134,17 +140,19 @@ public final class RoutingEngine {
      * Cost is scored against the dearest candidate of the same tier: the tier is the strategy's
      * choice, and within a tier the scores then agree with the ranking (cheaper scores higher).
      */
-    private Map<String, ProviderScore> scores(RoutingRequest request) {
-        double[] dearestByTier = new double[Tier.values().length];
-        for (Candidate candidate : request.candidates()) {
+    private Map<String, ProviderScore> scores(RoutingRequest request, OfferedSignals offered) {
+        List<Candidate> candidates = request.candidates();
+        double[] dearestByTier = new double[TIERS];
+        for (Candidate candidate : candidates) {
             if (candidate.priced()) {
                 int tier = candidate.tier().ordinal();
                 dearestByTier[tier] = Math.max(dearestByTier[tier], candidate.unitPrice());
             }
         }
-        Map<String, ProviderScore> scores = new LinkedHashMap<>();
-        for (Candidate candidate : request.candidates()) {
-            scores.put(candidate.label(), scorer.score(request.signalsOf(candidate), candidate.unitPrice(),
+        Map<String, ProviderScore> scores = new LinkedHashMap<>(candidates.size() * 2);
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            scores.put(offered.label(i), scorer.score(offered.signals(i), candidate.unitPrice(),
                     candidate.priced(), dearestByTier[candidate.tier().ordinal()], request.latencyClass()));
         }
         return scores;

@@ -36,7 +36,12 @@ public record RoutingRequest(String prompt, PromptAnalysis analysis, int maxToke
     }
 
     public DeploymentSignals signalsOf(Candidate candidate) {
-        return signals.getOrDefault(candidate.label(), DeploymentSignals.unknown());
+        return signalsOf(candidate.label());
+    }
+
+    /** The signals of the candidate with this {@link Candidate#label()}. */
+    public DeploymentSignals signalsOf(String label) {
+        return signals.getOrDefault(label, DeploymentSignals.unknown());
     }
 
     /** The prompt's tokens plus the answer budget: the context window a deployment needs. */

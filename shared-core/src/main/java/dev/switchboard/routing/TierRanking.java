@@ -1,5 +1,7 @@
 package dev.switchboard.routing;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -11,14 +13,9 @@ import java.util.List;
  */
 public final class TierRanking {
 
-    private TierRanking() {
-    }
+    private static final int TIERS = Tier.values().length;
 
-    public static List<Candidate> rank(List<Candidate> candidates, Tier target) {
-        return candidates.stream()
-                .sorted(Comparator.comparingInt((Candidate c) -> tierPreference(target, c.tier()))
-                        .thenComparing(PRICE_ORDER))
-                .toList();
+    private TierRanking() {
     }
 
     /** Priced before unpriced, then cheapest per token, then by label so the order is total. */
@@ -26,10 +23,23 @@ public final class TierRanking {
             .thenComparingDouble(Candidate::unitPrice)
             .thenComparing(Candidate::label);
 
+    /** The whole order for each target tier, indexed by its ordinal: built once, not per decision. */
+    private static final List<Comparator<Candidate>> ORDER_FOR_TARGET = Arrays.stream(Tier.values())
+            .map(target -> Comparator.comparingInt((Candidate c) -> tierPreference(target, c.tier()))
+                    .thenComparing(PRICE_ORDER))
+            .toList();
+
+    public static List<Candidate> rank(List<Candidate> candidates, Tier target) {
+        // A stable sort of an array, as the stream's was: equal candidates keep their offered order.
+        Candidate[] ranked = candidates.toArray(new Candidate[0]);
+        Arrays.sort(ranked, ORDER_FOR_TARGET.get(target.ordinal()));
+        return Collections.unmodifiableList(Arrays.asList(ranked));
+    }
+
     /** 0 for the target tier, then stronger tiers nearest first, then weaker tiers nearest first. */
     static int tierPreference(Tier target, Tier tier) {
         int distance = tier.ordinal() - target.ordinal();
-        return distance >= 0 ? distance : Tier.values().length + (-distance);
+        return distance >= 0 ? distance : TIERS + (-distance);
     }
 
     /** How the chosen candidate relates to the tier asked for, in words. */

@@ -42,7 +42,10 @@ class PromptScanAgreesWithReferenceTest {
         for (String prompt : List.of("", "c", "c+", "c++", "C++x", "cc++", "c++c++", "def", "def ", "def f",
                 "def f(", "DEF F(", "class", "class  A", "class _A", "first " + "x".repeat(198) + " then",
                 "first " + "x".repeat(199) + " then", "then first", "first first then", "```", "``", "1+", "1 +\n2",
-                "step-by-step", "step - by step", "pros and-cons", "why do why does", "\u212Aotlin", "İntegral")) {
+                "step-by-step", "step - by step", "pros and-cons", "why do why does", "\u212Aotlin", "İntegral",
+                // Arithmetic is now checked at each operator: digits on both sides, whitespace between.
+                "c++1", "1c++2", "1 c++ 2", "12 - x", "x -1", "1\t*\t 2", "1 =", "= 2", "\u0660+\u0661", "1 + a2",
+                "1 2+3", "a1^2b", "1 / / 2", "1  \n=\n  2", "1++2", "-1-")) {
             for (int limit = 0; limit <= prompt.length(); limit++) {
                 assertAgrees(prompt, limit);
             }
