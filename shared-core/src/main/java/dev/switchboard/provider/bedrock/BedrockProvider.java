@@ -6,7 +6,9 @@ import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.StreamChunk;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 
 import java.time.Duration;
@@ -61,11 +63,15 @@ public final class BedrockProvider implements ChatProvider {
     @Override
     public ChatResponse complete(ChatRequest request) {
         clients.requireCredentials(name);
+        ConverseRequest converse;
+        try {
+            converse = mapper.converse(request);
+        } catch (IllegalArgumentException e) {
+            throw ProviderException.unsupported(name, e.getMessage());
+        }
         ConverseResponse response;
         try {
-            response = clients.sync().converse(mapper.converse(request));
-        } catch (IllegalArgumentException e) {
-            throw e;
+            response = clients.sync().converse(converse);
         } catch (RuntimeException e) {
             throw failures.from(e);
         }
@@ -75,6 +81,12 @@ public final class BedrockProvider implements ChatProvider {
     @Override
     public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         clients.requireCredentials(name);
+        ConverseStreamRequest converse;
+        try {
+            converse = mapper.converseStream(request);
+        } catch (IllegalArgumentException e) {
+            throw ProviderException.unsupported(name, e.getMessage());
+        }
         ConverseEventPipe pipe = new ConverseEventPipe();
         ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
                 .onEventStream(publisher -> publisher.subscribe(pipe))
@@ -82,9 +94,7 @@ public final class BedrockProvider implements ChatProvider {
                 .build();
         CompletableFuture<Void> call;
         try {
-            call = clients.async().converseStream(mapper.converseStream(request), handler);
-        } catch (IllegalArgumentException e) {
-            throw e;
+            call = clients.async().converseStream(converse, handler);
         } catch (RuntimeException e) {
             throw failures.from(e);
         }
