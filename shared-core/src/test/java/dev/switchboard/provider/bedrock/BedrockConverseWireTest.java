@@ -68,6 +68,17 @@ class BedrockConverseWireTest extends BedrockWireSupport {
     }
 
     @Test
+    void anAnswerWithToolUseButNoUsageCountsTheCallsInItsEstimate() {
+        upstream.enqueue(Reply.json(200, BedrockFixtures.text("converse-tool-use-no-usage.json")));
+        ChatResponse response = provider().complete(request());
+
+        List<ToolCall> calls = List.of(new ToolCall("tooluse_oslo02", "get_weather", "{\"city\":\"Oslo\",\"days\":3}"));
+        assertEquals(calls, response.toolCalls());
+        assertEquals(UsageEstimate.of(TOKENS, request(), "Checking.", calls), response.usage());
+        assertTrue(response.usage().outputTokens() > UsageEstimate.of(TOKENS, request(), "Checking.").outputTokens());
+    }
+
+    @Test
     void validationIsRejectedAndNotRetried() {
         ProviderException e = failure(error(400, "ValidationException", upstreamText("invalid request")));
         assertEquals(Kind.REJECTED, e.kind());
