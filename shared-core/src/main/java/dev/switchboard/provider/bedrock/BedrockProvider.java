@@ -32,9 +32,6 @@ public final class BedrockProvider implements ChatProvider {
     private final BedrockClientPair clients;
     private final BedrockRequestMapper mapper = new BedrockRequestMapper();
     private final BedrockResponseParser parser;
-    /** How long a transport-level failure waits for Bedrock's own account of it. */
-    private static final Duration FAILURE_SETTLE = Duration.ofMillis(250);
-
     private final BedrockFailures failures;
     private final TokenCounter tokens;
     private final Duration idle;
@@ -130,7 +127,8 @@ public final class BedrockProvider implements ChatProvider {
                         name + " sent nothing for " + idle.toMillis() + " ms");
             }
             if (signal instanceof ConverseEventPipe.Failed failed) {
-                throw failures.from(mostTelling(pipe, failed.cause()));
+                // Bounded by the idle time: the event stream's own end normally follows at once.
+                throw failures.from(pipe.settle(failed, idle));
             }
             if (signal instanceof ConverseEventPipe.Completed) {
                 return;
@@ -138,27 +136,6 @@ public final class BedrockProvider implements ChatProvider {
             assembler.accept(((ConverseEventPipe.Event) signal).event());
             pipe.requestNext();
         }
-    }
-
-    /**
-     * One failure is reported by several parts of the SDK (the event stream, the response handler,
-     * the call's future) in no fixed order: an exception event can first surface as the HTTP stream
-     * being cancelled. Bedrock's own exception says most, so it is awaited briefly.
-     */
-    private static Throwable mostTelling(ConverseEventPipe pipe, Throwable first) throws InterruptedException {
-        long until = System.nanoTime() + FAILURE_SETTLE.toNanos();
-        Throwable best = first;
-        while (!BedrockFailures.isServiceFailure(best)) {
-            long left = until - System.nanoTime();
-            ConverseEventPipe.Signal next = left > 0 ? pipe.next(Duration.ofNanos(left)) : null;
-            if (next == null) {
-                return best;
-            }
-            if (next instanceof ConverseEventPipe.Failed failed && BedrockFailures.isServiceFailure(failed.cause())) {
-                best = failed.cause();
-            }
-        }
-        return best;
     }
 
     private void awaitCall(CompletableFuture<Void> call) throws InterruptedException {
