@@ -19,6 +19,11 @@ public final class ProviderException extends RuntimeException {
         RATE_LIMITED(true, true, false),
         /** The request itself was refused (a 4xx that is the caller's fault): nobody else will take it either. */
         REJECTED(false, false, false),
+        /**
+         * This deployment cannot take this request (a shape its protocol cannot say, a feature it lacks),
+         * though another may: asking it again would fail the same way, and it is not a sign it is down.
+         */
+        UNSUPPORTED(false, true, false),
         /** The prompt and answer budget do not fit the model's context: a larger context may take it. */
         CONTEXT_TOO_LONG(false, true, false),
         /** 401 / 403: our key for this provider is missing, wrong or not allowed; another provider has its own. */
@@ -56,6 +61,14 @@ public final class ProviderException extends RuntimeException {
         this.kind = kind;
         this.status = status;
         this.retryAfter = retryAfter;
+    }
+
+    /**
+     * The adapter cannot say this request in its provider's terms. {@code reason} must name no prompt
+     * text, only what does not fit (a tool's name at most).
+     */
+    public static ProviderException unsupported(String provider, String reason) {
+        return new ProviderException(provider, Kind.UNSUPPORTED, provider + " cannot take this request: " + reason);
     }
 
     public String provider() {

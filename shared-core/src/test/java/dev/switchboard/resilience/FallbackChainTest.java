@@ -17,6 +17,7 @@ import static dev.switchboard.resilience.ScriptedProviders.rejected;
 import static dev.switchboard.resilience.ScriptedProviders.timeout;
 import static dev.switchboard.resilience.ScriptedProviders.unauthorized;
 import static dev.switchboard.resilience.ScriptedProviders.unavailable;
+import static dev.switchboard.resilience.ScriptedProviders.unsupported;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -168,6 +169,25 @@ class FallbackChainTest {
         assertEquals(List.of("alpha/m (unavailable)", "beta/m (rejected)"), e.tried());
         assertEquals("beta/m rejected the request", e.getMessage());
         assertEquals(List.of(100L, 200L, 400L), fixture.sleeper.waitsMillis(), "only alpha's retries");
+    }
+
+    @Test
+    void aRequestTheFirstDeploymentCannotTakeFallsBackToTheSecondWithoutRetryOrBreakerJudgment() {
+        fixture.provider("alpha").fails(unsupported());
+        fixture.provider("beta").answers("from beta");
+
+        for (int request = 1; request <= 5; request++) {
+            FallbackChain.Outcome outcome = call(A, B);
+
+            assertEquals(B, outcome.answeredBy());
+            assertEquals("from beta", outcome.response().text());
+            assertEquals(List.of(attempt(A, "unsupported", 0, 0, 0), attempt(B, "answered", 0, 0, 0)),
+                    outcome.attempts());
+            assertEquals(List.of("alpha/m (unsupported)"), outcome.failedAttempts());
+        }
+        assertEquals(5, fixture.provider("alpha").calls(), "asked once per request: never retried, never skipped");
+        assertTrue(fixture.sleeper.waits.isEmpty());
+        assertEquals(BreakerState.CLOSED, fixture.breakers().state(A.label()), "not the deployment's failure");
     }
 
     @Test

@@ -106,6 +106,10 @@ final class ScriptedProviders {
         return new ProviderException("p", ProviderException.Kind.REJECTED, "HTTP 400", 400, null);
     }
 
+    static ProviderException unsupported() {
+        return ProviderException.unsupported("p", "tool parameters this protocol cannot say");
+    }
+
     static ProviderException unauthorized() {
         return new ProviderException("p", ProviderException.Kind.UNAUTHORIZED, "HTTP 401", 401, null);
     }

@@ -68,8 +68,9 @@ public final class AnthropicAdapter implements ChatProvider {
         try {
             body = mapper.body(request, stream);
         } catch (IllegalArgumentException e) {
-            // The request cannot be said in Anthropic's terms: the caller's fault, so not worth a retry here.
-            throw new ProviderException(name, ProviderException.Kind.REJECTED, name + ": " + e.getMessage());
+            // Only Anthropic's terms refuse it (an object schema, a turn besides the system prompt): another
+            // protocol may take the same request, so the chain moves on rather than stopping.
+            throw ProviderException.unsupported(name, e.getMessage());
         }
         // Content-Type is set by the transport.
         Map<String, String> headers = Map.of("x-api-key", support.requiredKey(name).reveal(),

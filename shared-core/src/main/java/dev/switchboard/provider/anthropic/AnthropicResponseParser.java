@@ -58,7 +58,7 @@ public final class AnthropicResponseParser {
         }
         Usage usage = AnthropicUsage.of(root.get("usage"));
         if (usage == null) {
-            usage = UsageEstimate.of(tokens, request, text.toString());
+            usage = UsageEstimate.of(tokens, request, text.toString(), calls);
         }
         String model = string(root, "model");
         return new ChatResponse(text.toString(), model != null ? model : request.model(), usage,

@@ -140,15 +140,15 @@ public final class AnthropicStreamParser {
         }
         List<ToolCall> calls = tools.assemble();
         done = true;
-        sink.accept(StreamChunk.last(AnthropicStopReasons.of(stopReason), usage(), calls));
+        sink.accept(StreamChunk.last(AnthropicStopReasons.of(stopReason), usage(calls), calls));
     }
 
-    /** The reported usage; what was not reported is estimated rather than costed at zero. */
-    private Usage usage() {
+    /** The reported usage; what was not reported is estimated (tool calls included) rather than costed at zero. */
+    private Usage usage(List<ToolCall> calls) {
         if (input != null && output >= 0) {
             return AnthropicUsage.of(input, output);
         }
-        Usage estimate = UsageEstimate.of(tokens, request, text.toString());
+        Usage estimate = UsageEstimate.of(tokens, request, text.toString(), calls);
         return input != null ? AnthropicUsage.of(input, estimate.outputTokens())
                 : new Usage(estimate.inputTokens(), output >= 0 ? output : estimate.outputTokens());
     }

@@ -42,6 +42,14 @@ final class BedrockFailures {
             "(?i)input is too long|prompt is too long|too many (input )?tokens|context (length|window)"
                     + "|exceeds? (the )?(maximum|max) (input|context|token)");
 
+    /**
+     * How Bedrock's ValidationException words a request this model cannot take though another may (no
+     * tool use, a field the model lacks, on-demand throughput for a profile-only model). Matched
+     * narrowly: a wording this misses stays REJECTED, as every ValidationException was before.
+     */
+    private static final Pattern MODEL_CANNOT = Pattern.compile(
+            "(?i)(doesn't|does not) support|(isn't|is not|not) supported");
+
     /** Error types are named only when they look like one (as UpstreamFailures does for codes). */
     private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 
@@ -84,20 +92,34 @@ final class BedrockFailures {
         String code = details == null ? null : details.errorCode();
         Map<String, List<String>> headers = details == null || details.sdkHttpResponse() == null ? Map.of()
                 : details.sdkHttpResponse().headers();
-        boolean contextTooLong = e instanceof ValidationException && details != null
-                && details.errorMessage() != null && CONTEXT_TOO_LONG.matcher(details.errorMessage()).find();
+        Kind byMessage = validationKind(e, details);
         Kind kind;
         if (e.statusCode() < 400) {
             // An exception event inside a 200 stream: there is no error status to report.
-            kind = contextTooLong ? Kind.CONTEXT_TOO_LONG : kindOf(e, Kind.UNAVAILABLE);
+            kind = byMessage != null ? byMessage : kindOf(e, Kind.UNAVAILABLE);
             String type = code != null && SAFE_CODE.matcher(code).matches() ? " (" + code + ")" : "";
             return new ProviderException(provider, kind, provider + " failed in the middle of its stream" + type);
         }
         ProviderException byStatus = failures.fromStatus(provider, new UpstreamResponse(e.statusCode(), headers,
-                new byte[0]), code, contextTooLong);
-        kind = contextTooLong ? Kind.CONTEXT_TOO_LONG : kindOf(e, byStatus.kind());
+                new byte[0]), code, byMessage == Kind.CONTEXT_TOO_LONG);
+        kind = byMessage != null ? byMessage : kindOf(e, byStatus.kind());
         return kind == byStatus.kind() ? byStatus : new ProviderException(provider, kind, byStatus.getMessage(),
                 byStatus.status(), byStatus.retryAfter().orElse(null));
+    }
+
+    /**
+     * What a ValidationException's wording tells beyond "refused" (a prompt too long, a model lacking a
+     * feature), or null. The wording is only matched, never repeated.
+     */
+    private static Kind validationKind(AwsServiceException e, AwsErrorDetails details) {
+        String message = e instanceof ValidationException && details != null ? details.errorMessage() : null;
+        if (message == null) {
+            return null;
+        }
+        if (CONTEXT_TOO_LONG.matcher(message).find()) {
+            return Kind.CONTEXT_TOO_LONG;
+        }
+        return MODEL_CANNOT.matcher(message).find() ? Kind.UNSUPPORTED : null;
     }
 
     /** By exception type where Bedrock models one, else as the status said. */

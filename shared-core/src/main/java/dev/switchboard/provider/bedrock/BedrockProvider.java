@@ -6,7 +6,9 @@ import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.StreamChunk;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 
 import java.time.Duration;
@@ -30,9 +32,6 @@ public final class BedrockProvider implements ChatProvider {
     private final BedrockClientPair clients;
     private final BedrockRequestMapper mapper = new BedrockRequestMapper();
     private final BedrockResponseParser parser;
-    /** How long a transport-level failure waits for Bedrock's own account of it. */
-    private static final Duration FAILURE_SETTLE = Duration.ofMillis(250);
-
     private final BedrockFailures failures;
     private final TokenCounter tokens;
     private final Duration idle;
@@ -61,11 +60,15 @@ public final class BedrockProvider implements ChatProvider {
     @Override
     public ChatResponse complete(ChatRequest request) {
         clients.requireCredentials(name);
+        ConverseRequest converse;
+        try {
+            converse = mapper.converse(request);
+        } catch (IllegalArgumentException e) {
+            throw ProviderException.unsupported(name, e.getMessage());
+        }
         ConverseResponse response;
         try {
-            response = clients.sync().converse(mapper.converse(request));
-        } catch (IllegalArgumentException e) {
-            throw e;
+            response = clients.sync().converse(converse);
         } catch (RuntimeException e) {
             throw failures.from(e);
         }
@@ -75,6 +78,12 @@ public final class BedrockProvider implements ChatProvider {
     @Override
     public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         clients.requireCredentials(name);
+        ConverseStreamRequest converse;
+        try {
+            converse = mapper.converseStream(request);
+        } catch (IllegalArgumentException e) {
+            throw ProviderException.unsupported(name, e.getMessage());
+        }
         ConverseEventPipe pipe = new ConverseEventPipe();
         ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
                 .onEventStream(publisher -> publisher.subscribe(pipe))
@@ -82,9 +91,7 @@ public final class BedrockProvider implements ChatProvider {
                 .build();
         CompletableFuture<Void> call;
         try {
-            call = clients.async().converseStream(mapper.converseStream(request), handler);
-        } catch (IllegalArgumentException e) {
-            throw e;
+            call = clients.async().converseStream(converse, handler);
         } catch (RuntimeException e) {
             throw failures.from(e);
         }
@@ -120,7 +127,8 @@ public final class BedrockProvider implements ChatProvider {
                         name + " sent nothing for " + idle.toMillis() + " ms");
             }
             if (signal instanceof ConverseEventPipe.Failed failed) {
-                throw failures.from(mostTelling(pipe, failed.cause()));
+                // Bounded by the idle time: the event stream's own end normally follows at once.
+                throw failures.from(pipe.settle(failed, idle));
             }
             if (signal instanceof ConverseEventPipe.Completed) {
                 return;
@@ -128,27 +136,6 @@ public final class BedrockProvider implements ChatProvider {
             assembler.accept(((ConverseEventPipe.Event) signal).event());
             pipe.requestNext();
         }
-    }
-
-    /**
-     * One failure is reported by several parts of the SDK (the event stream, the response handler,
-     * the call's future) in no fixed order: an exception event can first surface as the HTTP stream
-     * being cancelled. Bedrock's own exception says most, so it is awaited briefly.
-     */
-    private static Throwable mostTelling(ConverseEventPipe pipe, Throwable first) throws InterruptedException {
-        long until = System.nanoTime() + FAILURE_SETTLE.toNanos();
-        Throwable best = first;
-        while (!BedrockFailures.isServiceFailure(best)) {
-            long left = until - System.nanoTime();
-            ConverseEventPipe.Signal next = left > 0 ? pipe.next(Duration.ofNanos(left)) : null;
-            if (next == null) {
-                return best;
-            }
-            if (next instanceof ConverseEventPipe.Failed failed && BedrockFailures.isServiceFailure(failed.cause())) {
-                best = failed.cause();
-            }
-        }
-        return best;
     }
 
     private void awaitCall(CompletableFuture<Void> call) throws InterruptedException {

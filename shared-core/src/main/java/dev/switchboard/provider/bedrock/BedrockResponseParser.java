@@ -48,7 +48,7 @@ public final class BedrockResponseParser {
         }
         Usage usage = BedrockUsage.of(response.usage());
         if (usage == null) {
-            usage = UsageEstimate.of(tokens, request, text.toString());
+            usage = UsageEstimate.of(tokens, request, text.toString(), calls);
         }
         return new ChatResponse(text.toString(), request.model(), usage,
                 BedrockStopReasons.of(response.stopReasonAsString()), calls);

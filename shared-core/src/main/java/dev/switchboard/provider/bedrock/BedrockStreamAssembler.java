@@ -73,8 +73,8 @@ public final class BedrockStreamAssembler {
             String input = parts.input.toString();
             calls.add(new ToolCall(parts.id, parts.name, input.isBlank() ? "{}" : input));
         }
-        sink.accept(StreamChunk.last(finish, usage != null ? usage : UsageEstimate.of(tokens, request, text.toString()),
-                calls));
+        sink.accept(StreamChunk.last(finish,
+                usage != null ? usage : UsageEstimate.of(tokens, request, text.toString(), calls), calls));
     }
 
     private void blockStart(ContentBlockStartEvent event) {

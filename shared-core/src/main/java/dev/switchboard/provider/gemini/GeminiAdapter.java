@@ -70,8 +70,9 @@ public final class GeminiAdapter implements ChatProvider {
         try {
             body = mapper.body(request);
         } catch (IllegalArgumentException e) {
-            // The mapper's reason names no prompt text, only what cannot be said in Gemini's terms.
-            throw new ProviderException(name, Kind.REJECTED, name + " cannot take this request: " + e.getMessage());
+            // The mapper's reason names no prompt text, only what cannot be said in Gemini's terms; another
+            // protocol may say it (a tool result is matched by call id elsewhere, not by function name).
+            throw ProviderException.unsupported(name, e.getMessage());
         }
         return new UpstreamRequest(name, uri, Map.of("x-goog-api-key", key),
                 new String(body, StandardCharsets.UTF_8), support.timeouts().call());

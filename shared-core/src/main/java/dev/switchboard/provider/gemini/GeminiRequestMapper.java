@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The unified request as a Gemini GenerateContentRequest body. The same body serves both
@@ -25,11 +26,18 @@ import java.util.Objects;
  * turn becomes a functionResponse named after the call with that id in an earlier assistant turn,
  * and consecutive tool turns share one "user" turn, as Gemini expects for parallel calls.
  *
+ * <p>A tool's parameters go as parametersJsonSchema, which takes full JSON Schema, not as parameters,
+ * whose OpenAPI subset refuses keywords OpenAI clients commonly send (additionalProperties, $schema).
+ *
  * @throws IllegalArgumentException from {@link #body} when the request cannot be said in Gemini's
  *                                  terms (a tool result for an unknown call, arguments or
  *                                  parameters that are not JSON): the caller's fault, never retried
  */
 public final class GeminiRequestMapper {
+
+    /** Keywords that, with no properties beside them, still admit no argument at all. */
+    private static final Set<String> NO_PARAMETER_KEYWORDS = Set.of("type", "properties", "required", "$schema",
+            "title", "description", "additionalProperties");
 
     private final JsonMapper json;
 
@@ -147,19 +155,31 @@ public final class GeminiRequestMapper {
         if (parameters == null || !parameters.isObject()) {
             throw new IllegalArgumentException("tool " + tool.name() + " has parameters that are not a JSON object");
         }
-        // Gemini refuses an object schema without properties; a function without parameters omits them.
-        if (!withoutProperties(parameters)) {
-            declaration.put("parameters", parameters);
+        // A function without parameters leaves the schema out, the form Gemini documents for one.
+        if (!describesNoParameters(parameters)) {
+            declaration.put("parametersJsonSchema", parameters);
         }
         return declaration;
     }
 
-    private static boolean withoutProperties(JsonNode schema) {
+    /**
+     * An object schema with no properties and nothing else that could admit one (additionalProperties
+     * other than false, patternProperties, a $ref, anyOf...): it says the function takes no arguments.
+     */
+    private static boolean describesNoParameters(JsonNode schema) {
         JsonNode type = schema.get("type");
         JsonNode properties = schema.get("properties");
+        JsonNode required = schema.get("required");
+        JsonNode additional = schema.get("additionalProperties");
         boolean objectType = type == null || (type.isString() && type.getStringValue().equalsIgnoreCase("object"));
         boolean noProperties = properties == null || properties.isNull() || (properties.isObject() && properties.size() == 0);
-        return objectType && noProperties;
+        boolean noneRequired = required == null || (required.isArray() && required.size() == 0);
+        boolean closed = additional == null || (additional.isBoolean() && !additional.getBooleanValue());
+        boolean onlyThose = true;
+        for (Map.Entry<String, JsonNode> keyword : schema.entries()) {
+            onlyThose &= NO_PARAMETER_KEYWORDS.contains(keyword.getKey());
+        }
+        return objectType && noProperties && noneRequired && closed && onlyThose;
     }
 
     /** The JSON value the text holds, or null when it is not exactly one JSON value. */

@@ -53,7 +53,7 @@ public final class GeminiResponseParser {
         }
         Usage usage = GeminiUsage.of(piece.usage());
         if (usage == null) {
-            usage = UsageEstimate.of(tokens, request, piece.text());
+            usage = UsageEstimate.of(tokens, request, piece.text(), calls);
         }
         String model = piece.modelVersion() != null ? piece.modelVersion() : request.model();
         return new ChatResponse(piece.text(), model, usage, finish, calls);

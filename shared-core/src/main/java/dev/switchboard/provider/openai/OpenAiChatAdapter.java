@@ -69,7 +69,16 @@ public final class OpenAiChatAdapter implements ChatProvider {
             headers.put("Accept", "text/event-stream");
         }
         return new UpstreamRequest(name, endpoint.chatUri(request.model()), headers,
-                new String(mapper.body(request, stream), StandardCharsets.UTF_8), support.timeouts().call());
+                new String(body(request, stream), StandardCharsets.UTF_8), support.timeouts().call());
+    }
+
+    private byte[] body(ChatRequest request, boolean stream) {
+        try {
+            return mapper.body(request, stream);
+        } catch (IllegalArgumentException e) {
+            // Tool parameters that are not one JSON value: unsendable here, but not a failure of this deployment.
+            throw ProviderException.unsupported(name, e.getMessage());
+        }
     }
 
     private ProviderException failure(UpstreamResponse response) {

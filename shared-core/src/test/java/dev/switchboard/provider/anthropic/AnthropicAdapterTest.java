@@ -185,7 +185,7 @@ class AnthropicAdapterTest extends UpstreamContractTest {
     }
 
     @Test
-    void aRequestAnthropicCannotTakeIsRejectedBeforeAnythingIsSent() {
+    void aRequestAnthropicCannotTakeIsUnsupportedHereBeforeAnythingIsSent() {
         ChatRequest onlySystem = new ChatRequest("claude-3-5-haiku-20241022",
                 List.of(new ChatMessage("system", "Be brief.")), 10);
         ChatRequest badArguments = new ChatRequest("claude-3-5-haiku-20241022", List.of(ChatMessage.user("hi"),
@@ -195,7 +195,8 @@ class AnthropicAdapterTest extends UpstreamContractTest {
         for (ChatRequest request : List.of(onlySystem, badArguments)) {
             ProviderException e = assertThrows(ProviderException.class, () -> provider().complete(request));
             assertSafe(e);
-            assertEquals(Kind.REJECTED, e.kind());
+            assertEquals(Kind.UNSUPPORTED, e.kind());
+            assertTrue(e.fallbackAllowed(), "another protocol may take what Anthropic's terms cannot say");
         }
         assertTrue(upstream.requests().isEmpty());
     }

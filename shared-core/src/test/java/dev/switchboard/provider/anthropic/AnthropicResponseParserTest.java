@@ -80,6 +80,19 @@ class AnthropicResponseParserTest {
         assertTrue(response.usage().inputTokens() > 0 && response.usage().outputTokens() > 0);
     }
 
+    @Test
+    void anEstimateCountsTheToolCallsTheModelWrote() {
+        ChatResponse response = parse("""
+                {"type":"message","role":"assistant","model":"m","stop_reason":"tool_use","content":[
+                  {"type":"text","text":"Checking."},
+                  {"type":"tool_use","id":"toolu_1","name":"get_weather","input":{"city":"Oslo","unit":"celsius"}}]}""");
+
+        List<ToolCall> calls = List.of(new ToolCall("toolu_1", "get_weather", "{\"city\":\"Oslo\",\"unit\":\"celsius\"}"));
+        assertEquals(calls, response.toolCalls());
+        assertEquals(UsageEstimate.of(TOKENS, REQUEST, "Checking.", calls), response.usage());
+        assertTrue(response.usage().outputTokens() > UsageEstimate.of(TOKENS, REQUEST, "Checking.").outputTokens());
+    }
+
     @ParameterizedTest
     @CsvSource({"end_turn, STOP", "stop_sequence, STOP", "max_tokens, LENGTH", "tool_use, TOOL_CALLS",
             "refusal, CONTENT_FILTER", "pause_turn, OTHER", "something_new, OTHER"})

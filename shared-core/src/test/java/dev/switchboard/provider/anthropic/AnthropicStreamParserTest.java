@@ -143,6 +143,22 @@ class AnthropicStreamParserTest {
     }
 
     @Test
+    void withoutAnyUsageTheEstimateCountsTheStreamedToolCallsToo() {
+        parser.accept(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
+                + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"get_weather\",\"input\":{}}}"));
+        parser.accept(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                + "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"city\\\": \\\"Oslo\\\"}\"}}"));
+        parser.accept(event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"}}"));
+        assertFalse(parser.accept(event("message_stop", "{\"type\":\"message_stop\"}")));
+        parser.end();
+
+        List<ToolCall> calls = List.of(new ToolCall("toolu_1", "get_weather", "{\"city\": \"Oslo\"}"));
+        assertEquals(List.of(StreamChunk.last(FinishReason.TOOL_CALLS, UsageEstimate.of(TOKENS, REQUEST, "", calls),
+                calls)), sink);
+        assertTrue(sink.get(0).usage().outputTokens() > UsageEstimate.of(TOKENS, REQUEST, "").outputTokens());
+    }
+
+    @Test
     void laterRunningTotalsReplaceEarlierOnesAndMessageStartsOutputPlaceholderIsNotTaken() {
         parser.accept(event("message_start", "{\"type\":\"message_start\",\"message\":{\"usage\":"
                 + "{\"input_tokens\":10,\"cache_read_input_tokens\":5,\"output_tokens\":1}}}"));

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.FinishReason;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
 import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.provider.Usage;
 import dev.switchboard.provider.UsageEstimate;
 import dev.switchboard.provider.http.FakeUpstream;
@@ -18,6 +21,7 @@ import dev.switchboard.provider.http.FakeUpstream.Reply;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -64,6 +68,17 @@ class BedrockConverseWireTest extends BedrockWireSupport {
     }
 
     @Test
+    void anAnswerWithToolUseButNoUsageCountsTheCallsInItsEstimate() {
+        upstream.enqueue(Reply.json(200, BedrockFixtures.text("converse-tool-use-no-usage.json")));
+        ChatResponse response = provider().complete(request());
+
+        List<ToolCall> calls = List.of(new ToolCall("tooluse_oslo02", "get_weather", "{\"city\":\"Oslo\",\"days\":3}"));
+        assertEquals(calls, response.toolCalls());
+        assertEquals(UsageEstimate.of(TOKENS, request(), "Checking.", calls), response.usage());
+        assertTrue(response.usage().outputTokens() > UsageEstimate.of(TOKENS, request(), "Checking.").outputTokens());
+    }
+
+    @Test
     void validationIsRejectedAndNotRetried() {
         ProviderException e = failure(error(400, "ValidationException", upstreamText("invalid request")));
         assertEquals(Kind.REJECTED, e.kind());
@@ -71,6 +86,33 @@ class BedrockConverseWireTest extends BedrockWireSupport {
         assertTrue(e.getMessage().contains("ValidationException"), e.getMessage());
         assertFalse(e.retryable());
         assertFalse(e.fallbackAllowed());
+    }
+
+    @Test
+    void aModelThatLacksWhatTheRequestNeedsIsUnsupportedSoTheNextCandidateMayTakeIt() {
+        ProviderException e = failure(error(400, "ValidationException",
+                upstreamText("this model doesn't support tool use")));
+        assertEquals(Kind.UNSUPPORTED, e.kind());
+        assertEquals(400, e.status());
+        assertTrue(e.fallbackAllowed());
+        assertFalse(e.retryable());
+        assertFalse(e.breakerFailure());
+        ProviderException profileOnly = failure(error(400, "ValidationException",
+                upstreamText("invocation of this model with on-demand throughput isn't supported")));
+        assertEquals(Kind.UNSUPPORTED, profileOnly.kind());
+    }
+
+    @Test
+    void aRequestTheMapperCannotSayIsUnsupportedBeforeAnythingIsSent() {
+        ChatRequest notJson = new ChatRequest("test-model", List.of(ChatMessage.user("Hi")), 10, null,
+                List.of(new ToolDefinition("t", null, "{\"a\":1} trailing")));
+        for (Executable call : List.<Executable>of(() -> provider().complete(notJson),
+                () -> provider().stream(notJson, chunk -> { }))) {
+            ProviderException e = assertThrows(ProviderException.class, call);
+            assertSafe(e);
+            assertEquals(Kind.UNSUPPORTED, e.kind());
+        }
+        assertTrue(upstream.requests().isEmpty());
     }
 
     @Test

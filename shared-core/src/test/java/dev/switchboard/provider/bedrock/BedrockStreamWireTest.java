@@ -53,6 +53,17 @@ class BedrockStreamWireTest extends BedrockWireSupport {
                 UsageEstimate.of(TOKENS, request(), "Short answer."), List.of())), chunks);
     }
 
+    @Test
+    void aStreamWithToolUseButNoMetadataCountsTheCallsInItsEstimate() {
+        upstream.enqueue(eventStream("stream-tool-use-no-metadata.events"));
+        List<StreamChunk> chunks = new ArrayList<>();
+        provider().stream(request(), chunks::add);
+
+        List<ToolCall> calls = List.of(new ToolCall("tooluse_oslo02", "get_weather", "{\"city\": \"Oslo\", \"days\": 3}"));
+        assertEquals(List.of(StreamChunk.text("Checking."), StreamChunk.last(FinishReason.TOOL_CALLS,
+                UsageEstimate.of(TOKENS, request(), "Checking.", calls), calls)), chunks);
+        assertTrue(chunks.get(1).usage().outputTokens() > UsageEstimate.of(TOKENS, request(), "Checking.").outputTokens());
+    }
 
     @Test
     void aSilentStreamIsATimeout() {

@@ -199,14 +199,17 @@ class GeminiAdapterTest extends UpstreamContractTest {
     }
 
     @Test
-    void aToolResultForACallNoTurnMadeIsRejectedBeforeAnythingIsSent() {
+    void aToolResultForACallNoTurnMadeIsUnsupportedHereBeforeAnythingIsSent() {
         ChatRequest orphan = new ChatRequest("test-model", List.of(ChatMessage.user("hi"),
                 new ChatMessage("tool", "{\"ok\":true}", List.of(), "call_nobody_made")), 10);
 
         ProviderException e = assertThrows(ProviderException.class, () -> provider().complete(orphan));
 
         assertSafe(e);
-        assertEquals(Kind.REJECTED, e.kind());
+        assertEquals(Kind.UNSUPPORTED, e.kind());
+        assertTrue(e.fallbackAllowed(), "a protocol matching results by call id may take it");
+        assertFalse(e.retryable());
+        assertFalse(e.breakerFailure());
         assertTrue(upstream.requests().isEmpty());
     }
 

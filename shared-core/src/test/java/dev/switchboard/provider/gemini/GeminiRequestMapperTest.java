@@ -68,15 +68,46 @@ class GeminiRequestMapperTest {
     }
 
     @Test
-    void toolsAreOneToolOfFunctionDeclarationsWithParametersAsJson() throws IOException {
+    void toolsAreOneToolOfFunctionDeclarationsWithParametersAsJsonSchema() throws IOException {
         ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("Weather?")), 100, null,
                 List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_PARAMETERS),
                         new ToolDefinition("get_local_time", null, "{\"type\":\"object\",\"properties\":{}}")));
 
         assertEquals(tree("""
                 [{"functionDeclarations":[
-                   {"name":"get_weather","description":"Current weather for a city","parameters":%s},
+                   {"name":"get_weather","description":"Current weather for a city","parametersJsonSchema":%s},
                    {"name":"get_local_time"}]}]""".formatted(WEATHER_PARAMETERS)), body(request).get("tools"));
+    }
+
+    @Test
+    void jsonSchemaKeywordsOutsideOpenApisSubsetAreSentUntouched() throws IOException {
+        String strict = """
+                {"$schema":"http://json-schema.org/draft-07/schema#","type":"object",
+                 "properties":{"city":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}}},
+                 "required":["city"],"additionalProperties":false}""";
+        ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("Weather?")), 100, null,
+                List.of(new ToolDefinition("get_weather", "d", strict)));
+
+        JsonNode declaration = body(request).get("tools").get(0).get("functionDeclarations").get(0);
+
+        assertEquals(tree(strict), declaration.get("parametersJsonSchema"));
+        assertNull(declaration.get("parameters"), "the two fields exclude each other");
+    }
+
+    @Test
+    void onlyASchemaThatAdmitsNoArgumentIsLeftOut() throws IOException {
+        String closedEmpty = "{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}";
+        String freeFormMap = "{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}";
+        String byReference = "{\"$ref\":\"#/$defs/q\",\"$defs\":{\"q\":{\"type\":\"object\"}}}";
+        ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("Go")), 100, null, List.of(
+                new ToolDefinition("none", null, closedEmpty), new ToolDefinition("labels", null, freeFormMap),
+                new ToolDefinition("query", null, byReference)));
+
+        JsonNode declarations = body(request).get("tools").get(0).get("functionDeclarations");
+
+        assertNull(declarations.get(0).get("parametersJsonSchema"));
+        assertEquals(tree(freeFormMap), declarations.get(1).get("parametersJsonSchema"));
+        assertEquals(tree(byReference), declarations.get(2).get("parametersJsonSchema"));
     }
 
     @Test

@@ -123,6 +123,18 @@ class GeminiResponseParserTest {
     }
 
     @Test
+    void anEstimateCountsTheFunctionCallsTheModelWrote() {
+        ChatResponse response = parseText("""
+                {"candidates":[{"content":{"role":"model","parts":[{"text":"Checking."},
+                  {"functionCall":{"name":"get_weather","args":{"city":"Oslo","unit":"celsius","days":3}}}]},
+                 "finishReason":"STOP"}]}""");
+
+        assertEquals(1, response.toolCalls().size());
+        assertEquals(UsageEstimate.of(TOKENS, REQUEST, "Checking.", response.toolCalls()), response.usage());
+        assertTrue(response.usage().outputTokens() > UsageEstimate.of(TOKENS, REQUEST, "Checking.").outputTokens());
+    }
+
+    @Test
     void malformedBodiesAreUnavailableWithoutEchoingTheBody() {
         for (String body : List.of("{\"candidates\": [", "[]", "\"secret prompt\"", "{}",
                 "{\"candidates\":\"secret prompt\"}", "{\"candidates\":[{\"content\":{\"parts\":\"secret prompt\"}}]}",

@@ -1,8 +1,14 @@
 package dev.switchboard.provider.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.provider.http.FakeUpstream;
 import dev.switchboard.provider.http.HttpAdapterSupport;
 import dev.switchboard.provider.http.UpstreamContractTest;
@@ -68,6 +74,18 @@ class OpenAiAdapterTest extends UpstreamContractTest {
         assertEquals("test-model", body.get("model"));
         assertEquals(64, body.get("max_completion_tokens"));
         assertEquals(2, ((List<?>) body.get("messages")).size());
+    }
+
+    @Test
+    void toolParametersThatAreNotOneJsonValueAreUnsupportedBeforeAnythingIsSent() {
+        ChatRequest trailing = new ChatRequest("test-model", List.of(ChatMessage.user("Hi")), 10, null,
+                List.of(new ToolDefinition("lookup", null, "{\"type\":\"object\"} trailing")));
+
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().complete(trailing));
+
+        assertSafe(e);
+        assertEquals(ProviderException.Kind.UNSUPPORTED, e.kind());
+        assertTrue(upstream.requests().isEmpty());
     }
 
     static String errorJson(String message, String type, String code) {
