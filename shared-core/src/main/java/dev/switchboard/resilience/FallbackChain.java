@@ -83,9 +83,10 @@ public final class FallbackChain {
     }
 
     public Outcome call(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor) {
-        Answer<ChatResponse> answer = walk(ranked, candidate -> {
+        Instant deadline = deadline();
+        Answer<ChatResponse> answer = walk(ranked, deadline, candidate -> {
             ChatProvider provider = provider(candidate);
-            ChatRequest request = requestFor.apply(candidate);
+            ChatRequest request = requestFor.apply(candidate).withDeadline(deadline);
             return () -> provider.complete(request);
         });
         return new Outcome(answer.candidate(), answer.value(), answer.attempts());
@@ -99,13 +100,22 @@ public final class FallbackChain {
      */
     public StreamOutcome stream(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor,
                                 Consumer<StreamChunk> sink) {
-        Answer<Integer> answer = walk(ranked, candidate -> new StreamCall(provider(candidate),
-                requestFor.apply(candidate), new CountingSink(sink)));
+        Instant deadline = deadline();
+        Answer<Integer> answer = walk(ranked, deadline, candidate -> new StreamCall(provider(candidate),
+                requestFor.apply(candidate).withDeadline(deadline), new CountingSink(sink)));
         return new StreamOutcome(answer.candidate(), answer.value(), answer.attempts());
     }
 
-    private <T> Answer<T> walk(List<Candidate> ranked, Function<Candidate, RetryingCaller.CandidateCall<T>> calls) {
-        Instant deadline = clock.instant().plus(settings.requestDeadline());
+    /**
+     * When the whole request must be answered by. Each call gets it too, so that no call already
+     * under way outlasts it (a stream that keeps sending is bounded by its silences instead).
+     */
+    private Instant deadline() {
+        return clock.instant().plus(settings.requestDeadline());
+    }
+
+    private <T> Answer<T> walk(List<Candidate> ranked, Instant deadline,
+                               Function<Candidate, RetryingCaller.CandidateCall<T>> calls) {
         List<Attempt> attempts = new ArrayList<>();
         int contextTooLongUpTo = 0;
         for (Candidate candidate : ranked) {

@@ -56,6 +56,19 @@ class FallbackChainTest {
     }
 
     @Test
+    void everyCallCarriesTheWholeRequestsDeadlineSoNoneOutlastsIt() {
+        java.time.Instant start = fixture.clock.instant();
+        fixture.provider("alpha").fails(unauthorized());
+        fixture.provider("beta").answers("hi");
+
+        call(A, B);
+
+        java.time.Instant deadline = start.plus(ResilienceSettings.DEFAULTS.requestDeadline());
+        assertEquals(List.of(deadline), fixture.provider("alpha").deadlines);
+        assertEquals(List.of(deadline), fixture.provider("beta").deadlines, "the same deadline, not a new one");
+    }
+
+    @Test
     void serverErrorsAreRetriedAfter100_200_400msThenTheNextCandidateAnswers() {
         fixture.provider("alpha").fails(unavailable(503));
         fixture.provider("beta").answers("from beta");

@@ -27,6 +27,8 @@ final class ScriptedProvider implements ChatProvider {
     }
 
     final List<String> calledModels = new ArrayList<>();
+    /** The deadline each call carried, in order. */
+    final List<java.time.Instant> deadlines = new ArrayList<>();
     private final String name;
     private final MutableClock clock;
     private final Deque<Step> script = new ArrayDeque<>();
@@ -101,6 +103,7 @@ final class ScriptedProvider implements ChatProvider {
     }
 
     private Step next(ChatRequest request) {
+        deadlines.add(request.deadline());
         calledModels.add(request.model());
         Step step = script.isEmpty() ? last : script.poll();
         clock.advance(step.takes());

@@ -116,7 +116,7 @@ class SecretsManagerApiKeySourceTest {
     void anAdapterWithoutItsSecretFailsUnauthorizedSayingWhichSecretToCreate() {
         UpstreamTimeouts timeouts = new UpstreamTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1));
         HttpAdapterSupport support = new HttpAdapterSupport(new JdkUpstreamHttp(timeouts.connect()),
-                new UpstreamFailures(clock), source, timeouts, new EstimatingTokenCounter());
+                new UpstreamFailures(clock), source, timeouts, new EstimatingTokenCounter(), clock);
 
         ProviderException e = assertThrows(ProviderException.class, () -> support.requiredKey("openai"));
 

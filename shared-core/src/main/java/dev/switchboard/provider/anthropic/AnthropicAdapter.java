@@ -76,7 +76,7 @@ public final class AnthropicAdapter implements ChatProvider {
         Map<String, String> headers = Map.of("x-api-key", support.requiredKey(name).reveal(),
                 "anthropic-version", API_VERSION);
         return new UpstreamRequest(name, endpoint, headers, new String(body, StandardCharsets.UTF_8),
-                support.timeouts().call());
+                support.callTimeout(name, request));
     }
 
     private ProviderException failure(UpstreamResponse response) {

@@ -37,6 +37,6 @@ public final class BedrockAdapterFactory implements ProviderAdapterFactory {
         // A little longer than the transport's own read timeout, so that its more precise failure comes first.
         Duration idle = timeouts.call().plus(timeouts.connect());
         return new BedrockProvider(config.name(), clients.open(config),
-                new BedrockFailures(config.name(), new UpstreamFailures(clock)), tokens, idle);
+                new BedrockFailures(config.name(), new UpstreamFailures(clock)), tokens, idle, clock);
     }
 }

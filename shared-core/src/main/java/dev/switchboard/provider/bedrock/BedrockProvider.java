@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -35,15 +36,17 @@ public final class BedrockProvider implements ChatProvider {
     private final BedrockFailures failures;
     private final TokenCounter tokens;
     private final Duration idle;
+    private final Clock clock;
 
     /** @param idle how long a stream may go without an event (or its start) before it is given up */
     BedrockProvider(String name, BedrockClientPair clients, BedrockFailures failures, TokenCounter tokens,
-                    Duration idle) {
+                    Duration idle, Clock clock) {
         this.name = Objects.requireNonNull(name);
         this.clients = Objects.requireNonNull(clients);
         this.failures = Objects.requireNonNull(failures);
         this.tokens = Objects.requireNonNull(tokens);
         this.idle = Objects.requireNonNull(idle);
+        this.clock = Objects.requireNonNull(clock);
         this.parser = new BedrockResponseParser(name, tokens);
     }
 
@@ -62,7 +65,7 @@ public final class BedrockProvider implements ChatProvider {
         clients.requireCredentials(name);
         ConverseRequest converse;
         try {
-            converse = mapper.converse(request);
+            converse = withinDeadline(mapper.converse(request), request);
         } catch (IllegalArgumentException e) {
             throw ProviderException.unsupported(name, e.getMessage());
         }
@@ -73,6 +76,19 @@ public final class BedrockProvider implements ChatProvider {
             throw failures.from(e);
         }
         return parser.parse(response, request);
+    }
+
+    /** The client's call timeout, shortened when the whole request's deadline comes sooner. */
+    private ConverseRequest withinDeadline(ConverseRequest converse, ChatRequest request) {
+        if (request.deadline() == null) {
+            return converse;
+        }
+        Duration left = Duration.between(clock.instant(), request.deadline());
+        if (left.isNegative() || left.isZero()) {
+            throw new ProviderException(name, ProviderException.Kind.TIMEOUT,
+                    name + " was not called: the request's deadline has passed");
+        }
+        return converse.toBuilder().overrideConfiguration(o -> o.apiCallTimeout(left)).build();
     }
 
     @Override

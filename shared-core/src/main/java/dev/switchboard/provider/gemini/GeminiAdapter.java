@@ -75,7 +75,7 @@ public final class GeminiAdapter implements ChatProvider {
             throw ProviderException.unsupported(name, e.getMessage());
         }
         return new UpstreamRequest(name, uri, Map.of("x-goog-api-key", key),
-                new String(body, StandardCharsets.UTF_8), support.timeouts().call());
+                new String(body, StandardCharsets.UTF_8), support.callTimeout(name, request));
     }
 
     /**

@@ -7,6 +7,9 @@ import dev.switchboard.secrets.ApiKeySource;
 import dev.switchboard.provider.sse.SseEvent;
 import dev.switchboard.provider.sse.SseReader;
 import java.io.IOException;
+import dev.switchboard.provider.ChatRequest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -17,7 +20,7 @@ import java.util.function.Predicate;
  * usage; and the call and event-stream exchanges every JSON-over-HTTP protocol makes the same way.
  */
 public record HttpAdapterSupport(UpstreamHttp http, UpstreamFailures failures, ApiKeySource keys,
-                                 UpstreamTimeouts timeouts, TokenCounter tokens) {
+                                 UpstreamTimeouts timeouts, TokenCounter tokens, Clock clock) {
 
     public HttpAdapterSupport {
         Objects.requireNonNull(http, "http");
@@ -25,6 +28,23 @@ public record HttpAdapterSupport(UpstreamHttp http, UpstreamFailures failures, A
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * How long one call may take: the call timeout, or less when the request's deadline comes
+     * sooner. A deadline already passed fails the call as a timeout before anything is sent.
+     */
+    public Duration callTimeout(String provider, ChatRequest request) {
+        if (request.deadline() == null) {
+            return timeouts.call();
+        }
+        Duration left = Duration.between(clock.instant(), request.deadline());
+        if (left.isNegative() || left.isZero()) {
+            throw new ProviderException(provider, ProviderException.Kind.TIMEOUT,
+                    provider + " was not called: the request's deadline has passed");
+        }
+        return left.compareTo(timeouts.call()) < 0 ? left : timeouts.call();
     }
 
     /**

@@ -27,6 +27,6 @@ public class UpstreamBeans {
     @Singleton
     HttpAdapterSupport httpAdapterSupport(UpstreamHttp http, Clock clock, ApiKeySource keys, UpstreamTimeouts timeouts,
                                           TokenCounter tokens) {
-        return new HttpAdapterSupport(http, new UpstreamFailures(clock), keys, timeouts, tokens);
+        return new HttpAdapterSupport(http, new UpstreamFailures(clock), keys, timeouts, tokens, clock);
     }
 }

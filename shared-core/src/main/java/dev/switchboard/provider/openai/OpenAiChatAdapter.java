@@ -69,7 +69,7 @@ public final class OpenAiChatAdapter implements ChatProvider {
             headers.put("Accept", "text/event-stream");
         }
         return new UpstreamRequest(name, endpoint.chatUri(request.model()), headers,
-                new String(body(request, stream), StandardCharsets.UTF_8), support.timeouts().call());
+                new String(body(request, stream), StandardCharsets.UTF_8), support.callTimeout(name, request));
     }
 
     private byte[] body(ChatRequest request, boolean stream) {

@@ -114,7 +114,7 @@ public abstract class UpstreamContractTest {
         transports.add(transport);
         return new HttpAdapterSupport(transport, new UpstreamFailures(clock),
                 new EnvironmentApiKeySource(Map.of(PROVIDER.toUpperCase().replace('-', '_') + "_API_KEY", CANARY_KEY)),
-                timeouts, new EstimatingTokenCounter());
+                timeouts, new EstimatingTokenCounter(), clock);
     }
 
     protected ChatProvider provider() {
@@ -331,7 +331,7 @@ public abstract class UpstreamContractTest {
     void withoutAKeyNothingIsSent() {
         HttpAdapterSupport base = support(Duration.ofSeconds(10));
         HttpAdapterSupport keyless = new HttpAdapterSupport(base.http(), base.failures(),
-                new EnvironmentApiKeySource(Map.of()), base.timeouts(), base.tokens());
+                new EnvironmentApiKeySource(Map.of()), base.timeouts(), base.tokens(), base.clock());
         ChatProvider provider = provider(upstream.baseUri(), keyless);
         if (!requiresKey()) {
             return;

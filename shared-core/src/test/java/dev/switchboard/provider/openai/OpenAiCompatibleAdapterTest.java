@@ -74,7 +74,7 @@ class OpenAiCompatibleAdapterTest extends UpstreamContractTest {
     void aLocalServerWithoutAKeyGetsNoAuthorizationHeaderAndTheMaxTokensField() throws Exception {
         HttpAdapterSupport base = support(Duration.ofSeconds(5));
         HttpAdapterSupport keyless = new HttpAdapterSupport(base.http(), base.failures(),
-                new EnvironmentApiKeySource(Map.of()), base.timeouts(), base.tokens());
+                new EnvironmentApiKeySource(Map.of()), base.timeouts(), base.tokens(), base.clock());
         upstream.enqueue(success());
         provider(upstream.baseUri(), keyless).complete(request());
         FakeUpstream.Recorded sent = upstream.onlyRequest();
