@@ -1,5 +1,7 @@
 package dev.switchboard.state.dynamodb;
 
+import dev.switchboard.provider.Sleeper;
+import dev.switchboard.state.AdmissionStore;
 import dev.switchboard.state.DailySpendStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -46,5 +49,10 @@ public class DynamoDbBeans {
     @Singleton
     DailySpendStore dailySpendStore(DynamoDbClient dynamo, DynamoDbSettings settings) {
         return new DynamoDbDailySpendStore(dynamo, settings.tablePrefix());
+    }
+
+    @Singleton
+    AdmissionStore admissionStore(DynamoDbClient dynamo, DynamoDbSettings settings, Clock clock, Sleeper sleeper) {
+        return new DynamoDbAdmissionStore(dynamo, settings.tablePrefix(), clock, sleeper);
     }
 }

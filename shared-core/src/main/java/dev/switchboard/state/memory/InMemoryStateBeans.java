@@ -1,9 +1,12 @@
 package dev.switchboard.state.memory;
 
+import dev.switchboard.state.AdmissionStore;
 import dev.switchboard.state.DailySpendStore;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+
+import java.time.Clock;
 
 /** In-process state, chosen with switchboard.state.store=memory (unit tests, overhead measurements). */
 @Factory
@@ -13,5 +16,10 @@ public class InMemoryStateBeans {
     @Singleton
     DailySpendStore dailySpendStore() {
         return new InMemoryDailySpendStore();
+    }
+
+    @Singleton
+    AdmissionStore admissionStore(Clock clock) {
+        return new InMemoryAdmissionStore(clock);
     }
 }

@@ -1,0 +1,153 @@
+package dev.switchboard.state.dynamodb;
+
+import dev.switchboard.provider.Sleeper;
+import dev.switchboard.state.Admission;
+import dev.switchboard.state.AdmissionCounter;
+import dev.switchboard.state.AdmissionPlan;
+import dev.switchboard.state.AdmissionRequest;
+import dev.switchboard.state.AdmissionStore;
+import dev.switchboard.state.CounterMeasure;
+import dev.switchboard.state.CounterUpdate;
+import dev.switchboard.state.Refusal;
+import dev.switchboard.state.Reservation;
+import dev.switchboard.state.StateUnavailableException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Admission on DynamoDB: a reservation is one {@code TransactWriteItems} of conditional ADDs (see
+ * {@link AdmissionItems}), so it is all or nothing and no instance admits past a limit; a reconcile is
+ * one unconditional {@code TransactWriteItems} of the differences (none when there is no difference).
+ * When a condition fails the cancellation reasons say which item refused, and its old values (returned
+ * with the failure) say how much was used: no extra read.
+ *
+ * <p>A deployment's window item is written by every request to that deployment: exact global limits
+ * need one counter, and a transactional write costs 2 WCU per item, so one item carries roughly 500
+ * admissions a second. Concurrent transactions on one item may be cancelled with
+ * {@code TransactionConflict}; nothing was written then, so the transaction is sent again after a short
+ * randomised pause, a few times, before the store reports itself unavailable.
+ */
+public final class DynamoDbAdmissionStore implements AdmissionStore {
+
+    static final int ATTEMPTS = 6;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(4);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public DynamoDbAdmissionStore(DynamoDbClient dynamo, String tablePrefix, Clock clock, Sleeper sleeper) {
+        this.dynamo = dynamo;
+        this.table = SwitchboardTables.STATE.physicalName(tablePrefix);
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public Admission reserve(AdmissionRequest request) {
+        Instant now = clock.instant();
+        List<CounterUpdate> plan = AdmissionPlan.reserve(request, now);
+        Optional<Refusal> refusal = write(plan, now);
+        return refusal.<Admission>map(Admission.Refused::new)
+                .orElseGet(() -> new Admission.Admitted(Reservation.of(request, now, plan)));
+    }
+
+    @Override
+    public void reconcile(Reservation reservation, long actualTokens, BigDecimal actualCostUsd) {
+        List<CounterUpdate> differences = AdmissionPlan.reconcile(reservation, actualTokens, actualCostUsd);
+        if (!differences.isEmpty()) {
+            write(differences, clock.instant());
+        }
+    }
+
+    @Override
+    public WindowUsage windowUsage(Refusal.RateScope scope, String owner, Instant at) {
+        Map<CounterMeasure, BigDecimal> v = read(AdmissionCounter.window(scope, owner, at));
+        return new WindowUsage(v.getOrDefault(CounterMeasure.REQUESTS, BigDecimal.ZERO).longValueExact(),
+                v.getOrDefault(CounterMeasure.TOKENS, BigDecimal.ZERO).longValueExact());
+    }
+
+    @Override
+    public BigDecimal spent(String principal, Refusal.BudgetPeriod period, Instant at) {
+        return read(AdmissionCounter.budget(period, principal, at)).getOrDefault(CounterMeasure.SPENT_USD, BigDecimal.ZERO);
+    }
+
+    /** Sends the updates as one transaction: empty when written, the refusal when a limit refused. */
+    private Optional<Refusal> write(List<CounterUpdate> updates, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(
+                        updates.stream().map(u -> AdmissionItems.write(table, u)).toList()));
+                return Optional.empty();
+            } catch (TransactionCanceledException cancelled) {
+                Optional<Refusal> refusal = refusal(updates, cancelled.cancellationReasons(), now);
+                if (refusal.isPresent()) {
+                    return refusal;
+                }
+                if (!conflict(cancelled.cancellationReasons()) || attempt == ATTEMPTS) {
+                    throw new StateUnavailableException("admission transaction cancelled: " + codes(cancelled), cancelled);
+                }
+                pauseBefore(attempt + 1);
+            } catch (SdkException e) {
+                throw new StateUnavailableException("admission counters in DynamoDB failed", e);
+            }
+        }
+    }
+
+    /** The refusal of the first item (in plan order, which is the refusal precedence) whose condition failed. */
+    private static Optional<Refusal> refusal(List<CounterUpdate> updates, List<CancellationReason> reasons, Instant now) {
+        for (int i = 0; i < Math.min(updates.size(), reasons.size()); i++) {
+            CancellationReason reason = reasons.get(i);
+            if ("ConditionalCheckFailed".equals(reason.code())) {
+                Map<CounterMeasure, BigDecimal> old = AdmissionItems.measures(reason.item());
+                Optional<Refusal> refusal = updates.get(i).refusalGiven(old, now);
+                if (refusal.isPresent()) {
+                    return refusal;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean conflict(List<CancellationReason> reasons) {
+        return reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+    }
+
+    private static String codes(TransactionCanceledException e) {
+        return e.cancellationReasons().stream().map(CancellationReason::code).toList().toString();
+    }
+
+    private void pauseBefore(int attempt) {
+        // Exponential with full jitter, so that the instances that collided do not collide again in step.
+        long ceiling = FIRST_PAUSE.toMillis() << (attempt - 2);
+        try {
+            sleeper.sleep(Duration.ofMillis(1 + ThreadLocalRandom.current().nextLong(ceiling)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateUnavailableException("interrupted while waiting to retry an admission transaction", e);
+        }
+    }
+
+    private Map<CounterMeasure, BigDecimal> read(AdmissionCounter counter) {
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                    .key(AdmissionItems.key(counter)).consistentRead(true)).item();
+            return AdmissionItems.measures(item);
+        } catch (SdkException e) {
+            throw new StateUnavailableException("reading admission counters from DynamoDB failed", e);
+        }
+    }
+}
