@@ -1,0 +1,55 @@
+package dev.switchboard.state.dynamodb;
+
+import dev.switchboard.testing.TestAws;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts the DynamoDB API calls (round trips) a client makes, per operation: one per call the code
+ * makes, however often the SDK retries it underneath.
+ */
+final class DynamoDbCalls implements ExecutionInterceptor {
+
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+
+    /** A new client on the test DynamoDB whose calls this counts; the caller closes it. */
+    static DynamoDbClient countedClient(DynamoDbCalls calls) {
+        return DynamoDbClient.builder()
+                .endpointOverride(TestAws.dynamoDbEndpoint())
+                .region(Region.of(TestAws.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
+                .build();
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        calls.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new LongAdder())
+                .increment();
+    }
+
+    long of(String operation) {
+        LongAdder count = calls.get(operation);
+        return count == null ? 0 : count.sum();
+    }
+
+    long total() {
+        return calls.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    void reset() {
+        calls.clear();
+    }
+}
