@@ -20,9 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
  * The semantics every {@link AdmissionStore} adapter must have, run against each. Names are unique per
- * test, so adapters that share a table across tests see no leftovers. The clock starts at 12:00:00Z.
+ * test, so adapters that share a table across tests see no leftovers. The clock starts at noon UTC on
+ * 22 November 2036.
  */
 public abstract class AdmissionStoreContract {
+
+    /**
+     * Ten years ahead of the test clock's usual start (still the 22nd at noon): DynamoDB Local's TTL
+     * sweeper runs on real time and would delete windows whose expiry, by the test clock, has passed.
+     */
+    public static final Duration TEN_YEARS = Duration.ofDays(3653);
 
     protected final MutableClock clock = new MutableClock();
     private AdmissionStore store;
@@ -34,6 +41,7 @@ public abstract class AdmissionStoreContract {
 
     @BeforeEach
     void freshNames() {
+        clock.advance(TEN_YEARS);
         store = store(clock);
         String run = UUID.randomUUID().toString();
         deployment = "dep-" + run;
@@ -131,7 +139,7 @@ public abstract class AdmissionStoreContract {
         OverBudget refused = refusedBy(OverBudget.class, request);
 
         assertEquals(BudgetPeriod.MONTHLY, refused.period());
-        assertEquals(Duration.between(now(), Instant.parse("2026-12-01T00:00:00Z")), refused.retryAfter());
+        assertEquals(Duration.between(now(), Instant.parse("2036-12-01T00:00:00Z")), refused.retryAfter());
         clock.advance(Duration.ofDays(1));
         assertEquals(BudgetPeriod.MONTHLY, refusedBy(OverBudget.class, request).period());
         assertDecimal("0.30", store.spent(user, BudgetPeriod.MONTHLY, now()));
