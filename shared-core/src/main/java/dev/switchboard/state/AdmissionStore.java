@@ -17,8 +17,10 @@ import java.time.Instant;
  * dropped: the reservation then stays at its estimate, which errs on the safe side.
  *
  * <p>Retiring {@link DailySpendStore}: the daily budget counter holds the same sum (plus the reserves
- * of calls still under way), so once reserve and reconcile are wired, total_cost_today is
- * {@link #spent} for the day and the separate daily spend add goes.
+ * of calls still under way, none once this call is reconciled), so in the wiring step total_cost_today
+ * becomes {@link #spent} for the day and the separate daily spend add goes. A transaction returns no
+ * item values, so that total costs one GetItem after the reconcile: the same one round trip that
+ * {@code DailySpendStore.add} costs today, which it replaces.
  */
 public interface AdmissionStore {
 

@@ -50,6 +50,18 @@ public record CounterUpdate(AdmissionCounter counter, List<Increment> increments
         return Optional.empty();
     }
 
+    /**
+     * The refusal for an item whose condition is known to have failed: as {@link #refusalGiven}, or, when
+     * the values at hand do not explain the failure (a store that returned no old item), the first limited
+     * increment, so that a failed condition is never mistaken for an admission or an outage.
+     */
+    public Refusal refusalOfFailedCondition(Map<CounterMeasure, BigDecimal> current, Instant now) {
+        return refusalGiven(current, now).orElseGet(() -> increments.stream().filter(i -> i.limit() != null).findFirst()
+                .map(i -> refusal(i, current.getOrDefault(i.measure(), BigDecimal.ZERO),
+                        Duration.between(now, counter.periodEnd())))
+                .orElseThrow(() -> new IllegalStateException("a condition failed on an item without limits")));
+    }
+
     private Refusal refusal(Increment inc, BigDecimal used, Duration retryAfter) {
         return switch (counter.kind()) {
             case DEPLOYMENT_MINUTE, KEY_MINUTE -> new Refusal.RateLimited(

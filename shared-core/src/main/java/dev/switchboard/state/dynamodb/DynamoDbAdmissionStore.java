@@ -112,11 +112,7 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
         for (int i = 0; i < Math.min(updates.size(), reasons.size()); i++) {
             CancellationReason reason = reasons.get(i);
             if ("ConditionalCheckFailed".equals(reason.code())) {
-                Map<CounterMeasure, BigDecimal> old = AdmissionItems.measures(reason.item());
-                Optional<Refusal> refusal = updates.get(i).refusalGiven(old, now);
-                if (refusal.isPresent()) {
-                    return refusal;
-                }
+                return Optional.of(updates.get(i).refusalOfFailedCondition(AdmissionItems.measures(reason.item()), now));
             }
         }
         return Optional.empty();
