@@ -1,6 +1,9 @@
 package dev.switchboard.state.dynamodb;
 
+import dev.switchboard.provider.Sleeper;
 import dev.switchboard.state.DailySpendStore;
+import dev.switchboard.state.LatencyProperties;
+import dev.switchboard.state.LatencyStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -12,6 +15,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -46,5 +50,11 @@ public class DynamoDbBeans {
     @Singleton
     DailySpendStore dailySpendStore(DynamoDbClient dynamo, DynamoDbSettings settings) {
         return new DynamoDbDailySpendStore(dynamo, settings.tablePrefix());
+    }
+
+    @Singleton
+    LatencyStore latencyStore(DynamoDbClient dynamo, DynamoDbSettings settings, LatencyProperties latency,
+                              Clock clock, Sleeper sleeper) {
+        return new DynamoDbLatencyStore(dynamo, settings.tablePrefix(), latency.settings(), clock, sleeper);
     }
 }

@@ -1,9 +1,13 @@
 package dev.switchboard.state.memory;
 
 import dev.switchboard.state.DailySpendStore;
+import dev.switchboard.state.LatencyProperties;
+import dev.switchboard.state.LatencyStore;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+
+import java.time.Clock;
 
 /** In-process state, chosen with switchboard.state.store=memory (unit tests, overhead measurements). */
 @Factory
@@ -13,5 +17,10 @@ public class InMemoryStateBeans {
     @Singleton
     DailySpendStore dailySpendStore() {
         return new InMemoryDailySpendStore();
+    }
+
+    @Singleton
+    LatencyStore latencyStore(LatencyProperties latency, Clock clock) {
+        return new InMemoryLatencyStore(latency.settings(), clock);
     }
 }
