@@ -13,9 +13,10 @@ import java.util.TreeMap;
  * samples taken at the bucket's mean: one step of n samples is
  * {@code ema = (1 - alpha)^n * ema + (1 - (1 - alpha)^n) * mean}. Across instances nobody knows the
  * order of calls within a bucket, so this is as close to the seed's serial EMA as shared counters
- * allow: equal to it when each bucket holds one call or a bucket's calls took the same time, and
- * otherwise off by at most the spread of the latest bucket's calls around their mean. The seed's
- * EMA has no memory limit; this one forgets everything older than the window.
+ * allow: equal to it when each bucket holds one call or a bucket's calls took the same time; otherwise
+ * it only redistributes weight among a bucket's own calls, so it differs by at most the widest
+ * spread (slowest minus fastest) within one bucket, the latest buckets counting most. The seed's
+ * EMA also remembers all history; this one forgets what is older than the window.
  */
 public record DeploymentLatency(long calls, long successes, Double meanMillis, Double emaMillis,
                                 Double p50Millis, Double p95Millis, Double p99Millis) {
