@@ -5,7 +5,6 @@ import dev.switchboard.state.LatencySettings;
 import dev.switchboard.state.LatencyStore;
 import dev.switchboard.state.LatencyStoreContract;
 import dev.switchboard.state.StateUnavailableException;
-import dev.switchboard.testing.TestAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
