@@ -3,6 +3,8 @@ package dev.switchboard.state.dynamodb;
 import dev.switchboard.provider.Sleeper;
 import dev.switchboard.state.AdmissionStore;
 import dev.switchboard.state.DailySpendStore;
+import dev.switchboard.state.LatencyProperties;
+import dev.switchboard.state.LatencyStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -54,5 +56,11 @@ public class DynamoDbBeans {
     @Singleton
     AdmissionStore admissionStore(DynamoDbClient dynamo, DynamoDbSettings settings, Clock clock, Sleeper sleeper) {
         return new DynamoDbAdmissionStore(dynamo, settings.tablePrefix(), clock, sleeper);
+    }
+
+    @Singleton
+    LatencyStore latencyStore(DynamoDbClient dynamo, DynamoDbSettings settings, LatencyProperties latency,
+                              Clock clock, Sleeper sleeper) {
+        return new DynamoDbLatencyStore(dynamo, settings.tablePrefix(), latency.settings(), clock, sleeper);
     }
 }

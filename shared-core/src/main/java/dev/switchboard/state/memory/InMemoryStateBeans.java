@@ -2,6 +2,8 @@ package dev.switchboard.state.memory;
 
 import dev.switchboard.state.AdmissionStore;
 import dev.switchboard.state.DailySpendStore;
+import dev.switchboard.state.LatencyProperties;
+import dev.switchboard.state.LatencyStore;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -21,5 +23,10 @@ public class InMemoryStateBeans {
     @Singleton
     AdmissionStore admissionStore(Clock clock) {
         return new InMemoryAdmissionStore(clock);
+    }
+
+    @Singleton
+    LatencyStore latencyStore(LatencyProperties latency, Clock clock) {
+        return new InMemoryLatencyStore(latency.settings(), clock);
     }
 }

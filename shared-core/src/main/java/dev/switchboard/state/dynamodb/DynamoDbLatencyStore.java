@@ -1,0 +1,154 @@
+package dev.switchboard.state.dynamodb;
+
+import dev.switchboard.provider.Sleeper;
+import dev.switchboard.state.DeploymentLatency;
+import dev.switchboard.state.LatencyBucket;
+import dev.switchboard.state.LatencyHistogram;
+import dev.switchboard.state.LatencySample;
+import dev.switchboard.state.LatencySettings;
+import dev.switchboard.state.LatencySnapshot;
+import dev.switchboard.state.LatencyStore;
+import dev.switchboard.state.StateUnavailableException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Latency in time-bucketed items of the state table (layout in {@link LatencyItems}).
+ *
+ * <p>Recording is one {@code UpdateItem} that ADDs the call count, the success count, the
+ * milliseconds and one histogram count into the item of the call's bucket: DynamoDB applies each
+ * atomically, so concurrent instances lose nothing, and nobody reads before writing. No condition is
+ * needed: every add is valid whatever the item holds. A bucket's item is written by every call of
+ * its deployment in that minute; with {@code shards > 1} an instance rotates its calls over the
+ * shard items so that a very busy deployment (hundreds of calls a second) spreads over partitions.
+ * An item holds at most about 170 small numbers (under 2 KB, so a write costs at most 2 WCU).
+ *
+ * <p>A snapshot is {@code BatchGetItem} of every (deployment, shard, bucket) key of the window: with
+ * the defaults, 6 keys per deployment, so up to 16 deployments in one round trip; each further
+ * 100 keys is one more round trip, and keys DynamoDB leaves unprocessed are asked for again after a
+ * short back-off (one more round trip each time). Reads are eventually consistent (half the cost; a
+ * lag under a second does not matter next to the router's few seconds of caching).
+ */
+public final class DynamoDbLatencyStore implements LatencyStore {
+
+    static final int KEYS_PER_BATCH = 100;
+    private static final int BATCH_ATTEMPTS = 4;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(25);
+    /** Items outlive every window by this much before TTL may delete them; readers never rely on TTL. */
+    private static final Duration KEEP_AFTER_WINDOW = Duration.ofHours(1);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final LatencySettings settings;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final AtomicInteger nextShard = new AtomicInteger();
+
+    public DynamoDbLatencyStore(DynamoDbClient dynamo, String tablePrefix, LatencySettings settings, Clock clock,
+                                Sleeper sleeper) {
+        this.dynamo = dynamo;
+        this.table = SwitchboardTables.STATE.physicalName(tablePrefix);
+        this.settings = settings;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public void record(String deployment, Duration latency, boolean success, Instant at) {
+        long millis = LatencySample.millis(deployment, latency);
+        long bucketStart = settings.bucketStartOf(at);
+        long expiresAt = bucketStart + settings.bucket().getSeconds() + settings.window().getSeconds()
+                + KEEP_AFTER_WINDOW.getSeconds();
+        int shard = Math.floorMod(nextShard.getAndIncrement(), settings.shards());
+        Map<String, String> names = new HashMap<>(Map.of("#calls", LatencyItems.CALLS,
+                "#ttl", SwitchboardTables.STATE.ttlAttribute()));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", AttributeValue.fromN("1"),
+                ":ttl", AttributeValue.fromN(Long.toString(expiresAt))));
+        String add = "ADD #calls :one";
+        if (success) {
+            add += ", #ok :one, #ms :ms, #h :one";
+            names.put("#ok", LatencyItems.SUCCESSES);
+            names.put("#ms", LatencyItems.SUCCESS_MILLIS);
+            names.put("#h", LatencyItems.histogramAttribute(LatencyHistogram.indexOf(millis)));
+            values.put(":ms", AttributeValue.fromN(Long.toString(millis)));
+        }
+        String update = add + " SET #ttl = :ttl";
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(LatencyItems.key(deployment, shard, bucketStart))
+                    .updateExpression(update).expressionAttributeNames(names).expressionAttributeValues(values));
+        } catch (SdkException e) {
+            throw new StateUnavailableException("recording latency in DynamoDB failed", e);
+        }
+    }
+
+    @Override
+    public LatencySnapshot snapshot(Collection<String> deployments) {
+        Instant now = clock.instant();
+        Map<String, String> deploymentOfPartition = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        long step = settings.bucket().getSeconds();
+        for (String deployment : new LinkedHashSet<>(deployments)) {
+            for (int shard = 0; shard < settings.shards(); shard++) {
+                deploymentOfPartition.put(LatencyItems.partition(deployment, shard), deployment);
+                for (long start = settings.firstBucketStartAt(now); start <= settings.bucketStartOf(now); start += step) {
+                    keys.add(LatencyItems.key(deployment, shard, start));
+                }
+            }
+        }
+        Map<String, List<LatencyBucket>> buckets = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += KEYS_PER_BATCH) {
+            for (Map<String, AttributeValue> item : fetch(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_BATCH)))) {
+                String deployment = deploymentOfPartition.get(item.get(SwitchboardTables.STATE.partitionKey()).s());
+                buckets.computeIfAbsent(deployment, d -> new ArrayList<>()).add(LatencyItems.bucket(item));
+            }
+        }
+        Map<String, DeploymentLatency> figures = new HashMap<>();
+        for (String deployment : deployments) {
+            figures.put(deployment, DeploymentLatency.of(buckets.getOrDefault(deployment, List.of()), settings.alpha()));
+        }
+        return new LatencySnapshot(now, figures);
+    }
+
+    /** The items of up to 100 keys, asking again for those DynamoDB leaves unprocessed. */
+    private List<Map<String, AttributeValue>> fetch(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        KeysAndAttributes pending = KeysAndAttributes.builder().keys(keys).consistentRead(false).build();
+        Duration backoff = FIRST_BACKOFF;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                KeysAndAttributes ask = pending;
+                var response = dynamo.batchGetItem(b -> b.requestItems(Map.of(table, ask)));
+                items.addAll(response.responses().getOrDefault(table, List.of()));
+                KeysAndAttributes left = response.unprocessedKeys().get(table);
+                if (left == null || left.keys().isEmpty()) {
+                    return items;
+                }
+                if (attempt == BATCH_ATTEMPTS) {
+                    throw new StateUnavailableException("DynamoDB left latency keys unprocessed " + attempt + " times",
+                            null);
+                }
+                pending = left;
+                sleeper.sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        } catch (SdkException e) {
+            throw new StateUnavailableException("reading latency from DynamoDB failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateUnavailableException("interrupted while reading latency from DynamoDB", e);
+        }
+    }
+}
