@@ -11,7 +11,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -22,6 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class DynamoDbCalls implements ExecutionInterceptor {
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final List<String> operations = new CopyOnWriteArrayList<>();
 
     /** A new client on the test DynamoDB whose calls this counts; the caller closes it. */
     static DynamoDbClient countedClient(DynamoDbCalls calls) {
@@ -36,8 +39,9 @@ final class DynamoDbCalls implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        calls.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new LongAdder())
-                .increment();
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
+        operations.add(operation);
     }
 
     long of(String operation) {
@@ -49,7 +53,13 @@ final class DynamoDbCalls implements ExecutionInterceptor {
         return calls.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /** Every call in the order it was made. */
+    List<String> operations() {
+        return List.copyOf(operations);
+    }
+
     void reset() {
         calls.clear();
+        operations.clear();
     }
 }

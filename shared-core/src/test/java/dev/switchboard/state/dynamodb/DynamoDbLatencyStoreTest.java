@@ -29,12 +29,12 @@ class DynamoDbLatencyStoreTest extends LatencyStoreContract {
 
     private static final String PREFIX = "latency-test-" + ProcessHandle.current().pid() + "-";
     private static final Sleeper NO_WAIT = duration -> { };
-    private static final LatencyStoreCalls CALLS = new LatencyStoreCalls();
+    private static final DynamoDbCalls CALLS = new DynamoDbCalls();
     private static DynamoDbClient dynamo;
 
     @BeforeAll
     static void createTables() {
-        dynamo = LatencyTestClients.counted(CALLS);
+        dynamo = DynamoDbCalls.countedClient(CALLS);
         new TableProvisioner(dynamo).createMissing(PREFIX);
     }
 
