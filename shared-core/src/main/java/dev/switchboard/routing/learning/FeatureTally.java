@@ -1,0 +1,277 @@
+package dev.switchboard.routing.learning;
+
+import java.util.Arrays;
+
+/**
+ * The counts behind {@link PromptFeatures}, taken in one left-to-right pass that a reader drives: it
+ * hands over each maximal run of ASCII letters, each maximal run of ASCII digits and every other
+ * character, in the order they occur. The router's prompt scan drives it from its own pass so that a
+ * prompt is read once for both; {@link #readAll} drives it alone. Everything is decided at the
+ * position reached (a number joins the one before across "." or "," by looking back; the first
+ * answer-option line is recognised at the line break before it), so no second pass is needed.
+ *
+ * <p>One tally per prompt; not thread-safe.
+ */
+public final class FeatureTally {
+
+    /** Words that state a quantity in a word problem as plainly as a digit does. */
+    private static final String[] QUANTITY_WORDS = {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "half",
+        "twice", "double", "triple", "quarter", "third", "fourth", "fifth", "dozen", "percent"};
+
+    /** All-caps words with which exam questions invert what is asked (hard for weak models). */
+    private static final String[] NEGATION_WORDS = {"not", "except", "least", "false"};
+
+    private static final long[] NUMBER_WORDS = codes(QUANTITY_WORDS);
+    private static final long[] NEGATIONS = codes(NEGATION_WORDS);
+
+    /**
+     * Per folded first and second letter, the lengths (as bits) a number word with them has: most
+     * words are ruled out by this one lookup before they are packed and searched for.
+     */
+    private static final int[] NUMBER_WORD_LENGTHS = lengthsByFirstTwo(QUANTITY_WORDS);
+
+    private static final int LONGEST_NEGATION = Arrays.stream(NEGATION_WORDS).mapToInt(String::length).max().orElse(0);
+
+    private final String text;
+    private final int n;
+    /** Where the first answer-option line starts, or -1 while none has been seen. */
+    private int optionStart = -1;
+    private int words;
+    private int numbers;
+    private int decimals;
+    private boolean numberIsDecimal;
+    private int numberWords;
+    private int longWords;
+    private int capitalised;
+    private long letters;
+    private int lines;
+    private int sentences;
+    private int math;
+    private int moneyPercent;
+    private int questionMarks;
+    private int parentheses;
+    private boolean quote;
+    private boolean negation;
+
+    /** A tally of {@code text}, which its reader must hand over whole, from the start. */
+    public FeatureTally(String text) {
+        this.text = text;
+        this.n = text.length();
+        lineStartsAt(0);
+    }
+
+    /** The features of {@code text} in a pass of the tally's own. */
+    public static FeatureTally readAll(String text) {
+        FeatureTally tally = new FeatureTally(text);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            char c = text.charAt(i);
+            if (isAsciiLetter(c)) {
+                do {
+                    i++;
+                } while (i < n && isAsciiLetter(text.charAt(i)));
+                tally.letterRun(start, i);
+            } else if (isDigit(c)) {
+                do {
+                    i++;
+                } while (i < n && isDigit(text.charAt(i)));
+                tally.digitRun(start, i);
+            } else {
+                tally.other(c, i++);
+            }
+        }
+        return tally;
+    }
+
+    /** A stretch {@code text[start, end)} of any characters, all of which the reader hands over here. */
+    public void mixed(int start, int end) {
+        int i = start;
+        while (i < end) {
+            int from = i;
+            char c = text.charAt(i);
+            if (isAsciiLetter(c)) {
+                do {
+                    i++;
+                } while (i < end && isAsciiLetter(text.charAt(i)));
+                letterRun(from, i);
+            } else if (isDigit(c)) {
+                do {
+                    i++;
+                } while (i < end && isDigit(text.charAt(i)));
+                digitRun(from, i);
+            } else {
+                other(c, i++);
+            }
+        }
+    }
+
+    /** A maximal run of ASCII letters: one word. */
+    public void letterRun(int start, int end) {
+        int length = end - start;
+        words++;
+        letters += length;
+        longWords += length > 8 ? 1 : 0;
+        char first = text.charAt(start);
+        char second = length > 1 ? text.charAt(start + 1) : first;
+        capitalised += first <= 'Z' ? 1 : 0;
+        if ((NUMBER_WORD_LENGTHS[pairIndex(first, second)] & (1 << Math.min(length, 31))) != 0
+                && Arrays.binarySearch(NUMBER_WORDS, packed(start, end)) >= 0) {
+            numberWords++;
+        }
+        if (!negation && optionStart < 0 && first <= 'Z' && second <= 'Z' && length > 1
+                && length <= LONGEST_NEGATION && allCaps(start, end)
+                && Arrays.binarySearch(NEGATIONS, packed(start, end)) >= 0) {
+            negation = true;
+        }
+    }
+
+    /** A maximal run of ASCII digits: a number, or more of the one before it across one "." or ",". */
+    public void digitRun(int start, int end) {
+        char before = start > 0 ? text.charAt(start - 1) : ' ';
+        if (start >= 2 && (before == '.' || before == ',') && isDigit(text.charAt(start - 2))) {
+            // "3.5" and "1,200" are one quantity.
+            if (before == '.' && !numberIsDecimal) {
+                decimals++;
+                numberIsDecimal = true;
+            }
+            return;
+        }
+        numbers++;
+        numberIsDecimal = false;
+    }
+
+    /** A character that is neither an ASCII letter nor an ASCII digit, at {@code at}. */
+    public void other(char c, int at) {
+        switch (c) {
+            case '\n' -> {
+                lines++;
+                lineStartsAt(at + 1);
+            }
+            case '"' -> quote = true;
+            case '+', '*', '/', '=', '^', '<', '>' -> math++;
+            case '$', '%' -> moneyPercent++;
+            case '(' -> parentheses++;
+            case '?' -> {
+                questionMarks++;
+                sentenceMark(at);
+            }
+            case '.', '!' -> sentenceMark(at);
+            default -> {
+            }
+        }
+    }
+
+    /** Writes the {@link PromptFeatures#COUNT} features into {@code into[0..COUNT)}. */
+    public void writeTo(double[] into) {
+        if (into.length < PromptFeatures.COUNT) {
+            throw new IllegalArgumentException("need room for " + PromptFeatures.COUNT + " features, got " + into.length);
+        }
+        int stemEnd = optionStart < 0 ? n : optionStart;
+        int tokens = words + numbers;
+        int optionChars = n - stemEnd;
+        into[0] = Math.log1p(n);
+        into[1] = Math.log1p(words);
+        into[2] = share(letters, words);
+        into[3] = share(longWords, words);
+        into[4] = share(numbers, tokens);
+        into[5] = Math.log1p(numbers);
+        into[6] = Math.log1p(numbers + numberWords);
+        into[7] = Math.log1p(lines);
+        into[8] = quote ? 1 : 0;
+        into[9] = Math.log1p(sentences);
+        into[10] = optionChars > 0 ? 1 : 0;
+        into[11] = Math.log1p(stemEnd);
+        into[12] = Math.log1p(optionChars);
+        into[13] = share(optionChars, n);
+        into[14] = Math.log1p(math);
+        into[15] = Math.log1p(moneyPercent);
+        into[16] = Math.log1p(questionMarks);
+        into[17] = share(capitalised, words);
+        into[18] = Math.log1p(words / (double) Math.max(1, sentences));
+        into[19] = share(decimals, numbers);
+        into[20] = Math.log1p(parentheses);
+        into[21] = negation ? 1 : 0;
+    }
+
+    public FeatureVector features() {
+        double[] x = new double[PromptFeatures.COUNT];
+        writeTo(x);
+        return new FeatureVector(x);
+    }
+
+    /** An answer-option line ("A. ", ..., "D. ") starting here ends the stem, if none has before. */
+    private void lineStartsAt(int i) {
+        if (optionStart < 0 && i + 2 < n) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'D' && text.charAt(i + 1) == '.' && text.charAt(i + 2) == ' ') {
+                optionStart = i;
+            }
+        }
+    }
+
+    /** ".", "?" or "!" ends a sentence of the stem when whitespace or the end follows. */
+    private void sentenceMark(int at) {
+        if (optionStart < 0 && (at + 1 == n || Character.isWhitespace(text.charAt(at + 1)))) {
+            sentences++;
+        }
+    }
+
+    private boolean allCaps(int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (text.charAt(k) > 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The letters folded to lower case, five bits each (only called for words of at most 12). */
+    private long packed(int start, int end) {
+        long packed = 0;
+        for (int k = start; k < end; k++) {
+            packed = (packed << 5) | ((text.charAt(k) | 0x20) - 'a' + 1);
+        }
+        return packed;
+    }
+
+    private static int pairIndex(char first, char second) {
+        return ((first | 0x20) - 'a') * 26 + ((second | 0x20) - 'a');
+    }
+
+    private static int[] lengthsByFirstTwo(String... words) {
+        int[] lengths = new int[26 * 26];
+        for (String word : words) {
+            char second = word.length() > 1 ? word.charAt(1) : word.charAt(0);
+            lengths[pairIndex(word.charAt(0), second)] |= 1 << Math.min(word.length(), 31);
+        }
+        return lengths;
+    }
+
+    /** Lower-case words packed as {@link #packed} packs them, sorted for binary search. */
+    private static long[] codes(String... words) {
+        long[] codes = new long[words.length];
+        for (int k = 0; k < words.length; k++) {
+            for (char w : words[k].toCharArray()) {
+                codes[k] = (codes[k] << 5) | (w - 'a' + 1);
+            }
+        }
+        Arrays.sort(codes);
+        return codes;
+    }
+
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0 : part / (double) whole;
+    }
+
+    static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
