@@ -32,6 +32,21 @@ public final class FeatureTally {
      */
     private static final int[] NUMBER_WORD_LENGTHS = lengthsByFirstTwo(QUANTITY_WORDS);
 
+    /** What a character other than a letter or digit counts as: an index into {@link #marks}. */
+    private static final int IGNORED = 0;
+    private static final int LINE = 1;
+    private static final int QUOTE = 2;
+    private static final int MATH = 3;
+    private static final int MONEY_PERCENT = 4;
+    private static final int PARENTHESIS = 5;
+    private static final int QUESTION = 6;
+    /** "." and "!": like QUESTION, they may end a sentence; kinds from QUESTION on do. */
+    private static final int STOP = 7;
+    private static final byte[] MARK_KINDS = markKinds();
+
+    /** Per folded first letter, the lengths (as bits) of the number words and negations that start with it. */
+    private static final int[] LISTED_LENGTHS = lengthsByFirst();
+
     private static final int LONGEST_NEGATION = Arrays.stream(NEGATION_WORDS).mapToInt(String::length).max().orElse(0);
 
     private final String text;
@@ -46,13 +61,9 @@ public final class FeatureTally {
     private int longWords;
     private int capitalised;
     private long letters;
-    private int lines;
+    /** Per mark kind, how many there were: counted without a branch on the kind (readers skip spaces). */
+    private final int[] marks = new int[STOP + 1];
     private int sentences;
-    private int math;
-    private int moneyPercent;
-    private int questionMarks;
-    private int parentheses;
-    private boolean quote;
     private boolean negation;
 
     /** A tally of {@code text}, which its reader must hand over whole, from the start. */
@@ -80,8 +91,10 @@ public final class FeatureTally {
                     i++;
                 } while (i < n && isDigit(text.charAt(i)));
                 tally.digitRun(start, i);
-            } else {
+            } else if (c != ' ') {
                 tally.other(c, i++);
+            } else {
+                i++;
             }
         }
         return tally;
@@ -109,21 +122,32 @@ public final class FeatureTally {
         }
     }
 
-    /** A maximal run of ASCII letters: one word. */
+    /**
+     * A maximal run of ASCII letters: one word. Kept small enough to be inlined into a reader's loop;
+     * only the few words whose first letter and length some listed word has are looked at closer.
+     */
     public void letterRun(int start, int end) {
         int length = end - start;
         words++;
         letters += length;
         longWords += length > 8 ? 1 : 0;
         char first = text.charAt(start);
-        char second = length > 1 ? text.charAt(start + 1) : first;
         capitalised += first <= 'Z' ? 1 : 0;
+        if ((LISTED_LENGTHS[(first | 0x20) - 'a'] & (1 << Math.min(length, 31))) != 0) {
+            listedWord(start, end, first, length);
+        }
+    }
+
+    /** A word that may be a number word or an emphasised negation. */
+    private void listedWord(int start, int end, char first, int length) {
+        char second = length > 1 ? text.charAt(start + 1) : first;
         if ((NUMBER_WORD_LENGTHS[pairIndex(first, second)] & (1 << Math.min(length, 31))) != 0
                 && Arrays.binarySearch(NUMBER_WORDS, packed(start, end)) >= 0) {
             numberWords++;
         }
-        if (!negation && optionStart < 0 && first <= 'Z' && second <= 'Z' && length > 1
-                && length <= LONGEST_NEGATION && allCaps(start, end)
+        // Both first letters upper case (bit 0x20 clear) is one test, rarely passed.
+        if (((first | second) & 0x20) == 0 && length > 1 && length <= LONGEST_NEGATION && !negation
+                && optionStart < 0 && allCaps(start, end)
                 && Arrays.binarySearch(NEGATIONS, packed(start, end)) >= 0) {
             negation = true;
         }
@@ -146,22 +170,15 @@ public final class FeatureTally {
 
     /** A character that is neither an ASCII letter nor an ASCII digit, at {@code at}. */
     public void other(char c, int at) {
-        switch (c) {
-            case '\n' -> {
-                lines++;
-                lineStartsAt(at + 1);
-            }
-            case '"' -> quote = true;
-            case '+', '*', '/', '=', '^', '<', '>' -> math++;
-            case '$', '%' -> moneyPercent++;
-            case '(' -> parentheses++;
-            case '?' -> {
-                questionMarks++;
-                sentenceMark(at);
-            }
-            case '.', '!' -> sentenceMark(at);
-            default -> {
-            }
+        if (c >= MARK_KINDS.length) {
+            return;
+        }
+        int kind = MARK_KINDS[c];
+        marks[kind]++;
+        if (kind == LINE) {
+            lineStartsAt(at + 1);
+        } else if (kind >= QUESTION) {
+            sentenceMark(at);
         }
     }
 
@@ -171,6 +188,12 @@ public final class FeatureTally {
             throw new IllegalArgumentException("need room for " + PromptFeatures.COUNT + " features, got " + into.length);
         }
         int stemEnd = optionStart < 0 ? n : optionStart;
+        int lines = marks[LINE];
+        boolean quote = marks[QUOTE] > 0;
+        int math = marks[MATH];
+        int moneyPercent = marks[MONEY_PERCENT];
+        int questionMarks = marks[QUESTION];
+        int parentheses = marks[PARENTHESIS];
         int tokens = words + numbers;
         int optionChars = n - stemEnd;
         into[0] = Math.log1p(n);
@@ -201,6 +224,23 @@ public final class FeatureTally {
         double[] x = new double[PromptFeatures.COUNT];
         writeTo(x);
         return new FeatureVector(x);
+    }
+
+    private static byte[] markKinds() {
+        byte[] kinds = new byte[128];
+        Arrays.fill(kinds, (byte) IGNORED);
+        kinds['\n'] = LINE;
+        kinds['"'] = QUOTE;
+        for (char c : "+*/=^<>".toCharArray()) {
+            kinds[c] = MATH;
+        }
+        kinds['$'] = MONEY_PERCENT;
+        kinds['%'] = MONEY_PERCENT;
+        kinds['('] = PARENTHESIS;
+        kinds['?'] = QUESTION;
+        kinds['.'] = STOP;
+        kinds['!'] = STOP;
+        return kinds;
     }
 
     /** An answer-option line ("A. ", ..., "D. ") starting here ends the stem, if none has before. */
@@ -240,6 +280,16 @@ public final class FeatureTally {
 
     private static int pairIndex(char first, char second) {
         return ((first | 0x20) - 'a') * 26 + ((second | 0x20) - 'a');
+    }
+
+    private static int[] lengthsByFirst() {
+        int[] lengths = new int[26];
+        for (String[] list : new String[][] {QUANTITY_WORDS, NEGATION_WORDS}) {
+            for (String word : list) {
+                lengths[word.charAt(0) - 'a'] |= 1 << Math.min(word.length(), 31);
+            }
+        }
+        return lengths;
     }
 
     private static int[] lengthsByFirstTwo(String... words) {
