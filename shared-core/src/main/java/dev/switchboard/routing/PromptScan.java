@@ -92,18 +92,24 @@ final class PromptScan {
         String text = this.text;
         int end = this.end;
         FeatureTally tally = this.tally;
+        ShapeFilter shapes = vocabulary.shapes();
         int previousEnd = -1;
         int i = 0;
         while (i < end) {
             char c = text.charAt(i);
             char first = WordChars.foldedWordChar(c);
             if (first == WordChars.NOT_WORD) {
+                if (c == ' ') {
+                    // Most of what is not a word: nothing looks at it.
+                    i++;
+                    continue;
+                }
                 if (c == '?') {
                     questions++;
                 } else if (c == '`' || TextShapes.isOperator(c)) {
                     noteMark(c, i);
                 }
-                if (tally != null && c != ' ') {
+                if (tally != null) {
                     tally.other(c, i);
                 }
                 i++;
@@ -136,7 +142,7 @@ final class PromptScan {
                 }
             }
             int shape = WordChars.shape(first, second, i - start);
-            if (vocabulary.mayMatch(shape)) {
+            if (shapes.mayMatch(shape)) {
                 onWord(start, i, first, shape, previousEnd);
             } else {
                 window.breakRun();
