@@ -14,24 +14,6 @@ import java.util.Arrays;
  */
 public final class FeatureTally {
 
-    /** Words that state a quantity in a word problem as plainly as a digit does. */
-    private static final String[] QUANTITY_WORDS = {
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "half",
-        "twice", "double", "triple", "quarter", "third", "fourth", "fifth", "dozen", "percent"};
-
-    /** All-caps words with which exam questions invert what is asked (hard for weak models). */
-    private static final String[] NEGATION_WORDS = {"not", "except", "least", "false"};
-
-    private static final long[] NUMBER_WORDS = codes(QUANTITY_WORDS);
-    private static final long[] NEGATIONS = codes(NEGATION_WORDS);
-
-    /**
-     * Per folded first and second letter, the lengths (as bits) a number word with them has: most
-     * words are ruled out by this one lookup before they are packed and searched for.
-     */
-    private static final int[] NUMBER_WORD_LENGTHS = lengthsByFirstTwo(QUANTITY_WORDS);
-
     /** What a character other than a letter or digit counts as: an index into {@link #marks}. */
     private static final int IGNORED = 0;
     private static final int LINE = 1;
@@ -43,11 +25,6 @@ public final class FeatureTally {
     /** "." and "!": like QUESTION, they may end a sentence; kinds from QUESTION on do. */
     private static final int STOP = 7;
     private static final byte[] MARK_KINDS = markKinds();
-
-    /** Per folded first letter, the lengths (as bits) of the number words and negations that start with it. */
-    private static final int[] LISTED_LENGTHS = lengthsByFirst();
-
-    private static final int LONGEST_NEGATION = Arrays.stream(NEGATION_WORDS).mapToInt(String::length).max().orElse(0);
 
     private final String text;
     private final int n;
@@ -133,7 +110,7 @@ public final class FeatureTally {
         longWords += length > 8 ? 1 : 0;
         char first = text.charAt(start);
         capitalised += first <= 'Z' ? 1 : 0;
-        if ((LISTED_LENGTHS[(first | 0x20) - 'a'] & (1 << Math.min(length, 31))) != 0) {
+        if (ListedWords.mayBeListed(first, length)) {
             listedWord(start, end, first, length);
         }
     }
@@ -141,14 +118,12 @@ public final class FeatureTally {
     /** A word that may be a number word or an emphasised negation. */
     private void listedWord(int start, int end, char first, int length) {
         char second = length > 1 ? text.charAt(start + 1) : first;
-        if ((NUMBER_WORD_LENGTHS[pairIndex(first, second)] & (1 << Math.min(length, 31))) != 0
-                && Arrays.binarySearch(NUMBER_WORDS, packed(start, end)) >= 0) {
+        if (ListedWords.isNumberWord(text, start, end, first, second)) {
             numberWords++;
         }
         // Both first letters upper case (bit 0x20 clear) is one test, rarely passed.
-        if (((first | second) & 0x20) == 0 && length > 1 && length <= LONGEST_NEGATION && !negation
-                && optionStart < 0 && allCaps(start, end)
-                && Arrays.binarySearch(NEGATIONS, packed(start, end)) >= 0) {
+        if (((first | second) & 0x20) == 0 && !negation && optionStart < 0
+                && ListedWords.isCapitalNegation(text, start, end)) {
             negation = true;
         }
     }
@@ -220,10 +195,9 @@ public final class FeatureTally {
         into[21] = negation ? 1 : 0;
     }
 
+    /** The features once the whole prompt has been handed over; no more may be counted after. */
     public FeatureVector features() {
-        double[] x = new double[PromptFeatures.COUNT];
-        writeTo(x);
-        return new FeatureVector(x);
+        return new FeatureVector(this);
     }
 
     private static byte[] markKinds() {
@@ -258,59 +232,6 @@ public final class FeatureTally {
         if (optionStart < 0 && (at + 1 == n || Character.isWhitespace(text.charAt(at + 1)))) {
             sentences++;
         }
-    }
-
-    private boolean allCaps(int start, int end) {
-        for (int k = start; k < end; k++) {
-            if (text.charAt(k) > 'Z') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The letters folded to lower case, five bits each (only called for words of at most 12). */
-    private long packed(int start, int end) {
-        long packed = 0;
-        for (int k = start; k < end; k++) {
-            packed = (packed << 5) | ((text.charAt(k) | 0x20) - 'a' + 1);
-        }
-        return packed;
-    }
-
-    private static int pairIndex(char first, char second) {
-        return ((first | 0x20) - 'a') * 26 + ((second | 0x20) - 'a');
-    }
-
-    private static int[] lengthsByFirst() {
-        int[] lengths = new int[26];
-        for (String[] list : new String[][] {QUANTITY_WORDS, NEGATION_WORDS}) {
-            for (String word : list) {
-                lengths[word.charAt(0) - 'a'] |= 1 << Math.min(word.length(), 31);
-            }
-        }
-        return lengths;
-    }
-
-    private static int[] lengthsByFirstTwo(String... words) {
-        int[] lengths = new int[26 * 26];
-        for (String word : words) {
-            char second = word.length() > 1 ? word.charAt(1) : word.charAt(0);
-            lengths[pairIndex(word.charAt(0), second)] |= 1 << Math.min(word.length(), 31);
-        }
-        return lengths;
-    }
-
-    /** Lower-case words packed as {@link #packed} packs them, sorted for binary search. */
-    private static long[] codes(String... words) {
-        long[] codes = new long[words.length];
-        for (int k = 0; k < words.length; k++) {
-            for (char w : words[k].toCharArray()) {
-                codes[k] = (codes[k] << 5) | (w - 'a' + 1);
-            }
-        }
-        Arrays.sort(codes);
-        return codes;
     }
 
     private static double share(long part, long whole) {

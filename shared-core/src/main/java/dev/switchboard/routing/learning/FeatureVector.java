@@ -5,52 +5,47 @@ import java.util.Arrays;
 /**
  * The {@link PromptFeatures} of one prompt, as the learner reads them; immutable, equal when every
  * value is. The router's prompt scan makes one while it reads the prompt, so that the learner does not
- * read the prompt again ({@link DifficultyLearner#estimate(String, FeatureVector)}).
+ * read the prompt again ({@link DifficultyLearner#estimate(String, FeatureVector)}). It holds the
+ * counts and works the values out when asked: a decision without learning then pays for no logarithms.
  */
 public final class FeatureVector {
 
-    private final double[] values;
+    /** Finished: its reader has handed over the whole prompt and nothing counts into it any more. */
+    private final FeatureTally counts;
 
-    /** Takes {@code values} as it is: only code of this package, which never writes to it, makes one. */
-    FeatureVector(double[] values) {
-        if (values.length != PromptFeatures.COUNT) {
-            throw new IllegalArgumentException("need " + PromptFeatures.COUNT + " features, got " + values.length);
-        }
-        this.values = values;
+    FeatureVector(FeatureTally counts) {
+        this.counts = counts;
     }
 
     /** The features of {@code prompt}, read on their own. */
     public static FeatureVector of(String prompt) {
-        return FeatureTally.readAll(prompt).features();
+        return new FeatureVector(FeatureTally.readAll(prompt));
     }
 
-    /** Feature {@code index}, in the order of {@link PromptFeatures#NAMES}. */
-    public double get(int index) {
-        return values[index];
-    }
-
-    /** A copy of all the features. */
+    /** A copy of all the features, in the order of {@link PromptFeatures#NAMES}. */
     public double[] toArray() {
-        return values.clone();
+        return values();
     }
 
-    /** The values without a copy, for the learner, which only reads them. */
+    /** The values, worked out anew on each call (the learner asks once per estimate). */
     double[] values() {
+        double[] values = new double[PromptFeatures.COUNT];
+        counts.writeTo(values);
         return values;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeatureVector other && Arrays.equals(values, other.values);
+        return o instanceof FeatureVector other && Arrays.equals(values(), other.values());
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values);
+        return Arrays.hashCode(values());
     }
 
     @Override
     public String toString() {
-        return "FeatureVector" + Arrays.toString(values);
+        return "FeatureVector" + Arrays.toString(values());
     }
 }
