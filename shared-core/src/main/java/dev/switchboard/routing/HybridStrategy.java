@@ -38,7 +38,7 @@ public final class HybridStrategy implements RoutingStrategy {
         }
         LearnedAssessment learned;
         try {
-            learned = learning.assess(request.prompt());
+            learned = learning.assess(request.prompt(), request.analysis());
         } catch (RuntimeException e) {
             // A failing learner must not fail the request while the complexity rule can answer.
             return Optional.of(fallback(request, "learning failed (" + e.getClass().getSimpleName() + ")"));

@@ -2,6 +2,7 @@ package dev.switchboard.routing;
 
 import dev.switchboard.routing.learning.DifficultyEstimate;
 import dev.switchboard.routing.learning.DifficultyLearner;
+import dev.switchboard.routing.learning.FeatureVector;
 
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +36,7 @@ public final class LearningStrategy implements RoutingStrategy {
         if (request.candidates().isEmpty()) {
             return Optional.empty();
         }
-        LearnedAssessment assessment = assess(request.prompt());
+        LearnedAssessment assessment = assess(request.prompt(), request.analysis());
         return assessment.tier().map(target -> {
             List<Candidate> ranked = TierRanking.rank(request.candidates(), target);
             Confidence confidence = ranked.get(0).tier() == target ? assessment.confidence() : Confidence.LOW;
@@ -46,7 +47,16 @@ public final class LearningStrategy implements RoutingStrategy {
 
     /** The learner's view of a prompt: a tier when it is sure enough, and why. */
     public LearnedAssessment assess(String prompt) {
-        DifficultyEstimate estimate = learner.estimate(prompt);
+        return assessed(learner.estimate(prompt));
+    }
+
+    /** The same, reading the learner's features from the prompt's analysis when its scan took them. */
+    public LearnedAssessment assess(String prompt, PromptAnalysis analysis) {
+        Optional<FeatureVector> features = analysis.learnerFeatures();
+        return assessed(features.isPresent() ? learner.estimate(prompt, features.get()) : learner.estimate(prompt));
+    }
+
+    private LearnedAssessment assessed(DifficultyEstimate estimate) {
         if (estimate.examples() < settings.minExamples()) {
             return new LearnedAssessment(Optional.empty(), Confidence.LOW, estimate, "learning has seen "
                     + estimate.examples() + " outcomes, fewer than the " + settings.minExamples() + " it needs");

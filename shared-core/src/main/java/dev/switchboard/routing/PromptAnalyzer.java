@@ -6,7 +6,9 @@ import java.util.function.ToIntFunction;
 /**
  * Classifies a prompt and scores its complexity, with the token count from the injected counter.
  * The keyword rules read only the first {@link #SCAN_CHARS} characters: what a prompt asks for shows
- * at its start, and a bound keeps the cost of one request's analysis small whatever its length.
+ * at its start, and a bound keeps the cost of one request's analysis small whatever its length. The same
+ * pass takes the difficulty learner's features of a prompt within that bound; a longer one has none in
+ * its analysis and the learner reads it itself.
  */
 public final class PromptAnalyzer {
 
@@ -24,12 +26,13 @@ public final class PromptAnalyzer {
 
     public PromptAnalysis analyze(String prompt) {
         int tokens = tokenCounter.applyAsInt(prompt);
-        PromptScan scan = new PromptScan(prompt, SCAN_CHARS, PromptVocabulary.RULES);
+        PromptScan scan = new PromptScan(prompt, SCAN_CHARS, PromptVocabulary.RULES, true);
         ComplexityScorer.Scored scored = scorer.score(scan, tokens);
         java.util.List<String> signals = new java.util.ArrayList<>(scored.signals());
         if (prompt.length() > SCAN_CHARS) {
             signals.add("scanned_first_" + SCAN_CHARS + "_chars");
         }
-        return new PromptAnalysis(classifier.classify(scan), scored.complexity(), tokens, signals);
+        return new PromptAnalysis(classifier.classify(scan), scored.complexity(), tokens, signals,
+                scan.learnerFeatures());
     }
 }

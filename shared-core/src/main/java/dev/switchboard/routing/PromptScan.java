@@ -1,11 +1,18 @@
 package dev.switchboard.routing;
 
+import dev.switchboard.routing.learning.FeatureTally;
+import dev.switchboard.routing.learning.FeatureVector;
+
+import java.util.Optional;
+
 /**
  * One pass over a prompt that every keyword rule then reads: which terms of a {@link ScanVocabulary}
  * occur in it, as bits, and how many question marks it has. Words are runs of letters, digits and
  * underscores (a regular expression's \w; "c++" kept whole), folded to lower case one character at a
  * time; the few that may be terms are looked up in the vocabulary's word table in place, so the pass
- * makes no String per word and its cost does not depend on how many rules there are.
+ * makes no String per word and its cost does not depend on how many rules there are. When asked, the
+ * same pass also counts the difficulty learner's features ({@link FeatureTally}), so that a prompt is
+ * read once for the rules and the learner.
  */
 final class PromptScan {
 
@@ -19,6 +26,8 @@ final class PromptScan {
     /** The arithmetic shape's bit, or NONE once found (or when the vocabulary does not look for it). */
     private int arithmeticBit;
     private int questions;
+    /** Counts the learner's features while reading; null when not asked or the prompt is cut. */
+    private final FeatureTally tally;
 
     /** Scans all of {@code prompt} for the terms of every rule the analyzer runs. */
     PromptScan(String prompt) {
@@ -27,6 +36,15 @@ final class PromptScan {
 
     /** Scans the first {@code limit} characters of {@code prompt}, as if the rest were not there. */
     PromptScan(String prompt, int limit, ScanVocabulary vocabulary) {
+        this(prompt, limit, vocabulary, false);
+    }
+
+    /**
+     * Scans as above and, when {@code learnerFeatures} is set and the limit leaves the prompt whole,
+     * counts the learner's features in the same pass (they are of the whole prompt, so a cut one has none).
+     */
+    PromptScan(String prompt, int limit, ScanVocabulary vocabulary, boolean learnerFeatures) {
+        this.tally = learnerFeatures && limit >= prompt.length() ? new FeatureTally(prompt) : null;
         this.text = prompt;
         this.end = Math.min(limit, prompt.length());
         this.vocabulary = vocabulary;
@@ -61,6 +79,11 @@ final class PromptScan {
         return questions;
     }
 
+    /** The learner's features of the whole prompt, when they were asked for and it was read whole. */
+    Optional<FeatureVector> learnerFeatures() {
+        return tally == null ? Optional.empty() : Optional.of(tally.features());
+    }
+
     /**
      * The hot loop: every character passes here, and most words end at the shape test, so those stay
      * inline and the rarer work (marks, candidate words) is called out of it.
@@ -68,42 +91,70 @@ final class PromptScan {
     private void readWords() {
         String text = this.text;
         int end = this.end;
+        FeatureTally tally = this.tally;
+        ShapeFilter shapes = vocabulary.shapes();
         int previousEnd = -1;
         int i = 0;
         while (i < end) {
             char c = text.charAt(i);
             char first = WordChars.foldedWordChar(c);
             if (first == WordChars.NOT_WORD) {
+                if (c == ' ') {
+                    // Most of what is not a word: nothing looks at it.
+                    i++;
+                    continue;
+                }
                 if (c == '?') {
                     questions++;
                 } else if (c == '`' || TextShapes.isOperator(c)) {
                     noteMark(c, i);
+                }
+                if (tally != null) {
+                    tally.other(c, i);
                 }
                 i++;
                 continue;
             }
             int start = i++;
             char second = first;
+            // Negative once a character is not an ASCII letter: the learner then splits the word up.
+            int lettersOnly = letterSign(c);
             if (i < end) {
-                char next = WordChars.foldedWordChar(text.charAt(i));
+                char d = text.charAt(i);
+                char next = WordChars.foldedWordChar(d);
                 if (next != WordChars.NOT_WORD) {
                     second = next;
-                    do {
-                        i++;
-                    } while (i < end && WordChars.isWordChar(text.charAt(i)));
+                    lettersOnly |= letterSign(d);
+                    for (i++; i < end && WordChars.isWordChar(d = text.charAt(i)); i++) {
+                        lettersOnly |= letterSign(d);
+                    }
                 } else if (first == 'c' && i + 2 <= end && text.charAt(i) == '+' && text.charAt(i + 1) == '+') {
                     second = '+';
                     i += 2;
+                    lettersOnly = -1;
+                }
+            }
+            if (tally != null) {
+                if (lettersOnly >= 0) {
+                    tally.letterRun(start, i);
+                } else {
+                    tally.mixed(start, i);
                 }
             }
             int shape = WordChars.shape(first, second, i - start);
-            if (vocabulary.mayMatch(shape)) {
+            if (shapes.mayMatch(shape)) {
                 onWord(start, i, first, shape, previousEnd);
             } else {
                 window.breakRun();
             }
             previousEnd = i;
         }
+    }
+
+    /** Not negative exactly when {@code c} is an ASCII letter. */
+    private static int letterSign(char c) {
+        int x = (c | 0x20) - 'a';
+        return x | (25 - x);
     }
 
     private void noteMark(char c, int at) {

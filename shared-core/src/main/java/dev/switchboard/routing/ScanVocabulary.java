@@ -128,6 +128,10 @@ final class ScanVocabulary {
         return shapes.mayMatch(shape);
     }
 
+    ShapeFilter shapes() {
+        return shapes;
+    }
+
     WordTable words() {
         return words;
     }

@@ -15,6 +15,15 @@ public interface DifficultyLearner {
     /** The learner's current belief about a prompt, with how much evidence stands behind it. */
     DifficultyEstimate estimate(String prompt);
 
+    /**
+     * The same estimate, from {@code features} that the router's scan already took of {@code prompt}
+     * (they must be its {@link PromptFeatures}); a learner that does not read features asks
+     * {@link #estimate(String)}.
+     */
+    default DifficultyEstimate estimate(String prompt, FeatureVector features) {
+        return estimate(prompt);
+    }
+
     /** The learner's whole state; the implementation's static {@code fromBytes} reads it back exactly. */
     byte[] toBytes();
 }

@@ -88,6 +88,20 @@ public final class LogisticDifficultyLearner implements DifficultyLearner {
         }
         double[] x = new double[PromptFeatures.COUNT];
         PromptFeatures.extract(prompt, x);
+        return estimate(current, x);
+    }
+
+    /** Reads {@code features} instead of the prompt: the scan took them in its own pass. */
+    @Override
+    public DifficultyEstimate estimate(String prompt, FeatureVector features) {
+        LearnerState current = state;
+        if (current.examples() == 0) {
+            return DifficultyEstimate.unknown();
+        }
+        return estimate(current, features.values());
+    }
+
+    private DifficultyEstimate estimate(LearnerState current, double[] x) {
         ShapeModel model = current.modelFor(x);
         if (model.examples == 0) {
             return new DifficultyEstimate(0.5, current.examples(), 0);

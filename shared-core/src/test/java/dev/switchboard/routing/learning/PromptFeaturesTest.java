@@ -30,7 +30,7 @@ class PromptFeaturesTest {
         String question = "Which is NOT a prime?\nA. 2\nB. 3\nC. 9\nD. 11\nAnswer:";
         int stem = "Which is NOT a prime?\n".length();
 
-        assertEquals(stem, PromptFeatures.firstOptionLine(question));
+        assertEquals(stem, ReferencePromptFeatures.firstOptionLine(question));
         assertEquals(1, feature(question, "has_options"));
         assertEquals(Math.log1p(stem), feature(question, "log_stem_chars"), 1e-12);
         assertEquals((question.length() - stem) / (double) question.length(), feature(question, "option_share"), 1e-12);
