@@ -1,5 +1,6 @@
 package dev.switchboard.secrets;
 
+import dev.switchboard.config.ProcessEnvironment;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -19,8 +20,7 @@ public class SecretsBeans {
     @Singleton
     @Requires(condition = ApiKeySourceCondition.Environment.class)
     ApiKeySource environmentApiKeys() {
-        // The one read of the process environment for keys: everything else gets the source injected.
-        return new EnvironmentApiKeySource(System.getenv());
+        return new EnvironmentApiKeySource(ProcessEnvironment.current().variables());
     }
 
     /** The source owns its client (not a bean of its own, so it cannot clash with one Micronaut AWS may add). */

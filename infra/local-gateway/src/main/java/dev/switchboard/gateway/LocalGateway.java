@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.config.ProcessEnvironment;
 import dev.switchboard.localaws.DynamoDbLocalServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
@@ -34,7 +35,7 @@ public final class LocalGateway implements AutoCloseable {
     public static void main(String[] args) throws IOException {
         // The gateway never runs on EC2: no SDK client may ask the instance-metadata address.
         System.setProperty("aws.disableEc2Metadata", "true");
-        GatewaySettings settings = GatewaySettings.fromEnvironment(System.getenv());
+        GatewaySettings settings = GatewaySettings.fromEnvironment(ProcessEnvironment.current().variables());
         // Micronaut's own shutdown hook stops the context, which closes DynamoDB Local (see
         // LocalDynamoDbShutdown); a second hook of ours would deadlock with it.
         LocalGateway gateway = start(settings, Map.of(), args);
