@@ -53,7 +53,8 @@ public class ChatCompletionService {
         this.clock = clock;
     }
 
-    public ChatCompletionResponse complete(ChatCompletionRequest request, String principal) {
+    public ChatCompletionResponse complete(ChatCompletionRequest request, Caller caller) {
+        String principal = caller.principal();
         Call call = start(request);
         FallbackChain.Outcome outcome;
         try {
@@ -78,7 +79,8 @@ public class ChatCompletionService {
      * the upstream stream stops, and the exception comes back out once the request is ledgered.
      * Either way the part answer is ledgered with its estimated usage and cost, since it was billed.
      */
-    public void stream(ChatCompletionRequest request, String principal, ChatStreamListener listener) {
+    public void stream(ChatCompletionRequest request, Caller caller, ChatStreamListener listener) {
+        String principal = caller.principal();
         Call call = start(request);
         long created = call.started().getEpochSecond();
         boolean[] first = {true};

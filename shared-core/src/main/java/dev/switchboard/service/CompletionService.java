@@ -22,8 +22,6 @@ import java.util.List;
 public class CompletionService {
 
     static final String ENDPOINT = "complete";
-    /** Whose spend a request counts against while authentication is off. */
-    public static final String ANONYMOUS = "anonymous";
 
     private final DecisionService decisions;
     private final FallbackChain chain;
@@ -40,7 +38,8 @@ public class CompletionService {
         this.clock = clock;
     }
 
-    public CompleteResponse complete(CompleteRequest request, String principal) {
+    public CompleteResponse complete(CompleteRequest request, Caller caller) {
+        String principal = caller.principal();
         String requestId = ids.next();
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.prompt(), request.maxTokens(), request.autoRoute(),

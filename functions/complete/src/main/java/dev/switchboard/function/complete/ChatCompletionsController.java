@@ -3,7 +3,7 @@ package dev.switchboard.function.complete;
 import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.ChatCompletionRequestParser;
 import dev.switchboard.service.ChatCompletionService;
-import dev.switchboard.service.CompletionService;
+import dev.switchboard.service.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -44,10 +44,10 @@ public class ChatCompletionsController {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         ChatCompletionRequest request = parser.parse(bytes);
         if (!request.stream()) {
-            return HttpResponse.ok(completions.complete(request, CompletionService.ANONYMOUS))
+            return HttpResponse.ok(completions.complete(request, Caller.ANONYMOUS))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        return HttpResponse.ok(bridge.open(sink -> completions.stream(request, CompletionService.ANONYMOUS,
+        return HttpResponse.ok(bridge.open(sink -> completions.stream(request, Caller.ANONYMOUS,
                 sink::accept))).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
     }
 }

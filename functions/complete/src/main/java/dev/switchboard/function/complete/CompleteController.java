@@ -2,6 +2,7 @@ package dev.switchboard.function.complete;
 
 import dev.switchboard.api.CompleteRequestParser;
 import dev.switchboard.api.CompleteResponse;
+import dev.switchboard.service.Caller;
 import dev.switchboard.service.CompletionService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -32,6 +33,6 @@ public class CompleteController {
     @Post(uri = "/complete", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public CompleteResponse complete(@Nullable @Body String body) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        return completions.complete(parser.parse(bytes), CompletionService.ANONYMOUS);
+        return completions.complete(parser.parse(bytes), Caller.ANONYMOUS);
     }
 }
