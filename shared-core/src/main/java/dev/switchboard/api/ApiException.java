@@ -1,5 +1,6 @@
 package dev.switchboard.api;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,11 @@ public class ApiException extends RuntimeException {
     /** The request field at fault, or null when the error is not about one field. */
     public String field() {
         return field;
+    }
+
+    /** Headers the error response carries besides its body (e.g. Retry-After); none by default. */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 
     public ApiError toError() {

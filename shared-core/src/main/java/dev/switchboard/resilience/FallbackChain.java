@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -70,6 +71,7 @@ public final class FallbackChain {
     }
 
     private final ProviderRegistry providers;
+    private final DeploymentBreakers breakers;
     private final ResilienceSettings settings;
     private final Clock clock;
     private final RetryingCaller caller;
@@ -77,14 +79,20 @@ public final class FallbackChain {
     public FallbackChain(ProviderRegistry providers, DeploymentBreakers breakers, ResilienceSettings settings,
                          Clock clock, Sleeper sleeper) {
         this.providers = providers;
+        this.breakers = breakers;
         this.settings = settings;
         this.clock = clock;
         this.caller = new RetryingCaller(breakers, new RetryPolicy(settings), sleeper, clock);
     }
 
     public Outcome call(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor) {
+        return call(ranked, requestFor, CallGate.OPEN);
+    }
+
+    /** As {@link #call(List, Function)}, asking {@code gate} before each candidate is called. */
+    public Outcome call(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor, CallGate gate) {
         Instant deadline = deadline();
-        Answer<ChatResponse> answer = walk(ranked, deadline, candidate -> {
+        Answer<ChatResponse> answer = walk(ranked, deadline, gate, candidate -> {
             ChatProvider provider = provider(candidate);
             ChatRequest request = requestFor.apply(candidate).withDeadline(deadline);
             return () -> provider.complete(request);
@@ -100,8 +108,17 @@ public final class FallbackChain {
      */
     public StreamOutcome stream(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor,
                                 Consumer<StreamChunk> sink) {
+        return stream(ranked, requestFor, sink, CallGate.OPEN);
+    }
+
+    /**
+     * As {@link #stream(List, Function, Consumer)}, asking {@code gate} before each candidate is called.
+     * A stream that breaks after its first chunk is not reported to the gate: its caller settles it.
+     */
+    public StreamOutcome stream(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor,
+                                Consumer<StreamChunk> sink, CallGate gate) {
         Instant deadline = deadline();
-        Answer<Integer> answer = walk(ranked, deadline, candidate -> new StreamCall(provider(candidate),
+        Answer<Integer> answer = walk(ranked, deadline, gate, candidate -> new StreamCall(provider(candidate),
                 requestFor.apply(candidate).withDeadline(deadline), new CountingSink(sink)));
         return new StreamOutcome(answer.candidate(), answer.value(), answer.attempts());
     }
@@ -114,7 +131,7 @@ public final class FallbackChain {
         return clock.instant().plus(settings.requestDeadline());
     }
 
-    private <T> Answer<T> walk(List<Candidate> ranked, Instant deadline,
+    private <T> Answer<T> walk(List<Candidate> ranked, Instant deadline, CallGate gate,
                                Function<Candidate, RetryingCaller.CandidateCall<T>> calls) {
         List<Attempt> attempts = new ArrayList<>();
         int contextTooLongUpTo = 0;
@@ -127,17 +144,28 @@ public final class FallbackChain {
                 attempts.add(Attempt.passedOver(candidate.label(), Attempt.CONTEXT_TOO_SMALL));
                 continue;
             }
+            // An open circuit is passed over before the gate, so that it holds no limit for a call never made.
+            if (breakers.isOpen(candidate.label())) {
+                attempts.add(Attempt.passedOver(candidate.label(), Attempt.CIRCUIT_OPEN));
+                continue;
+            }
+            Optional<String> refused = gate.enter(candidate);
+            if (refused.isPresent()) {
+                attempts.add(Attempt.passedOver(candidate.label(), refused.get()));
+                continue;
+            }
             RetryingCaller.CandidateCall<T> call = calls.apply(candidate);
             RetryingCaller.Result<T> result = caller.call(candidate.label(), call, deadline);
             attempts.add(result.attempt());
             if (result instanceof RetryingCaller.Answered<T> answered) {
                 return new Answer<>(candidate, answered.value(), attempts);
             }
+            if (result instanceof RetryingCaller.Failed<T> failed && call.delivered() > 0) {
+                throw new StreamBrokenException(candidate.label(), call.delivered(), failed.failure(), attempts);
+            }
+            gate.failed(candidate, result.attempt());
             if (result instanceof RetryingCaller.Failed<T> failed) {
                 ProviderException failure = failed.failure();
-                if (call.delivered() > 0) {
-                    throw new StreamBrokenException(candidate.label(), call.delivered(), failure, attempts);
-                }
                 if (!failure.fallbackAllowed()) {
                     throw new ProviderRejectedException(candidate.label(), Attempt.failures(attempts));
                 }

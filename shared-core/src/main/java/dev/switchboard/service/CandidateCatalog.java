@@ -8,6 +8,7 @@ import dev.switchboard.cost.PriceTable;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.scoring.DeploymentSignals;
+import dev.switchboard.state.RateLimits;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,10 +28,12 @@ public final class CandidateCatalog {
 
     private final List<Candidate> candidates;
     private final Map<String, DeploymentSignals> signals;
+    private final Map<String, RateLimits> limits;
 
     public CandidateCatalog(ProviderCatalog catalog, PriceTable prices) {
         List<Candidate> all = new ArrayList<>();
         Map<String, DeploymentSignals> configured = new HashMap<>();
+        Map<String, RateLimits> configuredLimits = new HashMap<>();
         for (ProviderConfig provider : catalog.providers()) {
             for (DeploymentConfig deployment : provider.deployments()) {
                 Optional<ModelPrice> price = prices.price(deployment.model());
@@ -41,10 +44,18 @@ public final class CandidateCatalog {
                 all.add(candidate);
                 configured.put(candidate.label(), new DeploymentSignals(false, null, null, null,
                         deployment.priority(), capabilityCount(deployment.capabilities())));
+                configuredLimits.put(candidate.label(),
+                        new RateLimits((long) deployment.rpm(), (long) deployment.tpm()));
             }
         }
         this.candidates = List.copyOf(all);
         this.signals = Map.copyOf(configured);
+        this.limits = Map.copyOf(configuredLimits);
+    }
+
+    /** The deployment's configured RPM / TPM, shared by every instance; none for a label not configured. */
+    public RateLimits limits(String label) {
+        return limits.getOrDefault(label, RateLimits.NONE);
     }
 
     public List<Candidate> all() {

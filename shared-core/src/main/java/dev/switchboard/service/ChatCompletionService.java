@@ -1,10 +1,13 @@
 package dev.switchboard.service;
 
+import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.DeploymentsFailedException;
 import dev.switchboard.api.InvalidRequestException;
+import dev.switchboard.api.RefusedUntilException;
 import dev.switchboard.api.RoutingPreferences;
+import dev.switchboard.api.StateUnavailableApiException;
 import dev.switchboard.api.StreamBrokenAfterStartException;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
@@ -16,6 +19,7 @@ import dev.switchboard.resilience.StreamBrokenException;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.RoutingDecision;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -37,15 +41,18 @@ public class ChatCompletionService {
     static final String CLIENT_CANCELLED = "client_cancelled";
 
     private final DecisionService decisions;
+    private final Admissions admissions;
     private final FallbackChain chain;
     private final CompletionAccounting accounting;
     private final CandidateCatalog candidates;
     private final RequestIds ids;
     private final Clock clock;
 
-    public ChatCompletionService(DecisionService decisions, FallbackChain chain, CompletionAccounting accounting,
-                                 CandidateCatalog candidates, RequestIds ids, Clock clock) {
+    public ChatCompletionService(DecisionService decisions, Admissions admissions, FallbackChain chain,
+                                 CompletionAccounting accounting, CandidateCatalog candidates, RequestIds ids,
+                                 Clock clock) {
         this.decisions = decisions;
+        this.admissions = admissions;
         this.chain = chain;
         this.accounting = accounting;
         this.candidates = candidates;
@@ -55,13 +62,14 @@ public class ChatCompletionService {
 
     public ChatCompletionResponse complete(ChatCompletionRequest request, Caller caller) {
         String principal = caller.principal();
-        Call call = start(request);
+        Call call = start(request, caller);
         FallbackChain.Outcome outcome;
         try {
-            outcome = chain.call(call.decision().ranked(), call.requestFor());
+            outcome = chain.call(call.decision().ranked(), call.requestFor(), call.admission());
         } catch (DeploymentsFailedException e) {
-            failed(call, principal, e);
-            throw e;
+            throw failed(call, principal, e);
+        } catch (RefusedUntilException | StateUnavailableApiException e) {
+            throw refused(call, principal, e);
         }
         ChatResponse response = outcome.response();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, outcome.answeredBy(),
@@ -81,7 +89,7 @@ public class ChatCompletionService {
      */
     public void stream(ChatCompletionRequest request, Caller caller, ChatStreamListener listener) {
         String principal = caller.principal();
-        Call call = start(request);
+        Call call = start(request, caller);
         long created = call.started().getEpochSecond();
         boolean[] first = {true};
         // The chain asks for each candidate's request just before calling it, so this follows the
@@ -102,19 +110,20 @@ public class ChatCompletionService {
                             chunk.textDelta(), first[0]));
                     first[0] = false;
                 }
-            });
+            }, call.admission());
         } catch (StreamBrokenException e) {
             StreamBrokenAfterStartException broken = new StreamBrokenAfterStartException(e.deployment(),
                     e.chunksDelivered(), Attempt.failures(e.attempts()));
-            unfinished(call, principal, progress, broken.tried().size(), broken.type());
+            unfinished(call, principal, progress, broken.tried().size(), broken.type(), true);
             throw broken;
         } catch (StreamCancelledException e) {
             // The chain passes this on without the attempts list: the candidates asked stand in for it.
-            unfinished(call, principal, progress, progress.asked, CLIENT_CANCELLED);
+            unfinished(call, principal, progress, progress.asked, CLIENT_CANCELLED, false);
             throw e;
         } catch (DeploymentsFailedException e) {
-            failed(call, principal, e);
-            throw e;
+            throw failed(call, principal, e);
+        } catch (RefusedUntilException | StateUnavailableApiException e) {
+            throw refused(call, principal, e);
         }
         StreamChunk last = lastChunk[0];
         Candidate answered = outcome.answeredBy();
@@ -128,14 +137,16 @@ public class ChatCompletionService {
         }
     }
 
-    private Call start(ChatCompletionRequest request) {
+    private Call start(ChatCompletionRequest request, Caller caller) {
         String requestId = ids.next();
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.promptText(), request.maxTokens(), request.autoRoute(),
                 preferences(request));
         Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
                 request.messages(), request.maxTokens(), request.temperature(), request.tools());
-        return new Call(requestId, started, decision, requestFor);
+        RequestAdmission admission = admissions.open(caller, decision.analysis().tokenCount(), request.maxTokens());
+        BigDecimal spentBefore = admission.spentToday();
+        return new Call(requestId, started, decision, requestFor, admission, spentBefore);
     }
 
     /** The caller's preferences, narrowed to a pinned model and to what the request needs. */
@@ -167,18 +178,29 @@ public class ChatCompletionService {
     private CompletionAccounting.Answered answered(Call call, String principal, Candidate by,
                                                    Usage usage, List<String> failedAttempts) {
         return new CompletionAccounting.Answered(call.requestId(), call.started(), principal, ENDPOINT,
-                call.decision(), by, usage, failedAttempts, elapsedMs(call));
+                call.decision(), by, usage, failedAttempts, elapsedMs(call), call.admission(), call.spentBefore());
     }
 
-    private void failed(Call call, String principal, DeploymentsFailedException e) {
+    /** Ledgers a request nobody answered; returns what to throw (429 when every deployment's window was full). */
+    private RuntimeException failed(Call call, String principal, DeploymentsFailedException e) {
+        RuntimeException thrown = call.admission().whenNoneAnswered(e);
         accounting.failed(call.requestId(), call.started(), principal, ENDPOINT, call.decision(), elapsedMs(call),
-                e.tried().size(), e.type());
+                e.tried().size(), thrown instanceof ApiException api ? api.type() : e.type());
+        return thrown;
     }
 
-    private void unfinished(Call call, String principal, StreamProgress progress, int attempts, String errorType) {
+    /** Ledgers a request refused by the caller's own limits or budget, or by a state outage. */
+    private RuntimeException refused(Call call, String principal, ApiException e) {
+        accounting.failed(call.requestId(), call.started(), principal, ENDPOINT, call.decision(), elapsedMs(call), 0,
+                e.type());
+        return e;
+    }
+
+    private void unfinished(Call call, String principal, StreamProgress progress, int attempts, String errorType,
+                            boolean deploymentFailed) {
         accounting.unfinished(new CompletionAccounting.Unfinished(call.requestId(), call.started(), principal,
                 ENDPOINT, call.decision(), progress.candidate, progress.request, progress.text.toString(),
-                Math.max(1, attempts), elapsedMs(call), errorType));
+                Math.max(1, attempts), elapsedMs(call), errorType, call.admission(), deploymentFailed));
     }
 
     private long elapsedMs(Call call) {
@@ -193,7 +215,8 @@ public class ChatCompletionService {
 
     /** One request: the ledger's request id, and OpenAI's chat completion id derived from it. */
     private record Call(String requestId, Instant started, RoutingDecision decision,
-                        Function<Candidate, ChatRequest> requestFor) {
+                        Function<Candidate, ChatRequest> requestFor, RequestAdmission admission,
+                        BigDecimal spentBefore) {
 
         String id() {
             return "chatcmpl-" + requestId;

@@ -13,13 +13,9 @@ import dev.switchboard.provider.UsageEstimate;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.PromptAnalysis;
 import dev.switchboard.routing.RoutingDecision;
-import dev.switchboard.state.DailySpendStore;
-import dev.switchboard.state.StateUnavailableException;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -27,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bookkeeping after a routed call, shared by /complete and /v1/chat/completions: price the
- * answer, add it to the caller's spend for the day, write the ledger row, and describe the routing
- * for the response. A bookkeeping failure is logged and flagged, never turned into a failed answer
+ * answer, settle the request's admission with it (its reservation becomes the real cost and usage,
+ * and the call's latency is recorded), write the ledger row, and describe the routing for the response. A bookkeeping failure is logged and flagged, never turned into a failed answer
  * the caller has already paid for.
  */
 @Singleton
@@ -37,21 +33,22 @@ public class CompletionAccounting {
     private static final Logger LOG = LoggerFactory.getLogger(CompletionAccounting.class);
 
     private final CostCalculator costs;
-    private final DailySpendStore spend;
     private final RequestLedger ledger;
     private final TokenCounter tokens;
 
-    public CompletionAccounting(CostCalculator costs, DailySpendStore spend, RequestLedger ledger, TokenCounter tokens) {
+    public CompletionAccounting(CostCalculator costs, RequestLedger ledger, TokenCounter tokens) {
         this.costs = costs;
-        this.spend = spend;
         this.ledger = ledger;
         this.tokens = tokens;
     }
 
-    /** One answered request: who asked, how it was routed, who answered and after how many attempts. */
+    /**
+     * One answered request: who asked, how it was routed, who answered and after how many attempts, its
+     * admission, and its principal's spend today before it (null when the state could not say).
+     */
     public record Answered(String requestId, Instant started, String principal, String endpoint,
                            RoutingDecision decision, Candidate answeredBy, Usage usage, List<String> failedAttempts,
-                           long latencyMs) {
+                           long latencyMs, RequestAdmission admission, BigDecimal spentBefore) {
 
         public boolean fallbackUsed() {
             return !failedAttempts.isEmpty();
@@ -68,7 +65,8 @@ public class CompletionAccounting {
      */
     public record Unfinished(String requestId, Instant started, String principal, String endpoint,
                              RoutingDecision decision, Candidate streamedBy, ChatRequest request, String textSoFar,
-                             int attempts, long latencyMs, String errorType) {
+                             int attempts, long latencyMs, String errorType, RequestAdmission admission,
+                             boolean deploymentFailed) {
 
         public Unfinished {
             Objects.requireNonNull(requestId, "requestId");
@@ -78,6 +76,7 @@ public class CompletionAccounting {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(textSoFar, "textSoFar");
             Objects.requireNonNull(errorType, "errorType");
+            Objects.requireNonNull(admission, "admission");
             if (attempts < 1) {
                 throw new IllegalArgumentException("an unfinished stream took at least one attempt");
             }
@@ -89,7 +88,9 @@ public class CompletionAccounting {
         Usage usage = a.usage();
         Cost cost = price(answered, usage);
         Cost baseline = costs.baselineCost(usage);
-        Double totalToday = addSpend(a.principal(), a.started(), cost);
+        a.admission().answered(answered, usage, cost);
+        Double totalToday = a.spentBefore() == null ? null
+                : a.spentBefore().add(BigDecimal.valueOf(cost.priced() ? cost.usd() : 0)).doubleValue();
         RoutingDecision d = a.decision();
         boolean recorded = record(row(a.requestId(), a.started(), a.principal(), a.endpoint(), d, answered, usage,
                 cost, baseline, a.latencyMs(), a.failedAttempts().size() + 1, null));
@@ -121,7 +122,7 @@ public class CompletionAccounting {
     public void unfinished(Unfinished u) {
         Usage usage = UsageEstimate.of(tokens, u.request(), u.textSoFar());
         Cost cost = price(u.streamedBy(), usage);
-        addSpend(u.principal(), u.started(), cost);
+        u.admission().unfinished(u.streamedBy(), usage, cost, u.deploymentFailed());
         record(row(u.requestId(), u.started(), u.principal(), u.endpoint(), u.decision(), u.streamedBy(), usage, cost,
                 costs.baselineCost(usage), u.latencyMs(), u.attempts(), u.errorType()));
     }
@@ -143,16 +144,6 @@ public class CompletionAccounting {
                 by == null ? null : by.model(), usage.inputTokens(), usage.outputTokens(),
                 BigDecimal.valueOf(cost.usd()), BigDecimal.valueOf(baseline.usd()), cost.priced(), latencyMs, false,
                 attempts > 1, attempts, errorType == null ? LedgerEntry.OK : LedgerEntry.ERROR, errorType);
-    }
-
-    private Double addSpend(String principal, Instant at, Cost cost) {
-        try {
-            LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-            return spend.add(principal, day, BigDecimal.valueOf(cost.usd())).doubleValue();
-        } catch (StateUnavailableException e) {
-            LOG.error("shared state unavailable; spend for this request was not recorded: {}", e.getMessage());
-            return null;
-        }
     }
 
     private boolean record(LedgerEntry entry) {

@@ -1,8 +1,11 @@
 package dev.switchboard.service;
 
+import dev.switchboard.api.ApiException;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.DeploymentsFailedException;
+import dev.switchboard.api.RefusedUntilException;
+import dev.switchboard.api.StateUnavailableApiException;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.Usage;
@@ -10,6 +13,7 @@ import dev.switchboard.resilience.FallbackChain;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.RoutingDecision;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,14 +28,16 @@ public class CompletionService {
     static final String ENDPOINT = "complete";
 
     private final DecisionService decisions;
+    private final Admissions admissions;
     private final FallbackChain chain;
     private final CompletionAccounting accounting;
     private final RequestIds ids;
     private final Clock clock;
 
-    public CompletionService(DecisionService decisions, FallbackChain chain, CompletionAccounting accounting,
-                             RequestIds ids, Clock clock) {
+    public CompletionService(DecisionService decisions, Admissions admissions, FallbackChain chain,
+                             CompletionAccounting accounting, RequestIds ids, Clock clock) {
         this.decisions = decisions;
+        this.admissions = admissions;
         this.chain = chain;
         this.accounting = accounting;
         this.ids = ids;
@@ -44,20 +50,27 @@ public class CompletionService {
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.prompt(), request.maxTokens(), request.autoRoute(),
                 request.routing());
+        RequestAdmission admission = admissions.open(caller, decision.analysis().tokenCount(), request.maxTokens());
+        BigDecimal spentBefore = admission.spentToday();
         FallbackChain.Outcome outcome;
         try {
             outcome = chain.call(decision.ranked(), candidate -> new ChatRequest(candidate.model(),
-                    List.of(ChatMessage.user(request.prompt())), request.maxTokens()));
+                    List.of(ChatMessage.user(request.prompt())), request.maxTokens()), admission);
         } catch (DeploymentsFailedException e) {
+            RuntimeException refusal = admission.whenNoneAnswered(e);
             accounting.failed(requestId, started, principal, ENDPOINT, decision, clock.millis() - started.toEpochMilli(),
-                    e.tried().size(), e.type());
+                    e.tried().size(), refusal instanceof ApiException api ? api.type() : e.type());
+            throw refusal;
+        } catch (RefusedUntilException | StateUnavailableApiException e) {
+            accounting.failed(requestId, started, principal, ENDPOINT, decision, clock.millis() - started.toEpochMilli(),
+                    0, e.type());
             throw e;
         }
         Candidate answered = outcome.answeredBy();
         Usage usage = outcome.response().usage();
         CompletionAccounting.Settled settled = accounting.settle(new CompletionAccounting.Answered(requestId, started,
                 principal, ENDPOINT, decision, answered, usage, outcome.failedAttempts(),
-                clock.millis() - started.toEpochMilli()));
+                clock.millis() - started.toEpochMilli(), admission, spentBefore));
         return new CompleteResponse(outcome.response().text(), answered.provider(), answered.model(),
                 decision.strategyUsed(), decision.confidence().wireName(), settled.complexity(),
                 usage.inputTokens(), usage.outputTokens(), settled.cost(), settled.totalToday(), false,

@@ -2,31 +2,40 @@ package dev.switchboard.service;
 
 import dev.switchboard.api.HealthResponse;
 import dev.switchboard.ledger.RequestLedger;
-import dev.switchboard.state.DailySpendStore;
+import dev.switchboard.state.RequestState;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.time.Clock;
 
-/** GET /health: can we reach the ledger and the shared state? Each check is one cheap read. */
+/**
+ * GET /health: can we reach the ledger and the shared state? Each check is one cheap read. A state
+ * outage also shows how long it has lasted (from the requests that met it) and what the outage policy
+ * makes of requests meanwhile.
+ */
 @Singleton
 public class HealthService {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthService.class);
+    static final String CHECK_PRINCIPAL = "health-check";
 
     private final RequestLedger ledger;
-    private final DailySpendStore state;
+    private final RequestState state;
+    private final StateOutages outages;
+    private final StateOutagePolicy policy;
     private final CatalogService catalog;
     private final Clock clock;
 
-    public HealthService(RequestLedger ledger, DailySpendStore state, CatalogService catalog, Clock clock) {
+    public HealthService(RequestLedger ledger, RequestState state, StateOutages outages, StateOutagePolicy policy,
+                         CatalogService catalog, Clock clock) {
         this.ledger = ledger;
         this.state = state;
+        this.outages = outages;
+        this.policy = policy;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -34,10 +43,22 @@ public class HealthService {
     public HealthResponse health() {
         Map<String, String> checks = new LinkedHashMap<>();
         checks.put("ledger", check("ledger", () -> ledger.stats(clock.instant())));
-        checks.put("state", check("state",
-                () -> state.spentOn("health-check", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))));
+        try {
+            state.lookup(CHECK_PRINCIPAL, clock.instant());
+            checks.put("state", "ok");
+            outages.succeeded();
+        } catch (RuntimeException e) {
+            checks.put("state", "unavailable");
+            outages.failed("health check", e.getMessage());
+        }
         boolean ok = checks.values().stream().allMatch("ok"::equals);
-        return new HealthResponse(ok ? "ok" : "degraded", checks, catalog.providerCount());
+        HealthResponse.StateOutage outage = outages.current().map(o -> new HealthResponse.StateOutage(o.since(),
+                o.lastFailure(), o.lastOperation(), mode(policy.budgets()), mode(policy.rateLimits()))).orElse(null);
+        return new HealthResponse(ok ? "ok" : "degraded", checks, catalog.providerCount(), outage);
+    }
+
+    private static String mode(StateOutagePolicy.FailureMode mode) {
+        return mode.name().toLowerCase(Locale.ROOT);
     }
 
     private static String check(String name, Runnable probe) {

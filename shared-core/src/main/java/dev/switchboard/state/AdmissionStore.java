@@ -16,11 +16,8 @@ import java.time.Instant;
  * provider's own 429s still protect it, and the breaker takes over). A failed reconcile is logged and
  * dropped: the reservation then stays at its estimate, which errs on the safe side.
  *
- * <p>Retiring {@link DailySpendStore}: the daily budget counter holds the same sum (plus the reserves
- * of calls still under way, none once this call is reconciled), so in the wiring step total_cost_today
- * becomes {@link #spent} for the day and the separate daily spend add goes. A transaction returns no
- * item values, so that total costs one GetItem after the reconcile: the same one round trip that
- * {@code DailySpendStore.add} costs today, which it replaces.
+ * <p>The daily budget counter is also the principal's spend for the day (total_cost_today): spend is
+ * counted whether or not the principal has a cap.
  */
 public interface AdmissionStore {
 

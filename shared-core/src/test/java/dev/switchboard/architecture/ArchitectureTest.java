@@ -98,7 +98,7 @@ class ArchitectureTest {
                 SAMPLES + ".badfunction.."));
 
         assertTrue(report.contains("dev.switchboard.provider.ProviderRegistry"), report);
-        assertTrue(report.contains("dev.switchboard.state.DailySpendStore"), report);
+        assertTrue(report.contains("dev.switchboard.state.AdmissionStore"), report);
         assertFalse(report.contains("dev.switchboard.api.CompleteRequest"), report);
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.state.Refusal;
 import dev.switchboard.api.ApiException;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
@@ -30,7 +31,7 @@ class CompletionServiceTest {
     void answersFromTheChosenDeploymentAndPricesIt() {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
 
-        CompleteResponse response = fixture.completions().complete(request("What is Python?"), "alice");
+        CompleteResponse response = fixture.completions().complete(request("What is Python?"), CoreFixture.ALICE);
 
         assertEquals("gemini", response.provider());
         assertEquals("gemini-1.5-flash", response.model());
@@ -48,12 +49,12 @@ class CompletionServiceTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
         CompletionService service = fixture.completions();
 
-        CompleteResponse first = service.complete(request("hi"), "alice");
-        CompleteResponse second = service.complete(request("hello there"), "alice");
-        service.complete(request("hello"), "bob");
+        CompleteResponse first = service.complete(request("hi"), CoreFixture.ALICE);
+        CompleteResponse second = service.complete(request("hello there"), CoreFixture.ALICE);
+        service.complete(request("hello"), new Caller("bob", null, null, null, false));
 
         assertEquals(first.cost() + second.cost(), second.totalCostToday(), 1e-12);
-        BigDecimal stored = fixture.spend.spentOn("alice", LocalDate.of(2026, 11, 22));
+        BigDecimal stored = fixture.admission.spent("alice", Refusal.BudgetPeriod.DAILY, CoreFixture.NOW);
         assertEquals(second.totalCostToday(), stored.doubleValue(), 1e-12);
     }
 
@@ -61,7 +62,7 @@ class CompletionServiceTest {
     void fallsBackDownTheRankingWhenADeploymentFails() {
         CoreFixture fixture = CoreFixture.builtInLineUp(1.0, 0, 0);
 
-        CompleteResponse response = fixture.completions().complete(request("hi"), "alice");
+        CompleteResponse response = fixture.completions().complete(request("hi"), CoreFixture.ALICE);
 
         assertEquals("openai", response.provider());
         assertEquals("gpt-4o-mini", response.model());
@@ -77,7 +78,7 @@ class CompletionServiceTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(1.0, 1.0, 1.0);
 
         NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class,
-                () -> fixture.completions().complete(request("hi"), "alice"));
+                () -> fixture.completions().complete(request("hi"), CoreFixture.ALICE));
 
         assertEquals(503, e.status());
         assertEquals(5, e.tried().size());
@@ -87,7 +88,7 @@ class CompletionServiceTest {
         assertEquals(LedgerEntry.ERROR, row.status());
         assertEquals("no_provider_available", row.errorType());
         assertNull(row.provider());
-        assertEquals(0, fixture.spend.spentOn("alice", LocalDate.of(2026, 11, 22)).signum());
+        assertEquals(0, fixture.admission.spent("alice", Refusal.BudgetPeriod.DAILY, CoreFixture.NOW).signum());
     }
 
     @Test
@@ -97,7 +98,7 @@ class CompletionServiceTest {
                 .rejectingProvider("strict", CoreFixture.deployment("gpt-4o-mini", Tier.ECONOMY));
 
         ProviderRejectedException e = assertThrows(ProviderRejectedException.class,
-                () -> fixture.completions().complete(request("hi"), "alice"));
+                () -> fixture.completions().complete(request("hi"), CoreFixture.ALICE));
 
         assertEquals(502, e.status());
         assertEquals("strict/gpt-4o-mini rejected the request", e.getMessage());
@@ -112,7 +113,7 @@ class CompletionServiceTest {
     void anUnpricedModelsCostIsNullNotZero() {
         CoreFixture fixture = new CoreFixture().provider("local", 0, CoreFixture.deployment("mystery", Tier.ECONOMY));
 
-        CompleteResponse response = fixture.completions().complete(request("hi"), "alice");
+        CompleteResponse response = fixture.completions().complete(request("hi"), CoreFixture.ALICE);
 
         assertNull(response.cost());
         assertFalse(response.routingMetadata().costPriced());
@@ -124,7 +125,7 @@ class CompletionServiceTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
         fixture.ledger.down = true;
 
-        CompleteResponse response = fixture.completions().complete(request("hi"), "alice");
+        CompleteResponse response = fixture.completions().complete(request("hi"), CoreFixture.ALICE);
 
         assertEquals("gemini", response.provider());
         assertFalse(response.routingMetadata().ledgerRecorded());
@@ -134,7 +135,7 @@ class CompletionServiceTest {
     void noConfiguredDeploymentIsA503() {
         CoreFixture fixture = new CoreFixture();
 
-        ApiException e = assertThrows(ApiException.class, () -> fixture.completions().complete(request("hi"), "a"));
+        ApiException e = assertThrows(ApiException.class, () -> fixture.completions().complete(request("hi"), CoreFixture.ALICE));
 
         assertEquals(503, e.status());
         assertEquals("no_provider_available", e.type());

@@ -43,8 +43,15 @@ import dev.switchboard.service.CompletionAccounting;
 import dev.switchboard.service.CompletionService;
 import dev.switchboard.service.DecisionService;
 import dev.switchboard.service.RequestIds;
-import dev.switchboard.state.DailySpendStore;
-import dev.switchboard.state.memory.InMemoryDailySpendStore;
+import dev.switchboard.service.Admissions;
+import dev.switchboard.service.Caller;
+import dev.switchboard.service.StateOutagePolicy;
+import dev.switchboard.service.StateOutages;
+import dev.switchboard.state.ComposedRequestState;
+import dev.switchboard.state.LatencySettings;
+import dev.switchboard.state.RequestState;
+import dev.switchboard.state.memory.InMemoryAdmissionStore;
+import dev.switchboard.state.memory.InMemoryLatencyStore;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -66,9 +73,17 @@ public final class CoreFixture {
     private static final String REJECTING = "test-rejecting";
     private static final long SEED = 7;
 
-    public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** Stands at {@link #NOW} until a test moves it. */
+    public final MutableClock clock = new MutableClock();
     public final DeploymentBreakers breakers = new DeploymentBreakers(ResilienceSettings.DEFAULTS, clock);
-    public final DailySpendStore spend = new InMemoryDailySpendStore();
+    /** A principal with seed 002's default budget and no key of its own. */
+    public static final Caller ALICE = new Caller("alice", null, null, null, false);
+    public final InMemoryAdmissionStore admission = new InMemoryAdmissionStore(clock);
+    public final InMemoryLatencyStore latency = new InMemoryLatencyStore(LatencySettings.defaults(), clock);
+    /** The state requests use: these in-memory stores unless a test puts a failing one in. */
+    public RequestState state = new ComposedRequestState(admission, latency);
+    public StateOutagePolicy outagePolicy = StateOutagePolicy.DEFAULT;
+    public final StateOutages outages = new StateOutages(clock);
     public final ListLedger ledger = new ListLedger();
     /** Knows nothing at first, as in production; a test may teach it. */
     public final DifficultyLearner learner = new LogisticDifficultyLearner(LearnerOptions.DEFAULTS);
@@ -124,7 +139,7 @@ public final class CoreFixture {
                 List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { }), rejecting()));
         // Retries wait through a sleeper that does not sleep; the fixed clock never reaches the deadline.
         FallbackChain chain = new FallbackChain(registry, breakers, ResilienceSettings.DEFAULTS, clock, duration -> { });
-        return new CompletionService(decisions(), chain, accounting(), new RequestIds(), clock);
+        return new CompletionService(decisions(), admissions(), chain, accounting(), new RequestIds(), clock);
     }
 
     /** A provider served by a test adapter, registered under the adapter's protocol (for chat completions). */
@@ -142,13 +157,18 @@ public final class CoreFixture {
         adapters.addAll(testAdapters.values());
         FallbackChain chain = new FallbackChain(new ProviderRegistry(catalog, adapters), breakers,
                 ResilienceSettings.DEFAULTS, clock, duration -> { });
-        return new ChatCompletionService(decisions(), chain, accounting(), new CandidateCatalog(catalog, prices),
-                new RequestIds(), clock);
+        return new ChatCompletionService(decisions(), admissions(), chain, accounting(),
+                new CandidateCatalog(catalog, prices), new RequestIds(), clock);
+    }
+
+    /** Admission over this fixture's {@link #state} and {@link #outagePolicy}. */
+    public Admissions admissions() {
+        return new Admissions(state, new CostCalculator(prices, "gpt-4o"),
+                new CandidateCatalog(new ProviderCatalog("test", providers), prices), outagePolicy, outages, clock);
     }
 
     public CompletionAccounting accounting() {
-        return new CompletionAccounting(new CostCalculator(prices, "gpt-4o"), spend, ledger,
-                new EstimatingTokenCounter());
+        return new CompletionAccounting(new CostCalculator(prices, "gpt-4o"), ledger, new EstimatingTokenCounter());
     }
 
     private static ProviderAdapterFactory rejecting() {

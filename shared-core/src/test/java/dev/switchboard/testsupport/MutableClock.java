@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /** A clock that stands still until a test moves it. */
 public final class MutableClock extends Clock {
 
-    private Instant now = Instant.parse("2026-11-22T12:00:00Z");
+    private volatile Instant now = Instant.parse("2026-11-22T12:00:00Z");
 
     public void advance(Duration duration) {
         now = now.plus(duration);

@@ -18,7 +18,9 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
 
     @Override
     public HttpResponse<ApiError.ErrorEnvelope> handle(HttpRequest request, ApiException exception) {
-        return HttpResponse.<ApiError.ErrorEnvelope>status(HttpStatus.valueOf(exception.status()))
+        var response = HttpResponse.<ApiError.ErrorEnvelope>status(HttpStatus.valueOf(exception.status()))
                 .body(exception.toError().envelope());
+        exception.headers().forEach(response::header);
+        return response;
     }
 }

@@ -15,12 +15,14 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,16 +62,26 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
     public Admission reserve(AdmissionRequest request) {
         Instant now = clock.instant();
         List<CounterUpdate> plan = AdmissionPlan.reserve(request, now);
-        Optional<Refusal> refusal = write(plan, now);
+        Optional<Refusal> refusal = write(plan, List.of(), now);
         return refusal.<Admission>map(Admission.Refused::new)
                 .orElseGet(() -> new Admission.Admitted(Reservation.of(request, now, plan)));
     }
 
     @Override
     public void reconcile(Reservation reservation, long actualTokens, BigDecimal actualCostUsd) {
-        List<CounterUpdate> differences = AdmissionPlan.reconcile(reservation, actualTokens, actualCostUsd);
-        if (!differences.isEmpty()) {
-            write(differences, clock.instant());
+        reconcileWith(reservation, actualTokens, actualCostUsd, List.of());
+    }
+
+    /**
+     * Reconciles in one transaction with {@code alsoWrite} (unconditional writes of other state that
+     * belongs to the same moment), so that a request settles in one round trip.
+     */
+    void reconcileWith(Reservation reservation, long actualTokens, BigDecimal actualCostUsd,
+                       List<TransactWriteItem> alsoWrite) {
+        List<CounterUpdate> differences = reservation == null ? List.of()
+                : AdmissionPlan.reconcile(reservation, actualTokens, actualCostUsd);
+        if (!differences.isEmpty() || !alsoWrite.isEmpty()) {
+            write(differences, alsoWrite, clock.instant());
         }
     }
 
@@ -85,12 +97,17 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
         return read(AdmissionCounter.budget(period, principal, at)).getOrDefault(CounterMeasure.SPENT_USD, BigDecimal.ZERO);
     }
 
-    /** Sends the updates as one transaction: empty when written, the refusal when a limit refused. */
-    private Optional<Refusal> write(List<CounterUpdate> updates, Instant now) {
+    /**
+     * Sends the updates, then {@code alsoWrite}, as one transaction: empty when written, the refusal when
+     * a limit refused (only the updates carry conditions, and they come first, so reasons line up with them).
+     */
+    private Optional<Refusal> write(List<CounterUpdate> updates, List<TransactWriteItem> alsoWrite, Instant now) {
+        List<TransactWriteItem> items = new ArrayList<>(updates.size() + alsoWrite.size());
+        updates.forEach(u -> items.add(AdmissionItems.write(table, u)));
+        items.addAll(alsoWrite);
         for (int attempt = 1; ; attempt++) {
             try {
-                dynamo.transactWriteItems(b -> b.transactItems(
-                        updates.stream().map(u -> AdmissionItems.write(table, u)).toList()));
+                dynamo.transactWriteItems(b -> b.transactItems(items));
                 return Optional.empty();
             } catch (TransactionCanceledException cancelled) {
                 Optional<Refusal> refusal = refusal(updates, cancelled.cancellationReasons(), now);

@@ -1,10 +1,8 @@
 package dev.switchboard.state.dynamodb;
 
 import dev.switchboard.provider.Sleeper;
-import dev.switchboard.state.AdmissionStore;
-import dev.switchboard.state.DailySpendStore;
 import dev.switchboard.state.LatencyProperties;
-import dev.switchboard.state.LatencyStore;
+import dev.switchboard.state.RequestState;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -49,18 +47,20 @@ public class DynamoDbBeans {
     }
 
     @Singleton
-    DailySpendStore dailySpendStore(DynamoDbClient dynamo, DynamoDbSettings settings) {
-        return new DynamoDbDailySpendStore(dynamo, settings.tablePrefix());
-    }
-
-    @Singleton
-    AdmissionStore admissionStore(DynamoDbClient dynamo, DynamoDbSettings settings, Clock clock, Sleeper sleeper) {
+    DynamoDbAdmissionStore admissionStore(DynamoDbClient dynamo, DynamoDbSettings settings, Clock clock,
+                                          Sleeper sleeper) {
         return new DynamoDbAdmissionStore(dynamo, settings.tablePrefix(), clock, sleeper);
     }
 
     @Singleton
-    LatencyStore latencyStore(DynamoDbClient dynamo, DynamoDbSettings settings, LatencyProperties latency,
-                              Clock clock, Sleeper sleeper) {
+    DynamoDbLatencyStore latencyStore(DynamoDbClient dynamo, DynamoDbSettings settings, LatencyProperties latency,
+                                      Clock clock, Sleeper sleeper) {
         return new DynamoDbLatencyStore(dynamo, settings.tablePrefix(), latency.settings(), clock, sleeper);
+    }
+
+    @Singleton
+    RequestState requestState(DynamoDbClient dynamo, DynamoDbSettings settings, DynamoDbAdmissionStore admission,
+                              DynamoDbLatencyStore latency) {
+        return new DynamoDbRequestState(dynamo, settings.tablePrefix(), admission, latency);
     }
 }

@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +69,19 @@ public final class DynamoDbLatencyStore implements LatencyStore {
 
     @Override
     public void record(String deployment, Duration latency, boolean success, Instant at) {
+        Update update = recording(deployment, latency, success, at);
+        try {
+            dynamo.updateItem(b -> b.tableName(update.tableName()).key(update.key())
+                    .updateExpression(update.updateExpression())
+                    .expressionAttributeNames(update.expressionAttributeNames())
+                    .expressionAttributeValues(update.expressionAttributeValues()));
+        } catch (SdkException e) {
+            throw new StateUnavailableException("recording latency in DynamoDB failed", e);
+        }
+    }
+
+    /** The one update that records a call: sent alone by {@link #record}, or inside a request's settling transaction. */
+    Update recording(String deployment, Duration latency, boolean success, Instant at) {
         long millis = LatencySample.millis(deployment, latency);
         long bucketStart = settings.bucketStartOf(at);
         long expiresAt = bucketStart + settings.bucket().getSeconds() + settings.window().getSeconds()
@@ -85,13 +99,9 @@ public final class DynamoDbLatencyStore implements LatencyStore {
             names.put("#h", LatencyItems.histogramAttribute(LatencyHistogram.indexOf(millis)));
             values.put(":ms", AttributeValue.fromN(Long.toString(millis)));
         }
-        String update = add + " SET #ttl = :ttl";
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(LatencyItems.key(deployment, shard, bucketStart))
-                    .updateExpression(update).expressionAttributeNames(names).expressionAttributeValues(values));
-        } catch (SdkException e) {
-            throw new StateUnavailableException("recording latency in DynamoDB failed", e);
-        }
+        return Update.builder().tableName(table).key(LatencyItems.key(deployment, shard, bucketStart))
+                .updateExpression(add + " SET #ttl = :ttl").expressionAttributeNames(names)
+                .expressionAttributeValues(values).build();
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.switchboard.state.memory;
 
 import dev.switchboard.state.AdmissionStore;
-import dev.switchboard.state.DailySpendStore;
+import dev.switchboard.state.ComposedRequestState;
+import dev.switchboard.state.RequestState;
 import dev.switchboard.state.LatencyProperties;
 import dev.switchboard.state.LatencyStore;
 import io.micronaut.context.annotation.Factory;
@@ -16,11 +17,6 @@ import java.time.Clock;
 public class InMemoryStateBeans {
 
     @Singleton
-    DailySpendStore dailySpendStore() {
-        return new InMemoryDailySpendStore();
-    }
-
-    @Singleton
     AdmissionStore admissionStore(Clock clock) {
         return new InMemoryAdmissionStore(clock);
     }
@@ -28,5 +24,10 @@ public class InMemoryStateBeans {
     @Singleton
     LatencyStore latencyStore(LatencyProperties latency, Clock clock) {
         return new InMemoryLatencyStore(latency.settings(), clock);
+    }
+
+    @Singleton
+    RequestState requestState(AdmissionStore admission, LatencyStore latency) {
+        return new ComposedRequestState(admission, latency);
     }
 }

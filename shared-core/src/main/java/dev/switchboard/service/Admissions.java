@@ -1,0 +1,58 @@
+package dev.switchboard.service;
+
+import dev.switchboard.cost.CostCalculator;
+import dev.switchboard.state.RequestState;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** Opens each request's {@link RequestAdmission} over the shared state, prices and outage policy. */
+@Singleton
+public class Admissions {
+
+    private final RequestState state;
+    private final CostCalculator costs;
+    private final CandidateCatalog candidates;
+    private final StateOutagePolicy policy;
+    private final StateOutages outages;
+    private final Clock clock;
+
+    public Admissions(RequestState state, CostCalculator costs, CandidateCatalog candidates, StateOutagePolicy policy,
+                      StateOutages outages, Clock clock) {
+        this.state = state;
+        this.costs = costs;
+        this.candidates = candidates;
+        this.policy = policy;
+        this.outages = outages;
+        this.clock = clock;
+    }
+
+    /** The admission of one request of {@code promptTokens} that may answer with up to {@code maxTokens}. */
+    public RequestAdmission open(Caller caller, int promptTokens, int maxTokens) {
+        return new RequestAdmission(this, caller, promptTokens, maxTokens);
+    }
+
+    RequestState state() {
+        return state;
+    }
+
+    CostCalculator costs() {
+        return costs;
+    }
+
+    CandidateCatalog candidates() {
+        return candidates;
+    }
+
+    StateOutagePolicy policy() {
+        return policy;
+    }
+
+    StateOutages outages() {
+        return outages;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.BudgetExceededException;
+import dev.switchboard.api.RateLimitedException;
+import dev.switchboard.api.StateUnavailableApiException;
+import dev.switchboard.cost.Cost;
+import dev.switchboard.provider.Usage;
+import dev.switchboard.resilience.Attempt;
+import dev.switchboard.resilience.CallGate;
+import dev.switchboard.routing.Candidate;
+import dev.switchboard.state.Admission;
+import dev.switchboard.state.AdmissionRequest;
+import dev.switchboard.state.Refusal;
+import dev.switchboard.state.Reservation;
+import dev.switchboard.state.Settlement;
+import dev.switchboard.state.StateLookup;
+import dev.switchboard.state.StateUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One request's admission, as the fallback chain walks its candidates: before each call it reserves
+ * the deployment's window, the key's window and the principal's budget (the prompt plus the most the
+ * answer may use, at the candidate's prices); after it, it settles the reservation with the real
+ * figures together with the call's latency.
+ *
+ * <p>A deployment whose window is full is passed over, like an open circuit, and the next candidate
+ * is tried; a request that no deployment had room for is refused with 429 and the soonest window's
+ * end. The key's window and the budgets belong to the caller, not to a deployment: they refuse the
+ * whole request (429, 402). A store outage follows the {@link StateOutagePolicy}; once the store has
+ * failed in a request, the request makes no further state call, so an outage costs it one timeout.
+ */
+public final class RequestAdmission implements CallGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestAdmission.class);
+    /** The attempt reason of a deployment passed over because its window had no room. */
+    public static final String RATE_LIMIT_REACHED = "rate_limit_reached";
+
+    private final Admissions context;
+    private final Caller caller;
+    private final int promptTokens;
+    private final int maxTokens;
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private volatile Duration soonestRoom;
+    private volatile boolean anyAdmitted;
+    private volatile boolean stateDown;
+
+    /** What a called candidate holds: its reservation (null when let through unchecked) and when it was let in. */
+    private record Held(Reservation reservation, Instant enteredAt) {
+    }
+
+    RequestAdmission(Admissions context, Caller caller, int promptTokens, int maxTokens) {
+        this.context = context;
+        this.caller = caller;
+        this.promptTokens = promptTokens;
+        this.maxTokens = maxTokens;
+    }
+
+    /**
+     * The principal's spend so far today, read before the request is routed; null when the state
+     * cannot be reached (the request then goes on only if the outage policy lets it through).
+     */
+    public BigDecimal spentToday() {
+        try {
+            StateLookup lookup = context.state().lookup(caller.principal(), context.clock().instant());
+            context.outages().succeeded();
+            return lookup.spentToday();
+        } catch (StateUnavailableException e) {
+            markDown("lookup", e);
+            if (!context.policy().letsThrough()) {
+                throw unavailable();
+            }
+            return null;
+        }
+    }
+
+    @Override
+    public Optional<String> enter(Candidate candidate) {
+        Instant now = context.clock().instant();
+        Reservation reservation = null;
+        if (!stateDown) {
+            try {
+                Admission admission = context.state().reserve(request(candidate));
+                context.outages().succeeded();
+                if (admission instanceof Admission.Refused refused) {
+                    return refusedBy(candidate, refused.refusal());
+                }
+                reservation = ((Admission.Admitted) admission).reservation();
+            } catch (StateUnavailableException e) {
+                markDown("reserve", e);
+                if (!context.policy().letsThrough()) {
+                    throw unavailable();
+                }
+            }
+        } else if (!context.policy().letsThrough()) {
+            throw unavailable();
+        }
+        anyAdmitted = true;
+        held.put(candidate.label(), new Held(reservation, now));
+        return Optional.empty();
+    }
+
+    @Override
+    public void failed(Candidate candidate, Attempt attempt) {
+        // Nothing was answered, so nothing was billed: the estimates are given back, the request stays counted.
+        settle(candidate, 0, BigDecimal.ZERO, false, !Attempt.CIRCUIT_OPEN.equals(attempt.kind()));
+    }
+
+    /** The candidate answered: its reservation becomes the real usage and cost. */
+    public void answered(Candidate candidate, Usage usage, Cost cost) {
+        settle(candidate, tokens(usage), usd(cost), true, true);
+    }
+
+    /**
+     * The candidate's stream ended early: billed for what it sent ({@code usage}, estimated). A stream the
+     * deployment broke counts as its failure; one the caller left says nothing of the deployment.
+     */
+    public void unfinished(Candidate candidate, Usage usage, Cost cost, boolean deploymentFailed) {
+        settle(candidate, tokens(usage), usd(cost), false, deploymentFailed);
+    }
+
+    /**
+     * What to throw when the chain found nobody to answer: 429 when no candidate was called because
+     * every deployment's window was full, else the chain's own failure.
+     */
+    public RuntimeException whenNoneAnswered(RuntimeException chainFailure) {
+        Duration wait = soonestRoom;
+        if (!anyAdmitted && wait != null) {
+            return new RateLimitedException("Every deployment able to answer this request has reached its "
+                    + "rate limit for this minute", wait);
+        }
+        return chainFailure;
+    }
+
+    private AdmissionRequest request(Candidate candidate) {
+        Cost maxCost = context.costs().cost(candidate.model(), promptTokens, maxTokens);
+        return new AdmissionRequest(candidate.label(), context.candidates().limits(candidate.label()),
+                caller.keyId(), caller.limits(), caller.principal(), caller.caps(),
+                (long) promptTokens + maxTokens, usd(maxCost));
+    }
+
+    private Optional<String> refusedBy(Candidate candidate, Refusal refusal) {
+        if (refusal instanceof Refusal.RateLimited limited && limited.scope() == Refusal.RateScope.DEPLOYMENT) {
+            Duration wait = soonestRoom;
+            if (wait == null || limited.retryAfter().compareTo(wait) < 0) {
+                soonestRoom = limited.retryAfter();
+            }
+            LOG.debug("deployment {} passed over: its {} per minute limit of {} is reached", candidate.label(),
+                    limited.measure().name().toLowerCase(), limited.limit());
+            return Optional.of(RATE_LIMIT_REACHED);
+        }
+        throw RefusalMessages.exception(refusal, caller);
+    }
+
+    private void settle(Candidate candidate, long tokens, BigDecimal cost, boolean success, boolean recordLatency) {
+        Held h = held.remove(candidate.label());
+        if (h == null || stateDown) {
+            return;
+        }
+        Instant now = context.clock().instant();
+        Duration latency = recordLatency ? Duration.between(h.enteredAt(), now) : null;
+        try {
+            context.state().settle(new Settlement(h.reservation(), tokens, cost, candidate.label(), latency,
+                    success, now));
+        } catch (StateUnavailableException e) {
+            // The answer stands; the reservation stays at its estimate, which errs on the safe side.
+            markDown("settle", e);
+        }
+    }
+
+    private void markDown(String operation, StateUnavailableException e) {
+        stateDown = true;
+        context.outages().failed(operation, e.getMessage());
+    }
+
+    private StateUnavailableApiException unavailable() {
+        return new StateUnavailableApiException("Budgets and rate limits cannot be checked right now; "
+                + "the request was not sent. Try again shortly");
+    }
+
+    private static long tokens(Usage usage) {
+        return (long) usage.inputTokens() + usage.outputTokens();
+    }
+
+    private static BigDecimal usd(Cost cost) {
+        return cost.priced() ? BigDecimal.valueOf(cost.usd()) : BigDecimal.ZERO;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.switchboard.state;
+
+import java.time.Instant;
+
+/**
+ * A request's state calls made store by store, for stores that have no way to batch them (the
+ * in-memory ones, where a call costs nothing).
+ */
+public final class ComposedRequestState implements RequestState {
+
+    private final AdmissionStore admission;
+    private final LatencyStore latency;
+
+    public ComposedRequestState(AdmissionStore admission, LatencyStore latency) {
+        this.admission = admission;
+        this.latency = latency;
+    }
+
+    @Override
+    public StateLookup lookup(String principal, Instant at) {
+        return new StateLookup(admission.spent(principal, Refusal.BudgetPeriod.DAILY, at));
+    }
+
+    @Override
+    public Admission reserve(AdmissionRequest request) {
+        return admission.reserve(request);
+    }
+
+    @Override
+    public void settle(Settlement s) {
+        if (s.reservation() != null) {
+            admission.reconcile(s.reservation(), s.actualTokens(), s.actualCostUsd());
+        }
+        if (s.recordsLatency()) {
+            latency.record(s.deployment(), s.latency(), s.success(), s.endedAt());
+        }
+    }
+}

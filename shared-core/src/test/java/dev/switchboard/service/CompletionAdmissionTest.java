@@ -1,0 +1,178 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.BudgetExceededException;
+import dev.switchboard.api.CompleteRequest;
+import dev.switchboard.api.CompleteResponse;
+import dev.switchboard.api.RateLimitedException;
+import dev.switchboard.config.DeploymentConfig;
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.routing.Capabilities;
+import dev.switchboard.routing.Tier;
+import dev.switchboard.state.Admission;
+import dev.switchboard.state.AdmissionRequest;
+import dev.switchboard.state.AdmissionStore;
+import dev.switchboard.state.BudgetCaps;
+import dev.switchboard.state.DeploymentLatency;
+import dev.switchboard.state.RateLimits;
+import dev.switchboard.state.Refusal;
+import dev.switchboard.state.RequestState;
+import dev.switchboard.state.Settlement;
+import dev.switchboard.state.StateLookup;
+import dev.switchboard.state.StateUnavailableException;
+import dev.switchboard.testsupport.CoreFixture;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Rate limits, budgets and state outages as /complete meets them, over in-memory shared state. */
+class CompletionAdmissionTest {
+
+    private static final CompleteRequest HI = new CompleteRequest("hi", 1000, false, null);
+
+    /** The built-in line-up with every deployment limited to one request a minute. */
+    private static CoreFixture oneRequestAMinuteEach() {
+        CoreFixture fixture = new CoreFixture();
+        fixture.provider("gemini", 0, limited("gemini-1.5-flash", Tier.ECONOMY));
+        fixture.provider("openai", 0, limited("gpt-4o-mini", Tier.ECONOMY), limited("gpt-4o", Tier.PREMIUM));
+        return fixture;
+    }
+
+    private static DeploymentConfig limited(String model, Tier tier) {
+        return new DeploymentConfig(model, tier, 1, 100_000, Capabilities.DEFAULTS);
+    }
+
+    @Test
+    void aDeploymentWhoseWindowIsFullIsPassedOverAndTheNextAnswers() {
+        CoreFixture fixture = oneRequestAMinuteEach();
+        CompletionService service = fixture.completions();
+
+        CompleteResponse first = service.complete(HI, CoreFixture.ALICE);
+        CompleteResponse second = service.complete(HI, CoreFixture.ALICE);
+
+        String firstLabel = first.provider() + "/" + first.model();
+        assertTrue(second.routingMetadata().fallbackUsed());
+        assertEquals(List.of(firstLabel + " (" + RequestAdmission.RATE_LIMIT_REACHED + ")"),
+                second.routingMetadata().attempted());
+        assertEquals(1, fixture.admission.windowUsage(Refusal.RateScope.DEPLOYMENT, firstLabel, CoreFixture.NOW)
+                .requests());
+    }
+
+    @Test
+    void whenEveryDeploymentIsFullTheRequestIsA429UntilTheMinuteEnds() {
+        CoreFixture fixture = oneRequestAMinuteEach();
+        CompletionService service = fixture.completions();
+        for (int i = 0; i < 3; i++) {
+            service.complete(HI, CoreFixture.ALICE);
+        }
+
+        RateLimitedException e = assertThrows(RateLimitedException.class, () -> service.complete(HI, CoreFixture.ALICE));
+
+        assertEquals(429, e.status());
+        assertEquals("60", e.headers().get("Retry-After"), "the fixture's clock stands at the start of a minute");
+        LedgerEntry row = fixture.ledger.rows.get(fixture.ledger.rows.size() - 1);
+        assertEquals("rate_limited", row.errorType());
+    }
+
+    @Test
+    void aBudgetThatCannotCoverTheMostTheRequestMayCostRefusesItWith402NamingIt() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+        Caller tight = new Caller("carol", "vk_carol", new BudgetCaps(new BigDecimal("0.0001"), null), null, false);
+
+        BudgetExceededException e = assertThrows(BudgetExceededException.class,
+                () -> fixture.completions().complete(HI, tight));
+
+        assertEquals(402, e.status());
+        assertTrue(e.getMessage().contains("daily budget of $0.0001 for user 'carol'"), e.getMessage());
+        assertEquals(BigDecimal.ZERO.compareTo(fixture.admission.spent("carol", Refusal.BudgetPeriod.DAILY,
+                CoreFixture.NOW)), 0, "a refused request holds nothing");
+        assertEquals("budget_exceeded", fixture.ledger.rows.get(0).errorType());
+    }
+
+    @Test
+    void theKeysOwnWindowRefusesTheWholeRequestWith429() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+        Caller oneAMinute = new Caller("dave", "vk_dave", null, RateLimits.rpm(1), false);
+        CompletionService service = fixture.completions();
+        service.complete(HI, oneAMinute);
+
+        RateLimitedException e = assertThrows(RateLimitedException.class, () -> service.complete(HI, oneAMinute));
+
+        assertTrue(e.getMessage().contains("rate limit of this key, 1 requests per minute"), e.getMessage());
+    }
+
+    @Test
+    void theReservationIsReconciledToTheRealCostAndUsageAndTheLatencyIsRecorded() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+
+        CompleteResponse response = fixture.completions().complete(HI, CoreFixture.ALICE);
+
+        String label = response.provider() + "/" + response.model();
+        assertEquals(response.cost(), fixture.admission.spent("alice", Refusal.BudgetPeriod.DAILY, CoreFixture.NOW)
+                .doubleValue(), 1e-12, "the maximum cost held before the call is replaced by the real one");
+        assertEquals(response.tokensIn() + response.tokensOut(), fixture.admission.windowUsage(
+                Refusal.RateScope.DEPLOYMENT, label, CoreFixture.NOW).tokens());
+        DeploymentLatency latency = fixture.latency.snapshot(List.of(label)).of(label);
+        assertEquals(1, latency.calls());
+        assertEquals(1, latency.successes());
+    }
+
+    @Test
+    void withTheDefaultPolicyAStateOutageRefusesWith503AndCallsNoProvider() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+        fixture.state = new UnreachableState();
+
+        ApiException e = assertThrows(ApiException.class, () -> fixture.completions().complete(HI, CoreFixture.ALICE));
+
+        assertEquals(503, e.status());
+        assertEquals("state_unavailable", e.type());
+        assertTrue(fixture.outages.current().isPresent());
+        assertTrue(fixture.ledger.rows.isEmpty() || fixture.ledger.rows.get(0).provider() == null);
+    }
+
+    @Test
+    void withBothKindsFailingOpenAnOutageLetsTheRequestThroughUncheckedAfterOneFailedCall() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+        UnreachableState down = new UnreachableState();
+        fixture.state = down;
+        fixture.outagePolicy = new StateOutagePolicy(StateOutagePolicy.FailureMode.OPEN,
+                StateOutagePolicy.FailureMode.OPEN);
+
+        CompleteResponse response = fixture.completions().complete(HI, CoreFixture.ALICE);
+
+        assertEquals("gemini", response.provider());
+        assertNull(response.totalCostToday());
+        assertEquals(1, down.calls, "after the first failure the request makes no further state call");
+        assertEquals("lookup", fixture.outages.current().orElseThrow().lastOperation());
+    }
+
+    /** A store that cannot be reached, counting how often it was asked. */
+    private static final class UnreachableState implements RequestState {
+        int calls;
+
+        @Override
+        public StateLookup lookup(String principal, Instant at) {
+            calls++;
+            throw new StateUnavailableException("unreachable", null);
+        }
+
+        @Override
+        public Admission reserve(AdmissionRequest request) {
+            calls++;
+            throw new StateUnavailableException("unreachable", null);
+        }
+
+        @Override
+        public void settle(Settlement settlement) {
+            calls++;
+            throw new StateUnavailableException("unreachable", null);
+        }
+    }
+}

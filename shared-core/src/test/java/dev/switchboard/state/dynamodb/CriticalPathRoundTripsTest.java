@@ -1,0 +1,82 @@
+package dev.switchboard.state.dynamodb;
+
+import dev.switchboard.api.CompleteRequest;
+import dev.switchboard.api.CompleteResponse;
+import dev.switchboard.provider.Sleeper;
+import dev.switchboard.state.AdmissionStoreContract;
+import dev.switchboard.state.LatencySettings;
+import dev.switchboard.state.Refusal;
+import dev.switchboard.testsupport.CoreFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Issue 5's round-trip budget, counted on DynamoDB Local: the DynamoDB calls one POST /complete makes
+ * on its critical path, in order. A request answered by its first candidate makes three sequential
+ * calls (read, reserve, reconcile-and-record); each fallback adds a settle and a reserve.
+ */
+class CriticalPathRoundTripsTest {
+
+    private static final CompleteRequest HI = new CompleteRequest("hi", 500, false, null);
+
+    private final DynamoDbCalls calls = new DynamoDbCalls();
+    private final DynamoDbClient dynamo = DynamoDbCalls.countedClient(calls);
+
+    @AfterEach
+    void close() {
+        dynamo.close();
+    }
+
+    private CoreFixture onDynamoDb(CoreFixture fixture) {
+        String prefix = "round-trips-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-";
+        new TableProvisioner(dynamo).createMissing(prefix);
+        // Far in the future, so that DynamoDB Local's TTL sweeper (real time) never takes a window item.
+        fixture.clock.advance(AdmissionStoreContract.TEN_YEARS);
+        fixture.state = new DynamoDbRequestState(dynamo, prefix,
+                new DynamoDbAdmissionStore(dynamo, prefix, fixture.clock, Sleeper.REAL),
+                new DynamoDbLatencyStore(dynamo, prefix, LatencySettings.defaults(), fixture.clock, Sleeper.REAL));
+        calls.reset();
+        return fixture;
+    }
+
+    @Test
+    void aRequestAnsweredByItsFirstCandidateMakesThreeCalls() {
+        CoreFixture fixture = onDynamoDb(CoreFixture.builtInLineUp(0, 0, 0));
+
+        CompleteResponse response = fixture.completions().complete(HI, CoreFixture.ALICE);
+
+        List<String> made = calls.operations();
+        System.out.println("round trips of one /complete answered first time: " + made.size() + " " + made);
+        assertEquals(List.of("GetItem", "TransactWriteItems", "TransactWriteItems"), made);
+        assertEquals(response.cost(), response.totalCostToday(), 1e-12);
+    }
+
+    @Test
+    void theSecondRequestOfTheDaySeesTheFirstInItsTotal() {
+        CoreFixture fixture = onDynamoDb(CoreFixture.builtInLineUp(0, 0, 0));
+        CompleteResponse first = fixture.completions().complete(HI, CoreFixture.ALICE);
+
+        CompleteResponse second = fixture.completions().complete(HI, CoreFixture.ALICE);
+
+        assertEquals(first.cost() + second.cost(), second.totalCostToday(), 1e-12);
+    }
+
+    @Test
+    void eachFallbackAddsOneSettleAndOneReserve() {
+        // Gemini always fails; the request falls back to the next deployment.
+        CoreFixture fixture = onDynamoDb(CoreFixture.builtInLineUp(1.0, 0, 0));
+
+        CompleteResponse response = fixture.completions().complete(HI, CoreFixture.ALICE);
+
+        List<String> made = calls.operations();
+        System.out.println("round trips of one /complete with one fallback: " + made.size() + " " + made);
+        assertEquals(List.of("GetItem", "TransactWriteItems", "TransactWriteItems", "TransactWriteItems",
+                "TransactWriteItems"), made);
+        assertEquals(true, response.routingMetadata().fallbackUsed());
+    }
+}
