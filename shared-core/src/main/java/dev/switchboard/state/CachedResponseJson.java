@@ -46,7 +46,7 @@ public final class CachedResponseJson {
             out.writeStringField("model", r.model());
             out.writeStringField("text", r.text());
             out.writeStringField("finish_reason", r.finishReason().name());
-            out.writeArrayFieldStart("usage");
+            out.writeFieldName("usage");
             Usage u = r.usage();
             out.writeArray(new int[] {u.inputTokens(), u.outputTokens(), u.reasoningTokens(), u.cachedInputTokens()},
                     0, 4);
