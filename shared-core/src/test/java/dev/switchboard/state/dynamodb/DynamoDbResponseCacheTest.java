@@ -90,6 +90,21 @@ class DynamoDbResponseCacheTest extends ResponseCacheContract {
     }
 
     @Test
+    void anItemJustUnderTheLargestSizeIsAcceptedByDynamoDb() {
+        // Never compressed, so the item's size is the text's; the estimate must never undercount DynamoDB's.
+        CacheSettings largest = new CacheSettings(true, SETTINGS.ttl(), Integer.MAX_VALUE,
+                CacheSettings.LARGEST_ITEM_BYTES);
+        ResponseCache roomy = new DynamoDbResponseCache(dynamo, PREFIX, largest, clock);
+        String text = incompressible(CacheSettings.LARGEST_ITEM_BYTES - 400) + "é€😀";
+
+        assertTrue(roomy.put(key("largest"), answer(text)));
+
+        assertEquals(text, roomy.get(key("largest")).orElseThrow().response().text());
+        assertTrue(CacheItems.size(raw(key("largest").value())) <= CacheSettings.LARGEST_ITEM_BYTES);
+        assertFalse(roomy.put(key("larger"), answer(text + "x".repeat(400))), "past the limit: skipped");
+    }
+
+    @Test
     void anUnreadableItemIsAMissNotAnError() {
         String pk = key("corrupt").value();
         Map<String, AttributeValue> item = new HashMap<>(Map.of(
