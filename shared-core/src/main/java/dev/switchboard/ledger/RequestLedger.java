@@ -15,4 +15,7 @@ public interface RequestLedger {
     List<ConfidenceStat> byConfidence(Instant since);
 
     List<ProviderStat> byProvider(Instant since);
+
+    /** Cache hits and misses since {@code since}, and the baseline cost the hits avoided. */
+    CacheStats cacheStats(Instant since);
 }

@@ -9,6 +9,7 @@ import dev.switchboard.cost.CostCalculator;
 import dev.switchboard.cost.EstimatingTokenCounter;
 import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.cost.PriceTable;
+import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
@@ -53,6 +54,7 @@ import dev.switchboard.state.RequestState;
 import dev.switchboard.state.memory.InMemoryAdmissionStore;
 import dev.switchboard.state.memory.InMemoryLatencyStore;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -237,6 +239,15 @@ public final class CoreFixture {
         @Override
         public List<ProviderStat> byProvider(Instant since) {
             throw new AssertionError("analytics are tested against real databases, not this double");
+        }
+
+        /** The same sums as the SQL (tested on real databases), over the rows kept here. */
+        @Override
+        public CacheStats cacheStats(Instant since) {
+            List<LedgerEntry> period = rows.stream().filter(r -> !r.createdAt().isBefore(since)).toList();
+            List<LedgerEntry> hits = period.stream().filter(LedgerEntry::cacheHit).toList();
+            return new CacheStats(hits.size(), period.size() - hits.size(),
+                    hits.stream().map(LedgerEntry::baselineCost).reduce(BigDecimal.ZERO, BigDecimal::add));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.ledger.jdbc;
 
+import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
@@ -47,5 +48,10 @@ public class JdbcRequestLedger implements RequestLedger {
     @Override
     public List<ProviderStat> byProvider(Instant since) {
         return repository.byProvider(since);
+    }
+
+    @Override
+    public CacheStats cacheStats(Instant since) {
+        return repository.cacheStats(since);
     }
 }

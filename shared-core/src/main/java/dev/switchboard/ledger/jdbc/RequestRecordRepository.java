@@ -1,5 +1,6 @@
 package dev.switchboard.ledger.jdbc;
 
+import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.ProviderStat;
@@ -51,4 +52,11 @@ public interface RequestRecordRepository extends CrudRepository<RequestRecord, S
             FROM request_log WHERE created_at >= :since AND status = 'ok' AND provider IS NOT NULL
             GROUP BY provider, model ORDER BY count DESC, provider, model""")
     List<ProviderStat> byProvider(Instant since);
+
+    @Query("""
+            SELECT COALESCE(SUM(CASE WHEN cache_hit THEN 1 ELSE 0 END), 0) AS hits,
+                   COALESCE(SUM(CASE WHEN cache_hit THEN 0 ELSE 1 END), 0) AS misses,
+                   COALESCE(SUM(CASE WHEN cache_hit THEN baseline_cost ELSE 0 END), 0) AS baseline_cost_avoided
+            FROM request_log WHERE created_at >= :since""")
+    CacheStats cacheStats(Instant since);
 }

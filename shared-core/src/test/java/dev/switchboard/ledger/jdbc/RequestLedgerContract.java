@@ -1,5 +1,7 @@
 package dev.switchboard.ledger.jdbc;
 
+import dev.switchboard.ledger.CacheStats;
+import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.ledger.StrategyStat;
@@ -97,6 +99,34 @@ abstract class RequestLedgerContract {
         assertEquals(0, new BigDecimal("0.00002").compareTo(stats.intelligentCost()), stats.toString());
         assertEquals(0, new BigDecimal("0.0001").compareTo(stats.baselineCost()), stats.toString());
         assertEquals(0, new BigDecimal("0.00002").compareTo(ledger.byStrategy(since).get(0).avgCost()));
+    }
+
+    @Test
+    void countsCacheHitsAndMissesAndTheBaselineCostTheHitsAvoided() {
+        LedgerEntries entry = LedgerEntries.ok(NOW.minusSeconds(60));
+        ledger.append(cacheHit(entry.costs("0", "0.0001000000").build()));
+        ledger.append(cacheHit(entry.costs("0", "0.0000250000").build()));
+        ledger.append(cacheHit(entry.unpriced().build()));
+        ledger.append(entry.costs("0.0000100000", "0.0002000000").build());
+        ledger.append(entry.failed().build());
+        ledger.append(cacheHit(LedgerEntries.ok(NOW.minusSeconds(2 * 86_400)).build()));
+
+        CacheStats stats = ledger.cacheStats(NOW.minusSeconds(86_400));
+
+        assertEquals(3, stats.hits());
+        assertEquals(2, stats.misses());
+        assertEquals(0, new BigDecimal("0.000625").compareTo(stats.baselineCostAvoided()), stats.toString());
+        CacheStats none = ledger.cacheStats(NOW);
+        assertEquals(0, none.requests());
+        assertEquals(0, none.baselineCostAvoided().signum());
+    }
+
+    /** The same row, answered from the response cache. */
+    private static LedgerEntry cacheHit(LedgerEntry e) {
+        return new LedgerEntry(e.id(), e.createdAt(), e.principal(), e.endpoint(), e.strategy(), e.confidence(),
+                e.pattern(), e.complexity(), e.provider(), e.model(), e.tokensIn(), e.tokensOut(), e.cost(),
+                e.baselineCost(), e.priced(), e.latencyMs(), true, e.fallbackUsed(), e.attempts(), e.status(),
+                e.errorType());
     }
 
     @Test

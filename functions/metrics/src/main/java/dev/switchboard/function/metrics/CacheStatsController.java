@@ -1,0 +1,32 @@
+package dev.switchboard.function.metrics;
+
+import dev.switchboard.api.CacheStatsResponse;
+import dev.switchboard.api.QueryParameters;
+import dev.switchboard.service.CacheStatsService;
+import dev.switchboard.service.MetricsService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** GET /cache/stats?days=N (default 1): the response cache's hits, misses and savings. */
+// The ledger query blocks: keep it off the server's event loop.
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CacheStatsController {
+
+    private final CacheStatsService cacheStats;
+
+    public CacheStatsController(CacheStatsService cacheStats) {
+        this.cacheStats = cacheStats;
+    }
+
+    @Get(uri = "/cache/stats", produces = MediaType.APPLICATION_JSON)
+    public CacheStatsResponse cacheStats(@Nullable @QueryValue("days") String days) {
+        return cacheStats.cacheStats(QueryParameters.optionalInt("days", days, CacheStatsService.DEFAULT_DAYS, 1,
+                MetricsService.MAX_DAYS));
+    }
+}

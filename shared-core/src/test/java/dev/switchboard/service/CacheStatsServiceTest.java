@@ -1,0 +1,62 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.CacheStatsResponse;
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.state.CacheSettings;
+import dev.switchboard.testsupport.CoreFixture;
+import dev.switchboard.testsupport.LedgerEntries;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class CacheStatsServiceTest {
+
+    private final CoreFixture fixture = new CoreFixture();
+    private final CacheStatsService service = new CacheStatsService(fixture.ledger,
+            CacheSettings.defaults().withTtl(Duration.ofMinutes(10)), fixture.clock);
+
+    @Test
+    void reportsHitsMissesTheRateAndTheBaselineCostAvoidedOverThePeriod() {
+        Instant anHourAgo = CoreFixture.NOW.minusSeconds(3600);
+        fixture.ledger.append(hit(LedgerEntries.ok(anHourAgo).costs("0", "0.0001000000").build()));
+        fixture.ledger.append(LedgerEntries.ok(anHourAgo).build());
+        fixture.ledger.append(LedgerEntries.ok(anHourAgo).build());
+        fixture.ledger.append(hit(LedgerEntries.ok(CoreFixture.NOW.minus(Duration.ofDays(3))).build()));
+
+        CacheStatsResponse today = service.cacheStats(1);
+        CacheStatsResponse week = service.cacheStats(7);
+
+        assertEquals(new CacheStatsResponse(1, true, 600, 1, 2, 0.3333, 0.0001), today);
+        assertEquals(2, week.hits());
+        assertEquals(0.5, week.hitRate());
+        assertEquals(0.0002, week.baselineCostAvoidedUsd(), 1e-12);
+    }
+
+    @Test
+    void theRateIsNullWithoutRequestsAndTheSettingsAreReported() {
+        CacheStatsService off = new CacheStatsService(fixture.ledger,
+                new CacheSettings(false, Duration.ofHours(2), 8192, 350_000), fixture.clock);
+
+        CacheStatsResponse stats = off.cacheStats(1);
+
+        assertNull(stats.hitRate());
+        assertEquals(0, stats.hits() + stats.misses());
+        assertFalse(stats.enabled());
+        assertEquals(7200, stats.ttlSeconds());
+        assertThrows(IllegalArgumentException.class, () -> service.cacheStats(0));
+        assertThrows(IllegalArgumentException.class, () -> service.cacheStats(MetricsService.MAX_DAYS + 1));
+    }
+
+    private static LedgerEntry hit(LedgerEntry e) {
+        return new LedgerEntry(e.id(), e.createdAt(), e.principal(), e.endpoint(), e.strategy(), e.confidence(),
+                e.pattern(), e.complexity(), e.provider(), e.model(), e.tokensIn(), e.tokensOut(), e.cost(),
+                e.baselineCost(), e.priced(), e.latencyMs(), true, e.fallbackUsed(), e.attempts(), e.status(),
+                e.errorType());
+    }
+}

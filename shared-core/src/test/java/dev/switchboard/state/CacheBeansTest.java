@@ -1,0 +1,71 @@
+package dev.switchboard.state;
+
+import dev.switchboard.config.ConfigurationError;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.FinishReason;
+import dev.switchboard.provider.Usage;
+import dev.switchboard.state.dynamodb.DynamoDbResponseCache;
+import dev.switchboard.state.memory.InMemoryResponseCache;
+import dev.switchboard.testsupport.H2Ledger;
+import dev.switchboard.testsupport.TestEnvironment;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The response cache bean follows switchboard.state.store, and bad cache settings stop start-up. */
+class CacheBeansTest {
+
+    private static Map<String, Object> memory(String key, Object value) {
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "switchboard.state.store", "memory", "datasources.default.url", H2Ledger.freshUrl()));
+        if (key != null) {
+            properties.put(key, value);
+        }
+        return properties;
+    }
+
+    @Test
+    void theMemoryCacheIsChosenWithStoreMemoryAndTakesTheSettings() {
+        try (ApplicationContext context = ApplicationContext.run(memory("switchboard.cache.ttl", "90s"))) {
+            assertInstanceOf(InMemoryResponseCache.class, context.getBean(ResponseCache.class));
+            assertEquals(Duration.ofSeconds(90), context.getBean(CacheSettings.class).ttl());
+            assertEquals(CacheSettings.defaults().withTtl(Duration.ofSeconds(90)), context.getBean(CacheSettings.class));
+        }
+    }
+
+    @Test
+    void theDynamoDbCacheIsTheDefaultAndReachesItsTable() {
+        try (ApplicationContext context = ApplicationContext.run(TestEnvironment.properties())) {
+            ResponseCache cache = context.getBean(ResponseCache.class);
+            assertInstanceOf(DynamoDbResponseCache.class, cache);
+            CacheKey key = CacheKey.of("auto:complexity", List.of(), null, null, null);
+            CachedResponse answer = new CachedResponse("gemini", new ChatResponse("ok", "gemini-1.5-flash",
+                    new Usage(1, 1), FinishReason.STOP), context.getBean(Clock.class).instant(), null);
+
+            assertTrue(cache.put(key, answer));
+            assertEquals(Optional.of(answer), cache.get(key));
+        }
+    }
+
+    @Test
+    void anInvalidSettingStopsStartUpNamingIt() {
+        Throwable failure = assertThrows(RuntimeException.class,
+                () -> ApplicationContext.run(memory("switchboard.cache.max-item-bytes", "500000")).close());
+        while (!(failure instanceof ConfigurationError) && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        assertInstanceOf(ConfigurationError.class, failure);
+        assertTrue(failure.getMessage().contains("switchboard.cache.max-item-bytes"), failure.getMessage());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.switchboard.state.memory;
+
+import dev.switchboard.state.CacheSettings;
+import dev.switchboard.state.ResponseCache;
+import dev.switchboard.state.ResponseCacheContract;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InMemoryResponseCacheTest extends ResponseCacheContract {
+
+    @Override
+    protected ResponseCache cache(CacheSettings settings, Clock clock) {
+        return new InMemoryResponseCache(settings, clock);
+    }
+
+    @Test
+    void holdsAtMostItsBoundEvictingTheEntryStoredLongestAgo() {
+        InMemoryResponseCache bounded = new InMemoryResponseCache(SETTINGS, clock, 3);
+        bounded.put(key("a"), answer("a"));
+        bounded.put(key("b"), answer("b"));
+        bounded.put(key("c"), answer("c"));
+        bounded.put(key("a"), answer("a again"));
+
+        bounded.put(key("d"), answer("d"));
+
+        assertEquals(3, bounded.size());
+        assertEquals(Optional.empty(), bounded.get(key("b")), "b was stored longest ago, a was stored again");
+        assertTrue(bounded.get(key("a")).isPresent());
+        assertTrue(bounded.get(key("c")).isPresent());
+        assertTrue(bounded.get(key("d")).isPresent());
+    }
+
+    @Test
+    void theDefaultBoundIsTenThousand() {
+        assertEquals(10_000, InMemoryResponseCache.DEFAULT_MAX_ENTRIES);
+        assertThrows(IllegalArgumentException.class, () -> new InMemoryResponseCache(SETTINGS, clock, 0));
+    }
+}
