@@ -18,6 +18,9 @@ import dev.switchboard.resilience.FallbackChain;
 import dev.switchboard.resilience.StreamBrokenException;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.RoutingDecision;
+import dev.switchboard.state.CacheKey;
+import dev.switchboard.state.CachedResponse;
+import dev.switchboard.state.StateLookup;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -44,13 +47,15 @@ public class ChatCompletionService {
     private final Admissions admissions;
     private final FallbackChain chain;
     private final CompletionAccounting accounting;
+    private final ResponseCaching caching;
     private final CandidateCatalog candidates;
     private final RequestIds ids;
     private final Clock clock;
 
     public ChatCompletionService(DecisionService decisions, Admissions admissions, FallbackChain chain,
-                                 CompletionAccounting accounting, CandidateCatalog candidates, RequestIds ids,
-                                 Clock clock) {
+                                 CompletionAccounting accounting, ResponseCaching caching,
+                                 CandidateCatalog candidates, RequestIds ids, Clock clock) {
+        this.caching = caching;
         this.decisions = decisions;
         this.admissions = admissions;
         this.chain = chain;
@@ -63,6 +68,9 @@ public class ChatCompletionService {
     public ChatCompletionResponse complete(ChatCompletionRequest request, Caller caller) {
         String principal = caller.principal();
         Call call = start(request, caller);
+        if (call.hit() != null) {
+            return hit(call, principal);
+        }
         FallbackChain.Outcome outcome;
         try {
             outcome = chain.call(call.decision().ranked(), call.requestFor(), call.admission());
@@ -73,7 +81,7 @@ public class ChatCompletionService {
         }
         ChatResponse response = outcome.response();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, outcome.answeredBy(),
-                response.usage(), outcome.failedAttempts()));
+                response.usage(), outcome.failedAttempts(), response));
         return new ChatCompletionResponse(call.id(), ChatCompletionResponse.OBJECT, call.started().getEpochSecond(),
                 response.model(), List.of(ChatCompletionMapper.choice(response)),
                 ChatCompletionMapper.usage(response.usage()), gateway(call.decision(), outcome.answeredBy(), settled));
@@ -128,7 +136,7 @@ public class ChatCompletionService {
         StreamChunk last = lastChunk[0];
         Candidate answered = outcome.answeredBy();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, answered, last.usage(),
-                outcome.failedAttempts()));
+                outcome.failedAttempts(), null));
         // A caller that goes now has had the whole answer: its cancellation is not ledgered again.
         listener.chunk(ChatCompletionMapper.finish(call.id(), created, answered.model(),
                 last.finishReason(), last.toolCalls(), first[0], gateway(call.decision(), answered, settled)));
@@ -145,8 +153,22 @@ public class ChatCompletionService {
         Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
                 request.messages(), request.maxTokens(), request.temperature(), request.tools());
         RequestAdmission admission = admissions.open(caller, decision.analysis().tokenCount(), request.maxTokens());
-        BigDecimal spentBefore = admission.spentToday();
-        return new Call(requestId, started, decision, requestFor, admission, spentBefore);
+        CacheKey cacheKey = caching.keyOf(request);
+        StateLookup lookup = admission.lookup(cacheKey);
+        return new Call(requestId, started, decision, requestFor, admission,
+                lookup == null ? null : lookup.spentToday(), cacheKey, lookup == null ? null : lookup.cached());
+    }
+
+    private ChatCompletionResponse hit(Call call, String principal) {
+        CachedResponse hit = call.hit();
+        CompletionAccounting.Settled settled = accounting.cacheHit(call.requestId(), call.started(), principal,
+                ENDPOINT, call.decision(), hit, elapsedMs(call), call.spentBefore());
+        ChatResponse response = hit.response();
+        return new ChatCompletionResponse(call.id(), ChatCompletionResponse.OBJECT, call.started().getEpochSecond(),
+                response.model(), List.of(ChatCompletionMapper.choice(response)),
+                ChatCompletionMapper.usage(response.usage()), new ChatCompletionResponse.Gateway(hit.provider(),
+                call.decision().strategyUsed(), call.decision().confidence().wireName(), settled.cost(),
+                settled.totalToday(), true, settled.metadata()));
     }
 
     /** The caller's preferences, narrowed to a pinned model and to what the request needs. */
@@ -176,9 +198,10 @@ public class ChatCompletionService {
     }
 
     private CompletionAccounting.Answered answered(Call call, String principal, Candidate by,
-                                                   Usage usage, List<String> failedAttempts) {
+                                                   Usage usage, List<String> failedAttempts, ChatResponse answer) {
         return new CompletionAccounting.Answered(call.requestId(), call.started(), principal, ENDPOINT,
-                call.decision(), by, usage, failedAttempts, elapsedMs(call), call.admission(), call.spentBefore());
+                call.decision(), by, usage, failedAttempts, elapsedMs(call), call.admission(), call.spentBefore(),
+                call.cacheKey(), answer);
     }
 
     /** Ledgers a request nobody answered; returns what to throw (429 when every deployment's window was full). */
@@ -216,7 +239,7 @@ public class ChatCompletionService {
     /** One request: the ledger's request id, and OpenAI's chat completion id derived from it. */
     private record Call(String requestId, Instant started, RoutingDecision decision,
                         Function<Candidate, ChatRequest> requestFor, RequestAdmission admission,
-                        BigDecimal spentBefore) {
+                        BigDecimal spentBefore, CacheKey cacheKey, CachedResponse hit) {
 
         String id() {
             return "chatcmpl-" + requestId;

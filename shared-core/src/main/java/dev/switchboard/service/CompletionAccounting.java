@@ -8,11 +8,14 @@ import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.Usage;
 import dev.switchboard.provider.UsageEstimate;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.PromptAnalysis;
 import dev.switchboard.routing.RoutingDecision;
+import dev.switchboard.state.CacheKey;
+import dev.switchboard.state.CachedResponse;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -48,7 +51,8 @@ public class CompletionAccounting {
      */
     public record Answered(String requestId, Instant started, String principal, String endpoint,
                            RoutingDecision decision, Candidate answeredBy, Usage usage, List<String> failedAttempts,
-                           long latencyMs, RequestAdmission admission, BigDecimal spentBefore) {
+                           long latencyMs, RequestAdmission admission, BigDecimal spentBefore, CacheKey cacheKey,
+                           ChatResponse answer) {
 
         public boolean fallbackUsed() {
             return !failedAttempts.isEmpty();
@@ -88,12 +92,14 @@ public class CompletionAccounting {
         Usage usage = a.usage();
         Cost cost = price(answered, usage);
         Cost baseline = costs.baselineCost(usage);
-        a.admission().answered(answered, usage, cost);
+        a.admission().answered(answered, usage, cost, a.cacheKey(), a.cacheKey() == null ? null
+                : new CachedResponse(answered.provider(), a.answer(), a.started().plusMillis(a.latencyMs()),
+                        cost.priced() ? BigDecimal.valueOf(cost.usd()) : null));
         Double totalToday = a.spentBefore() == null ? null
                 : a.spentBefore().add(BigDecimal.valueOf(cost.priced() ? cost.usd() : 0)).doubleValue();
         RoutingDecision d = a.decision();
         boolean recorded = record(row(a.requestId(), a.started(), a.principal(), a.endpoint(), d, answered, usage,
-                cost, baseline, a.latencyMs(), a.failedAttempts().size() + 1, null));
+                cost, baseline, a.latencyMs(), a.failedAttempts().size() + 1, null, false));
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(a.requestId(), analysis.pattern().wireName(),
                 analysis.complexity(), d.reasoning(), d.chosen().priced() ? d.costEstimate() : null, cost.priced(),
@@ -105,13 +111,34 @@ public class CompletionAccounting {
     }
 
     /**
+     * A request the response cache answered: free, so nothing is spent; its row says what the baseline
+     * model would have cost, which is what the hit saved. {@code spentToday} is the principal's day so
+     * far (null when unknown).
+     */
+    public Settled cacheHit(String requestId, Instant started, String principal, String endpoint, RoutingDecision d,
+                            CachedResponse hit, long latencyMs, BigDecimal spentToday) {
+        Usage usage = hit.response().usage();
+        Cost baseline = costs.baselineCost(usage);
+        boolean recorded = record(row(requestId, started, principal, endpoint, d, hit.provider(),
+                hit.response().model(), usage, Cost.ZERO, baseline, latencyMs, 0, null, true));
+        PromptAnalysis analysis = d.analysis();
+        RoutingMetadata metadata = new RoutingMetadata(requestId, analysis.pattern().wireName(),
+                analysis.complexity(), "Answered from the response cache (stored " + hit.storedAt()
+                + "); no provider was called", 0.0, true, costs.baselineModel(), baseline.usd(), false, List.of(),
+                List.of(), latencyMs, recorded, spentToday != null);
+        return new Settled(0.0, spentToday == null ? null : spentToday.doubleValue(), metadata,
+                new ComplexityMetadata(analysis.complexity(), analysis.tokenCount(), tokens.method(),
+                        analysis.signals()));
+    }
+
+    /**
      * A request no deployment answered: one ERROR row, so that failures count in the analytics like
      * answers do. Nothing was billed, so nothing is spent.
      */
     public void failed(String requestId, Instant started, String principal, String endpoint, RoutingDecision d,
                        long latencyMs, int attempts, String errorType) {
         record(row(requestId, started, principal, endpoint, d, null, new Usage(d.analysis().tokenCount(), 0),
-                Cost.ZERO, Cost.ZERO, latencyMs, attempts, errorType));
+                Cost.ZERO, Cost.ZERO, latencyMs, attempts, errorType, false));
     }
 
     /**
@@ -124,7 +151,7 @@ public class CompletionAccounting {
         Cost cost = price(u.streamedBy(), usage);
         u.admission().unfinished(u.streamedBy(), usage, cost, u.deploymentFailed());
         record(row(u.requestId(), u.started(), u.principal(), u.endpoint(), u.decision(), u.streamedBy(), usage, cost,
-                costs.baselineCost(usage), u.latencyMs(), u.attempts(), u.errorType()));
+                costs.baselineCost(usage), u.latencyMs(), u.attempts(), u.errorType(), false));
     }
 
     private Cost price(Candidate by, Usage usage) {
@@ -138,11 +165,17 @@ public class CompletionAccounting {
     /** The one way a ledger row is built: {@code by} null when nobody answered, {@code errorType} null when ok. */
     private static LedgerEntry row(String requestId, Instant started, String principal, String endpoint,
                                    RoutingDecision d, Candidate by, Usage usage, Cost cost, Cost baseline,
-                                   long latencyMs, int attempts, String errorType) {
+                                   long latencyMs, int attempts, String errorType, boolean cacheHit) {
+        return row(requestId, started, principal, endpoint, d, by == null ? null : by.provider(),
+                by == null ? null : by.model(), usage, cost, baseline, latencyMs, attempts, errorType, cacheHit);
+    }
+
+    private static LedgerEntry row(String requestId, Instant started, String principal, String endpoint,
+                                   RoutingDecision d, String provider, String model, Usage usage, Cost cost,
+                                   Cost baseline, long latencyMs, int attempts, String errorType, boolean cacheHit) {
         return new LedgerEntry(requestId, started, principal, endpoint, d.strategyUsed(), d.confidence().wireName(),
-                d.analysis().pattern().wireName(), d.analysis().complexity(), by == null ? null : by.provider(),
-                by == null ? null : by.model(), usage.inputTokens(), usage.outputTokens(),
-                BigDecimal.valueOf(cost.usd()), BigDecimal.valueOf(baseline.usd()), cost.priced(), latencyMs, false,
+                d.analysis().pattern().wireName(), d.analysis().complexity(), provider, model, usage.inputTokens(), usage.outputTokens(),
+                BigDecimal.valueOf(cost.usd()), BigDecimal.valueOf(baseline.usd()), cost.priced(), latencyMs, cacheHit,
                 attempts > 1, attempts, errorType == null ? LedgerEntry.OK : LedgerEntry.ERROR, errorType);
     }
 

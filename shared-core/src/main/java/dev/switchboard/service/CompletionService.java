@@ -12,6 +12,9 @@ import dev.switchboard.provider.Usage;
 import dev.switchboard.resilience.FallbackChain;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.RoutingDecision;
+import dev.switchboard.state.CacheKey;
+import dev.switchboard.state.CachedResponse;
+import dev.switchboard.state.StateLookup;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -31,11 +34,13 @@ public class CompletionService {
     private final Admissions admissions;
     private final FallbackChain chain;
     private final CompletionAccounting accounting;
+    private final ResponseCaching caching;
     private final RequestIds ids;
     private final Clock clock;
 
     public CompletionService(DecisionService decisions, Admissions admissions, FallbackChain chain,
-                             CompletionAccounting accounting, RequestIds ids, Clock clock) {
+                             CompletionAccounting accounting, ResponseCaching caching, RequestIds ids, Clock clock) {
+        this.caching = caching;
         this.decisions = decisions;
         this.admissions = admissions;
         this.chain = chain;
@@ -51,7 +56,12 @@ public class CompletionService {
         RoutingDecision decision = decisions.decide(request.prompt(), request.maxTokens(), request.autoRoute(),
                 request.routing());
         RequestAdmission admission = admissions.open(caller, decision.analysis().tokenCount(), request.maxTokens());
-        BigDecimal spentBefore = admission.spentToday();
+        CacheKey cacheKey = caching.keyOf(request);
+        StateLookup lookup = admission.lookup(cacheKey);
+        BigDecimal spentBefore = lookup == null ? null : lookup.spentToday();
+        if (lookup != null && lookup.cached() != null) {
+            return hit(requestId, started, principal, decision, lookup);
+        }
         FallbackChain.Outcome outcome;
         try {
             outcome = chain.call(decision.ranked(), candidate -> new ChatRequest(candidate.model(),
@@ -70,10 +80,21 @@ public class CompletionService {
         Usage usage = outcome.response().usage();
         CompletionAccounting.Settled settled = accounting.settle(new CompletionAccounting.Answered(requestId, started,
                 principal, ENDPOINT, decision, answered, usage, outcome.failedAttempts(),
-                clock.millis() - started.toEpochMilli(), admission, spentBefore));
+                clock.millis() - started.toEpochMilli(), admission, spentBefore, cacheKey, outcome.response()));
         return new CompleteResponse(outcome.response().text(), answered.provider(), answered.model(),
                 decision.strategyUsed(), decision.confidence().wireName(), settled.complexity(),
                 usage.inputTokens(), usage.outputTokens(), settled.cost(), settled.totalToday(), false,
                 settled.metadata());
+    }
+
+    private CompleteResponse hit(String requestId, Instant started, String principal, RoutingDecision decision,
+                                 StateLookup lookup) {
+        CachedResponse hit = lookup.cached();
+        CompletionAccounting.Settled settled = accounting.cacheHit(requestId, started, principal, ENDPOINT, decision,
+                hit, clock.millis() - started.toEpochMilli(), lookup.spentToday());
+        Usage usage = hit.response().usage();
+        return new CompleteResponse(hit.response().text(), hit.provider(), hit.response().model(),
+                decision.strategyUsed(), decision.confidence().wireName(), settled.complexity(), usage.inputTokens(), usage.outputTokens(), 0.0, settled.totalToday(),
+                true, settled.metadata());
     }
 }

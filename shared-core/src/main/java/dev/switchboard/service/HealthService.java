@@ -44,7 +44,7 @@ public class HealthService {
         Map<String, String> checks = new LinkedHashMap<>();
         checks.put("ledger", check("ledger", () -> ledger.stats(clock.instant())));
         try {
-            state.lookup(CHECK_PRINCIPAL, clock.instant());
+            state.lookup(CHECK_PRINCIPAL, clock.instant(), null);
             checks.put("state", "ok");
             outages.succeeded();
         } catch (RuntimeException e) {

@@ -10,6 +10,8 @@ import dev.switchboard.resilience.CallGate;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.state.Admission;
 import dev.switchboard.state.AdmissionRequest;
+import dev.switchboard.state.CacheKey;
+import dev.switchboard.state.CachedResponse;
 import dev.switchboard.state.Refusal;
 import dev.switchboard.state.Reservation;
 import dev.switchboard.state.Settlement;
@@ -64,14 +66,15 @@ public final class RequestAdmission implements CallGate {
     }
 
     /**
-     * The principal's spend so far today, read before the request is routed; null when the state
-     * cannot be reached (the request then goes on only if the outage policy lets it through).
+     * The principal's spend so far today and the cached answer under {@code cacheKey} (null: none asked
+     * for), read before the request is sent; null when the state cannot be reached (the request then
+     * goes on, uncached, only if the outage policy lets it through).
      */
-    public BigDecimal spentToday() {
+    public StateLookup lookup(CacheKey cacheKey) {
         try {
-            StateLookup lookup = context.state().lookup(caller.principal(), context.clock().instant());
+            StateLookup lookup = context.state().lookup(caller.principal(), context.clock().instant(), cacheKey);
             context.outages().succeeded();
-            return lookup.spentToday();
+            return lookup;
         } catch (StateUnavailableException e) {
             markDown("lookup", e);
             if (!context.policy().letsThrough()) {
@@ -110,12 +113,15 @@ public final class RequestAdmission implements CallGate {
     @Override
     public void failed(Candidate candidate, Attempt attempt) {
         // Nothing was answered, so nothing was billed: the estimates are given back, the request stays counted.
-        settle(candidate, 0, BigDecimal.ZERO, false, !Attempt.CIRCUIT_OPEN.equals(attempt.kind()));
+        settle(candidate, 0, BigDecimal.ZERO, false, !Attempt.CIRCUIT_OPEN.equals(attempt.kind()), null, null);
     }
 
-    /** The candidate answered: its reservation becomes the real usage and cost. */
-    public void answered(Candidate candidate, Usage usage, Cost cost) {
-        settle(candidate, tokens(usage), usd(cost), true, true);
+    /**
+     * The candidate answered: its reservation becomes the real usage and cost, and the answer is cached
+     * under {@code cacheKey} unless that is null.
+     */
+    public void answered(Candidate candidate, Usage usage, Cost cost, CacheKey cacheKey, CachedResponse answer) {
+        settle(candidate, tokens(usage), usd(cost), true, true, cacheKey, cacheKey == null ? null : answer);
     }
 
     /**
@@ -123,7 +129,7 @@ public final class RequestAdmission implements CallGate {
      * deployment broke counts as its failure; one the caller left says nothing of the deployment.
      */
     public void unfinished(Candidate candidate, Usage usage, Cost cost, boolean deploymentFailed) {
-        settle(candidate, tokens(usage), usd(cost), false, deploymentFailed);
+        settle(candidate, tokens(usage), usd(cost), false, deploymentFailed, null, null);
     }
 
     /**
@@ -159,7 +165,8 @@ public final class RequestAdmission implements CallGate {
         throw RefusalMessages.exception(refusal, caller);
     }
 
-    private void settle(Candidate candidate, long tokens, BigDecimal cost, boolean success, boolean recordLatency) {
+    private void settle(Candidate candidate, long tokens, BigDecimal cost, boolean success, boolean recordLatency,
+                        CacheKey cacheKey, CachedResponse answer) {
         Held h = held.remove(candidate.label());
         if (h == null || stateDown) {
             return;
@@ -168,7 +175,7 @@ public final class RequestAdmission implements CallGate {
         Duration latency = recordLatency ? Duration.between(h.enteredAt(), now) : null;
         try {
             context.state().settle(new Settlement(h.reservation(), tokens, cost, candidate.label(), latency,
-                    success, now));
+                    success, now, cacheKey, answer));
         } catch (StateUnavailableException e) {
             // The answer stands; the reservation stays at its estimate, which errs on the safe side.
             markDown("settle", e);

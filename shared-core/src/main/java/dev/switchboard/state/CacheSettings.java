@@ -54,6 +54,10 @@ public record CacheSettings(@Bindable(defaultValue = "true") boolean enabled,
         return new CacheSettings(true, DEFAULT_TTL, DEFAULT_COMPRESS_ABOVE_BYTES, DEFAULT_MAX_ITEM_BYTES);
     }
 
+    public CacheSettings withEnabled(boolean on) {
+        return new CacheSettings(on, ttl, compressAboveBytes, maxItemBytes);
+    }
+
     public CacheSettings withTtl(Duration newTtl) {
         return new CacheSettings(enabled, newTtl, compressAboveBytes, maxItemBytes);
     }

@@ -10,15 +10,18 @@ public final class ComposedRequestState implements RequestState {
 
     private final AdmissionStore admission;
     private final LatencyStore latency;
+    private final ResponseCache cache;
 
-    public ComposedRequestState(AdmissionStore admission, LatencyStore latency) {
+    public ComposedRequestState(AdmissionStore admission, LatencyStore latency, ResponseCache cache) {
         this.admission = admission;
         this.latency = latency;
+        this.cache = cache;
     }
 
     @Override
-    public StateLookup lookup(String principal, Instant at) {
-        return new StateLookup(admission.spent(principal, Refusal.BudgetPeriod.DAILY, at));
+    public StateLookup lookup(String principal, Instant at, CacheKey cacheKey) {
+        return new StateLookup(admission.spent(principal, Refusal.BudgetPeriod.DAILY, at),
+                cacheKey == null ? null : cache.get(cacheKey).orElse(null));
     }
 
     @Override
@@ -33,6 +36,9 @@ public final class ComposedRequestState implements RequestState {
         }
         if (s.recordsLatency()) {
             latency.record(s.deployment(), s.latency(), s.success(), s.endedAt());
+        }
+        if (s.caches()) {
+            cache.put(s.cacheKey(), s.answer());
         }
     }
 }

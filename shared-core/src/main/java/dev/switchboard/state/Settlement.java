@@ -15,17 +15,27 @@ import java.util.Objects;
  * @param latency       how long the call took; null when it says nothing about the deployment (the caller left)
  * @param success       whether the deployment answered
  * @param endedAt       when it ended (its latency bucket)
+ * @param cacheKey      where to cache the answer; null to cache nothing
+ * @param answer        the answer to cache under {@code cacheKey}
  */
 public record Settlement(Reservation reservation, long actualTokens, BigDecimal actualCostUsd, String deployment,
-                         Duration latency, boolean success, Instant endedAt) {
+                         Duration latency, boolean success, Instant endedAt, CacheKey cacheKey,
+                         CachedResponse answer) {
 
     public Settlement {
         Objects.requireNonNull(actualCostUsd, "actualCostUsd");
         Objects.requireNonNull(deployment, "deployment");
         Objects.requireNonNull(endedAt, "endedAt");
+        if ((cacheKey == null) != (answer == null)) {
+            throw new IllegalArgumentException("an answer is cached with its key, or neither is given");
+        }
         if (actualTokens < 0 || actualCostUsd.signum() < 0) {
             throw new IllegalArgumentException("actual tokens and cost must not be negative");
         }
+    }
+
+    public boolean caches() {
+        return cacheKey != null;
     }
 
     public boolean recordsLatency() {

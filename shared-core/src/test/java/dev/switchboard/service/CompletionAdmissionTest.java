@@ -13,6 +13,7 @@ import dev.switchboard.state.Admission;
 import dev.switchboard.state.AdmissionRequest;
 import dev.switchboard.state.AdmissionStore;
 import dev.switchboard.state.BudgetCaps;
+import dev.switchboard.state.CacheKey;
 import dev.switchboard.state.DeploymentLatency;
 import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.Refusal;
@@ -158,7 +159,7 @@ class CompletionAdmissionTest {
         int calls;
 
         @Override
-        public StateLookup lookup(String principal, Instant at) {
+        public StateLookup lookup(String principal, Instant at, CacheKey cacheKey) {
             calls++;
             throw new StateUnavailableException("unreachable", null);
         }

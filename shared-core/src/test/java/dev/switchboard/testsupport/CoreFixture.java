@@ -46,6 +46,9 @@ import dev.switchboard.service.DecisionService;
 import dev.switchboard.service.RequestIds;
 import dev.switchboard.service.Admissions;
 import dev.switchboard.service.Caller;
+import dev.switchboard.service.ResponseCaching;
+import dev.switchboard.state.CacheSettings;
+import dev.switchboard.state.memory.InMemoryResponseCache;
 import dev.switchboard.service.StateOutagePolicy;
 import dev.switchboard.service.StateOutages;
 import dev.switchboard.state.ComposedRequestState;
@@ -83,7 +86,10 @@ public final class CoreFixture {
     public final InMemoryAdmissionStore admission = new InMemoryAdmissionStore(clock);
     public final InMemoryLatencyStore latency = new InMemoryLatencyStore(LatencySettings.defaults(), clock);
     /** The state requests use: these in-memory stores unless a test puts a failing one in. */
-    public RequestState state = new ComposedRequestState(admission, latency);
+    public final InMemoryResponseCache cache = new InMemoryResponseCache(CacheSettings.defaults(), clock);
+    public RequestState state = new ComposedRequestState(admission, latency, cache);
+    /** The response cache's settings; off by default here, so that repeated prompts reach the providers. */
+    public CacheSettings cacheSettings = CacheSettings.defaults().withEnabled(false);
     public StateOutagePolicy outagePolicy = StateOutagePolicy.DEFAULT;
     public final StateOutages outages = new StateOutages(clock);
     public final ListLedger ledger = new ListLedger();
@@ -141,7 +147,8 @@ public final class CoreFixture {
                 List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { }), rejecting()));
         // Retries wait through a sleeper that does not sleep; the fixed clock never reaches the deadline.
         FallbackChain chain = new FallbackChain(registry, breakers, ResilienceSettings.DEFAULTS, clock, duration -> { });
-        return new CompletionService(decisions(), admissions(), chain, accounting(), new RequestIds(), clock);
+        return new CompletionService(decisions(), admissions(), chain, accounting(),
+                new ResponseCaching(cacheSettings, clock), new RequestIds(), clock);
     }
 
     /** A provider served by a test adapter, registered under the adapter's protocol (for chat completions). */
@@ -160,6 +167,7 @@ public final class CoreFixture {
         FallbackChain chain = new FallbackChain(new ProviderRegistry(catalog, adapters), breakers,
                 ResilienceSettings.DEFAULTS, clock, duration -> { });
         return new ChatCompletionService(decisions(), admissions(), chain, accounting(),
+                new ResponseCaching(cacheSettings, clock),
                 new CandidateCatalog(catalog, prices), new RequestIds(), clock);
     }
 

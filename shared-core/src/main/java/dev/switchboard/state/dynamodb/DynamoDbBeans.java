@@ -2,6 +2,7 @@ package dev.switchboard.state.dynamodb;
 
 import dev.switchboard.provider.Sleeper;
 import dev.switchboard.state.LatencyProperties;
+import dev.switchboard.state.CacheSettings;
 import dev.switchboard.state.RequestState;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -60,7 +61,7 @@ public class DynamoDbBeans {
 
     @Singleton
     RequestState requestState(DynamoDbClient dynamo, DynamoDbSettings settings, DynamoDbAdmissionStore admission,
-                              DynamoDbLatencyStore latency) {
-        return new DynamoDbRequestState(dynamo, settings.tablePrefix(), admission, latency);
+                              DynamoDbLatencyStore latency, CacheSettings cache, Clock clock, Sleeper sleeper) {
+        return new DynamoDbRequestState(dynamo, settings.tablePrefix(), admission, latency, cache, clock, sleeper);
     }
 }

@@ -1,55 +1,90 @@
 package dev.switchboard.state.dynamodb;
 
+import dev.switchboard.provider.Sleeper;
 import dev.switchboard.state.Admission;
 import dev.switchboard.state.AdmissionCounter;
 import dev.switchboard.state.AdmissionRequest;
+import dev.switchboard.state.CacheKey;
+import dev.switchboard.state.CacheSettings;
+import dev.switchboard.state.CachedResponse;
 import dev.switchboard.state.CounterMeasure;
 import dev.switchboard.state.Refusal;
 import dev.switchboard.state.RequestState;
 import dev.switchboard.state.Settlement;
 import dev.switchboard.state.StateLookup;
 import dev.switchboard.state.StateUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A request's state calls on DynamoDB, one round trip each: the lookup is one read, the reservation
- * one transaction, and the settling one transaction holding both the reconcile's differences and the
- * latency record's ADD, so the request's critical path makes three calls whatever it records.
+ * A request's state calls on DynamoDB, one round trip each: the lookup is one {@code BatchGetItem} of
+ * the day's budget item and the cache item; the reservation one transaction; the settling one
+ * transaction holding the reconcile's differences, the latency record's ADD and the cached answer's
+ * Put. A cache hit costs one call; a request answered by its first candidate three.
+ *
+ * <p>Reads are eventually consistent: the day's total is reported, never enforced (the reservation
+ * enforces), and a cache entry a fraction of a second old is as good as a fresh one.
  */
 public final class DynamoDbRequestState implements RequestState {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbRequestState.class);
+    private static final int READ_ATTEMPTS = 3;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(10);
+
     private final DynamoDbClient dynamo;
-    private final String table;
+    private final String stateTable;
+    private final String cacheTable;
     private final DynamoDbAdmissionStore admission;
     private final DynamoDbLatencyStore latency;
+    private final CacheSettings cache;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
     public DynamoDbRequestState(DynamoDbClient dynamo, String tablePrefix, DynamoDbAdmissionStore admission,
-                                DynamoDbLatencyStore latency) {
+                                DynamoDbLatencyStore latency, CacheSettings cache, Clock clock, Sleeper sleeper) {
         this.dynamo = dynamo;
-        this.table = SwitchboardTables.STATE.physicalName(tablePrefix);
+        this.stateTable = SwitchboardTables.STATE.physicalName(tablePrefix);
+        this.cacheTable = SwitchboardTables.CACHE.physicalName(tablePrefix);
         this.admission = admission;
         this.latency = latency;
+        this.cache = cache;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     @Override
-    public StateLookup lookup(String principal, Instant at) {
-        AdmissionCounter day = AdmissionCounter.budget(Refusal.BudgetPeriod.DAILY, principal, at);
-        try {
-            // Eventually consistent: the figure is reported, never enforced (the reservation enforces).
-            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(AdmissionItems.key(day)))
-                    .item();
-            return new StateLookup(AdmissionItems.measures(item).getOrDefault(CounterMeasure.SPENT_USD, BigDecimal.ZERO));
-        } catch (SdkException e) {
-            throw new StateUnavailableException("reading the day's spend from DynamoDB failed", e);
+    public StateLookup lookup(String principal, Instant at, CacheKey cacheKey) {
+        Map<String, AttributeValue> dayKey = AdmissionItems.key(AdmissionCounter.budget(Refusal.BudgetPeriod.DAILY,
+                principal, at));
+        Map<String, KeysAndAttributes> wanted = new HashMap<>();
+        wanted.put(stateTable, KeysAndAttributes.builder().keys(List.of(dayKey)).build());
+        if (cacheKey != null) {
+            wanted.put(cacheTable, KeysAndAttributes.builder().keys(List.of(CacheItems.key(cacheKey))).build());
         }
+        Map<String, List<Map<String, AttributeValue>>> items = read(wanted);
+        BigDecimal spent = items.getOrDefault(stateTable, List.of()).stream().findFirst()
+                .map(item -> AdmissionItems.measures(item).getOrDefault(CounterMeasure.SPENT_USD, BigDecimal.ZERO))
+                .orElse(BigDecimal.ZERO);
+        CachedResponse cached = items.getOrDefault(cacheTable, List.of()).stream().findFirst()
+                .flatMap(item -> CacheItems.parse(item, clock.instant())).orElse(null);
+        return new StateLookup(spent, cached);
     }
 
     @Override
@@ -59,10 +94,54 @@ public final class DynamoDbRequestState implements RequestState {
 
     @Override
     public void settle(Settlement s) {
-        List<TransactWriteItem> record = s.recordsLatency()
-                ? List.of(TransactWriteItem.builder()
-                        .update(latency.recording(s.deployment(), s.latency(), s.success(), s.endedAt())).build())
-                : List.of();
-        admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), record);
+        List<TransactWriteItem> also = new ArrayList<>(2);
+        if (s.recordsLatency()) {
+            also.add(TransactWriteItem.builder()
+                    .update(latency.recording(s.deployment(), s.latency(), s.success(), s.endedAt())).build());
+        }
+        if (s.caches()) {
+            cacheItem(s.cacheKey(), s.answer()).ifPresent(also::add);
+        }
+        admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), also);
+    }
+
+    private Optional<TransactWriteItem> cacheItem(CacheKey key, CachedResponse answer) {
+        Optional<Map<String, AttributeValue>> item = CacheItems.item(key, answer, answer.storedAt().plus(cache.ttl()),
+                cache);
+        if (item.isEmpty()) {
+            LOG.info("answer too large for the response cache even compressed; not cached");
+        }
+        return item.map(i -> TransactWriteItem.builder().put(Put.builder().tableName(cacheTable).item(i).build())
+                .build());
+    }
+
+    /** The items of a batch read, asking again (after a short pause) for keys DynamoDB left unprocessed. */
+    private Map<String, List<Map<String, AttributeValue>>> read(Map<String, KeysAndAttributes> wanted) {
+        Map<String, List<Map<String, AttributeValue>>> items = new HashMap<>();
+        Map<String, KeysAndAttributes> pending = wanted;
+        Duration backoff = FIRST_BACKOFF;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                Map<String, KeysAndAttributes> ask = pending;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(ask));
+                response.responses().forEach((table, found) ->
+                        items.computeIfAbsent(table, t -> new ArrayList<>()).addAll(found));
+                if (!response.hasUnprocessedKeys() || response.unprocessedKeys().isEmpty()) {
+                    return items;
+                }
+                if (attempt == READ_ATTEMPTS) {
+                    throw new StateUnavailableException("DynamoDB left a request's lookup unprocessed "
+                            + attempt + " times", null);
+                }
+                pending = response.unprocessedKeys();
+                sleeper.sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        } catch (SdkException e) {
+            throw new StateUnavailableException("reading a request's spend and cache entry from DynamoDB failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateUnavailableException("interrupted while reading a request's state", e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.state.memory;
 import dev.switchboard.state.AdmissionStore;
 import dev.switchboard.state.ComposedRequestState;
 import dev.switchboard.state.RequestState;
+import dev.switchboard.state.ResponseCache;
 import dev.switchboard.state.LatencyProperties;
 import dev.switchboard.state.LatencyStore;
 import io.micronaut.context.annotation.Factory;
@@ -27,7 +28,7 @@ public class InMemoryStateBeans {
     }
 
     @Singleton
-    RequestState requestState(AdmissionStore admission, LatencyStore latency) {
-        return new ComposedRequestState(admission, latency);
+    RequestState requestState(AdmissionStore admission, LatencyStore latency, ResponseCache cache) {
+        return new ComposedRequestState(admission, latency, cache);
     }
 }

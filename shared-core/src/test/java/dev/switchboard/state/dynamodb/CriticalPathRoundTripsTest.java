@@ -4,8 +4,8 @@ import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.provider.Sleeper;
 import dev.switchboard.state.AdmissionStoreContract;
+import dev.switchboard.state.CacheSettings;
 import dev.switchboard.state.LatencySettings;
-import dev.switchboard.state.Refusal;
 import dev.switchboard.testsupport.CoreFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,21 +39,42 @@ class CriticalPathRoundTripsTest {
         fixture.clock.advance(AdmissionStoreContract.TEN_YEARS);
         fixture.state = new DynamoDbRequestState(dynamo, prefix,
                 new DynamoDbAdmissionStore(dynamo, prefix, fixture.clock, Sleeper.REAL),
-                new DynamoDbLatencyStore(dynamo, prefix, LatencySettings.defaults(), fixture.clock, Sleeper.REAL));
+                new DynamoDbLatencyStore(dynamo, prefix, LatencySettings.defaults(), fixture.clock, Sleeper.REAL),
+                CacheSettings.defaults(), fixture.clock, Sleeper.REAL);
         calls.reset();
         return fixture;
     }
 
     @Test
-    void aRequestAnsweredByItsFirstCandidateMakesThreeCalls() {
+    void aCacheMissAnsweredByItsFirstCandidateMakesThreeCalls() {
         CoreFixture fixture = onDynamoDb(CoreFixture.builtInLineUp(0, 0, 0));
+        fixture.cacheSettings = CacheSettings.defaults();
 
         CompleteResponse response = fixture.completions().complete(HI, CoreFixture.ALICE);
 
         List<String> made = calls.operations();
-        System.out.println("round trips of one /complete answered first time: " + made.size() + " " + made);
-        assertEquals(List.of("GetItem", "TransactWriteItems", "TransactWriteItems"), made);
+        System.out.println("round trips of one /complete, cache miss: " + made.size() + " " + made);
+        assertEquals(List.of("BatchGetItem", "TransactWriteItems", "TransactWriteItems"), made);
         assertEquals(response.cost(), response.totalCostToday(), 1e-12);
+    }
+
+    @Test
+    void aCacheHitMakesOneCallAndCostsNothing() {
+        CoreFixture fixture = onDynamoDb(CoreFixture.builtInLineUp(0, 0, 0));
+        fixture.cacheSettings = CacheSettings.defaults();
+        CompleteResponse first = fixture.completions().complete(HI, CoreFixture.ALICE);
+        calls.reset();
+
+        CompleteResponse hit = fixture.completions().complete(HI, CoreFixture.ALICE);
+
+        List<String> made = calls.operations();
+        System.out.println("round trips of one /complete, cache hit: " + made.size() + " " + made);
+        assertEquals(List.of("BatchGetItem"), made);
+        assertEquals(true, hit.cacheHit());
+        assertEquals(0.0, hit.cost());
+        assertEquals(first.response(), hit.response());
+        assertEquals(first.cost(), hit.totalCostToday(), 1e-12, "a hit adds nothing to the day's spend");
+        assertEquals(true, fixture.ledger.rows.get(1).cacheHit());
     }
 
     @Test
@@ -75,7 +96,7 @@ class CriticalPathRoundTripsTest {
 
         List<String> made = calls.operations();
         System.out.println("round trips of one /complete with one fallback: " + made.size() + " " + made);
-        assertEquals(List.of("GetItem", "TransactWriteItems", "TransactWriteItems", "TransactWriteItems",
+        assertEquals(List.of("BatchGetItem", "TransactWriteItems", "TransactWriteItems", "TransactWriteItems",
                 "TransactWriteItems"), made);
         assertEquals(true, response.routingMetadata().fallbackUsed());
     }

@@ -1,0 +1,74 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.ChatCompletionRequest;
+import dev.switchboard.api.CompleteRequest;
+import dev.switchboard.api.RoutingPreferences;
+import dev.switchboard.cost.Cost;
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.routing.Candidate;
+import dev.switchboard.state.CacheKey;
+import dev.switchboard.state.CacheSettings;
+import dev.switchboard.state.CachedResponse;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Which requests the response cache answers and under which key. The key holds everything that
+ * decides the answer: the messages, the answer's limits and temperature, the tools, and the route
+ * (a pinned model, or the routing mode with every preference that can change the chosen model), so
+ * two requests share an entry only when they would be routed and asked alike. Streamed requests are
+ * neither looked up nor stored: a stream's point is its first chunk coming early.
+ */
+@Singleton
+public class ResponseCaching {
+
+    private final CacheSettings settings;
+    private final Clock clock;
+
+    public ResponseCaching(CacheSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The key of a /complete request; null when the cache is off. */
+    public CacheKey keyOf(CompleteRequest r) {
+        if (!settings.enabled()) {
+            return null;
+        }
+        return CacheKey.of("complete|" + route(r.autoRoute(), r.routing()), List.of(ChatMessage.user(r.prompt())),
+                r.maxTokens(), null, List.of());
+    }
+
+    /** The key of a chat completion; null when the cache is off or the answer is streamed. */
+    public CacheKey keyOf(ChatCompletionRequest r) {
+        if (!settings.enabled() || r.stream()) {
+            return null;
+        }
+        String route = r.model() != null ? "model:" + r.model() + "|" + route(false, r.routing())
+                : "chat|" + route(r.autoRoute(), r.routing());
+        return CacheKey.of(route, r.messages(), r.maxTokens(), r.temperature(), r.tools());
+    }
+
+    /** What the cache keeps of an answer: who gave it, the answer, when, and what it cost then. */
+    public CachedResponse entry(Candidate answeredBy, ChatResponse answer, Cost cost) {
+        return new CachedResponse(answeredBy.provider(), answer, clock.instant(),
+                cost.priced() ? BigDecimal.valueOf(cost.usd()) : null);
+    }
+
+    /** The routing mode and preferences in one canonical form (sets sorted, absent values spelt out). */
+    private static String route(boolean autoRoute, RoutingPreferences p) {
+        return "auto_route=" + autoRoute + "|strategy=" + p.strategy() + "|latency=" + p.latencyClass()
+                + "|max_cost=" + p.maxCost() + "|sla_ms=" + p.slaTargetMs() + "|allow=" + sorted(p.allow())
+                + "|deny=" + sorted(p.deny()) + "|requires=" + sorted(p.requires());
+    }
+
+    private static String sorted(Collection<String> values) {
+        return String.join(",", new TreeSet<>(values));
+    }
+}

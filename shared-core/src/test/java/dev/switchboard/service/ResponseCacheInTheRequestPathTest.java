@@ -1,0 +1,107 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.ChatCompletionResponse;
+import dev.switchboard.api.CompleteRequest;
+import dev.switchboard.api.CompleteResponse;
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.state.CacheSettings;
+import dev.switchboard.state.Refusal;
+import dev.switchboard.testsupport.CoreFixture;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.switchboard.service.ChatCalls.streamed;
+import static dev.switchboard.service.ChatCalls.whole;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The response cache as /complete and /v1/chat/completions use it, over in-memory state. */
+class ResponseCacheInTheRequestPathTest {
+
+    private static CoreFixture cached() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+        fixture.cacheSettings = CacheSettings.defaults();
+        return fixture;
+    }
+
+    @Test
+    void theSameCompleteRequestAgainIsAFreeHitThatSpendsNothing() {
+        CoreFixture fixture = cached();
+        CompleteRequest ask = new CompleteRequest("What is Python?", 300, false, null);
+
+        CompleteResponse first = fixture.completions().complete(ask, CoreFixture.ALICE);
+        CompleteResponse again = fixture.completions().complete(ask, CoreFixture.ALICE);
+
+        assertFalse(first.cacheHit());
+        assertTrue(again.cacheHit());
+        assertEquals(0.0, again.cost());
+        assertEquals(first.response(), again.response());
+        assertEquals(first.provider(), again.provider());
+        assertEquals(first.cost(), again.totalCostToday(), 1e-12);
+        assertEquals(first.cost(), fixture.admission.spent("alice", Refusal.BudgetPeriod.DAILY, CoreFixture.NOW)
+                .doubleValue(), 1e-12);
+        LedgerEntry hitRow = fixture.ledger.rows.get(1);
+        assertTrue(hitRow.cacheHit());
+        assertEquals(0, hitRow.cost().signum());
+        assertTrue(hitRow.baselineCost().signum() > 0, "the row says what the hit saved");
+        assertTrue(again.routingMetadata().reasoning().contains("response cache"));
+    }
+
+    @Test
+    void anythingThatChangesTheAnswerIsAMiss() {
+        CoreFixture fixture = cached();
+        fixture.completions().complete(new CompleteRequest("What is Python?", 300, false, null), CoreFixture.ALICE);
+
+        assertFalse(fixture.completions().complete(new CompleteRequest("What is Python?", 301, false, null),
+                CoreFixture.ALICE).cacheHit(), "another answer budget");
+        assertFalse(fixture.completions().complete(new CompleteRequest("What is Python?", 300, true, null),
+                CoreFixture.ALICE).cacheHit(), "another routing mode");
+        assertFalse(fixture.completions().complete(new CompleteRequest("What is Java?", 300, false, null),
+                CoreFixture.ALICE).cacheHit(), "another prompt");
+    }
+
+    @Test
+    void anEntryExpiresAfterItsTtl() {
+        CoreFixture fixture = cached();
+        CompleteRequest ask = new CompleteRequest("What is Python?", 300, false, null);
+        fixture.completions().complete(ask, CoreFixture.ALICE);
+
+        fixture.clock.advance(CacheSettings.DEFAULT_TTL.minusSeconds(1));
+        assertTrue(fixture.completions().complete(ask, CoreFixture.ALICE).cacheHit());
+        fixture.clock.advance(Duration.ofSeconds(1));
+
+        assertFalse(fixture.completions().complete(ask, CoreFixture.ALICE).cacheHit());
+    }
+
+    @Test
+    void aChatCompletionHitsLikeAPrompt() {
+        CoreFixture fixture = cached();
+
+        ChatCompletionResponse first = fixture.chatCompletions().complete(whole(null, "What is Python?"),
+                CoreFixture.ALICE);
+        ChatCompletionResponse again = fixture.chatCompletions().complete(whole(null, "What is Python?"),
+                CoreFixture.ALICE);
+
+        assertFalse(first.switchboard().cacheHit());
+        assertTrue(again.switchboard().cacheHit());
+        assertEquals(0.0, again.switchboard().cost());
+        assertEquals(first.choices().get(0).message().content(), again.choices().get(0).message().content());
+    }
+
+    @Test
+    void streamsAreNeitherServedFromTheCacheNorStored() {
+        CoreFixture fixture = cached();
+        fixture.chatCompletions().complete(whole(null, "What is Python?"), CoreFixture.ALICE);
+        List<Object> chunks = new ArrayList<>();
+
+        fixture.chatCompletions().stream(streamed(null, "What is Python?", false), CoreFixture.ALICE, chunks::add);
+
+        LedgerEntry streamedRow = fixture.ledger.rows.get(1);
+        assertFalse(streamedRow.cacheHit());
+        assertTrue(streamedRow.cost().signum() > 0);
+    }
+}
