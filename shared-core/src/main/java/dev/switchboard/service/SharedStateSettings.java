@@ -19,15 +19,15 @@ public record SharedStateSettings(Duration snapshotMaxAge, int probeParallelism,
     public SharedStateSettings {
         if (snapshotMaxAge == null || snapshotMaxAge.isNegative() || snapshotMaxAge.isZero()
                 || snapshotMaxAge.compareTo(MAX_SNAPSHOT_AGE) > 0) {
-            throw new IllegalArgumentException("switchboard.state.snapshot-max-age must be longer than 0 and at most "
+            throw new IllegalArgumentException("switchboard.state.snapshot-max-age (SWITCHBOARD_STATE_SNAPSHOT_MAX_AGE) must be longer than 0 and at most "
                     + MAX_SNAPSHOT_AGE + ", was " + snapshotMaxAge);
         }
         if (probeParallelism < 1 || probeParallelism > MAX_PARALLELISM) {
-            throw new IllegalArgumentException("switchboard.probe.parallelism must be in [1, " + MAX_PARALLELISM
+            throw new IllegalArgumentException("switchboard.probe.parallelism (SWITCHBOARD_PROBE_PARALLELISM) must be in [1, " + MAX_PARALLELISM
                     + "], was " + probeParallelism);
         }
         if (probeTimeout == null || probeTimeout.isNegative() || probeTimeout.isZero()) {
-            throw new IllegalArgumentException("switchboard.probe.timeout must be longer than 0, was " + probeTimeout);
+            throw new IllegalArgumentException("switchboard.probe.timeout (SWITCHBOARD_PROBE_TIMEOUT) must be longer than 0, was " + probeTimeout);
         }
     }
 }
