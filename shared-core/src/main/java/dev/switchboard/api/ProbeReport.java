@@ -11,8 +11,15 @@ import java.util.List;
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ProbeReport(Instant probedAt, int healthy, int unhealthy, List<Result> results) {
 
+    /**
+     * One deployment's probe.
+     *
+     * @param circuit the shared circuit state this probe published (OPEN or CLOSED), or null when it
+     *                published nothing (no change called for, or a newer record already stood)
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Result(String provider, String model, boolean healthy, long latencyMs, String error) {
+    public record Result(String provider, String model, boolean healthy, long latencyMs, String error,
+                         String circuit) {
     }
 }

@@ -3,7 +3,9 @@ package dev.switchboard.resilience;
 import dev.switchboard.provider.ProviderException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnErrorEvent;
 import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -31,6 +34,11 @@ import java.util.concurrent.TimeUnit;
  * {@code clock} to decide when an open breaker may half-open (on the next permission request, strictly
  * after the recovery time; no background transition thread), and call durations use it too. One trial
  * call is let through when half-open: its success closes the breaker, its failure opens it again.
+ *
+ * <p>Sharing with other instances: each time a breaker opens from this instance's own calls, the
+ * {@link BreakerListener}s hear of it (to publish it). Verdicts from elsewhere come in through
+ * {@link #adoptOpen} and {@link #adoptClosed}, which move the local breaker without telling the
+ * listeners again, so a shared verdict never echoes back as a new one.
  */
 @Singleton
 public final class DeploymentBreakers {
@@ -44,9 +52,21 @@ public final class DeploymentBreakers {
     private final Clock clock;
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Instant> openedAt = new ConcurrentHashMap<>();
+    /** The kind of each deployment's latest counted failure: the reason given when it opens. */
+    private final ConcurrentMap<String, String> lastFailure = new ConcurrentHashMap<>();
+    /** Set while this thread moves a breaker to a verdict from elsewhere, which is not news to publish. */
+    private final ThreadLocal<Boolean> adopting = ThreadLocal.withInitial(() -> false);
+    private final List<BreakerListener> listeners;
 
+    /** Breakers that tell nobody when they open. */
     public DeploymentBreakers(ResilienceSettings settings, Clock clock) {
+        this(settings, clock, List.of());
+    }
+
+    @Inject
+    public DeploymentBreakers(ResilienceSettings settings, Clock clock, List<BreakerListener> listeners) {
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
         this.recovery = settings.recovery();
         int threshold = settings.failureThreshold();
         this.config = CircuitBreakerConfig.custom()
@@ -94,10 +114,60 @@ public final class DeploymentBreakers {
         return breaker.tryAcquirePermission() ? Optional.of(new BreakerPermit(breaker, clock)) : Optional.empty();
     }
 
+    /**
+     * Opens a CLOSED breaker because another instance (or the probe) saw the deployment fail at
+     * {@code sharedAt}; from now on the usual recovery and half-open rules apply. A verdict whose
+     * recovery time has already passed is ignored: by the breaker's own rules it would no longer hold.
+     *
+     * @return whether the breaker was opened
+     */
+    public boolean adoptOpen(String label, Instant sharedAt) {
+        if (state(label) != BreakerState.CLOSED || !clock.instant().isBefore(sharedAt.plus(recovery))) {
+            return false;
+        }
+        return adopt(() -> breakers.computeIfAbsent(label, this::create).transitionToOpenState());
+    }
+
+    /**
+     * Closes an OPEN breaker because the deployment was seen healthy at {@code sharedAt}, after the
+     * failure that opened it. A half-open breaker is left to its trial call.
+     *
+     * @return whether the breaker was closed
+     */
+    public boolean adoptClosed(String label, Instant sharedAt) {
+        CircuitBreaker breaker = breakers.get(label);
+        Instant since = openedAt.get(label);
+        if (breaker == null || state(label) != BreakerState.OPEN || since == null || !sharedAt.isAfter(since)) {
+            return false;
+        }
+        return adopt(breaker::transitionToClosedState);
+    }
+
+    private boolean adopt(Runnable transition) {
+        adopting.set(true);
+        try {
+            transition.run();
+            return true;
+        } catch (IllegalStateException raced) {
+            // Another thread moved the breaker first; its state stands.
+            return false;
+        } finally {
+            adopting.set(false);
+        }
+    }
+
     private CircuitBreaker create(String label) {
         CircuitBreaker breaker = CircuitBreaker.of(label, config);
+        // Errors are published before the state machine judges them, so the reason is known when it opens.
+        breaker.getEventPublisher().onError(this::failed);
         breaker.getEventPublisher().onStateTransition(this::transitioned);
         return breaker;
+    }
+
+    private void failed(CircuitBreakerOnErrorEvent event) {
+        if (event.getThrowable() instanceof ProviderException provider) {
+            lastFailure.put(event.getCircuitBreakerName(), provider.kind().name());
+        }
     }
 
     private void transitioned(CircuitBreakerOnStateTransitionEvent event) {
@@ -105,10 +175,28 @@ public final class DeploymentBreakers {
         CircuitBreaker.State from = event.getStateTransition().getFromState();
         CircuitBreaker.State to = event.getStateTransition().getToState();
         if (to == CircuitBreaker.State.OPEN) {
-            openedAt.put(label, clock.instant());
-            LOG.warn("circuit breaker opened: deployment={} from={} to={} recovery={}", label, from, to, recovery);
+            Instant now = clock.instant();
+            openedAt.put(label, now);
+            boolean shared = adopting.get();
+            LOG.warn("circuit breaker opened: deployment={} from={} to={} recovery={} shared={}", label, from, to,
+                    recovery, shared);
+            if (!shared) {
+                tellListeners(label, now);
+            }
         } else {
             LOG.info("circuit breaker changed: deployment={} from={} to={}", label, from, to);
+        }
+    }
+
+    private void tellListeners(String label, Instant at) {
+        String reason = lastFailure.get(label);
+        for (BreakerListener listener : listeners) {
+            try {
+                listener.opened(label, at, reason);
+            } catch (RuntimeException e) {
+                // Sharing is best effort: the caller's request must not fail because a listener did.
+                LOG.warn("breaker listener failed: deployment={} error={}", label, e.getClass().getSimpleName());
+            }
         }
     }
 

@@ -22,6 +22,8 @@ import dev.switchboard.resilience.DeploymentBreakers;
 import dev.switchboard.routing.scoring.DeploymentSignals;
 import dev.switchboard.routing.scoring.LatencyClass;
 import dev.switchboard.routing.scoring.ProviderScore;
+import dev.switchboard.state.LatencySignals;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Makes routing decisions and explains them; never calls a provider. */
 @Singleton
@@ -42,13 +45,28 @@ public class DecisionService {
     private final CandidateCatalog candidates;
 
     private final DeploymentBreakers breakers;
+    private final Supplier<SharedState> sharedState;
 
+    /** Routes on shared latency (and circuits, through the breakers), read through {@code sharedState}. */
+    @Inject
+    public DecisionService(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
+                           DeploymentBreakers breakers, SharedStateCache sharedState) {
+        this(analyzer, engine, candidates, breakers, sharedState::current);
+    }
+
+    /** Routes on configuration and this instance's breakers alone (no shared state: latency unknown). */
     public DecisionService(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
                            DeploymentBreakers breakers) {
+        this(analyzer, engine, candidates, breakers, () -> SharedState.EMPTY);
+    }
+
+    private DecisionService(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
+                            DeploymentBreakers breakers, Supplier<SharedState> sharedState) {
         this.analyzer = analyzer;
         this.engine = engine;
         this.candidates = candidates;
         this.breakers = breakers;
+        this.sharedState = sharedState;
     }
 
     /**
@@ -58,7 +76,7 @@ public class DecisionService {
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences) {
         PromptAnalysis analysis = analyzer.analyze(prompt);
         RoutingRequest request = new RoutingRequest(prompt, analysis, maxTokens, candidates.all(),
-                latencyClass(preferences), withBreakers(candidates.signals()), constraints(preferences));
+                latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences));
         String strategy = preferences.strategy() != null ? preferences.strategy()
                 : autoRoute ? HybridStrategy.NAME : ComplexityStrategy.NAME;
         try {
@@ -74,10 +92,15 @@ public class DecisionService {
         }
     }
 
-    /** Configuration's signals with each circuit as this instance's breakers see it now. */
-    private Map<String, DeploymentSignals> withBreakers(Map<String, DeploymentSignals> configured) {
+    /**
+     * Configuration's signals with the shared latency figures and each circuit as this instance's
+     * breakers see it now (they have already taken in the circuits other instances shared).
+     */
+    private Map<String, DeploymentSignals> liveSignals(Map<String, DeploymentSignals> configured) {
+        SharedState shared = sharedState.get();
         Map<String, DeploymentSignals> live = new HashMap<>(configured.size() * 2);
-        configured.forEach((label, signals) -> live.put(label, signals.withCircuitOpen(breakers.isOpen(label))));
+        configured.forEach((label, signals) -> live.put(label, LatencySignals.apply(signals, shared.latency().of(label))
+                .withCircuitOpen(breakers.isOpen(label))));
         return live;
     }
 

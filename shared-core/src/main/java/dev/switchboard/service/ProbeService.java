@@ -4,65 +4,170 @@ import dev.switchboard.api.ProbeReport;
 import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.config.ProviderCatalog;
 import dev.switchboard.config.ProviderConfig;
-import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatProvider;
-import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderRegistry;
+import dev.switchboard.state.CircuitRecord;
+import dev.switchboard.state.CircuitState;
+import dev.switchboard.state.HealthStore;
+import dev.switchboard.state.LatencyStore;
+import dev.switchboard.state.StateUnavailableException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The scheduled health probe: one minimal call (a one-token answer) per configured deployment,
- * timed and reported. Recording the results in shared health state comes with the state package.
+ * The scheduled health probe: one minimal call per configured deployment, a few at a time, each
+ * given at most the probe timeout. Each result is recorded as a latency sample and may move the
+ * shared circuit: a breaker-counting failure publishes OPEN; a healthy answer from a deployment
+ * whose shared circuit is OPEN publishes CLOSED. Two runs at once are harmless: every publish is a
+ * conditional write that only a newer record wins, so the later observation stands.
  */
 @Singleton
 public class ProbeService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProbeService.class);
-    static final String PROBE_PROMPT = "ping";
 
     private final ProviderCatalog catalog;
     private final ProviderRegistry providers;
+    private final LatencyStore latency;
+    private final HealthStore health;
+    private final SharedStateSettings settings;
     private final Clock clock;
 
-    public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, Clock clock) {
+    public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, LatencyStore latency, HealthStore health,
+                        SharedStateSettings settings, Clock clock) {
         this.catalog = catalog;
         this.providers = providers;
+        this.latency = latency;
+        this.health = health;
+        this.settings = settings;
         this.clock = clock;
+    }
+
+    private record Target(ChatProvider provider, String model) {
+        String label() {
+            return provider.name() + "/" + model;
+        }
     }
 
     public ProbeReport probeAll() {
         Instant at = clock.instant();
-        List<ProbeReport.Result> results = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
         for (ProviderConfig config : catalog.providers()) {
             ChatProvider provider = providers.provider(config.name()).orElseThrow();
             for (DeploymentConfig deployment : config.deployments()) {
-                results.add(probe(provider, deployment.model()));
+                targets.add(new Target(provider, deployment.model()));
             }
+        }
+        Map<String, CircuitRecord> shared = sharedCircuits(targets);
+        List<ProbeReport.Result> results = new ArrayList<>();
+        ExecutorService runs = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.probeParallelism(),
+                targets.size())), daemonThreads("health-probe"));
+        ExecutorService calls = Executors.newCachedThreadPool(daemonThreads("health-probe-call"));
+        try {
+            List<Future<ProbeReport.Result>> pending = new ArrayList<>();
+            for (Target target : targets) {
+                pending.add(runs.submit(() -> probe(target, shared.get(target.label()), calls)));
+            }
+            for (Future<ProbeReport.Result> result : pending) {
+                results.add(result.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("health probe interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("health probe failed", e.getCause());
+        } finally {
+            runs.shutdownNow();
+            calls.shutdownNow();
         }
         long healthy = results.stream().filter(ProbeReport.Result::healthy).count();
         LOG.info("health probe: {} healthy, {} unhealthy", healthy, results.size() - healthy);
         return new ProbeReport(at, (int) healthy, (int) (results.size() - healthy), results);
     }
 
-    private ProbeReport.Result probe(ChatProvider provider, String model) {
-        long start = clock.millis();
+    private Map<String, CircuitRecord> sharedCircuits(List<Target> targets) {
         try {
-            provider.complete(new ChatRequest(model, List.of(ChatMessage.user(PROBE_PROMPT)), 1));
-            return new ProbeReport.Result(provider.name(), model, true, clock.millis() - start, null);
-        } catch (ProviderException e) {
-            return new ProbeReport.Result(provider.name(), model, false, clock.millis() - start, e.kind().name());
-        } catch (RuntimeException e) {
-            // One adapter's unexpected failure must not stop the probe of every other deployment.
-            LOG.error("health probe of {}/{} failed unexpectedly", provider.name(), model, e);
-            return new ProbeReport.Result(provider.name(), model, false, clock.millis() - start, "UNEXPECTED");
+            return health.snapshot(targets.stream().map(Target::label).toList());
+        } catch (StateUnavailableException e) {
+            // Without the shared state nothing is known to be open; failures are still published.
+            LOG.warn("health probe could not read the shared circuits: {}", e.getMessage());
+            return Map.of();
         }
+    }
+
+    private ProbeReport.Result probe(Target target, CircuitRecord shared, ExecutorService calls) {
+        Instant start = clock.instant();
+        ProbeCall.Outcome outcome = ProbeCall.run(target.provider(), target.model(), settings.probeTimeout(), calls);
+        Instant end = clock.instant();
+        Duration took = Duration.between(start, end);
+        String name = target.provider().name();
+        if (outcome.unexpected() != null) {
+            // One adapter's unexpected failure must not stop the probe of every other deployment; it says
+            // nothing about the deployment, so nothing is recorded.
+            LOG.error("health probe of {} failed unexpectedly", target.label(), outcome.unexpected());
+            return new ProbeReport.Result(name, target.model(), false, took.toMillis(), "UNEXPECTED", null);
+        }
+        if (outcome.healthy()) {
+            record(target.label(), took, true, end);
+            // Healthy as of when it was asked: a failure another instance saw after that still wins.
+            boolean closed = shared != null && shared.state() == CircuitState.OPEN
+                    && publish(CircuitRecord.closed(target.label(), start, CircuitRecord.PROBE));
+            return new ProbeReport.Result(name, target.model(), true, took.toMillis(), null,
+                    closed ? CircuitState.CLOSED.name() : null);
+        }
+        ProviderException failure = outcome.failure();
+        if (outcome.timedOut() && took.compareTo(settings.probeTimeout()) < 0) {
+            took = settings.probeTimeout();
+        }
+        String published = null;
+        if (failure.breakerFailure()) {
+            // Only failures that say the deployment is down are samples and verdicts; a 429 or a refusal is not.
+            record(target.label(), took, false, end);
+            if (publish(CircuitRecord.open(target.label(), end, CircuitRecord.PROBE, failure.kind().name()))) {
+                published = CircuitState.OPEN.name();
+            }
+        }
+        return new ProbeReport.Result(name, target.model(), false, took.toMillis(), failure.kind().name(), published);
+    }
+
+    private void record(String label, Duration took, boolean success, Instant at) {
+        try {
+            latency.record(label, took, success, at);
+        } catch (StateUnavailableException e) {
+            LOG.warn("health probe could not record the latency of {}: {}", label, e.getMessage());
+        }
+    }
+
+    private boolean publish(CircuitRecord record) {
+        try {
+            return health.publish(record);
+        } catch (StateUnavailableException e) {
+            LOG.warn("health probe could not publish the circuit of {}: {}", record.deployment(), e.getMessage());
+            return false;
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger next = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

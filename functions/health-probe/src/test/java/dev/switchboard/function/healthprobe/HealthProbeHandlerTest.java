@@ -29,6 +29,8 @@ class HealthProbeHandlerTest {
             assertEquals(5, report.results().size());
             assertEquals(5, report.healthy());
             assertTrue(report.results().stream().allMatch(ProbeReport.Result::healthy));
+            assertTrue(report.results().stream().allMatch(r -> r.circuit() == null),
+                    "no circuit was open, so the probe had nothing to publish");
         }
     }
 
@@ -46,6 +48,7 @@ class HealthProbeHandlerTest {
             ProbeReport.Result down = report.results().stream().filter(r -> !r.healthy()).findFirst().orElseThrow();
             assertEquals("flaky", down.provider());
             assertEquals("UNAVAILABLE", down.error());
+            assertEquals("OPEN", down.circuit(), "the failure is published as the shared circuit state");
             assertFalse(report.results().stream().filter(r -> r.provider().equals("steady")).anyMatch(r -> !r.healthy()));
         }
     }

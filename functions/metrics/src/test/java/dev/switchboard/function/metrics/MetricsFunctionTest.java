@@ -35,6 +35,23 @@ class MetricsFunctionTest {
     }
 
     @Test
+    void listsEveryDeploymentWithItsCircuitsAndLatencyNullWhileNothingIsKnown() {
+        APIGatewayV2HTTPResponse response = FUNCTION.handle("events/providers.json");
+
+        assertEquals(200, response.getStatusCode(), FUNCTION.text(response));
+        JsonNode providers = FUNCTION.json(response).get("providers");
+        assertEquals(3, providers.size());
+        JsonNode deployment = providers.get(1).get("deployments").get(0);
+        assertEquals("gpt-4o-mini", deployment.get("model").getStringValue());
+        assertEquals("CLOSED", deployment.get("local_circuit").getStringValue());
+        for (String unknown : new String[] {"circuit", "ema_latency_ms", "p50_latency_ms", "p95_latency_ms",
+                "p99_latency_ms", "success_rate"}) {
+            assertTrue(deployment.get(unknown) != null && deployment.get(unknown).isNull(),
+                    unknown + " is present and null: " + FUNCTION.text(response));
+        }
+    }
+
+    @Test
     void reportsHealthyWhenLedgerAndStateAnswer() {
         APIGatewayV2HTTPResponse response = FUNCTION.handle("events/health.json");
 

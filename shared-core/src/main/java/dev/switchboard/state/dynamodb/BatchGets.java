@@ -1,0 +1,76 @@
+package dev.switchboard.state.dynamodb;
+
+import dev.switchboard.provider.Sleeper;
+import dev.switchboard.state.StateUnavailableException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads many keys of one table with {@code BatchGetItem}: 100 keys per round trip (DynamoDB's limit),
+ * and keys it leaves unprocessed (throttling) asked for again after a doubling back-off, up to four
+ * attempts per batch. Eventually consistent: callers cache what they read for seconds anyway.
+ */
+final class BatchGets {
+
+    static final int KEYS_PER_BATCH = 100;
+    static final int ATTEMPTS = 4;
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(25);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Sleeper sleeper;
+    private final String what;
+
+    /** {@code what} names the data in error messages, e.g. "circuit states". */
+    BatchGets(DynamoDbClient dynamo, String table, Sleeper sleeper, String what) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.sleeper = sleeper;
+        this.what = what;
+    }
+
+    /** The items found for {@code keys} (missing keys are simply absent), in no particular order. */
+    List<Map<String, AttributeValue>> fetch(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += KEYS_PER_BATCH) {
+            items.addAll(fetchBatch(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_BATCH))));
+        }
+        return items;
+    }
+
+    private List<Map<String, AttributeValue>> fetchBatch(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        KeysAndAttributes pending = KeysAndAttributes.builder().keys(keys).consistentRead(false).build();
+        Duration backoff = FIRST_BACKOFF;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                KeysAndAttributes ask = pending;
+                var response = dynamo.batchGetItem(b -> b.requestItems(Map.of(table, ask)));
+                items.addAll(response.responses().getOrDefault(table, List.of()));
+                KeysAndAttributes left = response.unprocessedKeys().get(table);
+                if (left == null || left.keys().isEmpty()) {
+                    return items;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new StateUnavailableException("DynamoDB left " + what + " keys unprocessed " + attempt
+                            + " times", null);
+                }
+                pending = left;
+                sleeper.sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        } catch (SdkException e) {
+            throw new StateUnavailableException("reading " + what + " from DynamoDB failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateUnavailableException("interrupted while reading " + what + " from DynamoDB", e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.ProbeReport;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.state.CircuitRecord;
+import dev.switchboard.state.CircuitState;
+import dev.switchboard.state.DeploymentLatency;
+import dev.switchboard.state.LatencySettings;
+import dev.switchboard.state.memory.InMemoryHealthStore;
+import dev.switchboard.state.memory.InMemoryLatencyStore;
+import dev.switchboard.testsupport.CountingStores;
+import dev.switchboard.testsupport.MutableClock;
+import dev.switchboard.testsupport.SharedStateParts;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The health probe: what it records, what it publishes, and that slow or concurrent runs stay sound. */
+class ProbeServiceTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final InMemoryLatencyStore latency = new InMemoryLatencyStore(LatencySettings.defaults(), clock);
+    private final InMemoryHealthStore health = new InMemoryHealthStore();
+
+    private static Map<String, ProbeReport.Result> byLabel(ProbeReport report) {
+        return report.results().stream().collect(Collectors.toMap(r -> r.provider() + "/" + r.model(),
+                Function.identity()));
+    }
+
+    private DeploymentLatency latencyOf(String label) {
+        return latency.snapshot(List.of(label)).of(label);
+    }
+
+    @Test
+    void aHealthyAnswerClosesAnOpenSharedCircuitAndIsALatencySample() {
+        SharedStateParts parts = new SharedStateParts().simulated("alpha", 0, "gpt-4o-mini", "gpt-4o");
+        health.publish(CircuitRecord.open("alpha/gpt-4o-mini", clock.instant().minusSeconds(30),
+                CircuitRecord.INSTANCE, "TIMEOUT"));
+
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
+
+        assertEquals("CLOSED", results.get("alpha/gpt-4o-mini").circuit());
+        assertNull(results.get("alpha/gpt-4o").circuit(), "closed already: nothing to publish");
+        assertEquals(new CircuitRecord("alpha/gpt-4o-mini", CircuitState.CLOSED, clock.instant(), "probe", null),
+                health.snapshot(List.of("alpha/gpt-4o-mini")).get("alpha/gpt-4o-mini"));
+        assertFalse(health.snapshot(List.of("alpha/gpt-4o")).containsKey("alpha/gpt-4o"));
+        assertEquals(1, latencyOf("alpha/gpt-4o-mini").successes());
+        assertEquals(1, latencyOf("alpha/gpt-4o").successes());
+    }
+
+    @Test
+    void aBreakerCountingFailureOpensTheSharedCircuitAndOthersDoNot() {
+        SharedStateParts parts = new SharedStateParts().simulated("down", 1.0, "gpt-4o")
+                .adapted("busy", new ScriptedProbeAdapter("test-busy", request -> {
+                    throw new ProviderException("busy", ProviderException.Kind.RATE_LIMITED, "HTTP 429");
+                }), "gpt-4o-mini");
+
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
+
+        assertEquals("OPEN", results.get("down/gpt-4o").circuit());
+        assertEquals("UNAVAILABLE", health.snapshot(List.of("down/gpt-4o")).get("down/gpt-4o").reason());
+        assertEquals(0.0, latencyOf("down/gpt-4o").successRate());
+        assertEquals("RATE_LIMITED", results.get("busy/gpt-4o-mini").error());
+        assertNull(results.get("busy/gpt-4o-mini").circuit(), "a 429 says nothing of the deployment's health");
+        assertEquals(0, latencyOf("busy/gpt-4o-mini").calls());
+    }
+
+    @Test
+    void aProviderThatNeverAnswersTimesOutWithoutHoldingUpTheOthers() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        SharedStateParts parts = new SharedStateParts()
+                .settings(new SharedStateSettings(Duration.ofSeconds(5), 2, Duration.ofMillis(200)))
+                .adapted("stuck", new ScriptedProbeAdapter("test-stuck", request -> never.await()), "gpt-4o")
+                .simulated("alpha", 0, "gpt-4o-mini", "claude-3-5-haiku-20241022", "gpt-4o");
+        try {
+            CompletableFuture<ProbeReport> run = CompletableFuture.supplyAsync(
+                    () -> parts.probe(latency, health, clock).probeAll());
+            ProbeReport report = run.get(10, TimeUnit.SECONDS);
+
+            Map<String, ProbeReport.Result> results = byLabel(report);
+            assertEquals("TIMEOUT", results.get("stuck/gpt-4o").error());
+            assertEquals(200, results.get("stuck/gpt-4o").latencyMs());
+            assertEquals("OPEN", results.get("stuck/gpt-4o").circuit());
+            assertEquals(3, report.healthy());
+            assertEquals(1, latencyOf("stuck/gpt-4o").calls());
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
+    void twoRunsAtOnceEndInOneConsistentState() throws Exception {
+        // Each call waits until the other run's call arrives too, so the two runs surely overlap.
+        CyclicBarrier bothCalling = new CyclicBarrier(2);
+        ScriptedProbeAdapter adapter = new ScriptedProbeAdapter("test-together",
+                request -> bothCalling.await(10, TimeUnit.SECONDS));
+        SharedStateParts parts = new SharedStateParts().adapted("alpha", adapter, "gpt-4o");
+        String label = "alpha/gpt-4o";
+        health.publish(CircuitRecord.open(label, clock.instant().minusSeconds(10), CircuitRecord.INSTANCE, "TIMEOUT"));
+
+        CompletableFuture<ProbeReport> first = CompletableFuture.supplyAsync(
+                () -> parts.probe(latency, health, clock).probeAll());
+        CompletableFuture<ProbeReport> second = CompletableFuture.supplyAsync(
+                () -> parts.probe(latency, health, clock).probeAll());
+        List<ProbeReport.Result> results = List.of(first.get(10, TimeUnit.SECONDS).results().get(0),
+                second.get(10, TimeUnit.SECONDS).results().get(0));
+
+        assertEquals(2, adapter.calls.get());
+        assertTrue(results.stream().allMatch(ProbeReport.Result::healthy));
+        assertEquals(1, results.stream().filter(r -> "CLOSED".equals(r.circuit())).count(),
+                "both saw it healthy at the same instant: one write stands, the other is a no-op");
+        assertEquals(CircuitState.CLOSED, health.snapshot(List.of(label)).get(label).state());
+        assertEquals(2, latencyOf(label).calls(), "no sample lost");
+    }
+
+    @Test
+    void anUnreachableStoreStillGivesTheReport() {
+        CountingStores stores = new CountingStores();
+        stores.down = true;
+        SharedStateParts parts = new SharedStateParts().simulated("alpha", 0, "gpt-4o-mini")
+                .simulated("down", 1.0, "gpt-4o");
+
+        ProbeReport report = parts.probe(stores.latency(latency), stores.health(health), clock).probeAll();
+
+        assertEquals(1, report.healthy());
+        assertEquals(1, report.unhealthy());
+        assertTrue(report.results().stream().allMatch(r -> r.circuit() == null), "nothing could be published");
+    }
+
+    @Test
+    void anAdaptersOwnBugIsReportedAndNeitherRecordedNorPublished() {
+        SharedStateParts parts = new SharedStateParts().adapted("buggy", new ScriptedProbeAdapter("test-buggy",
+                request -> {
+                    throw new IllegalStateException("adapter bug");
+                }), "gpt-4o");
+
+        ProbeReport.Result result = parts.probe(latency, health, clock).probeAll().results().get(0);
+
+        assertEquals("UNEXPECTED", result.error());
+        assertNull(result.circuit());
+        assertEquals(0, latencyOf("buggy/gpt-4o").calls());
+        assertTrue(health.snapshot(List.of("buggy/gpt-4o")).isEmpty());
+    }
+}

@@ -1,0 +1,111 @@
+package dev.switchboard.state.dynamodb;
+
+import dev.switchboard.provider.Sleeper;
+import dev.switchboard.state.CircuitRecord;
+import dev.switchboard.state.HealthStore;
+import dev.switchboard.state.HealthStoreContract;
+import dev.switchboard.state.StateUnavailableException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The DynamoDB adapter (on DynamoDB Local, or LocalStack when selected) against the shared contract. */
+class DynamoDbHealthStoreTest extends HealthStoreContract {
+
+    private static final String PREFIX = "health-test-" + ProcessHandle.current().pid() + "-";
+    private static final Sleeper NO_WAIT = duration -> { };
+    private static final DynamoDbCalls CALLS = new DynamoDbCalls();
+    private static DynamoDbClient dynamo;
+    private final List<DynamoDbClient> otherClients = new ArrayList<>();
+
+    @BeforeAll
+    static void createTables() {
+        dynamo = DynamoDbCalls.countedClient(CALLS);
+        new TableProvisioner(dynamo).createMissing(PREFIX);
+    }
+
+    @AfterAll
+    static void closeClient() {
+        dynamo.close();
+    }
+
+    @AfterEach
+    void closeOtherClients() {
+        otherClients.forEach(DynamoDbClient::close);
+    }
+
+    @Override
+    protected HealthStore newStore() {
+        return new DynamoDbHealthStore(dynamo, PREFIX, NO_WAIT);
+    }
+
+    @Override
+    protected HealthStore anotherInstancesStore() {
+        DynamoDbClient client = DynamoDbCalls.countedClient(new DynamoDbCalls());
+        otherClients.add(client);
+        return new DynamoDbHealthStore(client, PREFIX, NO_WAIT);
+    }
+
+    @Test
+    void publishingIsOnePutWonOrLost() {
+        HealthStore store = newStore();
+        String a = deployment("trips");
+        CALLS.reset();
+
+        store.publish(CircuitRecord.open(a, T0, CircuitRecord.INSTANCE, "TIMEOUT"));
+        store.publish(CircuitRecord.closed(a, T0, CircuitRecord.PROBE));
+
+        assertEquals(List.of("PutItem", "PutItem"), CALLS.operations());
+    }
+
+    @Test
+    void aSnapshotIsOneBatchGetPerHundredDeployments() {
+        HealthStore store = newStore();
+        List<String> hundred = IntStream.range(0, 100).mapToObj(i -> deployment("d" + i)).toList();
+        List<String> hundredAndOne = IntStream.range(0, 101).mapToObj(i -> deployment("e" + i)).toList();
+
+        CALLS.reset();
+        store.snapshot(hundred);
+        List<String> oneTrip = CALLS.operations();
+        CALLS.reset();
+        store.snapshot(hundredAndOne);
+        List<String> twoTrips = CALLS.operations();
+
+        System.out.println("health snapshot round trips: 100 deployments = " + oneTrip.size() + ", 101 = "
+                + twoTrips.size());
+        assertEquals(List.of("BatchGetItem"), oneTrip);
+        assertEquals(List.of("BatchGetItem", "BatchGetItem"), twoTrips);
+    }
+
+    @Test
+    void anUnreachableDynamoDbIsReportedAsStateUnavailable() {
+        try (DynamoDbClient nowhere = DynamoDbClient.builder().region(Region.US_EAST_1)
+                .endpointOverride(URI.create("http://127.0.0.1:9"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(200)).build())
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(2)))
+                .build()) {
+            HealthStore unreachable = new DynamoDbHealthStore(nowhere, PREFIX, NO_WAIT);
+
+            assertThrows(StateUnavailableException.class,
+                    () -> unreachable.publish(CircuitRecord.open("a/b", T0, CircuitRecord.INSTANCE, null)));
+            assertThrows(StateUnavailableException.class, () -> unreachable.snapshot(Set.of("a/b")));
+        }
+    }
+}
