@@ -1,6 +1,7 @@
 package dev.switchboard.service;
 
 import dev.switchboard.api.ApiException;
+import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.StateUnavailableException;
 import jakarta.inject.Singleton;
@@ -73,8 +74,8 @@ public class Authenticator {
             return keys.authenticate(presented);
         } catch (StateUnavailableException e) {
             LOG.warn("virtual key lookup failed: {}", e.getMessage());
-            throw new ApiException(503, "state_unavailable",
-                    "Keys cannot be checked right now: the state store is unavailable; retry shortly", null);
+            throw new StateStoreUnavailableException(
+                    "Keys cannot be checked right now: the state store is unavailable; retry shortly");
         }
     }
 

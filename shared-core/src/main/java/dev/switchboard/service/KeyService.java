@@ -1,9 +1,13 @@
 package dev.switchboard.service;
 
+import dev.switchboard.api.StateStoreUnavailableException;
+import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.VirtualKey;
 import dev.switchboard.state.VirtualKeyStore;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,6 +28,7 @@ public class KeyService {
     static final int KEY_LENGTH = KEY_PREFIX.length() + 43;
     static final int CACHE_ENTRIES = 10_000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(KeyService.class);
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final VirtualKeyStore store;
@@ -38,13 +43,23 @@ public class KeyService {
         this.cache = new KeyCache(clock, CACHE_ENTRIES);
     }
 
-    /** Generates, stores (as a hash) and returns a new key; the result is the only copy of the clear key. */
+    /**
+     * Generates, stores (as a hash) and returns a new key; the result is the only copy of the clear key.
+     *
+     * @throws StateStoreUnavailableException (503) when the store cannot be reached
+     */
     public CreatedKey create(CreateKeyCommand command) {
         String key = KEY_PREFIX + randomBase64Url(KEY_BYTES);
         String hash = KeyHashes.sha256Hex(key);
         VirtualKey record = new VirtualKey("vk_" + randomBase64Url(ID_BYTES), command.user(), command.budget(),
                 command.limits(), clock.instant(), command.name());
-        store.create(hash, record);
+        try {
+            store.create(hash, record);
+        } catch (StateUnavailableException e) {
+            LOG.warn("storing virtual key {} failed: {}", record.id(), e.getMessage());
+            throw new StateStoreUnavailableException("The key was not created: the state store is unavailable; "
+                    + "retry shortly");
+        }
         cache.put(hash, record);
         return new CreatedKey(key, record);
     }
@@ -53,7 +68,7 @@ public class KeyService {
      * The caller a presented key stands for, or empty when it is no virtual key. A key that cannot be
      * one of ours (wrong prefix or length) costs no store call.
      *
-     * @throws dev.switchboard.state.StateUnavailableException when the store cannot be asked
+     * @throws StateUnavailableException when the store cannot be asked
      */
     public Optional<Caller> authenticate(String presentedKey) {
         if (presentedKey == null || presentedKey.length() != KEY_LENGTH || !presentedKey.startsWith(KEY_PREFIX)) {

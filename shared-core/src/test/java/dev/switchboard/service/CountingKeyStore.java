@@ -20,6 +20,9 @@ final class CountingKeyStore implements VirtualKeyStore {
 
     @Override
     public void create(String keyHash, VirtualKey key) {
+        if (down) {
+            throw new StateUnavailableException("storing a virtual key in DynamoDB failed", null);
+        }
         createdHashes.add(keyHash);
         createdKeys.add(key);
         keys.create(keyHash, key);

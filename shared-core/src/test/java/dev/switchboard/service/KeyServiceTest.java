@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.StateUnavailableException;
@@ -111,6 +112,17 @@ class KeyServiceTest {
 
         store.down = false;
         assertTrue(keys.authenticate(key).isPresent());
+    }
+
+    @Test
+    void aKeyThatCannotBeStoredIs503AndNeverHandedOut() {
+        store.down = true;
+
+        StateStoreUnavailableException refused = assertThrows(StateStoreUnavailableException.class,
+                () -> keys.create(ALICE));
+
+        assertEquals(503, refused.status());
+        assertEquals("state_unavailable", refused.type());
     }
 
     @Test
