@@ -37,7 +37,7 @@ class ChatCompletionServiceTest {
     void answersInOpenAisShapeWithTheRoutingFieldsAndOneLedgerRow() {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
 
-        ChatCompletionResponse response = fixture.chatCompletions().complete(whole(null, "What is Python?"), "alice");
+        ChatCompletionResponse response = fixture.chatCompletions().complete(whole(null, "What is Python?"), new Caller("alice", null, null, null, false));
 
         assertTrue(response.id().startsWith("chatcmpl-"), response.id());
         assertEquals("chat.completion", response.object());
@@ -88,8 +88,8 @@ class ChatCompletionServiceTest {
                 .provider("openai", 0, deployment("gpt-4o", Tier.PREMIUM))
                 .provider("azure", 0, deployment("gpt-4o", Tier.PREMIUM));
 
-        ChatCompletionResponse pinned = fixture.chatCompletions().complete(whole("gpt-4o", "hi"), "alice");
-        ChatCompletionResponse free = fixture.chatCompletions().complete(whole(null, "hi"), "alice");
+        ChatCompletionResponse pinned = fixture.chatCompletions().complete(whole("gpt-4o", "hi"), new Caller("alice", null, null, null, false));
+        ChatCompletionResponse free = fixture.chatCompletions().complete(whole(null, "hi"), new Caller("alice", null, null, null, false));
 
         assertEquals("gpt-4o", pinned.model());
         assertTrue(Set.of("openai", "azure").contains(pinned.switchboard().provider()), pinned.switchboard().provider());
@@ -106,7 +106,7 @@ class ChatCompletionServiceTest {
                 .provider("azure", 1.0, deployment("gpt-4o", Tier.PREMIUM));
 
         NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class,
-                () -> fixture.chatCompletions().complete(whole("gpt-4o", "hi"), "alice"));
+                () -> fixture.chatCompletions().complete(whole("gpt-4o", "hi"), new Caller("alice", null, null, null, false)));
 
         assertEquals(Set.of("openai/gpt-4o (unavailable)", "azure/gpt-4o (unavailable)"), Set.copyOf(e.tried()));
         assertEquals(2, e.tried().size());
@@ -121,7 +121,7 @@ class ChatCompletionServiceTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
 
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> fixture.chatCompletions().complete(whole("gpt-5-imaginary", "hi"), "alice"));
+                () -> fixture.chatCompletions().complete(whole("gpt-5-imaginary", "hi"), new Caller("alice", null, null, null, false)));
 
         assertEquals(400, e.status());
         assertEquals("model", e.field());
@@ -133,7 +133,7 @@ class ChatCompletionServiceTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
 
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> fixture.chatCompletions().complete(allowing("gpt-4o", List.of("openai")), "alice"));
+                () -> fixture.chatCompletions().complete(allowing("gpt-4o", List.of("openai")), new Caller("alice", null, null, null, false)));
 
         assertEquals(400, e.status());
         assertEquals("allow", e.field());
@@ -144,7 +144,7 @@ class ChatCompletionServiceTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
 
         ChatCompletionResponse response = fixture.chatCompletions().complete(allowing(null, List.of("anthropic")),
-                "alice");
+                new Caller("alice", null, null, null, false));
 
         assertEquals("anthropic", response.switchboard().provider());
     }
@@ -155,8 +155,8 @@ class ChatCompletionServiceTest {
                 .provider("gemini", 0, deployment("gemini-1.5-flash", Tier.ECONOMY))
                 .provider("openai", 0, withToolSupport("gpt-4o-mini", Tier.ECONOMY));
 
-        ChatCompletionResponse withTools = fixture.chatCompletions().complete(withTools("hi"), "alice");
-        ChatCompletionResponse without = fixture.chatCompletions().complete(whole(null, "hi"), "alice");
+        ChatCompletionResponse withTools = fixture.chatCompletions().complete(withTools("hi"), new Caller("alice", null, null, null, false));
+        ChatCompletionResponse without = fixture.chatCompletions().complete(whole(null, "hi"), new Caller("alice", null, null, null, false));
 
         assertEquals("openai", withTools.switchboard().provider());
         assertEquals("gpt-4o-mini", withTools.model());
@@ -168,7 +168,7 @@ class ChatCompletionServiceTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
 
         NoEligibleDeploymentException e = assertThrows(NoEligibleDeploymentException.class,
-                () -> fixture.chatCompletions().complete(withTools("hi"), "alice"));
+                () -> fixture.chatCompletions().complete(withTools("hi"), new Caller("alice", null, null, null, false)));
 
         assertEquals(422, e.status());
         assertEquals("no_eligible_deployment", e.type());
@@ -181,7 +181,7 @@ class ChatCompletionServiceTest {
         CoreFixture fixture = new CoreFixture().adaptedProvider("tooly",
                 ScriptedStreamAdapter.askingForTools(List.of(call)), withToolSupport("gpt-4o-mini", Tier.ECONOMY));
 
-        ChatCompletionResponse response = fixture.chatCompletions().complete(withTools("weather in Paris?"), "alice");
+        ChatCompletionResponse response = fixture.chatCompletions().complete(withTools("weather in Paris?"), new Caller("alice", null, null, null, false));
 
         ChatCompletionResponse.Choice choice = response.choices().get(0);
         assertNull(choice.message().content());

@@ -59,7 +59,7 @@ class ChatCompletionStreamTest {
         CoreFixture fixture = new CoreFixture().adaptedProvider("scripted", adapter,
                 deployment("gpt-4o-mini", Tier.ECONOMY));
 
-        fixture.chatCompletions().stream(streamed(null, "hi", true), "alice", chunks::add);
+        fixture.chatCompletions().stream(streamed(null, "hi", true), new Caller("alice", null, null, null, false), chunks::add);
 
         assertEquals(5, chunks.size(), chunks.toString());
         String id = chunks.get(0).id();
@@ -108,7 +108,7 @@ class ChatCompletionStreamTest {
     void withoutIncludeUsageTheFinishChunkIsTheLast() {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
 
-        fixture.chatCompletions().stream(streamed(null, "What is Python?", false), "alice", chunks::add);
+        fixture.chatCompletions().stream(streamed(null, "What is Python?", false), new Caller("alice", null, null, null, false), chunks::add);
 
         ChatCompletionChunk last = chunks.get(chunks.size() - 1);
         assertEquals(List.of(last), finishing(chunks));
@@ -120,7 +120,7 @@ class ChatCompletionStreamTest {
     void theStreamedTextIsWhatTheSimulatedProviderAnswers() {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
 
-        fixture.chatCompletions().stream(streamed(null, "What is Python?", true), "alice", chunks::add);
+        fixture.chatCompletions().stream(streamed(null, "What is Python?", true), new Caller("alice", null, null, null, false), chunks::add);
 
         assertEquals(simulatedAnswer("gemini", "gemini-1.5-flash", "What is Python?"), text(chunks));
         assertEquals("assistant", chunks.get(0).choices().get(0).delta().role());
@@ -134,7 +134,7 @@ class ChatCompletionStreamTest {
     void aProviderFailingBeforeItsFirstChunkFallsBackAndTheFallbackIsRecorded() {
         CoreFixture fixture = CoreFixture.builtInLineUp(1.0, 0, 0);
 
-        fixture.chatCompletions().stream(streamed(null, "What is Python?", false), "alice", chunks::add);
+        fixture.chatCompletions().stream(streamed(null, "What is Python?", false), new Caller("alice", null, null, null, false), chunks::add);
 
         assertEquals(simulatedAnswer("openai", "gpt-4o-mini", "What is Python?"), text(chunks));
         assertTrue(chunks.stream().allMatch(c -> c.model().equals("gpt-4o-mini")), chunks.toString());
@@ -157,7 +157,7 @@ class ChatCompletionStreamTest {
                 .provider("anthropic", 0, deployment("claude-3-5-haiku-20241022", Tier.STANDARD));
 
         StreamBrokenAfterStartException e = assertThrows(StreamBrokenAfterStartException.class,
-                () -> fixture.chatCompletions().stream(streamed(null, "hi", true), "alice", chunks::add));
+                () -> fixture.chatCompletions().stream(streamed(null, "hi", true), new Caller("alice", null, null, null, false), chunks::add));
 
         assertEquals(502, e.status());
         assertEquals("provider_stream_broken", e.type());
@@ -193,7 +193,7 @@ class ChatCompletionStreamTest {
         };
 
         assertThrows(StreamCancelledException.class,
-                () -> fixture.chatCompletions().stream(streamed(null, "hi", true), "alice", leaving));
+                () -> fixture.chatCompletions().stream(streamed(null, "hi", true), new Caller("alice", null, null, null, false), leaving));
 
         assertInstanceOf(StreamCancelledException.class, adapter.sinkThrew.get(), "the adapter saw its sink throw");
         assertEquals(2, adapter.piecesOffered.get(), "nothing was asked of the upstream after the throw");
@@ -223,7 +223,7 @@ class ChatCompletionStreamTest {
         };
 
         assertThrows(StreamCancelledException.class,
-                () -> fixture.chatCompletions().stream(streamed(null, "hi", true), "alice", leavingAtTheEnd));
+                () -> fixture.chatCompletions().stream(streamed(null, "hi", true), new Caller("alice", null, null, null, false), leavingAtTheEnd));
 
         assertEquals(1, fixture.ledger.rows.size(), "the whole answer is ledgered once, as answered");
         assertEquals(LedgerEntry.OK, fixture.ledger.rows.get(0).status());
@@ -257,7 +257,7 @@ class ChatCompletionStreamTest {
         CoreFixture fixture = new CoreFixture().adaptedProvider("tooly",
                 ScriptedStreamAdapter.askingForTools(List.of(call)), deployment("gpt-4o-mini", Tier.ECONOMY));
 
-        fixture.chatCompletions().stream(streamed(null, "weather in Paris?", false), "alice", chunks::add);
+        fixture.chatCompletions().stream(streamed(null, "weather in Paris?", false), new Caller("alice", null, null, null, false), chunks::add);
 
         assertEquals(1, chunks.size(), chunks.toString());
         ChatCompletionChunk.ChunkChoice choice = chunks.get(0).choices().get(0);

@@ -30,7 +30,7 @@ class CompletionServiceTest {
     void answersFromTheChosenDeploymentAndPricesIt() {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
 
-        CompleteResponse response = fixture.completions().complete(request("What is Python?"), "alice");
+        CompleteResponse response = fixture.completions().complete(request("What is Python?"), new Caller("alice", null, null, null, false));
 
         assertEquals("gemini", response.provider());
         assertEquals("gemini-1.5-flash", response.model());
@@ -48,9 +48,9 @@ class CompletionServiceTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
         CompletionService service = fixture.completions();
 
-        CompleteResponse first = service.complete(request("hi"), "alice");
-        CompleteResponse second = service.complete(request("hello there"), "alice");
-        service.complete(request("hello"), "bob");
+        CompleteResponse first = service.complete(request("hi"), new Caller("alice", null, null, null, false));
+        CompleteResponse second = service.complete(request("hello there"), new Caller("alice", null, null, null, false));
+        service.complete(request("hello"), new Caller("bob", null, null, null, false));
 
         assertEquals(first.cost() + second.cost(), second.totalCostToday(), 1e-12);
         BigDecimal stored = fixture.spend.spentOn("alice", LocalDate.of(2026, 11, 22));
@@ -61,7 +61,7 @@ class CompletionServiceTest {
     void fallsBackDownTheRankingWhenADeploymentFails() {
         CoreFixture fixture = CoreFixture.builtInLineUp(1.0, 0, 0);
 
-        CompleteResponse response = fixture.completions().complete(request("hi"), "alice");
+        CompleteResponse response = fixture.completions().complete(request("hi"), new Caller("alice", null, null, null, false));
 
         assertEquals("openai", response.provider());
         assertEquals("gpt-4o-mini", response.model());
@@ -77,7 +77,7 @@ class CompletionServiceTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(1.0, 1.0, 1.0);
 
         NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class,
-                () -> fixture.completions().complete(request("hi"), "alice"));
+                () -> fixture.completions().complete(request("hi"), new Caller("alice", null, null, null, false)));
 
         assertEquals(503, e.status());
         assertEquals(5, e.tried().size());
@@ -97,7 +97,7 @@ class CompletionServiceTest {
                 .rejectingProvider("strict", CoreFixture.deployment("gpt-4o-mini", Tier.ECONOMY));
 
         ProviderRejectedException e = assertThrows(ProviderRejectedException.class,
-                () -> fixture.completions().complete(request("hi"), "alice"));
+                () -> fixture.completions().complete(request("hi"), new Caller("alice", null, null, null, false)));
 
         assertEquals(502, e.status());
         assertEquals("strict/gpt-4o-mini rejected the request", e.getMessage());
@@ -112,7 +112,7 @@ class CompletionServiceTest {
     void anUnpricedModelsCostIsNullNotZero() {
         CoreFixture fixture = new CoreFixture().provider("local", 0, CoreFixture.deployment("mystery", Tier.ECONOMY));
 
-        CompleteResponse response = fixture.completions().complete(request("hi"), "alice");
+        CompleteResponse response = fixture.completions().complete(request("hi"), new Caller("alice", null, null, null, false));
 
         assertNull(response.cost());
         assertFalse(response.routingMetadata().costPriced());
@@ -124,7 +124,7 @@ class CompletionServiceTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
         fixture.ledger.down = true;
 
-        CompleteResponse response = fixture.completions().complete(request("hi"), "alice");
+        CompleteResponse response = fixture.completions().complete(request("hi"), new Caller("alice", null, null, null, false));
 
         assertEquals("gemini", response.provider());
         assertFalse(response.routingMetadata().ledgerRecorded());
@@ -134,7 +134,7 @@ class CompletionServiceTest {
     void noConfiguredDeploymentIsA503() {
         CoreFixture fixture = new CoreFixture();
 
-        ApiException e = assertThrows(ApiException.class, () -> fixture.completions().complete(request("hi"), "a"));
+        ApiException e = assertThrows(ApiException.class, () -> fixture.completions().complete(request("hi"), new Caller("a", null, null, null, false)));
 
         assertEquals(503, e.status());
         assertEquals("no_provider_available", e.type());
