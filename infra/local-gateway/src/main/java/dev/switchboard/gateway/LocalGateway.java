@@ -86,8 +86,8 @@ public final class LocalGateway implements AutoCloseable {
         out.println("Switchboard local gateway listening on " + address);
         out.println("  data (ledger, DynamoDB Local): " + settings.dataDir());
         if (settings.adminKeySet()) {
-            out.println("  NOTE: SWITCHBOARD_ADMIN_KEY is set, but this build does not authenticate yet:"
-                    + " every route is open. Local use only.");
+            out.println("  Authentication is on: send 'Authorization: Bearer <key>' (the admin key, or a key"
+                    + " the admin created with POST /keys).");
         } else {
             out.println("  WARNING: SWITCHBOARD_ADMIN_KEY is not set: authentication is OFF. Local use only.");
         }

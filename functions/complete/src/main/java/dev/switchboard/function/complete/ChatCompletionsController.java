@@ -40,14 +40,14 @@ public class ChatCompletionsController {
 
     @Post(uri = "/v1/chat/completions", consumes = MediaType.APPLICATION_JSON,
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
-    public HttpResponse<?> chat(@Nullable @Body String body) {
+    public HttpResponse<?> chat(@Nullable @Body String body, Caller caller) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         ChatCompletionRequest request = parser.parse(bytes);
         if (!request.stream()) {
-            return HttpResponse.ok(completions.complete(request, Caller.ANONYMOUS))
+            return HttpResponse.ok(completions.complete(request, caller))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        return HttpResponse.ok(bridge.open(sink -> completions.stream(request, Caller.ANONYMOUS,
+        return HttpResponse.ok(bridge.open(sink -> completions.stream(request, caller,
                 sink::accept))).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
     }
 }

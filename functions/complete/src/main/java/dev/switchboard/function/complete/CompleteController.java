@@ -31,8 +31,8 @@ public class CompleteController {
     // The body is taken raw so that every malformed input gets our 400 naming the field, rather
     // than the binder's message.
     @Post(uri = "/complete", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public CompleteResponse complete(@Nullable @Body String body) {
+    public CompleteResponse complete(@Nullable @Body String body, Caller caller) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        return completions.complete(parser.parse(bytes), Caller.ANONYMOUS);
+        return completions.complete(parser.parse(bytes), caller);
     }
 }

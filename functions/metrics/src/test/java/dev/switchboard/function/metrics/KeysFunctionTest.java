@@ -1,0 +1,160 @@
+package dev.switchboard.function.metrics;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.testsupport.LogLines;
+import dev.switchboard.testsupport.TestEnvironment;
+import dev.switchboard.testsupport.lambda.HttpEvents;
+import dev.switchboard.testsupport.lambda.LambdaReplies;
+import dev.switchboard.testsupport.lambda.TestLambdaContext;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** POST /keys and authentication through the metrics function's Lambda handler, with an admin key set. */
+class KeysFunctionTest {
+
+    private static final String ADMIN_KEY = "admin-canary-7Qx2";
+    private static final String ADMIN = "Bearer " + ADMIN_KEY;
+
+    private static ApplicationContext context;
+    private static APIGatewayV2HTTPEventFunction handler;
+    private static LambdaReplies replies;
+
+    @BeforeAll
+    static void start() {
+        Map<String, Object> properties = new HashMap<>(TestEnvironment.properties());
+        properties.put("switchboard.admin-key", ADMIN_KEY);
+        context = ApplicationContext.run(properties);
+        handler = new APIGatewayV2HTTPEventFunction(context);
+        replies = new LambdaReplies(context);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    @Test
+    void theAdminCreatesAKeyAndSeesItOnceWithEveryField() {
+        APIGatewayV2HTTPResponse response = send("POST", "/keys", ADMIN, """
+                {"user": "alice", "name": "ci", "budget": {"daily_usd": 5.0, "monthly_usd": 100.0},
+                 "limits": {"rpm": 60, "tpm": 100000}}""");
+
+        assertEquals(201, response.getStatusCode(), replies.text(response));
+        JsonNode body = replies.json(response);
+        assertTrue(body.get("key").getStringValue().matches("sb-[A-Za-z0-9_-]{43}"));
+        assertTrue(body.get("id").getStringValue().matches("vk_[A-Za-z0-9_-]{16}"));
+        assertEquals("alice", body.get("user").getStringValue());
+        assertEquals("ci", body.get("name").getStringValue());
+        assertEquals(5.0, body.get("budget").get("daily_usd").getDoubleValue());
+        assertEquals(100.0, body.get("budget").get("monthly_usd").getDoubleValue());
+        assertEquals(60, body.get("limits").get("rpm").getLongValue());
+        assertEquals(100_000, body.get("limits").get("tpm").getLongValue());
+        assertTrue(body.get("created_at").getStringValue().endsWith("Z"));
+    }
+
+    @Test
+    void onlyAUserIsRequiredAndTheSeedBudgetApplies() {
+        APIGatewayV2HTTPResponse response = send("POST", "/keys", ADMIN, "{\"user\": \"bob\"}");
+
+        assertEquals(201, response.getStatusCode(), replies.text(response));
+        JsonNode body = replies.json(response);
+        assertEquals(1.0, body.get("budget").get("daily_usd").getDoubleValue());
+        assertTrue(body.get("budget").get("monthly_usd").isNull());
+        assertTrue(body.get("limits").get("rpm").isNull());
+        assertTrue(body.get("name").isNull());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aBadFieldIs400NamingIt() {
+        String[][] cases = {
+                {"no user", "{}", "user"},
+                {"user not a string", "{\"user\": 5}", "user"},
+                {"blank user", "{\"user\": \" \"}", "user"},
+                {"unknown field", "{\"user\": \"a\", \"owner\": \"b\"}", "owner"},
+                {"name not a string", "{\"user\": \"a\", \"name\": true}", "name"},
+                {"budget not an object", "{\"user\": \"a\", \"budget\": 5}", "budget"},
+                {"empty budget", "{\"user\": \"a\", \"budget\": {}}", "budget"},
+                {"negative daily", "{\"user\": \"a\", \"budget\": {\"daily_usd\": -1}}", "budget.daily_usd"},
+                {"monthly as a string", "{\"user\": \"a\", \"budget\": {\"monthly_usd\": \"9\"}}", "budget.monthly_usd"},
+                {"unknown budget field", "{\"user\": \"a\", \"budget\": {\"weekly_usd\": 1}}", "budget.weekly_usd"},
+                {"limits not an object", "{\"user\": \"a\", \"limits\": [1]}", "limits"},
+                {"zero rpm", "{\"user\": \"a\", \"limits\": {\"rpm\": 0}}", "limits.rpm"},
+                {"negative tpm", "{\"user\": \"a\", \"limits\": {\"tpm\": -5}}", "limits.tpm"},
+                {"fractional rpm", "{\"user\": \"a\", \"limits\": {\"rpm\": 1.5}}", "limits.rpm"},
+                {"unknown limits field", "{\"user\": \"a\", \"limits\": {\"rph\": 1}}", "limits.rph"}};
+        return Stream.of(cases).map(c -> DynamicTest.dynamicTest(c[0], () -> {
+            APIGatewayV2HTTPResponse response = send("POST", "/keys", ADMIN, c[1]);
+
+            assertEquals(400, response.getStatusCode(), replies.text(response));
+            JsonNode error = replies.json(response).get("error");
+            assertEquals("invalid_request", error.get("type").getStringValue());
+            assertEquals(c[2], error.get("field").getStringValue(), replies.text(response));
+        }));
+    }
+
+    @Test
+    void aVirtualKeyWorksOnOrdinaryRoutesButIs403OnPostKeys() {
+        String key = replies.json(send("POST", "/keys", ADMIN, "{\"user\": \"carol\"}")).get("key").getStringValue();
+
+        APIGatewayV2HTTPResponse stats = send("GET", "/stats", "Bearer " + key, null);
+        APIGatewayV2HTTPResponse keys = send("POST", "/keys", "Bearer " + key, "{\"user\": \"carol\"}");
+
+        assertEquals(200, stats.getStatusCode(), replies.text(stats));
+        assertEquals(403, keys.getStatusCode(), replies.text(keys));
+        assertEquals("forbidden", replies.json(keys).get("error").get("type").getStringValue());
+    }
+
+    @Test
+    void noKeyOrAWrongKeyIs401WithBearerChallengeButHealthStaysOpen() {
+        for (String authorization : new String[]{null, "Bearer sb-" + "x".repeat(43), "Bearer " + ADMIN_KEY + "-"}) {
+            APIGatewayV2HTTPResponse response = send("GET", "/stats", authorization, null);
+
+            assertEquals(401, response.getStatusCode(), replies.text(response));
+            assertEquals("Bearer", replies.header(response, "WWW-Authenticate"));
+            JsonNode error = replies.json(response).get("error");
+            assertEquals("unauthorized", error.get("type").getStringValue());
+            assertTrue(error.get("field") != null && error.get("field").isNull(), "the contract's error shape");
+        }
+        assertEquals(200, send("GET", "/health", null, null).getStatusCode());
+    }
+
+    @Test
+    void neitherTheAdminKeyNorACreatedKeyEverReachesTheLogs() {
+        List<String> lines;
+        String key;
+        try (LogLines logs = new LogLines()) {
+            key = replies.json(send("POST", "/keys", ADMIN, "{\"user\": \"dave\", \"name\": \"nb\"}"))
+                    .get("key").getStringValue();
+            send("GET", "/stats", "Bearer " + key, null);
+            send("POST", "/keys", "Bearer " + key, "{\"user\": \"dave\"}");
+            send("GET", "/stats", "Bearer " + key + "x", null);
+            send("POST", "/keys", ADMIN, "{\"user\": 1}");
+            lines = logs.lines();
+        }
+
+        String secretPart = key.substring(3);
+        assertTrue(lines.stream().anyMatch(line -> line.contains("refused on admin route")),
+                "the capture sees the refusal's log line: " + lines);
+        assertTrue(lines.stream().noneMatch(line -> line.contains(secretPart) || line.contains(ADMIN_KEY)),
+                String.join("\n", lines));
+    }
+
+    private static APIGatewayV2HTTPResponse send(String method, String path, String authorization, String body) {
+        return handler.handleRequest(HttpEvents.request(method, path, authorization, body),
+                new TestLambdaContext("switchboard-metrics"));
+    }
+}

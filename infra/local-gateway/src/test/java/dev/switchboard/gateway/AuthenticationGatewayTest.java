@@ -1,0 +1,92 @@
+package dev.switchboard.gateway;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The local gateway with an admin key set, over real HTTP: the admin creates a virtual key, and
+ * that key (and only a valid key) gets answers from /complete and /v1/chat/completions.
+ */
+class AuthenticationGatewayTest {
+
+    private static final String ADMIN_KEY = "local-admin-canary-31";
+
+    @TempDir
+    static Path data;
+
+    private static LocalGateway gateway;
+    private static JsonMapper json;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws IOException {
+        GatewaySettings settings = GatewaySettings.fromEnvironment(Map.of(
+                "PORT", "0", "SWITCHBOARD_DATA_DIR", data.toString()));
+        gateway = LocalGateway.start(settings, Map.of(
+                "switchboard.config", "classpath:fixtures/providers/instant-simulated.yml",
+                "switchboard.admin-key", ADMIN_KEY));
+        json = gateway.context().getBean(JsonMapper.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @Test
+    void aKeyTheAdminCreatedAuthenticatesOnCompleteAndChat() throws Exception {
+        HttpResponse<String> created = post("/keys", ADMIN_KEY,
+                "{\"user\":\"erin\",\"budget\":{\"daily_usd\":2.5},\"limits\":{\"rpm\":100}}");
+        assertEquals(201, created.statusCode(), created.body());
+        String key = json.readValue(created.body(), JsonNode.class).get("key").getStringValue();
+
+        HttpResponse<String> complete = post("/complete", key, "{\"prompt\":\"hi\"}");
+        HttpResponse<String> chat = post("/v1/chat/completions", key,
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        assertEquals(200, complete.statusCode(), complete.body());
+        assertEquals(200, chat.statusCode(), chat.body());
+    }
+
+    @Test
+    void withoutAValidKeyCompleteIs401AndAVirtualKeyCannotCreateKeys() throws Exception {
+        HttpResponse<String> none = post("/complete", null, "{\"prompt\":\"hi\"}");
+        HttpResponse<String> wrong = post("/complete", "sb-" + "Z".repeat(43), "{\"prompt\":\"hi\"}");
+        String key = json.readValue(post("/keys", ADMIN_KEY, "{\"user\":\"frank\"}").body(), JsonNode.class)
+                .get("key").getStringValue();
+        HttpResponse<String> escalation = post("/keys", key, "{\"user\":\"frank\"}");
+
+        assertEquals(401, none.statusCode(), none.body());
+        assertEquals("Bearer", none.headers().firstValue("www-authenticate").orElse(""));
+        assertEquals("unauthorized", json.readValue(none.body(), JsonNode.class).get("error").get("type")
+                .getStringValue());
+        assertEquals(401, wrong.statusCode(), wrong.body());
+        assertEquals(403, escalation.statusCode(), escalation.body());
+    }
+
+    private static HttpResponse<String> post(String path, String key, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.address() + path))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("authorization", "Bearer " + key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

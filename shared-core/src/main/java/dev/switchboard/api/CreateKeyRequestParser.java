@@ -1,0 +1,107 @@
+package dev.switchboard.api;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns a POST /keys body into a {@link CreateKeyRequest}, or a 400 that names the field. */
+@Singleton
+public final class CreateKeyRequestParser {
+
+    public static final int MAX_TEXT = 128;
+    /** Far above any sensible cap; it keeps a typo's extra zeros from reading as "unlimited". */
+    public static final BigDecimal MAX_USD = new BigDecimal("1000000");
+    public static final long MAX_PER_MINUTE = 1_000_000_000L;
+
+    private static final Set<String> FIELDS = Set.of("user", "name", "budget", "limits");
+    private static final Set<String> BUDGET_FIELDS = Set.of("daily_usd", "monthly_usd");
+    private static final Set<String> LIMIT_FIELDS = Set.of("rpm", "tpm");
+
+    private final JsonMapper mapper;
+
+    public CreateKeyRequestParser(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public CreateKeyRequest parse(byte[] body) {
+        JsonBody json = JsonBody.parseObject(mapper, body, FIELDS);
+        String name = json.optionalText("name", null);
+        if (name != null && (name.isBlank() || name.length() > MAX_TEXT)) {
+            throw new InvalidRequestException("name", "'name' must be a non-blank string of at most " + MAX_TEXT
+                    + " characters");
+        }
+        return new CreateKeyRequest(json.requiredText("user", MAX_TEXT), name, budget(json.optionalNode("budget")),
+                limits(json.optionalNode("limits")));
+    }
+
+    private static KeyBudget budget(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        object(node, "budget", BUDGET_FIELDS);
+        BigDecimal daily = usd(node.get("daily_usd"), "budget.daily_usd");
+        BigDecimal monthly = usd(node.get("monthly_usd"), "budget.monthly_usd");
+        if (daily == null && monthly == null) {
+            // An empty budget would read as "no cap at all": make the admin say what they mean.
+            throw new InvalidRequestException("budget", "'budget' must set daily_usd, monthly_usd or both");
+        }
+        return new KeyBudget(daily, monthly);
+    }
+
+    private static KeyLimits limits(JsonNode node) {
+        if (node == null) {
+            return KeyLimits.NONE;
+        }
+        object(node, "limits", LIMIT_FIELDS);
+        return new KeyLimits(perMinute(node.get("rpm"), "limits.rpm"), perMinute(node.get("tpm"), "limits.tpm"));
+    }
+
+    private static void object(JsonNode node, String field, Set<String> allowed) {
+        if (!node.isObject()) {
+            throw new InvalidRequestException(field, "'" + field + "' must be an object with " + String.join(", ",
+                    allowed.stream().sorted().toList()));
+        }
+        for (Map.Entry<String, JsonNode> entry : node.entries()) {
+            if (!allowed.contains(entry.getKey())) {
+                String path = field + "." + entry.getKey();
+                throw new InvalidRequestException(path, "Unknown field '" + path + "'");
+            }
+        }
+    }
+
+    private static BigDecimal usd(JsonNode value, String path) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String range = "'" + path + "' must be a number of USD between 0 and " + MAX_USD.toPlainString();
+        if (!value.isNumber()) {
+            throw new InvalidRequestException(path, range);
+        }
+        BigDecimal usd = new BigDecimal(value.getNumberValue().toString());
+        if (usd.signum() < 0 || usd.compareTo(MAX_USD) > 0) {
+            throw new InvalidRequestException(path, range);
+        }
+        return usd;
+    }
+
+    private static Long perMinute(JsonNode value, String path) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String range = "'" + path + "' must be an integer between 1 and " + MAX_PER_MINUTE;
+        Number raw = value.isNumber() ? value.getNumberValue() : null;
+        if (!(raw instanceof Integer || raw instanceof Long || raw instanceof java.math.BigInteger)) {
+            throw new InvalidRequestException(path, range);
+        }
+        BigDecimal number = new BigDecimal(raw.toString());
+        if (number.compareTo(BigDecimal.ONE) < 0
+                || number.compareTo(BigDecimal.valueOf(MAX_PER_MINUTE)) > 0) {
+            throw new InvalidRequestException(path, range);
+        }
+        return number.longValueExact();
+    }
+}

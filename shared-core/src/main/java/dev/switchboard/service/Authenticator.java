@@ -1,0 +1,94 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.StateStoreUnavailableException;
+import dev.switchboard.state.BudgetCaps;
+import dev.switchboard.state.StateUnavailableException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who sent a request, from its Authorization header: the admin, a virtual key's user, or (while
+ * authentication is off) {@link Caller#ANONYMOUS}. Refusals are {@link ApiException}s: 401 for a
+ * missing, malformed or unknown key, 403 for a virtual key on an admin route, 503 when the key
+ * store cannot be asked (a key we cannot check is neither good nor bad). No key is ever logged.
+ */
+@Singleton
+public class Authenticator {
+
+    /** The admin key's caller: no budget caps of its own (a key it creates gets them), no key limits. */
+    public static final Caller ADMIN = new Caller("admin", null, new BudgetCaps(null, null), null, true);
+
+    /** Method and path of the routes only the admin may use. */
+    static final Set<String> ADMIN_ROUTES = Set.of("POST /keys", "POST /simulate/failure");
+    /** Open to anyone, so that load balancers and probes need no key. */
+    static final Set<String> OPEN_ROUTES = Set.of("GET /health", "HEAD /health");
+
+    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+    private static final String BEARER = "bearer ";
+
+    private final AdminKey adminKey;
+    private final KeyService keys;
+
+    public Authenticator(AdminKey adminKey, KeyService keys) {
+        this.adminKey = adminKey;
+        this.keys = keys;
+    }
+
+    /** Whether {@code method path} may be called without a key. */
+    public boolean isOpen(String method, String path) {
+        return OPEN_ROUTES.contains(method + " " + path);
+    }
+
+    /**
+     * @param authorization the Authorization header, or null when absent
+     * @return the caller; never null
+     * @throws ApiException 401, 403 or 503 as described above
+     */
+    public Caller authenticate(String method, String path, String authorization) {
+        if (!adminKey.authenticationOn()) {
+            return Caller.ANONYMOUS;
+        }
+        String presented = bearer(authorization);
+        if (presented == null) {
+            throw unauthorized("Send the key as 'Authorization: Bearer <key>'");
+        }
+        if (adminKey.matches(presented)) {
+            return ADMIN;
+        }
+        Caller caller = lookUp(presented)
+                .orElseThrow(() -> unauthorized("The key is not valid"));
+        if (ADMIN_ROUTES.contains(method + " " + path)) {
+            LOG.info("virtual key {} refused on admin route {} {}", caller.keyId(), method, path);
+            throw new ApiException(403, "forbidden", "This route needs the admin key", null);
+        }
+        return caller;
+    }
+
+    private Optional<Caller> lookUp(String presented) {
+        try {
+            return keys.authenticate(presented);
+        } catch (StateUnavailableException e) {
+            LOG.warn("virtual key lookup failed: {}", e.getMessage());
+            throw new StateStoreUnavailableException(
+                    "Keys cannot be checked right now: the state store is unavailable; retry shortly");
+        }
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String key = authorization.substring(BEARER.length()).strip();
+        return key.isEmpty() || key.chars().anyMatch(c -> c <= ' ' || c > '~') ? null : key;
+    }
+
+    private static ApiException unauthorized(String message) {
+        return new ApiException(401, "unauthorized", message, null);
+    }
+}

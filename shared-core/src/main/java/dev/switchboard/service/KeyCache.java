@@ -1,0 +1,71 @@
+package dev.switchboard.service;
+
+import dev.switchboard.state.VirtualKey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Virtual keys by hash, in process, so that a warm request makes no store call for its key. Known
+ * keys are kept {@link #KNOWN_FOR}; unknown hashes {@link #UNKNOWN_FOR}, long enough to absorb a
+ * client retrying a bad key, short enough that a key created elsewhere soon works. At most
+ * {@code maxEntries}: when full, expired entries go first and, failing that, everything (a flood of
+ * distinct bad keys must not grow the heap, and a refill costs one read per key).
+ */
+final class KeyCache {
+
+    static final Duration KNOWN_FOR = Duration.ofSeconds(60);
+    static final Duration UNKNOWN_FOR = Duration.ofSeconds(5);
+
+    /** A cached answer: the key, or null when the hash is known to match none. */
+    record Cached(VirtualKey key) {
+    }
+
+    private record Entry(Cached answer, Instant expiresAt) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final int maxEntries;
+
+    KeyCache(Clock clock, int maxEntries) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be at least 1");
+        }
+        this.clock = clock;
+        this.maxEntries = maxEntries;
+    }
+
+    /** The answer cached for {@code hash}; empty when there is none or it expired. */
+    Optional<Cached> get(String hash) {
+        Entry entry = entries.get(hash);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(entry.expiresAt())) {
+            entries.remove(hash, entry);
+            return Optional.empty();
+        }
+        return Optional.of(entry.answer());
+    }
+
+    /** Caches {@code key} for {@code hash}; null caches "no such key". */
+    void put(String hash, VirtualKey key) {
+        Instant now = clock.instant();
+        if (entries.size() >= maxEntries) {
+            entries.values().removeIf(e -> !now.isBefore(e.expiresAt()));
+            if (entries.size() >= maxEntries) {
+                entries.clear();
+            }
+        }
+        entries.put(hash, new Entry(new Cached(key), now.plus(key != null ? KNOWN_FOR : UNKNOWN_FOR)));
+    }
+
+    int size() {
+        return entries.size();
+    }
+}

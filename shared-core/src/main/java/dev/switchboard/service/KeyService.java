@@ -1,0 +1,98 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.StateStoreUnavailableException;
+import dev.switchboard.state.StateUnavailableException;
+import dev.switchboard.state.VirtualKey;
+import dev.switchboard.state.VirtualKeyStore;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Creates virtual keys and recognises them. A key is "sb-" and 43 base64url characters (32 random
+ * bytes); only its SHA-256 is stored, and the clear key leaves this class once, in {@link CreatedKey}.
+ * Lookups go through an in-process cache (see {@link KeyCache}).
+ */
+@Singleton
+public class KeyService {
+
+    public static final String KEY_PREFIX = "sb-";
+    static final int KEY_BYTES = 32;
+    static final int ID_BYTES = 12;
+    static final int KEY_LENGTH = KEY_PREFIX.length() + 43;
+    static final int CACHE_ENTRIES = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyService.class);
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final VirtualKeyStore store;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final KeyCache cache;
+
+    public KeyService(VirtualKeyStore store, @Named(KeyBeans.KEY_RANDOM) SecureRandom random, Clock clock) {
+        this.store = store;
+        this.random = random;
+        this.clock = clock;
+        this.cache = new KeyCache(clock, CACHE_ENTRIES);
+    }
+
+    /**
+     * Generates, stores (as a hash) and returns a new key; the result is the only copy of the clear key.
+     *
+     * @throws StateStoreUnavailableException (503) when the store cannot be reached
+     */
+    public CreatedKey create(CreateKeyCommand command) {
+        String key = KEY_PREFIX + randomBase64Url(KEY_BYTES);
+        String hash = KeyHashes.sha256Hex(key);
+        VirtualKey record = new VirtualKey("vk_" + randomBase64Url(ID_BYTES), command.user(), command.budget(),
+                command.limits(), clock.instant(), command.name());
+        try {
+            store.create(hash, record);
+        } catch (StateUnavailableException e) {
+            LOG.warn("storing virtual key {} failed: {}", record.id(), e.getMessage());
+            throw new StateStoreUnavailableException("The key was not created: the state store is unavailable; "
+                    + "retry shortly");
+        }
+        cache.put(hash, record);
+        return new CreatedKey(key, record);
+    }
+
+    /**
+     * The caller a presented key stands for, or empty when it is no virtual key. A key that cannot be
+     * one of ours (wrong prefix or length) costs no store call.
+     *
+     * @throws StateUnavailableException when the store cannot be asked
+     */
+    public Optional<Caller> authenticate(String presentedKey) {
+        if (presentedKey == null || presentedKey.length() != KEY_LENGTH || !presentedKey.startsWith(KEY_PREFIX)) {
+            return Optional.empty();
+        }
+        String hash = KeyHashes.sha256Hex(presentedKey);
+        Optional<KeyCache.Cached> cached = cache.get(hash);
+        VirtualKey key;
+        if (cached.isPresent()) {
+            key = cached.get().key();
+        } else {
+            key = store.findByHash(hash).orElse(null);
+            cache.put(hash, key);
+        }
+        return Optional.ofNullable(key).map(KeyService::caller);
+    }
+
+    static Caller caller(VirtualKey key) {
+        return new Caller(key.user(), key.id(), key.budget(), key.limits(), false);
+    }
+
+    private String randomBase64Url(int bytes) {
+        byte[] buffer = new byte[bytes];
+        random.nextBytes(buffer);
+        return BASE64URL.encodeToString(buffer);
+    }
+}

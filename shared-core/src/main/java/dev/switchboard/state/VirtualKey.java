@@ -1,0 +1,29 @@
+package dev.switchboard.state;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A virtual key as the admin created it, without the key itself: only its hash is ever stored, and
+ * the clear key is shown once, in the creation response.
+ *
+ * @param id        public identifier ("vk_" + 16 base64url characters), safe to log and show
+ * @param user      the principal whose budget pays for the key's requests
+ * @param budget    the key's caps; null for seed 002's default
+ * @param limits    the key's own RPM / TPM ({@link RateLimits#NONE} for none)
+ * @param createdAt when the admin created it
+ * @param name      an optional label ("ci", "notebook"); null when none was given
+ */
+public record VirtualKey(String id, String user, BudgetCaps budget, RateLimits limits, Instant createdAt,
+                         String name) {
+
+    public VirtualKey {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (id.isBlank() || user.isBlank()) {
+            throw new IllegalArgumentException("a virtual key needs a non-blank id and user");
+        }
+        limits = limits == null ? RateLimits.NONE : limits;
+    }
+}

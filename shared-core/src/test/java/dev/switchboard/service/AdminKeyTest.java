@@ -1,0 +1,61 @@
+package dev.switchboard.service;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.switchboard.testsupport.LogLines;
+import org.junit.jupiter.api.Test;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AdminKeyTest {
+
+    private static final String CANARY = "admin-canary-8c1d2e";
+
+    @Test
+    void matchesOnlyTheAdminKeyItself() {
+        AdminKey admin = new AdminKey(CANARY, false);
+
+        assertTrue(admin.matches(CANARY));
+        assertFalse(admin.matches(CANARY + "x"));
+        assertFalse(admin.matches(CANARY.substring(1)));
+        assertFalse(admin.matches(null));
+        assertFalse(new AdminKey(null, false).matches(""));
+    }
+
+    @Test
+    void comparesHashesInConstantTimeAndNeverTheKeysThemselves() {
+        JavaClasses adminKey = new ClassFileImporter().importClasses(AdminKey.class);
+
+        classes().should().callMethod(MessageDigest.class, "isEqual", byte[].class, byte[].class).check(adminKey);
+        noClasses().should().callMethod(String.class, "equals", Object.class)
+                .orShould().callMethod(Arrays.class, "equals", byte[].class, byte[].class)
+                .orShould().callMethod(String.class, "contentEquals", CharSequence.class)
+                .check(adminKey);
+    }
+
+    @Test
+    void onLambdaWithoutAnAdminKeyItLogsOneErrorAndAuthenticationStaysOn() {
+        AdminKey lambda;
+        List<String> errors;
+        try (LogLines logs = new LogLines()) {
+            lambda = new AdminKey("", true);
+            new AdminKey(CANARY, true);
+            new AdminKey(CANARY, false);
+            errors = logs.at("ERROR");
+            assertTrue(logs.lines().stream().noneMatch(line -> line.contains(CANARY)), logs.lines().toString());
+        }
+
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("SWITCHBOARD_ADMIN_KEY"));
+        assertTrue(lambda.authenticationOn());
+        assertFalse(lambda.matches(""));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.ApiException;
+import dev.switchboard.state.RateLimits;
+import dev.switchboard.testsupport.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AuthenticatorTest {
+
+    private static final String ADMIN_KEY = "admin-canary-5f1e";
+
+    private final CountingKeyStore store = new CountingKeyStore();
+    private final KeyService keys = new KeyService(store, new SeededSecureRandom(3), new MutableClock());
+    private final String virtualKey = keys.create(new CreateKeyCommand("alice", null, null, RateLimits.rpm(10))).key();
+
+    @Test
+    void locallyWithoutAnAdminKeyEveryoneIsAnonymous() {
+        Authenticator off = new Authenticator(new AdminKey(null, false), keys);
+
+        assertSame(Caller.ANONYMOUS, off.authenticate("POST", "/keys", null));
+        assertSame(Caller.ANONYMOUS, off.authenticate("POST", "/complete", "Bearer nonsense"));
+        assertFalse(new AdminKey("  ", false).authenticationOn(), "a blank admin key is no admin key");
+    }
+
+    @Test
+    void withAnAdminKeyAMissingMalformedOrUnknownKeyIs401() {
+        Authenticator on = new Authenticator(new AdminKey(ADMIN_KEY, false), keys);
+
+        for (String header : new String[]{null, "", "Bearer", "Bearer ", "Basic abc", ADMIN_KEY, "Bearer a b",
+                "Bearer wrong-admin-key", "Bearer sb-" + "B".repeat(43)}) {
+            ApiException refused = assertThrows(ApiException.class, () -> on.authenticate("POST", "/complete", header),
+                    String.valueOf(header));
+            assertEquals(401, refused.status());
+            assertEquals("unauthorized", refused.type());
+            assertFalse(refused.getMessage().contains(ADMIN_KEY));
+        }
+    }
+
+    @Test
+    void theAdminKeyIsAdminAndAVirtualKeyIsItsUserButNotOnAdminRoutes() {
+        Authenticator on = new Authenticator(new AdminKey(ADMIN_KEY, false), keys);
+
+        assertSame(Authenticator.ADMIN, on.authenticate("POST", "/keys", "Bearer " + ADMIN_KEY));
+        assertSame(Authenticator.ADMIN, on.authenticate("POST", "/complete", "bearer  " + ADMIN_KEY));
+        Caller alice = on.authenticate("POST", "/complete", "Bearer " + virtualKey);
+        assertEquals("alice", alice.principal());
+        assertFalse(alice.admin());
+        for (String route : new String[]{"/keys", "/simulate/failure"}) {
+            ApiException refused = assertThrows(ApiException.class,
+                    () -> on.authenticate("POST", route, "Bearer " + virtualKey));
+            assertEquals(403, refused.status());
+        }
+        assertTrue(on.isOpen("GET", "/health"));
+        assertFalse(on.isOpen("GET", "/stats"));
+    }
+
+    @Test
+    void onLambdaWithoutAnAdminKeyOnlyVirtualKeysPass() {
+        Authenticator lambda = new Authenticator(new AdminKey(null, true), keys);
+
+        assertEquals("alice", lambda.authenticate("GET", "/stats", "Bearer " + virtualKey).principal());
+        assertEquals(401, assertThrows(ApiException.class, () -> lambda.authenticate("GET", "/stats", null)).status());
+        assertEquals(401, assertThrows(ApiException.class,
+                () -> lambda.authenticate("POST", "/keys", "Bearer anything")).status());
+    }
+
+    @Test
+    void aStoreOutageIs503StateUnavailableNot401() {
+        Authenticator on = new Authenticator(new AdminKey(ADMIN_KEY, false), keys);
+        store.down = true;
+        String uncached = new KeyService(new CountingKeyStore(), new SeededSecureRandom(9), new MutableClock())
+                .create(new CreateKeyCommand("bob", null, null, null)).key();
+
+        ApiException refused = assertThrows(ApiException.class,
+                () -> on.authenticate("POST", "/complete", "Bearer " + uncached));
+
+        assertEquals(503, refused.status());
+        assertEquals("state_unavailable", refused.type());
+        assertNull(refused.field());
+        assertSame(Authenticator.ADMIN, on.authenticate("POST", "/keys", "Bearer " + ADMIN_KEY),
+                "the admin key needs no store");
+    }
+}

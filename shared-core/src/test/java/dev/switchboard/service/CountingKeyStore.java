@@ -1,0 +1,39 @@
+package dev.switchboard.service;
+
+import dev.switchboard.state.StateUnavailableException;
+import dev.switchboard.state.VirtualKey;
+import dev.switchboard.state.VirtualKeyStore;
+import dev.switchboard.state.memory.InMemoryVirtualKeyStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** An in-memory key store that records what it was given and asked, and can be made to fail. */
+final class CountingKeyStore implements VirtualKeyStore {
+
+    private final InMemoryVirtualKeyStore keys = new InMemoryVirtualKeyStore();
+    final List<String> createdHashes = new ArrayList<>();
+    final List<VirtualKey> createdKeys = new ArrayList<>();
+    int lookups;
+    boolean down;
+
+    @Override
+    public void create(String keyHash, VirtualKey key) {
+        if (down) {
+            throw new StateUnavailableException("storing a virtual key in DynamoDB failed", null);
+        }
+        createdHashes.add(keyHash);
+        createdKeys.add(key);
+        keys.create(keyHash, key);
+    }
+
+    @Override
+    public Optional<VirtualKey> findByHash(String keyHash) {
+        lookups++;
+        if (down) {
+            throw new StateUnavailableException("reading a virtual key from DynamoDB failed", null);
+        }
+        return keys.findByHash(keyHash);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.StateStoreUnavailableException;
+import dev.switchboard.state.BudgetCaps;
+import dev.switchboard.state.RateLimits;
+import dev.switchboard.state.StateUnavailableException;
+import dev.switchboard.state.VirtualKey;
+import dev.switchboard.testsupport.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KeyServiceTest {
+
+    private static final CreateKeyCommand ALICE = new CreateKeyCommand("alice", "ci",
+            new BudgetCaps(new BigDecimal("5"), new BigDecimal("100")), new RateLimits(60L, 100_000L));
+
+    private final MutableClock clock = new MutableClock();
+    private final CountingKeyStore store = new CountingKeyStore();
+    private final KeyService keys = new KeyService(store, new SeededSecureRandom(42), clock);
+
+    @Test
+    void aKeyIsSbAnd43Base64UrlCharactersAndTheSameSeedGivesTheSameKey() {
+        CreatedKey created = keys.create(ALICE);
+        CreatedKey again = new KeyService(new CountingKeyStore(), new SeededSecureRandom(42), clock).create(ALICE);
+        CreatedKey other = new KeyService(new CountingKeyStore(), new SeededSecureRandom(7), clock).create(ALICE);
+
+        assertTrue(created.key().matches("sb-[A-Za-z0-9_-]{43}"), created.key());
+        assertTrue(created.record().id().matches("vk_[A-Za-z0-9_-]{16}"), created.record().id());
+        assertEquals(created.key(), again.key());
+        assertEquals(created.record().id(), again.record().id());
+        assertNotEquals(created.key(), other.key());
+        assertNotEquals(created.key(), keys.create(ALICE).key(), "each key draws fresh bytes");
+    }
+
+    @Test
+    void theStoreGetsTheSha256OfTheKeyAndNeverTheKey() throws Exception {
+        CreatedKey created = keys.create(ALICE);
+
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(created.key().getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, store.createdHashes.get(0));
+        VirtualKey stored = store.createdKeys.get(0);
+        assertFalse(stored.toString().contains(created.key().substring(3)), "the record holds no part of the key");
+        assertEquals(new VirtualKey(created.record().id(), "alice", ALICE.budget(), ALICE.limits(), clock.instant(), "ci"),
+                stored);
+        assertFalse(created.toString().contains(created.key()), "printing the result leaks nothing");
+    }
+
+    @Test
+    void aVirtualKeysCallerIsItsUserWithItsIdCapsAndLimitsAndNoAdmin() {
+        CreatedKey created = keys.create(ALICE);
+
+        Caller caller = keys.authenticate(created.key()).orElseThrow();
+
+        assertEquals(new Caller("alice", created.record().id(), ALICE.budget(), ALICE.limits(), false), caller);
+    }
+
+    @Test
+    void aCachedKeyMakesNoStoreCallUntilItsMinuteIsUp() {
+        String key = new KeyService(store, new SeededSecureRandom(1), clock).create(ALICE).key();
+
+        assertTrue(keys.authenticate(key).isPresent());
+        assertEquals(1, store.lookups, "a cold instance reads the key once");
+        clock.advance(KeyCache.KNOWN_FOR.minusSeconds(1));
+        assertTrue(keys.authenticate(key).isPresent());
+        assertEquals(1, store.lookups, "warm: no store call");
+
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(keys.authenticate(key).isPresent());
+        assertEquals(2, store.lookups, "expired by the clock: read again");
+    }
+
+    @Test
+    void anUnknownKeyIsRememberedForFiveSeconds() {
+        String unknown = "sb-" + "A".repeat(43);
+
+        assertEquals(Optional.empty(), keys.authenticate(unknown));
+        assertEquals(Optional.empty(), keys.authenticate(unknown));
+        assertEquals(1, store.lookups);
+
+        clock.advance(KeyCache.UNKNOWN_FOR);
+        assertEquals(Optional.empty(), keys.authenticate(unknown));
+        assertEquals(2, store.lookups);
+    }
+
+    @Test
+    void somethingThatCannotBeOurKeyCostsNoStoreCall() {
+        for (String presented : new String[]{"", "hello", "sb-short", "xx-" + "A".repeat(43), "sb-" + "A".repeat(44)}) {
+            assertEquals(Optional.empty(), keys.authenticate(presented), presented);
+        }
+        assertEquals(0, store.lookups);
+    }
+
+    @Test
+    void aStoreOutageIsReportedNotCachedAsUnknown() {
+        String key = new KeyService(store, new SeededSecureRandom(1), clock).create(ALICE).key();
+        store.down = true;
+
+        assertThrows(StateUnavailableException.class, () -> keys.authenticate(key));
+
+        store.down = false;
+        assertTrue(keys.authenticate(key).isPresent());
+    }
+
+    @Test
+    void aKeyThatCannotBeStoredIs503AndNeverHandedOut() {
+        store.down = true;
+
+        StateStoreUnavailableException refused = assertThrows(StateStoreUnavailableException.class,
+                () -> keys.create(ALICE));
+
+        assertEquals(503, refused.status());
+        assertEquals("state_unavailable", refused.type());
+    }
+
+    @Test
+    void theCacheStaysBounded() {
+        KeyCache cache = new KeyCache(clock, 3);
+        for (int i = 0; i < 10; i++) {
+            cache.put("hash-" + i, null);
+            assertTrue(cache.size() <= 3);
+        }
+        assertTrue(cache.get("hash-9").isPresent());
+    }
+}

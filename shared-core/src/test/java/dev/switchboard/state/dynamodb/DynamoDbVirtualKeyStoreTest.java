@@ -1,0 +1,92 @@
+package dev.switchboard.state.dynamodb;
+
+import dev.switchboard.state.RateLimits;
+import dev.switchboard.state.StateUnavailableException;
+import dev.switchboard.state.VirtualKey;
+import dev.switchboard.state.VirtualKeyStore;
+import dev.switchboard.state.VirtualKeyStoreContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The virtual key contract on DynamoDB (Local, or LocalStack when selected), plus round trips and the item. */
+class DynamoDbVirtualKeyStoreTest extends VirtualKeyStoreContract {
+
+    private static final String PREFIX = "vkey-test-" + ProcessHandle.current().pid() + "-";
+    private static final DynamoDbCalls CALLS = new DynamoDbCalls();
+    private static DynamoDbClient dynamo;
+
+    @BeforeAll
+    static void createTables() {
+        dynamo = DynamoDbCalls.countedClient(CALLS);
+        new TableProvisioner(dynamo).createMissing(PREFIX);
+    }
+
+    @AfterAll
+    static void closeClient() {
+        dynamo.close();
+    }
+
+    @Override
+    protected VirtualKeyStore store() {
+        return new DynamoDbVirtualKeyStore(dynamo, PREFIX);
+    }
+
+    @Test
+    void creationIsOneConditionalPutAndALookupOneGet() {
+        VirtualKey key = new VirtualKey("vk_rt", "alice", null, RateLimits.NONE, Instant.parse("2036-01-01T00:00:00Z"), null);
+
+        CALLS.reset();
+        store().create(hash(), key);
+        assertEquals(List.of("PutItem"), CALLS.operations());
+
+        CALLS.reset();
+        store().findByHash(hash());
+        store().findByHash(hash() + "-unknown");
+        assertEquals(List.of("GetItem", "GetItem"), CALLS.operations());
+    }
+
+    @Test
+    void theItemIsKeyedByTheHashAndHasNoTtl() {
+        store().create(hash(), new VirtualKey("vk_item", "alice", null, RateLimits.NONE,
+                Instant.parse("2036-01-01T00:00:00Z"), "ci"));
+
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(SwitchboardTables.STATE.physicalName(PREFIX))
+                .key(Map.of("pk", AttributeValue.fromS("vkey#" + hash()), "sk", AttributeValue.fromS("key")))).item();
+
+        assertEquals("vk_item", item.get("key_id").s());
+        assertFalse(item.containsKey(SwitchboardTables.STATE.ttlAttribute()));
+    }
+
+    @Test
+    void anUnreachableDynamoDbIsReportedAsStateUnavailable() {
+        try (DynamoDbClient nowhere = DynamoDbClient.builder().region(Region.US_EAST_1)
+                .endpointOverride(URI.create("http://127.0.0.1:9"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(200)).build())
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(2)))
+                .build()) {
+            VirtualKeyStore unreachable = new DynamoDbVirtualKeyStore(nowhere, PREFIX);
+
+            assertThrows(StateUnavailableException.class, () -> unreachable.findByHash(hash()));
+            assertThrows(StateUnavailableException.class, () -> unreachable.create(hash(),
+                    new VirtualKey("vk_x", "alice", null, RateLimits.NONE, Instant.EPOCH, null)));
+        }
+    }
+}
