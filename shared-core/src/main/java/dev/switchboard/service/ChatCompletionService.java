@@ -7,7 +7,7 @@ import dev.switchboard.api.DeploymentsFailedException;
 import dev.switchboard.api.InvalidRequestException;
 import dev.switchboard.api.RefusedUntilException;
 import dev.switchboard.api.RoutingPreferences;
-import dev.switchboard.api.StateUnavailableApiException;
+import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.api.StreamBrokenAfterStartException;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
@@ -76,7 +76,7 @@ public class ChatCompletionService {
             outcome = chain.call(call.decision().ranked(), call.requestFor(), call.admission());
         } catch (DeploymentsFailedException e) {
             throw failed(call, principal, e);
-        } catch (RefusedUntilException | StateUnavailableApiException e) {
+        } catch (RefusedUntilException | StateStoreUnavailableException e) {
             throw refused(call, principal, e);
         }
         ChatResponse response = outcome.response();
@@ -130,7 +130,7 @@ public class ChatCompletionService {
             throw e;
         } catch (DeploymentsFailedException e) {
             throw failed(call, principal, e);
-        } catch (RefusedUntilException | StateUnavailableApiException e) {
+        } catch (RefusedUntilException | StateStoreUnavailableException e) {
             throw refused(call, principal, e);
         }
         StreamChunk last = lastChunk[0];

@@ -27,11 +27,13 @@ public class HealthService {
     private final RequestState state;
     private final StateOutages outages;
     private final StateOutagePolicy policy;
+    private final SharedStateCache snapshot;
     private final CatalogService catalog;
     private final Clock clock;
 
     public HealthService(RequestLedger ledger, RequestState state, StateOutages outages, StateOutagePolicy policy,
-                         CatalogService catalog, Clock clock) {
+                         SharedStateCache snapshot, CatalogService catalog, Clock clock) {
+        this.snapshot = snapshot;
         this.ledger = ledger;
         this.state = state;
         this.outages = outages;
@@ -51,6 +53,8 @@ public class HealthService {
             checks.put("state", "unavailable");
             outages.failed("health check", e.getMessage());
         }
+        // Routing's copy of shared health and latency: "stale" while its reads fail and it routes on the last one.
+        checks.put("state_snapshot", snapshot.lastError().isPresent() ? "stale" : "ok");
         boolean ok = checks.values().stream().allMatch("ok"::equals);
         HealthResponse.StateOutage outage = outages.current().map(o -> new HealthResponse.StateOutage(o.since(),
                 o.lastFailure(), o.lastOperation(), mode(policy.budgets()), mode(policy.rateLimits()))).orElse(null);

@@ -2,7 +2,7 @@ package dev.switchboard.service;
 
 import dev.switchboard.api.BudgetExceededException;
 import dev.switchboard.api.RateLimitedException;
-import dev.switchboard.api.StateUnavailableApiException;
+import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.cost.Cost;
 import dev.switchboard.provider.Usage;
 import dev.switchboard.resilience.Attempt;
@@ -187,8 +187,8 @@ public final class RequestAdmission implements CallGate {
         context.outages().failed(operation, e.getMessage());
     }
 
-    private StateUnavailableApiException unavailable() {
-        return new StateUnavailableApiException("Budgets and rate limits cannot be checked right now; "
+    private StateStoreUnavailableException unavailable() {
+        return new StateStoreUnavailableException("Budgets and rate limits cannot be checked right now; "
                 + "the request was not sent. Try again shortly");
     }
 
