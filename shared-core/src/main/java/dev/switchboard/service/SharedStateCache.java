@@ -6,6 +6,9 @@ import dev.switchboard.state.HealthStore;
 import dev.switchboard.state.LatencySnapshot;
 import dev.switchboard.state.LatencyStore;
 import dev.switchboard.state.StateUnavailableException;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,13 +19,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The shared state routing works from, read at most once per {@code snapshotMaxAge}: one latency
- * snapshot and one circuit snapshot of every configured deployment. The read happens on the thread
- * of the request that finds the copy too old (Lambda has no idle time for a background thread); other
- * requests meanwhile route on the copy they find, so only one thread reads at a time.
+ * snapshot and one circuit snapshot of every configured deployment. The request that finds the copy
+ * too old starts the read on the I/O executor and routes on the copy it found, as do the requests
+ * meanwhile: no request waits for the read, so the snapshot costs the critical path no round trip
+ * (a cold instance routes its first request on neutral signals). On Lambda the read runs while the
+ * request that started it calls its provider; only one read runs at a time.
  *
  * <p>When the store cannot be reached, the last good copy of that part stays (or none: neutral
  * signals), the next attempt waits another max-age (requests do not each pay for a timeout), the
@@ -39,6 +46,7 @@ public class SharedStateCache {
     private final List<String> deployments;
     private final Duration maxAge;
     private final Clock clock;
+    private final Executor reader;
     private final AtomicBoolean refreshing = new AtomicBoolean();
 
     private volatile SharedState held = SharedState.EMPTY;
@@ -48,8 +56,11 @@ public class SharedStateCache {
     /** Only touched by the one refreshing thread. */
     private boolean inOutage;
 
+    @Inject
     public SharedStateCache(LatencyStore latency, HealthStore health, SharedCircuits circuits,
-                            CandidateCatalog candidates, SharedStateSettings settings, Clock clock) {
+                            CandidateCatalog candidates, SharedStateSettings settings, Clock clock,
+                            @Named(TaskExecutors.IO) Executor reader) {
+        this.reader = reader;
         this.latency = latency;
         this.health = health;
         this.circuits = circuits;
@@ -58,20 +69,34 @@ public class SharedStateCache {
         this.clock = clock;
     }
 
-    /** The state to route on now, read again first if the held copy is older than the max age. */
+    /** Reads on the calling thread: for tests, where the read must be over when {@link #current()} returns. */
+    public SharedStateCache(LatencyStore latency, HealthStore health, SharedCircuits circuits,
+                            CandidateCatalog candidates, SharedStateSettings settings, Clock clock) {
+        this(latency, health, circuits, candidates, settings, clock, Runnable::run);
+    }
+
+    /** The state to route on now; when the held copy is older than the max age, a new read is started. */
     public SharedState current() {
         if (isStale(clock.instant()) && refreshing.compareAndSet(false, true)) {
             try {
-                // Checked again: another thread may have finished a read between the first check and winning the flag.
-                Instant now = clock.instant();
-                if (isStale(now)) {
-                    refresh(now);
-                }
-            } finally {
+                reader.execute(this::refreshIfStale);
+            } catch (RejectedExecutionException e) {
                 refreshing.set(false);
             }
         }
         return held;
+    }
+
+    private void refreshIfStale() {
+        try {
+            // Checked again: another thread may have finished a read between the first check and winning the flag.
+            Instant now = clock.instant();
+            if (isStale(now)) {
+                refresh(now);
+            }
+        } finally {
+            refreshing.set(false);
+        }
     }
 
     /** Why the last read failed, while the store is unreachable; empty once a read succeeds. */
