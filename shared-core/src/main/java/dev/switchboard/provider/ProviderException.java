@@ -40,6 +40,11 @@ public final class ProviderException extends RuntimeException {
             this.fallbackAllowed = fallbackAllowed;
             this.breakerFailure = breakerFailure;
         }
+
+        /** Whether a failure of this kind counts against the deployment (its breaker, its success rate). */
+        public boolean breakerFailure() {
+            return breakerFailure;
+        }
     }
 
     private final String provider;

@@ -25,6 +25,8 @@ public record Attempt(String deployment, String kind, int status, int retries, D
     public static final String CIRCUIT_OPEN = "circuit_open";
     /** An earlier candidate's context was too short for the request and this one's is no longer: not called. */
     public static final String CONTEXT_TOO_SMALL = "context_too_small";
+    /** The call ended in something other than a provider's failure (an adapter's bug): not the deployment's fault. */
+    public static final String UNEXPECTED = "unexpected";
 
     public Attempt {
         Objects.requireNonNull(deployment, "deployment");
@@ -49,6 +51,19 @@ public record Attempt(String deployment, String kind, int status, int retries, D
 
     static String kindName(ProviderException.Kind kind) {
         return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether the deployment failed for its own reasons (the failures that count on its breaker), as
+     * opposed to the request's (a 400, a context too long) or a call never made.
+     */
+    public boolean deploymentFault() {
+        for (ProviderException.Kind k : ProviderException.Kind.values()) {
+            if (kindName(k).equals(kind)) {
+                return k.breakerFailure();
+            }
+        }
+        return false;
     }
 
     public boolean answeredRequest() {

@@ -149,13 +149,23 @@ public final class FallbackChain {
                 attempts.add(Attempt.passedOver(candidate.label(), Attempt.CIRCUIT_OPEN));
                 continue;
             }
+            RetryingCaller.CandidateCall<T> call = calls.apply(candidate);
             Optional<String> refused = gate.enter(candidate);
             if (refused.isPresent()) {
                 attempts.add(Attempt.passedOver(candidate.label(), refused.get()));
                 continue;
             }
-            RetryingCaller.CandidateCall<T> call = calls.apply(candidate);
-            RetryingCaller.Result<T> result = caller.call(candidate.label(), call, deadline);
+            RetryingCaller.Result<T> result;
+            try {
+                result = caller.call(candidate.label(), call, deadline);
+            } catch (RuntimeException e) {
+                // Not a provider failure (an adapter's bug, a caller gone): what the gate holds is given back,
+                // unless chunks already went out, which the request's owner settles as an unfinished stream.
+                if (call.delivered() == 0) {
+                    gate.failed(candidate, Attempt.passedOver(candidate.label(), Attempt.UNEXPECTED));
+                }
+                throw e;
+            }
             attempts.add(result.attempt());
             if (result instanceof RetryingCaller.Answered<T> answered) {
                 return new Answer<>(candidate, answered.value(), attempts);

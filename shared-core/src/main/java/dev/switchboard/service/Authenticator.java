@@ -41,7 +41,26 @@ public class Authenticator {
 
     /** Whether {@code method path} may be called without a key. */
     public boolean isOpen(String method, String path) {
-        return OPEN_ROUTES.contains(method + " " + path);
+        return OPEN_ROUTES.contains(method + " " + routePath(path));
+    }
+
+    /**
+     * The path as the router matches it: the router forgives a trailing slash and doubled slashes
+     * ({@code /keys/}, {@code //keys}), so the admin check must see the same route it will reach.
+     */
+    static String routePath(String path) {
+        String collapsed = path == null ? "/" : path.replaceAll("/{2,}", "/");
+        while (collapsed.length() > 1 && collapsed.endsWith("/")) {
+            collapsed = collapsed.substring(0, collapsed.length() - 1);
+        }
+        return collapsed;
+    }
+
+    /** Refuses anyone but the admin: the controllers of admin routes check this too, besides the filter. */
+    public static void requireAdmin(Caller caller) {
+        if (!caller.admin()) {
+            throw new ApiException(403, "forbidden", "This route needs the admin key", null);
+        }
     }
 
     /**
@@ -62,7 +81,7 @@ public class Authenticator {
         }
         Caller caller = lookUp(presented)
                 .orElseThrow(() -> unauthorized("The key is not valid"));
-        if (ADMIN_ROUTES.contains(method + " " + path)) {
+        if (ADMIN_ROUTES.contains(method + " " + routePath(path))) {
             LOG.info("virtual key {} refused on admin route {} {}", caller.keyId(), method, path);
             throw new ApiException(403, "forbidden", "This route needs the admin key", null);
         }

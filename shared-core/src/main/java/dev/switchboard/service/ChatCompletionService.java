@@ -10,6 +10,9 @@ import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.api.StreamBrokenAfterStartException;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ToolDefinition;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.StreamChunk;
 import dev.switchboard.provider.Usage;
@@ -42,6 +45,8 @@ public class ChatCompletionService {
     static final String ENDPOINT = "chat.completions";
     /** The ledger's error type for a stream whose caller went away before it ended. */
     static final String CLIENT_CANCELLED = "client_cancelled";
+    /** Tokens a provider adds around each message (role and separators); OpenAI's chat format uses 3 to 4. */
+    static final int MESSAGE_FRAMING_TOKENS = 4;
 
     private final DecisionService decisions;
     private final Admissions admissions;
@@ -152,11 +157,32 @@ public class ChatCompletionService {
                 preferences(request));
         Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
                 request.messages(), request.maxTokens(), request.temperature(), request.tools());
-        RequestAdmission admission = admissions.open(caller, decision.analysis().tokenCount(), request.maxTokens());
-        CacheKey cacheKey = caching.keyOf(request);
+        RequestAdmission admission = admissions.open(caller, promptTokens(request, decision), request.maxTokens());
+        CacheKey cacheKey = caching.keyOf(request, caller);
         StateLookup lookup = admission.lookup(cacheKey);
         return new Call(requestId, started, decision, requestFor, admission,
                 lookup == null ? null : lookup.spentToday(), cacheKey, lookup == null ? null : lookup.cached());
+    }
+
+    /**
+     * The prompt's tokens as admission reserves them: routing counts the messages' text; a provider also
+     * bills the tool definitions, the tool calls' arguments and a few tokens of framing per message.
+     * Under-reserving would let the reconcile carry a budget past its cap, so these are added (about
+     * four characters a token, rounded up).
+     */
+    static int promptTokens(ChatCompletionRequest request, RoutingDecision decision) {
+        long extraChars = 0;
+        for (ToolDefinition tool : request.tools()) {
+            extraChars += tool.name().length() + (tool.description() == null ? 0 : tool.description().length())
+                    + tool.parametersJson().length();
+        }
+        for (ChatMessage message : request.messages()) {
+            for (ToolCall call : message.toolCalls()) {
+                extraChars += call.name().length() + call.argumentsJson().length();
+            }
+        }
+        long framing = MESSAGE_FRAMING_TOKENS * (long) request.messages().size();
+        return (int) Math.min(Integer.MAX_VALUE, decision.analysis().tokenCount() + (extraChars + 3) / 4 + framing);
     }
 
     private ChatCompletionResponse hit(Call call, String principal) {

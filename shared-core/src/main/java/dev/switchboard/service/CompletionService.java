@@ -56,7 +56,7 @@ public class CompletionService {
         RoutingDecision decision = decisions.decide(request.prompt(), request.maxTokens(), request.autoRoute(),
                 request.routing());
         RequestAdmission admission = admissions.open(caller, decision.analysis().tokenCount(), request.maxTokens());
-        CacheKey cacheKey = caching.keyOf(request);
+        CacheKey cacheKey = caching.keyOf(request, caller);
         StateLookup lookup = admission.lookup(cacheKey);
         BigDecimal spentBefore = lookup == null ? null : lookup.spentToday();
         if (lookup != null && lookup.cached() != null) {

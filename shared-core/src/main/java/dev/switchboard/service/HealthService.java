@@ -54,6 +54,7 @@ public class HealthService {
             outages.failed("health check", e.getMessage());
         }
         // Routing's copy of shared health and latency: "stale" while its reads fail and it routes on the last one.
+        snapshot.current(); // starts a fresh read when due, so that a passing outage does not stay reported here
         checks.put("state_snapshot", snapshot.lastError().isPresent() ? "stale" : "ok");
         boolean ok = checks.values().stream().allMatch("ok"::equals);
         HealthResponse.StateOutage outage = outages.current().map(o -> new HealthResponse.StateOutage(o.since(),

@@ -113,7 +113,8 @@ public final class RequestAdmission implements CallGate {
     @Override
     public void failed(Candidate candidate, Attempt attempt) {
         // Nothing was answered, so nothing was billed: the estimates are given back, the request stays counted.
-        settle(candidate, 0, BigDecimal.ZERO, false, !Attempt.CIRCUIT_OPEN.equals(attempt.kind()), null, null);
+        // Only the deployment's own failures count in its success rate; a 400 says nothing about it.
+        settle(candidate, 0, BigDecimal.ZERO, false, attempt.deploymentFault(), null, null);
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * Which requests the response cache answers and under which key. The key holds everything that
  * decides the answer: the messages, the answer's limits and temperature, the tools, and the route
  * (a pinned model, or the routing mode with every preference that can change the chosen model), so
- * two requests share an entry only when they would be routed and asked alike. Streamed requests are
+ * two requests share an entry only when they would be routed and asked alike. Entries are kept per
+ * principal: a hit would otherwise tell one user what another has asked. Streamed requests are
  * neither looked up nor stored: a stream's point is its first chunk coming early.
  */
 @Singleton
@@ -36,23 +37,28 @@ public class ResponseCaching {
         this.clock = clock;
     }
 
-    /** The key of a /complete request; null when the cache is off. */
-    public CacheKey keyOf(CompleteRequest r) {
+    /** The key of {@code caller}'s /complete request; null when the cache is off. */
+    public CacheKey keyOf(CompleteRequest r, Caller caller) {
         if (!settings.enabled()) {
             return null;
         }
-        return CacheKey.of("complete|" + route(r.autoRoute(), r.routing()), List.of(ChatMessage.user(r.prompt())),
-                r.maxTokens(), null, List.of());
+        return CacheKey.of(owner(caller) + "complete|" + route(r.autoRoute(), r.routing()),
+                List.of(ChatMessage.user(r.prompt())), r.maxTokens(), null, List.of());
     }
 
-    /** The key of a chat completion; null when the cache is off or the answer is streamed. */
-    public CacheKey keyOf(ChatCompletionRequest r) {
+    /** The key of {@code caller}'s chat completion; null when the cache is off or the answer is streamed. */
+    public CacheKey keyOf(ChatCompletionRequest r, Caller caller) {
         if (!settings.enabled() || r.stream()) {
             return null;
         }
         String route = r.model() != null ? "model:" + r.model() + "|" + route(false, r.routing())
                 : "chat|" + route(r.autoRoute(), r.routing());
-        return CacheKey.of(route, r.messages(), r.maxTokens(), r.temperature(), r.tools());
+        return CacheKey.of(owner(caller) + route, r.messages(), r.maxTokens(), r.temperature(), r.tools());
+    }
+
+    /** The principal, length-prefixed so that no principal's name can run into the route after it. */
+    private static String owner(Caller caller) {
+        return caller.principal().length() + ":" + caller.principal() + "|";
     }
 
     /** What the cache keeps of an answer: who gave it, the answer, when, and what it cost then. */

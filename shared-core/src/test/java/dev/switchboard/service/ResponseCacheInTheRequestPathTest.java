@@ -62,6 +62,8 @@ class ResponseCacheInTheRequestPathTest {
                 CoreFixture.ALICE).cacheHit(), "another routing mode");
         assertFalse(fixture.completions().complete(new CompleteRequest("What is Java?", 300, false, null),
                 CoreFixture.ALICE).cacheHit(), "another prompt");
+        assertFalse(fixture.completions().complete(new CompleteRequest("What is Python?", 300, false, null),
+                new Caller("bob", null, null, null, false)).cacheHit(), "another user: entries are per principal");
     }
 
     @Test

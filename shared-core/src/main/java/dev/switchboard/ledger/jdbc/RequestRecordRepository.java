@@ -17,7 +17,9 @@ import java.util.List;
  * Writes and aggregates request_log. The aggregates are plain, portable SQL so that the same
  * queries run on H2 locally and on PostgreSQL in production (both are tested). Requests answered
  * by a model without a price are counted apart and left out of costs, averages and savings: their
- * cost is unknown, and counting it as $0 would overstate the savings.
+ * cost is unknown, and counting it as $0 would overstate the savings. Cache hits count in the totals
+ * and savings (the gateway saved their whole cost) but not per strategy, confidence or provider,
+ * which describe the requests that were routed and served.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface RequestRecordRepository extends CrudRepository<RequestRecord, String> {
@@ -36,20 +38,20 @@ public interface RequestRecordRepository extends CrudRepository<RequestRecord, S
     @Query("""
             SELECT strategy, COUNT(*) AS count, AVG(CASE WHEN priced THEN cost END) AS avg_cost,
                    SUM(CASE WHEN confidence = 'high' THEN 1 ELSE 0 END) AS high_confidence
-            FROM request_log WHERE created_at >= :since AND status = 'ok'
+            FROM request_log WHERE created_at >= :since AND status = 'ok' AND NOT cache_hit
             GROUP BY strategy ORDER BY count DESC, strategy""")
     List<StrategyStat> byStrategy(Instant since);
 
     @Query("""
             SELECT confidence, COUNT(*) AS count, AVG(CASE WHEN priced THEN cost END) AS avg_cost
-            FROM request_log WHERE created_at >= :since AND status = 'ok'
+            FROM request_log WHERE created_at >= :since AND status = 'ok' AND NOT cache_hit
             GROUP BY confidence ORDER BY count DESC, confidence""")
     List<ConfidenceStat> byConfidence(Instant since);
 
     @Query("""
             SELECT provider, model, COUNT(*) AS count, SUM(tokens_in) AS tokens_in, SUM(tokens_out) AS tokens_out,
                    SUM(cost) AS cost, AVG(latency_ms) AS avg_latency_ms
-            FROM request_log WHERE created_at >= :since AND status = 'ok' AND provider IS NOT NULL
+            FROM request_log WHERE created_at >= :since AND status = 'ok' AND provider IS NOT NULL AND NOT cache_hit
             GROUP BY provider, model ORDER BY count DESC, provider, model""")
     List<ProviderStat> byProvider(Instant since);
 

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -102,7 +103,18 @@ public final class DynamoDbRequestState implements RequestState {
         if (s.caches()) {
             cacheItem(s.cacheKey(), s.answer()).ifPresent(also::add);
         }
-        admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), also);
+        try {
+            admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), also);
+        } catch (StateUnavailableException e) {
+            // A cancelled transaction wrote nothing: the reconcile (money) goes again alone, without the latency
+            // and cache writes (advice), so that their trouble never leaves a reservation at its estimate.
+            if (also.isEmpty() || s.reservation() == null || !(e.getCause() instanceof TransactionCanceledException)) {
+                throw e;
+            }
+            LOG.warn("settling with the latency record and cache entry was cancelled; reconciling alone: {}",
+                    e.getMessage());
+            admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), List.of());
+        }
     }
 
     private Optional<TransactWriteItem> cacheItem(CacheKey key, CachedResponse answer) {

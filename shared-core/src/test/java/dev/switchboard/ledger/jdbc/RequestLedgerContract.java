@@ -71,6 +71,7 @@ abstract class RequestLedgerContract {
         ledger.append(entry.strategy("hybrid", "medium").build());
         ledger.append(entry.strategy("complexity", "medium").build());
         ledger.append(entry.failed().build());
+        ledger.append(cacheHit(entry.strategy("complexity", "medium").build()));
         Instant since = NOW.minusSeconds(3600);
 
         List<StrategyStat> strategies = ledger.byStrategy(since);
@@ -81,7 +82,7 @@ abstract class RequestLedgerContract {
         assertEquals(0, new BigDecimal("0.00001").compareTo(strategies.get(0).avgCost()));
         assertEquals(2, ledger.byConfidence(since).get(0).count());
         assertEquals("medium", ledger.byConfidence(since).get(0).confidence());
-        assertEquals(3, ledger.byProvider(since).get(0).count());
+        assertEquals(3, ledger.byProvider(since).get(0).count(), "a cache hit was not served by the provider");
         assertEquals(120.0, ledger.byProvider(since).get(0).avgLatencyMs(), 1e-9);
     }
 

@@ -3,6 +3,8 @@ package dev.switchboard.function.metrics;
 import dev.switchboard.api.CreateKeyRequestParser;
 import dev.switchboard.api.CreatedKeyResponse;
 import dev.switchboard.service.CreateKeyCommand;
+import dev.switchboard.service.Authenticator;
+import dev.switchboard.service.Caller;
 import dev.switchboard.service.KeyService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -32,7 +34,8 @@ public class KeysController {
     }
 
     @Post(uri = "/keys", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<CreatedKeyResponse> create(@Nullable @Body String body) {
+    public HttpResponse<CreatedKeyResponse> create(Caller caller, @Nullable @Body String body) {
+        Authenticator.requireAdmin(caller);
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         CreatedKeyResponse created = keys.create(CreateKeyCommand.from(parser.parse(bytes))).toResponse();
         return HttpResponse.created(created);

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POST /keys and authentication through the metrics function's Lambda handler, with an admin key set. */
@@ -116,6 +117,19 @@ class KeysFunctionTest {
         assertEquals(200, stats.getStatusCode(), replies.text(stats));
         assertEquals(403, keys.getStatusCode(), replies.text(keys));
         assertEquals("forbidden", replies.json(keys).get("error").get("type").getStringValue());
+    }
+
+    @Test
+    void aVirtualKeyCannotReachPostKeysByASlashTheRouterForgives() {
+        String key = replies.json(send("POST", "/keys", ADMIN, "{\"user\": \"dave\"}")).get("key").getStringValue();
+
+        for (String path : new String[] {"/keys/", "//keys", "/keys//"}) {
+            APIGatewayV2HTTPResponse refused = send("POST", path, "Bearer " + key,
+                    "{\"user\": \"mallory\", \"budget\": {\"daily_usd\": 1000000}}");
+            assertTrue(refused.getStatusCode() == 403 || refused.getStatusCode() == 404,
+                    path + " gave " + refused.getStatusCode() + ": " + replies.text(refused));
+            assertFalse(replies.text(refused).contains("sb-"), path + " must not create a key");
+        }
     }
 
     @Test
