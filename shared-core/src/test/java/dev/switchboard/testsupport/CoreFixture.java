@@ -254,7 +254,8 @@ public final class CoreFixture {
         public CacheStats cacheStats(Instant since) {
             List<LedgerEntry> period = rows.stream().filter(r -> !r.createdAt().isBefore(since)).toList();
             List<LedgerEntry> hits = period.stream().filter(LedgerEntry::cacheHit).toList();
-            return new CacheStats(hits.size(), period.size() - hits.size(),
+            long misses = period.stream().filter(r -> !r.cacheHit() && LedgerEntry.OK.equals(r.status())).count();
+            return new CacheStats(hits.size(), misses,
                     hits.stream().map(LedgerEntry::baselineCost).reduce(BigDecimal.ZERO, BigDecimal::add));
         }
     }

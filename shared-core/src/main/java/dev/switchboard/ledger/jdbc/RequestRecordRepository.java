@@ -57,7 +57,7 @@ public interface RequestRecordRepository extends CrudRepository<RequestRecord, S
 
     @Query("""
             SELECT COALESCE(SUM(CASE WHEN cache_hit THEN 1 ELSE 0 END), 0) AS hits,
-                   COALESCE(SUM(CASE WHEN cache_hit THEN 0 ELSE 1 END), 0) AS misses,
+                   COALESCE(SUM(CASE WHEN NOT cache_hit AND status = 'ok' THEN 1 ELSE 0 END), 0) AS misses,
                    COALESCE(SUM(CASE WHEN cache_hit THEN baseline_cost ELSE 0 END), 0) AS baseline_cost_avoided
             FROM request_log WHERE created_at >= :since""")
     CacheStats cacheStats(Instant since);
