@@ -34,9 +34,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * figures together with the call's latency.
  *
  * <p>A deployment whose window is full is passed over, like an open circuit, and the next candidate
- * is tried; a request that no deployment had room for is refused with 429 and the soonest window's
- * end. The key's window and the budgets belong to the caller, not to a deployment: they refuse the
- * whole request (429, 402). A store outage follows the {@link StateOutagePolicy}; once the store has
+ * is tried; so is one whose most expensive answer would not fit what is left of the budget, since a
+ * cheaper deployment further down may still fit. A request that no deployment had room for is
+ * refused: with 429 and the soonest window's end when a window refused any of them (waiting a minute
+ * helps), else with 402 naming the budget. The key's own window belongs to the caller, not to a
+ * deployment: it refuses the whole request (429). A store outage follows the {@link StateOutagePolicy}; once the store has
  * failed in a request, the request makes no further state call, so an outage costs it one timeout.
  */
 public final class RequestAdmission implements CallGate {
@@ -44,6 +46,8 @@ public final class RequestAdmission implements CallGate {
     private static final Logger LOG = LoggerFactory.getLogger(RequestAdmission.class);
     /** The attempt reason of a deployment passed over because its window had no room. */
     public static final String RATE_LIMIT_REACHED = "rate_limit_reached";
+    /** The attempt reason of a deployment passed over because its answer could cost more than the budget has left. */
+    public static final String OVER_BUDGET = "over_budget";
 
     private final Admissions context;
     private final Caller caller;
@@ -51,6 +55,8 @@ public final class RequestAdmission implements CallGate {
     private final int maxTokens;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private volatile Duration soonestRoom;
+    /** The budget refusal of the cheapest candidate refused by a budget: what a 402 quotes. */
+    private volatile Refusal.OverBudget cheapestOverBudget;
     private volatile boolean anyAdmitted;
     private volatile boolean stateDown;
 
@@ -134,16 +140,21 @@ public final class RequestAdmission implements CallGate {
     }
 
     /**
-     * What to throw when the chain found nobody to answer: 429 when no candidate was called because
-     * every deployment's window was full, else the chain's own failure.
+     * What to throw when the chain found nobody to answer: when no candidate was called because each
+     * was refused, 429 if a window refused any (the soonest end), else 402 naming the budget; when some
+     * were called, the chain's own failure.
      */
     public RuntimeException whenNoneAnswered(RuntimeException chainFailure) {
+        if (anyAdmitted) {
+            return chainFailure;
+        }
         Duration wait = soonestRoom;
-        if (!anyAdmitted && wait != null) {
+        if (wait != null) {
             return new RateLimitedException("Every deployment able to answer this request has reached its "
                     + "rate limit for this minute", wait);
         }
-        return chainFailure;
+        Refusal.OverBudget over = cheapestOverBudget;
+        return over != null ? RefusalMessages.exception(over, caller) : chainFailure;
     }
 
     private AdmissionRequest request(Candidate candidate) {
@@ -162,6 +173,13 @@ public final class RequestAdmission implements CallGate {
             LOG.debug("deployment {} passed over: its {} per minute limit of {} is reached", candidate.label(),
                     limited.measure().name().toLowerCase(), limited.limit());
             return Optional.of(RATE_LIMIT_REACHED);
+        }
+        if (refusal instanceof Refusal.OverBudget over) {
+            Refusal.OverBudget cheapest = cheapestOverBudget;
+            if (cheapest == null || over.askedUsd().compareTo(cheapest.askedUsd()) < 0) {
+                cheapestOverBudget = over;
+            }
+            return Optional.of(OVER_BUDGET);
         }
         throw RefusalMessages.exception(refusal, caller);
     }

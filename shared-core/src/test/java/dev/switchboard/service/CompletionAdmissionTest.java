@@ -37,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompletionAdmissionTest {
 
     private static final CompleteRequest HI = new CompleteRequest("hi", 1000, false, null);
+    private static final String HARD_PROMPT = "Prove step by step that the halting problem is undecidable, then "
+            + "design and analyze a distributed consensus algorithm, derive its message complexity, and implement "
+            + "a verified version in Rust with a formal proof of safety and liveness under partial synchrony.";
 
     /** The built-in line-up with every deployment limited to one request a minute. */
     private static CoreFixture oneRequestAMinuteEach() {
@@ -95,6 +98,23 @@ class CompletionAdmissionTest {
         assertEquals(BigDecimal.ZERO.compareTo(fixture.admission.spent("carol", Refusal.BudgetPeriod.DAILY,
                 CoreFixture.NOW)), 0, "a refused request holds nothing");
         assertEquals("budget_exceeded", fixture.ledger.rows.get(0).errorType());
+    }
+
+    @Test
+    void aDeploymentTooDearForWhatIsLeftOfTheBudgetIsPassedOverForACheaperOne() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+        CompleteRequest hard = new CompleteRequest(HARD_PROMPT, 1000, false, null);
+        String first = fixture.decisions().decide(HARD_PROMPT, 1000, false,
+                dev.switchboard.api.RoutingPreferences.NONE).chosen().label();
+        // Claude Haiku's 1,000-token answer could cost $0.004; the economy tier's at most $0.0006.
+        Caller frugal = new Caller("erin", "vk_erin", new BudgetCaps(new BigDecimal("0.002"), null), null, false);
+
+        CompleteResponse response = fixture.completions().complete(hard, frugal);
+
+        assertEquals("anthropic/claude-3-5-haiku-20241022", first, "the prompt routes to the standard tier");
+        assertTrue(response.routingMetadata().attempted().contains(first + " (" + RequestAdmission.OVER_BUDGET + ")"),
+                response.routingMetadata().attempted().toString());
+        assertTrue(response.cost() < 0.002);
     }
 
     @Test
