@@ -5,15 +5,17 @@ import dev.switchboard.state.StateUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads many keys of one table with {@code BatchGetItem}: 100 keys per round trip (DynamoDB's limit),
+ * Reads many keys with {@code BatchGetItem}: 100 keys per round trip (DynamoDB's limit),
  * and keys it leaves unprocessed (throttling) asked for again after a doubling back-off, up to four
  * attempts per batch. Eventually consistent: callers cache what they read for seconds anyway.
  */
@@ -46,23 +48,33 @@ final class BatchGets {
     }
 
     private List<Map<String, AttributeValue>> fetchBatch(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        KeysAndAttributes pending = KeysAndAttributes.builder().keys(keys).consistentRead(false).build();
+        KeysAndAttributes wanted = KeysAndAttributes.builder().keys(keys).consistentRead(false).build();
+        return fetchTables(dynamo, Map.of(table, wanted), sleeper, what).getOrDefault(table, List.of());
+    }
+
+    /**
+     * One batch over any tables (at most 100 keys in all): the items found per table, asking again for
+     * what DynamoDB leaves unprocessed. Every extra attempt is one more round trip.
+     */
+    static Map<String, List<Map<String, AttributeValue>>> fetchTables(DynamoDbClient dynamo,
+                                                                      Map<String, KeysAndAttributes> wanted,
+                                                                      Sleeper sleeper, String what) {
+        Map<String, List<Map<String, AttributeValue>>> items = new HashMap<>();
+        Map<String, KeysAndAttributes> pending = wanted;
         Duration backoff = FIRST_BACKOFF;
         try {
             for (int attempt = 1; ; attempt++) {
-                KeysAndAttributes ask = pending;
-                var response = dynamo.batchGetItem(b -> b.requestItems(Map.of(table, ask)));
-                items.addAll(response.responses().getOrDefault(table, List.of()));
-                KeysAndAttributes left = response.unprocessedKeys().get(table);
-                if (left == null || left.keys().isEmpty()) {
+                Map<String, KeysAndAttributes> ask = pending;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(ask));
+                response.responses().forEach((t, found) -> items.computeIfAbsent(t, k -> new ArrayList<>()).addAll(found));
+                if (!response.hasUnprocessedKeys() || response.unprocessedKeys().isEmpty()) {
                     return items;
                 }
                 if (attempt == ATTEMPTS) {
                     throw new StateUnavailableException("DynamoDB left " + what + " keys unprocessed " + attempt
                             + " times", null);
                 }
-                pending = left;
+                pending = response.unprocessedKeys();
                 sleeper.sleep(backoff);
                 backoff = backoff.multipliedBy(2);
             }

@@ -12,7 +12,6 @@ import dev.switchboard.state.StateUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Clock;
@@ -45,9 +44,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DynamoDbLatencyStore implements LatencyStore {
 
-    static final int KEYS_PER_BATCH = 100;
-    private static final int BATCH_ATTEMPTS = 4;
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(25);
     /** Items outlive every window by this much before TTL may delete them; readers never rely on TTL. */
     private static final Duration KEEP_AFTER_WINDOW = Duration.ofHours(1);
 
@@ -55,7 +51,7 @@ public final class DynamoDbLatencyStore implements LatencyStore {
     private final String table;
     private final LatencySettings settings;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final BatchGets reads;
     private final AtomicInteger nextShard = new AtomicInteger();
 
     public DynamoDbLatencyStore(DynamoDbClient dynamo, String tablePrefix, LatencySettings settings, Clock clock,
@@ -64,7 +60,7 @@ public final class DynamoDbLatencyStore implements LatencyStore {
         this.table = SwitchboardTables.STATE.physicalName(tablePrefix);
         this.settings = settings;
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.reads = new BatchGets(dynamo, table, sleeper, "latency");
     }
 
     @Override
@@ -119,46 +115,14 @@ public final class DynamoDbLatencyStore implements LatencyStore {
             }
         }
         Map<String, List<LatencyBucket>> buckets = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += KEYS_PER_BATCH) {
-            for (Map<String, AttributeValue> item : fetch(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_BATCH)))) {
-                String deployment = deploymentOfPartition.get(item.get(SwitchboardTables.STATE.partitionKey()).s());
-                buckets.computeIfAbsent(deployment, d -> new ArrayList<>()).add(LatencyItems.bucket(item));
-            }
+        for (Map<String, AttributeValue> item : reads.fetch(keys)) {
+            String deployment = deploymentOfPartition.get(item.get(SwitchboardTables.STATE.partitionKey()).s());
+            buckets.computeIfAbsent(deployment, d -> new ArrayList<>()).add(LatencyItems.bucket(item));
         }
         Map<String, DeploymentLatency> figures = new HashMap<>();
         for (String deployment : deployments) {
             figures.put(deployment, DeploymentLatency.of(buckets.getOrDefault(deployment, List.of()), settings.alpha()));
         }
         return new LatencySnapshot(now, figures);
-    }
-
-    /** The items of up to 100 keys, asking again for those DynamoDB leaves unprocessed. */
-    private List<Map<String, AttributeValue>> fetch(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        KeysAndAttributes pending = KeysAndAttributes.builder().keys(keys).consistentRead(false).build();
-        Duration backoff = FIRST_BACKOFF;
-        try {
-            for (int attempt = 1; ; attempt++) {
-                KeysAndAttributes ask = pending;
-                var response = dynamo.batchGetItem(b -> b.requestItems(Map.of(table, ask)));
-                items.addAll(response.responses().getOrDefault(table, List.of()));
-                KeysAndAttributes left = response.unprocessedKeys().get(table);
-                if (left == null || left.keys().isEmpty()) {
-                    return items;
-                }
-                if (attempt == BATCH_ATTEMPTS) {
-                    throw new StateUnavailableException("DynamoDB left latency keys unprocessed " + attempt + " times",
-                            null);
-                }
-                pending = left;
-                sleeper.sleep(backoff);
-                backoff = backoff.multipliedBy(2);
-            }
-        } catch (SdkException e) {
-            throw new StateUnavailableException("reading latency from DynamoDB failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StateUnavailableException("interrupted while reading latency from DynamoDB", e);
-        }
     }
 }

@@ -15,10 +15,8 @@ import dev.switchboard.state.StateLookup;
 import dev.switchboard.state.StateUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -26,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,8 +43,6 @@ import java.util.Optional;
 public final class DynamoDbRequestState implements RequestState {
 
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbRequestState.class);
-    private static final int READ_ATTEMPTS = 3;
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(10);
 
     private final DynamoDbClient dynamo;
     private final String stateTable;
@@ -79,7 +74,8 @@ public final class DynamoDbRequestState implements RequestState {
         if (cacheKey != null) {
             wanted.put(cacheTable, KeysAndAttributes.builder().keys(List.of(CacheItems.key(cacheKey))).build());
         }
-        Map<String, List<Map<String, AttributeValue>>> items = read(wanted);
+        Map<String, List<Map<String, AttributeValue>>> items = BatchGets.fetchTables(dynamo, wanted, sleeper,
+                "a request's spend and cache entry");
         BigDecimal spent = items.getOrDefault(stateTable, List.of()).stream().findFirst()
                 .map(item -> AdmissionItems.measures(item).getOrDefault(CounterMeasure.SPENT_USD, BigDecimal.ZERO))
                 .orElse(BigDecimal.ZERO);
@@ -125,35 +121,5 @@ public final class DynamoDbRequestState implements RequestState {
         }
         return item.map(i -> TransactWriteItem.builder().put(Put.builder().tableName(cacheTable).item(i).build())
                 .build());
-    }
-
-    /** The items of a batch read, asking again (after a short pause) for keys DynamoDB left unprocessed. */
-    private Map<String, List<Map<String, AttributeValue>>> read(Map<String, KeysAndAttributes> wanted) {
-        Map<String, List<Map<String, AttributeValue>>> items = new HashMap<>();
-        Map<String, KeysAndAttributes> pending = wanted;
-        Duration backoff = FIRST_BACKOFF;
-        try {
-            for (int attempt = 1; ; attempt++) {
-                Map<String, KeysAndAttributes> ask = pending;
-                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(ask));
-                response.responses().forEach((table, found) ->
-                        items.computeIfAbsent(table, t -> new ArrayList<>()).addAll(found));
-                if (!response.hasUnprocessedKeys() || response.unprocessedKeys().isEmpty()) {
-                    return items;
-                }
-                if (attempt == READ_ATTEMPTS) {
-                    throw new StateUnavailableException("DynamoDB left a request's lookup unprocessed "
-                            + attempt + " times", null);
-                }
-                pending = response.unprocessedKeys();
-                sleeper.sleep(backoff);
-                backoff = backoff.multipliedBy(2);
-            }
-        } catch (SdkException e) {
-            throw new StateUnavailableException("reading a request's spend and cache entry from DynamoDB failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StateUnavailableException("interrupted while reading a request's state", e);
-        }
     }
 }
