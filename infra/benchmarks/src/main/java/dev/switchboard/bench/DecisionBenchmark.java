@@ -79,7 +79,9 @@ public class DecisionBenchmark {
 
     @Benchmark
     public RoutingDecision decide() {
-        return engine.decide(new RoutingRequest(prompt, analyzer.analyze(prompt), 1000, candidates), autoRoute);
+        // As the service does: only a learning decision (auto_route=true) counts the learner's features.
+        return engine.decide(new RoutingRequest(prompt, analyzer.analyze(prompt, autoRoute), 1000, candidates),
+                autoRoute);
     }
 
     /**
