@@ -103,6 +103,7 @@ public final class RequestAdmission implements CallGate {
                 }
                 reservation = ((Admission.Admitted) admission).reservation();
             } catch (StateUnavailableException e) {
+                e.uncertain().ifPresent(context::releaseLater);
                 markDown("reserve", e);
                 if (!context.policy().letsThrough()) {
                     throw unavailable();

@@ -30,6 +30,14 @@ public interface AdmissionStore {
      */
     void reconcile(Reservation reservation, long actualTokens, BigDecimal actualCostUsd);
 
+    /**
+     * Gives back what an {@link UncertainReservation} may hold: afterwards its tokens and money are not
+     * held, whether or not its write had landed (its request may stay counted in the windows). A store
+     * whose writes cannot end uncertain has nothing to do.
+     */
+    default void releaseUncertain(UncertainReservation uncertain) {
+    }
+
     /** A scope's counted requests and tokens in the minute holding {@code at}. */
     WindowUsage windowUsage(Refusal.RateScope scope, String owner, Instant at);
 

@@ -41,4 +41,9 @@ public final class ComposedRequestState implements RequestState {
             cache.put(s.cacheKey(), s.answer());
         }
     }
+
+    @Override
+    public void releaseUncertain(UncertainReservation uncertain) {
+        admission.releaseUncertain(uncertain);
+    }
 }

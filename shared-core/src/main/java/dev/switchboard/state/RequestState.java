@@ -25,4 +25,7 @@ public interface RequestState {
 
     /** After a call: the reservation replaced by the real figures, and the call's latency recorded. */
     void settle(Settlement settlement);
+
+    /** Gives back what a reservation whose write ended uncertain may hold (see {@link AdmissionStore#releaseUncertain}). */
+    void releaseUncertain(UncertainReservation uncertain);
 }

@@ -21,6 +21,7 @@ import dev.switchboard.state.RequestState;
 import dev.switchboard.state.Settlement;
 import dev.switchboard.state.StateLookup;
 import dev.switchboard.state.StateUnavailableException;
+import dev.switchboard.state.UncertainReservation;
 import dev.switchboard.testsupport.CoreFixture;
 import org.junit.jupiter.api.Test;
 
@@ -192,6 +193,12 @@ class CompletionAdmissionTest {
 
         @Override
         public void settle(Settlement settlement) {
+            calls++;
+            throw new StateUnavailableException("unreachable", null);
+        }
+
+        @Override
+        public void releaseUncertain(UncertainReservation uncertain) {
             calls++;
             throw new StateUnavailableException("unreachable", null);
         }

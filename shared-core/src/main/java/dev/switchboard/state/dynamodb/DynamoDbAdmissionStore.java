@@ -11,6 +11,7 @@ import dev.switchboard.state.CounterUpdate;
 import dev.switchboard.state.Refusal;
 import dev.switchboard.state.Reservation;
 import dev.switchboard.state.StateUnavailableException;
+import dev.switchboard.state.UncertainReservation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -58,13 +61,39 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
         this.sleeper = sleeper;
     }
 
+    /**
+     * Each attempt carries its own idempotency token: a call that fails without an answer (a timeout
+     * after DynamoDB may have committed it) is thrown with an {@link UncertainReservation} holding that
+     * token, so that {@link #releaseUncertain} can repeat exactly that write.
+     */
     @Override
     public Admission reserve(AdmissionRequest request) {
         Instant now = clock.instant();
         List<CounterUpdate> plan = AdmissionPlan.reserve(request, now);
-        Optional<Refusal> refusal = write(plan, List.of(), now);
+        Optional<Refusal> refusal = write(plan, List.of(), now,
+                token -> new UncertainReservation(request, now, token));
         return refusal.<Admission>map(Admission.Refused::new)
                 .orElseGet(() -> new Admission.Admitted(Reservation.of(request, now, plan)));
+    }
+
+    /**
+     * Repeats the uncertain write with its token: DynamoDB answers a token it has already applied with
+     * success and applies nothing again, so after a success the reservation is held exactly once and is
+     * reconciled to nothing; a write refused now was not applied before (a token it had applied would
+     * have been answered with success), so nothing is held.
+     */
+    @Override
+    public void releaseUncertain(UncertainReservation uncertain) {
+        List<CounterUpdate> plan = AdmissionPlan.reserve(uncertain.request(), uncertain.at());
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items(plan, List.of()))
+                    .clientRequestToken(uncertain.token()));
+        } catch (TransactionCanceledException notApplied) {
+            return;
+        } catch (SdkException e) {
+            throw new StateUnavailableException("releasing an uncertain reservation failed", e);
+        }
+        reconcile(Reservation.of(uncertain.request(), uncertain.at(), plan), 0, BigDecimal.ZERO);
     }
 
     @Override
@@ -81,7 +110,7 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
         List<CounterUpdate> differences = reservation == null ? List.of()
                 : AdmissionPlan.reconcile(reservation, actualTokens, actualCostUsd);
         if (!differences.isEmpty() || !alsoWrite.isEmpty()) {
-            write(differences, alsoWrite, clock.instant());
+            write(differences, alsoWrite, clock.instant(), null);
         }
     }
 
@@ -100,14 +129,16 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
     /**
      * Sends the updates, then {@code alsoWrite}, as one transaction: empty when written, the refusal when
      * a limit refused (only the updates carry conditions, and they come first, so reasons line up with them).
+     * With {@code uncertain}, each attempt gets a fresh idempotency token, and a failure without an
+     * answer is thrown with the uncertain reservation that token makes.
      */
-    private Optional<Refusal> write(List<CounterUpdate> updates, List<TransactWriteItem> alsoWrite, Instant now) {
-        List<TransactWriteItem> items = new ArrayList<>(updates.size() + alsoWrite.size());
-        updates.forEach(u -> items.add(AdmissionItems.write(table, u)));
-        items.addAll(alsoWrite);
+    private Optional<Refusal> write(List<CounterUpdate> updates, List<TransactWriteItem> alsoWrite, Instant now,
+                                    Function<String, UncertainReservation> uncertain) {
+        List<TransactWriteItem> items = items(updates, alsoWrite);
         for (int attempt = 1; ; attempt++) {
+            String token = uncertain == null ? null : UUID.randomUUID().toString();
             try {
-                dynamo.transactWriteItems(b -> b.transactItems(items));
+                dynamo.transactWriteItems(b -> b.transactItems(items).clientRequestToken(token));
                 return Optional.empty();
             } catch (TransactionCanceledException cancelled) {
                 Optional<Refusal> refusal = refusal(updates, cancelled.cancellationReasons(), now);
@@ -119,9 +150,17 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
                 }
                 pauseBefore(attempt + 1);
             } catch (SdkException e) {
-                throw new StateUnavailableException("admission counters in DynamoDB failed", e);
+                throw new StateUnavailableException("admission counters in DynamoDB failed", e,
+                        token == null ? null : uncertain.apply(token));
             }
         }
+    }
+
+    private List<TransactWriteItem> items(List<CounterUpdate> updates, List<TransactWriteItem> alsoWrite) {
+        List<TransactWriteItem> items = new ArrayList<>(updates.size() + alsoWrite.size());
+        updates.forEach(u -> items.add(AdmissionItems.write(table, u)));
+        items.addAll(alsoWrite);
+        return items;
     }
 
     /** The refusal of the first item (in plan order, which is the refusal precedence) whose condition failed. */

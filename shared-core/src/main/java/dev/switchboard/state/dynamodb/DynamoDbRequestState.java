@@ -13,6 +13,7 @@ import dev.switchboard.state.RequestState;
 import dev.switchboard.state.Settlement;
 import dev.switchboard.state.StateLookup;
 import dev.switchboard.state.StateUnavailableException;
+import dev.switchboard.state.UncertainReservation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -121,5 +122,10 @@ public final class DynamoDbRequestState implements RequestState {
         }
         return item.map(i -> TransactWriteItem.builder().put(Put.builder().tableName(cacheTable).item(i).build())
                 .build());
+    }
+
+    @Override
+    public void releaseUncertain(UncertainReservation uncertain) {
+        admission.releaseUncertain(uncertain);
     }
 }

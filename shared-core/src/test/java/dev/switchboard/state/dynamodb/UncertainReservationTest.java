@@ -1,0 +1,132 @@
+package dev.switchboard.state.dynamodb;
+
+import dev.switchboard.provider.Sleeper;
+import dev.switchboard.state.AdmissionRequest;
+import dev.switchboard.state.AdmissionStore;
+import dev.switchboard.state.AdmissionStoreContract;
+import dev.switchboard.state.BudgetCaps;
+import dev.switchboard.state.RateLimits;
+import dev.switchboard.state.Refusal;
+import dev.switchboard.state.StateUnavailableException;
+import dev.switchboard.state.UncertainReservation;
+import dev.switchboard.testing.TestAws;
+import dev.switchboard.testsupport.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * A reservation whose call fails without an answer, before or after DynamoDB committed it, is given
+ * back exactly by repeating it with its idempotency token and reconciling it to nothing.
+ */
+class UncertainReservationTest {
+
+    private static final BigDecimal MAX_COST = new BigDecimal("0.25");
+
+    private final MutableClock clock = new MutableClock();
+    private final LosesAnswers losesAnswers = new LosesAnswers();
+    private final DynamoDbClient dynamo = DynamoDbClient.builder()
+            .endpointOverride(TestAws.dynamoDbEndpoint())
+            .region(Region.of(TestAws.region()))
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(o -> o.addExecutionInterceptor(losesAnswers))
+            .build();
+    private final String prefix = "uncertain-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-";
+    private AdmissionStore store;
+
+    @AfterEach
+    void close() {
+        dynamo.close();
+    }
+
+    private AdmissionStore store() {
+        clock.advance(AdmissionStoreContract.TEN_YEARS);
+        new TableProvisioner(dynamo).createMissing(prefix);
+        return new DynamoDbAdmissionStore(dynamo, prefix, clock, Sleeper.REAL);
+    }
+
+    private static AdmissionRequest request() {
+        return new AdmissionRequest("d1", new RateLimits(10L, 10_000L), null, null, "ursula",
+                new BudgetCaps(BigDecimal.ONE, null), 700, MAX_COST);
+    }
+
+    @Test
+    void aReservationCommittedBeforeItsAnswerWasLostIsGivenBackOnce() {
+        store = store();
+        losesAnswers.afterCommit.set(true);
+
+        StateUnavailableException e = assertThrows(StateUnavailableException.class, () -> store.reserve(request()));
+        UncertainReservation uncertain = e.uncertain().orElseThrow();
+        assertEquals(0, MAX_COST.compareTo(spent()), "the write had landed: its cost is held");
+
+        store.releaseUncertain(uncertain);
+
+        assertEquals(0, BigDecimal.ZERO.compareTo(spent()), "released once, not twice");
+        assertEquals(0, usage().tokens());
+        assertEquals(1, usage().requests(), "the request stays counted, which errs on the safe side");
+    }
+
+    @Test
+    void aReservationThatNeverLandedHoldsNothingAfterItsRelease() {
+        store = store();
+        losesAnswers.beforeSending.set(true);
+
+        StateUnavailableException e = assertThrows(StateUnavailableException.class, () -> store.reserve(request()));
+        assertEquals(0, BigDecimal.ZERO.compareTo(spent()), "nothing was sent");
+
+        store.releaseUncertain(e.uncertain().orElseThrow());
+
+        assertEquals(0, BigDecimal.ZERO.compareTo(spent()));
+        assertEquals(0, usage().tokens());
+    }
+
+    private BigDecimal spent() {
+        return store.spent("ursula", Refusal.BudgetPeriod.DAILY, clock.instant());
+    }
+
+    private AdmissionStore.WindowUsage usage() {
+        return store.windowUsage(Refusal.RateScope.DEPLOYMENT, "d1", clock.instant());
+    }
+
+    /** Fails the next TransactWriteItems once: before it is sent, or after DynamoDB answered it. */
+    private static final class LosesAnswers implements ExecutionInterceptor {
+        final AtomicBoolean beforeSending = new AtomicBoolean();
+        final AtomicBoolean afterCommit = new AtomicBoolean();
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (isTransaction(attributes) && beforeSending.getAndSet(false)) {
+                throw SdkClientException.create("simulated: connection lost before sending");
+            }
+        }
+
+        @Override
+        public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+            if (isTransaction(attributes) && afterCommit.getAndSet(false)) {
+                throw SdkClientException.create("simulated: the answer was lost after the commit");
+            }
+            return context.response();
+        }
+
+        private static boolean isTransaction(ExecutionAttributes attributes) {
+            return "TransactWriteItems".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        }
+    }
+}
