@@ -18,4 +18,12 @@ public interface ApiKeySource {
 
     /** Where a missing key should be put, for error messages: never the key itself. */
     String describe(String providerName);
+
+    /**
+     * The admin key when this source keeps one (Secrets Manager on AWS); empty when it keeps none, as
+     * locally, where SWITCHBOARD_ADMIN_KEY sets it. Throws when its store cannot be read.
+     */
+    default Optional<String> adminKey() {
+        return Optional.empty();
+    }
 }

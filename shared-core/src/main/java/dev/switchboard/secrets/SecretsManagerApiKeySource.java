@@ -82,7 +82,11 @@ public final class SecretsManagerApiKeySource implements ApiKeySource, AutoClose
 
     @Override
     public String describe(String providerName) {
-        return "the AWS Secrets Manager secret " + settings.secretName(providerName) + " (" + SecretKeyFormat.EXPECTED + ")";
+        return settings.sharedSecret()
+                ? "the field \"" + providerName + "\" of the AWS Secrets Manager secret "
+                        + settings.secretName(providerName) + " (" + SecretKeyFormat.EXPECTED_SHARED + ")"
+                : "the AWS Secrets Manager secret " + settings.secretName(providerName) + " ("
+                        + SecretKeyFormat.EXPECTED + ")";
     }
 
     @Override
@@ -97,9 +101,40 @@ public final class SecretsManagerApiKeySource implements ApiKeySource, AutoClose
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }
-        return Optional.of(format.read(secretString).orElseThrow(() -> new ProviderException(providerName,
-                ProviderException.Kind.UNAUTHORIZED, "the AWS Secrets Manager secret " + secret + " holds no usable "
-                + "API key for " + providerName + ": expected " + SecretKeyFormat.EXPECTED)));
+        if (settings.sharedSecret()) {
+            try {
+                return format.readShared(secretString, providerName);
+            } catch (SecretKeyFormat.UnusableSecretException e) {
+                throw unusable(providerName, secret, SecretKeyFormat.EXPECTED_SHARED);
+            }
+        }
+        return Optional.of(format.read(secretString).orElseThrow(() ->
+                unusable(providerName, secret, SecretKeyFormat.EXPECTED)));
+    }
+
+    private static ProviderException unusable(String providerName, String secret, String expected) {
+        return new ProviderException(providerName, ProviderException.Kind.UNAUTHORIZED, "the AWS Secrets Manager "
+                + "secret " + secret + " holds no usable API key for " + providerName + ": expected " + expected);
+    }
+
+    /**
+     * The admin key from its secret (either shape), read once when asked; empty when there is no such
+     * secret. Secrets Manager failing throws, naming only AWS's error code.
+     */
+    @Override
+    public Optional<String> adminKey() {
+        String secret = settings.adminSecretName();
+        try {
+            String value = client.getSecretValue(request -> request.secretId(secret)).secretString();
+            return Optional.of(format.read(value).orElseThrow(() -> new IllegalStateException("the AWS Secrets "
+                    + "Manager secret " + secret + " holds no usable admin key: expected " + SecretKeyFormat.EXPECTED))
+                    .reveal());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw new IllegalStateException("the admin key could not be read from AWS Secrets Manager (secret "
+                    + secret + "): " + errorCode(e), null);
+        }
     }
 
     /** AWS's error code, or the kind of client failure: enough to act on, and never AWS's own text. */

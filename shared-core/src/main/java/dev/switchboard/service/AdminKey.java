@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.secrets.ApiKeySource;
 import dev.switchboard.secrets.ApiKeySourceKind;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
@@ -10,10 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
- * The admin key (switchboard.admin-key, from SWITCHBOARD_ADMIN_KEY) and whether authentication is
- * on: always on Lambda, elsewhere only when an admin key is set. Only the key's SHA-256 is kept;
+ * The admin key (switchboard.admin-key, from SWITCHBOARD_ADMIN_KEY; when that is not set, the key
+ * source's own, e.g. the Secrets Manager secret switchboard/{stage}/admin on Lambda) and whether
+ * authentication is on: always on Lambda, elsewhere only when an admin key is set. A key source that
+ * cannot be read at start-up is asked again, at most every {@link #RETRY_AFTER}, when the admin key is
+ * next presented. Only the key's SHA-256 is kept;
  * presented keys are compared by hash with {@link MessageDigest#isEqual}, whose time does not
  * depend on where the first difference is. Built at start-up, so that a Lambda without an admin
  * key says so at once.
@@ -23,20 +30,36 @@ public class AdminKey {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminKey.class);
 
-    private final byte[] hash;
+    /** How long after a failed read of the key source the admin key is looked for again. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+    private volatile byte[] hash;
     private final boolean onLambda;
+    private final ApiKeySource source;
+    private final Clock clock;
+    private volatile Instant nextTry;
 
     @Inject
-    public AdminKey(@Nullable @Value("${switchboard.admin-key:}") String adminKey, Environment environment) {
-        this(adminKey, environment.getActiveNames().contains(ApiKeySourceKind.LAMBDA_ENVIRONMENT));
+    public AdminKey(@Nullable @Value("${switchboard.admin-key:}") String adminKey, Environment environment,
+                    ApiKeySource source, Clock clock) {
+        this(adminKey, environment.getActiveNames().contains(ApiKeySourceKind.LAMBDA_ENVIRONMENT), source, clock);
     }
 
     public AdminKey(String adminKey, boolean onLambda) {
-        this.hash = adminKey == null || adminKey.isBlank() ? null : KeyHashes.sha256(adminKey);
+        this(adminKey, onLambda, null, Clock.systemUTC());
+    }
+
+    public AdminKey(String adminKey, boolean onLambda, ApiKeySource source, Clock clock) {
         this.onLambda = onLambda;
+        this.source = adminKey == null || adminKey.isBlank() ? source : null;
+        this.clock = clock;
+        this.hash = this.source == null && adminKey != null && !adminKey.isBlank() ? KeyHashes.sha256(adminKey) : null;
+        if (this.source != null) {
+            readFromSource();
+        }
         if (onLambda && hash == null) {
-            LOG.error("SWITCHBOARD_ADMIN_KEY is not set on Lambda: only virtual keys are accepted, and no one "
-                    + "can reach the admin routes");
+            LOG.error("no admin key on Lambda (neither SWITCHBOARD_ADMIN_KEY nor the key source's): only virtual "
+                    + "keys are accepted, and no one can reach the admin routes");
         }
     }
 
@@ -46,6 +69,21 @@ public class AdminKey {
     }
 
     public boolean matches(String presented) {
-        return hash != null && presented != null && MessageDigest.isEqual(KeyHashes.sha256(presented), hash);
+        if (hash == null && source != null && nextTry != null && !clock.instant().isBefore(nextTry)) {
+            readFromSource();
+        }
+        byte[] known = hash;
+        return known != null && presented != null && MessageDigest.isEqual(KeyHashes.sha256(presented), known);
+    }
+
+    private void readFromSource() {
+        try {
+            hash = source.adminKey().filter(k -> !k.isBlank()).map(KeyHashes::sha256).orElse(null);
+            nextTry = null;
+        } catch (RuntimeException e) {
+            nextTry = clock.instant().plus(RETRY_AFTER);
+            LOG.error("the admin key could not be read ({}); trying again in {}s", e.getMessage(),
+                    RETRY_AFTER.toSeconds());
+        }
     }
 }

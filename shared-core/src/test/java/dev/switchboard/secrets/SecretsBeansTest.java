@@ -32,7 +32,8 @@ class SecretsBeansTest {
     @BeforeAll
     static void startSecrets() {
         secrets = SecretsManagerTestServer.start();
-        secrets.putSecret("switchboard/dev/providers/openai", KEY);
+        // The default: one secret per environment, provider name to key.
+        secrets.putSecret("switchboard/dev/providers", "{\"openai\": \"" + KEY + "\"}");
     }
 
     @AfterAll

@@ -219,11 +219,42 @@ class SecretsManagerApiKeySourceTest {
         assertFalse(String.valueOf(source).contains("CANARY"));
     }
 
+    @Test
+    void byDefaultOneSecretHoldsEveryProvidersKeyByName() {
+        SecretsManagerSettings shared = settings(server.endpoint(), SecretsManagerSettings.DEFAULT_NAME_PATTERN);
+        server.putSecret("switchboard/test/providers", "{\"openai\": \"" + CANARY_KEY + "\", "
+                + "\"anthropic\": {\"api_key\": \"" + ROTATED_KEY + "\"}, \"gemini\": 42}");
+        try (SecretsManagerApiKeySource one = new SecretsManagerApiKeySource(
+                SecretsManagerClients.create(shared), shared, JsonMapper.createDefault(), clock)) {
+
+            assertEquals(Optional.of(new ApiKey(CANARY_KEY)), one.apiKey("openai"));
+            assertEquals(Optional.of(new ApiKey(ROTATED_KEY)), one.apiKey("anthropic"));
+            assertEquals(Optional.empty(), one.apiKey("bedrock"), "no field: no key");
+            ProviderException unusable = assertThrows(ProviderException.class, () -> one.apiKey("gemini"));
+            assertEquals(ProviderException.Kind.UNAUTHORIZED, unusable.kind());
+            assertFalse(unusable.getMessage().contains("42"), unusable.getMessage());
+            assertTrue(one.describe("bedrock").contains("\"bedrock\" of the AWS Secrets Manager secret "
+                    + "switchboard/test/providers"), one.describe("bedrock"));
+        }
+    }
+
+    @Test
+    void theAdminKeyHasASecretOfItsOwn() {
+        assertEquals(Optional.empty(), source.adminKey(), "no such secret");
+        server.putSecret("switchboard/test/admin", "{\"api_key\": \"" + CANARY_KEY + "\"}");
+
+        assertEquals(Optional.of(CANARY_KEY), source.adminKey());
+    }
+
     private SecretsManagerApiKeySource sourceOn(URI endpoint) {
-        SecretsManagerSettings settings = new SecretsManagerSettings("test", SecretsManagerSettings.DEFAULT_NAME_PATTERN,
-                TTL, RETRY_AFTER_FAILURE, Duration.ofSeconds(2), endpoint, "us-east-1", true);
+        SecretsManagerSettings settings = settings(endpoint, SecretsManagerSettings.PER_PROVIDER_NAME_PATTERN);
         SecretsManagerClientBuilder builder = SecretsManagerClients.builder(settings);
         builder.overrideConfiguration(builder.overrideConfiguration().toBuilder().addExecutionInterceptor(calls).build());
         return new SecretsManagerApiKeySource(builder.build(), settings, JsonMapper.createDefault(), clock);
+    }
+
+    private static SecretsManagerSettings settings(URI endpoint, String pattern) {
+        return new SecretsManagerSettings("test", pattern, SecretsManagerSettings.DEFAULT_ADMIN_NAME_PATTERN,
+                TTL, RETRY_AFTER_FAILURE, Duration.ofSeconds(2), endpoint, "us-east-1", true);
     }
 }

@@ -6,26 +6,42 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SecretsManagerSettingsTest {
 
     @Test
-    void theDefaultPatternPutsStageAndProviderInTheName() {
-        assertEquals("switchboard/prod/providers/openai",
-                settings("prod", SecretsManagerSettings.DEFAULT_NAME_PATTERN).secretName("openai"));
+    void byDefaultOneSecretPerEnvironmentHoldsEveryProvidersKeyAndAnotherTheAdminKey() {
+        SecretsManagerSettings settings = settings("prod", SecretsManagerSettings.DEFAULT_NAME_PATTERN);
+
+        assertEquals("switchboard/prod/providers", settings.secretName("openai"));
+        assertTrue(settings.sharedSecret());
+        assertEquals("switchboard/prod/admin", settings.adminSecretName());
     }
 
     @Test
-    void aPatternWithoutTheStageNeedsNoStage() {
-        assertEquals("keys/gemini", settings(null, "keys/{provider}").secretName("gemini"));
+    void aPatternWithTheProviderNamesOneSecretPerProvider() {
+        SecretsManagerSettings settings = settings("prod", SecretsManagerSettings.PER_PROVIDER_NAME_PATTERN);
+
+        assertEquals("switchboard/prod/providers/openai", settings.secretName("openai"));
+        assertFalse(settings.sharedSecret());
     }
 
     @Test
-    void aPatternWithoutTheProviderIsRefused() {
-        ConfigurationError e = assertThrows(ConfigurationError.class, () -> settings("prod", "switchboard/{stage}/key"));
-        assertTrue(e.getMessage().contains("SWITCHBOARD_SECRETS_NAME_PATTERN"), e.getMessage());
+    void patternsWithoutTheStageNeedNoStage() {
+        assertEquals("keys/gemini", new SecretsManagerSettings(null, "keys/{provider}", "keys/admin",
+                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(2), null, null, false)
+                .secretName("gemini"));
+    }
+
+    @Test
+    void anAdminPatternNamingAProviderIsRefused() {
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> new SecretsManagerSettings("prod",
+                SecretsManagerSettings.DEFAULT_NAME_PATTERN, "switchboard/{stage}/{provider}", Duration.ofMinutes(5),
+                Duration.ofSeconds(30), Duration.ofSeconds(2), null, null, false));
+        assertTrue(e.getMessage().contains("SWITCHBOARD_SECRETS_ADMIN_NAME_PATTERN"), e.getMessage());
     }
 
     @Test
@@ -39,13 +55,14 @@ class SecretsManagerSettingsTest {
     @Test
     void durationsMustBePositive() {
         ConfigurationError e = assertThrows(ConfigurationError.class, () -> new SecretsManagerSettings("prod",
-                SecretsManagerSettings.DEFAULT_NAME_PATTERN, Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(2),
+                SecretsManagerSettings.DEFAULT_NAME_PATTERN, SecretsManagerSettings.DEFAULT_ADMIN_NAME_PATTERN, Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(2),
                 null, null, false));
         assertTrue(e.getMessage().contains("SWITCHBOARD_SECRETS_CACHE_TTL"), e.getMessage());
     }
 
     private static SecretsManagerSettings settings(String stage, String pattern) {
-        return new SecretsManagerSettings(stage, pattern, Duration.ofMinutes(5), Duration.ofSeconds(30),
+        return new SecretsManagerSettings(stage, pattern, SecretsManagerSettings.DEFAULT_ADMIN_NAME_PATTERN,
+                Duration.ofMinutes(5), Duration.ofSeconds(30),
                 Duration.ofSeconds(2), null, null, false);
     }
 }

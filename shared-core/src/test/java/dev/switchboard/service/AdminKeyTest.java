@@ -1,5 +1,13 @@
 package dev.switchboard.service;
 
+import java.util.Optional;
+
+import dev.switchboard.testsupport.MutableClock;
+
+import dev.switchboard.secrets.ApiKeySource;
+
+import dev.switchboard.secrets.ApiKey;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.switchboard.testsupport.LogLines;
@@ -57,5 +65,41 @@ class AdminKeyTest {
         assertTrue(errors.get(0).contains("SWITCHBOARD_ADMIN_KEY"));
         assertTrue(lambda.authenticationOn());
         assertFalse(lambda.matches(""));
+    }
+
+    @Test
+    void withoutTheSettingTheKeySourcesAdminKeyIsUsedAndAFailedReadIsTriedAgainLater() {
+        MutableClock clock = new MutableClock();
+        String[] stored = {null};
+        boolean[] down = {true};
+        ApiKeySource source = new ApiKeySource() {
+            @Override
+            public Optional<ApiKey> apiKey(String providerName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public String describe(String providerName) {
+                return "test";
+            }
+
+            @Override
+            public Optional<String> adminKey() {
+                if (down[0]) {
+                    throw new IllegalStateException("Secrets Manager unreachable");
+                }
+                return Optional.ofNullable(stored[0]);
+            }
+        };
+
+        AdminKey admin = new AdminKey("", true, source, clock);
+        down[0] = false;
+        stored[0] = CANARY;
+
+        assertTrue(admin.authenticationOn());
+        assertFalse(admin.matches(CANARY), "not asked again before the retry time");
+        clock.advance(AdminKey.RETRY_AFTER);
+        assertTrue(admin.matches(CANARY));
+        assertFalse(admin.matches("sb-not-it"));
     }
 }
