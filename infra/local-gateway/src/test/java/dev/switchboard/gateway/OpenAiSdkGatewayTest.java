@@ -242,7 +242,7 @@ class OpenAiSdkGatewayTest {
     /** The gateway's "switchboard" object, which the SDK keeps among the completion's extra fields. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> gateway(ChatCompletion answer) {
-        JsonValue value = answer._additionalProperties().get("switchboard");
+        JsonValue value = answer._allProperties().get("switchboard");
         assertTrue(value != null, "the answer carries the gateway's fields");
         return value.convert(Map.class);
     }
