@@ -4,12 +4,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * The body of every error response: {@code {"error": {"type", "message", "field"}}}. {@code field}
- * is always present, null when the error is not about one field, so clients can read it blindly.
+ * The body of every error response: {@code {"error": {"type", "message", "field", "param"}}}.
+ * {@code field} is always present, null when the error is not about one field, so clients can read it
+ * blindly; {@code param} repeats it under the name OpenAI's error object gives it, which is where
+ * OpenAI's SDKs look for the offending parameter.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ApiError(String type, String message, String field) {
+public record ApiError(String type, String message, String field, String param) {
+
+    public ApiError(String type, String message, String field) {
+        this(type, message, field, field);
+    }
 
     public ErrorEnvelope envelope() {
         return new ErrorEnvelope(this);

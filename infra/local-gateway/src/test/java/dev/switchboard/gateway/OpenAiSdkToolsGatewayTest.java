@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,8 +138,6 @@ class OpenAiSdkToolsGatewayTest {
         assertEquals(Optional.of("invalid_request"), refused.type());
     }
 
-    @Disabled("BUG: the error object names the offending field 'field'; OpenAI's error object (and so the SDK's "
-            + "param()) calls it 'param', which the gateway never sends")
     @Test
     void aBadRequestNamesItsFieldWhereTheSdkReadsIt() {
         BadRequestException refused = assertThrows(BadRequestException.class, () -> sdk.chat().completions().create(
