@@ -5,6 +5,7 @@ import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.DeploymentsFailedException;
 import dev.switchboard.api.InvalidRequestException;
+import dev.switchboard.api.ModelNotFoundException;
 import dev.switchboard.api.RefusedUntilException;
 import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.api.StateStoreUnavailableException;
@@ -207,8 +208,7 @@ public class ChatCompletionService {
                         + "use \"model\": \"auto\" to route within an allow list");
             }
             if (candidates.all().stream().noneMatch(c -> c.model().equals(request.model()))) {
-                throw new InvalidRequestException("model", "'model' must be \"auto\" or a configured model; '"
-                        + request.model() + "' is not configured");
+                throw new ModelNotFoundException(request.model());
             }
             allow = List.of(request.model());
         }

@@ -1,5 +1,7 @@
 package dev.switchboard.service;
 
+import dev.switchboard.api.ApiException;
+
 import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.InvalidRequestException;
 import dev.switchboard.api.NoEligibleDeploymentException;
@@ -117,13 +119,14 @@ class ChatCompletionServiceTest {
     }
 
     @Test
-    void anUnknownPinnedModelIsRefusedOnTheModelField() {
+    void anUnknownPinnedModelIsA404OnTheModelFieldAsOpenAiAnswersIt() {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
 
-        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+        ApiException e = assertThrows(ApiException.class,
                 () -> fixture.chatCompletions().complete(whole("gpt-5-imaginary", "hi"), CoreFixture.ALICE));
 
-        assertEquals(400, e.status());
+        assertEquals(404, e.status());
+        assertEquals("model_not_found", e.type());
         assertEquals("model", e.field());
         assertTrue(fixture.ledger.rows.isEmpty(), "nothing was routed");
     }
