@@ -47,6 +47,23 @@ public final class HttpFunctionUnderTest implements BeforeAllCallback, AfterAllC
                 new TestLambdaContext(functionName));
     }
 
+    /** Feeds the fixture at {@code resource} with its body replaced by the plain {@code body}. */
+    public APIGatewayV2HTTPResponse handle(String resource, String body) {
+        APIGatewayV2HTTPEvent event = LambdaEvents.load(resource, APIGatewayV2HTTPEvent.class);
+        event.setBody(body);
+        event.setIsBase64Encoded(false);
+        // The fixture's length is its own body's; let the handler measure the new one.
+        java.util.Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+        headers.remove("content-length");
+        event.setHeaders(headers);
+        return handler.handleRequest(event, new TestLambdaContext(functionName));
+    }
+
+    /** A bean of the function's context, for a test that must set up what the function reads. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public String text(APIGatewayV2HTTPResponse response) {
         return replies.text(response);
     }

@@ -2,8 +2,9 @@ package dev.switchboard.ledger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** The relational record of every routed request, and the analytics queries over it. */
+/** The relational record of every routed request and every piece of feedback, and the analytics queries over them. */
 public interface RequestLedger {
 
     void append(LedgerEntry entry);
@@ -18,4 +19,34 @@ public interface RequestLedger {
 
     /** Cache hits and misses since {@code since}, and the baseline cost the hits avoided. */
     CacheStats cacheStats(Instant since);
+
+    /** The request's row, if the ledger has one. */
+    Optional<LedgerEntry> find(String requestId);
+
+    /** Records one feedback submission; its request's row must exist. */
+    void appendFeedback(FeedbackEntry feedback);
+
+    /** How many earlier submissions on this request taught the learner (so that it learns from a request once). */
+    long learnerOutcomes(String requestId);
+
+    /** Feedback given since {@code since}. */
+    QualityTotals qualityTotals(Instant since);
+
+    /** Feedback since {@code since} per provider and model that answered (requests nobody answered left out). */
+    List<ProviderQuality> qualityByProvider(Instant since);
+
+    /** Feedback since {@code since} per strategy that routed the request. */
+    List<StrategyQuality> qualityByStrategy(Instant since);
+
+    /**
+     * Deployments whose ratings since {@code since} average at least {@code minAvgRating} and which have
+     * priced answers in the period, cheapest mean cost first.
+     */
+    List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating);
+
+    /** Answered requests since {@code since} with a known tier, and the economy tier's part of them. */
+    TierShare tierShare(Instant since);
+
+    /** First choices that failed into a fallback since {@code since}, the most fallbacks first. */
+    List<FallbackCause> fallbackCauses(Instant since);
 }

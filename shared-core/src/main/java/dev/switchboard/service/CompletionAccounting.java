@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +121,8 @@ public class CompletionAccounting {
         Usage usage = hit.response().usage();
         Cost baseline = costs.baselineCost(usage);
         boolean recorded = record(row(requestId, started, principal, endpoint, d, hit.provider(),
-                hit.response().model(), usage, Cost.ZERO, baseline, latencyMs, 0, null, true));
+                hit.response().model(), tierOf(d, hit.provider(), hit.response().model()), usage, Cost.ZERO, baseline,
+                latencyMs, 0, null, true));
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(requestId, analysis.pattern().wireName(),
                 analysis.complexity(), "Answered from the response cache (stored " + hit.storedAt()
@@ -167,16 +169,26 @@ public class CompletionAccounting {
                                    RoutingDecision d, Candidate by, Usage usage, Cost cost, Cost baseline,
                                    long latencyMs, int attempts, String errorType, boolean cacheHit) {
         return row(requestId, started, principal, endpoint, d, by == null ? null : by.provider(),
-                by == null ? null : by.model(), usage, cost, baseline, latencyMs, attempts, errorType, cacheHit);
+                by == null ? null : by.model(), by == null ? null : by.tier().wireName(), usage, cost, baseline,
+                latencyMs, attempts, errorType, cacheHit);
+    }
+
+    /** The tier of the candidate of {@code d} that is this deployment (a cached answer's), null if none is. */
+    private static String tierOf(RoutingDecision d, String provider, String model) {
+        return Stream.concat(Stream.of(d.chosen()), d.fallbacks().stream())
+                .filter(c -> c.provider().equals(provider) && c.model().equals(model))
+                .map(c -> c.tier().wireName()).findFirst().orElse(null);
     }
 
     private static LedgerEntry row(String requestId, Instant started, String principal, String endpoint,
-                                   RoutingDecision d, String provider, String model, Usage usage, Cost cost,
-                                   Cost baseline, long latencyMs, int attempts, String errorType, boolean cacheHit) {
+                                   RoutingDecision d, String provider, String model, String tier, Usage usage,
+                                   Cost cost, Cost baseline, long latencyMs, int attempts, String errorType,
+                                   boolean cacheHit) {
         return new LedgerEntry(requestId, started, principal, endpoint, d.strategyUsed(), d.confidence().wireName(),
                 d.analysis().pattern().wireName(), d.analysis().complexity(), provider, model, usage.inputTokens(), usage.outputTokens(),
                 BigDecimal.valueOf(cost.usd()), BigDecimal.valueOf(baseline.usd()), cost.priced(), latencyMs, cacheHit,
-                attempts > 1, attempts, errorType == null ? LedgerEntry.OK : LedgerEntry.ERROR, errorType);
+                attempts > 1, attempts, errorType == null ? LedgerEntry.OK : LedgerEntry.ERROR, errorType, tier,
+                d.chosen().label(), LearnerFeatureText.of(d.analysis()));
     }
 
     private boolean record(LedgerEntry entry) {

@@ -38,6 +38,12 @@ final class ScriptedLearner implements DifficultyLearner {
         observed.add(new Observation(prompt, weakModelFailed));
     }
 
+    /** Outcomes given as features (feedback) are recorded without a prompt. */
+    @Override
+    public void observe(double[] features, boolean weakModelFailed) {
+        observed.add(new Observation(null, weakModelFailed));
+    }
+
     @Override
     public DifficultyEstimate estimate(String prompt) {
         asked.add(prompt);

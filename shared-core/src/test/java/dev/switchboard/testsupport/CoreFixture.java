@@ -11,11 +11,18 @@ import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.cost.PriceTable;
 import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
+import dev.switchboard.ledger.FallbackCause;
+import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
+import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.ProviderStat;
+import dev.switchboard.ledger.QualityTotals;
+import dev.switchboard.ledger.RatedDeployment;
 import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.ledger.StrategyQuality;
 import dev.switchboard.ledger.StrategyStat;
+import dev.switchboard.ledger.TierShare;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
@@ -65,6 +72,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -219,6 +227,7 @@ public final class CoreFixture {
     public static final class ListLedger implements RequestLedger {
 
         public final List<LedgerEntry> rows = new ArrayList<>();
+        public final List<FeedbackEntry> feedback = new ArrayList<>();
         public boolean down;
 
         @Override
@@ -257,6 +266,61 @@ public final class CoreFixture {
             long misses = period.stream().filter(r -> !r.cacheHit() && LedgerEntry.OK.equals(r.status())).count();
             return new CacheStats(hits.size(), misses,
                     hits.stream().map(LedgerEntry::baselineCost).reduce(BigDecimal.ZERO, BigDecimal::add));
+        }
+
+        @Override
+        public Optional<LedgerEntry> find(String requestId) {
+            if (down) {
+                throw new IllegalStateException("ledger database unreachable");
+            }
+            return rows.stream().filter(r -> r.id().equals(requestId)).findFirst();
+        }
+
+        @Override
+        public void appendFeedback(FeedbackEntry entry) {
+            if (down) {
+                throw new IllegalStateException("ledger database unreachable");
+            }
+            if (find(entry.requestId()).isEmpty()) {
+                throw new IllegalStateException("no request row " + entry.requestId());
+            }
+            feedback.add(entry);
+        }
+
+        @Override
+        public long learnerOutcomes(String requestId) {
+            return feedback.stream().filter(f -> f.requestId().equals(requestId) && f.learnerOutcome() != null)
+                    .count();
+        }
+
+        @Override
+        public QualityTotals qualityTotals(Instant since) {
+            throw new AssertionError("analytics are tested against real databases, not this double");
+        }
+
+        @Override
+        public List<ProviderQuality> qualityByProvider(Instant since) {
+            throw new AssertionError("analytics are tested against real databases, not this double");
+        }
+
+        @Override
+        public List<StrategyQuality> qualityByStrategy(Instant since) {
+            throw new AssertionError("analytics are tested against real databases, not this double");
+        }
+
+        @Override
+        public List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating) {
+            throw new AssertionError("analytics are tested against real databases, not this double");
+        }
+
+        @Override
+        public TierShare tierShare(Instant since) {
+            throw new AssertionError("analytics are tested against real databases, not this double");
+        }
+
+        @Override
+        public List<FallbackCause> fallbackCauses(Instant since) {
+            throw new AssertionError("analytics are tested against real databases, not this double");
         }
     }
 }

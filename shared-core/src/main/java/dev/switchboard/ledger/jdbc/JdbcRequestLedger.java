@@ -2,24 +2,34 @@ package dev.switchboard.ledger.jdbc;
 
 import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
+import dev.switchboard.ledger.FallbackCause;
+import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
+import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.ProviderStat;
+import dev.switchboard.ledger.QualityTotals;
+import dev.switchboard.ledger.RatedDeployment;
 import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.ledger.StrategyQuality;
 import dev.switchboard.ledger.StrategyStat;
+import dev.switchboard.ledger.TierShare;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The ledger on a JDBC database through Micronaut Data. */
 @Singleton
 public class JdbcRequestLedger implements RequestLedger {
 
     private final RequestRecordRepository repository;
+    private final FeedbackRecordRepository feedback;
 
-    public JdbcRequestLedger(RequestRecordRepository repository) {
+    public JdbcRequestLedger(RequestRecordRepository repository, FeedbackRecordRepository feedback) {
         this.repository = repository;
+        this.feedback = feedback;
     }
 
     @Override
@@ -27,7 +37,7 @@ public class JdbcRequestLedger implements RequestLedger {
         repository.save(new RequestRecord(e.id(), e.createdAt(), e.principal(), e.endpoint(), e.strategy(),
                 e.confidence(), e.pattern(), e.complexity(), e.provider(), e.model(), e.tokensIn(), e.tokensOut(),
                 e.cost(), e.baselineCost(), e.priced(), e.latencyMs(), e.cacheHit(), e.fallbackUsed(),
-                e.attempts(), e.status(), e.errorType()));
+                e.attempts(), e.status(), e.errorType(), e.tier(), e.firstChoice(), e.learnerFeatures()));
     }
 
     @Override
@@ -53,5 +63,55 @@ public class JdbcRequestLedger implements RequestLedger {
     @Override
     public CacheStats cacheStats(Instant since) {
         return repository.cacheStats(since);
+    }
+
+    @Override
+    public Optional<LedgerEntry> find(String requestId) {
+        return repository.findById(requestId).map(r -> new LedgerEntry(r.id(), r.createdAt(), r.principal(),
+                r.endpoint(), r.strategy(), r.confidence(), r.pattern(), r.complexity(), r.provider(), r.model(),
+                r.tokensIn(), r.tokensOut(), r.cost(), r.baselineCost(), r.priced(), r.latencyMs(), r.cacheHit(),
+                r.fallbackUsed(), r.attempts(), r.status(), r.errorType(), r.tier(), r.firstChoice(),
+                r.learnerFeatures()));
+    }
+
+    @Override
+    public void appendFeedback(FeedbackEntry f) {
+        feedback.save(new FeedbackRecord(f.id(), f.requestId(), f.createdAt(), f.principal(), f.rating(),
+                f.qualityScore(), f.comment(), f.learnerOutcome()));
+    }
+
+    @Override
+    public long learnerOutcomes(String requestId) {
+        return feedback.learnerOutcomes(requestId);
+    }
+
+    @Override
+    public QualityTotals qualityTotals(Instant since) {
+        return feedback.totals(since);
+    }
+
+    @Override
+    public List<ProviderQuality> qualityByProvider(Instant since) {
+        return feedback.byProvider(since);
+    }
+
+    @Override
+    public List<StrategyQuality> qualityByStrategy(Instant since) {
+        return feedback.byStrategy(since);
+    }
+
+    @Override
+    public List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating) {
+        return feedback.wellRatedByCost(since, minAvgRating);
+    }
+
+    @Override
+    public TierShare tierShare(Instant since) {
+        return repository.tierShare(since);
+    }
+
+    @Override
+    public List<FallbackCause> fallbackCauses(Instant since) {
+        return repository.fallbackCauses(since);
     }
 }

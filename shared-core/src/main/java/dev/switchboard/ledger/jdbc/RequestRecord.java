@@ -7,12 +7,13 @@ import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A row of request_log (V1 migration); columns follow the field names in snake case. */
+/** A row of request_log (V1 and V2 migrations); columns follow the field names in snake case. */
 @MappedEntity("request_log")
 public record RequestRecord(@Id String id, Instant createdAt, String principal, String endpoint,
                             String strategy, String confidence, String pattern, double complexity,
                             @Nullable String provider, @Nullable String model, int tokensIn, int tokensOut,
                             BigDecimal cost, BigDecimal baselineCost, boolean priced, long latencyMs,
                             boolean cacheHit, boolean fallbackUsed, int attempts,
-                            String status, @Nullable String errorType) {
+                            String status, @Nullable String errorType, @Nullable String tier,
+                            @Nullable String firstChoice, @Nullable String learnerFeatures) {
 }

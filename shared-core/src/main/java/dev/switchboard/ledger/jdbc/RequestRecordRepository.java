@@ -2,9 +2,11 @@ package dev.switchboard.ledger.jdbc;
 
 import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
+import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.ProviderStat;
 import dev.switchboard.ledger.StrategyStat;
+import dev.switchboard.ledger.TierShare;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -61,4 +63,18 @@ public interface RequestRecordRepository extends CrudRepository<RequestRecord, S
                    COALESCE(SUM(CASE WHEN cache_hit THEN baseline_cost ELSE 0 END), 0) AS baseline_cost_avoided
             FROM request_log WHERE created_at >= :since""")
     CacheStats cacheStats(Instant since);
+
+    @Query("""
+            SELECT COUNT(*) AS routed,
+                   COALESCE(SUM(CASE WHEN tier = 'economy' THEN 1 ELSE 0 END), 0) AS economy
+            FROM request_log
+            WHERE created_at >= :since AND status = 'ok' AND NOT cache_hit AND tier IS NOT NULL""")
+    TierShare tierShare(Instant since);
+
+    @Query("""
+            SELECT first_choice AS deployment, COUNT(*) AS fallbacks
+            FROM request_log
+            WHERE created_at >= :since AND fallback_used AND first_choice IS NOT NULL
+            GROUP BY first_choice ORDER BY fallbacks DESC, deployment""")
+    List<FallbackCause> fallbackCauses(Instant since);
 }

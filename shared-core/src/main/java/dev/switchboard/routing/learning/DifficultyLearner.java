@@ -12,6 +12,13 @@ public interface DifficultyLearner {
     /** Records one outcome: whether the weak model failed this prompt. */
     void observe(String prompt, boolean weakModelFailed);
 
+    /**
+     * The same, from the prompt's features ({@link PromptFeatures#COUNT} values in the order of
+     * {@link PromptFeatures#NAMES}, as {@link FeatureVector#toArray()} gives them): feedback arrives
+     * after the request, when the prompt itself is no longer kept.
+     */
+    void observe(double[] features, boolean weakModelFailed);
+
     /** The learner's current belief about a prompt, with how much evidence stands behind it. */
     DifficultyEstimate estimate(String prompt);
 

@@ -81,6 +81,17 @@ public final class LogisticDifficultyLearner implements DifficultyLearner {
     }
 
     @Override
+    public void observe(double[] features, boolean weakModelFailed) {
+        if (features.length != PromptFeatures.COUNT) {
+            throw new IllegalArgumentException("need " + PromptFeatures.COUNT + " features, got " + features.length);
+        }
+        double[] x = features.clone();
+        synchronized (this) {
+            state = state.observe(x, weakModelFailed, options);
+        }
+    }
+
+    @Override
     public DifficultyEstimate estimate(String prompt) {
         LearnerState current = state;
         if (current.examples() == 0) {

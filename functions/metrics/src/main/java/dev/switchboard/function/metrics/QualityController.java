@@ -1,0 +1,42 @@
+package dev.switchboard.function.metrics;
+
+import dev.switchboard.api.InsightsResponse;
+import dev.switchboard.api.QualityStatsResponse;
+import dev.switchboard.api.QueryParameters;
+import dev.switchboard.service.InsightsService;
+import dev.switchboard.service.MetricsService;
+import dev.switchboard.service.QualityStatsService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** GET /quality/stats?days=N and GET /insights?days=N (default 7): what feedback and the ledger say. */
+// The ledger queries block: keep them off the server's event loop.
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class QualityController {
+
+    private final QualityStatsService quality;
+    private final InsightsService insights;
+
+    public QualityController(QualityStatsService quality, InsightsService insights) {
+        this.quality = quality;
+        this.insights = insights;
+    }
+
+    @Get(uri = "/quality/stats", produces = MediaType.APPLICATION_JSON)
+    public QualityStatsResponse qualityStats(@Nullable @QueryValue("days") String days) {
+        return quality.qualityStats(QueryParameters.optionalInt("days", days, QualityStatsService.DEFAULT_DAYS, 1,
+                MetricsService.MAX_DAYS));
+    }
+
+    @Get(uri = "/insights", produces = MediaType.APPLICATION_JSON)
+    public InsightsResponse insights(@Nullable @QueryValue("days") String days) {
+        return insights.insights(QueryParameters.optionalInt("days", days, InsightsService.DEFAULT_DAYS, 1,
+                MetricsService.MAX_DAYS));
+    }
+}

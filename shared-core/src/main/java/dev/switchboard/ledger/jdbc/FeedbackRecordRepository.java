@@ -1,0 +1,68 @@
+package dev.switchboard.ledger.jdbc;
+
+import dev.switchboard.ledger.ProviderQuality;
+import dev.switchboard.ledger.QualityTotals;
+import dev.switchboard.ledger.RatedDeployment;
+import dev.switchboard.ledger.StrategyQuality;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes feedback and aggregates it with the rows of the requests it is about. Portable SQL, as in
+ * {@link RequestRecordRepository}: ratings are cast before averaging so that both databases give a
+ * fractional mean, and COUNT of a column counts only the submissions that gave it.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord, String> {
+
+    @Query("""
+            SELECT COUNT(*) AS learner_outcomes FROM feedback
+            WHERE request_id = :requestId AND learner_outcome IS NOT NULL""")
+    long learnerOutcomes(String requestId);
+
+    @Query("""
+            SELECT COUNT(*) AS feedback, COUNT(rating) AS ratings,
+                   AVG(CAST(rating AS DOUBLE PRECISION)) AS avg_rating,
+                   COUNT(quality_score) AS scores, AVG(quality_score) AS avg_quality_score
+            FROM feedback WHERE created_at >= :since""")
+    QualityTotals totals(Instant since);
+
+    @Query("""
+            SELECT r.provider AS provider, r.model AS model, COUNT(*) AS feedback, COUNT(f.rating) AS ratings,
+                   AVG(CAST(f.rating AS DOUBLE PRECISION)) AS avg_rating,
+                   COUNT(f.quality_score) AS scores, AVG(f.quality_score) AS avg_quality_score
+            FROM feedback f JOIN request_log r ON r.id = f.request_id
+            WHERE f.created_at >= :since AND r.provider IS NOT NULL
+            GROUP BY r.provider, r.model ORDER BY feedback DESC, provider, model""")
+    List<ProviderQuality> byProvider(Instant since);
+
+    @Query("""
+            SELECT r.strategy AS strategy, COUNT(*) AS feedback, COUNT(f.rating) AS ratings,
+                   AVG(CAST(f.rating AS DOUBLE PRECISION)) AS avg_rating,
+                   COUNT(f.quality_score) AS scores, AVG(f.quality_score) AS avg_quality_score
+            FROM feedback f JOIN request_log r ON r.id = f.request_id
+            WHERE f.created_at >= :since
+            GROUP BY r.strategy ORDER BY feedback DESC, strategy""")
+    List<StrategyQuality> byStrategy(Instant since);
+
+    @Query("""
+            SELECT q.provider AS provider, q.model AS model, q.ratings AS ratings, q.avg_rating AS avg_rating,
+                   c.requests AS requests, c.avg_cost AS avg_cost
+            FROM (SELECT r.provider AS provider, r.model AS model, COUNT(*) AS ratings,
+                         AVG(CAST(f.rating AS DOUBLE PRECISION)) AS avg_rating
+                  FROM feedback f JOIN request_log r ON r.id = f.request_id
+                  WHERE f.created_at >= :since AND f.rating IS NOT NULL AND r.provider IS NOT NULL
+                  GROUP BY r.provider, r.model) q
+            JOIN (SELECT provider, model, COUNT(*) AS requests, AVG(cost) AS avg_cost
+                  FROM request_log
+                  WHERE created_at >= :since AND status = 'ok' AND priced AND NOT cache_hit AND provider IS NOT NULL
+                  GROUP BY provider, model) c ON c.provider = q.provider AND c.model = q.model
+            WHERE q.avg_rating >= :minAvgRating
+            ORDER BY avg_cost, provider, model""")
+    List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating);
+}

@@ -1,0 +1,95 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.InsightsResponse;
+import dev.switchboard.ledger.CacheStats;
+import dev.switchboard.ledger.FallbackCause;
+import dev.switchboard.ledger.RatedDeployment;
+import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.ledger.TierShare;
+import jakarta.inject.Singleton;
+
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * GET /insights: facts the ledger's SQL finds over a period, each with its numbers; the sentence that
+ * goes with a fact is made from those numbers only.
+ */
+@Singleton
+public class InsightsService {
+
+    public static final int DEFAULT_DAYS = 7;
+    /** "Well rated": ratings that average at least this (4 of 5 is "good"). */
+    public static final double MIN_AVG_RATING = 4.0;
+
+    private final RequestLedger ledger;
+    private final Clock clock;
+
+    public InsightsService(RequestLedger ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Over the last {@code days} days, 1 to {@link MetricsService#MAX_DAYS}. */
+    public InsightsResponse insights(int days) {
+        Instant since = QualityStatsService.since(clock, days);
+        return new InsightsResponse(days, cheapestWellRated(since), economyShare(since), topFallbackCause(since),
+                cacheHitRate(since));
+    }
+
+    private InsightsResponse.CheapestWellRated cheapestWellRated(Instant since) {
+        List<RatedDeployment> rated = ledger.wellRatedByCost(since, MIN_AVG_RATING);
+        if (rated.isEmpty()) {
+            return null;
+        }
+        RatedDeployment best = rated.get(0);
+        double avgCost = best.avgCost().setScale(10, RoundingMode.HALF_UP).doubleValue();
+        double avgRating = QualityStatsService.round(best.avgRating());
+        return new InsightsResponse.CheapestWellRated(best.provider(), best.model(), avgRating, best.ratings(),
+                MIN_AVG_RATING, avgCost, best.requests(), rated.size(), String.format(Locale.ROOT,
+                "%s/%s is the cheapest of %d deployment(s) whose ratings average %.1f or more: mean rating %.2f "
+                        + "over %d rating(s), mean cost $%.10f over %d priced answer(s)", best.provider(), best.model(),
+                rated.size(), MIN_AVG_RATING, avgRating, best.ratings(), avgCost, best.requests()));
+    }
+
+    private InsightsResponse.EconomyShare economyShare(Instant since) {
+        TierShare tiers = ledger.tierShare(since);
+        if (tiers.routed() == 0) {
+            return null;
+        }
+        double share = share(tiers.economy(), tiers.routed());
+        return new InsightsResponse.EconomyShare(tiers.routed(), tiers.economy(), share, String.format(Locale.ROOT,
+                "%d of %d answered requests (%.1f%%) were answered by an economy deployment", tiers.economy(),
+                tiers.routed(), share * 100));
+    }
+
+    private InsightsResponse.TopFallbackCause topFallbackCause(Instant since) {
+        List<FallbackCause> causes = ledger.fallbackCauses(since);
+        if (causes.isEmpty()) {
+            return null;
+        }
+        FallbackCause top = causes.get(0);
+        long total = causes.stream().mapToLong(FallbackCause::fallbacks).sum();
+        return new InsightsResponse.TopFallbackCause(top.deployment(), top.fallbacks(), total,
+                String.format(Locale.ROOT, "%s was the failing first choice in %d of the %d requests that fell back",
+                        top.deployment(), top.fallbacks(), total));
+    }
+
+    private InsightsResponse.CacheHitRate cacheHitRate(Instant since) {
+        CacheStats cache = ledger.cacheStats(since);
+        if (cache.requests() == 0) {
+            return null;
+        }
+        double rate = share(cache.hits(), cache.requests());
+        return new InsightsResponse.CacheHitRate(cache.hits(), cache.misses(), rate, String.format(Locale.ROOT,
+                "%d of %d answered requests (%.1f%%) came from the response cache", cache.hits(), cache.requests(),
+                rate * 100));
+    }
+
+    private static double share(long part, long whole) {
+        return Math.round(part * 10_000.0 / whole) / 10_000.0;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.QualityStatsResponse;
+import dev.switchboard.ledger.QualityTotals;
+import dev.switchboard.ledger.RequestLedger;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** GET /quality/stats: the feedback in the ledger, overall, per deployment and per strategy. */
+@Singleton
+public class QualityStatsService {
+
+    public static final int DEFAULT_DAYS = 7;
+
+    private final RequestLedger ledger;
+    private final Clock clock;
+
+    public QualityStatsService(RequestLedger ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Over the last {@code days} days, 1 to {@link MetricsService#MAX_DAYS}. */
+    public QualityStatsResponse qualityStats(int days) {
+        Instant since = since(clock, days);
+        QualityTotals totals = ledger.qualityTotals(since);
+        return new QualityStatsResponse(days, totals.feedback(), totals.ratings(), round(totals.avgRating()),
+                totals.scores(), round(totals.avgQualityScore()),
+                ledger.qualityByProvider(since).stream().map(q -> new QualityStatsResponse.ByProvider(q.provider(),
+                        q.model(), q.feedback(), q.ratings(), round(q.avgRating()), q.scores(),
+                        round(q.avgQualityScore()))).toList(),
+                ledger.qualityByStrategy(since).stream().map(q -> new QualityStatsResponse.ByStrategy(q.strategy(),
+                        q.feedback(), q.ratings(), round(q.avgRating()), q.scores(),
+                        round(q.avgQualityScore()))).toList());
+    }
+
+    static Instant since(Clock clock, int days) {
+        if (days < 1 || days > MetricsService.MAX_DAYS) {
+            throw new IllegalArgumentException("days must be between 1 and " + MetricsService.MAX_DAYS + ": " + days);
+        }
+        return clock.instant().minus(Duration.ofDays(days));
+    }
+
+    /** Four decimal places: enough for a mean of ratings or scores. */
+    static Double round(Double value) {
+        return value == null ? null : Math.round(value * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.switchboard.ledger.jdbc;
+
+import dev.switchboard.ledger.FallbackCause;
+import dev.switchboard.ledger.FeedbackEntry;
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.ProviderQuality;
+import dev.switchboard.ledger.QualityTotals;
+import dev.switchboard.ledger.RatedDeployment;
+import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.ledger.StrategyQuality;
+import dev.switchboard.ledger.TierShare;
+import dev.switchboard.testsupport.LedgerEntries;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Feedback and the queries over it, on every ledger database: the V2 migration applies, the new
+ * request columns and feedback rows read back, and /quality/stats' and /insights' SQL aggregates them.
+ */
+abstract class FeedbackLedgerContract {
+
+    static final Instant NOW = RequestLedgerContract.NOW;
+    static final Instant SINCE = NOW.minusSeconds(86_400);
+
+    private ApplicationContext context;
+    RequestLedger ledger;
+
+    abstract Map<String, Object> datasource();
+
+    @BeforeEach
+    void startContext() {
+        Map<String, Object> properties = new HashMap<>(datasource());
+        properties.put("switchboard.state.store", "memory");
+        context = ApplicationContext.run(properties);
+        ledger = context.getBean(RequestLedger.class);
+    }
+
+    @AfterEach
+    void stopContext() {
+        context.close();
+    }
+
+    /** A successful row answered by {@code provider/model} of {@code tier}, appended; returns its id. */
+    private String answered(String strategy, String provider, String model, String tier, String cost,
+                            String firstChoice, boolean fallback, boolean cacheHit) {
+        LedgerEntry e = LedgerEntries.ok(NOW.minusSeconds(60)).strategy(strategy, "medium").build();
+        LedgerEntry row = new LedgerEntry(e.id(), e.createdAt(), "alice", e.endpoint(), e.strategy(), e.confidence(),
+                e.pattern(), e.complexity(), provider, model, 10, 40, new BigDecimal(cost), e.baselineCost(), true,
+                100, cacheHit, fallback, fallback ? 2 : 1, LedgerEntry.OK, null, tier, firstChoice, "1.0,2.5");
+        ledger.append(row);
+        return row.id();
+    }
+
+    private String economy(String strategy) {
+        return answered(strategy, "gemini", "gemini-1.5-flash", "economy", "0.0000100000",
+                "gemini/gemini-1.5-flash", false, false);
+    }
+
+    private String premium(String strategy, String cost) {
+        return answered(strategy, "openai", "gpt-4o", "premium", cost, "openai/gpt-4o", false, false);
+    }
+
+    private void feedback(String requestId, Integer rating, Double score, String outcome) {
+        ledger.appendFeedback(new FeedbackEntry(UUID.randomUUID().toString(), requestId, NOW.minusSeconds(30),
+                "alice", rating, score, "a comment", outcome));
+    }
+
+    @Test
+    void findsARequestWithItsFeedbackColumnsAndCountsWhatTaughtTheLearner() {
+        String id = answered("hybrid", "gemini", "gemini-1.5-flash", "economy", "0.00001", "openai/gpt-4o", true,
+                false);
+        feedback(id, 1, null, FeedbackEntry.WEAK_FAILED);
+        feedback(id, 2, null, null);
+
+        LedgerEntry row = ledger.find(id).orElseThrow();
+
+        assertEquals("economy", row.tier());
+        assertEquals("openai/gpt-4o", row.firstChoice());
+        assertEquals("1.0,2.5", row.learnerFeatures());
+        assertEquals("alice", row.principal());
+        assertEquals(1, ledger.learnerOutcomes(id));
+        assertEquals(0, ledger.learnerOutcomes("unknown"));
+        assertTrue(ledger.find("unknown").isEmpty());
+    }
+
+    @Test
+    void refusesFeedbackOnARequestItDoesNotHave() {
+        assertThrows(RuntimeException.class, () -> feedback("unknown", 3, null, null));
+    }
+
+    @Test
+    void aggregatesFeedbackOverallPerDeploymentAndPerStrategy() {
+        String cheap = economy("complexity");
+        String dear = premium("hybrid", "0.0010000000");
+        feedback(cheap, 2, 0.25, null);
+        feedback(cheap, 5, null, null);
+        feedback(dear, null, 0.75, null);
+        ledger.appendFeedback(new FeedbackEntry("old", dear, NOW.minusSeconds(3 * 86_400), "alice", 1, null, null,
+                null));
+
+        QualityTotals totals = ledger.qualityTotals(SINCE);
+        List<ProviderQuality> providers = ledger.qualityByProvider(SINCE);
+        List<StrategyQuality> strategies = ledger.qualityByStrategy(SINCE);
+
+        assertEquals(new QualityTotals(3, 2, 3.5, 2, 0.5), totals);
+        assertEquals(List.of(new ProviderQuality("gemini", "gemini-1.5-flash", 2, 2, 3.5, 1, 0.25),
+                new ProviderQuality("openai", "gpt-4o", 1, 0, null, 1, 0.75)), providers);
+        assertEquals(List.of(new StrategyQuality("complexity", 2, 2, 3.5, 1, 0.25),
+                new StrategyQuality("hybrid", 1, 0, null, 1, 0.75)), strategies);
+        assertEquals(new QualityTotals(0, 0, null, 0, null), ledger.qualityTotals(NOW));
+    }
+
+    @Test
+    void findsTheCheapestDeploymentWhoseRatingsAverageFourOrMore() {
+        String cheap = economy("complexity");
+        economy("complexity");
+        String mid = answered("complexity", "anthropic", "claude-3-5-haiku-20241022", "standard", "0.0001000000",
+                "anthropic/claude-3-5-haiku-20241022", false, false);
+        String dear = premium("hybrid", "0.0010000000");
+        feedback(cheap, 3, null, null);
+        feedback(mid, 4, null, null);
+        feedback(mid, 5, null, null);
+        feedback(dear, 5, null, null);
+
+        List<RatedDeployment> rated = ledger.wellRatedByCost(SINCE, 4.0);
+
+        assertEquals(List.of("claude-3-5-haiku-20241022", "gpt-4o"), rated.stream().map(RatedDeployment::model).toList());
+        assertEquals(2, rated.get(0).ratings());
+        assertEquals(4.5, rated.get(0).avgRating(), 1e-9);
+        assertEquals(1, rated.get(0).requests());
+        assertEquals(0, new BigDecimal("0.0001").compareTo(rated.get(0).avgCost()), rated.toString());
+        assertEquals(3, ledger.wellRatedByCost(SINCE, 3.0).size());
+    }
+
+    @Test
+    void sharesOfEconomyAnswersAndTheFirstChoicesThatFellBack() {
+        economy("complexity");
+        economy("complexity");
+        premium("hybrid", "0.001");
+        answered("hybrid", "gemini", "gemini-1.5-flash", "economy", "0", "gemini/gemini-1.5-flash", false, true);
+        answered("hybrid", "openai", "gpt-4o-mini", "economy", "0.00001", "openai/gpt-4o", true, false);
+        answered("hybrid", "gemini", "gemini-1.5-flash", "economy", "0.00001", "openai/gpt-4o", true, false);
+        answered("hybrid", "openai", "gpt-4o", "premium", "0.001", "anthropic/claude-3-5-sonnet-20241022", true,
+                false);
+        ledger.append(LedgerEntries.ok(NOW.minusSeconds(60)).build());
+
+        assertEquals(new TierShare(6, 4), ledger.tierShare(SINCE), "cache hits and rows without a tier aside");
+        assertEquals(List.of(new FallbackCause("openai/gpt-4o", 2),
+                new FallbackCause("anthropic/claude-3-5-sonnet-20241022", 1)), ledger.fallbackCauses(SINCE));
+        assertEquals(new TierShare(0, 0), ledger.tierShare(NOW));
+        assertTrue(ledger.fallbackCauses(NOW).isEmpty());
+    }
+
+    @Test
+    void aRowWithoutTheFeedbackColumnsReadsBackWithNulls() {
+        LedgerEntry old = LedgerEntries.ok(NOW).build();
+        ledger.append(old);
+
+        LedgerEntry row = ledger.find(old.id()).orElseThrow();
+
+        assertNull(row.tier());
+        assertNull(row.firstChoice());
+        assertNull(row.learnerFeatures());
+    }
+}

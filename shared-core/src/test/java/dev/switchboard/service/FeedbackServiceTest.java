@@ -1,0 +1,143 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.CompleteRequest;
+import dev.switchboard.api.CompleteResponse;
+import dev.switchboard.api.FeedbackRequest;
+import dev.switchboard.api.FeedbackResponse;
+import dev.switchboard.api.RequestNotFoundException;
+import dev.switchboard.ledger.FeedbackEntry;
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.testsupport.CoreFixture;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Feedback on requests answered through the real completion path, with the fixture's real learner. */
+class FeedbackServiceTest {
+
+    private static final String PROMPT = "What is Python?";
+
+    private final CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+    private final FeedbackService feedback = new FeedbackService(fixture.ledger, fixture.learner, new RequestIds(),
+            fixture.clock);
+
+    private String answered(String prompt, Caller caller) {
+        CompleteResponse response = fixture.completions().complete(new CompleteRequest(prompt, 1000, false, null),
+                caller);
+        return response.routingMetadata().requestId();
+    }
+
+    @Test
+    void theLedgerRowKeepsWhatTheLearnerNeedsButNoPromptText() {
+        String id = answered(PROMPT, CoreFixture.ALICE);
+
+        LedgerEntry row = fixture.ledger.find(id).orElseThrow();
+
+        assertEquals("economy", row.tier());
+        assertEquals("gemini/gemini-1.5-flash", row.firstChoice());
+        assertNotNull(LearnerFeatureText.decode(row.learnerFeatures()).orElse(null));
+        assertTrue(!row.learnerFeatures().contains("Python"));
+    }
+
+    @Test
+    void aLowRatingOnAnEconomyAnswerTeachesTheLearnerThatTheWeakModelFailed() {
+        String id = answered(PROMPT, CoreFixture.ALICE);
+        double before = fixture.learner.estimate(PROMPT).failureProbability();
+        assertEquals(0, fixture.learner.estimate(PROMPT).examples());
+
+        FeedbackResponse response = feedback.submit(new FeedbackRequest(id, 1, null, "wrong"), CoreFixture.ALICE);
+
+        assertEquals(FeedbackEntry.WEAK_FAILED, response.learnerOutcome());
+        assertEquals(1, fixture.learner.estimate(PROMPT).examples());
+        assertNotEquals(before, fixture.learner.estimate(PROMPT).failureProbability());
+        assertEquals("gemini", response.provider());
+        assertEquals("wrong", fixture.ledger.feedback.get(0).comment());
+        assertEquals(CoreFixture.NOW.toString(), response.createdAt());
+    }
+
+    @Test
+    void aHighScoreTeachesSuccessAndARequestTeachesOnlyOnce() {
+        String id = answered(PROMPT, CoreFixture.ALICE);
+
+        FeedbackResponse first = feedback.submit(new FeedbackRequest(id, null, 0.9, null), CoreFixture.ALICE);
+        FeedbackResponse again = feedback.submit(new FeedbackRequest(id, 5, null, null), CoreFixture.ALICE);
+
+        assertEquals(FeedbackEntry.WEAK_SUCCEEDED, first.learnerOutcome());
+        assertNull(again.learnerOutcome());
+        assertTrue(again.learnerNote().contains("already"));
+        assertEquals(1, fixture.learner.estimate(PROMPT).examples());
+        assertEquals(2, fixture.ledger.feedback.size(), "one row per submission");
+    }
+
+    @Test
+    void neutralOrConflictingFeedbackTeachesNothing() {
+        String id = answered(PROMPT, CoreFixture.ALICE);
+
+        assertNull(feedback.submit(new FeedbackRequest(id, 3, null, null), CoreFixture.ALICE).learnerOutcome());
+        assertNull(feedback.submit(new FeedbackRequest(id, 1, 0.95, null), CoreFixture.ALICE).learnerOutcome());
+        assertNull(feedback.submit(new FeedbackRequest(id, null, 0.6, null), CoreFixture.ALICE).learnerOutcome());
+        assertEquals(0, fixture.learner.estimate(PROMPT).examples());
+    }
+
+    @Test
+    void anAnswerFromAStrongerTierTeachesNothing() {
+        String id = answered(PROMPT, CoreFixture.ALICE);
+        LedgerEntry row = fixture.ledger.find(id).orElseThrow();
+        fixture.ledger.rows.set(0, new LedgerEntry(row.id(), row.createdAt(), row.principal(), row.endpoint(),
+                row.strategy(), row.confidence(), row.pattern(), row.complexity(), "openai", "gpt-4o", row.tokensIn(),
+                row.tokensOut(), row.cost(), row.baselineCost(), row.priced(), row.latencyMs(), row.cacheHit(),
+                row.fallbackUsed(), row.attempts(), row.status(), row.errorType(), "premium", row.firstChoice(),
+                row.learnerFeatures()));
+
+        FeedbackResponse response = feedback.submit(new FeedbackRequest(id, 1, null, null), CoreFixture.ALICE);
+
+        assertNull(response.learnerOutcome());
+        assertTrue(response.learnerNote().contains("premium"), response.learnerNote());
+        assertEquals(0, fixture.learner.estimate(PROMPT).examples());
+    }
+
+    @Test
+    void anUnknownRequestIsNotFound() {
+        ApiException e = assertThrows(RequestNotFoundException.class,
+                () -> feedback.submit(new FeedbackRequest("no-such-id", 4, null, null), CoreFixture.ALICE));
+
+        assertEquals(404, e.status());
+        assertEquals("not_found", e.type());
+        assertEquals("request_id", e.field());
+    }
+
+    @Test
+    void someoneElsesRequestIsNotFoundButTheAdminMayRateAny() {
+        String id = answered(PROMPT, CoreFixture.ALICE);
+        Caller bob = new Caller("bob", null, null, null, false);
+
+        ApiException e = assertThrows(RequestNotFoundException.class,
+                () -> feedback.submit(new FeedbackRequest(id, 1, null, null), bob));
+        FeedbackResponse admin = feedback.submit(new FeedbackRequest(id, 5, null, null),
+                new Caller("admin", null, null, null, true));
+
+        assertEquals(new RequestNotFoundException("no-such-id").status(), e.status());
+        assertEquals(1, fixture.ledger.feedback.size(), "bob's feedback was not stored");
+        assertEquals(id, admin.requestId());
+        assertEquals("admin", fixture.ledger.feedback.get(0).principal());
+    }
+
+    @Test
+    void aLedgerOutageIs503AndTeachesNothing() {
+        String id = answered(PROMPT, CoreFixture.ALICE);
+        fixture.ledger.down = true;
+
+        ApiException e = assertThrows(ApiException.class,
+                () -> feedback.submit(new FeedbackRequest(id, 1, null, null), CoreFixture.ALICE));
+
+        assertEquals(503, e.status());
+        assertEquals("ledger_unavailable", e.type());
+        assertEquals(0, fixture.learner.estimate(PROMPT).examples());
+    }
+}
