@@ -38,7 +38,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Sharing with other instances: each time a breaker opens from this instance's own calls, the
  * {@link BreakerListener}s hear of it (to publish it). Verdicts from elsewhere come in through
  * {@link #adoptOpen} and {@link #adoptClosed}, which move the local breaker without telling the
- * listeners again, so a shared verdict never echoes back as a new one.
+ * listeners again, so a shared verdict never echoes back as a new one. A simulated outage comes in
+ * through {@link #holdOpenUntil}: the breaker is forced open (no recovery, no trial call) until a set
+ * instant, which may be shorter or longer than the recovery time, and then closes.
  */
 @Singleton
 public final class DeploymentBreakers {
@@ -54,6 +56,8 @@ public final class DeploymentBreakers {
     private final ConcurrentMap<String, Instant> openedAt = new ConcurrentHashMap<>();
     /** The kind of each deployment's latest counted failure: the reason given when it opens. */
     private final ConcurrentMap<String, String> lastFailure = new ConcurrentHashMap<>();
+    /** Deployments forced open until an instant (a simulated outage): neither calls nor shared verdicts end it. */
+    private final ConcurrentMap<String, Instant> heldUntil = new ConcurrentHashMap<>();
     /** Set while this thread moves a breaker to a verdict from elsewhere, which is not news to publish. */
     private final ThreadLocal<Boolean> adopting = ThreadLocal.withInitial(() -> false);
     private final List<BreakerListener> listeners;
@@ -85,6 +89,7 @@ public final class DeploymentBreakers {
 
     /** The deployment's state; CLOSED for a deployment never called. An elapsed OPEN stays OPEN until asked. */
     public BreakerState state(String label) {
+        releaseIfOver(label);
         CircuitBreaker breaker = breakers.get(label);
         if (breaker == null) {
             return BreakerState.CLOSED;
@@ -104,12 +109,16 @@ public final class DeploymentBreakers {
         if (state(label) != BreakerState.OPEN) {
             return false;
         }
+        if (heldUntil.containsKey(label)) {
+            return true;
+        }
         Instant since = openedAt.get(label);
         return since == null || !clock.instant().isAfter(since.plus(recovery));
     }
 
     /** A permission to call the deployment once, or empty while its breaker refuses calls. */
     Optional<BreakerPermit> tryAcquire(String label) {
+        releaseIfOver(label);
         CircuitBreaker breaker = breakers.computeIfAbsent(label, this::create);
         return breaker.tryAcquirePermission() ? Optional.of(new BreakerPermit(breaker, clock)) : Optional.empty();
     }
@@ -137,10 +146,42 @@ public final class DeploymentBreakers {
     public boolean adoptClosed(String label, Instant sharedAt) {
         CircuitBreaker breaker = breakers.get(label);
         Instant since = openedAt.get(label);
-        if (breaker == null || state(label) != BreakerState.OPEN || since == null || !sharedAt.isAfter(since)) {
+        if (breaker == null || state(label) != BreakerState.OPEN || heldUntil.containsKey(label) || since == null
+                || !sharedAt.isAfter(since)) {
             return false;
         }
         return adopt(breaker::transitionToClosedState);
+    }
+
+    /**
+     * Forces the breaker open until {@code until} because the deployment was marked down (a simulated
+     * outage); then it closes with a fresh window. A later hold replaces an earlier one.
+     *
+     * @return whether it is now held (false when {@code until} has already passed)
+     */
+    public synchronized boolean holdOpenUntil(String label, Instant until) {
+        if (!clock.instant().isBefore(until)) {
+            return false;
+        }
+        heldUntil.put(label, until);
+        CircuitBreaker breaker = breakers.computeIfAbsent(label, this::create);
+        return breaker.getState() == CircuitBreaker.State.FORCED_OPEN || adopt(breaker::transitionToForcedOpenState);
+    }
+
+    /** Ends a hold whose time is over: read on each use, so no timer thread is needed. */
+    private void releaseIfOver(String label) {
+        Instant until = heldUntil.get(label);
+        if (until == null || clock.instant().isBefore(until)) {
+            return;
+        }
+        synchronized (this) {
+            if (heldUntil.remove(label, until)) {
+                CircuitBreaker breaker = breakers.get(label);
+                if (breaker != null && breaker.getState() == CircuitBreaker.State.FORCED_OPEN) {
+                    adopt(breaker::transitionToClosedState);
+                }
+            }
+        }
     }
 
     private boolean adopt(Runnable transition) {

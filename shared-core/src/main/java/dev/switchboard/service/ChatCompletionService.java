@@ -72,14 +72,24 @@ public class ChatCompletionService {
     }
 
     public ChatCompletionResponse complete(ChatCompletionRequest request, Caller caller) {
+        return complete(request, caller, new RoutingTrace());
+    }
+
+    /** As {@link #complete(ChatCompletionRequest, Caller)}, telling {@code trace} the request id and the routing. */
+    public ChatCompletionResponse complete(ChatCompletionRequest request, Caller caller, RoutingTrace trace) {
         String principal = caller.principal();
-        Call call = start(request, caller);
+        Call call = start(request, caller, trace);
         if (call.hit() != null) {
-            return hit(call, principal);
+            ChatCompletionResponse hit = hit(call, principal);
+            trace.routed(new RoutingTrace.Routed(call.hit().provider(), hit.model(), call.decision().strategyUsed(), 0,
+                    RoutingTrace.CacheUse.HIT, elapsedMs(call)));
+            return hit;
         }
         FallbackChain.Outcome outcome;
+        UpstreamTime upstream = new UpstreamTime(call.admission(), clock);
         try {
-            outcome = chain.call(call.decision().ranked(), call.requestFor(), call.admission());
+            outcome = chain.call(call.decision().ranked(), call.requestFor(), upstream.started());
+            upstream.ended();
         } catch (DeploymentsFailedException e) {
             throw failed(call, principal, e);
         } catch (RefusedUntilException | StateStoreUnavailableException e) {
@@ -88,6 +98,8 @@ public class ChatCompletionService {
         ChatResponse response = outcome.response();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, outcome.answeredBy(),
                 response.usage(), outcome.failedAttempts(), response));
+        trace.routed(routed(call, outcome.answeredBy(), outcome.failedAttempts().size(),
+                call.cacheKey() == null ? RoutingTrace.CacheUse.BYPASS : RoutingTrace.CacheUse.MISS, upstream));
         return new ChatCompletionResponse(call.id(), ChatCompletionResponse.OBJECT, call.started().getEpochSecond(),
                 response.model(), List.of(ChatCompletionMapper.choice(response)),
                 ChatCompletionMapper.usage(response.usage()), gateway(call.decision(), outcome.answeredBy(), settled));
@@ -102,8 +114,16 @@ public class ChatCompletionService {
      * Either way the part answer is ledgered with its estimated usage and cost, since it was billed.
      */
     public void stream(ChatCompletionRequest request, Caller caller, ChatStreamListener listener) {
+        stream(request, caller, new RoutingTrace(), listener);
+    }
+
+    /**
+     * As {@link #stream(ChatCompletionRequest, Caller, ChatStreamListener)}, telling {@code trace} the request
+     * id and, before the first chunk goes to {@code listener}, the deployment streaming it.
+     */
+    public void stream(ChatCompletionRequest request, Caller caller, RoutingTrace trace, ChatStreamListener listener) {
         String principal = caller.principal();
-        Call call = start(request, caller);
+        Call call = start(request, caller, trace);
         long created = call.started().getEpochSecond();
         boolean[] first = {true};
         // The chain asks for each candidate's request just before calling it, so this follows the
@@ -113,6 +133,7 @@ public class ChatCompletionService {
                 progress.askedFor(candidate, call.requestFor().apply(candidate));
         StreamChunk[] lastChunk = {null};
         FallbackChain.StreamOutcome outcome;
+        UpstreamTime upstream = new UpstreamTime(call.admission(), clock);
         try {
             outcome = chain.stream(call.decision().ranked(), requestFor, chunk -> {
                 if (chunk.isLast()) {
@@ -120,11 +141,15 @@ public class ChatCompletionService {
                 } else if (!chunk.textDelta().isEmpty()) {
                     // Counted before the hand-over: the provider wrote it (and bills it) even if the caller is gone.
                     progress.text.append(chunk.textDelta());
+                    if (first[0]) {
+                        trace.routed(streamed(call, progress.candidate, upstream));
+                    }
                     listener.chunk(ChatCompletionMapper.text(call.id(), created, progress.candidate.model(),
                             chunk.textDelta(), first[0]));
                     first[0] = false;
                 }
-            }, call.admission());
+            }, upstream.started());
+            upstream.ended();
         } catch (StreamBrokenException e) {
             StreamBrokenAfterStartException broken = new StreamBrokenAfterStartException(e.deployment(),
                     e.chunksDelivered(), Attempt.failures(e.attempts()));
@@ -143,6 +168,9 @@ public class ChatCompletionService {
         Candidate answered = outcome.answeredBy();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, answered, last.usage(),
                 outcome.failedAttempts(), null));
+        if (first[0]) {
+            trace.routed(streamed(call, answered, upstream));
+        }
         // A caller that goes now has had the whole answer: its cancellation is not ledgered again.
         listener.chunk(ChatCompletionMapper.finish(call.id(), created, answered.model(),
                 last.finishReason(), last.toolCalls(), first[0], gateway(call.decision(), answered, settled)));
@@ -151,8 +179,9 @@ public class ChatCompletionService {
         }
     }
 
-    private Call start(ChatCompletionRequest request, Caller caller) {
+    private Call start(ChatCompletionRequest request, Caller caller, RoutingTrace trace) {
         String requestId = ids.next();
+        trace.assigned(requestId);
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.promptText(), request.maxTokens(), request.autoRoute(),
                 preferences(request));
@@ -250,6 +279,21 @@ public class ChatCompletionService {
         accounting.unfinished(new CompletionAccounting.Unfinished(call.requestId(), call.started(), principal,
                 ENDPOINT, call.decision(), progress.candidate, progress.request, progress.text.toString(),
                 Math.max(1, attempts), elapsedMs(call), errorType, call.admission(), deploymentFailed));
+    }
+
+    /**
+     * A stream's routing as known at its first chunk: every candidate ranked before the one streaming was
+     * tried or passed over (the chain walks the ranking in order), and streams never use the cache.
+     */
+    private RoutingTrace.Routed streamed(Call call, Candidate streaming, UpstreamTime upstream) {
+        return routed(call, streaming, Math.max(0, call.decision().ranked().indexOf(streaming)),
+                RoutingTrace.CacheUse.BYPASS, upstream);
+    }
+
+    private RoutingTrace.Routed routed(Call call, Candidate answered, int fallbacks, RoutingTrace.CacheUse cache,
+                                       UpstreamTime upstream) {
+        return new RoutingTrace.Routed(answered.provider(), answered.model(), call.decision().strategyUsed(),
+                fallbacks, cache, elapsedMs(call) - upstream.upstreamMs());
     }
 
     private long elapsedMs(Call call) {

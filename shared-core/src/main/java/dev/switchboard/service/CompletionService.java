@@ -50,8 +50,14 @@ public class CompletionService {
     }
 
     public CompleteResponse complete(CompleteRequest request, Caller caller) {
+        return complete(request, caller, new RoutingTrace());
+    }
+
+    /** As {@link #complete(CompleteRequest, Caller)}, telling {@code trace} the request id and how it was routed. */
+    public CompleteResponse complete(CompleteRequest request, Caller caller, RoutingTrace trace) {
         String principal = caller.principal();
         String requestId = ids.next();
+        trace.assigned(requestId);
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.prompt(), request.maxTokens(), request.autoRoute(),
                 request.routing());
@@ -60,12 +66,17 @@ public class CompletionService {
         StateLookup lookup = admission.lookup(cacheKey);
         BigDecimal spentBefore = lookup == null ? null : lookup.spentToday();
         if (lookup != null && lookup.cached() != null) {
-            return hit(requestId, started, principal, decision, lookup);
+            CompleteResponse hit = hit(requestId, started, principal, decision, lookup);
+            trace.routed(new RoutingTrace.Routed(hit.provider(), hit.model(), hit.strategyUsed(), 0,
+                    RoutingTrace.CacheUse.HIT, clock.millis() - started.toEpochMilli()));
+            return hit;
         }
         FallbackChain.Outcome outcome;
+        UpstreamTime upstream = new UpstreamTime(admission, clock);
         try {
             outcome = chain.call(decision.ranked(), candidate -> new ChatRequest(candidate.model(),
-                    List.of(ChatMessage.user(request.prompt())), request.maxTokens()), admission);
+                    List.of(ChatMessage.user(request.prompt())), request.maxTokens()), upstream.started());
+            upstream.ended();
         } catch (DeploymentsFailedException e) {
             RuntimeException refusal = admission.whenNoneAnswered(e);
             accounting.failed(requestId, started, principal, ENDPOINT, decision, clock.millis() - started.toEpochMilli(),
@@ -81,6 +92,9 @@ public class CompletionService {
         CompletionAccounting.Settled settled = accounting.settle(new CompletionAccounting.Answered(requestId, started,
                 principal, ENDPOINT, decision, answered, usage, outcome.failedAttempts(),
                 clock.millis() - started.toEpochMilli(), admission, spentBefore, cacheKey, outcome.response()));
+        trace.routed(new RoutingTrace.Routed(answered.provider(), answered.model(), decision.strategyUsed(),
+                outcome.failedAttempts().size(), cacheKey == null ? RoutingTrace.CacheUse.BYPASS
+                : RoutingTrace.CacheUse.MISS, clock.millis() - started.toEpochMilli() - upstream.upstreamMs()));
         return new CompleteResponse(outcome.response().text(), answered.provider(), answered.model(),
                 decision.strategyUsed(), decision.confidence().wireName(), settled.complexity(),
                 usage.inputTokens(), usage.outputTokens(), settled.cost(), settled.totalToday(), false,

@@ -125,7 +125,8 @@ public class ProbeService {
         if (outcome.healthy()) {
             record(target.label(), took, true, end);
             // Healthy as of when it was asked: a failure another instance saw after that still wins.
-            boolean closed = shared != null && shared.state() == CircuitState.OPEN
+            // A simulated outage is not the probe's to end: it holds until its set time.
+            boolean closed = shared != null && shared.state() == CircuitState.OPEN && !shared.heldAt(start)
                     && publish(CircuitRecord.closed(target.label(), start, CircuitRecord.PROBE));
             return new ProbeReport.Result(name, target.model(), true, took.toMillis(), null,
                     closed ? CircuitState.CLOSED.name() : null);

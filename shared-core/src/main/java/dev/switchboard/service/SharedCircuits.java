@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Brings shared circuit records into this instance's breakers. Each record is acted on once, when
  * it is first seen: a snapshot read every few seconds keeps returning the same record, and acting on
- * it again would reopen a breaker that has since recovered by its own trial call.
+ * it again would reopen a breaker that has since recovered by its own trial call. A record held until
+ * an instant (a simulated outage) holds the breaker open until then, however long its recovery is.
  */
 @Singleton
 public class SharedCircuits {
@@ -33,7 +34,9 @@ public class SharedCircuits {
                 return;
             }
             seen.put(label, record.changedAt());
-            if (record.state() == CircuitState.OPEN) {
+            if (record.heldUntil() != null) {
+                breakers.holdOpenUntil(label, record.heldUntil());
+            } else if (record.state() == CircuitState.OPEN) {
                 breakers.adoptOpen(label, record.changedAt());
             } else {
                 breakers.adoptClosed(label, record.changedAt());

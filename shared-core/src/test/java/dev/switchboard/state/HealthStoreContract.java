@@ -56,6 +56,19 @@ public abstract class HealthStoreContract {
     }
 
     @Test
+    void aSimulatedOutageReadsBackWithWhenItEnds() {
+        HealthStore store = newStore();
+        String a = deployment("a");
+        CircuitRecord simulated = CircuitRecord.simulated(a, T0.plusNanos(7), T0.plusSeconds(90).plusNanos(5));
+
+        assertTrue(store.publish(simulated));
+
+        CircuitRecord read = store.snapshot(List.of(a)).get(a);
+        assertEquals(simulated, read);
+        assertEquals(T0.plusSeconds(90).plusNanos(5), read.heldUntil());
+    }
+
+    @Test
     void aNewerRecordReplacesTheStoredOne() {
         HealthStore store = newStore();
         String a = deployment("a");

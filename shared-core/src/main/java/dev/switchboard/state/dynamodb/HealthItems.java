@@ -17,6 +17,7 @@ import java.util.Map;
  *   sk = "circuit"
  *   deployment, state (OPEN | CLOSED), source, reason (absent when none)
  *   changed_at   epoch seconds with nine decimals: a number, so the write condition can compare it
+ *   held_until   same form; only on a simulated outage, which holds until then (absent otherwise)
  *   expires_at   TTL, long after any breaker's recovery: a deployment removed from configuration
  *                does not keep its item for ever
  * </pre>
@@ -29,6 +30,7 @@ final class HealthItems {
     static final String CHANGED_AT = "changed_at";
     static final String SOURCE = "source";
     static final String REASON = "reason";
+    static final String HELD_UNTIL = "held_until";
     private static final BigDecimal NANOS = BigDecimal.valueOf(1_000_000_000L);
 
     private HealthItems() {
@@ -49,6 +51,9 @@ final class HealthItems {
         if (record.reason() != null) {
             item.put(REASON, AttributeValue.fromS(record.reason()));
         }
+        if (record.heldUntil() != null) {
+            item.put(HELD_UNTIL, changedAt(record.heldUntil()));
+        }
         item.put(SwitchboardTables.STATE.ttlAttribute(), AttributeValue.fromN(Long.toString(expiresAtEpochSecond)));
         return item;
     }
@@ -61,11 +66,16 @@ final class HealthItems {
     }
 
     static CircuitRecord record(Map<String, AttributeValue> item) {
-        BigInteger[] secondsAndNanos = new BigDecimal(item.get(CHANGED_AT).n()).setScale(9).unscaledValue()
-                .divideAndRemainder(NANOS.toBigInteger());
-        Instant changedAt = Instant.ofEpochSecond(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValueExact());
         AttributeValue reason = item.get(REASON);
-        return new CircuitRecord(item.get(DEPLOYMENT).s(), CircuitState.valueOf(item.get(STATE).s()), changedAt,
-                item.get(SOURCE).s(), reason == null ? null : reason.s());
+        AttributeValue heldUntil = item.get(HELD_UNTIL);
+        return new CircuitRecord(item.get(DEPLOYMENT).s(), CircuitState.valueOf(item.get(STATE).s()),
+                instant(item.get(CHANGED_AT)), item.get(SOURCE).s(), reason == null ? null : reason.s(),
+                heldUntil == null ? null : instant(heldUntil));
+    }
+
+    private static Instant instant(AttributeValue decimalSeconds) {
+        BigInteger[] secondsAndNanos = new BigDecimal(decimalSeconds.n()).setScale(9).unscaledValue()
+                .divideAndRemainder(NANOS.toBigInteger());
+        return Instant.ofEpochSecond(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValueExact());
     }
 }

@@ -4,6 +4,7 @@ import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.ChatCompletionRequestParser;
 import dev.switchboard.service.ChatCompletionService;
 import dev.switchboard.service.Caller;
+import dev.switchboard.service.RoutingTrace;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -22,6 +23,8 @@ import java.util.concurrent.ExecutorService;
  * server-sent chat.completion.chunk events ending in [DONE] (or in an error event when the answer
  * broke off). A client that leaves mid-stream stops the upstream at its next chunk (see
  * {@link ChatStreamBridge}). Behind API Gateway an HTTP API buffers the events into one response.
+ * The routing headers come from the trace the service fills; a stream's are those known at its first
+ * chunk, which the bridge waits for before answering.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -40,14 +43,14 @@ public class ChatCompletionsController {
 
     @Post(uri = "/v1/chat/completions", consumes = MediaType.APPLICATION_JSON,
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
-    public HttpResponse<?> chat(@Nullable @Body String body, Caller caller) {
+    public HttpResponse<?> chat(@Nullable @Body String body, Caller caller, RoutingTrace trace) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         ChatCompletionRequest request = parser.parse(bytes);
         if (!request.stream()) {
-            return HttpResponse.ok(completions.complete(request, caller))
+            return HttpResponse.ok(completions.complete(request, caller, trace))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        return HttpResponse.ok(bridge.open(sink -> completions.stream(request, caller,
+        return HttpResponse.ok(bridge.open(sink -> completions.stream(request, caller, trace,
                 sink::accept))).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
     }
 }

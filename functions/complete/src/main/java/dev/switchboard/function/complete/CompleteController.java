@@ -4,6 +4,7 @@ import dev.switchboard.api.CompleteRequestParser;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.service.Caller;
 import dev.switchboard.service.CompletionService;
+import dev.switchboard.service.RoutingTrace;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -14,7 +15,10 @@ import io.micronaut.http.annotation.Post;
 
 import java.nio.charset.StandardCharsets;
 
-/** POST /complete (seed 001): parse strictly, then hand over to the completion service. */
+/**
+ * POST /complete (seed 001): parse strictly, then hand over to the completion service. The trace it
+ * fills becomes the routing headers (see {@code RoutingHeaders}).
+ */
 // Providers, DynamoDB and the ledger are blocking calls: keep them off the server's event loop.
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -31,8 +35,8 @@ public class CompleteController {
     // The body is taken raw so that every malformed input gets our 400 naming the field, rather
     // than the binder's message.
     @Post(uri = "/complete", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public CompleteResponse complete(@Nullable @Body String body, Caller caller) {
+    public CompleteResponse complete(@Nullable @Body String body, Caller caller, RoutingTrace trace) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        return completions.complete(parser.parse(bytes), caller);
+        return completions.complete(parser.parse(bytes), caller, trace);
     }
 }
