@@ -10,10 +10,14 @@ import java.util.Map;
  * @param dataDir     SWITCHBOARD_DATA_DIR, default ./data: the H2 ledger and DynamoDB Local's files
  * @param ledgerUrl   SWITCHBOARD_LEDGER_URL when set (e.g. a PostgreSQL server); otherwise the H2 file
  * @param adminKeySet whether SWITCHBOARD_ADMIN_KEY is set (authentication is off without it)
+ * @param stateCallTimeout SWITCHBOARD_DYNAMODB_API_CALL_TIMEOUT, default {@value #LOCAL_STATE_CALL_TIMEOUT}: DynamoDB
+ *                    Local in the same process answers far slower than DynamoDB on a busy machine, so the
+ *                    2 s meant for AWS would fail its start-up there
  */
-record GatewaySettings(int port, Path dataDir, String ledgerUrl, boolean adminKeySet) {
+record GatewaySettings(int port, Path dataDir, String ledgerUrl, boolean adminKeySet, String stateCallTimeout) {
 
     static final int DEFAULT_PORT = 8080;
+    static final String LOCAL_STATE_CALL_TIMEOUT = "10s";
 
     static GatewaySettings fromEnvironment(Map<String, String> env) {
         String portText = env.getOrDefault("PORT", "");
@@ -33,6 +37,8 @@ record GatewaySettings(int port, Path dataDir, String ledgerUrl, boolean adminKe
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
         }
         String admin = env.get("SWITCHBOARD_ADMIN_KEY");
-        return new GatewaySettings(port, dataDir, ledger, admin != null && !admin.isBlank());
+        String timeout = env.getOrDefault("SWITCHBOARD_DYNAMODB_API_CALL_TIMEOUT", "");
+        return new GatewaySettings(port, dataDir, ledger, admin != null && !admin.isBlank(),
+                timeout.isBlank() ? LOCAL_STATE_CALL_TIMEOUT : timeout.trim());
     }
 }

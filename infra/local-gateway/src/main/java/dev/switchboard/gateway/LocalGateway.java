@@ -55,6 +55,7 @@ public final class LocalGateway implements AutoCloseable {
                 "switchboard.dynamodb.local-credentials", true,
                 "switchboard.dynamodb.region", LOCAL_REGION,
                 "switchboard.dynamodb.table-prefix", TABLE_PREFIX,
+                "switchboard.dynamodb.api-call-timeout", settings.stateCallTimeout(),
                 "datasources.default.url", settings.ledgerUrl()));
         properties.putAll(overrides);
         try {
