@@ -4,16 +4,10 @@ import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.DeploymentsFailedException;
-import dev.switchboard.api.InvalidRequestException;
-import dev.switchboard.api.ModelNotFoundException;
 import dev.switchboard.api.RefusedUntilException;
-import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.api.StreamBrokenAfterStartException;
 import dev.switchboard.provider.ChatRequest;
-import dev.switchboard.provider.ToolDefinition;
-import dev.switchboard.provider.ToolCall;
-import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.StreamChunk;
 import dev.switchboard.provider.Usage;
@@ -29,7 +23,6 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -46,15 +39,13 @@ public class ChatCompletionService {
     static final String ENDPOINT = "chat.completions";
     /** The ledger's error type for a stream whose caller went away before it ended. */
     static final String CLIENT_CANCELLED = "client_cancelled";
-    /** Tokens a provider adds around each message (role and separators); OpenAI's chat format uses 3 to 4. */
-    static final int MESSAGE_FRAMING_TOKENS = 4;
 
     private final DecisionService decisions;
     private final Admissions admissions;
     private final FallbackChain chain;
     private final CompletionAccounting accounting;
     private final ResponseCaching caching;
-    private final CandidateCatalog candidates;
+    private final ChatRouting chatRouting;
     private final RequestIds ids;
     private final Clock clock;
 
@@ -66,7 +57,7 @@ public class ChatCompletionService {
         this.admissions = admissions;
         this.chain = chain;
         this.accounting = accounting;
-        this.candidates = candidates;
+        this.chatRouting = new ChatRouting(candidates);
         this.ids = ids;
         this.clock = clock;
     }
@@ -184,35 +175,15 @@ public class ChatCompletionService {
         trace.assigned(requestId);
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.promptText(), request.maxTokens(), request.autoRoute(),
-                preferences(request));
+                chatRouting.preferences(request));
         Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
                 request.messages(), request.maxTokens(), request.temperature(), request.tools());
-        RequestAdmission admission = admissions.open(caller, promptTokens(request, decision), request.maxTokens());
+        RequestAdmission admission = admissions.open(caller, ChatRouting.promptTokens(request, decision),
+                request.maxTokens());
         CacheKey cacheKey = caching.keyOf(request, caller);
         StateLookup lookup = admission.lookup(cacheKey);
         return new Call(requestId, started, decision, requestFor, admission,
                 lookup == null ? null : lookup.spentToday(), cacheKey, lookup == null ? null : lookup.cached());
-    }
-
-    /**
-     * The prompt's tokens as admission reserves them: routing counts the messages' text; a provider also
-     * bills the tool definitions, the tool calls' arguments and a few tokens of framing per message.
-     * Under-reserving would let the reconcile carry a budget past its cap, so these are added (about
-     * four characters a token, rounded up).
-     */
-    static int promptTokens(ChatCompletionRequest request, RoutingDecision decision) {
-        long extraChars = 0;
-        for (ToolDefinition tool : request.tools()) {
-            extraChars += tool.name().length() + (tool.description() == null ? 0 : tool.description().length())
-                    + tool.parametersJson().length();
-        }
-        for (ChatMessage message : request.messages()) {
-            for (ToolCall call : message.toolCalls()) {
-                extraChars += call.name().length() + call.argumentsJson().length();
-            }
-        }
-        long framing = MESSAGE_FRAMING_TOKENS * (long) request.messages().size();
-        return (int) Math.min(Integer.MAX_VALUE, decision.analysis().tokenCount() + (extraChars + 3) / 4 + framing);
     }
 
     private ChatCompletionResponse hit(Call call, String principal) {
@@ -227,30 +198,6 @@ public class ChatCompletionService {
                 settled.totalToday(), true, settled.metadata()));
     }
 
-    /** The caller's preferences, narrowed to a pinned model and to what the request needs. */
-    private RoutingPreferences preferences(ChatCompletionRequest request) {
-        RoutingPreferences p = request.routing();
-        List<String> allow = p.allow();
-        if (request.model() != null) {
-            if (!allow.isEmpty()) {
-                throw new InvalidRequestException("allow", "'allow' cannot be combined with a pinned 'model': "
-                        + "use \"model\": \"auto\" to route within an allow list");
-            }
-            if (candidates.all().stream().noneMatch(c -> c.model().equals(request.model()))) {
-                throw new ModelNotFoundException(request.model());
-            }
-            allow = List.of(request.model());
-        }
-        Set<String> requires = new HashSet<>(p.requires());
-        if (!request.tools().isEmpty()) {
-            requires.add("tools");
-        }
-        if (request.stream()) {
-            requires.add("streaming");
-        }
-        return new RoutingPreferences(p.strategy(), p.latencyClass(), p.maxCost(), p.slaTargetMs(), allow, p.deny(),
-                requires);
-    }
 
     private CompletionAccounting.Answered answered(Call call, String principal, Candidate by,
                                                    Usage usage, List<String> failedAttempts, ChatResponse answer) {
