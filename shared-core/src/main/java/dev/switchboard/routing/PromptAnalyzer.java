@@ -25,16 +25,8 @@ public final class PromptAnalyzer {
     }
 
     public PromptAnalysis analyze(String prompt) {
-        return analyze(prompt, true);
-    }
-
-    /**
-     * As {@link #analyze(String)}; without {@code learnerFeatures} the pass skips counting the learner's
-     * features (about a tenth of its work), for decisions whose strategy does not learn.
-     */
-    public PromptAnalysis analyze(String prompt, boolean learnerFeatures) {
         int tokens = tokenCounter.applyAsInt(prompt);
-        PromptScan scan = new PromptScan(prompt, SCAN_CHARS, PromptVocabulary.RULES, learnerFeatures);
+        PromptScan scan = new PromptScan(prompt, SCAN_CHARS, PromptVocabulary.RULES, true);
         ComplexityScorer.Scored scored = scorer.score(scan, tokens);
         java.util.List<String> signals = new java.util.ArrayList<>(scored.signals());
         if (prompt.length() > SCAN_CHARS) {

@@ -10,7 +10,6 @@ import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.ComplexityStrategy;
 import dev.switchboard.routing.HybridStrategy;
-import dev.switchboard.routing.LearningStrategy;
 import dev.switchboard.routing.NoCandidatesException;
 import dev.switchboard.routing.PromptAnalysis;
 import dev.switchboard.routing.PromptAnalyzer;
@@ -75,13 +74,11 @@ public class DecisionService {
      * when no deployment is configured, 422 when every deployment fails a constraint of the request.
      */
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences) {
-        String strategy = preferences.strategy() != null ? preferences.strategy()
-                : autoRoute ? HybridStrategy.NAME : ComplexityStrategy.NAME;
-        // Only the strategies that learn read the learner's features; the others skip counting them.
-        boolean learns = HybridStrategy.NAME.equals(strategy) || LearningStrategy.NAME.equals(strategy);
-        PromptAnalysis analysis = analyzer.analyze(prompt, learns);
+        PromptAnalysis analysis = analyzer.analyze(prompt);
         RoutingRequest request = new RoutingRequest(prompt, analysis, maxTokens, candidates.all(),
                 latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences));
+        String strategy = preferences.strategy() != null ? preferences.strategy()
+                : autoRoute ? HybridStrategy.NAME : ComplexityStrategy.NAME;
         try {
             return engine.decide(request, strategy);
         } catch (UnknownStrategyException e) {

@@ -79,9 +79,7 @@ public class DecisionBenchmark {
 
     @Benchmark
     public RoutingDecision decide() {
-        // As the service does: only a learning decision (auto_route=true) counts the learner's features.
-        return engine.decide(new RoutingRequest(prompt, analyzer.analyze(prompt, autoRoute), 1000, candidates),
-                autoRoute);
+        return engine.decide(new RoutingRequest(prompt, analyzer.analyze(prompt), 1000, candidates), autoRoute);
     }
 
     /**
