@@ -140,7 +140,7 @@ class RoutingHeadersGatewayTest {
                 "{\"model\": \"gpt-9\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
         HttpResponse<String> malformed = post("/complete", "{\"prompt\": 5}");
 
-        assertEquals(400, unknownModel.statusCode(), unknownModel.body());
+        assertEquals(404, unknownModel.statusCode(), unknownModel.body());
         assertTrue(unknownModel.headers().firstValue("x-request-id").orElse("").matches("[0-9a-f-]{36}"),
                 unknownModel.headers().map().toString());
         ROUTING.forEach(name -> assertFalse(unknownModel.headers().firstValue(name).isPresent(), name));

@@ -58,7 +58,7 @@ class RoutingHeadersFunctionTest {
         APIGatewayV2HTTPResponse response = send("/v1/chat/completions",
                 "{\"model\": \"gpt-9\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
 
-        assertEquals(400, response.getStatusCode(), replies.text(response));
+        assertEquals(404, response.getStatusCode(), replies.text(response));
         assertTrue(replies.header(response, "x-request-id").matches("[0-9a-f-]{36}"));
         assertEquals("", replies.header(response, "x-switchboard-provider"), "absent");
     }
