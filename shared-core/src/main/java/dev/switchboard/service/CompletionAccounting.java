@@ -6,7 +6,6 @@ import dev.switchboard.cost.Cost;
 import dev.switchboard.cost.CostCalculator;
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.ledger.LedgerEntry;
-import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.Usage;
@@ -37,10 +36,10 @@ public class CompletionAccounting {
     private static final Logger LOG = LoggerFactory.getLogger(CompletionAccounting.class);
 
     private final CostCalculator costs;
-    private final RequestLedger ledger;
+    private final LedgerWriter ledger;
     private final TokenCounter tokens;
 
-    public CompletionAccounting(CostCalculator costs, RequestLedger ledger, TokenCounter tokens) {
+    public CompletionAccounting(CostCalculator costs, LedgerWriter ledger, TokenCounter tokens) {
         this.costs = costs;
         this.ledger = ledger;
         this.tokens = tokens;
@@ -191,13 +190,8 @@ public class CompletionAccounting {
                 d.chosen().label(), LearnerFeatureText.of(d.analysis()));
     }
 
+    /** True when the ledger has the row now; false when it was parked to be written later (see {@link LedgerWriter}). */
     private boolean record(LedgerEntry entry) {
-        try {
-            ledger.append(entry);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.error("ledger write failed for request {}: {}", entry.id(), e.getClass().getSimpleName());
-            return false;
-        }
+        return ledger.record(entry);
     }
 }

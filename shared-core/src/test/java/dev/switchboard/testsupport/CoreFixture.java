@@ -53,6 +53,8 @@ import dev.switchboard.service.DecisionService;
 import dev.switchboard.service.RequestIds;
 import dev.switchboard.service.Admissions;
 import dev.switchboard.service.Caller;
+import dev.switchboard.service.LedgerWriter;
+import dev.switchboard.state.memory.InMemoryLedgerOutbox;
 import dev.switchboard.service.ResponseCaching;
 import dev.switchboard.state.CacheSettings;
 import dev.switchboard.state.memory.InMemoryResponseCache;
@@ -100,6 +102,8 @@ public final class CoreFixture {
     public CacheSettings cacheSettings = CacheSettings.defaults().withEnabled(false);
     public StateOutagePolicy outagePolicy = StateOutagePolicy.DEFAULT;
     public final StateOutages outages = new StateOutages(clock);
+    /** Where rows wait while {@link ListLedger#down} is set. */
+    public final InMemoryLedgerOutbox outbox = new InMemoryLedgerOutbox();
     public final ListLedger ledger = new ListLedger();
     /** Knows nothing at first, as in production; a test may teach it. */
     public final DifficultyLearner learner = new LogisticDifficultyLearner(LearnerOptions.DEFAULTS);
@@ -186,7 +190,8 @@ public final class CoreFixture {
     }
 
     public CompletionAccounting accounting() {
-        return new CompletionAccounting(new CostCalculator(prices, "gpt-4o"), ledger, new EstimatingTokenCounter());
+        return new CompletionAccounting(new CostCalculator(prices, "gpt-4o"), new LedgerWriter(ledger, outbox, clock),
+                new EstimatingTokenCounter());
     }
 
     private static ProviderAdapterFactory rejecting() {

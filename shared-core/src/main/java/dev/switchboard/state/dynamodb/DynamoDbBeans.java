@@ -1,5 +1,6 @@
 package dev.switchboard.state.dynamodb;
 
+import dev.switchboard.ledger.LedgerOutbox;
 import dev.switchboard.provider.Sleeper;
 import dev.switchboard.state.LatencyProperties;
 import dev.switchboard.state.CacheSettings;
@@ -63,5 +64,10 @@ public class DynamoDbBeans {
     RequestState requestState(DynamoDbClient dynamo, DynamoDbSettings settings, DynamoDbAdmissionStore admission,
                               DynamoDbLatencyStore latency, CacheSettings cache, Clock clock, Sleeper sleeper) {
         return new DynamoDbRequestState(dynamo, settings.tablePrefix(), admission, latency, cache, clock, sleeper);
+    }
+
+    @Singleton
+    LedgerOutbox ledgerOutbox(DynamoDbClient dynamo, DynamoDbSettings settings, Clock clock) {
+        return new DynamoDbLedgerOutbox(dynamo, settings.tablePrefix(), clock);
     }
 }

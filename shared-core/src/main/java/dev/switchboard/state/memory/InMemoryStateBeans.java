@@ -1,5 +1,6 @@
 package dev.switchboard.state.memory;
 
+import dev.switchboard.ledger.LedgerOutbox;
 import dev.switchboard.state.AdmissionStore;
 import dev.switchboard.state.ComposedRequestState;
 import dev.switchboard.state.RequestState;
@@ -30,5 +31,10 @@ public class InMemoryStateBeans {
     @Singleton
     RequestState requestState(AdmissionStore admission, LatencyStore latency, ResponseCache cache) {
         return new ComposedRequestState(admission, latency, cache);
+    }
+
+    @Singleton
+    LedgerOutbox ledgerOutbox() {
+        return new InMemoryLedgerOutbox();
     }
 }

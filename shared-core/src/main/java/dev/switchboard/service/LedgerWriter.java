@@ -1,0 +1,124 @@
+package dev.switchboard.service;
+
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.LedgerOutbox;
+import dev.switchboard.ledger.RequestLedger;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Writes a request's ledger row so that it is not lost when the ledger is down: a row the ledger
+ * refuses is parked in the {@link LedgerOutbox} (DynamoDB), and parked rows are handed to the ledger
+ * again, oldest first, once it takes rows again, at most once a minute per instance and off the
+ * request's thread. A row the ledger already holds (its write landed though it seemed to fail) is
+ * not written twice. Only when the outbox fails too is a row lost, and then its id, principal and
+ * cost are logged so that it can be restored.
+ */
+@Singleton
+public class LedgerWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerWriter.class);
+    static final Duration DRAIN_EVERY = Duration.ofMinutes(1);
+    static final int DRAIN_BATCH = 25;
+
+    private final RequestLedger ledger;
+    private final LedgerOutbox outbox;
+    private final Clock clock;
+    private final Executor drainer;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile Instant nextDrain = Instant.MIN;
+
+    @Inject
+    public LedgerWriter(RequestLedger ledger, LedgerOutbox outbox, Clock clock,
+                        @Named(TaskExecutors.IO) Executor drainer) {
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.drainer = drainer;
+    }
+
+    /** Drains on the calling thread: for tests. */
+    public LedgerWriter(RequestLedger ledger, LedgerOutbox outbox, Clock clock) {
+        this(ledger, outbox, clock, Runnable::run);
+    }
+
+    /** Writes {@code entry}: true when the ledger has it now; false when it was parked (or, failing that, lost). */
+    public boolean record(LedgerEntry entry) {
+        try {
+            ledger.append(entry);
+        } catch (RuntimeException e) {
+            LOG.error("ledger write failed for request {}: {}", entry.id(), e.getClass().getSimpleName());
+            park(entry);
+            return false;
+        }
+        drainIfDue();
+        return true;
+    }
+
+    private void park(LedgerEntry entry) {
+        try {
+            outbox.park(entry);
+            LOG.warn("ledger row of request {} parked in the outbox until the ledger takes rows again", entry.id());
+        } catch (RuntimeException e) {
+            LOG.error("ledger row LOST (ledger and outbox both failed): request={} principal={} cost={} at={}",
+                    entry.id(), entry.principal(), entry.cost(), entry.createdAt());
+        }
+    }
+
+    private void drainIfDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextDrain) || !draining.compareAndSet(false, true)) {
+            return;
+        }
+        nextDrain = now.plus(DRAIN_EVERY);
+        try {
+            drainer.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            draining.set(false);
+        }
+    }
+
+    private void drain() {
+        try {
+            List<LedgerEntry> parked = outbox.oldest(DRAIN_BATCH);
+            for (LedgerEntry entry : parked) {
+                if (!handOver(entry)) {
+                    return;
+                }
+                outbox.remove(entry);
+            }
+            if (!parked.isEmpty()) {
+                LOG.info("{} parked ledger row(s) written to the ledger", parked.size());
+            }
+            if (parked.size() == DRAIN_BATCH) {
+                nextDrain = Instant.MIN; // more wait: the next written row drains again
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("draining the ledger outbox failed: {}", e.getMessage());
+        } finally {
+            draining.set(false);
+        }
+    }
+
+    /** Whether the ledger holds {@code entry} now, written here or before. */
+    private boolean handOver(LedgerEntry entry) {
+        try {
+            ledger.append(entry);
+            return true;
+        } catch (RuntimeException e) {
+            return ledger.find(entry.id()).isPresent();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.switchboard.state.dynamodb;
+
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.LedgerOutbox;
+import dev.switchboard.state.StateUnavailableException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parked ledger rows in the state table (layout in {@link LedgerOutboxItems}): a park is one PutItem,
+ * a read of the oldest one strongly consistent Query, a removal one DeleteItem.
+ */
+public final class DynamoDbLedgerOutbox implements LedgerOutbox {
+
+    /** Long enough to outlast any ledger outage worth the name; the rows are logged if they expire. */
+    static final Duration KEPT_FOR = Duration.ofDays(30);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public DynamoDbLedgerOutbox(DynamoDbClient dynamo, String tablePrefix, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = SwitchboardTables.STATE.physicalName(tablePrefix);
+        this.clock = clock;
+    }
+
+    @Override
+    public void park(LedgerEntry entry) {
+        long expiresAt = clock.instant().plus(KEPT_FOR).getEpochSecond();
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(LedgerOutboxItems.item(entry, expiresAt)));
+        } catch (SdkException e) {
+            throw new StateUnavailableException("parking a ledger row in DynamoDB failed", e);
+        }
+    }
+
+    @Override
+    public List<LedgerEntry> oldest(int max) {
+        try {
+            return dynamo.query(b -> b.tableName(table).consistentRead(true).limit(max)
+                            .keyConditionExpression("#pk = :pk")
+                            .expressionAttributeNames(Map.of("#pk", SwitchboardTables.STATE.partitionKey()))
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(LedgerOutboxItems.PARTITION))))
+                    .items().stream().map(LedgerOutboxItems::entry).toList();
+        } catch (SdkException e) {
+            throw new StateUnavailableException("reading parked ledger rows from DynamoDB failed", e);
+        }
+    }
+
+    @Override
+    public void remove(LedgerEntry entry) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(LedgerOutboxItems.key(entry)));
+        } catch (SdkException e) {
+            throw new StateUnavailableException("removing a parked ledger row from DynamoDB failed", e);
+        }
+    }
+}

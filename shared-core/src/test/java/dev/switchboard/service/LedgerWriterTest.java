@@ -1,0 +1,100 @@
+package dev.switchboard.service;
+
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.LedgerOutbox;
+import dev.switchboard.state.memory.InMemoryLedgerOutbox;
+import dev.switchboard.testsupport.CoreFixture;
+import dev.switchboard.testsupport.LedgerEntries;
+import dev.switchboard.testsupport.LogLines;
+import dev.switchboard.testsupport.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A row the ledger refuses waits in the outbox and reaches the ledger once it takes rows again. */
+class LedgerWriterTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final CoreFixture.ListLedger ledger = new CoreFixture.ListLedger();
+    private final InMemoryLedgerOutbox outbox = new InMemoryLedgerOutbox();
+    private final LedgerWriter writer = new LedgerWriter(ledger, outbox, clock);
+
+    @Test
+    void aRowRefusedByTheLedgerIsParkedAndWrittenWhenTheLedgerIsBack() {
+        LedgerEntry lost = LedgerEntries.ok(clock.instant()).build();
+        ledger.down = true;
+
+        assertFalse(writer.record(lost));
+        assertEquals(List.of(lost), outbox.oldest(10));
+
+        ledger.down = false;
+        LedgerEntry next = LedgerEntries.ok(clock.instant().plusSeconds(1)).build();
+        assertTrue(writer.record(next));
+
+        assertEquals(List.of(next.id(), lost.id()), ledger.rows.stream().map(LedgerEntry::id).toList());
+        assertTrue(outbox.oldest(10).isEmpty());
+    }
+
+    @Test
+    void theOutboxIsReadAtMostOnceAMinuteWhileTheLedgerTakesRows() {
+        int[] reads = {0};
+        LedgerOutbox counting = new LedgerOutbox() {
+            @Override
+            public void park(LedgerEntry entry) {
+                outbox.park(entry);
+            }
+
+            @Override
+            public List<LedgerEntry> oldest(int max) {
+                reads[0]++;
+                return outbox.oldest(max);
+            }
+
+            @Override
+            public void remove(LedgerEntry entry) {
+                outbox.remove(entry);
+            }
+        };
+        LedgerWriter counted = new LedgerWriter(ledger, counting, clock);
+
+        for (int i = 0; i < 5; i++) {
+            counted.record(LedgerEntries.ok(clock.instant()).build());
+        }
+        clock.advance(LedgerWriter.DRAIN_EVERY);
+        counted.record(LedgerEntries.ok(clock.instant()).build());
+
+        assertEquals(2, reads[0], "once at the first write, once a minute later");
+    }
+
+    @Test
+    void whenTheOutboxFailsTooTheRequestStillEndsAndTheRowIsReportedLost() {
+        LedgerOutbox broken = new LedgerOutbox() {
+            @Override
+            public void park(LedgerEntry entry) {
+                throw new IllegalStateException("outbox down");
+            }
+
+            @Override
+            public List<LedgerEntry> oldest(int max) {
+                return List.of();
+            }
+
+            @Override
+            public void remove(LedgerEntry entry) {
+            }
+        };
+        ledger.down = true;
+        LedgerEntry row = LedgerEntries.ok(clock.instant()).build();
+
+        try (LogLines logs = new LogLines()) {
+            assertFalse(new LedgerWriter(ledger, broken, clock).record(row));
+
+            assertTrue(logs.at("ERROR").stream().anyMatch(l -> l.contains("LOST") && l.contains(row.id())),
+                    "the lost row's id is logged so that it can be restored: " + logs.lines());
+        }
+    }
+}

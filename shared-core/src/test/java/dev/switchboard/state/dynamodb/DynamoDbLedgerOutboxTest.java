@@ -1,0 +1,50 @@
+package dev.switchboard.state.dynamodb;
+
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.LedgerOutbox;
+import dev.switchboard.ledger.LedgerOutboxContract;
+import dev.switchboard.testsupport.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class DynamoDbLedgerOutboxTest extends LedgerOutboxContract {
+
+    private final DynamoDbCalls calls = new DynamoDbCalls();
+    private final DynamoDbClient dynamo = DynamoDbCalls.countedClient(calls);
+    private final MutableClock clock = new MutableClock();
+
+    @AfterEach
+    void close() {
+        dynamo.close();
+    }
+
+    @Override
+    protected LedgerOutbox outbox() {
+        String prefix = "outbox-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-";
+        new TableProvisioner(dynamo).createMissing(prefix);
+        clock.advance(java.time.Duration.between(clock.instant(), AT));
+        return new DynamoDbLedgerOutbox(dynamo, prefix, clock);
+    }
+
+    @Test
+    void eachOperationIsOneRoundTrip() {
+        LedgerOutbox outbox = outbox();
+        LedgerEntry row = new LedgerEntry("r", AT, "bob", "complete", "complexity", "medium", "general", 0.1, null,
+                null, 3, 0, BigDecimal.ZERO, BigDecimal.ZERO, true, 5, false, false, 1, LedgerEntry.ERROR,
+                "no_provider_available");
+        calls.reset();
+
+        outbox.park(row);
+        List<LedgerEntry> parked = outbox.oldest(25);
+        outbox.remove(row);
+
+        assertEquals(List.of(row), parked);
+        assertEquals(List.of("PutItem", "Query", "DeleteItem"), calls.operations());
+    }
+}
