@@ -56,6 +56,7 @@ public final class HybridStrategy implements RoutingStrategy {
         Tier target;
         Confidence confidence;
         String verdict;
+        Validation validation = apart == 0 ? Validation.VALIDATED : Validation.ADJUSTED;
         if (apart == 0) {
             target = byLearning;
             confidence = learned.confidence() == Confidence.LOW ? Confidence.MEDIUM : Confidence.HIGH;
@@ -75,7 +76,7 @@ public final class HybridStrategy implements RoutingStrategy {
             confidence = Confidence.LOW;
         }
         return Optional.of(RoutingDecision.ranked(ranked, NAME, confidence, learned.reasoning() + "; " + verdict
-                + "; " + TierRanking.choiceWording(ranked.get(0), target), request));
+                + "; " + TierRanking.choiceWording(ranked.get(0), target), request).withValidation(validation));
     }
 
     private RoutingDecision fallback(RoutingRequest request, String why) {

@@ -17,12 +17,14 @@ import java.util.Objects;
  */
 public record RoutingDecision(Candidate chosen, List<Candidate> fallbacks, String strategyUsed,
                               Confidence confidence, String reasoning, PromptAnalysis analysis,
-                              double costEstimate, Map<String, ProviderScore> scores, List<Exclusion> excluded) {
+                              double costEstimate, Map<String, ProviderScore> scores, List<Exclusion> excluded,
+                              Validation validation) {
 
     /** A decision before scoring and with nothing excluded. */
     public RoutingDecision(Candidate chosen, List<Candidate> fallbacks, String strategyUsed, Confidence confidence,
                            String reasoning, PromptAnalysis analysis, double costEstimate) {
-        this(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate, Map.of(), List.of());
+        this(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate, Map.of(), List.of(),
+                strategyUsed.endsWith(FALLBACK_SUFFIX) ? Validation.FALLBACK : Validation.NOT_APPLICABLE);
     }
 
     /** Appended to a strategy's name when it gave way to the complexity rule. */
@@ -34,6 +36,7 @@ public record RoutingDecision(Candidate chosen, List<Candidate> fallbacks, Strin
         Objects.requireNonNull(confidence, "confidence");
         Objects.requireNonNull(reasoning, "reasoning");
         Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(validation, "validation");
         fallbacks = List.copyOf(fallbacks);
         // Keeps the candidates' order (Map.copyOf would not), and cannot be changed afterwards.
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
@@ -67,24 +70,31 @@ public record RoutingDecision(Candidate chosen, List<Candidate> fallbacks, Strin
         return Collections.unmodifiableList(ranked);
     }
 
+    /** Under another strategy's name (a fallback's validation follows from the name). */
     public RoutingDecision withStrategy(String strategy, String newReasoning) {
+        Validation v = strategy.endsWith(FALLBACK_SUFFIX) ? Validation.FALLBACK : validation;
         return new RoutingDecision(chosen, fallbacks, strategy, confidence, newReasoning, analysis, costEstimate,
-                scores, excluded);
+                scores, excluded, v);
+    }
+
+    public RoutingDecision withValidation(Validation newValidation) {
+        return new RoutingDecision(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate,
+                scores, excluded, newValidation);
     }
 
     public RoutingDecision withScores(Map<String, ProviderScore> newScores) {
         return new RoutingDecision(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate,
-                newScores, excluded);
+                newScores, excluded, validation);
     }
 
     public RoutingDecision withExcluded(List<Exclusion> newExcluded) {
         return new RoutingDecision(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate,
-                scores, newExcluded);
+                scores, newExcluded, validation);
     }
 
     /** The same decision with the candidates in a new order (a re-ranking by the engine). */
     public RoutingDecision reordered(List<Candidate> ranking, String newReasoning, double newCostEstimate) {
         return new RoutingDecision(ranking.get(0), ranking.subList(1, ranking.size()), strategyUsed, confidence,
-                newReasoning, analysis, newCostEstimate, scores, excluded);
+                newReasoning, analysis, newCostEstimate, scores, excluded, validation);
     }
 }

@@ -145,6 +145,7 @@ public class DecisionService {
         List<DecisionMetadata.ExcludedCandidate> excluded = d.excluded().stream()
                 .map(e -> new DecisionMetadata.ExcludedCandidate(e.candidate(), e.reason())).toList();
         return new DecisionMetadata(a.pattern().wireName(), a.complexity(), a.complexity(), a.tokenCount(),
-                a.signals(), d.chosen().priced() ? d.costEstimate() : null, ranked, excluded);
+                a.signals(), d.chosen().priced() ? d.costEstimate() : null, d.validation().wireName(), ranked,
+                excluded);
     }
 }

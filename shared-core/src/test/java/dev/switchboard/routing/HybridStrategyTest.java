@@ -159,6 +159,15 @@ class HybridStrategyTest {
     }
 
     @Test
+    void theVerdictIsReportedAsSeed001sValidation() {
+        assertEquals(Validation.VALIDATED, decide(SAYS_PREMIUM, LEARNED_PREMIUM, SURE, ALL).validation());
+        assertEquals(Validation.ADJUSTED, decide(SAYS_STANDARD, LEARNED_ECONOMY, SURE, ALL).validation());
+        learner.failWith(new IllegalStateException("model state unreadable"));
+        assertEquals(Validation.FALLBACK, hybrid.decide(request(SAYS_STANDARD, ALL)).orElseThrow().validation());
+        assertEquals("validated", Validation.VALIDATED.wireName());
+    }
+
+    @Test
     void aFailingLearnerGivesHybridFallbackNamingTheException() {
         learner.failWith(new IllegalStateException("model state unreadable"));
 

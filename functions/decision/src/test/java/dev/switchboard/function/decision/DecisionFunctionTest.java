@@ -23,6 +23,8 @@ class DecisionFunctionTest {
         JsonNode body = FUNCTION.json(response);
         assertEquals("complexity", body.get("decision").get("strategy_used").getStringValue());
         assertEquals("analysis", body.get("metadata").get("pattern").getStringValue());
+        assertEquals("not_applicable", body.get("metadata").get("validation").getStringValue(),
+                "the complexity rule learns nothing to validate");
         JsonNode candidates = body.get("metadata").get("candidates");
         assertEquals(5, candidates.size());
         assertEquals(body.get("decision").get("model").getStringValue(),
