@@ -46,22 +46,35 @@ public class DecisionService {
 
     private final DeploymentBreakers breakers;
     private final Supplier<SharedState> sharedState;
+    /** The chosen deployment's feedback quality for previews; null where no ledger is at hand. */
+    private final DeploymentQuality quality;
 
-    /** Routes on shared latency (and circuits, through the breakers), read through {@code sharedState}. */
+    /**
+     * Routes on shared latency (and circuits, through the breakers), read through {@code sharedState};
+     * previews say the chosen deployment's feedback quality.
+     */
     @Inject
     public DecisionService(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
+                           DeploymentBreakers breakers, SharedStateCache sharedState, DeploymentQuality quality) {
+        this(analyzer, engine, candidates, breakers, sharedState::current, quality);
+    }
+
+    /** Routes on shared state as above, without feedback quality. */
+    public DecisionService(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
                            DeploymentBreakers breakers, SharedStateCache sharedState) {
-        this(analyzer, engine, candidates, breakers, sharedState::current);
+        this(analyzer, engine, candidates, breakers, sharedState::current, null);
     }
 
     /** Routes on configuration and this instance's breakers alone (no shared state: latency unknown). */
     public DecisionService(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
                            DeploymentBreakers breakers) {
-        this(analyzer, engine, candidates, breakers, () -> SharedState.EMPTY);
+        this(analyzer, engine, candidates, breakers, () -> SharedState.EMPTY, null);
     }
 
     private DecisionService(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
-                            DeploymentBreakers breakers, Supplier<SharedState> sharedState) {
+                            DeploymentBreakers breakers, Supplier<SharedState> sharedState,
+                            DeploymentQuality quality) {
+        this.quality = quality;
         this.analyzer = analyzer;
         this.engine = engine;
         this.candidates = candidates;
@@ -132,7 +145,7 @@ public class DecisionService {
                 d.confidence().wireName(), d.strategyUsed(), d.reasoning(), d.fellBack()), metadata(d));
     }
 
-    static DecisionMetadata metadata(RoutingDecision d) {
+    DecisionMetadata metadata(RoutingDecision d) {
         PromptAnalysis a = d.analysis();
         List<DecisionMetadata.RankedCandidate> ranked = new ArrayList<>();
         int rank = 1;
@@ -145,7 +158,7 @@ public class DecisionService {
         List<DecisionMetadata.ExcludedCandidate> excluded = d.excluded().stream()
                 .map(e -> new DecisionMetadata.ExcludedCandidate(e.candidate(), e.reason())).toList();
         return new DecisionMetadata(a.pattern().wireName(), a.complexity(), a.complexity(), a.tokenCount(),
-                a.signals(), d.chosen().priced() ? d.costEstimate() : null, d.validation().wireName(), ranked,
-                excluded);
+                a.signals(), quality == null ? null : quality.of(d.chosen().provider(), d.chosen().model()),
+                d.chosen().priced() ? d.costEstimate() : null, d.validation().wireName(), ranked, excluded);
     }
 }

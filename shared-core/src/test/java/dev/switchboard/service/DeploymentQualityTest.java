@@ -1,0 +1,51 @@
+package dev.switchboard.service;
+
+import dev.switchboard.ledger.ProviderQuality;
+import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.testsupport.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Seed 001's quality_score from feedback: ratings and scores on one 0..1 scale, read at most once a minute. */
+class DeploymentQualityTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final List<ProviderQuality> rows = new ArrayList<>();
+    private int reads;
+    private final RequestLedger ledger = (RequestLedger) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {RequestLedger.class}, (proxy, method, args) -> {
+                if (!method.getName().equals("qualityByProvider")) {
+                    throw new AssertionError("only the quality query is expected, not " + method.getName());
+                }
+                reads++;
+                return List.copyOf(rows);
+            });
+
+    @Test
+    void ratingsAndScoresAreAveragedOnOneScaleByHowManyOfEachThereWere() {
+        // Three ratings averaging 4 (0.75 each on 0..1) and one quality score of 0.95.
+        assertEquals(0.8, DeploymentQuality.score(new ProviderQuality("p", "m", 4, 3, 4.0, 1, 0.95)), 1e-9);
+        assertEquals(1.0, DeploymentQuality.score(new ProviderQuality("p", "m", 1, 1, 5.0, 0, null)), 1e-9);
+        assertNull(DeploymentQuality.score(new ProviderQuality("p", "m", 1, 0, null, 0, null)));
+    }
+
+    @Test
+    void aDeploymentNobodyRatedHasNoneAndTheLedgerIsReadAtMostOnceAMinute() {
+        rows.add(new ProviderQuality("openai", "gpt-4o", 2, 2, 5.0, 0, null));
+        DeploymentQuality quality = new DeploymentQuality(ledger, clock);
+
+        assertEquals(1.0, quality.of("openai", "gpt-4o"));
+        assertNull(quality.of("gemini", "gemini-1.5-flash"));
+        rows.clear();
+        assertEquals(1.0, quality.of("openai", "gpt-4o"), "the copy read a moment ago");
+        clock.advance(DeploymentQuality.MAX_AGE);
+        assertNull(quality.of("openai", "gpt-4o"), "read again after a minute");
+        assertEquals(2, reads);
+    }
+}
