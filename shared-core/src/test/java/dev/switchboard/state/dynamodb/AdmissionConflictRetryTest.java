@@ -8,9 +8,8 @@ import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.Refusal;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.testsupport.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -37,30 +36,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AdmissionConflictRetryTest {
 
-    private static final String PREFIX = "admission-conflict-" + ProcessHandle.current().pid() + "-";
-    private static final DynamoDbCalls CALLS = new DynamoDbCalls();
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final CountedDynamoDb DB = new CountedDynamoDb("admission-conflict");
 
     private final MutableClock clock = new MutableClock();
     private final List<Duration> pauses = Collections.synchronizedList(new ArrayList<>());
     private final Sleeper recording = pauses::add;
 
-    @BeforeAll
-    static void createTables() {
-        dynamo = DynamoDbCalls.countedClient(CALLS);
-        new TableProvisioner(dynamo).createMissing(PREFIX);
-    }
-
-    @AfterAll
-    static void closeClient() {
-        dynamo.close();
-    }
-
     @Test
     void aConflictIsSentAgainAfterAPauseAndThenCountsOnce() {
         clock.advance(AdmissionStoreContract.TEN_YEARS);
         String deployment = "dep-" + UUID.randomUUID();
-        DynamoDbAdmissionStore store = new DynamoDbAdmissionStore(new ConflictingFirst(dynamo, 2), PREFIX, clock, recording);
+        DynamoDbAdmissionStore store = new DynamoDbAdmissionStore(new ConflictingFirst(DB.client(), 2), DB.prefix(), clock, recording);
 
         Admission admission = store.reserve(AdmissionRequests.to(deployment, RateLimits.rpm(5)).build());
 
@@ -73,7 +60,7 @@ class AdmissionConflictRetryTest {
     @Test
     void conflictsThatDoNotEndMakeTheStoreUnavailable() {
         clock.advance(AdmissionStoreContract.TEN_YEARS);
-        DynamoDbAdmissionStore store = new DynamoDbAdmissionStore(new ConflictingFirst(dynamo, Integer.MAX_VALUE), PREFIX,
+        DynamoDbAdmissionStore store = new DynamoDbAdmissionStore(new ConflictingFirst(DB.client(), Integer.MAX_VALUE), DB.prefix(),
                 clock, recording);
 
         assertThrows(StateUnavailableException.class,

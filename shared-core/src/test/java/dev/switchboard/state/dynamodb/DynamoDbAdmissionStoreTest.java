@@ -10,9 +10,8 @@ import dev.switchboard.state.Refusal;
 import dev.switchboard.state.Reservation;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.testing.TestAws;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -30,24 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The admission contract on DynamoDB (Local, or LocalStack when selected), plus its round trips. */
 class DynamoDbAdmissionStoreTest extends AdmissionStoreContract {
 
-    private static final String PREFIX = "admission-test-" + ProcessHandle.current().pid() + "-";
-    private static final DynamoDbCalls CALLS = new DynamoDbCalls();
-    private static DynamoDbClient dynamo;
-
-    @BeforeAll
-    static void createTables() {
-        dynamo = DynamoDbCalls.countedClient(CALLS);
-        new TableProvisioner(dynamo).createMissing(PREFIX);
-    }
-
-    @AfterAll
-    static void closeClient() {
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final CountedDynamoDb DB = new CountedDynamoDb("admission-test");
 
     @Override
     protected AdmissionStore store(Clock clock) {
-        return new DynamoDbAdmissionStore(dynamo, PREFIX, clock, Sleeper.REAL);
+        return new DynamoDbAdmissionStore(DB.client(), DB.prefix(), clock, Sleeper.REAL);
     }
 
     @Test
@@ -56,22 +43,22 @@ class DynamoDbAdmissionStoreTest extends AdmissionStoreContract {
                 .key("key-" + deployment(), new RateLimits(5L, 10_000L)).by("user-" + deployment(), BudgetCaps.DEFAULT)
                 .tokens(400).maxCost("0.02");
 
-        CALLS.reset();
+        DB.calls().reset();
         Reservation admitted = reserve(request);
-        assertEquals(1, CALLS.total(), "admitted reserve");
+        assertEquals(1, DB.calls().total(), "admitted reserve");
 
-        CALLS.reset();
+        DB.calls().reset();
         refusedBy(Refusal.RateLimited.class, request);
-        assertEquals(1, CALLS.total(), "refused reserve: the old item comes with the cancellation, no read");
+        assertEquals(1, DB.calls().total(), "refused reserve: the old item comes with the cancellation, no read");
 
-        CALLS.reset();
+        DB.calls().reset();
         store(clock).reconcile(admitted, 350, new BigDecimal("0.015"));
-        assertEquals(1, CALLS.of("TransactWriteItems"), "reconcile");
-        assertEquals(1, CALLS.total(), "reconcile");
+        assertEquals(1, DB.calls().of("TransactWriteItems"), "reconcile");
+        assertEquals(1, DB.calls().total(), "reconcile");
 
-        CALLS.reset();
+        DB.calls().reset();
         store(clock).reconcile(admitted, 400, new BigDecimal("0.02"));
-        assertEquals(0, CALLS.total(), "a reconcile with nothing to change sends nothing");
+        assertEquals(0, DB.calls().total(), "a reconcile with nothing to change sends nothing");
     }
 
     @Test
@@ -82,7 +69,7 @@ class DynamoDbAdmissionStoreTest extends AdmissionStoreContract {
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(200)).build())
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(2)))
                 .build()) {
-            AdmissionStore unreachable = new DynamoDbAdmissionStore(nowhere, PREFIX, clock, Sleeper.REAL);
+            AdmissionStore unreachable = new DynamoDbAdmissionStore(nowhere, DB.prefix(), clock, Sleeper.REAL);
             AdmissionRequests request = AdmissionRequests.to(deployment(), RateLimits.rpm(1));
 
             assertThrows(StateUnavailableException.class, () -> unreachable.reserve(request.build()));

@@ -5,10 +5,9 @@ import dev.switchboard.state.CircuitRecord;
 import dev.switchboard.state.HealthStore;
 import dev.switchboard.state.HealthStoreContract;
 import dev.switchboard.state.StateUnavailableException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -28,22 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The DynamoDB adapter (on DynamoDB Local, or LocalStack when selected) against the shared contract. */
 class DynamoDbHealthStoreTest extends HealthStoreContract {
 
-    private static final String PREFIX = "health-test-" + ProcessHandle.current().pid() + "-";
     private static final Sleeper NO_WAIT = duration -> { };
-    private static final DynamoDbCalls CALLS = new DynamoDbCalls();
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final CountedDynamoDb DB = new CountedDynamoDb("health-test");
     private final List<DynamoDbClient> otherClients = new ArrayList<>();
-
-    @BeforeAll
-    static void createTables() {
-        dynamo = DynamoDbCalls.countedClient(CALLS);
-        new TableProvisioner(dynamo).createMissing(PREFIX);
-    }
-
-    @AfterAll
-    static void closeClient() {
-        dynamo.close();
-    }
 
     @AfterEach
     void closeOtherClients() {
@@ -52,26 +39,26 @@ class DynamoDbHealthStoreTest extends HealthStoreContract {
 
     @Override
     protected HealthStore newStore() {
-        return new DynamoDbHealthStore(dynamo, PREFIX, NO_WAIT);
+        return new DynamoDbHealthStore(DB.client(), DB.prefix(), NO_WAIT);
     }
 
     @Override
     protected HealthStore anotherInstancesStore() {
         DynamoDbClient client = DynamoDbCalls.countedClient(new DynamoDbCalls());
         otherClients.add(client);
-        return new DynamoDbHealthStore(client, PREFIX, NO_WAIT);
+        return new DynamoDbHealthStore(client, DB.prefix(), NO_WAIT);
     }
 
     @Test
     void publishingIsOnePutWonOrLost() {
         HealthStore store = newStore();
         String a = deployment("trips");
-        CALLS.reset();
+        DB.calls().reset();
 
         store.publish(CircuitRecord.open(a, T0, CircuitRecord.INSTANCE, "TIMEOUT"));
         store.publish(CircuitRecord.closed(a, T0, CircuitRecord.PROBE));
 
-        assertEquals(List.of("PutItem", "PutItem"), CALLS.operations());
+        assertEquals(List.of("PutItem", "PutItem"), DB.calls().operations());
     }
 
     @Test
@@ -80,12 +67,12 @@ class DynamoDbHealthStoreTest extends HealthStoreContract {
         List<String> hundred = IntStream.range(0, 100).mapToObj(i -> deployment("d" + i)).toList();
         List<String> hundredAndOne = IntStream.range(0, 101).mapToObj(i -> deployment("e" + i)).toList();
 
-        CALLS.reset();
+        DB.calls().reset();
         store.snapshot(hundred);
-        List<String> oneTrip = CALLS.operations();
-        CALLS.reset();
+        List<String> oneTrip = DB.calls().operations();
+        DB.calls().reset();
         store.snapshot(hundredAndOne);
-        List<String> twoTrips = CALLS.operations();
+        List<String> twoTrips = DB.calls().operations();
 
         System.out.println("health snapshot round trips: 100 deployments = " + oneTrip.size() + ", 101 = "
                 + twoTrips.size());
@@ -101,7 +88,7 @@ class DynamoDbHealthStoreTest extends HealthStoreContract {
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(200)).build())
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(2)))
                 .build()) {
-            HealthStore unreachable = new DynamoDbHealthStore(nowhere, PREFIX, NO_WAIT);
+            HealthStore unreachable = new DynamoDbHealthStore(nowhere, DB.prefix(), NO_WAIT);
 
             assertThrows(StateUnavailableException.class,
                     () -> unreachable.publish(CircuitRecord.open("a/b", T0, CircuitRecord.INSTANCE, null)));

@@ -5,9 +5,8 @@ import dev.switchboard.state.LatencySettings;
 import dev.switchboard.state.LatencyStore;
 import dev.switchboard.state.LatencyStoreContract;
 import dev.switchboard.state.StateUnavailableException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -27,36 +26,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The DynamoDB adapter (on DynamoDB Local, or LocalStack when selected) against the shared contract. */
 class DynamoDbLatencyStoreTest extends LatencyStoreContract {
 
-    private static final String PREFIX = "latency-test-" + ProcessHandle.current().pid() + "-";
     private static final Sleeper NO_WAIT = duration -> { };
-    private static final DynamoDbCalls CALLS = new DynamoDbCalls();
-    private static DynamoDbClient dynamo;
-
-    @BeforeAll
-    static void createTables() {
-        dynamo = DynamoDbCalls.countedClient(CALLS);
-        new TableProvisioner(dynamo).createMissing(PREFIX);
-    }
-
-    @AfterAll
-    static void closeClient() {
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final CountedDynamoDb DB = new CountedDynamoDb("latency-test");
 
     @Override
     protected LatencyStore newStore(LatencySettings settings, Clock clock) {
-        return new DynamoDbLatencyStore(dynamo, PREFIX, settings, clock, NO_WAIT);
+        return new DynamoDbLatencyStore(DB.client(), DB.prefix(), settings, clock, NO_WAIT);
     }
 
     @Test
     void recordingIsOneUpdateItem() {
         LatencyStore store = newStore(LatencySettings.defaults(), clock);
-        CALLS.reset();
+        DB.calls().reset();
 
         store.record(deployment("trips"), Duration.ofMillis(120), true, clock.instant());
         store.record(deployment("trips"), Duration.ofMillis(120), false, clock.instant());
 
-        assertEquals(List.of("UpdateItem", "UpdateItem"), CALLS.operations());
+        assertEquals(List.of("UpdateItem", "UpdateItem"), DB.calls().operations());
     }
 
     @Test
@@ -66,16 +53,16 @@ class DynamoDbLatencyStoreTest extends LatencyStoreContract {
         List<String> twenty = IntStream.range(0, 20).mapToObj(i -> deployment("e" + i)).toList();
         store.record(sixteen.get(3), Duration.ofMillis(80), true, clock.instant());
 
-        CALLS.reset();
+        DB.calls().reset();
         assertEquals(1, store.snapshot(sixteen).of(sixteen.get(3)).calls());
-        List<String> oneTrip = CALLS.operations();
-        CALLS.reset();
+        List<String> oneTrip = DB.calls().operations();
+        DB.calls().reset();
         store.snapshot(twenty);
-        List<String> twoTrips = CALLS.operations();
-        CALLS.reset();
+        List<String> twoTrips = DB.calls().operations();
+        DB.calls().reset();
         LatencySettings sharded = new LatencySettings(Duration.ofMinutes(5), Duration.ofMinutes(1), 0.3, 4);
         newStore(sharded, clock).snapshot(sixteen);
-        List<String> shardedTrips = CALLS.operations();
+        List<String> shardedTrips = DB.calls().operations();
 
         System.out.println("latency snapshot round trips: 16 deployments x 6 buckets = " + oneTrip.size()
                 + ", 20 x 6 = " + twoTrips.size() + ", 16 x 6 x 4 shards = " + shardedTrips.size());
@@ -92,7 +79,7 @@ class DynamoDbLatencyStoreTest extends LatencyStoreContract {
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(200)).build())
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(2)))
                 .build()) {
-            LatencyStore unreachable = new DynamoDbLatencyStore(nowhere, PREFIX, LatencySettings.defaults(), clock,
+            LatencyStore unreachable = new DynamoDbLatencyStore(nowhere, DB.prefix(), LatencySettings.defaults(), clock,
                     NO_WAIT);
 
             assertThrows(StateUnavailableException.class,

@@ -4,9 +4,8 @@ import dev.switchboard.state.CacheSettings;
 import dev.switchboard.state.ResponseCache;
 import dev.switchboard.state.ResponseCacheContract;
 import dev.switchboard.state.StateUnavailableException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -33,44 +32,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The DynamoDB adapter (on DynamoDB Local, or LocalStack when selected) against the shared contract. */
 class DynamoDbResponseCacheTest extends ResponseCacheContract {
 
-    private static final String PREFIX = "cache-test-" + ProcessHandle.current().pid() + "-";
-    private static final DynamoDbCalls CALLS = new DynamoDbCalls();
-    private static DynamoDbClient dynamo;
-
-    @BeforeAll
-    static void createTables() {
-        dynamo = DynamoDbCalls.countedClient(CALLS);
-        new TableProvisioner(dynamo).createMissing(PREFIX);
-    }
-
-    @AfterAll
-    static void closeClient() {
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final CountedDynamoDb DB = new CountedDynamoDb("cache-test");
 
     @Override
     protected ResponseCache cache(CacheSettings settings, Clock clock) {
-        return new DynamoDbResponseCache(dynamo, PREFIX, settings, clock);
+        return new DynamoDbResponseCache(DB.client(), DB.prefix(), settings, clock);
     }
 
     @Test
     void aLookupIsOneGetItemAndAStoreOnePutItem() {
-        CALLS.reset();
+        DB.calls().reset();
 
         cache.put(key("trips"), answer("counted"));
         cache.get(key("trips"));
         cache.get(key("a miss"));
 
-        assertEquals(List.of("PutItem", "GetItem", "GetItem"), CALLS.operations());
+        assertEquals(List.of("PutItem", "GetItem", "GetItem"), DB.calls().operations());
     }
 
     @Test
     void aSkippedAnswerCostsNoRoundTrip() {
-        CALLS.reset();
+        DB.calls().reset();
 
         assertFalse(cache.put(key("too large"), answer(incompressible(80_000))));
 
-        assertEquals(0, CALLS.total());
+        assertEquals(0, DB.calls().total());
     }
 
     @Test
@@ -94,7 +81,7 @@ class DynamoDbResponseCacheTest extends ResponseCacheContract {
         // Never compressed, so the item's size is the text's; the estimate must never undercount DynamoDB's.
         CacheSettings largest = new CacheSettings(true, SETTINGS.ttl(), Integer.MAX_VALUE,
                 CacheSettings.LARGEST_ITEM_BYTES);
-        ResponseCache roomy = new DynamoDbResponseCache(dynamo, PREFIX, largest, clock);
+        ResponseCache roomy = new DynamoDbResponseCache(DB.client(), DB.prefix(), largest, clock);
         String text = incompressible(CacheSettings.LARGEST_ITEM_BYTES - 400) + "é€😀";
 
         assertTrue(roomy.put(key("largest"), answer(text)));
@@ -111,7 +98,7 @@ class DynamoDbResponseCacheTest extends ResponseCacheContract {
                 "pk", AttributeValue.fromS(pk),
                 "expires_at", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond() + 3600)),
                 CacheItems.JSON_GZIP, AttributeValue.fromB(SdkBytes.fromUtf8String("not gzip at all"))));
-        dynamo.putItem(b -> b.tableName(SwitchboardTables.CACHE.physicalName(PREFIX)).item(item));
+        DB.client().putItem(b -> b.tableName(SwitchboardTables.CACHE.physicalName(DB.prefix())).item(item));
 
         assertEquals(Optional.empty(), cache.get(key("corrupt")));
     }
@@ -124,7 +111,7 @@ class DynamoDbResponseCacheTest extends ResponseCacheContract {
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(200)).build())
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(2)))
                 .build()) {
-            ResponseCache unreachable = new DynamoDbResponseCache(nowhere, PREFIX, SETTINGS, clock);
+            ResponseCache unreachable = new DynamoDbResponseCache(nowhere, DB.prefix(), SETTINGS, clock);
 
             assertThrows(StateUnavailableException.class, () -> unreachable.get(key("x")));
             assertThrows(StateUnavailableException.class, () -> unreachable.put(key("x"), answer("x")));
@@ -132,7 +119,7 @@ class DynamoDbResponseCacheTest extends ResponseCacheContract {
     }
 
     private static Map<String, AttributeValue> raw(String pk) {
-        return dynamo.getItem(b -> b.tableName(SwitchboardTables.CACHE.physicalName(PREFIX))
+        return DB.client().getItem(b -> b.tableName(SwitchboardTables.CACHE.physicalName(DB.prefix()))
                 .key(Map.of("pk", AttributeValue.fromS(pk))).consistentRead(true)).item();
     }
 }

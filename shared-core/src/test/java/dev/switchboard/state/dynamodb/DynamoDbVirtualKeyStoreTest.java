@@ -5,9 +5,8 @@ import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.VirtualKey;
 import dev.switchboard.state.VirtualKeyStore;
 import dev.switchboard.state.VirtualKeyStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -28,38 +27,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The virtual key contract on DynamoDB (Local, or LocalStack when selected), plus round trips and the item. */
 class DynamoDbVirtualKeyStoreTest extends VirtualKeyStoreContract {
 
-    private static final String PREFIX = "vkey-test-" + ProcessHandle.current().pid() + "-";
-    private static final DynamoDbCalls CALLS = new DynamoDbCalls();
-    private static DynamoDbClient dynamo;
-
-    @BeforeAll
-    static void createTables() {
-        dynamo = DynamoDbCalls.countedClient(CALLS);
-        new TableProvisioner(dynamo).createMissing(PREFIX);
-    }
-
-    @AfterAll
-    static void closeClient() {
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final CountedDynamoDb DB = new CountedDynamoDb("vkey-test");
 
     @Override
     protected VirtualKeyStore store() {
-        return new DynamoDbVirtualKeyStore(dynamo, PREFIX);
+        return new DynamoDbVirtualKeyStore(DB.client(), DB.prefix());
     }
 
     @Test
     void creationIsOneConditionalPutAndALookupOneGet() {
         VirtualKey key = new VirtualKey("vk_rt", "alice", null, RateLimits.NONE, Instant.parse("2036-01-01T00:00:00Z"), null);
 
-        CALLS.reset();
+        DB.calls().reset();
         store().create(hash(), key);
-        assertEquals(List.of("PutItem"), CALLS.operations());
+        assertEquals(List.of("PutItem"), DB.calls().operations());
 
-        CALLS.reset();
+        DB.calls().reset();
         store().findByHash(hash());
         store().findByHash(hash() + "-unknown");
-        assertEquals(List.of("GetItem", "GetItem"), CALLS.operations());
+        assertEquals(List.of("GetItem", "GetItem"), DB.calls().operations());
     }
 
     @Test
@@ -67,7 +54,7 @@ class DynamoDbVirtualKeyStoreTest extends VirtualKeyStoreContract {
         store().create(hash(), new VirtualKey("vk_item", "alice", null, RateLimits.NONE,
                 Instant.parse("2036-01-01T00:00:00Z"), "ci"));
 
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(SwitchboardTables.STATE.physicalName(PREFIX))
+        Map<String, AttributeValue> item = DB.client().getItem(b -> b.tableName(SwitchboardTables.STATE.physicalName(DB.prefix()))
                 .key(Map.of("pk", AttributeValue.fromS("vkey#" + hash()), "sk", AttributeValue.fromS("key")))).item();
 
         assertEquals("vk_item", item.get("key_id").s());
@@ -82,7 +69,7 @@ class DynamoDbVirtualKeyStoreTest extends VirtualKeyStoreContract {
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(200)).build())
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(2)))
                 .build()) {
-            VirtualKeyStore unreachable = new DynamoDbVirtualKeyStore(nowhere, PREFIX);
+            VirtualKeyStore unreachable = new DynamoDbVirtualKeyStore(nowhere, DB.prefix());
 
             assertThrows(StateUnavailableException.class, () -> unreachable.findByHash(hash()));
             assertThrows(StateUnavailableException.class, () -> unreachable.create(hash(),
