@@ -42,6 +42,15 @@ public final class LocalGateway implements AutoCloseable {
         gateway.printBanner(System.out, settings);
     }
 
+    /**
+     * A gateway in the caller's process, as {@link #main} would start it with {@code environment} as
+     * the process environment: for programs and tests that embed one (PORT "0" picks a free port).
+     */
+    public static LocalGateway start(Map<String, String> environment, Map<String, Object> overrides)
+            throws IOException {
+        return start(GatewaySettings.fromEnvironment(environment), overrides);
+    }
+
     /** Starts DynamoDB Local and then the HTTP server; {@code overrides} win over everything else. */
     static LocalGateway start(GatewaySettings settings, Map<String, Object> overrides, String... args)
             throws IOException {
