@@ -2,6 +2,7 @@ package dev.switchboard.resilience;
 
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.ProviderRejectedException;
+import dev.switchboard.api.RequestTimedOutException;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
@@ -183,6 +184,9 @@ public final class FallbackChain {
                     contextTooLongUpTo = Math.max(contextTooLongUpTo, candidate.capabilities().contextLength());
                 }
             }
+        }
+        if (!clock.instant().isBefore(deadline)) {
+            throw new RequestTimedOutException(settings.requestDeadline(), Attempt.failures(attempts));
         }
         throw new NoProviderAvailableException(Attempt.failures(attempts));
     }

@@ -2,6 +2,7 @@ package dev.switchboard.resilience;
 
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.ProviderRejectedException;
+import dev.switchboard.api.RequestTimedOutException;
 import dev.switchboard.routing.Candidate;
 import org.junit.jupiter.api.Test;
 
@@ -160,12 +161,16 @@ class FallbackChainTest {
         fixture.provider("alpha").takes(Duration.ofSeconds(30), timeout());
         fixture.provider("beta").answers("too late");
 
-        NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> call(A, B));
+        RequestTimedOutException e = assertThrows(RequestTimedOutException.class, () -> call(A, B));
 
         assertEquals(1, fixture.provider("alpha").calls());
         assertEquals(0, fixture.provider("beta").calls());
         assertTrue(fixture.sleeper.waits.isEmpty());
         assertEquals(List.of("alpha/m (timeout)"), e.tried());
+        assertEquals(504, e.status());
+        assertEquals("timeout", e.type());
+        assertEquals("No provider answered within the request's deadline of 30 s; tried alpha/m (timeout)",
+                e.getMessage());
     }
 
     @Test
