@@ -62,6 +62,19 @@ class TemplateAccessTest {
         assertEquals(names, granted, "every secret is read by some function");
     }
 
+    /**
+     * SAM attaches a managed policy of its own for these (VPC network interfaces, X-Ray, dead letters,
+     * destinations), and a Role of one's own bypasses Policies: none of that is seen by the checks above.
+     */
+    @Test
+    void noFunctionLetsSamAddPoliciesTheChecksDoNotSee() {
+        SamTemplate.load().functions().forEach((id, p) -> {
+            for (String property : List.of("Role", "VpcConfig", "Tracing", "DeadLetterQueue", "EventInvokeConfig")) {
+                assertFalse(p.containsKey(property), id + " sets " + property);
+            }
+        });
+    }
+
     @Test
     void noStatementGrantsEverythingOrAWildcardAction() {
         SamTemplate.everyMap(SamTemplate.load().root(), node -> {

@@ -28,6 +28,19 @@ class TemplateStructureTest {
     static final Set<String> INTRINSICS = Set.of("Ref", "Condition", "Fn::GetAtt", "Fn::Sub", "Fn::If", "Fn::Equals",
             "Fn::Not", "Fn::And", "Fn::Or", "Fn::Join", "Fn::Select", "Fn::Split", "Fn::FindInMap", "Fn::Base64",
             "Fn::GetAZs", "Fn::ImportValue");
+    /** AWS::Serverless::Function's properties (SAM's SamFunction), and those its Globals section takes. */
+    static final Set<String> FUNCTION_PROPERTIES = Set.of("FunctionName", "Handler", "Runtime", "CodeUri", "ImageUri",
+            "PackageType", "InlineCode", "DeadLetterQueue", "Description", "MemorySize", "Timeout", "VpcConfig", "Role",
+            "AssumeRolePolicyDocument", "Policies", "RolePath", "PermissionsBoundary", "Environment", "Events", "Tags",
+            "Tracing", "KmsKeyArn", "DeploymentPreference", "ReservedConcurrentExecutions", "Layers", "EventInvokeConfig",
+            "EphemeralStorage", "AutoPublishAlias", "AutoPublishCodeSha256", "AutoPublishAliasAllProperties",
+            "VersionDescription", "ProvisionedConcurrencyConfig", "FileSystemConfigs", "ImageConfig",
+            "CodeSigningConfigArn", "Architectures", "SnapStart", "FunctionUrlConfig", "RuntimeManagementConfig",
+            "LoggingConfig", "RecursiveLoop", "SourceKMSKeyArn");
+    static final Set<String> FUNCTION_GLOBALS = Set.of("Handler", "Runtime", "CodeUri", "DeadLetterQueue", "Description",
+            "MemorySize", "Timeout", "VpcConfig", "Environment", "Tags", "Tracing", "KmsKeyArn", "AutoPublishAlias",
+            "DeploymentPreference", "Layers", "Architectures", "SnapStart", "EphemeralStorage", "LoggingConfig",
+            "PermissionsBoundary", "ReservedConcurrentExecutions", "RuntimeManagementConfig");
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
     private final SamTemplate template = SamTemplate.load();
@@ -46,6 +59,14 @@ class TemplateStructureTest {
         template.resources().forEach((id, r) -> assertTrue(RESOURCE_TYPES.contains(r.get("Type")), id + ": " + r.get("Type")));
         template.functions().forEach((id, p) -> SamTemplate.<Map<String, Object>>map(p.getOrDefault("Events", Map.of()))
                 .forEach((name, e) -> assertTrue(EVENT_TYPES.contains(e.get("Type")), id + "." + name + ": " + e.get("Type"))));
+    }
+
+    @Test
+    void functionsUseOnlyPropertiesSamKnowsAndGlobalsOnlyThoseItMerges() {
+        Map<String, Object> globals = SamTemplate.map(SamTemplate.<Object>map(template.root().get("Globals")).get("Function"));
+        globals.keySet().forEach(key -> assertTrue(FUNCTION_GLOBALS.contains(key), "Globals.Function." + key));
+        template.ofType(SamTemplate.FUNCTION).forEach((id, p) -> p.keySet().forEach(key ->
+                assertTrue(FUNCTION_PROPERTIES.contains(key), id + "." + key)));
     }
 
     @Test
