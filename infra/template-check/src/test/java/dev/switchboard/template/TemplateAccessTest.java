@@ -1,0 +1,148 @@
+package dev.switchboard.template;
+
+import dev.switchboard.state.dynamodb.SwitchboardTables;
+import dev.switchboard.state.dynamodb.TableDefinition;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Least privilege: each function's inline policies grant exactly what its code uses ({@link FunctionAccess}),
+ * on named resources only; the secrets the code reads are declared under the names it reads, carry no
+ * value, and are granted; every DynamoDB action the code calls is granted somewhere and no other.
+ */
+class TemplateAccessTest {
+
+    private static final String BEDROCK_MODELS = "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/*";
+    private static final Set<String> BEDROCK_ACTIONS = Set.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream");
+
+    @Test
+    void eachFunctionIsGrantedExactlyWhatItsCodeUses() {
+        Map<String, FunctionAccess> granted = new LinkedHashMap<>();
+        SamTemplate.load().functions().forEach((id, p) ->
+                granted.put(FunctionArtifact.of(String.valueOf(p.get("CodeUri"))).module(), granted(id, p)));
+        assertEquals(FunctionAccess.BY_MODULE.keySet(), granted.keySet(), "functions");
+        FunctionAccess.BY_MODULE.forEach((module, expected) -> assertEquals(expected, granted.get(module), module));
+    }
+
+    @Test
+    void theDynamoDbActionsGrantedAreThoseTheCodeCalls() {
+        Set<String> granted = new TreeSet<>();
+        FunctionAccess.BY_MODULE.values().forEach(a -> a.tables().values().forEach(granted::addAll));
+        assertEquals(CodeDynamoDbActions.used(), granted);
+        Set<TableDefinition> tables = new HashSet<>();
+        FunctionAccess.BY_MODULE.values().forEach(a -> tables.addAll(a.tables().keySet()));
+        assertEquals(Set.copyOf(SwitchboardTables.ALL), tables, "every table is used by some function");
+    }
+
+    @Test
+    void theSecretsAreTheCodesDeclaredWithoutValuesAndGranted() {
+        Map<String, Map<String, Object>> secrets = SamTemplate.load().ofType("AWS::SecretsManager::Secret");
+        Set<String> names = new TreeSet<>();
+        secrets.forEach((id, p) -> {
+            names.add(codeName(p.get("Name")));
+            Object value = p.get("SecretString");
+            assertTrue(value == null || "{}".equals(value), id + " holds a value in the template");
+        });
+        assertEquals(new TreeSet<>(Set.of(FunctionAccess.PROVIDERS, FunctionAccess.ADMIN)), names);
+        Set<String> granted = new TreeSet<>();
+        FunctionAccess.BY_MODULE.values().forEach(a -> granted.addAll(a.secrets()));
+        assertEquals(names, granted, "every secret is read by some function");
+    }
+
+    /**
+     * SAM attaches a managed policy of its own for these (VPC network interfaces, X-Ray, dead letters,
+     * destinations), and a Role of one's own bypasses Policies: none of that is seen by the checks above.
+     */
+    @Test
+    void noFunctionLetsSamAddPoliciesTheChecksDoNotSee() {
+        SamTemplate.load().functions().forEach((id, p) -> {
+            for (String property : List.of("Role", "VpcConfig", "Tracing", "DeadLetterQueue", "EventInvokeConfig")) {
+                assertFalse(p.containsKey(property), id + " sets " + property);
+            }
+        });
+    }
+
+    @Test
+    void noStatementGrantsEverythingOrAWildcardAction() {
+        SamTemplate.everyMap(SamTemplate.load().root(), node -> {
+            for (String key : List.of("Resource", "NotResource", "NotAction")) {
+                if (node.containsKey(key)) {
+                    assertFalse("NotResource".equals(key) || "NotAction".equals(key), key + " in " + node);
+                    assertFalse(SamTemplate.list(node.get(key)).contains("*"), "Resource \"*\" in " + node);
+                }
+            }
+            for (Object action : SamTemplate.list(node.get("Action"))) {
+                assertFalse(String.valueOf(action).contains("*"), "wildcard action in " + node);
+            }
+        });
+    }
+
+    /** What this function's policies grant, in the terms of {@link FunctionAccess}. */
+    private static FunctionAccess granted(String id, Map<String, Object> function) {
+        SamTemplate template = SamTemplate.load();
+        Map<TableDefinition, Set<String>> tables = new HashMap<>();
+        Set<String> secrets = new HashSet<>();
+        boolean bedrock = false;
+        for (Object policy : SamTemplate.list(function.get("Policies"))) {
+            if (!(policy instanceof Map<?, ?> document) || !document.containsKey("Statement")) {
+                fail(id + ": only inline policy documents are allowed (a managed policy or SAM policy template "
+                        + "grants more than the code uses): " + policy);
+                return null;
+            }
+            for (Object s : SamTemplate.list(document.get("Statement"))) {
+                Map<String, Object> statement = SamTemplate.map(s);
+                assertEquals("Allow", statement.get("Effect"), id);
+                Set<String> actions = new TreeSet<>();
+                SamTemplate.list(statement.get("Action")).forEach(a -> actions.add(String.valueOf(a)));
+                for (Object resource : SamTemplate.list(statement.get("Resource"))) {
+                    String target = SamTemplate.referencedId(resource);
+                    Map<String, Object> declared = target == null ? null : template.resources().get(target);
+                    if (declared != null && "AWS::DynamoDB::Table".equals(declared.get("Type"))) {
+                        assertEquals(Map.of("Fn::GetAtt", List.of(target, "Arn")), resource, id);
+                        assertTrue(actions.stream().allMatch(a -> a.startsWith("dynamodb:")), id + ": " + actions);
+                        tables.computeIfAbsent(table(declared), t -> new TreeSet<>()).addAll(actions);
+                    } else if (declared != null && "AWS::SecretsManager::Secret".equals(declared.get("Type"))) {
+                        assertEquals(Set.of("secretsmanager:GetSecretValue"), actions, id);
+                        secrets.add(codeName(SamTemplate.<Object>map(declared.get("Properties")).get("Name")));
+                    } else if (Map.of("Fn::Sub", BEDROCK_MODELS).equals(resource)) {
+                        assertEquals(BEDROCK_ACTIONS, actions, id);
+                        bedrock = true;
+                    } else {
+                        fail(id + ": grants " + actions + " on " + resource + ", which no code of Switchboard uses");
+                    }
+                }
+            }
+        }
+        Map<TableDefinition, Set<String>> frozen = new HashMap<>();
+        tables.forEach((t, a) -> frozen.put(t, Set.copyOf(a)));
+        return new FunctionAccess(Map.copyOf(frozen), Set.copyOf(secrets), bedrock);
+    }
+
+    private static TableDefinition table(Map<String, Object> resource) {
+        Object name = SamTemplate.<Object>map(resource.get("Properties")).get("TableName");
+        String logical = TemplateTablesTest.logicalName(name);
+        TableDefinition table = SwitchboardTables.ALL.stream().filter(t -> t.logicalName().equals(logical))
+                .findFirst().orElse(null);
+        assertNotNull(table, "table " + name + " is not one of SwitchboardTables");
+        return table;
+    }
+
+    /** A secret's template name in the code's terms: switchboard/${Environment}/admin is switchboard/{stage}/admin. */
+    private static String codeName(Object name) {
+        assertTrue(name instanceof Map<?, ?> m && m.get("Fn::Sub") instanceof String, "secret name " + name);
+        return String.valueOf(SamTemplate.<Object>map(name).get("Fn::Sub")).replace("${Environment}", "{stage}");
+    }
+}

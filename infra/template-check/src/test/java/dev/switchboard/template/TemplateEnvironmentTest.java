@@ -1,0 +1,84 @@
+package dev.switchboard.template;
+
+import dev.switchboard.config.ProviderCatalogLoader;
+import dev.switchboard.secrets.SecretsManagerSettings;
+import dev.switchboard.service.SwitchboardSettings;
+import dev.switchboard.state.dynamodb.DynamoDbSettings;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The functions' environment names settings the code reads, with the values that make the code find
+ * what the template declares: the tables' prefix, the secrets' stage, the ledger.
+ */
+class TemplateEnvironmentTest {
+
+    /** Settings records whose properties the template may set through environment variables. */
+    private static final Set<Class<? extends Record>> SETTINGS = Set.of(
+            DynamoDbSettings.class, SecretsManagerSettings.class, SwitchboardSettings.class);
+
+    @Test
+    void everyVariableIsOneTheCodeReads() throws IOException {
+        Set<String> known = new HashSet<>();
+        for (Class<? extends Record> settings : SETTINGS) {
+            String prefix = settings.getAnnotation(ConfigurationProperties.class).value();
+            Arrays.stream(settings.getRecordComponents()).forEach(c -> known.add(variable(prefix, c.getName())));
+        }
+        String applicationYml = resource("application.yml");
+        SamTemplate.load().functions().forEach((id, p) -> variables(p).keySet().forEach(name ->
+                assertTrue(known.contains(name) || applicationYml.contains("${" + name + ":"),
+                        id + ": " + name + " is read by no setting")));
+    }
+
+    @Test
+    void theVariablesPointTheCodeAtTheTemplatesTablesSecretsAndLedger() {
+        Map<String, Object> parameters = SamTemplate.load().parameters();
+        assertEquals(ProviderCatalogLoader.BUILT_IN, SamTemplate.<Object>map(parameters.get("ProvidersConfig")).get("Default"),
+                "without a providers file the functions use the built-in one");
+        SamTemplate.load().functions().forEach((id, p) -> {
+            Map<String, Object> env = variables(p);
+            assertEquals(Map.of("Fn::Sub", TemplateTablesTest.PREFIX), env.get("SWITCHBOARD_DYNAMODB_TABLE_PREFIX"), id);
+            assertEquals(Map.of("Ref", "Environment"), env.get("SWITCHBOARD_SECRETS_STAGE"), id);
+            assertEquals(Map.of("Ref", "LedgerJdbcUrl"), env.get("SWITCHBOARD_LEDGER_URL"), id);
+            assertEquals(Map.of("Ref", "ProvidersConfig"), env.get("SWITCHBOARD_CONFIG"), id);
+            for (String credential : new String[]{"USERNAME", "PASSWORD"}) {
+                Object value = env.get("SWITCHBOARD_LEDGER_" + credential);
+                assertEquals(Map.of("Fn::Sub", "{{resolve:secretsmanager:${LedgerCredentialsSecret}:SecretString:"
+                        + credential.toLowerCase(Locale.ROOT) + "}}"), value, id + " reads the ledger's " + credential
+                        + " from its secret at deploy time, never from the template");
+            }
+        });
+    }
+
+    private static Map<String, Object> variables(Map<String, Object> function) {
+        Object environment = function.get("Environment");
+        assertNotNull(environment, "no environment");
+        return SamTemplate.map(SamTemplate.<Object>map(environment).get("Variables"));
+    }
+
+    /** Micronaut's environment variable for a property: switchboard.dynamodb + tablePrefix is SWITCHBOARD_DYNAMODB_TABLE_PREFIX. */
+    private static String variable(String prefix, String component) {
+        String kebab = component.replaceAll("([a-z0-9])([A-Z])", "$1_$2");
+        return (prefix + "_" + kebab).replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = DynamoDbSettings.class.getClassLoader().getResourceAsStream(name)) {
+            assertNotNull(in, name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
