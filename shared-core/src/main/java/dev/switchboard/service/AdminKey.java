@@ -2,11 +2,11 @@ package dev.switchboard.service;
 
 import dev.switchboard.secrets.ApiKeySource;
 import dev.switchboard.secrets.ApiKeySourceKind;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +22,11 @@ import java.time.Instant;
  * cannot be read at start-up is asked again, at most every {@link #RETRY_AFTER}, when the admin key is
  * next presented. Only the key's SHA-256 is kept;
  * presented keys are compared by hash with {@link MessageDigest#isEqual}, whose time does not
- * depend on where the first difference is. Built at start-up, so that a Lambda without an admin
- * key says so at once.
+ * depend on where the first difference is. Built when the first route that authenticates is, not at
+ * start-up: the health probe authenticates nobody and its role may not read the admin key, and a
+ * SnapStart snapshot then holds no key read before it.
  */
-@Context
+@Singleton
 public class AdminKey {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminKey.class);
