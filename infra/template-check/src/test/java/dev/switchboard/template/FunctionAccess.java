@@ -20,12 +20,15 @@ import java.util.Set;
  * Bedrock. recommend, decision: virtual keys (GetItem) and the routing snapshot (BatchGetItem). metrics:
  * the same, plus PutItem for POST /keys and POST /simulate/failure; /health's reachability check reads the
  * state table only. health-probe: the snapshot (BatchGetItem), circuits (PutItem) and latency
- * (UpdateItem); providers' keys and Bedrock, but no admin key: it serves no caller.
+ * (UpdateItem); providers' keys and Bedrock, but no admin key: it serves no caller. Every function
+ * opens the ledger, so every one reads the ledger's credentials ({@link #LEDGER}).
  */
 record FunctionAccess(Map<TableDefinition, Set<String>> tables, Set<String> secrets, boolean bedrock) {
 
     static final String PROVIDERS = SecretsManagerSettings.DEFAULT_NAME_PATTERN;
     static final String ADMIN = SecretsManagerSettings.DEFAULT_ADMIN_NAME_PATTERN;
+    /** The operator's secret named by the LedgerCredentialsSecret parameter. */
+    static final String LEDGER = "ledger credentials";
 
     private static final Set<String> ROUTING_READS = Set.of("dynamodb:BatchGetItem", "dynamodb:GetItem");
 
@@ -34,11 +37,11 @@ record FunctionAccess(Map<TableDefinition, Set<String>> tables, Set<String> secr
                     SwitchboardTables.STATE, Set.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem",
                             "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:DeleteItem"),
                     SwitchboardTables.CACHE, Set.of("dynamodb:BatchGetItem", "dynamodb:PutItem")),
-                    Set.of(PROVIDERS, ADMIN), true),
-            "recommend", new FunctionAccess(Map.of(SwitchboardTables.STATE, ROUTING_READS), Set.of(ADMIN), false),
-            "decision", new FunctionAccess(Map.of(SwitchboardTables.STATE, ROUTING_READS), Set.of(ADMIN), false),
+                    Set.of(PROVIDERS, ADMIN, LEDGER), true),
+            "recommend", new FunctionAccess(Map.of(SwitchboardTables.STATE, ROUTING_READS), Set.of(ADMIN, LEDGER), false),
+            "decision", new FunctionAccess(Map.of(SwitchboardTables.STATE, ROUTING_READS), Set.of(ADMIN, LEDGER), false),
             "metrics", new FunctionAccess(Map.of(SwitchboardTables.STATE,
-                    Set.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem")), Set.of(ADMIN), false),
+                    Set.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem")), Set.of(ADMIN, LEDGER), false),
             "health-probe", new FunctionAccess(Map.of(SwitchboardTables.STATE,
-                    Set.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")), Set.of(PROVIDERS), true));
+                    Set.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")), Set.of(PROVIDERS, LEDGER), true));
 }

@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class TemplateAccessTest {
 
     private static final String BEDROCK_MODELS = "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/*";
+    private static final String LEDGER_SECRET =
+            "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${LedgerCredentialsSecret}-??????";
     private static final Set<String> BEDROCK_ACTIONS = Set.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream");
 
     @Test
@@ -59,6 +61,8 @@ class TemplateAccessTest {
         assertEquals(new TreeSet<>(Set.of(FunctionAccess.PROVIDERS, FunctionAccess.ADMIN)), names);
         Set<String> granted = new TreeSet<>();
         FunctionAccess.BY_MODULE.values().forEach(a -> granted.addAll(a.secrets()));
+        // The ledger's secret is the operator's (it holds the database's own credentials), named by a parameter.
+        granted.remove(FunctionAccess.LEDGER);
         assertEquals(names, granted, "every secret is read by some function");
     }
 
@@ -117,6 +121,9 @@ class TemplateAccessTest {
                     } else if (declared != null && "AWS::SecretsManager::Secret".equals(declared.get("Type"))) {
                         assertEquals(Set.of("secretsmanager:GetSecretValue"), actions, id);
                         secrets.add(codeName(SamTemplate.<Object>map(declared.get("Properties")).get("Name")));
+                    } else if (Map.of("Fn::Sub", LEDGER_SECRET).equals(resource)) {
+                        assertEquals(Set.of("secretsmanager:GetSecretValue"), actions, id);
+                        secrets.add(FunctionAccess.LEDGER);
                     } else if (Map.of("Fn::Sub", BEDROCK_MODELS).equals(resource)) {
                         assertEquals(BEDROCK_ACTIONS, actions, id);
                         bedrock = true;
