@@ -23,8 +23,7 @@ import java.time.Instant;
  * next presented. Only the key's SHA-256 is kept;
  * presented keys are compared by hash with {@link MessageDigest#isEqual}, whose time does not
  * depend on where the first difference is. Built when the first route that authenticates is, not at
- * start-up: the health probe authenticates nobody and its role may not read the admin key, and a
- * SnapStart snapshot then holds no key read before it.
+ * start-up: the health probe authenticates nobody, and its role may not read the admin key.
  */
 @Singleton
 public class AdminKey {
