@@ -11,8 +11,9 @@ import java.time.Clock;
  * {@value #LOGGER} logger, which logback writes bare (no JSON log envelope, which would hide the
  * document from CloudWatch) through a non-blocking queue to stdout. Per request: Requests, Errors,
  * CostUsd, LatencyMs, Fallbacks and CacheHits, by [endpoint], [provider] and [provider, model]. Per
- * breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]. When the logger is off (the
- * local default) nothing is built at all.
+ * breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment and probe
+ * run: ProbeHealthy (1 or 0) and ProbeLatencyMs, by the same. When the logger is off (the local
+ * default) nothing is built at all.
  */
 @Singleton
 public class EmfMetricsSink implements MetricsSink {
@@ -45,6 +46,13 @@ public class EmfMetricsSink implements MetricsSink {
         }
     }
 
+    @Override
+    public void deploymentProbed(String provider, String model, boolean healthy, long latencyMs) {
+        if (out.isInfoEnabled()) {
+            out.info(probeDocument(provider, model, healthy, latencyMs, clock.millis()));
+        }
+    }
+
     static String requestDocument(CompletedRequest r, long at) {
         return new EmfDocument(at)
                 .dimension("endpoint", r.endpoint())
@@ -71,6 +79,17 @@ public class EmfMetricsSink implements MetricsSink {
                 .dimensionSet("provider")
                 .dimensionSet("provider", "model")
                 .metric("CircuitOpen", EmfDocument.Unit.Count, open ? 1 : 0)
+                .toJson();
+    }
+
+    static String probeDocument(String provider, String model, boolean healthy, long latencyMs, long at) {
+        return new EmfDocument(at)
+                .dimension("provider", provider)
+                .dimension("model", model)
+                .dimensionSet("provider")
+                .dimensionSet("provider", "model")
+                .metric("ProbeHealthy", EmfDocument.Unit.Count, healthy ? 1 : 0)
+                .metric("ProbeLatencyMs", EmfDocument.Unit.Milliseconds, latencyMs)
                 .toJson();
     }
 }

@@ -15,6 +15,10 @@ public interface MetricsSink {
         @Override
         public void circuitChanged(String provider, String model, boolean open) {
         }
+
+        @Override
+        public void deploymentProbed(String provider, String model, boolean healthy, long latencyMs) {
+        }
     };
 
     /** One finished request, answered or not. */
@@ -22,4 +26,7 @@ public interface MetricsSink {
 
     /** A deployment's circuit breaker opened ({@code open}) or was found closed again. */
     void circuitChanged(String provider, String model, boolean open);
+
+    /** The health probe asked a deployment: whether it answered well, and how long it took. */
+    void deploymentProbed(String provider, String model, boolean healthy, long latencyMs);
 }

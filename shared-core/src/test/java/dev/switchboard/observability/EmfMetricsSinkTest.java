@@ -84,6 +84,15 @@ class EmfMetricsSinkTest {
     }
 
     @Test
+    void aProbedDeploymentIsItsHealthAndLatency() {
+        sink.deploymentProbed("anthropic", "claude-3-5-haiku-20241022", false, 5000);
+
+        JsonNode doc = EmfDocuments.assertValid(only());
+        assertEquals(0, doc.get("ProbeHealthy").getIntValue());
+        assertEquals(5000, doc.get("ProbeLatencyMs").getIntValue());
+    }
+
+    @Test
     void namesAreEscapedAndUnknownModelsLeaveTheirSetOut() {
         sink.circuitChanged("we\"ird", null, true);
 

@@ -146,6 +146,10 @@ class RequestObservabilityTest {
             @Override
             public void circuitChanged(String provider, String model, boolean open) {
             }
+
+            @Override
+            public void deploymentProbed(String provider, String model, boolean healthy, long latencyMs) {
+            }
         };
         try (LogLines logs = new LogLines()) {
             CompleteResponse response = fixture.completions().complete(new CompleteRequest("hi", 1000, false, null),
