@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Metrics as CloudWatch Embedded Metric Format documents, one line each on the
@@ -53,23 +54,26 @@ public class EmfMetricsSink implements MetricsSink {
         }
     }
 
+    private static final String[] REQUEST_METRICS = {"Requests", "Errors", "CostUsd", "LatencyMs", "Fallbacks",
+            "CacheHits"};
+    private static final EmfDocument.Unit[] REQUEST_UNITS = {EmfDocument.Unit.Count, EmfDocument.Unit.Count,
+            EmfDocument.Unit.None, EmfDocument.Unit.Milliseconds, EmfDocument.Unit.Count, EmfDocument.Unit.Count};
+    private static final String[] REQUEST_PROPERTIES = {"request_id", "strategy_used"};
+    /** A request a deployment (or the cache) answered: by endpoint, by provider, by provider and model. */
+    private static final EmfShape ANSWERED = new EmfShape(
+            List.of(new String[]{"endpoint"}, new String[]{"provider"}, new String[]{"provider", "model"}),
+            new String[]{"endpoint", "provider", "model"}, REQUEST_PROPERTIES, REQUEST_METRICS, REQUEST_UNITS);
+    /** A request nobody answered has no provider: by endpoint only. */
+    private static final EmfShape UNANSWERED = new EmfShape(List.<String[]>of(new String[]{"endpoint"}),
+            new String[]{"endpoint"}, REQUEST_PROPERTIES, REQUEST_METRICS, REQUEST_UNITS);
+
     static String requestDocument(CompletedRequest r, long at) {
-        return new EmfDocument(at)
-                .dimension("endpoint", r.endpoint())
-                .dimension("provider", r.provider())
-                .dimension("model", r.model())
-                .dimensionSet("endpoint")
-                .dimensionSet("provider")
-                .dimensionSet("provider", "model")
-                .property("request_id", r.requestId())
-                .property("strategy_used", r.strategy())
-                .metric("Requests", EmfDocument.Unit.Count, 1)
-                .metric("Errors", EmfDocument.Unit.Count, r.failed() ? 1 : 0)
-                .metric("CostUsd", EmfDocument.Unit.None, r.costUsd())
-                .metric("LatencyMs", EmfDocument.Unit.Milliseconds, r.latencyMs())
-                .metric("Fallbacks", EmfDocument.Unit.Count, r.fallbacks())
-                .metric("CacheHits", EmfDocument.Unit.Count, r.cacheHit() ? 1 : 0)
-                .toJson();
+        double[] values = {1, r.failed() ? 1 : 0, r.costUsd(), r.latencyMs(), r.fallbacks(), r.cacheHit() ? 1 : 0};
+        String[] properties = {r.requestId(), r.strategy()};
+        if (r.provider() == null || r.model() == null) {
+            return UNANSWERED.write(at, new String[]{r.endpoint()}, properties, values);
+        }
+        return ANSWERED.write(at, new String[]{r.endpoint(), r.provider(), r.model()}, properties, values);
     }
 
     static String circuitDocument(String provider, String model, boolean open, long at) {

@@ -22,7 +22,12 @@ final class JsonChars {
             return out.append("null");
         }
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int plain = plainPrefix(value);
+        if (plain == value.length()) {
+            return out.append(value).append('"'); // the common case: names, ids, messages without specials
+        }
+        out.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -41,6 +46,17 @@ final class JsonChars {
             }
         }
         return out.append('"');
+    }
+
+    /** How many leading characters of {@code value} need no escaping. */
+    private static int plainPrefix(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+                return i;
+            }
+        }
+        return value.length();
     }
 
     /** A JSON value for a log field: numbers and booleans bare, anything else as a string. */

@@ -46,7 +46,7 @@ class JsonLogEncoderTest {
         assertEquals(2, json.get("fallbacks").getIntValue());
         assertEquals(6.3975e-05, json.get("cost_usd").getDoubleValue());
         assertFalse(json.get("cache_hit").getBooleanValue());
-        assertTrue(json.get("error_type").isNull());
+        assertNull(json.get("error_type"), "a pair without a value is left out");
     }
 
     @Test
