@@ -1,8 +1,8 @@
 package dev.switchboard.observability;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * prompts are the callers' data. When on, each routed prompt is one "prompt received" line carrying
  * the request id, so that it can be joined to the request's other lines.
  */
-@Singleton
+// Built at start-up, so that the warning that prompt logging is on comes before the first request.
+@Context
 public class PromptLog {
 
     public static final String LOGGER = "switchboard.prompts";
