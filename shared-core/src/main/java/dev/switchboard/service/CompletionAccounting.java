@@ -6,6 +6,7 @@ import dev.switchboard.cost.Cost;
 import dev.switchboard.cost.CostCalculator;
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.observability.RequestObserver;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.Usage;
@@ -15,6 +16,7 @@ import dev.switchboard.routing.PromptAnalysis;
 import dev.switchboard.routing.RoutingDecision;
 import dev.switchboard.state.CacheKey;
 import dev.switchboard.state.CachedResponse;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,11 +40,19 @@ public class CompletionAccounting {
     private final CostCalculator costs;
     private final LedgerWriter ledger;
     private final TokenCounter tokens;
+    private final RequestObserver observer;
 
     public CompletionAccounting(CostCalculator costs, LedgerWriter ledger, TokenCounter tokens) {
+        this(costs, ledger, tokens, RequestObserver.withoutMetrics());
+    }
+
+    @Inject
+    public CompletionAccounting(CostCalculator costs, LedgerWriter ledger, TokenCounter tokens,
+                                RequestObserver observer) {
         this.costs = costs;
         this.ledger = ledger;
         this.tokens = tokens;
+        this.observer = observer;
     }
 
     /**
@@ -192,6 +202,8 @@ public class CompletionAccounting {
 
     /** True when the ledger has the row now; false when it was parked to be written later (see {@link LedgerWriter}). */
     private boolean record(LedgerEntry entry) {
-        return ledger.record(entry);
+        boolean recorded = ledger.record(entry);
+        observer.completed(entry, recorded);
+        return recorded;
     }
 }

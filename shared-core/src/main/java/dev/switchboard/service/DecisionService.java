@@ -23,6 +23,7 @@ import dev.switchboard.routing.scoring.DeploymentSignals;
 import dev.switchboard.routing.scoring.LatencyClass;
 import dev.switchboard.routing.scoring.ProviderScore;
 import dev.switchboard.state.LatencySignals;
+import dev.switchboard.observability.PromptLog;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -48,6 +49,8 @@ public class DecisionService {
     private final Supplier<SharedState> sharedState;
     /** The chosen deployment's feedback quality for previews; null where no ledger is at hand. */
     private final DeploymentQuality quality;
+    /** Logs prompts only where the operator turned that on; never for instances built by hand. */
+    private volatile PromptLog prompts = PromptLog.OFF;
 
     /**
      * Routes on shared latency (and circuits, through the breakers), read through {@code sharedState};
@@ -82,11 +85,17 @@ public class DecisionService {
         this.sharedState = sharedState;
     }
 
+    @Inject
+    void promptLog(PromptLog prompts) {
+        this.prompts = prompts;
+    }
+
     /**
      * Analyses and routes a prompt with the caller's preferences; 400 for an unknown strategy, 503
      * when no deployment is configured, 422 when every deployment fails a constraint of the request.
      */
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences) {
+        prompts.received(prompt);
         PromptAnalysis analysis = analyzer.analyze(prompt);
         RoutingRequest request = new RoutingRequest(prompt, analysis, maxTokens, candidates.all(),
                 latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences));

@@ -4,6 +4,8 @@ import dev.switchboard.api.ProbeReport;
 import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.config.ProviderCatalog;
 import dev.switchboard.config.ProviderConfig;
+import dev.switchboard.observability.MetricsSink;
+import dev.switchboard.observability.ProbeMetrics;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderRegistry;
@@ -12,6 +14,7 @@ import dev.switchboard.state.CircuitState;
 import dev.switchboard.state.HealthStore;
 import dev.switchboard.state.LatencyStore;
 import dev.switchboard.state.StateUnavailableException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +50,17 @@ public class ProbeService {
     private final HealthStore health;
     private final SharedStateSettings settings;
     private final Clock clock;
+    private final MetricsSink metrics;
 
     public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, LatencyStore latency, HealthStore health,
                         SharedStateSettings settings, Clock clock) {
+        this(catalog, providers, latency, health, settings, clock, MetricsSink.NONE);
+    }
+
+    @Inject
+    public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, LatencyStore latency, HealthStore health,
+                        SharedStateSettings settings, Clock clock, MetricsSink metrics) {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.providers = providers;
         this.latency = latency;
@@ -97,7 +108,9 @@ public class ProbeService {
         }
         long healthy = results.stream().filter(ProbeReport.Result::healthy).count();
         LOG.info("health probe: {} healthy, {} unhealthy", healthy, results.size() - healthy);
-        return new ProbeReport(at, (int) healthy, (int) (results.size() - healthy), results);
+        ProbeReport report = new ProbeReport(at, (int) healthy, (int) (results.size() - healthy), results);
+        ProbeMetrics.publish(metrics, report);
+        return report;
     }
 
     private Map<String, CircuitRecord> sharedCircuits(List<Target> targets) {

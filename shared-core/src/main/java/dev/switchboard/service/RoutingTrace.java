@@ -1,5 +1,7 @@
 package dev.switchboard.service;
 
+import dev.switchboard.observability.RequestLogContext;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,6 +50,8 @@ public final class RoutingTrace {
 
     void assigned(String id) {
         requestId = Objects.requireNonNull(id, "id");
+        // The service calls this on the thread working on the request: its log lines carry the id from here on.
+        RequestLogContext.enter(id);
     }
 
     void routed(Routed how) {

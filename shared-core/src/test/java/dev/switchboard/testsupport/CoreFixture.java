@@ -54,6 +54,8 @@ import dev.switchboard.service.RequestIds;
 import dev.switchboard.service.Admissions;
 import dev.switchboard.service.Caller;
 import dev.switchboard.service.LedgerWriter;
+import dev.switchboard.observability.MetricsSink;
+import dev.switchboard.observability.RequestObserver;
 import dev.switchboard.state.memory.InMemoryLedgerOutbox;
 import dev.switchboard.service.ResponseCaching;
 import dev.switchboard.state.CacheSettings;
@@ -105,6 +107,8 @@ public final class CoreFixture {
     /** Where rows wait while {@link ListLedger#down} is set. */
     public final InMemoryLedgerOutbox outbox = new InMemoryLedgerOutbox();
     public final ListLedger ledger = new ListLedger();
+    /** Where the services' metrics go; none by default. */
+    public MetricsSink metrics = MetricsSink.NONE;
     /** Knows nothing at first, as in production; a test may teach it. */
     public final DifficultyLearner learner = new LogisticDifficultyLearner(LearnerOptions.DEFAULTS);
     public final PriceTable prices = new PriceTable("test", Map.of(
@@ -191,7 +195,7 @@ public final class CoreFixture {
 
     public CompletionAccounting accounting() {
         return new CompletionAccounting(new CostCalculator(prices, "gpt-4o"), new LedgerWriter(ledger, outbox, clock),
-                new EstimatingTokenCounter());
+                new EstimatingTokenCounter(), new RequestObserver(metrics));
     }
 
     private static ProviderAdapterFactory rejecting() {

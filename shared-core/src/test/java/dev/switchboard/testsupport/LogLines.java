@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import dev.switchboard.observability.JsonLogEncoder;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
@@ -25,6 +26,14 @@ public final class LogLines implements AutoCloseable {
     public List<String> lines() {
         synchronized (appender.list) {
             return appender.list.stream().map(LogLines::render).toList();
+        }
+    }
+
+    /** Each event as the JSON log encoder writes it (the format on Lambda), without the newline. */
+    public List<String> jsonLines() {
+        JsonLogEncoder encoder = new JsonLogEncoder();
+        synchronized (appender.list) {
+            return appender.list.stream().map(event -> encoder.line(event).strip()).toList();
         }
     }
 

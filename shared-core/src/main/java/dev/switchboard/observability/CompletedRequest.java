@@ -1,0 +1,39 @@
+package dev.switchboard.observability;
+
+import dev.switchboard.ledger.LedgerEntry;
+
+import java.util.Objects;
+
+/**
+ * What the log and the metrics say about one finished request: its routing decision and outcome,
+ * taken from its ledger row. Names from configuration and numbers only: never a key or prompt text.
+ *
+ * @param fallbacks how many deployments were tried before the one that answered (or, when none
+ *                  answered, before the last one tried)
+ * @param ledgered  whether the ledger took the row at once (false: parked in the outbox, or lost)
+ */
+public record CompletedRequest(String requestId, String endpoint, String status, String errorType,
+                               String provider, String model, String tier, String strategy, String confidence,
+                               double complexity, int fallbacks, boolean cacheHit, double costUsd, boolean priced,
+                               int tokensIn, int tokensOut, long latencyMs, String principal, boolean ledgered) {
+
+    public CompletedRequest {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(status, "status");
+        if (fallbacks < 0 || latencyMs < 0) {
+            throw new IllegalArgumentException("fallbacks and latency are never negative");
+        }
+    }
+
+    public static CompletedRequest of(LedgerEntry row, boolean ledgered) {
+        return new CompletedRequest(row.id(), row.endpoint(), row.status(), row.errorType(), row.provider(),
+                row.model(), row.tier(), row.strategy(), row.confidence(), row.complexity(),
+                Math.max(0, row.attempts() - 1), row.cacheHit(), row.cost() == null ? 0 : row.cost().doubleValue(),
+                row.priced(), row.tokensIn(), row.tokensOut(), Math.max(0, row.latencyMs()), row.principal(), ledgered);
+    }
+
+    public boolean failed() {
+        return LedgerEntry.ERROR.equals(status);
+    }
+}

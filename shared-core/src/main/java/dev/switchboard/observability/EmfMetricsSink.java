@@ -1,0 +1,99 @@
+package dev.switchboard.observability;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Metrics as CloudWatch Embedded Metric Format documents, one line each on the
+ * {@value #LOGGER} logger, which logback writes bare (no JSON log envelope, which would hide the
+ * document from CloudWatch) through a non-blocking queue to stdout. Per request: Requests, Errors,
+ * CostUsd, LatencyMs, Fallbacks and CacheHits, by [endpoint], [provider] and [provider, model]. Per
+ * breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment and probe
+ * run: ProbeHealthy (1 or 0) and ProbeLatencyMs, by the same. When the logger is off (the local
+ * default) nothing is built at all.
+ */
+@Singleton
+public class EmfMetricsSink implements MetricsSink {
+
+    public static final String LOGGER = "switchboard.metrics";
+
+    private final Logger out;
+    private final Clock clock;
+
+    public EmfMetricsSink(Clock clock) {
+        this(LoggerFactory.getLogger(LOGGER), clock);
+    }
+
+    EmfMetricsSink(Logger out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    @Override
+    public void requestCompleted(CompletedRequest request) {
+        if (out.isInfoEnabled()) {
+            out.info(requestDocument(request, clock.millis()));
+        }
+    }
+
+    @Override
+    public void circuitChanged(String provider, String model, boolean open) {
+        if (out.isInfoEnabled()) {
+            out.info(circuitDocument(provider, model, open, clock.millis()));
+        }
+    }
+
+    @Override
+    public void deploymentProbed(String provider, String model, boolean healthy, long latencyMs) {
+        if (out.isInfoEnabled()) {
+            out.info(probeDocument(provider, model, healthy, latencyMs, clock.millis()));
+        }
+    }
+
+    private static final String[] REQUEST_METRICS = {"Requests", "Errors", "CostUsd", "LatencyMs", "Fallbacks",
+            "CacheHits"};
+    private static final EmfDocument.Unit[] REQUEST_UNITS = {EmfDocument.Unit.Count, EmfDocument.Unit.Count,
+            EmfDocument.Unit.None, EmfDocument.Unit.Milliseconds, EmfDocument.Unit.Count, EmfDocument.Unit.Count};
+    private static final String[] REQUEST_PROPERTIES = {"request_id", "strategy_used"};
+    /** A request a deployment (or the cache) answered: by endpoint, by provider, by provider and model. */
+    private static final EmfShape ANSWERED = new EmfShape(
+            List.of(new String[]{"endpoint"}, new String[]{"provider"}, new String[]{"provider", "model"}),
+            new String[]{"endpoint", "provider", "model"}, REQUEST_PROPERTIES, REQUEST_METRICS, REQUEST_UNITS);
+    /** A request nobody answered has no provider: by endpoint only. */
+    private static final EmfShape UNANSWERED = new EmfShape(List.<String[]>of(new String[]{"endpoint"}),
+            new String[]{"endpoint"}, REQUEST_PROPERTIES, REQUEST_METRICS, REQUEST_UNITS);
+
+    static String requestDocument(CompletedRequest r, long at) {
+        double[] values = {1, r.failed() ? 1 : 0, r.costUsd(), r.latencyMs(), r.fallbacks(), r.cacheHit() ? 1 : 0};
+        String[] properties = {r.requestId(), r.strategy()};
+        if (r.provider() == null || r.model() == null) {
+            return UNANSWERED.write(at, new String[]{r.endpoint()}, properties, values);
+        }
+        return ANSWERED.write(at, new String[]{r.endpoint(), r.provider(), r.model()}, properties, values);
+    }
+
+    static String circuitDocument(String provider, String model, boolean open, long at) {
+        return new EmfDocument(at)
+                .dimension("provider", provider)
+                .dimension("model", model)
+                .dimensionSet("provider")
+                .dimensionSet("provider", "model")
+                .metric("CircuitOpen", EmfDocument.Unit.Count, open ? 1 : 0)
+                .toJson();
+    }
+
+    static String probeDocument(String provider, String model, boolean healthy, long latencyMs, long at) {
+        return new EmfDocument(at)
+                .dimension("provider", provider)
+                .dimension("model", model)
+                .dimensionSet("provider")
+                .dimensionSet("provider", "model")
+                .metric("ProbeHealthy", EmfDocument.Unit.Count, healthy ? 1 : 0)
+                .metric("ProbeLatencyMs", EmfDocument.Unit.Milliseconds, latencyMs)
+                .toJson();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.switchboard.observability;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.switchboard.testsupport.EmfDocuments;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EmfMetricsSinkTest {
+
+    private static final Instant AT = Instant.parse("2026-11-29T01:00:00Z");
+
+    private final Logger logger = new LoggerContext().getLogger(EmfMetricsSink.LOGGER);
+    private final ListAppender<ILoggingEvent> out = new ListAppender<>();
+    private final EmfMetricsSink sink = new EmfMetricsSink(logger, Clock.fixed(AT, ZoneOffset.UTC));
+
+    EmfMetricsSinkTest() {
+        out.start();
+        logger.addAppender(out);
+    }
+
+    static CompletedRequest answered() {
+        return new CompletedRequest("req-1", "complete", "ok", null, "gemini", "gemini-1.5-flash", "economy",
+                "complexity", "medium", 0.12, 1, false, 6.3975e-05, true, 1, 213, 42, "alice", true);
+    }
+
+    @Test
+    void anAnsweredRequestIsOneValidDocumentByEndpointProviderAndModel() {
+        sink.requestCompleted(answered());
+
+        JsonNode doc = EmfDocuments.assertValid(only());
+        JsonNode directive = doc.get("_aws").get("CloudWatchMetrics").get(0);
+        assertEquals(AT.toEpochMilli(), doc.get("_aws").get("Timestamp").getLongValue());
+        assertEquals("Switchboard", directive.get("Namespace").getStringValue());
+        assertEquals("[[\"endpoint\"],[\"provider\"],[\"provider\",\"model\"]]", render(directive.get("Dimensions")));
+        assertEquals(List.of("Requests", "Errors", "CostUsd", "LatencyMs", "Fallbacks", "CacheHits"),
+                names(directive.get("Metrics")));
+        assertEquals(1, doc.get("Requests").getIntValue());
+        assertEquals(0, doc.get("Errors").getIntValue());
+        assertEquals(6.3975e-05, doc.get("CostUsd").getDoubleValue());
+        assertEquals(42, doc.get("LatencyMs").getIntValue());
+        assertEquals(1, doc.get("Fallbacks").getIntValue());
+        assertEquals(0, doc.get("CacheHits").getIntValue());
+        assertEquals("req-1", doc.get("request_id").getStringValue());
+        assertEquals("gemini-1.5-flash", doc.get("model").getStringValue());
+    }
+
+    @Test
+    void aRequestNobodyAnsweredCountsAsAnErrorByEndpointOnly() {
+        sink.requestCompleted(new CompletedRequest("req-2", "chat.completions", "error", "no_provider_available",
+                null, null, null, "complexity", "high", 0.5, 2, false, 0, true, 10, 0, 7, "bob", false));
+
+        JsonNode doc = EmfDocuments.assertValid(only());
+        assertEquals("[[\"endpoint\"]]", render(doc.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions")));
+        assertEquals(1, doc.get("Errors").getIntValue());
+        assertNull(doc.get("provider"));
+    }
+
+    @Test
+    void aBreakerChangeIsACircuitOpenGaugeByProviderAndModel() {
+        sink.circuitChanged("openai", "gpt-4o", true);
+        sink.circuitChanged("openai", "gpt-4o", false);
+
+        JsonNode opened = EmfDocuments.assertValid(out.list.get(0).getFormattedMessage());
+        JsonNode closed = EmfDocuments.assertValid(out.list.get(1).getFormattedMessage());
+        assertEquals(1, opened.get("CircuitOpen").getIntValue());
+        assertEquals(0, closed.get("CircuitOpen").getIntValue());
+        assertEquals("[[\"provider\"],[\"provider\",\"model\"]]",
+                render(opened.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions")));
+    }
+
+    @Test
+    void aProbedDeploymentIsItsHealthAndLatency() {
+        sink.deploymentProbed("anthropic", "claude-3-5-haiku-20241022", false, 5000);
+
+        JsonNode doc = EmfDocuments.assertValid(only());
+        assertEquals(0, doc.get("ProbeHealthy").getIntValue());
+        assertEquals(5000, doc.get("ProbeLatencyMs").getIntValue());
+    }
+
+    @Test
+    void namesAreEscapedAndUnknownModelsLeaveTheirSetOut() {
+        sink.circuitChanged("we\"ird", null, true);
+
+        JsonNode doc = EmfDocuments.assertValid(only());
+        assertEquals("we\"ird", doc.get("provider").getStringValue());
+        assertEquals("[[\"provider\"]]", render(doc.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions")));
+    }
+
+    @Test
+    void withTheLoggerOffNothingIsWritten() {
+        logger.setLevel(Level.OFF);
+
+        sink.requestCompleted(answered());
+        sink.circuitChanged("openai", "gpt-4o", true);
+
+        assertTrue(out.list.isEmpty());
+    }
+
+    @Test
+    void aDocumentHoldsNoPrincipal() {
+        sink.requestCompleted(answered());
+
+        assertFalse(only().contains("alice"), "principals are no metric dimension");
+    }
+
+    private String only() {
+        assertEquals(1, out.list.size());
+        return out.list.get(0).getFormattedMessage();
+    }
+
+    private static List<String> names(JsonNode metrics) {
+        List<String> names = new ArrayList<>();
+        metrics.values().forEach(metric -> names.add(metric.get("Name").getStringValue()));
+        return names;
+    }
+
+    private static String render(JsonNode sets) {
+        StringBuilder text = new StringBuilder("[");
+        for (JsonNode set : sets.values()) {
+            text.append(text.length() > 1 ? ",[" : "[");
+            int i = 0;
+            for (JsonNode name : set.values()) {
+                text.append(i++ > 0 ? "," : "").append('"').append(name.getStringValue()).append('"');
+            }
+            text.append(']');
+        }
+        return text.append(']').toString();
+    }
+}
