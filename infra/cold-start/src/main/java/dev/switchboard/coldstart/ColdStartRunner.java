@@ -1,0 +1,56 @@
+package dev.switchboard.coldstart;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The measured JVM's main: what the Lambda runtime does on a cold start of the complete function, and
+ * nothing more. It builds the handler the way the runtime does (its no-argument constructor, which
+ * starts the application context), hands it one payload-2.0 POST /complete event and prints one line
+ * that the benchmark waits for. The runtime's own event parsing is not the function's, so the event
+ * is built in code.
+ */
+public final class ColdStartRunner {
+
+    /** The line's start that tells the benchmark the first event is answered. */
+    static final String ANSWERED = "ANSWERED";
+
+    private ColdStartRunner() {
+    }
+
+    public static void main(String[] args) {
+        long mainStarted = System.nanoTime();
+        String bearer = args.length > 0 ? args[0] : "";
+        APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction();
+        long handlerBuilt = System.nanoTime();
+        APIGatewayV2HTTPEvent event = CompleteEvent.post("What is Python?", bearer);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new RunnerLambdaContext("switchboard-complete"));
+        long answered = System.nanoTime();
+        System.out.println(ANSWERED + " status=" + response.getStatusCode()
+                + " init_ms=" + millis(handlerBuilt - mainStarted)
+                + " first_event_ms=" + millis(answered - handlerBuilt)
+                + " jvm_to_main_ms=" + jvmToMain(mainStarted, answered));
+        System.out.flush();
+        if (response.getStatusCode() != 200) {
+            // The benchmark reports the failure; the body names it (never a prompt or a key).
+            System.out.println("BODY " + response.getBody());
+        }
+        handler.close();
+        System.exit(response.getStatusCode() == 200 ? 0 : 1);
+    }
+
+    private static long millis(long nanos) {
+        return Duration.ofNanos(nanos).toMillis();
+    }
+
+    /** JVM start to main(), read after the answer so that reading it costs the measured path nothing. */
+    private static long jvmToMain(long mainStarted, long answered) {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()).toMillis() - millis(answered - mainStarted))
+                .orElse(-1L);
+    }
+}
