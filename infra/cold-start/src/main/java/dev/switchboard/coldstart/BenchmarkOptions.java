@@ -3,8 +3,10 @@ package dev.switchboard.coldstart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What one benchmark invocation measures. {@code memoryMb} is the function's Lambda memory; the
@@ -12,7 +14,8 @@ import java.util.Locale;
  * runtime live outside it).
  */
 record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver, Path artifactsRoot, Path workDir,
-                        int runs, int memoryMb, List<StateBackend> states, boolean appCds) {
+                        int runs, int memoryMb, List<StateBackend> states, boolean appCds,
+                        Map<String, String> extraEnvironment) {
 
     static final int NON_HEAP_MB = 256;
 
@@ -32,6 +35,7 @@ record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver,
         requireFile(runnerJar, "--runner-jar");
         ledgerDriver = List.copyOf(ledgerDriver);
         states = List.copyOf(states);
+        extraEnvironment = Map.copyOf(extraEnvironment);
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1");
         }
@@ -57,6 +61,7 @@ record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver,
         int memory = 1536;
         List<StateBackend> states = List.of(StateBackend.MEMORY);
         boolean cds = false;
+        Map<String, String> extra = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -69,10 +74,11 @@ record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver,
                 case "--runs" -> runs = Integer.parseInt(value(args, ++i, flag));
                 case "--memory" -> memory = Integer.parseInt(value(args, ++i, flag));
                 case "--state" -> states = backends(value(args, ++i, flag));
+                case "--env" -> addVariable(extra, value(args, ++i, flag));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
-        return new BenchmarkOptions(lambdaJar, runnerJar, driver, artifacts, work, runs, memory, states, cds);
+        return new BenchmarkOptions(lambdaJar, runnerJar, driver, artifacts, work, runs, memory, states, cds, extra);
     }
 
     private static List<StateBackend> backends(String value) {
@@ -82,6 +88,15 @@ record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver,
             case "both" -> List.of(StateBackend.MEMORY, StateBackend.DYNAMODB);
             default -> throw new IllegalArgumentException("--state is memory, dynamodb or both, not " + value);
         };
+    }
+
+    /** {@code --env NAME=VALUE}: a variable for the measured JVM, e.g. to try a setting's effect on start-up. */
+    private static void addVariable(Map<String, String> extra, String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq < 1) {
+            throw new IllegalArgumentException("--env takes NAME=VALUE, not " + assignment);
+        }
+        extra.put(assignment.substring(0, eq), assignment.substring(eq + 1));
     }
 
     private static String value(String[] args, int index, String flag) {

@@ -31,7 +31,8 @@ public final class ColdStartBenchmark {
         ArtifactSizes.describe(options.artifactsRoot()).forEach(line -> System.out.println("  " + line));
         System.out.println("JVM " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " CPUs; flags -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xmx" + options.heapMb()
-                + "m (function memory " + options.memoryMb() + " MB)");
+                + "m (function memory " + options.memoryMb() + " MB)"
+                + (options.extraEnvironment().isEmpty() ? "" : "; extra variables " + options.extraEnvironment()));
         List<String> summaries = new ArrayList<>();
         for (StateBackend state : options.states()) {
             try (DynamoDbLocalServer dynamo = state == StateBackend.DYNAMODB ? DynamoDbLocalServer.startInMemory(
@@ -123,6 +124,7 @@ public final class ColdStartBenchmark {
                 env.put("SWITCHBOARD_DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
                 env.put("SWITCHBOARD_DYNAMODB_TABLE_PREFIX", prefix);
             }
+            env.putAll(options.extraEnvironment());
             return env;
         }
     }

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The measured JVM's main: what the Lambda runtime does on a cold start of the complete function, and
@@ -32,8 +31,7 @@ public final class ColdStartRunner {
         long answered = System.nanoTime();
         System.out.println(ANSWERED + " status=" + response.getStatusCode()
                 + " init_ms=" + millis(handlerBuilt - mainStarted)
-                + " first_event_ms=" + millis(answered - handlerBuilt)
-                + " jvm_to_main_ms=" + jvmToMain(mainStarted, answered));
+                + " first_event_ms=" + millis(answered - handlerBuilt));
         System.out.flush();
         if (response.getStatusCode() != 200) {
             // The benchmark reports the failure; the body names it (never a prompt or a key).
@@ -45,12 +43,5 @@ public final class ColdStartRunner {
 
     private static long millis(long nanos) {
         return Duration.ofNanos(nanos).toMillis();
-    }
-
-    /** JVM start to main(), read after the answer so that reading it costs the measured path nothing. */
-    private static long jvmToMain(long mainStarted, long answered) {
-        return ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()).toMillis() - millis(answered - mainStarted))
-                .orElse(-1L);
     }
 }

@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * One measured cold start: the parent's wall time from just before the process was started to the
- * runner's answer line, and the runner's own split of it (handler construction, first event).
+ * runner's answer line, and the runner's own split of it (handler construction, first event); what is
+ * left is the JVM's own start up to the runner's main().
  */
-record RunResult(long wallMs, int status, long initMs, long firstEventMs, long jvmToMainMs) {
+record RunResult(long wallMs, int status, long initMs, long firstEventMs) {
 
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(-?\\d+)");
 
@@ -16,23 +17,21 @@ record RunResult(long wallMs, int status, long initMs, long firstEventMs, long j
         int status = -1;
         long init = -1;
         long first = -1;
-        long jvm = -1;
         while (m.find()) {
             long v = Long.parseLong(m.group(2));
             switch (m.group(1)) {
                 case "status" -> status = (int) v;
                 case "init_ms" -> init = v;
                 case "first_event_ms" -> first = v;
-                case "jvm_to_main_ms" -> jvm = v;
                 default -> { }
             }
         }
-        return new RunResult(wallMs, status, init, first, jvm);
+        return new RunResult(wallMs, status, init, first);
     }
 
     @Override
     public String toString() {
-        return "wall=" + wallMs + " ms (jvm->main " + jvmToMainMs + ", handler init " + initMs
+        return "wall=" + wallMs + " ms (JVM to main " + (wallMs - initMs - firstEventMs) + ", handler init " + initMs
                 + ", first event " + firstEventMs + ") status=" + status;
     }
 }

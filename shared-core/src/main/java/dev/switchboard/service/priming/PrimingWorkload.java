@@ -8,6 +8,7 @@ import dev.switchboard.api.DecisionResponse;
 import dev.switchboard.api.RecommendationResponse;
 import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.cost.TokenCounter;
+import dev.switchboard.provider.http.UpstreamHttp;
 import dev.switchboard.resilience.DeploymentBreakers;
 import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.RoutingEngine;
@@ -23,7 +24,8 @@ import java.io.UncheckedIOException;
  * One pass over the routing path without I/O: prompt analysis and routing decisions (both modes) for
  * the synthetic prompts, on configuration and this instance's breakers only (no shared-state read, no
  * ledger), the request and response JSON types through the JSON mapper both ways, and every provider
- * adapter's request mapping and response parsing on synthetic wire data (no call is made).
+ * adapter's request mapping and response parsing on synthetic wire data (no call is made), and the
+ * upstream HTTP client's construction (no connection is opened).
  */
 @Singleton
 public class PrimingWorkload {
@@ -31,13 +33,15 @@ public class PrimingWorkload {
     private final DecisionService decisions;
     private final JsonMapper json;
     private final ProviderWireSamples providers;
+    private final UpstreamHttp upstream;
 
     public PrimingWorkload(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
-                           DeploymentBreakers breakers, JsonMapper json, TokenCounter tokens) {
+                           DeploymentBreakers breakers, JsonMapper json, TokenCounter tokens, UpstreamHttp upstream) {
         // The configuration-only service: the shared one would read shared state (DynamoDB) and the ledger.
         this.decisions = new DecisionService(analyzer, engine, candidates, breakers);
         this.json = json;
         this.providers = new ProviderWireSamples(json, tokens);
+        this.upstream = upstream;
     }
 
     public PrimingReport run() {
@@ -57,6 +61,7 @@ public class PrimingWorkload {
         roundTrip(read(ResponseSamples.COMPLETE, CompleteResponse.class), CompleteResponse.class);
         roundTrip(read(ResponseSamples.CHAT_COMPLETION, ChatCompletionResponse.class), ChatCompletionResponse.class);
         int jsonTypes = 6; // the two request bodies, the decision, the recommendation and the two answers above
+        upstream.prepare(); // the HTTP client and its TLS context, built lazily otherwise
         return new PrimingReport(decided, jsonTypes, providers.mapAndParseAll());
     }
 

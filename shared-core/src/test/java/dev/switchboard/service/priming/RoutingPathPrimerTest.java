@@ -26,7 +26,7 @@ class RoutingPathPrimerTest {
     void registersAtStartUpAndPrimesOnlyWhenTheCheckpointComes() throws Exception {
         RecordingCracContext crac = new RecordingCracContext();
         AtomicInteger runs = new AtomicInteger();
-        PrimingWorkload workload = new PrimingWorkload(null, null, null, null, null, null) {
+        PrimingWorkload workload = new PrimingWorkload(null, null, null, null, null, null, null) {
             @Override
             public PrimingReport run() {
                 runs.incrementAndGet();
