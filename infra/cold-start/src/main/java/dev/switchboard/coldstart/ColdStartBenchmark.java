@@ -51,28 +51,39 @@ public final class ColdStartBenchmark {
         String label = state.label();
         List<String> summaries = new ArrayList<>();
         System.out.println("[" + label + "] warm-up (not counted): " + jvm.run(label + "-warmup", List.of()));
-        summaries.add(label + " state, no AppCDS:   " + series(jvm, options.runs(), label, List.of()).summary());
+        summaries.add(label + " state, no AppCDS:   " + series(jvm, options.runs(), label, List.of()));
         if (options.appCds()) {
             Path archive = options.workDir().resolve("complete-" + label + ".jsa").toAbsolutePath();
             deleteIfPresent(archive);
             System.out.println("[" + label + "] AppCDS training (not counted): "
                     + jvm.run(label + "-cds-training", List.of("-XX:ArchiveClassesAtExit=" + archive)));
             summaries.add(label + " state, with AppCDS: " + series(jvm, options.runs(), label + "-cds",
-                    List.of("-XX:SharedArchiveFile=" + archive)).summary());
+                    List.of("-XX:SharedArchiveFile=" + archive)));
         }
         return summaries;
     }
 
-    private static Timings series(ChildJvm jvm, int runs, String label, List<String> flags) {
+    private static Series series(ChildJvm jvm, int runs, String label, List<String> flags) {
         List<Long> wall = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
             RunResult result = jvm.run(label + "-" + i, flags);
             System.out.println("[" + label + "] run " + i + ": " + result);
             wall.add(result.wallMs());
+            cpu.add(result.cpuMs());
         }
         Timings timings = new Timings(wall);
-        System.out.println("[" + label + "] " + timings.summary());
-        return timings;
+        System.out.println("[" + label + "] wall " + timings.summary() + "; CPU median " + new Timings(cpu).median()
+                + " ms");
+        return new Series(timings, new Timings(cpu));
+    }
+
+    /** Wall time (what a caller waits) and the process's CPU time (steadier on a busy machine). */
+    private record Series(Timings wall, Timings cpu) {
+        @Override
+        public String toString() {
+            return "wall " + wall.summary() + "; CPU median=" + cpu.median() + " ms";
+        }
     }
 
     private static List<String> classpath(BenchmarkOptions options) {
