@@ -34,6 +34,11 @@ final class ChildJvm {
 
     /** One run; {@code extraFlags} selects AppCDS (creating or using an archive). */
     RunResult run(String label, List<String> extraFlags) {
+        return run(label, extraFlags, false);
+    }
+
+    /** As above; {@code primed} has the runner prime the routing path before its timed event. */
+    RunResult run(String label, List<String> extraFlags, boolean primed) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -41,6 +46,9 @@ final class ChildJvm {
         command.addAll(extraFlags);
         command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classpath),
                 ColdStartRunner.class.getName(), environment.get("SWITCHBOARD_ADMIN_KEY")));
+        if (primed) {
+            command.add(ColdStartRunner.PRIMED);
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(logDir.resolve(label + ".stderr.log").toFile());
         Map<String, String> env = builder.environment();

@@ -60,7 +60,26 @@ public final class ColdStartBenchmark {
             summaries.add(label + " state, with AppCDS: " + series(jvm, options.runs(), label + "-cds",
                     List.of("-XX:SharedArchiveFile=" + archive)));
         }
+        if (options.primed()) {
+            summaries.add(label + " state, first event after the SnapStart priming: " + primedFirstEvents(jvm, options.runs(), label));
+        }
         return summaries;
+    }
+
+    /** The first event's own time, with and without the priming having run in the same JVM before it. */
+    private static String primedFirstEvents(ChildJvm jvm, int runs, String label) {
+        List<Long> plain = new ArrayList<>();
+        List<Long> primed = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            RunResult without = jvm.run(label + "-unprimed-" + i, List.of(), false);
+            RunResult with = jvm.run(label + "-primed-" + i, List.of(), true);
+            System.out.println("[" + label + "] first event " + i + ": unprimed " + without.firstEventMs()
+                    + " ms, primed " + with.firstEventMs() + " ms");
+            plain.add(without.firstEventMs());
+            primed.add(with.firstEventMs());
+        }
+        return "median " + new Timings(primed).median() + " ms (min " + new Timings(primed).min() + ", max "
+                + new Timings(primed).max() + ") against " + new Timings(plain).median() + " ms unprimed";
     }
 
     private static Series series(ChildJvm jvm, int runs, String label, List<String> flags) {

@@ -2,6 +2,7 @@ package dev.switchboard.coldstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.service.priming.RoutingPathPrimer;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
 import java.time.Duration;
@@ -11,12 +12,15 @@ import java.time.Duration;
  * nothing more. It builds the handler the way the runtime does (its no-argument constructor, which
  * starts the application context), hands it one payload-2.0 POST /complete event and prints one line
  * that the benchmark waits for. The runtime's own event parsing is not the function's, so the event
- * is built in code.
+ * is built in code. With {@value #PRIMED} it first runs the SnapStart priming, so that the timed event is
+ * the first one a restored snapshot would see (the restore itself cannot be measured without a CRaC JVM).
  */
 public final class ColdStartRunner {
 
     /** The line's start that tells the benchmark the first event is answered. */
     static final String ANSWERED = "ANSWERED";
+    /** Second argument: run the SnapStart priming after start-up, before the timed event. */
+    static final String PRIMED = "primed";
 
     private ColdStartRunner() {
     }
@@ -24,7 +28,12 @@ public final class ColdStartRunner {
     public static void main(String[] args) {
         long mainStarted = System.nanoTime();
         String bearer = args.length > 0 ? args[0] : "";
+        boolean primed = args.length > 1 && PRIMED.equals(args[1]);
         APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction();
+        if (primed) {
+            // What SnapStart runs before its snapshot; a restore then starts from here.
+            handler.getApplicationContext().getBean(RoutingPathPrimer.class).beforeCheckpoint(null);
+        }
         long handlerBuilt = System.nanoTime();
         APIGatewayV2HTTPEvent event = CompleteEvent.post("What is Python?", bearer);
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, new RunnerLambdaContext("switchboard-complete"));
