@@ -2,8 +2,8 @@ package dev.switchboard.coldstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.switchboard.service.priming.RoutingPathPrimer;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import org.crac.Resource;
 
 import java.time.Duration;
 
@@ -25,14 +25,16 @@ public final class ColdStartRunner {
     private ColdStartRunner() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         long mainStarted = System.nanoTime();
         String bearer = args.length > 0 ? args[0] : "";
         boolean primed = args.length > 1 && PRIMED.equals(args[1]);
         APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction();
         if (primed) {
-            // What SnapStart runs before its snapshot; a restore then starts from here.
-            handler.getApplicationContext().getBean(RoutingPathPrimer.class).beforeCheckpoint(null);
+            // What SnapStart runs before its snapshot (every CRaC resource of the function); a restore starts here.
+            for (Resource resource : handler.getApplicationContext().getBeansOfType(Resource.class)) {
+                resource.beforeCheckpoint(null);
+            }
         }
         long handlerBuilt = System.nanoTime();
         APIGatewayV2HTTPEvent event = CompleteEvent.post("What is Python?", bearer);
