@@ -45,6 +45,8 @@ public final class ColdStartBenchmark {
         System.out.println();
         System.out.println("Cold start, process start to first POST /complete answered:");
         summaries.forEach(s -> System.out.println("  " + s));
+        // DynamoDB Local leaves non-daemon threads behind after it is closed; the benchmark is done.
+        System.exit(0);
     }
 
     private static List<String> measure(ChildJvm jvm, BenchmarkOptions options, StateBackend state) {
