@@ -19,7 +19,10 @@ public final class JdkUpstreamHttp implements UpstreamHttp, AutoCloseable {
     /** Far above any chat answer; a body this large is not one, and is not held in memory. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
+    /** Built on first use: its TLS set-up costs a cold start a few hundred ms that a function never calling a
+     *  provider (recommend, decision, metrics) need not pay; {@link #prepare()} builds it ahead. */
+    private volatile HttpClient client;
     private final ScheduledExecutorService watchdogs = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "upstream-idle-watchdog");
         thread.setDaemon(true);
@@ -27,11 +30,30 @@ public final class JdkUpstreamHttp implements UpstreamHttp, AutoCloseable {
     });
 
     public JdkUpstreamHttp(Duration connectTimeout) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.connectTimeout = connectTimeout;
+    }
+
+    @Override
+    public void prepare() {
+        client();
+    }
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     @Override
@@ -70,7 +92,7 @@ public final class JdkUpstreamHttp implements UpstreamHttp, AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach(builder::header);
         try {
-            return client.send(builder.build(), handler);
+            return client().send(builder.build(), handler);
         } catch (IOException e) {
             throw UpstreamFailures.fromIo(request.provider(), e);
         } catch (InterruptedException e) {

@@ -11,4 +11,9 @@ public interface UpstreamHttp {
 
     /** Returns once the status and headers are in; the body is read by the caller as it streams. */
     UpstreamStream postStreaming(UpstreamRequest request);
+
+    /** Builds what the first call would otherwise build (a client, its TLS context) without any I/O. */
+    default void prepare() {
+        // Nothing to build by default.
+    }
 }

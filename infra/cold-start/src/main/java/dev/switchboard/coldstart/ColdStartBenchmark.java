@@ -1,0 +1,163 @@
+package dev.switchboard.coldstart;
+
+import dev.switchboard.coldstart.BenchmarkOptions.StateBackend;
+import dev.switchboard.localaws.DynamoDbLocalServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The cold-start benchmark (README "Cold start"): for each state backend, one discarded warm-up run
+ * (it migrates the ledger, as a deploy would, and fills the page cache), then {@code --runs} fresh JVMs;
+ * with {@code --appcds} also a training run that writes an AppCDS archive and as many runs with it.
+ * Prints each run, then median / min / max, and the Lambda jars' sizes.
+ */
+public final class ColdStartBenchmark {
+
+    private ColdStartBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        BenchmarkOptions options = BenchmarkOptions.parse(args);
+        Files.createDirectories(options.workDir());
+        System.out.println("Lambda jars:");
+        ArtifactSizes.describe(options.artifactsRoot()).forEach(line -> System.out.println("  " + line));
+        System.out.println("JVM " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                + " CPUs; flags -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xmx" + options.heapMb()
+                + "m (function memory " + options.memoryMb() + " MB)"
+                + (options.extraEnvironment().isEmpty() ? "" : "; extra variables " + options.extraEnvironment()));
+        List<String> summaries = new ArrayList<>();
+        for (StateBackend state : options.states()) {
+            try (DynamoDbLocalServer dynamo = state == StateBackend.DYNAMODB ? DynamoDbLocalServer.startInMemory(
+                    DynamoDbLocalServer.ANY_FREE_PORT) : null) {
+                ChildJvm jvm = new ChildJvm(classpath(options), options.heapMb(),
+                        LambdaLikeEnvironment.of(options, state, dynamo), options.workDir());
+                summaries.addAll(measure(jvm, options, state));
+            }
+        }
+        System.out.println();
+        System.out.println("Cold start, process start to first POST /complete answered:");
+        summaries.forEach(s -> System.out.println("  " + s));
+        // DynamoDB Local leaves non-daemon threads behind after it is closed; the benchmark is done.
+        System.exit(0);
+    }
+
+    private static List<String> measure(ChildJvm jvm, BenchmarkOptions options, StateBackend state) {
+        String label = state.label();
+        List<String> summaries = new ArrayList<>();
+        System.out.println("[" + label + "] warm-up (not counted): " + jvm.run(label + "-warmup", List.of()));
+        summaries.add(label + " state, no AppCDS:   " + series(jvm, options.runs(), label, List.of()));
+        if (options.appCds()) {
+            Path archive = options.workDir().resolve("complete-" + label + ".jsa").toAbsolutePath();
+            deleteIfPresent(archive);
+            System.out.println("[" + label + "] AppCDS training (not counted): "
+                    + jvm.run(label + "-cds-training", List.of("-XX:ArchiveClassesAtExit=" + archive)));
+            summaries.add(label + " state, with AppCDS: " + series(jvm, options.runs(), label + "-cds",
+                    List.of("-XX:SharedArchiveFile=" + archive)));
+        }
+        if (options.primed()) {
+            summaries.add(label + " state, first event after the SnapStart priming: " + primedFirstEvents(jvm, options.runs(), label));
+        }
+        return summaries;
+    }
+
+    /** The first event's own time, with and without the priming having run in the same JVM before it. */
+    private static String primedFirstEvents(ChildJvm jvm, int runs, String label) {
+        List<Long> plain = new ArrayList<>();
+        List<Long> primed = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            RunResult without = jvm.run(label + "-unprimed-" + i, List.of(), false);
+            RunResult with = jvm.run(label + "-primed-" + i, List.of(), true);
+            System.out.println("[" + label + "] first event " + i + ": unprimed " + without.firstEventMs()
+                    + " ms, primed " + with.firstEventMs() + " ms");
+            plain.add(without.firstEventMs());
+            primed.add(with.firstEventMs());
+        }
+        return "median " + new Timings(primed).median() + " ms (min " + new Timings(primed).min() + ", max "
+                + new Timings(primed).max() + ") against " + new Timings(plain).median() + " ms unprimed";
+    }
+
+    private static Series series(ChildJvm jvm, int runs, String label, List<String> flags) {
+        List<Long> wall = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            RunResult result = jvm.run(label + "-" + i, flags);
+            System.out.println("[" + label + "] run " + i + ": " + result);
+            wall.add(result.wallMs());
+            cpu.add(result.cpuMs());
+        }
+        Timings timings = new Timings(wall);
+        System.out.println("[" + label + "] wall " + timings.summary() + "; CPU median " + new Timings(cpu).median()
+                + " ms");
+        return new Series(timings, new Timings(cpu));
+    }
+
+    /** Wall time (what a caller waits) and the process's CPU time (steadier on a busy machine). */
+    private record Series(Timings wall, Timings cpu) {
+        @Override
+        public String toString() {
+            return "wall " + wall.summary() + "; CPU median=" + cpu.median() + " ms";
+        }
+    }
+
+    private static List<String> classpath(BenchmarkOptions options) {
+        List<String> entries = new ArrayList<>();
+        entries.add(options.lambdaJar().toAbsolutePath().toString());
+        options.ledgerDriver().forEach(p -> entries.add(p.toAbsolutePath().toString()));
+        entries.add(options.runnerJar().toAbsolutePath().toString());
+        return entries;
+    }
+
+    private static void deleteIfPresent(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The variables a deployed function has, with local stand-ins for the ledger and (optionally) DynamoDB. */
+    static final class LambdaLikeEnvironment {
+
+        private LambdaLikeEnvironment() {
+        }
+
+        static Map<String, String> of(BenchmarkOptions options, StateBackend state, DynamoDbLocalServer dynamo) {
+            Map<String, String> env = new HashMap<>();
+            env.put("AWS_LAMBDA_FUNCTION_NAME", "switchboard-coldstart-complete");
+            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(options.memoryMb()));
+            env.put("AWS_REGION", "us-east-1");
+            env.put("AWS_DEFAULT_REGION", "us-east-1");
+            env.put("AWS_ACCESS_KEY_ID", "test");
+            env.put("AWS_SECRET_ACCESS_KEY", "test");
+            env.put("AWS_EC2_METADATA_DISABLED", "true");
+            // A fresh admin key per benchmark, from the environment: no Secrets Manager round trip is timed.
+            env.put("SWITCHBOARD_ADMIN_KEY", "sk-coldstart-" + UUID.randomUUID());
+            env.put("SWITCHBOARD_SECRETS_SOURCE", "environment");
+            env.put("SWITCHBOARD_SECRETS_STAGE", "dev");
+            Path ledger = options.workDir().toAbsolutePath().resolve("ledger-" + state.label()).resolve("switchboard");
+            env.put("SWITCHBOARD_LEDGER_URL", "jdbc:h2:file:" + ledger
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            env.put("SWITCHBOARD_LEDGER_USERNAME", "sa");
+            env.put("SWITCHBOARD_LEDGER_PASSWORD", "");
+            if (dynamo == null) {
+                env.put("SWITCHBOARD_STATE_STORE", "memory");
+            } else {
+                String prefix = "coldstart-";
+                ColdStartTables.create(dynamo, prefix);
+                env.put("SWITCHBOARD_STATE_STORE", "dynamodb");
+                env.put("SWITCHBOARD_DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
+                env.put("SWITCHBOARD_DYNAMODB_TABLE_PREFIX", prefix);
+            }
+            env.putAll(options.extraEnvironment());
+            return env;
+        }
+    }
+}
