@@ -13,14 +13,29 @@ import java.util.stream.Collectors;
  *
  * @param model        a configured model to pin the request to, or null to let Switchboard route ("auto")
  * @param includeUsage whether a stream ends with a usage chunk (stream_options.include_usage)
+ * @param user         OpenAI's end-user identifier, passed on to providers that take one; null when
+ *                     not given. It is the caller's data like the prompt: never logged nor ledgered.
  */
 public record ChatCompletionRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
                                     List<ToolDefinition> tools, boolean stream, boolean includeUsage,
-                                    boolean autoRoute, RoutingPreferences routing) {
+                                    boolean autoRoute, RoutingPreferences routing, String user) {
 
     public ChatCompletionRequest {
         messages = List.copyOf(messages);
         tools = List.copyOf(tools);
+    }
+
+    /** A request without an end-user identifier. */
+    public ChatCompletionRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
+                                 List<ToolDefinition> tools, boolean stream, boolean includeUsage, boolean autoRoute,
+                                 RoutingPreferences routing) {
+        this(model, messages, maxTokens, temperature, tools, stream, includeUsage, autoRoute, routing, null);
+    }
+
+    /** The same request on behalf of end user {@code endUser}. */
+    public ChatCompletionRequest withUser(String endUser) {
+        return new ChatCompletionRequest(model, messages, maxTokens, temperature, tools, stream, includeUsage,
+                autoRoute, routing, endUser);
     }
 
     /** What routing analyses: the conversation's text, turn by turn. */

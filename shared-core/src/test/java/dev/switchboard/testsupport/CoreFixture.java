@@ -155,15 +155,17 @@ public final class CoreFixture {
 
     public CompletionService completions() {
         ProviderCatalog catalog = new ProviderCatalog("test", providers);
-        ProviderRegistry registry = new ProviderRegistry(catalog,
+        List<ProviderAdapterFactory> adapters = new ArrayList<>(
                 List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { }), rejecting()));
+        adapters.addAll(testAdapters.values());
+        ProviderRegistry registry = new ProviderRegistry(catalog, adapters);
         // Retries wait through a sleeper that does not sleep; the fixed clock never reaches the deadline.
         FallbackChain chain = new FallbackChain(registry, breakers, ResilienceSettings.DEFAULTS, clock, duration -> { });
         return new CompletionService(decisions(), admissions(), chain, accounting(),
                 new ResponseCaching(cacheSettings, clock), new RequestIds(), clock);
     }
 
-    /** A provider served by a test adapter, registered under the adapter's protocol (for chat completions). */
+    /** A provider served by a test adapter, registered under the adapter's protocol. */
     public CoreFixture adaptedProvider(String name, ProviderAdapterFactory adapter, DeploymentConfig... deployments) {
         testAdapters.put(adapter.protocol(), adapter);
         providers.add(new ProviderConfig(name, adapter.protocol(), null, List.of(deployments), null));
