@@ -13,6 +13,7 @@ import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
+import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.ProviderQuality;
@@ -298,6 +299,21 @@ public final class CoreFixture {
         public long learnerOutcomes(String requestId) {
             return feedback.stream().filter(f -> f.requestId().equals(requestId) && f.learnerOutcome() != null)
                     .count();
+        }
+
+        @Override
+        public List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit) {
+            if (down) {
+                throw new IllegalStateException("ledger database unreachable");
+            }
+            return feedback.stream().filter(f -> f.learnerOutcome() != null)
+                    .filter(f -> f.createdAt().isAfter(afterAt)
+                            || (f.createdAt().equals(afterAt) && f.id().compareTo(afterId) > 0))
+                    .sorted(java.util.Comparator.comparing(FeedbackEntry::createdAt).thenComparing(FeedbackEntry::id))
+                    .limit(limit)
+                    .map(f -> new LearnerLesson(f.id(), f.createdAt(), f.learnerOutcome(),
+                            find(f.requestId()).map(LedgerEntry::learnerFeatures).orElse(null)))
+                    .toList();
         }
 
         @Override
