@@ -38,6 +38,15 @@ public record ChatCompletionRequest(String model, List<ChatMessage> messages, in
                 autoRoute, routing, endUser);
     }
 
+    /** The shape only: the conversation is the caller's prompt and the end user its data, so neither is printed. */
+    @Override
+    public String toString() {
+        return "ChatCompletionRequest[model=" + model + ", messages=" + messages.size() + ", maxTokens=" + maxTokens
+                + ", temperature=" + temperature + ", tools=" + tools.size() + ", stream=" + stream
+                + ", includeUsage=" + includeUsage + ", autoRoute=" + autoRoute + ", routing=" + routing
+                + ", user=" + (user == null ? "none" : "given") + "]";
+    }
+
     /** What routing analyses: the conversation's text, turn by turn. */
     public String promptText() {
         return messages.stream().map(ChatMessage::content).filter(c -> !c.isEmpty()).collect(Collectors.joining("\n"));

@@ -54,6 +54,14 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
         return new ChatRequest(model, messages, maxTokens, temperature, tools, at, endUser);
     }
 
+    /** The shape only: the conversation is the caller's prompt and the end user its data, so neither is printed. */
+    @Override
+    public String toString() {
+        return "ChatRequest[model=" + model + ", messages=" + messages.size() + ", maxTokens=" + maxTokens
+                + ", temperature=" + temperature + ", tools=" + tools.size() + ", deadline=" + deadline
+                + ", endUser=" + (endUser == null ? "none" : "given") + "]";
+    }
+
     /** A request with the provider's default temperature and no tools. */
     public ChatRequest(String model, List<ChatMessage> messages, int maxTokens) {
         this(model, messages, maxTokens, null, List.of());

@@ -113,7 +113,10 @@ class ChatCompletionRequestParserTest {
     @Test
     void theEndUserIsKeptUpTo256CharactersAndALongerOneIsRefusedWithoutQuotingIt() {
         assertNull(parse("{" + USER_HI + "}").user());
-        assertEquals("user-1234", parse("{\"user\":\"user-1234\"," + USER_HI + "}").user());
+        ChatCompletionRequest withUser = parse("{\"user\":\"user-1234\"," + USER_HI + "}");
+        assertEquals("user-1234", withUser.user());
+        assertFalse(withUser.toString().contains("user-1234"), "printing the request never shows the end user");
+        assertFalse(withUser.toString().contains("hi"), "nor the prompt");
         String longest = "u".repeat(256);
         assertEquals(longest, parse("{\"user\":\"" + longest + "\"," + USER_HI + "}").user());
 

@@ -161,5 +161,6 @@ class OpenAiRequestMapperTest {
         assertEquals("user-1234", tree(OPENAI.body(request, false)).get("user").getStringValue());
         assertEquals("user-1234", tree(COMPATIBLE.body(request, true)).get("user").getStringValue());
         assertNull(tree(OPENAI.body(simple(), false)).get("user"));
+        assertTrue(!request.toString().contains("user-1234") && !request.toString().contains("Hi"), request.toString());
     }
 }
