@@ -32,7 +32,8 @@ public interface RequestLedger {
     /**
      * Up to {@code limit} feedback rows that taught the learner, each with its request's learner features,
      * in (created at, feedback id) order, starting after the row ({@code afterAt}, {@code afterId}); an
-     * empty {@code afterId} takes every row created at {@code afterAt} too.
+     * empty {@code afterId} takes every row created at {@code afterAt} too. A request teaches once: a row
+     * after its request's first lesson is left out.
      */
     List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit);
 

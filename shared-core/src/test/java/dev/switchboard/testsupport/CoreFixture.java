@@ -306,10 +306,14 @@ public final class CoreFixture {
             if (down) {
                 throw new IllegalStateException("ledger database unreachable");
             }
+            java.util.Comparator<FeedbackEntry> order = java.util.Comparator.comparing(FeedbackEntry::createdAt)
+                    .thenComparing(FeedbackEntry::id);
             return feedback.stream().filter(f -> f.learnerOutcome() != null)
+                    .filter(f -> feedback.stream().noneMatch(e -> e.requestId().equals(f.requestId())
+                            && e.learnerOutcome() != null && order.compare(e, f) < 0))
                     .filter(f -> f.createdAt().isAfter(afterAt)
                             || (f.createdAt().equals(afterAt) && f.id().compareTo(afterId) > 0))
-                    .sorted(java.util.Comparator.comparing(FeedbackEntry::createdAt).thenComparing(FeedbackEntry::id))
+                    .sorted(order)
                     .limit(limit)
                     .map(f -> new LearnerLesson(f.id(), f.createdAt(), f.learnerOutcome(),
                             find(f.requestId()).map(LedgerEntry::learnerFeatures).orElse(null)))

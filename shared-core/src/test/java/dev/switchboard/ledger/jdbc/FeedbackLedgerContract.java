@@ -82,15 +82,15 @@ abstract class FeedbackLedgerContract {
 
     @Test
     void readsTheLessonsThatTaughtTheLearnerInOrderWithTheirFeaturesPageByPage() {
-        String id = economy("complexity");
         Instant at = NOW.minusSeconds(10);
-        ledger.appendFeedback(new FeedbackEntry("b-second", id, at, "alice", 1, null, null, FeedbackEntry.WEAK_FAILED));
-        ledger.appendFeedback(new FeedbackEntry("a-first", id, at, "alice", 5, null, null,
-                FeedbackEntry.WEAK_SUCCEEDED));
-        ledger.appendFeedback(new FeedbackEntry("c-later", id, at.plusSeconds(1), "alice", 1, null, null,
+        ledger.appendFeedback(new FeedbackEntry("b-second", economy("complexity"), at, "alice", 1, null, null,
                 FeedbackEntry.WEAK_FAILED));
-        ledger.appendFeedback(new FeedbackEntry("d-taught-nothing", id, at.plusSeconds(2), "alice", 3, null, null,
-                null));
+        ledger.appendFeedback(new FeedbackEntry("a-first", economy("complexity"), at, "alice", 5, null, null,
+                FeedbackEntry.WEAK_SUCCEEDED));
+        ledger.appendFeedback(new FeedbackEntry("c-later", economy("complexity"), at.plusSeconds(1), "alice", 1,
+                null, null, FeedbackEntry.WEAK_FAILED));
+        ledger.appendFeedback(new FeedbackEntry("d-taught-nothing", economy("complexity"), at.plusSeconds(2),
+                "alice", 3, null, null, null));
 
         List<LearnerLesson> all = ledger.learnerLessons(Instant.EPOCH, "", 10);
         List<LearnerLesson> firstPage = ledger.learnerLessons(at, "", 2);
@@ -102,6 +102,18 @@ abstract class FeedbackLedgerContract {
         assertEquals(FeedbackEntry.WEAK_SUCCEEDED, all.get(0).learnerOutcome());
         assertEquals(List.of("a-first", "b-second"), firstPage.stream().map(LearnerLesson::feedbackId).toList());
         assertEquals(List.of("c-later"), secondPage.stream().map(LearnerLesson::feedbackId).toList());
+    }
+
+    @Test
+    void aRequestTeachesOnceEvenWhenTwoLessonsWereRecordedForIt() {
+        String id = economy("complexity");
+        Instant at = NOW.minusSeconds(10);
+        ledger.appendFeedback(new FeedbackEntry("x-later", id, at.plusSeconds(1), "alice", 5, null, null,
+                FeedbackEntry.WEAK_SUCCEEDED));
+        ledger.appendFeedback(new FeedbackEntry("y-first", id, at, "alice", 1, null, null, FeedbackEntry.WEAK_FAILED));
+
+        assertEquals(List.of("y-first"), ledger.learnerLessons(Instant.EPOCH, "", 10).stream()
+                .map(LearnerLesson::feedbackId).toList());
     }
 
     @Test
