@@ -13,14 +13,38 @@ import java.util.stream.Collectors;
  *
  * @param model        a configured model to pin the request to, or null to let Switchboard route ("auto")
  * @param includeUsage whether a stream ends with a usage chunk (stream_options.include_usage)
+ * @param user         OpenAI's end-user identifier, passed on to providers that take one; null when
+ *                     not given. It is the caller's data like the prompt: never logged nor ledgered.
  */
 public record ChatCompletionRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
                                     List<ToolDefinition> tools, boolean stream, boolean includeUsage,
-                                    boolean autoRoute, RoutingPreferences routing) {
+                                    boolean autoRoute, RoutingPreferences routing, String user) {
 
     public ChatCompletionRequest {
         messages = List.copyOf(messages);
         tools = List.copyOf(tools);
+    }
+
+    /** A request without an end-user identifier. */
+    public ChatCompletionRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
+                                 List<ToolDefinition> tools, boolean stream, boolean includeUsage, boolean autoRoute,
+                                 RoutingPreferences routing) {
+        this(model, messages, maxTokens, temperature, tools, stream, includeUsage, autoRoute, routing, null);
+    }
+
+    /** The same request on behalf of end user {@code endUser}. */
+    public ChatCompletionRequest withUser(String endUser) {
+        return new ChatCompletionRequest(model, messages, maxTokens, temperature, tools, stream, includeUsage,
+                autoRoute, routing, endUser);
+    }
+
+    /** The shape only: the conversation is the caller's prompt and the end user its data, so neither is printed. */
+    @Override
+    public String toString() {
+        return "ChatCompletionRequest[model=" + model + ", messages=" + messages.size() + ", maxTokens=" + maxTokens
+                + ", temperature=" + temperature + ", tools=" + tools.size() + ", stream=" + stream
+                + ", includeUsage=" + includeUsage + ", autoRoute=" + autoRoute + ", routing=" + routing
+                + ", user=" + (user == null ? "none" : "given") + "]";
     }
 
     /** What routing analyses: the conversation's text, turn by turn. */

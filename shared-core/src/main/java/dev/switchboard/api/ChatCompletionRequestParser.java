@@ -1,5 +1,6 @@
 package dev.switchboard.api;
 
+import dev.switchboard.provider.ChatRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -45,7 +46,17 @@ public final class ChatCompletionRequestParser {
                 messages.messages(json.optionalNode("messages"), CompleteRequestParser.MAX_PROMPT_CHARS), maxTokens,
                 json.optionalDecimal("temperature", 0, 2), messages.tools(json.optionalNode("tools")), stream,
                 includeUsage(json.optionalNode("stream_options"), stream), json.optionalBoolean("auto_route", false),
-                RoutingPreferencesParser.fromBody(json));
+                RoutingPreferencesParser.fromBody(json), user(json));
+    }
+
+    /** OpenAI's end-user id: a non-blank string the providers can take as it is. The message never quotes it. */
+    private static String user(JsonBody json) {
+        String user = json.optionalText("user", null);
+        if (user != null && (user.isBlank() || user.length() > ChatRequest.MAX_END_USER_CHARS)) {
+            throw new InvalidRequestException("user", "'user' must be a non-blank string of at most "
+                    + ChatRequest.MAX_END_USER_CHARS + " characters");
+        }
+        return user;
     }
 
     private static boolean includeUsage(JsonNode options, boolean stream) {

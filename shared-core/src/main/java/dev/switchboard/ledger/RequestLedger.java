@@ -29,6 +29,14 @@ public interface RequestLedger {
     /** How many earlier submissions on this request taught the learner (so that it learns from a request once). */
     long learnerOutcomes(String requestId);
 
+    /**
+     * Up to {@code limit} feedback rows that taught the learner, each with its request's learner features,
+     * in (created at, feedback id) order, starting after the row ({@code afterAt}, {@code afterId}); an
+     * empty {@code afterId} takes every row created at {@code afterAt} too. A request teaches once: a row
+     * after its request's first lesson is left out.
+     */
+    List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit);
+
     /** Feedback given since {@code since}. */
     QualityTotals qualityTotals(Instant since);
 

@@ -6,11 +6,13 @@ import java.util.Objects;
 
 /**
  * A provider-neutral chat request for one model: the conversation, the answer budget, an optional
- * sampling temperature (null leaves the provider's default), the tools the model may call, and the
- * whole request's deadline (null when none), which no single call may outlast.
+ * sampling temperature (null leaves the provider's default), the tools the model may call, the
+ * whole request's deadline (null when none), which no single call may outlast, and the caller's
+ * end-user identifier (null when none; OpenAI's {@code user}), which an adapter passes on only where
+ * its protocol has a field for it. It is an opaque tag for the provider's abuse monitoring: never logged.
  */
 public record ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
-                          List<ToolDefinition> tools, Instant deadline) {
+                          List<ToolDefinition> tools, Instant deadline, String endUser) {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -25,17 +27,39 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
         if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
             throw new IllegalArgumentException("temperature must be in [0, 2]: " + temperature);
         }
+        if (endUser != null && (endUser.isEmpty() || endUser.length() > MAX_END_USER_CHARS)) {
+            // The length only: the value is the caller's, and messages end up in logs.
+            throw new IllegalArgumentException("endUser must be 1 to " + MAX_END_USER_CHARS + " characters, not "
+                    + endUser.length());
+        }
+    }
+
+    /** The longest end-user identifier passed on; OpenAI's and Anthropic's ids are far shorter in practice. */
+    public static final int MAX_END_USER_CHARS = 256;
+
+    /** A request with a deadline and no end-user identifier. */
+    public ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
+                       List<ToolDefinition> tools, Instant deadline) {
+        this(model, messages, maxTokens, temperature, tools, deadline, null);
     }
 
     /** A request without a deadline of its own. */
     public ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
                        List<ToolDefinition> tools) {
-        this(model, messages, maxTokens, temperature, tools, null);
+        this(model, messages, maxTokens, temperature, tools, null, null);
     }
 
     /** The same request, to be answered by {@code at}. */
     public ChatRequest withDeadline(Instant at) {
-        return new ChatRequest(model, messages, maxTokens, temperature, tools, at);
+        return new ChatRequest(model, messages, maxTokens, temperature, tools, at, endUser);
+    }
+
+    /** The shape only: the conversation is the caller's prompt and the end user its data, so neither is printed. */
+    @Override
+    public String toString() {
+        return "ChatRequest[model=" + model + ", messages=" + messages.size() + ", maxTokens=" + maxTokens
+                + ", temperature=" + temperature + ", tools=" + tools.size() + ", deadline=" + deadline
+                + ", endUser=" + (endUser == null ? "none" : "given") + "]";
     }
 
     /** A request with the provider's default temperature and no tools. */

@@ -91,8 +91,10 @@ public class ChatCompletionService {
                 response.usage(), outcome.failedAttempts(), response));
         trace.routed(routed(call, outcome.answeredBy(), outcome.failedAttempts().size(),
                 call.cacheKey() == null ? RoutingTrace.CacheUse.BYPASS : RoutingTrace.CacheUse.MISS, upstream));
+        // The configured model, as a stream's chunks and the x-switchboard-model header say it, and as the
+        // caller can pin it; what the upstream called itself is in routing_metadata.upstream_model.
         return new ChatCompletionResponse(call.id(), ChatCompletionResponse.OBJECT, call.started().getEpochSecond(),
-                response.model(), List.of(ChatCompletionMapper.choice(response)),
+                outcome.answeredBy().model(), List.of(ChatCompletionMapper.choice(response)),
                 ChatCompletionMapper.usage(response.usage()), gateway(call.decision(), outcome.answeredBy(), settled));
     }
 
@@ -177,7 +179,8 @@ public class ChatCompletionService {
         RoutingDecision decision = decisions.decide(request.promptText(), request.maxTokens(), request.autoRoute(),
                 chatRouting.preferences(request));
         Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
-                request.messages(), request.maxTokens(), request.temperature(), request.tools());
+                request.messages(), request.maxTokens(), request.temperature(), request.tools(), null,
+                request.user());
         RequestAdmission admission = admissions.open(caller, ChatRouting.promptTokens(request, decision),
                 request.maxTokens());
         CacheKey cacheKey = caching.keyOf(request, caller);

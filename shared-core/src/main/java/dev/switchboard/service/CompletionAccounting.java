@@ -103,7 +103,8 @@ public class CompletionAccounting {
         Cost cost = price(answered, usage);
         Cost baseline = costs.baselineCost(usage);
         a.admission().answered(answered, usage, cost, a.cacheKey(), a.cacheKey() == null ? null
-                : new CachedResponse(answered.provider(), a.answer(), a.started().plusMillis(a.latencyMs()),
+                : new CachedResponse(answered.provider(), ResponseCaching.asDeployment(a.answer(), answered),
+                        a.started().plusMillis(a.latencyMs()),
                         cost.priced() ? BigDecimal.valueOf(cost.usd()) : null));
         Double totalToday = a.spentBefore() == null ? null
                 : a.spentBefore().add(BigDecimal.valueOf(cost.priced() ? cost.usd() : 0)).doubleValue();
@@ -114,7 +115,8 @@ public class CompletionAccounting {
         RoutingMetadata metadata = new RoutingMetadata(a.requestId(), analysis.pattern().wireName(),
                 analysis.complexity(), d.reasoning(), d.chosen().priced() ? d.costEstimate() : null, cost.priced(),
                 costs.baselineModel(), baseline.usd(), a.fallbackUsed(), a.failedAttempts(),
-                d.fallbacks().stream().map(Candidate::label).toList(), a.latencyMs(), recorded, totalToday != null);
+                d.fallbacks().stream().map(Candidate::label).toList(), a.latencyMs(), recorded, totalToday != null,
+                a.answer() == null ? null : a.answer().model());
         return new Settled(cost.priced() ? cost.usd() : null, totalToday, metadata,
                 new ComplexityMetadata(analysis.complexity(), analysis.tokenCount(), tokens.method(),
                         analysis.signals()));
@@ -136,7 +138,7 @@ public class CompletionAccounting {
         RoutingMetadata metadata = new RoutingMetadata(requestId, analysis.pattern().wireName(),
                 analysis.complexity(), "Answered from the response cache (stored " + hit.storedAt()
                 + "); no provider was called", 0.0, true, costs.baselineModel(), baseline.usd(), false, List.of(),
-                List.of(), latencyMs, recorded, spentToday != null);
+                List.of(), latencyMs, recorded, spentToday != null, null);
         return new Settled(0.0, spentToday == null ? null : spentToday.doubleValue(), metadata,
                 new ComplexityMetadata(analysis.complexity(), analysis.tokenCount(), tokens.method(),
                         analysis.signals()));

@@ -114,9 +114,9 @@ public class CoreBeans {
         }
     }
 
-    /** What the learning strategy learns with; one per process, so that feedback reaches the one that routes. */
+    /** What the learning strategy learns with: taught from the ledger's feedback, which every instance shares. */
     @Singleton
-    DifficultyLearner difficultyLearner(LearningProperties learning) {
+    DifficultyLearner difficultyLearner(LedgerLearning learning) {
         return learning.learner();
     }
 

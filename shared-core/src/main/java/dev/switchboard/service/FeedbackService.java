@@ -7,7 +7,6 @@ import dev.switchboard.api.RequestNotFoundException;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.RequestLedger;
-import dev.switchboard.routing.learning.DifficultyLearner;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +16,11 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * POST /feedback: records a rating or quality score for a request its caller sent, and lets the
- * difficulty learner of this process learn from it ({@link FeedbackLesson}). The learner learns from a
- * request once, however often it is rated, so that repeating a rating does not weigh it more. Its state
- * stays in this process: other instances do not learn from this feedback.
+ * POST /feedback: records a rating or quality score for a request its caller sent, with what it teaches
+ * the difficulty learner ({@link FeedbackLesson}). The learner learns from a request once, however often
+ * it is rated, so that repeating a rating does not weigh it more. Nothing is taught here: every instance,
+ * this one included, learns the lesson from the ledger row within a minute ({@link LedgerLearning}), so
+ * that all of them learn it, and none twice.
  */
 @Singleton
 public class FeedbackService {
@@ -28,13 +28,11 @@ public class FeedbackService {
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackService.class);
 
     private final RequestLedger ledger;
-    private final DifficultyLearner learner;
     private final RequestIds ids;
     private final Clock clock;
 
-    public FeedbackService(RequestLedger ledger, DifficultyLearner learner, RequestIds ids, Clock clock) {
+    public FeedbackService(RequestLedger ledger, RequestIds ids, Clock clock) {
         this.ledger = ledger;
-        this.learner = learner;
         this.ids = ids;
         this.clock = clock;
     }
@@ -53,9 +51,6 @@ public class FeedbackService {
             ledger.appendFeedback(entry);
             return 0L;
         });
-        if (lesson.teaches()) {
-            learner.observe(lesson.features(), FeedbackEntry.WEAK_FAILED.equals(lesson.outcome()));
-        }
         return new FeedbackResponse(entry.id(), row.id(), entry.createdAt().toString(), entry.rating(),
                 entry.qualityScore(), entry.comment(), row.provider(), row.model(), row.tier(), row.strategy(),
                 lesson.outcome(), lesson.note());

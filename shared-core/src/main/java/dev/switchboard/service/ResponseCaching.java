@@ -25,6 +25,10 @@ import java.util.TreeSet;
  * two requests share an entry only when they would be routed and asked alike. Entries are kept per
  * principal: a hit would otherwise tell one user what another has asked. Streamed requests are
  * neither looked up nor stored: a stream's point is its first chunk coming early.
+ *
+ * <p>A chat completion's {@code user} (the end-user id) is left out of the key on purpose: it does not
+ * change the answer, only the provider's abuse attribution, and the entries already belong to the
+ * principal that chose to send it; keying on it would split one app's cache per end user for nothing.
  */
 @Singleton
 public class ResponseCaching {
@@ -63,8 +67,18 @@ public class ResponseCaching {
 
     /** What the cache keeps of an answer: who gave it, the answer, when, and what it cost then. */
     public CachedResponse entry(Candidate answeredBy, ChatResponse answer, Cost cost) {
-        return new CachedResponse(answeredBy.provider(), answer, clock.instant(),
+        return new CachedResponse(answeredBy.provider(), asDeployment(answer, answeredBy), clock.instant(),
                 cost.priced() ? BigDecimal.valueOf(cost.usd()) : null);
+    }
+
+    /**
+     * The answer as the cache keeps it: under the configured model of the deployment that gave it, not
+     * the name the upstream reported, so that a hit names the same model as the answer it repeats did
+     * (and as a caller can pin), and its ledger row finds the deployment's tier.
+     */
+    static ChatResponse asDeployment(ChatResponse answer, Candidate answeredBy) {
+        return answer.model().equals(answeredBy.model()) ? answer : new ChatResponse(answer.text(),
+                answeredBy.model(), answer.usage(), answer.finishReason(), answer.toolCalls());
     }
 
     /** The routing mode and preferences in one canonical form (sets sorted, absent values spelt out). */

@@ -94,7 +94,9 @@ class ChatCompletionRequestParserTest {
             "tool of another type     | {\"tools\":[{\"type\":\"retrieval\"}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].type",
             "tool schema not object   | {\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":[]}}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].function.parameters",
             "unknown field            | {\"logprobs\":true,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | logprobs",
-            "blank model              | {\"model\":\" \",\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | model"})
+            "blank model              | {\"model\":\" \",\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | model",
+            "user not a string        | {\"user\":42,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | user",
+            "blank user               | {\"user\":\" \",\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | user"})
     void refusesWhatItCannotHonourNamingTheField(String name, String body, String field) {
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> parse(body), body);
         assertEquals(field, e.field(), e.getMessage());
@@ -106,5 +108,21 @@ class ChatCompletionRequestParserTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void theEndUserIsKeptUpTo256CharactersAndALongerOneIsRefusedWithoutQuotingIt() {
+        assertNull(parse("{" + USER_HI + "}").user());
+        ChatCompletionRequest withUser = parse("{\"user\":\"user-1234\"," + USER_HI + "}");
+        assertEquals("user-1234", withUser.user());
+        assertFalse(withUser.toString().contains("user-1234"), "printing the request never shows the end user");
+        assertFalse(withUser.toString().contains("hi"), "nor the prompt");
+        String longest = "u".repeat(256);
+        assertEquals(longest, parse("{\"user\":\"" + longest + "\"," + USER_HI + "}").user());
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> parse("{\"user\":\"" + longest + "v\"," + USER_HI + "}"));
+        assertEquals("user", e.field());
+        assertFalse(e.getMessage().contains(longest), "the message never quotes the caller's value");
     }
 }

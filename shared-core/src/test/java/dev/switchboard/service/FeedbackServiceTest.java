@@ -18,14 +18,24 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Feedback on requests answered through the real completion path, with the fixture's real learner. */
+/**
+ * Feedback on requests answered through the real completion path, with the fixture's real learner, which
+ * learns from the ledger's lessons when {@link LedgerLearning} reads them (here on the test's thread).
+ */
 class FeedbackServiceTest {
 
     private static final String PROMPT = "What is Python?";
 
     private final CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
-    private final FeedbackService feedback = new FeedbackService(fixture.ledger, fixture.learner, new RequestIds(),
-            fixture.clock);
+    private final FeedbackService feedback = new FeedbackService(fixture.ledger, new RequestIds(), fixture.clock);
+    private final LedgerLearning learning = new LedgerLearning(fixture.learner, () -> fixture.ledger, fixture.clock,
+            Runnable::run);
+
+    /** The outcomes the learner has seen once it has read the ledger. */
+    private long learnedExamples() {
+        learning.refresh();
+        return fixture.learner.estimate(PROMPT).examples();
+    }
 
     private String answered(String prompt, Caller caller) {
         CompleteResponse response = fixture.completions().complete(new CompleteRequest(prompt, 1000, false, null),
@@ -54,7 +64,8 @@ class FeedbackServiceTest {
         FeedbackResponse response = feedback.submit(new FeedbackRequest(id, 1, null, "wrong"), CoreFixture.ALICE);
 
         assertEquals(FeedbackEntry.WEAK_FAILED, response.learnerOutcome());
-        assertEquals(1, fixture.learner.estimate(PROMPT).examples());
+        assertEquals(0, fixture.learner.estimate(PROMPT).examples(), "submitting teaches nothing directly");
+        assertEquals(1, learnedExamples());
         assertNotEquals(before, fixture.learner.estimate(PROMPT).failureProbability());
         assertEquals("gemini", response.provider());
         assertEquals("wrong", fixture.ledger.feedback.get(0).comment());
@@ -71,7 +82,7 @@ class FeedbackServiceTest {
         assertEquals(FeedbackEntry.WEAK_SUCCEEDED, first.learnerOutcome());
         assertNull(again.learnerOutcome());
         assertTrue(again.learnerNote().contains("already"));
-        assertEquals(1, fixture.learner.estimate(PROMPT).examples());
+        assertEquals(1, learnedExamples());
         assertEquals(2, fixture.ledger.feedback.size(), "one row per submission");
     }
 
@@ -82,7 +93,7 @@ class FeedbackServiceTest {
         assertNull(feedback.submit(new FeedbackRequest(id, 3, null, null), CoreFixture.ALICE).learnerOutcome());
         assertNull(feedback.submit(new FeedbackRequest(id, 1, 0.95, null), CoreFixture.ALICE).learnerOutcome());
         assertNull(feedback.submit(new FeedbackRequest(id, null, 0.6, null), CoreFixture.ALICE).learnerOutcome());
-        assertEquals(0, fixture.learner.estimate(PROMPT).examples());
+        assertEquals(0, learnedExamples());
     }
 
     @Test
@@ -99,7 +110,7 @@ class FeedbackServiceTest {
 
         assertNull(response.learnerOutcome());
         assertTrue(response.learnerNote().contains("premium"), response.learnerNote());
-        assertEquals(0, fixture.learner.estimate(PROMPT).examples());
+        assertEquals(0, learnedExamples());
     }
 
     @Test
@@ -138,6 +149,8 @@ class FeedbackServiceTest {
 
         assertEquals(503, e.status());
         assertEquals("ledger_unavailable", e.type());
-        assertEquals(0, fixture.learner.estimate(PROMPT).examples());
+        assertEquals(0, learnedExamples(), "a read during the outage fails quietly and teaches nothing");
+        fixture.ledger.down = false;
+        assertEquals(0, learnedExamples(), "nothing was recorded, so nothing is learned afterwards");
     }
 }

@@ -33,14 +33,29 @@ final class ScriptedStreamAdapter implements ProviderAdapterFactory {
     final AtomicInteger piecesOffered = new AtomicInteger();
     /** What the sink threw, as a caller that went away makes it do: the stream stops there. */
     final AtomicReference<RuntimeException> sinkThrew = new AtomicReference<>();
+    /** The last request a provider got, as the adapter would have put it on the wire. */
+    final AtomicReference<ChatRequest> lastRequest = new AtomicReference<>();
     private final List<String> pieces;
     private final List<ToolCall> toolCalls;
     private final boolean breaks;
+    /** The model name whole answers report, as an upstream names a dated snapshot; null: the one asked for. */
+    private final String reportedModel;
 
-    private ScriptedStreamAdapter(List<String> pieces, List<ToolCall> toolCalls, boolean breaks) {
+    private ScriptedStreamAdapter(List<String> pieces, List<ToolCall> toolCalls, boolean breaks,
+                                  String reportedModel) {
         this.pieces = List.copyOf(pieces);
         this.toolCalls = List.copyOf(toolCalls);
         this.breaks = breaks;
+        this.reportedModel = reportedModel;
+    }
+
+    private ScriptedStreamAdapter(List<String> pieces, List<ToolCall> toolCalls, boolean breaks) {
+        this(pieces, toolCalls, breaks, null);
+    }
+
+    /** Finishes like {@link #finishing}, its whole answers naming {@code reportedModel} as the model. */
+    static ScriptedStreamAdapter reportingModel(String reportedModel, String... pieces) {
+        return new ScriptedStreamAdapter(List.of(pieces), List.of(), false, reportedModel);
     }
 
     static ScriptedStreamAdapter finishing(String... pieces) {
@@ -77,15 +92,18 @@ final class ScriptedStreamAdapter implements ProviderAdapterFactory {
             @Override
             public ChatResponse complete(ChatRequest request) {
                 calls.incrementAndGet();
+                lastRequest.set(request);
                 if (breaks) {
                     throw failure(config.name());
                 }
-                return new ChatResponse(String.join("", pieces), request.model(), USAGE, finishReason(), toolCalls);
+                return new ChatResponse(String.join("", pieces), reportedModel == null ? request.model() : reportedModel,
+                        USAGE, finishReason(), toolCalls);
             }
 
             @Override
             public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
                 calls.incrementAndGet();
+                lastRequest.set(request);
                 for (String piece : pieces) {
                     piecesOffered.incrementAndGet();
                     try {

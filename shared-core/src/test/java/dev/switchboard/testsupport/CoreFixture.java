@@ -13,6 +13,7 @@ import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
+import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.ProviderQuality;
@@ -159,15 +160,17 @@ public final class CoreFixture {
 
     public CompletionService completions() {
         ProviderCatalog catalog = new ProviderCatalog("test", providers);
-        ProviderRegistry registry = new ProviderRegistry(catalog,
+        List<ProviderAdapterFactory> adapters = new ArrayList<>(
                 List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { }), rejecting()));
+        adapters.addAll(testAdapters.values());
+        ProviderRegistry registry = new ProviderRegistry(catalog, adapters);
         // Retries wait through a sleeper that does not sleep; the fixed clock never reaches the deadline.
         FallbackChain chain = new FallbackChain(registry, breakers, ResilienceSettings.DEFAULTS, clock, duration -> { });
         return new CompletionService(decisions(), admissions(), chain, accounting(),
                 new ResponseCaching(cacheSettings, clock), new RequestIds(), clock);
     }
 
-    /** A provider served by a test adapter, registered under the adapter's protocol (for chat completions). */
+    /** A provider served by a test adapter, registered under the adapter's protocol. */
     public CoreFixture adaptedProvider(String name, ProviderAdapterFactory adapter, DeploymentConfig... deployments) {
         testAdapters.put(adapter.protocol(), adapter);
         providers.add(new ProviderConfig(name, adapter.protocol(), null, List.of(deployments), null));
@@ -300,6 +303,25 @@ public final class CoreFixture {
         public long learnerOutcomes(String requestId) {
             return feedback.stream().filter(f -> f.requestId().equals(requestId) && f.learnerOutcome() != null)
                     .count();
+        }
+
+        @Override
+        public List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit) {
+            if (down) {
+                throw new IllegalStateException("ledger database unreachable");
+            }
+            java.util.Comparator<FeedbackEntry> order = java.util.Comparator.comparing(FeedbackEntry::createdAt)
+                    .thenComparing(FeedbackEntry::id);
+            return feedback.stream().filter(f -> f.learnerOutcome() != null)
+                    .filter(f -> feedback.stream().noneMatch(e -> e.requestId().equals(f.requestId())
+                            && e.learnerOutcome() != null && order.compare(e, f) < 0))
+                    .filter(f -> f.createdAt().isAfter(afterAt)
+                            || (f.createdAt().equals(afterAt) && f.id().compareTo(afterId) > 0))
+                    .sorted(order)
+                    .limit(limit)
+                    .map(f -> new LearnerLesson(f.id(), f.createdAt(), f.learnerOutcome(),
+                            find(f.requestId()).map(LedgerEntry::learnerFeatures).orElse(null)))
+                    .toList();
         }
 
         @Override

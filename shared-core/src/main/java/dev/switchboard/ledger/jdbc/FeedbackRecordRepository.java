@@ -1,5 +1,6 @@
 package dev.switchboard.ledger.jdbc;
 
+import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.QualityTotals;
 import dev.switchboard.ledger.RatedDeployment;
@@ -24,6 +25,23 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
             SELECT COUNT(*) AS learner_outcomes FROM feedback
             WHERE request_id = :requestId AND learner_outcome IS NOT NULL""")
     long learnerOutcomes(String requestId);
+
+    /**
+     * Keyset paging on (created_at, id): stable however many rows share a timestamp. Only a request's first
+     * lesson counts, should two instances have recorded one for it at once.
+     */
+    @Query("""
+            SELECT f.id AS feedback_id, f.created_at AS created_at, f.learner_outcome AS learner_outcome,
+                   r.learner_features AS learner_features
+            FROM feedback f JOIN request_log r ON r.id = f.request_id
+            WHERE f.learner_outcome IS NOT NULL
+              AND (f.created_at > :afterAt OR (f.created_at = :afterAt AND f.id > :afterId))
+              AND NOT EXISTS (SELECT 1 FROM feedback e
+                              WHERE e.request_id = f.request_id AND e.learner_outcome IS NOT NULL
+                                AND (e.created_at < f.created_at OR (e.created_at = f.created_at AND e.id < f.id)))
+            ORDER BY f.created_at, f.id
+            LIMIT :limit""")
+    List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit);
 
     @Query("""
             SELECT COUNT(*) AS feedback, COUNT(rating) AS ratings,

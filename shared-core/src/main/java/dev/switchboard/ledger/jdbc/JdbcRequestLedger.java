@@ -4,6 +4,7 @@ import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
+import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.ProviderQuality;
@@ -83,6 +84,11 @@ public class JdbcRequestLedger implements RequestLedger {
     @Override
     public long learnerOutcomes(String requestId) {
         return feedback.learnerOutcomes(requestId);
+    }
+
+    @Override
+    public List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit) {
+        return feedback.learnerLessons(afterAt, afterId, limit);
     }
 
     @Override

@@ -52,6 +52,10 @@ public final class AnthropicRequestMapper {
         if (!request.tools().isEmpty()) {
             body.put("tools", request.tools().stream().map(this::tool).toList());
         }
+        if (request.endUser() != null) {
+            // Anthropic's one end-user field, meant for the same abuse tracing as OpenAI's "user".
+            body.put("metadata", Map.of("user_id", request.endUser()));
+        }
         if (stream) {
             body.put("stream", true);
         }

@@ -27,6 +27,8 @@ import java.util.List;
  * system blocks; a tool turn is a user message holding a toolResult block; consecutive turns of the
  * same Bedrock role are merged into one message, because Converse wants user and assistant to
  * alternate (and wants all results of one assistant turn's tool calls in the next user message).
+ * The request's end-user identifier is not sent: Converse has no field for one (its requestMetadata
+ * is for invocation-log filtering, not an end-user id, and would put the id in the account's logs).
  *
  * @throws IllegalArgumentException (from both methods) when a tool schema or a tool call's
  *                                  arguments are not JSON: Converse takes them as documents, not text

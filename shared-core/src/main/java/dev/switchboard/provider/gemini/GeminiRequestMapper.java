@@ -29,6 +29,8 @@ import java.util.Set;
  * <p>A tool's parameters go as parametersJsonSchema, which takes full JSON Schema, not as parameters,
  * whose OpenAPI subset refuses keywords OpenAI clients commonly send (additionalProperties, $schema).
  *
+ * <p>The request's end-user identifier is not sent: generateContent has no field for one.
+ *
  * @throws IllegalArgumentException from {@link #body} when the request cannot be said in Gemini's
  *                                  terms (a tool result for an unknown call, arguments or
  *                                  parameters that are not JSON): the caller's fault, never retried

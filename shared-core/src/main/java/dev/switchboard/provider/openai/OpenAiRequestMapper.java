@@ -43,6 +43,9 @@ public final class OpenAiRequestMapper {
         if (!request.tools().isEmpty()) {
             body.put("tools", request.tools().stream().map(this::tool).toList());
         }
+        if (request.endUser() != null) {
+            body.put("user", request.endUser());
+        }
         if (stream) {
             body.put("stream", true);
             // Without this the stream carries no usage, and the answer could not be costed.

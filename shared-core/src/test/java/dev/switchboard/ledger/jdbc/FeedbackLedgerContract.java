@@ -2,6 +2,7 @@ package dev.switchboard.ledger.jdbc;
 
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
+import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.QualityTotals;
@@ -77,6 +78,42 @@ abstract class FeedbackLedgerContract {
     private void feedback(String requestId, Integer rating, Double score, String outcome) {
         ledger.appendFeedback(new FeedbackEntry(UUID.randomUUID().toString(), requestId, NOW.minusSeconds(30),
                 "alice", rating, score, "a comment", outcome));
+    }
+
+    @Test
+    void readsTheLessonsThatTaughtTheLearnerInOrderWithTheirFeaturesPageByPage() {
+        Instant at = NOW.minusSeconds(10);
+        ledger.appendFeedback(new FeedbackEntry("b-second", economy("complexity"), at, "alice", 1, null, null,
+                FeedbackEntry.WEAK_FAILED));
+        ledger.appendFeedback(new FeedbackEntry("a-first", economy("complexity"), at, "alice", 5, null, null,
+                FeedbackEntry.WEAK_SUCCEEDED));
+        ledger.appendFeedback(new FeedbackEntry("c-later", economy("complexity"), at.plusSeconds(1), "alice", 1,
+                null, null, FeedbackEntry.WEAK_FAILED));
+        ledger.appendFeedback(new FeedbackEntry("d-taught-nothing", economy("complexity"), at.plusSeconds(2),
+                "alice", 3, null, null, null));
+
+        List<LearnerLesson> all = ledger.learnerLessons(Instant.EPOCH, "", 10);
+        List<LearnerLesson> firstPage = ledger.learnerLessons(at, "", 2);
+        List<LearnerLesson> secondPage = ledger.learnerLessons(at, "b-second", 2);
+
+        assertEquals(List.of("a-first", "b-second", "c-later"), all.stream().map(LearnerLesson::feedbackId).toList());
+        assertEquals("1.0,2.5", all.get(0).learnerFeatures());
+        assertEquals(at, all.get(0).createdAt());
+        assertEquals(FeedbackEntry.WEAK_SUCCEEDED, all.get(0).learnerOutcome());
+        assertEquals(List.of("a-first", "b-second"), firstPage.stream().map(LearnerLesson::feedbackId).toList());
+        assertEquals(List.of("c-later"), secondPage.stream().map(LearnerLesson::feedbackId).toList());
+    }
+
+    @Test
+    void aRequestTeachesOnceEvenWhenTwoLessonsWereRecordedForIt() {
+        String id = economy("complexity");
+        Instant at = NOW.minusSeconds(10);
+        ledger.appendFeedback(new FeedbackEntry("x-later", id, at.plusSeconds(1), "alice", 5, null, null,
+                FeedbackEntry.WEAK_SUCCEEDED));
+        ledger.appendFeedback(new FeedbackEntry("y-first", id, at, "alice", 1, null, null, FeedbackEntry.WEAK_FAILED));
+
+        assertEquals(List.of("y-first"), ledger.learnerLessons(Instant.EPOCH, "", 10).stream()
+                .map(LearnerLesson::feedbackId).toList());
     }
 
     @Test

@@ -181,4 +181,14 @@ class AnthropicRequestMapperTest {
         assertEquals("Grüße \"quoted\" 🌍\nnew line", body(request, false).get("messages").get(0).get("content").get(0)
                 .get("text").getStringValue());
     }
+
+    @Test
+    void theEndUserGoesAsMetadataUserIdAndNoMetadataIsSentWithoutOne() throws IOException {
+        ChatRequest request = new ChatRequest(MODEL, List.of(ChatMessage.user("Hi")), 16, null, List.of(), null,
+                "user-1234");
+
+        assertEquals(tree("{\"user_id\":\"user-1234\"}"), body(request, false).get("metadata"));
+        assertEquals(tree("{\"user_id\":\"user-1234\"}"), body(request, true).get("metadata"));
+        assertNull(body(request(List.of(ChatMessage.user("Hi"))), false).get("metadata"));
+    }
 }

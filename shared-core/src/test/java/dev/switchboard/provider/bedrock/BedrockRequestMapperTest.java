@@ -1,8 +1,10 @@
 package dev.switchboard.provider.bedrock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
@@ -105,5 +107,14 @@ class BedrockRequestMapperTest {
     private static ContentBlock toolResult(String id, String text) {
         return ContentBlock.fromToolResult(ToolResultBlock.builder().toolUseId(id)
                 .content(ToolResultContentBlock.fromText(text)).build());
+    }
+
+    @Test
+    void theEndUserIsNotSentForConverseHasNoFieldForIt() {
+        ConverseRequest request = mapper.converse(new ChatRequest("anthropic.claude-3-haiku-20240307-v1:0",
+                List.of(ChatMessage.user("Hi")), 16, null, List.of(), null, "user-1234"));
+
+        assertTrue(request.requestMetadata().isEmpty());
+        assertFalse(request.toString().contains("user-1234"));
     }
 }

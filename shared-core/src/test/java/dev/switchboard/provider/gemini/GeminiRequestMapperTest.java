@@ -199,4 +199,16 @@ class GeminiRequestMapperTest {
         assertEquals("Grüße \"quoted\" 🌍\nnew line",
                 body(request).get("contents").get(0).get("parts").get(0).get("text").getStringValue());
     }
+
+    @Test
+    void theEndUserIsNotSentForGeminiHasNoFieldForIt() throws IOException {
+        ChatRequest request = new ChatRequest("gemini-2.0-flash", List.of(ChatMessage.user("Hi")), 16, null,
+                List.of(), null, "user-1234");
+
+        JsonNode body = body(request);
+
+        assertEquals(tree("""
+                {"contents":[{"role":"user","parts":[{"text":"Hi"}]}],"generationConfig":{"maxOutputTokens":16}}"""),
+                body);
+    }
 }

@@ -152,4 +152,15 @@ class OpenAiRequestMapperTest {
         assertEquals("Grüße \"quoted\" 🌍\nnew line",
                 tree(OPENAI.body(request, false)).get("messages").get(0).get("content").getStringValue());
     }
+
+    @Test
+    void theEndUserGoesAsUserToOpenAiAndCompatibleServersAndIsLeftOutWhenNone() throws IOException {
+        ChatRequest request = new ChatRequest("gpt-4o-mini", List.of(ChatMessage.user("Hi")), 16, null, List.of(),
+                null, "user-1234");
+
+        assertEquals("user-1234", tree(OPENAI.body(request, false)).get("user").getStringValue());
+        assertEquals("user-1234", tree(COMPATIBLE.body(request, true)).get("user").getStringValue());
+        assertNull(tree(OPENAI.body(simple(), false)).get("user"));
+        assertTrue(!request.toString().contains("user-1234") && !request.toString().contains("Hi"), request.toString());
+    }
 }

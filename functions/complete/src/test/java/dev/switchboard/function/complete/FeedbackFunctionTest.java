@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.function.HttpFunctionUnderTest;
 import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.routing.learning.DifficultyLearner;
+import dev.switchboard.service.LedgerLearning;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,9 +28,12 @@ class FeedbackFunctionTest {
     }
 
     @Test
-    void storesFeedbackOnAnAnswerAndTeachesTheLearner() {
+    void storesFeedbackOnAnAnswerAndTheLearnerLearnsItFromTheLedger() {
         String id = answeredRequestId();
         DifficultyLearner learner = FUNCTION.bean(DifficultyLearner.class);
+        // The learner learns feedback from the ledger, as every instance does; read it up to now first.
+        LedgerLearning learning = FUNCTION.bean(LedgerLearning.class);
+        learning.refresh();
         long before = learner.estimate(PROMPT).examples();
 
         APIGatewayV2HTTPResponse response = FUNCTION.handle("events/feedback-unknown-request.json",
@@ -43,6 +47,7 @@ class FeedbackFunctionTest {
         assertEquals("economy", body.get("tier").getStringValue());
         assertEquals("weak_model_failed", body.get("learner_outcome").getStringValue());
         assertFalse(body.get("feedback_id").getStringValue().isBlank());
+        learning.refresh();
         assertEquals(before + 1, learner.estimate(PROMPT).examples());
         assertEquals(1, FUNCTION.bean(RequestLedger.class).learnerOutcomes(id));
     }

@@ -1,0 +1,184 @@
+package dev.switchboard.service;
+
+import dev.switchboard.ledger.LearnerLesson;
+import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.routing.learning.DifficultyEstimate;
+import dev.switchboard.routing.learning.DifficultyLearner;
+import dev.switchboard.routing.learning.FeatureVector;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Makes the difficulty learner's lessons shared between instances. On Lambda the instance that takes a
+ * POST /feedback is rarely the one that routes the next request (and recommend and decision are other
+ * functions), so the ledger is the source of truth: every feedback row that teaches names its outcome and
+ * joins its request row, which keeps the prompt's learner features. Every instance, the one that received
+ * the feedback included, reads the lessons newer than what it has applied and teaches its own learner
+ * with them in (created at, id) order. So all instances learn the same lessons in nearly the same order,
+ * through one path, and none twice. (A learner state in DynamoDB with versioned conditional writes was
+ * the alternative: it adds a hot item every instance rewrites, and a lost race means re-reading and
+ * re-applying anyway; the ledger already holds every lesson.)
+ *
+ * <p>Reads happen at most once a {@link #MAX_AGE}, on the IO executor, started by a routing estimate:
+ * never on the request's thread, and a ledger outage only delays learning. Each read starts
+ * {@link #LATE_WINDOW} before the newest lesson applied, so that a row written a little late (another
+ * instance's clock behind, a slow commit) is still learned; the ids applied within that window are
+ * remembered, so such a re-read applies nothing twice.
+ */
+@Singleton
+public class LedgerLearning {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerLearning.class);
+    static final Duration MAX_AGE = Duration.ofMinutes(1);
+    static final Duration LATE_WINDOW = Duration.ofMinutes(5);
+    static final int PAGE = 500;
+
+    private final DifficultyLearner learner;
+    private final Supplier<RequestLedger> ledger;
+    private final Clock clock;
+    private final Executor reader;
+    private final DifficultyLearner routed = new Routed();
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private volatile Instant readAt;
+    /** The created-at of the newest lesson applied; guarded by this. */
+    private Instant watermark = Instant.EPOCH;
+    /** Lessons applied that a read may still return (created within the late window); guarded by this. */
+    private final Map<String, Instant> applied = new HashMap<>();
+    private long lessonsApplied;
+
+    /** The ledger is looked up when first read, so that start-up does not wait for the database. */
+    @Inject
+    public LedgerLearning(LearningProperties learning, Provider<RequestLedger> ledger, Clock clock,
+                          @Named(TaskExecutors.IO) Executor reader) {
+        this(learning.learner(), ledger::get, clock, reader);
+    }
+
+    /** Teaches {@code learner}; with {@code Runnable::run} as the reader, reads on the calling thread (tests). */
+    public LedgerLearning(DifficultyLearner learner, Supplier<RequestLedger> ledger, Clock clock, Executor reader) {
+        this.learner = learner;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.reader = reader;
+    }
+
+    /** The learner routing estimates with: each estimate first starts a read of the ledger when one is due. */
+    public DifficultyLearner learner() {
+        return routed;
+    }
+
+    /** Starts a read in the background when the last one is {@link #MAX_AGE} old (or there was none). */
+    public void refreshIfDue() {
+        Instant now = clock.instant();
+        Instant last = readAt;
+        if ((last == null || !now.isBefore(last.plus(MAX_AGE))) && reading.compareAndSet(false, true)) {
+            readAt = now;
+            try {
+                reader.execute(() -> {
+                    try {
+                        refresh();
+                    } finally {
+                        reading.set(false);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                reading.set(false);
+            }
+        }
+    }
+
+    /**
+     * Reads every lesson not applied yet and teaches the learner with it, on the calling thread; returns
+     * how many it applied. A ledger failure is logged (by kind only) and leaves the rest for the next read.
+     */
+    public synchronized int refresh() {
+        int taught = 0;
+        try {
+            Instant afterAt = watermark.minus(LATE_WINDOW);
+            String afterId = "";
+            List<LearnerLesson> page;
+            do {
+                page = ledger.get().learnerLessons(afterAt, afterId, PAGE);
+                for (LearnerLesson lesson : page) {
+                    taught += apply(lesson) ? 1 : 0;
+                    afterAt = lesson.createdAt();
+                    afterId = lesson.feedbackId();
+                }
+            } while (page.size() == PAGE);
+        } catch (RuntimeException e) {
+            LOG.warn("learner lessons could not be read from the ledger: {}", e.getClass().getSimpleName());
+        }
+        Instant forgetBefore = watermark.minus(LATE_WINDOW);
+        applied.values().removeIf(at -> at.isBefore(forgetBefore));
+        return taught;
+    }
+
+    /** How many lessons this instance's learner has taken from the ledger since start-up. */
+    public synchronized long lessonsApplied() {
+        return lessonsApplied;
+    }
+
+    private boolean apply(LearnerLesson lesson) {
+        if (applied.putIfAbsent(lesson.feedbackId(), lesson.createdAt()) != null) {
+            return false;
+        }
+        if (lesson.createdAt().isAfter(watermark)) {
+            watermark = lesson.createdAt();
+        }
+        Optional<double[]> features = LearnerFeatureText.decode(lesson.learnerFeatures());
+        if (features.isEmpty()) {
+            // Feedback only teaches when the features decoded, so this is a row from elsewhere: skipped, once.
+            return false;
+        }
+        learner.observe(features.get(), lesson.weakModelFailed());
+        lessonsApplied++;
+        return true;
+    }
+
+    /** The learner as routing sees it: the one taught here, refreshed from the ledger as estimates ask. */
+    private final class Routed implements DifficultyLearner {
+
+        @Override
+        public void observe(String prompt, boolean weakModelFailed) {
+            learner.observe(prompt, weakModelFailed);
+        }
+
+        @Override
+        public void observe(double[] features, boolean weakModelFailed) {
+            learner.observe(features, weakModelFailed);
+        }
+
+        @Override
+        public DifficultyEstimate estimate(String prompt) {
+            refreshIfDue();
+            return learner.estimate(prompt);
+        }
+
+        @Override
+        public DifficultyEstimate estimate(String prompt, FeatureVector features) {
+            refreshIfDue();
+            return learner.estimate(prompt, features);
+        }
+
+        @Override
+        public byte[] toBytes() {
+            return learner.toBytes();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.switchboard.service;
+
+import dev.switchboard.ledger.FeedbackEntry;
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.routing.learning.DifficultyLearner;
+import dev.switchboard.routing.learning.FeatureVector;
+import dev.switchboard.routing.learning.LearnerOptions;
+import dev.switchboard.routing.learning.LogisticDifficultyLearner;
+import dev.switchboard.testsupport.CoreFixture;
+import dev.switchboard.testsupport.LedgerEntries;
+import dev.switchboard.testsupport.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The learner learns the ledger's lessons: at most once a minute as estimates ask, in order, each once,
+ * however the reads overlap, however many share a timestamp, and however late a row arrives.
+ */
+class LedgerLearningTest {
+
+    private static final String PROMPT = "What is a closure in JavaScript?";
+
+    private final MutableClock clock = new MutableClock();
+    private final CoreFixture.ListLedger ledger = new CoreFixture.ListLedger();
+    private final DifficultyLearner learner = new LogisticDifficultyLearner(LearnerOptions.DEFAULTS);
+    private final List<Runnable> background = new ArrayList<>();
+    private final LedgerLearning learning = new LedgerLearning(learner, () -> ledger, clock, background::add);
+
+    /** A feedback row that taught the learner, on a fresh economy answer of {@link #PROMPT}, created at {@code at}. */
+    private FeedbackEntry lesson(Instant at, boolean failed) {
+        LedgerEntry base = LedgerEntries.ok(at).build();
+        ledger.append(new LedgerEntry(base.id(), at, base.principal(), base.endpoint(), base.strategy(),
+                base.confidence(), base.pattern(), base.complexity(), base.provider(), base.model(), base.tokensIn(),
+                base.tokensOut(), base.cost(), base.baselineCost(), base.priced(), base.latencyMs(), base.cacheHit(),
+                base.fallbackUsed(), base.attempts(), base.status(), base.errorType(), "economy",
+                "gemini/gemini-1.5-flash", LearnerFeatureText.encode(FeatureVector.of(PROMPT).toArray())));
+        FeedbackEntry entry = new FeedbackEntry(UUID.randomUUID().toString(), base.id(), at, "alice",
+                failed ? 1 : 5, null, null, failed ? FeedbackEntry.WEAK_FAILED : FeedbackEntry.WEAK_SUCCEEDED);
+        ledger.appendFeedback(entry);
+        return entry;
+    }
+
+    private long examples() {
+        return learner.estimate(PROMPT).examples();
+    }
+
+    /** Runs what estimates handed to the background executor. */
+    private void runBackground() {
+        List<Runnable> due = List.copyOf(background);
+        background.clear();
+        due.forEach(Runnable::run);
+    }
+
+    @Test
+    void estimatesStartAReadInTheBackgroundAtMostOnceAMinute() {
+        lesson(clock.instant(), true);
+
+        learning.learner().estimate(PROMPT);
+        assertEquals(0, examples(), "the estimate did not wait for the ledger");
+        assertEquals(1, background.size());
+        runBackground();
+        assertEquals(1, examples());
+
+        lesson(clock.instant(), true);
+        clock.advance(Duration.ofSeconds(59));
+        learning.learner().estimate(PROMPT);
+        assertEquals(0, background.size(), "the last read is less than a minute old");
+
+        clock.advance(Duration.ofSeconds(1));
+        learning.learner().estimate(PROMPT);
+        runBackground();
+        assertEquals(2, examples());
+        assertEquals(2, learning.lessonsApplied());
+    }
+
+    @Test
+    void aReadThatIsStillRunningIsNotStartedAgain() {
+        learning.learner().estimate(PROMPT);
+        clock.advance(Duration.ofMinutes(2));
+        learning.learner().estimate(PROMPT);
+
+        assertEquals(1, background.size());
+    }
+
+    @Test
+    void aRejectedReadIsTriedAgainOnceDue() {
+        int[] offered = {0};
+        LedgerLearning flaky = new LedgerLearning(learner, () -> ledger, clock, task -> {
+            if (offered[0]++ == 0) {
+                throw new RejectedExecutionException("shutting down");
+            }
+            background.add(task);
+        });
+        flaky.learner().estimate(PROMPT);
+        clock.advance(LedgerLearning.MAX_AGE);
+        flaky.learner().estimate(PROMPT);
+
+        assertEquals(2, offered[0]);
+        assertEquals(1, background.size(), "the rejection did not leave a read marked as running");
+    }
+
+    @Test
+    void overlappingReadsApplyEachLessonOnceInTheLedgersOrder() {
+        LogisticDifficultyLearner inOrder = new LogisticDifficultyLearner(LearnerOptions.DEFAULTS);
+        double[] features = FeatureVector.of(PROMPT).toArray();
+        for (int i = 0; i < 6; i++) {
+            lesson(clock.instant().plusSeconds(i), i % 3 == 0);
+            inOrder.observe(features, i % 3 == 0);
+        }
+
+        assertEquals(6, learning.refresh());
+        assertEquals(0, learning.refresh(), "the second read overlaps the first by the late window");
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(0, learning.refresh());
+
+        assertArrayEquals(inOrder.toBytes(), learner.toBytes(), "the same lessons, in the same order, once");
+    }
+
+    @Test
+    void aLessonWrittenLateWithinTheWindowIsStillLearnedOnce() {
+        Instant now = clock.instant();
+        lesson(now, true);
+        assertEquals(1, learning.refresh());
+
+        lesson(now.minus(LedgerLearning.LATE_WINDOW).plusSeconds(1), false);
+
+        assertEquals(1, learning.refresh());
+        assertEquals(0, learning.refresh());
+        assertEquals(2, examples());
+    }
+
+    @Test
+    void morePagesThanOneAreAllReadEvenWhenTheyShareATimestamp() {
+        int lessons = LedgerLearning.PAGE * 2 + 7;
+        for (int i = 0; i < lessons; i++) {
+            lesson(clock.instant(), i % 2 == 0);
+        }
+
+        assertEquals(lessons, learning.refresh());
+        assertEquals(0, learning.refresh());
+        assertEquals(lessons, examples());
+    }
+
+    @Test
+    void aLedgerOutageDelaysLearningAndLosesNothing() {
+        lesson(clock.instant(), true);
+        ledger.down = true;
+
+        assertEquals(0, learning.refresh());
+
+        ledger.down = false;
+        assertEquals(1, learning.refresh());
+        assertEquals(1, examples());
+    }
+}
