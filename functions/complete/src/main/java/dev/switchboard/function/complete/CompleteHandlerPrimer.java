@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import jakarta.inject.Inject;
 import org.crac.Core;
@@ -17,9 +18,11 @@ import java.util.OptionalInt;
  * function's own Lambda handler: the event mapping, Micronaut's routing, argument binding, error path
  * and JSON writer then run before the snapshot rather than on the first request after a restore. With no
  * key the request stops at authentication (401), before anything is read or written. The routing path
- * itself is primed by shared-core's RoutingPathPrimer.
+ * itself is primed by shared-core's RoutingPathPrimer. Only where the Lambda handler is on the class path:
+ * the local gateway serves the same controllers without it.
  */
 @Context
+@Requires(classes = {APIGatewayV2HTTPEventFunction.class, com.amazonaws.services.lambda.runtime.Context.class})
 public class CompleteHandlerPrimer implements Resource {
 
     private final ApplicationContext context;
