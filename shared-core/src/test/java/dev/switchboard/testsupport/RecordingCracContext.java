@@ -1,4 +1,4 @@
-package dev.switchboard.service.priming;
+package dev.switchboard.testsupport;
 
 import org.crac.Context;
 import org.crac.Resource;
@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A CRaC context that keeps what registers with it and can play a checkpoint and a restore to them. */
-final class RecordingCracContext extends Context<Resource> {
+public final class RecordingCracContext extends Context<Resource> {
 
-    final List<Resource> registered = new ArrayList<>();
+    public final List<Resource> registered = new ArrayList<>();
 
     @Override
     public void register(Resource resource) {

@@ -11,10 +11,15 @@ import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.http.UpstreamHttp;
 import dev.switchboard.resilience.DeploymentBreakers;
 import dev.switchboard.routing.PromptAnalyzer;
-import dev.switchboard.routing.RoutingEngine;
+import dev.switchboard.routing.StandardStrategies;
+import dev.switchboard.routing.scoring.ProviderScorer;
+import dev.switchboard.routing.scoring.ScoringConfig;
 import dev.switchboard.service.CandidateCatalog;
 import dev.switchboard.service.DecisionService;
+import dev.switchboard.service.LearningProperties;
+import dev.switchboard.service.RoutingSettings;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -35,10 +40,20 @@ public class PrimingWorkload {
     private final ProviderWireSamples providers;
     private final UpstreamHttp upstream;
 
-    public PrimingWorkload(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
-                           DeploymentBreakers breakers, JsonMapper json, TokenCounter tokens, UpstreamHttp upstream) {
-        // The configuration-only service: the shared one would read shared state (DynamoDB) and the ledger.
-        this.decisions = new DecisionService(analyzer, engine, candidates, breakers);
+    @Inject
+    public PrimingWorkload(PromptAnalyzer analyzer, RoutingSettings routing, LearningProperties learning,
+                           ScoringConfig scoring, CandidateCatalog candidates, DeploymentBreakers breakers,
+                           JsonMapper json, TokenCounter tokens, UpstreamHttp upstream) {
+        // The configuration-only service (the shared one would read shared state and the ledger), on an
+        // engine of its own whose learner is not the shared one: the application's learner reads the ledger
+        // as estimates ask, and no query may be under way, nor a connection open, when the snapshot is taken.
+        // A fixed draw instead of the random source, which is left untouched until after the restore.
+        this(new DecisionService(analyzer, StandardStrategies.engine(routing.thresholds(), learning.learner(),
+                learning.settings(), () -> 0.5, new ProviderScorer(scoring)), candidates, breakers), json, tokens, upstream);
+    }
+
+    PrimingWorkload(DecisionService decisions, JsonMapper json, TokenCounter tokens, UpstreamHttp upstream) {
+        this.decisions = decisions;
         this.json = json;
         this.providers = new ProviderWireSamples(json, tokens);
         this.upstream = upstream;

@@ -1,6 +1,7 @@
 package dev.switchboard.service.priming;
 
 import dev.switchboard.testsupport.H2Ledger;
+import dev.switchboard.testsupport.RecordingCracContext;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class RoutingPathPrimerTest {
     void registersAtStartUpAndPrimesOnlyWhenTheCheckpointComes() throws Exception {
         RecordingCracContext crac = new RecordingCracContext();
         AtomicInteger runs = new AtomicInteger();
-        PrimingWorkload workload = new PrimingWorkload(null, null, null, null, null, null, null) {
+        PrimingWorkload workload = new PrimingWorkload(null, null, null, null) {
             @Override
             public PrimingReport run() {
                 runs.incrementAndGet();
