@@ -61,6 +61,12 @@ public class LedgerLearning {
     private Instant watermark = Instant.EPOCH;
     /** Lessons applied that a read may still return (created within the late window); guarded by this. */
     private final Map<String, Instant> applied = new HashMap<>();
+    /**
+     * The requests those lessons were about. Two instances taking feedback on one request at once can
+     * both record a lesson, and the one created first may commit last, after this instance applied the
+     * other: the request has then taught here already.
+     */
+    private final Map<String, Instant> appliedRequests = new HashMap<>();
     private long lessonsApplied;
 
     /** The ledger is looked up when first read, so that start-up does not wait for the database. */
@@ -126,6 +132,7 @@ public class LedgerLearning {
         }
         Instant forgetBefore = watermark.minus(LATE_WINDOW);
         applied.values().removeIf(at -> at.isBefore(forgetBefore));
+        appliedRequests.values().removeIf(at -> at.isBefore(forgetBefore));
         return taught;
     }
 
@@ -135,7 +142,8 @@ public class LedgerLearning {
     }
 
     private boolean apply(LearnerLesson lesson) {
-        if (applied.putIfAbsent(lesson.feedbackId(), lesson.createdAt()) != null) {
+        if (applied.putIfAbsent(lesson.feedbackId(), lesson.createdAt()) != null
+                || appliedRequests.putIfAbsent(lesson.requestId(), lesson.createdAt()) != null) {
             return false;
         }
         if (lesson.createdAt().isAfter(watermark)) {

@@ -139,6 +139,22 @@ class LedgerLearningTest {
     }
 
     @Test
+    void aRequestTeachesOnceEvenWhenAnEarlierLessonOnItCommitsAfterTheFirstWasApplied() {
+        Instant now = clock.instant();
+        FeedbackEntry first = lesson(now, true);
+        assertEquals(1, learning.refresh());
+
+        // Another instance recorded a lesson on the same request at the same moment; it was created a little
+        // earlier but committed later, so the ledger now names it the request's first lesson.
+        ledger.appendFeedback(new FeedbackEntry(UUID.randomUUID().toString(), first.requestId(), now.minusSeconds(2),
+                "alice", 5, null, null, FeedbackEntry.WEAK_SUCCEEDED));
+
+        assertEquals(0, learning.refresh());
+        assertEquals(1, examples());
+        assertEquals(1, learning.lessonsApplied());
+    }
+
+    @Test
     void morePagesThanOneAreAllReadEvenWhenTheyShareATimestamp() {
         int lessons = LedgerLearning.PAGE * 2 + 7;
         for (int i = 0; i < lessons; i++) {

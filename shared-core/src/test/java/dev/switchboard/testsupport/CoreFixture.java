@@ -319,7 +319,7 @@ public final class CoreFixture {
                             || (f.createdAt().equals(afterAt) && f.id().compareTo(afterId) > 0))
                     .sorted(order)
                     .limit(limit)
-                    .map(f -> new LearnerLesson(f.id(), f.createdAt(), f.learnerOutcome(),
+                    .map(f -> new LearnerLesson(f.id(), f.requestId(), f.createdAt(), f.learnerOutcome(),
                             find(f.requestId()).map(LedgerEntry::learnerFeatures).orElse(null)))
                     .toList();
         }

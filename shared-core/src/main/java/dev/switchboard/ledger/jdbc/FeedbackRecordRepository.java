@@ -31,7 +31,7 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
      * lesson counts, should two instances have recorded one for it at once.
      */
     @Query("""
-            SELECT f.id AS feedback_id, f.created_at AS created_at, f.learner_outcome AS learner_outcome,
+            SELECT f.id AS feedback_id, f.request_id AS request_id, f.created_at AS created_at, f.learner_outcome AS learner_outcome,
                    r.learner_features AS learner_features
             FROM feedback f JOIN request_log r ON r.id = f.request_id
             WHERE f.learner_outcome IS NOT NULL
