@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The load benchmark: starts the fake upstream, measures it directly, then starts the local gateway
@@ -98,11 +99,21 @@ public final class LoadBench {
         System.out.println("gateway: " + scenario.title() + " (log: " + dir.resolve("gateway.log") + ")");
         try (ChildProcess gateway = ChildProcess.start(command, cpus, env, dir.resolve("gateway.log"))) {
             Exchange.awaitOk(address, answered, Duration.ofSeconds(180), gateway);
-            Map<Integer, LoadResult> through = measure("gateway " + scenario.key(), address, answered, connections);
+            // One core compiles slowly: let the JIT see the hot paths before anything is measured.
+            Duration jit = Duration.ofSeconds(arguments.integer("gateway-warmup", 20));
+            if (!jit.isZero()) {
+                System.err.println("  gateway " + scenario.key() + ": " + jit.toSeconds() + " s warm-up at 16 connections");
+                new LoadGenerator(address, scenario.streamed() ? streamed : answered).run(16, Duration.ZERO, jit);
+                if (scenario.streamed()) {
+                    new LoadGenerator(address, answered).run(16, Duration.ZERO, jit);
+                }
+            }
+            Map<Integer, LoadResult> through = measure("gateway " + scenario.key(), address, answered, connections,
+                    gateway::cpuNanos);
             report.answered("Gateway, " + scenario.title(), connections, direct, through, gateway.peakRssMib());
             if (scenario.streamed()) {
                 Map<Integer, LoadResult> throughStream = measure("gateway " + scenario.key() + ", streamed", address,
-                        streamed, streamConnections);
+                        streamed, streamConnections, gateway::cpuNanos);
                 report.streamed("Gateway, " + scenario.title(), streamConnections, directStream, throughStream,
                         gateway.peakRssMib());
             }
@@ -111,13 +122,19 @@ public final class LoadBench {
 
     private Map<Integer, LoadResult> measure(String label, InetSocketAddress target, byte[] request,
                                              List<Integer> counts) throws IOException {
+        return measure(label, target, request, counts, () -> -1);
+    }
+
+    private Map<Integer, LoadResult> measure(String label, InetSocketAddress target, byte[] request,
+                                             List<Integer> counts, LongSupplier serverCpu) throws IOException {
         Map<Integer, LoadResult> results = new LinkedHashMap<>();
         LoadGenerator generator = new LoadGenerator(target, request);
         for (int c : counts) {
-            LoadResult result = generator.run(c, warmup, measured);
+            LoadResult result = generator.run(c, warmup, measured, serverCpu);
             results.put(c, result);
-            System.err.printf("  %s, %d connection(s): %s req/s, p50 %.3f ms, p99 %.3f ms, errors %d%n", label, c,
-                    Report.rate(result), result.totalMs(50), result.totalMs(99), result.errors());
+            System.err.printf("  %s, %d connection(s): %s req/s, p50 %.3f ms, p99 %.3f ms, errors %d,"
+                            + " server CPU %.0f us/answer%n", label, c, Report.rate(result), result.totalMs(50),
+                    result.totalMs(99), result.errors(), result.serverCpuMicrosPerAnswer());
         }
         return results;
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * A closed-loop HTTP/1.1 load generator on one thread: N keep-alive connections, each sending one
@@ -44,7 +45,13 @@ final class LoadGenerator {
         return all;
     }
 
+    /** Runs without watching the server's CPU. */
     LoadResult run(int connections, Duration warmup, Duration measured) throws IOException {
+        return run(connections, warmup, measured, () -> -1);
+    }
+
+    /** {@code serverCpu} is read when the measured window opens and when it closes. */
+    LoadResult run(int connections, Duration warmup, Duration measured, LongSupplier serverCpu) throws IOException {
         Histogram total = LoadResult.newHistogram();
         Histogram firstByte = LoadResult.newHistogram();
         long[] counts = new long[2]; // answered, errors
@@ -52,6 +59,7 @@ final class LoadGenerator {
         long measureFrom = start + warmup.toNanos();
         long measureTo = measureFrom + measured.toNanos();
         ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
+        long cpuUsed = -1;
         List<Connection> open = new ArrayList<>();
         try (Selector selector = Selector.open()) {
             for (int i = 0; i < connections; i++) {
@@ -60,7 +68,13 @@ final class LoadGenerator {
             for (Connection connection : open) {
                 connection.send();
             }
+            long cpuFrom = -1;
+            boolean cpuRead = false;
             while (System.nanoTime() < measureTo) {
+                if (!cpuRead && System.nanoTime() >= measureFrom) {
+                    cpuFrom = serverCpu.getAsLong();
+                    cpuRead = true;
+                }
                 selector.select(10);
                 for (SelectionKey key : selector.selectedKeys()) {
                     Connection connection = (Connection) key.attachment();
@@ -68,12 +82,14 @@ final class LoadGenerator {
                 }
                 selector.selectedKeys().clear();
             }
+            long cpuTo = serverCpu.getAsLong();
+            cpuUsed = cpuFrom < 0 || cpuTo < 0 ? -1 : cpuTo - cpuFrom;
         } finally {
             for (Connection connection : open) {
                 connection.close();
             }
         }
-        return new LoadResult(connections, counts[0], counts[1], measured.toNanos() / 1e9, total, firstByte);
+        return new LoadResult(connections, counts[0], counts[1], measured.toNanos() / 1e9, total, firstByte, cpuUsed);
     }
 
     /** One keep-alive connection and the exchange under way on it. */

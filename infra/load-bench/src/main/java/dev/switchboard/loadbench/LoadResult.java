@@ -5,8 +5,11 @@ import org.HdrHistogram.Histogram;
 /**
  * What one closed-loop run measured: answers with a 2xx status inside the measured window, their
  * latency (request sent to last byte) and time to the first body byte, and everything else as errors.
+ * {@code serverCpuNanos} is the CPU time the server under test used in the window (-1 when unknown):
+ * on a shared machine the CPU per answer says more about its cost than the rate does.
  */
-record LoadResult(int connections, long answered, long errors, double seconds, Histogram total, Histogram firstByte) {
+record LoadResult(int connections, long answered, long errors, double seconds, Histogram total, Histogram firstByte,
+                  long serverCpuNanos) {
 
     /** Latencies are recorded in nanoseconds, up to a minute, to three significant digits. */
     static Histogram newHistogram() {
@@ -15,6 +18,11 @@ record LoadResult(int connections, long answered, long errors, double seconds, H
 
     double requestsPerSecond() {
         return answered / seconds;
+    }
+
+    /** The server's CPU time per answer in microseconds, or NaN when unknown. */
+    double serverCpuMicrosPerAnswer() {
+        return serverCpuNanos < 0 || answered == 0 ? Double.NaN : serverCpuNanos / 1e3 / answered;
     }
 
     /** The total latency at {@code percentile} (0-100), in milliseconds; NaN without answers. */

@@ -20,8 +20,8 @@ final class Report {
         out.println("### " + title + ": non-streamed, latency in ms");
         out.println();
         out.println("| connections | direct req/s | direct p50 / p90 / p99 | gateway req/s | gateway p50 / p90 / p99"
-                + " | added p50 / p99 | errors |");
-        out.println("| --- | --- | --- | --- | --- | --- | --- |");
+                + " | added p50 / p99 | gateway CPU µs/answer | errors |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         for (int c : connections) {
             LoadResult d = direct.get(c);
             LoadResult g = gateway.get(c);
@@ -31,7 +31,7 @@ final class Report {
             out.println("| " + c + " | " + rate(d) + " | " + triple(d.totalMs(50), d.totalMs(90), d.totalMs(99))
                     + " | " + rate(g) + " | " + triple(g.totalMs(50), g.totalMs(90), g.totalMs(99))
                     + " | " + pair(g.totalMs(50) - d.totalMs(50), g.totalMs(99) - d.totalMs(99))
-                    + " | " + (d.errors() + g.errors()) + " |");
+                    + " | " + cpu(g) + " | " + (d.errors() + g.errors()) + " |");
         }
         peak(peakRssMib);
     }
@@ -66,6 +66,11 @@ final class Report {
             out.println(String.format(Locale.ROOT, "Gateway peak RSS (VmHWM): %.0f MiB", peakRssMib));
         }
         out.flush();
+    }
+
+    private static String cpu(LoadResult result) {
+        double micros = result.serverCpuMicrosPerAnswer();
+        return Double.isNaN(micros) ? "-" : String.format(Locale.ROOT, "%.0f", micros);
     }
 
     static String rate(LoadResult result) {
