@@ -2,7 +2,7 @@
 # Load benchmark: builds the local gateway and the benchmark (tests skipped), then measures a fake
 # OpenAI-compatible upstream directly and through the gateway (see README, "Load benchmark").
 # Options are passed on, e.g.: infra/load-bench/run.sh --seconds 10 --warmup 5 --connections 1,16,64
-#   --stream-connections 1,16 --scenarios memory,dynamodb,cache --port-base 19200 --jfr true
+#   --stream-connections 1,16 (or none) --scenarios memory,dynamodb,cache --port-base 19200 --jfr true
 #   --gateway-cpus 1 --client-cpus 0 --chunk-gap-ms 5 --gateway-jvm "-Xmx512m"
 set -euo pipefail
 cd "$(dirname "$0")/../.."

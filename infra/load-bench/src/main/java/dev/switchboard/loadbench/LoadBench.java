@@ -38,7 +38,8 @@ public final class LoadBench {
         this.warmup = Duration.ofSeconds(arguments.integer("warmup", 5));
         this.measured = Duration.ofSeconds(arguments.integer("seconds", 10));
         this.connections = arguments.integers("connections", "1,16,64");
-        this.streamConnections = arguments.integers("stream-connections", "1,16");
+        String streamed = arguments.text("stream-connections", "1,16").trim();
+        this.streamConnections = streamed.equals("none") ? List.of() : arguments.integers("stream-connections", "1,16");
     }
 
     public static void main(String[] args) throws Exception {
@@ -103,15 +104,16 @@ public final class LoadBench {
             Duration jit = Duration.ofSeconds(arguments.integer("gateway-warmup", 20));
             if (!jit.isZero()) {
                 System.err.println("  gateway " + scenario.key() + ": " + jit.toSeconds() + " s warm-up at 16 connections");
-                new LoadGenerator(address, scenario.streamed() ? streamed : answered).run(16, Duration.ZERO, jit);
-                if (scenario.streamed()) {
+                boolean streams = scenario.streamed() && !streamConnections.isEmpty();
+                new LoadGenerator(address, streams ? streamed : answered).run(16, Duration.ZERO, jit);
+                if (streams) {
                     new LoadGenerator(address, answered).run(16, Duration.ZERO, jit);
                 }
             }
             Map<Integer, LoadResult> through = measure("gateway " + scenario.key(), address, answered, connections,
                     gateway::cpuNanos);
             report.answered("Gateway, " + scenario.title(), connections, direct, through, gateway.peakRssMib());
-            if (scenario.streamed()) {
+            if (scenario.streamed() && !streamConnections.isEmpty()) {
                 Map<Integer, LoadResult> throughStream = measure("gateway " + scenario.key() + ", streamed", address,
                         streamed, streamConnections, gateway::cpuNanos);
                 report.streamed("Gateway, " + scenario.title(), streamConnections, directStream, throughStream,
