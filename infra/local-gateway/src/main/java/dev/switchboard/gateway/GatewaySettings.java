@@ -13,8 +13,11 @@ import java.util.Map;
  * @param stateCallTimeout SWITCHBOARD_DYNAMODB_API_CALL_TIMEOUT, default {@value #LOCAL_STATE_CALL_TIMEOUT}: DynamoDB
  *                    Local in the same process answers far slower than DynamoDB on a busy machine, so the
  *                    2 s meant for AWS would fail its start-up there
+ * @param inMemoryState SWITCHBOARD_STATE_STORE=memory: state in this process instead of DynamoDB Local (the load
+ *                    benchmark's measure of the gateway's own cost); no DynamoDB Local is started then
  */
-record GatewaySettings(int port, Path dataDir, String ledgerUrl, boolean adminKeySet, String stateCallTimeout) {
+record GatewaySettings(int port, Path dataDir, String ledgerUrl, boolean adminKeySet, String stateCallTimeout,
+                       boolean inMemoryState) {
 
     static final int DEFAULT_PORT = 8080;
     static final String LOCAL_STATE_CALL_TIMEOUT = "10s";
@@ -39,6 +42,7 @@ record GatewaySettings(int port, Path dataDir, String ledgerUrl, boolean adminKe
         String admin = env.get("SWITCHBOARD_ADMIN_KEY");
         String timeout = env.getOrDefault("SWITCHBOARD_DYNAMODB_API_CALL_TIMEOUT", "");
         return new GatewaySettings(port, dataDir, ledger, admin != null && !admin.isBlank(),
-                timeout.isBlank() ? LOCAL_STATE_CALL_TIMEOUT : timeout.trim());
+                timeout.isBlank() ? LOCAL_STATE_CALL_TIMEOUT : timeout.trim(),
+                "memory".equals(env.getOrDefault("SWITCHBOARD_STATE_STORE", "").trim()));
     }
 }

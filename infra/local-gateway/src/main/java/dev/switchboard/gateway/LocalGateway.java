@@ -51,32 +51,44 @@ public final class LocalGateway implements AutoCloseable {
         return start(GatewaySettings.fromEnvironment(environment), overrides);
     }
 
-    /** Starts DynamoDB Local and then the HTTP server; {@code overrides} win over everything else. */
+    /**
+     * Starts DynamoDB Local (unless the state is kept in memory) and then the HTTP server;
+     * {@code overrides} win over everything else.
+     */
     static LocalGateway start(GatewaySettings settings, Map<String, Object> overrides, String... args)
             throws IOException {
         Files.createDirectories(settings.dataDir());
-        DynamoDbLocalServer dynamo = DynamoDbLocalServer.startPersistent(settings.dataDir().resolve("dynamodb"),
-                DynamoDbLocalServer.ANY_FREE_PORT);
+        DynamoDbLocalServer dynamo = settings.inMemoryState() ? null
+                : DynamoDbLocalServer.startPersistent(settings.dataDir().resolve("dynamodb"),
+                        DynamoDbLocalServer.ANY_FREE_PORT);
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "micronaut.server.host", "127.0.0.1",
                 "micronaut.server.port", settings.port(),
-                "switchboard.dynamodb.endpoint", dynamo.endpoint().toString(),
-                "switchboard.dynamodb.local-credentials", true,
-                "switchboard.dynamodb.region", LOCAL_REGION,
-                "switchboard.dynamodb.table-prefix", TABLE_PREFIX,
-                "switchboard.dynamodb.api-call-timeout", settings.stateCallTimeout(),
                 "datasources.default.url", settings.ledgerUrl()));
+        if (dynamo != null) {
+            properties.putAll(Map.of(
+                    "switchboard.dynamodb.endpoint", dynamo.endpoint().toString(),
+                    "switchboard.dynamodb.local-credentials", true,
+                    "switchboard.dynamodb.region", LOCAL_REGION,
+                    "switchboard.dynamodb.table-prefix", TABLE_PREFIX,
+                    "switchboard.dynamodb.api-call-timeout", settings.stateCallTimeout()));
+        } else {
+            properties.put("switchboard.state.store", "memory");
+        }
         properties.putAll(overrides);
         try {
-            ApplicationContext context = Micronaut.build(args)
+            var builder = Micronaut.build(args)
                     .mainClass(LocalGateway.class)
                     .environments("local")
-                    .singletons(dynamo)
-                    .properties(properties)
-                    .start();
-            return new LocalGateway(dynamo, context);
+                    .properties(properties);
+            if (dynamo != null) {
+                builder.singletons(dynamo);
+            }
+            return new LocalGateway(dynamo, builder.start());
         } catch (RuntimeException e) {
-            dynamo.close();
+            if (dynamo != null) {
+                dynamo.close();
+            }
             throw e;
         }
     }
@@ -94,7 +106,9 @@ public final class LocalGateway implements AutoCloseable {
         String address = address();
         out.println();
         out.println("Switchboard local gateway listening on " + address);
-        out.println("  data (ledger, DynamoDB Local): " + settings.dataDir());
+        out.println(settings.inMemoryState()
+                ? "  data (ledger): " + settings.dataDir() + "; state in this process (SWITCHBOARD_STATE_STORE=memory)"
+                : "  data (ledger, DynamoDB Local): " + settings.dataDir());
         if (settings.adminKeySet()) {
             out.println("  Authentication is on: send 'Authorization: Bearer <key>' (the admin key, or a key"
                     + " the admin created with POST /keys).");
@@ -111,7 +125,9 @@ public final class LocalGateway implements AutoCloseable {
         try {
             context.close();
         } finally {
-            dynamo.close();
+            if (dynamo != null) {
+                dynamo.close();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.state.dynamodb.DynamoDbSettings;
 import dev.switchboard.state.dynamodb.TableProvisioner;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Creates the DynamoDB tables in the embedded DynamoDB Local before the first request. */
 @Singleton
+@Requires(property = "switchboard.state.store", value = "dynamodb", defaultValue = "dynamodb")
 class LocalTableSetup implements ApplicationEventListener<StartupEvent> {
 
     private final DynamoDbClient dynamo;

@@ -21,21 +21,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The ledger on a JDBC database through Micronaut Data. */
+/**
+ * The ledger on a JDBC database through Micronaut Data. Request rows written at the same time share
+ * one batch ({@link GroupCommit}): each append still returns only once its row is written.
+ */
 @Singleton
 public class JdbcRequestLedger implements RequestLedger {
 
     private final RequestRecordRepository repository;
     private final FeedbackRecordRepository feedback;
+    private final GroupCommit<RequestRecord> requests;
 
     public JdbcRequestLedger(RequestRecordRepository repository, FeedbackRecordRepository feedback) {
         this.repository = repository;
         this.feedback = feedback;
+        this.requests = new GroupCommit<>(repository::saveAll, repository::save);
     }
 
     @Override
     public void append(LedgerEntry e) {
-        repository.save(new RequestRecord(e.id(), e.createdAt(), e.principal(), e.endpoint(), e.strategy(),
+        requests.write(new RequestRecord(e.id(), e.createdAt(), e.principal(), e.endpoint(), e.strategy(),
                 e.confidence(), e.pattern(), e.complexity(), e.provider(), e.model(), e.tokensIn(), e.tokensOut(),
                 e.cost(), e.baselineCost(), e.priced(), e.latencyMs(), e.cacheHit(), e.fallbackUsed(),
                 e.attempts(), e.status(), e.errorType(), e.tier(), e.firstChoice(), e.learnerFeatures()));

@@ -1,0 +1,94 @@
+package dev.switchboard.loadbench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A JVM the benchmark starts (the fake upstream, a gateway), held to the given CPUs with taskset
+ * when there is one, its output in a log file. Its peak resident memory is read from /proc.
+ */
+final class ChildProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private ChildProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code command}, pinned to {@code cpus} (e.g. "1") when taskset is present and cpus is not blank. */
+    static ChildProcess start(List<String> command, String cpus, Map<String, String> environment, Path log)
+            throws IOException {
+        List<String> full = new ArrayList<>();
+        if (cpus != null && !cpus.isBlank() && Taskset.available()) {
+            full.addAll(List.of("taskset", "-c", cpus));
+        }
+        full.addAll(command);
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return new ChildProcess(builder.start(), log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** VmHWM of /proc/&lt;pid&gt;/status in MiB (the most memory the process has held), or -1 when unknown. */
+    double peakRssMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /**
+     * CPU time the process has used so far (user + system, all threads: JIT and GC included), in
+     * nanoseconds, from /proc/&lt;pid&gt;/stat at the usual 100 ticks a second; -1 when unknown.
+     */
+    long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
