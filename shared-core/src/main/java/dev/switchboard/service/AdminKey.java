@@ -22,8 +22,8 @@ import java.time.Instant;
  * cannot be read at start-up is asked again, at most every {@link #RETRY_AFTER}, when the admin key is
  * next presented. Only the key's SHA-256 is kept;
  * presented keys are compared by hash with {@link MessageDigest#isEqual}, whose time does not
- * depend on where the first difference is. Built when the first route that authenticates is, not at
- * start-up: the health probe authenticates nobody, and its role may not read the admin key.
+ * depend on where the first difference is. The key source is asked when a key is first presented, not
+ * at start-up: the health probe authenticates nobody, and its role may not read the admin key.
  */
 @Singleton
 public class AdminKey {
@@ -54,12 +54,11 @@ public class AdminKey {
         this.source = adminKey == null || adminKey.isBlank() ? source : null;
         this.clock = clock;
         this.hash = this.source == null && adminKey != null && !adminKey.isBlank() ? KeyHashes.sha256(adminKey) : null;
-        if (this.source != null) {
-            readFromSource();
-        }
-        if (onLambda && hash == null) {
-            LOG.error("no admin key on Lambda (neither SWITCHBOARD_ADMIN_KEY nor the key source's): only virtual "
-                    + "keys are accepted, and no one can reach the admin routes");
+        // The source is first asked when a key is presented: Micronaut's Lambda handlers build every
+        // singleton at start-up, the health probe's included, whose role may not read the admin key.
+        this.nextTry = this.source != null ? Instant.MIN : null;
+        if (onLambda && hash == null && this.source == null) {
+            warnNoAdminKey();
         }
     }
 
@@ -76,10 +75,18 @@ public class AdminKey {
         return known != null && presented != null && MessageDigest.isEqual(KeyHashes.sha256(presented), known);
     }
 
+    private static void warnNoAdminKey() {
+        LOG.error("no admin key on Lambda (neither SWITCHBOARD_ADMIN_KEY nor the key source's): only virtual "
+                + "keys are accepted, and no one can reach the admin routes");
+    }
+
     private void readFromSource() {
         try {
             hash = source.adminKey().filter(k -> !k.isBlank()).map(KeyHashes::sha256).orElse(null);
             nextTry = null;
+            if (onLambda && hash == null) {
+                warnNoAdminKey();
+            }
         } catch (RuntimeException e) {
             nextTry = clock.instant().plus(RETRY_AFTER);
             LOG.error("the admin key could not be read ({}); trying again in {}s", e.getMessage(),

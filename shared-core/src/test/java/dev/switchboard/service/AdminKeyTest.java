@@ -68,10 +68,11 @@ class AdminKeyTest {
     }
 
     @Test
-    void withoutTheSettingTheKeySourcesAdminKeyIsUsedAndAFailedReadIsTriedAgainLater() {
+    void withoutTheSettingTheKeySourcesAdminKeyIsAskedForWhenAKeyIsFirstPresentedAndAFailedReadIsTriedAgainLater() {
         MutableClock clock = new MutableClock();
         String[] stored = {null};
         boolean[] down = {true};
+        int[] asked = {0};
         ApiKeySource source = new ApiKeySource() {
             @Override
             public Optional<ApiKey> apiKey(String providerName) {
@@ -85,6 +86,7 @@ class AdminKeyTest {
 
             @Override
             public Optional<String> adminKey() {
+                asked[0]++;
                 if (down[0]) {
                     throw new IllegalStateException("Secrets Manager unreachable");
                 }
@@ -93,11 +95,15 @@ class AdminKeyTest {
         };
 
         AdminKey admin = new AdminKey("", true, source, clock);
+        assertEquals(0, asked[0], "nothing is read at start-up (the probe's role may not read the admin key)");
+        assertTrue(admin.authenticationOn());
+        assertFalse(admin.matches(CANARY), "the source is down");
+        assertEquals(1, asked[0]);
         down[0] = false;
         stored[0] = CANARY;
 
-        assertTrue(admin.authenticationOn());
         assertFalse(admin.matches(CANARY), "not asked again before the retry time");
+        assertEquals(1, asked[0]);
         clock.advance(AdminKey.RETRY_AFTER);
         assertTrue(admin.matches(CANARY));
         assertFalse(admin.matches("sb-not-it"));

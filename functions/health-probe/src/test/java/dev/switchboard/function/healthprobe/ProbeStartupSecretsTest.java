@@ -37,7 +37,9 @@ class ProbeStartupSecretsTest {
             properties.put("switchboard.secrets.endpoint", "http://127.0.0.1:" + refusing.getAddress().getPort());
             properties.put("switchboard.secrets.region", "us-east-1");
             properties.put("switchboard.secrets.local-credentials", true);
-            try (ApplicationContext context = ApplicationContext.run(properties)) {
+            // Eagerly, as Micronaut's Lambda handlers build their context: every singleton at start-up.
+            try (ApplicationContext context = ApplicationContext.builder().properties(properties)
+                    .eagerInitSingletons(true).start()) {
                 new HealthProbeHandler(context);
             }
             assertEquals(List.of(), asked.stream().filter(body -> body.contains("switchboard/dev/admin")).toList(),
