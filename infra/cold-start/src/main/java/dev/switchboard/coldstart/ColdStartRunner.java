@@ -2,6 +2,7 @@ package dev.switchboard.coldstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.function.complete.SyntheticLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.crac.Resource;
 
@@ -38,7 +39,7 @@ public final class ColdStartRunner {
         }
         long handlerBuilt = System.nanoTime();
         APIGatewayV2HTTPEvent event = CompleteEvent.post("What is Python?", bearer);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new RunnerLambdaContext("switchboard-complete"));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new SyntheticLambdaContext("switchboard-complete", "cold-start-request-1", 1536, System.err));
         long answered = System.nanoTime();
         System.out.println(ANSWERED + " status=" + response.getStatusCode()
                 + " init_ms=" + millis(handlerBuilt - mainStarted)

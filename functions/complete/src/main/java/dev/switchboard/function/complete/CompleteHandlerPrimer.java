@@ -43,7 +43,7 @@ public class CompleteHandlerPrimer implements Resource {
         // A handler on the running context: it neither starts nor closes another one.
         APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction(context);
         APIGatewayV2HTTPResponse response = handler.handleRequest(unauthenticatedComplete(),
-                new PrimingLambdaContext());
+                SyntheticLambdaContext.priming());
         lastStatus = response.getStatusCode();
     }
 

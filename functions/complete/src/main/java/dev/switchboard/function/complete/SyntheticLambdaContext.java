@@ -1,24 +1,33 @@
-package dev.switchboard.coldstart;
+package dev.switchboard.function.complete;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** The invocation context the Lambda runtime would pass; its logger writes to standard error. */
-final class RunnerLambdaContext implements Context {
+/**
+ * An invocation context for a request no Lambda invocation carries: the SnapStart priming's, and the
+ * cold-start benchmark's, which plays the runtime.
+ *
+ * @param functionName the function's name, as the runtime would give it
+ * @param requestId    the invocation's id
+ * @param memoryMb     the function's memory, or 0 when it does not matter
+ * @param log          where the context's logger writes, or null to drop what it is given
+ */
+public record SyntheticLambdaContext(String functionName, String requestId, int memoryMb, PrintStream log)
+        implements Context {
 
-    private final String functionName;
-
-    RunnerLambdaContext(String functionName) {
-        this.functionName = functionName;
+    /** What the priming request runs with: its log lines are of no use to anyone. */
+    static SyntheticLambdaContext priming() {
+        return new SyntheticLambdaContext("switchboard-complete", "snapstart-priming", 0, null);
     }
 
     @Override
     public String getAwsRequestId() {
-        return "cold-start-request-1";
+        return requestId;
     }
 
     @Override
@@ -28,7 +37,7 @@ final class RunnerLambdaContext implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "cold-start";
+        return requestId;
     }
 
     @Override
@@ -63,7 +72,7 @@ final class RunnerLambdaContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return 1536;
+        return memoryMb;
     }
 
     @Override
@@ -71,12 +80,14 @@ final class RunnerLambdaContext implements Context {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                System.err.print(message);
+                if (log != null) {
+                    log.print(message);
+                }
             }
 
             @Override
             public void log(byte[] message) {
-                System.err.print(new String(message, StandardCharsets.UTF_8));
+                log(new String(message, StandardCharsets.UTF_8));
             }
         };
     }
