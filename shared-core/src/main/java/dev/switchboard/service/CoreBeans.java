@@ -27,7 +27,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Builds the plain-Java core (routing, cost, providers) from validated settings, so that the core
@@ -123,8 +122,8 @@ public class CoreBeans {
     /** Built at start-up, so that bad routing or learning settings stop it with their variables' names. */
     @Context
     RoutingEngine routingEngine(RoutingSettings settings, LearningProperties learning, DifficultyLearner learner,
-                                ScoringConfig scoring) {
-        return StandardStrategies.engine(settings.thresholds(), learner, learning.settings(),
-                () -> ThreadLocalRandom.current().nextDouble(), new ProviderScorer(scoring));
+                                ScoringConfig scoring, UniformDraws draws) {
+        return StandardStrategies.engine(settings.thresholds(), learner, learning.settings(), draws,
+                new ProviderScorer(scoring));
     }
 }
