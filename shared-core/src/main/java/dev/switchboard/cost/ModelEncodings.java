@@ -6,20 +6,26 @@ import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.ModelType;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which of OpenAI's BPE encodings a model name uses. jtokkit's registry answers for the names it lists
  * exactly (gpt-4o, gpt-4, gpt-3.5-turbo, legacy completion and embedding models); families it predates
  * (gpt-4.1, gpt-4.5, gpt-5, the o-series) and dated or suffixed names (gpt-4o-2024-08-06) are matched
  * here by family. jtokkit's own prefix matching is not used: it maps "gpt-4.1" to cl100k_base, which is wrong.
+ * Only o200k_base and cl100k_base are used (the functions ship only those two vocabularies): the r50k and
+ * p50k ones served OpenAI's retired completion models (davinci, text-davinci-003), which count as unknown.
  */
 final class ModelEncodings {
 
     /** Checked in order; a family matches itself and names that go on after a '-' (dates, sizes, suffixes). */
+    private static final Set<EncodingType> SHIPPED = EnumSet.of(EncodingType.O200K_BASE, EncodingType.CL100K_BASE);
+
     private static final List<Map.Entry<String, EncodingType>> FAMILIES = List.of(
             Map.entry("gpt-4o", EncodingType.O200K_BASE),
             Map.entry("chatgpt-4o", EncodingType.O200K_BASE),
@@ -57,7 +63,7 @@ final class ModelEncodings {
         }
         Optional<ModelType> listed = ModelType.fromName(name);
         if (listed.isPresent()) {
-            return Optional.of(listed.get().getEncodingType());
+            return Optional.of(listed.get().getEncodingType()).filter(SHIPPED::contains);
         }
         for (Map.Entry<String, EncodingType> family : FAMILIES) {
             if (inFamily(name, family.getKey())) {

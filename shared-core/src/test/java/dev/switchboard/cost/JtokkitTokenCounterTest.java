@@ -50,12 +50,22 @@ class JtokkitTokenCounterTest {
             "GPT-4O, o200k_base", "openai/gpt-4o, o200k_base", "ft:gpt-4o-mini-2024-07-18:acme::abc123, o200k_base",
             "gpt-4, cl100k_base", "gpt-4-0613, cl100k_base", "gpt-4-32k, cl100k_base",
             "gpt-4-turbo-2024-04-09, cl100k_base", "gpt-3.5-turbo, cl100k_base", "gpt-3.5-turbo-0125, cl100k_base",
-            "gpt-35-turbo, cl100k_base", "text-embedding-3-small, cl100k_base", "text-davinci-003, p50k_base"})
+            "gpt-35-turbo, cl100k_base", "text-embedding-3-small, cl100k_base"})
     void usesTheModelsOwnEncodingAndSaysItIsExact(String model, String encoding) {
         TokenCount count = counter.count(model, "The quick brown fox jumps over the lazy dog.");
 
         assertEquals(encoding, count.basis());
         assertTrue(count.exact(), model);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"text-davinci-003", "davinci", "code-davinci-002"})
+    void aRetiredCompletionModelCountsWithTheProxyAndSaysItIsAnEstimate(String model) {
+        // Their r50k / p50k vocabularies are not shipped in the functions' artifacts.
+        TokenCount count = counter.count(model, "The quick brown fox jumps over the lazy dog.");
+
+        assertEquals("o200k_base", count.basis());
+        assertFalse(count.exact(), model);
     }
 
     @Test

@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import java.util.Objects;
 
 /**
- * One Bedrock provider's SDK clients: the synchronous one for Converse, the asynchronous (Netty)
- * one for ConverseStream, and the credentials both sign with.
+ * One Bedrock provider's SDK clients: the synchronous one for Converse, the asynchronous one (on the
+ * JDK's HTTP client) for ConverseStream, and the credentials both sign with.
  */
 record BedrockClientPair(BedrockRuntimeClient sync, BedrockRuntimeAsyncClient async,
                          AwsCredentialsProvider credentials) implements AutoCloseable {

@@ -4,7 +4,6 @@ import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.provider.http.UpstreamTimeouts;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -48,16 +47,12 @@ public final class BedrockClients implements AutoCloseable {
                         .build())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(timeouts.call()));
-        // No call timeout on the stream: a long answer may take longer than one call's timeout. Netty's
-        // read timeout bounds the wait for its start and for each event instead.
+        // No call timeout on the stream: a long answer may take longer than one call's timeout. The call
+        // timeout bounds the wait for the stream's start instead, and the provider's idle limit each event.
         BedrockRuntimeAsyncClientBuilder async = BedrockRuntimeAsyncClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)
-                .httpClient(NettyNioAsyncHttpClient.builder()
-                        .connectionTimeout(timeouts.connect())
-                        .readTimeout(timeouts.call())
-                        .writeTimeout(timeouts.call())
-                        .build())
+                .httpClient(new JdkAsyncHttpClient(timeouts.connect(), timeouts.call()))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         if (config.baseUrl() != null) {
             sync.endpointOverride(URI.create(config.baseUrl()));

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -150,7 +151,7 @@ final class BedrockFailures {
     private static boolean isTimeout(Throwable e) {
         return cause(e, ApiCallTimeoutException.class) != null || cause(e, ApiCallAttemptTimeoutException.class) != null
                 || cause(e, SocketTimeoutException.class) != null
-                || cause(e, io.netty.handler.timeout.TimeoutException.class) != null
+                || cause(e, HttpTimeoutException.class) != null
                 || cause(e, java.util.concurrent.TimeoutException.class) != null;
     }
 

@@ -1,6 +1,8 @@
 package dev.switchboard.provider.bedrock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,10 +14,13 @@ import dev.switchboard.provider.StreamChunk;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.Usage;
 import dev.switchboard.provider.UsageEstimate;
+import dev.switchboard.provider.http.FakeUpstream;
 import dev.switchboard.provider.http.FakeUpstream.Reply;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -143,5 +148,37 @@ class BedrockStreamWireTest extends BedrockWireSupport {
     void aStreamWhoseConnectionIsResetIsUnavailable() {
         ProviderException e = streamFailure(Reply.reset(), new ArrayList<>());
         assertEquals(Kind.UNAVAILABLE, e.kind());
+    }
+
+    @Test
+    void aStreamThatStallsMidAnswerIsATimeoutAfterWhatCame() {
+        // Two frames (messageStart, the first delta), then silence with the connection open.
+        List<byte[]> frames = BedrockFixtures.frames("stream-text.events").subList(0, 2);
+        upstream.enqueue(new FakeUpstream.Streamed(EventStreamFrames.CONTENT_TYPE, frames, false, new CountDownLatch(1)));
+        ChatProvider slow = provider(CREDENTIALS, Duration.ofMillis(300));
+        List<StreamChunk> chunks = new ArrayList<>();
+
+        ProviderException e = assertThrows(ProviderException.class, () -> slow.stream(request(), chunks::add));
+
+        assertSafe(e);
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertEquals(List.of(StreamChunk.text("Hello")), chunks);
+    }
+
+    @Test
+    void theStreamRequestGoesOutSignedWithTheLengthItWasSignedWith() {
+        upstream.enqueue(eventStream("stream-text.events"));
+        provider().stream(request(), chunk -> { });
+
+        FakeUpstream.Recorded sent = upstream.onlyRequest();
+        String authorization = sent.header("authorization");
+        assertTrue(authorization.startsWith("AWS4-HMAC-SHA256 Credential=AKIDTEST/"), authorization);
+        assertTrue(authorization.contains("/us-east-1/bedrock/aws4_request"), authorization);
+        assertTrue(authorization.contains("SignedHeaders=") && authorization.contains("host"), authorization);
+        assertNotNull(sent.header("x-amz-date"));
+        assertEquals(upstream.baseUri().getAuthority(), sent.header("host"));
+        assertEquals(sent.body().getBytes(StandardCharsets.UTF_8).length, Integer.parseInt(sent.header("content-length")));
+        assertTrue(sent.body().contains("\"Say hello.\""), "the Converse body was sent");
+        assertFalse(sent.headers().toString().contains(CANARY_SECRET));
     }
 }
