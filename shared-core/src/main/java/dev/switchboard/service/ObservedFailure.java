@@ -46,18 +46,21 @@ public record ObservedFailure(String note) {
      */
     public static Optional<ObservedFailure> judge(Tier tier, String learnerFeatures, DeliveredAnswer answer,
                                                   JsonMapper json) {
-        if (tier != Tier.ECONOMY || LearnerFeatureText.decode(learnerFeatures).isEmpty()
-                || answer.finishReason() == FinishReason.LENGTH
+        if (tier != Tier.ECONOMY || answer.finishReason() == FinishReason.LENGTH
                 || answer.finishReason() == FinishReason.CONTENT_FILTER) {
             return Optional.empty();
         }
+        ObservedFailure failure;
         if (answer.text().isBlank() && answer.toolCalls().isEmpty()) {
-            return Optional.of(new ObservedFailure(EMPTY));
+            failure = new ObservedFailure(EMPTY);
+        } else if (answer.toolsOffered()
+                && answer.toolCalls().stream().anyMatch(call -> !argumentsAreAnObject(call, json))) {
+            failure = new ObservedFailure(BAD_TOOL_ARGUMENTS);
+        } else {
+            return Optional.empty();
         }
-        if (answer.toolsOffered() && answer.toolCalls().stream().anyMatch(call -> !argumentsAreAnObject(call, json))) {
-            return Optional.of(new ObservedFailure(BAD_TOOL_ARGUMENTS));
-        }
-        return Optional.empty();
+        // The features last: decoding them is the dearest check, and most answers are fine.
+        return LearnerFeatureText.decode(learnerFeatures).isPresent() ? Optional.of(failure) : Optional.empty();
     }
 
     private static boolean argumentsAreAnObject(ToolCall call, JsonMapper json) {
