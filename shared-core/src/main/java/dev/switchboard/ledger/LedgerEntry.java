@@ -13,6 +13,9 @@ import java.time.Instant;
  * @param firstChoice     the decision's first choice as "provider/model", null when unknown
  * @param learnerFeatures the difficulty learner's features of the prompt, encoded by the service (numbers
  *                        about the prompt's shape, never its words), null when the analysis took none
+ * @param learnerOutcome  {@link FeedbackEntry#WEAK_FAILED} when the answer itself showed that the economy
+ *                        model failed the prompt (an observed failure), null otherwise
+ * @param learnerNote     why, in a few words (never the prompt's or the answer's text), null without an outcome
  */
 public record LedgerEntry(String id, Instant createdAt, String principal, String endpoint,
                           String strategy, String confidence, String pattern, double complexity,
@@ -20,10 +23,36 @@ public record LedgerEntry(String id, Instant createdAt, String principal, String
                           BigDecimal cost, BigDecimal baselineCost, boolean priced, long latencyMs,
                           boolean cacheHit, boolean fallbackUsed, int attempts,
                           String status, String errorType, String tier, String firstChoice,
-                          String learnerFeatures) {
+                          String learnerFeatures, String learnerOutcome, String learnerNote) {
 
     public static final String OK = "ok";
     public static final String ERROR = "error";
+    /** The tier whose answers teach the learner (routing's Tier.ECONOMY, by its wire name). */
+    static final String ECONOMY = "economy";
+
+    public LedgerEntry {
+        if ((learnerOutcome == null) != (learnerNote == null)) {
+            throw new IllegalArgumentException("a learner outcome and its note go together");
+        }
+        // The learner estimates how the economy tier does on a prompt it has the features of, from a fresh answer.
+        if (learnerOutcome != null && !(OK.equals(status) && !cacheHit && ECONOMY.equals(tier)
+                && learnerFeatures != null)) {
+            throw new IllegalArgumentException("only a fresh economy answer with learner features carries a lesson");
+        }
+    }
+
+    /** A row that taught the learner nothing by itself (no observed failure). */
+    public LedgerEntry(String id, Instant createdAt, String principal, String endpoint,
+                       String strategy, String confidence, String pattern, double complexity,
+                       String provider, String model, int tokensIn, int tokensOut,
+                       BigDecimal cost, BigDecimal baselineCost, boolean priced, long latencyMs,
+                       boolean cacheHit, boolean fallbackUsed, int attempts,
+                       String status, String errorType, String tier, String firstChoice,
+                       String learnerFeatures) {
+        this(id, createdAt, principal, endpoint, strategy, confidence, pattern, complexity, provider, model,
+                tokensIn, tokensOut, cost, baselineCost, priced, latencyMs, cacheHit, fallbackUsed, attempts,
+                status, errorType, tier, firstChoice, learnerFeatures, null, null);
+    }
 
     /** A row without the feedback columns (tier, first choice, learner features). */
     public LedgerEntry(String id, Instant createdAt, String principal, String endpoint,
@@ -34,6 +63,6 @@ public record LedgerEntry(String id, Instant createdAt, String principal, String
                        String status, String errorType) {
         this(id, createdAt, principal, endpoint, strategy, confidence, pattern, complexity, provider, model,
                 tokensIn, tokensOut, cost, baselineCost, priced, latencyMs, cacheHit, fallbackUsed, attempts,
-                status, errorType, null, null, null);
+                status, errorType, null, null, null, null, null);
     }
 }

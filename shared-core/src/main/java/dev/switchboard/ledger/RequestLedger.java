@@ -30,10 +30,12 @@ public interface RequestLedger {
     long learnerOutcomes(String requestId);
 
     /**
-     * Up to {@code limit} feedback rows that taught the learner, each with its request's learner features,
-     * in (created at, feedback id) order, starting after the row ({@code afterAt}, {@code afterId}); an
-     * empty {@code afterId} takes every row created at {@code afterAt} too. A request teaches once: a row
-     * after its request's first lesson is left out.
+     * Up to {@code limit} lessons for the learner, each with its request's learner features, in (created at,
+     * lesson id) order, starting after the lesson ({@code afterAt}, {@code afterId}); an empty {@code afterId}
+     * takes every lesson created at {@code afterAt} too. Two kinds share that order: feedback rows that
+     * taught (their id is the feedback's), and request rows whose answer was an observed failure (created
+     * when the request was, their id {@link LearnerLesson#OBSERVED_PREFIX} and the request's). A request
+     * teaches once: its observed failure if it has one, else its first feedback lesson.
      */
     List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit);
 

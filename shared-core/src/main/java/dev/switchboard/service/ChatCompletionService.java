@@ -88,7 +88,7 @@ public class ChatCompletionService {
         }
         ChatResponse response = outcome.response();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, outcome.answeredBy(),
-                response.usage(), outcome.failedAttempts(), response));
+                response.usage(), outcome.failedAttempts(), response, DeliveredAnswer.of(response, call.toolsOffered())));
         trace.routed(routed(call, outcome.answeredBy(), outcome.failedAttempts().size(),
                 call.cacheKey() == null ? RoutingTrace.CacheUse.BYPASS : RoutingTrace.CacheUse.MISS, upstream));
         // The configured model, as a stream's chunks and the x-switchboard-model header say it, and as the
@@ -159,8 +159,11 @@ public class ChatCompletionService {
         }
         StreamChunk last = lastChunk[0];
         Candidate answered = outcome.answeredBy();
+        // What the caller got, assembled: checked for an observed failure like a whole answer.
+        DeliveredAnswer delivered = new DeliveredAnswer(progress.text.toString(), last.toolCalls(),
+                last.finishReason(), call.toolsOffered());
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, answered, last.usage(),
-                outcome.failedAttempts(), null));
+                outcome.failedAttempts(), null, delivered));
         if (first[0]) {
             trace.routed(streamed(call, answered, upstream));
         }
@@ -186,7 +189,8 @@ public class ChatCompletionService {
         CacheKey cacheKey = caching.keyOf(request, caller);
         StateLookup lookup = admission.lookup(cacheKey);
         return new Call(requestId, started, decision, requestFor, admission,
-                lookup == null ? null : lookup.spentToday(), cacheKey, lookup == null ? null : lookup.cached());
+                lookup == null ? null : lookup.spentToday(), cacheKey, lookup == null ? null : lookup.cached(),
+                !request.tools().isEmpty());
     }
 
     private ChatCompletionResponse hit(Call call, String principal) {
@@ -203,10 +207,11 @@ public class ChatCompletionService {
 
 
     private CompletionAccounting.Answered answered(Call call, String principal, Candidate by,
-                                                   Usage usage, List<String> failedAttempts, ChatResponse answer) {
+                                                   Usage usage, List<String> failedAttempts, ChatResponse answer,
+                                                   DeliveredAnswer delivered) {
         return new CompletionAccounting.Answered(call.requestId(), call.started(), principal, ENDPOINT,
                 call.decision(), by, usage, failedAttempts, elapsedMs(call), call.admission(), call.spentBefore(),
-                call.cacheKey(), answer);
+                call.cacheKey(), answer, delivered);
     }
 
     /** Ledgers a request nobody answered; returns what to throw (429 when every deployment's window was full). */
@@ -256,10 +261,13 @@ public class ChatCompletionService {
                 decision.confidence().wireName(), settled.cost(), settled.totalToday(), false, settled.metadata());
     }
 
-    /** One request: the ledger's request id, and OpenAI's chat completion id derived from it. */
+    /**
+     * One request: the ledger's request id, and OpenAI's chat completion id derived from it; whether it
+     * offered tools, which an answer's tool calls are then checked against.
+     */
     private record Call(String requestId, Instant started, RoutingDecision decision,
                         Function<Candidate, ChatRequest> requestFor, RequestAdmission admission,
-                        BigDecimal spentBefore, CacheKey cacheKey, CachedResponse hit) {
+                        BigDecimal spentBefore, CacheKey cacheKey, CachedResponse hit, boolean toolsOffered) {
 
         String id() {
             return "chatcmpl-" + requestId;

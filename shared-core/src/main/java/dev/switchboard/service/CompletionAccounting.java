@@ -16,6 +16,7 @@ import dev.switchboard.routing.PromptAnalysis;
 import dev.switchboard.routing.RoutingDecision;
 import dev.switchboard.state.CacheKey;
 import dev.switchboard.state.CachedResponse;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The bookkeeping after a routed call, shared by /complete and /v1/chat/completions: price the
  * answer, settle the request's admission with it (its reservation becomes the real cost and usage,
  * and the call's latency is recorded), write the ledger row, and describe the routing for the response. A bookkeeping failure is logged and flagged, never turned into a failed answer
- * the caller has already paid for.
+ * the caller has already paid for. An answer that is an {@link ObservedFailure} goes to the caller as it
+ * is; its row records the lesson, which the learners take from the ledger like feedback's.
  */
 @Singleton
 public class CompletionAccounting {
@@ -41,28 +43,41 @@ public class CompletionAccounting {
     private final LedgerWriter ledger;
     private final TokenCounter tokens;
     private final RequestObserver observer;
+    private final JsonMapper json;
 
     public CompletionAccounting(CostCalculator costs, LedgerWriter ledger, TokenCounter tokens) {
         this(costs, ledger, tokens, RequestObserver.withoutMetrics());
     }
 
-    @Inject
     public CompletionAccounting(CostCalculator costs, LedgerWriter ledger, TokenCounter tokens,
                                 RequestObserver observer) {
+        this(costs, ledger, tokens, observer, JsonMapper.createDefault());
+    }
+
+    @Inject
+    public CompletionAccounting(CostCalculator costs, LedgerWriter ledger, TokenCounter tokens,
+                                RequestObserver observer, JsonMapper json) {
         this.costs = costs;
         this.ledger = ledger;
         this.tokens = tokens;
         this.observer = observer;
+        this.json = json;
     }
 
     /**
      * One answered request: who asked, how it was routed, who answered and after how many attempts, its
      * admission, and its principal's spend today before it (null when the state could not say).
+     * {@code answer} is the whole answer to cache (null for a stream); {@code delivered} what the caller
+     * got, a stream's assembled, which is checked for an {@link ObservedFailure}.
      */
     public record Answered(String requestId, Instant started, String principal, String endpoint,
                            RoutingDecision decision, Candidate answeredBy, Usage usage, List<String> failedAttempts,
                            long latencyMs, RequestAdmission admission, BigDecimal spentBefore, CacheKey cacheKey,
-                           ChatResponse answer) {
+                           ChatResponse answer, DeliveredAnswer delivered) {
+
+        public Answered {
+            Objects.requireNonNull(delivered, "delivered");
+        }
 
         public boolean fallbackUsed() {
             return !failedAttempts.isEmpty();
@@ -109,8 +124,10 @@ public class CompletionAccounting {
         Double totalToday = a.spentBefore() == null ? null
                 : a.spentBefore().add(BigDecimal.valueOf(cost.priced() ? cost.usd() : 0)).doubleValue();
         RoutingDecision d = a.decision();
+        ObservedFailure observed = ObservedFailure.judge(answered.tier(), LearnerFeatureText.of(d.analysis()),
+                a.delivered(), json).orElse(null);
         boolean recorded = record(row(a.requestId(), a.started(), a.principal(), a.endpoint(), d, answered, usage,
-                cost, baseline, a.latencyMs(), a.failedAttempts().size() + 1, null, false));
+                cost, baseline, a.latencyMs(), a.failedAttempts().size() + 1, null, false, observed));
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(a.requestId(), analysis.pattern().wireName(),
                 analysis.complexity(), d.reasoning(), d.chosen().priced() ? d.costEstimate() : null, cost.priced(),
@@ -125,7 +142,7 @@ public class CompletionAccounting {
     /**
      * A request the response cache answered: free, so nothing is spent; its row says what the baseline
      * model would have cost, which is what the hit saved. {@code spentToday} is the principal's day so
-     * far (null when unknown).
+     * far (null when unknown). It teaches the learner nothing: no deployment answered it just now.
      */
     public Settled cacheHit(String requestId, Instant started, String principal, String endpoint, RoutingDecision d,
                             CachedResponse hit, long latencyMs, BigDecimal spentToday) {
@@ -133,7 +150,7 @@ public class CompletionAccounting {
         Cost baseline = costs.baselineCost(usage);
         boolean recorded = record(row(requestId, started, principal, endpoint, d, hit.provider(),
                 hit.response().model(), tierOf(d, hit.provider(), hit.response().model()), usage, Cost.ZERO, baseline,
-                latencyMs, 0, null, true));
+                latencyMs, 0, null, true, null));
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(requestId, analysis.pattern().wireName(),
                 analysis.complexity(), "Answered from the response cache (stored " + hit.storedAt()
@@ -151,7 +168,7 @@ public class CompletionAccounting {
     public void failed(String requestId, Instant started, String principal, String endpoint, RoutingDecision d,
                        long latencyMs, int attempts, String errorType) {
         record(row(requestId, started, principal, endpoint, d, null, new Usage(d.analysis().tokenCount(), 0),
-                Cost.ZERO, Cost.ZERO, latencyMs, attempts, errorType, false));
+                Cost.ZERO, Cost.ZERO, latencyMs, attempts, errorType, false, null));
     }
 
     /**
@@ -164,7 +181,7 @@ public class CompletionAccounting {
         Cost cost = price(u.streamedBy(), usage);
         u.admission().unfinished(u.streamedBy(), usage, cost, u.deploymentFailed());
         record(row(u.requestId(), u.started(), u.principal(), u.endpoint(), u.decision(), u.streamedBy(), usage, cost,
-                costs.baselineCost(usage), u.latencyMs(), u.attempts(), u.errorType(), false));
+                costs.baselineCost(usage), u.latencyMs(), u.attempts(), u.errorType(), false, null));
     }
 
     private Cost price(Candidate by, Usage usage) {
@@ -175,13 +192,17 @@ public class CompletionAccounting {
         return cost;
     }
 
-    /** The one way a ledger row is built: {@code by} null when nobody answered, {@code errorType} null when ok. */
+    /**
+     * The one way a ledger row is built: {@code by} null when nobody answered, {@code errorType} null when ok,
+     * {@code observed} null unless the answer was an observed failure.
+     */
     private static LedgerEntry row(String requestId, Instant started, String principal, String endpoint,
                                    RoutingDecision d, Candidate by, Usage usage, Cost cost, Cost baseline,
-                                   long latencyMs, int attempts, String errorType, boolean cacheHit) {
+                                   long latencyMs, int attempts, String errorType, boolean cacheHit,
+                                   ObservedFailure observed) {
         return row(requestId, started, principal, endpoint, d, by == null ? null : by.provider(),
                 by == null ? null : by.model(), by == null ? null : by.tier().wireName(), usage, cost, baseline,
-                latencyMs, attempts, errorType, cacheHit);
+                latencyMs, attempts, errorType, cacheHit, observed);
     }
 
     /** The tier of the candidate of {@code d} that is this deployment (a cached answer's), null if none is. */
@@ -194,12 +215,13 @@ public class CompletionAccounting {
     private static LedgerEntry row(String requestId, Instant started, String principal, String endpoint,
                                    RoutingDecision d, String provider, String model, String tier, Usage usage,
                                    Cost cost, Cost baseline, long latencyMs, int attempts, String errorType,
-                                   boolean cacheHit) {
+                                   boolean cacheHit, ObservedFailure observed) {
         return new LedgerEntry(requestId, started, principal, endpoint, d.strategyUsed(), d.confidence().wireName(),
                 d.analysis().pattern().wireName(), d.analysis().complexity(), provider, model, usage.inputTokens(), usage.outputTokens(),
                 BigDecimal.valueOf(cost.usd()), BigDecimal.valueOf(baseline.usd()), cost.priced(), latencyMs, cacheHit,
                 attempts > 1, attempts, errorType == null ? LedgerEntry.OK : LedgerEntry.ERROR, errorType, tier,
-                d.chosen().label(), LearnerFeatureText.of(d.analysis()));
+                d.chosen().label(), LearnerFeatureText.of(d.analysis()), observed == null ? null : observed.outcome(),
+                observed == null ? null : observed.note());
     }
 
     /** True when the ledger has the row now; false when it was parked to be written later (see {@link LedgerWriter}). */

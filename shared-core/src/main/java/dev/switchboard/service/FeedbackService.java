@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
 /**
  * POST /feedback: records a rating or quality score for a request its caller sent, with what it teaches
  * the difficulty learner ({@link FeedbackLesson}). The learner learns from a request once, however often
- * it is rated, so that repeating a rating does not weigh it more. Nothing is taught here: every instance,
+ * it is rated, so that repeating a rating does not weigh it more; a request whose answer was an
+ * {@link ObservedFailure} has taught already, so feedback on it teaches nothing more. Nothing is taught here: every instance,
  * this one included, learns the lesson from the ledger row within a minute ({@link LedgerLearning}), so
  * that all of them learn it, and none twice.
  */
@@ -42,7 +43,11 @@ public class FeedbackService {
                 .filter(r -> caller.admin() || r.principal().equals(caller.principal()))
                 .orElseThrow(() -> new RequestNotFoundException(feedback.requestId()));
         FeedbackLesson lesson = FeedbackLesson.of(row, feedback);
-        if (lesson.teaches() && ledgerCall(() -> ledger.learnerOutcomes(row.id())) > 0) {
+        if (lesson.teaches() && row.learnerOutcome() != null) {
+            // The answer was an observed failure: the request taught the learner when it was answered.
+            lesson = FeedbackLesson.none("this request already taught the learner when it was answered ("
+                    + row.learnerNote() + ")");
+        } else if (lesson.teaches() && ledgerCall(() -> ledger.learnerOutcomes(row.id())) > 0) {
             lesson = FeedbackLesson.none("an earlier feedback on this request already taught the learner");
         }
         FeedbackEntry entry = new FeedbackEntry(ids.next(), row.id(), clock.instant(), caller.principal(),

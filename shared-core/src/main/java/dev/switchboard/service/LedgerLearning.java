@@ -29,9 +29,10 @@ import java.util.function.Supplier;
  * Makes the difficulty learner's lessons shared between instances. On Lambda the instance that takes a
  * POST /feedback is rarely the one that routes the next request (and recommend and decision are other
  * functions), so the ledger is the source of truth: every feedback row that teaches names its outcome and
- * joins its request row, which keeps the prompt's learner features. Every instance, the one that received
- * the feedback included, reads the lessons newer than what it has applied and teaches its own learner
- * with them in (created at, id) order. So all instances learn the same lessons in nearly the same order,
+ * joins its request row, which keeps the prompt's learner features, and a request row whose own answer
+ * was an {@link ObservedFailure} names its outcome itself. Every instance, the one that received the
+ * feedback or the answer included, reads the lessons newer than what it has applied and teaches its own
+ * learner with them in (created at, lesson id) order. So all instances learn the same lessons in nearly the same order,
  * through one path, and none twice. (A learner state in DynamoDB with versioned conditional writes was
  * the alternative: it adds a hot item every instance rewrites, and a lost race means re-reading and
  * re-applying anyway; the ledger already holds every lesson.)
@@ -124,7 +125,7 @@ public class LedgerLearning {
                 for (LearnerLesson lesson : page) {
                     taught += apply(lesson) ? 1 : 0;
                     afterAt = lesson.createdAt();
-                    afterId = lesson.feedbackId();
+                    afterId = lesson.lessonId();
                 }
             } while (page.size() == PAGE);
         } catch (RuntimeException e) {
@@ -142,7 +143,7 @@ public class LedgerLearning {
     }
 
     private boolean apply(LearnerLesson lesson) {
-        if (applied.putIfAbsent(lesson.feedbackId(), lesson.createdAt()) != null
+        if (applied.putIfAbsent(lesson.lessonId(), lesson.createdAt()) != null
                 || appliedRequests.putIfAbsent(lesson.requestId(), lesson.createdAt()) != null) {
             return false;
         }
@@ -151,7 +152,7 @@ public class LedgerLearning {
         }
         Optional<double[]> features = LearnerFeatureText.decode(lesson.learnerFeatures());
         if (features.isEmpty()) {
-            // Feedback only teaches when the features decoded, so this is a row from elsewhere: skipped, once.
+            // Lessons are only recorded when the features decoded, so this is a row from elsewhere: skipped, once.
             return false;
         }
         learner.observe(features.get(), lesson.weakModelFailed());

@@ -69,6 +69,8 @@ import dev.switchboard.state.RequestState;
 import dev.switchboard.state.memory.InMemoryAdmissionStore;
 import dev.switchboard.state.memory.InMemoryLatencyStore;
 
+import io.micronaut.json.JsonMapper;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,6 +92,7 @@ public final class CoreFixture {
     public static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     private static final String REJECTING = "test-rejecting";
     private static final long SEED = 7;
+    private static final JsonMapper JSON = JsonMapper.createDefault();
 
     /** Stands at {@link #NOW} until a test moves it. */
     public final MutableClock clock = new MutableClock();
@@ -198,7 +201,7 @@ public final class CoreFixture {
 
     public CompletionAccounting accounting() {
         return new CompletionAccounting(new CostCalculator(prices, "gpt-4o"), new LedgerWriter(ledger, outbox, clock),
-                new EstimatingTokenCounter(), new RequestObserver(metrics));
+                new EstimatingTokenCounter(), new RequestObserver(metrics), JSON);
     }
 
     private static ProviderAdapterFactory rejecting() {
@@ -305,22 +308,31 @@ public final class CoreFixture {
                     .count();
         }
 
+        /** The same lessons, in the same order, as the SQL (tested on real databases), over the rows kept here. */
         @Override
         public List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit) {
             if (down) {
                 throw new IllegalStateException("ledger database unreachable");
             }
-            java.util.Comparator<FeedbackEntry> order = java.util.Comparator.comparing(FeedbackEntry::createdAt)
+            java.util.Comparator<FeedbackEntry> first = java.util.Comparator.comparing(FeedbackEntry::createdAt)
                     .thenComparing(FeedbackEntry::id);
-            return feedback.stream().filter(f -> f.learnerOutcome() != null)
+            java.util.stream.Stream<LearnerLesson> fromFeedback = feedback.stream()
+                    .filter(f -> f.learnerOutcome() != null)
+                    .filter(f -> find(f.requestId()).map(r -> r.learnerOutcome() == null).orElse(false))
                     .filter(f -> feedback.stream().noneMatch(e -> e.requestId().equals(f.requestId())
-                            && e.learnerOutcome() != null && order.compare(e, f) < 0))
-                    .filter(f -> f.createdAt().isAfter(afterAt)
-                            || (f.createdAt().equals(afterAt) && f.id().compareTo(afterId) > 0))
-                    .sorted(order)
+                            && e.learnerOutcome() != null && first.compare(e, f) < 0))
+                    .map(f -> new LearnerLesson(f.id(), f.requestId(), LearnerLesson.FEEDBACK, f.createdAt(),
+                            f.learnerOutcome(), find(f.requestId()).map(LedgerEntry::learnerFeatures).orElse(null)));
+            java.util.stream.Stream<LearnerLesson> observed = rows.stream()
+                    .filter(r -> r.learnerOutcome() != null)
+                    .map(r -> new LearnerLesson(LearnerLesson.OBSERVED_PREFIX + r.id(), r.id(), LearnerLesson.OBSERVED,
+                            r.createdAt(), r.learnerOutcome(), r.learnerFeatures()));
+            return java.util.stream.Stream.concat(fromFeedback, observed)
+                    .filter(l -> l.createdAt().isAfter(afterAt)
+                            || (l.createdAt().equals(afterAt) && l.lessonId().compareTo(afterId) > 0))
+                    .sorted(java.util.Comparator.comparing(LearnerLesson::createdAt)
+                            .thenComparing(LearnerLesson::lessonId))
                     .limit(limit)
-                    .map(f -> new LearnerLesson(f.id(), f.requestId(), f.createdAt(), f.learnerOutcome(),
-                            find(f.requestId()).map(LedgerEntry::learnerFeatures).orElse(null)))
                     .toList();
         }
 

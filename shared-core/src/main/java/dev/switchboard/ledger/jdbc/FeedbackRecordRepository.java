@@ -27,19 +27,32 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
     long learnerOutcomes(String requestId);
 
     /**
-     * Keyset paging on (created_at, id): stable however many rows share a timestamp. Only a request's first
-     * lesson counts, should two instances have recorded one for it at once.
+     * Both kinds of lesson in one keyset paging on (created_at, lesson id): stable however many rows share
+     * a timestamp, and the same order for both kinds, so that a page may end on either. A request teaches
+     * once: its observed failure, when it has one, is its lesson (feedback on it comes later and is left
+     * out); otherwise its first feedback lesson, should two instances have recorded one for it at once.
+     * An observed lesson's id is its request's id behind a prefix ({@link LearnerLesson#OBSERVED_PREFIX}),
+     * so that it never meets a feedback id.
      */
     @Query("""
-            SELECT f.id AS feedback_id, f.request_id AS request_id, f.created_at AS created_at, f.learner_outcome AS learner_outcome,
-                   r.learner_features AS learner_features
-            FROM feedback f JOIN request_log r ON r.id = f.request_id
-            WHERE f.learner_outcome IS NOT NULL
-              AND (f.created_at > :afterAt OR (f.created_at = :afterAt AND f.id > :afterId))
-              AND NOT EXISTS (SELECT 1 FROM feedback e
-                              WHERE e.request_id = f.request_id AND e.learner_outcome IS NOT NULL
-                                AND (e.created_at < f.created_at OR (e.created_at = f.created_at AND e.id < f.id)))
-            ORDER BY f.created_at, f.id
+            SELECT l.lesson_id AS lesson_id, l.request_id AS request_id, l.source AS source,
+                   l.created_at AS created_at, l.learner_outcome AS learner_outcome,
+                   l.learner_features AS learner_features
+            FROM (SELECT f.id AS lesson_id, f.request_id AS request_id, 'feedback' AS source,
+                         f.created_at AS created_at, f.learner_outcome AS learner_outcome,
+                         r.learner_features AS learner_features
+                  FROM feedback f JOIN request_log r ON r.id = f.request_id
+                  WHERE f.learner_outcome IS NOT NULL AND r.learner_outcome IS NULL
+                    AND (f.created_at > :afterAt OR (f.created_at = :afterAt AND f.id > :afterId))
+                    AND NOT EXISTS (SELECT 1 FROM feedback e
+                                    WHERE e.request_id = f.request_id AND e.learner_outcome IS NOT NULL
+                                      AND (e.created_at < f.created_at OR (e.created_at = f.created_at AND e.id < f.id)))
+                  UNION ALL
+                  SELECT 'observed-' || r.id, r.id, 'observed', r.created_at, r.learner_outcome, r.learner_features
+                  FROM request_log r
+                  WHERE r.learner_outcome IS NOT NULL
+                    AND (r.created_at > :afterAt OR (r.created_at = :afterAt AND 'observed-' || r.id > :afterId))) l
+            ORDER BY l.created_at, l.lesson_id
             LIMIT :limit""")
     List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit);
 

@@ -43,7 +43,8 @@ public class JdbcRequestLedger implements RequestLedger {
         requests.write(new RequestRecord(e.id(), e.createdAt(), e.principal(), e.endpoint(), e.strategy(),
                 e.confidence(), e.pattern(), e.complexity(), e.provider(), e.model(), e.tokensIn(), e.tokensOut(),
                 e.cost(), e.baselineCost(), e.priced(), e.latencyMs(), e.cacheHit(), e.fallbackUsed(),
-                e.attempts(), e.status(), e.errorType(), e.tier(), e.firstChoice(), e.learnerFeatures()));
+                e.attempts(), e.status(), e.errorType(), e.tier(), e.firstChoice(), e.learnerFeatures(),
+                e.learnerOutcome(), e.learnerNote()));
     }
 
     @Override
@@ -77,7 +78,7 @@ public class JdbcRequestLedger implements RequestLedger {
                 r.endpoint(), r.strategy(), r.confidence(), r.pattern(), r.complexity(), r.provider(), r.model(),
                 r.tokensIn(), r.tokensOut(), r.cost(), r.baselineCost(), r.priced(), r.latencyMs(), r.cacheHit(),
                 r.fallbackUsed(), r.attempts(), r.status(), r.errorType(), r.tier(), r.firstChoice(),
-                r.learnerFeatures()));
+                r.learnerFeatures(), r.learnerOutcome(), r.learnerNote()));
     }
 
     @Override

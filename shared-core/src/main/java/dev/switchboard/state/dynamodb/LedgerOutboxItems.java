@@ -56,6 +56,8 @@ final class LedgerOutboxItems {
         text(item, "tier", e.tier());
         text(item, "first_choice", e.firstChoice());
         text(item, "learner_features", e.learnerFeatures());
+        text(item, "learner_outcome", e.learnerOutcome());
+        text(item, "learner_note", e.learnerNote());
         return item;
     }
 
@@ -67,7 +69,8 @@ final class LedgerOutboxItems {
                 new BigDecimal(item.get("cost").n()), new BigDecimal(item.get("baseline_cost").n()),
                 item.get("priced").bool(), Long.parseLong(item.get("latency_ms").n()), item.get("cache_hit").bool(),
                 item.get("fallback_used").bool(), Integer.parseInt(item.get("attempts").n()), s(item, "status"),
-                s(item, "error_type"), s(item, "tier"), s(item, "first_choice"), s(item, "learner_features"));
+                s(item, "error_type"), s(item, "tier"), s(item, "first_choice"), s(item, "learner_features"),
+                s(item, "learner_outcome"), s(item, "learner_note"));
     }
 
     private static void text(Map<String, AttributeValue> item, String name, String value) {

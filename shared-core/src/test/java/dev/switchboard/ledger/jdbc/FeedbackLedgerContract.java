@@ -96,12 +96,12 @@ abstract class FeedbackLedgerContract {
         List<LearnerLesson> firstPage = ledger.learnerLessons(at, "", 2);
         List<LearnerLesson> secondPage = ledger.learnerLessons(at, "b-second", 2);
 
-        assertEquals(List.of("a-first", "b-second", "c-later"), all.stream().map(LearnerLesson::feedbackId).toList());
+        assertEquals(List.of("a-first", "b-second", "c-later"), all.stream().map(LearnerLesson::lessonId).toList());
         assertEquals("1.0,2.5", all.get(0).learnerFeatures());
         assertEquals(at, all.get(0).createdAt());
         assertEquals(FeedbackEntry.WEAK_SUCCEEDED, all.get(0).learnerOutcome());
-        assertEquals(List.of("a-first", "b-second"), firstPage.stream().map(LearnerLesson::feedbackId).toList());
-        assertEquals(List.of("c-later"), secondPage.stream().map(LearnerLesson::feedbackId).toList());
+        assertEquals(List.of("a-first", "b-second"), firstPage.stream().map(LearnerLesson::lessonId).toList());
+        assertEquals(List.of("c-later"), secondPage.stream().map(LearnerLesson::lessonId).toList());
     }
 
     @Test
@@ -113,7 +113,7 @@ abstract class FeedbackLedgerContract {
         ledger.appendFeedback(new FeedbackEntry("y-first", id, at, "alice", 1, null, null, FeedbackEntry.WEAK_FAILED));
 
         assertEquals(List.of("y-first"), ledger.learnerLessons(Instant.EPOCH, "", 10).stream()
-                .map(LearnerLesson::feedbackId).toList());
+                .map(LearnerLesson::lessonId).toList());
     }
 
     @Test
