@@ -117,15 +117,18 @@ public class CompletionAccounting {
         Usage usage = a.usage();
         Cost cost = price(answered, usage);
         Cost baseline = costs.baselineCost(usage);
-        a.admission().answered(answered, usage, cost, a.cacheKey(), a.cacheKey() == null ? null
+        RoutingDecision d = a.decision();
+        ObservedFailure observed = ObservedFailure.judge(answered.tier(), LearnerFeatureText.of(d.analysis()),
+                a.delivered(), json).orElse(null);
+        // An answer judged unusable is not cached: the same request again gets a fresh call (routed by a
+        // learner that has just been told), not the same unusable answer until the entry expires.
+        CacheKey cacheKey = observed == null ? a.cacheKey() : null;
+        a.admission().answered(answered, usage, cost, cacheKey, cacheKey == null ? null
                 : new CachedResponse(answered.provider(), ResponseCaching.asDeployment(a.answer(), answered),
                         a.started().plusMillis(a.latencyMs()),
                         cost.priced() ? BigDecimal.valueOf(cost.usd()) : null));
         Double totalToday = a.spentBefore() == null ? null
                 : a.spentBefore().add(BigDecimal.valueOf(cost.priced() ? cost.usd() : 0)).doubleValue();
-        RoutingDecision d = a.decision();
-        ObservedFailure observed = ObservedFailure.judge(answered.tier(), LearnerFeatureText.of(d.analysis()),
-                a.delivered(), json).orElse(null);
         boolean recorded = record(row(a.requestId(), a.started(), a.principal(), a.endpoint(), d, answered, usage,
                 cost, baseline, a.latencyMs(), a.failedAttempts().size() + 1, null, false, observed));
         PromptAnalysis analysis = d.analysis();

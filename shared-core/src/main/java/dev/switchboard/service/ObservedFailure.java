@@ -63,7 +63,9 @@ public record ObservedFailure(String note) {
         return LearnerFeatureText.decode(learnerFeatures).isPresent() ? Optional.of(failure) : Optional.empty();
     }
 
+    /** Blank arguments are the empty object: servers send them for a tool without parameters. */
     private static boolean argumentsAreAnObject(ToolCall call, JsonMapper json) {
-        return JsonObjects.read(json, call.argumentsJson()).isPresent();
+        return call.argumentsJson() == null || call.argumentsJson().isBlank()
+                || JsonObjects.read(json, call.argumentsJson()).isPresent();
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 
 import static dev.switchboard.testsupport.CoreFixture.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,18 +115,33 @@ class ObservedFailureLearningTest {
     }
 
     @Test
-    void aCacheHitNeverTeaches() {
+    void anUnusableAnswerIsNotCachedSoTheSameRequestAgainIsCalledAfresh() {
         CoreFixture fixture = answeringEmpty();
         fixture.cacheSettings = CacheSettings.defaults();
         LedgerLearning learning = learning(fixture);
 
         complete(fixture);
-        String hit = complete(fixture);
+        String again = complete(fixture);
+
+        LedgerEntry row = fixture.ledger.find(again).orElseThrow();
+        assertFalse(row.cacheHit(), "the unusable answer was not served from the cache");
+        assertEquals(FeedbackEntry.WEAK_FAILED, row.learnerOutcome());
+        assertEquals(2, learned(fixture, learning), "each fresh call taught");
+    }
+
+    @Test
+    void aUsableAnswerIsCachedAndItsHitTeachesNothing() {
+        CoreFixture fixture = new CoreFixture().adaptedProvider("scripted", ScriptedStreamAdapter.finishing("101"),
+                deployment("gemini-1.5-flash", Tier.ECONOMY));
+        fixture.cacheSettings = CacheSettings.defaults();
+        CompleteRequest request = new CompleteRequest(PROMPT, 100, false, null);
+
+        fixture.completions().complete(request, CoreFixture.ALICE);
+        String hit = fixture.completions().complete(request, CoreFixture.ALICE).routingMetadata().requestId();
 
         LedgerEntry row = fixture.ledger.find(hit).orElseThrow();
-        assertTrue(row.cacheHit(), "the second answer came from the cache");
+        assertTrue(row.cacheHit());
         assertNull(row.learnerOutcome());
-        assertEquals(1, learned(fixture, learning), "only the fresh answer taught");
     }
 
     @Test

@@ -32,13 +32,14 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
      * once: its observed failure, when it has one, is its lesson (feedback on it comes later and is left
      * out); otherwise its first feedback lesson, should two instances have recorded one for it at once.
      * An observed lesson's id is its request's id behind a prefix ({@link LearnerLesson#OBSERVED_PREFIX}),
-     * so that it never meets a feedback id.
+     * so that it never meets a feedback id. Each branch is cut to the page in the same order first, so a
+     * read from long ago sorts a page's worth of each kind, not every lesson, per page.
      */
     @Query("""
             SELECT l.lesson_id AS lesson_id, l.request_id AS request_id, l.source AS source,
                    l.created_at AS created_at, l.learner_outcome AS learner_outcome,
                    l.learner_features AS learner_features
-            FROM (SELECT f.id AS lesson_id, f.request_id AS request_id, 'feedback' AS source,
+            FROM ((SELECT f.id AS lesson_id, f.request_id AS request_id, 'feedback' AS source,
                          f.created_at AS created_at, f.learner_outcome AS learner_outcome,
                          r.learner_features AS learner_features
                   FROM feedback f JOIN request_log r ON r.id = f.request_id
@@ -47,11 +48,15 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
                     AND NOT EXISTS (SELECT 1 FROM feedback e
                                     WHERE e.request_id = f.request_id AND e.learner_outcome IS NOT NULL
                                       AND (e.created_at < f.created_at OR (e.created_at = f.created_at AND e.id < f.id)))
+                  ORDER BY f.created_at, f.id
+                  LIMIT :limit)
                   UNION ALL
-                  SELECT 'observed-' || r.id, r.id, 'observed', r.created_at, r.learner_outcome, r.learner_features
+                  (SELECT 'observed-' || r.id, r.id, 'observed', r.created_at, r.learner_outcome, r.learner_features
                   FROM request_log r
                   WHERE r.learner_outcome IS NOT NULL
-                    AND (r.created_at > :afterAt OR (r.created_at = :afterAt AND 'observed-' || r.id > :afterId))) l
+                    AND (r.created_at > :afterAt OR (r.created_at = :afterAt AND 'observed-' || r.id > :afterId))
+                  ORDER BY r.created_at, 'observed-' || r.id
+                  LIMIT :limit)) l
             ORDER BY l.created_at, l.lesson_id
             LIMIT :limit""")
     List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit);

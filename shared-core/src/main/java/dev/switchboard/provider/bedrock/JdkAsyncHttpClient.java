@@ -60,9 +60,10 @@ final class JdkAsyncHttpClient implements SdkAsyncHttpClient {
         }
         CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent =
                 http.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher());
-        // Cancelling the call before the headers came aborts the exchange; after them, the body's relay does.
+        // The call ending in failure before the headers came (cancelled by the SDK, or failed by it with any
+        // cause) aborts the exchange; after them, the body's relay closes the body.
         done.whenComplete((ignored, failure) -> {
-            if (done.isCancelled()) {
+            if (failure != null) {
                 sent.cancel(true);
             }
         });
@@ -71,9 +72,10 @@ final class JdkAsyncHttpClient implements SdkAsyncHttpClient {
                 fail(handler, done, unwrap(failure));
                 return;
             }
+            ResponseBodyRelay body = new ResponseBodyRelay(response.body(), done);
             try {
                 handler.onHeaders(toSdk(response));
-                handler.onStream(FlowAdapters.toPublisher(new ResponseBodyRelay(response.body(), done)));
+                handler.onStream(FlowAdapters.toPublisher(body));
             } catch (RuntimeException e) {
                 fail(handler, done, e);
             }

@@ -22,6 +22,13 @@ final class ResponseBodyRelay implements Flow.Publisher<ByteBuffer> {
     ResponseBodyRelay(Flow.Publisher<List<ByteBuffer>> body, CompletableFuture<Void> done) {
         this.body = Objects.requireNonNull(body);
         this.done = Objects.requireNonNull(done);
+        // A call that fails before anyone reads the body (the SDK failed it, or handing it over threw) would
+        // leave the body unread and its connection held: take the body and drop it at once.
+        done.whenComplete((ignored, failure) -> {
+            if (failure != null && subscribed.compareAndSet(false, true)) {
+                body.subscribe(new Discarding());
+            }
+        });
     }
 
     @Override
@@ -60,6 +67,30 @@ final class ResponseBodyRelay implements Flow.Publisher<ByteBuffer> {
         return joined.flip();
     }
 
+    /** Takes a body no one will read and cancels it, which closes its connection. */
+    private static final class Discarding implements Flow.Subscriber<List<ByteBuffer>> {
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.cancel();
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            // cancelled: nothing more is read
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            // the call has failed already
+        }
+
+        @Override
+        public void onComplete() {
+            // nothing was read
+        }
+    }
+
     private final class Relay implements Flow.Subscriber<List<ByteBuffer>> {
 
         private final Flow.Subscriber<? super ByteBuffer> downstream;
@@ -70,8 +101,10 @@ final class ResponseBodyRelay implements Flow.Publisher<ByteBuffer> {
 
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
+            // The call ending in failure while the body is read (cancelled, or failed by the SDK with any
+            // cause) closes the body; after a normal end there is nothing left to close.
             done.whenComplete((ignored, failure) -> {
-                if (done.isCancelled()) {
+                if (failure != null) {
                     subscription.cancel();
                 }
             });

@@ -166,6 +166,32 @@ class BedrockStreamWireTest extends BedrockWireSupport {
     }
 
     @Test
+    void aStreamToAnEndpointThatRefusesConnectionsIsUnavailable() {
+        ChatProvider provider = provider();
+        upstream.close(); // nothing listens on its port any more
+
+        ProviderException e = assertThrows(ProviderException.class, () -> provider.stream(request(), chunk -> { }));
+
+        assertSafe(e);
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertTrue(e.fallbackAllowed());
+    }
+
+    @Test
+    void aStreamLongerThanTheCallTimeoutIsNotCutWhileEventsKeepComing() {
+        // The call timeout (300 ms) bounds the wait for the stream's headers only: five events 150 ms apart
+        // take 750 ms in all and must arrive whole.
+        List<byte[]> frames = BedrockFixtures.frames("stream-text.events");
+        upstream.enqueue(new FakeUpstream.Paced(EventStreamFrames.CONTENT_TYPE, frames, Duration.ofMillis(150)));
+        List<StreamChunk> chunks = new ArrayList<>();
+
+        provider(CREDENTIALS, Duration.ofMillis(300)).stream(request(), chunks::add);
+
+        assertEquals(List.of(StreamChunk.text("Hello"), StreamChunk.text(" from"), StreamChunk.text(" Bedrock."),
+                StreamChunk.last(FinishReason.STOP, new Usage(15, 4), List.of())), chunks);
+    }
+
+    @Test
     void theStreamRequestGoesOutSignedWithTheLengthItWasSignedWith() {
         upstream.enqueue(eventStream("stream-text.events"));
         provider().stream(request(), chunk -> { });

@@ -78,6 +78,40 @@ class ResponseBodyRelayTest {
     }
 
     @Test
+    void aCallFailedWithAnyCauseWhileTheBodyIsReadClosesTheBody() {
+        relay.subscribe(reader);
+
+        done.completeExceptionally(new IllegalStateException("the SDK could not decode a frame"));
+
+        assertEquals(0, body.getNumberOfSubscribers());
+    }
+
+    @Test
+    void aCallThatFailsBeforeAnyoneReadsTheBodyDropsTheBody() {
+        CancelRecordingBody unread = new CancelRecordingBody();
+        CompletableFuture<Void> call = new CompletableFuture<>();
+        ResponseBodyRelay late = new ResponseBodyRelay(unread, call);
+
+        call.completeExceptionally(new RuntimeException("handing the body over threw"));
+
+        assertTrue(unread.cancelled, "the unread body was cancelled, which closes its connection");
+        Collecting tooLate = new Collecting();
+        late.subscribe(tooLate);
+        assertInstanceOf(IllegalStateException.class, tooLate.failure);
+    }
+
+    @Test
+    void aCallThatEndsNormallyLeavesAnUnreadBodyAlone() {
+        CancelRecordingBody unread = new CancelRecordingBody();
+        CompletableFuture<Void> call = new CompletableFuture<>();
+        new ResponseBodyRelay(unread, call);
+
+        call.complete(null);
+
+        assertTrue(!unread.subscribed);
+    }
+
+    @Test
     void aSecondReaderIsRefused() {
         relay.subscribe(reader);
         Collecting second = new Collecting();
@@ -102,6 +136,28 @@ class ResponseBodyRelayTest {
         byte[] copy = new byte[buffer.remaining()];
         buffer.get(copy);
         return new String(copy, StandardCharsets.UTF_8);
+    }
+
+    /** A body that records whether it was taken and cancelled. */
+    private static final class CancelRecordingBody implements Flow.Publisher<List<ByteBuffer>> {
+        boolean subscribed;
+        boolean cancelled;
+
+        @Override
+        public void subscribe(Flow.Subscriber<? super List<ByteBuffer>> subscriber) {
+            subscribed = true;
+            subscriber.onSubscribe(new Flow.Subscription() {
+                @Override
+                public void request(long n) {
+                    // the test delivers nothing
+                }
+
+                @Override
+                public void cancel() {
+                    cancelled = true;
+                }
+            });
+        }
     }
 
     private static final class Collecting implements Flow.Subscriber<ByteBuffer> {

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -116,6 +117,17 @@ public final class FakeUpstream implements AutoCloseable {
         return pieces.stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
+    /**
+     * A whole streamed answer whose pieces go out {@code gap} apart: a live stream that lasts longer than
+     * a caller's timeout for its start, while each piece comes well within any idle limit.
+     */
+    public record Paced(String contentType, List<byte[]> pieces, Duration gap) implements Reply {
+
+        public Paced {
+            pieces = List.copyOf(pieces);
+        }
+    }
+
     record Reset() implements Reply {
     }
 
@@ -204,6 +216,8 @@ public final class FakeUpstream implements AutoCloseable {
                 writeWhole(out, whole);
             } else if (reply instanceof Streamed streamed) {
                 writeStreamed(out, streamed);
+            } else if (reply instanceof Paced paced) {
+                writePaced(out, paced);
             } else if (reply instanceof Reset) {
                 socket.setSoLinger(true, 0);
             } else if (reply instanceof Silence) {
@@ -271,6 +285,24 @@ public final class FakeUpstream implements AutoCloseable {
         } else if (streamed.holdBeforeCut() != null) {
             awaitQuietly(streamed.holdBeforeCut());
         }
+    }
+
+    private void writePaced(OutputStream out, Paced paced) throws IOException, InterruptedException {
+        out.write(statusLine(200, paced.contentType()).append("Transfer-Encoding: chunked\r\n\r\n").toString()
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        for (byte[] bytes : paced.pieces()) {
+            // The gap is the point of this reply; closing the upstream ends it early.
+            if (closed.await(paced.gap().toNanos(), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
