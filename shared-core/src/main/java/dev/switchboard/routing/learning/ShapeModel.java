@@ -61,10 +61,27 @@ final class ShapeModel {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
+        // The weights returned are the mean of the iterates over the later half of the passes (Polyak-Ruppert
+        // averaging): with a constant step, the last iterate wanders around the optimum with the order of
+        // the last few hundred examples, so the model depended on the shuffle's seed.
+        int averagedFrom = epochs / 2;
+        double[] sum = new double[WEIGHTS];
+        long steps = 0;
         for (int epoch = 0; epoch < epochs; epoch++) {
             shuffle(order, random);
             for (int i : order) {
                 model.step(xs[i], failed[i], options);
+                if (epoch >= averagedFrom) {
+                    for (int k = 0; k < WEIGHTS; k++) {
+                        sum[k] += model.weights[k];
+                    }
+                    steps++;
+                }
+            }
+        }
+        if (steps > 0) {
+            for (int k = 0; k < WEIGHTS; k++) {
+                model.weights[k] = sum[k] / steps;
             }
         }
         return model;
