@@ -7,20 +7,14 @@ import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.QualityTotals;
 import dev.switchboard.ledger.RatedDeployment;
-import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.ledger.StrategyQuality;
 import dev.switchboard.ledger.TierShare;
 import dev.switchboard.testsupport.LedgerEntries;
-import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,28 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Feedback and the queries over it, on every ledger database: the V2 migration applies, the new
  * request columns and feedback rows read back, and /quality/stats' and /insights' SQL aggregates them.
  */
-abstract class FeedbackLedgerContract {
+abstract class FeedbackLedgerContract extends LedgerContextContract {
 
     static final Instant NOW = RequestLedgerContract.NOW;
     static final Instant SINCE = NOW.minusSeconds(86_400);
-
-    private ApplicationContext context;
-    RequestLedger ledger;
-
-    abstract Map<String, Object> datasource();
-
-    @BeforeEach
-    void startContext() {
-        Map<String, Object> properties = new HashMap<>(datasource());
-        properties.put("switchboard.state.store", "memory");
-        context = ApplicationContext.run(properties);
-        ledger = context.getBean(RequestLedger.class);
-    }
-
-    @AfterEach
-    void stopContext() {
-        context.close();
-    }
 
     /** A successful row answered by {@code provider/model} of {@code tier}, appended; returns its id. */
     private String answered(String strategy, String provider, String model, String tier, String cost,

@@ -3,18 +3,12 @@ package dev.switchboard.ledger.jdbc;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
-import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.testsupport.LedgerEntries;
-import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,29 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * order that pages correctly whichever kind a page ends on. Ids are chosen so that their order is the same
  * under any collation (they differ first in a lower-case letter).
  */
-abstract class ObservedLessonsLedgerContract {
+abstract class ObservedLessonsLedgerContract extends LedgerContextContract {
 
     private static final Instant AT = RequestLedgerContract.NOW.minusSeconds(60);
     private static final String FEATURES = "1.0,2.5";
     private static final String NOTE = "the economy model's answer was empty";
-
-    private ApplicationContext context;
-    private RequestLedger ledger;
-
-    abstract Map<String, Object> datasource();
-
-    @BeforeEach
-    void startContext() {
-        Map<String, Object> properties = new HashMap<>(datasource());
-        properties.put("switchboard.state.store", "memory");
-        context = ApplicationContext.run(properties);
-        ledger = context.getBean(RequestLedger.class);
-    }
-
-    @AfterEach
-    void stopContext() {
-        context.close();
-    }
 
     /** An economy answer created at {@code at}, with an observed failure when {@code observed}; appended. */
     private String economy(String id, Instant at, boolean observed) {

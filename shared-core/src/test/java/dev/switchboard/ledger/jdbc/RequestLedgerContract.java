@@ -3,19 +3,13 @@ package dev.switchboard.ledger.jdbc;
 import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
-import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.ledger.StrategyStat;
 import dev.switchboard.testsupport.LedgerEntries;
-import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,28 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What every ledger database must do, run against each one: the Flyway migration applies, rows
  * are written, and the analytics SQL aggregates them exactly.
  */
-abstract class RequestLedgerContract {
+abstract class RequestLedgerContract extends LedgerContextContract {
 
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
-
-    private ApplicationContext context;
-    RequestLedger ledger;
-
-    /** The datasource settings of the database under test. */
-    abstract Map<String, Object> datasource();
-
-    @BeforeEach
-    void startContext() {
-        Map<String, Object> properties = new HashMap<>(datasource());
-        properties.put("switchboard.state.store", "memory");
-        context = ApplicationContext.run(properties);
-        ledger = context.getBean(RequestLedger.class);
-    }
-
-    @AfterEach
-    void stopContext() {
-        context.close();
-    }
 
     @Test
     void aggregatesCostsAndSavingsOverThePeriod() {

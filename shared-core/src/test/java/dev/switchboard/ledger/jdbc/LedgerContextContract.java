@@ -1,0 +1,35 @@
+package dev.switchboard.ledger.jdbc;
+
+import dev.switchboard.ledger.RequestLedger;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the ledger contracts share: an application context per test on the database under test (its
+ * migrations run on start), with the shared state in memory, and the ledger it serves.
+ */
+abstract class LedgerContextContract {
+
+    private ApplicationContext context;
+    RequestLedger ledger;
+
+    /** The datasource settings of the database under test. */
+    abstract Map<String, Object> datasource();
+
+    @BeforeEach
+    void startContext() {
+        Map<String, Object> properties = new HashMap<>(datasource());
+        properties.put("switchboard.state.store", "memory");
+        context = ApplicationContext.run(properties);
+        ledger = context.getBean(RequestLedger.class);
+    }
+
+    @AfterEach
+    void stopContext() {
+        context.close();
+    }
+}
