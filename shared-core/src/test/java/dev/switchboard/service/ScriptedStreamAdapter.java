@@ -2,6 +2,7 @@ package dev.switchboard.service;
 
 import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.testsupport.NamedTestProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.FinishReason;
@@ -78,17 +79,7 @@ final class ScriptedStreamAdapter implements ProviderAdapterFactory {
 
     @Override
     public ChatProvider create(ProviderConfig config) {
-        return new ChatProvider() {
-            @Override
-            public String name() {
-                return config.name();
-            }
-
-            @Override
-            public String protocol() {
-                return PROTOCOL;
-            }
-
+        return new NamedTestProvider(config.name(), PROTOCOL) {
             @Override
             public ChatResponse complete(ChatRequest request) {
                 calls.incrementAndGet();

@@ -213,17 +213,7 @@ public final class CoreFixture {
 
             @Override
             public ChatProvider create(ProviderConfig config) {
-                return new ChatProvider() {
-                    @Override
-                    public String name() {
-                        return config.name();
-                    }
-
-                    @Override
-                    public String protocol() {
-                        return REJECTING;
-                    }
-
+                return new NamedTestProvider(config.name(), REJECTING) {
                     @Override
                     public ChatResponse complete(ChatRequest request) {
                         throw new ProviderException(config.name(), ProviderException.Kind.REJECTED,
