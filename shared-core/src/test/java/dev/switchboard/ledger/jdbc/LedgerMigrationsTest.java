@@ -1,0 +1,117 @@
+package dev.switchboard.ledger.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.jdbc.DataSourceResolver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/** The ledger's schema is migrated when it is behind, and Flyway is left alone when it is not. */
+class LedgerMigrationsTest {
+
+    private final List<DataSource> migrated = new ArrayList<>();
+    private final LedgerMigrations migrations = new LedgerMigrations(DataSourceResolver.DEFAULT, migrated::add);
+
+    private static JdbcDataSource newLedger() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        return h2;
+    }
+
+    private static Flyway flyway(DataSource dataSource, String target) {
+        return Flyway.configure().dataSource(dataSource).locations(LedgerMigrations.LOCATION).target(target).load();
+    }
+
+    private DataSource created(DataSource dataSource) {
+        return migrations.prepared(dataSource);
+    }
+
+    @Test
+    void aNewLedgerIsMigrated() {
+        DataSource ledger = newLedger();
+
+        assertEquals(ledger, created(ledger));
+
+        assertEquals(List.of(ledger), migrated);
+    }
+
+    @Test
+    void aLedgerOneMigrationBehindIsMigrated() {
+        DataSource ledger = newLedger();
+        flyway(ledger, String.valueOf(LedgerMigrations.LATEST_VERSION - 1)).migrate();
+
+        created(ledger);
+
+        assertEquals(List.of(ledger), migrated);
+    }
+
+    @Test
+    void aLedgerAtTheNewestVersionIsNotTouched() {
+        DataSource ledger = newLedger();
+        flyway(ledger, "latest").migrate();
+
+        created(ledger);
+
+        assertTrue(migrated.isEmpty(), "Flyway was not asked");
+    }
+
+    @Test
+    void theRealMigrationBringsANewLedgerToTheNewestVersion() throws SQLException {
+        DataSource ledger = newLedger();
+        new LedgerMigrations(DataSourceResolver.DEFAULT).prepared(ledger);
+
+        assertTrue(LedgerMigrations.upToDate(ledger));
+        try (Connection connection = ledger.getConnection();
+             ResultSet columns = connection.getMetaData().getColumns(null, null, "request_log", "learner_outcome")) {
+            assertTrue(columns.next(), "the newest migration's column is there");
+        }
+    }
+
+    @Test
+    void anUnreachableLedgerCountsAsBehindSoThatFlywayReportsWhatIsWrong() {
+        JdbcDataSource nowhere = new JdbcDataSource();
+        nowhere.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";IFEXISTS=TRUE");
+
+        assertFalse(LedgerMigrations.upToDate(nowhere));
+    }
+
+    @Test
+    void readsTheLeadingNumberOfAVersion() {
+        assertEquals(3, LedgerMigrations.major("3"));
+        assertEquals(3, LedgerMigrations.major("3.1"));
+        assertEquals(12, LedgerMigrations.major("12"));
+        assertEquals(0, LedgerMigrations.major("baseline"));
+        assertEquals(0, LedgerMigrations.major(""));
+    }
+
+    @Test
+    void theNewestVersionIsTheHighestMigrationShipped() throws IOException {
+        Pattern name = Pattern.compile("V(\\d+)__.+\\.sql");
+        int highest = 0;
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
+            for (Path file : files.toList()) {
+                Matcher m = name.matcher(file.getFileName().toString());
+                assertTrue(m.matches(), "not a versioned migration: " + file);
+                highest = Math.max(highest, Integer.parseInt(m.group(1)));
+            }
+        }
+        assertEquals(highest, LedgerMigrations.LATEST_VERSION);
+    }
+}
