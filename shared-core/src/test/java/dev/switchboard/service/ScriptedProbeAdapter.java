@@ -2,12 +2,12 @@ package dev.switchboard.service;
 
 import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.provider.ChatProvider;
-import dev.switchboard.testsupport.NamedTestProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.FinishReason;
 import dev.switchboard.provider.ProviderAdapterFactory;
 import dev.switchboard.provider.Usage;
+import dev.switchboard.testsupport.NamedTestProvider;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -2,7 +2,6 @@ package dev.switchboard.service;
 
 import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.provider.ChatProvider;
-import dev.switchboard.testsupport.NamedTestProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.FinishReason;
@@ -11,6 +10,7 @@ import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.StreamChunk;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.Usage;
+import dev.switchboard.testsupport.NamedTestProvider;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

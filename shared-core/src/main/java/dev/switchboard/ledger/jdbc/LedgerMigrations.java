@@ -1,6 +1,6 @@
 package dev.switchboard.ledger.jdbc;
 
-import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -23,13 +23,14 @@ import javax.sql.DataSource;
  * micronaut-flyway did; but it asks Flyway's schema history first, and when the newest migration this
  * build carries is applied already (every start but the first of a new version), Flyway is not loaded at
  * all. Its start-up (its configuration, which loads Jackson, the scan of the migrations, the check of
- * their checksums) cost about half a second of CPU on every cold start without SnapStart (README "Cold
- * start"). A ledger with no history or one behind is migrated by Flyway as before, which validates what
- * was applied; concurrent starts are serialised by Flyway's own lock. Off with
- * {@code switchboard.ledger.migrate=false}, for an operator who migrates the ledger separately.
+ * their checksums) cost about half a second of CPU per cold start without SnapStart (README "Cold
+ * start"). A ledger with no history or one behind is migrated by Flyway as before, which validates the
+ * checksums of what was applied (so an edited migration is now caught only then); concurrent starts are
+ * serialised by Flyway's own lock. With {@code switchboard.ledger.migrate=false} (an operator who
+ * migrates the ledger separately) nothing is migrated, and a ledger found behind is reported at ERROR:
+ * its writes fail, and their rows wait in the outbox, until it is migrated.
  */
 @Singleton
-@Requires(property = "switchboard.ledger.migrate", notEquals = "false")
 public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
 
     /** The highest {@code V<n>__} under {@code db/migration}; {@code LedgerMigrationsTest} holds the two equal. */
@@ -40,15 +41,18 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerMigrations.class);
 
     private final DataSourceResolver resolver;
+    private final boolean enabled;
     private final Consumer<DataSource> migrate;
 
     @Inject
-    public LedgerMigrations(DataSourceResolver resolver) {
-        this(resolver, LedgerMigrations::migrateWithFlyway);
+    public LedgerMigrations(DataSourceResolver resolver,
+                            @Value("${switchboard.ledger.migrate:true}") boolean enabled) {
+        this(resolver, enabled, LedgerMigrations::migrateWithFlyway);
     }
 
-    LedgerMigrations(DataSourceResolver resolver, Consumer<DataSource> migrate) {
+    LedgerMigrations(DataSourceResolver resolver, boolean enabled, Consumer<DataSource> migrate) {
         this.resolver = Objects.requireNonNull(resolver);
+        this.enabled = enabled;
         this.migrate = Objects.requireNonNull(migrate);
     }
 
@@ -62,27 +66,34 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
         DataSource target = resolver.resolve(dataSource);
         if (upToDate(target)) {
             LOG.debug("ledger schema at version {}: no migration to run", LATEST_VERSION);
-        } else {
+        } else if (enabled) {
+            LOG.info("ledger schema lacks migrations up to version {}: migrating with Flyway", LATEST_VERSION);
             migrate.accept(target);
+        } else {
+            LOG.error("ledger schema lacks migrations up to version {} and switchboard.ledger.migrate is false: "
+                    + "ledger writes fail (their rows wait in the outbox) until it is migrated", LATEST_VERSION);
         }
         return dataSource;
     }
 
     /**
-     * Whether the schema history records the newest migration as applied. No history table (a new
-     * ledger), or any failure to read it, counts as not: Flyway then decides, and reports what is wrong.
+     * Whether the schema history records the newest migration as applied (a versioned migration or a
+     * baseline; a "delete" row of {@code flyway repair} does not count). No history table (a new ledger),
+     * or any failure to read it, counts as not: Flyway then decides, and reports what is wrong.
      */
     static boolean upToDate(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet applied = statement.executeQuery(
-                     "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
+                     "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL"
+                             + " AND type IN ('SQL', 'JDBC', 'BASELINE')")) {
             int newest = 0;
             while (applied.next()) {
                 newest = Math.max(newest, major(applied.getString(1)));
             }
             return newest >= LATEST_VERSION;
         } catch (SQLException e) {
+            LOG.debug("ledger schema history not read ({}): the ledger counts as behind", e.getClass().getSimpleName());
             return false;
         }
     }

@@ -50,6 +50,7 @@ final class ShapeModel {
     /**
      * Fits from scratch on one shape's batch: exact statistics over all its examples, then {@code epochs}
      * passes of gradient steps in an order shuffled by {@code random}, so equal inputs give equal models.
+     * The weights are the mean over every step of the later half of the passes (all of them for one pass).
      */
     static ShapeModel fit(double[][] xs, boolean[] failed, int epochs, SplittableRandom random,
                           LearnerOptions options) {

@@ -28,6 +28,11 @@ abstract class LedgerContextContract {
         ledger = context.getBean(RequestLedger.class);
     }
 
+    /** A bean of the context under test. */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     @AfterEach
     void stopContext() {
         context.close();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class LedgerMigrationsTest {
 
     private final List<DataSource> migrated = new ArrayList<>();
-    private final LedgerMigrations migrations = new LedgerMigrations(DataSourceResolver.DEFAULT, migrated::add);
+    private final LedgerMigrations migrations = new LedgerMigrations(DataSourceResolver.DEFAULT, true, migrated::add);
 
     private static JdbcDataSource newLedger() {
         JdbcDataSource h2 = new JdbcDataSource();
@@ -75,13 +75,36 @@ class LedgerMigrationsTest {
     @Test
     void theRealMigrationBringsANewLedgerToTheNewestVersion() throws SQLException {
         DataSource ledger = newLedger();
-        new LedgerMigrations(DataSourceResolver.DEFAULT).prepared(ledger);
+        new LedgerMigrations(DataSourceResolver.DEFAULT, true).prepared(ledger);
 
         assertTrue(LedgerMigrations.upToDate(ledger));
         try (Connection connection = ledger.getConnection();
              ResultSet columns = connection.getMetaData().getColumns(null, null, "request_log", "learner_outcome")) {
             assertTrue(columns.next(), "the newest migration's column is there");
         }
+    }
+
+    @Test
+    void withMigrationsOffABehindLedgerIsLeftAsItIs() {
+        DataSource ledger = newLedger();
+        LedgerMigrations off = new LedgerMigrations(DataSourceResolver.DEFAULT, false, migrated::add);
+
+        off.prepared(ledger);
+
+        assertTrue(migrated.isEmpty());
+        assertFalse(LedgerMigrations.upToDate(ledger));
+    }
+
+    @Test
+    void aRepairsDeleteRowOfTheNewestVersionDoesNotCountAsApplied() throws SQLException {
+        DataSource ledger = newLedger();
+        flyway(ledger, "latest").migrate();
+        try (Connection connection = ledger.getConnection()) {
+            connection.createStatement().executeUpdate("UPDATE flyway_schema_history SET type = 'DELETE' WHERE version = '"
+                    + LedgerMigrations.LATEST_VERSION + "'");
+        }
+
+        assertFalse(LedgerMigrations.upToDate(ledger));
     }
 
     @Test

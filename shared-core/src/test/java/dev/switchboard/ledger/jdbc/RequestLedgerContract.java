@@ -5,11 +5,13 @@ import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.StrategyStat;
 import dev.switchboard.testsupport.LedgerEntries;
+import io.micronaut.jdbc.DataSourceResolver;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class RequestLedgerContract extends LedgerContextContract {
 
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+    @Test
+    void theStartedLedgerIsAtTheNewestSchemaVersionSoTheNextStartRunsNoMigration() {
+        assertTrue(LedgerMigrations.upToDate(bean(DataSourceResolver.class).resolve(bean(DataSource.class))));
+    }
 
     @Test
     void aggregatesCostsAndSavingsOverThePeriod() {
