@@ -94,16 +94,21 @@ final class PromptScan {
         FeatureTally tally = this.tally;
         ShapeFilter shapes = vocabulary.shapes();
         int previousEnd = -1;
+        // The learner's plain counts of letter runs, kept here in registers and handed over at the end.
+        int runs = 0;
+        long runLetters = 0;
+        int longRuns = 0;
+        int capitalisedRuns = 0;
         int i = 0;
         while (i < end) {
             char c = text.charAt(i);
+            if (c == ' ') {
+                // Most of what is not a word: nothing looks at it.
+                i++;
+                continue;
+            }
             char first = WordChars.foldedWordChar(c);
             if (first == WordChars.NOT_WORD) {
-                if (c == ' ') {
-                    // Most of what is not a word: nothing looks at it.
-                    i++;
-                    continue;
-                }
                 if (c == '?') {
                     questions++;
                 } else if (c == '`' || TextShapes.isOperator(c)) {
@@ -118,15 +123,19 @@ final class PromptScan {
             int start = i++;
             char second = first;
             // Negative once a character is not an ASCII letter: the learner then splits the word up.
-            int lettersOnly = letterSign(c);
+            int lettersOnly = WordChars.kind(c);
             if (i < end) {
                 char d = text.charAt(i);
                 char next = WordChars.foldedWordChar(d);
                 if (next != WordChars.NOT_WORD) {
                     second = next;
-                    lettersOnly |= letterSign(d);
-                    for (i++; i < end && WordChars.isWordChar(d = text.charAt(i)); i++) {
-                        lettersOnly |= letterSign(d);
+                    lettersOnly |= WordChars.kind(d);
+                    for (i++; i < end; i++) {
+                        int kind = WordChars.kind(text.charAt(i));
+                        if (kind == 0) {
+                            break;
+                        }
+                        lettersOnly |= kind;
                     }
                 } else if (first == 'c' && i + 2 <= end && text.charAt(i) == '+' && text.charAt(i + 1) == '+') {
                     second = '+';
@@ -136,7 +145,12 @@ final class PromptScan {
             }
             if (tally != null) {
                 if (lettersOnly >= 0) {
-                    tally.letterRun(start, i);
+                    int length = i - start;
+                    runs++;
+                    runLetters += length;
+                    longRuns += length > 8 ? 1 : 0;
+                    capitalisedRuns += c <= 'Z' ? 1 : 0;
+                    tally.letterRunCountedByReader(start, i, c);
                 } else {
                     tally.mixed(start, i);
                 }
@@ -149,12 +163,9 @@ final class PromptScan {
             }
             previousEnd = i;
         }
-    }
-
-    /** Not negative exactly when {@code c} is an ASCII letter. */
-    private static int letterSign(char c) {
-        int x = (c | 0x20) - 'a';
-        return x | (25 - x);
+        if (tally != null) {
+            tally.addLetterRuns(runs, runLetters, longRuns, capitalisedRuns);
+        }
     }
 
     private void noteMark(char c, int at) {

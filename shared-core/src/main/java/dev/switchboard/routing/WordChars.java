@@ -16,6 +16,26 @@ final class WordChars {
     private WordChars() {
     }
 
+    /** Per ASCII character: 0 if not a word character, 1 for a letter, negative for a digit or underscore. */
+    private static final int[] KINDS = kinds();
+
+    /** 0 when {@code c} is not a word character, positive for an ASCII letter, negative for any other. */
+    static int kind(char c) {
+        if (c < 128) {
+            return KINDS[c];
+        }
+        return Character.isLetterOrDigit(c) ? -1 : 0;
+    }
+
+    private static int[] kinds() {
+        int[] kinds = new int[128];
+        for (char c = 0; c < 128; c++) {
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            kinds[c] = letter ? 1 : Character.isLetterOrDigit(c) || c == '_' ? -1 : 0;
+        }
+        return kinds;
+    }
+
     static boolean isWordChar(char c) {
         return foldedWordChar(c) != NOT_WORD;
     }
