@@ -3,23 +3,26 @@ package dev.switchboard.routing;
 /**
  * The last few vocabulary words of a scan, as word-table numbers, and how many of the latest words in a
  * row were vocabulary words joined by a single space or hyphen: all a phrase ending at the current word
- * needs. A word outside the vocabulary only breaks the run, so it costs no shifting.
+ * needs. A word outside the vocabulary only breaks the run, and a word inside it is one store in a
+ * ring, so neither costs any shifting.
  */
 final class PhraseWindow {
 
-    /** Most recent first. */
-    private final int[] recent;
+    /** The latest words, the newest at {@code (pushed - 1) & mask}; a power of two long. */
+    private final int[] ring;
+    private final int mask;
+    private final int longest;
+    private int pushed;
     private int joinedRun;
 
     PhraseWindow(int longestPhrase) {
-        this.recent = new int[Math.max(1, longestPhrase)];
+        this.longest = Math.max(1, longestPhrase);
+        this.ring = new int[Integer.highestOneBit(longest * 2 - 1)];
+        this.mask = ring.length - 1;
     }
 
     void push(int id, boolean joinedToPrevious) {
-        for (int k = recent.length - 1; k > 0; k--) {
-            recent[k] = recent[k - 1];
-        }
-        recent[0] = id;
+        ring[pushed++ & mask] = id;
         joinedRun = joinedToPrevious ? joinedRun + 1 : 1;
     }
 
@@ -31,11 +34,12 @@ final class PhraseWindow {
     /** Whether the latest words are {@code phrase}, in order, each joined to the one before. */
     boolean endsWith(int[] phrase) {
         int n = phrase.length;
-        if (n > joinedRun || n > recent.length) {
+        if (n > joinedRun || n > longest) {
             return false;
         }
+        // joinedRun words have been pushed since the run began, so the n newest are all in the ring.
         for (int k = 0; k < n; k++) {
-            if (recent[k] != phrase[n - 1 - k]) {
+            if (ring[(pushed - 1 - k) & mask] != phrase[n - 1 - k]) {
                 return false;
             }
         }

@@ -19,6 +19,7 @@ final class PromptScan {
     private final String text;
     private final int end;
     private final ScanVocabulary vocabulary;
+    private final WordTable words;
     private final long[] found;
     private final PhraseWindow window;
     /** Per proximity pair, where its first word last started; -1 before any. */
@@ -48,6 +49,7 @@ final class PromptScan {
         this.text = prompt;
         this.end = Math.min(limit, prompt.length());
         this.vocabulary = vocabulary;
+        this.words = vocabulary.words();
         this.found = new long[TermMask.longsFor(vocabulary.bitCount())];
         this.window = new PhraseWindow(vocabulary.longestPhrase());
         this.pairFirstStart = new int[vocabulary.pairCount()];
@@ -124,18 +126,23 @@ final class PromptScan {
             char second = first;
             // Negative once a character is not an ASCII letter: the learner then splits the word up.
             int lettersOnly = WordChars.kind(c);
+            // An ASCII letter packs the same in either case, so the raw characters will do.
+            long letters = WordTable.pack(0, c);
             if (i < end) {
                 char d = text.charAt(i);
                 char next = WordChars.foldedWordChar(d);
                 if (next != WordChars.NOT_WORD) {
                     second = next;
                     lettersOnly |= WordChars.kind(d);
+                    letters = WordTable.pack(letters, d);
                     for (i++; i < end; i++) {
-                        int kind = WordChars.kind(text.charAt(i));
+                        d = text.charAt(i);
+                        int kind = WordChars.kind(d);
                         if (kind == 0) {
                             break;
                         }
                         lettersOnly |= kind;
+                        letters = WordTable.pack(letters, d);
                     }
                 } else if (first == 'c' && i + 2 <= end && text.charAt(i) == '+' && text.charAt(i + 1) == '+') {
                     second = '+';
@@ -157,7 +164,8 @@ final class PromptScan {
             }
             int shape = WordChars.shape(first, second, i - start);
             if (shapes.mayMatch(shape)) {
-                onWord(start, i, first, shape, previousEnd);
+                boolean packed = lettersOnly >= 0 && i - start <= WordTable.PACKED_LETTERS;
+                onWord(start, i, first, shape, previousEnd, packed ? letters : 0);
             } else {
                 window.breakRun();
             }
@@ -179,10 +187,18 @@ final class PromptScan {
         }
     }
 
-    /** A word whose shape some term has: the full look-ups. */
-    private void onWord(int start, int wordEnd, char first, int shape, int previousEnd) {
-        matchPrefixes(start, wordEnd, first);
-        int id = vocabulary.words().find(text, start, wordEnd, shape);
+    /**
+     * A word whose shape some term has: the full look-ups. Kept small, so that the compiler can
+     * inline it into the loop; what few words need (prefixes, phrases, pairs, declarations) is called out.
+     *
+     * @param letters the word's {@link WordTable#pack packed} letters, or 0 when it is not made of at
+     *                most {@link WordTable#PACKED_LETTERS} ASCII letters
+     */
+    private void onWord(int start, int wordEnd, char first, int shape, int previousEnd, long letters) {
+        if (vocabulary.shapes().mayStartPrefix(shape)) {
+            matchPrefixes(start, wordEnd, first);
+        }
+        int id = letters != 0 ? words.findPacked(letters) : words.find(text, start, wordEnd, shape);
         if (id == WordTable.ABSENT) {
             window.breakRun();
             return;
@@ -191,9 +207,11 @@ final class PromptScan {
                 && (text.charAt(previousEnd) == ' ' || text.charAt(previousEnd) == '-');
         window.push(id, joined);
         set(vocabulary.wordBit(id));
-        matchPhrases(id);
-        matchPairs(id, start);
-        matchDeclarations(id, wordEnd);
+        if (vocabulary.completesMore(id)) {
+            matchPhrases(id);
+            matchPairs(id, start);
+            matchDeclarations(id, wordEnd);
+        }
     }
 
     private void matchPrefixes(int start, int wordEnd, char first) {
