@@ -109,8 +109,8 @@ final class PromptScan {
                 i++;
                 continue;
             }
-            char first = WordChars.foldedWordChar(c);
-            if (first == WordChars.NOT_WORD) {
+            int code = WordChars.code(c);
+            if (code == 0) {
                 if (c == '?') {
                     questions++;
                 } else if (c == '`' || TextShapes.isOperator(c)) {
@@ -123,31 +123,37 @@ final class PromptScan {
                 continue;
             }
             int start = i++;
+            char first = (char) code;
             char second = first;
             // Negative once a character is not an ASCII letter: the learner then splits the word up.
-            int lettersOnly = WordChars.kind(c);
+            int lettersOnly = code;
             // An ASCII letter packs the same in either case, so the raw characters will do.
             long letters = WordTable.pack(0, c);
+            // The character after the word, when it was read: a space is then stepped over at once.
+            char after = 0;
             if (i < end) {
                 char d = text.charAt(i);
-                char next = WordChars.foldedWordChar(d);
-                if (next != WordChars.NOT_WORD) {
-                    second = next;
-                    lettersOnly |= WordChars.kind(d);
+                int next = WordChars.code(d);
+                if (next != 0) {
+                    second = (char) next;
+                    lettersOnly |= next;
                     letters = WordTable.pack(letters, d);
                     for (i++; i < end; i++) {
                         d = text.charAt(i);
-                        int kind = WordChars.kind(d);
-                        if (kind == 0) {
+                        next = WordChars.code(d);
+                        if (next == 0) {
+                            after = d;
                             break;
                         }
-                        lettersOnly |= kind;
+                        lettersOnly |= next;
                         letters = WordTable.pack(letters, d);
                     }
-                } else if (first == 'c' && i + 2 <= end && text.charAt(i) == '+' && text.charAt(i + 1) == '+') {
+                } else if (first == 'c' && i + 2 <= end && d == '+' && text.charAt(i + 1) == '+') {
                     second = '+';
                     i += 2;
                     lettersOnly = -1;
+                } else {
+                    after = d;
                 }
             }
             if (tally != null) {
@@ -170,6 +176,9 @@ final class PromptScan {
                 window.breakRun();
             }
             previousEnd = i;
+            if (after == ' ') {
+                i++;
+            }
         }
         if (tally != null) {
             tally.addLetterRuns(runs, runLetters, longRuns, capitalisedRuns);

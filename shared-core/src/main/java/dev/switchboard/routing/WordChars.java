@@ -16,24 +16,29 @@ final class WordChars {
     private WordChars() {
     }
 
-    /** Per ASCII character: 0 if not a word character, 1 for a letter, negative for a digit or underscore. */
-    private static final int[] KINDS = kinds();
+    /** {@link #code} of each ASCII character. Never written after load. */
+    private static final int[] ASCII_CODES = asciiCodes();
 
-    /** 0 when {@code c} is not a word character, positive for an ASCII letter, negative for any other. */
-    static int kind(char c) {
+    /**
+     * In one int, what the scan needs of a character: 0 when it is not a word character, else its
+     * folded form ({@code (char) code}), with the sign bit set when it is not an ASCII letter. OR-ing
+     * the codes of a word's characters so tells whether it is made of ASCII letters only.
+     */
+    static int code(char c) {
         if (c < 128) {
-            return KINDS[c];
+            return ASCII_CODES[c];
         }
-        return Character.isLetterOrDigit(c) ? -1 : 0;
+        return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) | Integer.MIN_VALUE : 0;
     }
 
-    private static int[] kinds() {
-        int[] kinds = new int[128];
+    private static int[] asciiCodes() {
+        int[] codes = new int[128];
         for (char c = 0; c < 128; c++) {
             boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            kinds[c] = letter ? 1 : Character.isLetterOrDigit(c) || c == '_' ? -1 : 0;
+            char folded = foldedWordChar(c);
+            codes[c] = folded == NOT_WORD ? 0 : letter ? folded : folded | Integer.MIN_VALUE;
         }
-        return kinds;
+        return codes;
     }
 
     static boolean isWordChar(char c) {
