@@ -127,8 +127,6 @@ final class PromptScan {
             char second = first;
             // Negative once a character is not an ASCII letter: the learner then splits the word up.
             int lettersOnly = code;
-            // An ASCII letter packs the same in either case, so the raw characters will do.
-            long letters = WordTable.pack(0, c);
             // The character after the word, when it was read: a space is then stepped over at once.
             char after = 0;
             if (i < end) {
@@ -137,7 +135,6 @@ final class PromptScan {
                 if (next != 0) {
                     second = (char) next;
                     lettersOnly |= next;
-                    letters = WordTable.pack(letters, d);
                     for (i++; i < end; i++) {
                         d = text.charAt(i);
                         next = WordChars.code(d);
@@ -146,7 +143,6 @@ final class PromptScan {
                             break;
                         }
                         lettersOnly |= next;
-                        letters = WordTable.pack(letters, d);
                     }
                 } else if (first == 'c' && i + 2 <= end && d == '+' && text.charAt(i + 1) == '+') {
                     second = '+';
@@ -163,15 +159,14 @@ final class PromptScan {
                     runLetters += length;
                     longRuns += length > 8 ? 1 : 0;
                     capitalisedRuns += c <= 'Z' ? 1 : 0;
-                    tally.letterRunCountedByReader(start, i, c);
+                    tally.letterRunCountedByReader(start, i, c, second);
                 } else {
                     tally.mixed(start, i);
                 }
             }
             int shape = WordChars.shape(first, second, i - start);
             if (shapes.mayMatch(shape)) {
-                boolean packed = lettersOnly >= 0 && i - start <= WordTable.PACKED_LETTERS;
-                onWord(start, i, first, shape, previousEnd, packed ? letters : 0);
+                onWord(start, i, first, shape, previousEnd, lettersOnly >= 0 && i - start <= WordTable.PACKED_LETTERS);
             } else {
                 window.breakRun();
             }
@@ -203,11 +198,11 @@ final class PromptScan {
      * @param letters the word's {@link WordTable#pack packed} letters, or 0 when it is not made of at
      *                most {@link WordTable#PACKED_LETTERS} ASCII letters
      */
-    private void onWord(int start, int wordEnd, char first, int shape, int previousEnd, long letters) {
+    private void onWord(int start, int wordEnd, char first, int shape, int previousEnd, boolean packable) {
         if (vocabulary.shapes().mayStartPrefix(shape)) {
             matchPrefixes(start, wordEnd, first);
         }
-        int id = letters != 0 ? words.findPacked(letters) : words.find(text, start, wordEnd, shape);
+        int id = packable ? words.findPacked(WordTable.pack(text, start, wordEnd)) : words.find(text, start, wordEnd, shape);
         if (id == WordTable.ABSENT) {
             window.breakRun();
             return;

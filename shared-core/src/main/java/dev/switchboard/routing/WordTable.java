@@ -68,6 +68,15 @@ final class WordTable {
         return code << 5 | (foldedLetter & 31);
     }
 
+    /** The packed letters of {@code text[start, end)}: ASCII letters, at most {@link #PACKED_LETTERS}. */
+    static long pack(String text, int start, int end) {
+        long code = 0;
+        for (int k = start; k < end; k++) {
+            code = pack(code, text.charAt(k));
+        }
+        return code;
+    }
+
     /**
      * The number of the word whose letters packed to {@code code}, or {@link #ABSENT}. Exact for a
      * prompt word of 1 to {@link #PACKED_LETTERS} ASCII letters: the lower-case words that could equal

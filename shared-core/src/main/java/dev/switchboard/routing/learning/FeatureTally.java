@@ -119,10 +119,13 @@ public final class FeatureTally {
      * A maximal run of ASCII letters whose plain counts (word, letters, long word, capitalised) the
      * reader keeps itself and hands over at the end with {@link #addLetterRuns}: the scan's loop then
      * keeps them in registers. Only the rare listed words are looked at here.
+     *
+     * @param first  the run's first character, as it is
+     * @param second its second character, in either case ({@code first} again for a one-letter run)
      */
-    public void letterRunCountedByReader(int start, int end, char first) {
+    public void letterRunCountedByReader(int start, int end, char first, char second) {
         int length = end - start;
-        if (ListedWords.mayBeListed(first, length)) {
+        if (ListedWords.mayBeListed(first, second, length)) {
             listedWord(start, end, first, length);
         }
     }
