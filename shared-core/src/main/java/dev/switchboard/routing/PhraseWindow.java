@@ -3,8 +3,9 @@ package dev.switchboard.routing;
 /**
  * The last few vocabulary words of a scan, as word-table numbers, and how many of the latest words in a
  * row were vocabulary words joined by a single space or hyphen: all a phrase ending at the current word
- * needs. A word outside the vocabulary only breaks the run, and a word inside it is one store in a
- * ring, so neither costs any shifting.
+ * needs. The scan tells, when it pushes a word, whether it is joined to the word pushed before it (a
+ * word outside the vocabulary between them means it is not); a word is one store in a ring, with no
+ * shifting.
  */
 final class PhraseWindow {
 
@@ -24,11 +25,6 @@ final class PhraseWindow {
     void push(int id, boolean joinedToPrevious) {
         ring[pushed++ & mask] = id;
         joinedRun = joinedToPrevious ? joinedRun + 1 : 1;
-    }
-
-    /** A word no phrase contains: no phrase can reach back past it. */
-    void breakRun() {
-        joinedRun = 0;
     }
 
     /** Whether the latest words are {@code phrase}, in order, each joined to the one before. */

@@ -22,6 +22,8 @@ final class PromptScan {
     private final WordTable words;
     private final long[] found;
     private final PhraseWindow window;
+    /** Where the latest vocabulary word ended; -1 before any. */
+    private int lastVocabularyEnd = -1;
     /** Per proximity pair, where its first word last started; -1 before any. */
     private final int[] pairFirstStart;
     /** The arithmetic shape's bit, or NONE once found (or when the vocabulary does not look for it). */
@@ -167,8 +169,6 @@ final class PromptScan {
             int shape = WordChars.shape(first, second, i - start);
             if (shapes.mayMatch(shape)) {
                 onWord(start, i, first, shape, previousEnd, lettersOnly >= 0 && i - start <= WordTable.PACKED_LETTERS);
-            } else {
-                window.breakRun();
             }
             previousEnd = i;
             if (after == ' ') {
@@ -192,24 +192,26 @@ final class PromptScan {
     }
 
     /**
-     * A word whose shape some term has: the full look-ups. Kept small, so that the compiler can
-     * inline it into the loop; what few words need (prefixes, phrases, pairs, declarations) is called out.
+     * A word whose shape some term has: the full look-ups. What only a few words need (prefixes,
+     * phrases, pairs, declarations) sits behind one cheap test each.
      *
-     * @param letters the word's {@link WordTable#pack packed} letters, or 0 when it is not made of at
-     *                most {@link WordTable#PACKED_LETTERS} ASCII letters
+     * @param packable whether the word is at most {@link WordTable#PACKED_LETTERS} ASCII letters, and so
+     *                 is found by its {@link WordTable#pack packed} letters
      */
     private void onWord(int start, int wordEnd, char first, int shape, int previousEnd, boolean packable) {
         if (vocabulary.shapes().mayStartPrefix(shape)) {
             matchPrefixes(start, wordEnd, first);
         }
-        int id = packable ? words.findPacked(WordTable.pack(text, start, wordEnd)) : words.find(text, start, wordEnd, shape);
+        int id = packable ? words.findPacked(WordTable.pack(text, start, wordEnd))
+                : words.find(text, start, wordEnd, shape);
         if (id == WordTable.ABSENT) {
-            window.breakRun();
             return;
         }
-        boolean joined = start == previousEnd + 1 && previousEnd >= 0
+        // Joined only to a vocabulary word right before it: any other word between breaks a phrase.
+        boolean joined = previousEnd >= 0 && previousEnd == lastVocabularyEnd && start == previousEnd + 1
                 && (text.charAt(previousEnd) == ' ' || text.charAt(previousEnd) == '-');
         window.push(id, joined);
+        lastVocabularyEnd = wordEnd;
         set(vocabulary.wordBit(id));
         if (vocabulary.completesMore(id)) {
             matchPhrases(id);

@@ -21,11 +21,10 @@ class PhraseWindowTest {
     }
 
     @Test
-    void aPhraseCannotReachBackPastABreakOrAWordNotJoinedToIt() {
+    void aPhraseCannotReachBackPastAWordNotJoinedToIt() {
         PhraseWindow window = new PhraseWindow(3);
         window.push(1, true);
-        window.breakRun();
-        window.push(2, true);
+        window.push(2, false);
         window.push(3, true);
         assertTrue(window.endsWith(new int[] {2, 3}));
         assertFalse(window.endsWith(new int[] {1, 2, 3}));
