@@ -168,7 +168,8 @@ final class PromptScan {
             }
             int shape = WordChars.shape(first, second, i - start);
             if (shapes.mayMatch(shape)) {
-                onWord(start, i, first, shape, previousEnd, lettersOnly >= 0 && i - start <= WordTable.PACKED_LETTERS);
+                boolean packable = lettersOnly >= 0 && i - start <= WordTable.PACKED_LETTERS;
+                onWord(start, i, first, shape, previousEnd, packable);
             }
             previousEnd = i;
             if (after == ' ') {

@@ -7,8 +7,8 @@ import java.util.List;
  * stretch of the prompt?" without making a String of it: open addressing on the word's {@link WordChars#shape},
  * then a character-by-character comparison with the folded prompt. Words of at most
  * {@link #PACKED_LETTERS} ASCII letters, nearly every word of prose, are also found by their packed
- * letters ({@link #pack}), which the scan builds while it reads them: one probe and one comparison of
- * longs, with no second read of the prompt.
+ * letters ({@link #pack}): one probe and one comparison of longs, with no chain of loads from slot to
+ * word to characters.
  */
 final class WordTable {
 
