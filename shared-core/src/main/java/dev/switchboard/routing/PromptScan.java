@@ -19,8 +19,11 @@ final class PromptScan {
     private final String text;
     private final int end;
     private final ScanVocabulary vocabulary;
+    private final WordTable words;
     private final long[] found;
     private final PhraseWindow window;
+    /** Where the latest vocabulary word ended; -1 before any. */
+    private int lastVocabularyEnd = -1;
     /** Per proximity pair, where its first word last started; -1 before any. */
     private final int[] pairFirstStart;
     /** The arithmetic shape's bit, or NONE once found (or when the vocabulary does not look for it). */
@@ -48,6 +51,7 @@ final class PromptScan {
         this.text = prompt;
         this.end = Math.min(limit, prompt.length());
         this.vocabulary = vocabulary;
+        this.words = vocabulary.words();
         this.found = new long[TermMask.longsFor(vocabulary.bitCount())];
         this.window = new PhraseWindow(vocabulary.longestPhrase());
         this.pairFirstStart = new int[vocabulary.pairCount()];
@@ -94,16 +98,21 @@ final class PromptScan {
         FeatureTally tally = this.tally;
         ShapeFilter shapes = vocabulary.shapes();
         int previousEnd = -1;
+        // The learner's plain counts of letter runs, kept here in registers and handed over at the end.
+        int runs = 0;
+        long runLetters = 0;
+        int longRuns = 0;
+        int capitalisedRuns = 0;
         int i = 0;
         while (i < end) {
             char c = text.charAt(i);
-            char first = WordChars.foldedWordChar(c);
-            if (first == WordChars.NOT_WORD) {
-                if (c == ' ') {
-                    // Most of what is not a word: nothing looks at it.
-                    i++;
-                    continue;
-                }
+            if (c == ' ') {
+                // Most of what is not a word: nothing looks at it.
+                i++;
+                continue;
+            }
+            int code = WordChars.code(c);
+            if (code == 0) {
                 if (c == '?') {
                     questions++;
                 } else if (c == '`' || TextShapes.isOperator(c)) {
@@ -116,45 +125,60 @@ final class PromptScan {
                 continue;
             }
             int start = i++;
+            char first = (char) code;
             char second = first;
             // Negative once a character is not an ASCII letter: the learner then splits the word up.
-            int lettersOnly = letterSign(c);
+            int lettersOnly = code;
+            // The character after the word, when it was read: a space is then stepped over at once.
+            char after = 0;
             if (i < end) {
                 char d = text.charAt(i);
-                char next = WordChars.foldedWordChar(d);
-                if (next != WordChars.NOT_WORD) {
-                    second = next;
-                    lettersOnly |= letterSign(d);
-                    for (i++; i < end && WordChars.isWordChar(d = text.charAt(i)); i++) {
-                        lettersOnly |= letterSign(d);
+                int next = WordChars.code(d);
+                if (next != 0) {
+                    second = (char) next;
+                    lettersOnly |= next;
+                    for (i++; i < end; i++) {
+                        d = text.charAt(i);
+                        next = WordChars.code(d);
+                        if (next == 0) {
+                            after = d;
+                            break;
+                        }
+                        lettersOnly |= next;
                     }
-                } else if (first == 'c' && i + 2 <= end && text.charAt(i) == '+' && text.charAt(i + 1) == '+') {
+                } else if (first == 'c' && i + 2 <= end && d == '+' && text.charAt(i + 1) == '+') {
                     second = '+';
                     i += 2;
                     lettersOnly = -1;
+                } else {
+                    after = d;
                 }
             }
             if (tally != null) {
                 if (lettersOnly >= 0) {
-                    tally.letterRun(start, i);
+                    int length = i - start;
+                    runs++;
+                    runLetters += length;
+                    longRuns += length > 8 ? 1 : 0;
+                    capitalisedRuns += c <= 'Z' ? 1 : 0;
+                    tally.letterRunCountedByReader(start, i, c, second);
                 } else {
                     tally.mixed(start, i);
                 }
             }
             int shape = WordChars.shape(first, second, i - start);
             if (shapes.mayMatch(shape)) {
-                onWord(start, i, first, shape, previousEnd);
-            } else {
-                window.breakRun();
+                boolean packable = lettersOnly >= 0 && i - start <= WordTable.PACKED_LETTERS;
+                onWord(start, i, first, shape, previousEnd, packable);
             }
             previousEnd = i;
+            if (after == ' ') {
+                i++;
+            }
         }
-    }
-
-    /** Not negative exactly when {@code c} is an ASCII letter. */
-    private static int letterSign(char c) {
-        int x = (c | 0x20) - 'a';
-        return x | (25 - x);
+        if (tally != null) {
+            tally.addLetterRuns(runs, runLetters, longRuns, capitalisedRuns);
+        }
     }
 
     private void noteMark(char c, int at) {
@@ -168,21 +192,33 @@ final class PromptScan {
         }
     }
 
-    /** A word whose shape some term has: the full look-ups. */
-    private void onWord(int start, int wordEnd, char first, int shape, int previousEnd) {
-        matchPrefixes(start, wordEnd, first);
-        int id = vocabulary.words().find(text, start, wordEnd, shape);
+    /**
+     * A word whose shape some term has: the full look-ups. What only a few words need (prefixes,
+     * phrases, pairs, declarations) sits behind one cheap test each.
+     *
+     * @param packable whether the word is at most {@link WordTable#PACKED_LETTERS} ASCII letters, and so
+     *                 is found by its {@link WordTable#pack packed} letters
+     */
+    private void onWord(int start, int wordEnd, char first, int shape, int previousEnd, boolean packable) {
+        if (vocabulary.shapes().mayStartPrefix(shape)) {
+            matchPrefixes(start, wordEnd, first);
+        }
+        int id = packable ? words.findPacked(WordTable.pack(text, start, wordEnd))
+                : words.find(text, start, wordEnd, shape);
         if (id == WordTable.ABSENT) {
-            window.breakRun();
             return;
         }
-        boolean joined = start == previousEnd + 1 && previousEnd >= 0
+        // Joined only to a vocabulary word right before it: any other word between breaks a phrase.
+        boolean joined = previousEnd >= 0 && previousEnd == lastVocabularyEnd && start == previousEnd + 1
                 && (text.charAt(previousEnd) == ' ' || text.charAt(previousEnd) == '-');
         window.push(id, joined);
+        lastVocabularyEnd = wordEnd;
         set(vocabulary.wordBit(id));
-        matchPhrases(id);
-        matchPairs(id, start);
-        matchDeclarations(id, wordEnd);
+        if (vocabulary.completesMore(id)) {
+            matchPhrases(id);
+            matchPairs(id, start);
+            matchDeclarations(id, wordEnd);
+        }
     }
 
     private void matchPrefixes(int start, int wordEnd, char first) {

@@ -38,6 +38,8 @@ final class ScanVocabulary {
     /** Prefixes by their first character, so most words try none: ASCII ones by the character, the rest together. */
     private final int[][] asciiPrefixesByFirst;
     private final int[] otherPrefixes;
+    /** Per word number: whether the word ends a phrase, is part of a pair or is a declaration keyword. */
+    private final boolean[] completesMore;
     private final ShapeFilter shapes;
 
     ScanVocabulary(Collection<? extends ScanTerm> terms) {
@@ -94,6 +96,12 @@ final class ScanVocabulary {
         otherPrefixes = java.util.stream.IntStream.range(0, prefixChars.length)
                 .filter(i -> prefixChars[i][0] >= 128).toArray();
         shapes = new ShapeFilter(needed, prefixes);
+        completesMore = new boolean[size];
+        for (int id = 0; id < size; id++) {
+            completesMore[id] = phrasesEndingWith[id].length > 0 || pairsStartingWith[id].length > 0
+                    || pairsEndingWith[id].length > 0 || plainDeclarationBit[id] != NONE
+                    || parenthesisDeclarationBit[id] != NONE;
+        }
     }
 
     /** The bit of a term, or {@link #NONE} when the vocabulary does not look for it. */
@@ -181,6 +189,14 @@ final class ScanVocabulary {
 
     int pairBit(int pair) {
         return pairBit[pair];
+    }
+
+    /**
+     * Whether word {@code id} can complete anything beyond its own word term: a phrase, a pair, a
+     * declaration. Most words cannot, and the scan then skips those look-ups.
+     */
+    boolean completesMore(int id) {
+        return completesMore[id];
     }
 
     /** The prefixes a word whose folded first character is {@code first} may start with. */

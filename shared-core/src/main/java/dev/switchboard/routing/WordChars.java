@@ -16,6 +16,31 @@ final class WordChars {
     private WordChars() {
     }
 
+    /** {@link #code} of each ASCII character. Never written after load. */
+    private static final int[] ASCII_CODES = asciiCodes();
+
+    /**
+     * In one int, what the scan needs of a character: 0 when it is not a word character, else its
+     * folded form ({@code (char) code}), with the sign bit set when it is not an ASCII letter. OR-ing
+     * the codes of a word's characters so tells whether it is made of ASCII letters only.
+     */
+    static int code(char c) {
+        if (c < 128) {
+            return ASCII_CODES[c];
+        }
+        return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) | Integer.MIN_VALUE : 0;
+    }
+
+    private static int[] asciiCodes() {
+        int[] codes = new int[128];
+        for (char c = 0; c < 128; c++) {
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            char folded = foldedWordChar(c);
+            codes[c] = folded == NOT_WORD ? 0 : letter ? folded : folded | Integer.MIN_VALUE;
+        }
+        return codes;
+    }
+
     static boolean isWordChar(char c) {
         return foldedWordChar(c) != NOT_WORD;
     }

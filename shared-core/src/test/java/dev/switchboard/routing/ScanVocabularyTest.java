@@ -71,4 +71,19 @@ class ScanVocabularyTest {
         rules.addAll(ComplexityScorer.rules());
         return rules;
     }
+
+    @Test
+    void thePrefixShapesLetThroughEveryWordThatAPrefixMatches() {
+        ScanVocabulary vocabulary = PromptVocabulary.RULES;
+        ShapeFilter shapes = vocabulary.shapes();
+        for (String word : List.of("architecture", "Scaling", "scale", "OPTIMIZE", "optimised", "debugger", "debug",
+                "eigenvalue", "eigen")) {
+            int shape = WordChars.shape(word, 0, word.length());
+            assertTrue(shapes.mayStartPrefix(shape), word);
+        }
+        for (String word : List.of("and", "compare", "scal", "offs", "optic")) {
+            int shape = WordChars.shape(word, 0, word.length());
+            assertFalse(shapes.mayStartPrefix(shape), word);
+        }
+    }
 }

@@ -68,13 +68,7 @@ public class DecisionBenchmark {
         engine = StandardStrategies.engine(ComplexityThresholds.DEFAULTS, taughtLearner(), LearningSettings.DEFAULTS,
                 new SplittableRandom(1)::nextDouble, new ProviderScorer(ScoringConfig.DEFAULTS));
         candidates = tenCandidates();
-        prompt = switch (promptKind) {
-            case "short" -> "What is Python?";
-            case "code" -> "Debug this Python function that's throwing a TypeError:\n```python\n"
-                    + "def total(items):\n    return sum(i.price for i in items) + '0'\n```\nExplain why, step by step.";
-            default -> "Compare the trade-offs of event sourcing and CRUD for an order service. ".repeat(40)
-                    + "Analyze the implications for scaling, consistency and operations, and justify a design.";
-        };
+        prompt = BenchmarkPrompts.of(promptKind);
     }
 
     @Benchmark

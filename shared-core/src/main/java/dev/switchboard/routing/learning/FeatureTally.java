@@ -115,6 +115,29 @@ public final class FeatureTally {
         }
     }
 
+    /**
+     * A maximal run of ASCII letters whose plain counts (word, letters, long word, capitalised) the
+     * reader keeps itself and hands over at the end with {@link #addLetterRuns}: the scan's loop then
+     * keeps them in registers. Only the rare listed words are looked at here.
+     *
+     * @param first  the run's first character, as it is
+     * @param second its second character, in either case ({@code first} again for a one-letter run)
+     */
+    public void letterRunCountedByReader(int start, int end, char first, char second) {
+        int length = end - start;
+        if (ListedWords.mayBeListed(first, second, length)) {
+            listedWord(start, end, first, length);
+        }
+    }
+
+    /** The plain counts of the runs a reader handed over with {@link #letterRunCountedByReader}. */
+    public void addLetterRuns(int runs, long runLetters, int longRuns, int capitalisedRuns) {
+        words += runs;
+        letters += runLetters;
+        longWords += longRuns;
+        capitalised += capitalisedRuns;
+    }
+
     /** A word that may be a number word or an emphasised negation. */
     private void listedWord(int start, int end, char first, int length) {
         char second = length > 1 ? text.charAt(start + 1) : first;

@@ -26,7 +26,10 @@ final class ListedWords {
     private static final int[] LENGTHS_BY_FIRST = lengthsByFirst();
 
     /** Per folded first and second letter, the lengths (as bits) of the number words that start with them. */
-    private static final int[] NUMBER_LENGTHS_BY_FIRST_TWO = numberLengthsByFirstTwo();
+    private static final int[] NUMBER_LENGTHS_BY_FIRST_TWO = lengthsByFirstTwo(QUANTITY_WORDS);
+
+    /** Per folded first and second letter, the lengths (as bits) of the listed words that start with them. */
+    private static final int[] LISTED_LENGTHS_BY_FIRST_TWO = lengthsByFirstTwo(QUANTITY_WORDS, NEGATION_WORDS);
 
     private static final int LONGEST_NEGATION = Arrays.stream(NEGATION_WORDS).mapToInt(String::length).max().orElse(0);
 
@@ -36,6 +39,14 @@ final class ListedWords {
     /** False when no listed word starts with this ASCII letter and has this length; true says "look closer". */
     static boolean mayBeListed(char first, int length) {
         return (LENGTHS_BY_FIRST[(first | 0x20) - 'a'] & (1 << Math.min(length, 31))) != 0;
+    }
+
+    /**
+     * As {@link #mayBeListed(char, int)}, and sharper, for a reader that has the second letter at hand
+     * ({@code first} again for a one-letter word): both ASCII letters, in either case.
+     */
+    static boolean mayBeListed(char first, char second, int length) {
+        return (LISTED_LENGTHS_BY_FIRST_TWO[pairIndex(first, second)] & (1 << Math.min(length, 31))) != 0;
     }
 
     /**
@@ -83,11 +94,13 @@ final class ListedWords {
         return lengths;
     }
 
-    private static int[] numberLengthsByFirstTwo() {
+    private static int[] lengthsByFirstTwo(String[]... lists) {
         int[] lengths = new int[26 * 26];
-        for (String word : QUANTITY_WORDS) {
-            char second = word.length() > 1 ? word.charAt(1) : word.charAt(0);
-            lengths[pairIndex(word.charAt(0), second)] |= 1 << Math.min(word.length(), 31);
+        for (String[] list : lists) {
+            for (String word : list) {
+                char second = word.length() > 1 ? word.charAt(1) : word.charAt(0);
+                lengths[pairIndex(word.charAt(0), second)] |= 1 << Math.min(word.length(), 31);
+            }
         }
         return lengths;
     }
