@@ -70,6 +70,8 @@ final class WordTable {
 
     /** The packed letters of {@code text[start, end)}: ASCII letters, at most {@link #PACKED_LETTERS}. */
     static long pack(String text, int start, int end) {
+        // More letters would shift the first ones out, and two words could then share a code.
+        assert end - start <= PACKED_LETTERS : "at most " + PACKED_LETTERS + " letters pack";
         long code = 0;
         for (int k = start; k < end; k++) {
             code = pack(code, text.charAt(k));

@@ -11,13 +11,13 @@ import java.util.Arrays;
 final class ListedWords {
 
     /** Words that state a quantity in a word problem as plainly as a digit does. */
-    private static final String[] QUANTITY_WORDS = {
+    static final String[] QUANTITY_WORDS = {
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "half",
         "twice", "double", "triple", "quarter", "third", "fourth", "fifth", "dozen", "percent"};
 
     /** All-caps words with which exam questions invert what is asked (hard for weak models). */
-    private static final String[] NEGATION_WORDS = {"not", "except", "least", "false"};
+    static final String[] NEGATION_WORDS = {"not", "except", "least", "false"};
 
     private static final long[] NUMBER_WORDS = codes(QUANTITY_WORDS);
     private static final long[] NEGATIONS = codes(NEGATION_WORDS);

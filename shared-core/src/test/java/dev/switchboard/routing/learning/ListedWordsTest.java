@@ -2,8 +2,10 @@ package dev.switchboard.routing.learning;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,9 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ListedWordsTest {
 
     /** Every listed word, as the two lists hold them. */
-    private static final List<String> LISTED = List.of("one", "two", "three", "ten", "eleven", "twenty", "hundred",
-            "million", "half", "twice", "double", "triple", "quarter", "third", "dozen", "percent", "not", "except",
-            "least", "false");
+    private static final List<String> LISTED = Stream.concat(Arrays.stream(ListedWords.QUANTITY_WORDS),
+            Arrays.stream(ListedWords.NEGATION_WORDS)).toList();
 
     @Test
     void theTwoLetterFilterLetEveryListedWordThroughInAnyCase() {
