@@ -2,15 +2,18 @@ package dev.switchboard.loadbench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * The load benchmark: starts the fake upstream, measures it directly, then starts the local gateway
@@ -82,7 +85,11 @@ public final class LoadBench {
         env.put("PORT", String.valueOf(port));
         env.put("SWITCHBOARD_CONFIG", GatewayFiles.providers(dir, upstreamPort).toString());
         env.put("SWITCHBOARD_PRICES", GatewayFiles.prices(dir).toString());
-        env.put("SWITCHBOARD_DATA_DIR", dir.resolve("data").toString());
+        // Every run starts with an empty ledger: a ledger file grown by earlier runs (hundreds of MB) is
+        // slower to insert into and compacts in the background, which made runs incomparable.
+        Path data = dir.resolve("data");
+        deleteTree(data);
+        env.put("SWITCHBOARD_DATA_DIR", data.toString());
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         List<String> command = new ArrayList<>(List.of(java));
         String jvm = arguments.text("gateway-jvm", "").trim();
@@ -139,5 +146,17 @@ public final class LoadBench {
                     result.totalMs(99), result.errors(), result.serverCpuMicrosPerAnswer());
         }
         return results;
+    }
+
+    /** Deletes {@code root} and everything under it, if it exists: only the benchmark's own files. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }
