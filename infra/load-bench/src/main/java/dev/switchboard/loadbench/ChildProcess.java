@@ -3,6 +3,7 @@ package dev.switchboard.loadbench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,14 @@ final class ChildProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * Waits up to {@code pause} for the process to end, and says whether it has: a poll that waits this way
+     * learns of a process that died at once, instead of after its pause.
+     */
+    boolean endsWithin(Duration pause) throws InterruptedException {
+        return process.waitFor(pause.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     boolean alive() {

@@ -33,6 +33,8 @@ final class Exchange {
         }
     }
 
+    private static final Duration POLL = Duration.ofMillis(200);
+
     /** Waits until {@code target} answers {@code request} with a 2xx, or fails after {@code limit}. */
     static void awaitOk(InetSocketAddress target, byte[] request, Duration limit, ChildProcess process)
             throws InterruptedException {
@@ -46,7 +48,10 @@ final class Exchange {
             if (status / 100 == 2) {
                 return;
             }
-            Thread.sleep(200);
+            // The pause between polls is a wait on the process itself, so its death ends it at once.
+            if (process.endsWithin(POLL)) {
+                throw new IllegalStateException("the process ended before it answered; see " + process.log());
+            }
         }
         throw new IllegalStateException("no 2xx from " + target + " within " + limit.toSeconds() + " s (last status "
                 + status + "); see " + process.log());

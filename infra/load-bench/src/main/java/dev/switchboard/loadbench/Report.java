@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** Prints the runs as Markdown tables: direct beside through the gateway, and what the gateway added. */
 final class Report {
@@ -16,48 +17,45 @@ final class Report {
 
     void answered(String title, List<Integer> connections, Map<Integer, LoadResult> direct,
                   Map<Integer, LoadResult> gateway, double peakRssMib) {
-        out.println();
-        out.println("### " + title + ": non-streamed, latency in ms");
-        out.println();
-        out.println("| connections | direct req/s | direct p50 / p90 / p99 | gateway req/s | gateway p50 / p90 / p99"
-                + " | added p50 / p99 | gateway CPU µs/answer | errors |");
-        out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
-        for (int c : connections) {
-            LoadResult d = direct.get(c);
-            LoadResult g = gateway.get(c);
-            if (d == null || g == null) {
-                continue;
-            }
-            out.println("| " + c + " | " + rate(d) + " | " + triple(d.totalMs(50), d.totalMs(90), d.totalMs(99))
-                    + " | " + rate(g) + " | " + triple(g.totalMs(50), g.totalMs(90), g.totalMs(99))
-                    + " | " + pair(g.totalMs(50) - d.totalMs(50), g.totalMs(99) - d.totalMs(99))
-                    + " | " + cpu(g) + " | " + (d.errors() + g.errors()) + " |");
-        }
+        table(title + ": non-streamed, latency in ms",
+                "| connections | direct req/s | direct p50 / p90 / p99 | gateway req/s | gateway p50 / p90 / p99"
+                        + " | added p50 / p99 | gateway CPU µs/answer | errors |",
+                connections, direct, gateway, (d, g) -> rate(d) + " | " + triple(d.totalMs(50), d.totalMs(90), d.totalMs(99))
+                        + " | " + rate(g) + " | " + triple(g.totalMs(50), g.totalMs(90), g.totalMs(99))
+                        + " | " + pair(g.totalMs(50) - d.totalMs(50), g.totalMs(99) - d.totalMs(99))
+                        + " | " + cpu(g));
         peak(peakRssMib);
     }
 
     void streamed(String title, List<Integer> connections, Map<Integer, LoadResult> direct,
                   Map<Integer, LoadResult> gateway, double peakRssMib) {
+        table(title + ": streamed, latency in ms (first chunk = first body byte)",
+                "| connections | direct first chunk p50 / p99 | direct total p50 / p99 | gateway first chunk p50 / p99"
+                        + " | gateway total p50 / p99 | added first chunk p50 / p99 | gateway req/s | errors |",
+                connections, direct, gateway, (d, g) -> pair(d.firstByteMs(50), d.firstByteMs(99))
+                        + " | " + pair(d.totalMs(50), d.totalMs(99))
+                        + " | " + pair(g.firstByteMs(50), g.firstByteMs(99))
+                        + " | " + pair(g.totalMs(50), g.totalMs(99))
+                        + " | " + pair(g.firstByteMs(50) - d.firstByteMs(50), g.firstByteMs(99) - d.firstByteMs(99))
+                        + " | " + rate(g));
+        peak(peakRssMib);
+    }
+
+    /** One table: a row per connection count measured both ways, its middle columns from {@code columns}. */
+    private void table(String heading, String header, List<Integer> connections, Map<Integer, LoadResult> direct,
+                       Map<Integer, LoadResult> gateway, BiFunction<LoadResult, LoadResult, String> columns) {
         out.println();
-        out.println("### " + title + ": streamed, latency in ms (first chunk = first body byte)");
+        out.println("### " + heading);
         out.println();
-        out.println("| connections | direct first chunk p50 / p99 | direct total p50 / p99 | gateway first chunk p50 / p99"
-                + " | gateway total p50 / p99 | added first chunk p50 / p99 | gateway req/s | errors |");
+        out.println(header);
         out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         for (int c : connections) {
             LoadResult d = direct.get(c);
             LoadResult g = gateway.get(c);
-            if (d == null || g == null) {
-                continue;
+            if (d != null && g != null) {
+                out.println("| " + c + " | " + columns.apply(d, g) + " | " + (d.errors() + g.errors()) + " |");
             }
-            out.println("| " + c + " | " + pair(d.firstByteMs(50), d.firstByteMs(99))
-                    + " | " + pair(d.totalMs(50), d.totalMs(99))
-                    + " | " + pair(g.firstByteMs(50), g.firstByteMs(99))
-                    + " | " + pair(g.totalMs(50), g.totalMs(99))
-                    + " | " + pair(g.firstByteMs(50) - d.firstByteMs(50), g.firstByteMs(99) - d.firstByteMs(99))
-                    + " | " + rate(g) + " | " + (d.errors() + g.errors()) + " |");
         }
-        peak(peakRssMib);
     }
 
     private void peak(double peakRssMib) {
