@@ -27,7 +27,7 @@ class FeedbackServiceTest {
     private static final String PROMPT = "What is Python?";
 
     private final CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
-    private final FeedbackService feedback = new FeedbackService(fixture.ledger, new RequestIds(), fixture.clock);
+    private final FeedbackService feedback = new FeedbackService(fixture.ledger, fixture.ids, fixture.clock);
     private final LedgerLearning learning = new LedgerLearning(fixture.learner, () -> fixture.ledger, fixture.clock,
             Runnable::run);
 

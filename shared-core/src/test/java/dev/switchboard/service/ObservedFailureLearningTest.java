@@ -64,7 +64,7 @@ class ObservedFailureLearningTest {
     void anEmptyEconomyAnswerTeachesOnceAndLaterFeedbackDoesNotTeachAgain() {
         CoreFixture fixture = answeringEmpty();
         LedgerLearning learning = learning(fixture);
-        FeedbackService feedback = new FeedbackService(fixture.ledger, new RequestIds(), fixture.clock);
+        FeedbackService feedback = new FeedbackService(fixture.ledger, fixture.ids, fixture.clock);
         assertEquals(0, learned(fixture, learning));
 
         String id = complete(fixture);

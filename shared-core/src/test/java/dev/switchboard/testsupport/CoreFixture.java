@@ -80,6 +80,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
@@ -96,6 +97,8 @@ public final class CoreFixture {
 
     /** Stands at {@link #NOW} until a test moves it. */
     public final MutableClock clock = new MutableClock();
+    /** One id source for every service this fixture builds: two services must not issue the same id. */
+    public final RequestIds ids = new RequestIds(clock, new Random(7));
     public final DeploymentBreakers breakers = new DeploymentBreakers(ResilienceSettings.DEFAULTS, clock);
     /** A principal with seed 002's default budget and no key of its own. */
     public static final Caller ALICE = new Caller("alice", null, null, null, false);
@@ -170,7 +173,7 @@ public final class CoreFixture {
         // Retries wait through a sleeper that does not sleep; the fixed clock never reaches the deadline.
         FallbackChain chain = new FallbackChain(registry, breakers, ResilienceSettings.DEFAULTS, clock, duration -> { });
         return new CompletionService(decisions(), admissions(), chain, accounting(),
-                new ResponseCaching(cacheSettings, clock), new RequestIds(), clock);
+                new ResponseCaching(cacheSettings, clock), ids, clock);
     }
 
     /** A provider served by a test adapter, registered under the adapter's protocol. */
@@ -190,7 +193,7 @@ public final class CoreFixture {
                 ResilienceSettings.DEFAULTS, clock, duration -> { });
         return new ChatCompletionService(decisions(), admissions(), chain, accounting(),
                 new ResponseCaching(cacheSettings, clock),
-                new CandidateCatalog(catalog, prices), new RequestIds(), clock);
+                new CandidateCatalog(catalog, prices), ids, clock);
     }
 
     /** Admission over this fixture's {@link #state} and {@link #outagePolicy}. */
