@@ -29,6 +29,8 @@ public final class InMemoryAdmissionStore implements AdmissionStore {
 
     private final Clock clock;
     private final Map<AdmissionCounter, Map<CounterMeasure, BigDecimal>> counters = new HashMap<>();
+    /** The second of the last sweep of expired windows: expiries are whole seconds, so once a second is enough. */
+    private long sweptAtSecond = Long.MIN_VALUE;
 
     public InMemoryAdmissionStore(Clock clock) {
         this.clock = clock;
@@ -37,7 +39,11 @@ public final class InMemoryAdmissionStore implements AdmissionStore {
     @Override
     public synchronized Admission reserve(AdmissionRequest request) {
         Instant now = clock.instant();
-        counters.keySet().removeIf(c -> c.expiresAtEpochSecond() < now.getEpochSecond());
+        long second = now.getEpochSecond();
+        if (second != sweptAtSecond) {
+            counters.keySet().removeIf(c -> c.expiresAtEpochSecond() < second);
+            sweptAtSecond = second;
+        }
         List<CounterUpdate> plan = AdmissionPlan.reserve(request, now);
         for (CounterUpdate update : plan) {
             Optional<Refusal> refusal = update.refusalGiven(values(update.counter()), now);
