@@ -3,11 +3,12 @@ package dev.switchboard.service;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Random;
 import java.util.UUID;
-import java.util.random.RandomGenerator;
 
 /**
  * Issues request ids: time-ordered UUIDs (version 7, RFC 9562), the issuing millisecond in the top 48
@@ -24,23 +25,26 @@ public class RequestIds {
     private static final long LOW_62_BITS = 0x3FFF_FFFF_FFFF_FFFFL;
 
     private final Clock clock;
-    private final RandomGenerator random;
+    private final Random random;
 
     @Inject
     public RequestIds(Clock clock) {
         this(clock, new SecureRandom());
     }
 
-    /** @param random thread-safe (ids are issued from many request threads); seeded in tests */
-    public RequestIds(Clock clock, RandomGenerator random) {
+    /** @param random shared by the request threads (a {@link Random} is thread-safe); seeded in tests */
+    public RequestIds(Clock clock, Random random) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
     }
 
     public String next() {
-        long millis = clock.millis();
-        long high = (millis << 16) | VERSION_7 | (random.nextInt() & 0x0FFF);
-        long low = VARIANT_RFC | (random.nextLong() & LOW_62_BITS);
+        // One draw per id: each draw from a SecureRandom takes the platform source's lock.
+        byte[] bits = new byte[10];
+        random.nextBytes(bits);
+        ByteBuffer drawn = ByteBuffer.wrap(bits);
+        long high = (clock.millis() << 16) | VERSION_7 | (drawn.getShort() & 0x0FFF);
+        long low = VARIANT_RFC | (drawn.getLong() & LOW_62_BITS);
         return new UUID(high, low).toString();
     }
 }

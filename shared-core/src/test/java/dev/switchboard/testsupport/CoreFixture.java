@@ -98,7 +98,7 @@ public final class CoreFixture {
     /** Stands at {@link #NOW} until a test moves it. */
     public final MutableClock clock = new MutableClock();
     /** One id source for every service this fixture builds: two services must not issue the same id. */
-    public final RequestIds ids = new RequestIds(clock, new Random(7));
+    public final RequestIds ids = new RequestIds(clock, new Random(SEED));
     public final DeploymentBreakers breakers = new DeploymentBreakers(ResilienceSettings.DEFAULTS, clock);
     /** A principal with seed 002's default budget and no key of its own. */
     public static final Caller ALICE = new Caller("alice", null, null, null, false);
