@@ -4,6 +4,7 @@
 # Options are passed on, e.g.: infra/load-bench/run.sh --seconds 10 --warmup 5 --connections 1,16,64
 #   --stream-connections 1,16 (or none) --scenarios memory,dynamodb,cache --port-base 19200 --jfr true
 #   --gateway-cpus 1 --client-cpus 0 --chunk-gap-ms 5 --gateway-jvm "-Xmx512m"
+#   --gateway-warmup 300 (the longest JIT warm-up, s) --jit-quiet-percent 2
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q -ntp -DskipTests -pl infra/local-gateway,infra/load-bench -am package

@@ -43,6 +43,24 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /**
+     * Holds every thread of the running process to {@code cpus} from now on (threads it starts later
+     * inherit it), with {@code taskset -a -p}, and checks every thread's allowed CPUs after; false when
+     * taskset is missing, refused or did not reach every thread.
+     */
+    boolean pin(String cpus) throws IOException, InterruptedException {
+        if (!Taskset.available() || cpus == null || cpus.isBlank()) {
+            return false;
+        }
+        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, String.valueOf(process.pid()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!taskset.waitFor(30, TimeUnit.SECONDS)) {
+            taskset.destroyForcibly();
+            return false;
+        }
+        return taskset.exitValue() == 0 && ProcFs.allThreadsOn(tasks(), CpuList.parse(cpus));
+    }
+
+    /**
      * Waits up to {@code pause} for the process to end, and says whether it has: a poll that waits this way
      * learns of a process that died at once, instead of after its pause.
      */
@@ -74,18 +92,26 @@ final class ChildProcess implements AutoCloseable {
 
     /**
      * CPU time the process has used so far (user + system, all threads: JIT and GC included), in
-     * nanoseconds, from /proc/&lt;pid&gt;/stat at the usual 100 ticks a second; -1 when unknown.
+     * nanoseconds, from /proc/&lt;pid&gt;/stat; -1 when unknown.
      */
     long cpuNanos() {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            // Fields after the command name, which is in parentheses and may hold spaces.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks * 10_000_000L;
+            return ProcFs.cpuNanos(Path.of("/proc", String.valueOf(process.pid()), "stat"));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU time the JVM's JIT compiler threads have used so far, in nanoseconds; -1 when unknown. A
+     * warm-up is over when this stops growing much: until then the compilers take CPU from the answers.
+     */
+    long compilerCpuNanos() {
+        return ProcFs.compilerCpuNanos(tasks());
+    }
+
+    private Path tasks() {
+        return Path.of("/proc", String.valueOf(process.pid()), "task");
     }
 
     @Override

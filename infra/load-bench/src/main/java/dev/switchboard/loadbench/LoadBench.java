@@ -105,18 +105,30 @@ public final class LoadBench {
         byte[] streamed = LoadGenerator.post(address, CHAT_PATH, STREAMED_BODY);
         System.out.println();
         System.out.println("gateway: " + scenario.title() + " (log: " + dir.resolve("gateway.log") + ")");
-        try (ChildProcess gateway = ChildProcess.start(command, cpus, env, dir.resolve("gateway.log"))) {
+        Duration warmLimit = Duration.ofSeconds(arguments.integer("gateway-warmup", 300));
+        // The warm-up runs on every CPU, so that the JIT compilers are not starved by the request
+        // threads (on one core they get about a tenth of it); the gateway is held to its CPU after.
+        // The JVM sizes its GC, compiler and event-loop threads for the CPUs it is measured on.
+        String allCpus = CpuList.online();
+        boolean warmOnAll = !warmLimit.isZero() && Taskset.available() && !cpus.isBlank() && allCpus != null;
+        if (warmOnAll) {
+            command.add(1, "-XX:ActiveProcessorCount=" + CpuList.parse(cpus).cardinality());
+        }
+        try (ChildProcess gateway = ChildProcess.start(command, warmOnAll ? allCpus : cpus, env, dir.resolve("gateway.log"))) {
             Exchange.awaitOk(address, answered, Duration.ofSeconds(180), gateway);
-            // One core compiles slowly: let the JIT see the hot paths before anything is measured.
-            Duration jit = Duration.ofSeconds(arguments.integer("gateway-warmup", 20));
-            if (!jit.isZero()) {
-                System.err.println("  gateway " + scenario.key() + ": " + jit.toSeconds() + " s warm-up at 16 connections");
-                boolean streams = scenario.streamed() && !streamConnections.isEmpty();
-                new LoadGenerator(address, streams ? streamed : answered).run(16, Duration.ZERO, jit);
-                if (streams) {
-                    new LoadGenerator(address, answered).run(16, Duration.ZERO, jit);
-                }
+            boolean streams = scenario.streamed() && !streamConnections.isEmpty();
+            List<JitWarmup.Load> warmLoads = new ArrayList<>();
+            for (byte[] request : streams ? List.of(answered, streamed) : List.of(answered)) {
+                LoadGenerator load = new LoadGenerator(address, request);
+                warmLoads.add(length -> load.run(JitWarmup.CONNECTIONS, Duration.ZERO, length));
             }
+            JitWarmup.Outcome warm = new JitWarmup(warmLimit, JitWarmup.SLICE,
+                    arguments.integer("jit-quiet-percent", 2) / 100.0, gateway::compilerCpuNanos).run(warmLoads);
+            String pinned = !warmOnAll ? "" : gateway.pin(cpus)
+                    ? "; warmed on CPUs " + allCpus + ", then every thread held to CPU " + cpus
+                    : "; warmed on CPUs " + allCpus + ", but holding it to CPU " + cpus + " FAILED: measured unpinned";
+            System.err.println("  " + scenario.key() + ": " + warm.describe() + pinned);
+            report.note(warm.describe() + pinned);
             Map<Integer, LoadResult> through = measure("gateway " + scenario.key(), address, answered, connections,
                     gateway::cpuNanos);
             report.answered("Gateway, " + scenario.title(), connections, direct, through, gateway.peakRssMib());

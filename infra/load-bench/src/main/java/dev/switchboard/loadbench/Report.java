@@ -15,6 +15,12 @@ final class Report {
         this.out = out;
     }
 
+    /** A line printed before the next table, e.g. how the gateway was warmed up. */
+    void note(String line) {
+        out.println();
+        out.println(line);
+    }
+
     void answered(String title, List<Integer> connections, Map<Integer, LoadResult> direct,
                   Map<Integer, LoadResult> gateway, double peakRssMib) {
         table(title + ": non-streamed, latency in ms",
