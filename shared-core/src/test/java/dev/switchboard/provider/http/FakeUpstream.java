@@ -19,9 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A provider stand-in on 127.0.0.1 for wire-format tests: it records each request and answers
@@ -143,10 +146,11 @@ public final class FakeUpstream implements AutoCloseable {
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final Future<?> acceptor;
 
     private FakeUpstream() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        workers.execute(this::acceptLoop);
+        acceptor = workers.submit(this::acceptLoop);
     }
 
     public static FakeUpstream start() {
@@ -190,17 +194,36 @@ public final class FakeUpstream implements AutoCloseable {
         } catch (IOException ignored) {
             // closing a test server: nothing to do
         }
+        // The kernel keeps the port listening until the accept thread has left accept(), and a connection
+        // made in that gap would be taken and never answered: the port counts as closed only after it.
+        try {
+            acceptor.get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the fake upstream's accept loop did not end", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.shutdownNow();
     }
 
     private void acceptLoop() {
-        while (!server.isClosed()) {
+        while (true) {
+            Socket socket;
             try {
-                Socket socket = server.accept();
-                workers.execute(() -> serve(socket));
+                socket = server.accept();
             } catch (IOException e) {
                 return;
             }
+            if (closed.getCount() == 0) {
+                // Taken in the gap while closing: reset it, as a closed port would have.
+                try (socket) {
+                    socket.setSoLinger(true, 0);
+                } catch (IOException ignored) {
+                    // it is going away either way
+                }
+                return;
+            }
+            workers.execute(() -> serve(socket));
         }
     }
 
