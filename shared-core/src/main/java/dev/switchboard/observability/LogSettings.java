@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * How the process logs, decided from its environment before anything else runs (logback reads it
- * through {@link LogSettingsDefiner} while it configures itself, before Micronaut's configuration
+ * through {@link LogbackSetup} while it configures itself, before Micronaut's configuration
  * exists). On Lambda the defaults are JSON lines and EMF metrics; elsewhere (the local gateway, tests)
  * readable lines and no metrics, unless the variables say otherwise.
  *
