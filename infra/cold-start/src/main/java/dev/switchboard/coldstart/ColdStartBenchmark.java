@@ -142,6 +142,7 @@ public final class ColdStartBenchmark {
             env.put("SWITCHBOARD_ADMIN_KEY", "sk-coldstart-" + UUID.randomUUID());
             env.put("SWITCHBOARD_SECRETS_SOURCE", "environment");
             env.put("SWITCHBOARD_SECRETS_STAGE", "dev");
+            env.put("SWITCHBOARD_CONFIG", InstantProviders.write(options.workDir()).toString());
             Path ledger = options.workDir().toAbsolutePath().resolve("ledger-" + state.label()).resolve("switchboard");
             env.put("SWITCHBOARD_LEDGER_URL", "jdbc:h2:file:" + ledger
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
