@@ -15,7 +15,7 @@ import java.util.Map;
  */
 record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver, Path artifactsRoot, Path workDir,
                         int runs, int memoryMb, List<StateBackend> states, boolean appCds, boolean primed,
-                        Map<String, String> extraEnvironment) {
+                        boolean unpacked, Map<String, String> extraEnvironment) {
 
     static final int NON_HEAP_MB = 256;
 
@@ -62,12 +62,14 @@ record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver,
         List<StateBackend> states = List.of(StateBackend.MEMORY);
         boolean cds = false;
         boolean primed = false;
+        boolean unpacked = false;
         Map<String, String> extra = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
                 case "--appcds" -> cds = true;
                 case "--primed" -> primed = true;
+                case "--unpacked" -> unpacked = true;
                 case "--lambda-jar" -> lambdaJar = Path.of(value(args, ++i, flag));
                 case "--runner-jar" -> runnerJar = Path.of(value(args, ++i, flag));
                 case "--ledger-driver" -> driver.add(Path.of(value(args, ++i, flag)));
@@ -80,7 +82,8 @@ record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver,
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
-        return new BenchmarkOptions(lambdaJar, runnerJar, driver, artifacts, work, runs, memory, states, cds, primed, extra);
+        return new BenchmarkOptions(lambdaJar, runnerJar, driver, artifacts, work, runs, memory, states, cds, primed,
+                unpacked, extra);
     }
 
     private static List<StateBackend> backends(String value) {

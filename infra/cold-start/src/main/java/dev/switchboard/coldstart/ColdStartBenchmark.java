@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * The cold-start benchmark (README "Cold start"): for each state backend, one discarded warm-up run
  * (it migrates the ledger, as a deploy would, and fills the page cache), then {@code --runs} fresh JVMs;
- * with {@code --appcds} also a training run that writes an AppCDS archive and as many runs with it.
+ * with {@code --unpacked} as many from the jar's contents unpacked into a folder, as Lambda runs a
+ * package; with {@code --appcds} also a training run that writes an AppCDS archive and as many runs with it.
  * Prints each run, then median / min / max, and the Lambda jars' sizes.
  */
 public final class ColdStartBenchmark {
@@ -34,12 +35,17 @@ public final class ColdStartBenchmark {
                 + "m (function memory " + options.memoryMb() + " MB)"
                 + (options.extraEnvironment().isEmpty() ? "" : "; extra variables " + options.extraEnvironment()));
         List<String> summaries = new ArrayList<>();
+        Path task = options.unpacked()
+                ? UnpackedPackage.unpack(options.lambdaJar(), options.workDir().resolve("task")) : null;
         for (StateBackend state : options.states()) {
             try (DynamoDbLocalServer dynamo = state == StateBackend.DYNAMODB ? DynamoDbLocalServer.startInMemory(
                     DynamoDbLocalServer.ANY_FREE_PORT) : null) {
-                ChildJvm jvm = new ChildJvm(classpath(options), options.heapMb(),
-                        LambdaLikeEnvironment.of(options, state, dynamo), options.workDir());
-                summaries.addAll(measure(jvm, options, state));
+                Map<String, String> environment = LambdaLikeEnvironment.of(options, state, dynamo);
+                ChildJvm jvm = new ChildJvm(classpath(options, options.lambdaJar()), options.heapMb(), environment,
+                        options.workDir());
+                ChildJvm unpacked = task == null ? null
+                        : new ChildJvm(classpath(options, task), options.heapMb(), environment, options.workDir());
+                summaries.addAll(measure(jvm, unpacked, options, state));
             }
         }
         System.out.println();
@@ -49,11 +55,19 @@ public final class ColdStartBenchmark {
         System.exit(0);
     }
 
-    private static List<String> measure(ChildJvm jvm, BenchmarkOptions options, StateBackend state) {
+    /** @param unpacked the same JVM on the unpacked package (Lambda's layout), or null when not asked for */
+    private static List<String> measure(ChildJvm jvm, ChildJvm unpacked, BenchmarkOptions options, StateBackend state) {
         String label = state.label();
         List<String> summaries = new ArrayList<>();
         System.out.println("[" + label + "] warm-up (not counted): " + jvm.run(label + "-warmup", List.of()));
         summaries.add(label + " state, no AppCDS:   " + series(jvm, options.runs(), label, List.of()));
+        if (unpacked != null) {
+            // Its own warm-up: the first read of some 17,000 files would otherwise be timed.
+            System.out.println("[" + label + "-unpacked] warm-up (not counted): "
+                    + unpacked.run(label + "-unpacked-warmup", List.of()));
+            summaries.add(label + " state, unpacked:    " + series(unpacked, options.runs(), label + "-unpacked",
+                    List.of()));
+        }
         if (options.appCds()) {
             Path archive = options.workDir().resolve("complete-" + label + ".jsa").toAbsolutePath();
             deleteIfPresent(archive);
@@ -107,9 +121,10 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private static List<String> classpath(BenchmarkOptions options) {
+    /** @param function the Lambda jar, or the folder it was unpacked into */
+    private static List<String> classpath(BenchmarkOptions options, Path function) {
         List<String> entries = new ArrayList<>();
-        entries.add(options.lambdaJar().toAbsolutePath().toString());
+        entries.add(function.toAbsolutePath().toString());
         options.ledgerDriver().forEach(p -> entries.add(p.toAbsolutePath().toString()));
         entries.add(options.runnerJar().toAbsolutePath().toString());
         return entries;

@@ -19,13 +19,14 @@ class BenchmarkOptionsTest {
         Path jar = Files.createFile(dir.resolve("f-lambda.jar"));
         BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--lambda-jar", jar.toString(), "--runner-jar",
                 jar.toString(), "--runs", "7", "--memory", "1024", "--state", "both", "--appcds",
-                "--env", "SWITCHBOARD_LEDGER_MIGRATE=false", "--primed"});
+                "--env", "SWITCHBOARD_LEDGER_MIGRATE=false", "--primed", "--unpacked"});
 
         assertEquals(7, o.runs());
         assertEquals(1024 - BenchmarkOptions.NON_HEAP_MB, o.heapMb());
         assertEquals(List.of(BenchmarkOptions.StateBackend.MEMORY, BenchmarkOptions.StateBackend.DYNAMODB), o.states());
         assertTrue(o.appCds());
         assertTrue(o.primed());
+        assertTrue(o.unpacked());
         assertEquals(Map.of("SWITCHBOARD_LEDGER_MIGRATE", "false"), o.extraEnvironment());
     }
 
