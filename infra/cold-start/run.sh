@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cold-start benchmark of the complete function's Lambda jar (README "Cold start"). Builds the jars
 # (tests skipped), then starts a fresh JVM per run; options go to ColdStartBenchmark, e.g.
-#   infra/cold-start/run.sh --runs 10 --state both --appcds
+#   infra/cold-start/run.sh --runs 7 --state memory --unpacked --appcds --primed
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q -ntp -DskipTests -pl infra/cold-start -am package

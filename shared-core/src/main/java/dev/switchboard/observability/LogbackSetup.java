@@ -1,12 +1,14 @@
 package dev.switchboard.observability;
 
+import ch.qos.logback.classic.ClassicConstants;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.DefaultJoranConfigurator;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -22,7 +24,7 @@ import java.util.function.Supplier;
  * the EMF lines bare on their own appender, and the request and metric loggers on or off. In code
  * rather than a {@code logback.xml} because reading one costs a cold start about 100 ms (logback's
  * Joran and the JDK's XML parser, some 600 classes). An operator's own file still wins: with
- * {@code -Dlogback.configurationFile} set, this steps aside. A bad variable is reported on logback's
+ * {@code -Dlogback.configurationFile} set, this reads that file instead. A bad variable is reported on logback's
  * status and the environment's defaults are used: logging must never stop.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
@@ -44,8 +46,12 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null) {
-            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        if (System.getProperty(ClassicConstants.CONFIG_FILE_PROPERTY) != null) {
+            // Read the operator's file here rather than leave it to the next configurator: Micronaut's
+            // logging refresh runs only the first configurator it finds and ignores what it returns.
+            DefaultJoranConfigurator operators = new DefaultJoranConfigurator();
+            operators.setContext(context);
+            return operators.configure(context);
         }
         LogSettings.Lenient lenient = LogSettings.lenient(environment.get());
         if (lenient.problem() != null) {
@@ -55,11 +61,8 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
+    /** The named loggers first and the root last, so no line goes out through the root half set up. */
     private static void apply(LoggerContext context, LogSettings settings) {
-        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.INFO);
-        root.addAppender(console(context, "console", settings.json() ? new JsonLogEncoder() : text()));
-
         // EMF documents go out bare, one per line (CloudWatch reads a line only if it is the document),
         // written before the request returns: Lambda freezes the process as soon as the handler returns,
         // so a document left in a queue would go out late or never.
@@ -71,6 +74,10 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         context.getLogger(RequestObserver.LOGGER).setLevel(settings.requestLines() ? Level.INFO : Level.OFF);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
+
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(console(context, "console", settings.json() ? new JsonLogEncoder() : text()));
     }
 
     private static Encoder<ILoggingEvent> text() {

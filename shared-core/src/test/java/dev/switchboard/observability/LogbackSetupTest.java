@@ -1,5 +1,6 @@
 package dev.switchboard.observability;
 
+import ch.qos.logback.classic.ClassicConstants;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -11,10 +12,15 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.status.Status;
+import io.micronaut.logging.impl.LogbackUtils;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -22,6 +28,7 @@ import java.util.ServiceLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,32 +81,76 @@ class LogbackSetupTest {
     }
 
     @Test
-    void anOperatorsOwnConfigurationFileTakesPrecedence() {
-        String before = System.getProperty("logback.configurationFile");
-        System.setProperty("logback.configurationFile", "/etc/switchboard/logback.xml");
-        try {
+    void anOperatorsOwnConfigurationFileIsReadInstead(@TempDir Path dir) throws IOException {
+        Path file = operatorsFile(dir);
+        withConfigurationFile(file, () -> {
             LoggerContext context = new LoggerContext();
             LogbackSetup setup = new LogbackSetup(Map::of);
             setup.setContext(context);
 
-            assertEquals(ExecutionStatus.INVOKE_NEXT_IF_ANY, setup.configure(context));
-            assertNull(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console"));
+            assertEquals(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, setup.configure(context));
+            assertOperatorsFileApplied(context);
             context.stop();
-        } finally {
-            if (before == null) {
-                System.clearProperty("logback.configurationFile");
-            } else {
-                System.setProperty("logback.configurationFile", before);
-            }
-        }
+        });
+    }
+
+    @Test
+    void micronautsLoggingRefreshAlsoAppliesTheOperatorsFile(@TempDir Path dir) throws IOException {
+        // Micronaut's refresh (any logger.levels setting triggers one) resets the context and runs only
+        // the first configurator it finds, ignoring what that returns.
+        Path file = operatorsFile(dir);
+        withConfigurationFile(file, () -> {
+            LoggerContext context = new LoggerContext();
+            LogbackUtils.configure(getClass().getClassLoader(), context, "logback.xml");
+            assertOperatorsFileApplied(context);
+            context.stop();
+        });
+        LoggerContext context = new LoggerContext();
+        LogbackUtils.configure(getClass().getClassLoader(), context, "logback.xml");
+        assertNotNull(context.getLogger(EmfMetricsSink.LOGGER).getAppender("emf"));
+        context.stop();
     }
 
     @Test
     void logbackFindsItAndThisProcessIsConfiguredByIt() {
         assertTrue(ServiceLoader.load(Configurator.class).stream().anyMatch(p -> p.type() == LogbackSetup.class));
         LoggerContext live = (LoggerContext) LoggerFactory.getILoggerFactory();
-        assertTrue(((ConsoleAppender<ILoggingEvent>) live.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console"))
-                .isStarted());
+        // Only this set-up has an "emf" appender (logback's fallback also names its appender "console").
+        assertNotNull(live.getLogger(EmfMetricsSink.LOGGER).getAppender("emf"));
+        assertFalse(live.getLogger(EmfMetricsSink.LOGGER).isAdditive());
+    }
+
+    private static Path operatorsFile(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("operators-logback.xml"), """
+                <configuration>
+                    <appender name="operators" class="ch.qos.logback.core.ConsoleAppender">
+                        <encoder><pattern>%msg%n</pattern></encoder>
+                    </appender>
+                    <root level="WARN"><appender-ref ref="operators"/></root>
+                </configuration>
+                """);
+    }
+
+    private static void assertOperatorsFileApplied(LoggerContext context) {
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        assertNotNull(root.getAppender("operators"));
+        assertNull(root.getAppender("console"));
+        assertEquals(Level.WARN, root.getLevel());
+    }
+
+    /** Runs {@code check} with logback's file property set to {@code file}, then puts it back. */
+    private static void withConfigurationFile(Path file, Runnable check) {
+        String before = System.getProperty(ClassicConstants.CONFIG_FILE_PROPERTY);
+        System.setProperty(ClassicConstants.CONFIG_FILE_PROPERTY, file.toString());
+        try {
+            check.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(ClassicConstants.CONFIG_FILE_PROPERTY);
+            } else {
+                System.setProperty(ClassicConstants.CONFIG_FILE_PROPERTY, before);
+            }
+        }
     }
 
     private static LoggerContext configured(Map<String, String> environment) {

@@ -202,8 +202,9 @@ public final class FakeUpstream implements AutoCloseable {
             throw new IllegalStateException("the fake upstream's accept loop did not end", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            workers.shutdownNow();
         }
-        workers.shutdownNow();
     }
 
     private void acceptLoop() {
