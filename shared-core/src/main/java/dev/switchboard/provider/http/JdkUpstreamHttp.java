@@ -16,8 +16,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  */
 public final class JdkUpstreamHttp implements UpstreamHttp, AutoCloseable {
 
-    /** Far above any chat answer; a body this large is not one, and is not held in memory. */
-    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     private final Duration connectTimeout;
     /** Built on first use: its TLS set-up costs a cold start a few hundred ms that a function never calling a
@@ -67,21 +65,6 @@ public final class JdkUpstreamHttp implements UpstreamHttp, AutoCloseable {
             }
         }
         return built;
-    }
-
-    @Override
-    public UpstreamResponse post(UpstreamRequest request) {
-        // Read as a stream under the same watchdog: the client's own timeout ends with the headers,
-        // and a body that stalls after them would otherwise hold the call forever.
-        try (UpstreamStream stream = postStreaming(request)) {
-            byte[] body = stream.body().readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw UpstreamFailures.malformed(request.provider(), "a body over " + MAX_BODY_BYTES + " bytes");
-            }
-            return new UpstreamResponse(stream.status(), stream.headers(), body);
-        } catch (IOException e) {
-            throw UpstreamFailures.fromIo(request.provider(), e);
-        }
     }
 
     @Override

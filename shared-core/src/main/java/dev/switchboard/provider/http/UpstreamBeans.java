@@ -1,6 +1,8 @@
 package dev.switchboard.provider.http;
 
 import dev.switchboard.cost.TokenCounter;
+import dev.switchboard.provider.http.socket.ConnectionPool;
+import dev.switchboard.provider.http.socket.SocketUpstreamHttp;
 import dev.switchboard.secrets.ApiKeySource;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -12,15 +14,20 @@ import java.time.Clock;
 @Factory
 public class UpstreamBeans {
 
-    // Built at start-up so that a bad timeout stops the application, not its first request.
+    // Built at start-up so that a bad timeout or transport stops the application, not its first request.
     @Context
     UpstreamTimeouts upstreamTimeouts(UpstreamProperties properties) {
+        properties.checkedClient();
         return properties.timeouts();
     }
 
     @Singleton
     @Bean(preDestroy = "close")
-    JdkUpstreamHttp upstreamHttp(UpstreamTimeouts timeouts) {
+    UpstreamHttp upstreamHttp(UpstreamProperties properties, UpstreamTimeouts timeouts) {
+        if (UpstreamProperties.SOCKET.equals(properties.checkedClient())) {
+            return new SocketUpstreamHttp(timeouts.connect(),
+                    new ConnectionPool(ConnectionPool.DEFAULT_MAX_IDLE, ConnectionPool.DEFAULT_PER_ORIGIN, System::nanoTime));
+        }
         return new JdkUpstreamHttp(timeouts.connect());
     }
 

@@ -5,10 +5,18 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
-/** switchboard.providers.http.* (SWITCHBOARD_PROVIDERS_HTTP_CONNECT_TIMEOUT, ..._CALL_TIMEOUT), validated at start-up. */
+/**
+ * switchboard.providers.http.* (SWITCHBOARD_PROVIDERS_HTTP_CONNECT_TIMEOUT, ..._CALL_TIMEOUT, ..._CLIENT),
+ * validated at start-up. {@code client} picks the transport: {@code jdk} (the JDK's HTTP client, the
+ * default) or {@code socket} (blocking sockets on the calling thread, see README "Load benchmark").
+ */
 @ConfigurationProperties("switchboard.providers.http")
 public record UpstreamProperties(@Bindable(defaultValue = "5s") Duration connectTimeout,
-                                 @Bindable(defaultValue = "60s") Duration callTimeout) {
+                                 @Bindable(defaultValue = "60s") Duration callTimeout,
+                                 @Bindable(defaultValue = "jdk") String client) {
+
+    public static final String JDK = "jdk";
+    public static final String SOCKET = "socket";
 
     public UpstreamTimeouts timeouts() {
         try {
@@ -17,5 +25,15 @@ public record UpstreamProperties(@Bindable(defaultValue = "5s") Duration connect
             throw new ConfigurationError("SWITCHBOARD_PROVIDERS_HTTP_CONNECT_TIMEOUT / SWITCHBOARD_PROVIDERS_HTTP_CALL_TIMEOUT "
                     + "(switchboard.providers.http.*): " + e.getMessage());
         }
+    }
+
+    /** The transport's name, checked: jdk or socket. */
+    public String checkedClient() {
+        String name = client == null ? JDK : client.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!name.equals(JDK) && !name.equals(SOCKET)) {
+            throw new ConfigurationError("SWITCHBOARD_PROVIDERS_HTTP_CLIENT (switchboard.providers.http.client) must be "
+                    + JDK + " or " + SOCKET + ", not '" + client + "'");
+        }
+        return name;
     }
 }

@@ -50,7 +50,7 @@ public abstract class UpstreamContractTest {
 
     protected FakeUpstream upstream;
     private ListAppender<ILoggingEvent> logs;
-    private final List<JdkUpstreamHttp> transports = new ArrayList<>();
+    private final List<UpstreamHttp> transports = new ArrayList<>();
 
     // ---- what a protocol's suite supplies -------------------------------------------------------
 
@@ -94,7 +94,7 @@ public abstract class UpstreamContractTest {
     @AfterEach
     void stopUpstreamAndCheckLogs() {
         upstream.close();
-        transports.forEach(JdkUpstreamHttp::close);
+        transports.forEach(UpstreamHttp::close);
         root().detachAppender(logs);
         for (ILoggingEvent event : logs.list) {
             String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
@@ -107,10 +107,15 @@ public abstract class UpstreamContractTest {
         return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
+    /** The HTTP transport the adapter sends through: the JDK client unless a suite says otherwise. */
+    protected UpstreamHttp transport(Duration connectTimeout) {
+        return new JdkUpstreamHttp(connectTimeout);
+    }
+
     protected HttpAdapterSupport support(Duration callTimeout) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         UpstreamTimeouts timeouts = new UpstreamTimeouts(Duration.ofSeconds(2), callTimeout);
-        JdkUpstreamHttp transport = new JdkUpstreamHttp(timeouts.connect());
+        UpstreamHttp transport = transport(timeouts.connect());
         transports.add(transport);
         return new HttpAdapterSupport(transport, new UpstreamFailures(clock),
                 new EnvironmentApiKeySource(Map.of(PROVIDER.toUpperCase().replace('-', '_') + "_API_KEY", CANARY_KEY)),

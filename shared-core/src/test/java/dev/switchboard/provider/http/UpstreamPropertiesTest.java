@@ -1,10 +1,12 @@
 package dev.switchboard.provider.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.config.ConfigurationError;
+import dev.switchboard.provider.http.socket.SocketUpstreamHttp;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.Map;
@@ -30,5 +32,28 @@ class UpstreamPropertiesTest {
         assertTrue(cause instanceof ConfigurationError, e.toString());
         assertTrue(cause.getMessage().contains("SWITCHBOARD_PROVIDERS_HTTP_CALL_TIMEOUT"), cause.getMessage());
         assertTrue(cause.getMessage().contains(Duration.ZERO.toString()), cause.getMessage());
+    }
+
+    @Test
+    void theJdkClientIsTheDefaultTransportAndSocketPicksTheBlockingOne() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of())) {
+            assertInstanceOf(JdkUpstreamHttp.class, context.getBean(UpstreamHttp.class));
+        }
+        try (ApplicationContext context = ApplicationContext.run(Map.of("switchboard.providers.http.client", "Socket"))) {
+            assertInstanceOf(SocketUpstreamHttp.class, context.getBean(UpstreamHttp.class));
+        }
+    }
+
+    @Test
+    void anUnknownTransportStopsStartUpNamingTheVariable() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.run(
+                Map.of("switchboard.providers.http.client", "okhttp")).close());
+        Throwable cause = e;
+        while (!(cause instanceof ConfigurationError) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause instanceof ConfigurationError, e.toString());
+        assertTrue(cause.getMessage().contains("SWITCHBOARD_PROVIDERS_HTTP_CLIENT"), cause.getMessage());
+        assertTrue(cause.getMessage().contains("okhttp"), cause.getMessage());
     }
 }

@@ -1,0 +1,260 @@
+package dev.switchboard.provider.http.socket;
+
+import dev.switchboard.provider.http.UpstreamFailures;
+import dev.switchboard.provider.http.UpstreamHttp;
+import dev.switchboard.provider.http.UpstreamRequest;
+import dev.switchboard.provider.http.UpstreamStream;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * {@link UpstreamHttp} on blocking sockets: the calling thread writes the request and reads the
+ * answer itself, over HTTP/1.1 connections kept per origin. No selector thread and no hand-offs
+ * between threads, which the JDK client needs for every call. The call timeout bounds the wait for
+ * the response's head, then each silence while its body is read.
+ */
+public final class SocketUpstreamHttp implements UpstreamHttp, AutoCloseable {
+
+
+    /** Requests longer than this may not fit the socket's send buffer, so their write is watched. */
+    static final int WATCHED_WRITE_BYTES = 32 * 1024;
+
+    private final int connectMillis;
+    private final ConnectionPool pool;
+    private final Supplier<SSLSocketFactory> tlsSource;
+    private volatile SSLSocketFactory tls;
+    private volatile ScheduledExecutorService writes;
+
+    /** TLS with the JVM's default trust store; host names are verified. */
+    public SocketUpstreamHttp(Duration connectTimeout, ConnectionPool pool) {
+        this(connectTimeout, pool, SocketUpstreamHttp::defaultTls);
+    }
+
+    SocketUpstreamHttp(Duration connectTimeout, ConnectionPool pool, Supplier<SSLSocketFactory> tlsSource) {
+        this.connectMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+        this.pool = Objects.requireNonNull(pool);
+        this.tlsSource = Objects.requireNonNull(tlsSource);
+    }
+
+    private static SSLSocketFactory defaultTls() {
+        try {
+            return SSLContext.getDefault().getSocketFactory();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no default TLS context", e);
+        }
+    }
+
+    @Override
+    public void prepare() {
+        tls();
+    }
+
+    /** Built on first use: a function that never calls a provider does not pay for TLS at start-up. */
+    private SSLSocketFactory tls() {
+        SSLSocketFactory factory = tls;
+        if (factory == null) {
+            factory = tlsSource.get();
+            tls = factory;
+        }
+        return factory;
+    }
+
+    @Override
+    public UpstreamStream postStreaming(UpstreamRequest request) {
+        Origin origin;
+        try {
+            origin = Origin.of(request.uri());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(request.provider() + " has an unusable URL: " + e.getMessage(), e);
+        }
+        byte[] message = message(origin, request);
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, request.timeout().toMillis()));
+        long deadline = System.nanoTime() + request.timeout().toNanos();
+        HttpConnection kept = pool.take(origin);
+        try {
+            if (kept != null) {
+                UpstreamStream answer = exchange(kept, message, deadline, timeoutMillis);
+                if (answer != null) {
+                    return answer;
+                }
+                // The server had closed the kept connection before this request reached it: once more, anew.
+            }
+            UpstreamStream answer = exchange(open(origin, deadline), message, deadline, timeoutMillis);
+            if (answer == null) {
+                throw new EOFException("the connection closed before any answer");
+            }
+            return answer;
+        } catch (SocketTimeoutException | HttpTimeoutException e) {
+            throw UpstreamFailures.fromIo(request.provider(), e instanceof HttpTimeoutException timeout ? timeout
+                    : new HttpTimeoutException("no answer in time"));
+        } catch (IOException e) {
+            throw UpstreamFailures.fromIo(request.provider(), e);
+        }
+    }
+
+    /**
+     * Sends the request on {@code connection} and reads the answer's head. Returns null when a kept
+     * connection turns out closed before any byte of an answer (a write that fails, or an end or
+     * reset before the first byte): the server most likely closed it while it sat idle, so the caller
+     * sends the request once more on a new connection. A failure after the first byte is never
+     * retried, since the server may have acted on the request.
+     */
+    private UpstreamStream exchange(HttpConnection connection, byte[] message, long deadline, int timeoutMillis)
+            throws IOException {
+        boolean done = false;
+        try {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new HttpTimeoutException("the call was cancelled");
+            }
+            try {
+                write(connection, message, deadline);
+                connection.readTimeoutMillis(remainingMillis(deadline));
+                if (!connection.awaitAnswer()) {
+                    if (connection.wasReused()) {
+                        return null;
+                    }
+                    throw new EOFException("the connection closed before any answer");
+                }
+            } catch (SocketException e) {
+                if (connection.wasReused() && !connection.isClosed()) {
+                    return null;
+                }
+                throw e;
+            }
+            ResponseHead head = ResponseHead.read(connection.in());
+            connection.readTimeoutMillis(timeoutMillis);
+            ResponseBody body = ResponseBody.of(connection, head, pool::give, timeoutMillis);
+            done = true;
+            return new UpstreamStream(head.status(), head.headers(), body);
+        } finally {
+            if (!done) {
+                connection.close();
+            }
+        }
+    }
+
+    /** Writes the request; a large one is bounded by the deadline (a write blocks once the send buffer is full). */
+    private void write(HttpConnection connection, byte[] message, long deadline) throws IOException {
+        ScheduledFuture<?> cut = message.length > WATCHED_WRITE_BYTES
+                ? writeWatchdog().schedule(connection::close, Math.max(1, deadline - System.nanoTime()),
+                TimeUnit.NANOSECONDS)
+                : null;
+        try {
+            connection.out().write(message);
+            connection.out().flush();
+        } catch (SocketException e) {
+            if (cut != null && cut.isDone()) {
+                throw new HttpTimeoutException("the request could not be sent in time");
+            }
+            throw e;
+        } finally {
+            if (cut != null) {
+                cut.cancel(false);
+            }
+        }
+    }
+
+    private ScheduledExecutorService writeWatchdog() {
+        ScheduledExecutorService watchdog = writes;
+        if (watchdog == null) {
+            synchronized (this) {
+                watchdog = writes;
+                if (watchdog == null) {
+                    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+                        Thread thread = new Thread(r, "upstream-write-watchdog");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    executor.setRemoveOnCancelPolicy(true);
+                    writes = executor;
+                    watchdog = executor;
+                }
+            }
+        }
+        return watchdog;
+    }
+
+    private HttpConnection open(Origin origin, long deadline) throws IOException {
+        int millis = Math.max(1, Math.min(connectMillis, remainingMillis(deadline)));
+        try {
+            return HttpConnection.open(origin, millis, origin.tls() ? tls() : null);
+        } catch (SocketTimeoutException e) {
+            throw new HttpConnectTimeoutException("no connection within " + millis + " ms");
+        }
+    }
+
+    private static int remainingMillis(long deadline) throws HttpTimeoutException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new HttpTimeoutException("no answer in time");
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000));
+    }
+
+    /** The request's head and body as the bytes that go on the wire. */
+    private static byte[] message(Origin origin, UpstreamRequest request) {
+        byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
+        URI uri = request.uri();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        StringBuilder head = new StringBuilder(256)
+                .append("POST ").append(path);
+        if (uri.getRawQuery() != null) {
+            head.append('?').append(uri.getRawQuery());
+        }
+        head.append(" HTTP/1.1\r\nHost: ").append(origin.hostHeader())
+                .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            requireFieldSafe(header.getKey());
+            requireFieldSafe(header.getValue());
+            head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
+        }
+        byte[] start = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] message = Arrays.copyOf(start, start.length + body.length);
+        System.arraycopy(body, 0, message, start.length, body.length);
+        return message;
+    }
+
+    /** A header with a line break in it would let its value write further headers. */
+    private static void requireFieldSafe(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw new IllegalArgumentException("a header name or value holds a line break");
+            }
+        }
+    }
+
+    private static void close(HttpConnection connection) {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        ScheduledExecutorService watchdog = writes;
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
+    }
+}

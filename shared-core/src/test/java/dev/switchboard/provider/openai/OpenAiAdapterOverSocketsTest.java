@@ -1,0 +1,15 @@
+package dev.switchboard.provider.openai;
+
+import dev.switchboard.provider.http.UpstreamHttp;
+import dev.switchboard.provider.http.socket.SocketTransports;
+
+import java.time.Duration;
+
+/** The whole of {@link OpenAiAdapterTest}, sent over the blocking-socket transport instead of the JDK client. */
+class OpenAiAdapterOverSocketsTest extends OpenAiAdapterTest {
+
+    @Override
+    protected UpstreamHttp transport(Duration connectTimeout) {
+        return SocketTransports.create(connectTimeout);
+    }
+}
