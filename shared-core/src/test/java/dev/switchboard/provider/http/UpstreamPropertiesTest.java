@@ -23,13 +23,7 @@ class UpstreamPropertiesTest {
 
     @Test
     void aZeroTimeoutStopsStartUpNamingTheVariables() {
-        RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.run(
-                Map.of("switchboard.providers.http.call-timeout", "0s")).close());
-        Throwable cause = e;
-        while (!(cause instanceof ConfigurationError) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        assertTrue(cause instanceof ConfigurationError, e.toString());
+        Throwable cause = startUpFailure(Map.of("switchboard.providers.http.call-timeout", "0s"));
         assertTrue(cause.getMessage().contains("SWITCHBOARD_PROVIDERS_HTTP_CALL_TIMEOUT"), cause.getMessage());
         assertTrue(cause.getMessage().contains(Duration.ZERO.toString()), cause.getMessage());
     }
@@ -46,14 +40,19 @@ class UpstreamPropertiesTest {
 
     @Test
     void anUnknownTransportStopsStartUpNamingTheVariable() {
-        RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.run(
-                Map.of("switchboard.providers.http.client", "okhttp")).close());
+        Throwable cause = startUpFailure(Map.of("switchboard.providers.http.client", "okhttp"));
+        assertTrue(cause.getMessage().contains("SWITCHBOARD_PROVIDERS_HTTP_CLIENT"), cause.getMessage());
+        assertTrue(cause.getMessage().contains("okhttp"), cause.getMessage());
+    }
+
+    /** The configuration error that stopped a context started with {@code properties}. */
+    private static ConfigurationError startUpFailure(Map<String, Object> properties) {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.run(properties).close());
         Throwable cause = e;
         while (!(cause instanceof ConfigurationError) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        assertTrue(cause instanceof ConfigurationError, e.toString());
-        assertTrue(cause.getMessage().contains("SWITCHBOARD_PROVIDERS_HTTP_CLIENT"), cause.getMessage());
-        assertTrue(cause.getMessage().contains("okhttp"), cause.getMessage());
+        assertInstanceOf(ConfigurationError.class, cause, e.toString());
+        return (ConfigurationError) cause;
     }
 }
