@@ -17,32 +17,37 @@ final class HttpConnection implements AutoCloseable {
     private final Socket socket;
     private final ConnectionInput in;
     private final OutputStream out;
+    /** The TCP socket itself (under TLS, the one the TLS socket wraps): closing it sends nothing. */
+    private final Socket plain;
     private boolean reused;
     private long idleSinceNanos;
 
-    private HttpConnection(Origin origin, Socket socket) throws IOException {
+    private HttpConnection(Origin origin, Socket socket, Socket plain) throws IOException {
         this.origin = origin;
         this.socket = socket;
+        this.plain = plain;
         this.in = new ConnectionInput(socket.getInputStream(), 16 * 1024);
         this.out = socket.getOutputStream();
     }
 
-    /** Connects within {@code connectMillis}; for https the handshake must also end within it. */
+    /** Connects, and for https completes the TLS handshake, within {@code connectMillis} in all. */
     static HttpConnection open(Origin origin, int connectMillis, SSLSocketFactory tls) throws IOException {
+        long started = System.nanoTime();
         Socket plain = new Socket();
         try {
             plain.setTcpNoDelay(true);
             plain.connect(new InetSocketAddress(origin.host(), origin.port()), connectMillis);
             if (!origin.tls()) {
-                return new HttpConnection(origin, plain);
+                return new HttpConnection(origin, plain, plain);
             }
             SSLSocket secure = (SSLSocket) tls.createSocket(plain, origin.host(), origin.port(), true);
             SSLParameters parameters = secure.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             secure.setSSLParameters(parameters);
-            secure.setSoTimeout(connectMillis);
+            long spentMillis = (System.nanoTime() - started) / 1_000_000;
+            secure.setSoTimeout((int) Math.max(1, connectMillis - spentMillis));
             secure.startHandshake();
-            return new HttpConnection(origin, secure);
+            return new HttpConnection(origin, secure, plain);
         } catch (IOException | RuntimeException e) {
             closeQuietly(plain);
             throw e;
@@ -63,9 +68,6 @@ final class HttpConnection implements AutoCloseable {
         return reused;
     }
 
-    boolean isClosed() {
-        return socket.isClosed();
-    }
 
     InputStream in() {
         return in;
@@ -104,6 +106,14 @@ final class HttpConnection implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(socket);
+    }
+
+    /**
+     * Closes the TCP socket under any TLS, from another thread: a TLS close would first wait for the
+     * lock a blocked write holds, to send its close_notify. The blocked call then fails.
+     */
+    void abort() {
+        closeQuietly(plain);
     }
 
     private static void closeQuietly(Socket socket) {

@@ -68,7 +68,8 @@ record ResponseHead(int status, boolean http11, Map<String, List<String>> header
     }
 
     private static int status(String line) throws ProtocolException {
-        if (!line.startsWith("HTTP/1.") || line.length() < 12 || line.charAt(8) != ' ') {
+        if (!line.startsWith("HTTP/1.") || line.length() < 12 || line.charAt(8) != ' '
+                || !digit(line.charAt(9)) || !digit(line.charAt(10)) || !digit(line.charAt(11))) {
             throw new ProtocolException("not an HTTP/1.x status line");
         }
         try {
@@ -76,6 +77,10 @@ record ResponseHead(int status, boolean http11, Map<String, List<String>> header
         } catch (NumberFormatException e) {
             throw new ProtocolException("a status line without a status code");
         }
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** CRLF (or bare LF) terminated ISO-8859-1 lines, within {@link #MAX_HEAD_BYTES} in all. */

@@ -18,10 +18,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -42,7 +44,9 @@ public final class SocketUpstreamHttp implements UpstreamHttp, AutoCloseable {
     private final ConnectionPool pool;
     private final Supplier<SSLSocketFactory> tlsSource;
     private volatile SSLSocketFactory tls;
-    private volatile ScheduledExecutorService writes;
+    /** Started by the first large request; guarded by this. */
+    private ScheduledExecutorService writes;
+    private boolean closed;
 
     /** TLS with the JVM's default trust store; host names are verified. */
     public SocketUpstreamHttp(Duration connectTimeout, ConnectionPool pool) {
@@ -135,7 +139,9 @@ public final class SocketUpstreamHttp implements UpstreamHttp, AutoCloseable {
                     throw new EOFException("the connection closed before any answer");
                 }
             } catch (SocketException e) {
-                if (connection.wasReused() && !connection.isClosed()) {
+                // A reset or broken pipe (under TLS, the socket is already shut by then). A write cut
+                // at the deadline comes as an HttpTimeoutException instead, and is not retried.
+                if (connection.wasReused()) {
                     return null;
                 }
                 throw e;
@@ -154,15 +160,13 @@ public final class SocketUpstreamHttp implements UpstreamHttp, AutoCloseable {
 
     /** Writes the request; a large one is bounded by the deadline (a write blocks once the send buffer is full). */
     private void write(HttpConnection connection, byte[] message, long deadline) throws IOException {
-        ScheduledFuture<?> cut = message.length > WATCHED_WRITE_BYTES
-                ? writeWatchdog().schedule(connection::close, Math.max(1, deadline - System.nanoTime()),
-                TimeUnit.NANOSECONDS)
-                : null;
+        AtomicBoolean cutOff = new AtomicBoolean();
+        ScheduledFuture<?> cut = message.length > WATCHED_WRITE_BYTES ? watch(connection, cutOff, deadline) : null;
         try {
             connection.out().write(message);
             connection.out().flush();
-        } catch (SocketException e) {
-            if (cut != null && cut.isDone()) {
+        } catch (IOException e) {
+            if (cutOff.get()) {
                 throw new HttpTimeoutException("the request could not be sent in time");
             }
             throw e;
@@ -173,24 +177,38 @@ public final class SocketUpstreamHttp implements UpstreamHttp, AutoCloseable {
         }
     }
 
-    private ScheduledExecutorService writeWatchdog() {
-        ScheduledExecutorService watchdog = writes;
+    /** Aborts the connection at the deadline; null once this transport is closed (nothing is watched then). */
+    private ScheduledFuture<?> watch(HttpConnection connection, AtomicBoolean cutOff, long deadline) {
+        ScheduledExecutorService watchdog = writeWatchdog();
         if (watchdog == null) {
-            synchronized (this) {
-                watchdog = writes;
-                if (watchdog == null) {
-                    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-                        Thread thread = new Thread(r, "upstream-write-watchdog");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-                    executor.setRemoveOnCancelPolicy(true);
-                    writes = executor;
-                    watchdog = executor;
-                }
-            }
+            return null;
         }
-        return watchdog;
+        try {
+            return watchdog.schedule(() -> {
+                cutOff.set(true);
+                connection.abort();
+            }, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    private ScheduledExecutorService writeWatchdog() {
+        synchronized (this) {
+            if (closed) {
+                return null;
+            }
+            if (writes == null) {
+                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+                    Thread thread = new Thread(r, "upstream-write-watchdog");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                executor.setRemoveOnCancelPolicy(true);
+                writes = executor;
+            }
+            return writes;
+        }
     }
 
     private HttpConnection open(Origin origin, long deadline) throws IOException {
@@ -252,9 +270,11 @@ public final class SocketUpstreamHttp implements UpstreamHttp, AutoCloseable {
     @Override
     public void close() {
         pool.close();
-        ScheduledExecutorService watchdog = writes;
-        if (watchdog != null) {
-            watchdog.shutdownNow();
+        synchronized (this) {
+            closed = true;
+            if (writes != null) {
+                writes.shutdownNow();
+            }
         }
     }
 }

@@ -9,9 +9,11 @@ import dev.switchboard.provider.http.socket.RawHttpServer.After;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -287,5 +289,20 @@ class SocketUpstreamHttpTest {
 
         assertFalse(e.getMessage().contains("sk-secret"), e.getMessage());
         assertTrue(server.received().isEmpty());
+    }
+
+    @Test
+    @Timeout(30)
+    void aLargeRequestTheServerNeverReadsIsCutAtTheDeadline() throws IOException {
+        // Nothing accepts: the kernel takes the connection, then the send buffers fill and the write blocks.
+        try (ServerSocket deaf = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String large = "{\"text\":\"" + "x".repeat(24 * 1024 * 1024) + "\"}";
+            UpstreamRequest request = new UpstreamRequest("p", URI.create("http://127.0.0.1:" + deaf.getLocalPort() + "/"),
+                    Map.of(), large, Duration.ofMillis(500));
+
+            ProviderException e = assertThrows(ProviderException.class, () -> http.post(request));
+
+            assertEquals(Kind.TIMEOUT, e.kind());
+        }
     }
 }

@@ -7,24 +7,27 @@ import dev.switchboard.provider.http.UpstreamResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +42,13 @@ class SocketUpstreamHttpTlsTest {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
 
+    /** What the server does on each connection. */
+    private enum Mode { ANSWER, RESET_FIRST_CONNECTION_AFTER_ONE_ANSWER, STALL_AFTER_HANDSHAKE }
+
     private SSLServerSocket server;
+    private volatile Mode mode = Mode.ANSWER;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private SocketUpstreamHttp http;
 
@@ -67,40 +76,53 @@ class SocketUpstreamHttpTlsTest {
 
     @AfterEach
     void stop() throws Exception {
+        stopped.countDown();
         http.close();
         server.close();
         threads.shutdownNow();
     }
 
-    /** Reads each request's head and answers "secure", keeping the connection. */
+    /** Reads each request's head and answers "secure", keeping the connection, unless the mode says otherwise. */
     private void answerEach() {
         while (!server.isClosed()) {
             try {
-                Socket socket = server.accept();
-                threads.execute(() -> {
-                    try (socket) {
-                        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                                StandardCharsets.ISO_8859_1));
-                        OutputStream out = socket.getOutputStream();
-                        String line;
-                        while ((line = in.readLine()) != null) {
-                            int length = 0;
-                            for (; !line.isEmpty(); line = in.readLine()) {
-                                if (line.toLowerCase().startsWith("content-length:")) {
-                                    length = Integer.parseInt(line.substring(15).trim());
-                                }
-                            }
-                            in.skip(length);
-                            out.write("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecure".getBytes(StandardCharsets.US_ASCII));
-                            out.flush();
-                        }
-                    } catch (Exception e) {
-                        // the client went away or refused the handshake
-                    }
-                });
+                SSLSocket socket = (SSLSocket) server.accept();
+                int number = connections.incrementAndGet();
+                threads.execute(() -> serve(socket, number));
             } catch (Exception e) {
                 return;
             }
+        }
+    }
+
+    private void serve(SSLSocket socket, int number) {
+        try (socket) {
+            if (mode == Mode.STALL_AFTER_HANDSHAKE) {
+                socket.startHandshake();
+                stopped.await(1, TimeUnit.MINUTES);
+                return;
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1));
+            OutputStream out = socket.getOutputStream();
+            String line;
+            while ((line = in.readLine()) != null) {
+                int length = 0;
+                for (; !line.isEmpty(); line = in.readLine()) {
+                    if (line.toLowerCase().startsWith("content-length:")) {
+                        length = Integer.parseInt(line.substring(15).trim());
+                    }
+                }
+                in.skip(length);
+                out.write("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecure".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                if (mode == Mode.RESET_FIRST_CONNECTION_AFTER_ONE_ANSWER && number == 1) {
+                    socket.setSoLinger(true, 0);
+                    return;
+                }
+            }
+        } catch (Exception e) {
+            // the client went away or refused the handshake
         }
     }
 
@@ -125,5 +147,30 @@ class SocketUpstreamHttpTlsTest {
 
         assertEquals(Kind.UNAVAILABLE, e.kind());
         assertTrue(e.getMessage().contains("SSLHandshakeException"), e.getMessage());
+    }
+
+    @Test
+    void aKeptConnectionTheServerResetIsReplacedWithoutAFailure() {
+        mode = Mode.RESET_FIRST_CONNECTION_AFTER_ONE_ANSWER;
+
+        http.post(to("localhost"));
+        UpstreamResponse second = http.post(to("localhost"));
+
+        assertEquals("secure", new String(second.body(), StandardCharsets.US_ASCII));
+        assertEquals(2, connections.get());
+    }
+
+    @Test
+    @Timeout(30)
+    void aLargeRequestTheServerStopsReadingIsCutAtTheDeadline() {
+        // Under TLS a blocked write holds the lock a TLS close waits for: the cut must close the TCP socket.
+        mode = Mode.STALL_AFTER_HANDSHAKE;
+        String large = "{\"text\":\"" + "x".repeat(24 * 1024 * 1024) + "\"}";
+        UpstreamRequest request = new UpstreamRequest("p", URI.create("https://localhost:" + server.getLocalPort() + "/"),
+                Map.of(), large, Duration.ofMillis(500));
+
+        ProviderException e = assertThrows(ProviderException.class, () -> http.post(request));
+
+        assertEquals(Kind.TIMEOUT, e.kind());
     }
 }
