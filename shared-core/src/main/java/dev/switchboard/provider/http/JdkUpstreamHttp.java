@@ -14,8 +14,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * {@link UpstreamHttp} on the JDK's HTTP client: one client, shared connection pool, HTTP/1.1
  * (local servers such as Ollama or llama.cpp do not speak h2c, and the upgrade costs a round trip).
  */
-public final class JdkUpstreamHttp implements UpstreamHttp, AutoCloseable {
-
+public final class JdkUpstreamHttp implements UpstreamHttp {
 
     private final Duration connectTimeout;
     /** Built on first use: its TLS set-up costs a cold start a few hundred ms that a function never calling a

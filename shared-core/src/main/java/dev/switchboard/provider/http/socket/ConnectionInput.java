@@ -1,7 +1,10 @@
 package dev.switchboard.provider.http.socket;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProtocolException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A connection's input, buffered without a lock: one call reads a connection at a time, and the
@@ -50,6 +53,44 @@ final class ConnectionInput extends InputStream {
     @Override
     public int available() throws IOException {
         return limit - position + socket.available();
+    }
+
+    /**
+     * One CRLF (or bare LF) terminated line as ISO-8859-1, without its end: the framing lines of a
+     * response (status, headers, chunk sizes, trailers).
+     *
+     * @param maxBytes the most the line may take, its end included
+     * @throws EOFException      when the stream ends inside the line
+     * @throws ProtocolException when the line is longer than {@code maxBytes}
+     */
+    String readLine(int maxBytes) throws IOException {
+        StringBuilder line = null;
+        int taken = 0;
+        while (true) {
+            if (position == limit && !fill()) {
+                throw new EOFException("the connection closed inside a line of the response's framing");
+            }
+            int end = position;
+            while (end < limit && buffer[end] != '\n') {
+                end++;
+            }
+            int length = end - position;
+            taken += length + (end < limit ? 1 : 0);
+            if (taken > maxBytes) {
+                throw new ProtocolException("a line of the response's framing over " + maxBytes + " bytes");
+            }
+            if (end < limit) {
+                String tail = new String(buffer, position, length, StandardCharsets.ISO_8859_1);
+                position = end + 1;
+                String whole = line == null ? tail : line.append(tail).toString();
+                return whole.endsWith("\r") ? whole.substring(0, whole.length() - 1) : whole;
+            }
+            if (line == null) {
+                line = new StringBuilder(length * 2);
+            }
+            line.append(new String(buffer, position, length, StandardCharsets.ISO_8859_1));
+            position = limit;
+        }
     }
 
     /** Blocks until a byte can be read: false when the stream ended first. */

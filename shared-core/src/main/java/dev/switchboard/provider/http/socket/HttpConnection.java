@@ -69,7 +69,7 @@ final class HttpConnection implements AutoCloseable {
     }
 
 
-    InputStream in() {
+    ConnectionInput in() {
         return in;
     }
 

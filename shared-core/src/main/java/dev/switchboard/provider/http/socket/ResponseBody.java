@@ -19,9 +19,12 @@ import java.util.function.Consumer;
 final class ResponseBody extends InputStream {
 
     private static final long UNTIL_CLOSE = -1;
+    /** Chunk sizes and trailer fields are short; a longer line is not HTTP framing. */
+    private static final int MAX_FRAMING_LINE = 8192;
 
     private final HttpConnection connection;
-    private final InputStream in;
+    private final ConnectionInput in;
+    private final byte[] one = new byte[1];
     private final boolean chunked;
     private final boolean reusable;
     private final Consumer<HttpConnection> release;
@@ -76,7 +79,6 @@ final class ResponseBody extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }
@@ -159,23 +161,9 @@ final class ResponseBody extends InputStream {
         }
     }
 
-    /** One CRLF-terminated line of chunk framing (short: sizes and trailers). */
+    /** One line of chunk framing (short: sizes and trailers). */
     private String line() throws IOException {
-        StringBuilder line = new StringBuilder(8);
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("the connection closed inside the chunk framing");
-            }
-            if (b == '\n') {
-                int last = line.length() - 1;
-                return last >= 0 && line.charAt(last) == '\r' ? line.substring(0, last) : line.toString();
-            }
-            if (line.length() > 8192) {
-                throw new ProtocolException("a chunk framing line over 8 KB");
-            }
-            line.append((char) b);
-        }
+        return in.readLine(MAX_FRAMING_LINE);
     }
 
     @Override

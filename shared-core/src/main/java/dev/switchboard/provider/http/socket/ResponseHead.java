@@ -1,10 +1,7 @@
 package dev.switchboard.provider.http.socket;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ProtocolException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,15 +18,15 @@ record ResponseHead(int status, boolean http11, Map<String, List<String>> header
     /** Status line and header lines together may not exceed this. */
     static final int MAX_HEAD_BYTES = 64 * 1024;
 
-    static ResponseHead read(InputStream in) throws IOException {
-        LineReader lines = new LineReader(in);
+    static ResponseHead read(ConnectionInput in) throws IOException {
+        int[] left = {MAX_HEAD_BYTES};
         while (true) {
-            String statusLine = lines.next();
+            String statusLine = line(in, left);
             int status = status(statusLine);
             boolean http11 = statusLine.charAt(7) != '0';
             Map<String, List<String>> headers = new LinkedHashMap<>();
             String line;
-            while (!(line = lines.next()).isEmpty()) {
+            while (!(line = line(in, left)).isEmpty()) {
                 int colon = line.indexOf(':');
                 if (colon <= 0) {
                     throw new ProtocolException("a header line without a name");
@@ -79,42 +76,18 @@ record ResponseHead(int status, boolean http11, Map<String, List<String>> header
         }
     }
 
-    private static boolean digit(char c) {
-        return c >= '0' && c <= '9';
+    /** The next line, its bytes (end included) taken from what the head may still use. */
+    private static String line(ConnectionInput in, int[] left) throws IOException {
+        try {
+            String line = in.readLine(left[0]);
+            left[0] -= line.length() + 2;
+            return line;
+        } catch (ProtocolException e) {
+            throw new ProtocolException("a response head over " + MAX_HEAD_BYTES + " bytes");
+        }
     }
 
-    /** CRLF (or bare LF) terminated ISO-8859-1 lines, within {@link #MAX_HEAD_BYTES} in all. */
-    private static final class LineReader {
-        private final InputStream in;
-        private int total;
-        private final byte[] buffer = new byte[256];
-
-        LineReader(InputStream in) {
-            this.in = in;
-        }
-
-        String next() throws IOException {
-            byte[] line = buffer;
-            int length = 0;
-            while (true) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new EOFException("the connection closed inside the response head");
-                }
-                if (++total > MAX_HEAD_BYTES) {
-                    throw new ProtocolException("a response head over " + MAX_HEAD_BYTES + " bytes");
-                }
-                if (b == '\n') {
-                    if (length > 0 && line[length - 1] == '\r') {
-                        length--;
-                    }
-                    return new String(line, 0, length, StandardCharsets.ISO_8859_1);
-                }
-                if (length == line.length) {
-                    line = java.util.Arrays.copyOf(line, line.length * 2);
-                }
-                line[length++] = (byte) b;
-            }
-        }
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -34,7 +34,7 @@ import javax.net.ssl.SSLSocketFactory;
  * between threads, which the JDK client needs for every call. The call timeout bounds the wait for
  * the response's head, then each silence while its body is read.
  */
-public final class SocketUpstreamHttp implements UpstreamHttp, AutoCloseable {
+public final class SocketUpstreamHttp implements UpstreamHttp {
 
 
     /** Requests longer than this may not fit the socket's send buffer, so their write is watched. */
