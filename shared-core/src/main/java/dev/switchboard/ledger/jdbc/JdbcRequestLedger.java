@@ -15,6 +15,7 @@ import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.ledger.StrategyQuality;
 import dev.switchboard.ledger.StrategyStat;
 import dev.switchboard.ledger.TierShare;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -22,29 +23,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The ledger on a JDBC database through Micronaut Data. Request rows written at the same time share
- * one batch ({@link GroupCommit}): each append still returns only once its row is written.
+ * The ledger on a JDBC database through Micronaut Data. Request rows are inserted by {@link RequestRowInsert},
+ * and rows written at the same time share one batch ({@link GroupCommit}): each append still returns only
+ * once its row is written.
  */
 @Singleton
 public class JdbcRequestLedger implements RequestLedger {
 
     private final RequestRecordRepository repository;
     private final FeedbackRecordRepository feedback;
-    private final GroupCommit<RequestRecord> requests;
+    private final GroupCommit<LedgerEntry> requests;
 
-    public JdbcRequestLedger(RequestRecordRepository repository, FeedbackRecordRepository feedback) {
+    public JdbcRequestLedger(RequestRecordRepository repository, FeedbackRecordRepository feedback,
+                             JdbcOperations jdbc) {
         this.repository = repository;
         this.feedback = feedback;
-        this.requests = new GroupCommit<>(repository::saveAll, repository::save);
+        RequestRowInsert insert = new RequestRowInsert(jdbc);
+        this.requests = new GroupCommit<>(insert::all, insert::one);
     }
 
     @Override
     public void append(LedgerEntry e) {
-        requests.write(new RequestRecord(e.id(), e.createdAt(), e.principal(), e.endpoint(), e.strategy(),
-                e.confidence(), e.pattern(), e.complexity(), e.provider(), e.model(), e.tokensIn(), e.tokensOut(),
-                e.cost(), e.baselineCost(), e.priced(), e.latencyMs(), e.cacheHit(), e.fallbackUsed(),
-                e.attempts(), e.status(), e.errorType(), e.tier(), e.firstChoice(), e.learnerFeatures(),
-                e.learnerOutcome(), e.learnerNote()));
+        requests.write(e);
     }
 
     @Override

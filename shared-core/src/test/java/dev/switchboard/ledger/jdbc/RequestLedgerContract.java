@@ -5,6 +5,7 @@ import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.StrategyStat;
 import dev.switchboard.testsupport.LedgerEntries;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.jdbc.DataSourceResolver;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -110,6 +112,60 @@ abstract class RequestLedgerContract extends LedgerContextContract {
                 e.pattern(), e.complexity(), e.provider(), e.model(), e.tokensIn(), e.tokensOut(), e.cost(),
                 e.baselineCost(), e.priced(), e.latencyMs(), true, e.fallbackUsed(), e.attempts(), e.status(),
                 e.errorType());
+    }
+
+    @Test
+    void aRowReadsBackAsItWasWrittenInEveryColumnWithNullsAndMicroseconds() {
+        LedgerEntry full = new LedgerEntry("0193a1b2-0000-7000-8000-000000000001", NOW.plusNanos(123_456_000),
+                "team-a", "chat", "hybrid", "high", "code", 0.7312, "openai", "gpt-4o-mini", 1234, 56,
+                new BigDecimal("0.0001234500"), new BigDecimal("0.0012345000"), true, 321, false, true, 2,
+                LedgerEntry.OK, null, "economy", "openai/gpt-4o", "1.0,2.5,0.125", "weak_model_failed",
+                "the economy model's answer was empty");
+        LedgerEntry sparse = LedgerEntries.ok(NOW).failed().build();
+
+        ledger.append(full);
+        ledger.append(sparse);
+
+        assertEquals(full, ledger.find(full.id()).orElseThrow());
+        assertEquals(asStored(sparse), ledger.find(sparse.id()).orElseThrow());
+    }
+
+    @Test
+    void aSecondRowWithTheSameIdIsRefusedAndTheFirstStays() {
+        LedgerEntry first = LedgerEntries.ok(NOW).build();
+        LedgerEntry again = new LedgerEntry(first.id(), NOW, "someone-else", first.endpoint(), first.strategy(),
+                first.confidence(), first.pattern(), first.complexity(), first.provider(), first.model(), 1, 1,
+                first.cost(), first.baselineCost(), first.priced(), 1, false, false, 1, first.status(), null);
+        ledger.append(first);
+
+        assertThrows(RuntimeException.class, () -> ledger.append(again));
+
+        assertEquals(first, ledger.find(first.id()).orElseThrow());
+        assertEquals(1, ledger.stats(NOW.minusSeconds(60)).requests());
+    }
+
+    @Test
+    void aBatchInsertsEveryRowAndOneRefusedRowFailsTheBatch() {
+        RequestRowInsert insert = new RequestRowInsert(bean(JdbcOperations.class));
+        List<LedgerEntry> rows = List.of(LedgerEntries.ok(NOW).build(), LedgerEntries.ok(NOW).failed().build(),
+                LedgerEntries.ok(NOW).unpriced().build());
+
+        insert.all(rows);
+
+        for (LedgerEntry row : rows) {
+            assertEquals(asStored(row), ledger.find(row.id()).orElseThrow());
+        }
+        assertThrows(RuntimeException.class, () -> insert.all(List.of(LedgerEntries.ok(NOW).build(), rows.get(0))));
+        assertEquals(asStored(rows.get(0)), ledger.find(rows.get(0).id()).orElseThrow());
+    }
+
+    /** The row as the NUMERIC(20, 10) columns give it back: its costs at scale 10. */
+    private static LedgerEntry asStored(LedgerEntry e) {
+        return new LedgerEntry(e.id(), e.createdAt(), e.principal(), e.endpoint(), e.strategy(), e.confidence(),
+                e.pattern(), e.complexity(), e.provider(), e.model(), e.tokensIn(), e.tokensOut(),
+                e.cost().setScale(10), e.baselineCost().setScale(10), e.priced(), e.latencyMs(), e.cacheHit(),
+                e.fallbackUsed(), e.attempts(), e.status(), e.errorType(), e.tier(), e.firstChoice(),
+                e.learnerFeatures(), e.learnerOutcome(), e.learnerNote());
     }
 
     @Test
