@@ -118,8 +118,8 @@ public class CompletionAccounting {
         Cost cost = price(answered, usage);
         Cost baseline = costs.baselineCost(usage);
         RoutingDecision d = a.decision();
-        ObservedFailure observed = ObservedFailure.judge(answered.tier(), LearnerFeatureText.of(d.analysis()),
-                a.delivered(), json).orElse(null);
+        String features = LearnerFeatureText.of(d.analysis()); // once: 22 doubles written as text is not cheap
+        ObservedFailure observed = ObservedFailure.judge(answered.tier(), features, a.delivered(), json).orElse(null);
         // An answer judged unusable is not cached: the same request again gets a fresh call (routed by a
         // learner that has just been told), not the same unusable answer until the entry expires.
         CacheKey cacheKey = observed == null ? a.cacheKey() : null;
@@ -130,7 +130,7 @@ public class CompletionAccounting {
         Double totalToday = a.spentBefore() == null ? null
                 : a.spentBefore().add(BigDecimal.valueOf(cost.priced() ? cost.usd() : 0)).doubleValue();
         boolean recorded = record(row(a.requestId(), a.started(), a.principal(), a.endpoint(), d, answered, usage,
-                cost, baseline, a.latencyMs(), a.failedAttempts().size() + 1, null, false, observed));
+                cost, baseline, a.latencyMs(), a.failedAttempts().size() + 1, null, false, features, observed));
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(a.requestId(), analysis.pattern().wireName(),
                 analysis.complexity(), d.reasoning(), d.chosen().priced() ? d.costEstimate() : null, cost.priced(),
@@ -153,7 +153,7 @@ public class CompletionAccounting {
         Cost baseline = costs.baselineCost(usage);
         boolean recorded = record(row(requestId, started, principal, endpoint, d, hit.provider(),
                 hit.response().model(), tierOf(d, hit.provider(), hit.response().model()), usage, Cost.ZERO, baseline,
-                latencyMs, 0, null, true, null));
+                latencyMs, 0, null, true, LearnerFeatureText.of(d.analysis()), null));
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(requestId, analysis.pattern().wireName(),
                 analysis.complexity(), "Answered from the response cache (stored " + hit.storedAt()
@@ -171,7 +171,7 @@ public class CompletionAccounting {
     public void failed(String requestId, Instant started, String principal, String endpoint, RoutingDecision d,
                        long latencyMs, int attempts, String errorType) {
         record(row(requestId, started, principal, endpoint, d, null, new Usage(d.analysis().tokenCount(), 0),
-                Cost.ZERO, Cost.ZERO, latencyMs, attempts, errorType, false, null));
+                Cost.ZERO, Cost.ZERO, latencyMs, attempts, errorType, false, LearnerFeatureText.of(d.analysis()), null));
     }
 
     /**
@@ -184,7 +184,8 @@ public class CompletionAccounting {
         Cost cost = price(u.streamedBy(), usage);
         u.admission().unfinished(u.streamedBy(), usage, cost, u.deploymentFailed());
         record(row(u.requestId(), u.started(), u.principal(), u.endpoint(), u.decision(), u.streamedBy(), usage, cost,
-                costs.baselineCost(usage), u.latencyMs(), u.attempts(), u.errorType(), false, null));
+                costs.baselineCost(usage), u.latencyMs(), u.attempts(), u.errorType(), false,
+                LearnerFeatureText.of(u.decision().analysis()), null));
     }
 
     private Cost price(Candidate by, Usage usage) {
@@ -197,15 +198,16 @@ public class CompletionAccounting {
 
     /**
      * The one way a ledger row is built: {@code by} null when nobody answered, {@code errorType} null when ok,
-     * {@code observed} null unless the answer was an observed failure.
+     * {@code learnerFeatures} as {@link LearnerFeatureText} writes them (null when none were taken), {@code observed}
+     * null unless the answer was an observed failure.
      */
     private static LedgerEntry row(String requestId, Instant started, String principal, String endpoint,
                                    RoutingDecision d, Candidate by, Usage usage, Cost cost, Cost baseline,
                                    long latencyMs, int attempts, String errorType, boolean cacheHit,
-                                   ObservedFailure observed) {
+                                   String learnerFeatures, ObservedFailure observed) {
         return row(requestId, started, principal, endpoint, d, by == null ? null : by.provider(),
                 by == null ? null : by.model(), by == null ? null : by.tier().wireName(), usage, cost, baseline,
-                latencyMs, attempts, errorType, cacheHit, observed);
+                latencyMs, attempts, errorType, cacheHit, learnerFeatures, observed);
     }
 
     /** The tier of the candidate of {@code d} that is this deployment (a cached answer's), null if none is. */
@@ -218,12 +220,12 @@ public class CompletionAccounting {
     private static LedgerEntry row(String requestId, Instant started, String principal, String endpoint,
                                    RoutingDecision d, String provider, String model, String tier, Usage usage,
                                    Cost cost, Cost baseline, long latencyMs, int attempts, String errorType,
-                                   boolean cacheHit, ObservedFailure observed) {
+                                   boolean cacheHit, String learnerFeatures, ObservedFailure observed) {
         return new LedgerEntry(requestId, started, principal, endpoint, d.strategyUsed(), d.confidence().wireName(),
                 d.analysis().pattern().wireName(), d.analysis().complexity(), provider, model, usage.inputTokens(), usage.outputTokens(),
                 BigDecimal.valueOf(cost.usd()), BigDecimal.valueOf(baseline.usd()), cost.priced(), latencyMs, cacheHit,
                 attempts > 1, attempts, errorType == null ? LedgerEntry.OK : LedgerEntry.ERROR, errorType, tier,
-                d.chosen().label(), LearnerFeatureText.of(d.analysis()), observed == null ? null : observed.outcome(),
+                d.chosen().label(), learnerFeatures, observed == null ? null : observed.outcome(),
                 observed == null ? null : observed.note());
     }
 
