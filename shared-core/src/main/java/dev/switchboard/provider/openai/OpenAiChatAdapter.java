@@ -10,6 +10,8 @@ import dev.switchboard.provider.http.UpstreamRequest;
 import dev.switchboard.provider.http.UpstreamResponse;
 import dev.switchboard.secrets.ApiKey;
 import io.micronaut.json.JsonMapper;
+
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,6 +28,8 @@ public final class OpenAiChatAdapter implements ChatProvider {
     private final JsonMapper json;
     private final OpenAiRequestMapper mapper;
     private final OpenAiResponseParser parser;
+    /** The chat URL when it is the same for every model (parsed once: it is on every call's path), else null. */
+    private final URI sharedChatUri;
 
     public OpenAiChatAdapter(String name, String protocol, OpenAiEndpoint endpoint, HttpAdapterSupport support,
                              JsonMapper json) {
@@ -36,6 +40,7 @@ public final class OpenAiChatAdapter implements ChatProvider {
         this.json = json;
         this.mapper = new OpenAiRequestMapper(json, endpoint.budgetField());
         this.parser = new OpenAiResponseParser(name, json, support.tokens());
+        this.sharedChatUri = endpoint.chatUriPerModel() ? null : endpoint.chatUri("");
     }
 
     @Override
@@ -68,7 +73,8 @@ public final class OpenAiChatAdapter implements ChatProvider {
         if (stream) {
             headers.put("Accept", "text/event-stream");
         }
-        return new UpstreamRequest(name, endpoint.chatUri(request.model()), headers,
+        return new UpstreamRequest(name,
+                sharedChatUri != null ? sharedChatUri : endpoint.chatUri(request.model()), headers,
                 new String(body(request, stream), StandardCharsets.UTF_8), support.callTimeout(name, request));
     }
 

@@ -27,8 +27,13 @@ public record OpenAiEndpoint(String baseUrl, boolean compatible) {
         URI.create(baseUrl.replace(MODEL_PLACEHOLDER, "m"));
     }
 
+    /** Whether the chat URL names the model (an Azure-style template); otherwise it is the same for every model. */
+    public boolean chatUriPerModel() {
+        return baseUrl.contains(MODEL_PLACEHOLDER);
+    }
+
     public URI chatUri(String model) {
-        if (baseUrl.contains(MODEL_PLACEHOLDER)) {
+        if (chatUriPerModel()) {
             String segment = URLEncoder.encode(model, StandardCharsets.UTF_8).replace("+", "%20");
             return URI.create(baseUrl.replace(MODEL_PLACEHOLDER, segment));
         }
