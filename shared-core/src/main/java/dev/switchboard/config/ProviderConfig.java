@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A provider as the configuration file declares it. {@code baseUrl} may be null for protocols with a
@@ -20,6 +21,10 @@ public record ProviderConfig(String name, String protocol, String baseUrl,
 
     /** {@code <NAME>_API_KEY}: the provider name upper-cased, anything but letters and digits as '_'. */
     public static String apiKeyVariable(String providerName) {
-        return providerName.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_API_KEY";
+        // A loop, not a regular expression: keys are looked up on every upstream call.
+        StringBuilder variable = new StringBuilder(providerName.length() + 8);
+        providerName.toUpperCase(Locale.ROOT).codePoints().forEach(c ->
+                variable.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? (char) c : '_'));
+        return variable.append("_API_KEY").toString();
     }
 }
