@@ -3,6 +3,7 @@ package dev.switchboard.provider.http;
 import dev.switchboard.provider.ProviderException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,13 +18,21 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 public final class JdkUpstreamHttp implements UpstreamHttp {
 
     private final Duration connectTimeout;
+    private final ProxySelector proxies;
     /** Built on first use: its TLS set-up costs a cold start a few hundred ms that a function never calling a
      *  provider (recommend, decision, metrics) need not pay; {@link #prepare()} builds it ahead. */
     private volatile HttpClient client;
     private final ScheduledExecutorService watchdogs = watchdogThread();
 
+    /** The proxies the JVM's default selector names at the time the client is built. */
     public JdkUpstreamHttp(Duration connectTimeout) {
+        this(connectTimeout, null);
+    }
+
+    /** {@code proxies} chooses the proxy of each URL; null: the JVM's default selector. */
+    public JdkUpstreamHttp(Duration connectTimeout, ProxySelector proxies) {
         this.connectTimeout = connectTimeout;
+        this.proxies = proxies;
     }
 
     private static ScheduledExecutorService watchdogThread() {
@@ -49,7 +58,11 @@ public final class JdkUpstreamHttp implements UpstreamHttp {
             synchronized (this) {
                 built = client;
                 if (built == null) {
-                    built = HttpClient.newBuilder()
+                    HttpClient.Builder builder = HttpClient.newBuilder();
+                    if (proxies != null) {
+                        builder.proxy(proxies);
+                    }
+                    built = builder
                             .version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(connectTimeout)
                             .followRedirects(HttpClient.Redirect.NEVER)

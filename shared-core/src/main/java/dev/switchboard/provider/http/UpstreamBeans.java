@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.net.ProxySelector;
 import java.time.Clock;
 
 /** The HTTP transport the HTTP adapters share: one client, one pool. */
@@ -25,8 +26,11 @@ public class UpstreamBeans {
     @Bean(preDestroy = "close")
     UpstreamHttp upstreamHttp(UpstreamProperties properties, UpstreamTimeouts timeouts) {
         if (UpstreamProperties.SOCKET.equals(properties.checkedClient())) {
-            return new SocketUpstreamHttp(timeouts.connect(),
-                    new ConnectionPool(ConnectionPool.DEFAULT_MAX_IDLE, ConnectionPool.DEFAULT_PER_ORIGIN, System::nanoTime));
+            // Calls the JVM's proxy settings send through a proxy go over the JDK client, which speaks to proxies.
+            ProxySelector proxies = ProxySelector.getDefault();
+            return new ProxyRoutedUpstreamHttp(new SocketUpstreamHttp(timeouts.connect(),
+                    new ConnectionPool(ConnectionPool.DEFAULT_MAX_IDLE, ConnectionPool.DEFAULT_PER_ORIGIN, System::nanoTime)),
+                    () -> new JdkUpstreamHttp(timeouts.connect(), proxies), proxies);
         }
         return new JdkUpstreamHttp(timeouts.connect());
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.config.ConfigurationError;
-import dev.switchboard.provider.http.socket.SocketUpstreamHttp;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +33,7 @@ class UpstreamPropertiesTest {
             assertInstanceOf(JdkUpstreamHttp.class, context.getBean(UpstreamHttp.class));
         }
         try (ApplicationContext context = ApplicationContext.run(Map.of("switchboard.providers.http.client", "Socket"))) {
-            assertInstanceOf(SocketUpstreamHttp.class, context.getBean(UpstreamHttp.class));
+            assertInstanceOf(ProxyRoutedUpstreamHttp.class, context.getBean(UpstreamHttp.class));
         }
     }
 
