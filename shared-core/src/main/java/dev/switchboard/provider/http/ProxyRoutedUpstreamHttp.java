@@ -1,5 +1,7 @@
 package dev.switchboard.provider.http;
 
+import dev.switchboard.provider.ProviderException;
+
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -11,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Sends a call over the direct transport unless the JVM's proxy selector routes its URL through a
- * proxy (the {@code http(s).proxyHost} system properties, or a selector the operator installed); then
- * over the proxied transport, the JDK's client, which speaks to proxies (CONNECT tunnels, proxy
- * credentials from the JVM's Authenticator) where the socket transport only connects directly. The
- * choice is made once per scheme, host and port: providers are few, and the selector's answer does
- * not change while the gateway runs.
+ * Sends a call over the direct transport unless the JVM's proxy selector routes its URL through an
+ * HTTP proxy (the {@code http(s).proxyHost} system properties, or a selector the operator installed);
+ * then over the proxied transport, the JDK's client, which speaks to HTTP proxies (CONNECT tunnels for
+ * https) where the socket transport only connects directly. The rule is the JDK client's own: the
+ * selector's first answer counts, and only an HTTP proxy is used (a SOCKS answer means direct). The
+ * choice is made once per scheme, host and port, since providers are few and the JVM's proxy settings
+ * are read at start-up; a selector that fails leaves the call to the JDK client, which asks it again.
  */
 public final class ProxyRoutedUpstreamHttp implements UpstreamHttp {
 
@@ -37,25 +40,36 @@ public final class ProxyRoutedUpstreamHttp implements UpstreamHttp {
 
     @Override
     public UpstreamStream postStreaming(UpstreamRequest request) {
-        return throughProxy(request.uri()) ? proxied().postStreaming(request) : direct.postStreaming(request);
+        return throughProxy(request.uri()) ? proxied(request.provider()).postStreaming(request)
+                : direct.postStreaming(request);
     }
 
-    /** Whether the selector names any proxy but "direct" for this URL (the JDK client takes the first that works). */
+    /** Whether the call goes to the JDK client: the selector's first answer is an HTTP proxy, or it failed. */
     boolean throughProxy(URI uri) {
         if (proxies == null || uri.getHost() == null) {
             return false; // without a host the direct transport refuses the URL, naming the provider
         }
         String origin = (uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT)) + "://"
-                + uri.getHost() + ":" + uri.getPort();
-        return proxiedByOrigin.computeIfAbsent(origin, o -> {
-            List<Proxy> chosen = proxies.select(uri);
-            return chosen != null && chosen.stream().anyMatch(p -> p.type() == Proxy.Type.HTTP);
-        });
+                + uri.getHost().toLowerCase(Locale.ROOT) + ":" + uri.getPort();
+        Boolean known = proxiedByOrigin.get(origin);
+        if (known != null) {
+            return known;
+        }
+        List<Proxy> chosen;
+        try {
+            chosen = proxies.select(uri);
+        } catch (RuntimeException e) {
+            return true; // not remembered: the JDK client asks the selector again, and reports what it says
+        }
+        boolean viaProxy = chosen != null && !chosen.isEmpty() && chosen.get(0).type() == Proxy.Type.HTTP;
+        proxiedByOrigin.put(origin, viaProxy);
+        return viaProxy;
     }
 
-    private synchronized UpstreamHttp proxied() {
+    private synchronized UpstreamHttp proxied(String provider) {
         if (closed) {
-            throw new IllegalStateException("the upstream transport is closed");
+            throw new ProviderException(provider, ProviderException.Kind.UNAVAILABLE,
+                    provider + " call refused: the gateway is shutting down");
         }
         if (proxied == null) {
             proxied = Objects.requireNonNull(proxiedSource.get(), "proxied transport");
@@ -75,12 +89,20 @@ public final class ProxyRoutedUpstreamHttp implements UpstreamHttp {
             closed = true;
             built = proxied;
         }
-        try {
-            direct.close();
-        } finally {
-            if (built != null) {
-                built.close();
+        RuntimeException failure = null;
+        for (UpstreamHttp transport : built == null ? List.of(direct) : List.of(direct, built)) {
+            try {
+                transport.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

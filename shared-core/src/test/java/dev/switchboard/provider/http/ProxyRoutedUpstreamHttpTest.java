@@ -1,5 +1,6 @@
 package dev.switchboard.provider.http;
 
+import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.http.FakeUpstream.Whole;
 import dev.switchboard.provider.http.socket.SocketTransports;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,30 +72,47 @@ class ProxyRoutedUpstreamHttpTest {
     }
 
     @Test
-    void aSocksProxyIsPassedOverAsTheJdkClientDoesSoTheCallGoesDirect() {
-        try (ProxyRoutedUpstreamHttp http = new ProxyRoutedUpstreamHttp(SocketTransports.create(Duration.ofSeconds(2)),
-                neverBuilt(), proxyFor("127.0.0.1", Proxy.Type.SOCKS))) {
+    void aSocksProxyIsPassedOverAsTheJdkClientDoes() {
+        try (ProxyRoutedUpstreamHttp http = router(proxyFor("127.0.0.1", Proxy.Type.SOCKS))) {
             assertFalse(http.throughProxy(upstream.baseUri()));
         }
     }
 
     @Test
+    void onlyTheSelectorsFirstAnswerCountsAsForTheJdkClient() {
+        Proxy http = new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.baseUri().getPort()));
+        Proxy socks = new Proxy(Proxy.Type.SOCKS, new InetSocketAddress("127.0.0.1", proxy.baseUri().getPort()));
+        URI uri = URI.create("https://api.example.com/v1/chat/completions");
+
+        assertFalse(routedThroughProxy(answering(Proxy.NO_PROXY, http), uri));
+        assertFalse(routedThroughProxy(answering(socks, http), uri));
+        assertTrue(routedThroughProxy(answering(http, Proxy.NO_PROXY), uri));
+        assertFalse(routedThroughProxy(answering(), uri));
+    }
+
+    @Test
+    void aSelectorThatFailsLeavesTheCallToTheJdkClientAndIsAskedAgainNextTime() {
+        AtomicInteger asked = new AtomicInteger();
+        ProxySelector failing = selector(uri -> {
+            asked.incrementAndGet();
+            throw new IllegalArgumentException("no proxy rule for " + uri.getHost());
+        });
+        URI uri = URI.create("https://api.example.com/v1/chat/completions");
+        try (ProxyRoutedUpstreamHttp http = router(failing)) {
+            assertTrue(http.throughProxy(uri));
+            assertTrue(http.throughProxy(uri));
+        }
+        assertEquals(2, asked.get());
+    }
+
+    @Test
     void theSelectorIsAskedOncePerSchemeHostAndPort() {
         AtomicInteger asked = new AtomicInteger();
-        ProxySelector counting = new ProxySelector() {
-            @Override
-            public List<Proxy> select(URI uri) {
-                asked.incrementAndGet();
-                return List.of(Proxy.NO_PROXY);
-            }
-
-            @Override
-            public void connectFailed(URI uri, SocketAddress address, IOException e) {
-                // not used here
-            }
-        };
-        try (ProxyRoutedUpstreamHttp http = new ProxyRoutedUpstreamHttp(SocketTransports.create(Duration.ofSeconds(2)),
-                neverBuilt(), counting)) {
+        ProxySelector counting = selector(uri -> {
+            asked.incrementAndGet();
+            return List.of(Proxy.NO_PROXY);
+        });
+        try (ProxyRoutedUpstreamHttp http = router(counting)) {
             http.throughProxy(URI.create("https://api.example.com/v1/chat/completions"));
             http.throughProxy(URI.create("https://api.example.com/v1/messages"));
             http.throughProxy(URI.create("http://api.example.com/v1/messages"));
@@ -128,21 +147,39 @@ class ProxyRoutedUpstreamHttpTest {
         http.close();
 
         assertEquals(1, closed.get());
-        assertThrows(IllegalStateException.class, () -> http.post(request(proxied)));
+        assertThrows(ProviderException.class, () -> http.post(request(proxied)));
         assertTrue(http.throughProxy(proxied));
     }
 
     private ProxySelector proxyFor(String host, Proxy.Type type) {
         InetSocketAddress address = new InetSocketAddress(proxy.baseUri().getHost(), proxy.baseUri().getPort());
+        return selector(uri -> host.equals(uri.getHost()) ? List.of(new Proxy(type, address)) : List.of(Proxy.NO_PROXY));
+    }
+
+    private static ProxyRoutedUpstreamHttp router(ProxySelector proxies) {
+        return new ProxyRoutedUpstreamHttp(SocketTransports.create(Duration.ofSeconds(2)), neverBuilt(), proxies);
+    }
+
+    private static boolean routedThroughProxy(ProxySelector proxies, URI uri) {
+        try (ProxyRoutedUpstreamHttp http = router(proxies)) {
+            return http.throughProxy(uri);
+        }
+    }
+
+    private static ProxySelector answering(Proxy... answer) {
+        return selector(uri -> List.of(answer));
+    }
+
+    private static ProxySelector selector(Function<URI, List<Proxy>> answer) {
         return new ProxySelector() {
             @Override
             public List<Proxy> select(URI uri) {
-                return host.equals(uri.getHost()) ? List.of(new Proxy(type, address)) : List.of(Proxy.NO_PROXY);
+                return answer.apply(uri);
             }
 
             @Override
             public void connectFailed(URI uri, SocketAddress address, IOException e) {
-                // the test's proxy is always up
+                // nothing is connected through these
             }
         };
     }

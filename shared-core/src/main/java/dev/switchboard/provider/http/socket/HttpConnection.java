@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketException;
 import javax.net.ssl.SSLParameters;
@@ -33,7 +34,9 @@ final class HttpConnection implements AutoCloseable {
     /** Connects, and for https completes the TLS handshake, within {@code connectMillis} in all. */
     static HttpConnection open(Origin origin, int connectMillis, SSLSocketFactory tls) throws IOException {
         long started = System.nanoTime();
-        Socket plain = new Socket();
+        // No proxy, not even a SOCKS one from socksProxyHost: the JDK client never uses SOCKS either,
+        // and calls that go through an HTTP proxy are sent by it (ProxyRoutedUpstreamHttp).
+        Socket plain = new Socket(Proxy.NO_PROXY);
         try {
             plain.setTcpNoDelay(true);
             plain.connect(new InetSocketAddress(origin.host(), origin.port()), connectMillis);
