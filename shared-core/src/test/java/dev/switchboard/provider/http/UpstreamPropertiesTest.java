@@ -28,12 +28,15 @@ class UpstreamPropertiesTest {
     }
 
     @Test
-    void theJdkClientIsTheDefaultTransportAndSocketPicksTheBlockingOne() {
+    void theSocketTransportIsTheDefaultAndJdkPicksTheJdkClientForEveryCall() {
         try (ApplicationContext context = ApplicationContext.run(Map.of())) {
-            assertInstanceOf(JdkUpstreamHttp.class, context.getBean(UpstreamHttp.class));
+            assertInstanceOf(ProxyRoutedUpstreamHttp.class, context.getBean(UpstreamHttp.class));
         }
         try (ApplicationContext context = ApplicationContext.run(Map.of("switchboard.providers.http.client", "Socket"))) {
             assertInstanceOf(ProxyRoutedUpstreamHttp.class, context.getBean(UpstreamHttp.class));
+        }
+        try (ApplicationContext context = ApplicationContext.run(Map.of("switchboard.providers.http.client", " JDK "))) {
+            assertInstanceOf(JdkUpstreamHttp.class, context.getBean(UpstreamHttp.class));
         }
     }
 
