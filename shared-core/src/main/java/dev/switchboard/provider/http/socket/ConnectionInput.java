@@ -13,14 +13,25 @@ import java.nio.charset.StandardCharsets;
  */
 final class ConnectionInput extends InputStream {
 
+    /** Runs before each read from the socket while it is set: to hold several reads to one deadline. */
+    interface ReadGuard {
+        void beforeRead() throws IOException;
+    }
+
     private final InputStream socket;
     private final byte[] buffer;
     private int position;
     private int limit;
+    private ReadGuard guard;
 
     ConnectionInput(InputStream socket, int size) {
         this.socket = socket;
         this.buffer = new byte[size];
+    }
+
+    /** Sets the guard of the reads to come; null removes it. */
+    void guard(ReadGuard guard) {
+        this.guard = guard;
     }
 
     @Override
@@ -38,6 +49,9 @@ final class ConnectionInput extends InputStream {
         }
         if (position == limit) {
             if (length >= buffer.length) {
+                if (guard != null) {
+                    guard.beforeRead();
+                }
                 return socket.read(target, offset, length);
             }
             if (!fill()) {
@@ -99,6 +113,9 @@ final class ConnectionInput extends InputStream {
     }
 
     private boolean fill() throws IOException {
+        if (guard != null) {
+            guard.beforeRead();
+        }
         int n = socket.read(buffer, 0, buffer.length);
         if (n <= 0) {
             return false;

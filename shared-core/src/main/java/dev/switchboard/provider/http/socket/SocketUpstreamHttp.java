@@ -31,8 +31,8 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * {@link UpstreamHttp} on blocking sockets: the calling thread writes the request and reads the
  * answer itself, over HTTP/1.1 connections kept per origin. No selector thread and no hand-offs
- * between threads, which the JDK client needs for every call. The call timeout bounds the wait for
- * the response's head, then each silence while its body is read.
+ * between threads, which the JDK client needs for every call. The call timeout bounds the whole
+ * response head, then each silence while its body is read.
  */
 public final class SocketUpstreamHttp implements UpstreamHttp {
 
@@ -146,7 +146,10 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
                 }
                 throw e;
             }
+            // The whole head within the call's deadline, however the server spaces its bytes.
+            connection.in().guard(() -> connection.readTimeoutMillis(remainingMillis(deadline)));
             ResponseHead head = ResponseHead.read(connection.in());
+            connection.in().guard(null);
             connection.readTimeoutMillis(timeoutMillis);
             ResponseBody body = ResponseBody.of(connection, head, pool::give, timeoutMillis);
             done = true;

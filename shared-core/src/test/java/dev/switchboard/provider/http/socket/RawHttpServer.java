@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +32,8 @@ final class RawHttpServer implements AutoCloseable {
     /** What the server does once a scripted answer is written. */
     enum After { KEEP, CLOSE, SILENCE }
 
-    record Script(byte[] bytes, After after) {
+    /** {@code gap} zero: the bytes in one write; otherwise one byte at a time, {@code gap} apart. */
+    record Script(byte[] bytes, After after, Duration gap) {
     }
 
     record Received(int connection, String head, String body) {
@@ -62,7 +64,13 @@ final class RawHttpServer implements AutoCloseable {
     }
 
     RawHttpServer answer(String raw, After after) {
-        scripts.add(new Script(raw.getBytes(StandardCharsets.UTF_8), after));
+        scripts.add(new Script(raw.getBytes(StandardCharsets.UTF_8), after, Duration.ZERO));
+        return this;
+    }
+
+    /** Answers a byte at a time, {@code gap} apart, then keeps the connection silent. */
+    RawHttpServer trickle(String raw, Duration gap) {
+        scripts.add(new Script(raw.getBytes(StandardCharsets.UTF_8), After.SILENCE, gap));
         return this;
     }
 
@@ -113,8 +121,19 @@ final class RawHttpServer implements AutoCloseable {
                             .getBytes(StandardCharsets.US_ASCII));
                     return;
                 }
-                out.write(script.bytes());
-                out.flush();
+                if (script.gap().isZero()) {
+                    out.write(script.bytes());
+                    out.flush();
+                } else {
+                    for (byte b : script.bytes()) {
+                        out.write(b);
+                        out.flush();
+                        // The gap is the point of this script; closing the server ends it early.
+                        if (closed.await(script.gap().toNanos(), TimeUnit.NANOSECONDS)) {
+                            return;
+                        }
+                    }
+                }
                 if (script.after() == After.CLOSE) {
                     return;
                 }

@@ -238,6 +238,19 @@ class SocketUpstreamHttpTest {
     }
 
     @Test
+    void aHeadTrickledOutSlowerThanTheCallTimeoutIsATimeoutThoughNoReadWaitsThatLong() {
+        // 40 bytes 100 ms apart: each read waits far less than the 400 ms timeout; the head takes 4 s.
+        server.trickle("HTTP/1.1 200 OK\r\nX-Slow: 0123456789\r\n\r\n", Duration.ofMillis(100));
+        long started = System.nanoTime();
+
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> http.post(request("{}", Duration.ofMillis(400))));
+
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(3).toNanos(), "cut at the deadline, not the head's end");
+    }
+
+    @Test
     void aBodyThatFallsSilentLongerThanTheCallTimeoutFailsItsRead() throws IOException {
         server.answer("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n01234", After.SILENCE);
 
