@@ -6,6 +6,7 @@ import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ProviderException;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +17,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * One probe call, the cheapest real request (a one-token answer), waited for at most {@code timeout}.
  * The call runs on a worker thread so that a provider which never answers costs the probe run
- * {@code timeout}, not the rest of its schedule; the stuck worker is interrupted and abandoned.
+ * {@code timeout}, not the rest of its schedule; the stuck worker is interrupted and abandoned. The
+ * request carries the same deadline, so the HTTP call ends by itself then too: the socket transport
+ * does not see interrupts.
  */
 final class ProbeCall {
 
@@ -43,8 +46,10 @@ final class ProbeCall {
     private ProbeCall() {
     }
 
-    static Outcome run(ChatProvider provider, String model, Duration timeout, ExecutorService workers) {
-        ChatRequest request = new ChatRequest(model, List.of(ChatMessage.user(PROBE_PROMPT)), 1);
+    static Outcome run(ChatProvider provider, String model, Instant started, Duration timeout,
+                       ExecutorService workers) {
+        ChatRequest request = new ChatRequest(model, List.of(ChatMessage.user(PROBE_PROMPT)), 1)
+                .withDeadline(started.plus(timeout));
         Future<?> call = workers.submit(() -> provider.complete(request));
         try {
             call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

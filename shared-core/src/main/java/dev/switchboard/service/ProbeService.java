@@ -125,7 +125,8 @@ public class ProbeService {
 
     private ProbeReport.Result probe(Target target, CircuitRecord shared, ExecutorService calls) {
         Instant start = clock.instant();
-        ProbeCall.Outcome outcome = ProbeCall.run(target.provider(), target.model(), settings.probeTimeout(), calls);
+        ProbeCall.Outcome outcome = ProbeCall.run(target.provider(), target.model(), start, settings.probeTimeout(),
+                calls);
         Instant end = clock.instant();
         Duration took = Duration.between(start, end);
         String name = target.provider().name();

@@ -1,6 +1,7 @@
 package dev.switchboard.service;
 
 import dev.switchboard.api.ProbeReport;
+import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.state.CircuitRecord;
 import dev.switchboard.state.CircuitState;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +114,20 @@ class ProbeServiceTest {
         } finally {
             never.countDown();
         }
+    }
+
+    @Test
+    void theProbeRequestCarriesTheProbeTimeoutAsItsDeadlineSoTheCallEndsByItself() {
+        List<ChatRequest> seen = new CopyOnWriteArrayList<>();
+        SharedStateParts parts = new SharedStateParts()
+                .settings(new SharedStateSettings(Duration.ofSeconds(5), 2, Duration.ofMillis(700)))
+                .adapted("seen", new ScriptedProbeAdapter("test-seen", seen::add), "gpt-4o");
+
+        parts.probe(latency, health, clock).probeAll();
+
+        assertEquals(1, seen.size());
+        assertEquals(clock.instant().plusMillis(700), seen.get(0).deadline());
+        assertEquals(1, seen.get(0).maxTokens());
     }
 
     @Test
