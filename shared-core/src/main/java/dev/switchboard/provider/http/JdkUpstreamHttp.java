@@ -103,6 +103,11 @@ public final class JdkUpstreamHttp implements UpstreamHttp {
             return client().send(builder.build(), handler);
         } catch (IOException e) {
             throw UpstreamFailures.fromIo(request.provider(), e);
+        } catch (RuntimeException e) {
+            // From inside the client, e.g. a proxy selector that fails: a failed call, not the gateway's bug.
+            // The message is left out: it may quote the URL, which can carry a key (Gemini's ?key=).
+            throw new ProviderException(request.provider(), ProviderException.Kind.UNAVAILABLE,
+                    request.provider() + " call failed inside the HTTP client (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(request.provider(), ProviderException.Kind.TIMEOUT,

@@ -106,6 +106,23 @@ class ProxyRoutedUpstreamHttpTest {
     }
 
     @Test
+    void aSelectorThatFailsInsideTheJdkClientFailsTheCallAsUnavailableNotAsTheGatewaysBug() {
+        ProxySelector failing = selector(uri -> {
+            throw new IllegalArgumentException("no proxy rule for " + uri.getHost());
+        });
+        try (ProxyRoutedUpstreamHttp http = new ProxyRoutedUpstreamHttp(SocketTransports.create(Duration.ofSeconds(2)),
+                () -> new JdkUpstreamHttp(Duration.ofSeconds(2), failing), failing)) {
+
+            ProviderException e = assertThrows(ProviderException.class,
+                    () -> http.post(request(upstream.baseUri().resolve("/v1/chat"))));
+
+            assertEquals(ProviderException.Kind.UNAVAILABLE, e.kind());
+            assertFalse(e.getMessage().contains("no proxy rule"), e.getMessage());
+            assertTrue(upstream.requests().isEmpty());
+        }
+    }
+
+    @Test
     void theSelectorIsAskedOncePerSchemeHostAndPort() {
         AtomicInteger asked = new AtomicInteger();
         ProxySelector counting = selector(uri -> {

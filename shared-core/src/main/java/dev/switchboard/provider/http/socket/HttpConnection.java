@@ -106,16 +106,14 @@ final class HttpConnection implements AutoCloseable {
         return idleSinceNanos;
     }
 
+    /**
+     * Closes the TCP socket itself, under TLS too, and at once, from any thread (a blocked call on it
+     * then fails). No TLS close_notify is sent: its exchange can wait up to a read timeout for the
+     * peer, and a close from another thread would first wait for the lock a blocked write holds.
+     * Nothing is lost by skipping it: HTTP's own framing says where each answer ends.
+     */
     @Override
     public void close() {
-        closeQuietly(socket);
-    }
-
-    /**
-     * Closes the TCP socket under any TLS, from another thread: a TLS close would first wait for the
-     * lock a blocked write holds, to send its close_notify. The blocked call then fails.
-     */
-    void abort() {
         closeQuietly(plain);
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.provider.http.socket;
 
+import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.http.UpstreamFailures;
 import dev.switchboard.provider.http.UpstreamHttp;
 import dev.switchboard.provider.http.UpstreamRequest;
@@ -39,22 +40,33 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
 
     /** Requests longer than this may not fit the socket's send buffer, so their write is watched. */
     static final int WATCHED_WRITE_BYTES = 32 * 1024;
+    /**
+     * A kept connection that ends or resets this soon after the request was written had been closed
+     * by the server while it sat idle (its close arrives within a round trip), so the request is sent
+     * again on a new connection. Later, the server may have acted on it: the failure stands.
+     */
+    static final Duration STALE_WINDOW = Duration.ofMillis(500);
+    static final String USER_AGENT = "switchboard";
 
     private final int connectMillis;
+    private final long staleWindowNanos;
     private final ConnectionPool pool;
     private final Supplier<SSLSocketFactory> tlsSource;
     private volatile SSLSocketFactory tls;
     /** Started by the first large request; guarded by this. */
     private ScheduledExecutorService writes;
-    private boolean closed;
+    /** Written under this; read without it by every call. */
+    private volatile boolean closed;
 
     /** TLS with the JVM's default trust store; host names are verified. */
     public SocketUpstreamHttp(Duration connectTimeout, ConnectionPool pool) {
-        this(connectTimeout, pool, SocketUpstreamHttp::defaultTls);
+        this(connectTimeout, pool, SocketUpstreamHttp::defaultTls, STALE_WINDOW);
     }
 
-    SocketUpstreamHttp(Duration connectTimeout, ConnectionPool pool, Supplier<SSLSocketFactory> tlsSource) {
+    SocketUpstreamHttp(Duration connectTimeout, ConnectionPool pool, Supplier<SSLSocketFactory> tlsSource,
+                       Duration staleWindow) {
         this.connectMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+        this.staleWindowNanos = staleWindow.toNanos();
         this.pool = Objects.requireNonNull(pool);
         this.tlsSource = Objects.requireNonNull(tlsSource);
     }
@@ -84,6 +96,10 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
 
     @Override
     public UpstreamStream postStreaming(UpstreamRequest request) {
+        if (closed) {
+            throw new ProviderException(request.provider(), ProviderException.Kind.UNAVAILABLE,
+                    request.provider() + " call refused: the gateway is shutting down");
+        }
         Origin origin;
         try {
             origin = Origin.of(request.uri());
@@ -117,10 +133,10 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
 
     /**
      * Sends the request on {@code connection} and reads the answer's head. Returns null when a kept
-     * connection turns out closed before any byte of an answer (a write that fails, or an end or
-     * reset before the first byte): the server most likely closed it while it sat idle, so the caller
-     * sends the request once more on a new connection. A failure after the first byte is never
-     * retried, since the server may have acted on the request.
+     * connection turns out closed before any byte of an answer, at once (a write that fails, or an end
+     * or reset within {@link #STALE_WINDOW} of the write): the server had closed it while it sat idle,
+     * so the caller sends the request once more on a new connection. Any other failure stands, since
+     * the server may have acted on the request.
      */
     private UpstreamStream exchange(HttpConnection connection, byte[] message, long deadline, int timeoutMillis)
             throws IOException {
@@ -129,19 +145,21 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
             if (Thread.currentThread().isInterrupted()) {
                 throw new HttpTimeoutException("the call was cancelled");
             }
+            long sentAt = Long.MIN_VALUE; // until the request is written
             try {
                 write(connection, message, deadline);
+                sentAt = System.nanoTime();
                 connection.readTimeoutMillis(remainingMillis(deadline));
                 if (!connection.awaitAnswer()) {
-                    if (connection.wasReused()) {
+                    if (staleOnArrival(connection, sentAt)) {
                         return null;
                     }
                     throw new EOFException("the connection closed before any answer");
                 }
             } catch (SocketException e) {
-                // A reset or broken pipe (under TLS, the socket is already shut by then). A write cut
-                // at the deadline comes as an HttpTimeoutException instead, and is not retried.
-                if (connection.wasReused()) {
+                // A reset or broken pipe. A write cut at the deadline comes as an HttpTimeoutException
+                // instead, and is not retried.
+                if (staleOnArrival(connection, sentAt)) {
                     return null;
                 }
                 throw e;
@@ -159,6 +177,11 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
                 connection.close();
             }
         }
+    }
+
+    /** Whether a kept connection failed before the request was written, or so soon after that the server had closed it idle. */
+    private boolean staleOnArrival(HttpConnection connection, long sentAt) {
+        return connection.wasReused() && (sentAt == Long.MIN_VALUE || System.nanoTime() - sentAt <= staleWindowNanos);
     }
 
     /** Writes the request; a large one is bounded by the deadline (a write blocks once the send buffer is full). */
@@ -189,7 +212,7 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
         try {
             return watchdog.schedule(() -> {
                 cutOff.set(true);
-                connection.abort();
+                connection.close();
             }, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             return null;
@@ -243,10 +266,16 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
         }
         head.append(" HTTP/1.1\r\nHost: ").append(origin.hostHeader())
                 .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        boolean named = false;
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             requireFieldSafe(header.getKey());
             requireFieldSafe(header.getValue());
             head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
+            named |= header.getKey().equalsIgnoreCase("User-Agent");
+        }
+        if (!named) {
+            // Some firewalls in front of APIs challenge requests that name no client.
+            head.append("User-Agent: ").append(USER_AGENT).append("\r\n");
         }
         byte[] start = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
         byte[] message = Arrays.copyOf(start, start.length + body.length);

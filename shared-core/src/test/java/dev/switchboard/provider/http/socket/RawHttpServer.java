@@ -32,7 +32,7 @@ final class RawHttpServer implements AutoCloseable {
     /** What the server does once a scripted answer is written. */
     enum After { KEEP, CLOSE, SILENCE }
 
-    /** {@code gap} zero: the bytes in one write; otherwise one byte at a time, {@code gap} apart. */
+    /** {@code gap} zero: the bytes in one write; otherwise one byte at a time, {@code gap} apart (no bytes: one wait). */
     record Script(byte[] bytes, After after, Duration gap) {
     }
 
@@ -65,6 +65,12 @@ final class RawHttpServer implements AutoCloseable {
 
     RawHttpServer answer(String raw, After after) {
         scripts.add(new Script(raw.getBytes(StandardCharsets.UTF_8), after, Duration.ZERO));
+        return this;
+    }
+
+    /** Answers nothing: closes the connection {@code delay} after the request. */
+    RawHttpServer closeAfter(Duration delay) {
+        scripts.add(new Script(new byte[0], After.CLOSE, delay));
         return this;
     }
 
@@ -124,6 +130,10 @@ final class RawHttpServer implements AutoCloseable {
                 if (script.gap().isZero()) {
                     out.write(script.bytes());
                     out.flush();
+                } else if (script.bytes().length == 0) {
+                    if (closed.await(script.gap().toNanos(), TimeUnit.NANOSECONDS)) {
+                        return;
+                    }
                 } else {
                     for (byte b : script.bytes()) {
                         out.write(b);

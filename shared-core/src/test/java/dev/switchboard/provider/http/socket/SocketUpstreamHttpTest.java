@@ -75,6 +75,7 @@ class SocketUpstreamHttpTest {
         assertTrue(sent.head().contains("\r\nContent-Type: application/json\r\n"), sent.head());
         assertTrue(sent.head().contains("\r\nContent-Length: 10\r\n"), sent.head());
         assertTrue(sent.head().contains("\r\nAuthorization: Bearer sk-test\r\n"), sent.head());
+        assertTrue(sent.head().contains("\r\nUser-Agent: switchboard\r\n"), sent.head());
         assertEquals("{\"q\":\"é\"}", sent.body());
     }
 
@@ -197,6 +198,31 @@ class SocketUpstreamHttpTest {
 
         assertEquals(200, second.status());
         assertEquals(2, server.connections());
+    }
+
+    @Test
+    void aKeptConnectionThatClosesLongAfterTheRequestWasWrittenIsAFailureNotARetry() {
+        // The server had the request for longer than a stale connection's close takes to arrive: it may
+        // have acted on it, so it is not sent again.
+        server.answer(OK_HELLO, After.KEEP).closeAfter(SocketUpstreamHttp.STALE_WINDOW.multipliedBy(2))
+                .answer(OK_HELLO, After.KEEP);
+        http.post(request());
+
+        ProviderException e = assertThrows(ProviderException.class, () -> http.post(request()));
+
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertEquals(2, server.received().size(), "the second request went out once");
+        assertEquals(1, server.connections());
+    }
+
+    @Test
+    void aCallAfterCloseIsRefusedWithoutConnecting() {
+        http.close();
+
+        ProviderException e = assertThrows(ProviderException.class, () -> http.post(request()));
+
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertEquals(0, server.connections());
     }
 
     @Test

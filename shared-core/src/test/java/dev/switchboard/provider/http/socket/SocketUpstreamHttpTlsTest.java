@@ -43,7 +43,7 @@ class SocketUpstreamHttpTlsTest {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
     /** What the server does on each connection. */
-    private enum Mode { ANSWER, RESET_FIRST_CONNECTION_AFTER_ONE_ANSWER, STALL_AFTER_HANDSHAKE }
+    private enum Mode { ANSWER, RESET_FIRST_CONNECTION_AFTER_ONE_ANSWER, STALL_AFTER_HANDSHAKE, STALL_AFTER_REQUEST }
 
     private SSLServerSocket server;
     private volatile Mode mode = Mode.ANSWER;
@@ -71,7 +71,7 @@ class SocketUpstreamHttpTlsTest {
         SSLContext clientTls = SSLContext.getInstance("TLS");
         clientTls.init(null, trust.getTrustManagers(), null);
         http = new SocketUpstreamHttp(Duration.ofSeconds(2), new ConnectionPool(TimeUnit.SECONDS.toNanos(30), 4,
-                System::nanoTime), clientTls::getSocketFactory);
+                System::nanoTime), clientTls::getSocketFactory, SocketUpstreamHttp.STALE_WINDOW);
     }
 
     @AfterEach
@@ -114,6 +114,10 @@ class SocketUpstreamHttpTlsTest {
                     }
                 }
                 in.skip(length);
+                if (mode == Mode.STALL_AFTER_REQUEST) {
+                    stopped.await(1, TimeUnit.MINUTES);
+                    return;
+                }
                 out.write("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecure".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 if (mode == Mode.RESET_FIRST_CONNECTION_AFTER_ONE_ANSWER && number == 1) {
@@ -158,6 +162,22 @@ class SocketUpstreamHttpTlsTest {
 
         assertEquals("secure", new String(second.body(), StandardCharsets.US_ASCII));
         assertEquals(2, connections.get());
+    }
+
+    @Test
+    void aServerThatNeverAnswersFailsTheCallAtItsTimeoutWithoutAWaitToCloseTheConnection() {
+        // A TLS close would send close_notify and may wait a read timeout for the peer's; the
+        // connection is closed under TLS instead, so the call ends at its own timeout.
+        mode = Mode.STALL_AFTER_REQUEST;
+        UpstreamRequest request = new UpstreamRequest("p", URI.create("https://localhost:" + server.getLocalPort() + "/"),
+                Map.of(), "{}", Duration.ofMillis(1500));
+        long started = System.nanoTime();
+
+        ProviderException e = assertThrows(ProviderException.class, () -> http.post(request));
+
+        assertEquals(Kind.TIMEOUT, e.kind());
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMillis < 2_500, "took " + tookMillis + " ms for a 1,500 ms timeout");
     }
 
     @Test
