@@ -1,6 +1,9 @@
 package dev.switchboard.provider.http;
 
 import dev.switchboard.provider.ProviderException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
@@ -16,6 +19,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * (local servers such as Ollama or llama.cpp do not speak h2c, and the upgrade costs a round trip).
  */
 public final class JdkUpstreamHttp implements UpstreamHttp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdkUpstreamHttp.class);
 
     private final Duration connectTimeout;
     private final ProxySelector proxies;
@@ -106,6 +111,9 @@ public final class JdkUpstreamHttp implements UpstreamHttp {
         } catch (RuntimeException e) {
             // From inside the client, e.g. a proxy selector that fails: a failed call, not the gateway's bug.
             // The message is left out: it may quote the URL, which can carry a key (Gemini's ?key=).
+            StackTraceElement[] frames = e.getStackTrace();
+            LOG.warn("{} call failed inside the HTTP client: {} at {}", request.provider(), e.getClass().getName(),
+                    frames.length == 0 ? "an unknown place" : frames[0]);
             throw new ProviderException(request.provider(), ProviderException.Kind.UNAVAILABLE,
                     request.provider() + " call failed inside the HTTP client (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {

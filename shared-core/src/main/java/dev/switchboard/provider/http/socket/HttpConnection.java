@@ -110,7 +110,8 @@ final class HttpConnection implements AutoCloseable {
      * Closes the TCP socket itself, under TLS too, and at once, from any thread (a blocked call on it
      * then fails). No TLS close_notify is sent: its exchange can wait up to a read timeout for the
      * peer, and a close from another thread would first wait for the lock a blocked write holds.
-     * Nothing is lost by skipping it: HTTP's own framing says where each answer ends.
+     * Nothing is lost by skipping it: HTTP's own framing says where each answer ends. The TLS socket
+     * itself holds no descriptor of its own; its cipher state goes with the garbage collector.
      */
     @Override
     public void close() {

@@ -63,6 +63,11 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
         this(connectTimeout, pool, SocketUpstreamHttp::defaultTls, STALE_WINDOW);
     }
 
+    /** With another window for retrying a kept connection that failed at once: for tests. */
+    SocketUpstreamHttp(Duration connectTimeout, ConnectionPool pool, Duration staleWindow) {
+        this(connectTimeout, pool, SocketUpstreamHttp::defaultTls, staleWindow);
+    }
+
     SocketUpstreamHttp(Duration connectTimeout, ConnectionPool pool, Supplier<SSLSocketFactory> tlsSource,
                        Duration staleWindow) {
         this.connectMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
@@ -145,13 +150,15 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
             if (Thread.currentThread().isInterrupted()) {
                 throw new HttpTimeoutException("the call was cancelled");
             }
-            long sentAt = Long.MIN_VALUE; // until the request is written
+            boolean written = false;
+            long writtenAt = 0;
             try {
                 write(connection, message, deadline);
-                sentAt = System.nanoTime();
+                writtenAt = System.nanoTime();
+                written = true;
                 connection.readTimeoutMillis(remainingMillis(deadline));
                 if (!connection.awaitAnswer()) {
-                    if (staleOnArrival(connection, sentAt)) {
+                    if (staleOnArrival(connection, written, writtenAt)) {
                         return null;
                     }
                     throw new EOFException("the connection closed before any answer");
@@ -159,7 +166,7 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
             } catch (SocketException e) {
                 // A reset or broken pipe. A write cut at the deadline comes as an HttpTimeoutException
                 // instead, and is not retried.
-                if (staleOnArrival(connection, sentAt)) {
+                if (staleOnArrival(connection, written, writtenAt)) {
                     return null;
                 }
                 throw e;
@@ -179,9 +186,12 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
         }
     }
 
-    /** Whether a kept connection failed before the request was written, or so soon after that the server had closed it idle. */
-    private boolean staleOnArrival(HttpConnection connection, long sentAt) {
-        return connection.wasReused() && (sentAt == Long.MIN_VALUE || System.nanoTime() - sentAt <= staleWindowNanos);
+    /**
+     * Whether a kept connection failed while the request was being written (the server never had all
+     * of it), or so soon after that the server had closed it while it sat idle.
+     */
+    private boolean staleOnArrival(HttpConnection connection, boolean written, long writtenAt) {
+        return connection.wasReused() && (!written || System.nanoTime() - writtenAt <= staleWindowNanos);
     }
 
     /** Writes the request; a large one is bounded by the deadline (a write blocks once the send buffer is full). */
@@ -290,12 +300,6 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
             if (c == '\r' || c == '\n' || c == 0) {
                 throw new IllegalArgumentException("a header name or value holds a line break");
             }
-        }
-    }
-
-    private static void close(HttpConnection connection) {
-        if (connection != null) {
-            connection.close();
         }
     }
 
