@@ -10,14 +10,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,7 +42,6 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
      * again on a new connection. Later, the server may have acted on it: the failure stands.
      */
     static final Duration STALE_WINDOW = Duration.ofMillis(500);
-    static final String USER_AGENT = "switchboard";
 
     private final int connectMillis;
     private final long staleWindowNanos;
@@ -111,7 +106,7 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(request.provider() + " has an unusable URL: " + e.getMessage(), e);
         }
-        byte[] message = message(origin, request);
+        byte[] message = RequestMessage.bytes(origin, request);
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, request.timeout().toMillis()));
         long deadline = System.nanoTime() + request.timeout().toNanos();
         HttpConnection kept = pool.take(origin);
@@ -262,45 +257,6 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
             throw new HttpTimeoutException("no answer in time");
         }
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000));
-    }
-
-    /** The request's head and body as the bytes that go on the wire. */
-    private static byte[] message(Origin origin, UpstreamRequest request) {
-        byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
-        URI uri = request.uri();
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        StringBuilder head = new StringBuilder(256)
-                .append("POST ").append(path);
-        if (uri.getRawQuery() != null) {
-            head.append('?').append(uri.getRawQuery());
-        }
-        head.append(" HTTP/1.1\r\nHost: ").append(origin.hostHeader())
-                .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
-        boolean named = false;
-        for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            requireFieldSafe(header.getKey());
-            requireFieldSafe(header.getValue());
-            head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
-            named |= header.getKey().equalsIgnoreCase("User-Agent");
-        }
-        if (!named) {
-            // Some firewalls in front of APIs challenge requests that name no client.
-            head.append("User-Agent: ").append(USER_AGENT).append("\r\n");
-        }
-        byte[] start = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] message = Arrays.copyOf(start, start.length + body.length);
-        System.arraycopy(body, 0, message, start.length, body.length);
-        return message;
-    }
-
-    /** A header with a line break in it would let its value write further headers. */
-    private static void requireFieldSafe(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                throw new IllegalArgumentException("a header name or value holds a line break");
-            }
-        }
     }
 
     @Override
