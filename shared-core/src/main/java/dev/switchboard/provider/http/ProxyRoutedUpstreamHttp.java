@@ -1,12 +1,9 @@
 package dev.switchboard.provider.http;
 
-import dev.switchboard.provider.ProviderException;
-
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +23,7 @@ public final class ProxyRoutedUpstreamHttp implements UpstreamHttp {
     private final UpstreamHttp direct;
     private final Supplier<UpstreamHttp> proxiedSource;
     private final ProxySelector proxies;
-    private final Map<String, Boolean> proxiedByOrigin = new ConcurrentHashMap<>();
+    private final Map<OriginKey, Boolean> proxiedByOrigin = new ConcurrentHashMap<>();
     /** Built on the first proxied call only: the JDK client starts a selector thread. Guarded by this. */
     private UpstreamHttp proxied;
     private boolean closed;
@@ -49,8 +46,9 @@ public final class ProxyRoutedUpstreamHttp implements UpstreamHttp {
         if (proxies == null || uri.getHost() == null) {
             return false; // without a host the direct transport refuses the URL, naming the provider
         }
-        String origin = (uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT)) + "://"
-                + uri.getHost().toLowerCase(Locale.ROOT) + ":" + uri.getPort();
+        // The URI's own parts, not lower-cased: this runs on every call, and a host spelled two ways
+        // only costs a second entry.
+        OriginKey origin = new OriginKey(uri.getScheme(), uri.getHost(), uri.getPort());
         Boolean known = proxiedByOrigin.get(origin);
         if (known != null) {
             return known;
@@ -66,10 +64,12 @@ public final class ProxyRoutedUpstreamHttp implements UpstreamHttp {
         return viaProxy;
     }
 
+    private record OriginKey(String scheme, String host, int port) {
+    }
+
     private synchronized UpstreamHttp proxied(String provider) {
         if (closed) {
-            throw new ProviderException(provider, ProviderException.Kind.UNAVAILABLE,
-                    provider + " call refused: the gateway is shutting down");
+            throw UpstreamFailures.shuttingDown(provider);
         }
         if (proxied == null) {
             proxied = Objects.requireNonNull(proxiedSource.get(), "proxied transport");

@@ -76,6 +76,11 @@ public final class UpstreamFailures {
         return new ProviderException(provider, Kind.UNAVAILABLE, provider + " sent a malformed answer: " + what);
     }
 
+    /** A call that reached a transport after it was closed: the gateway is stopping. */
+    public static ProviderException shuttingDown(String provider) {
+        return new ProviderException(provider, Kind.UNAVAILABLE, provider + " call refused: the gateway is shutting down");
+    }
+
     /**
      * How long the upstream asks us to wait: Retry-After in seconds or as an HTTP date, or OpenAI's
      * retry-after-ms. A negative or unreadable value is ignored.

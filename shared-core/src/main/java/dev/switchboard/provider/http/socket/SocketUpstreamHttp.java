@@ -1,6 +1,5 @@
 package dev.switchboard.provider.http.socket;
 
-import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.http.UpstreamFailures;
 import dev.switchboard.provider.http.UpstreamHttp;
 import dev.switchboard.provider.http.UpstreamRequest;
@@ -97,8 +96,7 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
     @Override
     public UpstreamStream postStreaming(UpstreamRequest request) {
         if (closed) {
-            throw new ProviderException(request.provider(), ProviderException.Kind.UNAVAILABLE,
-                    request.provider() + " call refused: the gateway is shutting down");
+            throw UpstreamFailures.shuttingDown(request.provider());
         }
         Origin origin;
         try {
