@@ -61,7 +61,7 @@ public record HttpAdapterSupport(UpstreamHttp http, UpstreamFailures failures, A
 
     /**
      * POSTs {@code request} for a server-sent event stream and hands each event to {@code events}
-     * until it returns false or the body ends. A refusal before the stream starts is classified like
+     * until it returns false (the protocol's end marker) or the body ends. A refusal before the stream starts is classified like
      * a call's; a connection that fails mid-stream is thrown as the transport failure it was.
      */
     public void streamEvents(UpstreamRequest request, Function<UpstreamResponse, ProviderException> errors,
@@ -70,7 +70,9 @@ public record HttpAdapterSupport(UpstreamHttp http, UpstreamFailures failures, A
             if (!stream.successful()) {
                 throw errors.apply(stream.readError());
             }
-            SseReader.read(stream.body(), events);
+            if (SseReader.read(stream.body(), events)) {
+                stream.endMarkerRead();
+            }
         } catch (IOException e) {
             throw UpstreamFailures.fromIo(request.provider(), e);
         }

@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * A provider's answer whose body is read as it arrives. The caller reads {@link #body()} and must
- * close this, which releases the connection even when the body was not read to its end.
+ * close this, which releases the connection even when the body was not read to its end. A caller
+ * that read the protocol's end marker says so first ({@link #endMarkerRead()}), so that a transport
+ * that can keep the connection (its {@link KeepAliveBody}) finishes the body instead of dropping it.
  */
 public final class UpstreamStream implements AutoCloseable {
 
@@ -20,6 +22,7 @@ public final class UpstreamStream implements AutoCloseable {
     private final int status;
     private final Map<String, List<String>> headers;
     private final InputStream body;
+    private boolean endMarkerRead;
 
     public UpstreamStream(int status, Map<String, List<String>> headers, InputStream body) {
         this.status = status;
@@ -57,6 +60,11 @@ public final class UpstreamStream implements AutoCloseable {
         }
     }
 
+    /** The protocol's end marker has been read: nothing the caller wants is left in the body. */
+    public void endMarkerRead() {
+        endMarkerRead = true;
+    }
+
     /**
      * Releases the connection. A failure to close is not reported: whether the answer was whole is
      * decided by the protocol's end marker, which was read (or not) before this.
@@ -64,6 +72,10 @@ public final class UpstreamStream implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (endMarkerRead && body instanceof KeepAliveBody keepAlive) {
+                keepAlive.closeAfterEnd();
+                return;
+            }
             body.close();
         } catch (IOException ignored) {
             // see above

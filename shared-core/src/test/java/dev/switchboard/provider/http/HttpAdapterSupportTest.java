@@ -9,7 +9,11 @@ import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.secrets.EnvironmentApiKeySource;
 import dev.switchboard.testsupport.MutableClock;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -48,5 +52,41 @@ class HttpAdapterSupportTest {
         clock.advance(Duration.ofMillis(1));
         ProviderException e = assertThrows(ProviderException.class, () -> support.callTimeout("p", late));
         assertEquals(ProviderException.Kind.TIMEOUT, e.kind());
+    }
+
+    @Test
+    void aStreamStoppedAtItsEndMarkerIsClosedAsFinishedAndOneReadToItsEndIsClosedPlainly() {
+        List<String> closes = new ArrayList<>();
+        HttpAdapterSupport streams = new HttpAdapterSupport(
+                call -> new UpstreamStream(200, Map.of(), new RecordingBody("data: a\n\ndata: b\n\n", closes)),
+                new UpstreamFailures(clock), new EnvironmentApiKeySource(Map.of()),
+                new UpstreamTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60)), new EstimatingTokenCounter(), clock);
+        UpstreamRequest call = new UpstreamRequest("p", URI.create("http://127.0.0.1:9/"), Map.of(), "{}",
+                Duration.ofSeconds(5));
+
+        streams.streamEvents(call, response -> null, event -> !event.data().equals("a"));
+        streams.streamEvents(call, response -> null, event -> true);
+
+        assertEquals(List.of("closeAfterEnd", "close"), closes);
+    }
+
+    /** A body that says how it was closed. */
+    private static final class RecordingBody extends ByteArrayInputStream implements KeepAliveBody {
+        private final List<String> closes;
+
+        RecordingBody(String text, List<String> closes) {
+            super(text.getBytes(StandardCharsets.UTF_8));
+            this.closes = closes;
+        }
+
+        @Override
+        public void closeAfterEnd() {
+            closes.add("closeAfterEnd");
+        }
+
+        @Override
+        public void close() {
+            closes.add("close");
+        }
     }
 }

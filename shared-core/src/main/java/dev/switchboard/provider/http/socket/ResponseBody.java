@@ -1,5 +1,7 @@
 package dev.switchboard.provider.http.socket;
 
+import dev.switchboard.provider.http.KeepAliveBody;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +9,7 @@ import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -16,11 +19,19 @@ import java.util.function.Consumer;
  * server keeps connections; otherwise the connection is closed. A read that waits longer than the
  * connection's read timeout fails with an {@link HttpTimeoutException}, as the JDK client's would.
  */
-final class ResponseBody extends InputStream {
+final class ResponseBody extends InputStream implements KeepAliveBody {
 
     private static final long UNTIL_CLOSE = -1;
     /** Chunk sizes and trailer fields are short; a longer line is not HTTP framing. */
     private static final int MAX_FRAMING_LINE = 8192;
+    /**
+     * After the protocol's end marker, how long the rest of the body may take to arrive: servers
+     * write the last chunk's terminator right after the marker, and a new connection (a TLS handshake)
+     * costs more than this wait; one that lingers after its marker loses its connection instead.
+     */
+    static final long REST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** After the end marker only framing is due; a server that sends more than this is not finishing. */
+    static final int REST_LIMIT = 16 * 1024;
 
     private final HttpConnection connection;
     private final ConnectionInput in;
@@ -164,6 +175,37 @@ final class ResponseBody extends InputStream {
     /** One line of chunk framing (short: sizes and trailers). */
     private String line() throws IOException {
         return in.readLine(MAX_FRAMING_LINE);
+    }
+
+    @Override
+    public void closeAfterEnd() {
+        if (reusable && !ended && !closed.get()) {
+            readRestBriefly();
+        }
+        close();
+    }
+
+    /** Reads the rest of the body within {@link #REST_WAIT_NANOS} and {@link #REST_LIMIT}, if it comes. */
+    private void readRestBriefly() {
+        long deadline = System.nanoTime() + REST_WAIT_NANOS;
+        in.guard(() -> {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new SocketTimeoutException("the rest of the body did not come in time");
+            }
+            connection.readTimeoutMillis((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        });
+        try {
+            byte[] skipped = new byte[1024];
+            int left = REST_LIMIT;
+            while (!ended && left > 0) {
+                left -= Math.max(0, readFramed(skipped, 0, Math.min(skipped.length, left)));
+            }
+        } catch (IOException e) {
+            // Not whole in time: close() then closes the connection rather than keeping it.
+        } finally {
+            in.guard(null);
+        }
     }
 
     @Override

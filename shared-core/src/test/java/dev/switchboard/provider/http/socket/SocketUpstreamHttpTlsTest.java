@@ -4,6 +4,7 @@ import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
 import dev.switchboard.provider.http.UpstreamRequest;
 import dev.switchboard.provider.http.UpstreamResponse;
+import dev.switchboard.provider.http.UpstreamStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SocketUpstreamHttpTlsTest {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
+    private static final String DONE_EVENT = "data: [DONE]\n\n";
 
     /** What the server does on each connection. */
-    private enum Mode { ANSWER, RESET_FIRST_CONNECTION_AFTER_ONE_ANSWER, STALL_AFTER_HANDSHAKE, STALL_AFTER_REQUEST }
+    private enum Mode { ANSWER, STREAM, RESET_FIRST_CONNECTION_AFTER_ONE_ANSWER, STALL_AFTER_HANDSHAKE, STALL_AFTER_REQUEST }
 
     private SSLServerSocket server;
     private volatile Mode mode = Mode.ANSWER;
@@ -118,6 +120,15 @@ class SocketUpstreamHttpTlsTest {
                     stopped.await(1, TimeUnit.MINUTES);
                     return;
                 }
+                if (mode == Mode.STREAM) {
+                    // The end event and the body's last chunk in TLS records of their own, as a server flushes them.
+                    out.write(("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\ne\r\n" + DONE_EVENT + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    continue;
+                }
                 out.write("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecure".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 if (mode == Mode.RESET_FIRST_CONNECTION_AFTER_ONE_ANSWER && number == 1) {
@@ -142,6 +153,19 @@ class SocketUpstreamHttpTlsTest {
 
         assertEquals("secure", new String(first.body(), StandardCharsets.US_ASCII));
         assertEquals(200, second.status());
+    }
+
+    @Test
+    void aStreamStoppedAtItsEndMarkerLeavesItsConnectionForTheNextCall() throws Exception {
+        mode = Mode.STREAM;
+        try (UpstreamStream stream = http.postStreaming(to("localhost"))) {
+            assertEquals(DONE_EVENT, new String(stream.body().readNBytes(DONE_EVENT.length()), StandardCharsets.US_ASCII));
+            stream.endMarkerRead();
+        }
+        mode = Mode.ANSWER;
+
+        assertEquals("secure", new String(http.post(to("localhost")).body(), StandardCharsets.US_ASCII));
+        assertEquals(1, connections.get(), "no second handshake");
     }
 
     @Test
