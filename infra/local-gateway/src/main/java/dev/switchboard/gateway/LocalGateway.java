@@ -64,6 +64,8 @@ public final class LocalGateway implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "micronaut.server.host", "127.0.0.1",
                 "micronaut.server.port", settings.port(),
+                // No response compression: on loopback it saves nothing, and deciding it costs every answer.
+                "micronaut.server.netty.compression-threshold", -1,
                 "datasources.default.url", settings.ledgerUrl()));
         if (dynamo != null) {
             properties.putAll(Map.of(

@@ -162,6 +162,18 @@ class LocalGatewayTest {
         assertEquals(400, get("/routing/metrics?days=0").status());
     }
 
+    @Test
+    void answersUncompressedEvenToAClientThatAcceptsGzip() throws Exception {
+        // /providers answers well over Micronaut's default threshold of 1 KB, which it would gzip.
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.address() + "/providers"))
+                .header("accept-encoding", "gzip").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().length() > 1024, response.body());
+        assertTrue(response.headers().firstValue("content-encoding").isEmpty(), response.headers().toString());
+        assertEquals(3, json.readValue(response.body(), JsonNode.class).get("providers").size());
+    }
+
     private long totalRequests() throws Exception {
         Reply stats = get("/stats?days=1");
         assertEquals(200, stats.status(), stats.body());

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * own row is written, and throws what writing that row threw. Callers that arrive while a group is
  * being written queue up, and the next of them to get the writer's turn writes everything queued in
  * one batch. Alone, a caller writes its row itself, as before. A batch that fails is written again
- * row by row, so one bad row fails only its own caller.
+ * row by row, so one bad row fails only its own caller; the batch writer must therefore leave nothing
+ * of a batch that fails (one transaction).
  *
  * @param <T> what a row is
  */
@@ -74,8 +75,9 @@ final class GroupCommit<T> {
                 pending.done = true;
             }
         } catch (RuntimeException e) {
-            // Some rows may have landed before the failure: writing them again fails them alone, and
-            // the caller's outbox finds them in the ledger later instead of writing them twice.
+            // Normally nothing of the batch landed (one transaction): each row is written again alone,
+            // and only a refused one fails. After a commit whose outcome is unclear, rows that did land
+            // fail as duplicates, and the caller's outbox finds them in the ledger instead of writing them twice.
             for (Pending<T> pending : group) {
                 writeAlone(pending);
             }

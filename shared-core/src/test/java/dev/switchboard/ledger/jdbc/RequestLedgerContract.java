@@ -145,7 +145,7 @@ abstract class RequestLedgerContract extends LedgerContextContract {
     }
 
     @Test
-    void aBatchInsertsEveryRowAndOneRefusedRowFailsTheBatch() {
+    void aBatchInsertsEveryRowAndOneRefusedRowFailsTheWholeBatch() {
         RequestRowInsert insert = new RequestRowInsert(bean(JdbcOperations.class));
         List<LedgerEntry> rows = List.of(LedgerEntries.ok(NOW).build(), LedgerEntries.ok(NOW).failed().build(),
                 LedgerEntries.ok(NOW).unpriced().build());
@@ -155,8 +155,13 @@ abstract class RequestLedgerContract extends LedgerContextContract {
         for (LedgerEntry row : rows) {
             assertEquals(asStored(row), ledger.find(row.id()).orElseThrow());
         }
-        assertThrows(RuntimeException.class, () -> insert.all(List.of(LedgerEntries.ok(NOW).build(), rows.get(0))));
+        LedgerEntry beforeTheRefusedRow = LedgerEntries.ok(NOW).build();
+        assertThrows(RuntimeException.class, () -> insert.all(List.of(beforeTheRefusedRow, rows.get(0))));
         assertEquals(asStored(rows.get(0)), ledger.find(rows.get(0).id()).orElseThrow());
+        // Nothing of the refused batch stays, so the rows can be written again one by one.
+        assertTrue(ledger.find(beforeTheRefusedRow.id()).isEmpty());
+        insert.one(beforeTheRefusedRow);
+        assertEquals(4, ledger.stats(NOW.minusSeconds(60)).requests());
     }
 
     /** The row as the NUMERIC(20, 10) columns give it back: its costs at scale 10. */

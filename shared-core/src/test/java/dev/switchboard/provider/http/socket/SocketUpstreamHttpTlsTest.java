@@ -51,6 +51,7 @@ class SocketUpstreamHttpTlsTest {
     private volatile Mode mode = Mode.ANSWER;
     private final AtomicInteger connections = new AtomicInteger();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch lastChunkSent = new CountDownLatch(1);
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private SocketUpstreamHttp http;
 
@@ -127,6 +128,7 @@ class SocketUpstreamHttpTlsTest {
                     out.flush();
                     out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
+                    lastChunkSent.countDown();
                     continue;
                 }
                 out.write("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecure".getBytes(StandardCharsets.US_ASCII));
@@ -160,6 +162,8 @@ class SocketUpstreamHttpTlsTest {
         mode = Mode.STREAM;
         try (UpstreamStream stream = http.postStreaming(to("localhost"))) {
             assertEquals(DONE_EVENT, new String(stream.body().readNBytes(DONE_EVENT.length()), StandardCharsets.US_ASCII));
+            // Sent, if not yet read: how soon the server gets to it must not decide the test.
+            assertTrue(lastChunkSent.await(10, TimeUnit.SECONDS));
             stream.endMarkerRead();
         }
         mode = Mode.ANSWER;

@@ -1,8 +1,14 @@
 package dev.switchboard.provider.http.socket;
 
+import dev.switchboard.cost.EstimatingTokenCounter;
+import dev.switchboard.provider.http.HttpAdapterSupport;
+import dev.switchboard.provider.http.UpstreamFailures;
 import dev.switchboard.provider.http.UpstreamRequest;
 import dev.switchboard.provider.http.UpstreamStream;
+import dev.switchboard.provider.http.UpstreamTimeouts;
 import dev.switchboard.provider.http.socket.RawHttpServer.After;
+import dev.switchboard.secrets.EnvironmentApiKeySource;
+import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -67,6 +75,27 @@ class StreamEndKeepAliveTest {
         assertEquals(1, pool.idleCount());
         http.post(new UpstreamRequest("p", server.uri("/next"), Map.of(), "{}", Duration.ofSeconds(5)));
 
+        assertEquals(1, server.connections());
+    }
+
+    @Test
+    void anAdapterStreamingThroughTheSupportKeepsTheConnectionWhenItsParserStopsAtTheEndMarker() {
+        server.answer(HEAD + chunk("data: {\"n\":1}\n\n") + chunk(DONE_EVENT) + "0\r\n\r\n", After.KEEP)
+                .answer(OK_HELLO, After.KEEP);
+        MutableClock clock = new MutableClock();
+        HttpAdapterSupport support = new HttpAdapterSupport(http, new UpstreamFailures(clock),
+                new EnvironmentApiKeySource(Map.of()), new UpstreamTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                new EstimatingTokenCounter(), clock);
+        List<String> events = new ArrayList<>();
+
+        support.streamEvents(new UpstreamRequest("p", server.uri("/v1/chat/completions"), Map.of(), "{}",
+                Duration.ofSeconds(5)), response -> null, event -> {
+                    events.add(event.data());
+                    return !event.data().equals("[DONE]");
+                });
+        http.post(new UpstreamRequest("p", server.uri("/next"), Map.of(), "{}", Duration.ofSeconds(5)));
+
+        assertEquals(List.of("{\"n\":1}", "[DONE]"), events);
         assertEquals(1, server.connections());
     }
 
