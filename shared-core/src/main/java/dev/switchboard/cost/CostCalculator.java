@@ -11,6 +11,11 @@ public final class CostCalculator {
 
     /** Costs are kept to a millionth of a cent: fine enough for one short call, stable to sum. */
     private static final int SCALE = 10;
+    private static final double TEN_TO_SCALE = 1e10;
+    /** Ten cents: the scaled cost stays under 10^9, where a double's steps are about 10^-7. */
+    private static final double SHORTCUT_LIMIT = 0.1;
+    /** A hundred times those steps. */
+    private static final double TIE_MARGIN = 1e-5;
 
     private final PriceTable prices;
     private final String baselineModel;
@@ -67,7 +72,23 @@ public final class CostCalculator {
                 + visibleOutput * price.outputCostPerToken() + usage.reasoningTokens() * reasoningRate;
     }
 
+    /**
+     * The cost as its decimal form rounds half-up at the tenth decimal. Most costs take a shortcut
+     * with the same result: below {@link #SHORTCUT_LIMIT} the cost in 10^-10 dollars is a double within
+     * a few millionths of its decimal form's, so only where that value lies within
+     * {@link #TIE_MARGIN} of a half can the two round apart; there, and above the limit, BigDecimal
+     * decides. Dividing the whole number by 10^10 is what BigDecimal's doubleValue does at this scale.
+     * (BigDecimal.valueOf writes the double out as text first, the slow part on every answer.)
+     */
     static double round(double usd) {
+        if (usd > 0 && usd < SHORTCUT_LIMIT) {
+            double scaled = usd * TEN_TO_SCALE;
+            double whole = Math.floor(scaled);
+            double fraction = scaled - whole;
+            if (Math.abs(fraction - 0.5) > TIE_MARGIN) {
+                return (fraction > 0.5 ? whole + 1 : whole) / TEN_TO_SCALE;
+            }
+        }
         return BigDecimal.valueOf(usd).setScale(SCALE, RoundingMode.HALF_UP).doubleValue();
     }
 }

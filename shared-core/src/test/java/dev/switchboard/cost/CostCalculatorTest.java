@@ -2,7 +2,10 @@ package dev.switchboard.cost;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -78,5 +81,34 @@ class CostCalculatorTest {
     @Test
     void exposesItsPriceTable() {
         assertSame(PRICES, calculator.prices());
+    }
+
+    @Test
+    void roundsEveryCostAsTheDecimalFormRoundedHalfUpWould() {
+        // The shortcut against BigDecimal itself: costs from 10^-14 to 10 dollars, spread over their
+        // magnitudes, and costs a few steps of a double away from each side of a half at the tenth decimal.
+        Random random = new Random(20261129);
+        for (int i = 0; i < 200_000; i++) {
+            double usd = Math.pow(10, -14 + 15 * random.nextDouble());
+            assertEquals(decimalRounding(usd), CostCalculator.round(usd), () -> "cost " + usd);
+        }
+        for (int i = 0; i < 20_000; i++) {
+            double tie = (Math.floor(random.nextDouble() * 1e9) + 0.5) / 1e10;
+            double usd = tie;
+            for (int step = 0; step < 4; step++) {
+                usd = Math.nextDown(usd);
+            }
+            for (int step = 0; step < 8; step++, usd = Math.nextUp(usd)) {
+                double cost = usd;
+                assertEquals(decimalRounding(cost), CostCalculator.round(cost), () -> "cost " + cost);
+            }
+        }
+        for (double edge : new double[]{0.0, -0.0, 5e-11, 1.5e-10, 0.09999999999, 0.1, Double.MIN_VALUE}) {
+            assertEquals(decimalRounding(edge), CostCalculator.round(edge), () -> "cost " + edge);
+        }
+    }
+
+    private static double decimalRounding(double usd) {
+        return BigDecimal.valueOf(usd).setScale(10, RoundingMode.HALF_UP).doubleValue();
     }
 }
