@@ -61,8 +61,9 @@ public record HttpAdapterSupport(UpstreamHttp http, UpstreamFailures failures, A
 
     /**
      * POSTs {@code request} for a server-sent event stream and hands each event to {@code events}
-     * until it returns false (the protocol's end marker) or the body ends. A refusal before the stream starts is classified like
-     * a call's; a connection that fails mid-stream is thrown as the transport failure it was.
+     * until it returns false (at the protocol's end marker, which lets the transport keep the
+     * connection) or the body ends. A refusal before the stream starts is classified like a call's;
+     * a connection that fails mid-stream is thrown as the transport failure it was.
      */
     public void streamEvents(UpstreamRequest request, Function<UpstreamResponse, ProviderException> errors,
                              Predicate<SseEvent> events) {
