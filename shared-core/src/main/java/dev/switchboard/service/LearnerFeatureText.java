@@ -3,9 +3,7 @@ package dev.switchboard.service;
 import dev.switchboard.routing.PromptAnalysis;
 import dev.switchboard.routing.learning.PromptFeatures;
 
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The difficulty learner's features of a prompt as the ledger keeps them: the values separated by
@@ -17,6 +15,8 @@ public final class LearnerFeatureText {
 
     /** 22 values of at most 24 characters and their commas fit the column (VARCHAR(1024)). */
     public static final int MAX_LENGTH = 1024;
+    /** From here on {@link Double#toString} writes whole numbers in scientific notation ("1.0E7"). */
+    private static final double WHOLE_NUMBER_LIMIT = 1e7;
 
     private LearnerFeatureText() {
     }
@@ -27,7 +27,28 @@ public final class LearnerFeatureText {
     }
 
     static String encode(double[] values) {
-        return Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(","));
+        StringBuilder text = new StringBuilder(values.length * 8);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            append(text, values[i]);
+        }
+        return text.toString();
+    }
+
+    /**
+     * {@link Double#toString}'s text of {@code value}. Many features are whole numbers, zero above all
+     * (no quotes, no options, no numbers), which it writes as the number and ".0" below 10^7, so
+     * those are written that way directly; it is slow for the rest, but exact.
+     */
+    private static void append(StringBuilder text, double value) {
+        if (value >= 0 && value < WHOLE_NUMBER_LIMIT && value == Math.rint(value)
+                && Double.doubleToRawLongBits(value) >= 0) {
+            text.append((long) value).append(".0");
+        } else {
+            text.append(Double.toString(value));
+        }
     }
 
     /** The values back, or empty when the text is absent or not {@link PromptFeatures#COUNT} finite numbers. */
