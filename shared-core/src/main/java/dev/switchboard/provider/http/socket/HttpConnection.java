@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.http.HttpTimeoutException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -82,6 +83,25 @@ final class HttpConnection implements AutoCloseable {
 
     void readTimeoutMillis(int millis) throws SocketException {
         socket.setSoTimeout(Math.max(1, millis));
+    }
+
+    /** Holds every read from now on to {@code deadline} (a System.nanoTime value): one past it is a timeout. */
+    void readsUntil(long deadline) {
+        in.guard(() -> readTimeoutMillis(millisUntil(deadline)));
+    }
+
+    /** Each read waits up to the read timeout again. */
+    void readsUnbounded() {
+        in.guard(null);
+    }
+
+    /** Milliseconds left until {@code deadline}, at least 1; a timeout once it has passed. */
+    static int millisUntil(long deadline) throws HttpTimeoutException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new HttpTimeoutException("no answer in time");
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000));
     }
 
     /** Whether nothing unasked-for waits to be read: bytes left over from an answer, or a server's farewell. */

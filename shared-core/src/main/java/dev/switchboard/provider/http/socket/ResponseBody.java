@@ -187,14 +187,7 @@ final class ResponseBody extends InputStream implements KeepAliveBody {
 
     /** Reads the rest of the body within {@link #REST_WAIT_NANOS} and {@link #REST_LIMIT}, if it comes. */
     private void readRestBriefly() {
-        long deadline = System.nanoTime() + REST_WAIT_NANOS;
-        in.guard(() -> {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new SocketTimeoutException("the rest of the body did not come in time");
-            }
-            connection.readTimeoutMillis((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-        });
+        connection.readsUntil(System.nanoTime() + REST_WAIT_NANOS);
         try {
             byte[] skipped = new byte[1024];
             int left = REST_LIMIT;
@@ -204,7 +197,7 @@ final class ResponseBody extends InputStream implements KeepAliveBody {
         } catch (IOException e) {
             // Not whole in time: close() then closes the connection rather than keeping it.
         } finally {
-            in.guard(null);
+            connection.readsUnbounded();
         }
     }
 

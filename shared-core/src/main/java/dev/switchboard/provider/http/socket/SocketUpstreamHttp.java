@@ -149,7 +149,7 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
                 write(connection, message, deadline);
                 writtenAt = System.nanoTime();
                 written = true;
-                connection.readTimeoutMillis(remainingMillis(deadline));
+                connection.readTimeoutMillis(HttpConnection.millisUntil(deadline));
                 if (!connection.awaitAnswer()) {
                     if (staleOnArrival(connection, written, writtenAt)) {
                         return null;
@@ -165,9 +165,9 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
                 throw e;
             }
             // The whole head within the call's deadline, however the server spaces its bytes.
-            connection.in().guard(() -> connection.readTimeoutMillis(remainingMillis(deadline)));
+            connection.readsUntil(deadline);
             ResponseHead head = ResponseHead.read(connection.in());
-            connection.in().guard(null);
+            connection.readsUnbounded();
             connection.readTimeoutMillis(timeoutMillis);
             ResponseBody body = ResponseBody.of(connection, head, pool::give, timeoutMillis);
             done = true;
@@ -241,20 +241,12 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
     }
 
     private HttpConnection open(Origin origin, long deadline) throws IOException {
-        int millis = Math.max(1, Math.min(connectMillis, remainingMillis(deadline)));
+        int millis = Math.max(1, Math.min(connectMillis, HttpConnection.millisUntil(deadline)));
         try {
             return HttpConnection.open(origin, millis, origin.tls() ? tls() : null);
         } catch (SocketTimeoutException e) {
             throw new HttpConnectTimeoutException("no connection within " + millis + " ms");
         }
-    }
-
-    private static int remainingMillis(long deadline) throws HttpTimeoutException {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw new HttpTimeoutException("no answer in time");
-        }
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000));
     }
 
     @Override
