@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The admin key (switchboard.admin-key, from SWITCHBOARD_ADMIN_KEY; when that is not set, the key
@@ -67,10 +68,28 @@ public class AdminKey {
         return onLambda || hash != null;
     }
 
+    /** Whether {@code presented} is the admin key; reads the key source first when that is due (blocking). */
     public boolean matches(String presented) {
-        if (hash == null && source != null && nextTry != null && !clock.instant().isBefore(nextTry)) {
+        if (sourceDue()) {
             readFromSource();
         }
+        return compare(presented);
+    }
+
+    /**
+     * As {@link #matches}, but empty when the key source would have to be read first: for a caller that
+     * must not block, which then asks {@link #matches} from a thread that may.
+     */
+    public Optional<Boolean> matchesWithoutSource(String presented) {
+        return sourceDue() ? Optional.empty() : Optional.of(compare(presented));
+    }
+
+    private boolean sourceDue() {
+        Instant retry = nextTry;
+        return hash == null && source != null && retry != null && !clock.instant().isBefore(retry);
+    }
+
+    private boolean compare(String presented) {
         byte[] known = hash;
         return known != null && presented != null && MessageDigest.isEqual(KeyHashes.sha256(presented), known);
     }

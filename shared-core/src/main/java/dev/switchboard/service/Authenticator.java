@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Who sent a request, from its Authorization header: the admin, a virtual key's user, or (while
@@ -30,6 +31,7 @@ public class Authenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
     private static final String BEARER = "bearer ";
+    private static final Pattern DOUBLED_SLASHES = Pattern.compile("/{2,}");
 
     private final AdminKey adminKey;
     private final KeyService keys;
@@ -49,7 +51,8 @@ public class Authenticator {
      * ({@code /keys/}, {@code //keys}), so the admin check must see the same route it will reach.
      */
     static String routePath(String path) {
-        String collapsed = path == null ? "/" : path.replaceAll("/{2,}", "/");
+        String collapsed = path == null ? "/"
+                : path.contains("//") ? DOUBLED_SLASHES.matcher(path).replaceAll("/") : path;
         while (collapsed.length() > 1 && collapsed.endsWith("/")) {
             collapsed = collapsed.substring(0, collapsed.length() - 1);
         }
@@ -69,23 +72,47 @@ public class Authenticator {
      * @throws ApiException 401, 403 or 503 as described above
      */
     public Caller authenticate(String method, String path, String authorization) {
+        return decide(method, path, authorization, true).orElseThrow();
+    }
+
+    /**
+     * As {@link #authenticate}, from what the process already holds: empty when the key store or the
+     * admin key's source would have to be read (a virtual key the cache does not hold), so that a caller
+     * on an event loop can hand only that case to a thread that may block.
+     *
+     * @throws ApiException as {@link #authenticate}, for the refusals it can make without reading
+     */
+    public Optional<Caller> authenticateFromMemory(String method, String path, String authorization) {
+        return decide(method, path, authorization, false);
+    }
+
+    private Optional<Caller> decide(String method, String path, String authorization, boolean mayRead) {
         if (!adminKey.authenticationOn()) {
-            return Caller.ANONYMOUS;
+            return Optional.of(Caller.ANONYMOUS);
         }
         String presented = bearer(authorization);
         if (presented == null) {
             throw unauthorized("Send the key as 'Authorization: Bearer <key>'");
         }
-        if (adminKey.matches(presented)) {
-            return ADMIN;
+        Optional<Boolean> admin = mayRead ? Optional.of(adminKey.matches(presented))
+                : adminKey.matchesWithoutSource(presented);
+        if (admin.isEmpty()) {
+            return Optional.empty();
         }
-        Caller caller = lookUp(presented)
+        if (admin.get()) {
+            return Optional.of(ADMIN);
+        }
+        KeyService.Known known = keys.fromMemory(presented);
+        if (!known.answered() && !mayRead) {
+            return Optional.empty();
+        }
+        Caller caller = (known.answered() ? known.caller() : lookUp(presented))
                 .orElseThrow(() -> unauthorized("The key is not valid"));
         if (ADMIN_ROUTES.contains(method + " " + routePath(path))) {
             LOG.info("virtual key {} refused on admin route {} {}", caller.keyId(), method, path);
             throw new ApiException(403, "forbidden", "This route needs the admin key", null);
         }
-        return caller;
+        return Optional.of(caller);
     }
 
     private Optional<Caller> lookUp(String presented) {

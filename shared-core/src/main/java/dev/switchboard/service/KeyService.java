@@ -71,19 +71,42 @@ public class KeyService {
      * @throws StateUnavailableException when the store cannot be asked
      */
     public Optional<Caller> authenticate(String presentedKey) {
-        if (presentedKey == null || presentedKey.length() != KEY_LENGTH || !presentedKey.startsWith(KEY_PREFIX)) {
-            return Optional.empty();
+        Known known = fromMemory(presentedKey);
+        if (known.answered()) {
+            return known.caller();
         }
         String hash = KeyHashes.sha256Hex(presentedKey);
-        Optional<KeyCache.Cached> cached = cache.get(hash);
-        VirtualKey key;
-        if (cached.isPresent()) {
-            key = cached.get().key();
-        } else {
-            key = store.findByHash(hash).orElse(null);
-            cache.put(hash, key);
-        }
+        VirtualKey key = store.findByHash(hash).orElse(null);
+        cache.put(hash, key);
         return Optional.ofNullable(key).map(KeyService::caller);
+    }
+
+    /**
+     * What {@link #authenticate} would answer, when that is known without the store (the key cannot be
+     * one of ours, or the cache holds its answer): for a caller that must not block.
+     */
+    public Known fromMemory(String presentedKey) {
+        if (presentedKey == null || presentedKey.length() != KEY_LENGTH || !presentedKey.startsWith(KEY_PREFIX)) {
+            return Known.answer(Optional.empty());
+        }
+        return cache.get(KeyHashes.sha256Hex(presentedKey))
+                .map(cached -> Known.answer(Optional.ofNullable(cached.key()).map(KeyService::caller)))
+                .orElse(Known.UNANSWERED);
+    }
+
+    /**
+     * What the process knows of a presented key without asking the store.
+     *
+     * @param answered whether it knows; when false only the store can tell
+     * @param caller   the key's caller, empty when it is no key of ours (or not answered)
+     */
+    public record Known(boolean answered, Optional<Caller> caller) {
+
+        static final Known UNANSWERED = new Known(false, Optional.empty());
+
+        static Known answer(Optional<Caller> caller) {
+            return new Known(true, caller);
+        }
     }
 
     static Caller caller(VirtualKey key) {

@@ -70,42 +70,69 @@ class AdminKeyTest {
     @Test
     void withoutTheSettingTheKeySourcesAdminKeyIsAskedForWhenAKeyIsFirstPresentedAndAFailedReadIsTriedAgainLater() {
         MutableClock clock = new MutableClock();
-        String[] stored = {null};
-        boolean[] down = {true};
-        int[] asked = {0};
-        ApiKeySource source = new ApiKeySource() {
-            @Override
-            public Optional<ApiKey> apiKey(String providerName) {
-                return Optional.empty();
-            }
-
-            @Override
-            public String describe(String providerName) {
-                return "test";
-            }
-
-            @Override
-            public Optional<String> adminKey() {
-                asked[0]++;
-                if (down[0]) {
-                    throw new IllegalStateException("Secrets Manager unreachable");
-                }
-                return Optional.ofNullable(stored[0]);
-            }
-        };
+        FlakySource source = new FlakySource();
 
         AdminKey admin = new AdminKey("", true, source, clock);
-        assertEquals(0, asked[0], "nothing is read at start-up (the probe's role may not read the admin key)");
+        assertEquals(0, source.asked, "nothing is read at start-up (the probe's role may not read the admin key)");
         assertTrue(admin.authenticationOn());
         assertFalse(admin.matches(CANARY), "the source is down");
-        assertEquals(1, asked[0]);
-        down[0] = false;
-        stored[0] = CANARY;
+        assertEquals(1, source.asked);
+        source.down = false;
+        source.stored = CANARY;
 
         assertFalse(admin.matches(CANARY), "not asked again before the retry time");
-        assertEquals(1, asked[0]);
+        assertEquals(1, source.asked);
         clock.advance(AdminKey.RETRY_AFTER);
         assertTrue(admin.matches(CANARY));
         assertFalse(admin.matches("sb-not-it"));
+    }
+
+    @Test
+    void withoutTheSourceItAnswersOnlyWhenNoReadIsDueAndNeverReads() {
+        MutableClock clock = new MutableClock();
+        FlakySource source = new FlakySource();
+        AdminKey admin = new AdminKey("", true, source, clock);
+
+        assertEquals(Optional.empty(), admin.matchesWithoutSource(CANARY), "never read yet: only the source can tell");
+        assertEquals(0, source.asked);
+        assertFalse(admin.matches(CANARY), "the source is down");
+        assertEquals(Optional.of(false), admin.matchesWithoutSource(CANARY), "no retry due: no admin key for now");
+        source.down = false;
+        source.stored = CANARY;
+        clock.advance(AdminKey.RETRY_AFTER);
+        assertEquals(Optional.empty(), admin.matchesWithoutSource(CANARY), "a retry is due");
+        assertEquals(1, source.asked);
+        assertTrue(admin.matches(CANARY));
+        assertEquals(Optional.of(true), admin.matchesWithoutSource(CANARY));
+        assertEquals(Optional.of(false), admin.matchesWithoutSource("sb-not-it"));
+        assertEquals(2, source.asked);
+        assertEquals(Optional.of(true), new AdminKey(CANARY, false).matchesWithoutSource(CANARY),
+                "a key set directly needs no source");
+    }
+
+    /** A key source whose admin key read fails while {@code down}, counting the reads. */
+    private static final class FlakySource implements ApiKeySource {
+        String stored;
+        boolean down = true;
+        int asked;
+
+        @Override
+        public Optional<ApiKey> apiKey(String providerName) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String describe(String providerName) {
+            return "test";
+        }
+
+        @Override
+        public Optional<String> adminKey() {
+            asked++;
+            if (down) {
+                throw new IllegalStateException("Secrets Manager unreachable");
+            }
+            return Optional.ofNullable(stored);
+        }
     }
 }

@@ -5,6 +5,8 @@ import dev.switchboard.state.RateLimits;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -59,6 +61,39 @@ class AuthenticatorTest {
         }
         assertTrue(on.isOpen("GET", "/health"));
         assertFalse(on.isOpen("GET", "/stats"));
+    }
+
+    @Test
+    void fromMemoryItDecidesWhatNeedsNoReadAndLeavesOnlyAnUncachedVirtualKeyUndecided() {
+        Authenticator on = new Authenticator(new AdminKey(ADMIN_KEY, false), keys);
+        String uncached = new KeyService(new CountingKeyStore(), new SeededSecureRandom(9), new MutableClock())
+                .create(new CreateKeyCommand("bob", null, null, null)).key();
+
+        assertEquals(Optional.of(Authenticator.ADMIN),
+                on.authenticateFromMemory("POST", "/keys", "Bearer " + ADMIN_KEY));
+        assertEquals(401, assertThrows(ApiException.class,
+                () -> on.authenticateFromMemory("POST", "/complete", null)).status());
+        assertEquals(401, assertThrows(ApiException.class,
+                () -> on.authenticateFromMemory("POST", "/complete", "Bearer not-a-key")).status());
+        assertEquals(Optional.empty(), on.authenticateFromMemory("POST", "/complete", "Bearer " + uncached));
+        assertEquals(Optional.empty(), on.authenticateFromMemory("POST", "/keys", "Bearer " + uncached),
+                "even on an admin route: only the store knows whether it is a key at all");
+        assertEquals(0, store.lookups, "nothing was read");
+
+        Caller alice = on.authenticate("POST", "/complete", "Bearer " + virtualKey);
+        assertEquals(Optional.of(alice), on.authenticateFromMemory("POST", "/complete", "Bearer " + virtualKey));
+        assertEquals(403, assertThrows(ApiException.class,
+                () -> on.authenticateFromMemory("POST", "/keys", "Bearer " + virtualKey)).status());
+        assertEquals(Optional.of(Caller.ANONYMOUS),
+                new Authenticator(new AdminKey(null, false), keys).authenticateFromMemory("POST", "/keys", null));
+    }
+
+    @Test
+    void aRouteWithDoubledOrTrailingSlashesIsTheRouteTheRouterReaches() {
+        assertEquals("/keys", Authenticator.routePath("//keys/"));
+        assertEquals("/simulate/failure", Authenticator.routePath("/simulate///failure"));
+        assertEquals("/", Authenticator.routePath("//"));
+        assertEquals("/complete", Authenticator.routePath("/complete"));
     }
 
     @Test

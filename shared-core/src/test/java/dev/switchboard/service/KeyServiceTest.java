@@ -96,6 +96,25 @@ class KeyServiceTest {
     }
 
     @Test
+    void fromMemoryAnswersOnlyWhatTheKeysShapeOrTheCacheTellsAndNeverAsksTheStore() {
+        String key = new KeyService(store, new SeededSecureRandom(1), clock).create(ALICE).key();
+        String unknown = "sb-" + "A".repeat(43);
+
+        assertFalse(keys.fromMemory(key).answered(), "a cold instance cannot tell");
+        assertFalse(keys.fromMemory(unknown).answered());
+        assertEquals(new KeyService.Known(true, Optional.empty()), keys.fromMemory("sb-short"), "cannot be ours");
+        assertEquals(0, store.lookups);
+
+        Caller alice = keys.authenticate(key).orElseThrow();
+        keys.authenticate(unknown);
+        assertEquals(new KeyService.Known(true, Optional.of(alice)), keys.fromMemory(key));
+        assertEquals(new KeyService.Known(true, Optional.empty()), keys.fromMemory(unknown), "known to be no key");
+        clock.advance(KeyCache.UNKNOWN_FOR);
+        assertFalse(keys.fromMemory(unknown).answered(), "expired: only the store can tell again");
+        assertEquals(2, store.lookups);
+    }
+
+    @Test
     void somethingThatCannotBeOurKeyCostsNoStoreCall() {
         for (String presented : new String[]{"", "hello", "sb-short", "xx-" + "A".repeat(43), "sb-" + "A".repeat(44)}) {
             assertEquals(Optional.empty(), keys.authenticate(presented), presented);

@@ -1,5 +1,8 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.service.CreateKeyCommand;
+import dev.switchboard.service.KeyService;
+import dev.switchboard.state.VirtualKeyStore;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,6 +83,18 @@ class AuthenticationGatewayTest {
                 .getStringValue());
         assertEquals(401, wrong.statusCode(), wrong.body());
         assertEquals(403, escalation.statusCode(), escalation.body());
+    }
+
+    @Test
+    void aKeyAnotherInstanceCreatedIsLookedUpOffTheEventLoopAndAuthenticates() throws Exception {
+        // Another instance's KeyService on the same store: this gateway's key cache does not hold the key,
+        // so its filter hands the lookup to the blocking executor.
+        String key = new KeyService(gateway.context().getBean(VirtualKeyStore.class), new SecureRandom(),
+                Clock.systemUTC()).create(new CreateKeyCommand("grace", null, null, null)).key();
+
+        HttpResponse<String> complete = post("/complete", key, "{\"prompt\":\"hi\"}");
+
+        assertEquals(200, complete.statusCode(), complete.body());
     }
 
     private static HttpResponse<String> post(String path, String key, String body) throws Exception {

@@ -1,0 +1,167 @@
+package dev.switchboard.api.http;
+
+import dev.switchboard.service.AdminKey;
+import dev.switchboard.service.Authenticator;
+import dev.switchboard.service.Caller;
+import dev.switchboard.service.CreateKeyCommand;
+import dev.switchboard.service.KeyService;
+import dev.switchboard.state.VirtualKey;
+import dev.switchboard.state.VirtualKeyStore;
+import dev.switchboard.state.memory.InMemoryVirtualKeyStore;
+import dev.switchboard.testsupport.MutableClock;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import org.junit.jupiter.api.Test;
+
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The filter decides on the thread the request arrived on whenever nothing must be read, and hands
+ * the blocking executor only a virtual key the process does not hold yet.
+ */
+class AuthenticationFilterTest {
+
+    private static final String ADMIN_KEY = "filter-admin-canary-7";
+
+    private final CountingStore store = new CountingStore();
+    private final MutableClock clock = new MutableClock();
+    private final KeyService keys = new KeyService(store, seeded(5), clock);
+    private final QueuedExecutor blocking = new QueuedExecutor();
+    private final AuthenticationFilter filter =
+            new AuthenticationFilter(new Authenticator(new AdminKey(ADMIN_KEY, false), keys), blocking);
+
+    @Test
+    void anOpenRouteTheAdminKeyAMissingKeyAndACachedKeyAreDecidedWhereTheRequestArrived() {
+        String cached = keys.create(new CreateKeyCommand("alice", null, null, null)).key();
+
+        assertPassed(filter.authenticate(HttpRequest.GET("/health")));
+        MutableHttpRequest<?> admin = request("/keys", ADMIN_KEY);
+        assertPassed(filter.authenticate(admin));
+        MutableHttpRequest<?> alice = request("/complete", cached);
+        assertPassed(filter.authenticate(alice));
+        HttpResponse<?> refused = refusal(filter.authenticate(request("/complete", null)));
+        HttpResponse<?> escalation = refusal(filter.authenticate(request("/keys", cached)));
+
+        assertEquals(Authenticator.ADMIN, caller(admin));
+        assertEquals("alice", caller(alice).principal());
+        assertEquals(401, refused.code());
+        assertEquals("Bearer", refused.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE));
+        assertEquals(403, escalation.code());
+        assertEquals(0, blocking.handed, "nothing went to the blocking executor");
+        assertEquals(0, store.lookups);
+    }
+
+    @Test
+    void aKeyTheProcessDoesNotHoldIsLookedUpOnTheBlockingExecutorAndThenHeld() {
+        String elsewhere = new KeyService(store, seeded(6), clock)
+                .create(new CreateKeyCommand("bob", null, null, null)).key();
+        MutableHttpRequest<?> bob = request("/complete", elsewhere);
+
+        CompletableFuture<Optional<HttpResponse<?>>> decided = filter.authenticate(bob);
+
+        assertFalse(decided.isDone(), "waits for the lookup");
+        assertEquals(0, store.lookups, "not read where the request arrived");
+        blocking.runAll();
+        assertPassed(decided);
+        assertEquals("bob", caller(bob).principal());
+        assertEquals(1, store.lookups);
+
+        MutableHttpRequest<?> again = request("/complete", elsewhere);
+        assertPassed(filter.authenticate(again));
+        assertEquals("bob", caller(again).principal());
+        assertEquals(1, blocking.handed, "held now: decided where it arrived");
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedAfterItsLookupAndTheRefusalIsHeldBriefly() {
+        String unknown = "sb-" + "Q".repeat(43);
+
+        CompletableFuture<Optional<HttpResponse<?>>> decided = filter.authenticate(request("/complete", unknown));
+        blocking.runAll();
+
+        assertEquals(401, refusal(decided).code());
+        assertEquals(401, refusal(filter.authenticate(request("/complete", unknown))).code());
+        assertEquals(1, blocking.handed);
+        assertEquals(1, store.lookups);
+    }
+
+    private static MutableHttpRequest<?> request(String path, String key) {
+        MutableHttpRequest<?> request = HttpRequest.POST(path, "{}");
+        if (key != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + key);
+        }
+        return request;
+    }
+
+    private static void assertPassed(CompletableFuture<Optional<HttpResponse<?>>> decided) {
+        assertTrue(decided.isDone());
+        assertEquals(Optional.empty(), decided.join());
+    }
+
+    private static HttpResponse<?> refusal(CompletableFuture<Optional<HttpResponse<?>>> decided) {
+        assertTrue(decided.isDone());
+        return decided.join().orElseThrow();
+    }
+
+    private static Caller caller(HttpRequest<?> request) {
+        return request.getAttribute(AuthenticationFilter.CALLER, Caller.class)
+                .orElseThrow(() -> new AssertionError("no caller on the request"));
+    }
+
+    private static SecureRandom seeded(long seed) {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(seed);
+            return random;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Holds what it is handed until the test runs it. */
+    private static final class QueuedExecutor implements Executor {
+        private final Queue<Runnable> queued = new ArrayDeque<>();
+        int handed;
+
+        @Override
+        public void execute(Runnable task) {
+            handed++;
+            queued.add(task);
+        }
+
+        void runAll() {
+            while (!queued.isEmpty()) {
+                queued.poll().run();
+            }
+        }
+    }
+
+    /** The in-memory store, counting lookups. */
+    private static final class CountingStore implements VirtualKeyStore {
+        private final InMemoryVirtualKeyStore keys = new InMemoryVirtualKeyStore();
+        int lookups;
+
+        @Override
+        public void create(String keyHash, VirtualKey key) {
+            keys.create(keyHash, key);
+        }
+
+        @Override
+        public Optional<VirtualKey> findByHash(String keyHash) {
+            lookups++;
+            return keys.findByHash(keyHash);
+        }
+    }
+}
