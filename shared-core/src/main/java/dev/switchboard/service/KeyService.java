@@ -71,11 +71,14 @@ public class KeyService {
      * @throws StateUnavailableException when the store cannot be asked
      */
     public Optional<Caller> authenticate(String presentedKey) {
-        Known known = fromMemory(presentedKey);
+        if (!couldBeOurs(presentedKey)) {
+            return Optional.empty();
+        }
+        String hash = KeyHashes.sha256Hex(presentedKey);
+        Known known = cached(hash);
         if (known.answered()) {
             return known.caller();
         }
-        String hash = KeyHashes.sha256Hex(presentedKey);
         VirtualKey key = store.findByHash(hash).orElse(null);
         cache.put(hash, key);
         return Optional.ofNullable(key).map(KeyService::caller);
@@ -86,10 +89,15 @@ public class KeyService {
      * one of ours, or the cache holds its answer): for a caller that must not block.
      */
     public Known fromMemory(String presentedKey) {
-        if (presentedKey == null || presentedKey.length() != KEY_LENGTH || !presentedKey.startsWith(KEY_PREFIX)) {
-            return Known.answer(Optional.empty());
-        }
-        return cache.get(KeyHashes.sha256Hex(presentedKey))
+        return couldBeOurs(presentedKey) ? cached(KeyHashes.sha256Hex(presentedKey)) : Known.answer(Optional.empty());
+    }
+
+    private static boolean couldBeOurs(String presentedKey) {
+        return presentedKey != null && presentedKey.length() == KEY_LENGTH && presentedKey.startsWith(KEY_PREFIX);
+    }
+
+    private Known cached(String hash) {
+        return cache.get(hash)
                 .map(cached -> Known.answer(Optional.ofNullable(cached.key()).map(KeyService::caller)))
                 .orElse(Known.UNANSWERED);
     }

@@ -2,11 +2,8 @@ package dev.switchboard.service;
 
 import java.util.Optional;
 
+import dev.switchboard.testsupport.AdminKeySources;
 import dev.switchboard.testsupport.MutableClock;
-
-import dev.switchboard.secrets.ApiKeySource;
-
-import dev.switchboard.secrets.ApiKey;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -70,7 +67,7 @@ class AdminKeyTest {
     @Test
     void withoutTheSettingTheKeySourcesAdminKeyIsAskedForWhenAKeyIsFirstPresentedAndAFailedReadIsTriedAgainLater() {
         MutableClock clock = new MutableClock();
-        FlakySource source = new FlakySource();
+        AdminKeySources source = AdminKeySources.down();
 
         AdminKey admin = new AdminKey("", true, source, clock);
         assertEquals(0, source.asked, "nothing is read at start-up (the probe's role may not read the admin key)");
@@ -90,7 +87,7 @@ class AdminKeyTest {
     @Test
     void withoutTheSourceItAnswersOnlyWhenNoReadIsDueAndNeverReads() {
         MutableClock clock = new MutableClock();
-        FlakySource source = new FlakySource();
+        AdminKeySources source = AdminKeySources.down();
         AdminKey admin = new AdminKey("", true, source, clock);
 
         assertEquals(Optional.empty(), admin.matchesWithoutSource(CANARY), "never read yet: only the source can tell");
@@ -108,31 +105,5 @@ class AdminKeyTest {
         assertEquals(2, source.asked);
         assertEquals(Optional.of(true), new AdminKey(CANARY, false).matchesWithoutSource(CANARY),
                 "a key set directly needs no source");
-    }
-
-    /** A key source whose admin key read fails while {@code down}, counting the reads. */
-    private static final class FlakySource implements ApiKeySource {
-        String stored;
-        boolean down = true;
-        int asked;
-
-        @Override
-        public Optional<ApiKey> apiKey(String providerName) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String describe(String providerName) {
-            return "test";
-        }
-
-        @Override
-        public Optional<String> adminKey() {
-            asked++;
-            if (down) {
-                throw new IllegalStateException("Secrets Manager unreachable");
-            }
-            return Optional.ofNullable(stored);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.service;
 
 import dev.switchboard.api.ApiException;
 import dev.switchboard.state.RateLimits;
+import dev.switchboard.testsupport.AdminKeySources;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,19 @@ class AuthenticatorTest {
                 () -> on.authenticateFromMemory("POST", "/keys", "Bearer " + virtualKey)).status());
         assertEquals(Optional.of(Caller.ANONYMOUS),
                 new Authenticator(new AdminKey(null, false), keys).authenticateFromMemory("POST", "/keys", null));
+    }
+
+    @Test
+    void fromMemoryAnAdminKeyStillToBeReadFromItsSourceIsLeftUndecidedAndNotRead() {
+        AdminKeySources source = AdminKeySources.keeping(ADMIN_KEY);
+        Authenticator lambda = new Authenticator(new AdminKey("", true, source, new MutableClock()), keys);
+
+        assertEquals(Optional.empty(), lambda.authenticateFromMemory("POST", "/keys", "Bearer " + ADMIN_KEY));
+        assertEquals(0, source.asked);
+        assertSame(Authenticator.ADMIN, lambda.authenticate("POST", "/keys", "Bearer " + ADMIN_KEY));
+        assertEquals(Optional.of(Authenticator.ADMIN),
+                lambda.authenticateFromMemory("POST", "/keys", "Bearer " + ADMIN_KEY), "read once, then held");
+        assertEquals(1, source.asked);
     }
 
     @Test

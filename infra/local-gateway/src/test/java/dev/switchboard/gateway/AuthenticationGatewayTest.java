@@ -86,7 +86,7 @@ class AuthenticationGatewayTest {
     }
 
     @Test
-    void aKeyAnotherInstanceCreatedIsLookedUpOffTheEventLoopAndAuthenticates() throws Exception {
+    void aKeyAnotherInstanceCreatedIsLookedUpAndAuthenticates() throws Exception {
         // Another instance's KeyService on the same store: this gateway's key cache does not hold the key,
         // so its filter hands the lookup to the blocking executor.
         String key = new KeyService(gateway.context().getBean(VirtualKeyStore.class), new SecureRandom(),

@@ -5,19 +5,25 @@ import dev.switchboard.service.Authenticator;
 import dev.switchboard.service.Caller;
 import dev.switchboard.service.CreateKeyCommand;
 import dev.switchboard.service.KeyService;
+import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.VirtualKey;
 import dev.switchboard.state.VirtualKeyStore;
 import dev.switchboard.state.memory.InMemoryVirtualKeyStore;
+import dev.switchboard.testsupport.AdminKeySources;
 import dev.switchboard.testsupport.MutableClock;
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -97,6 +103,51 @@ class AuthenticationFilterTest {
         assertEquals(1, store.lookups);
     }
 
+    @Test
+    void aStoreOutageDuringTheLookupIs503() {
+        store.down = true;
+
+        CompletableFuture<Optional<HttpResponse<?>>> decided =
+                filter.authenticate(request("/complete", "sb-" + "R".repeat(43)));
+        blocking.runAll();
+
+        assertEquals(503, refusal(decided).code());
+    }
+
+    @Test
+    void anAdminKeyStillToBeReadFromItsSourceIsReadOnTheBlockingExecutor() {
+        AdminKeySources source = AdminKeySources.keeping(ADMIN_KEY);
+        AuthenticationFilter onLambda = new AuthenticationFilter(
+                new Authenticator(new AdminKey("", true, source, clock), keys), blocking);
+        MutableHttpRequest<?> admin = request("/keys", ADMIN_KEY);
+
+        CompletableFuture<Optional<HttpResponse<?>>> decided = onLambda.authenticate(admin);
+
+        assertFalse(decided.isDone());
+        assertEquals(0, source.asked);
+        blocking.runAll();
+        assertPassed(decided);
+        assertEquals(Authenticator.ADMIN, caller(admin));
+        assertEquals(1, source.asked);
+    }
+
+    @Test
+    void theLookupRunsWithTheRequestsLoggingContext() throws InterruptedException {
+        PropagatedContext requests = PropagatedContext.getOrEmpty()
+                .plus(new MdcPropagationContext(Map.of("request_id", "req-42")));
+        CompletableFuture<Optional<HttpResponse<?>>> decided;
+        try (PropagatedContext.Scope ignored = requests.propagate()) {
+            decided = filter.authenticate(request("/complete", "sb-" + "S".repeat(43)));
+        }
+
+        Thread pooled = new Thread(blocking::runAll);
+        pooled.start();
+        pooled.join();
+
+        assertEquals(401, refusal(decided).code());
+        assertEquals("req-42", store.requestIdSeen, "the store was asked within the request's context");
+    }
+
     private static MutableHttpRequest<?> request(String path, String key) {
         MutableHttpRequest<?> request = HttpRequest.POST(path, "{}");
         if (key != null) {
@@ -148,10 +199,12 @@ class AuthenticationFilterTest {
         }
     }
 
-    /** The in-memory store, counting lookups. */
+    /** The in-memory store, counting lookups and noting the logging context they ran in; can fail. */
     private static final class CountingStore implements VirtualKeyStore {
         private final InMemoryVirtualKeyStore keys = new InMemoryVirtualKeyStore();
         int lookups;
+        boolean down;
+        String requestIdSeen;
 
         @Override
         public void create(String keyHash, VirtualKey key) {
@@ -161,6 +214,10 @@ class AuthenticationFilterTest {
         @Override
         public Optional<VirtualKey> findByHash(String keyHash) {
             lookups++;
+            requestIdSeen = MDC.get("request_id");
+            if (down) {
+                throw new StateUnavailableException("reading a virtual key from DynamoDB failed", null);
+            }
             return keys.findByHash(keyHash);
         }
     }
