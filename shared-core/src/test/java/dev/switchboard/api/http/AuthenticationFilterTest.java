@@ -109,9 +109,11 @@ class AuthenticationFilterTest {
 
         CompletableFuture<Optional<HttpResponse<?>>> decided =
                 filter.authenticate(request("/complete", "sb-" + "R".repeat(43)));
+        assertFalse(decided.isDone(), "the store is asked only on the blocking executor");
         blocking.runAll();
 
         assertEquals(503, refusal(decided).code());
+        assertEquals(1, blocking.handed);
     }
 
     @Test
