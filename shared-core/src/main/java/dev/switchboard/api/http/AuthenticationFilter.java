@@ -26,8 +26,9 @@ import java.util.function.Supplier;
  * Authenticates every request before its route runs and leaves the {@link Caller} on the request
  * for {@link CallerBinder}; a refusal is answered here with the contract's error JSON. This is
  * Micronaut 4's declarative form of an HttpServerFilter. It runs where the request arrives (the
- * server's event loop) and answers there from what the process holds; only a key it must look up
- * (a virtual key the cache does not hold: a DynamoDB read) goes to the blocking executor. Moving
+ * server's event loop) and answers there from what the process holds; only a key it must read (a
+ * virtual key the cache does not hold, from DynamoDB; an admin key still to be read from its source)
+ * goes to the blocking executor. Moving
  * every request there, as {@code @ExecuteOn} would, cost a thread hand-off per request on top of
  * the route's own.
  */
