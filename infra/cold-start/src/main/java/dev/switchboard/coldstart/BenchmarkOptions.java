@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What one benchmark invocation measures. {@code memoryMb} is the function's Lambda memory; the
@@ -14,8 +15,8 @@ import java.util.Map;
  * runtime live outside it).
  */
 record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver, Path artifactsRoot, Path workDir,
-                        int runs, int memoryMb, List<StateBackend> states, boolean appCds, boolean primed,
-                        boolean unpacked, Map<String, String> extraEnvironment) {
+                        int runs, int memoryMb, List<StateBackend> states, LedgerDatabase ledger, boolean appCds,
+                        boolean primed, boolean unpacked, Map<String, String> extraEnvironment) {
 
     static final int NON_HEAP_MB = 256;
 
@@ -30,8 +31,24 @@ record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver,
         }
     }
 
+    /** Where the function's ledger lives while it starts. */
+    enum LedgerDatabase {
+        /**
+         * PostgreSQL on loopback, in its own process, reached with the driver in the Lambda jar: what a
+         * deployed function does.
+         */
+        POSTGRES,
+        /** An H2 file database opened inside the measured JVM (its driver beside the jar): the local default. */
+        H2;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     BenchmarkOptions {
         requireFile(lambdaJar, "--lambda-jar");
+        Objects.requireNonNull(ledger, "ledger");
         requireFile(runnerJar, "--runner-jar");
         ledgerDriver = List.copyOf(ledgerDriver);
         states = List.copyOf(states);
@@ -44,6 +61,9 @@ record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver,
         }
         if (states.isEmpty()) {
             throw new IllegalArgumentException("--state names no backend");
+        }
+        if (ledger == LedgerDatabase.H2 && ledgerDriver.isEmpty()) {
+            throw new IllegalArgumentException("--ledger h2 needs H2's jar (--ledger-driver)");
         }
     }
 
@@ -60,6 +80,7 @@ record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver,
         int runs = 10;
         int memory = 1536;
         List<StateBackend> states = List.of(StateBackend.MEMORY);
+        LedgerDatabase ledger = LedgerDatabase.POSTGRES;
         boolean cds = false;
         boolean primed = false;
         boolean unpacked = false;
@@ -78,12 +99,13 @@ record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver,
                 case "--runs" -> runs = Integer.parseInt(value(args, ++i, flag));
                 case "--memory" -> memory = Integer.parseInt(value(args, ++i, flag));
                 case "--state" -> states = backends(value(args, ++i, flag));
+                case "--ledger" -> ledger = ledgerDatabase(value(args, ++i, flag));
                 case "--env" -> addVariable(extra, value(args, ++i, flag));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
-        return new BenchmarkOptions(lambdaJar, runnerJar, driver, artifacts, work, runs, memory, states, cds, primed,
-                unpacked, extra);
+        return new BenchmarkOptions(lambdaJar, runnerJar, driver, artifacts, work, runs, memory, states, ledger, cds,
+                primed, unpacked, extra);
     }
 
     private static List<StateBackend> backends(String value) {
@@ -92,6 +114,14 @@ record BenchmarkOptions(Path lambdaJar, Path runnerJar, List<Path> ledgerDriver,
             case "dynamodb" -> List.of(StateBackend.DYNAMODB);
             case "both" -> List.of(StateBackend.MEMORY, StateBackend.DYNAMODB);
             default -> throw new IllegalArgumentException("--state is memory, dynamodb or both, not " + value);
+        };
+    }
+
+    private static LedgerDatabase ledgerDatabase(String value) {
+        return switch (value) {
+            case "postgres" -> LedgerDatabase.POSTGRES;
+            case "h2" -> LedgerDatabase.H2;
+            default -> throw new IllegalArgumentException("--ledger is postgres or h2, not " + value);
         };
     }
 

@@ -1,17 +1,18 @@
 package dev.switchboard.coldstart;
 
+import dev.switchboard.coldstart.BenchmarkOptions.LedgerDatabase;
 import dev.switchboard.coldstart.BenchmarkOptions.StateBackend;
 import dev.switchboard.localaws.DynamoDbLocalServer;
+import dev.switchboard.testing.EmbeddedLedgerDatabase;
+import dev.switchboard.testing.IsolatedDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The cold-start benchmark (README "Cold start"): for each state backend, one discarded warm-up run
@@ -32,15 +33,19 @@ public final class ColdStartBenchmark {
         ArtifactSizes.describe(options.artifactsRoot()).forEach(line -> System.out.println("  " + line));
         System.out.println("JVM " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " CPUs; flags -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xmx" + options.heapMb()
-                + "m (function memory " + options.memoryMb() + " MB)"
+                + "m (function memory " + options.memoryMb() + " MB); ledger " + options.ledger().label()
                 + (options.extraEnvironment().isEmpty() ? "" : "; extra variables " + options.extraEnvironment()));
         List<String> summaries = new ArrayList<>();
         Path task = options.unpacked()
                 ? UnpackedPackage.unpack(options.lambdaJar(), options.workDir().resolve("task")) : null;
         for (StateBackend state : options.states()) {
             try (DynamoDbLocalServer dynamo = state == StateBackend.DYNAMODB ? DynamoDbLocalServer.startInMemory(
-                    DynamoDbLocalServer.ANY_FREE_PORT) : null) {
-                Map<String, String> environment = LambdaLikeEnvironment.of(options, state, dynamo);
+                    DynamoDbLocalServer.ANY_FREE_PORT) : null;
+                 IsolatedDatabase postgres = options.ledger() == LedgerDatabase.POSTGRES
+                         ? EmbeddedLedgerDatabase.shared().createDatabase("coldstart_" + state.label()) : null) {
+                LedgerConnection ledger = postgres == null ? LedgerConnection.h2File(options.workDir(), state)
+                        : new LedgerConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+                Map<String, String> environment = LambdaLikeEnvironment.of(options, state, dynamo, ledger);
                 ChildJvm jvm = new ChildJvm(classpath(options, options.lambdaJar()), options.heapMb(), environment,
                         options.workDir());
                 ChildJvm unpacked = task == null ? null
@@ -125,7 +130,10 @@ public final class ColdStartBenchmark {
     private static List<String> classpath(BenchmarkOptions options, Path function) {
         List<String> entries = new ArrayList<>();
         entries.add(function.toAbsolutePath().toString());
-        options.ledgerDriver().forEach(p -> entries.add(p.toAbsolutePath().toString()));
+        // PostgreSQL's driver is in the Lambda jar; H2's is not, and goes beside it.
+        if (options.ledger() == LedgerDatabase.H2) {
+            options.ledgerDriver().forEach(p -> entries.add(p.toAbsolutePath().toString()));
+        }
         entries.add(options.runnerJar().toAbsolutePath().toString());
         return entries;
     }
@@ -135,45 +143,6 @@ public final class ColdStartBenchmark {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The variables a deployed function has, with local stand-ins for the ledger and (optionally) DynamoDB. */
-    static final class LambdaLikeEnvironment {
-
-        private LambdaLikeEnvironment() {
-        }
-
-        static Map<String, String> of(BenchmarkOptions options, StateBackend state, DynamoDbLocalServer dynamo) {
-            Map<String, String> env = new HashMap<>();
-            env.put("AWS_LAMBDA_FUNCTION_NAME", "switchboard-coldstart-complete");
-            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(options.memoryMb()));
-            env.put("AWS_REGION", "us-east-1");
-            env.put("AWS_DEFAULT_REGION", "us-east-1");
-            env.put("AWS_ACCESS_KEY_ID", "test");
-            env.put("AWS_SECRET_ACCESS_KEY", "test");
-            env.put("AWS_EC2_METADATA_DISABLED", "true");
-            // A fresh admin key per benchmark, from the environment: no Secrets Manager round trip is timed.
-            env.put("SWITCHBOARD_ADMIN_KEY", "sk-coldstart-" + UUID.randomUUID());
-            env.put("SWITCHBOARD_SECRETS_SOURCE", "environment");
-            env.put("SWITCHBOARD_SECRETS_STAGE", "dev");
-            env.put("SWITCHBOARD_CONFIG", InstantProviders.write(options.workDir()).toString());
-            Path ledger = options.workDir().toAbsolutePath().resolve("ledger-" + state.label()).resolve("switchboard");
-            env.put("SWITCHBOARD_LEDGER_URL", "jdbc:h2:file:" + ledger
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-            env.put("SWITCHBOARD_LEDGER_USERNAME", "sa");
-            env.put("SWITCHBOARD_LEDGER_PASSWORD", "");
-            if (dynamo == null) {
-                env.put("SWITCHBOARD_STATE_STORE", "memory");
-            } else {
-                String prefix = "coldstart-";
-                ColdStartTables.create(dynamo, prefix);
-                env.put("SWITCHBOARD_STATE_STORE", "dynamodb");
-                env.put("SWITCHBOARD_DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
-                env.put("SWITCHBOARD_DYNAMODB_TABLE_PREFIX", prefix);
-            }
-            env.putAll(options.extraEnvironment());
-            return env;
         }
     }
 }

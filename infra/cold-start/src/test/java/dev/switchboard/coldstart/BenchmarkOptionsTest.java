@@ -28,6 +28,32 @@ class BenchmarkOptionsTest {
         assertTrue(o.primed());
         assertTrue(o.unpacked());
         assertEquals(Map.of("SWITCHBOARD_LEDGER_MIGRATE", "false"), o.extraEnvironment());
+        assertEquals(BenchmarkOptions.LedgerDatabase.POSTGRES, o.ledger(), "a deployed function's ledger by default");
+    }
+
+    @Test
+    void choosesTheH2LedgerOnlyWithItsDriver(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("f-lambda.jar"));
+        String[] withoutDriver = {"--lambda-jar", jar.toString(), "--runner-jar", jar.toString(), "--ledger", "h2"};
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchmarkOptions.parse(withoutDriver));
+        assertTrue(e.getMessage().contains("--ledger-driver"), e.getMessage());
+
+        BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--lambda-jar", jar.toString(), "--runner-jar",
+                jar.toString(), "--ledger", "h2", "--ledger-driver", jar.toString()});
+        assertEquals(BenchmarkOptions.LedgerDatabase.H2, o.ledger());
+        assertEquals(List.of(jar), o.ledgerDriver());
+    }
+
+    @Test
+    void refusesAnUnknownLedger(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("f-lambda.jar"));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(
+                new String[] {"--lambda-jar", jar.toString(), "--runner-jar", jar.toString(), "--ledger", "mysql"}));
+
+        assertTrue(e.getMessage().contains("postgres or h2"), e.getMessage());
     }
 
     @Test
