@@ -1,6 +1,5 @@
 package dev.switchboard.api.http;
 
-import dev.switchboard.api.ApiError;
 import dev.switchboard.api.ApiException;
 import dev.switchboard.service.Authenticator;
 import dev.switchboard.service.Caller;
@@ -9,8 +8,6 @@ import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -78,9 +75,7 @@ public class AuthenticationFilter implements Ordered {
     }
 
     private static HttpResponse<?> refusal(ApiException refused) {
-        var response = HttpResponse.<ApiError.ErrorEnvelope>status(HttpStatus.valueOf(refused.status()))
-                .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(refused.toError().envelope());
+        var response = ApiExceptionHandler.response(refused);
         if (refused.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
