@@ -35,16 +35,21 @@ public final class BedrockProvider implements ChatProvider {
     private final BedrockResponseParser parser;
     private final BedrockFailures failures;
     private final TokenCounter tokens;
+    private final Duration callTimeout;
     private final Duration idle;
     private final Clock clock;
 
-    /** @param idle how long a stream may go without an event (or its start) before it is given up */
+    /**
+     * @param callTimeout how long one Converse call may take (the synchronous client's own limit)
+     * @param idle how long a stream may go without an event (or its start) before it is given up
+     */
     BedrockProvider(String name, BedrockClientPair clients, BedrockFailures failures, TokenCounter tokens,
-                    Duration idle, Clock clock) {
+                    Duration callTimeout, Duration idle, Clock clock) {
         this.name = Objects.requireNonNull(name);
         this.clients = Objects.requireNonNull(clients);
         this.failures = Objects.requireNonNull(failures);
         this.tokens = Objects.requireNonNull(tokens);
+        this.callTimeout = Objects.requireNonNull(callTimeout);
         this.idle = Objects.requireNonNull(idle);
         this.clock = Objects.requireNonNull(clock);
         this.parser = new BedrockResponseParser(name, tokens);
@@ -80,20 +85,35 @@ public final class BedrockProvider implements ChatProvider {
 
     /** The client's call timeout, shortened when the whole request's deadline comes sooner. */
     private ConverseRequest withinDeadline(ConverseRequest converse, ChatRequest request) {
-        if (request.deadline() == null) {
+        Duration limit = atMost(callTimeout, request);
+        if (limit.equals(callTimeout)) {
             return converse;
+        }
+        return converse.toBuilder().overrideConfiguration(o -> o.apiCallTimeout(limit)).build();
+    }
+
+    /**
+     * {@code limit}, or the time left before the request's deadline when that is shorter. A deadline
+     * already passed fails the call as a timeout before anything is sent.
+     */
+    private Duration atMost(Duration limit, ChatRequest request) {
+        if (request.deadline() == null) {
+            return limit;
         }
         Duration left = Duration.between(clock.instant(), request.deadline());
         if (left.isNegative() || left.isZero()) {
             throw new ProviderException(name, ProviderException.Kind.TIMEOUT,
                     name + " was not called: the request's deadline has passed");
         }
-        return converse.toBuilder().overrideConfiguration(o -> o.apiCallTimeout(left)).build();
+        return left.compareTo(limit) < 0 ? left : limit;
     }
 
     @Override
     public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         clients.requireCredentials(name);
+        // The request's deadline bounds the wait for the stream's start; once events come, the idle limit
+        // bounds each silence, as for the HTTP adapters' streams.
+        Duration startWithin = atMost(idle, request);
         ConverseStreamRequest converse;
         try {
             converse = mapper.converseStream(request);
@@ -118,7 +138,7 @@ public final class BedrockProvider implements ChatProvider {
         });
         try {
             BedrockStreamAssembler assembler = new BedrockStreamAssembler(name, tokens, request, sink);
-            drain(pipe, assembler);
+            drain(pipe, assembler, startWithin);
             // The events ended; the last chunk waits until the call itself has ended without failure.
             awaitCall(call);
             assembler.end();
@@ -134,14 +154,20 @@ public final class BedrockProvider implements ChatProvider {
         }
     }
 
-    /** Hands every event to the assembler until the event stream completes. */
-    private void drain(ConverseEventPipe pipe, BedrockStreamAssembler assembler) throws InterruptedException {
+    /**
+     * Hands every event to the assembler until the event stream completes: the first within
+     * {@code startWithin}, each next within the idle limit.
+     */
+    private void drain(ConverseEventPipe pipe, BedrockStreamAssembler assembler, Duration startWithin)
+            throws InterruptedException {
+        Duration wait = startWithin;
         while (true) {
-            ConverseEventPipe.Signal signal = pipe.next(idle);
+            ConverseEventPipe.Signal signal = pipe.next(wait);
             if (signal == null) {
                 throw new ProviderException(name, ProviderException.Kind.TIMEOUT,
-                        name + " sent nothing for " + idle.toMillis() + " ms");
+                        name + " sent nothing for " + wait.toMillis() + " ms");
             }
+            wait = idle;
             if (signal instanceof ConverseEventPipe.Failed failed) {
                 // Bounded by the idle time: the event stream's own end normally follows at once.
                 throw failures.from(pipe.settle(failed, idle));

@@ -3,6 +3,7 @@ package dev.switchboard.provider.bedrock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.provider.ChatMessage;
@@ -205,6 +206,29 @@ class BedrockConverseWireTest extends BedrockWireSupport {
         ProviderException e = assertThrows(ProviderException.class, () -> slow.complete(request()));
         assertSafe(e);
         assertEquals(Kind.TIMEOUT, e.kind());
+    }
+
+    @Test
+    void silenceIsCutWhenTheRequestsDeadlineComesBeforeTheCallTimeout() {
+        upstream.enqueue(Reply.silence());
+        ChatProvider provider = provider(CREDENTIALS, Duration.ofSeconds(30));
+        ChatRequest closeToItsDeadline = request().withDeadline(NOW.plusMillis(300));
+
+        ProviderException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(ProviderException.class, () -> provider.complete(closeToItsDeadline)));
+
+        assertSafe(e);
+        assertEquals(Kind.TIMEOUT, e.kind());
+    }
+
+    @Test
+    void aRequestWhoseDeadlineHasPassedIsNotSent() {
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> provider().complete(request().withDeadline(NOW)));
+
+        assertSafe(e);
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertTrue(upstream.requests().isEmpty(), "nothing was sent");
     }
 
     @Test

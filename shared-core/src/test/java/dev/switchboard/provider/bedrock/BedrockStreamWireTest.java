@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.FinishReason;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
@@ -79,6 +81,46 @@ class BedrockStreamWireTest extends BedrockWireSupport {
         assertSafe(e);
         assertEquals(Kind.TIMEOUT, e.kind());
         assertTrue(chunks.isEmpty());
+    }
+
+    @Test
+    void aSilentStreamStartedCloseToTheRequestsDeadlineWaitsOnlyForTheTimeLeft() {
+        upstream.enqueue(Reply.silence());
+        // Without the deadline this would wait for the call timeout plus the connect timeout: 32 s.
+        ChatProvider provider = provider(CREDENTIALS, Duration.ofSeconds(30));
+        ChatRequest closeToItsDeadline = request().withDeadline(NOW.plusMillis(300));
+        List<StreamChunk> chunks = new ArrayList<>();
+
+        ProviderException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(ProviderException.class, () -> provider.stream(closeToItsDeadline, chunks::add)));
+
+        assertSafe(e);
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertTrue(chunks.isEmpty());
+    }
+
+    @Test
+    void aStreamWhoseDeadlineHasPassedIsNotSent() {
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> provider().stream(request().withDeadline(NOW), chunk -> { }));
+
+        assertSafe(e);
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertTrue(upstream.requests().isEmpty(), "nothing was sent");
+    }
+
+    @Test
+    void onceStartedAStreamOutlastsTheRequestsDeadlineWhileEventsKeepComing() {
+        // The deadline (300 ms away on the fixed clock) bounds the wait for the first event only: five
+        // events 150 ms apart take 750 ms in all and must arrive whole.
+        upstream.enqueue(new FakeUpstream.Paced(EventStreamFrames.CONTENT_TYPE,
+                BedrockFixtures.frames("stream-text.events"), Duration.ofMillis(150)));
+        List<StreamChunk> chunks = new ArrayList<>();
+
+        provider().stream(request().withDeadline(NOW.plusMillis(300)), chunks::add);
+
+        assertEquals(List.of(StreamChunk.text("Hello"), StreamChunk.text(" from"), StreamChunk.text(" Bedrock."),
+                StreamChunk.last(FinishReason.STOP, new Usage(15, 4), List.of())), chunks);
     }
 
     @Test
