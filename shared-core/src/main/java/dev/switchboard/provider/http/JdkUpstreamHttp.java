@@ -87,9 +87,9 @@ public final class JdkUpstreamHttp implements UpstreamHttp {
     @Override
     public UpstreamStream postStreaming(UpstreamRequest request) {
         HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
-        // Once the headers are in, the call timeout bounds each silence between bytes instead.
+        // Once the headers are in, the request's silence limit bounds each wait between bytes instead.
         return new UpstreamStream(response.statusCode(), response.headers().map(),
-                new IdleTimeoutInputStream(response.body(), request.timeout().toNanos(), watchdogs));
+                new IdleTimeoutInputStream(response.body(), request.silence().toNanos(), watchdogs));
     }
 
     /** Stops the idle watchdog's thread; the JDK client's own threads end with it. */

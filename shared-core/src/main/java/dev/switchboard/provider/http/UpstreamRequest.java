@@ -11,19 +11,31 @@ import java.util.Objects;
  *
  * @param provider the configured provider's name, for error messages
  * @param timeout  how long to wait for the response headers (for a stream: for its start)
+ * @param silence  how long the body may then go without a byte
  */
 public record UpstreamRequest(String provider, URI uri, Map<String, String> headers, String body,
-                              Duration timeout) {
+                              Duration timeout, Duration silence) {
 
     public UpstreamRequest {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(silence, "silence");
         headers = Map.copyOf(headers);
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive");
+        if (timeout.isNegative() || timeout.isZero() || silence.isNegative() || silence.isZero()) {
+            throw new IllegalArgumentException("timeout and silence must be positive");
         }
+    }
+
+    /** A request whose body may go quiet as long as its headers may take. */
+    public UpstreamRequest(String provider, URI uri, Map<String, String> headers, String body, Duration timeout) {
+        this(provider, uri, headers, body, timeout, timeout);
+    }
+
+    /** This request with another limit on the body's silences. */
+    public UpstreamRequest withSilence(Duration limit) {
+        return new UpstreamRequest(provider, uri, headers, body, timeout, limit);
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.switchboard.provider.ProviderException.Kind;
 import dev.switchboard.provider.StreamChunk;
 import dev.switchboard.secrets.EnvironmentApiKeySource;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -299,6 +300,23 @@ public abstract class UpstreamContractTest {
         assertSafe(e);
         assertEquals(Kind.TIMEOUT, e.kind());
         assertTrue(chunks.stream().noneMatch(StreamChunk::isLast), "a stalled stream must not end as if whole");
+    }
+
+    @Test
+    void aStreamStartedCloseToTheDeadlineMayGoQuietAsLongAsACallMayTake() {
+        // The deadline (200 ms away on the fixed clock) cuts the wait for the stream's start, not each
+        // silence after it: two halves 400 ms apart must arrive whole.
+        List<String> pieces = streamPieces();
+        int half = pieces.size() / 2;
+        List<byte[]> halves = List.of(String.join("", pieces.subList(0, half)).getBytes(StandardCharsets.UTF_8),
+                String.join("", pieces.subList(half, pieces.size())).getBytes(StandardCharsets.UTF_8));
+        upstream.enqueue(new FakeUpstream.Paced(streamContentType(), halves, Duration.ofMillis(400)));
+        List<StreamChunk> chunks = new ArrayList<>();
+
+        provider().stream(request().withDeadline(NOW.plusMillis(200)), chunks::add);
+
+        assertEquals(streamText(), chunks.stream().map(StreamChunk::textDelta).collect(Collectors.joining()));
+        assertTrue(chunks.get(chunks.size() - 1).isLast(), "the stream ended whole");
     }
 
     @Test

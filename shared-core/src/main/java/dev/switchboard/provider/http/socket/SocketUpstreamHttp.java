@@ -105,18 +105,18 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
             throw new IllegalArgumentException(request.provider() + " has an unusable URL: " + e.getMessage(), e);
         }
         byte[] message = RequestMessage.bytes(origin, request);
-        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, request.timeout().toMillis()));
+        int silenceMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, request.silence().toMillis()));
         long deadline = System.nanoTime() + request.timeout().toNanos();
         HttpConnection kept = pool.take(origin);
         try {
             if (kept != null) {
-                UpstreamStream answer = exchange(kept, message, deadline, timeoutMillis);
+                UpstreamStream answer = exchange(kept, message, deadline, silenceMillis);
                 if (answer != null) {
                     return answer;
                 }
                 // The server had closed the kept connection before this request reached it: once more, anew.
             }
-            UpstreamStream answer = exchange(open(origin, deadline), message, deadline, timeoutMillis);
+            UpstreamStream answer = exchange(open(origin, deadline), message, deadline, silenceMillis);
             if (answer == null) {
                 throw new EOFException("the connection closed before any answer");
             }
@@ -136,7 +136,7 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
      * so the caller sends the request once more on a new connection. Any other failure stands, since
      * the server may have acted on the request.
      */
-    private UpstreamStream exchange(HttpConnection connection, byte[] message, long deadline, int timeoutMillis)
+    private UpstreamStream exchange(HttpConnection connection, byte[] message, long deadline, int silenceMillis)
             throws IOException {
         boolean done = false;
         try {
@@ -168,8 +168,8 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
             connection.readsUntil(deadline);
             ResponseHead head = ResponseHead.read(connection.in());
             connection.readsUnbounded();
-            connection.readTimeoutMillis(timeoutMillis);
-            ResponseBody body = ResponseBody.of(connection, head, pool::give, timeoutMillis);
+            connection.readTimeoutMillis(silenceMillis);
+            ResponseBody body = ResponseBody.of(connection, head, pool::give, silenceMillis);
             done = true;
             return new UpstreamStream(head.status(), head.headers(), body);
         } finally {
