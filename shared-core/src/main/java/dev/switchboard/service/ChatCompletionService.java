@@ -78,13 +78,21 @@ public class ChatCompletionService {
         }
         FallbackChain.Outcome outcome;
         UpstreamTime upstream = new UpstreamTime(call.admission(), clock);
+        int[] asked = {0};
         try {
-            outcome = chain.call(call.decision().ranked(), call.requestFor(), upstream.started());
+            outcome = chain.call(call.decision().ranked(), candidate -> {
+                asked[0]++;
+                return call.requestFor().apply(candidate);
+            }, upstream.started());
             upstream.ended();
         } catch (DeploymentsFailedException e) {
             throw failed(call, principal, e);
         } catch (RefusedUntilException | StateStoreUnavailableException e) {
             throw refused(call, principal, e);
+        } catch (RuntimeException e) {
+            // Not a provider's failure: the chain has given back what it held; the request is ledgered all the same.
+            throw accounting.unexpected(e, call.requestId(), call.started(), principal, ENDPOINT, call.decision(),
+                    elapsedMs(call), asked[0]);
         }
         ChatResponse response = outcome.response();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, outcome.answeredBy(),
@@ -156,6 +164,8 @@ public class ChatCompletionService {
             throw failed(call, principal, e);
         } catch (RefusedUntilException | StateStoreUnavailableException e) {
             throw refused(call, principal, e);
+        } catch (RuntimeException e) {
+            throw unexpected(call, principal, progress, e);
         }
         StreamChunk last = lastChunk[0];
         Candidate answered = outcome.answeredBy();
@@ -226,6 +236,24 @@ public class ChatCompletionService {
     private RuntimeException refused(Call call, String principal, ApiException e) {
         accounting.failed(call.requestId(), call.started(), principal, ENDPOINT, call.decision(), elapsedMs(call), 0,
                 e.type());
+        return e;
+    }
+
+    /**
+     * A stream that failed inside the gateway, not at its provider (a bug, a chunk that could not be written).
+     * With text already out it is settled and ledgered like a stream the caller left, since the provider
+     * billed it; without, the chain has given back what it held and it is ledgered like a failed call.
+     */
+    private RuntimeException unexpected(Call call, String principal, StreamProgress progress, RuntimeException e) {
+        if (progress.candidate == null || progress.text.isEmpty()) {
+            return accounting.unexpected(e, call.requestId(), call.started(), principal, ENDPOINT, call.decision(),
+                    elapsedMs(call), progress.asked);
+        }
+        try {
+            unfinished(call, principal, progress, progress.asked, CompletionAccounting.INTERNAL_ERROR, false);
+        } catch (RuntimeException bookkeeping) {
+            e.addSuppressed(bookkeeping);
+        }
         return e;
     }
 

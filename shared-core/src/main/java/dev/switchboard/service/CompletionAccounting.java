@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class CompletionAccounting {
 
+    /** The error type of a request that failed inside the gateway, as its 500 answer names it. */
+    public static final String INTERNAL_ERROR = "internal_error";
+
     private static final Logger LOG = LoggerFactory.getLogger(CompletionAccounting.class);
 
     private final CostCalculator costs;
@@ -162,6 +165,21 @@ public class CompletionAccounting {
         return new Settled(0.0, spentToday == null ? null : spentToday.doubleValue(), metadata,
                 new ComplexityMetadata(analysis.complexity(), analysis.tokenCount(), tokens.method(),
                         analysis.signals()));
+    }
+
+    /**
+     * A request that failed inside the gateway rather than at a provider (a bug, an answer that could not
+     * be written): one ERROR row all the same, and {@code failure} back for the caller to throw. A failure
+     * of this bookkeeping is added to it rather than thrown in its place.
+     */
+    public RuntimeException unexpected(RuntimeException failure, String requestId, Instant started, String principal,
+                                       String endpoint, RoutingDecision d, long latencyMs, int attempts) {
+        try {
+            failed(requestId, started, principal, endpoint, d, latencyMs, attempts, INTERNAL_ERROR);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
     }
 
     /**

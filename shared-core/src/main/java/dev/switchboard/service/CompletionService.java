@@ -73,9 +73,13 @@ public class CompletionService {
         }
         FallbackChain.Outcome outcome;
         UpstreamTime upstream = new UpstreamTime(admission, clock);
+        int[] asked = {0};
         try {
-            outcome = chain.call(decision.ranked(), candidate -> new ChatRequest(candidate.model(),
-                    List.of(ChatMessage.user(request.prompt())), request.maxTokens()), upstream.started());
+            outcome = chain.call(decision.ranked(), candidate -> {
+                asked[0]++;
+                return new ChatRequest(candidate.model(), List.of(ChatMessage.user(request.prompt())),
+                        request.maxTokens());
+            }, upstream.started());
             upstream.ended();
         } catch (DeploymentsFailedException e) {
             RuntimeException refusal = admission.whenNoneAnswered(e);
@@ -86,6 +90,10 @@ public class CompletionService {
             accounting.failed(requestId, started, principal, ENDPOINT, decision, clock.millis() - started.toEpochMilli(),
                     0, e.type());
             throw e;
+        } catch (RuntimeException e) {
+            // Not a provider's failure: the chain has given back what it held; the request is ledgered all the same.
+            throw accounting.unexpected(e, requestId, started, principal, ENDPOINT, decision,
+                    clock.millis() - started.toEpochMilli(), asked[0]);
         }
         Candidate answered = outcome.answeredBy();
         Usage usage = outcome.response().usage();

@@ -11,6 +11,7 @@ import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.Tier;
+import dev.switchboard.state.Refusal;
 import dev.switchboard.testsupport.CoreFixture;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +117,25 @@ class ChatCompletionServiceTest {
         assertEquals(LedgerEntry.ERROR, row.status());
         assertEquals("chat.completions", row.endpoint());
         assertEquals(2, row.attempts());
+    }
+
+    @Test
+    void aFailureInsideTheGatewayIsLedgeredAndChargesNothing() {
+        CoreFixture fixture = new CoreFixture()
+                .adaptedProvider("buggy", ScriptedStreamAdapter.failingInside("never"),
+                        deployment("gemini-1.5-flash", Tier.ECONOMY))
+                .provider("anthropic", 0, deployment("claude-3-5-haiku-20241022", Tier.STANDARD));
+
+        assertThrows(IllegalStateException.class,
+                () -> fixture.chatCompletions().complete(whole(null, "hi"), CoreFixture.ALICE));
+
+        assertEquals(1, fixture.ledger.rows.size());
+        LedgerEntry row = fixture.ledger.rows.get(0);
+        assertEquals(LedgerEntry.ERROR, row.status());
+        assertEquals(CompletionAccounting.INTERNAL_ERROR, row.errorType());
+        assertEquals("chat.completions", row.endpoint());
+        assertEquals(1, row.attempts());
+        assertEquals(0, fixture.admission.spent("alice", Refusal.BudgetPeriod.DAILY, CoreFixture.NOW).signum());
     }
 
     @Test

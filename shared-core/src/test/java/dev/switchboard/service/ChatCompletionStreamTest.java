@@ -212,6 +212,48 @@ class ChatCompletionStreamTest {
     }
 
     @Test
+    void aChunkThatCannotBeWrittenEndsTheStreamAndItsPartAnswerIsLedgeredAndCharged() {
+        ScriptedStreamAdapter adapter = ScriptedStreamAdapter.finishing("Hel", "lo, ", "world");
+        CoreFixture fixture = new CoreFixture().adaptedProvider("scripted", adapter,
+                deployment("gpt-4o-mini", Tier.ECONOMY));
+        // Takes the first chunk; the second cannot be written (a failure of the gateway's own, not the caller's).
+        ChatStreamListener failing = chunk -> {
+            if (!chunks.isEmpty()) {
+                throw new IllegalStateException("the chunk could not be written");
+            }
+            chunks.add(chunk);
+        };
+
+        assertThrows(IllegalStateException.class,
+                () -> fixture.chatCompletions().stream(streamed(null, "hi", true), CoreFixture.ALICE, failing));
+
+        assertEquals(1, adapter.calls.get(), "neither retried nor handed on");
+        assertEquals(1, fixture.ledger.rows.size());
+        LedgerEntry row = fixture.ledger.rows.get(0);
+        assertEquals(LedgerEntry.ERROR, row.status());
+        assertEquals(CompletionAccounting.INTERNAL_ERROR, row.errorType());
+        assertPartAnswerCharged(fixture, row, "scripted", "gpt-4o-mini", "Hello, ");
+        assertEquals(1, row.attempts());
+    }
+
+    @Test
+    void anAdapterFailingInsideBeforeItsFirstChunkIsLedgeredAndChargesNothing() {
+        CoreFixture fixture = new CoreFixture().adaptedProvider("buggy", ScriptedStreamAdapter.failingInside(),
+                deployment("gpt-4o-mini", Tier.ECONOMY));
+
+        assertThrows(IllegalStateException.class,
+                () -> fixture.chatCompletions().stream(streamed(null, "hi", true), CoreFixture.ALICE, chunks::add));
+
+        assertTrue(chunks.isEmpty());
+        assertEquals(1, fixture.ledger.rows.size());
+        LedgerEntry row = fixture.ledger.rows.get(0);
+        assertEquals(LedgerEntry.ERROR, row.status());
+        assertEquals(CompletionAccounting.INTERNAL_ERROR, row.errorType());
+        assertEquals(1, row.attempts());
+        assertEquals(0, fixture.admission.spent("alice", Refusal.BudgetPeriod.DAILY, CoreFixture.NOW).signum());
+    }
+
+    @Test
     void aCallerGoingAwayDuringTheFinishChunkLeavesTheAnsweredRowAlone() {
         ScriptedStreamAdapter adapter = ScriptedStreamAdapter.finishing("Hel", "lo");
         CoreFixture fixture = new CoreFixture().adaptedProvider("scripted", adapter,

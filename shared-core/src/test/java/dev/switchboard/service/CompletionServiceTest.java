@@ -92,6 +92,27 @@ class CompletionServiceTest {
     }
 
     @Test
+    void aFailureInsideTheGatewayIsLedgeredAndChargesNothing() {
+        // The adapter's own bug, ranked first (economy); a healthy deployment stands behind it.
+        CoreFixture fixture = new CoreFixture()
+                .adaptedProvider("buggy", ScriptedStreamAdapter.failingInside("never"),
+                        CoreFixture.deployment("gemini-1.5-flash", Tier.ECONOMY))
+                .provider("anthropic", 0, CoreFixture.deployment("claude-3-5-haiku-20241022", Tier.STANDARD));
+
+        assertThrows(IllegalStateException.class,
+                () -> fixture.completions().complete(request("hi"), CoreFixture.ALICE));
+
+        assertEquals(1, fixture.ledger.rows.size());
+        LedgerEntry row = fixture.ledger.rows.get(0);
+        assertEquals(LedgerEntry.ERROR, row.status());
+        assertEquals(CompletionAccounting.INTERNAL_ERROR, row.errorType());
+        assertEquals("complete", row.endpoint());
+        assertEquals(1, row.attempts());
+        assertNull(row.provider());
+        assertEquals(0, fixture.admission.spent("alice", Refusal.BudgetPeriod.DAILY, CoreFixture.NOW).signum());
+    }
+
+    @Test
     void aRejectedRequestStopsTheChainWithA502ThatQuotesNoUpstreamText() {
         // Ranked: gemini (down), openai/gpt-4o-mini (down), strict/gpt-4o-mini (refuses), then the rest.
         CoreFixture fixture = CoreFixture.builtInLineUp(1.0, 1.0, 0)

@@ -38,38 +38,46 @@ final class ScriptedStreamAdapter implements ProviderAdapterFactory {
     final AtomicReference<ChatRequest> lastRequest = new AtomicReference<>();
     private final List<String> pieces;
     private final List<ToolCall> toolCalls;
-    private final boolean breaks;
+    private final Ending ending;
     /** The model name whole answers report, as an upstream names a dated snapshot; null: the one asked for. */
     private final String reportedModel;
 
-    private ScriptedStreamAdapter(List<String> pieces, List<ToolCall> toolCalls, boolean breaks,
+    /** How a scripted answer ends: whole, with the provider's failure, or with a bug of the adapter's own. */
+    private enum Ending { FINISH, BREAK, BUG }
+
+    private ScriptedStreamAdapter(List<String> pieces, List<ToolCall> toolCalls, Ending ending,
                                   String reportedModel) {
         this.pieces = List.copyOf(pieces);
         this.toolCalls = List.copyOf(toolCalls);
-        this.breaks = breaks;
+        this.ending = ending;
         this.reportedModel = reportedModel;
     }
 
-    private ScriptedStreamAdapter(List<String> pieces, List<ToolCall> toolCalls, boolean breaks) {
-        this(pieces, toolCalls, breaks, null);
+    private ScriptedStreamAdapter(List<String> pieces, List<ToolCall> toolCalls, Ending ending) {
+        this(pieces, toolCalls, ending, null);
     }
 
     /** Finishes like {@link #finishing}, its whole answers naming {@code reportedModel} as the model. */
     static ScriptedStreamAdapter reportingModel(String reportedModel, String... pieces) {
-        return new ScriptedStreamAdapter(List.of(pieces), List.of(), false, reportedModel);
+        return new ScriptedStreamAdapter(List.of(pieces), List.of(), Ending.FINISH, reportedModel);
     }
 
     static ScriptedStreamAdapter finishing(String... pieces) {
-        return new ScriptedStreamAdapter(List.of(pieces), List.of(), false);
+        return new ScriptedStreamAdapter(List.of(pieces), List.of(), Ending.FINISH);
     }
 
     static ScriptedStreamAdapter askingForTools(List<ToolCall> calls, String... pieces) {
-        return new ScriptedStreamAdapter(List.of(pieces), calls, false);
+        return new ScriptedStreamAdapter(List.of(pieces), calls, Ending.FINISH);
     }
 
     /** Sends every piece, then fails instead of sending the last chunk. */
     static ScriptedStreamAdapter breakingAfter(String... pieces) {
-        return new ScriptedStreamAdapter(List.of(pieces), List.of(), true);
+        return new ScriptedStreamAdapter(List.of(pieces), List.of(), Ending.BREAK);
+    }
+
+    /** Sends every piece, then throws what no provider failure is (a bug); a whole answer throws it at once. */
+    static ScriptedStreamAdapter failingInside(String... pieces) {
+        return new ScriptedStreamAdapter(List.of(pieces), List.of(), Ending.BUG);
     }
 
     @Override
@@ -84,8 +92,8 @@ final class ScriptedStreamAdapter implements ProviderAdapterFactory {
             public ChatResponse complete(ChatRequest request) {
                 calls.incrementAndGet();
                 lastRequest.set(request);
-                if (breaks) {
-                    throw failure(config.name());
+                if (ending != Ending.FINISH) {
+                    throw ending == Ending.BREAK ? failure(config.name()) : bug();
                 }
                 return new ChatResponse(String.join("", pieces), reportedModel == null ? request.model() : reportedModel,
                         USAGE, finishReason(), toolCalls);
@@ -105,8 +113,8 @@ final class ScriptedStreamAdapter implements ProviderAdapterFactory {
                         throw e;
                     }
                 }
-                if (breaks) {
-                    throw failure(config.name());
+                if (ending != Ending.FINISH) {
+                    throw ending == Ending.BREAK ? failure(config.name()) : bug();
                 }
                 sink.accept(StreamChunk.last(finishReason(), USAGE, toolCalls));
             }
@@ -115,6 +123,10 @@ final class ScriptedStreamAdapter implements ProviderAdapterFactory {
 
     private FinishReason finishReason() {
         return toolCalls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS;
+    }
+
+    private static IllegalStateException bug() {
+        return new IllegalStateException("an adapter's own bug");
     }
 
     private static ProviderException failure(String provider) {
