@@ -3,16 +3,15 @@ package dev.switchboard.function.decision;
 import dev.switchboard.api.CompleteRequestParser;
 import dev.switchboard.api.DecisionResponse;
 import dev.switchboard.api.QueryParameters;
+import dev.switchboard.api.http.QueryValues;
 import dev.switchboard.api.RoutingPreferencesParser;
 import dev.switchboard.service.DecisionService;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 
 /**
  * GET /routing/decision?prompt=&auto_route= (seed 001): the decision and why. auto_route defaults to
@@ -30,11 +29,11 @@ public class DecisionController {
     }
 
     @Get(uri = "/routing/decision", produces = MediaType.APPLICATION_JSON)
-    public DecisionResponse decide(HttpRequest<?> request, @Nullable @QueryValue("prompt") String prompt,
-                                   @Nullable @QueryValue("auto_route") String autoRoute) {
+    public DecisionResponse decide(HttpRequest<?> request) {
         return decisions.explain(
-                QueryParameters.requiredText("prompt", prompt, CompleteRequestParser.MAX_PROMPT_CHARS),
-                QueryParameters.optionalBoolean("auto_route", autoRoute, true),
-                RoutingPreferencesParser.fromQuery(name -> request.getParameters().get(name)));
+                QueryParameters.requiredText("prompt", QueryValues.asSent(request, "prompt"),
+                        CompleteRequestParser.MAX_PROMPT_CHARS),
+                QueryParameters.optionalBoolean("auto_route", QueryValues.asSent(request, "auto_route"), true),
+                RoutingPreferencesParser.fromQuery(name -> QueryValues.asSent(request, name)));
     }
 }

@@ -31,4 +31,21 @@ class DecisionFunctionTest {
                 candidates.get(0).get("model").getStringValue());
         assertEquals(1, candidates.get(0).get("rank").getIntValue());
     }
+
+    @Test
+    void aQueryValueWithCommasArrivesWhole() {
+        // API Gateway decodes the query and joins repeated keys with commas; the values must not be split there.
+        APIGatewayV2HTTPResponse response = FUNCTION.handle("events/decision-commas.json");
+
+        assertEquals(200, response.getStatusCode(), FUNCTION.text(response));
+        JsonNode body = FUNCTION.json(response);
+        assertEquals("code", body.get("metadata").get("pattern").getStringValue(),
+                "the whole prompt was analysed, not \"Hi\"");
+        JsonNode excluded = body.get("metadata").get("excluded");
+        assertEquals(3, excluded.size(), "gemini's deployment and both of openai's are denied: " + excluded);
+        JsonNode candidates = body.get("metadata").get("candidates");
+        for (int i = 0; i < candidates.size(); i++) {
+            assertEquals("anthropic", candidates.get(i).get("provider").getStringValue());
+        }
+    }
 }

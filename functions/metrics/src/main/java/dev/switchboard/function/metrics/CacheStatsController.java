@@ -2,13 +2,13 @@ package dev.switchboard.function.metrics;
 
 import dev.switchboard.api.CacheStatsResponse;
 import dev.switchboard.api.QueryParameters;
+import dev.switchboard.api.http.QueryValues;
 import dev.switchboard.service.CacheStatsService;
 import dev.switchboard.service.MetricsService;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -25,8 +25,8 @@ public class CacheStatsController {
     }
 
     @Get(uri = "/cache/stats", produces = MediaType.APPLICATION_JSON)
-    public CacheStatsResponse cacheStats(@Nullable @QueryValue("days") String days) {
-        return cacheStats.cacheStats(QueryParameters.optionalInt("days", days, CacheStatsService.DEFAULT_DAYS, 1,
-                MetricsService.MAX_DAYS));
+    public CacheStatsResponse cacheStats(HttpRequest<?> request) {
+        return cacheStats.cacheStats(QueryParameters.optionalInt("days", QueryValues.asSent(request, "days"),
+                CacheStatsService.DEFAULT_DAYS, 1, MetricsService.MAX_DAYS));
     }
 }

@@ -3,20 +3,20 @@ package dev.switchboard.function.metrics;
 import dev.switchboard.api.HealthResponse;
 import dev.switchboard.api.ProvidersResponse;
 import dev.switchboard.api.QueryParameters;
+import dev.switchboard.api.http.QueryValues;
 import dev.switchboard.api.RoutingMetricsResponse;
 import dev.switchboard.api.StatsResponse;
 import dev.switchboard.service.CatalogService;
 import dev.switchboard.service.HealthService;
 import dev.switchboard.service.MetricsService;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 
 /** The read-only analytics and status routes; each is one service call. */
 // Providers, DynamoDB and the ledger are blocking calls: keep them off the server's event loop.
@@ -37,13 +37,13 @@ public class MetricsController {
     }
 
     @Get(uri = "/routing/metrics", produces = MediaType.APPLICATION_JSON)
-    public RoutingMetricsResponse routingMetrics(@Nullable @QueryValue("days") String days) {
-        return metrics.routingMetrics(days(days));
+    public RoutingMetricsResponse routingMetrics(HttpRequest<?> request) {
+        return metrics.routingMetrics(days(QueryValues.asSent(request, "days")));
     }
 
     @Get(uri = "/stats", produces = MediaType.APPLICATION_JSON)
-    public StatsResponse stats(@Nullable @QueryValue("days") String days) {
-        return metrics.stats(days(days));
+    public StatsResponse stats(HttpRequest<?> request) {
+        return metrics.stats(days(QueryValues.asSent(request, "days")));
     }
 
     @Get(uri = "/providers", produces = MediaType.APPLICATION_JSON)

@@ -3,14 +3,14 @@ package dev.switchboard.function.metrics;
 import dev.switchboard.api.InsightsResponse;
 import dev.switchboard.api.QualityStatsResponse;
 import dev.switchboard.api.QueryParameters;
+import dev.switchboard.api.http.QueryValues;
 import dev.switchboard.service.InsightsService;
 import dev.switchboard.service.MetricsService;
 import dev.switchboard.service.QualityStatsService;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -29,14 +29,14 @@ public class QualityController {
     }
 
     @Get(uri = "/quality/stats", produces = MediaType.APPLICATION_JSON)
-    public QualityStatsResponse qualityStats(@Nullable @QueryValue("days") String days) {
-        return quality.qualityStats(QueryParameters.optionalInt("days", days, QualityStatsService.DEFAULT_DAYS, 1,
-                MetricsService.MAX_DAYS));
+    public QualityStatsResponse qualityStats(HttpRequest<?> request) {
+        return quality.qualityStats(QueryParameters.optionalInt("days", QueryValues.asSent(request, "days"),
+                QualityStatsService.DEFAULT_DAYS, 1, MetricsService.MAX_DAYS));
     }
 
     @Get(uri = "/insights", produces = MediaType.APPLICATION_JSON)
-    public InsightsResponse insights(@Nullable @QueryValue("days") String days) {
-        return insights.insights(QueryParameters.optionalInt("days", days, InsightsService.DEFAULT_DAYS, 1,
-                MetricsService.MAX_DAYS));
+    public InsightsResponse insights(HttpRequest<?> request) {
+        return insights.insights(QueryParameters.optionalInt("days", QueryValues.asSent(request, "days"),
+                InsightsService.DEFAULT_DAYS, 1, MetricsService.MAX_DAYS));
     }
 }

@@ -2,17 +2,16 @@ package dev.switchboard.function.recommend;
 
 import dev.switchboard.api.CompleteRequestParser;
 import dev.switchboard.api.QueryParameters;
+import dev.switchboard.api.http.QueryValues;
 import dev.switchboard.api.RecommendationResponse;
 import dev.switchboard.api.RoutingPreferencesParser;
 import dev.switchboard.service.DecisionService;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 
 /**
  * GET /recommendation?prompt= (seed 001): the auto-route decision, without calling a provider. The
@@ -30,9 +29,10 @@ public class RecommendationController {
     }
 
     @Get(uri = "/recommendation", produces = MediaType.APPLICATION_JSON)
-    public RecommendationResponse recommend(HttpRequest<?> request, @Nullable @QueryValue("prompt") String prompt) {
+    public RecommendationResponse recommend(HttpRequest<?> request) {
         return decisions.recommend(
-                QueryParameters.requiredText("prompt", prompt, CompleteRequestParser.MAX_PROMPT_CHARS),
-                RoutingPreferencesParser.fromQuery(name -> request.getParameters().get(name)));
+                QueryParameters.requiredText("prompt", QueryValues.asSent(request, "prompt"),
+                        CompleteRequestParser.MAX_PROMPT_CHARS),
+                RoutingPreferencesParser.fromQuery(name -> QueryValues.asSent(request, name)));
     }
 }
