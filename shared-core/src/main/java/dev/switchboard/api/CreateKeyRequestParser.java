@@ -78,7 +78,8 @@ public final class CreateKeyRequestParser {
             return null;
         }
         String range = "'" + path + "' must be a number of USD between 0 and " + MAX_USD.toPlainString();
-        if (!value.isNumber()) {
+        // A number too large for a double (1e400) reads as Infinity, which has no decimal form.
+        if (!value.isNumber() || !Double.isFinite(value.getNumberValue().doubleValue())) {
             throw new InvalidRequestException(path, range);
         }
         BigDecimal usd = new BigDecimal(value.getNumberValue().toString());

@@ -91,6 +91,7 @@ class KeysFunctionTest {
                 {"empty budget", "{\"user\": \"a\", \"budget\": {}}", "budget"},
                 {"negative daily", "{\"user\": \"a\", \"budget\": {\"daily_usd\": -1}}", "budget.daily_usd"},
                 {"monthly as a string", "{\"user\": \"a\", \"budget\": {\"monthly_usd\": \"9\"}}", "budget.monthly_usd"},
+                {"daily too large for a number", "{\"user\": \"a\", \"budget\": {\"daily_usd\": 1e400}}", "budget.daily_usd"},
                 {"unknown budget field", "{\"user\": \"a\", \"budget\": {\"weekly_usd\": 1}}", "budget.weekly_usd"},
                 {"limits not an object", "{\"user\": \"a\", \"limits\": [1]}", "limits"},
                 {"zero rpm", "{\"user\": \"a\", \"limits\": {\"rpm\": 0}}", "limits.rpm"},
