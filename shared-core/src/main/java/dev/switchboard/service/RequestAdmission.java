@@ -37,8 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * is tried; so is one whose most expensive answer would not fit what is left of the budget, since a
  * cheaper deployment further down may still fit. A request that no deployment had room for is
  * refused: with 429 and the soonest window's end when a window refused any of them (waiting a minute
- * helps), else with 402 naming the budget. The key's own window belongs to the caller, not to a
- * deployment: it refuses the whole request (429). A store outage follows the {@link StateOutagePolicy}; once the store has
+ * helps), else with 402 naming the budget. A request larger than a limit itself (a deployment's whole
+ * window, the key's, a whole budget) is a 400 instead, since no wait would let it in. The key's own
+ * window belongs to the caller, not to a deployment: it refuses the whole request (429). A store outage follows the {@link StateOutagePolicy}; once the store has
  * failed in a request, the request makes no further state call, so an outage costs it one timeout.
  */
 public final class RequestAdmission implements CallGate {
@@ -48,6 +49,8 @@ public final class RequestAdmission implements CallGate {
     public static final String RATE_LIMIT_REACHED = "rate_limit_reached";
     /** The attempt reason of a deployment passed over because its answer could cost more than the budget has left. */
     public static final String OVER_BUDGET = "over_budget";
+    /** The attempt reason of a deployment passed over because the request is larger than its whole window. */
+    public static final String REQUEST_TOO_LARGE = "request_too_large";
 
     private final Admissions context;
     private final Caller caller;
@@ -57,6 +60,8 @@ public final class RequestAdmission implements CallGate {
     private volatile Duration soonestRoom;
     /** The budget refusal of the cheapest candidate refused by a budget: what a 402 quotes. */
     private volatile Refusal.OverBudget cheapestOverBudget;
+    /** Of the deployments whose whole window is smaller than the request, the one with the largest. */
+    private volatile Refusal.RateLimited largestTooSmall;
     private volatile boolean anyAdmitted;
     private volatile boolean stateDown;
 
@@ -142,8 +147,9 @@ public final class RequestAdmission implements CallGate {
 
     /**
      * What to throw when the chain found nobody to answer: when no candidate was called because each
-     * was refused, 429 if a window refused any (the soonest end), else 402 naming the budget; when some
-     * were called, the chain's own failure.
+     * was refused, 429 if a window refused any (the soonest end), else 402 naming the budget, else 400
+     * when the request is larger than every window it met; when some were called, the chain's own failure.
+     * A budget the request exceeds on its own is a 400 too: no wait would let it in.
      */
     public RuntimeException whenNoneAnswered(RuntimeException chainFailure) {
         if (anyAdmitted) {
@@ -155,7 +161,11 @@ public final class RequestAdmission implements CallGate {
                     + "rate limit for this minute", wait);
         }
         Refusal.OverBudget over = cheapestOverBudget;
-        return over != null ? RefusalMessages.exception(over, caller) : chainFailure;
+        if (over != null) {
+            return RefusalMessages.exception(over, caller);
+        }
+        Refusal.RateLimited tooSmall = largestTooSmall;
+        return tooSmall != null ? RefusalMessages.tooLargeForEveryDeployment(tooSmall) : chainFailure;
     }
 
     private AdmissionRequest request(Candidate candidate) {
@@ -166,6 +176,15 @@ public final class RequestAdmission implements CallGate {
     }
 
     private Optional<String> refusedBy(Candidate candidate, Refusal refusal) {
+        if (refusal instanceof Refusal.RateLimited limited && limited.scope() == Refusal.RateScope.DEPLOYMENT
+                && limited.asked() > limited.limit()) {
+            // Waiting would not help this deployment: its window is smaller than the request.
+            Refusal.RateLimited largest = largestTooSmall;
+            if (largest == null || limited.limit() > largest.limit()) {
+                largestTooSmall = limited;
+            }
+            return Optional.of(REQUEST_TOO_LARGE);
+        }
         if (refusal instanceof Refusal.RateLimited limited && limited.scope() == Refusal.RateScope.DEPLOYMENT) {
             Duration wait = soonestRoom;
             if (wait == null || limited.retryAfter().compareTo(wait) < 0) {

@@ -7,6 +7,7 @@ import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.RateLimitedException;
 import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.Tier;
 import dev.switchboard.state.Admission;
@@ -89,15 +90,21 @@ class CompletionAdmissionTest {
     @Test
     void aBudgetThatCannotCoverTheMostTheRequestMayCostRefusesItWith402NamingIt() {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
-        Caller tight = new Caller("carol", "vk_carol", new BudgetCaps(new BigDecimal("0.0001"), null), null, false);
+        // The cheapest deployment's 1,000-token answer may cost $0.0003: one fits the budget, two do not.
+        Caller tight = new Caller("carol", "vk_carol", new BudgetCaps(new BigDecimal("0.0005"), null), null, false);
+        Candidate cheapest = fixture.decisions().decide("hi", 1000, false,
+                dev.switchboard.api.RoutingPreferences.NONE).chosen();
+        assertTrue(fixture.admissions().open(tight, 1, 1000).enter(cheapest).isEmpty(),
+                "another request of carol's, under way, holds its reservation");
+        BigDecimal held = fixture.admission.spent("carol", Refusal.BudgetPeriod.DAILY, CoreFixture.NOW);
 
         BudgetExceededException e = assertThrows(BudgetExceededException.class,
                 () -> fixture.completions().complete(HI, tight));
 
         assertEquals(402, e.status());
-        assertTrue(e.getMessage().contains("daily budget of $0.0001 for user 'carol'"), e.getMessage());
-        assertEquals(BigDecimal.ZERO.compareTo(fixture.admission.spent("carol", Refusal.BudgetPeriod.DAILY,
-                CoreFixture.NOW)), 0, "a refused request holds nothing");
+        assertTrue(e.getMessage().contains("daily budget of $0.0005 for user 'carol'"), e.getMessage());
+        assertEquals(held, fixture.admission.spent("carol", Refusal.BudgetPeriod.DAILY, CoreFixture.NOW),
+                "a refused request holds nothing");
         assertEquals("budget_exceeded", fixture.ledger.rows.get(0).errorType());
     }
 
