@@ -143,6 +143,13 @@ final class ChatMessagesParser {
             if (function == null || !function.isObject()) {
                 throw new InvalidRequestException(path + ".function", "'" + path + ".function' is required");
             }
+            JsonNode strict = function.get("strict");
+            if (strict != null && strict.isBoolean() && strict.getBooleanValue()) {
+                // Structured outputs: a promise about the answer that no provider but OpenAI would keep.
+                throw new InvalidRequestException(path + ".function.strict", "'" + path
+                        + ".function.strict' is not supported yet: the answer's arguments could not be held to "
+                        + "the schema on every provider");
+            }
             JsonNode description = function.get("description");
             JsonNode parameters = function.get("parameters");
             if (parameters != null && !parameters.isObject()) {

@@ -93,6 +93,7 @@ class ChatCompletionRequestParserTest {
             "max_tokens too large     | {\"max_tokens\":5000,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | max_tokens",
             "tool of another type     | {\"tools\":[{\"type\":\"retrieval\"}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].type",
             "tool schema not object   | {\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":[]}}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].function.parameters",
+            "strict function schema   | {\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"strict\":true}}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].function.strict",
             "unknown field            | {\"logprobs\":true,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | logprobs",
             "blank model              | {\"model\":\" \",\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | model",
             "user not a string        | {\"user\":42,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | user",
