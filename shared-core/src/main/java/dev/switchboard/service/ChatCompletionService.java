@@ -5,7 +5,7 @@ import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.DeploymentsFailedException;
 import dev.switchboard.api.RefusedUntilException;
-import dev.switchboard.api.RequestTooLargeException;
+import dev.switchboard.api.RequestExceedsLimitException;
 import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.api.StreamBrokenAfterStartException;
 import dev.switchboard.provider.ChatRequest;
@@ -88,7 +88,7 @@ public class ChatCompletionService {
             upstream.ended();
         } catch (DeploymentsFailedException e) {
             throw failed(call, principal, e);
-        } catch (RefusedUntilException | RequestTooLargeException | StateStoreUnavailableException e) {
+        } catch (RefusedUntilException | RequestExceedsLimitException | StateStoreUnavailableException e) {
             throw refused(call, principal, e);
         } catch (RuntimeException e) {
             // Not a provider's failure: the chain has given back what it held; the request is ledgered all the same.
@@ -163,7 +163,7 @@ public class ChatCompletionService {
             throw e;
         } catch (DeploymentsFailedException e) {
             throw failed(call, principal, e);
-        } catch (RefusedUntilException | RequestTooLargeException | StateStoreUnavailableException e) {
+        } catch (RefusedUntilException | RequestExceedsLimitException | StateStoreUnavailableException e) {
             throw refused(call, principal, e);
         } catch (RuntimeException e) {
             throw unexpected(call, principal, progress, e);

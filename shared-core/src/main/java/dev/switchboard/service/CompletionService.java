@@ -5,7 +5,7 @@ import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.DeploymentsFailedException;
 import dev.switchboard.api.RefusedUntilException;
-import dev.switchboard.api.RequestTooLargeException;
+import dev.switchboard.api.RequestExceedsLimitException;
 import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
@@ -87,7 +87,7 @@ public class CompletionService {
             accounting.failed(requestId, started, principal, ENDPOINT, decision, clock.millis() - started.toEpochMilli(),
                     e.tried().size(), refusal instanceof ApiException api ? api.type() : e.type());
             throw refusal;
-        } catch (RefusedUntilException | RequestTooLargeException | StateStoreUnavailableException e) {
+        } catch (RefusedUntilException | RequestExceedsLimitException | StateStoreUnavailableException e) {
             accounting.failed(requestId, started, principal, ENDPOINT, decision, clock.millis() - started.toEpochMilli(),
                     0, e.type());
             throw e;

@@ -3,7 +3,7 @@ package dev.switchboard.service;
 import dev.switchboard.api.ApiException;
 import dev.switchboard.api.BudgetExceededException;
 import dev.switchboard.api.RateLimitedException;
-import dev.switchboard.api.RequestTooLargeException;
+import dev.switchboard.api.RequestExceedsLimitException;
 import dev.switchboard.state.Refusal;
 
 import java.math.BigDecimal;
@@ -19,13 +19,13 @@ final class RefusalMessages {
     static ApiException exception(Refusal refusal, Caller caller) {
         if (refusal instanceof Refusal.OverBudget over && over.askedUsd().compareTo(over.capUsd()) > 0) {
             String period = over.period() == Refusal.BudgetPeriod.DAILY ? "daily" : "monthly";
-            return new RequestTooLargeException(String.format(Locale.ROOT,
+            return new RequestExceedsLimitException(String.format(Locale.ROOT,
                     "This request may cost up to %s, more than the whole %s budget of %s for user '%s': it can "
                             + "never be admitted; lower max_tokens or shorten the prompt", usd(over.askedUsd()),
                     period, usd(over.capUsd()), caller.principal()));
         }
         if (refusal instanceof Refusal.RateLimited limited && limited.asked() > limited.limit()) {
-            return new RequestTooLargeException(String.format(Locale.ROOT,
+            return new RequestExceedsLimitException(String.format(Locale.ROOT,
                     "This request asks for up to %d %s, more than this key's limit of %d per minute: it can "
                             + "never be admitted; lower max_tokens or shorten the prompt", limited.asked(),
                     measure(limited), limited.limit()));
@@ -48,7 +48,7 @@ final class RefusalMessages {
      * its tokens-per-minute limit: {@code largest} is the one with the highest limit.
      */
     static ApiException tooLargeForEveryDeployment(Refusal.RateLimited largest) {
-        return new RequestTooLargeException(String.format(Locale.ROOT,
+        return new RequestExceedsLimitException(String.format(Locale.ROOT,
                 "This request asks for up to %d %s, more than any deployment able to answer it takes per minute "
                         + "(at most %d): it can never be admitted; lower max_tokens or shorten the prompt",
                 largest.asked(), measure(largest), largest.limit()));

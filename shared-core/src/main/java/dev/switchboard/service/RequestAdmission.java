@@ -50,7 +50,7 @@ public final class RequestAdmission implements CallGate {
     /** The attempt reason of a deployment passed over because its answer could cost more than the budget has left. */
     public static final String OVER_BUDGET = "over_budget";
     /** The attempt reason of a deployment passed over because the request is larger than its whole window. */
-    public static final String REQUEST_TOO_LARGE = "request_too_large";
+    public static final String REQUEST_EXCEEDS_LIMIT = "request_exceeds_limit";
 
     private final Admissions context;
     private final Caller caller;
@@ -183,7 +183,7 @@ public final class RequestAdmission implements CallGate {
             if (largest == null || limited.limit() > largest.limit()) {
                 largestTooSmall = limited;
             }
-            return Optional.of(REQUEST_TOO_LARGE);
+            return Optional.of(REQUEST_EXCEEDS_LIMIT);
         }
         if (refusal instanceof Refusal.RateLimited limited && limited.scope() == Refusal.RateScope.DEPLOYMENT) {
             Duration wait = soonestRoom;

@@ -121,6 +121,19 @@ class LocalGatewayTest {
     }
 
     @Test
+    void aBrowserThatAcceptsOnlyHtmlGetsTheErrorJsonToo() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.address()
+                + "/no-such-route")).header("Accept", "text/html,application/xhtml+xml").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(404, response.statusCode());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"),
+                response.headers().toString());
+        Reply reply = new Reply(response.statusCode(), response.body());
+        assertEquals("not_found", reply.json().get("error").get("type").getStringValue());
+    }
+
+    @Test
     void previewsDecisionsWithoutCallingAProvider() throws Exception {
         long before = totalRequests();
         String prompt = URLEncoder.encode("Debug this Python function that throws a TypeError",

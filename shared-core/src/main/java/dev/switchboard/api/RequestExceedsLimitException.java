@@ -5,9 +5,9 @@ package dev.switchboard.api;
  * whole budget), so waiting would never help, unlike a 429 or a 402. The message names the limit and
  * what the request asks; {@code max_tokens} is the field to lower.
  */
-public final class RequestTooLargeException extends ApiException {
+public final class RequestExceedsLimitException extends ApiException {
 
-    public RequestTooLargeException(String message) {
-        super(400, "request_too_large", message, "max_tokens");
+    public RequestExceedsLimitException(String message) {
+        super(400, "request_exceeds_limit", message, "max_tokens");
     }
 }

@@ -2,7 +2,7 @@ package dev.switchboard.service;
 
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
-import dev.switchboard.api.RequestTooLargeException;
+import dev.switchboard.api.RequestExceedsLimitException;
 import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.routing.Capabilities;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A request larger than a limit itself (a key's or every deployment's tokens per minute, a whole budget)
  * is a 400 naming max_tokens: a 429 or 402 would tell the caller to wait for something that never comes.
  */
-class RequestTooLargeTest {
+class RequestExceedsLimitTest {
 
     private static final CompleteRequest HI = new CompleteRequest("hi", 1000, false, null);
 
@@ -33,11 +33,11 @@ class RequestTooLargeTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
         Caller tiny = new Caller("carol", "vk_carol", new BudgetCaps(new BigDecimal("0.0001"), null), null, false);
 
-        RequestTooLargeException e = assertThrows(RequestTooLargeException.class,
+        RequestExceedsLimitException e = assertThrows(RequestExceedsLimitException.class,
                 () -> fixture.completions().complete(HI, tiny));
 
         assertEquals(400, e.status());
-        assertEquals("request_too_large", e.type());
+        assertEquals("request_exceeds_limit", e.type());
         assertEquals("max_tokens", e.field());
         assertTrue(e.headers().isEmpty(), "no Retry-After: waiting would not help");
         assertTrue(e.getMessage().contains("more than the whole daily budget of $0.0001 for user 'carol'"),
@@ -51,7 +51,7 @@ class RequestTooLargeTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
         Caller small = new Caller("dave", "vk_dave", null, new RateLimits(null, 500L), false);
 
-        RequestTooLargeException e = assertThrows(RequestTooLargeException.class,
+        RequestExceedsLimitException e = assertThrows(RequestExceedsLimitException.class,
                 () -> fixture.completions().complete(HI, small));
 
         assertTrue(e.getMessage().contains("more than this key's limit of 500 per minute"), e.getMessage());
@@ -64,7 +64,7 @@ class RequestTooLargeTest {
                 .provider("gemini", 0, withTpm("gemini-1.5-flash", Tier.ECONOMY, 400))
                 .provider("openai", 0, withTpm("gpt-4o-mini", Tier.ECONOMY, 800));
 
-        RequestTooLargeException e = assertThrows(RequestTooLargeException.class,
+        RequestExceedsLimitException e = assertThrows(RequestExceedsLimitException.class,
                 () -> fixture.completions().complete(HI, CoreFixture.ALICE));
 
         assertTrue(e.getMessage().contains("more than any deployment able to answer it takes per minute (at most 800)"),
@@ -81,7 +81,7 @@ class RequestTooLargeTest {
         CompleteResponse response = fixture.completions().complete(HI, CoreFixture.ALICE);
 
         assertEquals("openai", response.provider());
-        assertEquals(List.of("gemini/gemini-1.5-flash (" + RequestAdmission.REQUEST_TOO_LARGE + ")"),
+        assertEquals(List.of("gemini/gemini-1.5-flash (" + RequestAdmission.REQUEST_EXCEEDS_LIMIT + ")"),
                 response.routingMetadata().attempted());
     }
 
@@ -93,6 +93,6 @@ class RequestTooLargeTest {
         assertEquals(1, fixture.ledger.rows.size());
         LedgerEntry row = fixture.ledger.rows.get(0);
         assertEquals(LedgerEntry.ERROR, row.status());
-        assertEquals("request_too_large", row.errorType());
+        assertEquals("request_exceeds_limit", row.errorType());
     }
 }
