@@ -29,6 +29,10 @@ public record FeedbackLesson(String outcome, double[] features, String note) {
         if (!LedgerEntry.OK.equals(row.status()) || row.provider() == null) {
             return none("the request was not answered, so there is no answer to learn from");
         }
+        if (row.cacheHit()) {
+            // The answer came from the cache: the fresh answer it repeats was the lesson, and taught once.
+            return none("the answer came from the cache; only a fresh answer teaches the learner");
+        }
         if (row.tier() == null) {
             return none("the tier of the deployment that answered is not recorded");
         }

@@ -8,6 +8,7 @@ import dev.switchboard.api.FeedbackResponse;
 import dev.switchboard.api.RequestNotFoundException;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.state.CacheSettings;
 import dev.switchboard.testsupport.CoreFixture;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +94,20 @@ class FeedbackServiceTest {
         assertNull(feedback.submit(new FeedbackRequest(id, 3, null, null), CoreFixture.ALICE).learnerOutcome());
         assertNull(feedback.submit(new FeedbackRequest(id, 1, 0.95, null), CoreFixture.ALICE).learnerOutcome());
         assertNull(feedback.submit(new FeedbackRequest(id, null, 0.6, null), CoreFixture.ALICE).learnerOutcome());
+        assertEquals(0, learnedExamples());
+    }
+
+    @Test
+    void aCacheHitTeachesNothingSinceTheFreshAnswerItRepeatsIsTheLesson() {
+        fixture.cacheSettings = CacheSettings.defaults().withEnabled(true);
+        answered(PROMPT, CoreFixture.ALICE);
+        String hit = answered(PROMPT, CoreFixture.ALICE);
+        assertTrue(fixture.ledger.find(hit).orElseThrow().cacheHit(), "the second answer came from the cache");
+
+        FeedbackResponse response = feedback.submit(new FeedbackRequest(hit, 1, null, null), CoreFixture.ALICE);
+
+        assertNull(response.learnerOutcome());
+        assertTrue(response.learnerNote().contains("cache"), response.learnerNote());
         assertEquals(0, learnedExamples());
     }
 
