@@ -5,6 +5,7 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +17,9 @@ public final class CreateKeyRequestParser {
     /** Far above any sensible cap; it keeps a typo's extra zeros from reading as "unlimited". */
     public static final BigDecimal MAX_USD = new BigDecimal("1000000");
     public static final long MAX_PER_MINUTE = 1_000_000_000L;
+
+    /** The principals of the admin key and of unauthenticated local use (Authenticator, Caller). */
+    public static final List<String> RESERVED_USERS = List.of("admin", "anonymous");
 
     private static final Set<String> FIELDS = Set.of("user", "name", "budget", "limits");
     private static final Set<String> BUDGET_FIELDS = Set.of("daily_usd", "monthly_usd");
@@ -34,8 +38,13 @@ public final class CreateKeyRequestParser {
             throw new InvalidRequestException("name", "'name' must be a non-blank string of at most " + MAX_TEXT
                     + " characters");
         }
-        return new CreateKeyRequest(json.requiredText("user", MAX_TEXT), name, budget(json.optionalNode("budget")),
-                limits(json.optionalNode("limits")));
+        String user = json.requiredText("user", MAX_TEXT);
+        if (RESERVED_USERS.contains(user)) {
+            // A key for one of these would act as the admin, or as every unauthenticated local caller.
+            throw new InvalidRequestException("user", "'user' must not be " + String.join(" or ", RESERVED_USERS)
+                    + ": those name the admin key and unauthenticated local use");
+        }
+        return new CreateKeyRequest(user, name, budget(json.optionalNode("budget")), limits(json.optionalNode("limits")));
     }
 
     private static KeyBudget budget(JsonNode node) {

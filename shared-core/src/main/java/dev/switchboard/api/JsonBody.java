@@ -61,7 +61,7 @@ public final class JsonBody {
         if (!value.isString()) {
             throw new InvalidRequestException(field, "'" + field + "' must be a string");
         }
-        String text = value.getStringValue();
+        String text = withoutNul(field, value.getStringValue());
         if (text.isBlank()) {
             throw new InvalidRequestException(field, "'" + field + "' must not be blank");
         }
@@ -80,7 +80,15 @@ public final class JsonBody {
         if (!value.isString()) {
             throw new InvalidRequestException(field, "'" + field + "' must be a string");
         }
-        return value.getStringValue();
+        return withoutNul(field, value.getStringValue());
+    }
+
+    /** {@code text}, refused when it holds U+0000: PostgreSQL stores no such character, in the ledger or anywhere. */
+    private static String withoutNul(String field, String text) {
+        if (text.indexOf('\u0000') >= 0) {
+            throw new InvalidRequestException(field, "'" + field + "' must not contain the NUL character (U+0000)");
+        }
+        return text;
     }
 
     /** An optional whole number in [min, max]; absent or null gives {@code fallback}. */

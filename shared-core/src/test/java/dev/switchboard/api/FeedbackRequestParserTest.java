@@ -59,6 +59,9 @@ class FeedbackRequestParserTest {
             "{\"request_id\":\"r\",\"quality_score\":\"high\"}|quality_score",
             "{\"request_id\":\"r\",\"rating\":3,\"comment\":5}|comment",
             "{\"request_id\":\"r\",\"rating\":3,\"stars\":5}|stars",
+            // PostgreSQL stores no NUL character: the ledger would refuse the row.
+            "{\"request_id\":\"r\",\"rating\":3,\"comment\":\"a\\u0000b\"}|comment",
+            "{\"request_id\":\"r\\u0000\",\"rating\":3}|request_id",
     })
     void refusesABadFieldByName(String json, String field) {
         assertEquals(field, refused(json).field());

@@ -1,11 +1,13 @@
 package dev.switchboard.service;
 
 import dev.switchboard.api.ApiException;
+import dev.switchboard.api.CreateKeyRequestParser;
 import dev.switchboard.state.RateLimits;
 import dev.switchboard.testsupport.AdminKeySources;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -135,5 +137,11 @@ class AuthenticatorTest {
         assertNull(refused.field());
         assertSame(Authenticator.ADMIN, on.authenticate("POST", "/keys", "Bearer " + ADMIN_KEY),
                 "the admin key needs no store");
+    }
+
+    @Test
+    void noVirtualKeyMayBeCreatedUnderTheAdminsOrAnonymousUsesName() {
+        assertEquals(List.of(Authenticator.ADMIN.principal(), Caller.ANONYMOUS.principal()),
+                CreateKeyRequestParser.RESERVED_USERS);
     }
 }
