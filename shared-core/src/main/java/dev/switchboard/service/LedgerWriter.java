@@ -93,14 +93,24 @@ public class LedgerWriter {
     private void drain() {
         try {
             List<LedgerEntry> parked = outbox.oldest(DRAIN_BATCH);
+            int written = 0;
             for (LedgerEntry entry : parked) {
-                if (!handOver(entry)) {
+                HandOver result = handOver(entry);
+                if (result == HandOver.UNREACHABLE) {
                     return;
                 }
-                outbox.remove(entry);
+                if (result == HandOver.WRITTEN) {
+                    outbox.remove(entry);
+                    written++;
+                } else {
+                    // The ledger answers but will not take this row: the rows parked after it still go in.
+                    LOG.error("the ledger refuses parked row of request {} though it answers; it stays in the "
+                            + "outbox (principal={} cost={} at={})", entry.id(), entry.principal(), entry.cost(),
+                            entry.createdAt());
+                }
             }
-            if (!parked.isEmpty()) {
-                LOG.info("{} parked ledger row(s) written to the ledger", parked.size());
+            if (written > 0) {
+                LOG.info("{} parked ledger row(s) written to the ledger", written);
             }
             if (parked.size() == DRAIN_BATCH) {
                 nextDrain = Instant.MIN; // more wait: the next written row drains again
@@ -112,13 +122,19 @@ public class LedgerWriter {
         }
     }
 
-    /** Whether the ledger holds {@code entry} now, written here or before. */
-    private boolean handOver(LedgerEntry entry) {
+    /** Whether the ledger holds {@code entry} now (written here or before), refused it, or could not be asked. */
+    private HandOver handOver(LedgerEntry entry) {
         try {
             ledger.append(entry);
-            return true;
+            return HandOver.WRITTEN;
         } catch (RuntimeException e) {
-            return ledger.find(entry.id()).isPresent();
+            try {
+                return ledger.find(entry.id()).isPresent() ? HandOver.WRITTEN : HandOver.REFUSED;
+            } catch (RuntimeException unreachable) {
+                return HandOver.UNREACHABLE;
+            }
         }
     }
+
+    private enum HandOver { WRITTEN, REFUSED, UNREACHABLE }
 }

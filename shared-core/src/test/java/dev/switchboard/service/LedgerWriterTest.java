@@ -40,6 +40,28 @@ class LedgerWriterTest {
     }
 
     @Test
+    void aParkedRowTheLedgerRefusesWhileUpStaysParkedAndHoldsBackNoOther() {
+        LedgerEntry refused = LedgerEntries.ok(clock.instant()).build();
+        LedgerEntry waiting = LedgerEntries.ok(clock.instant().plusSeconds(1)).build();
+        ledger.down = true;
+        writer.record(refused);
+        writer.record(waiting);
+        ledger.down = false;
+        ledger.refused.add(refused.id());
+        clock.advance(LedgerWriter.DRAIN_EVERY);
+
+        try (LogLines logs = new LogLines()) {
+            LedgerEntry next = LedgerEntries.ok(clock.instant()).build();
+            assertTrue(writer.record(next));
+
+            assertEquals(List.of(next.id(), waiting.id()), ledger.rows.stream().map(LedgerEntry::id).toList(),
+                    "the row parked after the refused one went in");
+            assertEquals(List.of(refused), outbox.oldest(10), "the refused row stays parked, not lost");
+            assertTrue(logs.at("ERROR").stream().anyMatch(l -> l.contains(refused.id())), logs.lines().toString());
+        }
+    }
+
+    @Test
     void theOutboxIsReadAtMostOnceAMinuteWhileTheLedgerTakesRows() {
         int[] reads = {0};
         LedgerOutbox counting = new LedgerOutbox() {

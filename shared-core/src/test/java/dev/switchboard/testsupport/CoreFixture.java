@@ -78,6 +78,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -237,11 +239,16 @@ public final class CoreFixture {
         public final List<LedgerEntry> rows = new ArrayList<>();
         public final List<FeedbackEntry> feedback = new ArrayList<>();
         public boolean down;
+        /** Ids of rows the ledger refuses though it is up (a value the database cannot store). */
+        public final Set<String> refused = new HashSet<>();
 
         @Override
         public void append(LedgerEntry entry) {
             if (down) {
                 throw new IllegalStateException("ledger database unreachable");
+            }
+            if (refused.contains(entry.id())) {
+                throw new IllegalArgumentException("the ledger database refuses this row");
             }
             rows.add(entry);
         }
