@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * refuses is parked in the {@link LedgerOutbox} (DynamoDB), and parked rows are handed to the ledger
  * again, oldest first, once it takes rows again, at most once a minute per instance and off the
  * request's thread. A row the ledger already holds (its write landed though it seemed to fail) is
- * not written twice. Only when the outbox fails too is a row lost, and then its id, principal and
+ * not written twice; one the ledger refuses while it answers stays parked without holding back the rest. Only when the outbox fails too is a row lost, and then its id, principal and
  * cost are logged so that it can be restored.
  */
 @Singleton
