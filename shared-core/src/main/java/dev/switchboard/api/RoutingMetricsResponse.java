@@ -1,5 +1,6 @@
 package dev.switchboard.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
@@ -15,11 +16,15 @@ public record RoutingMetricsResponse(CostSavings costSavings, List<ByStrategy> b
                               double baselineCost, int periodDays) {
     }
 
+    /** {@code avgCost} is null when none of the strategy's answers has a price. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record ByStrategy(String strategy, long count, double avgCost, double highConfidencePct) {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ByStrategy(String strategy, long count, Double avgCost, double highConfidencePct) {
     }
 
+    /** {@code avgCost} is null when none of these answers has a price. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record ByConfidence(String confidence, long count, double avgCost) {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ByConfidence(String confidence, long count, Double avgCost) {
     }
 }

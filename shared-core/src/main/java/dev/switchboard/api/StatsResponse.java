@@ -1,5 +1,6 @@
 package dev.switchboard.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
@@ -14,8 +15,10 @@ public record StatsResponse(int periodDays, long totalRequests, long errors, lon
                             long unpricedRequests,
                             double totalCost, double baselineCost, List<ByProvider> byProvider) {
 
+    /** {@code cost} covers the priced answers, and is null when none of them has a price. */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ByProvider(String provider, String model, long count, long tokensIn, long tokensOut,
-                             double cost, double avgLatencyMs) {
+                             Double cost, double avgLatencyMs) {
     }
 }

@@ -1,11 +1,12 @@
 package dev.switchboard.ledger;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
 
-/** Requests answered per provider and model, with tokens, spend and mean latency. */
+/** Requests answered per provider and model, with tokens, spend (null when none was priced) and mean latency. */
 @Introspected
 public record ProviderStat(String provider, String model, long count, long tokensIn, long tokensOut,
-                           BigDecimal cost, double avgLatencyMs) {
+                           @Nullable BigDecimal cost, double avgLatencyMs) {
 }

@@ -66,14 +66,32 @@ public class EmfMetricsSink implements MetricsSink {
     /** A request nobody answered has no provider: by endpoint only. */
     private static final EmfShape UNANSWERED = new EmfShape(List.<String[]>of(new String[]{"endpoint"}),
             new String[]{"endpoint"}, REQUEST_PROPERTIES, REQUEST_METRICS, REQUEST_UNITS);
+    /**
+     * An answer from a model without a price: as {@link #ANSWERED} without CostUsd, since its cost is
+     * unknown and a $0 would pull every cost statistic down.
+     */
+    private static final EmfShape ANSWERED_UNPRICED = new EmfShape(
+            List.of(new String[]{"endpoint"}, new String[]{"provider"}, new String[]{"provider", "model"}),
+            new String[]{"endpoint", "provider", "model"}, REQUEST_PROPERTIES,
+            new String[]{"Requests", "Errors", "LatencyMs", "Fallbacks", "CacheHits"},
+            new EmfDocument.Unit[]{EmfDocument.Unit.Count, EmfDocument.Unit.Count, EmfDocument.Unit.Milliseconds,
+                    EmfDocument.Unit.Count, EmfDocument.Unit.Count});
 
     static String requestDocument(CompletedRequest r, long at) {
-        double[] values = {1, r.failed() ? 1 : 0, r.costUsd(), r.latencyMs(), r.fallbacks(), r.cacheHit() ? 1 : 0};
         String[] properties = {r.requestId(), r.strategy()};
         if (r.provider() == null || r.model() == null) {
-            return UNANSWERED.write(at, new String[]{r.endpoint()}, properties, values);
+            return UNANSWERED.write(at, new String[]{r.endpoint()}, properties, requestValues(r));
         }
-        return ANSWERED.write(at, new String[]{r.endpoint(), r.provider(), r.model()}, properties, values);
+        String[] dimensions = {r.endpoint(), r.provider(), r.model()};
+        if (!r.priced()) {
+            return ANSWERED_UNPRICED.write(at, dimensions, properties,
+                    new double[]{1, r.failed() ? 1 : 0, r.latencyMs(), r.fallbacks(), r.cacheHit() ? 1 : 0});
+        }
+        return ANSWERED.write(at, dimensions, properties, requestValues(r));
+    }
+
+    private static double[] requestValues(CompletedRequest r) {
+        return new double[]{1, r.failed() ? 1 : 0, r.costUsd(), r.latencyMs(), r.fallbacks(), r.cacheHit() ? 1 : 0};
     }
 
     static String circuitDocument(String provider, String model, boolean open, long at) {

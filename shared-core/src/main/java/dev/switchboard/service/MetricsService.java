@@ -49,7 +49,7 @@ public class MetricsService {
         return new StatsResponse(days, s.requests(), s.errors(), s.cacheHits(), s.fallbacks(), s.unpriced(),
                 usd(s.intelligentCost()), usd(s.baselineCost()),
                 ledger.byProvider(since).stream().map(p -> new StatsResponse.ByProvider(p.provider(), p.model(),
-                        p.count(), p.tokensIn(), p.tokensOut(), usd(p.cost()),
+                        p.count(), p.tokensIn(), p.tokensOut(), usdOrNull(p.cost()),
                         Math.round(p.avgLatencyMs() * 10) / 10.0)).toList());
     }
 
@@ -59,15 +59,20 @@ public class MetricsService {
 
     private static RoutingMetricsResponse.ByStrategy strategy(StrategyStat s) {
         double highPct = s.count() == 0 ? 0.0 : Math.round(1000.0 * s.highConfidence() / s.count()) / 10.0;
-        return new RoutingMetricsResponse.ByStrategy(s.strategy(), s.count(), usd(s.avgCost()), highPct);
+        return new RoutingMetricsResponse.ByStrategy(s.strategy(), s.count(), usdOrNull(s.avgCost()), highPct);
     }
 
     private static RoutingMetricsResponse.ByConfidence confidence(ConfidenceStat c) {
-        return new RoutingMetricsResponse.ByConfidence(c.confidence(), c.count(), usd(c.avgCost()));
+        return new RoutingMetricsResponse.ByConfidence(c.confidence(), c.count(), usdOrNull(c.avgCost()));
     }
 
-    /** Dollars to ten decimal places: the ledger's own precision. */
+    /** Dollars to ten decimal places: the ledger's own precision; a sum over no rows is $0. */
     private static double usd(BigDecimal value) {
         return value == null ? 0.0 : value.setScale(10, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** As {@link #usd}, but null stays null: an average or sum over no priced answer is unknown, not $0. */
+    private static Double usdOrNull(BigDecimal value) {
+        return value == null ? null : usd(value);
     }
 }

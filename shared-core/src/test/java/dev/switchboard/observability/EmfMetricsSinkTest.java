@@ -60,6 +60,18 @@ class EmfMetricsSinkTest {
     }
 
     @Test
+    void anAnswerWithoutAPriceCarriesNoCost() {
+        sink.requestCompleted(new CompletedRequest("req-3", "complete", "ok", null, "local", "mystery-model",
+                "economy", "complexity", "medium", 0.12, 0, false, 0, false, 1, 213, 42, "alice", true));
+
+        JsonNode doc = EmfDocuments.assertValid(only());
+        assertEquals(List.of("Requests", "Errors", "LatencyMs", "Fallbacks", "CacheHits"),
+                names(doc.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics")));
+        assertNull(doc.get("CostUsd"), "an unknown cost is left out, not sent as $0");
+        assertEquals(1, doc.get("Requests").getIntValue());
+    }
+
+    @Test
     void aRequestNobodyAnsweredCountsAsAnErrorByEndpointOnly() {
         sink.requestCompleted(new CompletedRequest("req-2", "chat.completions", "error", "no_provider_available",
                 null, null, null, "complexity", "high", 0.5, 2, false, 0, true, 10, 0, 7, "bob", false));

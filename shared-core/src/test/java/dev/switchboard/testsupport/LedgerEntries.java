@@ -31,6 +31,12 @@ public record LedgerEntries(Instant at, String strategy, String confidence, Stri
                 fallbackUsed, false);
     }
 
+    /** A stream cut after its first chunk: an ERROR row that still names its deployment and what it cost. */
+    public LedgerEntries unfinished() {
+        return new LedgerEntries(at, strategy, confidence, provider, model, cost, baselineCost, LedgerEntry.ERROR,
+                fallbackUsed, priced);
+    }
+
     public LedgerEntries failed() {
         return new LedgerEntries(at, strategy, confidence, null, null, "0", "0", LedgerEntry.ERROR, true, true);
     }

@@ -33,7 +33,7 @@ public interface RequestRecordRepository extends CrudRepository<RequestRecord, S
                    COALESCE(SUM(CASE WHEN fallback_used THEN 1 ELSE 0 END), 0) AS fallbacks,
                    COALESCE(SUM(CASE WHEN status = 'ok' AND NOT priced THEN 1 ELSE 0 END), 0) AS unpriced,
                    COALESCE(SUM(CASE WHEN priced THEN cost ELSE 0 END), 0) AS intelligent_cost,
-                   COALESCE(SUM(CASE WHEN status = 'ok' AND priced THEN baseline_cost ELSE 0 END), 0) AS baseline_cost
+                   COALESCE(SUM(CASE WHEN priced THEN baseline_cost ELSE 0 END), 0) AS baseline_cost
             FROM request_log WHERE created_at >= :since""")
     LedgerStats stats(Instant since);
 
@@ -52,7 +52,7 @@ public interface RequestRecordRepository extends CrudRepository<RequestRecord, S
 
     @Query("""
             SELECT provider, model, COUNT(*) AS count, SUM(tokens_in) AS tokens_in, SUM(tokens_out) AS tokens_out,
-                   SUM(cost) AS cost, AVG(latency_ms) AS avg_latency_ms
+                   SUM(CASE WHEN priced THEN cost END) AS cost, AVG(latency_ms) AS avg_latency_ms
             FROM request_log WHERE created_at >= :since AND status = 'ok' AND provider IS NOT NULL AND NOT cache_hit
             GROUP BY provider, model ORDER BY count DESC, provider, model""")
     List<ProviderStat> byProvider(Instant since);

@@ -3,6 +3,7 @@ package dev.switchboard.ledger.jdbc;
 import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
+import dev.switchboard.ledger.ProviderStat;
 import dev.switchboard.ledger.StrategyStat;
 import dev.switchboard.testsupport.LedgerEntries;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -15,6 +16,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,15 +39,17 @@ abstract class RequestLedgerContract extends LedgerContextContract {
         ledger.append(entry.costs("0.0000100000", "0.0001000000").build());
         ledger.append(entry.costs("0.0000300000", "0.0002000000").build());
         ledger.append(entry.failed().build());
+        // A cut stream was billed for its part answer: its cost and its baseline both count, or the savings lie.
+        ledger.append(entry.costs("0.0000200000", "0.0002000000").unfinished().build());
         ledger.append(LedgerEntries.ok(NOW.minusSeconds(40 * 86_400)).build());
 
         LedgerStats stats = ledger.stats(NOW.minusSeconds(7 * 86_400));
 
-        assertEquals(3, stats.requests());
-        assertEquals(1, stats.errors());
+        assertEquals(4, stats.requests());
+        assertEquals(2, stats.errors());
         assertEquals(1, stats.fallbacks());
-        assertEquals(0, new BigDecimal("0.00004").compareTo(stats.intelligentCost()), stats.toString());
-        assertEquals(0, new BigDecimal("0.0003").compareTo(stats.baselineCost()), stats.toString());
+        assertEquals(0, new BigDecimal("0.00006").compareTo(stats.intelligentCost()), stats.toString());
+        assertEquals(0, new BigDecimal("0.0005").compareTo(stats.baselineCost()), stats.toString());
     }
 
     @Test
@@ -84,6 +88,19 @@ abstract class RequestLedgerContract extends LedgerContextContract {
         assertEquals(0, new BigDecimal("0.00002").compareTo(stats.intelligentCost()), stats.toString());
         assertEquals(0, new BigDecimal("0.0001").compareTo(stats.baselineCost()), stats.toString());
         assertEquals(0, new BigDecimal("0.00002").compareTo(ledger.byStrategy(since).get(0).avgCost()));
+        ProviderStat mystery = ledger.byProvider(since).stream().filter(p -> p.model().equals("mystery-model"))
+                .findFirst().orElseThrow();
+        assertNull(mystery.cost(), "a model without a price costs an unknown amount, not $0");
+    }
+
+    @Test
+    void aStrategyWhoseAnswersAreAllUnpricedHasNoAverageCost() {
+        LedgerEntries entry = LedgerEntries.ok(NOW.minusSeconds(5));
+        ledger.append(entry.strategy("cost-based", "medium").unpriced().build());
+        Instant since = NOW.minusSeconds(3600);
+
+        assertNull(ledger.byStrategy(since).get(0).avgCost());
+        assertNull(ledger.byConfidence(since).get(0).avgCost());
     }
 
     @Test
