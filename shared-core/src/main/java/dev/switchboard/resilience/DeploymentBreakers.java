@@ -124,17 +124,31 @@ public final class DeploymentBreakers {
     }
 
     /**
-     * Opens a CLOSED breaker because another instance (or the probe) saw the deployment fail at
-     * {@code sharedAt}; from now on the usual recovery and half-open rules apply. A verdict whose
-     * recovery time has already passed is ignored: by the breaker's own rules it would no longer hold.
+     * Opens the breaker because another instance (or the probe) saw the deployment fail at
+     * {@code sharedAt}; from now on the usual recovery and half-open rules apply. A CLOSED breaker opens;
+     * so does an OPEN one whose recovery has run out (it would let a trial call through) when the verdict
+     * is newer than its own opening: the deployment failed again elsewhere. A verdict whose recovery time
+     * has already passed is ignored: by the breaker's own rules it would no longer hold.
      *
      * @return whether the breaker was opened
      */
     public boolean adoptOpen(String label, Instant sharedAt) {
-        if (state(label) != BreakerState.CLOSED || !clock.instant().isBefore(sharedAt.plus(recovery))) {
+        if (!clock.instant().isBefore(sharedAt.plus(recovery))) {
             return false;
         }
-        return adopt(() -> breakers.computeIfAbsent(label, this::create).transitionToOpenState());
+        BreakerState state = state(label);
+        if (state == BreakerState.CLOSED) {
+            return adopt(() -> breakers.computeIfAbsent(label, this::create).transitionToOpenState());
+        }
+        Instant since = openedAt.get(label);
+        if (state != BreakerState.OPEN || isOpen(label) || since == null || !sharedAt.isAfter(since)) {
+            return false;
+        }
+        CircuitBreaker breaker = breakers.get(label);
+        return adopt(() -> {
+            breaker.transitionToClosedState();
+            breaker.transitionToOpenState();
+        });
     }
 
     /**

@@ -74,6 +74,32 @@ class DeploymentBreakersSharingTest {
     }
 
     @Test
+    void aNewerSharedOpenVerdictOpensAgainABreakerWhoseOwnRecoveryRanOut() {
+        open(A);
+        clock.advance(ResilienceSettings.DEFAULTS.recovery().plusSeconds(1));
+        assertFalse(breakers.isOpen(A), "its recovery has run out: a trial call would go through");
+        told.clear();
+
+        // Another instance's trial call failed just now.
+        assertTrue(breakers.adoptOpen(A, clock.instant().minusSeconds(1)));
+
+        assertTrue(breakers.isOpen(A));
+        assertTrue(breakers.tryAcquire(A).isEmpty(), "no trial call from here until the new recovery is over");
+        assertEquals(List.of(), told, "a verdict from elsewhere is not published again");
+    }
+
+    @Test
+    void aSharedOpenVerdictOlderThanTheBreakersOwnOpeningChangesNothing() {
+        Instant before = clock.instant();
+        clock.advance(Duration.ofSeconds(5));
+        open(A);
+        clock.advance(ResilienceSettings.DEFAULTS.recovery().minusSeconds(2));
+
+        assertFalse(breakers.adoptOpen(A, before.plusSeconds(1)));
+        assertTrue(breakers.isOpen(A), "still within its own recovery");
+    }
+
+    @Test
     void aSharedOpenVerdictWhoseRecoveryHasPassedIsIgnored() {
         Instant longAgo = clock.instant().minus(ResilienceSettings.DEFAULTS.recovery());
 
