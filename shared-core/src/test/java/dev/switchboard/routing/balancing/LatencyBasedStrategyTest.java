@@ -73,6 +73,17 @@ class LatencyBasedStrategyTest {
     }
 
     @Test
+    void aDeploymentWhoseRecentCallsAllFailedGoesLastNotFirst() {
+        RoutingDecision decision = decide(requestFor(FAST, NEW)
+                .signals(FAST, signals().ema(800).success(1.0))
+                .signals(NEW, signals().success(0.0))
+                .build());
+
+        assertEquals(List.of("groq/llama", "mistral/small"), labels(decision.ranked()));
+        assertEquals(Confidence.MEDIUM, decision.confidence());
+    }
+
+    @Test
     void equalLatenciesGoToTheCheaper() {
         RoutingDecision decision = decide(requestFor(FAST, SLOW, MIDDLE)
                 .signals(FAST, signals().ema(300))

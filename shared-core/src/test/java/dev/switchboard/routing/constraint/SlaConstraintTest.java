@@ -42,6 +42,12 @@ class SlaConstraintTest {
     }
 
     @Test
+    void aDeploymentWhoseRecentCallsAllFailedIsLeftOutUnderATarget() {
+        assertTrue(violation(1000L, signals().success(0.0)).orElseThrow().contains("no recent call answered"));
+        assertEquals(Optional.empty(), violation(null, signals().success(0.0)), "no target, no constraint");
+    }
+
+    @Test
     void aCandidateWithoutAnySignalsCountsAsUnmeasuredAndStays() {
         assertEquals(Optional.empty(), constraint.violation(CANDIDATE,
                 requestFor(CANDIDATE).constraints(constraints().sla(1)).build()));
