@@ -15,12 +15,15 @@ final class BreakerPermit {
 
     private final CircuitBreaker breaker;
     private final Clock clock;
+    private final Runnable onSettled;
     private final long startedMillis;
     private boolean settled;
 
-    BreakerPermit(CircuitBreaker breaker, Clock clock) {
+    /** @param onSettled run once, when the permit is settled (the call is no longer under way) */
+    BreakerPermit(CircuitBreaker breaker, Clock clock, Runnable onSettled) {
         this.breaker = breaker;
         this.clock = clock;
+        this.onSettled = onSettled;
         this.startedMillis = clock.millis();
     }
 
@@ -46,6 +49,9 @@ final class BreakerPermit {
     private boolean settle() {
         boolean first = !settled;
         settled = true;
+        if (first) {
+            onSettled.run();
+        }
         return first;
     }
 

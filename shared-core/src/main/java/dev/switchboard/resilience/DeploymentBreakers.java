@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One resilience4j circuit breaker per deployment label, created on first use.
@@ -58,6 +59,8 @@ public final class DeploymentBreakers {
     private final ConcurrentMap<String, String> lastFailure = new ConcurrentHashMap<>();
     /** Deployments forced open until an instant (a simulated outage): neither calls nor shared verdicts end it. */
     private final ConcurrentMap<String, Instant> heldUntil = new ConcurrentHashMap<>();
+    /** Permits given and not yet settled, per deployment: this process's calls under way. */
+    private final ConcurrentMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     /** Set while this thread moves a breaker to a verdict from elsewhere, which is not news to publish. */
     private final ThreadLocal<Boolean> adopting = ThreadLocal.withInitial(() -> false);
     private final List<BreakerListener> listeners;
@@ -120,7 +123,18 @@ public final class DeploymentBreakers {
     Optional<BreakerPermit> tryAcquire(String label) {
         releaseIfOver(label);
         CircuitBreaker breaker = breakers.computeIfAbsent(label, this::create);
-        return breaker.tryAcquirePermission() ? Optional.of(new BreakerPermit(breaker, clock)) : Optional.empty();
+        if (!breaker.tryAcquirePermission()) {
+            return Optional.empty();
+        }
+        AtomicInteger calls = inFlight.computeIfAbsent(label, l -> new AtomicInteger());
+        calls.incrementAndGet();
+        return Optional.of(new BreakerPermit(breaker, clock, calls::decrementAndGet));
+    }
+
+    /** Calls to the deployment under way in this process: permits given and not yet settled. */
+    public int inFlight(String label) {
+        AtomicInteger calls = inFlight.get(label);
+        return calls == null ? 0 : calls.get();
     }
 
     /**

@@ -115,14 +115,15 @@ public class DecisionService {
     }
 
     /**
-     * Configuration's signals with the shared latency figures and each circuit as this instance's
-     * breakers see it now (they have already taken in the circuits other instances shared).
+     * Configuration's signals with the shared latency figures, each circuit as this instance's breakers
+     * see it now (they have already taken in the circuits other instances shared), and this instance's
+     * calls under way to each deployment.
      */
     private Map<String, DeploymentSignals> liveSignals(Map<String, DeploymentSignals> configured) {
         SharedState shared = sharedState.get();
         Map<String, DeploymentSignals> live = new HashMap<>(configured.size() * 2);
         configured.forEach((label, signals) -> live.put(label, LatencySignals.apply(signals, shared.latency().of(label))
-                .withCircuitOpen(breakers.isOpen(label))));
+                .withCircuitOpen(breakers.isOpen(label)).withInFlight(breakers.inFlight(label))));
         return live;
     }
 

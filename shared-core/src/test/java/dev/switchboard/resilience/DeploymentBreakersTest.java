@@ -52,6 +52,20 @@ class DeploymentBreakersTest {
     }
 
     @Test
+    void aCallIsUnderWayFromItsPermitUntilThePermitIsSettledOnce() {
+        BreakerPermit first = breakers.tryAcquire(A).orElseThrow();
+        BreakerPermit second = breakers.tryAcquire(A).orElseThrow();
+        assertEquals(2, breakers.inFlight(A));
+        assertEquals(0, breakers.inFlight("never/called"));
+
+        first.succeeded();
+        first.failed(timeout());
+        second.release();
+
+        assertEquals(0, breakers.inFlight(A), "each permit counts off once, however it is settled");
+    }
+
+    @Test
     void aDeploymentNeverCalledIsClosed() {
         assertEquals(BreakerState.CLOSED, breakers.state(A));
         assertFalse(breakers.isOpen(A));

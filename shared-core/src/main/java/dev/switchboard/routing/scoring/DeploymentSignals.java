@@ -25,6 +25,12 @@ public record DeploymentSignals(boolean circuitOpen, Double successRate, Double 
                 priority, capabilities, emaLatencyMs, inFlight);
     }
 
+    /** The same signals with {@code calls} under way. */
+    public DeploymentSignals withInFlight(int calls) {
+        return new DeploymentSignals(circuitOpen, successRate, p50LatencyMs, p95LatencyMs, priority, capabilities,
+                emaLatencyMs, calls);
+    }
+
     /** Signals without an EMA latency or an in-flight count. */
     public DeploymentSignals(boolean circuitOpen, Double successRate, Double p50LatencyMs, Double p95LatencyMs,
                              int priority, int capabilities) {
