@@ -7,6 +7,8 @@ package dev.switchboard.routing;
  */
 public record ComplexityThresholds(double standardFrom, double premiumFrom, double margin) {
 
+    private static final double ROUNDING = 1e-9;
+
     public static final ComplexityThresholds DEFAULTS = new ComplexityThresholds(0.3, 0.6, 0.05);
 
     public ComplexityThresholds {
@@ -27,6 +29,9 @@ public record ComplexityThresholds(double standardFrom, double premiumFrom, doub
     }
 
     public boolean nearBoundary(double complexity) {
-        return Math.abs(complexity - standardFrom) < margin || Math.abs(complexity - premiumFrom) < margin;
+        // Exactly the margin away is not near, on either side of either boundary: without the allowance,
+        // 0.65 - 0.6 (0.0500...04) and 0.3 - 0.25 (0.0499...99) fell on different sides of 0.05.
+        double within = margin - ROUNDING;
+        return Math.abs(complexity - standardFrom) < within || Math.abs(complexity - premiumFrom) < within;
     }
 }

@@ -66,14 +66,18 @@ class ComplexityThresholdsTest {
     @CsvSource(textBlock = """
             0.0,  false
             0.24, false
+            0.25, false
             0.26, true
             0.3,  true
             0.34, true
+            0.35, false
             0.36, false
             0.45, false
+            0.55, false
             0.56, true
             0.6,  true
             0.64, true
+            0.65, false
             0.66, false
             1.0,  false
             """)
