@@ -174,6 +174,31 @@ class FallbackChainTest {
     }
 
     @Test
+    void aTimeoutAtTheRequestsDeadlineIsNotHeldAgainstTheDeployment() {
+        fixture.settings(new ResilienceSettings(3, Duration.ofSeconds(60), 3, Duration.ofMillis(100), 2.0,
+                Duration.ofSeconds(10), Duration.ofSeconds(30)));
+        for (int i = 0; i < 3; i++) {
+            // A healthy but slow answer, cut when the request's 30 s ran out.
+            fixture.provider("alpha").takes(Duration.ofSeconds(30), timeout());
+            assertThrows(RequestTimedOutException.class, () -> call(A));
+        }
+
+        assertEquals(BreakerState.CLOSED, fixture.breakers().state(A.label()),
+                "three requests that ran out of time do not open the deployment's circuit");
+    }
+
+    @Test
+    void aTimeoutWellBeforeTheDeadlineStillCounts() {
+        for (int i = 0; i < 3; i++) {
+            fixture.provider("alpha").takes(Duration.ofSeconds(1), timeout()).takes(Duration.ofSeconds(1), timeout())
+                    .takes(Duration.ofSeconds(1), timeout()).takes(Duration.ofSeconds(1), timeout());
+            assertThrows(RuntimeException.class, () -> call(A));
+        }
+
+        assertEquals(BreakerState.OPEN, fixture.breakers().state(A.label()));
+    }
+
+    @Test
     void aRejectedRequestStopsTheChainWithoutRetry() {
         fixture.provider("alpha").fails(unavailable(500)).fails(unavailable(500)).fails(unavailable(500))
                 .fails(unavailable(500));
