@@ -153,7 +153,11 @@ public class ProbeService {
         if (failure.breakerFailure()) {
             // Only failures that say the deployment is down are samples and verdicts; a 429 or a refusal is not.
             record(target.label(), took, false, end);
-            if (publish(CircuitRecord.open(target.label(), end, CircuitRecord.PROBE, failure.kind().name()))) {
+            // Under a simulated outage the circuit is open already, until its set time: a plain open verdict
+            // would replace that hold, and the next healthy answer would then close it early.
+            boolean held = shared != null && shared.heldAt(end);
+            if (!held && publish(CircuitRecord.open(target.label(), end, CircuitRecord.PROBE,
+                    failure.kind().name()))) {
                 published = CircuitState.OPEN.name();
             }
         }

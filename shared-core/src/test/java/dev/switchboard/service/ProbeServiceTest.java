@@ -77,6 +77,21 @@ class ProbeServiceTest {
     }
 
     @Test
+    void aFailingAnswerDoesNotReplaceASimulatedOutageEither() {
+        SharedStateParts parts = new SharedStateParts().simulated("alpha", 1.0, "gpt-4o-mini");
+        CircuitRecord simulated = CircuitRecord.simulated("alpha/gpt-4o-mini", clock.instant().minusSeconds(30),
+                clock.instant().plusSeconds(30));
+        health.publish(simulated);
+
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
+
+        assertEquals("UNAVAILABLE", results.get("alpha/gpt-4o-mini").error());
+        assertNull(results.get("alpha/gpt-4o-mini").circuit(), "nothing published over the outage");
+        assertEquals(simulated, health.snapshot(List.of("alpha/gpt-4o-mini")).get("alpha/gpt-4o-mini"),
+                "the hold and its end stand, so a healthy answer later cannot close it early");
+    }
+
+    @Test
     void aBreakerCountingFailureOpensTheSharedCircuitAndOthersDoNot() {
         SharedStateParts parts = new SharedStateParts().simulated("down", 1.0, "gpt-4o")
                 .adapted("busy", new ScriptedProbeAdapter("test-busy", request -> {
