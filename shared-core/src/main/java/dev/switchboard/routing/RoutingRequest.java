@@ -12,11 +12,12 @@ import java.util.Objects;
  * What a strategy decides on: the prompt and what the analyzer saw in it, the answer budget, the
  * candidates on offer, how much the caller cares about latency, what is known of each candidate (by
  * {@link Candidate#label()}; a candidate without an entry counts as {@link DeploymentSignals#unknown()}),
- * and the caller's constraints.
+ * the caller's constraints, and the prompt tokens a provider will read and bill: the analysed text's,
+ * plus what else the request sends (a chat request's tool definitions and message framing).
  */
 public record RoutingRequest(String prompt, PromptAnalysis analysis, int maxTokens, List<Candidate> candidates,
                              LatencyClass latencyClass, Map<String, DeploymentSignals> signals,
-                             RequestConstraints constraints) {
+                             RequestConstraints constraints, int promptTokens) {
 
     public RoutingRequest {
         Objects.requireNonNull(prompt, "prompt");
@@ -28,6 +29,16 @@ public record RoutingRequest(String prompt, PromptAnalysis analysis, int maxToke
         if (maxTokens < 1) {
             throw new IllegalArgumentException("maxTokens must be positive");
         }
+        if (promptTokens < analysis.tokenCount()) {
+            throw new IllegalArgumentException("promptTokens cannot be fewer than the analysed prompt's tokens");
+        }
+    }
+
+    /** A request whose provider reads the analysed prompt and nothing else. */
+    public RoutingRequest(String prompt, PromptAnalysis analysis, int maxTokens, List<Candidate> candidates,
+                          LatencyClass latencyClass, Map<String, DeploymentSignals> signals,
+                          RequestConstraints constraints) {
+        this(prompt, analysis, maxTokens, candidates, latencyClass, signals, constraints, analysis.tokenCount());
     }
 
     /** A request with medium latency emphasis, nothing known of the candidates and no constraints. */
@@ -46,16 +57,17 @@ public record RoutingRequest(String prompt, PromptAnalysis analysis, int maxToke
 
     /** The prompt's tokens plus the answer budget: the context window a deployment needs. */
     public int tokensNeeded() {
-        return (int) Math.min(Integer.MAX_VALUE, (long) analysis.tokenCount() + maxTokens);
+        return (int) Math.min(Integer.MAX_VALUE, (long) promptTokens + maxTokens);
     }
 
     /** The most {@code candidate} can charge for this request. */
     public double costUpperBound(Candidate candidate) {
-        return candidate.costUpperBound(analysis.tokenCount(), maxTokens);
+        return candidate.costUpperBound(promptTokens, maxTokens);
     }
 
     /** The same request offering only {@code admitted}. */
     public RoutingRequest withCandidates(List<Candidate> admitted) {
-        return new RoutingRequest(prompt, analysis, maxTokens, admitted, latencyClass, signals, constraints);
+        return new RoutingRequest(prompt, analysis, maxTokens, admitted, latencyClass, signals, constraints,
+                promptTokens);
     }
 }

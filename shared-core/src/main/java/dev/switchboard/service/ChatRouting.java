@@ -57,6 +57,11 @@ final class ChatRouting {
      * four characters a token, rounded up).
      */
     static int promptTokens(ChatCompletionRequest request, RoutingDecision decision) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) decision.analysis().tokenCount() + extraPromptTokens(request));
+    }
+
+    /** What a provider reads besides the messages' text: tool definitions, tool calls' arguments, framing. */
+    static int extraPromptTokens(ChatCompletionRequest request) {
         long extraChars = 0;
         for (ToolDefinition tool : request.tools()) {
             extraChars += tool.name().length() + (tool.description() == null ? 0 : tool.description().length())
@@ -68,6 +73,6 @@ final class ChatRouting {
             }
         }
         long framing = MESSAGE_FRAMING_TOKENS * (long) request.messages().size();
-        return (int) Math.min(Integer.MAX_VALUE, decision.analysis().tokenCount() + (extraChars + 3) / 4 + framing);
+        return (int) Math.min(Integer.MAX_VALUE, (extraChars + 3) / 4 + framing);
     }
 }

@@ -95,10 +95,21 @@ public class DecisionService {
      * when no deployment is configured, 422 when every deployment fails a constraint of the request.
      */
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences) {
+        return decide(prompt, maxTokens, autoRoute, preferences, 0);
+    }
+
+    /**
+     * As above, for a request whose provider also reads {@code extraPromptTokens} besides the prompt's
+     * text (a chat request's tool definitions and message framing): the context window and the cost
+     * ceiling count them too.
+     */
+    public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
+                                  int extraPromptTokens) {
         prompts.received(prompt);
         PromptAnalysis analysis = analyzer.analyze(prompt);
+        int promptTokens = (int) Math.min(Integer.MAX_VALUE, (long) analysis.tokenCount() + extraPromptTokens);
         RoutingRequest request = new RoutingRequest(prompt, analysis, maxTokens, candidates.all(),
-                latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences));
+                latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences), promptTokens);
         String strategy = preferences.strategy() != null ? preferences.strategy()
                 : autoRoute ? HybridStrategy.NAME : ComplexityStrategy.NAME;
         try {

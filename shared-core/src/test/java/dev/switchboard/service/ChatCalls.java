@@ -38,6 +38,14 @@ final class ChatCalls {
         return request(model, prompt, List.of(), true, includeUsage, RoutingPreferences.NONE);
     }
 
+    /** "hi" with one tool whose description is {@code descriptionChars} long, under a cost ceiling. */
+    static ChatCompletionRequest withLongToolUnder(int descriptionChars, double maxCost) {
+        ToolDefinition verbose = new ToolDefinition("lookup", "x".repeat(descriptionChars),
+                "{\"type\":\"object\",\"properties\":{}}");
+        return new ChatCompletionRequest(null, List.of(ChatMessage.user("hi")), 100, null, List.of(verbose), false,
+                false, false, new RoutingPreferences(null, null, maxCost, null, List.of(), List.of(), Set.of()));
+    }
+
     static ChatCompletionRequest allowing(String model, List<String> allow) {
         return request(model, "hi", List.of(), false, false,
                 new RoutingPreferences(null, null, null, null, allow, List.of(), Set.of()));

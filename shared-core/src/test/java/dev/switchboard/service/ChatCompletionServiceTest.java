@@ -2,6 +2,7 @@ package dev.switchboard.service;
 
 import dev.switchboard.api.ApiException;
 
+import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.InvalidRequestException;
 import dev.switchboard.api.NoEligibleDeploymentException;
@@ -184,6 +185,20 @@ class ChatCompletionServiceTest {
         assertEquals("openai", withTools.switchboard().provider());
         assertEquals("gpt-4o-mini", withTools.model());
         assertEquals("gemini", without.switchboard().provider(), "without tools the cheapest deployment answers");
+    }
+
+    @Test
+    void maxCostCountsTheToolDefinitionsAProviderWillBillNotJustTheMessagesText() {
+        CoreFixture fixture = new CoreFixture().provider("openai", 0, withToolSupport("gpt-4o-mini", Tier.ECONOMY));
+        // "hi" is one token (with its 100-token answer, $0.00006 at most); a 40,000-character tool description is
+        // about 10,000 more, $0.0015 at gpt-4o-mini's $0.15 per million input tokens: over the $0.0005 ceiling.
+        ChatCompletionRequest request = ChatCalls.withLongToolUnder(40_000, 0.0005);
+
+        NoEligibleDeploymentException e = assertThrows(NoEligibleDeploymentException.class,
+                () -> fixture.chatCompletions().complete(request, CoreFixture.ALICE));
+
+        assertTrue(e.getMessage().contains("gpt-4o-mini may cost up to $0.0015"), e.getMessage());
+        assertTrue(fixture.ledger.rows.isEmpty(), "nothing was routed");
     }
 
     @Test
