@@ -74,18 +74,24 @@ class LeastBusyInTheRequestPathTest {
             return new NamedTestProvider(config.name(), protocol()) {
                 @Override
                 public ChatResponse complete(ChatRequest request) {
+                    awaitRelease();
+                    return new ChatResponse("ok", request.model(), new Usage(1, 1), FinishReason.STOP, List.of());
+                }
+
+                @Override
+                public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
+                    awaitRelease();
+                    sink.accept(StreamChunk.text("ok"));
+                    sink.accept(StreamChunk.last(FinishReason.STOP, new Usage(1, 1), List.of()));
+                }
+
+                private void awaitRelease() {
                     entered.countDown();
                     try {
                         release.await(10, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    return new ChatResponse("ok", request.model(), new Usage(1, 1), FinishReason.STOP, List.of());
-                }
-
-                @Override
-                public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
-                    throw new UnsupportedOperationException("not streamed here");
                 }
             };
         }
