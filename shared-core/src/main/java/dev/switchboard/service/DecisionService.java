@@ -134,7 +134,7 @@ public class DecisionService {
         SharedState shared = sharedState.get();
         Map<String, DeploymentSignals> live = new HashMap<>(configured.size() * 2);
         configured.forEach((label, signals) -> live.put(label, LatencySignals.apply(signals, shared.latency().of(label))
-                .withCircuitOpen(breakers.isOpen(label)).withInFlight(breakers.inFlight(label))));
+                .withLive(breakers.isOpen(label), breakers.inFlight(label))));
         return live;
     }
 

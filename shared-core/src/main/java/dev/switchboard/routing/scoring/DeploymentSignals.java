@@ -25,9 +25,9 @@ public record DeploymentSignals(boolean circuitOpen, Double successRate, Double 
                 priority, capabilities, emaLatencyMs, inFlight);
     }
 
-    /** The same signals with {@code calls} under way. */
-    public DeploymentSignals withInFlight(int calls) {
-        return new DeploymentSignals(circuitOpen, successRate, p50LatencyMs, p95LatencyMs, priority, capabilities,
+    /** The same signals with the circuit's state and the calls under way as this instance sees them now. */
+    public DeploymentSignals withLive(boolean open, int calls) {
+        return new DeploymentSignals(open, successRate, p50LatencyMs, p95LatencyMs, priority, capabilities,
                 emaLatencyMs, calls);
     }
 
