@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static dev.switchboard.service.ChatCalls.simulatedAnswer;
 import static dev.switchboard.service.ChatCalls.streamed;
@@ -186,12 +187,7 @@ class ChatCompletionStreamTest {
         CoreFixture fixture = new CoreFixture().adaptedProvider("scripted", adapter,
                 deployment("gpt-4o-mini", Tier.ECONOMY));
         // Takes the first chunk, then its caller is gone when the second is handed over.
-        ChatStreamListener leaving = chunk -> {
-            if (!chunks.isEmpty()) {
-                throw new StreamCancelledException();
-            }
-            chunks.add(chunk);
-        };
+        ChatStreamListener leaving = takingOneThen(StreamCancelledException::new);
 
         assertThrows(StreamCancelledException.class,
                 () -> fixture.chatCompletions().stream(streamed(null, "hi", true), CoreFixture.ALICE, leaving));
@@ -217,12 +213,7 @@ class ChatCompletionStreamTest {
         CoreFixture fixture = new CoreFixture().adaptedProvider("scripted", adapter,
                 deployment("gpt-4o-mini", Tier.ECONOMY));
         // Takes the first chunk; the second cannot be written (a failure of the gateway's own, not the caller's).
-        ChatStreamListener failing = chunk -> {
-            if (!chunks.isEmpty()) {
-                throw new IllegalStateException("the chunk could not be written");
-            }
-            chunks.add(chunk);
-        };
+        ChatStreamListener failing = takingOneThen(() -> new IllegalStateException("the chunk could not be written"));
 
         assertThrows(IllegalStateException.class,
                 () -> fixture.chatCompletions().stream(streamed(null, "hi", true), CoreFixture.ALICE, failing));
@@ -271,6 +262,16 @@ class ChatCompletionStreamTest {
         assertEquals(1, fixture.ledger.rows.size(), "the whole answer is ledgered once, as answered");
         assertEquals(LedgerEntry.OK, fixture.ledger.rows.get(0).status());
         assertEquals(ScriptedStreamAdapter.USAGE.inputTokens(), fixture.ledger.rows.get(0).tokensIn());
+    }
+
+    /** A listener that keeps the first chunk, then throws {@code failure}'s exception at the next. */
+    private ChatStreamListener takingOneThen(Supplier<RuntimeException> failure) {
+        return chunk -> {
+            if (!chunks.isEmpty()) {
+                throw failure.get();
+            }
+            chunks.add(chunk);
+        };
     }
 
     /**

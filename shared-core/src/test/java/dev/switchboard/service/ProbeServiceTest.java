@@ -63,12 +63,18 @@ class ProbeServiceTest {
         assertEquals(1, latencyOf("alpha/gpt-4o").successes());
     }
 
-    @Test
-    void aHealthyAnswerDoesNotEndASimulatedOutageBeforeItsTime() {
-        SharedStateParts parts = new SharedStateParts().simulated("alpha", 0, "gpt-4o-mini");
+    /** A simulated outage of alpha/gpt-4o-mini, set 30 s ago until 30 s from now, in the shared state. */
+    private CircuitRecord simulatedOutageOfAlphaMini() {
         CircuitRecord simulated = CircuitRecord.simulated("alpha/gpt-4o-mini", clock.instant().minusSeconds(30),
                 clock.instant().plusSeconds(30));
         health.publish(simulated);
+        return simulated;
+    }
+
+    @Test
+    void aHealthyAnswerDoesNotEndASimulatedOutageBeforeItsTime() {
+        SharedStateParts parts = new SharedStateParts().simulated("alpha", 0, "gpt-4o-mini");
+        CircuitRecord simulated = simulatedOutageOfAlphaMini();
 
         Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
 
@@ -79,9 +85,7 @@ class ProbeServiceTest {
     @Test
     void aFailingAnswerDoesNotReplaceASimulatedOutageEither() {
         SharedStateParts parts = new SharedStateParts().simulated("alpha", 1.0, "gpt-4o-mini");
-        CircuitRecord simulated = CircuitRecord.simulated("alpha/gpt-4o-mini", clock.instant().minusSeconds(30),
-                clock.instant().plusSeconds(30));
-        health.publish(simulated);
+        CircuitRecord simulated = simulatedOutageOfAlphaMini();
 
         Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
 
