@@ -4,13 +4,12 @@ import dev.switchboard.api.BudgetExceededException;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.RateLimitedException;
-import dev.switchboard.provider.Sleeper;
 import dev.switchboard.state.AdmissionStore;
 import dev.switchboard.state.AdmissionStoreContract;
 import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.Refusal;
-import dev.switchboard.state.dynamodb.DynamoDbAdmissionStore;
+import dev.switchboard.state.dynamodb.TestAdmissionStores;
 import dev.switchboard.testing.TestAws;
 import dev.switchboard.testsupport.H2Ledger;
 import dev.switchboard.testsupport.SharedTestClock;
@@ -109,7 +108,7 @@ class FourInstancesShareLimitsTest {
         long elapsedMs = (System.nanoTime() - began) / 1_000_000;
 
         try (DynamoDbClient dynamo = TestAws.dynamoDbClient()) {
-            AdmissionStore counters = new DynamoDbAdmissionStore(dynamo, prefix, SharedTestClock.CLOCK, Sleeper.REAL);
+            AdmissionStore counters = TestAdmissionStores.on(dynamo, prefix, SharedTestClock.CLOCK);
             Tally all = new Tally();
             for (int minute = 0; minute < MINUTES; minute++) {
                 Tally t = minutes.get(minute);

@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Admission on DynamoDB: a reservation is one {@code TransactWriteItems} of conditional ADDs (see
@@ -53,12 +53,16 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
     private final String table;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final DoubleSupplier uniform;
 
-    public DynamoDbAdmissionStore(DynamoDbClient dynamo, String tablePrefix, Clock clock, Sleeper sleeper) {
+    /** {@code uniform} draws in [0, 1) spread the pauses between attempts after a conflict. */
+    public DynamoDbAdmissionStore(DynamoDbClient dynamo, String tablePrefix, Clock clock, Sleeper sleeper,
+                                  DoubleSupplier uniform) {
         this.dynamo = dynamo;
         this.table = SwitchboardTables.STATE.physicalName(tablePrefix);
         this.clock = clock;
         this.sleeper = sleeper;
+        this.uniform = uniform;
     }
 
     /**
@@ -186,7 +190,7 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
         // Exponential with full jitter, so that the instances that collided do not collide again in step.
         long ceiling = FIRST_PAUSE.toMillis() << (attempt - 2);
         try {
-            sleeper.sleep(Duration.ofMillis(1 + ThreadLocalRandom.current().nextLong(ceiling)));
+            sleeper.sleep(Duration.ofMillis(1 + (long) (uniform.getAsDouble() * ceiling)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StateUnavailableException("interrupted while waiting to retry an admission transaction", e);

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.DoubleSupplier;
 
 /**
  * The DynamoDB client and the state adapters built on it. The URL-connection HTTP client keeps the
@@ -50,8 +51,8 @@ public class DynamoDbBeans {
 
     @Singleton
     DynamoDbAdmissionStore admissionStore(DynamoDbClient dynamo, DynamoDbSettings settings, Clock clock,
-                                          Sleeper sleeper) {
-        return new DynamoDbAdmissionStore(dynamo, settings.tablePrefix(), clock, sleeper);
+                                          Sleeper sleeper, DoubleSupplier uniform) {
+        return new DynamoDbAdmissionStore(dynamo, settings.tablePrefix(), clock, sleeper, uniform);
     }
 
     @Singleton

@@ -23,11 +23,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.DoubleSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * DynamoDB cancels concurrent transactions on one item with TransactionConflict (DynamoDB Local
@@ -47,25 +47,38 @@ class AdmissionConflictRetryTest {
     void aConflictIsSentAgainAfterAPauseAndThenCountsOnce() {
         clock.advance(AdmissionStoreContract.TEN_YEARS);
         String deployment = "dep-" + UUID.randomUUID();
-        DynamoDbAdmissionStore store = new DynamoDbAdmissionStore(new ConflictingFirst(DB.client(), 2), DB.prefix(), clock, recording);
+        DynamoDbAdmissionStore store = storeOn(new ConflictingFirst(DB.client(), 2), () -> 0.75);
 
         Admission admission = store.reserve(AdmissionRequests.to(deployment, RateLimits.rpm(5)).build());
 
         assertInstanceOf(Admission.Admitted.class, admission);
-        assertEquals(2, pauses.size());
-        assertTrue(pauses.stream().allMatch(p -> p.toMillis() >= 1 && p.toMillis() <= 8), pauses.toString());
+        // Full jitter under a ceiling that doubles from 4 ms: 1 + 0.75 x 4, then 1 + 0.75 x 8.
+        assertEquals(List.of(Duration.ofMillis(4), Duration.ofMillis(7)), pauses);
         assertEquals(1, store.windowUsage(Refusal.RateScope.DEPLOYMENT, deployment, clock.instant()).requests());
     }
 
     @Test
     void conflictsThatDoNotEndMakeTheStoreUnavailable() {
         clock.advance(AdmissionStoreContract.TEN_YEARS);
-        DynamoDbAdmissionStore store = new DynamoDbAdmissionStore(new ConflictingFirst(DB.client(), Integer.MAX_VALUE), DB.prefix(),
-                clock, recording);
+        DynamoDbAdmissionStore store = storeOn(new ConflictingFirst(DB.client(), Integer.MAX_VALUE), () -> 0.0);
 
         assertThrows(StateUnavailableException.class,
                 () -> store.reserve(AdmissionRequests.to("dep-" + UUID.randomUUID(), RateLimits.rpm(5)).build()));
         assertEquals(DynamoDbAdmissionStore.ATTEMPTS - 1, pauses.size());
+    }
+
+    @Test
+    void theLongestPauseStaysUnderItsCeiling() {
+        clock.advance(AdmissionStoreContract.TEN_YEARS);
+        DynamoDbAdmissionStore store = storeOn(new ConflictingFirst(DB.client(), 1), () -> Math.nextDown(1.0));
+
+        store.reserve(AdmissionRequests.to("dep-" + UUID.randomUUID(), RateLimits.rpm(5)).build());
+
+        assertEquals(List.of(Duration.ofMillis(4)), pauses);
+    }
+
+    private DynamoDbAdmissionStore storeOn(DynamoDbClient dynamo, DoubleSupplier uniform) {
+        return new DynamoDbAdmissionStore(dynamo, DB.prefix(), clock, recording, uniform);
     }
 
     /** Cancels the first {@code conflicts} transactions as DynamoDB does on a conflict, then passes them on. */

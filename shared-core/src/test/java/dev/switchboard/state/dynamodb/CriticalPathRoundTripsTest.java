@@ -38,7 +38,7 @@ class CriticalPathRoundTripsTest {
         // Far in the future, so that DynamoDB Local's TTL sweeper (real time) never takes a window item.
         fixture.clock.advance(AdmissionStoreContract.TEN_YEARS);
         fixture.state = new DynamoDbRequestState(dynamo, prefix,
-                new DynamoDbAdmissionStore(dynamo, prefix, fixture.clock, Sleeper.REAL),
+                TestAdmissionStores.on(dynamo, prefix, fixture.clock),
                 new DynamoDbLatencyStore(dynamo, prefix, LatencySettings.defaults(), fixture.clock, Sleeper.REAL),
                 CacheSettings.defaults(), fixture.clock, Sleeper.REAL);
         calls.reset();

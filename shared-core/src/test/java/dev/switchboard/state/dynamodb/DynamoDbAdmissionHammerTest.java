@@ -1,6 +1,5 @@
 package dev.switchboard.state.dynamodb;
 
-import dev.switchboard.provider.Sleeper;
 import dev.switchboard.state.Admission;
 import dev.switchboard.state.AdmissionRequest;
 import dev.switchboard.state.AdmissionStore;
@@ -56,7 +55,7 @@ class DynamoDbAdmissionHammerTest {
         }
         new TableProvisioner(clients.get(0)).createMissing(PREFIX);
         List<AdmissionStore> instances = clients.stream()
-                .map(c -> (AdmissionStore) new DynamoDbAdmissionStore(c, PREFIX, clock, Sleeper.REAL)).toList();
+                .map(c -> (AdmissionStore) TestAdmissionStores.on(c, PREFIX, clock)).toList();
         AdmissionRequest request = new AdmissionRequest("hot-deployment", new RateLimits(L, 1_000_000L),
                 "hammer-key", new RateLimits(10_000L, null), "hammer-user", new BudgetCaps(B, null),
                 ESTIMATED_TOKENS, MAX_COST);

@@ -1,6 +1,5 @@
 package dev.switchboard.state.dynamodb;
 
-import dev.switchboard.provider.Sleeper;
 import dev.switchboard.state.AdmissionRequests;
 import dev.switchboard.state.AdmissionStore;
 import dev.switchboard.state.AdmissionStoreContract;
@@ -34,7 +33,7 @@ class DynamoDbAdmissionStoreTest extends AdmissionStoreContract {
 
     @Override
     protected AdmissionStore store(Clock clock) {
-        return new DynamoDbAdmissionStore(DB.client(), DB.prefix(), clock, Sleeper.REAL);
+        return TestAdmissionStores.on(DB.client(), DB.prefix(), clock);
     }
 
     @Test
@@ -69,7 +68,7 @@ class DynamoDbAdmissionStoreTest extends AdmissionStoreContract {
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(200)).build())
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(2)))
                 .build()) {
-            AdmissionStore unreachable = new DynamoDbAdmissionStore(nowhere, DB.prefix(), clock, Sleeper.REAL);
+            AdmissionStore unreachable = TestAdmissionStores.on(nowhere, DB.prefix(), clock);
             AdmissionRequests request = AdmissionRequests.to(deployment(), RateLimits.rpm(1));
 
             assertThrows(StateUnavailableException.class, () -> unreachable.reserve(request.build()));

@@ -1,6 +1,5 @@
 package dev.switchboard.state.dynamodb;
 
-import dev.switchboard.provider.Sleeper;
 import dev.switchboard.state.AdmissionRequest;
 import dev.switchboard.state.AdmissionStore;
 import dev.switchboard.state.AdmissionStoreContract;
@@ -59,7 +58,7 @@ class UncertainReservationTest {
     private AdmissionStore store() {
         clock.advance(AdmissionStoreContract.TEN_YEARS);
         new TableProvisioner(dynamo).createMissing(prefix);
-        return new DynamoDbAdmissionStore(dynamo, prefix, clock, Sleeper.REAL);
+        return TestAdmissionStores.on(dynamo, prefix, clock);
     }
 
     private static AdmissionRequest request() {
