@@ -2,7 +2,9 @@ package dev.switchboard.service;
 
 import dev.switchboard.cost.CostCalculator;
 import dev.switchboard.state.RequestState;
+import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.UncertainReservation;
+import dev.switchboard.state.UnsettledSettlement;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,11 +29,14 @@ public class Admissions {
     private final StateOutages outages;
     private final Clock clock;
     private final Executor releaser;
+    private final SettlementRepeats repeats;
 
     @Inject
     public Admissions(RequestState state, CostCalculator costs, CandidateCatalog candidates, StateOutagePolicy policy,
-                      StateOutages outages, Clock clock, @Named(TaskExecutors.IO) Executor releaser) {
+                      StateOutages outages, Clock clock, @Named(TaskExecutors.IO) Executor releaser,
+                      SettlementRepeats repeats) {
         this.releaser = releaser;
+        this.repeats = repeats;
         this.state = state;
         this.costs = costs;
         this.candidates = candidates;
@@ -40,10 +45,10 @@ public class Admissions {
         this.clock = clock;
     }
 
-    /** Releases on the calling thread: for tests. */
+    /** Releases on the calling thread: for tests, which also decide when repeats run. */
     public Admissions(RequestState state, CostCalculator costs, CandidateCatalog candidates, StateOutagePolicy policy,
-                      StateOutages outages, Clock clock) {
-        this(state, costs, candidates, policy, outages, clock, Runnable::run);
+                      StateOutages outages, Clock clock, SettlementRepeats repeats) {
+        this(state, costs, candidates, policy, outages, clock, Runnable::run, repeats);
     }
 
     /** The admission of one request of {@code promptTokens} that may answer with up to {@code maxTokens}. */
@@ -60,6 +65,11 @@ public class Admissions {
             releaser.execute(() -> {
                 try {
                     state.releaseUncertain(uncertain);
+                } catch (StateUnavailableException e) {
+                    // The repeat landed and its reconcile to nothing failed: that reconcile is repeated.
+                    e.unsettled().ifPresentOrElse(repeats::repeatLater, () -> LOG.error(
+                            "an uncertain reservation of {} could not be released and may stay held: {}",
+                            uncertain.request().principal(), e.getMessage()));
                 } catch (RuntimeException e) {
                     LOG.error("an uncertain reservation of {} could not be released and may stay held: {}",
                             uncertain.request().principal(), e.getMessage());
@@ -68,6 +78,11 @@ public class Admissions {
         } catch (RejectedExecutionException e) {
             LOG.error("an uncertain reservation could not be queued for release and may stay held");
         }
+    }
+
+    /** Repeats, off the request's thread, a settlement whose write failed (see {@link SettlementRepeats}). */
+    void settleLater(UnsettledSettlement unsettled) {
+        repeats.repeatLater(unsettled);
     }
 
     RequestState state() {

@@ -23,6 +23,9 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -43,6 +46,12 @@ public class CoreBeans {
     @Singleton
     Sleeper sleeper() {
         return Sleeper.REAL;
+    }
+
+    /** Later work (settlements to repeat) on Micronaut's scheduled executor. */
+    @Singleton
+    Delays delays(@Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+        return (delay, work) -> scheduler.schedule(delay, work);
     }
 
     /** Exact per-model counts where OpenAI's encoding is known; the model-less count stays chars/4. */

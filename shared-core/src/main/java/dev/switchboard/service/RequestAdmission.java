@@ -216,7 +216,9 @@ public final class RequestAdmission implements CallGate {
             context.state().settle(new Settlement(h.reservation(), tokens, cost, candidate.label(), latency,
                     success, now, cacheKey, answer));
         } catch (StateUnavailableException e) {
-            // The answer stands; the reservation stays at its estimate, which errs on the safe side.
+            // The answer stands; the reservation stays at its estimate, which errs on the safe side, until
+            // the settlement is written by a repeat.
+            e.unsettled().ifPresent(context::settleLater);
             markDown("settle", e);
         }
     }

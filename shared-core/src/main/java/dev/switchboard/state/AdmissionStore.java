@@ -13,8 +13,9 @@ import java.time.Instant;
  * <p>On {@link StateUnavailableException} we recommend: budgets fail closed for keys with an explicit
  * budget (money is at stake and a refused request can be retried), fail open for the seed default of
  * anonymous or default-budget users only if availability matters more; rate limits fail open (the
- * provider's own 429s still protect it, and the breaker takes over). A failed reconcile is logged and
- * dropped: the reservation then stays at its estimate, which errs on the safe side.
+ * provider's own 429s still protect it, and the breaker takes over). A failed reconcile comes with an
+ * {@link UnsettledSettlement} to repeat; until a repeat writes it, the reservation stays at its estimate,
+ * which errs on the safe side.
  *
  * <p>The daily budget counter is also the principal's spend for the day (total_cost_today): spend is
  * counted whether or not the principal has a cap.

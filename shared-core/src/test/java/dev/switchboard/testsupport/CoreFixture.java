@@ -49,6 +49,7 @@ import dev.switchboard.resilience.ResilienceSettings;
 import dev.switchboard.service.CandidateCatalog;
 import dev.switchboard.service.ChatCompletionService;
 import dev.switchboard.service.CompletionAccounting;
+import dev.switchboard.service.SettlementRepeats;
 import dev.switchboard.service.CompletionService;
 import dev.switchboard.service.DecisionService;
 import dev.switchboard.service.RequestIds;
@@ -113,6 +114,9 @@ public final class CoreFixture {
     public CacheSettings cacheSettings = CacheSettings.defaults().withEnabled(false);
     public StateOutagePolicy outagePolicy = StateOutagePolicy.DEFAULT;
     public final StateOutages outages = new StateOutages(clock);
+    /** When settlements whose write failed are repeated: whenever the test runs them. */
+    public final ManualDelays delays = new ManualDelays();
+    public final SettlementRepeats repeats = new SettlementRepeats(clock, delays);
     /** Where rows wait while {@link ListLedger#down} is set. */
     public final InMemoryLedgerOutbox outbox = new InMemoryLedgerOutbox();
     public final ListLedger ledger = new ListLedger();
@@ -201,7 +205,7 @@ public final class CoreFixture {
     /** Admission over this fixture's {@link #state} and {@link #outagePolicy}. */
     public Admissions admissions() {
         return new Admissions(state, new CostCalculator(prices, "gpt-4o"),
-                new CandidateCatalog(new ProviderCatalog("test", providers), prices), outagePolicy, outages, clock);
+                new CandidateCatalog(new ProviderCatalog("test", providers), prices), outagePolicy, outages, clock, repeats);
     }
 
     public CompletionAccounting accounting() {

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.DoubleSupplier;
-import java.util.function.Function;
 
 /**
  * Admission on DynamoDB: a reservation is one {@code TransactWriteItems} of conditional ADDs (see
@@ -74,8 +73,8 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
     public Admission reserve(AdmissionRequest request) {
         Instant now = clock.instant();
         List<CounterUpdate> plan = AdmissionPlan.reserve(request, now);
-        Optional<Refusal> refusal = write(plan, List.of(), now,
-                token -> new UncertainReservation(request, now, token));
+        Optional<Refusal> refusal = write(plan, items(plan, List.of()), now, (message, cause, token) ->
+                new StateUnavailableException(message, cause, token == null ? null : new UncertainReservation(request, now, token)));
         return refusal.<Admission>map(Admission.Refused::new)
                 .orElseGet(() -> new Admission.Admitted(Reservation.of(request, now, plan)));
     }
@@ -102,20 +101,28 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
 
     @Override
     public void reconcile(Reservation reservation, long actualTokens, BigDecimal actualCostUsd) {
-        reconcileWith(reservation, actualTokens, actualCostUsd, List.of());
+        reconcileWith(reservation, actualTokens, actualCostUsd, List.of(), reservation.principal());
     }
 
     /**
      * Reconciles in one transaction with {@code alsoWrite} (unconditional writes of other state that
-     * belongs to the same moment), so that a request settles in one round trip.
+     * belongs to the same moment), so that a request settles in one round trip. When the write fails it
+     * is thrown with an {@link UnsettledTransaction} that repeats it; {@code subject} names it in logs.
      */
     void reconcileWith(Reservation reservation, long actualTokens, BigDecimal actualCostUsd,
-                       List<TransactWriteItem> alsoWrite) {
+                       List<TransactWriteItem> alsoWrite, String subject) {
         List<CounterUpdate> differences = reservation == null ? List.of()
                 : AdmissionPlan.reconcile(reservation, actualTokens, actualCostUsd);
-        if (!differences.isEmpty() || !alsoWrite.isEmpty()) {
-            write(differences, alsoWrite, clock.instant(), null);
+        if (differences.isEmpty() && alsoWrite.isEmpty()) {
+            return;
         }
+        List<TransactWriteItem> items = items(differences, alsoWrite);
+        Instant now = clock.instant();
+        // A cancelled repeat says that neither it nor the first sending landed: the reconcile then goes
+        // again alone, with fresh tokens, since the latency record and cache entry are advice.
+        Runnable reconcileAlone = () -> reconcileWith(reservation, actualTokens, actualCostUsd, List.of(), subject);
+        write(differences, items, now, (message, cause, token) -> StateUnavailableException.ofSettlement(message, cause,
+                new UnsettledTransaction(dynamo, items, token, now, subject, reconcileAlone)));
     }
 
     @Override
@@ -131,16 +138,15 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
     }
 
     /**
-     * Sends the updates, then {@code alsoWrite}, as one transaction: empty when written, the refusal when
-     * a limit refused (only the updates carry conditions, and they come first, so reasons line up with them).
-     * With {@code uncertain}, each attempt gets a fresh idempotency token, and a failure without an
-     * answer is thrown with the uncertain reservation that token makes.
+     * Sends {@code items} (the updates' writes first, then any others) as one transaction: empty when
+     * written, the refusal when a limit refused (only the updates carry conditions, and they come first,
+     * so reasons line up with them). Each attempt gets a fresh idempotency token; a failure is thrown as
+     * {@code failure} makes it, with the token of an attempt that may have landed, or null when none did.
      */
-    private Optional<Refusal> write(List<CounterUpdate> updates, List<TransactWriteItem> alsoWrite, Instant now,
-                                    Function<String, UncertainReservation> uncertain) {
-        List<TransactWriteItem> items = items(updates, alsoWrite);
+    private Optional<Refusal> write(List<CounterUpdate> updates, List<TransactWriteItem> items, Instant now,
+                                    Failure failure) {
         for (int attempt = 1; ; attempt++) {
-            String token = uncertain == null ? null : UUID.randomUUID().toString();
+            String token = UUID.randomUUID().toString();
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(items).clientRequestToken(token));
                 return Optional.empty();
@@ -150,12 +156,11 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
                     return refusal;
                 }
                 if (!conflict(cancelled.cancellationReasons()) || attempt == ATTEMPTS) {
-                    throw new StateUnavailableException("admission transaction cancelled: " + codes(cancelled), cancelled);
+                    throw failure.of("admission transaction cancelled: " + codes(cancelled), cancelled, null);
                 }
                 pauseBefore(attempt + 1);
             } catch (SdkException e) {
-                throw new StateUnavailableException("admission counters in DynamoDB failed", e,
-                        token == null ? null : uncertain.apply(token));
+                throw failure.of("admission counters in DynamoDB failed", e, token);
             }
         }
     }
@@ -205,5 +210,11 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
         } catch (SdkException e) {
             throw new StateUnavailableException("reading admission counters from DynamoDB failed", e);
         }
+    }
+
+    /** Makes the exception a failed write throws; {@code token} is that of an attempt that may have landed. */
+    @FunctionalInterface
+    private interface Failure {
+        StateUnavailableException of(String message, Throwable cause, String token);
     }
 }

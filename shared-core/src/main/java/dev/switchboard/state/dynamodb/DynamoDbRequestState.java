@@ -101,7 +101,7 @@ public final class DynamoDbRequestState implements RequestState {
             cacheItem(s.cacheKey(), s.answer()).ifPresent(also::add);
         }
         try {
-            admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), also);
+            admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), also, s.deployment());
         } catch (StateUnavailableException e) {
             // A cancelled transaction wrote nothing: the reconcile (money) goes again alone, without the latency
             // and cache writes (advice), so that their trouble never leaves a reservation at its estimate.
@@ -110,7 +110,7 @@ public final class DynamoDbRequestState implements RequestState {
             }
             LOG.warn("settling with the latency record and cache entry was cancelled; reconciling alone: {}",
                     e.getMessage());
-            admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), List.of());
+            admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), List.of(), s.deployment());
         }
     }
 

@@ -1,14 +1,9 @@
 package dev.switchboard.state.dynamodb;
 
-import dev.switchboard.testing.TestAws;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.List;
@@ -28,13 +23,7 @@ final class DynamoDbCalls implements ExecutionInterceptor {
 
     /** A new client on the test DynamoDB whose calls this counts; the caller closes it. */
     static DynamoDbClient countedClient(DynamoDbCalls calls) {
-        return DynamoDbClient.builder()
-                .endpointOverride(TestAws.dynamoDbEndpoint())
-                .region(Region.of(TestAws.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
-                .build();
+        return InterceptedDynamoDb.client(calls);
     }
 
     @Override

@@ -8,24 +8,12 @@ import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.Refusal;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.UncertainReservation;
-import dev.switchboard.testing.TestAws;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.math.BigDecimal;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,14 +27,8 @@ class UncertainReservationTest {
     private static final BigDecimal MAX_COST = new BigDecimal("0.25");
 
     private final MutableClock clock = new MutableClock();
-    private final LosesAnswers losesAnswers = new LosesAnswers();
-    private final DynamoDbClient dynamo = DynamoDbClient.builder()
-            .endpointOverride(TestAws.dynamoDbEndpoint())
-            .region(Region.of(TestAws.region()))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(o -> o.addExecutionInterceptor(losesAnswers))
-            .build();
+    private final LosesTransactionAnswers losesAnswers = new LosesTransactionAnswers();
+    private final DynamoDbClient dynamo = InterceptedDynamoDb.client(losesAnswers);
     private final String prefix = "uncertain-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-";
     private AdmissionStore store;
 
@@ -102,30 +84,5 @@ class UncertainReservationTest {
 
     private AdmissionStore.WindowUsage usage() {
         return store.windowUsage(Refusal.RateScope.DEPLOYMENT, "d1", clock.instant());
-    }
-
-    /** Fails the next TransactWriteItems once: before it is sent, or after DynamoDB answered it. */
-    private static final class LosesAnswers implements ExecutionInterceptor {
-        final AtomicBoolean beforeSending = new AtomicBoolean();
-        final AtomicBoolean afterCommit = new AtomicBoolean();
-
-        @Override
-        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            if (isTransaction(attributes) && beforeSending.getAndSet(false)) {
-                throw SdkClientException.create("simulated: connection lost before sending");
-            }
-        }
-
-        @Override
-        public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
-            if (isTransaction(attributes) && afterCommit.getAndSet(false)) {
-                throw SdkClientException.create("simulated: the answer was lost after the commit");
-            }
-            return context.response();
-        }
-
-        private static boolean isTransaction(ExecutionAttributes attributes) {
-            return "TransactWriteItems".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-        }
     }
 }

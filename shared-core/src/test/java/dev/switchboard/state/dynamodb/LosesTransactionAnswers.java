@@ -1,0 +1,48 @@
+package dev.switchboard.state.dynamodb;
+
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Fails the next TransactWriteItems once: before it is sent, after DynamoDB answered it (the answer
+ * lost after the commit), or as a transaction DynamoDB cancelled for a conflict.
+ */
+final class LosesTransactionAnswers implements ExecutionInterceptor {
+
+    final AtomicBoolean beforeSending = new AtomicBoolean();
+    final AtomicBoolean afterCommit = new AtomicBoolean();
+    final AtomicBoolean cancelled = new AtomicBoolean();
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        if (isTransaction(attributes) && beforeSending.getAndSet(false)) {
+            throw SdkClientException.create("simulated: connection lost before sending");
+        }
+        if (isTransaction(attributes) && cancelled.getAndSet(false)) {
+            throw TransactionCanceledException.builder().message("simulated: conflict").statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionCanceledException").build())
+                    .cancellationReasons(CancellationReason.builder().code("TransactionConflict").build()).build();
+        }
+    }
+
+    @Override
+    public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+        if (isTransaction(attributes) && afterCommit.getAndSet(false)) {
+            throw SdkClientException.create("simulated: the answer was lost after the commit");
+        }
+        return context.response();
+    }
+
+    private static boolean isTransaction(ExecutionAttributes attributes) {
+        return "TransactWriteItems".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    }
+}
