@@ -60,7 +60,8 @@ public class CoreBeans {
         return new JtokkitTokenCounter();
     }
 
-    @Singleton
+    // @Context, like the price table and the baseline: a bad file stops start-up, not every request.
+    @Context
     ProviderCatalog providerCatalog(SwitchboardSettings settings) {
         if (settings.config() == null || settings.config().isBlank()) {
             return new ProviderCatalogLoader().load(ProviderCatalogLoader.BUILT_IN);
@@ -72,7 +73,7 @@ public class CoreBeans {
         }
     }
 
-    @Singleton
+    @Context
     PriceTable priceTable(SwitchboardSettings settings, JsonMapper json) {
         if (settings.prices() == null || settings.prices().isBlank()) {
             return new PriceTableLoader(json).load(PriceTableLoader.BUILT_IN);
@@ -84,7 +85,7 @@ public class CoreBeans {
         }
     }
 
-    @Singleton
+    @Context
     CostCalculator costCalculator(PriceTable prices, SwitchboardSettings settings) {
         if (prices.price(settings.baselineModel()).isEmpty()) {
             throw new ConfigurationError("switchboard.baseline-model (SWITCHBOARD_BASELINE_MODEL): '"

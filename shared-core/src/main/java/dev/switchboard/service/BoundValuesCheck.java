@@ -1,0 +1,89 @@
+package dev.switchboard.service;
+
+import dev.switchboard.config.ConfigurationError;
+import dev.switchboard.provider.http.UpstreamProperties;
+import dev.switchboard.resilience.ResilienceProperties;
+import dev.switchboard.secrets.SecretsManagerSettings;
+import dev.switchboard.state.CacheSettings;
+import dev.switchboard.state.LatencyProperties;
+import dev.switchboard.state.dynamodb.DynamoDbSettings;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.convert.ConversionService;
+import jakarta.inject.Inject;
+
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Refuses, at start-up, a setting whose value does not convert to its type. Micronaut binds a value
+ * it cannot convert as if it were absent, so {@code SWITCHBOARD_CACHE_TTL=90} (meant as seconds, but a
+ * duration needs its unit) would silently mean the default hour. Booleans are only {@code true} or
+ * {@code false}: the binder reads any other word, {@code ture} included, as false.
+ */
+@Context
+public class BoundValuesCheck {
+
+    /** The settings records whose values are checked (strings take any value and are skipped). */
+    static final List<Class<? extends Record>> CHECKED = List.of(CacheSettings.class, ResilienceProperties.class,
+            RoutingSettings.class, LearningProperties.class, LatencyProperties.class, UpstreamProperties.class,
+            DynamoDbSettings.class, SecretsManagerSettings.class, StateOutagePolicy.class);
+
+    @Inject
+    public BoundValuesCheck(Environment environment) {
+        check(name -> environment.getProperty(name, String.class), environment, CHECKED);
+    }
+
+    /** Throws a {@link ConfigurationError} naming the first value of {@code records} that does not convert. */
+    static void check(Function<String, Optional<String>> rawValues, ConversionService conversions,
+                      List<Class<? extends Record>> records) {
+        for (Class<? extends Record> settings : records) {
+            String prefix = settings.getAnnotation(ConfigurationProperties.class).value();
+            for (RecordComponent component : settings.getRecordComponents()) {
+                Class<?> type = component.getType();
+                if (type == String.class) {
+                    continue;
+                }
+                String property = prefix + "." + kebab(component.getName());
+                rawValues.apply(property).ifPresent(raw -> {
+                    if (!converts(raw, type, conversions)) {
+                        throw new ConfigurationError(variable(property) + " (" + property + "): '" + raw
+                                + "' is not " + expected(type));
+                    }
+                });
+            }
+        }
+    }
+
+    private static boolean converts(String raw, Class<?> type, ConversionService conversions) {
+        if (type == boolean.class || type == Boolean.class) {
+            return raw.strip().equalsIgnoreCase("true") || raw.strip().equalsIgnoreCase("false");
+        }
+        return conversions.convert(raw, type).isPresent();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.Duration.class) {
+            return "a duration with its unit, such as 500ms, 90s, 5m or 1h";
+        }
+        if (type.isEnum()) {
+            return "one of " + List.of(type.getEnumConstants());
+        }
+        return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static String variable(String property) {
+        return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+}

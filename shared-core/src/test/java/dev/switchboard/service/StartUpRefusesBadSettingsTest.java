@@ -1,0 +1,98 @@
+package dev.switchboard.service;
+
+import dev.switchboard.config.ConfigurationError;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Settings that cannot be used stop the application when it starts, naming the variable, not at its first request. */
+class StartUpRefusesBadSettingsTest {
+
+    @Test
+    void aDurationWithoutItsUnitIsRefusedInsteadOfMeaningTheDefault() {
+        String message = startUpFailure(Map.of("switchboard.cache.ttl", "90")).getMessage();
+
+        assertTrue(message.startsWith("SWITCHBOARD_CACHE_TTL (switchboard.cache.ttl): '90' is not a duration"), message);
+    }
+
+    @Test
+    void aBooleanIsTrueOrFalseAndNothingElse() {
+        String message = startUpFailure(Map.of("switchboard.cache.enabled", "ture")).getMessage();
+
+        assertTrue(message.contains("SWITCHBOARD_CACHE_ENABLED") && message.contains("true or false"), message);
+    }
+
+    @Test
+    void wordsWhereNumbersBelongAreRefused() {
+        assertTrue(startUpFailure(Map.of("switchboard.resilience.max-retries", "three")).getMessage()
+                .startsWith("SWITCHBOARD_RESILIENCE_MAX_RETRIES"));
+        assertTrue(startUpFailure(Map.of("switchboard.routing.standard-from", "abc")).getMessage()
+                .startsWith("SWITCHBOARD_ROUTING_STANDARD_FROM"));
+        assertTrue(startUpFailure(Map.of("switchboard.cache.max-item-bytes", "lots")).getMessage()
+                .startsWith("SWITCHBOARD_CACHE_MAX_ITEM_BYTES"));
+        assertTrue(startUpFailure(Map.of("switchboard.state.outage.budgets", "maybe")).getMessage()
+                .contains("one of"));
+    }
+
+    @Test
+    void wellFormedValuesStartAndBind() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("switchboard.cache.ttl", "90s",
+                "switchboard.cache.enabled", "FALSE", "switchboard.resilience.max-retries", "2"))) {
+            assertEquals(Duration.ofSeconds(90), context.getBean(dev.switchboard.state.CacheSettings.class).ttl());
+            assertEquals(false, context.getBean(dev.switchboard.state.CacheSettings.class).enabled());
+        }
+    }
+
+    @Test
+    void aProvidersFileThatDoesNotLoadStopsStartUp(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("providers.yml");
+        Files.writeString(file, """
+                providers:
+                  - name: acme
+                    protocol: simulated
+                    deployments:
+                      - model: gpt-4o
+                        tier: ultra
+                """);
+
+        String message = startUpFailure(Map.of("switchboard.config", file.toString())).getMessage();
+
+        assertTrue(message.startsWith("SWITCHBOARD_CONFIG: "), message);
+    }
+
+    @Test
+    void aPriceFileThatDoesNotLoadStopsStartUp(@TempDir Path dir) {
+        String message = startUpFailure(Map.of("switchboard.prices", dir.resolve("missing.json").toString()))
+                .getMessage();
+
+        assertTrue(message.startsWith("SWITCHBOARD_PRICES: "), message);
+    }
+
+    @Test
+    void aBaselineModelWithoutAPriceStopsStartUp() {
+        String message = startUpFailure(Map.of("switchboard.baseline-model", "gpt-9")).getMessage();
+
+        assertTrue(message.contains("SWITCHBOARD_BASELINE_MODEL") && message.contains("gpt-9"), message);
+    }
+
+    private static ConfigurationError startUpFailure(Map<String, Object> properties) {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.run(properties).close());
+        Throwable cause = e;
+        while (!(cause instanceof ConfigurationError) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertInstanceOf(ConfigurationError.class, cause, e.toString());
+        return (ConfigurationError) cause;
+    }
+}
