@@ -26,6 +26,17 @@ public record DeliveredAnswer(String text, List<ToolCall> toolCalls, FinishReaso
         return new DeliveredAnswer(response.text(), response.toolCalls(), response.finishReason(), toolsOffered);
     }
 
+    /**
+     * Whether the same request may be answered with this again from the response cache: only an answer
+     * that ended normally (finished, asked for tools, or reached max_tokens, which is in the cache key)
+     * and says something. A blocked, empty or oddly ended answer may be a fluke; a fresh call may do better.
+     */
+    public boolean worthCaching() {
+        boolean endedNormally = finishReason == FinishReason.STOP || finishReason == FinishReason.TOOL_CALLS
+                || finishReason == FinishReason.LENGTH;
+        return endedNormally && (!text.isBlank() || !toolCalls.isEmpty());
+    }
+
     /** The same answer without its text, for a log or a failed assertion: the text is the caller's. */
     @Override
     public String toString() {

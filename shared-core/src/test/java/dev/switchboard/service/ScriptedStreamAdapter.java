@@ -41,25 +41,33 @@ final class ScriptedStreamAdapter implements ProviderAdapterFactory {
     private final Ending ending;
     /** The model name whole answers report, as an upstream names a dated snapshot; null: the one asked for. */
     private final String reportedModel;
+    /** Why a finished answer stopped; null: it finished, or asked for its tool calls. */
+    private final FinishReason stoppedBy;
 
     /** How a scripted answer ends: whole, with the provider's failure, or with a bug of the adapter's own. */
     private enum Ending { FINISH, BREAK, BUG }
 
     private ScriptedStreamAdapter(List<String> pieces, List<ToolCall> toolCalls, Ending ending,
-                                  String reportedModel) {
+                                  String reportedModel, FinishReason stoppedBy) {
         this.pieces = List.copyOf(pieces);
         this.toolCalls = List.copyOf(toolCalls);
         this.ending = ending;
         this.reportedModel = reportedModel;
+        this.stoppedBy = stoppedBy;
     }
 
     private ScriptedStreamAdapter(List<String> pieces, List<ToolCall> toolCalls, Ending ending) {
-        this(pieces, toolCalls, ending, null);
+        this(pieces, toolCalls, ending, null, null);
     }
 
     /** Finishes like {@link #finishing}, its whole answers naming {@code reportedModel} as the model. */
     static ScriptedStreamAdapter reportingModel(String reportedModel, String... pieces) {
-        return new ScriptedStreamAdapter(List.of(pieces), List.of(), Ending.FINISH, reportedModel);
+        return new ScriptedStreamAdapter(List.of(pieces), List.of(), Ending.FINISH, reportedModel, null);
+    }
+
+    /** Finishes with {@code pieces}, stopped for {@code reason} (a safety filter, the length limit, ...). */
+    static ScriptedStreamAdapter stoppedBy(FinishReason reason, String... pieces) {
+        return new ScriptedStreamAdapter(List.of(pieces), List.of(), Ending.FINISH, null, reason);
     }
 
     static ScriptedStreamAdapter finishing(String... pieces) {
@@ -122,6 +130,9 @@ final class ScriptedStreamAdapter implements ProviderAdapterFactory {
     }
 
     private FinishReason finishReason() {
+        if (stoppedBy != null) {
+            return stoppedBy;
+        }
         return toolCalls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS;
     }
 
