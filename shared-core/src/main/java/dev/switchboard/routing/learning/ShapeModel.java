@@ -40,10 +40,16 @@ final class ShapeModel {
         return new ShapeModel(0, new double[FEATURES], new double[FEATURES], new double[WEIGHTS]);
     }
 
-    /** This model after one more outcome: statistics first, then one gradient step with them. */
+    /**
+     * This model after one more outcome: statistics first, then one gradient step with them. The step
+     * of a prompt farther from the shape's mean than a typical one (squared distance above the number of
+     * features, its expected value) is scaled down to a typical step's length: a plain step grows with
+     * that distance, so a few lessons on prompts unlike the fitted ones (a user rating chat answers
+     * against a model fitted on word problems) would otherwise re-route the prompts it knows.
+     */
     ShapeModel observe(double[] x, boolean failed, LearnerOptions options) {
         ShapeModel next = new ShapeModel(examples, means.clone(), squares.clone(), weights.clone()).withStatisticsOf(x);
-        next.step(x, failed, options);
+        next.step(x, failed, options.learningRate() * Math.min(1.0, FEATURES / next.squaredDistance(x)), options.l2());
         return next;
     }
 
@@ -71,7 +77,7 @@ final class ShapeModel {
         for (int epoch = 0; epoch < epochs; epoch++) {
             shuffle(order, random);
             for (int i : order) {
-                model.step(xs[i], failed[i], options);
+                model.step(xs[i], failed[i], options.learningRate(), options.l2());
                 if (epoch >= averagedFrom) {
                     for (int k = 0; k < WEIGHTS; k++) {
                         sum[k] += model.weights[k];
@@ -122,13 +128,12 @@ final class ShapeModel {
         return new ShapeModel(n, means, squares, weights);
     }
 
-    /** One logistic-regression gradient step on this model's own weights (only while it is private). */
-    private void step(double[] x, boolean failed, LearnerOptions options) {
+    /** One logistic-regression gradient step of {@code rate} on this model's own weights (only while it is private). */
+    private void step(double[] x, boolean failed, double rate, double l2) {
         double error = LearnerState.sigmoid(learnedLogit(x)) - (failed ? 1 : 0);
-        double rate = options.learningRate();
         for (int k = 0; k < FEATURES; k++) {
             double w = weights[k];
-            weights[k] = w - rate * (error * standardised(x, k) + options.l2() * w);
+            weights[k] = w - rate * (error * standardised(x, k) + l2 * w);
         }
         weights[BIAS] -= rate * error;
     }
