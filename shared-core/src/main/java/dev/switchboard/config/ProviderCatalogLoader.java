@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  */
 public final class ProviderCatalogLoader {
 
+    /** Query parameters whose name says they hold a credential (key, api-key, token, sig, secret, password). */
+    private static final java.util.regex.Pattern CREDENTIAL_PARAMETER = java.util.regex.Pattern.compile(
+            "(?i)(^|&)[^=&]*(key|token|sig|secret|password)[^=&]*=");
+
     public static final String BUILT_IN = "classpath:switchboard-providers.yml";
     public static final Set<String> PROTOCOLS =
             Set.of("openai", "anthropic", "gemini", "openai-compatible", "bedrock", "simulated");
@@ -140,6 +144,16 @@ public final class ProviderCatalogLoader {
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 throw r.error(r.child("base-url"), "must be an http(s) URL (got '" + url + "')");
+            }
+            // GET /providers shows the base URL to every key holder: a credential in it would leak there.
+            // The message leaves the URL out, since it holds the credential.
+            if (uri.getRawUserInfo() != null) {
+                throw r.error(r.child("base-url"), "must not carry a user or password; the provider's key comes "
+                        + "from its <NAME>_API_KEY variable or Secrets Manager");
+            }
+            if (uri.getRawQuery() != null && CREDENTIAL_PARAMETER.matcher(uri.getRawQuery()).find()) {
+                throw r.error(r.child("base-url"), "must not carry a key or token in its query; the provider's key "
+                        + "comes from its <NAME>_API_KEY variable or Secrets Manager");
             }
         } catch (IllegalArgumentException e) {
             throw r.error(r.child("base-url"), "must be an http(s) URL (got '" + url + "')");

@@ -164,6 +164,14 @@ class RejectedProviderCatalogsTest {
                         providers:
                           - {name: openai, protocol: openai, base-url: "http://exa mple.com", deployments: [{model: m, tier: economy}]}
                         """, "providers[0].base-url", "must be an http(s) URL"),
+                arguments("base-url with a password", """
+                        providers:
+                          - {name: local, protocol: openai-compatible, base-url: "https://user:s3cr3t@proxy.example.com/v1", deployments: [{model: m, tier: economy}]}
+                        """, "providers[0].base-url", "must not carry a user or password"),
+                arguments("base-url with a key in its query", """
+                        providers:
+                          - {name: gemini, protocol: gemini, base-url: "https://proxy.example.com/v1beta?alt=json&key=AIzaS3cr3t", deployments: [{model: m, tier: economy}]}
+                        """, "providers[0].base-url", "must not carry a key or token in its query"),
                 arguments("blank base-url", """
                         providers:
                           - {name: openai, protocol: openai, base-url: " ", deployments: [{model: m, tier: economy}]}
@@ -207,6 +215,20 @@ class RejectedProviderCatalogsTest {
     @MethodSource("invalidCatalogs")
     void namesTheFileAndTheExactSettingAtFault(String description, String yaml, String path, String problem) {
         assertRejected(yaml, path, problem);
+    }
+
+    @Test
+    void aCredentialInTheBaseUrlIsNotRepeatedInTheMessageAndAnApiVersionIsFine() {
+        for (String url : new String[] {"https://user:s3cr3t@proxy.example.com/v1",
+                "https://p.example.com/v1?api_key=s3cr3t"}) {
+            ConfigurationError e = assertThrows(ConfigurationError.class, () -> load("providers:\n"
+                    + "  - {name: local, protocol: openai-compatible, base-url: \"" + url + "\", "
+                    + "deployments: [{model: m, tier: economy}]}\n"));
+            assertTrue(!e.getMessage().contains("s3cr3t"), e.getMessage());
+        }
+        assertEquals(1, load("providers:\n  - {name: azure, protocol: openai-compatible, base-url: "
+                + "\"https://a.example.com/openai/deployments/{model}?api-version=2024-06-01\", "
+                + "deployments: [{model: m, tier: economy}]}\n").providers().size());
     }
 
     @Test
