@@ -116,7 +116,7 @@ public final class ProviderCatalogLoader {
 
     private DeploymentConfig deployment(String source, String path, Object node) {
         ConfigReader r = new ConfigReader(source, path, node,
-                Set.of("model", "tier", "rpm", "tpm", "capabilities", "priority", "weight"));
+                Set.of("model", "tier", "rpm", "tpm", "capabilities", "priority", "weight", "price"));
         String model = r.requiredString("model");
         String tierName = r.requiredString("tier");
         Tier tier = Tier.fromWireName(tierName).orElseThrow(() -> r.error(r.child("tier"),
@@ -134,7 +134,17 @@ public final class ProviderCatalogLoader {
                     (int) c.integer("context-length", d.contextLength(), 1, 100_000_000),
                     c.bool("tools", d.tools()), c.bool("vision", d.vision()), c.bool("streaming", d.streaming()));
         }
-        return new DeploymentConfig(model, tier, rpm, tpm, capabilities, priority, weight);
+        DeclaredPrice price = null;
+        if (r.has("price")) {
+            ConfigReader p = new ConfigReader(source, r.child("price"), r.raw("price"),
+                    Set.of("input-per-million", "output-per-million"));
+            if (!p.has("input-per-million") || !p.has("output-per-million")) {
+                throw r.error(r.child("price"), "needs both input-per-million and output-per-million (USD)");
+            }
+            price = new DeclaredPrice(p.decimal("input-per-million", 0, 0, 1_000_000),
+                    p.decimal("output-per-million", 0, 0, 1_000_000));
+        }
+        return new DeploymentConfig(model, tier, rpm, tpm, capabilities, priority, weight, price);
     }
 
     private static void validateUrl(ConfigReader r, String url) {

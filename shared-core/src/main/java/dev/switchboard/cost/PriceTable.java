@@ -25,4 +25,11 @@ public final class PriceTable {
     public int size() {
         return prices.size();
     }
+
+    /** This table with {@code overrides} laid over it (they win for a model both list), named {@code source}. */
+    public PriceTable overlaidWith(Map<String, ModelPrice> overrides, String newSource) {
+        java.util.HashMap<String, ModelPrice> merged = new java.util.HashMap<>(prices);
+        merged.putAll(overrides);
+        return new PriceTable(newSource, merged);
+    }
 }

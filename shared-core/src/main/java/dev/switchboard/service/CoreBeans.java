@@ -11,6 +11,7 @@ import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ProviderAdapterFactory;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Sleeper;
+import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.ComplexityScorer;
 import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.PromptClassifier;
@@ -27,6 +28,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
@@ -37,6 +40,8 @@ import java.util.List;
  */
 @Factory
 public class CoreBeans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoreBeans.class);
 
     @Singleton
     Clock clock() {
@@ -74,7 +79,11 @@ public class CoreBeans {
     }
 
     @Context
-    PriceTable priceTable(SwitchboardSettings settings, JsonMapper json) {
+    PriceTable priceTable(SwitchboardSettings settings, JsonMapper json, ProviderCatalog catalog) {
+        return DeclaredPrices.over(loadedPrices(settings, json), catalog);
+    }
+
+    private static PriceTable loadedPrices(SwitchboardSettings settings, JsonMapper json) {
         if (settings.prices() == null || settings.prices().isBlank()) {
             return new PriceTableLoader(json).load(PriceTableLoader.BUILT_IN);
         }
@@ -102,7 +111,13 @@ public class CoreBeans {
 
     @Singleton
     CandidateCatalog candidateCatalog(ProviderCatalog catalog, PriceTable prices) {
-        return new CandidateCatalog(catalog, prices);
+        CandidateCatalog candidates = new CandidateCatalog(catalog, prices);
+        List<String> unpriced = candidates.all().stream().filter(c -> !c.priced()).map(Candidate::label).toList();
+        if (!unpriced.isEmpty()) {
+            LOG.warn("no price for {} in {}: their answers cost null, and budgets do not count them; give them a "
+                    + "price in the providers file or SWITCHBOARD_PRICES", unpriced, prices.source());
+        }
+        return candidates;
     }
 
     @Singleton

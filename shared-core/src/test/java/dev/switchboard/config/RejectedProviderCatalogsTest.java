@@ -164,6 +164,14 @@ class RejectedProviderCatalogsTest {
                         providers:
                           - {name: openai, protocol: openai, base-url: "http://exa mple.com", deployments: [{model: m, tier: economy}]}
                         """, "providers[0].base-url", "must be an http(s) URL"),
+                arguments("price without its output half", """
+                        providers:
+                          - {name: sim, protocol: simulated, deployments: [{model: m, tier: economy, price: {input-per-million: 1}}]}
+                        """, "providers[0].deployments[0].price", "needs both input-per-million and output-per-million"),
+                arguments("negative price", """
+                        providers:
+                          - {name: sim, protocol: simulated, deployments: [{model: m, tier: economy, price: {input-per-million: -1, output-per-million: 1}}]}
+                        """, "providers[0].deployments[0].price.input-per-million", "must be a number between 0"),
                 arguments("base-url with a password", """
                         providers:
                           - {name: local, protocol: openai-compatible, base-url: "https://user:s3cr3t@proxy.example.com/v1", deployments: [{model: m, tier: economy}]}
