@@ -76,7 +76,13 @@ public class BoundValuesCheck {
         if (type.isEnum()) {
             return "one of " + List.of(type.getEnumConstants());
         }
-        return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        return "a valid " + type.getSimpleName();
     }
 
     private static String kebab(String camel) {

@@ -39,8 +39,8 @@ class StartUpRefusesBadSettingsTest {
                 .startsWith("SWITCHBOARD_RESILIENCE_MAX_RETRIES"));
         assertTrue(startUpFailure(Map.of("switchboard.routing.standard-from", "abc")).getMessage()
                 .startsWith("SWITCHBOARD_ROUTING_STANDARD_FROM"));
-        assertTrue(startUpFailure(Map.of("switchboard.cache.max-item-bytes", "lots")).getMessage()
-                .startsWith("SWITCHBOARD_CACHE_MAX_ITEM_BYTES"));
+        assertEquals("SWITCHBOARD_CACHE_MAX_ITEM_BYTES (switchboard.cache.max-item-bytes): 'lots' is not a whole number",
+                startUpFailure(Map.of("switchboard.cache.max-item-bytes", "lots")).getMessage());
         assertTrue(startUpFailure(Map.of("switchboard.state.outage.budgets", "maybe")).getMessage()
                 .contains("one of"));
     }
