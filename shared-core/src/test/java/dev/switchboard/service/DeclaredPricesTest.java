@@ -4,6 +4,7 @@ import dev.switchboard.config.ConfigurationError;
 import dev.switchboard.cost.CostCalculator;
 import dev.switchboard.provider.Usage;
 import dev.switchboard.routing.Candidate;
+import dev.switchboard.testsupport.StartUpFailures;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Prices the providers file gives its deployments: used where the price table has none, and over it. */
@@ -72,12 +72,7 @@ class DeclaredPricesTest {
                     deployments: [{model: m, tier: economy, price: {input-per-million: 3, output-per-million: 2}}]
                 """);
 
-        RuntimeException e = assertThrows(RuntimeException.class,
-                () -> ApplicationContext.run(Map.of("switchboard.config", file.toString())).close());
-        Throwable cause = e;
-        while (!(cause instanceof ConfigurationError) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        assertTrue(cause.getMessage().contains("'m' is given two different prices"), cause.getMessage());
+        ConfigurationError e = StartUpFailures.configurationError(Map.of("switchboard.config", file.toString()));
+        assertTrue(e.getMessage().contains("'m' is given two different prices"), e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.service;
 
 import dev.switchboard.config.ConfigurationError;
+import dev.switchboard.testsupport.StartUpFailures;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,8 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Settings that cannot be used stop the application when it starts, naming the variable, not at its first request. */
@@ -87,12 +86,6 @@ class StartUpRefusesBadSettingsTest {
     }
 
     private static ConfigurationError startUpFailure(Map<String, Object> properties) {
-        RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.run(properties).close());
-        Throwable cause = e;
-        while (!(cause instanceof ConfigurationError) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        assertInstanceOf(ConfigurationError.class, cause, e.toString());
-        return (ConfigurationError) cause;
+        return StartUpFailures.configurationError(properties);
     }
 }

@@ -2,10 +2,10 @@ package dev.switchboard.provider.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.config.ConfigurationError;
+import dev.switchboard.testsupport.StartUpFailures;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.Map;
@@ -47,14 +47,7 @@ class UpstreamPropertiesTest {
         assertTrue(cause.getMessage().contains("okhttp"), cause.getMessage());
     }
 
-    /** The configuration error that stopped a context started with {@code properties}. */
     private static ConfigurationError startUpFailure(Map<String, Object> properties) {
-        RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.run(properties).close());
-        Throwable cause = e;
-        while (!(cause instanceof ConfigurationError) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        assertInstanceOf(ConfigurationError.class, cause, e.toString());
-        return (ConfigurationError) cause;
+        return StartUpFailures.configurationError(properties);
     }
 }
