@@ -102,7 +102,7 @@ final class BedrockFailures {
             return new ProviderException(provider, kind, provider + " failed in the middle of its stream" + type);
         }
         ProviderException byStatus = failures.fromStatus(provider, new UpstreamResponse(e.statusCode(), headers,
-                new byte[0]), code, byMessage == Kind.CONTEXT_TOO_LONG);
+                new byte[0]), code, byMessage);
         kind = byMessage != null ? byMessage : kindOf(e, byStatus.kind());
         return kind == byStatus.kind() ? byStatus : new ProviderException(provider, kind, byStatus.getMessage(),
                 byStatus.status(), byStatus.retryAfter().orElse(null));
