@@ -26,6 +26,12 @@ record OpenAiErrorBody(String code, Kind kind) {
     private static final Set<String> ACCOUNT_UNUSABLE = Set.of("insufficient_quota", "billing_hard_limit_reached",
             "billing_not_active", "account_deactivated");
 
+    /**
+     * Codes for a parameter this model refuses though the request is sound (a reasoning model that
+     * takes no temperature, no max_tokens): another deployment may take it as it is.
+     */
+    private static final Set<String> MODEL_CANNOT = Set.of("unsupported_value", "unsupported_parameter");
+
     static OpenAiErrorBody read(JsonMapper json, byte[] body) {
         JsonNode root;
         try {
@@ -47,6 +53,9 @@ record OpenAiErrorBody(String code, Kind kind) {
     private static Kind kindOf(String code, String type, String message) {
         if (either(ACCOUNT_UNUSABLE, code, type)) {
             return Kind.UNAUTHORIZED;
+        }
+        if (either(MODEL_CANNOT, code, null)) {
+            return Kind.UNSUPPORTED;
         }
         String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
         if ("context_length_exceeded".equals(code) || lower.contains("maximum context length")) {

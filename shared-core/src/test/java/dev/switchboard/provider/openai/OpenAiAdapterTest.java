@@ -109,6 +109,20 @@ class OpenAiAdapterTest extends UpstreamContractTest {
                 failure(FakeUpstream.Reply.json(429, fixture("error-429.json"))).kind());
     }
 
+    @Test
+    void aParameterTheModelRefusesIsUnsupportedSoAnotherDeploymentMayTakeTheRequest() {
+        ProviderException e = failure(FakeUpstream.Reply.json(400, fixture("error-400-unsupported-value.json")));
+
+        assertEquals(ProviderException.Kind.UNSUPPORTED, e.kind());
+        assertEquals(400, e.status());
+        assertTrue(e.fallbackAllowed());
+        assertFalse(e.retryable());
+        assertFalse(e.breakerFailure(), "the deployment is not down");
+        assertTrue(e.getMessage().contains("unsupported_value"), e.getMessage());
+        assertEquals(ProviderException.Kind.UNSUPPORTED, failure(FakeUpstream.Reply.json(400,
+                errorJson(upstreamText("max_tokens"), "invalid_request_error", "unsupported_parameter"))).kind());
+    }
+
     static String errorJson(String message, String type, String code) {
         try {
             Map<String, Object> error = new java.util.LinkedHashMap<>();
