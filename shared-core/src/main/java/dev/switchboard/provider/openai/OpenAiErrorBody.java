@@ -58,7 +58,11 @@ record OpenAiErrorBody(String code, Kind kind) {
             return Kind.UNSUPPORTED;
         }
         String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        if ("context_length_exceeded".equals(code) || lower.contains("maximum context length")) {
+        // OpenAI and vLLM: context_length_exceeded, "maximum context length"; llama.cpp's server:
+        // type exceed_context_size_error (its code is the number 400), "exceeds the available context size".
+        if ("context_length_exceeded".equals(code) || "exceed_context_size_error".equals(type)
+                || lower.contains("maximum context length")
+                || (lower.contains("context size") && lower.contains("exceed"))) {
             return Kind.CONTEXT_TOO_LONG;
         }
         return null;
