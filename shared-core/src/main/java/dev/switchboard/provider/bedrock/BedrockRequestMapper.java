@@ -35,6 +35,9 @@ import java.util.List;
  */
 public final class BedrockRequestMapper {
 
+    /** Converse's highest temperature (its range is 0 to 1); the unified model allows up to 2, as OpenAI does. */
+    static final double MAX_TEMPERATURE = 1.0;
+
     public ConverseRequest converse(ChatRequest request) {
         ConverseRequest.Builder builder = ConverseRequest.builder()
                 .modelId(request.model())
@@ -114,7 +117,9 @@ public final class BedrockRequestMapper {
     private static InferenceConfiguration inference(ChatRequest request) {
         InferenceConfiguration.Builder builder = InferenceConfiguration.builder().maxTokens(request.maxTokens());
         if (request.temperature() != null) {
-            builder.temperature(request.temperature().floatValue());
+            // Clamped, not refused, as for Anthropic: the top of each range means "most random", and a
+            // refusal would be REJECTED, ending the chain for a request another candidate takes as it is.
+            builder.temperature((float) Math.min(request.temperature(), MAX_TEMPERATURE));
         }
         return builder.build();
     }

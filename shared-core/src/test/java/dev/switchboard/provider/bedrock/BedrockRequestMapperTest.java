@@ -69,6 +69,16 @@ class BedrockRequestMapperTest {
     }
 
     @Test
+    void aTemperatureAboveConversesRangeIsClampedToOne() {
+        ChatRequest hot = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10, 1.7, List.of());
+
+        assertEquals(1.0f, mapper.converse(hot).inferenceConfig().temperature());
+        assertEquals(1.0f, mapper.converseStream(hot).inferenceConfig().temperature());
+        assertEquals(1.0f, mapper.converse(new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10, 1.0, List.of()))
+                .inferenceConfig().temperature());
+    }
+
+    @Test
     void toolsBecomeToolSpecsWithTheirSchemaAsADocument() {
         ChatRequest chat = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10, null, List.of(
                 new ToolDefinition("get_weather", "Current weather",
