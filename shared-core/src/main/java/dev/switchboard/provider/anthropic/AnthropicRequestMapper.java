@@ -41,8 +41,9 @@ public final class AnthropicRequestMapper {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", request.model());
         body.put("max_tokens", request.maxTokens());
+        // Blank system turns say nothing and would only add separators.
         String system = request.messages().stream().filter(m -> m.role().equals("system"))
-                .map(ChatMessage::content).collect(Collectors.joining("\n\n"));
+                .map(ChatMessage::content).filter(text -> !text.isBlank()).collect(Collectors.joining("\n\n"));
         if (!system.isEmpty()) {
             body.put("system", system);
         }

@@ -154,6 +154,20 @@ class AnthropicRequestMapperTest {
     }
 
     @Test
+    void whiteSpaceOnlyTextIsNotSentAsABlockEitherAndBlankSystemTurnsAddNothing() throws IOException {
+        ChatRequest request = request(List.of(new ChatMessage("system", " "), new ChatMessage("system", "Be brief."),
+                ChatMessage.user("Hi"), new ChatMessage("assistant", "  \n"), ChatMessage.user("Still there?"),
+                new ChatMessage("assistant", " ", List.of(new ToolCall("toolu_1", "f", "{}")), null)));
+        JsonNode body = body(request, false);
+
+        assertEquals("Be brief.", body.get("system").getStringValue());
+        assertEquals(tree("""
+                [{"role":"user","content":[{"type":"text","text":"Hi"},{"type":"text","text":"Still there?"}]},
+                 {"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"f","input":{}}]}]"""),
+                body.get("messages"));
+    }
+
+    @Test
     void aRequestWithOnlySystemTurnsIsRefused() {
         ChatRequest request = request(List.of(new ChatMessage("system", "Be brief.")));
 
