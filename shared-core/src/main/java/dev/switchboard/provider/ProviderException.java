@@ -26,7 +26,11 @@ public final class ProviderException extends RuntimeException {
         UNSUPPORTED(false, true, false),
         /** The prompt and answer budget do not fit the model's context: a larger context may take it. */
         CONTEXT_TOO_LONG(false, true, false),
-        /** 401 / 403: our key for this provider is missing, wrong or not allowed; another provider has its own. */
+        /**
+         * 401 / 403: our key for this provider is missing, wrong or not allowed, or the account behind it
+         * cannot be used (out of credit or quota, spend limit reached, disabled, billing not enabled);
+         * another provider has its own.
+         */
         UNAUTHORIZED(false, true, true),
         /** 404: the provider does not know this model (or the path is wrong); another deployment may serve it. */
         NOT_FOUND(false, true, true);

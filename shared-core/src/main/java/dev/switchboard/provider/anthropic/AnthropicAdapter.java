@@ -4,6 +4,7 @@ import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.ProviderException.Kind;
 import dev.switchboard.provider.StreamChunk;
 import dev.switchboard.provider.http.HttpAdapterSupport;
 import dev.switchboard.provider.http.UpstreamRequest;
@@ -79,9 +80,20 @@ public final class AnthropicAdapter implements ChatProvider {
                 support.callTimeout(name, request));
     }
 
+    /**
+     * An error status classified from Anthropic's error body. Two 400s are not the caller's fault: a
+     * prompt too long for this model's context, and an account out of credit or disabled, which is an
+     * UNAUTHORIZED like a wrong key (another provider bills another account, and this deployment
+     * stays unusable until someone pays, which is what the breaker is for).
+     */
     private ProviderException failure(UpstreamResponse response) {
         AnthropicErrorBody error = AnthropicErrorBody.read(json, response.body());
-        return support.failures().fromStatus(name, response, error.type(),
-                response.status() == 400 && error.contextTooLong());
+        Kind bodyKind = null;
+        if (response.status() == 400 && error.contextTooLong()) {
+            bodyKind = Kind.CONTEXT_TOO_LONG;
+        } else if (response.status() == 400 && error.accountUnusable()) {
+            bodyKind = Kind.UNAUTHORIZED;
+        }
+        return support.failures().fromStatus(name, response, error.type(), bodyKind);
     }
 }

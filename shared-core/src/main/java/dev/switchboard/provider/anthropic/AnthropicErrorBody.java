@@ -9,14 +9,19 @@ import java.util.regex.Pattern;
 
 /**
  * What an Anthropic error body ({"type":"error","error":{"type":..,"message":..}}) says: its error
- * type, and whether it refused the prompt for not fitting the context. The message is read only
- * for that; it is never kept, since it can quote the prompt.
+ * type, whether it refused the prompt for not fitting the context, and whether it refused our
+ * account. The message is read only for that; it is never kept, since it can quote the prompt.
  *
- * @param type the error type (invalid_request_error, overloaded_error, ...), or null when the body is not one
+ * @param type            the error type (invalid_request_error, overloaded_error, ...), or null when the body is not one
+ * @param accountUnusable Anthropic says "no credit left", "spend limit reached" or "organization disabled"
+ *                        as a 400 invalid_request_error: only the message tells it from a bad request
  */
-record AnthropicErrorBody(String type, boolean contextTooLong) {
+record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUnusable) {
 
-    private static final AnthropicErrorBody NONE = new AnthropicErrorBody(null, false);
+    private static final AnthropicErrorBody NONE = new AnthropicErrorBody(null, false, false);
+    /** How those account refusals are worded (lower case): every request with our key fails until billing is fixed. */
+    private static final Pattern ACCOUNT_UNUSABLE = Pattern.compile(
+            "credit balance|usage limits?|spend(ing)? limit|organization (has been|is) disabled");
     /** Error types are repeated in our messages only when they look like types, not like text a caller sent. */
     private static final Pattern SAFE_TYPE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 
@@ -43,9 +48,10 @@ record AnthropicErrorBody(String type, boolean contextTooLong) {
         String messageText = message != null && message.isString()
                 ? message.getStringValue().toLowerCase(Locale.ROOT) : "";
         // "prompt is too long: N tokens > M maximum"; also the prompt plus max_tokens not fitting.
-        boolean tooLong = "invalid_request_error".equals(typeText)
+        boolean invalidRequest = "invalid_request_error".equals(typeText);
+        boolean tooLong = invalidRequest
                 && (messageText.contains("prompt is too long") || messageText.contains("exceed context limit"));
-        return new AnthropicErrorBody(typeText, tooLong);
+        return new AnthropicErrorBody(typeText, tooLong, invalidRequest && ACCOUNT_UNUSABLE.matcher(messageText).find());
     }
 
     /** " (type)" to end a message with, or "" when there is no type fit to repeat. */

@@ -9,6 +9,10 @@ import io.micronaut.json.tree.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -37,8 +41,9 @@ public final class AnthropicRequestMapper {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", request.model());
         body.put("max_tokens", request.maxTokens());
+        // Blank system turns say nothing and would only add separators.
         String system = request.messages().stream().filter(m -> m.role().equals("system"))
-                .map(ChatMessage::content).collect(Collectors.joining("\n\n"));
+                .map(ChatMessage::content).filter(text -> !text.isBlank()).collect(Collectors.joining("\n\n"));
         if (!system.isEmpty()) {
             body.put("system", system);
         }
@@ -53,8 +58,10 @@ public final class AnthropicRequestMapper {
             body.put("tools", request.tools().stream().map(this::tool).toList());
         }
         if (request.endUser() != null) {
-            // Anthropic's one end-user field, meant for the same abuse tracing as OpenAI's "user".
-            body.put("metadata", Map.of("user_id", request.endUser()));
+            // Anthropic's one end-user field, meant for the same abuse tracing as OpenAI's "user". It gets
+            // a stable hash, not the id itself: Anthropic refuses ids that look like email addresses or
+            // other personal data, and the caller's id is no business of Anthropic's beyond telling users apart.
+            body.put("metadata", Map.of("user_id", opaqueUserId(request.endUser())));
         }
         if (stream) {
             body.put("stream", true);
@@ -63,6 +70,17 @@ public final class AnthropicRequestMapper {
             return json.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The SHA-256 of the end-user id as 64 lower-case hex digits: the same id always gives the same value. */
+    static String opaqueUserId(String endUser) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(endUser.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            // Every JDK has SHA-256.
+            throw new IllegalStateException(e);
         }
     }
 

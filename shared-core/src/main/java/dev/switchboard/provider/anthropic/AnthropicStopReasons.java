@@ -15,7 +15,8 @@ final class AnthropicStopReasons {
         }
         return switch (reason) {
             case "end_turn", "stop_sequence" -> FinishReason.STOP;
-            case "max_tokens" -> FinishReason.LENGTH;
+            // The answer was cut either by the budget or by the model's context filling up (as on Bedrock).
+            case "max_tokens", "model_context_window_exceeded" -> FinishReason.LENGTH;
             case "tool_use" -> FinishReason.TOOL_CALLS;
             case "refusal" -> FinishReason.CONTENT_FILTER;
             // pause_turn and whatever Anthropic adds later

@@ -62,8 +62,9 @@ final class AnthropicTurns {
             blocks.add(Map.of("type", "tool_result", "tool_use_id", message.toolCallId(), "content", message.content()));
             return blocks;
         }
-        // Anthropic refuses empty text blocks, such as the empty text of a turn that only calls tools.
-        if (!message.content().isEmpty()) {
+        // Anthropic refuses text blocks that are empty or only white space, such as the empty text of a
+        // turn that only calls tools, or of an empty answer the gateway itself returned earlier.
+        if (!message.content().isBlank()) {
             blocks.add(Map.of("type", "text", "text", message.content()));
         }
         for (ToolCall call : message.toolCalls()) {

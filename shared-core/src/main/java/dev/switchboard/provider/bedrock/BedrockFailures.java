@@ -51,6 +51,12 @@ final class BedrockFailures {
     private static final Pattern MODEL_CANNOT = Pattern.compile(
             "(?i)(doesn't|does not) support|(isn't|is not|not) supported");
 
+    /**
+     * How Bedrock's ValidationException words a model id it does not know (a typo, a model not offered
+     * in this region): the NOT_FOUND of the other protocols, so another deployment may serve the request.
+     */
+    private static final Pattern UNKNOWN_MODEL = Pattern.compile("(?i)model identifier is invalid");
+
     /** Error types are named only when they look like one (as UpstreamFailures does for codes). */
     private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 
@@ -102,15 +108,15 @@ final class BedrockFailures {
             return new ProviderException(provider, kind, provider + " failed in the middle of its stream" + type);
         }
         ProviderException byStatus = failures.fromStatus(provider, new UpstreamResponse(e.statusCode(), headers,
-                new byte[0]), code, byMessage == Kind.CONTEXT_TOO_LONG);
+                new byte[0]), code, byMessage);
         kind = byMessage != null ? byMessage : kindOf(e, byStatus.kind());
         return kind == byStatus.kind() ? byStatus : new ProviderException(provider, kind, byStatus.getMessage(),
                 byStatus.status(), byStatus.retryAfter().orElse(null));
     }
 
     /**
-     * What a ValidationException's wording tells beyond "refused" (a prompt too long, a model lacking a
-     * feature), or null. The wording is only matched, never repeated.
+     * What a ValidationException's wording tells beyond "refused" (a prompt too long, an unknown model,
+     * a model lacking a feature), or null. The wording is only matched, never repeated.
      */
     private static Kind validationKind(AwsServiceException e, AwsErrorDetails details) {
         String message = e instanceof ValidationException && details != null ? details.errorMessage() : null;
@@ -119,6 +125,9 @@ final class BedrockFailures {
         }
         if (CONTEXT_TOO_LONG.matcher(message).find()) {
             return Kind.CONTEXT_TOO_LONG;
+        }
+        if (UNKNOWN_MODEL.matcher(message).find()) {
+            return Kind.NOT_FOUND;
         }
         return MODEL_CANNOT.matcher(message).find() ? Kind.UNSUPPORTED : null;
     }

@@ -31,9 +31,13 @@ import java.util.List;
  * is for invocation-log filtering, not an end-user id, and would put the id in the account's logs).
  *
  * @throws IllegalArgumentException (from both methods) when a tool schema or a tool call's
- *                                  arguments are not JSON: Converse takes them as documents, not text
+ *                                  arguments are not JSON (Converse takes them as documents, not text),
+ *                                  or when no turn has content to send
  */
 public final class BedrockRequestMapper {
+
+    /** Converse's highest temperature (its range is 0 to 1); the unified model allows up to 2, as OpenAI does. */
+    static final double MAX_TEMPERATURE = 1.0;
 
     public ConverseRequest converse(ChatRequest request) {
         ConverseRequest.Builder builder = ConverseRequest.builder()
@@ -61,7 +65,7 @@ public final class BedrockRequestMapper {
 
     private static List<SystemContentBlock> system(ChatRequest request) {
         return request.messages().stream()
-                .filter(message -> message.role().equals("system") && !message.content().isEmpty())
+                .filter(message -> message.role().equals("system") && !message.content().isBlank())
                 .map(message -> SystemContentBlock.fromText(message.content()))
                 .toList();
     }
@@ -74,6 +78,12 @@ public final class BedrockRequestMapper {
             if (message.role().equals("system")) {
                 continue;
             }
+            List<ContentBlock> content = content(message);
+            // Converse refuses a message without content; an empty turn (an empty answer the gateway gave
+            // earlier) carries nothing, and skipping it before merging keeps its neighbours in alternation.
+            if (content.isEmpty()) {
+                continue;
+            }
             ConversationRole next = message.role().equals("assistant") ? ConversationRole.ASSISTANT
                     : ConversationRole.USER;
             if (role != null && next != role) {
@@ -81,11 +91,12 @@ public final class BedrockRequestMapper {
                 blocks = new ArrayList<>();
             }
             role = next;
-            blocks.addAll(content(message));
+            blocks.addAll(content);
         }
-        if (role != null) {
-            out.add(Message.builder().role(role).content(blocks).build());
+        if (role == null) {
+            throw new IllegalArgumentException("Converse needs at least one user or assistant turn with content");
         }
+        out.add(Message.builder().role(role).content(blocks).build());
         return out;
     }
 
@@ -97,8 +108,9 @@ public final class BedrockRequestMapper {
                     .build()));
         }
         List<ContentBlock> blocks = new ArrayList<>();
-        // Converse refuses blank text blocks, so an assistant turn that only calls tools sends none.
-        if (!message.content().isEmpty() || message.toolCalls().isEmpty()) {
+        // Converse refuses blank text blocks, so a turn whose text is blank (one that only calls tools,
+        // an empty answer) sends none.
+        if (!message.content().isBlank()) {
             blocks.add(ContentBlock.fromText(message.content()));
         }
         for (ToolCall call : message.toolCalls()) {
@@ -114,7 +126,9 @@ public final class BedrockRequestMapper {
     private static InferenceConfiguration inference(ChatRequest request) {
         InferenceConfiguration.Builder builder = InferenceConfiguration.builder().maxTokens(request.maxTokens());
         if (request.temperature() != null) {
-            builder.temperature(request.temperature().floatValue());
+            // Clamped, not refused, as for Anthropic: the top of each range means "most random", and a
+            // refusal would be REJECTED, ending the chain for a request another candidate takes as it is.
+            builder.temperature((float) Math.min(request.temperature(), MAX_TEMPERATURE));
         }
         return builder.build();
     }

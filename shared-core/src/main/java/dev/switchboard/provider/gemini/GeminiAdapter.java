@@ -79,20 +79,25 @@ public final class GeminiAdapter implements ChatProvider {
     }
 
     /**
-     * An error status classified from Gemini's error body. Two things differ from the status alone:
-     * Gemini answers a wrong key with 400 (API_KEY_INVALID), which is UNAUTHORIZED here so that the
-     * next provider is tried, and its 429s say how long to wait in a RetryInfo detail, used when no
-     * Retry-After header came.
+     * An error status classified from Gemini's error body. Three things differ from the status alone:
+     * Gemini answers a wrong key with 400 (API_KEY_INVALID) and a project it will not serve (billing
+     * not enabled, a region without the API) with 400 FAILED_PRECONDITION, both UNAUTHORIZED here so
+     * that the next provider is tried and the breaker counts them; and its 429s say how long to wait
+     * in a RetryInfo detail, used when no Retry-After header came.
      */
     private ProviderException failure(UpstreamResponse response) {
         GeminiErrorBody error = GeminiErrorBody.read(response.body(), json);
-        ProviderException base = support.failures().fromStatus(name, response, error.code(),
-                error.contextTooLong() && response.status() == 400);
-        Kind kind = error.keyInvalid() ? Kind.UNAUTHORIZED : base.kind();
+        Kind bodyKind = null;
+        if (error.keyInvalid() || error.accountUnusable()) {
+            bodyKind = Kind.UNAUTHORIZED;
+        } else if (error.contextTooLong() && response.status() == 400) {
+            bodyKind = Kind.CONTEXT_TOO_LONG;
+        }
+        ProviderException base = support.failures().fromStatus(name, response, error.code(), bodyKind);
         Duration wait = base.retryAfter().or(error::retryDelay).orElse(null);
-        if (kind == base.kind() && Objects.equals(wait, base.retryAfter().orElse(null))) {
+        if (Objects.equals(wait, base.retryAfter().orElse(null))) {
             return base;
         }
-        return new ProviderException(name, kind, base.getMessage(), base.status(), wait);
+        return new ProviderException(name, base.kind(), base.getMessage(), base.status(), wait);
     }
 }

@@ -23,6 +23,8 @@ import java.util.Optional;
 record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, Optional<Duration> retryDelay) {
 
     static final String API_KEY_INVALID = "API_KEY_INVALID";
+    /** Gemini's status for an account it will not serve: billing not enabled, a region it is not offered in. */
+    static final String FAILED_PRECONDITION = "FAILED_PRECONDITION";
 
     private static final GeminiErrorBody UNREADABLE = new GeminiErrorBody(null, false, false, Optional.empty());
 
@@ -52,6 +54,14 @@ record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, 
         String status = text(error.get("status"));
         return new GeminiErrorBody(keyInvalid ? API_KEY_INVALID : status, keyInvalid,
                 saysTooManyInputTokens(text(error.get("message"))), delay);
+    }
+
+    /**
+     * Whether Gemini refused our project rather than the request (FAILED_PRECONDITION): every request
+     * with this key fails the same way until billing or the region changes.
+     */
+    boolean accountUnusable() {
+        return FAILED_PRECONDITION.equals(code);
     }
 
     private static boolean saysTooManyInputTokens(String message) {

@@ -6,8 +6,13 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What one GenerateContentResponse object says: the whole answer of generateContent, or one event
@@ -18,20 +23,38 @@ import java.util.List;
  * @param finishReason the first candidate's finishReason, or null while it is still answering
  * @param blockReason  promptFeedback.blockReason when Gemini refused the prompt itself, else null
  * @param usage        usageMetadata, or null
+ * @param responseId   the response's responseId (every event of one stream carries the same), or null
  */
 record GeminiPiece(String text, List<Call> calls, String finishReason, String blockReason, JsonNode usage,
-                   String modelVersion) {
+                   String modelVersion, String responseId) {
 
     /** A function call as Gemini sent it; its arguments re-serialised as JSON text. */
     record Call(String id, String name, String argumentsJson) {
 
         /**
          * The call in the unified model. Gemini's API key endpoint rarely gives calls an id, while
-         * the unified model answers a call by id: the id made up for it depends only on the call's
-         * place in the answer and its name, so the same answer always gets the same ids.
+         * the unified model answers a call by id: the id made up for it is the call's place in the
+         * answer under the answer's {@link #callKey}, so ids never repeat across the turns of one
+         * conversation (Anthropic refuses a history whose tool_use ids repeat).
          */
-        ToolCall unified(int index) {
-            return new ToolCall(id != null && !id.isBlank() ? id : "gemini-call-" + index + "-" + name, name, argumentsJson);
+        ToolCall unified(String callKey, int index) {
+            return new ToolCall(id != null && !id.isBlank() ? id : "gemini_" + callKey + "_" + index, name, argumentsJson);
+        }
+    }
+
+    /**
+     * What makes up the ids of one answer's calls: 16 hex digits of the SHA-256 of its responseId, so
+     * the same answer always gets the same ids, or of a random UUID when Gemini sent no responseId.
+     * Hex keeps the ids within every protocol's id alphabet ([A-Za-z0-9_-]) and under OpenAI's 40 characters.
+     */
+    static String callKey(String responseId) {
+        String seed = responseId != null && !responseId.isBlank() ? responseId : UUID.randomUUID().toString();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            // Every JDK has SHA-256.
+            throw new IllegalStateException(e);
         }
     }
 
@@ -43,9 +66,10 @@ record GeminiPiece(String text, List<Call> calls, String finishReason, String bl
         String block = stringOrNull(root.get("promptFeedback") == null ? null : root.get("promptFeedback").get("blockReason"));
         JsonNode usage = root.get("usageMetadata");
         String model = stringOrNull(root.get("modelVersion"));
+        String responseId = stringOrNull(root.get("responseId"));
         JsonNode candidates = root.get("candidates");
         if (candidates == null || candidates.isNull() || (candidates.isArray() && candidates.size() == 0)) {
-            return new GeminiPiece("", List.of(), null, block, usage, model);
+            return new GeminiPiece("", List.of(), null, block, usage, model, responseId);
         }
         if (!candidates.isArray() || !candidates.get(0).isObject()) {
             throw malformed(provider, "has candidates that are not a list of objects");
@@ -56,7 +80,8 @@ record GeminiPiece(String text, List<Call> calls, String finishReason, String bl
         for (JsonNode part : parts(candidate.get("content"), provider)) {
             readPart(part, text, calls, provider, json);
         }
-        return new GeminiPiece(text.toString(), calls, stringOrNull(candidate.get("finishReason")), block, usage, model);
+        return new GeminiPiece(text.toString(), calls, stringOrNull(candidate.get("finishReason")), block, usage, model,
+                responseId);
     }
 
     private static Iterable<JsonNode> parts(JsonNode content, String provider) {

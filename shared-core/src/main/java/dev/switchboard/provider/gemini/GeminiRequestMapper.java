@@ -33,7 +33,8 @@ import java.util.Set;
  *
  * @throws IllegalArgumentException from {@link #body} when the request cannot be said in Gemini's
  *                                  terms (a tool result for an unknown call, arguments or
- *                                  parameters that are not JSON): the caller's fault, never retried
+ *                                  parameters that are not JSON, no turn with content): the caller's
+ *                                  fault, never retried
  */
 public final class GeminiRequestMapper {
 
@@ -52,15 +53,25 @@ public final class GeminiRequestMapper {
         List<Map<String, Object>> system = new ArrayList<>();
         List<Map<String, Object>> contents = new ArrayList<>();
         List<ChatMessage> messages = request.messages();
+        boolean afterDropped = false;
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage message = messages.get(i);
             switch (message.role()) {
-                case "system" -> system.add(Map.of("text", message.content()));
-                case "user" -> contents.add(content("user", List.of(Map.of("text", message.content()))));
-                case "assistant" -> contents.add(content("model", modelParts(message)));
-                default -> toolResult(contents, functionResponse(message, messages.subList(0, i)),
-                        i > 0 && messages.get(i - 1).role().equals("tool"));
+                case "system" -> system.addAll(textPart(message.content()));
+                case "user" -> afterDropped = add(contents, "user", textPart(message.content()), afterDropped);
+                case "assistant" -> afterDropped = add(contents, "model", modelParts(message), afterDropped);
+                default -> {
+                    // Results of parallel calls share one turn; after a dropped turn, a result joins the
+                    // user turn before it, as a user turn would.
+                    boolean afterTool = i > 0 && messages.get(i - 1).role().equals("tool");
+                    toolResult(contents, functionResponse(message, messages.subList(0, i)),
+                            afterTool || (afterDropped && lastIsUser(contents)));
+                    afterDropped = false;
+                }
             }
+        }
+        if (contents.isEmpty()) {
+            throw new IllegalArgumentException("Gemini needs at least one user or assistant turn with content");
         }
         if (!system.isEmpty()) {
             body.put("systemInstruction", Map.of("parts", system));
@@ -82,6 +93,40 @@ public final class GeminiRequestMapper {
         }
     }
 
+    /** A text part, or none for blank text: Gemini refuses empty text parts. */
+    private static List<Map<String, Object>> textPart(String text) {
+        return text.isBlank() ? List.of() : List.of(Map.of("text", text));
+    }
+
+    /**
+     * Adds a turn. A turn with no parts (blank text, such as an empty answer the gateway gave earlier) is
+     * dropped, and the next turn joins the one before it when both have the same role, so that dropping
+     * it does not put two turns of one role side by side where the conversation alternated.
+     *
+     * @return whether this turn was dropped
+     */
+    private static boolean add(List<Map<String, Object>> contents, String role, List<Map<String, Object>> parts,
+                               boolean afterDropped) {
+        if (parts.isEmpty()) {
+            return true;
+        }
+        if (afterDropped && !contents.isEmpty() && role.equals(contents.get(contents.size() - 1).get("role"))) {
+            partsOf(contents.get(contents.size() - 1)).addAll(parts);
+        } else {
+            contents.add(content(role, parts));
+        }
+        return false;
+    }
+
+    private static boolean lastIsUser(List<Map<String, Object>> contents) {
+        return !contents.isEmpty() && "user".equals(contents.get(contents.size() - 1).get("role"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> partsOf(Map<String, Object> content) {
+        return (List<Map<String, Object>>) content.get("parts");
+    }
+
     private static Map<String, Object> content(String role, List<Map<String, Object>> parts) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("role", role);
@@ -91,10 +136,8 @@ public final class GeminiRequestMapper {
 
     private List<Map<String, Object>> modelParts(ChatMessage message) {
         List<Map<String, Object>> parts = new ArrayList<>();
-        // A turn that only calls tools has no text; an empty text part next to the calls says nothing.
-        if (!message.content().isEmpty() || message.toolCalls().isEmpty()) {
-            parts.add(Map.of("text", message.content()));
-        }
+        // A turn that only calls tools has no text, and an empty answer none at all: no empty text part.
+        parts.addAll(textPart(message.content()));
         for (ToolCall call : message.toolCalls()) {
             Map<String, Object> functionCall = new LinkedHashMap<>();
             functionCall.put("name", call.name());
@@ -117,9 +160,7 @@ public final class GeminiRequestMapper {
 
     private static void toolResult(List<Map<String, Object>> contents, Map<String, Object> part, boolean joinPrevious) {
         if (joinPrevious) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> parts = (List<Map<String, Object>>) contents.get(contents.size() - 1).get("parts");
-            parts.add(part);
+            partsOf(contents.get(contents.size() - 1)).add(part);
         } else {
             contents.add(content("user", List.of(part)));
         }

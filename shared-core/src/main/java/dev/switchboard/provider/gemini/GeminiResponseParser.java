@@ -48,8 +48,9 @@ public final class GeminiResponseParser {
             throw GeminiPiece.malformed(provider, "has neither a candidate nor a block reason");
         }
         List<ToolCall> calls = new ArrayList<>(piece.calls().size());
+        String callKey = piece.calls().isEmpty() ? null : GeminiPiece.callKey(piece.responseId());
         for (int i = 0; i < piece.calls().size(); i++) {
-            calls.add(piece.calls().get(i).unified(i));
+            calls.add(piece.calls().get(i).unified(callKey, i));
         }
         Usage usage = GeminiUsage.of(piece.usage());
         if (usage == null) {

@@ -35,6 +35,8 @@ public final class GeminiStreamParser {
     private final Consumer<StreamChunk> sink;
     private final StringBuilder text = new StringBuilder();
     private final List<ToolCall> calls = new ArrayList<>();
+    /** The ids of this stream's calls are made under one key, taken when the first call comes. */
+    private String callKey;
     private String finishReason;
     private boolean blocked;
     private JsonNode usage;
@@ -62,7 +64,10 @@ public final class GeminiStreamParser {
             sink.accept(StreamChunk.text(piece.text()));
         }
         for (GeminiPiece.Call call : piece.calls()) {
-            calls.add(call.unified(calls.size()));
+            if (callKey == null) {
+                callKey = GeminiPiece.callKey(piece.responseId());
+            }
+            calls.add(call.unified(callKey, calls.size()));
         }
         if (piece.finishReason() != null) {
             finishReason = piece.finishReason();

@@ -36,13 +36,14 @@ public final class UpstreamFailures {
     /**
      * The failure an HTTP error status stands for.
      *
-     * @param errorCode      the provider's error type or code from its error body, or null
-     * @param contextTooLong whether the protocol's error body says the prompt did not fit the context
+     * @param errorCode the provider's error type or code from its error body, or null
+     * @param bodyKind  what the protocol's error body says beyond its status (a prompt too long, an
+     *                  account out of credit behind a 400 or a 429), or null to go by the status alone
      */
     public ProviderException fromStatus(String provider, UpstreamResponse response, String errorCode,
-                                        boolean contextTooLong) {
+                                        Kind bodyKind) {
         int status = response.status();
-        Kind kind = contextTooLong ? Kind.CONTEXT_TOO_LONG : kindOf(status);
+        Kind kind = bodyKind != null ? bodyKind : kindOf(status);
         String code = errorCode != null && SAFE_CODE.matcher(errorCode).matches() ? " (" + errorCode + ")" : "";
         return new ProviderException(provider, kind, provider + " returned HTTP " + status + code, status,
                 retryAfter(response).orElse(null));

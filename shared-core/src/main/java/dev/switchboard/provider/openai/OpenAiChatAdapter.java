@@ -89,6 +89,6 @@ public final class OpenAiChatAdapter implements ChatProvider {
 
     private ProviderException failure(UpstreamResponse response) {
         OpenAiErrorBody error = OpenAiErrorBody.read(json, response.body());
-        return support.failures().fromStatus(name, response, error.code(), error.contextTooLong());
+        return support.failures().fromStatus(name, response, error.code(), error.kind());
     }
 }

@@ -157,6 +157,18 @@ class AnthropicAdapterTest extends UpstreamContractTest {
     }
 
     @Test
+    void anAccountOutOfCreditIsUnauthorizedSoTheNextCandidateIsTriedAndTheBreakerCounts() {
+        ProviderException e = failure(FakeUpstream.Reply.json(400, AnthropicFixtures.text("error-400-credit-balance.json")));
+
+        assertEquals(Kind.UNAUTHORIZED, e.kind());
+        assertEquals(400, e.status());
+        assertTrue(e.fallbackAllowed());
+        assertTrue(e.breakerFailure());
+        assertFalse(e.retryable());
+        assertFalse(e.getMessage().contains("credit"), "the upstream's text is not echoed");
+    }
+
+    @Test
     void aStreamAsksForStreamingAndAssemblesToolCallsIntoTheLastChunk() throws IOException {
         upstream.enqueue(FakeUpstream.Reply.stream("text/event-stream", AnthropicFixtures.pieces("stream-tool-use.sse")));
         List<StreamChunk> chunks = new ArrayList<>();

@@ -45,6 +45,20 @@ class AnthropicErrorBodyTest {
     }
 
     @Test
+    void creditSpendLimitAndDisabledOrganisationAreAccountRefusals() {
+        assertTrue(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-credit-balance.json")).accountUnusable());
+        for (String message : new String[] {"You have reached your specified API usage limits; access returns next month.",
+                "This organization has been disabled."}) {
+            assertTrue(read("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\""
+                    + message + "\"}}").accountUnusable(), message);
+        }
+        assertFalse(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-invalid.json")).accountUnusable());
+        assertFalse(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-prompt-too-long.json")).accountUnusable());
+        assertFalse(read("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"credit balance\"}}")
+                .accountUnusable(), "only an invalid_request_error says so");
+    }
+
+    @Test
     void aBodyThatIsNotAnErrorObjectHasNoType() {
         for (String body : new String[] {"<html>Bad gateway</html>", "", "[]", "{\"error\":\"text\"}", "{\"type\":\"error\"}"}) {
             AnthropicErrorBody error = read(body);

@@ -9,9 +9,11 @@ import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,6 +154,20 @@ class AnthropicRequestMapperTest {
     }
 
     @Test
+    void whiteSpaceOnlyTextIsNotSentAsABlockEitherAndBlankSystemTurnsAddNothing() throws IOException {
+        ChatRequest request = request(List.of(new ChatMessage("system", " "), new ChatMessage("system", "Be brief."),
+                ChatMessage.user("Hi"), new ChatMessage("assistant", "  \n"), ChatMessage.user("Still there?"),
+                new ChatMessage("assistant", " ", List.of(new ToolCall("toolu_1", "f", "{}")), null)));
+        JsonNode body = body(request, false);
+
+        assertEquals("Be brief.", body.get("system").getStringValue());
+        assertEquals(tree("""
+                [{"role":"user","content":[{"type":"text","text":"Hi"},{"type":"text","text":"Still there?"}]},
+                 {"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"f","input":{}}]}]"""),
+                body.get("messages"));
+    }
+
+    @Test
     void aRequestWithOnlySystemTurnsIsRefused() {
         ChatRequest request = request(List.of(new ChatMessage("system", "Be brief.")));
 
@@ -183,12 +199,25 @@ class AnthropicRequestMapperTest {
     }
 
     @Test
-    void theEndUserGoesAsMetadataUserIdAndNoMetadataIsSentWithoutOne() throws IOException {
+    void theEndUserGoesAsMetadataUserIdHashedAndNoMetadataIsSentWithoutOne() throws IOException {
         ChatRequest request = new ChatRequest(MODEL, List.of(ChatMessage.user("Hi")), 16, null, List.of(), null,
                 "user-1234");
+        // SHA-256 of "user-1234", as 64 lower-case hex digits.
+        String hashed = "{\"user_id\":\"c61a1c5012d6c65245f90fa22c6b97542be011998474fc9887ee6299ab93e3e1\"}";
 
-        assertEquals(tree("{\"user_id\":\"user-1234\"}"), body(request, false).get("metadata"));
-        assertEquals(tree("{\"user_id\":\"user-1234\"}"), body(request, true).get("metadata"));
+        assertEquals(tree(hashed), body(request, false).get("metadata"));
+        assertEquals(tree(hashed), body(request, true).get("metadata"));
         assertNull(body(request(List.of(ChatMessage.user("Hi"))), false).get("metadata"));
+    }
+
+    @Test
+    void anEmailAddressAsEndUserIsNeverSentAsIs() throws IOException {
+        ChatRequest request = new ChatRequest(MODEL, List.of(ChatMessage.user("Hi")), 16, null, List.of(), null,
+                "ada@example.com");
+        byte[] sent = MAPPER.body(request, false);
+
+        assertEquals("b5fc85e55755f9e0d030a10ab4429b6b2944855f9a0d60077fe832becbc41d72",
+                JSON.readValue(sent, JsonNode.class).get("metadata").get("user_id").getStringValue());
+        assertFalse(new String(sent, StandardCharsets.UTF_8).contains("example.com"));
     }
 }

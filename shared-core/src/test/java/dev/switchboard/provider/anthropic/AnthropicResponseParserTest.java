@@ -94,8 +94,8 @@ class AnthropicResponseParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"end_turn, STOP", "stop_sequence, STOP", "max_tokens, LENGTH", "tool_use, TOOL_CALLS",
-            "refusal, CONTENT_FILTER", "pause_turn, OTHER", "something_new, OTHER"})
+    @CsvSource({"end_turn, STOP", "stop_sequence, STOP", "max_tokens, LENGTH", "model_context_window_exceeded, LENGTH",
+            "tool_use, TOOL_CALLS", "refusal, CONTENT_FILTER", "pause_turn, OTHER", "something_new, OTHER"})
     void eachStopReasonMapsToItsFinishReason(String stopReason, FinishReason expected) {
         ChatResponse response = parse("""
                 {"type":"message","role":"assistant","model":"m","content":[{"type":"text","text":"x"}],

@@ -147,6 +147,17 @@ class BedrockConverseWireTest extends BedrockWireSupport {
     }
 
     @Test
+    void aModelIdBedrockDoesNotKnowIsNotFoundThoughSentAsAValidationException() {
+        ProviderException e = failure(Reply.json(400, BedrockFixtures.text("error-validation-model-identifier.json"))
+                .header("x-amzn-ErrorType", "ValidationException"));
+        assertEquals(Kind.NOT_FOUND, e.kind());
+        assertEquals(400, e.status());
+        assertTrue(e.fallbackAllowed());
+        assertTrue(e.breakerFailure());
+        assertFalse(e.retryable());
+    }
+
+    @Test
     void throttlingCarriesRetryAfterAndIsNoBreakerFailure() {
         ProviderException e = failure(error(429, "ThrottlingException", upstreamText("slow down"))
                 .header("Retry-After", "7"));

@@ -69,6 +69,40 @@ class BedrockRequestMapperTest {
     }
 
     @Test
+    void aTemperatureAboveConversesRangeIsClampedToOne() {
+        ChatRequest hot = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10, 1.7, List.of());
+
+        assertEquals(1.0f, mapper.converse(hot).inferenceConfig().temperature());
+        assertEquals(1.0f, mapper.converseStream(hot).inferenceConfig().temperature());
+        assertEquals(1.0f, mapper.converse(new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10, 1.0, List.of()))
+                .inferenceConfig().temperature());
+    }
+
+    @Test
+    void blankTextIsNotSentAndATurnLeftEmptyIsDroppedSoItsNeighboursMerge() {
+        ChatRequest chat = new ChatRequest("m", List.of(new ChatMessage("system", " "), ChatMessage.user("Hi"),
+                new ChatMessage("assistant", ""), ChatMessage.user("Still there?"), new ChatMessage("assistant", " \n"),
+                ChatMessage.user("Hello?"),
+                new ChatMessage("assistant", " ", List.of(new ToolCall("t1", "get_weather", "{}")), null)), 10);
+
+        ConverseRequest request = mapper.converse(chat);
+
+        assertTrue(request.system().isEmpty());
+        assertEquals(List.of(
+                Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("Hi"),
+                        ContentBlock.fromText("Still there?"), ContentBlock.fromText("Hello?")).build(),
+                Message.builder().role(ConversationRole.ASSISTANT).content(
+                        toolUse("t1", Document.mapBuilder().build())).build()), request.messages());
+        assertEquals(request.messages(), mapper.converseStream(chat).messages());
+    }
+
+    @Test
+    void aConversationWithNoTurnLeftIsRefusedBeforeSending() {
+        assertThrows(IllegalArgumentException.class, () -> mapper.converse(new ChatRequest("m",
+                List.of(new ChatMessage("system", "Be brief."), ChatMessage.user(" ")), 10)));
+    }
+
+    @Test
     void toolsBecomeToolSpecsWithTheirSchemaAsADocument() {
         ChatRequest chat = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10, null, List.of(
                 new ToolDefinition("get_weather", "Current weather",

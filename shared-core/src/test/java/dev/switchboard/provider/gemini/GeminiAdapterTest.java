@@ -159,6 +159,18 @@ class GeminiAdapterTest extends UpstreamContractTest {
     }
 
     @Test
+    void aProjectGeminiWillNotServeIsUnauthorizedSoTheNextCandidateIsTriedAndTheBreakerCounts() {
+        ProviderException e = fixtureFailure(400, "error-400-failed-precondition.json");
+
+        assertEquals(Kind.UNAUTHORIZED, e.kind());
+        assertEquals(400, e.status());
+        assertTrue(e.fallbackAllowed());
+        assertTrue(e.breakerFailure());
+        assertTrue(e.getMessage().contains("FAILED_PRECONDITION"), e.getMessage());
+        assertFalse(e.getMessage().contains("billing"), "the upstream's text is not echoed");
+    }
+
+    @Test
     void anInvalidArgumentIsRejectedWithItsStatusAsTheCode() {
         ProviderException e = fixtureFailure(400, "error-400-invalid-argument.json");
 

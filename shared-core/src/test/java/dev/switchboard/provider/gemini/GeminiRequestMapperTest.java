@@ -51,6 +51,37 @@ class GeminiRequestMapperTest {
     }
 
     @Test
+    void blankTextSendsNoPartAndATurnLeftEmptyIsDroppedSoItsNeighboursJoin() throws IOException {
+        ChatRequest request = new ChatRequest("m", List.of(new ChatMessage("system", ""), ChatMessage.user("Hi"),
+                new ChatMessage("assistant", ""), ChatMessage.user("Still there?"), new ChatMessage("assistant", " \n"),
+                ChatMessage.user("Hello?"), new ChatMessage("assistant", " ", List.of(WEATHER_CALL), null),
+                new ChatMessage("tool", "{\"temp_c\":3}", List.of(), "call_1"), new ChatMessage("assistant", ""),
+                ChatMessage.user("Thanks")), 100);
+
+        JsonNode body = body(request);
+
+        assertNull(body.get("systemInstruction"));
+        assertEquals(tree("""
+                [{"role":"user","parts":[{"text":"Hi"},{"text":"Still there?"},{"text":"Hello?"}]},
+                 {"role":"model","parts":[{"functionCall":{"name":"get_weather","args":{"city":"Oslo"}}}]},
+                 {"role":"user","parts":[{"functionResponse":{"name":"get_weather","response":{"temp_c":3}}},
+                                         {"text":"Thanks"}]}]"""), body.get("contents"));
+    }
+
+    @Test
+    void consecutiveUserTurnsWithTextStaySeparateAsBefore() throws IOException {
+        assertEquals(tree("""
+                [{"role":"user","parts":[{"text":"One."}]},{"role":"user","parts":[{"text":"Two."}]}]"""),
+                body(new ChatRequest("m", List.of(ChatMessage.user("One."), ChatMessage.user("Two.")), 5)).get("contents"));
+    }
+
+    @Test
+    void aConversationWithNoTurnLeftIsRefusedBeforeSending() {
+        assertThrows(IllegalArgumentException.class, () -> MAPPER.body(new ChatRequest("m",
+                List.of(new ChatMessage("system", "Be brief."), ChatMessage.user("")), 5)));
+    }
+
+    @Test
     void withoutSystemTurnsThereIsNoSystemInstruction() throws IOException {
         assertNull(body(new ChatRequest("m", List.of(ChatMessage.user("Hi")), 5)).get("systemInstruction"));
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,16 +55,34 @@ class GeminiResponseParserTest {
     }
 
     @Test
-    void functionCallsGetStableIdsAndTheToolCallsFinish() {
+    void functionCallsGetIdsFromTheResponseIdAndTheToolCallsFinish() {
         ChatResponse response = parse("generate-function-calls.json");
 
         assertEquals(FinishReason.TOOL_CALLS, response.finishReason());
         assertEquals("", response.text());
+        // bc5c1b2975f2bf7f: the first 8 bytes of the SHA-256 of the fixture's responseId, in hex.
         assertEquals(List.of(
-                new ToolCall("gemini-call-0-get_weather", "get_weather", "{\"city\":\"Oslo\",\"unit\":\"celsius\"}"),
-                new ToolCall("gemini-call-1-get_local_time", "get_local_time", "{\"timezone\":\"Europe/Oslo\"}")),
+                new ToolCall("gemini_bc5c1b2975f2bf7f_0", "get_weather", "{\"city\":\"Oslo\",\"unit\":\"celsius\"}"),
+                new ToolCall("gemini_bc5c1b2975f2bf7f_1", "get_local_time", "{\"timezone\":\"Europe/Oslo\"}")),
                 response.toolCalls());
         assertEquals(response.toolCalls(), parse("generate-function-calls.json").toolCalls(), "same answer, same ids");
+    }
+
+    @Test
+    void theSameCallInTwoAnswersGetsTwoIdsSoAConversationNeverRepeatsOne() {
+        String answer = """
+                {"candidates":[{"content":{"role":"model","parts":[{"functionCall":{"name":"get_weather","args":{}}}]},
+                  "finishReason":"STOP"}],"usageMetadata":{"promptTokenCount":3,"candidatesTokenCount":2}%s}""";
+        String first = parseText(answer.formatted(",\"responseId\":\"Aa1bZ9turnOne\"")).toolCalls().get(0).id();
+        String second = parseText(answer.formatted(",\"responseId\":\"Aa1bZ9turnTwo\"")).toolCalls().get(0).id();
+        String unnamed = parseText(answer.formatted("")).toolCalls().get(0).id();
+        String unnamedAgain = parseText(answer.formatted("")).toolCalls().get(0).id();
+
+        assertEquals(4, Stream.of(first, second, unnamed, unnamedAgain).distinct().count(),
+                "one key per answer: its responseId's, or a random one without");
+        for (String id : List.of(first, second, unnamed, unnamedAgain)) {
+            assertTrue(id.matches("gemini_[0-9a-f]{16}_0"), id);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.switchboard.provider.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +87,40 @@ class OpenAiAdapterTest extends UpstreamContractTest {
         assertSafe(e);
         assertEquals(ProviderException.Kind.UNSUPPORTED, e.kind());
         assertTrue(upstream.requests().isEmpty());
+    }
+
+    @Test
+    void aQuotaExhaustedAccountIsUnauthorizedNotARateLimitThoughSentAs429() {
+        ProviderException e = failure(FakeUpstream.Reply.json(429, fixture("error-429-insufficient-quota.json"))
+                .header("Retry-After", "1"));
+
+        assertEquals(ProviderException.Kind.UNAUTHORIZED, e.kind());
+        assertEquals(429, e.status());
+        assertFalse(e.retryable(), "no wait brings credit back");
+        assertTrue(e.fallbackAllowed());
+        assertTrue(e.breakerFailure());
+        assertTrue(e.getMessage().contains("insufficient_quota"), e.getMessage());
+        // OpenAI sends the hard limit as a 400 and an inactive billing account as a 429.
+        assertEquals(ProviderException.Kind.UNAUTHORIZED, failure(FakeUpstream.Reply.json(400,
+                errorJson(upstreamText("billing"), "invalid_request_error", "billing_hard_limit_reached"))).kind());
+        assertEquals(ProviderException.Kind.UNAUTHORIZED, failure(FakeUpstream.Reply.json(429,
+                errorJson(upstreamText("billing"), "billing_not_active", "billing_not_active"))).kind());
+        assertEquals(ProviderException.Kind.RATE_LIMITED,
+                failure(FakeUpstream.Reply.json(429, fixture("error-429.json"))).kind());
+    }
+
+    @Test
+    void aParameterTheModelRefusesIsUnsupportedSoAnotherDeploymentMayTakeTheRequest() {
+        ProviderException e = failure(FakeUpstream.Reply.json(400, fixture("error-400-unsupported-value.json")));
+
+        assertEquals(ProviderException.Kind.UNSUPPORTED, e.kind());
+        assertEquals(400, e.status());
+        assertTrue(e.fallbackAllowed());
+        assertFalse(e.retryable());
+        assertFalse(e.breakerFailure(), "the deployment is not down");
+        assertTrue(e.getMessage().contains("unsupported_value"), e.getMessage());
+        assertEquals(ProviderException.Kind.UNSUPPORTED, failure(FakeUpstream.Reply.json(400,
+                errorJson(upstreamText("max_tokens"), "invalid_request_error", "unsupported_parameter"))).kind());
     }
 
     static String errorJson(String message, String type, String code) {

@@ -2,8 +2,11 @@ package dev.switchboard.provider.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.ProviderException.Kind;
 import dev.switchboard.provider.http.FakeUpstream;
 import dev.switchboard.provider.http.HttpAdapterSupport;
 import dev.switchboard.provider.http.UpstreamContractTest;
@@ -63,6 +66,18 @@ class OpenAiCompatibleAdapterTest extends UpstreamContractTest {
     protected void assertAuthenticated(FakeUpstream.Recorded request, String key) {
         assertEquals("/v1/chat/completions", request.path());
         assertEquals("Bearer " + key, request.header("Authorization"));
+    }
+
+    @Test
+    void llamaCppsContextSizeErrorIsContextTooLong() {
+        ProviderException e = failure(FakeUpstream.Reply.json(400,
+                OpenAiAdapterTest.fixture("error-400-llamacpp-context-size.json")));
+
+        assertEquals(Kind.CONTEXT_TOO_LONG, e.kind());
+        assertTrue(e.getMessage().contains("exceed_context_size_error"), e.getMessage());
+        // The same wording without the type, as other llama.cpp builds send it.
+        assertEquals(Kind.CONTEXT_TOO_LONG, failure(FakeUpstream.Reply.json(400, "{\"error\":{\"code\":400,\"message\":\""
+                + "the request exceeds the available context size\",\"type\":\"invalid_request_error\"}}")).kind());
     }
 
     @Override
