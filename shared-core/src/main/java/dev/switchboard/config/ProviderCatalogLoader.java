@@ -55,12 +55,20 @@ public final class ProviderCatalogLoader {
         ConfigReader top = new ConfigReader(location, "", root, Set.of("providers"));
         List<ProviderConfig> providers = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        java.util.Map<String, String> keyVariables = new java.util.HashMap<>();
         List<?> list = top.list("providers", true);
         for (int i = 0; i < list.size(); i++) {
             ProviderConfig provider = provider(location, "providers[" + i + "]", list.get(i));
             if (!names.add(provider.name())) {
                 throw new ConfigurationError(location + ": providers[" + i + "].name '" + provider.name()
                         + "' is declared twice");
+            }
+            // my-ai and my_ai would both read MY_AI_API_KEY: one provider would silently use the other's key.
+            String other = keyVariables.putIfAbsent(provider.apiKeyVariable(), provider.name());
+            if (other != null) {
+                throw new ConfigurationError(location + ": providers[" + i + "].name '" + provider.name()
+                        + "' takes its key from " + provider.apiKeyVariable() + ", as '" + other
+                        + "' does; rename one of them");
             }
             providers.add(provider);
         }

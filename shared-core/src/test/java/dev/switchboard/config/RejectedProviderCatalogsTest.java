@@ -103,6 +103,11 @@ class RejectedProviderCatalogsTest {
                           - {name: other, protocol: simulated, deployments: [{model: m, tier: economy}]}
                           - {name: sim, protocol: simulated, deployments: [{model: n, tier: premium}]}
                         """, "providers[2].name", "'sim' is declared twice"),
+                arguments("two providers reading one key variable", """
+                        providers:
+                          - {name: my-ai, protocol: simulated, deployments: [{model: m, tier: economy}]}
+                          - {name: my_ai, protocol: simulated, deployments: [{model: n, tier: economy}]}
+                        """, "providers[1].name", "'my_ai' takes its key from MY_AI_API_KEY, as 'my-ai' does"),
                 arguments("duplicate model", """
                         providers:
                           - name: sim
