@@ -119,14 +119,18 @@ public final class FallbackChain {
     public StreamOutcome stream(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor,
                                 Consumer<StreamChunk> sink, CallGate gate) {
         Instant deadline = deadline();
+        Instant streamsEndAt = settings.deadlineEndsStreams() ? deadline : null;
         Answer<Integer> answer = walk(ranked, deadline, gate, candidate -> new StreamCall(provider(candidate),
-                requestFor.apply(candidate).withDeadline(deadline), new CountingSink(sink)));
+                requestFor.apply(candidate).withDeadline(deadline),
+                new CountingSink(sink, candidate.provider(), streamsEndAt, clock)));
         return new StreamOutcome(answer.candidate(), answer.value(), answer.attempts());
     }
 
     /**
      * When the whole request must be answered by. Each call gets it too, so that no call already
-     * under way outlasts it (a stream that keeps sending is bounded by its silences instead).
+     * under way outlasts it. A stream that keeps sending is bounded by its silences instead, unless
+     * the deadline ends streams (on Lambda, where the function is stopped soon after it): then the
+     * first chunk past it ends the stream as a timeout.
      */
     private Instant deadline() {
         return clock.instant().plus(settings.requestDeadline());
@@ -212,18 +216,32 @@ public final class FallbackChain {
         }
     }
 
-    /** Forwards chunks to the client and counts them; a chunk counts as sent once handed over. */
+    /**
+     * Forwards chunks to the client and counts them; a chunk counts as sent once handed over. With
+     * {@code endsAt}, a chunk that comes at or after it is not forwarded: the stream ends there as a
+     * timeout (thrown into the adapter, which closes its connection), cut by the request's deadline.
+     */
     private static final class CountingSink implements Consumer<StreamChunk> {
 
         private final Consumer<StreamChunk> client;
+        private final String provider;
+        private final Instant endsAt;
+        private final Clock clock;
         private int delivered;
 
-        CountingSink(Consumer<StreamChunk> client) {
+        CountingSink(Consumer<StreamChunk> client, String provider, Instant endsAt, Clock clock) {
             this.client = client;
+            this.provider = provider;
+            this.endsAt = endsAt;
+            this.clock = clock;
         }
 
         @Override
         public void accept(StreamChunk chunk) {
+            if (endsAt != null && !clock.instant().isBefore(endsAt)) {
+                throw new ProviderException(provider, ProviderException.Kind.TIMEOUT,
+                        "the stream was still under way at the request's deadline");
+            }
             delivered++;
             client.accept(chunk);
         }

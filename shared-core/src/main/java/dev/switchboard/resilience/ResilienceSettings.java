@@ -16,11 +16,24 @@ import java.time.Duration;
  * @param requestDeadline  how long one request may spend on all its candidates, retries and waits together
  */
 public record ResilienceSettings(int failureThreshold, Duration recovery, int maxRetries, Duration backoffBase,
-                                 double backoffFactor, Duration retryAfterCap, Duration requestDeadline) {
+                                 double backoffFactor, Duration retryAfterCap, Duration requestDeadline,
+                                 boolean deadlineEndsStreams) {
 
     /** Seed 002's breaker (3 failures, 60 s) and DESIGN.md's retries (100, 200, 400 ms). */
     public static final ResilienceSettings DEFAULTS = new ResilienceSettings(3, Duration.ofSeconds(60), 3,
             Duration.ofMillis(100), 2.0, Duration.ofSeconds(10), Duration.ofSeconds(120));
+
+    /** Settings under which a stream that keeps sending is bounded by its silences only, not by the deadline. */
+    public ResilienceSettings(int failureThreshold, Duration recovery, int maxRetries, Duration backoffBase,
+                              double backoffFactor, Duration retryAfterCap, Duration requestDeadline) {
+        this(failureThreshold, recovery, maxRetries, backoffBase, backoffFactor, retryAfterCap, requestDeadline, false);
+    }
+
+    /** These settings, with the request's deadline ending streams still under way or not. */
+    public ResilienceSettings withDeadlineEndingStreams(boolean ends) {
+        return new ResilienceSettings(failureThreshold, recovery, maxRetries, backoffBase, backoffFactor,
+                retryAfterCap, requestDeadline, ends);
+    }
 
     public ResilienceSettings {
         if (failureThreshold < 1) {

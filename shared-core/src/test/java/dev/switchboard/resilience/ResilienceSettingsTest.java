@@ -71,7 +71,7 @@ class ResilienceSettingsTest {
     @Test
     void thePropertiesNameTheEnvironmentVariableToFix() {
         ResilienceProperties properties = new ResilienceProperties(3, Duration.ofSeconds(60), 3,
-                Duration.ofMillis(100), 2.0, Duration.ofSeconds(10), Duration.ofSeconds(-1));
+                Duration.ofMillis(100), 2.0, Duration.ofSeconds(10), Duration.ofSeconds(-1), false);
 
         ConfigurationError error = assertThrows(ConfigurationError.class, properties::settings);
 

@@ -22,8 +22,15 @@ import java.util.function.Consumer;
  */
 final class ScriptedProvider implements ChatProvider {
 
-    /** What one call does: stream these chunks, take this long, then fail with {@code failure} or answer. */
-    record Step(List<String> chunks, ProviderException failure, Duration takes) {
+    /**
+     * What one call does: stream these chunks ({@code eachChunkTakes} passing before each), take this
+     * long, then fail with {@code failure} or answer.
+     */
+    record Step(List<String> chunks, ProviderException failure, Duration takes, Duration eachChunkTakes) {
+
+        Step(List<String> chunks, ProviderException failure, Duration takes) {
+            this(chunks, failure, takes, Duration.ZERO);
+        }
     }
 
     final List<String> calledModels = new ArrayList<>();
@@ -52,6 +59,11 @@ final class ScriptedProvider implements ChatProvider {
             fails(failure);
         }
         return this;
+    }
+
+    /** Streams {@code chunks} with {@code each} passing before every one of them (and before the last chunk). */
+    ScriptedProvider streamsSlowly(Duration each, String... chunks) {
+        return then(new Step(List.of(chunks), null, Duration.ZERO, each));
     }
 
     ScriptedProvider takes(Duration duration, ProviderException failure) {
@@ -95,10 +107,14 @@ final class ScriptedProvider implements ChatProvider {
     @Override
     public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         Step step = next(request);
-        step.chunks().forEach(chunk -> sink.accept(StreamChunk.text(chunk)));
+        step.chunks().forEach(chunk -> {
+            clock.advance(step.eachChunkTakes());
+            sink.accept(StreamChunk.text(chunk));
+        });
         if (step.failure() != null) {
             throw step.failure();
         }
+        clock.advance(step.eachChunkTakes());
         sink.accept(StreamChunk.last(FinishReason.STOP, new Usage(3, step.chunks().size()), List.of()));
     }
 

@@ -84,6 +84,33 @@ class StreamingFallbackTest {
     }
 
     @Test
+    void whereTheDeadlineEndsStreamsTheFirstChunkPastItEndsTheStreamAsATimeoutTheBreakerDoesNotCount() {
+        fixture.settings(ResilienceSettings.DEFAULTS.withDeadlineEndingStreams(true));
+        // The default deadline is 120 s: the third chunk comes at 150 s.
+        fixture.provider("alpha").streamsSlowly(Duration.ofSeconds(50), "one ", "two ", "three ", "four");
+
+        StreamBrokenException e = assertThrows(StreamBrokenException.class, () -> stream(A, B));
+
+        assertEquals(ProviderException.Kind.TIMEOUT, e.kind());
+        assertEquals(List.of("one ", "two "), texts(), "nothing past the deadline reached the client");
+        assertEquals(0, fixture.provider("beta").calls());
+        // Three failures in a row would open alpha's circuit: cuts by the deadline are not alpha's failures.
+        assertThrows(StreamBrokenException.class, () -> stream(A, B));
+        assertThrows(StreamBrokenException.class, () -> stream(A, B));
+        assertEquals(BreakerState.CLOSED, fixture.breakers().state(A.label()));
+    }
+
+    @Test
+    void elsewhereAStreamThatKeepsSendingOutlastsTheDeadline() {
+        fixture.provider("alpha").streamsSlowly(Duration.ofSeconds(50), "one ", "two ", "three ", "four");
+
+        FallbackChain.StreamOutcome outcome = stream(A, B);
+
+        assertEquals(List.of("one ", "two ", "three ", "four"), texts());
+        assertEquals(A, outcome.answeredBy());
+    }
+
+    @Test
     void aBrokenStreamAfterAFallbackCarriesEveryAttempt() {
         fixture.provider("alpha").fails(ScriptedProviders.unauthorized());
         fixture.provider("beta").breaksAfter(unavailable(502), "partial");
