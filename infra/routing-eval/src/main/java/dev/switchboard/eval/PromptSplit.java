@@ -2,13 +2,17 @@ package dev.switchboard.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Cuts a prompt set into N disjoint parts of (nearly) equal size: the prompts are shuffled with the split
- * seed and the shuffled order is cut into N runs. Every part of one set uses the same shuffle, so the
- * parts never overlap and together hold every prompt; each part keeps file order.
+ * Cuts a prompt set into N disjoint parts of (nearly) equal size: the distinct prompt texts are shuffled
+ * with the split seed and the shuffled order is cut into N runs. Every part of one set uses the same
+ * shuffle, so the parts never share a prompt text (rows repeating a text go to one part together, as
+ * MMLU's 105 repeated questions would otherwise train and test at once) and together hold every row;
+ * each part keeps file order. A set without repeats is cut exactly as its rows would be.
  */
 public final class PromptSplit {
 
@@ -19,7 +23,13 @@ public final class PromptSplit {
         if (parts < 1 || part < 1 || part > parts) {
             throw new IllegalArgumentException("a part must be K/N with 1 <= K <= N, found " + part + "/" + parts);
         }
-        int n = whole.size();
+        // Texts in order of first appearance, each with the rows that carry it.
+        Map<String, List<Integer>> rowsByText = new LinkedHashMap<>();
+        for (int i = 0; i < whole.size(); i++) {
+            rowsByText.computeIfAbsent(whole.prompts().get(i).prompt(), text -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> groups = new ArrayList<>(rowsByText.values());
+        int n = groups.size();
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         SplittableRandom random = new SplittableRandom(seed);
@@ -31,9 +41,12 @@ public final class PromptSplit {
         }
         int from = (int) ((long) n * (part - 1) / parts);
         int to = (int) ((long) n * part / parts);
-        int[] chosen = Arrays.copyOfRange(order, from, to);
-        Arrays.sort(chosen);
-        List<LabelledPrompt> prompts = new ArrayList<>(chosen.length);
+        List<Integer> chosen = new ArrayList<>();
+        for (int g = from; g < to; g++) {
+            chosen.addAll(groups.get(order[g]));
+        }
+        chosen.sort(null);
+        List<LabelledPrompt> prompts = new ArrayList<>(chosen.size());
         for (int i : chosen) {
             prompts.add(whole.prompts().get(i));
         }

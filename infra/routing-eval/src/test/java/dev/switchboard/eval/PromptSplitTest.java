@@ -57,6 +57,21 @@ class PromptSplitTest {
     }
 
     @Test
+    void rowsRepeatingAPromptGoToOnePartTogether() {
+        List<LabelledPrompt> prompts = new ArrayList<>(numbered(40).prompts());
+        for (int i = 0; i < 40; i += 4) {
+            prompts.add(new LabelledPrompt("gsm", "prompt " + i, false, false));
+        }
+        PromptSet whole = new PromptSet("gsm", "other", prompts, 0);
+
+        Set<String> first = new HashSet<>(texts(PromptSplit.part(whole, 1, 2, 7)));
+        Set<String> second = new HashSet<>(texts(PromptSplit.part(whole, 2, 2, 7)));
+
+        assertTrue(first.stream().noneMatch(second::contains), "a text in both parts");
+        assertEquals(50, PromptSplit.part(whole, 1, 2, 7).size() + PromptSplit.part(whole, 2, 2, 7).size());
+    }
+
+    @Test
     void refusesAPartOutsideTheSplit() {
         assertThrows(IllegalArgumentException.class, () -> PromptSplit.part(numbered(4), 3, 2, 0));
         assertThrows(IllegalArgumentException.class, () -> PromptSplit.part(numbered(4), 0, 2, 0));
