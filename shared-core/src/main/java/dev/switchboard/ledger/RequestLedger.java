@@ -4,21 +4,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The relational record of every routed request and every piece of feedback, and the analytics queries over them. */
+/**
+ * The relational record of every routed request and every piece of feedback, and the analytics queries
+ * over them; each query reads the rows of its {@link LedgerScope}.
+ */
 public interface RequestLedger {
 
     void append(LedgerEntry entry);
 
-    LedgerStats stats(Instant since);
+    LedgerStats stats(Instant since, LedgerScope scope);
 
-    List<StrategyStat> byStrategy(Instant since);
+    List<StrategyStat> byStrategy(Instant since, LedgerScope scope);
 
-    List<ConfidenceStat> byConfidence(Instant since);
+    List<ConfidenceStat> byConfidence(Instant since, LedgerScope scope);
 
-    List<ProviderStat> byProvider(Instant since);
+    List<ProviderStat> byProvider(Instant since, LedgerScope scope);
 
     /** Cache hits and misses since {@code since}, and the baseline cost the hits avoided. */
-    CacheStats cacheStats(Instant since);
+    CacheStats cacheStats(Instant since, LedgerScope scope);
 
     /** The request's row, if the ledger has one. */
     Optional<LedgerEntry> find(String requestId);
@@ -40,23 +43,23 @@ public interface RequestLedger {
     List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit);
 
     /** Feedback given since {@code since}. */
-    QualityTotals qualityTotals(Instant since);
+    QualityTotals qualityTotals(Instant since, LedgerScope scope);
 
     /** Feedback since {@code since} per provider and model that answered (requests nobody answered left out). */
-    List<ProviderQuality> qualityByProvider(Instant since);
+    List<ProviderQuality> qualityByProvider(Instant since, LedgerScope scope);
 
     /** Feedback since {@code since} per strategy that routed the request. */
-    List<StrategyQuality> qualityByStrategy(Instant since);
+    List<StrategyQuality> qualityByStrategy(Instant since, LedgerScope scope);
 
     /**
      * Deployments whose ratings since {@code since} average at least {@code minAvgRating} and which have
      * priced answers in the period, cheapest mean cost first.
      */
-    List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating);
+    List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating, LedgerScope scope);
 
     /** Answered requests since {@code since} with a known tier, and the economy tier's part of them. */
-    TierShare tierShare(Instant since);
+    TierShare tierShare(Instant since, LedgerScope scope);
 
     /** First choices that failed into a fallback since {@code since}, the most fallbacks first. */
-    List<FallbackCause> fallbackCauses(Instant since);
+    List<FallbackCause> fallbackCauses(Instant since, LedgerScope scope);
 }

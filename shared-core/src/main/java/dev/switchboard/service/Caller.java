@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.RateLimits;
 
@@ -29,6 +30,11 @@ public record Caller(String principal, String keyId, BudgetCaps budget, RateLimi
             throw new IllegalArgumentException("principal must not be blank");
         }
         limits = limits == null ? RateLimits.NONE : limits;
+    }
+
+    /** The ledger rows this caller's analytics read: everyone's for the admin, else its own user's. */
+    public LedgerScope ledgerScope() {
+        return admin ? LedgerScope.EVERYONE : LedgerScope.of(principal);
     }
 
     /** The caps this caller's spending is held to. */

@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.api.HealthResponse;
 import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.state.RequestState;
@@ -44,7 +45,7 @@ public class HealthService {
 
     public HealthResponse health() {
         Map<String, String> checks = new LinkedHashMap<>();
-        checks.put("ledger", check("ledger", () -> ledger.stats(clock.instant())));
+        checks.put("ledger", check("ledger", () -> ledger.stats(clock.instant(), LedgerScope.EVERYONE)));
         try {
             state.lookup(CHECK_PRINCIPAL, clock.instant(), null);
             checks.put("state", "ok");

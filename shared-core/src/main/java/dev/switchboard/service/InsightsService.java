@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.api.InsightsResponse;
 import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.FallbackCause;
@@ -33,15 +34,16 @@ public class InsightsService {
         this.clock = clock;
     }
 
-    /** Over the last {@code days} days, 1 to {@link MetricsService#MAX_DAYS}. */
-    public InsightsResponse insights(int days) {
+    /** From the caller's own requests and feedback (everyone's for the admin) over the last {@code days} days. */
+    public InsightsResponse insights(int days, Caller caller) {
         Instant since = QualityStatsService.since(clock, days);
-        return new InsightsResponse(days, cheapestWellRated(since), economyShare(since), topFallbackCause(since),
-                cacheHitRate(since));
+        LedgerScope scope = caller.ledgerScope();
+        return new InsightsResponse(days, cheapestWellRated(since, scope), economyShare(since, scope),
+                topFallbackCause(since, scope), cacheHitRate(since, scope));
     }
 
-    private InsightsResponse.CheapestWellRated cheapestWellRated(Instant since) {
-        List<RatedDeployment> rated = ledger.wellRatedByCost(since, MIN_AVG_RATING);
+    private InsightsResponse.CheapestWellRated cheapestWellRated(Instant since, LedgerScope scope) {
+        List<RatedDeployment> rated = ledger.wellRatedByCost(since, MIN_AVG_RATING, scope);
         if (rated.isEmpty()) {
             return null;
         }
@@ -55,8 +57,8 @@ public class InsightsService {
                 rated.size(), MIN_AVG_RATING, avgRating, best.ratings(), avgCost, best.requests()));
     }
 
-    private InsightsResponse.EconomyShare economyShare(Instant since) {
-        TierShare tiers = ledger.tierShare(since);
+    private InsightsResponse.EconomyShare economyShare(Instant since, LedgerScope scope) {
+        TierShare tiers = ledger.tierShare(since, scope);
         if (tiers.routed() == 0) {
             return null;
         }
@@ -66,8 +68,8 @@ public class InsightsService {
                 tiers.routed(), share * 100));
     }
 
-    private InsightsResponse.TopFallbackCause topFallbackCause(Instant since) {
-        List<FallbackCause> causes = ledger.fallbackCauses(since);
+    private InsightsResponse.TopFallbackCause topFallbackCause(Instant since, LedgerScope scope) {
+        List<FallbackCause> causes = ledger.fallbackCauses(since, scope);
         if (causes.isEmpty()) {
             return null;
         }
@@ -78,8 +80,8 @@ public class InsightsService {
                         top.deployment(), top.fallbacks(), total));
     }
 
-    private InsightsResponse.CacheHitRate cacheHitRate(Instant since) {
-        CacheStats cache = ledger.cacheStats(since);
+    private InsightsResponse.CacheHitRate cacheHitRate(Instant since, LedgerScope scope) {
+        CacheStats cache = ledger.cacheStats(since, scope);
         if (cache.requests() == 0) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.api.RoutingMetricsResponse;
 import dev.switchboard.api.StatsResponse;
 import dev.switchboard.ledger.ConfidenceStat;
@@ -28,9 +29,11 @@ public class MetricsService {
         this.clock = clock;
     }
 
-    public RoutingMetricsResponse routingMetrics(int days) {
+    /** The caller's own requests (everyone's for the admin) over the last {@code days} days. */
+    public RoutingMetricsResponse routingMetrics(int days, Caller caller) {
         Instant since = since(days);
-        LedgerStats stats = ledger.stats(since);
+        LedgerScope scope = caller.ledgerScope();
+        LedgerStats stats = ledger.stats(since, scope);
         double intelligent = usd(stats.intelligentCost());
         double baseline = usd(stats.baselineCost());
         double saved = usd(stats.baselineCost().subtract(stats.intelligentCost()));
@@ -39,16 +42,18 @@ public class MetricsService {
                 .divide(stats.baselineCost(), 1, RoundingMode.HALF_UP).doubleValue();
         return new RoutingMetricsResponse(
                 new RoutingMetricsResponse.CostSavings(saved, percent, intelligent, baseline, days),
-                ledger.byStrategy(since).stream().map(MetricsService::strategy).toList(),
-                ledger.byConfidence(since).stream().map(MetricsService::confidence).toList());
+                ledger.byStrategy(since, scope).stream().map(MetricsService::strategy).toList(),
+                ledger.byConfidence(since, scope).stream().map(MetricsService::confidence).toList());
     }
 
-    public StatsResponse stats(int days) {
+    /** The caller's own requests (everyone's for the admin) over the last {@code days} days. */
+    public StatsResponse stats(int days, Caller caller) {
         Instant since = since(days);
-        LedgerStats s = ledger.stats(since);
+        LedgerScope scope = caller.ledgerScope();
+        LedgerStats s = ledger.stats(since, scope);
         return new StatsResponse(days, s.requests(), s.errors(), s.cacheHits(), s.fallbacks(), s.unpriced(),
                 usd(s.intelligentCost()), usd(s.baselineCost()),
-                ledger.byProvider(since).stream().map(p -> new StatsResponse.ByProvider(p.provider(), p.model(),
+                ledger.byProvider(since, scope).stream().map(p -> new StatsResponse.ByProvider(p.provider(), p.model(),
                         p.count(), p.tokensIn(), p.tokensOut(), usdOrNull(p.cost()),
                         Math.round(p.avgLatencyMs() * 10) / 10.0)).toList());
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.api.QualityStatsResponse;
 import dev.switchboard.ledger.QualityTotals;
 import dev.switchboard.ledger.RequestLedger;
@@ -23,16 +24,17 @@ public class QualityStatsService {
         this.clock = clock;
     }
 
-    /** Over the last {@code days} days, 1 to {@link MetricsService#MAX_DAYS}. */
-    public QualityStatsResponse qualityStats(int days) {
+    /** The caller's own feedback (everyone's for the admin) over the last {@code days} days, 1 to {@link MetricsService#MAX_DAYS}. */
+    public QualityStatsResponse qualityStats(int days, Caller caller) {
         Instant since = since(clock, days);
-        QualityTotals totals = ledger.qualityTotals(since);
+        LedgerScope scope = caller.ledgerScope();
+        QualityTotals totals = ledger.qualityTotals(since, scope);
         return new QualityStatsResponse(days, totals.feedback(), totals.ratings(), round(totals.avgRating()),
                 totals.scores(), round(totals.avgQualityScore()),
-                ledger.qualityByProvider(since).stream().map(q -> new QualityStatsResponse.ByProvider(q.provider(),
+                ledger.qualityByProvider(since, scope).stream().map(q -> new QualityStatsResponse.ByProvider(q.provider(),
                         q.model(), q.feedback(), q.ratings(), round(q.avgRating()), q.scores(),
                         round(q.avgQualityScore()))).toList(),
-                ledger.qualityByStrategy(since).stream().map(q -> new QualityStatsResponse.ByStrategy(q.strategy(),
+                ledger.qualityByStrategy(since, scope).stream().map(q -> new QualityStatsResponse.ByStrategy(q.strategy(),
                         q.feedback(), q.ratings(), round(q.avgRating()), q.scores(),
                         round(q.avgQualityScore()))).toList());
     }

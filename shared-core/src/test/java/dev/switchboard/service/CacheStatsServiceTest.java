@@ -29,8 +29,8 @@ class CacheStatsServiceTest {
         fixture.ledger.append(LedgerEntries.ok(anHourAgo).build());
         fixture.ledger.append(hit(LedgerEntries.ok(CoreFixture.NOW.minus(Duration.ofDays(3))).build()));
 
-        CacheStatsResponse today = service.cacheStats(1);
-        CacheStatsResponse week = service.cacheStats(7);
+        CacheStatsResponse today = service.cacheStats(1, Caller.ANONYMOUS);
+        CacheStatsResponse week = service.cacheStats(7, Caller.ANONYMOUS);
 
         assertEquals(new CacheStatsResponse(1, true, 600, 1, 2, 0.3333, 0.0001), today);
         assertEquals(2, week.hits());
@@ -43,14 +43,14 @@ class CacheStatsServiceTest {
         CacheStatsService off = new CacheStatsService(fixture.ledger,
                 new CacheSettings(false, Duration.ofHours(2), 8192, 350_000), fixture.clock);
 
-        CacheStatsResponse stats = off.cacheStats(1);
+        CacheStatsResponse stats = off.cacheStats(1, Caller.ANONYMOUS);
 
         assertNull(stats.hitRate());
         assertEquals(0, stats.hits() + stats.misses());
         assertFalse(stats.enabled());
         assertEquals(7200, stats.ttlSeconds());
-        assertThrows(IllegalArgumentException.class, () -> service.cacheStats(0));
-        assertThrows(IllegalArgumentException.class, () -> service.cacheStats(MetricsService.MAX_DAYS + 1));
+        assertThrows(IllegalArgumentException.class, () -> service.cacheStats(0, Caller.ANONYMOUS));
+        assertThrows(IllegalArgumentException.class, () -> service.cacheStats(MetricsService.MAX_DAYS + 1, Caller.ANONYMOUS));
     }
 
     private static LedgerEntry hit(LedgerEntry e) {

@@ -15,6 +15,7 @@ import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.ProviderStat;
@@ -258,29 +259,30 @@ public final class CoreFixture {
         }
 
         @Override
-        public LedgerStats stats(Instant since) {
+        public LedgerStats stats(Instant since, LedgerScope scope) {
             throw new AssertionError("analytics are tested against real databases, not this double");
         }
 
         @Override
-        public List<StrategyStat> byStrategy(Instant since) {
+        public List<StrategyStat> byStrategy(Instant since, LedgerScope scope) {
             throw new AssertionError("analytics are tested against real databases, not this double");
         }
 
         @Override
-        public List<ConfidenceStat> byConfidence(Instant since) {
+        public List<ConfidenceStat> byConfidence(Instant since, LedgerScope scope) {
             throw new AssertionError("analytics are tested against real databases, not this double");
         }
 
         @Override
-        public List<ProviderStat> byProvider(Instant since) {
+        public List<ProviderStat> byProvider(Instant since, LedgerScope scope) {
             throw new AssertionError("analytics are tested against real databases, not this double");
         }
 
         /** The same sums as the SQL (tested on real databases), over the rows kept here. */
         @Override
-        public CacheStats cacheStats(Instant since) {
-            List<LedgerEntry> period = rows.stream().filter(r -> !r.createdAt().isBefore(since)).toList();
+        public CacheStats cacheStats(Instant since, LedgerScope scope) {
+            List<LedgerEntry> period = rows.stream().filter(r -> !r.createdAt().isBefore(since))
+                    .filter(r -> scope.principal() == null || scope.principal().equals(r.principal())).toList();
             List<LedgerEntry> hits = period.stream().filter(LedgerEntry::cacheHit).toList();
             long misses = period.stream().filter(r -> !r.cacheHit() && LedgerEntry.OK.equals(r.status())).count();
             return new CacheStats(hits.size(), misses,
@@ -341,32 +343,32 @@ public final class CoreFixture {
         }
 
         @Override
-        public QualityTotals qualityTotals(Instant since) {
+        public QualityTotals qualityTotals(Instant since, LedgerScope scope) {
             throw new AssertionError("analytics are tested against real databases, not this double");
         }
 
         @Override
-        public List<ProviderQuality> qualityByProvider(Instant since) {
+        public List<ProviderQuality> qualityByProvider(Instant since, LedgerScope scope) {
             throw new AssertionError("analytics are tested against real databases, not this double");
         }
 
         @Override
-        public List<StrategyQuality> qualityByStrategy(Instant since) {
+        public List<StrategyQuality> qualityByStrategy(Instant since, LedgerScope scope) {
             throw new AssertionError("analytics are tested against real databases, not this double");
         }
 
         @Override
-        public List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating) {
+        public List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating, LedgerScope scope) {
             throw new AssertionError("analytics are tested against real databases, not this double");
         }
 
         @Override
-        public TierShare tierShare(Instant since) {
+        public TierShare tierShare(Instant since, LedgerScope scope) {
             throw new AssertionError("analytics are tested against real databases, not this double");
         }
 
         @Override
-        public List<FallbackCause> fallbackCauses(Instant since) {
+        public List<FallbackCause> fallbackCauses(Instant since, LedgerScope scope) {
             throw new AssertionError("analytics are tested against real databases, not this double");
         }
     }

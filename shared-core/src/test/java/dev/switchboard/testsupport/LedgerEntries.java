@@ -42,7 +42,12 @@ public record LedgerEntries(Instant at, String strategy, String confidence, Stri
     }
 
     public LedgerEntry build() {
-        return new LedgerEntry(UUID.randomUUID().toString(), at, "anonymous", "complete", strategy, confidence,
+        return build("anonymous");
+    }
+
+    /** The row of a request {@code principal} sent. */
+    public LedgerEntry build(String principal) {
+        return new LedgerEntry(UUID.randomUUID().toString(), at, principal, "complete", strategy, confidence,
                 "general", 0.2, provider, model, 10, 40, new BigDecimal(cost), new BigDecimal(baselineCost), priced,
                 120, false, fallbackUsed, fallbackUsed ? 2 : 1, status,
                 LedgerEntry.OK.equals(status) ? null : "no_provider_available");

@@ -5,6 +5,7 @@ import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.QualityTotals;
 import dev.switchboard.ledger.RatedDeployment;
 import dev.switchboard.ledger.StrategyQuality;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -65,8 +66,8 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
             SELECT COUNT(*) AS feedback, COUNT(rating) AS ratings,
                    AVG(CAST(rating AS DOUBLE PRECISION)) AS avg_rating,
                    COUNT(quality_score) AS scores, AVG(quality_score) AS avg_quality_score
-            FROM feedback WHERE created_at >= :since""")
-    QualityTotals totals(Instant since);
+            FROM feedback WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal)""")
+    QualityTotals totals(Instant since, @Nullable String principal);
 
     @Query("""
             SELECT r.provider AS provider, r.model AS model, COUNT(*) AS feedback, COUNT(f.rating) AS ratings,
@@ -74,17 +75,18 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
                    COUNT(f.quality_score) AS scores, AVG(f.quality_score) AS avg_quality_score
             FROM feedback f JOIN request_log r ON r.id = f.request_id
             WHERE f.created_at >= :since AND r.provider IS NOT NULL
+              AND (CAST(:principal AS VARCHAR(128)) IS NULL OR f.principal = :principal)
             GROUP BY r.provider, r.model ORDER BY feedback DESC, provider, model""")
-    List<ProviderQuality> byProvider(Instant since);
+    List<ProviderQuality> byProvider(Instant since, @Nullable String principal);
 
     @Query("""
             SELECT r.strategy AS strategy, COUNT(*) AS feedback, COUNT(f.rating) AS ratings,
                    AVG(CAST(f.rating AS DOUBLE PRECISION)) AS avg_rating,
                    COUNT(f.quality_score) AS scores, AVG(f.quality_score) AS avg_quality_score
             FROM feedback f JOIN request_log r ON r.id = f.request_id
-            WHERE f.created_at >= :since
+            WHERE f.created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR f.principal = :principal)
             GROUP BY r.strategy ORDER BY feedback DESC, strategy""")
-    List<StrategyQuality> byStrategy(Instant since);
+    List<StrategyQuality> byStrategy(Instant since, @Nullable String principal);
 
     @Query("""
             SELECT q.provider AS provider, q.model AS model, q.ratings AS ratings, q.avg_rating AS avg_rating,
@@ -93,12 +95,14 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
                          AVG(CAST(f.rating AS DOUBLE PRECISION)) AS avg_rating
                   FROM feedback f JOIN request_log r ON r.id = f.request_id
                   WHERE f.created_at >= :since AND f.rating IS NOT NULL AND r.provider IS NOT NULL
+                    AND (CAST(:principal AS VARCHAR(128)) IS NULL OR f.principal = :principal)
                   GROUP BY r.provider, r.model) q
             JOIN (SELECT provider, model, COUNT(*) AS requests, AVG(cost) AS avg_cost
                   FROM request_log
                   WHERE created_at >= :since AND status = 'ok' AND priced AND NOT cache_hit AND provider IS NOT NULL
+                    AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal)
                   GROUP BY provider, model) c ON c.provider = q.provider AND c.model = q.model
             WHERE q.avg_rating >= :minAvgRating
             ORDER BY avg_cost, provider, model""")
-    List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating);
+    List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating, @Nullable String principal);
 }

@@ -6,6 +6,7 @@ import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.ProviderStat;
@@ -48,28 +49,28 @@ public class JdbcRequestLedger implements RequestLedger {
     }
 
     @Override
-    public LedgerStats stats(Instant since) {
-        return repository.stats(since);
+    public LedgerStats stats(Instant since, LedgerScope scope) {
+        return repository.stats(since, scope.principal());
     }
 
     @Override
-    public List<StrategyStat> byStrategy(Instant since) {
-        return repository.byStrategy(since);
+    public List<StrategyStat> byStrategy(Instant since, LedgerScope scope) {
+        return repository.byStrategy(since, scope.principal());
     }
 
     @Override
-    public List<ConfidenceStat> byConfidence(Instant since) {
-        return repository.byConfidence(since);
+    public List<ConfidenceStat> byConfidence(Instant since, LedgerScope scope) {
+        return repository.byConfidence(since, scope.principal());
     }
 
     @Override
-    public List<ProviderStat> byProvider(Instant since) {
-        return repository.byProvider(since);
+    public List<ProviderStat> byProvider(Instant since, LedgerScope scope) {
+        return repository.byProvider(since, scope.principal());
     }
 
     @Override
-    public CacheStats cacheStats(Instant since) {
-        return repository.cacheStats(since);
+    public CacheStats cacheStats(Instant since, LedgerScope scope) {
+        return repository.cacheStats(since, scope.principal());
     }
 
     @Override
@@ -98,32 +99,32 @@ public class JdbcRequestLedger implements RequestLedger {
     }
 
     @Override
-    public QualityTotals qualityTotals(Instant since) {
-        return feedback.totals(since);
+    public QualityTotals qualityTotals(Instant since, LedgerScope scope) {
+        return feedback.totals(since, scope.principal());
     }
 
     @Override
-    public List<ProviderQuality> qualityByProvider(Instant since) {
-        return feedback.byProvider(since);
+    public List<ProviderQuality> qualityByProvider(Instant since, LedgerScope scope) {
+        return feedback.byProvider(since, scope.principal());
     }
 
     @Override
-    public List<StrategyQuality> qualityByStrategy(Instant since) {
-        return feedback.byStrategy(since);
+    public List<StrategyQuality> qualityByStrategy(Instant since, LedgerScope scope) {
+        return feedback.byStrategy(since, scope.principal());
     }
 
     @Override
-    public List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating) {
-        return feedback.wellRatedByCost(since, minAvgRating);
+    public List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating, LedgerScope scope) {
+        return feedback.wellRatedByCost(since, minAvgRating, scope.principal());
     }
 
     @Override
-    public TierShare tierShare(Instant since) {
-        return repository.tierShare(since);
+    public TierShare tierShare(Instant since, LedgerScope scope) {
+        return repository.tierShare(since, scope.principal());
     }
 
     @Override
-    public List<FallbackCause> fallbackCauses(Instant since) {
-        return repository.fallbackCauses(since);
+    public List<FallbackCause> fallbackCauses(Instant since, LedgerScope scope) {
+        return repository.fallbackCauses(since, scope.principal());
     }
 }

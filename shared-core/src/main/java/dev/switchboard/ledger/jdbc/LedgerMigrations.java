@@ -34,7 +34,7 @@ import javax.sql.DataSource;
 public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
 
     /** The highest {@code V<n>__} under {@code db/migration}; {@code LedgerMigrationsTest} holds the two equal. */
-    static final int LATEST_VERSION = 3;
+    static final int LATEST_VERSION = 4;
 
     static final String LOCATION = "classpath:db/migration";
 

@@ -7,6 +7,7 @@ import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.ProviderStat;
 import dev.switchboard.ledger.StrategyStat;
 import dev.switchboard.ledger.TierShare;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -21,7 +22,8 @@ import java.util.List;
  * by a model without a price are counted apart and left out of costs, averages and savings: their
  * cost is unknown, and counting it as $0 would overstate the savings. Cache hits count in the totals
  * and savings (the gateway saved their whole cost) but not per strategy, confidence or provider,
- * which describe the requests that were routed and served.
+ * which describe the requests that were routed and served. Each aggregate reads one principal's rows,
+ * or everyone's when {@code principal} is null.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface RequestRecordRepository extends CrudRepository<RequestRecord, String> {
@@ -34,47 +36,47 @@ public interface RequestRecordRepository extends CrudRepository<RequestRecord, S
                    COALESCE(SUM(CASE WHEN status = 'ok' AND NOT priced THEN 1 ELSE 0 END), 0) AS unpriced,
                    COALESCE(SUM(CASE WHEN priced THEN cost ELSE 0 END), 0) AS intelligent_cost,
                    COALESCE(SUM(CASE WHEN priced THEN baseline_cost ELSE 0 END), 0) AS baseline_cost
-            FROM request_log WHERE created_at >= :since""")
-    LedgerStats stats(Instant since);
+            FROM request_log WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal)""")
+    LedgerStats stats(Instant since, @Nullable String principal);
 
     @Query("""
             SELECT strategy, COUNT(*) AS count, AVG(CASE WHEN priced THEN cost END) AS avg_cost,
                    SUM(CASE WHEN confidence = 'high' THEN 1 ELSE 0 END) AS high_confidence
-            FROM request_log WHERE created_at >= :since AND status = 'ok' AND NOT cache_hit
+            FROM request_log WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal) AND status = 'ok' AND NOT cache_hit
             GROUP BY strategy ORDER BY count DESC, strategy""")
-    List<StrategyStat> byStrategy(Instant since);
+    List<StrategyStat> byStrategy(Instant since, @Nullable String principal);
 
     @Query("""
             SELECT confidence, COUNT(*) AS count, AVG(CASE WHEN priced THEN cost END) AS avg_cost
-            FROM request_log WHERE created_at >= :since AND status = 'ok' AND NOT cache_hit
+            FROM request_log WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal) AND status = 'ok' AND NOT cache_hit
             GROUP BY confidence ORDER BY count DESC, confidence""")
-    List<ConfidenceStat> byConfidence(Instant since);
+    List<ConfidenceStat> byConfidence(Instant since, @Nullable String principal);
 
     @Query("""
             SELECT provider, model, COUNT(*) AS count, SUM(tokens_in) AS tokens_in, SUM(tokens_out) AS tokens_out,
                    SUM(CASE WHEN priced THEN cost END) AS cost, AVG(latency_ms) AS avg_latency_ms
-            FROM request_log WHERE created_at >= :since AND status = 'ok' AND provider IS NOT NULL AND NOT cache_hit
+            FROM request_log WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal) AND status = 'ok' AND provider IS NOT NULL AND NOT cache_hit
             GROUP BY provider, model ORDER BY count DESC, provider, model""")
-    List<ProviderStat> byProvider(Instant since);
+    List<ProviderStat> byProvider(Instant since, @Nullable String principal);
 
     @Query("""
             SELECT COALESCE(SUM(CASE WHEN cache_hit THEN 1 ELSE 0 END), 0) AS hits,
                    COALESCE(SUM(CASE WHEN NOT cache_hit AND status = 'ok' THEN 1 ELSE 0 END), 0) AS misses,
                    COALESCE(SUM(CASE WHEN cache_hit THEN baseline_cost ELSE 0 END), 0) AS baseline_cost_avoided
-            FROM request_log WHERE created_at >= :since""")
-    CacheStats cacheStats(Instant since);
+            FROM request_log WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal)""")
+    CacheStats cacheStats(Instant since, @Nullable String principal);
 
     @Query("""
             SELECT COUNT(*) AS routed,
                    COALESCE(SUM(CASE WHEN tier = 'economy' THEN 1 ELSE 0 END), 0) AS economy
             FROM request_log
-            WHERE created_at >= :since AND status = 'ok' AND NOT cache_hit AND tier IS NOT NULL""")
-    TierShare tierShare(Instant since);
+            WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal) AND status = 'ok' AND NOT cache_hit AND tier IS NOT NULL""")
+    TierShare tierShare(Instant since, @Nullable String principal);
 
     @Query("""
             SELECT first_choice AS deployment, COUNT(*) AS fallbacks
             FROM request_log
-            WHERE created_at >= :since AND fallback_used AND first_choice IS NOT NULL
+            WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal) AND fallback_used AND first_choice IS NOT NULL
             GROUP BY first_choice ORDER BY fallbacks DESC, deployment""")
-    List<FallbackCause> fallbackCauses(Instant since);
+    List<FallbackCause> fallbackCauses(Instant since, @Nullable String principal);
 }

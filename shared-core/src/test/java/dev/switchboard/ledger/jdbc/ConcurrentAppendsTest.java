@@ -1,5 +1,6 @@
 package dev.switchboard.ledger.jdbc;
 
+import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.testsupport.H2Ledger;
@@ -52,7 +53,7 @@ class ConcurrentAppendsTest {
                     ids.addAll(future.get(60, TimeUnit.SECONDS));
                 }
 
-                assertEquals(threads * rowsEach, ledger.stats(AT.minusSeconds(60)).requests());
+                assertEquals(threads * rowsEach, ledger.stats(AT.minusSeconds(60), LedgerScope.EVERYONE).requests());
                 for (String id : ids) {
                     assertTrue(ledger.find(id).isPresent(), id);
                 }

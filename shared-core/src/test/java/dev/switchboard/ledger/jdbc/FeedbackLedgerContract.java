@@ -1,5 +1,6 @@
 package dev.switchboard.ledger.jdbc;
 
+import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LearnerLesson;
@@ -125,16 +126,35 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
         ledger.appendFeedback(new FeedbackEntry("old", dear, NOW.minusSeconds(3 * 86_400), "alice", 1, null, null,
                 null));
 
-        QualityTotals totals = ledger.qualityTotals(SINCE);
-        List<ProviderQuality> providers = ledger.qualityByProvider(SINCE);
-        List<StrategyQuality> strategies = ledger.qualityByStrategy(SINCE);
+        QualityTotals totals = ledger.qualityTotals(SINCE, LedgerScope.EVERYONE);
+        List<ProviderQuality> providers = ledger.qualityByProvider(SINCE, LedgerScope.EVERYONE);
+        List<StrategyQuality> strategies = ledger.qualityByStrategy(SINCE, LedgerScope.EVERYONE);
 
         assertEquals(new QualityTotals(3, 2, 3.5, 2, 0.5), totals);
         assertEquals(List.of(new ProviderQuality("gemini", "gemini-1.5-flash", 2, 2, 3.5, 1, 0.25),
                 new ProviderQuality("openai", "gpt-4o", 1, 0, null, 1, 0.75)), providers);
         assertEquals(List.of(new StrategyQuality("complexity", 2, 2, 3.5, 1, 0.25),
                 new StrategyQuality("hybrid", 1, 0, null, 1, 0.75)), strategies);
-        assertEquals(new QualityTotals(0, 0, null, 0, null), ledger.qualityTotals(NOW));
+        assertEquals(new QualityTotals(0, 0, null, 0, null), ledger.qualityTotals(NOW, LedgerScope.EVERYONE));
+    }
+
+    @Test
+    void aPrincipalsScopeReadsOnlyTheFeedbackItGaveOnItsOwnRequests() {
+        String alices = economy("complexity");
+        LedgerEntry bobs = LedgerEntries.ok(NOW.minusSeconds(60)).build("bob");
+        ledger.append(bobs);
+        feedback(alices, 2, null, null);
+        ledger.appendFeedback(new FeedbackEntry(UUID.randomUUID().toString(), bobs.id(), NOW.minusSeconds(30), "bob",
+                5, null, null, null));
+
+        assertEquals(new QualityTotals(2, 2, 3.5, 0, null), ledger.qualityTotals(SINCE, LedgerScope.EVERYONE));
+        assertEquals(new QualityTotals(1, 1, 2.0, 0, null), ledger.qualityTotals(SINCE, LedgerScope.of("alice")));
+        assertEquals(1, ledger.qualityByProvider(SINCE, LedgerScope.of("bob")).get(0).ratings());
+        assertEquals(5.0, ledger.qualityByStrategy(SINCE, LedgerScope.of("bob")).get(0).avgRating(), 1e-9);
+        assertTrue(ledger.wellRatedByCost(SINCE, 4.0, LedgerScope.of("alice")).isEmpty());
+        assertEquals(List.of("gemini-1.5-flash"), ledger.wellRatedByCost(SINCE, 4.0, LedgerScope.of("bob")).stream()
+                .map(RatedDeployment::model).toList());
+        assertEquals(new TierShare(1, 1), ledger.tierShare(SINCE, LedgerScope.of("alice")));
     }
 
     @Test
@@ -149,14 +169,14 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
         feedback(mid, 5, null, null);
         feedback(dear, 5, null, null);
 
-        List<RatedDeployment> rated = ledger.wellRatedByCost(SINCE, 4.0);
+        List<RatedDeployment> rated = ledger.wellRatedByCost(SINCE, 4.0, LedgerScope.EVERYONE);
 
         assertEquals(List.of("claude-3-5-haiku-20241022", "gpt-4o"), rated.stream().map(RatedDeployment::model).toList());
         assertEquals(2, rated.get(0).ratings());
         assertEquals(4.5, rated.get(0).avgRating(), 1e-9);
         assertEquals(1, rated.get(0).requests());
         assertEquals(0, new BigDecimal("0.0001").compareTo(rated.get(0).avgCost()), rated.toString());
-        assertEquals(3, ledger.wellRatedByCost(SINCE, 3.0).size());
+        assertEquals(3, ledger.wellRatedByCost(SINCE, 3.0, LedgerScope.EVERYONE).size());
     }
 
     @Test
@@ -171,11 +191,11 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
                 false);
         ledger.append(LedgerEntries.ok(NOW.minusSeconds(60)).build());
 
-        assertEquals(new TierShare(6, 4), ledger.tierShare(SINCE), "cache hits and rows without a tier aside");
+        assertEquals(new TierShare(6, 4), ledger.tierShare(SINCE, LedgerScope.EVERYONE), "cache hits and rows without a tier aside");
         assertEquals(List.of(new FallbackCause("openai/gpt-4o", 2),
-                new FallbackCause("anthropic/claude-3-5-sonnet-20241022", 1)), ledger.fallbackCauses(SINCE));
-        assertEquals(new TierShare(0, 0), ledger.tierShare(NOW));
-        assertTrue(ledger.fallbackCauses(NOW).isEmpty());
+                new FallbackCause("anthropic/claude-3-5-sonnet-20241022", 1)), ledger.fallbackCauses(SINCE, LedgerScope.EVERYONE));
+        assertEquals(new TierShare(0, 0), ledger.tierShare(NOW, LedgerScope.EVERYONE));
+        assertTrue(ledger.fallbackCauses(NOW, LedgerScope.EVERYONE).isEmpty());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.ledger.jdbc;
 
+import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
@@ -43,13 +44,32 @@ abstract class RequestLedgerContract extends LedgerContextContract {
         ledger.append(entry.costs("0.0000200000", "0.0002000000").unfinished().build());
         ledger.append(LedgerEntries.ok(NOW.minusSeconds(40 * 86_400)).build());
 
-        LedgerStats stats = ledger.stats(NOW.minusSeconds(7 * 86_400));
+        LedgerStats stats = ledger.stats(NOW.minusSeconds(7 * 86_400), LedgerScope.EVERYONE);
 
         assertEquals(4, stats.requests());
         assertEquals(2, stats.errors());
         assertEquals(1, stats.fallbacks());
         assertEquals(0, new BigDecimal("0.00006").compareTo(stats.intelligentCost()), stats.toString());
         assertEquals(0, new BigDecimal("0.0005").compareTo(stats.baselineCost()), stats.toString());
+    }
+
+    @Test
+    void aPrincipalsScopeReadsItsOwnRowsAndEveryonesReadsAll() {
+        LedgerEntries entry = LedgerEntries.ok(NOW.minusSeconds(60));
+        ledger.append(entry.build("alice"));
+        ledger.append(entry.build("alice"));
+        ledger.append(entry.strategy("hybrid", "high").costs("0.0010000000", "0.0020000000").build("bob"));
+        Instant since = NOW.minusSeconds(3_600);
+
+        assertEquals(3, ledger.stats(since, LedgerScope.EVERYONE).requests());
+        assertEquals(2, ledger.stats(since, LedgerScope.of("alice")).requests());
+        assertEquals(0, new BigDecimal("0.00002").compareTo(ledger.stats(since, LedgerScope.of("alice")).intelligentCost()));
+        assertEquals(List.of("hybrid"), ledger.byStrategy(since, LedgerScope.of("bob")).stream()
+                .map(StrategyStat::strategy).toList());
+        assertEquals("high", ledger.byConfidence(since, LedgerScope.of("bob")).get(0).confidence());
+        assertEquals(2, ledger.byProvider(since, LedgerScope.of("alice")).get(0).count());
+        assertEquals(2, ledger.cacheStats(since, LedgerScope.of("alice")).misses());
+        assertEquals(0, ledger.stats(since, LedgerScope.of("carol")).requests());
     }
 
     @Test
@@ -62,16 +82,16 @@ abstract class RequestLedgerContract extends LedgerContextContract {
         ledger.append(cacheHit(entry.strategy("complexity", "medium").build()));
         Instant since = NOW.minusSeconds(3600);
 
-        List<StrategyStat> strategies = ledger.byStrategy(since);
+        List<StrategyStat> strategies = ledger.byStrategy(since, LedgerScope.EVERYONE);
 
         assertEquals(List.of("hybrid", "complexity"), strategies.stream().map(StrategyStat::strategy).toList());
         assertEquals(2, strategies.get(0).count());
         assertEquals(1, strategies.get(0).highConfidence());
         assertEquals(0, new BigDecimal("0.00001").compareTo(strategies.get(0).avgCost()));
-        assertEquals(2, ledger.byConfidence(since).get(0).count());
-        assertEquals("medium", ledger.byConfidence(since).get(0).confidence());
-        assertEquals(3, ledger.byProvider(since).get(0).count(), "a cache hit was not served by the provider");
-        assertEquals(120.0, ledger.byProvider(since).get(0).avgLatencyMs(), 1e-9);
+        assertEquals(2, ledger.byConfidence(since, LedgerScope.EVERYONE).get(0).count());
+        assertEquals("medium", ledger.byConfidence(since, LedgerScope.EVERYONE).get(0).confidence());
+        assertEquals(3, ledger.byProvider(since, LedgerScope.EVERYONE).get(0).count(), "a cache hit was not served by the provider");
+        assertEquals(120.0, ledger.byProvider(since, LedgerScope.EVERYONE).get(0).avgLatencyMs(), 1e-9);
     }
 
     @Test
@@ -81,14 +101,14 @@ abstract class RequestLedgerContract extends LedgerContextContract {
         ledger.append(entry.unpriced().build());
         Instant since = NOW.minusSeconds(3600);
 
-        LedgerStats stats = ledger.stats(since);
+        LedgerStats stats = ledger.stats(since, LedgerScope.EVERYONE);
 
         assertEquals(2, stats.requests());
         assertEquals(1, stats.unpriced());
         assertEquals(0, new BigDecimal("0.00002").compareTo(stats.intelligentCost()), stats.toString());
         assertEquals(0, new BigDecimal("0.0001").compareTo(stats.baselineCost()), stats.toString());
-        assertEquals(0, new BigDecimal("0.00002").compareTo(ledger.byStrategy(since).get(0).avgCost()));
-        ProviderStat mystery = ledger.byProvider(since).stream().filter(p -> p.model().equals("mystery-model"))
+        assertEquals(0, new BigDecimal("0.00002").compareTo(ledger.byStrategy(since, LedgerScope.EVERYONE).get(0).avgCost()));
+        ProviderStat mystery = ledger.byProvider(since, LedgerScope.EVERYONE).stream().filter(p -> p.model().equals("mystery-model"))
                 .findFirst().orElseThrow();
         assertNull(mystery.cost(), "a model without a price costs an unknown amount, not $0");
     }
@@ -99,8 +119,8 @@ abstract class RequestLedgerContract extends LedgerContextContract {
         ledger.append(entry.strategy("cost-based", "medium").unpriced().build());
         Instant since = NOW.minusSeconds(3600);
 
-        assertNull(ledger.byStrategy(since).get(0).avgCost());
-        assertNull(ledger.byConfidence(since).get(0).avgCost());
+        assertNull(ledger.byStrategy(since, LedgerScope.EVERYONE).get(0).avgCost());
+        assertNull(ledger.byConfidence(since, LedgerScope.EVERYONE).get(0).avgCost());
     }
 
     @Test
@@ -113,12 +133,12 @@ abstract class RequestLedgerContract extends LedgerContextContract {
         ledger.append(entry.failed().build());
         ledger.append(cacheHit(LedgerEntries.ok(NOW.minusSeconds(2 * 86_400)).build()));
 
-        CacheStats stats = ledger.cacheStats(NOW.minusSeconds(86_400));
+        CacheStats stats = ledger.cacheStats(NOW.minusSeconds(86_400), LedgerScope.EVERYONE);
 
         assertEquals(3, stats.hits());
         assertEquals(1, stats.misses(), "the failed request is neither a hit nor a miss");
         assertEquals(0, new BigDecimal("0.000625").compareTo(stats.baselineCostAvoided()), stats.toString());
-        CacheStats none = ledger.cacheStats(NOW);
+        CacheStats none = ledger.cacheStats(NOW, LedgerScope.EVERYONE);
         assertEquals(0, none.requests());
         assertEquals(0, none.baselineCostAvoided().signum());
     }
@@ -158,7 +178,7 @@ abstract class RequestLedgerContract extends LedgerContextContract {
         assertThrows(RuntimeException.class, () -> ledger.append(again));
 
         assertEquals(first, ledger.find(first.id()).orElseThrow());
-        assertEquals(1, ledger.stats(NOW.minusSeconds(60)).requests());
+        assertEquals(1, ledger.stats(NOW.minusSeconds(60), LedgerScope.EVERYONE).requests());
     }
 
     @Test
@@ -178,7 +198,7 @@ abstract class RequestLedgerContract extends LedgerContextContract {
         // Nothing of the refused batch stays, so the rows can be written again one by one.
         assertTrue(ledger.find(beforeTheRefusedRow.id()).isEmpty());
         insert.one(beforeTheRefusedRow);
-        assertEquals(4, ledger.stats(NOW.minusSeconds(60)).requests());
+        assertEquals(4, ledger.stats(NOW.minusSeconds(60), LedgerScope.EVERYONE).requests());
     }
 
     /** The row as the NUMERIC(20, 10) columns give it back: its costs at scale 10. */
@@ -192,10 +212,10 @@ abstract class RequestLedgerContract extends LedgerContextContract {
 
     @Test
     void anEmptyLedgerReportsZeroes() {
-        LedgerStats stats = ledger.stats(NOW.minusSeconds(60));
+        LedgerStats stats = ledger.stats(NOW.minusSeconds(60), LedgerScope.EVERYONE);
 
         assertEquals(0, stats.requests());
         assertEquals(0, stats.intelligentCost().signum());
-        assertTrue(ledger.byStrategy(NOW.minusSeconds(60)).isEmpty());
+        assertTrue(ledger.byStrategy(NOW.minusSeconds(60), LedgerScope.EVERYONE).isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.function.metrics;
 
+import dev.switchboard.service.Caller;
 import dev.switchboard.api.CacheStatsResponse;
 import dev.switchboard.api.QueryParameters;
 import dev.switchboard.api.http.QueryValues;
@@ -25,8 +26,8 @@ public class CacheStatsController {
     }
 
     @Get(uri = "/cache/stats", produces = MediaType.APPLICATION_JSON)
-    public CacheStatsResponse cacheStats(HttpRequest<?> request) {
+    public CacheStatsResponse cacheStats(HttpRequest<?> request, Caller caller) {
         return cacheStats.cacheStats(QueryParameters.optionalInt("days", QueryValues.asSent(request, "days"),
-                CacheStatsService.DEFAULT_DAYS, 1, MetricsService.MAX_DAYS));
+                CacheStatsService.DEFAULT_DAYS, 1, MetricsService.MAX_DAYS), caller);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.function.metrics;
 
+import dev.switchboard.service.Caller;
 import dev.switchboard.api.HealthResponse;
 import dev.switchboard.api.ProvidersResponse;
 import dev.switchboard.api.QueryParameters;
@@ -37,13 +38,13 @@ public class MetricsController {
     }
 
     @Get(uri = "/routing/metrics", produces = MediaType.APPLICATION_JSON)
-    public RoutingMetricsResponse routingMetrics(HttpRequest<?> request) {
-        return metrics.routingMetrics(days(QueryValues.asSent(request, "days")));
+    public RoutingMetricsResponse routingMetrics(HttpRequest<?> request, Caller caller) {
+        return metrics.routingMetrics(days(QueryValues.asSent(request, "days")), caller);
     }
 
     @Get(uri = "/stats", produces = MediaType.APPLICATION_JSON)
-    public StatsResponse stats(HttpRequest<?> request) {
-        return metrics.stats(days(QueryValues.asSent(request, "days")));
+    public StatsResponse stats(HttpRequest<?> request, Caller caller) {
+        return metrics.stats(days(QueryValues.asSent(request, "days")), caller);
     }
 
     @Get(uri = "/providers", produces = MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package dev.switchboard.function.metrics;
 
+import dev.switchboard.service.Caller;
 import dev.switchboard.api.InsightsResponse;
 import dev.switchboard.api.QualityStatsResponse;
 import dev.switchboard.api.QueryParameters;
@@ -29,14 +30,14 @@ public class QualityController {
     }
 
     @Get(uri = "/quality/stats", produces = MediaType.APPLICATION_JSON)
-    public QualityStatsResponse qualityStats(HttpRequest<?> request) {
+    public QualityStatsResponse qualityStats(HttpRequest<?> request, Caller caller) {
         return quality.qualityStats(QueryParameters.optionalInt("days", QueryValues.asSent(request, "days"),
-                QualityStatsService.DEFAULT_DAYS, 1, MetricsService.MAX_DAYS));
+                QualityStatsService.DEFAULT_DAYS, 1, MetricsService.MAX_DAYS), caller);
     }
 
     @Get(uri = "/insights", produces = MediaType.APPLICATION_JSON)
-    public InsightsResponse insights(HttpRequest<?> request) {
+    public InsightsResponse insights(HttpRequest<?> request, Caller caller) {
         return insights.insights(QueryParameters.optionalInt("days", QueryValues.asSent(request, "days"),
-                InsightsService.DEFAULT_DAYS, 1, MetricsService.MAX_DAYS));
+                InsightsService.DEFAULT_DAYS, 1, MetricsService.MAX_DAYS), caller);
     }
 }

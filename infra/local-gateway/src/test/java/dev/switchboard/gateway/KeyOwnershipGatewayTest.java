@@ -18,10 +18,11 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * POST /feedback over real HTTP with authentication on: a key may rate its own requests only; another
- * key's request is a 404 like an unknown one; the admin may rate any.
+ * What a virtual key owns, over real HTTP with authentication on: it may rate its own requests only
+ * (another key's request is a 404 like an unknown one; the admin may rate any), and the analytics
+ * routes show it its own user's requests and feedback, the admin everyone's.
  */
-class FeedbackOwnershipGatewayTest {
+class KeyOwnershipGatewayTest {
 
     private static final String ADMIN_KEY = "local-admin-canary-47";
 
@@ -69,6 +70,33 @@ class FeedbackOwnershipGatewayTest {
         assertEquals(id, read(byErin).get("request_id").getStringValue());
         assertEquals(201, byAdmin.statusCode(), byAdmin.body());
         assertEquals(401, anonymous.statusCode(), anonymous.body());
+    }
+
+    @Test
+    void analyticsShowAKeyItsOwnUsersRequestsAndTheAdminEveryones() throws Exception {
+        String gina = key("gina");
+        String hugo = key("hugo");
+        for (String prompt : new String[] {"What is Rust?", "What is Go?"}) {
+            assertEquals(200, post("/complete", gina, "{\"prompt\":\"" + prompt + "\"}").statusCode());
+        }
+        HttpResponse<String> hugos = post("/complete", hugo, "{\"prompt\":\"What is Java?\"}");
+        String hugosId = read(hugos).get("routing_metadata").get("request_id").getStringValue();
+        assertEquals(201, post("/feedback", hugo, "{\"request_id\":\"" + hugosId + "\",\"rating\":5}").statusCode());
+
+        assertEquals(2, read(get("/stats?days=1", gina)).get("total_requests").getLongValue());
+        assertEquals(1, read(get("/stats?days=1", hugo)).get("total_requests").getLongValue());
+        long everyone = read(get("/stats?days=1", ADMIN_KEY)).get("total_requests").getLongValue();
+        assertEquals(true, everyone >= 3, "the admin sees every user's requests: " + everyone);
+        assertEquals(0, read(get("/quality/stats?days=1", gina)).get("feedback").getLongValue());
+        assertEquals(1, read(get("/quality/stats?days=1", hugo)).get("feedback").getLongValue());
+        assertEquals(2, read(get("/cache/stats?days=1", gina)).get("misses").getLongValue());
+        assertEquals(200, get("/routing/metrics?days=1", hugo).statusCode());
+        assertEquals(200, get("/insights?days=1", hugo).statusCode());
+    }
+
+    private static HttpResponse<String> get(String path, String key) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.address() + path))
+                .header("authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String key(String user) throws Exception {
