@@ -44,6 +44,14 @@ final class ChatMessagesParser {
         if (messages.stream().noneMatch(m -> m.role().equals("user"))) {
             throw new InvalidRequestException("messages", "'messages' needs at least one user message");
         }
+        // Anthropic, Gemini and Converse refuse blank text, so the adapters leave blank turns out; a blank
+        // last question would leave the conversation ending on the model's own answer, which some models
+        // would then continue as if it were a prefill instead of answering.
+        int last = messages.size() - 1;
+        if (messages.get(last).role().equals("user") && messages.get(last).content().isBlank()) {
+            String path = "messages[" + last + "].content";
+            throw new InvalidRequestException(path, "'" + path + "' must not be blank: it is the question to answer");
+        }
         return messages;
     }
 
