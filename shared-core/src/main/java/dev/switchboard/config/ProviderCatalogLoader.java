@@ -27,9 +27,12 @@ import java.util.regex.Pattern;
  */
 public final class ProviderCatalogLoader {
 
-    /** Query parameters whose name says they hold a credential (key, api-key, token, sig, secret, password). */
-    private static final java.util.regex.Pattern CREDENTIAL_PARAMETER = java.util.regex.Pattern.compile(
-            "(?i)(^|&)[^=&]*(key|token|sig|secret|password)[^=&]*=");
+    /**
+     * Query parameter names (lower-cased, without '-' and '_') that carry a credential: Gemini's key,
+     * SAS signatures, Azure Functions' code, tokens and passwords.
+     */
+    private static final Set<String> CREDENTIAL_PARAMETERS = Set.of("key", "apikey", "token", "accesstoken",
+            "authtoken", "auth", "sig", "signature", "secret", "clientsecret", "password", "pass", "pwd", "code");
 
     public static final String BUILT_IN = "classpath:switchboard-providers.yml";
     public static final Set<String> PROTOCOLS =
@@ -64,7 +67,9 @@ public final class ProviderCatalogLoader {
                         + "' is declared twice");
             }
             // my-ai and my_ai would both read MY_AI_API_KEY: one provider would silently use the other's key.
-            String other = keyVariables.putIfAbsent(provider.apiKeyVariable(), provider.name());
+            // The simulated provider and Bedrock (IAM) take no key, so they share nothing.
+            boolean takesKey = !provider.protocol().equals("simulated") && !provider.protocol().equals("bedrock");
+            String other = takesKey ? keyVariables.putIfAbsent(provider.apiKeyVariable(), provider.name()) : null;
             if (other != null) {
                 throw new ConfigurationError(location + ": providers[" + i + "].name '" + provider.name()
                         + "' takes its key from " + provider.apiKeyVariable() + ", as '" + other
@@ -161,7 +166,7 @@ public final class ProviderCatalogLoader {
             URI uri = URI.create(url.replace("{model}", "model"));
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw r.error(r.child("base-url"), "must be an http(s) URL (got '" + url + "')");
+                throw r.error(r.child("base-url"), "must be an http(s) URL (got '" + redacted(url) + "')");
             }
             // GET /providers shows the base URL to every key holder: a credential in it would leak there.
             // The message leaves the URL out, since it holds the credential.
@@ -169,13 +174,33 @@ public final class ProviderCatalogLoader {
                 throw r.error(r.child("base-url"), "must not carry a user or password; the provider's key comes "
                         + "from its <NAME>_API_KEY variable or Secrets Manager");
             }
-            if (uri.getRawQuery() != null && CREDENTIAL_PARAMETER.matcher(uri.getRawQuery()).find()) {
+            if (uri.getRawQuery() != null && carriesCredential(uri.getRawQuery())) {
                 throw r.error(r.child("base-url"), "must not carry a key or token in its query; the provider's key "
                         + "comes from its <NAME>_API_KEY variable or Secrets Manager");
             }
         } catch (IllegalArgumentException e) {
-            throw r.error(r.child("base-url"), "must be an http(s) URL (got '" + url + "')");
+            throw r.error(r.child("base-url"), "must be an http(s) URL (got '" + redacted(url) + "')");
         }
+    }
+
+    private static boolean carriesCredential(String rawQuery) {
+        for (String pair : rawQuery.split("&")) {
+            String name = pair.split("=", 2)[0];
+            try {
+                name = java.net.URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException undecodable) {
+                return true;
+            }
+            if (CREDENTIAL_PARAMETERS.contains(name.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", ""))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The URL for a message: without what may be a credential (a user and password, the query). */
+    private static String redacted(String url) {
+        return url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1…@").replaceFirst("\\?.*$", "?…");
     }
 
     private static Reader open(String location) throws IOException {

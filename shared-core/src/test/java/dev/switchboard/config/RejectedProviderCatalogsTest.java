@@ -105,8 +105,8 @@ class RejectedProviderCatalogsTest {
                         """, "providers[2].name", "'sim' is declared twice"),
                 arguments("two providers reading one key variable", """
                         providers:
-                          - {name: my-ai, protocol: simulated, deployments: [{model: m, tier: economy}]}
-                          - {name: my_ai, protocol: simulated, deployments: [{model: n, tier: economy}]}
+                          - {name: my-ai, protocol: openai, deployments: [{model: m, tier: economy}]}
+                          - {name: my_ai, protocol: anthropic, deployments: [{model: n, tier: economy}]}
                         """, "providers[1].name", "'my_ai' takes its key from MY_AI_API_KEY, as 'my-ai' does"),
                 arguments("duplicate model", """
                         providers:
@@ -233,15 +233,26 @@ class RejectedProviderCatalogsTest {
     @Test
     void aCredentialInTheBaseUrlIsNotRepeatedInTheMessageAndAnApiVersionIsFine() {
         for (String url : new String[] {"https://user:s3cr3t@proxy.example.com/v1",
-                "https://p.example.com/v1?api_key=s3cr3t"}) {
+                "https://p.example.com/v1?api_key=s3cr3t", "https://user:p^s3cr3t@proxy.example.com/v1",
+                "https://user:s3cr3t@my_proxy:8080/v1", "https://p.example.com/v1?a%70i-key=s3cr3t",
+                "ftp://p.example.com/v1?x=s3cr3t"}) {
             ConfigurationError e = assertThrows(ConfigurationError.class, () -> load("providers:\n"
                     + "  - {name: local, protocol: openai-compatible, base-url: \"" + url + "\", "
                     + "deployments: [{model: m, tier: economy}]}\n"));
             assertTrue(!e.getMessage().contains("s3cr3t"), e.getMessage());
         }
         assertEquals(1, load("providers:\n  - {name: azure, protocol: openai-compatible, base-url: "
-                + "\"https://a.example.com/openai/deployments/{model}?api-version=2024-06-01\", "
+                + "\"https://a.example.com/openai/deployments/{model}?api-version=2024-06-01&design=x\", "
                 + "deployments: [{model: m, tier: economy}]}\n").providers().size());
+    }
+
+    @Test
+    void providersThatTakeNoKeyMayShareAKeyVariableName() {
+        assertEquals(2, load("""
+                providers:
+                  - {name: my-sim, protocol: simulated, deployments: [{model: m, tier: economy}]}
+                  - {name: my_sim, protocol: simulated, deployments: [{model: n, tier: economy}]}
+                """).providers().size());
     }
 
     @Test
