@@ -14,8 +14,10 @@ import io.micronaut.core.convert.ConversionService;
 import jakarta.inject.Inject;
 
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -23,7 +25,8 @@ import java.util.function.Function;
  * Refuses, at start-up, a setting whose value does not convert to its type. Micronaut binds a value
  * it cannot convert as if it were absent, so {@code SWITCHBOARD_CACHE_TTL=90} (meant as seconds, but a
  * duration needs its unit) would silently mean the default hour. Booleans are only {@code true} or
- * {@code false}: the binder reads any other word, {@code ture} included, as false.
+ * {@code false}: the binder reads yes, y and on as true and any other word, {@code ture} included, as
+ * false.
  */
 @Context
 public class BoundValuesCheck {
@@ -33,9 +36,19 @@ public class BoundValuesCheck {
             RoutingSettings.class, LearningProperties.class, LatencyProperties.class, UpstreamProperties.class,
             DynamoDbSettings.class, SecretsManagerSettings.class, StateOutagePolicy.class);
 
+    /** Settings read one by one ({@code @Value}) rather than through a settings record, with their types. */
+    static final Map<String, Class<?>> CHECKED_ONE_BY_ONE = Map.of(
+            "switchboard.ledger.migrate", boolean.class,
+            "switchboard.log.include-prompts", boolean.class,
+            "switchboard.state.snapshot-max-age", Duration.class,
+            "switchboard.probe.timeout", Duration.class,
+            "switchboard.probe.parallelism", int.class);
+
     @Inject
     public BoundValuesCheck(Environment environment) {
-        check(name -> environment.getProperty(name, String.class), environment, CHECKED);
+        Function<String, Optional<String>> raw = name -> environment.getProperty(name, String.class);
+        check(raw, environment, CHECKED);
+        CHECKED_ONE_BY_ONE.forEach((property, type) -> check(raw, environment, property, type));
     }
 
     /** Throws a {@link ConfigurationError} naming the first value of {@code records} that does not convert. */
@@ -48,20 +61,24 @@ public class BoundValuesCheck {
                 if (type == String.class) {
                     continue;
                 }
-                String property = prefix + "." + kebab(component.getName());
-                rawValues.apply(property).ifPresent(raw -> {
-                    if (!converts(raw, type, conversions)) {
-                        throw new ConfigurationError(variable(property) + " (" + property + "): '" + raw
-                                + "' is not " + expected(type));
-                    }
-                });
+                check(rawValues, conversions, prefix + "." + kebab(component.getName()), type);
             }
         }
     }
 
+    private static void check(Function<String, Optional<String>> rawValues, ConversionService conversions,
+                              String property, Class<?> type) {
+        rawValues.apply(property).ifPresent(raw -> {
+            if (!converts(raw, type, conversions)) {
+                throw new ConfigurationError(variable(property) + " (" + property + "): '" + raw + "' is not "
+                        + expected(type));
+            }
+        });
+    }
+
     private static boolean converts(String raw, Class<?> type, ConversionService conversions) {
         if (type == boolean.class || type == Boolean.class) {
-            return raw.strip().equalsIgnoreCase("true") || raw.strip().equalsIgnoreCase("false");
+            return raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false");
         }
         return conversions.convert(raw, type).isPresent();
     }
@@ -70,7 +87,7 @@ public class BoundValuesCheck {
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";
         }
-        if (type == java.time.Duration.class) {
+        if (type == Duration.class) {
             return "a duration with its unit, such as 500ms, 90s, 5m or 1h";
         }
         if (type.isEnum()) {

@@ -33,6 +33,18 @@ class StartUpRefusesBadSettingsTest {
     }
 
     @Test
+    void settingsReadOneByOneAreCheckedToo() {
+        assertTrue(startUpFailure(Map.of("switchboard.ledger.migrate", "yes")).getMessage()
+                .startsWith("SWITCHBOARD_LEDGER_MIGRATE (switchboard.ledger.migrate): 'yes' is not true or false"));
+        assertTrue(startUpFailure(Map.of("switchboard.state.snapshot-max-age", "5")).getMessage()
+                .startsWith("SWITCHBOARD_STATE_SNAPSHOT_MAX_AGE"));
+        assertTrue(startUpFailure(Map.of("switchboard.probe.parallelism", "four")).getMessage()
+                .startsWith("SWITCHBOARD_PROBE_PARALLELISM"));
+        assertTrue(startUpFailure(Map.of("switchboard.cache.enabled", "true ")).getMessage()
+                .contains("true or false"), "the binder would read 'true ' as false");
+    }
+
+    @Test
     void wordsWhereNumbersBelongAreRefused() {
         assertTrue(startUpFailure(Map.of("switchboard.resilience.max-retries", "three")).getMessage()
                 .startsWith("SWITCHBOARD_RESILIENCE_MAX_RETRIES"));
