@@ -2,6 +2,7 @@ package dev.switchboard.service;
 
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.UnsettledSettlement;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -28,7 +29,11 @@ public class SettlementRepeats {
     /** The pauses before each repeat, together well inside {@link UnsettledSettlement#REPEATABLE_FOR}. */
     static final List<Duration> PAUSES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
             Duration.ofSeconds(30), Duration.ofMinutes(2));
-    static final int MAX_WAITING = 1_000;
+    /**
+     * A waiting settlement keeps its whole transaction, which may carry a cached answer of up to 350 KB
+     * (DynamoDB refuses the same token with other items, so it cannot be trimmed): at most about 90 MB.
+     */
+    static final int MAX_WAITING = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(SettlementRepeats.class);
 
@@ -50,6 +55,16 @@ public class SettlementRepeats {
     /** Repeats waiting for their turn: for tests and the operators. */
     int waiting() {
         return waiting.get();
+    }
+
+    /** Repeats still waiting when the application stops are lost with it: their reservations stay held. */
+    @PreDestroy
+    void stopping() {
+        int left = waiting.get();
+        if (left > 0) {
+            LOG.error("stopping with {} settlement(s) still to repeat; their reservations stay held at their estimates",
+                    left);
+        }
     }
 
     private void schedule(UnsettledSettlement unsettled, int repeat) {
