@@ -42,10 +42,11 @@ final class ShapeModel {
 
     /**
      * This model after one more outcome: statistics first, then one gradient step with them. The step
-     * of a prompt farther from the shape's mean than a typical one (squared distance above the number of
-     * features, its expected value) is scaled down to a typical step's length: a plain step grows with
-     * that distance, so a few lessons on prompts unlike the fitted ones (a user rating chat answers
-     * against a model fitted on word problems) would otherwise re-route the prompts it knows.
+     * of a prompt farther from the shape's mean than a typical one (squared distance d above the number
+     * of features F, its expected value) is scaled by F / d, bias included. A plain step's effect on
+     * other prompts grows with d (its weights move along the prompt's standardised features), so a few
+     * lessons on prompts unlike the fitted ones (a user rating chat answers against a model fitted on
+     * word problems) would otherwise re-route the prompts it knows.
      */
     ShapeModel observe(double[] x, boolean failed, LearnerOptions options) {
         ShapeModel next = new ShapeModel(examples, means.clone(), squares.clone(), weights.clone()).withStatisticsOf(x);
