@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fails the next TransactWriteItems once: before it is sent, after DynamoDB answered it (the answer
@@ -21,6 +22,9 @@ final class LosesTransactionAnswers implements ExecutionInterceptor {
     final AtomicBoolean beforeSending = new AtomicBoolean();
     final AtomicBoolean afterCommit = new AtomicBoolean();
     final AtomicBoolean cancelled = new AtomicBoolean();
+    /** The transaction (counted from 1 among those answered) whose answer is lost after its commit; 0 for none. */
+    final AtomicInteger loseAnswerOf = new AtomicInteger();
+    private final AtomicInteger answered = new AtomicInteger();
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
@@ -36,7 +40,8 @@ final class LosesTransactionAnswers implements ExecutionInterceptor {
 
     @Override
     public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
-        if (isTransaction(attributes) && afterCommit.getAndSet(false)) {
+        if (isTransaction(attributes)
+                && (afterCommit.getAndSet(false) | answered.incrementAndGet() == loseAnswerOf.get())) {
             throw SdkClientException.create("simulated: the answer was lost after the commit");
         }
         return context.response();
