@@ -36,7 +36,9 @@ public final class CostCalculator {
      * out of its total and priced on its own, never counted twice. Cached input is priced at
      * cache_read_input_token_cost and reasoning at output_cost_per_reasoning_token where the table gives
      * them; where it does not (a price of 0 means "not given", see {@link ModelPrice}) they are priced as
-     * ordinary input and output, which errs towards the higher cost. An unpriced model stays unpriced.
+     * ordinary input and output, which errs towards the higher cost. A model with long-context tiers is
+     * priced, every token of the call, at the tier its whole input (cached part included) is above, as
+     * LiteLLM prices it. An unpriced model stays unpriced.
      */
     public Cost cost(String model, Usage usage) {
         Objects.requireNonNull(usage, "usage");
@@ -61,7 +63,8 @@ public final class CostCalculator {
         return prices;
     }
 
-    private static double usd(ModelPrice price, Usage usage) {
+    private static double usd(ModelPrice model, Usage usage) {
+        ModelPrice price = model.forInputTokens(usage.inputTokens());
         int freshInput = usage.inputTokens() - usage.cachedInputTokens();
         int visibleOutput = usage.outputTokens() - usage.reasoningTokens();
         double cachedRate = price.cacheReadInputTokenCost() > 0 ? price.cacheReadInputTokenCost() : price.inputCostPerToken();
