@@ -1,6 +1,7 @@
 package dev.switchboard.cost;
 
 import dev.switchboard.provider.Usage;
+import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -44,5 +45,16 @@ class LongContextCostTest {
     void theTierIsChosenByTheInputAloneNotByTheOutput() {
         // 100,000 input + 150,000 output: past 200k together, but the input is not.
         assertEquals(100_000 * 3e-06 + 150_000 * 1.5e-05, calculator.cost("long", 100_000, 150_000).usd(), 1e-12);
+    }
+
+    @Test
+    void theBuiltInTablePricesGeminiFlashPast128kAtItsLongContextPrices() {
+        CostCalculator builtIn = new CostCalculator(
+                new PriceTableLoader(JsonMapper.createDefault()).load(PriceTableLoader.BUILT_IN),
+                "gpt-4o");
+
+        // LiteLLM: $0.075/$0.30 per million up to 128k input tokens, $0.15/$0.60 past it.
+        assertEquals(128_000 * 7.5e-08 + 1_000 * 3e-07, builtIn.cost("gemini-1.5-flash", 128_000, 1_000).usd(), 1e-12);
+        assertEquals(300_000 * 1.5e-07 + 1_000 * 6e-07, builtIn.cost("gemini-1.5-flash", 300_000, 1_000).usd(), 1e-12);
     }
 }
