@@ -12,9 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** A call to a model billed higher past a prompt length: the whole call at the higher level, as LiteLLM prices it. */
 class LongContextCostTest {
 
-    // Round per-million prices: $3/$15 up to 200k input tokens, $6/$22.50 past it; cache reads $0.30 / $0.60.
-    private static final ModelPrice LONG_CONTEXT = new ModelPrice(3e-06, 1.5e-05, 3e-07, 0, 0, 1_000_000,
-            "anthropic", "chat", List.of(new PriceTier(200_000, 6e-06, 2.25e-05, 6e-07, 0)));
+    // Round per-million prices: $3/$15 up to 200k input tokens, $6/$22.50 past it; cache reads $0.30 / $0.60,
+    // cache writes $3.75 / $7.50.
+    private static final ModelPrice LONG_CONTEXT = new ModelPrice(3e-06, 1.5e-05, 3e-07, 3.75e-06, 0, 1_000_000,
+            "anthropic", "chat", List.of(new PriceTier(200_000, 6e-06, 2.25e-05, 6e-07, 7.5e-06)));
     private static final PriceTable PRICES = new PriceTable("test", Map.of(
             "long", LONG_CONTEXT,
             "gpt-4o", new ModelPrice(2.5e-06, 1e-05, 1.25e-06, 0, 0, 128_000, "openai", "chat")));
@@ -39,6 +40,12 @@ class LongContextCostTest {
     void cachedInputCountsTowardsTheThresholdAndIsPricedAtTheTiersCacheReadPrice() {
         // 150,000 fresh + 60,000 cached = 210,000 input: 150,000 * $6/M + 60,000 * $0.60/M + 0 output
         assertEquals(new Cost(0.936, true), calculator.cost("long", new Usage(210_000, 0, 0, 60_000)));
+    }
+
+    @Test
+    void cacheWritesCountTowardsTheThresholdAndArePricedAtTheTiersCacheCreationPrice() {
+        // 150,000 fresh + 100,000 written = 250,000 input: 150,000 * $6/M + 100,000 * $7.50/M
+        assertEquals(new Cost(1.65, true), calculator.cost("long", new Usage(250_000, 0, 0, 0, 100_000)));
     }
 
     @Test
