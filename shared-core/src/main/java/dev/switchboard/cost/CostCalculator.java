@@ -31,12 +31,15 @@ public final class CostCalculator {
     }
 
     /**
-     * The full usage. As {@link Usage} defines it, cached input is part of inputTokens and reasoning is
-     * part of outputTokens (OpenAI's completion_tokens includes reasoning_tokens), so each part is taken
-     * out of its total and priced on its own, never counted twice. Cached input is priced at
-     * cache_read_input_token_cost and reasoning at output_cost_per_reasoning_token where the table gives
-     * them; where it does not (a price of 0 means "not given", see {@link ModelPrice}) they are priced as
-     * ordinary input and output, which errs towards the higher cost. An unpriced model stays unpriced.
+     * The full usage. As {@link Usage} defines it, cached input and cache writes are part of inputTokens
+     * and reasoning is part of outputTokens (OpenAI's completion_tokens includes reasoning_tokens), so
+     * each part is taken out of its total and priced on its own, never counted twice. Cached input is
+     * priced at cache_read_input_token_cost, cache writes at cache_creation_input_token_cost and
+     * reasoning at output_cost_per_reasoning_token where the table gives them; where it does not (a price
+     * of 0 means "not given", see {@link ModelPrice}) they are priced as ordinary input and output (too
+     * high for a cache read, too low for a cache write, which providers bill above plain input). A model
+     * with long-context tiers is priced, every token of the call, at the tier its whole input (cached
+     * part and cache writes included) is above, as LiteLLM prices it. An unpriced model stays unpriced.
      */
     public Cost cost(String model, Usage usage) {
         Objects.requireNonNull(usage, "usage");
@@ -61,15 +64,22 @@ public final class CostCalculator {
         return prices;
     }
 
-    private static double usd(ModelPrice price, Usage usage) {
-        int freshInput = usage.inputTokens() - usage.cachedInputTokens();
+    private static double usd(ModelPrice model, Usage usage) {
+        ModelPrice price = model.forInputTokens(usage.inputTokens());
+        int freshInput = usage.inputTokens() - usage.cachedInputTokens() - usage.cacheWriteInputTokens();
         int visibleOutput = usage.outputTokens() - usage.reasoningTokens();
-        double cachedRate = price.cacheReadInputTokenCost() > 0 ? price.cacheReadInputTokenCost() : price.inputCostPerToken();
-        double reasoningRate = price.outputCostPerReasoningToken() > 0
-                ? price.outputCostPerReasoningToken() : price.outputCostPerToken();
-        // Summed in this order so that plain input and output give the same double as before the split.
+        double cachedRate = given(price.cacheReadInputTokenCost(), price.inputCostPerToken());
+        double writeRate = given(price.cacheCreationInputTokenCost(), price.inputCostPerToken());
+        double reasoningRate = given(price.outputCostPerReasoningToken(), price.outputCostPerToken());
+        // Summed in this order so that plain input and output give the same double as before the split
+        // (a part that is 0 adds exactly 0).
         return freshInput * price.inputCostPerToken() + usage.cachedInputTokens() * cachedRate
+                + usage.cacheWriteInputTokens() * writeRate
                 + visibleOutput * price.outputCostPerToken() + usage.reasoningTokens() * reasoningRate;
+    }
+
+    private static double given(double price, double fallback) {
+        return price > 0 ? price : fallback;
     }
 
     /**

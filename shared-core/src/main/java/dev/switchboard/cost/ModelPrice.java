@@ -1,12 +1,52 @@
 package dev.switchboard.cost;
 
+import java.util.Comparator;
+import java.util.List;
+
 /**
  * One model's entry in LiteLLM's model_prices_and_context_window.json format (USD per token).
  * Cache and reasoning prices are 0 when the file gives none, and 0 is read as "not given" (the cost
  * falls back to the plain input or output price); {@code maxInputTokens} is 0 when unknown.
+ * {@code tiers} are the long-context price levels, empty for a model billed the same at any length.
  */
 public record ModelPrice(double inputCostPerToken, double outputCostPerToken,
                          double cacheReadInputTokenCost, double cacheCreationInputTokenCost,
                          double outputCostPerReasoningToken, int maxInputTokens,
-                         String litellmProvider, String mode) {
+                         String litellmProvider, String mode, List<PriceTier> tiers) {
+
+    public ModelPrice {
+        // Highest threshold first, so the first tier a request passes is the one that prices it.
+        tiers = tiers == null ? List.of()
+                : tiers.stream().sorted(Comparator.comparingInt(PriceTier::aboveInputTokens).reversed()).toList();
+    }
+
+    /** A model with one price level whatever the request's length. */
+    public ModelPrice(double inputCostPerToken, double outputCostPerToken, double cacheReadInputTokenCost,
+                      double cacheCreationInputTokenCost, double outputCostPerReasoningToken, int maxInputTokens,
+                      String litellmProvider, String mode) {
+        this(inputCostPerToken, outputCostPerToken, cacheReadInputTokenCost, cacheCreationInputTokenCost,
+                outputCostPerReasoningToken, maxInputTokens, litellmProvider, mode, List.of());
+    }
+
+    /**
+     * The flat prices a request with {@code inputTokens} input tokens (cached ones included) pays: those
+     * of the highest tier whose threshold it is above (strictly, as LiteLLM compares), else the base
+     * prices. A price the tier does not give is the base one; the reasoning price has no tiers.
+     */
+    public ModelPrice forInputTokens(int inputTokens) {
+        for (PriceTier tier : tiers) {
+            if (inputTokens > tier.aboveInputTokens()) {
+                return new ModelPrice(orBase(tier.inputCostPerToken(), inputCostPerToken),
+                        orBase(tier.outputCostPerToken(), outputCostPerToken),
+                        orBase(tier.cacheReadInputTokenCost(), cacheReadInputTokenCost),
+                        orBase(tier.cacheCreationInputTokenCost(), cacheCreationInputTokenCost),
+                        outputCostPerReasoningToken, maxInputTokens, litellmProvider, mode);
+            }
+        }
+        return this;
+    }
+
+    private static double orBase(double tierPrice, double basePrice) {
+        return tierPrice > 0 ? tierPrice : basePrice;
+    }
 }

@@ -7,20 +7,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a price file in LiteLLM's format: an object of model name to an entry with
  * input_cost_per_token, output_cost_per_token, cache and reasoning prices, max_input_tokens,
- * litellm_provider and mode. Entries without both token prices (image or audio models, LiteLLM's
- * "sample_spec") are skipped, which leaves those models unpriced.
+ * litellm_provider and mode, and the long-context tiers (see {@link PriceTier}). Entries without both
+ * token prices (image or audio models, LiteLLM's "sample_spec") are skipped, which leaves those models
+ * unpriced.
  */
 public final class PriceTableLoader {
 
     public static final String BUILT_IN = "classpath:prices/model_prices.json";
     /** LiteLLM's documentation entry: it carries example prices of 0 and is no model. */
     static final String SAMPLE_SPEC = "sample_spec";
+    /**
+     * A tier's input price names its threshold, in thousands ("_above_200k_tokens") or in tokens
+     * ("_above_512_tokens"); as in LiteLLM, only this field opens a tier. Variants with a suffix after
+     * "_tokens" (a service tier's "_priority") do not match and are left out.
+     */
+    private static final Pattern TIER_INPUT = Pattern.compile("input_cost_per_token_above_(\\d{1,9})(k?)_tokens");
 
     private final JsonMapper mapper;
 
@@ -50,9 +61,30 @@ public final class PriceTableLoader {
                     orZero(number(e, "cache_creation_input_token_cost")),
                     orZero(number(e, "output_cost_per_reasoning_token")),
                     (int) orZero(number(e, "max_input_tokens")),
-                    text(e, "litellm_provider"), text(e, "mode")));
+                    text(e, "litellm_provider"), text(e, "mode"), tiers(e)));
         }
         return new PriceTable(location, prices);
+    }
+
+    /** The entry's long-context tiers: one for each threshold its input price is given above. */
+    private static List<PriceTier> tiers(JsonNode entry) {
+        List<PriceTier> tiers = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : entry.entries()) {
+            Matcher m = TIER_INPUT.matcher(field.getKey());
+            if (!m.matches() || number(entry, field.getKey()) == null) {
+                continue;
+            }
+            long threshold = Long.parseLong(m.group(1)) * (m.group(2).isEmpty() ? 1 : 1000);
+            if (threshold > Integer.MAX_VALUE) {
+                continue;
+            }
+            String above = "_above_" + m.group(1) + m.group(2) + "_tokens";
+            tiers.add(new PriceTier((int) threshold, number(entry, field.getKey()),
+                    orZero(number(entry, "output_cost_per_token" + above)),
+                    orZero(number(entry, "cache_read_input_token_cost" + above)),
+                    orZero(number(entry, "cache_creation_input_token_cost" + above))));
+        }
+        return tiers;
     }
 
     private static Double number(JsonNode entry, String field) {

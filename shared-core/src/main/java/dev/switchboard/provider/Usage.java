@@ -2,22 +2,31 @@ package dev.switchboard.provider;
 
 /**
  * Tokens a call consumed, as the provider reported them. {@code reasoningTokens} are the part of the
- * output spent on hidden reasoning, and {@code cachedInputTokens} the part of the input served from
- * the provider's prompt cache (both already included in the totals, and 0 when not reported).
+ * output spent on hidden reasoning, {@code cachedInputTokens} the part of the input served from the
+ * provider's prompt cache, and {@code cacheWriteInputTokens} the part of the input written to that
+ * cache (Anthropic and Bedrock bill a write above plain input). All three are already included in
+ * the totals, and 0 when not reported.
  */
-public record Usage(int inputTokens, int outputTokens, int reasoningTokens, int cachedInputTokens) {
+public record Usage(int inputTokens, int outputTokens, int reasoningTokens, int cachedInputTokens,
+                    int cacheWriteInputTokens) {
 
     public Usage {
-        if (inputTokens < 0 || outputTokens < 0 || reasoningTokens < 0 || cachedInputTokens < 0) {
+        if (inputTokens < 0 || outputTokens < 0 || reasoningTokens < 0 || cachedInputTokens < 0
+                || cacheWriteInputTokens < 0) {
             throw new IllegalArgumentException("token counts must not be negative");
         }
-        if (reasoningTokens > outputTokens || cachedInputTokens > inputTokens) {
-            throw new IllegalArgumentException("reasoning and cached tokens are parts of the output and input");
+        if (reasoningTokens > outputTokens || (long) cachedInputTokens + cacheWriteInputTokens > inputTokens) {
+            throw new IllegalArgumentException("reasoning, cached and cache-write tokens are parts of the output and input");
         }
+    }
+
+    /** No cache writes reported, as every provider but Anthropic and Bedrock answers. */
+    public Usage(int inputTokens, int outputTokens, int reasoningTokens, int cachedInputTokens) {
+        this(inputTokens, outputTokens, reasoningTokens, cachedInputTokens, 0);
     }
 
     /** Input and output only, as most answers report them. */
     public Usage(int inputTokens, int outputTokens) {
-        this(inputTokens, outputTokens, 0, 0);
+        this(inputTokens, outputTokens, 0, 0, 0);
     }
 }

@@ -27,7 +27,8 @@ final class DeclaredPrices {
                 if (price == null) {
                     continue;
                 }
-                // Cached input and reasoning are left "not given", so they are priced as plain input and output.
+                // Cache reads, cache writes and reasoning are left "not given", so they are priced as plain input
+                // and output; a declared price has no long-context tiers.
                 ModelPrice modelPrice = new ModelPrice(price.inputPerMillion() / PER_MILLION,
                         price.outputPerMillion() / PER_MILLION, 0, 0, 0, deployment.capabilities().contextLength(),
                         provider.name(), "chat");

@@ -50,6 +50,11 @@ public final class CachedResponseJson {
             Usage u = r.usage();
             out.writeArray(new int[] {u.inputTokens(), u.outputTokens(), u.reasoningTokens(), u.cachedInputTokens()},
                     0, 4);
+            if (u.cacheWriteInputTokens() > 0) {
+                // A field of its own, not a fifth count: the previous build skips a field it does not know
+                // but refuses a longer array, so entries stay readable to both while a deployment rolls.
+                out.writeNumberField("cache_write_tokens", u.cacheWriteInputTokens());
+            }
             out.writeArrayFieldStart("tool_calls");
             for (ToolCall call : r.toolCalls()) {
                 out.writeStartArray();
@@ -83,6 +88,7 @@ public final class CachedResponseJson {
                     case "text" -> f.text = text(in, value);
                     case "finish_reason" -> f.finish = FinishReason.valueOf(text(in, value).toUpperCase(Locale.ROOT));
                     case "usage" -> f.usage = usage(in, value);
+                    case "cache_write_tokens" -> f.cacheWrites = count(in, value);
                     case "tool_calls" -> f.toolCalls = toolCalls(in, value);
                     default -> in.skipChildren();
                 }
@@ -109,6 +115,11 @@ public final class CachedResponseJson {
         }
         expect(in.nextToken(), JsonToken.END_ARRAY);
         return new Usage(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    private static int count(JsonParser in, JsonToken value) throws IOException {
+        expect(value, JsonToken.VALUE_NUMBER_INT);
+        return in.getIntValue();
     }
 
     private static List<ToolCall> toolCalls(JsonParser in, JsonToken value) throws IOException {
@@ -150,6 +161,7 @@ public final class CachedResponseJson {
         String text;
         FinishReason finish;
         Usage usage;
+        int cacheWrites;
         List<ToolCall> toolCalls = List.of();
 
         CachedResponse build() {
@@ -160,7 +172,10 @@ public final class CachedResponseJson {
                     || usage == null) {
                 throw new Unreadable("a required field is missing");
             }
-            return new CachedResponse(provider, new ChatResponse(text, model, usage, finish, toolCalls), storedAt, cost);
+            Usage withWrites = cacheWrites == 0 ? usage : new Usage(usage.inputTokens(), usage.outputTokens(),
+                    usage.reasoningTokens(), usage.cachedInputTokens(), cacheWrites);
+            return new CachedResponse(provider, new ChatResponse(text, model, withWrites, finish, toolCalls), storedAt,
+                    cost);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,6 +55,34 @@ class PriceTableLoaderTest {
                 table.price("claude-3-5-sonnet-20241022").orElseThrow());
         assertEquals(new ModelPrice(3e-07, 2.5e-06, 0.0, 0.0, 2.5e-06, 1_048_576, "gemini", "chat"),
                 table.price("gemini/gemini-2.5-flash").orElseThrow());
+    }
+
+    @Test
+    void readsTheLongContextPricesOfEachThreshold() {
+        PriceTable table = loader.load(LITELLM_SAMPLE);
+
+        assertEquals(List.of(new PriceTier(200_000, 6e-06, 2.25e-05, 6e-07, 7.5e-06)),
+                table.price("claude-sonnet-4-20250514").orElseThrow().tiers());
+        // Prices a tier leaves out are 0, "not given", like the base entry's.
+        assertEquals(List.of(new PriceTier(128_000, 7e-06, 2.1e-05, 0.0, 0.0)),
+                table.price("gemini/gemini-1.5-pro").orElseThrow().tiers());
+    }
+
+    @Test
+    void tiersAreKeptHighestThresholdFirstAndAThresholdMayBeInTokens() {
+        assertEquals(List.of(new PriceTier(200_000, 3e-06, 0.0, 0.0, 0.0),
+                        new PriceTier(128_000, 1.5e-06, 2.5e-06, 0.0, 0.0),
+                        new PriceTier(512, 1.1e-06, 0.0, 0.0, 0.0)),
+                loader.load(LITELLM_SAMPLE).price("two-tiers").orElseThrow().tiers());
+    }
+
+    @Test
+    void onlyAnInputPriceAboveAThresholdOpensATier() {
+        // An output price alone, a service tier's variant and a price written as text open none.
+        ModelPrice price = loader.load(LITELLM_SAMPLE).price("tier-without-input-price").orElseThrow();
+
+        assertEquals(new ModelPrice(1e-06, 2e-06, 0.0, 0.0, 0.0, 0, "example", "chat"), price);
+        assertEquals(List.of(), price.tiers());
     }
 
     @Test

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Costing a provider's full usage: cached input and reasoning tokens at their own prices where given. */
+/** Costing a provider's full usage: cached input, cache writes and reasoning tokens at their own prices where given. */
 class UsageCostTest {
 
     // Round per-million prices, so the expected sums can be checked by hand.
@@ -18,6 +18,7 @@ class UsageCostTest {
             "cached", new ModelPrice(2e-06, 8e-06, 5e-07, 0, 0, 0, "openai", "chat"),
             "reasoning", new ModelPrice(1e-06, 4e-06, 0, 0, 1e-05, 0, "gemini", "chat"),
             "plain", new ModelPrice(3e-06, 1.5e-05, 0, 0, 0, 0, "test", "chat"),
+            "cache-writes", new ModelPrice(3e-06, 1.5e-05, 3e-07, 3.75e-06, 0, 0, "anthropic", "chat"),
             "gpt-4o", new ModelPrice(2.5e-06, 1e-05, 1.25e-06, 0, 0, 128_000, "openai", "chat")));
 
     private final CostCalculator calculator = new CostCalculator(PRICES, "gpt-4o");
@@ -28,6 +29,27 @@ class UsageCostTest {
         Cost cost = calculator.cost("cached", new Usage(1_000_000, 0, 0, 400_000));
 
         assertEquals(new Cost(1.4, true), cost);
+    }
+
+    @Test
+    void cacheWritesArePricedAtTheCacheCreationPriceAndAreNotAlsoPlainInput() {
+        // 1,000,000 input of which 400,000 written to the cache: 600,000 * $3/M + 400,000 * $3.75/M
+        assertEquals(new Cost(3.3, true), calculator.cost("cache-writes", new Usage(1_000_000, 0, 0, 0, 400_000)));
+    }
+
+    @Test
+    void cacheReadsWritesAndFreshInputEachHaveTheirOwnPrice() {
+        // 200,000 fresh * $3/M + 500,000 read * $0.30/M + 300,000 written * $3.75/M = $0.60 + $0.15 + $1.125
+        assertEquals(new Cost(1.875, true),
+                calculator.cost("cache-writes", new Usage(1_000_000, 0, 0, 500_000, 300_000)));
+    }
+
+    @Test
+    void withoutACacheCreationPriceCacheWritesCostAsPlainInput() {
+        assertEquals(calculator.cost("plain", 1_000_000, 1_000_000),
+                calculator.cost("plain", new Usage(1_000_000, 1_000_000, 0, 0, 400_000)));
+        // The baseline model has a cache-read price but none for writes.
+        assertEquals(calculator.baselineCost(2_000, 800), calculator.baselineCost(new Usage(2_000, 800, 0, 0, 1_500)));
     }
 
     @Test

@@ -27,6 +27,18 @@ class UnifiedModelTest {
     }
 
     @Test
+    void cacheWritesArePartOfTheInputBesideCacheReads() {
+        Usage usage = new Usage(2021, 9, 0, 1700, 300);
+
+        assertEquals(300, usage.cacheWriteInputTokens());
+        assertEquals(new Usage(100, 40, 30, 60, 0), new Usage(100, 40, 30, 60));
+        assertEquals(new Usage(100, 40, 0, 60, 40), new Usage(100, 40, 0, 60, 40), "reads and writes may fill the input");
+        assertThrows(IllegalArgumentException.class, () -> new Usage(100, 40, 0, 60, 41));
+        assertThrows(IllegalArgumentException.class, () -> new Usage(100, 40, 0, 0, -1));
+        assertThrows(IllegalArgumentException.class, () -> new Usage(10, 0, 0, Integer.MAX_VALUE, Integer.MAX_VALUE));
+    }
+
+    @Test
     void onlyAssistantTurnsCarryToolCallsAndOnlyToolTurnsAnswerOne() {
         assertEquals(List.of(CALL), new ChatMessage("assistant", "", List.of(CALL), null).toolCalls());
         assertEquals("call_1", new ChatMessage("tool", "{\"temp\":3}", List.of(), "call_1").toolCallId());

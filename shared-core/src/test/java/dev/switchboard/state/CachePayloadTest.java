@@ -57,6 +57,22 @@ class CachePayloadTest {
     }
 
     @Test
+    void cacheWritesAreKeptInAFieldOfTheirOwnThatThePreviousFormatSkips() {
+        CachedResponse written = new CachedResponse("anthropic", new ChatResponse("hi", "claude-3-5-haiku-20241022",
+                new Usage(2021, 9, 0, 1700, 300), FinishReason.STOP), ANSWER.storedAt(), null);
+        String json = new String(CachedResponseJson.write(written), StandardCharsets.UTF_8);
+
+        assertTrue(json.contains("\"usage\":[2021,9,0,1700],\"cache_write_tokens\":300"), json);
+        assertEquals(written, CachedResponseJson.read(json.getBytes(StandardCharsets.UTF_8)));
+        assertFalse(new String(CachedResponseJson.write(ANSWER), StandardCharsets.UTF_8).contains("cache_write"),
+                "an answer without cache writes is written as before");
+        for (String bad : new String[] {"\"cache_write_tokens\":322", "\"cache_write_tokens\":\"300\""}) {
+            byte[] payload = json.replace("\"cache_write_tokens\":300", bad).getBytes(StandardCharsets.UTF_8);
+            assertThrows(IllegalArgumentException.class, () -> CachedResponseJson.read(payload), bad);
+        }
+    }
+
+    @Test
     void unknownFieldsAreSkippedForForwardCompatibility() {
         String json = new String(CachedResponseJson.write(ANSWER), StandardCharsets.UTF_8)
                 .replace("{\"v\":1,", "{\"v\":1,\"later\":{\"nested\":[1,2]},");

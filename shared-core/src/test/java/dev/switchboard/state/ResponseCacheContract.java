@@ -57,7 +57,7 @@ public abstract class ResponseCacheContract {
     void returnsEveryFieldAsStoredWithToolCallsAndUnicode() {
         String text = "Grüße, 世界! \"quoted\" \\ back-slash\nnew line\ttab 🚀 e\u0301 \u2028";
         CachedResponse stored = new CachedResponse("anthropic", new ChatResponse(text, "claude-3-5-sonnet-20241022",
-                new Usage(1200, 340, 120, 1000), FinishReason.TOOL_CALLS, List.of(
+                new Usage(1200, 340, 120, 900, 250), FinishReason.TOOL_CALLS, List.of(
                         new ToolCall("toolu_01", "weather", "{\"city\":\"Zürich\"}"),
                         new ToolCall("toolu_02", "time", "{}"))),
                 clock.instant().plusNanos(123_456_789), new BigDecimal("0.0123450000"));

@@ -125,7 +125,8 @@ public final class CoreFixture {
     public MetricsSink metrics = MetricsSink.NONE;
     /** Knows nothing at first, as in production; a test may teach it. */
     public final DifficultyLearner learner = new LogisticDifficultyLearner(LearnerOptions.DEFAULTS);
-    public final PriceTable prices = new PriceTable("test", Map.of(
+    /** The built-in models' base prices; a test may lay others over them before it builds a service. */
+    public PriceTable prices = new PriceTable("test", Map.of(
             "gemini-1.5-flash", price(7.5e-08, 3e-07),
             "gpt-4o-mini", price(1.5e-07, 6e-07),
             "gpt-4o", price(2.5e-06, 1e-05),

@@ -5,10 +5,9 @@ import io.micronaut.json.tree.JsonNode;
 
 /**
  * Anthropic's usage object as the unified model counts it. Anthropic's input_tokens leaves out the
- * prompt-cache tokens, which it reports beside it; the unified input is all three added up:
- * cache reads are also the cached part, and cache writes are counted as plain input. A cache write
- * costs more than plain input at Anthropic, so the cost of a call that writes the cache comes out
- * slightly low; the unified model has no field to carry the difference.
+ * prompt-cache tokens, which it reports beside it; the unified input is all three added up, so the
+ * caller's prompt_tokens and the rate-limit windows count every token sent. Cache reads are also the
+ * cached part and cache writes the cache-write part, each priced at its own rate.
  */
 final class AnthropicUsage {
 
@@ -55,7 +54,7 @@ final class AnthropicUsage {
 
     static Usage of(Input input, int output) {
         // Anthropic reports no separate count of thinking tokens: they are in output_tokens.
-        return new Usage(input.total(), output, 0, input.cacheRead());
+        return new Usage(input.total(), output, 0, input.cacheRead(), input.cacheWrite());
     }
 
     private static int count(JsonNode usage, String field) {

@@ -6,7 +6,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.TokenUsage;
 /**
  * Converse's token usage in the unified model. Bedrock reports cache reads and cache writes apart
  * from inputTokens, while the unified model counts every prompt token in the input (cached ones
- * included), so both are added back; cache reads are the unified cached tokens.
+ * included), so both are added back; cache reads are the unified cached tokens and cache writes its
+ * cache-write tokens, so that each is priced at its own rate.
  */
 final class BedrockUsage {
 
@@ -20,7 +21,7 @@ final class BedrockUsage {
         }
         int read = countOrZero(usage.cacheReadInputTokens());
         int written = countOrZero(usage.cacheWriteInputTokens());
-        return new Usage(usage.inputTokens() + read + written, usage.outputTokens(), 0, read);
+        return new Usage(usage.inputTokens() + read + written, usage.outputTokens(), 0, read, written);
     }
 
     private static int countOrZero(Integer value) {

@@ -1,6 +1,8 @@
 package dev.switchboard.provider.anthropic;
 
+import dev.switchboard.cost.CostCalculator;
 import dev.switchboard.cost.EstimatingTokenCounter;
+import dev.switchboard.cost.PriceTableLoader;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
@@ -41,12 +43,23 @@ class AnthropicResponseParserTest {
     }
 
     @Test
-    void textBlocksAreJoinedAndCacheTokensCountAsInputWithReadsAsTheCachedPart() {
+    void textBlocksAreJoinedAndCacheTokensCountAsInputWithReadsAndWritesAsTheirParts() {
         ChatResponse response = PARSER.parse(AnthropicFixtures.bytes("message-text.json"), REQUEST);
 
         // 21 uncached + 300 written to the cache + 1700 read from it.
         assertEquals(new ChatResponse("Paris is the capital of France.", "claude-3-5-haiku-20241022",
-                new Usage(2021, 9, 0, 1700), FinishReason.STOP, List.of()), response);
+                new Usage(2021, 9, 0, 1700, 300), FinishReason.STOP, List.of()), response);
+    }
+
+    @Test
+    void aCacheWriteIsPricedAtTheCacheWritePriceNotAsPlainInput() {
+        Usage usage = PARSER.parse(AnthropicFixtures.bytes("message-text.json"), REQUEST).usage();
+        CostCalculator costs = new CostCalculator(
+                new PriceTableLoader(JsonMapper.createDefault()).load(PriceTableLoader.BUILT_IN), "gpt-4o");
+
+        // Haiku 3.5: 21 * $0.80/M + 300 written * $1/M + 1700 read * $0.08/M + 9 out * $4/M
+        assertEquals(21 * 8e-07 + 300 * 1e-06 + 1700 * 8e-08 + 9 * 4e-06,
+                costs.cost("claude-3-5-haiku-20241022", usage).usd(), 1e-12);
     }
 
     @Test

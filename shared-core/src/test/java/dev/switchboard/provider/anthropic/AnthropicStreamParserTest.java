@@ -67,6 +67,16 @@ class AnthropicStreamParserTest {
     }
 
     @Test
+    void cacheWritesReportedInTheStreamCountAsInputAndAsTheCacheWritePart() throws IOException {
+        assertTrue(feed("stream-cache-write.sse"));
+        parser.end();
+
+        // 12 uncached + 2048 written to the cache.
+        assertEquals(List.of(StreamChunk.text("Section 4 sets"), StreamChunk.text(" the notice period."),
+                StreamChunk.last(FinishReason.STOP, new Usage(2060, 8, 0, 0, 2048), List.of())), sink);
+    }
+
+    @Test
     void aStreamCutMidAnswerFailsAtTheEndAfterDeliveringWhatCame() throws IOException {
         assertFalse(feed("stream-cut.sse"), "the body ended before message_stop");
 

@@ -60,6 +60,16 @@ class BedrockConverseWireTest extends BedrockWireSupport {
     }
 
     @Test
+    void cacheWritesCountAsInputAndAsTheCacheWritePart() {
+        upstream.enqueue(Reply.json(200, BedrockFixtures.text("converse-cache-write.json")));
+        ChatResponse response = provider().complete(request());
+
+        // 25 uncached + 1800 written to the cache.
+        assertEquals(new ChatResponse("The contract renews every March.", "test-model", new Usage(1825, 9, 0, 0, 1800),
+                FinishReason.STOP), response);
+    }
+
+    @Test
     void anAnswerWithoutUsageIsEstimatedAndMaxTokensIsLength() {
         upstream.enqueue(Reply.json(200, BedrockFixtures.text("converse-max-tokens-no-usage.json")));
         ChatResponse response = provider().complete(request());

@@ -51,6 +51,17 @@ class BedrockStreamWireTest extends BedrockWireSupport {
     }
 
     @Test
+    void cacheReadsAndWritesInTheMetadataCountAsInputAndAsTheirParts() {
+        upstream.enqueue(eventStream("stream-cache-write.events"));
+        List<StreamChunk> chunks = new ArrayList<>();
+        provider().stream(request(), chunks::add);
+
+        // 25 uncached + 600 read from the cache + 1800 written to it.
+        assertEquals(List.of(StreamChunk.text("It renews"), StreamChunk.text(" in March."),
+                StreamChunk.last(FinishReason.STOP, new Usage(2425, 5, 0, 600, 1800), List.of())), chunks);
+    }
+
+    @Test
     void aStreamWithoutMetadataEndsWithEstimatedUsage() {
         upstream.enqueue(eventStream("stream-no-metadata.events"));
         List<StreamChunk> chunks = new ArrayList<>();
