@@ -12,12 +12,14 @@ import java.util.Objects;
  * What a strategy decides on: the prompt and what the analyzer saw in it, the answer budget, the
  * candidates on offer, how much the caller cares about latency, what is known of each candidate (by
  * {@link Candidate#label()}; a candidate without an entry counts as {@link DeploymentSignals#unknown()}),
- * the caller's constraints, and the prompt tokens a provider will read and bill: the analysed text's,
- * plus what else the request sends (a chat request's tool definitions and message framing).
+ * the caller's constraints, the prompt tokens a provider will read and bill (the analysed text's,
+ * plus what else the request sends: a chat request's tool definitions and message framing), and
+ * whether the decision is only a preview, which must leave no trace in a strategy's state (a
+ * round-robin turn is not used up by a look at whose turn it is).
  */
 public record RoutingRequest(String prompt, PromptAnalysis analysis, int maxTokens, List<Candidate> candidates,
                              LatencyClass latencyClass, Map<String, DeploymentSignals> signals,
-                             RequestConstraints constraints, int promptTokens) {
+                             RequestConstraints constraints, int promptTokens, boolean preview) {
 
     public RoutingRequest {
         Objects.requireNonNull(prompt, "prompt");
@@ -32,6 +34,13 @@ public record RoutingRequest(String prompt, PromptAnalysis analysis, int maxToke
         if (promptTokens < analysis.tokenCount()) {
             throw new IllegalArgumentException("promptTokens cannot be fewer than the analysed prompt's tokens");
         }
+    }
+
+    /** A request that is routed, not previewed. */
+    public RoutingRequest(String prompt, PromptAnalysis analysis, int maxTokens, List<Candidate> candidates,
+                          LatencyClass latencyClass, Map<String, DeploymentSignals> signals,
+                          RequestConstraints constraints, int promptTokens) {
+        this(prompt, analysis, maxTokens, candidates, latencyClass, signals, constraints, promptTokens, false);
     }
 
     /** A request whose provider reads the analysed prompt and nothing else. */
@@ -68,6 +77,12 @@ public record RoutingRequest(String prompt, PromptAnalysis analysis, int maxToke
     /** The same request offering only {@code admitted}. */
     public RoutingRequest withCandidates(List<Candidate> admitted) {
         return new RoutingRequest(prompt, analysis, maxTokens, admitted, latencyClass, signals, constraints,
-                promptTokens);
+                promptTokens, preview);
+    }
+
+    /** The same request, only previewed. */
+    public RoutingRequest asPreview() {
+        return new RoutingRequest(prompt, analysis, maxTokens, candidates, latencyClass, signals, constraints,
+                promptTokens, true);
     }
 }

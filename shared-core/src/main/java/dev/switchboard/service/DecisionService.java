@@ -105,11 +105,17 @@ public class DecisionService {
      */
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
                                   int extraPromptTokens) {
+        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, false);
+    }
+
+    private RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
+                                   int extraPromptTokens, boolean preview) {
         prompts.received(prompt);
         PromptAnalysis analysis = analyzer.analyze(prompt);
         int promptTokens = (int) Math.min(Integer.MAX_VALUE, (long) analysis.tokenCount() + extraPromptTokens);
         RoutingRequest request = new RoutingRequest(prompt, analysis, maxTokens, candidates.all(),
-                latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences), promptTokens);
+                latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences), promptTokens,
+                preview);
         String strategy = preferences.strategy() != null ? preferences.strategy()
                 : autoRoute ? HybridStrategy.NAME : ComplexityStrategy.NAME;
         try {
@@ -154,14 +160,14 @@ public class DecisionService {
 
     /** GET /recommendation: always the auto-route (hybrid) decision, as seed 001 specifies. */
     public RecommendationResponse recommend(String prompt, RoutingPreferences preferences) {
-        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, true, preferences);
+        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, true, preferences, 0, true);
         return new RecommendationResponse(d.chosen().provider(), d.chosen().model(), d.confidence().wireName(),
                 d.strategyUsed(), d.reasoning(), metadata(d));
     }
 
     /** GET /routing/decision: the decision for either mode, with everything it was based on. */
     public DecisionResponse explain(String prompt, boolean autoRoute, RoutingPreferences preferences) {
-        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, autoRoute, preferences);
+        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, autoRoute, preferences, 0, true);
         return new DecisionResponse(new DecisionResponse.Decision(d.chosen().provider(), d.chosen().model(),
                 d.confidence().wireName(), d.strategyUsed(), d.reasoning(), d.fellBack()), metadata(d));
     }

@@ -19,7 +19,8 @@ import java.util.Map;
  * weight 3 beside one of weight 1 is chosen 3 times in every 4 without 3 in a row being required.
  * Turns are kept per set of deployments on offer (the candidates of one model, say), in process, and
  * thread-safe; the fallbacks follow by credit. Callers' constraints can vary the set on offer, so at
- * most {@link #MAX_ROTATIONS} sets are remembered; past that, turns start afresh.
+ * most {@link #MAX_ROTATIONS} sets are remembered; past that, turns start afresh. A preview says whose
+ * turn it is without taking it.
  */
 public final class RoundRobinStrategy extends RankingStrategy {
 
@@ -35,22 +36,25 @@ public final class RoundRobinStrategy extends RankingStrategy {
 
     @Override
     protected RoutingDecision rank(RoutingRequest request) {
-        List<Candidate> ranked = nextTurn(request.candidates());
+        List<Candidate> ranked = nextTurn(request.candidates(), !request.preview());
         Candidate chosen = ranked.get(0);
         String reasoning = chosen.label() + " has the turn (weighted round-robin over " + ranked.size()
                 + " deployments, weight " + chosen.weight() + ")";
         return RoutingDecision.ranked(ranked, NAME, Confidence.MEDIUM, reasoning, request);
     }
 
-    private List<Candidate> nextTurn(List<Candidate> candidates) {
+    /** The candidates in turn order; {@code take} uses the turn up, otherwise the credits stay as they were. */
+    private List<Candidate> nextTurn(List<Candidate> candidates, boolean take) {
         List<Candidate> byLabel = candidates.stream().sorted(Comparator.comparing(Candidate::label)).toList();
         List<String> key = byLabel.stream().map(Candidate::label).toList();
         long total = byLabel.stream().mapToLong(Candidate::weight).sum();
         synchronized (credits) {
-            if (credits.size() >= MAX_ROTATIONS && !credits.containsKey(key)) {
+            if (take && credits.size() >= MAX_ROTATIONS && !credits.containsKey(key)) {
                 credits.clear();
             }
-            Map<String, Long> credit = credits.computeIfAbsent(key, k -> new HashMap<>());
+            Map<String, Long> kept = credits.get(key);
+            Map<String, Long> credit = take ? credits.computeIfAbsent(key, k -> new HashMap<>())
+                    : kept == null ? new HashMap<>() : new HashMap<>(kept);
             for (Candidate candidate : byLabel) {
                 credit.merge(candidate.label(), (long) candidate.weight(), Long::sum);
             }

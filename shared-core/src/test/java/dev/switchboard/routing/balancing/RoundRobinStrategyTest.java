@@ -62,6 +62,20 @@ class RoundRobinStrategyTest {
     }
 
     @Test
+    void aPreviewSaysWhoseTurnItIsWithoutTakingIt() {
+        RoutingRequest preview = request(0.1, A, B, C).asPreview();
+        assertEquals("a/gpt-4o", next(A, B, C));
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals("b/gpt-4o", strategy.decide(preview).orElseThrow().chosen().label());
+        }
+
+        assertEquals(List.of("b/gpt-4o", "c/gpt-4o", "a/gpt-4o"), turns(3, A, B, C));
+        assertEquals("a/gpt-4o", strategy.decide(request(0.1, A, C).asPreview()).orElseThrow().chosen().label(),
+                "a set never routed previews its first turn");
+    }
+
+    @Test
     void theFallbacksAreEveryOtherCandidateNextInTurn() {
         RoutingRequest request = request(0.1, A, B, C);
 
