@@ -15,16 +15,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Seed 001's {@code quality_score} of a deployment: what its users said of its answers over the last
  * {@link #WINDOW}, from 0 to 1. A quality score counts as given; a rating of 1 to 5 as (rating - 1) / 4;
  * both kinds are averaged by how many of each there were. Unknown (null) until someone gave feedback.
- * Read from the ledger at most once a {@link #MAX_AGE}, in the background: a preview never waits for
- * the ledger, and the first one after start-up has none yet.
+ * Read from the ledger at most once a {@link #MAX_AGE}, in the background: a preview waits for the
+ * ledger only on an instance's first read, and then at most {@link #FIRST_READ_WAIT}, so that the first
+ * preview of a fresh instance (every Lambda instance's) is not told a rated deployment has no score.
  */
 @Singleton
 public class DeploymentQuality {
@@ -32,19 +37,26 @@ public class DeploymentQuality {
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentQuality.class);
     static final Duration WINDOW = Duration.ofDays(30);
     static final Duration MAX_AGE = Duration.ofMinutes(1);
+    static final Duration FIRST_READ_WAIT = Duration.ofMillis(250);
 
     private final RequestLedger ledger;
     private final Clock clock;
     private final Executor reader;
+    private final Duration firstReadWait;
     private final AtomicBoolean reading = new AtomicBoolean();
     private volatile Map<String, Double> byLabel = Map.of();
     private volatile Instant readAt;
 
     @Inject
     public DeploymentQuality(RequestLedger ledger, Clock clock, @Named(TaskExecutors.IO) Executor reader) {
+        this(ledger, clock, reader, FIRST_READ_WAIT);
+    }
+
+    DeploymentQuality(RequestLedger ledger, Clock clock, Executor reader, Duration firstReadWait) {
         this.ledger = ledger;
         this.clock = clock;
         this.reader = reader;
+        this.firstReadWait = firstReadWait;
     }
 
     /** Reads on the calling thread: for tests. */
@@ -58,13 +70,30 @@ public class DeploymentQuality {
         Instant last = readAt;
         if ((last == null || !now.isBefore(last.plus(MAX_AGE))) && reading.compareAndSet(false, true)) {
             readAt = now;
+            CompletableFuture<Void> done = new CompletableFuture<>();
             try {
-                reader.execute(() -> read(now));
+                reader.execute(() -> {
+                    read(now);
+                    done.complete(null);
+                });
+                if (last == null) {
+                    awaitFirst(done, firstReadWait);
+                }
             } catch (RejectedExecutionException e) {
                 reading.set(false);
             }
         }
         return byLabel.get(provider + "/" + model);
+    }
+
+    private static void awaitFirst(CompletableFuture<Void> done, Duration wait) {
+        try {
+            done.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // The read goes on in the background; this preview goes without.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void read(Instant now) {

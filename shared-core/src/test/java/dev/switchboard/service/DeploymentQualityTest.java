@@ -6,8 +6,11 @@ import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,6 +36,31 @@ class DeploymentQualityTest {
         assertEquals(0.8, DeploymentQuality.score(new ProviderQuality("p", "m", 4, 3, 4.0, 1, 0.95)), 1e-9);
         assertEquals(1.0, DeploymentQuality.score(new ProviderQuality("p", "m", 1, 1, 5.0, 0, null)), 1e-9);
         assertNull(DeploymentQuality.score(new ProviderQuality("p", "m", 1, 0, null, 0, null)));
+    }
+
+    @Test
+    void anInstancesFirstPreviewWaitsBrieflyForTheFirstReadSoARatedDeploymentHasItsScore() {
+        rows.add(new ProviderQuality("openai", "gpt-4o", 2, 2, 5.0, 0, null));
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            DeploymentQuality quality = new DeploymentQuality(ledger, clock, background);
+
+            assertEquals(1.0, quality.of("openai", "gpt-4o"), "read on another thread, waited for once");
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFirstReadThatDoesNotFinishInTimeIsNotWaitedForLonger() {
+        rows.add(new ProviderQuality("openai", "gpt-4o", 2, 2, 5.0, 0, null));
+        List<Runnable> neverRun = new ArrayList<>();
+        DeploymentQuality quality = new DeploymentQuality(ledger, clock, neverRun::add, Duration.ofMillis(1));
+
+        assertNull(quality.of("openai", "gpt-4o"));
+        assertEquals(1, neverRun.size());
+        neverRun.get(0).run();
+        assertEquals(1.0, quality.of("openai", "gpt-4o"), "the late read serves the next preview");
     }
 
     @Test
