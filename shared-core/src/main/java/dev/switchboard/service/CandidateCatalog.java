@@ -6,6 +6,7 @@ import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.cost.PriceTable;
 import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.LongContextPrice;
 import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.scoring.DeploymentSignals;
 import dev.switchboard.state.RateLimits;
@@ -40,7 +41,8 @@ public final class CandidateCatalog {
                 Candidate candidate = new Candidate(provider.name(), deployment.model(), deployment.tier(),
                         price.map(ModelPrice::inputCostPerToken).orElse(0.0),
                         price.map(ModelPrice::outputCostPerToken).orElse(0.0),
-                        price.isPresent(), deployment.capabilities(), deployment.weight());
+                        price.isPresent(), deployment.capabilities(), deployment.weight(),
+                        price.map(CandidateCatalog::longContextPrices).orElse(List.of()));
                 all.add(candidate);
                 configured.put(candidate.label(), new DeploymentSignals(false, null, null, null,
                         deployment.priority(), capabilityCount(deployment.capabilities())));
@@ -51,6 +53,11 @@ public final class CandidateCatalog {
         this.candidates = List.copyOf(all);
         this.signals = Map.copyOf(configured);
         this.limits = Map.copyOf(configuredLimits);
+    }
+
+    private static List<LongContextPrice> longContextPrices(ModelPrice price) {
+        return price.tiers().stream().map(t -> new LongContextPrice(t.aboveInputTokens(), t.inputCostPerToken(),
+                t.outputCostPerToken())).toList();
     }
 
     /** The deployment's configured RPM / TPM, shared by every instance; none for a label not configured. */

@@ -7,6 +7,8 @@ import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.config.SimulationConfig;
 import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.cost.PriceTable;
+import dev.switchboard.cost.PriceTableLoader;
+import io.micronaut.json.JsonMapper;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Tier;
 import dev.switchboard.routing.scoring.DeploymentSignals;
@@ -24,6 +26,20 @@ class CandidateCatalogTest {
 
     private static final PriceTable PRICES = new PriceTable("test",
             Map.of("known", new ModelPrice(1e-6, 2e-6, 0, 0, 0, 8000, "test", "chat")));
+
+    @Test
+    void aLongPromptsCeilingIsAtTheLongContextPricesSoMaxCostHoldsPastTheThreshold() {
+        PriceTable builtIn = new PriceTableLoader(JsonMapper.createDefault()).load(PriceTableLoader.BUILT_IN);
+        ProviderCatalog catalog = new ProviderCatalog("test", List.of(new ProviderConfig("gemini", "simulated", null,
+                List.of(new DeploymentConfig("gemini-1.5-flash", Tier.ECONOMY, 10, 10_000_000,
+                        new Capabilities(1_048_576, true, true, true))), SimulationConfig.DEFAULTS)));
+
+        Candidate flash = new CandidateCatalog(catalog, builtIn).all().get(0);
+
+        // 150k input past the 128k threshold: $0.15 and $0.60 a million, not the base $0.075 and $0.30.
+        assertEquals(0.0231, flash.costUpperBound(150_000, 1000), 1e-12);
+        assertEquals(0.0099, flash.costUpperBound(128_000, 1000), 1e-12, "at the threshold: the base prices");
+    }
 
     @Test
     void pricesCandidatesAndCarriesWhatConfigurationSaysForScoring() {
