@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -44,11 +45,27 @@ public class BoundValuesCheck {
             "switchboard.probe.timeout", Duration.class,
             "switchboard.probe.parallelism", int.class);
 
+    /**
+     * Settings that take one of a few words. The log format and metrics are read (leniently, with a
+     * warning) while logging starts, before this check; a state store that is neither would leave every
+     * request without its state beans.
+     */
+    static final Map<String, Set<String>> ONE_OF = Map.of(
+            "switchboard.state.store", Set.of("dynamodb", "memory"),
+            "switchboard.log.format", Set.of("json", "text"),
+            "switchboard.metrics", Set.of("emf", "off"));
+
     @Inject
     public BoundValuesCheck(Environment environment) {
         Function<String, Optional<String>> raw = name -> environment.getProperty(name, String.class);
         check(raw, environment, CHECKED);
         CHECKED_ONE_BY_ONE.forEach((property, type) -> check(raw, environment, property, type));
+        ONE_OF.forEach((property, words) -> raw.apply(property).ifPresent(value -> {
+            if (!words.contains(value.trim().toLowerCase(Locale.ROOT))) {
+                throw new ConfigurationError(variable(property) + " (" + property + "): '" + value + "' is not one of "
+                        + words.stream().sorted().toList());
+            }
+        }));
     }
 
     /** Throws a {@link ConfigurationError} naming the first value of {@code records} that does not convert. */

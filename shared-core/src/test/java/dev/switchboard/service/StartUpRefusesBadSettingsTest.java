@@ -45,6 +45,16 @@ class StartUpRefusesBadSettingsTest {
     }
 
     @Test
+    void aSettingThatTakesOneOfAFewWordsRefusesAnyOther() {
+        assertEquals("SWITCHBOARD_STATE_STORE (switchboard.state.store): 'memroy' is not one of [dynamodb, memory]",
+                startUpFailure(Map.of("switchboard.state.store", "memroy")).getMessage());
+        assertTrue(startUpFailure(Map.of("switchboard.log.format", "jsn")).getMessage()
+                .startsWith("SWITCHBOARD_LOG_FORMAT"));
+        assertTrue(startUpFailure(Map.of("switchboard.metrics", "cloudwatch")).getMessage()
+                .startsWith("SWITCHBOARD_METRICS"));
+    }
+
+    @Test
     void wordsWhereNumbersBelongAreRefused() {
         assertTrue(startUpFailure(Map.of("switchboard.resilience.max-retries", "three")).getMessage()
                 .startsWith("SWITCHBOARD_RESILIENCE_MAX_RETRIES"));
