@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /** The response cache's record from the ledger, with the cache's current settings beside it. */
 @Singleton
@@ -27,12 +28,16 @@ public class CacheStatsService {
         this.clock = clock;
     }
 
-    /** The caller's own requests (everyone's for the admin) over the last {@code days} days, 1 to {@link MetricsService#MAX_DAYS}. */
+    /**
+     * The caller's own requests (everyone's for the admin) over the last {@code days} days, 1 to
+     * {@link MetricsService#MAX_DAYS}.
+     */
     public CacheStatsResponse cacheStats(int days, Caller caller) {
         if (days < 1 || days > MetricsService.MAX_DAYS) {
             throw new IllegalArgumentException("days must be between 1 and " + MetricsService.MAX_DAYS + ": " + days);
         }
-        CacheStats stats = ledger.cacheStats(clock.instant().minus(Duration.ofDays(days)), caller.ledgerScope());
+        Instant since = clock.instant().minus(Duration.ofDays(days));
+        CacheStats stats = LedgerReads.of(() -> ledger.cacheStats(since, caller.ledgerScope()));
         Double hitRate = stats.requests() == 0 ? null
                 : BigDecimal.valueOf(stats.hits()).divide(BigDecimal.valueOf(stats.requests()), 4, RoundingMode.HALF_UP)
                 .doubleValue();

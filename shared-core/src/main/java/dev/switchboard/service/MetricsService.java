@@ -1,10 +1,11 @@
 package dev.switchboard.service;
 
-import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.api.RoutingMetricsResponse;
 import dev.switchboard.api.StatsResponse;
 import dev.switchboard.ledger.ConfidenceStat;
+import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.LedgerStats;
+import dev.switchboard.ledger.ProviderStat;
 import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.ledger.StrategyStat;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Analytics over the ledger: seed 001's routing metrics and the overall stats. */
 @Singleton
@@ -33,7 +35,9 @@ public class MetricsService {
     public RoutingMetricsResponse routingMetrics(int days, Caller caller) {
         Instant since = since(days);
         LedgerScope scope = caller.ledgerScope();
-        LedgerStats stats = ledger.stats(since, scope);
+        LedgerStats stats = LedgerReads.of(() -> ledger.stats(since, scope));
+        List<StrategyStat> strategies = LedgerReads.of(() -> ledger.byStrategy(since, scope));
+        List<ConfidenceStat> confidences = LedgerReads.of(() -> ledger.byConfidence(since, scope));
         double intelligent = usd(stats.intelligentCost());
         double baseline = usd(stats.baselineCost());
         double saved = usd(stats.baselineCost().subtract(stats.intelligentCost()));
@@ -42,18 +46,19 @@ public class MetricsService {
                 .divide(stats.baselineCost(), 1, RoundingMode.HALF_UP).doubleValue();
         return new RoutingMetricsResponse(
                 new RoutingMetricsResponse.CostSavings(saved, percent, intelligent, baseline, days),
-                ledger.byStrategy(since, scope).stream().map(MetricsService::strategy).toList(),
-                ledger.byConfidence(since, scope).stream().map(MetricsService::confidence).toList());
+                strategies.stream().map(MetricsService::strategy).toList(),
+                confidences.stream().map(MetricsService::confidence).toList());
     }
 
     /** The caller's own requests (everyone's for the admin) over the last {@code days} days. */
     public StatsResponse stats(int days, Caller caller) {
         Instant since = since(days);
         LedgerScope scope = caller.ledgerScope();
-        LedgerStats s = ledger.stats(since, scope);
+        LedgerStats s = LedgerReads.of(() -> ledger.stats(since, scope));
+        List<ProviderStat> providers = LedgerReads.of(() -> ledger.byProvider(since, scope));
         return new StatsResponse(days, s.requests(), s.errors(), s.cacheHits(), s.fallbacks(), s.unpriced(),
                 usd(s.intelligentCost()), usd(s.baselineCost()),
-                ledger.byProvider(since, scope).stream().map(p -> new StatsResponse.ByProvider(p.provider(), p.model(),
+                providers.stream().map(p -> new StatsResponse.ByProvider(p.provider(), p.model(),
                         p.count(), p.tokensIn(), p.tokensOut(), usdOrNull(p.cost()),
                         Math.round(p.avgLatencyMs() * 10) / 10.0)).toList());
     }

@@ -1,14 +1,17 @@
 package dev.switchboard.service;
 
-import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.api.QualityStatsResponse;
+import dev.switchboard.ledger.LedgerScope;
+import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.QualityTotals;
 import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.ledger.StrategyQuality;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** GET /quality/stats: the feedback in the ledger, overall, per deployment and per strategy. */
 @Singleton
@@ -24,17 +27,22 @@ public class QualityStatsService {
         this.clock = clock;
     }
 
-    /** The caller's own feedback (everyone's for the admin) over the last {@code days} days, 1 to {@link MetricsService#MAX_DAYS}. */
+    /**
+     * The caller's own feedback (everyone's for the admin) over the last {@code days} days, 1 to
+     * {@link MetricsService#MAX_DAYS}.
+     */
     public QualityStatsResponse qualityStats(int days, Caller caller) {
         Instant since = since(clock, days);
         LedgerScope scope = caller.ledgerScope();
-        QualityTotals totals = ledger.qualityTotals(since, scope);
+        QualityTotals totals = LedgerReads.of(() -> ledger.qualityTotals(since, scope));
+        List<ProviderQuality> providers = LedgerReads.of(() -> ledger.qualityByProvider(since, scope));
+        List<StrategyQuality> strategies = LedgerReads.of(() -> ledger.qualityByStrategy(since, scope));
         return new QualityStatsResponse(days, totals.feedback(), totals.ratings(), round(totals.avgRating()),
                 totals.scores(), round(totals.avgQualityScore()),
-                ledger.qualityByProvider(since, scope).stream().map(q -> new QualityStatsResponse.ByProvider(q.provider(),
+                providers.stream().map(q -> new QualityStatsResponse.ByProvider(q.provider(),
                         q.model(), q.feedback(), q.ratings(), round(q.avgRating()), q.scores(),
                         round(q.avgQualityScore()))).toList(),
-                ledger.qualityByStrategy(since, scope).stream().map(q -> new QualityStatsResponse.ByStrategy(q.strategy(),
+                strategies.stream().map(q -> new QualityStatsResponse.ByStrategy(q.strategy(),
                         q.feedback(), q.ratings(), round(q.avgRating()), q.scores(),
                         round(q.avgQualityScore()))).toList());
     }

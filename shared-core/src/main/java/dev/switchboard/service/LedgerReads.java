@@ -1,0 +1,26 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.LedgerUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Supplier;
+
+/** The analytics' reads of the ledger: a ledger that cannot answer is a 503 that says so, not a 500. */
+final class LedgerReads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerReads.class);
+
+    private LedgerReads() {
+    }
+
+    static <T> T of(Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (RuntimeException e) {
+            // The class name only: a driver's message may quote the statement and its values.
+            LOG.error("ledger unavailable for analytics: {}", e.getClass().getSimpleName());
+            throw new LedgerUnavailableException("The ledger is unreachable; its analytics cannot be read right now");
+        }
+    }
+}
