@@ -73,10 +73,21 @@ class TemplateAccessTest {
     @Test
     void noFunctionLetsSamAddPoliciesTheChecksDoNotSee() {
         SamTemplate.load().functions().forEach((id, p) -> {
-            for (String property : List.of("Role", "VpcConfig", "Tracing", "DeadLetterQueue", "EventInvokeConfig")) {
+            for (String property : List.of("Role", "VpcConfig", "Tracing", "DeadLetterQueue")) {
                 assertFalse(p.containsKey(property), id + " sets " + property);
             }
+            // Retry settings alone add no policy; destinations would.
+            if (p.containsKey("EventInvokeConfig")) {
+                assertFalse(SamTemplate.map(p.get("EventInvokeConfig")).containsKey("DestinationConfig"),
+                        id + " sends invocation results to a destination");
+            }
         });
+    }
+
+    @Test
+    void aFailedProbeRunIsNotRetriedByLambda() {
+        Object config = SamTemplate.load().functions().get("HealthProbeFunction").get("EventInvokeConfig");
+        assertEquals(0, SamTemplate.map(config).get("MaximumRetryAttempts"));
     }
 
     @Test
