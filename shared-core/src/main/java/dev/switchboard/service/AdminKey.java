@@ -33,6 +33,11 @@ public class AdminKey {
 
     /** How long after a failed read of the key source the admin key is looked for again. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+    /**
+     * How long a key read from the source is used before it is read again: a replaced admin key is in use
+     * everywhere within this, as a rotated provider key is. While a read fails the known key stays in use.
+     */
+    static final Duration REFRESH_AFTER = Duration.ofMinutes(5);
 
     private volatile byte[] hash;
     private final boolean onLambda;
@@ -86,7 +91,7 @@ public class AdminKey {
 
     private boolean sourceDue() {
         Instant retry = nextTry;
-        return hash == null && source != null && retry != null && !clock.instant().isBefore(retry);
+        return source != null && retry != null && !clock.instant().isBefore(retry);
     }
 
     private boolean compare(String presented) {
@@ -102,7 +107,7 @@ public class AdminKey {
     private void readFromSource() {
         try {
             hash = source.adminKey().filter(k -> !k.isBlank()).map(KeyHashes::sha256).orElse(null);
-            nextTry = null;
+            nextTry = clock.instant().plus(REFRESH_AFTER);
             if (onLambda && hash == null) {
                 warnNoAdminKey();
             }

@@ -85,6 +85,25 @@ class AdminKeyTest {
     }
 
     @Test
+    void aReplacedAdminKeyIsInUseWithinTheRefreshAndAFailedRefreshKeepsTheKnownKey() {
+        MutableClock clock = new MutableClock();
+        AdminKeySources source = AdminKeySources.keeping(CANARY);
+        AdminKey admin = new AdminKey("", true, source, clock);
+        assertTrue(admin.matches(CANARY));
+
+        source.stored = "sb-rotated-admin-key";
+        assertTrue(admin.matches(CANARY), "read a moment ago: not asked again yet");
+        clock.advance(AdminKey.REFRESH_AFTER);
+        assertFalse(admin.matches(CANARY), "the replaced key is refused once read again");
+        assertTrue(admin.matches("sb-rotated-admin-key"));
+
+        source.down = true;
+        clock.advance(AdminKey.REFRESH_AFTER);
+        assertTrue(admin.matches("sb-rotated-admin-key"), "the source is down: the known key stays in use");
+        assertEquals(3, source.asked);
+    }
+
+    @Test
     void withoutTheSourceItAnswersOnlyWhenNoReadIsDueAndNeverReads() {
         MutableClock clock = new MutableClock();
         AdminKeySources source = AdminKeySources.down();
