@@ -11,7 +11,6 @@ import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ProviderAdapterFactory;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Sleeper;
-import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.ComplexityScorer;
 import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.PromptClassifier;
@@ -80,7 +79,14 @@ public class CoreBeans {
 
     @Context
     PriceTable priceTable(SwitchboardSettings settings, JsonMapper json, ProviderCatalog catalog) {
-        return DeclaredPrices.over(loadedPrices(settings, json), catalog);
+        PriceTable prices = DeclaredPrices.over(loadedPrices(settings, json), catalog);
+        List<String> unpriced = catalog.providers().stream().flatMap(p -> p.deployments().stream()
+                .filter(d -> prices.price(d.model()).isEmpty()).map(d -> p.name() + "/" + d.model())).toList();
+        if (!unpriced.isEmpty()) {
+            LOG.warn("no price for {} in {}: their answers cost null, and budgets do not count them; give them a "
+                    + "price in the providers file or SWITCHBOARD_PRICES", unpriced, prices.source());
+        }
+        return prices;
     }
 
     private static PriceTable loadedPrices(SwitchboardSettings settings, JsonMapper json) {
@@ -111,13 +117,7 @@ public class CoreBeans {
 
     @Singleton
     CandidateCatalog candidateCatalog(ProviderCatalog catalog, PriceTable prices) {
-        CandidateCatalog candidates = new CandidateCatalog(catalog, prices);
-        List<String> unpriced = candidates.all().stream().filter(c -> !c.priced()).map(Candidate::label).toList();
-        if (!unpriced.isEmpty()) {
-            LOG.warn("no price for {} in {}: their answers cost null, and budgets do not count them; give them a "
-                    + "price in the providers file or SWITCHBOARD_PRICES", unpriced, prices.source());
-        }
-        return candidates;
+        return new CandidateCatalog(catalog, prices);
     }
 
     @Singleton
