@@ -19,17 +19,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The shared state routing works from, read at most once per {@code snapshotMaxAge}: one latency
  * snapshot and one circuit snapshot of every configured deployment. The request that finds the copy
  * too old starts the read on the I/O executor and routes on the copy it found, as do the requests
- * meanwhile: no request waits for the read, so the snapshot costs the critical path no round trip
- * (a cold instance routes its first request on neutral signals). On Lambda the read runs while the
- * request that started it calls its provider; only one read runs at a time.
+ * meanwhile, so the snapshot costs a busy instance's critical path no round trip. On Lambda the read
+ * runs while the request that started it calls its provider; only one read runs at a time. Two reads
+ * are waited for, at most {@link #READ_WAIT}: an instance's first (else a fresh instance would route
+ * its first request on neutral signals, past a circuit every other instance knows is open), and one
+ * that replaces a copy older than {@link #WAIT_WHEN_OLDER_THAN} max-ages (a quiet Lambda instance is
+ * frozen with its read under way, so without the wait each request would route on the read the one
+ * before it started, minutes ago). No read is waited for during an outage.
  *
  * <p>When the store cannot be reached, the last good copy of that part stays (or none: neutral
  * signals), the next attempt waits another max-age (requests do not each pay for a timeout), the
@@ -39,6 +47,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class SharedStateCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedStateCache.class);
+    static final Duration READ_WAIT = Duration.ofMillis(250);
+    static final int WAIT_WHEN_OLDER_THAN = 10;
 
     private final LatencyStore latency;
     private final HealthStore health;
@@ -47,6 +57,7 @@ public class SharedStateCache {
     private final Duration maxAge;
     private final Clock clock;
     private final Executor reader;
+    private final Duration readWait;
     private final AtomicBoolean refreshing = new AtomicBoolean();
 
     private volatile SharedState held = SharedState.EMPTY;
@@ -60,6 +71,12 @@ public class SharedStateCache {
     public SharedStateCache(LatencyStore latency, HealthStore health, SharedCircuits circuits,
                             CandidateCatalog candidates, SharedStateSettings settings, Clock clock,
                             @Named(TaskExecutors.IO) Executor reader) {
+        this(latency, health, circuits, candidates, settings, clock, reader, READ_WAIT);
+    }
+
+    SharedStateCache(LatencyStore latency, HealthStore health, SharedCircuits circuits, CandidateCatalog candidates,
+                     SharedStateSettings settings, Clock clock, Executor reader, Duration readWait) {
+        this.readWait = readWait;
         this.reader = reader;
         this.latency = latency;
         this.health = health;
@@ -77,14 +94,45 @@ public class SharedStateCache {
 
     /** The state to route on now; when the held copy is older than the max age, a new read is started. */
     public SharedState current() {
-        if (isStale(clock.instant()) && refreshing.compareAndSet(false, true)) {
+        Instant now = clock.instant();
+        if (isStale(now) && refreshing.compareAndSet(false, true)) {
+            boolean wait = worthWaitingFor(now);
+            CompletableFuture<Void> done = new CompletableFuture<>();
             try {
-                reader.execute(this::refreshIfStale);
+                reader.execute(() -> {
+                    try {
+                        refreshIfStale();
+                    } finally {
+                        done.complete(null);
+                    }
+                });
+                if (wait) {
+                    await(done);
+                }
             } catch (RejectedExecutionException e) {
                 refreshing.set(false);
             }
         }
         return held;
+    }
+
+    private boolean worthWaitingFor(Instant now) {
+        if (lastAttempt == null) {
+            return true;
+        }
+        Instant refreshed = lastRefreshed;
+        return lastError == null && refreshed != null
+                && now.isAfter(refreshed.plus(maxAge.multipliedBy(WAIT_WHEN_OLDER_THAN)));
+    }
+
+    private void await(CompletableFuture<Void> done) {
+        try {
+            done.get(readWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // The read goes on; this request routes on the copy it found.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void refreshIfStale() {

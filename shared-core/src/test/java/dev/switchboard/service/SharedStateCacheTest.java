@@ -1,5 +1,12 @@
 package dev.switchboard.service;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.List;
+import java.util.ArrayList;
+import dev.switchboard.resilience.ResilienceSettings;
+import dev.switchboard.resilience.DeploymentBreakers;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -72,6 +79,84 @@ class SharedStateCacheTest {
         assertEquals(2, stores.latencyReads.get());
         assertEquals(2, stores.healthReads.get());
         assertEquals(clock.instant(), cache.lastRefreshed());
+    }
+
+    @Test
+    void anInstancesFirstReadIsWaitedForSoItsFirstRequestSeesTheOpenCircuits() {
+        health.publish(CircuitRecord.open(FAST, clock.instant(), CircuitRecord.PROBE, "TIMEOUT"));
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            SharedStateCache fresh = new SharedStateCache(latency, health,
+                    new SharedCircuits(new DeploymentBreakers(ResilienceSettings.DEFAULTS, clock)), parts.candidates(),
+                    SharedStateSettings.DEFAULTS, clock, background);
+
+            assertEquals("OPEN", fresh.current().circuit(FAST).orElseThrow().state().name(),
+                    "read on the I/O executor and waited for");
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCopyFarOlderThanTheMaxAgeIsReadAfreshBeforeRouting() throws Exception {
+        CountingStores gated = new CountingStores();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            SharedStateCache quiet = cacheOn(gated, background::execute, Duration.ofSeconds(10));
+            quiet.current();
+            health.publish(CircuitRecord.open(FAST, clock.instant(), CircuitRecord.PROBE, "TIMEOUT"));
+            clock.advance(MAX_AGE.multipliedBy(SharedStateCache.WAIT_WHEN_OLDER_THAN).plusSeconds(1));
+            CountDownLatch entered = new CountDownLatch(1);
+            gated.entered = entered;
+            // Lets the read finish only once it has begun, so that a caller that did not wait would miss it.
+            Thread releaser = new Thread(() -> {
+                try {
+                    entered.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                gated.release.countDown();
+            });
+            releaser.start();
+
+            assertEquals("OPEN", quiet.current().circuit(FAST).orElseThrow().state().name());
+            releaser.join(10_000);
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    @Test
+    void anOrdinarilyStaleCopyAndAnOutageAreNeverWaitedFor() {
+        CountingStores failing = new CountingStores();
+        List<Runnable> queued = new ArrayList<>();
+        boolean[] runNow = {true};
+        SharedStateCache cache = cacheOn(failing, task -> {
+            if (runNow[0]) {
+                task.run();
+            } else {
+                queued.add(task);
+            }
+        }, Duration.ofSeconds(30));
+        cache.current();
+        runNow[0] = false;
+
+        clock.advance(MAX_AGE.plusSeconds(1));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), cache::current, "a copy just past its max age");
+        queued.remove(0).run();
+        failing.down = true;
+        clock.advance(MAX_AGE.plusSeconds(1));
+        cache.current();
+        queued.remove(0).run();
+        clock.advance(MAX_AGE.multipliedBy(SharedStateCache.WAIT_WHEN_OLDER_THAN).plusSeconds(1));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), cache::current, "the store is down: nothing to wait for");
+        assertEquals(1, queued.size(), "the read was still started");
+    }
+
+    private SharedStateCache cacheOn(CountingStores stores, java.util.concurrent.Executor executor, Duration wait) {
+        return new SharedStateCache(stores.latency(latency), stores.health(health),
+                new SharedCircuits(new DeploymentBreakers(ResilienceSettings.DEFAULTS, clock)), parts.candidates(),
+                SharedStateSettings.DEFAULTS, clock, executor, wait);
     }
 
     @Test
