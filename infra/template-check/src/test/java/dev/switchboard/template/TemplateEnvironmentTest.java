@@ -1,6 +1,7 @@
 package dev.switchboard.template;
 
 import dev.switchboard.config.ProviderCatalogLoader;
+import dev.switchboard.provider.http.UpstreamProperties;
 import dev.switchboard.resilience.ResilienceProperties;
 import dev.switchboard.secrets.SecretsManagerSettings;
 import dev.switchboard.service.SwitchboardSettings;
@@ -31,7 +32,7 @@ class TemplateEnvironmentTest {
     /** Settings records whose properties the template may set through environment variables. */
     private static final Set<Class<? extends Record>> SETTINGS = Set.of(
             DynamoDbSettings.class, SecretsManagerSettings.class, SwitchboardSettings.class,
-            ResilienceProperties.class);
+            ResilienceProperties.class, UpstreamProperties.class);
 
     @Test
     void everyVariableIsOneTheCodeReads() throws IOException {

@@ -2,6 +2,7 @@ package dev.switchboard.provider.http;
 
 import dev.switchboard.config.ConfigurationError;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
@@ -14,17 +15,18 @@ import java.time.Duration;
 @ConfigurationProperties("switchboard.providers.http")
 public record UpstreamProperties(@Bindable(defaultValue = "5s") Duration connectTimeout,
                                  @Bindable(defaultValue = "60s") Duration callTimeout,
-                                 @Bindable(defaultValue = "socket") String client) {
+                                 @Bindable(defaultValue = "socket") String client,
+                                 @Nullable Duration streamSilence) {
 
     public static final String JDK = "jdk";
     public static final String SOCKET = "socket";
 
     public UpstreamTimeouts timeouts() {
         try {
-            return new UpstreamTimeouts(connectTimeout, callTimeout);
+            return new UpstreamTimeouts(connectTimeout, callTimeout, streamSilence == null ? callTimeout : streamSilence);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationError("SWITCHBOARD_PROVIDERS_HTTP_CONNECT_TIMEOUT / SWITCHBOARD_PROVIDERS_HTTP_CALL_TIMEOUT "
-                    + "(switchboard.providers.http.*): " + e.getMessage());
+            throw new ConfigurationError("SWITCHBOARD_PROVIDERS_HTTP_CONNECT_TIMEOUT / SWITCHBOARD_PROVIDERS_HTTP_CALL_TIMEOUT"
+                    + " / SWITCHBOARD_PROVIDERS_HTTP_STREAM_SILENCE (switchboard.providers.http.*): " + e.getMessage());
         }
     }
 
