@@ -92,7 +92,17 @@ public final class FallbackChain {
 
     /** As {@link #call(List, Function)}, asking {@code gate} before each candidate is called. */
     public Outcome call(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor, CallGate gate) {
-        Instant deadline = deadline();
+        return call(ranked, requestFor, gate, clock.instant());
+    }
+
+    /**
+     * As {@link #call(List, Function, CallGate)}, for a request that arrived at {@code requestStarted}:
+     * the deadline counts from then, so the work before the chain (authentication, the state lookup)
+     * spends the same budget.
+     */
+    public Outcome call(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor, CallGate gate,
+                        Instant requestStarted) {
+        Instant deadline = deadline(requestStarted);
         Answer<ChatResponse> answer = walk(ranked, deadline, gate, candidate -> {
             ChatProvider provider = provider(candidate);
             ChatRequest request = requestFor.apply(candidate).withDeadline(deadline);
@@ -118,7 +128,13 @@ public final class FallbackChain {
      */
     public StreamOutcome stream(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor,
                                 Consumer<StreamChunk> sink, CallGate gate) {
-        Instant deadline = deadline();
+        return stream(ranked, requestFor, sink, gate, clock.instant());
+    }
+
+    /** As {@link #stream(List, Function, Consumer, CallGate)}, the deadline counting from {@code requestStarted}. */
+    public StreamOutcome stream(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor,
+                                Consumer<StreamChunk> sink, CallGate gate, Instant requestStarted) {
+        Instant deadline = deadline(requestStarted);
         Instant streamsEndAt = settings.deadlineEndsStreams() ? deadline : null;
         Answer<Integer> answer = walk(ranked, deadline, gate, candidate -> new StreamCall(provider(candidate),
                 requestFor.apply(candidate).withDeadline(deadline),
@@ -132,8 +148,8 @@ public final class FallbackChain {
      * the deadline ends streams (on Lambda, where the function is stopped soon after it): then the
      * first chunk past it ends the stream as a timeout.
      */
-    private Instant deadline() {
-        return clock.instant().plus(settings.requestDeadline());
+    private Instant deadline(Instant requestStarted) {
+        return requestStarted.plus(settings.requestDeadline());
     }
 
     private <T> Answer<T> walk(List<Candidate> ranked, Instant deadline, CallGate gate,

@@ -84,7 +84,7 @@ public class ChatCompletionService {
             outcome = chain.call(call.decision().ranked(), candidate -> {
                 asked[0]++;
                 return call.requestFor().apply(candidate);
-            }, upstream.started());
+            }, upstream.started(), call.started());
             upstream.ended();
         } catch (DeploymentsFailedException e) {
             throw failed(call, principal, e);
@@ -150,7 +150,7 @@ public class ChatCompletionService {
                             chunk.textDelta(), first[0]));
                     first[0] = false;
                 }
-            }, upstream.started());
+            }, upstream.started(), call.started());
             upstream.ended();
         } catch (StreamBrokenException e) {
             StreamBrokenAfterStartException broken = new StreamBrokenAfterStartException(e.deployment(),

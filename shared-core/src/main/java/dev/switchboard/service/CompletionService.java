@@ -80,7 +80,7 @@ public class CompletionService {
                 asked[0]++;
                 return new ChatRequest(candidate.model(), List.of(ChatMessage.user(request.prompt())),
                         request.maxTokens());
-            }, upstream.started());
+            }, upstream.started(), started);
             upstream.ended();
         } catch (DeploymentsFailedException e) {
             RuntimeException refusal = admission.whenNoneAnswered(e);

@@ -57,6 +57,17 @@ class FallbackChainTest {
     }
 
     @Test
+    void theDeadlineCountsFromWhenTheRequestArrivedNotFromWhenTheChainStarted() {
+        java.time.Instant arrived = fixture.clock.instant().minusSeconds(5);
+        fixture.provider("alpha").answers("hi");
+
+        fixture.chain().call(List.of(A), ScriptedProviders.ASK, CallGate.OPEN, arrived);
+
+        assertEquals(List.of(arrived.plus(ResilienceSettings.DEFAULTS.requestDeadline())),
+                fixture.provider("alpha").deadlines, "the 5 s spent before the chain come off its budget");
+    }
+
+    @Test
     void everyCallCarriesTheWholeRequestsDeadlineSoNoneOutlastsIt() {
         java.time.Instant start = fixture.clock.instant();
         fixture.provider("alpha").fails(unauthorized());
