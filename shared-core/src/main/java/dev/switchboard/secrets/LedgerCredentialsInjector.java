@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * With {@code switchboard.ledger.credentials-secret} set (SWITCHBOARD_LEDGER_CREDENTIALS_SECRET), the
  * ledger's user and password come from that Secrets Manager secret when the data source is configured,
- * so they never sit in the function's environment or a file. Read once per instance: a rotated password
- * reaches new instances. An unreadable secret stops start-up, naming it, as an unreachable ledger does.
+ * so they never sit in the function's environment or a file. Read once per start, and again after each
+ * SnapStart restore ({@link LedgerCredentialsRestore}). An unreadable secret stops start-up, naming it,
+ * as an unreachable ledger does.
  */
 @Singleton
 // Set but empty (application.yml maps the variable with an empty default) means "not used".

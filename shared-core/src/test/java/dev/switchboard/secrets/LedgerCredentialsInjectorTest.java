@@ -1,5 +1,8 @@
 package dev.switchboard.secrets;
 
+import javax.sql.DataSource;
+import io.micronaut.jdbc.DataSourceResolver;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.config.ConfigurationError;
 import dev.switchboard.testing.SecretsManagerTestServer;
 import dev.switchboard.testsupport.H2Ledger;
@@ -56,6 +59,23 @@ class LedgerCredentialsInjectorTest {
                 assertFalse(direct.isClosed());
             }
             assertThrows(SQLException.class, () -> DriverManager.getConnection(url, "ledger_app", "not-the-password"));
+        }
+    }
+
+    @Test
+    void afterASnapStartRestoreThePoolTakesTheSecretsCurrentPassword() {
+        secrets.putSecret("switchboard/dev/ledger-rotating", "{\"username\":\"ledger_app\",\"password\":\"first\"}");
+        try (ApplicationContext context = ApplicationContext.run(properties(H2Ledger.freshUrl(),
+                "switchboard/dev/ledger-rotating"))) {
+            HikariDataSource pool = (HikariDataSource) context.getBean(DataSourceResolver.class)
+                    .resolve(context.getBean(DataSource.class));
+            assertEquals("first", pool.getPassword());
+            secrets.putSecret("switchboard/dev/ledger-rotating", "{\"username\":\"ledger_app\",\"password\":\"rotated\"}");
+
+            context.getBean(LedgerCredentialsRestore.class).afterRestore(null);
+
+            assertEquals("rotated", pool.getPassword());
+            assertEquals("ledger_app", pool.getUsername());
         }
     }
 
