@@ -33,6 +33,14 @@ class DecisionFunctionTest {
     }
 
     @Test
+    void aQueryValueOfOnlyCommasIsAPromptNotAMissingOne() {
+        // The adapter's split at commas drops trailing empty pieces: ",," would read as no prompt at all.
+        APIGatewayV2HTTPResponse response = FUNCTION.handle("events/decision-only-commas.json");
+
+        assertEquals(200, response.getStatusCode(), FUNCTION.text(response));
+    }
+
+    @Test
     void aQueryValueWithCommasArrivesWhole() {
         // API Gateway decodes the query and joins repeated keys with commas; the values must not be split there.
         APIGatewayV2HTTPResponse response = FUNCTION.handle("events/decision-commas.json");
