@@ -108,6 +108,7 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
     }
 
     private static void migrateWithFlyway(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations(LOCATION).load().migrate();
+        // Without the pool's read limit: building an index on a large ledger may take longer.
+        Flyway.configure().dataSource(new UnboundedReadsDataSource(dataSource)).locations(LOCATION).load().migrate();
     }
 }
