@@ -1,7 +1,6 @@
 package dev.switchboard.template;
 
 import dev.switchboard.config.ProviderCatalogLoader;
-import dev.switchboard.provider.http.UpstreamProperties;
 import dev.switchboard.resilience.ResilienceProperties;
 import dev.switchboard.secrets.SecretsManagerSettings;
 import dev.switchboard.service.SwitchboardSettings;
@@ -32,7 +31,7 @@ class TemplateEnvironmentTest {
     /** Settings records whose properties the template may set through environment variables. */
     private static final Set<Class<? extends Record>> SETTINGS = Set.of(
             DynamoDbSettings.class, SecretsManagerSettings.class, SwitchboardSettings.class,
-            ResilienceProperties.class, UpstreamProperties.class);
+            ResilienceProperties.class);
 
     @Test
     void everyVariableIsOneTheCodeReads() throws IOException {

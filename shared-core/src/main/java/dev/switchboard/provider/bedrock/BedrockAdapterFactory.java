@@ -35,7 +35,7 @@ public final class BedrockAdapterFactory implements ProviderAdapterFactory {
     @Override
     public ChatProvider create(ProviderConfig config) {
         // A little longer than the transport's wait for a stream to start, so that its more precise failure comes first.
-        Duration idle = timeouts.streamSilence().plus(timeouts.connect());
+        Duration idle = timeouts.call().plus(timeouts.connect());
         return new BedrockProvider(config.name(), clients.open(config),
                 new BedrockFailures(config.name(), new UpstreamFailures(clock)), tokens, timeouts.call(), idle, clock);
     }

@@ -68,8 +68,8 @@ public record HttpAdapterSupport(UpstreamHttp http, UpstreamFailures failures, A
     public void streamEvents(UpstreamRequest request, Function<UpstreamResponse, ProviderException> errors,
                              Predicate<SseEvent> events) {
         // The request's deadline may have shortened the wait for the stream's start; a stream under way is
-        // bounded by its silences, each as long as the stream-silence limit, however near the deadline it began.
-        try (UpstreamStream stream = http.postStreaming(request.withSilence(timeouts.streamSilence()))) {
+        // bounded by its silences, each as long as a whole call may take, however near the deadline it began.
+        try (UpstreamStream stream = http.postStreaming(request.withSilence(timeouts.call()))) {
             if (!stream.successful()) {
                 throw errors.apply(stream.readError());
             }

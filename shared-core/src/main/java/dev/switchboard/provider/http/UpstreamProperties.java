@@ -2,7 +2,6 @@ package dev.switchboard.provider.http;
 
 import dev.switchboard.config.ConfigurationError;
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
@@ -15,18 +14,17 @@ import java.time.Duration;
 @ConfigurationProperties("switchboard.providers.http")
 public record UpstreamProperties(@Bindable(defaultValue = "5s") Duration connectTimeout,
                                  @Bindable(defaultValue = "60s") Duration callTimeout,
-                                 @Bindable(defaultValue = "socket") String client,
-                                 @Nullable Duration streamSilence) {
+                                 @Bindable(defaultValue = "socket") String client) {
 
     public static final String JDK = "jdk";
     public static final String SOCKET = "socket";
 
     public UpstreamTimeouts timeouts() {
         try {
-            return new UpstreamTimeouts(connectTimeout, callTimeout, streamSilence == null ? callTimeout : streamSilence);
+            return new UpstreamTimeouts(connectTimeout, callTimeout);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationError("SWITCHBOARD_PROVIDERS_HTTP_CONNECT_TIMEOUT / SWITCHBOARD_PROVIDERS_HTTP_CALL_TIMEOUT"
-                    + " / SWITCHBOARD_PROVIDERS_HTTP_STREAM_SILENCE (switchboard.providers.http.*): " + e.getMessage());
+            throw new ConfigurationError("SWITCHBOARD_PROVIDERS_HTTP_CONNECT_TIMEOUT / SWITCHBOARD_PROVIDERS_HTTP_CALL_TIMEOUT "
+                    + "(switchboard.providers.http.*): " + e.getMessage());
         }
     }
 
