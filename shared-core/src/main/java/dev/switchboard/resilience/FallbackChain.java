@@ -234,8 +234,9 @@ public final class FallbackChain {
 
     /**
      * Forwards chunks to the client and counts them; a chunk counts as sent once handed over. With
-     * {@code endsAt}, a chunk that comes at or after it is not forwarded: the stream ends there as a
-     * timeout (thrown into the adapter, which closes its connection), cut by the request's deadline.
+     * {@code endsAt}, a text chunk that comes at or after it is not forwarded: the stream ends there as a
+     * timeout (thrown into the adapter, which closes its connection), cut by the request's deadline. The
+     * last chunk always passes: the answer is whole then, and billed (a tool call arrives only with it).
      */
     private static final class CountingSink implements Consumer<StreamChunk> {
 
@@ -254,7 +255,7 @@ public final class FallbackChain {
 
         @Override
         public void accept(StreamChunk chunk) {
-            if (endsAt != null && !clock.instant().isBefore(endsAt)) {
+            if (endsAt != null && !chunk.isLast() && !clock.instant().isBefore(endsAt)) {
                 throw new ProviderException(provider, ProviderException.Kind.TIMEOUT,
                         "the stream was still under way at the request's deadline");
             }

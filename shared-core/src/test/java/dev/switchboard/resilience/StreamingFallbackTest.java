@@ -101,6 +101,19 @@ class StreamingFallbackTest {
     }
 
     @Test
+    void theLastChunkPassesTheDeadlineSinceTheAnswerIsWholeAndBilledThen() {
+        fixture.settings(ResilienceSettings.DEFAULTS.withDeadlineEndingStreams(true));
+        // The text arrives at 100 s, the last chunk (with the usage, and any tool call) at 150 s.
+        fixture.provider("alpha").streamsSlowly(Duration.ofSeconds(50), "one ", "two");
+
+        FallbackChain.StreamOutcome outcome = stream(A, B);
+
+        assertEquals(List.of("one ", "two"), texts());
+        assertTrue(client.get(client.size() - 1).isLast());
+        assertEquals(A, outcome.answeredBy());
+    }
+
+    @Test
     void elsewhereAStreamThatKeepsSendingOutlastsTheDeadline() {
         fixture.provider("alpha").streamsSlowly(Duration.ofSeconds(50), "one ", "two ", "three ", "four");
 
