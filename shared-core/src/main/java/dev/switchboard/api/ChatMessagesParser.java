@@ -47,10 +47,19 @@ final class ChatMessagesParser {
         // Anthropic, Gemini and Converse refuse blank text, so the adapters leave blank turns out; a blank
         // last question would leave the conversation ending on the model's own answer, which some models
         // would then continue as if it were a prefill instead of answering.
-        int last = messages.size() - 1;
-        if (messages.get(last).role().equals("user") && messages.get(last).content().isBlank()) {
-            String path = "messages[" + last + "].content";
-            throw new InvalidRequestException(path, "'" + path + "' must not be blank: it is the question to answer");
+        // System turns are lifted out and blank answers dropped, so the turn that ends the conversation as
+        // sent is the last other one.
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            ChatMessage m = messages.get(i);
+            if (m.role().equals("system") || (m.role().equals("assistant") && m.content().isBlank()
+                    && m.toolCalls().isEmpty())) {
+                continue;
+            }
+            if (m.role().equals("user") && m.content().isBlank()) {
+                String path = "messages[" + i + "].content";
+                throw new InvalidRequestException(path, "'" + path + "' must not be blank: it is the question to answer");
+            }
+            break;
         }
         return messages;
     }

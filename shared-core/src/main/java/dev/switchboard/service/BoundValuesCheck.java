@@ -48,12 +48,14 @@ public class BoundValuesCheck {
             "switchboard.probe.parallelism", int.class);
 
     /**
-     * Settings that take one of a few words. The log format and metrics are read (leniently, with a
-     * warning) while logging starts, before this check; a state store that is neither would leave every
-     * request without its state beans.
+     * Settings that take one of a few words, as their readers compare them: the state store exactly (the
+     * beans' conditions compare it as written, so a store that is neither word, "Memory" included, would
+     * leave every request without its state beans); the log format and metrics trimmed and in any case,
+     * blank meaning the default (logging reads them leniently, with a warning, before this check).
      */
+    static final Map<String, Set<String>> EXACTLY_ONE_OF = Map.of(
+            "switchboard.state.store", Set.of("dynamodb", "memory"));
     static final Map<String, Set<String>> ONE_OF = Map.of(
-            "switchboard.state.store", Set.of("dynamodb", "memory"),
             "switchboard.log.format", Set.of("json", "text"),
             "switchboard.metrics", Set.of("emf", "off"));
 
@@ -62,12 +64,17 @@ public class BoundValuesCheck {
         Function<String, Optional<String>> raw = name -> environment.getProperty(name, String.class);
         check(raw, environment, CHECKED);
         CHECKED_ONE_BY_ONE.forEach((property, type) -> check(raw, environment, property, type));
-        ONE_OF.forEach((property, words) -> raw.apply(property).ifPresent(value -> {
-            if (!words.contains(value.trim().toLowerCase(Locale.ROOT))) {
-                throw new ConfigurationError(variable(property) + " (" + property + "): '" + value + "' is not one of "
-                        + words.stream().sorted().toList());
-            }
-        }));
+        EXACTLY_ONE_OF.forEach((property, words) -> raw.apply(property)
+                .ifPresent(value -> oneOf(property, value, value, words)));
+        ONE_OF.forEach((property, words) -> raw.apply(property).filter(value -> !value.isBlank())
+                .ifPresent(value -> oneOf(property, value, value.trim().toLowerCase(Locale.ROOT), words)));
+    }
+
+    private static void oneOf(String property, String value, String compared, Set<String> words) {
+        if (!words.contains(compared)) {
+            throw new ConfigurationError(variable(property) + " (" + property + "): '" + value + "' is not one of "
+                    + words.stream().sorted().toList());
+        }
     }
 
     /** Throws a {@link ConfigurationError} naming the first value of {@code records} that does not convert. */

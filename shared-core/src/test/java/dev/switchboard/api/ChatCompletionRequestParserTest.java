@@ -82,6 +82,8 @@ class ChatCompletionRequestParserTest {
             "only a system turn       | {\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}             | messages",
             "unknown role             | {\"messages\":[{\"role\":\"robot\",\"content\":\"x\"}]}              | messages[0].role",
             "blank last question      | {\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"},{\"role\":\"assistant\",\"content\":\"Hello!\"},{\"role\":\"user\",\"content\":\" \"}]} | messages[2].content",
+            "blank question, system after | {\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"},{\"role\":\"assistant\",\"content\":\"Hello!\"},{\"role\":\"user\",\"content\":\"\"},{\"role\":\"system\",\"content\":\"Be brief.\"}]} | messages[2].content",
+            "blank question and answer | {\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"},{\"role\":\"assistant\",\"content\":\"Hello!\"},{\"role\":\"user\",\"content\":\" \"},{\"role\":\"assistant\",\"content\":\"\"}]} | messages[2].content",
             "content of a wrong type  | {\"messages\":[{\"role\":\"user\",\"content\":5}]}                   | messages[0].content",
             "an image part            | {\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\"}]}]} | messages[0].content[0]",
             "tool turn without its id | {\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"tool\",\"content\":\"b\"}]} | messages[1].tool_call_id",

@@ -52,6 +52,12 @@ class StartUpRefusesBadSettingsTest {
                 .startsWith("SWITCHBOARD_LOG_FORMAT"));
         assertTrue(startUpFailure(Map.of("switchboard.metrics", "cloudwatch")).getMessage()
                 .startsWith("SWITCHBOARD_METRICS"));
+        assertTrue(startUpFailure(Map.of("switchboard.state.store", "Memory")).getMessage()
+                .startsWith("SWITCHBOARD_STATE_STORE"), "the beans' conditions compare it exactly");
+        try (ApplicationContext context = ApplicationContext.run(Map.of("switchboard.log.format", " ",
+                "switchboard.metrics", "OFF"))) {
+            assertTrue(context.isRunning(), "blank is the default and case does not matter for these");
+        }
     }
 
     @Test
