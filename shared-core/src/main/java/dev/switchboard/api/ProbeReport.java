@@ -7,9 +7,19 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;
 import java.util.List;
 
-/** What one run of the health probe found, deployment by deployment. */
+/**
+ * What one run of the health probe found, deployment by deployment; {@code skipped} counts the
+ * deployments it had no time left to probe (their results say {@link #SKIPPED}).
+ */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record ProbeReport(Instant probedAt, int healthy, int unhealthy, List<Result> results) {
+public record ProbeReport(Instant probedAt, int healthy, int unhealthy, int skipped, List<Result> results) {
+
+    /** The error of a deployment the run had no time left to probe: nothing was learned of it. */
+    public static final String SKIPPED = "SKIPPED";
+
+    public ProbeReport(Instant probedAt, int healthy, int unhealthy, List<Result> results) {
+        this(probedAt, healthy, unhealthy, 0, results);
+    }
 
     /**
      * One deployment's probe.

@@ -21,6 +21,9 @@ public final class ProbeMetrics {
     public static void publish(MetricsSink metrics, ProbeReport report) {
         try {
             for (ProbeReport.Result result : report.results()) {
+                if (ProbeReport.SKIPPED.equals(result.error())) {
+                    continue; // not probed: no verdict to report
+                }
                 metrics.deploymentProbed(result.provider(), result.model(), result.healthy(), result.latencyMs());
                 if (result.circuit() != null) {
                     metrics.circuitChanged(result.provider(), result.model(), OPEN.equals(result.circuit()));

@@ -27,6 +27,15 @@ class ProbeMetricsTest {
     }
 
     @Test
+    void aDeploymentTheRunHadNoTimeToProbeHasNoMetric() {
+        ProbeMetrics.publish(sink, new ProbeReport(Instant.EPOCH, 1, 0, 1, List.of(
+                new ProbeReport.Result("gemini", "gemini-1.5-flash", true, 12, null, null),
+                new ProbeReport.Result("openai", "gpt-4o", false, 0, ProbeReport.SKIPPED, null))));
+
+        assertEquals(List.of("probed gemini|gemini-1.5-flash|healthy|12"), sink.told());
+    }
+
+    @Test
     void aFailingSinkDoesNotFailTheProbe() {
         MetricsSink broken = new MetricsSink() {
             @Override

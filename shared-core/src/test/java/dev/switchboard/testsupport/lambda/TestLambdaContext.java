@@ -11,9 +11,16 @@ import java.nio.charset.StandardCharsets;
 public final class TestLambdaContext implements Context {
 
     private final String functionName;
+    private final int remainingMillis;
 
     public TestLambdaContext(String functionName) {
+        this(functionName, 30_000);
+    }
+
+    /** An invocation with {@code remainingMillis} left before the function's timeout. */
+    public TestLambdaContext(String functionName, int remainingMillis) {
         this.functionName = functionName;
+        this.remainingMillis = remainingMillis;
     }
 
     @Override
@@ -58,7 +65,7 @@ public final class TestLambdaContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 30_000;
+        return remainingMillis;
     }
 
     @Override

@@ -35,6 +35,22 @@ class HealthProbeHandlerTest {
     }
 
     @Test
+    void anInvocationWithoutTimeForAProbeReportsEveryDeploymentSkippedAndLearnsNothing() {
+        try (ApplicationContext context = ApplicationContext.run(TestEnvironment.properties())) {
+            HealthProbeHandler handler = new HealthProbeHandler(context);
+
+            // 12 s left: not enough for one probe's 10 s timeout and its writes.
+            ProbeReport report = handler.handleRequest(LambdaEvents.load("events/scheduled.json", ScheduledEvent.class),
+                    new TestLambdaContext("switchboard-health-probe", 12_000));
+
+            assertEquals(5, report.skipped());
+            assertEquals(0, report.healthy() + report.unhealthy());
+            assertTrue(report.results().stream().allMatch(r -> ProbeReport.SKIPPED.equals(r.error())
+                    && r.circuit() == null));
+        }
+    }
+
+    @Test
     void reportsADeploymentThatFailsItsProbe() {
         Map<String, Object> properties = new HashMap<>(TestEnvironment.properties());
         properties.put("switchboard.config", "classpath:providers/one-down.yml");
