@@ -6,6 +6,7 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +109,11 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
     }
 
     private static void migrateWithFlyway(DataSource dataSource) {
-        // Without the pool's read limit: building an index on a large ledger may take longer.
+        // Without the pool's limits: building an index on a large ledger may take longer.
         Flyway.configure().dataSource(new UnboundedReadsDataSource(dataSource)).locations(LOCATION).load().migrate();
+        if (dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+            // Their statement limit was lifted for the session: no request may get one of them.
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
     }
 }

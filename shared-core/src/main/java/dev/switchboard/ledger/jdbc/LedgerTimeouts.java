@@ -13,13 +13,17 @@ import java.util.Locale;
 /**
  * Bounds every wait on the ledger, so that a ledger outage costs a request seconds, not the pool's
  * 30 s default wait for a connection (longer than API Gateway waits): a connection is waited for at most
- * {@code switchboard.ledger.connect-timeout}, and on PostgreSQL connecting, logging in and each read of
- * a statement's answer are bounded too (pgjdbc's connectTimeout, loginTimeout and socketTimeout), unless
- * the JDBC URL sets them itself.
+ * {@code switchboard.ledger.connect-timeout}, and on PostgreSQL connecting and logging in are bounded
+ * too (pgjdbc's connectTimeout and loginTimeout), a statement by the server's statement_timeout (the
+ * query timeout: the server stops it, where a client that only stopped reading would leave it running),
+ * and each read of an answer by pgjdbc's socketTimeout, a little longer, in case the server cannot
+ * answer at all. A JDBC URL that sets one of these keeps its own.
  */
 @Singleton
 public class LedgerTimeouts implements BeanCreatedEventListener<DatasourceConfiguration> {
 
+    /** How much longer than a statement may run the client waits for an answer before giving the server up. */
+    static final long SOCKET_BACKSTOP_SECONDS = 5;
     /** HikariCP refuses to wait less for a connection. */
     private static final Duration SHORTEST_WAIT = Duration.ofMillis(250);
 
@@ -50,7 +54,10 @@ public class LedgerTimeouts implements BeanCreatedEventListener<DatasourceConfig
             long connectSeconds = Math.max(1, connect.toSeconds());
             setUnlessInUrl(datasource, url, "connectTimeout", connectSeconds);
             setUnlessInUrl(datasource, url, "loginTimeout", connectSeconds);
-            setUnlessInUrl(datasource, url, "socketTimeout", Math.max(1, query.toSeconds()));
+            setUnlessInUrl(datasource, url, "socketTimeout", Math.max(1, query.toSeconds()) + SOCKET_BACKSTOP_SECONDS);
+            if (!url.toLowerCase(Locale.ROOT).contains("options=") && !url.contains("statement_timeout")) {
+                datasource.addDataSourceProperty("options", "-c statement_timeout=" + query.toMillis());
+            }
         }
         return datasource;
     }

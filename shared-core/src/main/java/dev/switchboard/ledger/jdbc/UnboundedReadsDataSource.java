@@ -4,14 +4,16 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The ledger's data source with no limit on a read of the database's answer, for the migrations: the
- * pool's connections carry a socket timeout sized for requests and analytics (see {@link LedgerTimeouts}),
- * and building an index on a large table may take longer. The pool resets the limit when a connection
- * comes back to it.
+ * The ledger's data source with no limit on a statement or a read of its answer, for the migrations:
+ * the pool's connections carry limits sized for requests and analytics (see {@link LedgerTimeouts}), and
+ * building an index on a large table may take longer. The pool resets the read limit when a connection
+ * comes back to it; the statement limit is a session setting it does not reset, so the migrations'
+ * connections are evicted from the pool once they are done ({@link LedgerMigrations}).
  */
 final class UnboundedReadsDataSource implements DataSource {
 
@@ -36,6 +38,11 @@ final class UnboundedReadsDataSource implements DataSource {
             connection.setNetworkTimeout(Runnable::run, 0);
         } catch (SQLFeatureNotSupportedException notNeeded) {
             // A driver without network timeouts (H2 in process) has none to lift.
+        }
+        if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET statement_timeout = 0");
+            }
         }
         return connection;
     }

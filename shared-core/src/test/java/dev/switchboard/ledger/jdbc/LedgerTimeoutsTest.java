@@ -30,7 +30,8 @@ class LedgerTimeoutsTest {
         assertEquals(2_000, datasource.getConnectionTimeout(), "not the pool's 30 s default");
         assertEquals("2", datasource.getDataSourceProperties().getProperty("connectTimeout"));
         assertEquals("2", datasource.getDataSourceProperties().getProperty("loginTimeout"));
-        assertEquals("10", datasource.getDataSourceProperties().getProperty("socketTimeout"));
+        assertEquals("15", datasource.getDataSourceProperties().getProperty("socketTimeout"));
+        assertEquals("-c statement_timeout=10000", datasource.getDataSourceProperties().getProperty("options"));
     }
 
     @Test

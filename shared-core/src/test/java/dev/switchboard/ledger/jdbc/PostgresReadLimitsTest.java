@@ -5,7 +5,10 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.jdbc.DataSourceResolver;
 import org.junit.jupiter.api.Test;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -21,14 +24,26 @@ class PostgresReadLimitsTest {
             DataSource pool = context.getBean(DataSourceResolver.class).resolve(context.getBean(DataSource.class));
 
             try (Connection request = pool.getConnection()) {
-                assertEquals(10_000, request.getNetworkTimeout());
+                assertEquals(15_000, request.getNetworkTimeout());
+                assertEquals("10s", statementTimeout(request), "the server stops a statement after 10 s");
             }
             try (Connection migration = new UnboundedReadsDataSource(pool).getConnection()) {
                 assertEquals(0, migration.getNetworkTimeout());
+                assertEquals("0", statementTimeout(migration));
             }
+            ((HikariDataSource) pool).getHikariPoolMXBean().softEvictConnections();
             try (Connection next = pool.getConnection()) {
-                assertEquals(10_000, next.getNetworkTimeout(), "the pool restores the limit");
+                assertEquals(15_000, next.getNetworkTimeout(), "the pool restores the read limit");
+                assertEquals("10s", statementTimeout(next), "a fresh connection has the statement limit");
             }
+        }
+    }
+
+    private static String statementTimeout(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SHOW statement_timeout")) {
+            result.next();
+            return result.getString(1);
         }
     }
 }
