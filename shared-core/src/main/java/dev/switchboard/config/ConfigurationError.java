@@ -1,5 +1,7 @@
 package dev.switchboard.config;
 
+import java.util.Locale;
+
 /** The configuration cannot be used; the message names the file and the setting at fault. */
 public final class ConfigurationError extends RuntimeException {
 
@@ -9,5 +11,13 @@ public final class ConfigurationError extends RuntimeException {
 
     public ConfigurationError(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * A setting as an operator meets it: its environment variable, then the property it binds to, e.g.
+     * {@code SWITCHBOARD_CACHE_TTL (switchboard.cache.ttl)}.
+     */
+    public static String setting(String property) {
+        return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT) + " (" + property + ")";
     }
 }

@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * switchboard.resilience.* (SWITCHBOARD_RESILIENCE_FAILURE_THRESHOLD, ..._RECOVERY, ..._MAX_RETRIES,
@@ -30,12 +29,7 @@ public record ResilienceProperties(@Bindable(defaultValue = "3") int failureThre
             return new ResilienceSettings(failureThreshold, recovery, maxRetries, backoffBase, backoffFactor,
                     retryAfterCap, requestDeadline, deadlineEndsStreams);
         } catch (ResilienceSettings.InvalidSetting e) {
-            throw new ConfigurationError(environmentVariable(e.setting()) + " (" + PREFIX + e.setting() + "): "
-                    + e.getMessage());
+            throw new ConfigurationError(ConfigurationError.setting(PREFIX + e.setting()) + ": " + e.getMessage());
         }
-    }
-
-    static String environmentVariable(String setting) {
-        return (PREFIX + setting).replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
     }
 }

@@ -72,7 +72,7 @@ public class BoundValuesCheck {
 
     private static void oneOf(String property, String value, String compared, Set<String> words) {
         if (!words.contains(compared)) {
-            throw new ConfigurationError(variable(property) + " (" + property + "): '" + value + "' is not one of "
+            throw new ConfigurationError(ConfigurationError.setting(property) + ": '" + value + "' is not one of "
                     + words.stream().sorted().toList());
         }
     }
@@ -96,7 +96,7 @@ public class BoundValuesCheck {
                               String property, Class<?> type) {
         rawValues.apply(property).ifPresent(raw -> {
             if (!converts(raw, type, conversions)) {
-                throw new ConfigurationError(variable(property) + " (" + property + "): '" + raw + "' is not "
+                throw new ConfigurationError(ConfigurationError.setting(property) + ": '" + raw + "' is not "
                         + expected(type));
             }
         });
@@ -130,9 +130,5 @@ public class BoundValuesCheck {
 
     private static String kebab(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-    }
-
-    private static String variable(String property) {
-        return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
     }
 }

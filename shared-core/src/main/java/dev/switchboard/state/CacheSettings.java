@@ -6,7 +6,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * switchboard.cache.* (SWITCHBOARD_CACHE_ENABLED, ..._TTL, ..._COMPRESS_ABOVE_BYTES, ..._MAX_ITEM_BYTES),
@@ -67,8 +66,6 @@ public record CacheSettings(@Bindable(defaultValue = "true") boolean enabled,
     }
 
     private static ConfigurationError invalid(String property, String problem) {
-        String name = PREFIX + property;
-        String variable = name.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
-        return new ConfigurationError(variable + " (" + name + ") " + problem);
+        return new ConfigurationError(ConfigurationError.setting(PREFIX + property) + " " + problem);
     }
 }
