@@ -15,12 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -70,30 +65,11 @@ public class DeploymentQuality {
         Instant last = readAt;
         if ((last == null || !now.isBefore(last.plus(MAX_AGE))) && reading.compareAndSet(false, true)) {
             readAt = now;
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            try {
-                reader.execute(() -> {
-                    read(now);
-                    done.complete(null);
-                });
-                if (last == null) {
-                    awaitFirst(done, firstReadWait);
-                }
-            } catch (RejectedExecutionException e) {
+            if (!BoundedReads.start(reader, () -> read(now), last == null ? firstReadWait : Duration.ZERO)) {
                 reading.set(false);
             }
         }
         return byLabel.get(provider + "/" + model);
-    }
-
-    private static void awaitFirst(CompletableFuture<Void> done, Duration wait) {
-        try {
-            done.get(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // The read goes on in the background; this preview goes without.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void read(Instant now) {

@@ -19,12 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -95,23 +90,9 @@ public class SharedStateCache {
     /** The state to route on now; when the held copy is older than the max age, a new read is started. */
     public SharedState current() {
         Instant now = clock.instant();
-        if (isStale(now) && refreshing.compareAndSet(false, true)) {
-            boolean wait = worthWaitingFor(now);
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            try {
-                reader.execute(() -> {
-                    try {
-                        refreshIfStale();
-                    } finally {
-                        done.complete(null);
-                    }
-                });
-                if (wait) {
-                    await(done);
-                }
-            } catch (RejectedExecutionException e) {
-                refreshing.set(false);
-            }
+        if (isStale(now) && refreshing.compareAndSet(false, true)
+                && !BoundedReads.start(reader, this::refreshIfStale, worthWaitingFor(now) ? readWait : Duration.ZERO)) {
+            refreshing.set(false);
         }
         return held;
     }
@@ -123,16 +104,6 @@ public class SharedStateCache {
         Instant refreshed = lastRefreshed;
         return lastError == null && refreshed != null
                 && now.isAfter(refreshed.plus(maxAge.multipliedBy(WAIT_WHEN_OLDER_THAN)));
-    }
-
-    private void await(CompletableFuture<Void> done) {
-        try {
-            done.get(readWait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // The read goes on; this request routes on the copy it found.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void refreshIfStale() {
