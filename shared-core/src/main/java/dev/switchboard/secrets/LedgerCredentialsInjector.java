@@ -7,7 +7,6 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * With {@code switchboard.ledger.credentials-secret} set (SWITCHBOARD_LEDGER_CREDENTIALS_SECRET), the
@@ -37,11 +36,7 @@ public class LedgerCredentialsInjector implements BeanCreatedEventListener<Datas
     @Override
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration datasource = event.getBean();
-        LedgerCredentials credentials;
-        // A client of its own, closed at once: this is one call at start-up.
-        try (SecretsManagerClient client = SecretsManagerClients.create(settings)) {
-            credentials = new LedgerCredentialsReader(client, json).read(secretName);
-        }
+        LedgerCredentials credentials = LedgerCredentialsReader.readOnce(settings, json, secretName);
         datasource.setUsername(credentials.username());
         datasource.setPassword(credentials.password());
         return datasource;

@@ -23,6 +23,13 @@ public final class LedgerCredentialsReader {
         this.json = json;
     }
 
+    /** One read with a client of its own, closed at once: the secret is read at start-up and after a restore. */
+    public static LedgerCredentials readOnce(SecretsManagerSettings settings, JsonMapper json, String secretName) {
+        try (SecretsManagerClient client = SecretsManagerClients.create(settings)) {
+            return new LedgerCredentialsReader(client, json).read(secretName);
+        }
+    }
+
     public LedgerCredentials read(String secretName) {
         String text;
         try {

@@ -11,7 +11,6 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.util.List;
 import javax.sql.DataSource;
@@ -55,8 +54,8 @@ public class LedgerCredentialsRestore implements Resource {
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         LedgerCredentials credentials;
-        try (SecretsManagerClient client = SecretsManagerClients.create(settings)) {
-            credentials = new LedgerCredentialsReader(client, json).read(secretName);
+        try {
+            credentials = LedgerCredentialsReader.readOnce(settings, json, secretName);
         } catch (RuntimeException e) {
             // Not thrown: a failed restore hook fails the invocation, and the snapshot's password may still hold.
             LOG.error("the ledger credentials secret '{}' could not be read after the restore ({}); the pool keeps "
