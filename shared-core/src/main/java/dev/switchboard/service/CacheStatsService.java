@@ -37,7 +37,7 @@ public class CacheStatsService {
             throw new IllegalArgumentException("days must be between 1 and " + MetricsService.MAX_DAYS + ": " + days);
         }
         Instant since = clock.instant().minus(Duration.ofDays(days));
-        CacheStats stats = LedgerReads.of(() -> ledger.cacheStats(since, caller.ledgerScope()));
+        CacheStats stats = LedgerCalls.of(() -> ledger.cacheStats(since, caller.ledgerScope()));
         Double hitRate = stats.requests() == 0 ? null
                 : BigDecimal.valueOf(stats.hits()).divide(BigDecimal.valueOf(stats.requests()), 4, RoundingMode.HALF_UP)
                 .doubleValue();

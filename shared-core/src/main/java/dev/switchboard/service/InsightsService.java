@@ -43,7 +43,7 @@ public class InsightsService {
     }
 
     private InsightsResponse.CheapestWellRated cheapestWellRated(Instant since, LedgerScope scope) {
-        List<RatedDeployment> rated = LedgerReads.of(() -> ledger.wellRatedByCost(since, MIN_AVG_RATING, scope));
+        List<RatedDeployment> rated = LedgerCalls.of(() -> ledger.wellRatedByCost(since, MIN_AVG_RATING, scope));
         if (rated.isEmpty()) {
             return null;
         }
@@ -58,7 +58,7 @@ public class InsightsService {
     }
 
     private InsightsResponse.EconomyShare economyShare(Instant since, LedgerScope scope) {
-        TierShare tiers = LedgerReads.of(() -> ledger.tierShare(since, scope));
+        TierShare tiers = LedgerCalls.of(() -> ledger.tierShare(since, scope));
         if (tiers.routed() == 0) {
             return null;
         }
@@ -69,7 +69,7 @@ public class InsightsService {
     }
 
     private InsightsResponse.TopFallbackCause topFallbackCause(Instant since, LedgerScope scope) {
-        List<FallbackCause> causes = LedgerReads.of(() -> ledger.fallbackCauses(since, scope));
+        List<FallbackCause> causes = LedgerCalls.of(() -> ledger.fallbackCauses(since, scope));
         if (causes.isEmpty()) {
             return null;
         }
@@ -81,7 +81,7 @@ public class InsightsService {
     }
 
     private InsightsResponse.CacheHitRate cacheHitRate(Instant since, LedgerScope scope) {
-        CacheStats cache = LedgerReads.of(() -> ledger.cacheStats(since, scope));
+        CacheStats cache = LedgerCalls.of(() -> ledger.cacheStats(since, scope));
         if (cache.requests() == 0) {
             return null;
         }

@@ -35,9 +35,9 @@ public class MetricsService {
     public RoutingMetricsResponse routingMetrics(int days, Caller caller) {
         Instant since = since(days);
         LedgerScope scope = caller.ledgerScope();
-        LedgerStats stats = LedgerReads.of(() -> ledger.stats(since, scope));
-        List<StrategyStat> strategies = LedgerReads.of(() -> ledger.byStrategy(since, scope));
-        List<ConfidenceStat> confidences = LedgerReads.of(() -> ledger.byConfidence(since, scope));
+        LedgerStats stats = LedgerCalls.of(() -> ledger.stats(since, scope));
+        List<StrategyStat> strategies = LedgerCalls.of(() -> ledger.byStrategy(since, scope));
+        List<ConfidenceStat> confidences = LedgerCalls.of(() -> ledger.byConfidence(since, scope));
         double intelligent = usd(stats.intelligentCost());
         double baseline = usd(stats.baselineCost());
         double saved = usd(stats.baselineCost().subtract(stats.intelligentCost()));
@@ -54,8 +54,8 @@ public class MetricsService {
     public StatsResponse stats(int days, Caller caller) {
         Instant since = since(days);
         LedgerScope scope = caller.ledgerScope();
-        LedgerStats s = LedgerReads.of(() -> ledger.stats(since, scope));
-        List<ProviderStat> providers = LedgerReads.of(() -> ledger.byProvider(since, scope));
+        LedgerStats s = LedgerCalls.of(() -> ledger.stats(since, scope));
+        List<ProviderStat> providers = LedgerCalls.of(() -> ledger.byProvider(since, scope));
         return new StatsResponse(days, s.requests(), s.errors(), s.cacheHits(), s.fallbacks(), s.unpriced(),
                 usd(s.intelligentCost()), usd(s.baselineCost()),
                 providers.stream().map(p -> new StatsResponse.ByProvider(p.provider(), p.model(),

@@ -34,9 +34,9 @@ public class QualityStatsService {
     public QualityStatsResponse qualityStats(int days, Caller caller) {
         Instant since = since(clock, days);
         LedgerScope scope = caller.ledgerScope();
-        QualityTotals totals = LedgerReads.of(() -> ledger.qualityTotals(since, scope));
-        List<ProviderQuality> providers = LedgerReads.of(() -> ledger.qualityByProvider(since, scope));
-        List<StrategyQuality> strategies = LedgerReads.of(() -> ledger.qualityByStrategy(since, scope));
+        QualityTotals totals = LedgerCalls.of(() -> ledger.qualityTotals(since, scope));
+        List<ProviderQuality> providers = LedgerCalls.of(() -> ledger.qualityByProvider(since, scope));
+        List<StrategyQuality> strategies = LedgerCalls.of(() -> ledger.qualityByStrategy(since, scope));
         return new QualityStatsResponse(days, totals.feedback(), totals.ratings(), round(totals.avgRating()),
                 totals.scores(), round(totals.avgQualityScore()),
                 providers.stream().map(q -> new QualityStatsResponse.ByProvider(q.provider(),

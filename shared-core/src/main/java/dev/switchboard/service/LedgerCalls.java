@@ -7,22 +7,31 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 
-/** The analytics' reads of the ledger: a ledger that cannot answer is a 503 that says so, not a 500. */
-final class LedgerReads {
+/** The services' calls to the ledger: a ledger that cannot answer is a 503 that says so, not a 500. */
+final class LedgerCalls {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LedgerReads.class);
+    static final String ANALYTICS = "its analytics cannot be read right now";
+    static final String FEEDBACK = "the feedback was not recorded";
 
-    private LedgerReads() {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerCalls.class);
+
+    private LedgerCalls() {
     }
 
+    /** The analytics' reads. */
     static <T> T of(Supplier<T> query) {
+        return of(query, ANALYTICS);
+    }
+
+    /** {@code call}; when the ledger fails it, a 503 saying "the ledger is unreachable; " and {@code consequence}. */
+    static <T> T of(Supplier<T> call, String consequence) {
         try {
-            return query.get();
+            return call.get();
         } catch (RuntimeException e) {
             // The class name and SQLState only: a driver's message may quote the statement and its values.
-            LOG.error("ledger unavailable for analytics: {} (SQLState {})", e.getClass().getSimpleName(),
+            LOG.error("ledger unavailable ({}): {} (SQLState {})", consequence, e.getClass().getSimpleName(),
                     sqlState(e));
-            throw new LedgerUnavailableException("The ledger is unreachable; its analytics cannot be read right now");
+            throw new LedgerUnavailableException("The ledger is unreachable; " + consequence);
         }
     }
 
