@@ -7,12 +7,13 @@ import java.util.Objects;
 /**
  * A provider-neutral chat request for one model: the conversation, the answer budget, an optional
  * sampling temperature (null leaves the provider's default), the tools the model may call, the
- * whole request's deadline (null when none), which no single call may outlast, and the caller's
+ * whole request's deadline (null when none), which no single call may outlast, the caller's
  * end-user identifier (null when none; OpenAI's {@code user}), which an adapter passes on only where
- * its protocol has a field for it. It is an opaque tag for the provider's abuse monitoring: never logged.
+ * its protocol has a field for it (an opaque tag for the provider's abuse monitoring: never logged),
+ * and whether the deadline also ends a stream still under way, whatever comes or does not come.
  */
 public record ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
-                          List<ToolDefinition> tools, Instant deadline, String endUser) {
+                          List<ToolDefinition> tools, Instant deadline, String endUser, boolean deadlineEndsStream) {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -32,10 +33,19 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
             throw new IllegalArgumentException("endUser must be 1 to " + MAX_END_USER_CHARS + " characters, not "
                     + endUser.length());
         }
+        if (deadlineEndsStream && deadline == null) {
+            throw new IllegalArgumentException("a stream can be ended by the deadline only when there is one");
+        }
     }
 
     /** The longest end-user identifier passed on; OpenAI's and Anthropic's ids are far shorter in practice. */
     public static final int MAX_END_USER_CHARS = 256;
+
+    /** A request whose deadline, if any, leaves a stream under way to its silences. */
+    public ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
+                       List<ToolDefinition> tools, Instant deadline, String endUser) {
+        this(model, messages, maxTokens, temperature, tools, deadline, endUser, false);
+    }
 
     /** A request with a deadline and no end-user identifier. */
     public ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
@@ -49,9 +59,19 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
         this(model, messages, maxTokens, temperature, tools, null, null);
     }
 
-    /** The same request, to be answered by {@code at}. */
+    /** The same request, to be answered by {@code at}; a stream under way is left to its silences. */
     public ChatRequest withDeadline(Instant at) {
-        return new ChatRequest(model, messages, maxTokens, temperature, tools, at, endUser);
+        return withDeadline(at, false);
+    }
+
+    /** The same request, to be answered by {@code at}, which with {@code endsStream} also ends a stream under way. */
+    public ChatRequest withDeadline(Instant at, boolean endsStream) {
+        return new ChatRequest(model, messages, maxTokens, temperature, tools, at, endUser, endsStream);
+    }
+
+    /** When a stream still under way is ended, whatever comes: the deadline where it ends streams, else null. */
+    public Instant streamEnd() {
+        return deadlineEndsStream ? deadline : null;
     }
 
     /** The shape only: the conversation is the caller's prompt and the end user its data, so neither is printed. */
@@ -59,7 +79,8 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
     public String toString() {
         return "ChatRequest[model=" + model + ", messages=" + messages.size() + ", maxTokens=" + maxTokens
                 + ", temperature=" + temperature + ", tools=" + tools.size() + ", deadline=" + deadline
-                + ", endUser=" + (endUser == null ? "none" : "given") + "]";
+                + (deadlineEndsStream ? " (ends the stream)" : "") + ", endUser=" + (endUser == null ? "none" : "given")
+                + "]";
     }
 
     /** A request with the provider's default temperature and no tools. */

@@ -135,9 +135,11 @@ public final class FallbackChain {
     public StreamOutcome stream(List<Candidate> ranked, Function<Candidate, ChatRequest> requestFor,
                                 Consumer<StreamChunk> sink, CallGate gate, Instant requestStarted) {
         Instant deadline = deadline(requestStarted);
-        Instant streamsEndAt = settings.deadlineEndsStreams() ? deadline : null;
+        boolean endsStreams = settings.deadlineEndsStreams();
+        Instant streamsEndAt = endsStreams ? deadline : null;
+        // The adapter ends a stream that is quiet at the deadline; the sink, one whose text still comes.
         Answer<Integer> answer = walk(ranked, deadline, gate, candidate -> new StreamCall(provider(candidate),
-                requestFor.apply(candidate).withDeadline(deadline),
+                requestFor.apply(candidate).withDeadline(deadline, endsStreams),
                 new CountingSink(sink, candidate.provider(), streamsEndAt, clock)));
         return new StreamOutcome(answer.candidate(), answer.value(), answer.attempts());
     }
@@ -146,7 +148,8 @@ public final class FallbackChain {
      * When the whole request must be answered by. Each call gets it too, so that no call already
      * under way outlasts it. A stream that keeps sending is bounded by its silences instead, unless
      * the deadline ends streams (on Lambda, where the function is stopped soon after it): then the
-     * first chunk past it ends the stream as a timeout.
+     * stream ends there as a timeout, at its first text chunk past it or, when none comes, by the
+     * adapter cutting its read at the deadline.
      */
     private Instant deadline(Instant requestStarted) {
         return requestStarted.plus(settings.requestDeadline());
@@ -235,8 +238,9 @@ public final class FallbackChain {
     /**
      * Forwards chunks to the client and counts them; a chunk counts as sent once handed over. With
      * {@code endsAt}, a text chunk that comes at or after it is not forwarded: the stream ends there as a
-     * timeout (thrown into the adapter, which closes its connection), cut by the request's deadline. The
-     * last chunk always passes: the answer is whole then, and billed (a tool call arrives only with it).
+     * timeout (thrown into the adapter, which closes its connection), cut by the request's deadline; the
+     * adapter cuts its read there too, for a stream that sends no more chunks. The last chunk always
+     * passes: the answer is whole then, and billed (a tool call arrives only with it).
      */
     private static final class CountingSink implements Consumer<StreamChunk> {
 

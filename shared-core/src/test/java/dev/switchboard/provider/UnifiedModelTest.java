@@ -2,11 +2,13 @@ package dev.switchboard.provider;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +60,18 @@ class UnifiedModelTest {
         assertThrows(IllegalArgumentException.class, () -> new ChatRequest("m", hi, 0));
         assertThrows(IllegalArgumentException.class, () -> new ChatRequest("m", hi, 10, 2.5, List.of()));
         assertThrows(IllegalArgumentException.class, () -> new ChatRequest("m", hi, 10, Double.NaN, List.of()));
+    }
+
+    @Test
+    void aStreamIsEndedAtTheDeadlineOnlyWhereTheRequestSaysSo() {
+        ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("hi")), 10);
+        Instant at = Instant.parse("2026-11-22T12:00:27Z");
+
+        assertEquals(at, request.withDeadline(at, true).streamEnd());
+        assertNull(request.withDeadline(at).streamEnd());
+        assertNull(request.withDeadline(at, true).withDeadline(at).streamEnd(), "a new deadline says it anew");
+        assertNull(request.streamEnd());
+        assertThrows(IllegalArgumentException.class, () -> request.withDeadline(null, true));
     }
 
     @Test

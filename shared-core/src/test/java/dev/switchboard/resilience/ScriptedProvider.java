@@ -36,6 +36,8 @@ final class ScriptedProvider implements ChatProvider {
     final List<String> calledModels = new ArrayList<>();
     /** The deadline each call carried, in order. */
     final List<java.time.Instant> deadlines = new ArrayList<>();
+    /** When each call was asked to end a stream still under way (null: not asked), in order. */
+    final List<java.time.Instant> streamEnds = new ArrayList<>();
     private final String name;
     private final MutableClock clock;
     private final Deque<Step> script = new ArrayDeque<>();
@@ -120,6 +122,7 @@ final class ScriptedProvider implements ChatProvider {
 
     private Step next(ChatRequest request) {
         deadlines.add(request.deadline());
+        streamEnds.add(request.streamEnd());
         calledModels.add(request.model());
         Step step = script.isEmpty() ? last : script.poll();
         clock.advance(step.takes());

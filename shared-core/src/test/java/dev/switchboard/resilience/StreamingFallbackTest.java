@@ -6,7 +6,10 @@ import dev.switchboard.routing.Candidate;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import static dev.switchboard.resilience.ScriptedProviders.ASK;
@@ -111,6 +114,28 @@ class StreamingFallbackTest {
         assertEquals(List.of("one ", "two"), texts());
         assertTrue(client.get(client.size() - 1).isLast());
         assertEquals(A, outcome.answeredBy());
+    }
+
+    @Test
+    void whereTheDeadlineEndsStreamsEachStreamIsAskedToEndAtItAndNoCallIs() {
+        fixture.settings(ResilienceSettings.DEFAULTS.withDeadlineEndingStreams(true));
+        fixture.provider("alpha").fails(unavailable(503)).answers("fine");
+        Instant deadline = fixture.clock.instant().plus(ResilienceSettings.DEFAULTS.requestDeadline());
+
+        stream(A);
+        fixture.chain().call(List.of(A), ASK);
+
+        // A quiet stream is then ended by its adapter at the deadline, whatever comes; a call already has it.
+        assertEquals(Arrays.asList(deadline, deadline, null), fixture.provider("alpha").streamEnds);
+    }
+
+    @Test
+    void elsewhereNoStreamIsAskedToEndAtTheDeadline() {
+        fixture.provider("alpha").answers("fine");
+
+        stream(A);
+
+        assertEquals(Collections.singletonList(null), fixture.provider("alpha").streamEnds);
     }
 
     @Test
