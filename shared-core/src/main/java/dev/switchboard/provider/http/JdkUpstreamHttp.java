@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -86,10 +87,14 @@ public final class JdkUpstreamHttp implements UpstreamHttp {
 
     @Override
     public UpstreamStream postStreaming(UpstreamRequest request) {
+        long started = System.nanoTime();
         HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
-        // Once the headers are in, the request's silence limit bounds each wait between bytes instead.
+        // Once the headers are in, the request's silence limit bounds each wait between bytes instead,
+        // and its cutoff, counted from the start, the whole body.
+        OptionalLong cutoff = request.cutoff() == null ? OptionalLong.empty()
+                : OptionalLong.of(started + request.cutoff().toNanos());
         return new UpstreamStream(response.statusCode(), response.headers().map(),
-                new IdleTimeoutInputStream(response.body(), request.silence().toNanos(), watchdogs));
+                new IdleTimeoutInputStream(response.body(), request.silence().toNanos(), cutoff, watchdogs));
     }
 
     /** Stops the idle watchdog's thread; the JDK client's own threads end with it. */

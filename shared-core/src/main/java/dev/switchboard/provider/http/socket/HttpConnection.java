@@ -1,5 +1,7 @@
 package dev.switchboard.provider.http.socket;
 
+import dev.switchboard.provider.http.StreamCutOffException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,6 +90,22 @@ final class HttpConnection implements AutoCloseable {
     /** Holds every read from now on to {@code deadline} (a System.nanoTime value): one past it is a timeout. */
     void readsUntil(long deadline) {
         in.guard(() -> readTimeoutMillis(millisUntil(deadline)));
+    }
+
+    /**
+     * Each read from now on waits up to {@code idleMillis}, and none past {@code cutoff} (a System.nanoTime
+     * value): one that would starts with the time left, and one due after it is cut at once.
+     */
+    void readsWithin(int idleMillis, long cutoff) {
+        in.guard(() -> {
+            long left = cutoff - System.nanoTime();
+            if (left <= 0) {
+                throw new StreamCutOffException();
+            }
+            // Rounded up, so that a read timed out by the cutoff ends at or after it, never just before.
+            long leftMillis = (left + 999_999) / 1_000_000;
+            readTimeoutMillis((int) Math.min(idleMillis, leftMillis));
+        });
     }
 
     /** Each read waits up to the read timeout again. */

@@ -1,6 +1,7 @@
 package dev.switchboard.provider.http.socket;
 
 import dev.switchboard.provider.http.KeepAliveBody;
+import dev.switchboard.provider.http.StreamCutOffException;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -17,7 +19,8 @@ import java.util.function.Consumer;
  * A response body framed as its head says (Content-Length, chunked, or until the connection
  * closes). Closing it hands the connection back for reuse when the body was read to its end and the
  * server keeps connections; otherwise the connection is closed. A read that waits longer than the
- * connection's read timeout fails with an {@link HttpTimeoutException}, as the JDK client's would.
+ * connection's read timeout fails with an {@link HttpTimeoutException}, as the JDK client's would,
+ * and, given a cutoff, one that reaches it with a {@link StreamCutOffException}.
  */
 final class ResponseBody extends InputStream implements KeepAliveBody {
 
@@ -40,6 +43,8 @@ final class ResponseBody extends InputStream implements KeepAliveBody {
     private final boolean reusable;
     private final Consumer<HttpConnection> release;
     private final int idleMillis;
+    /** The System.nanoTime() at which the body is cut, if any. */
+    private final OptionalLong cutoff;
     /** Bytes left in the body (fixed length) or in the current chunk; UNTIL_CLOSE when unframed. */
     private long remaining;
     private boolean ended;
@@ -48,7 +53,7 @@ final class ResponseBody extends InputStream implements KeepAliveBody {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ResponseBody(HttpConnection connection, long length, boolean chunked, boolean reusable,
-                         Consumer<HttpConnection> release, int idleMillis) {
+                         Consumer<HttpConnection> release, int idleMillis, OptionalLong cutoff) {
         this.connection = connection;
         this.in = connection.in();
         this.chunked = chunked;
@@ -57,21 +62,25 @@ final class ResponseBody extends InputStream implements KeepAliveBody {
         this.release = release;
         this.idleMillis = idleMillis;
         this.ended = !chunked && length == 0;
+        this.cutoff = cutoff;
+        if (cutoff.isPresent()) {
+            connection.readsWithin(idleMillis, cutoff.getAsLong());
+        }
     }
 
     static ResponseBody of(HttpConnection connection, ResponseHead head, Consumer<HttpConnection> release,
-                           int idleMillis) throws ProtocolException {
+                           int idleMillis, OptionalLong cutoff) throws ProtocolException {
         boolean keeps = head.keepsConnection();
         if (head.status() == 204 || head.status() == 304) {
-            return new ResponseBody(connection, 0, false, keeps, release, idleMillis);
+            return new ResponseBody(connection, 0, false, keeps, release, idleMillis, cutoff);
         }
         List<String> codings = head.tokens("transfer-encoding");
         if (!codings.isEmpty()) {
             // Transfer-Encoding overrides Content-Length; any coding but a final chunked runs to the close.
             boolean chunked = codings.get(codings.size() - 1).equals("chunked");
             return chunked && codings.size() == 1
-                    ? new ResponseBody(connection, 0, true, keeps, release, idleMillis)
-                    : new ResponseBody(connection, UNTIL_CLOSE, false, false, release, idleMillis);
+                    ? new ResponseBody(connection, 0, true, keeps, release, idleMillis, cutoff)
+                    : new ResponseBody(connection, UNTIL_CLOSE, false, false, release, idleMillis, cutoff);
         }
         String length = head.first("content-length");
         if (length != null) {
@@ -80,12 +89,12 @@ final class ResponseBody extends InputStream implements KeepAliveBody {
                 if (bytes < 0) {
                     throw new ProtocolException("a negative Content-Length");
                 }
-                return new ResponseBody(connection, bytes, false, keeps, release, idleMillis);
+                return new ResponseBody(connection, bytes, false, keeps, release, idleMillis, cutoff);
             } catch (NumberFormatException e) {
                 throw new ProtocolException("an unreadable Content-Length");
             }
         }
-        return new ResponseBody(connection, UNTIL_CLOSE, false, false, release, idleMillis);
+        return new ResponseBody(connection, UNTIL_CLOSE, false, false, release, idleMillis, cutoff);
     }
 
     @Override
@@ -105,6 +114,10 @@ final class ResponseBody extends InputStream implements KeepAliveBody {
         try {
             return readFramed(buffer, offset, length);
         } catch (SocketTimeoutException e) {
+            // A read that waited only for the time left before the cutoff times out at or after it.
+            if (cutoff.isPresent() && System.nanoTime() - cutoff.getAsLong() >= 0) {
+                throw new StreamCutOffException();
+            }
             throw new HttpTimeoutException("no data for " + idleMillis + " ms");
         }
     }
@@ -206,6 +219,8 @@ final class ResponseBody extends InputStream implements KeepAliveBody {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // The cutoff was this body's: the connection's next call must not inherit it.
+        connection.readsUnbounded();
         if (ended && reusable) {
             release.accept(connection);
         } else {

@@ -14,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,7 +29,8 @@ import javax.net.ssl.SSLSocketFactory;
  * {@link UpstreamHttp} on blocking sockets: the calling thread writes the request and reads the
  * answer itself, over HTTP/1.1 connections kept per origin. No selector thread and no hand-offs
  * between threads, which the JDK client needs for every call. The call timeout bounds the whole
- * response head, then each silence while its body is read.
+ * response head, then each silence while its body is read; a request's cutoff, counted from the
+ * call's start, bounds the whole body.
  */
 public final class SocketUpstreamHttp implements UpstreamHttp {
 
@@ -106,17 +108,20 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
         }
         byte[] message = RequestMessage.bytes(origin, request);
         int silenceMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, request.silence().toMillis()));
-        long deadline = System.nanoTime() + request.timeout().toNanos();
+        long started = System.nanoTime();
+        long deadline = started + request.timeout().toNanos();
+        OptionalLong cutoff = request.cutoff() == null ? OptionalLong.empty()
+                : OptionalLong.of(started + request.cutoff().toNanos());
         HttpConnection kept = pool.take(origin);
         try {
             if (kept != null) {
-                UpstreamStream answer = exchange(kept, message, deadline, silenceMillis);
+                UpstreamStream answer = exchange(kept, message, deadline, silenceMillis, cutoff);
                 if (answer != null) {
                     return answer;
                 }
                 // The server had closed the kept connection before this request reached it: once more, anew.
             }
-            UpstreamStream answer = exchange(open(origin, deadline), message, deadline, silenceMillis);
+            UpstreamStream answer = exchange(open(origin, deadline), message, deadline, silenceMillis, cutoff);
             if (answer == null) {
                 throw new EOFException("the connection closed before any answer");
             }
@@ -136,8 +141,8 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
      * so the caller sends the request once more on a new connection. Any other failure stands, since
      * the server may have acted on the request.
      */
-    private UpstreamStream exchange(HttpConnection connection, byte[] message, long deadline, int silenceMillis)
-            throws IOException {
+    private UpstreamStream exchange(HttpConnection connection, byte[] message, long deadline, int silenceMillis,
+                                    OptionalLong cutoff) throws IOException {
         boolean done = false;
         try {
             if (Thread.currentThread().isInterrupted()) {
@@ -169,7 +174,7 @@ public final class SocketUpstreamHttp implements UpstreamHttp {
             ResponseHead head = ResponseHead.read(connection.in());
             connection.readsUnbounded();
             connection.readTimeoutMillis(silenceMillis);
-            ResponseBody body = ResponseBody.of(connection, head, pool::give, silenceMillis);
+            ResponseBody body = ResponseBody.of(connection, head, pool::give, silenceMillis, cutoff);
             done = true;
             return new UpstreamStream(head.status(), head.headers(), body);
         } finally {

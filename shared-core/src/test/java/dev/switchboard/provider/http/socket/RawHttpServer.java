@@ -32,8 +32,11 @@ final class RawHttpServer implements AutoCloseable {
     /** What the server does once a scripted answer is written. */
     enum After { KEEP, CLOSE, SILENCE }
 
-    /** {@code gap} zero: the bytes in one write; otherwise one byte at a time, {@code gap} apart (no bytes: one wait). */
-    record Script(byte[] bytes, After after, Duration gap) {
+    /**
+     * {@code gap} zero: the bytes in one write; otherwise one byte at a time, {@code gap} apart (no bytes: one
+     * wait); either {@code delay} after the request.
+     */
+    record Script(byte[] bytes, After after, Duration gap, Duration delay) {
     }
 
     record Received(int connection, String head, String body) {
@@ -64,19 +67,24 @@ final class RawHttpServer implements AutoCloseable {
     }
 
     RawHttpServer answer(String raw, After after) {
-        scripts.add(new Script(raw.getBytes(StandardCharsets.UTF_8), after, Duration.ZERO));
+        return answerAfter(Duration.ZERO, raw, after);
+    }
+
+    /** Answers {@code raw} in one write, {@code delay} after the request. */
+    RawHttpServer answerAfter(Duration delay, String raw, After after) {
+        scripts.add(new Script(raw.getBytes(StandardCharsets.UTF_8), after, Duration.ZERO, delay));
         return this;
     }
 
     /** Answers nothing: closes the connection {@code delay} after the request. */
     RawHttpServer closeAfter(Duration delay) {
-        scripts.add(new Script(new byte[0], After.CLOSE, delay));
+        scripts.add(new Script(new byte[0], After.CLOSE, delay, Duration.ZERO));
         return this;
     }
 
     /** Answers a byte at a time, {@code gap} apart, then keeps the connection silent. */
     RawHttpServer trickle(String raw, Duration gap) {
-        scripts.add(new Script(raw.getBytes(StandardCharsets.UTF_8), After.SILENCE, gap));
+        scripts.add(new Script(raw.getBytes(StandardCharsets.UTF_8), After.SILENCE, gap, Duration.ZERO));
         return this;
     }
 
@@ -125,6 +133,9 @@ final class RawHttpServer implements AutoCloseable {
                 if (script == null) {
                     out.write("HTTP/1.1 599 No Script\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
                             .getBytes(StandardCharsets.US_ASCII));
+                    return;
+                }
+                if (closed.await(script.delay().toNanos(), TimeUnit.NANOSECONDS)) {
                     return;
                 }
                 if (script.gap().isZero()) {
