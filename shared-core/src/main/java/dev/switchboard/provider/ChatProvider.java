@@ -17,8 +17,10 @@ public interface ChatProvider {
     /**
      * Streams the answer to {@code sink} in order; the last chunk carries the finish reason and usage.
      * A failure is thrown as a {@link ProviderException}, whether or not chunks were already delivered:
-     * the caller knows what it passed on and must not end a cut stream as if it were whole. An adapter
-     * whose protocol cannot stream answers in one chunk.
+     * the caller knows what it passed on and must not end a cut stream as if it were whole. Where the
+     * request's deadline ends streams ({@link ChatRequest#streamEnd()}), a stream still under way then
+     * fails there as a TIMEOUT, whether or not anything arrives. An adapter whose protocol cannot stream
+     * answers in one chunk (its call is bounded by the deadline like any call).
      */
     default void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         ChatResponse response = complete(request);

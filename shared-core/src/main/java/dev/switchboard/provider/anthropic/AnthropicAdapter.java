@@ -60,7 +60,7 @@ public final class AnthropicAdapter implements ChatProvider {
     public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         UpstreamRequest upstreamRequest = upstreamRequest(request, true);
         AnthropicStreamParser events = new AnthropicStreamParser(name, json, support.tokens(), request, sink);
-        support.streamEvents(upstreamRequest, this::failure, events::accept);
+        support.streamEvents(request, upstreamRequest, this::failure, events::accept);
         events.end();
     }
 

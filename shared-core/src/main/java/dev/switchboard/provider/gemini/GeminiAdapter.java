@@ -59,7 +59,7 @@ public final class GeminiAdapter implements ChatProvider {
     public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         UpstreamRequest call = upstreamRequest(endpoints.stream(request.model()), request);
         GeminiStreamParser events = new GeminiStreamParser(name, json, support.tokens(), request, sink);
-        support.streamEvents(call, this::failure, events::accept);
+        support.streamEvents(request, call, this::failure, events::accept);
         events.end();
     }
 

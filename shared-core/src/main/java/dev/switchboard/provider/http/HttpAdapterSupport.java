@@ -10,6 +10,7 @@ import java.io.IOException;
 import dev.switchboard.provider.ChatRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -39,12 +40,17 @@ public record HttpAdapterSupport(UpstreamHttp http, UpstreamFailures failures, A
         if (request.deadline() == null) {
             return timeouts.call();
         }
-        Duration left = Duration.between(clock.instant(), request.deadline());
+        Duration left = timeLeft(provider, request.deadline());
+        return left.compareTo(timeouts.call()) < 0 ? left : timeouts.call();
+    }
+
+    private Duration timeLeft(String provider, Instant deadline) {
+        Duration left = Duration.between(clock.instant(), deadline);
         if (left.isNegative() || left.isZero()) {
             throw new ProviderException(provider, ProviderException.Kind.TIMEOUT,
                     provider + " was not called: the request's deadline has passed");
         }
-        return left.compareTo(timeouts.call()) < 0 ? left : timeouts.call();
+        return left;
     }
 
     /**
@@ -60,16 +66,20 @@ public record HttpAdapterSupport(UpstreamHttp http, UpstreamFailures failures, A
     }
 
     /**
-     * POSTs {@code request} for a server-sent event stream and hands each event to {@code events}
-     * until it returns false (at the protocol's end marker, which lets the transport keep the
-     * connection) or the body ends. A refusal before the stream starts is classified like a call's;
+     * POSTs {@code request}, made for {@code asked}, for a server-sent event stream and hands each event
+     * to {@code events} until it returns false (at the protocol's end marker, which lets the transport keep
+     * the connection) or the body ends. A refusal before the stream starts is classified like a call's;
      * a connection that fails mid-stream is thrown as the transport failure it was.
      */
-    public void streamEvents(UpstreamRequest request, Function<UpstreamResponse, ProviderException> errors,
-                             Predicate<SseEvent> events) {
+    public void streamEvents(ChatRequest asked, UpstreamRequest request,
+                             Function<UpstreamResponse, ProviderException> errors, Predicate<SseEvent> events) {
         // The request's deadline may have shortened the wait for the stream's start; a stream under way is
-        // bounded by its silences, each as long as a whole call may take, however near the deadline it began.
-        try (UpstreamStream stream = http.postStreaming(request.withSilence(timeouts.call()))) {
+        // bounded by its silences, each as long as a whole call may take, however near the deadline it began,
+        // and, where the deadline ends streams, cut at the deadline however it keeps coming or not.
+        Instant end = asked.streamEnd();
+        UpstreamRequest streaming = request.withSilence(timeouts.call())
+                .withCutoff(end == null ? null : timeLeft(request.provider(), end));
+        try (UpstreamStream stream = http.postStreaming(streaming)) {
             if (!stream.successful()) {
                 throw errors.apply(stream.readError());
             }

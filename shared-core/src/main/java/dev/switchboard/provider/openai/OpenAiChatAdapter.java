@@ -61,7 +61,7 @@ public final class OpenAiChatAdapter implements ChatProvider {
     @Override
     public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         OpenAiStreamParser stream = new OpenAiStreamParser(name, json, support.tokens(), request, sink);
-        support.streamEvents(upstreamRequest(request, true), this::failure, stream::accept);
+        support.streamEvents(request, upstreamRequest(request, true), this::failure, stream::accept);
         stream.end();
     }
 

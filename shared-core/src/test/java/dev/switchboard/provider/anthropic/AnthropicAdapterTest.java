@@ -64,6 +64,12 @@ class AnthropicAdapterTest extends UpstreamContractTest {
         return "The sky looks blue because of Rayleigh scattering.";
     }
 
+    /** Anthropic's own keep-alive, as its streams send it between events. */
+    @Override
+    protected String noChunkPiece() {
+        return "event: ping\ndata: {\"type\": \"ping\"}\n\n";
+    }
+
     @Override
     protected FakeUpstream.Whole error(int status, String message) {
         String type = switch (status) {

@@ -1,7 +1,9 @@
 package dev.switchboard.provider.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.cost.EstimatingTokenCounter;
 import dev.switchboard.provider.ChatMessage;
@@ -64,10 +66,53 @@ class HttpAdapterSupportTest {
         UpstreamRequest call = new UpstreamRequest("p", URI.create("http://127.0.0.1:9/"), Map.of(), "{}",
                 Duration.ofSeconds(5));
 
-        streams.streamEvents(call, response -> null, event -> !event.data().equals("a"));
-        streams.streamEvents(call, response -> null, event -> true);
+        streams.streamEvents(request, call, response -> null, event -> !event.data().equals("a"));
+        streams.streamEvents(request, call, response -> null, event -> true);
 
         assertEquals(List.of("closeAfterEnd", "close"), closes);
+    }
+
+    @Test
+    void aStreamIsCutAtTheTimeLeftBeforeTheDeadlineOnlyWhereTheDeadlineEndsIt() {
+        List<UpstreamRequest> sent = new ArrayList<>();
+        HttpAdapterSupport streams = recording(sent);
+        UpstreamRequest call = new UpstreamRequest("p", URI.create("http://127.0.0.1:9/"), Map.of(), "{}",
+                Duration.ofSeconds(7));
+
+        streams.streamEvents(request.withDeadline(clock.instant().plusSeconds(7), true), call, r -> null, e -> true);
+        streams.streamEvents(request.withDeadline(clock.instant().plusSeconds(7)), call, r -> null, e -> true);
+        streams.streamEvents(request, call, r -> null, e -> true);
+
+        assertEquals(Duration.ofSeconds(7), sent.get(0).cutoff());
+        assertNull(sent.get(1).cutoff());
+        assertNull(sent.get(2).cutoff());
+        // The silences keep their own limit, the whole call timeout: the cutoff is no silence limit.
+        assertEquals(List.of(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60)),
+                sent.stream().map(UpstreamRequest::silence).toList());
+    }
+
+    @Test
+    void aStreamWhoseDeadlinePassedIsNotSent() {
+        List<UpstreamRequest> sent = new ArrayList<>();
+        HttpAdapterSupport streams = recording(sent);
+        ChatRequest late = request.withDeadline(clock.instant(), true);
+        UpstreamRequest call = new UpstreamRequest("p", URI.create("http://127.0.0.1:9/"), Map.of(), "{}",
+                Duration.ofSeconds(7));
+
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> streams.streamEvents(late, call, r -> null, ev -> true));
+
+        assertEquals(ProviderException.Kind.TIMEOUT, e.kind());
+        assertTrue(sent.isEmpty());
+    }
+
+    /** Support over a transport that keeps each request and answers it with an empty stream. */
+    private HttpAdapterSupport recording(List<UpstreamRequest> sent) {
+        return new HttpAdapterSupport(call -> {
+            sent.add(call);
+            return new UpstreamStream(200, Map.of(), new ByteArrayInputStream(new byte[0]));
+        }, new UpstreamFailures(clock), new EnvironmentApiKeySource(Map.of()),
+                new UpstreamTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60)), new EstimatingTokenCounter(), clock);
     }
 
     /** A body that says how it was closed. */

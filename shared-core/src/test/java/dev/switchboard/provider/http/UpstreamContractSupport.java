@@ -61,6 +61,11 @@ public abstract class UpstreamContractSupport {
         return "text/event-stream";
     }
 
+    /** A piece of the protocol's stream that makes no chunk: an SSE comment unless the protocol has its own. */
+    protected String noChunkPiece() {
+        return ": keep-alive\n\n";
+    }
+
     /** The protocol's error body for an HTTP status, carrying {@code message} as the upstream's text. */
     protected abstract FakeUpstream.Whole error(int status, String message);
 

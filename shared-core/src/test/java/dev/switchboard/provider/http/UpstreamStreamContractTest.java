@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
 import dev.switchboard.provider.StreamChunk;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The streaming half of the wire-format suite every HTTP adapter passes: a stream whole, cut, stalled,
- * refused, and kept to the request's deadline.
+ * refused, and kept to the request's deadline: where that ends streams, a stream still under way is cut
+ * there whether it is quiet or keeps sending what makes no chunk; elsewhere its silences bound it.
  */
 public abstract class UpstreamStreamContractTest extends UpstreamContractSupport {
 
@@ -113,5 +115,84 @@ public abstract class UpstreamStreamContractTest extends UpstreamContractSupport
         assertEquals(Kind.RATE_LIMITED, e.kind());
         assertEquals(Duration.ofSeconds(2), e.retryAfter().orElseThrow());
         assertTrue(chunks.isEmpty());
+    }
+
+    @Test
+    void whereTheDeadlineEndsStreamsAStreamThatGoesQuietIsCutThere() {
+        // Quiet after its first half: the silence limit (10 s) alone would hold it far past the deadline.
+        List<String> pieces = streamPieces();
+        upstream.enqueue(FakeUpstream.Reply.stall(streamContentType(), pieces.subList(0, pieces.size() / 2)));
+        List<StreamChunk> chunks = new ArrayList<>();
+        long started = System.nanoTime();
+
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> provider().stream(endingStreamsIn(300), chunks::add));
+
+        assertCutAtTheDeadline(e, started, 300);
+        assertFalse(chunks.isEmpty(), "what came before the deadline is delivered");
+        assertTrue(chunks.stream().noneMatch(StreamChunk::isLast), "a stream cut at the deadline must not end as if whole");
+    }
+
+    @Test
+    void whereTheDeadlineEndsStreamsAStreamSendingOnlyWhatMakesNoChunkIsCutThere() {
+        // Its first half, then pieces that make no chunk 50 ms apart for 2 s: never a silence, never a chunk.
+        List<String> pieces = streamPieces();
+        List<byte[]> paced = new ArrayList<>();
+        paced.add(String.join("", pieces.subList(0, pieces.size() / 2)).getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 40; i++) {
+            paced.add(noChunkPiece().getBytes(StandardCharsets.UTF_8));
+        }
+        upstream.enqueue(new FakeUpstream.Paced(streamContentType(), paced, Duration.ofMillis(50)));
+        List<StreamChunk> chunks = new ArrayList<>();
+        long started = System.nanoTime();
+
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> provider().stream(endingStreamsIn(300), chunks::add));
+
+        assertCutAtTheDeadline(e, started, 300);
+        assertTrue(chunks.stream().noneMatch(StreamChunk::isLast), "a stream cut at the deadline must not end as if whole");
+    }
+
+    @Test
+    void whereTheDeadlineEndsStreamsAStreamWholeBeforeItIsUntouched() {
+        upstream.enqueue(FakeUpstream.Reply.stream(streamContentType(), streamPieces()));
+        List<StreamChunk> chunks = new ArrayList<>();
+
+        provider().stream(endingStreamsIn(5_000), chunks::add);
+
+        assertEquals(streamText(), chunks.stream().map(StreamChunk::textDelta).collect(Collectors.joining()));
+        assertTrue(chunks.get(chunks.size() - 1).isLast(), "the stream ended whole");
+    }
+
+    @Test
+    void whereTheDeadlineDoesNotEndStreamsAQuietStreamIsBoundedByItsSilenceAsBefore() {
+        List<String> pieces = streamPieces();
+        upstream.enqueue(FakeUpstream.Reply.stall(streamContentType(), pieces.subList(0, pieces.size() / 2)));
+        ChatProvider patient = provider(upstream.baseUri(), support(Duration.ofMillis(600)));
+        List<StreamChunk> chunks = new ArrayList<>();
+        long started = System.nanoTime();
+
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> patient.stream(request().withDeadline(NOW.plusMillis(200)), chunks::add));
+
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertSafe(e);
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertEquals(PROVIDER + " did not answer in time", e.getMessage());
+        assertTrue(tookMillis >= 600, "the silence limit, not the deadline, ended it: " + tookMillis + " ms");
+    }
+
+    /** The request, with a deadline {@code millis} away on the fixed clock that also ends its stream. */
+    private ChatRequest endingStreamsIn(long millis) {
+        return request().withDeadline(NOW.plusMillis(millis), true);
+    }
+
+    private static void assertCutAtTheDeadline(ProviderException e, long startedNanos, long deadlineMillis) {
+        long tookMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+        assertSafe(e);
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertEquals(PROVIDER + " stream was still under way at the request's deadline", e.getMessage());
+        assertTrue(tookMillis >= deadlineMillis, "not before the deadline: " + tookMillis + " ms");
+        assertTrue(tookMillis < 5_000, "at the deadline, not at the silence limit (10 s): " + tookMillis + " ms");
     }
 }

@@ -1,6 +1,8 @@
 package dev.switchboard.provider.http.socket;
 
 import dev.switchboard.cost.EstimatingTokenCounter;
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.http.HttpAdapterSupport;
 import dev.switchboard.provider.http.UpstreamFailures;
 import dev.switchboard.provider.http.UpstreamRequest;
@@ -88,8 +90,8 @@ class StreamEndKeepAliveTest {
                 new EstimatingTokenCounter(), clock);
         List<String> events = new ArrayList<>();
 
-        support.streamEvents(new UpstreamRequest("p", server.uri("/v1/chat/completions"), Map.of(), "{}",
-                Duration.ofSeconds(5)), response -> null, event -> {
+        support.streamEvents(new ChatRequest("m", List.of(ChatMessage.user("hi")), 8), new UpstreamRequest("p",
+                server.uri("/v1/chat/completions"), Map.of(), "{}", Duration.ofSeconds(5)), response -> null, event -> {
                     events.add(event.data());
                     return !event.data().equals("[DONE]");
                 });
