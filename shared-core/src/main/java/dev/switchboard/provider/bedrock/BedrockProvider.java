@@ -112,8 +112,10 @@ public final class BedrockProvider implements ChatProvider {
     public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         clients.requireCredentials(name);
         // The request's deadline bounds the wait for the stream's start; once events come, the idle limit
-        // bounds each silence, as for the HTTP adapters' streams.
+        // bounds each silence, as for the HTTP adapters' streams, and where the deadline ends streams, it
+        // ends this one too, however its events keep coming or not.
         Duration startWithin = atMost(idle, request);
+        StreamCutoff cutoff = StreamCutoff.of(request.streamEnd(), clock);
         ConverseStreamRequest converse;
         try {
             converse = mapper.converseStream(request);
@@ -138,7 +140,7 @@ public final class BedrockProvider implements ChatProvider {
         });
         try {
             BedrockStreamAssembler assembler = new BedrockStreamAssembler(name, tokens, request, sink);
-            drain(pipe, assembler, startWithin);
+            drain(pipe, assembler, startWithin, cutoff);
             // The events ended; the last chunk waits until the call itself has ended without failure.
             awaitCall(call);
             assembler.end();
@@ -156,24 +158,31 @@ public final class BedrockProvider implements ChatProvider {
 
     /**
      * Hands every event to the assembler until the event stream completes: the first within
-     * {@code startWithin}, each next within the idle limit.
+     * {@code startWithin}, each next within the idle limit, none past the cutoff. Once the events have
+     * completed, the answer is whole: the wait for the call's own end is not cut.
      */
-    private void drain(ConverseEventPipe pipe, BedrockStreamAssembler assembler, Duration startWithin)
-            throws InterruptedException {
-        Duration wait = startWithin;
+    private void drain(ConverseEventPipe pipe, BedrockStreamAssembler assembler, Duration startWithin,
+                       StreamCutoff cutoff) throws InterruptedException {
+        Duration limit = startWithin;
         while (true) {
+            Duration wait = cutoff.bound(limit);
             ConverseEventPipe.Signal signal = pipe.next(wait);
-            if (signal == null) {
+            if (signal == null && !cutoff.reached()) {
                 throw new ProviderException(name, ProviderException.Kind.TIMEOUT,
                         name + " sent nothing for " + wait.toMillis() + " ms");
             }
-            wait = idle;
+            limit = idle;
             if (signal instanceof ConverseEventPipe.Failed failed) {
                 // Bounded by the idle time: the event stream's own end normally follows at once.
-                throw failures.from(pipe.settle(failed, idle));
+                throw failures.from(pipe.settle(failed, cutoff.bound(idle)));
             }
             if (signal instanceof ConverseEventPipe.Completed) {
                 return;
+            }
+            // An event taken at the cutoff is not handled: events the SDK already holds come without a wait.
+            if (cutoff.reached()) {
+                throw new ProviderException(name, ProviderException.Kind.TIMEOUT,
+                        name + " stream was still under way at the request's deadline");
             }
             assembler.accept(((ConverseEventPipe.Event) signal).event());
             pipe.requestNext();

@@ -1,0 +1,94 @@
+package dev.switchboard.provider.bedrock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.FinishReason;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.ProviderException.Kind;
+import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.provider.Usage;
+import dev.switchboard.provider.http.FakeUpstream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ConverseStream where the request's deadline ends streams: a stream still under way is ended there
+ * whether its events stop or keep coming without text; one whole before it is untouched. Its silences
+ * alone (the call and connect timeouts, 12 s here) would hold it far longer.
+ */
+class BedrockStreamDeadlineTest extends BedrockWireSupport {
+
+    private static final long DEADLINE_MILLIS = 300;
+
+    /** The request, its deadline 300 ms away on the fixed clock, ending its stream there. */
+    private static ChatRequest endingItsStream() {
+        return request().withDeadline(NOW.plusMillis(DEADLINE_MILLIS), true);
+    }
+
+    @Test
+    void aStreamThatGoesQuietIsEndedAtTheDeadline() {
+        // messageStart and the first delta, then silence with the connection open.
+        List<byte[]> frames = BedrockFixtures.frames("stream-text.events").subList(0, 2);
+        upstream.enqueue(new FakeUpstream.Streamed(EventStreamFrames.CONTENT_TYPE, frames, false, new CountDownLatch(1)));
+        List<StreamChunk> chunks = new ArrayList<>();
+        long started = System.nanoTime();
+
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().stream(endingItsStream(), chunks::add));
+
+        assertEndedAtTheDeadline(e, started);
+        assertEquals(List.of(StreamChunk.text("Hello")), chunks);
+    }
+
+    @Test
+    void aStreamThatKeepsSendingOnlyToolInputIsEndedAtTheDeadline() {
+        // Its text and the tool call's start at once, then a piece of the tool's input every 100 ms for 2 s.
+        List<byte[]> frames = BedrockFixtures.frames("stream-tool-use.events");
+        List<byte[]> pieces = new ArrayList<>();
+        pieces.add(joined(frames.subList(0, 4)));
+        for (int i = 0; i < 20; i++) {
+            pieces.add(frames.get(4));
+        }
+        upstream.enqueue(new FakeUpstream.Paced(EventStreamFrames.CONTENT_TYPE, pieces, Duration.ofMillis(100)));
+        List<StreamChunk> chunks = new ArrayList<>();
+        long started = System.nanoTime();
+
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().stream(endingItsStream(), chunks::add));
+
+        assertEndedAtTheDeadline(e, started);
+        assertEquals(List.of(StreamChunk.text("Checking.")), chunks, "no tool call without the stream's end");
+    }
+
+    @Test
+    void aStreamWholeBeforeTheDeadlineIsUntouched() {
+        upstream.enqueue(eventStream("stream-text.events"));
+        List<StreamChunk> chunks = new ArrayList<>();
+
+        provider().stream(request().withDeadline(NOW.plusSeconds(5), true), chunks::add);
+
+        assertEquals(List.of(StreamChunk.text("Hello"), StreamChunk.text(" from"), StreamChunk.text(" Bedrock."),
+                StreamChunk.last(FinishReason.STOP, new Usage(15, 4), List.of())), chunks);
+    }
+
+    private static void assertEndedAtTheDeadline(ProviderException e, long startedNanos) {
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        assertSafe(e);
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertEquals(PROVIDER + " stream was still under way at the request's deadline", e.getMessage());
+        assertTrue(tookMillis >= DEADLINE_MILLIS, "not before the deadline: " + tookMillis + " ms");
+        assertTrue(tookMillis < 5_000, "at the deadline, not at the idle limit (12 s): " + tookMillis + " ms");
+    }
+
+    private static byte[] joined(List<byte[]> frames) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        frames.forEach(bytes::writeBytes);
+        return bytes.toByteArray();
+    }
+}
