@@ -132,6 +132,8 @@ public final class CoreFixture {
             "gpt-4o", price(2.5e-06, 1e-05),
             "claude-3-5-haiku-20241022", price(8e-07, 4e-06),
             "claude-3-5-sonnet-20241022", price(3e-06, 1.5e-05)));
+    /** The fallback chain's settings (the deadline, retries); the breakers keep the defaults'. */
+    public ResilienceSettings resilience = ResilienceSettings.DEFAULTS;
     private final List<ProviderConfig> providers = new ArrayList<>();
     /** Test adapters by protocol, for providers added with {@link #adaptedProvider}. */
     private final Map<String, ProviderAdapterFactory> testAdapters = new LinkedHashMap<>();
@@ -179,7 +181,7 @@ public final class CoreFixture {
         adapters.addAll(testAdapters.values());
         ProviderRegistry registry = new ProviderRegistry(catalog, adapters);
         // Retries wait through a sleeper that does not sleep; the fixed clock never reaches the deadline.
-        FallbackChain chain = new FallbackChain(registry, breakers, ResilienceSettings.DEFAULTS, clock, duration -> { });
+        FallbackChain chain = new FallbackChain(registry, breakers, resilience, clock, duration -> { });
         return new CompletionService(decisions(), admissions(), chain, accounting(),
                 new ResponseCaching(cacheSettings, clock), ids, clock);
     }
@@ -198,7 +200,7 @@ public final class CoreFixture {
                 List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { }), rejecting()));
         adapters.addAll(testAdapters.values());
         FallbackChain chain = new FallbackChain(new ProviderRegistry(catalog, adapters), breakers,
-                ResilienceSettings.DEFAULTS, clock, duration -> { });
+                resilience, clock, duration -> { });
         return new ChatCompletionService(decisions(), admissions(), chain, accounting(),
                 new ResponseCaching(cacheSettings, clock),
                 new CandidateCatalog(catalog, prices), ids, clock);
