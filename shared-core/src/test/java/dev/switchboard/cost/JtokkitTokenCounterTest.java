@@ -147,4 +147,25 @@ class JtokkitTokenCounterTest {
             assertEquals(sequential, parallel);
         }
     }
+
+    @Test
+    void unroutedAsciiKeepsTheRuleOfThumbAndOtherScriptsTheVocabularysCount() {
+        String english = "Explain how a hash map resolves collisions.";
+        String russian = "Объясните, как хеш-таблица разрешает коллизии.";
+        String japanese = "お誕生日おめでとう";
+
+        assertEquals(counter.count(english), counter.countUnrouted(english));
+        assertEquals(Math.max(counter.count(russian), counter.count("", russian).tokens()),
+                counter.countUnrouted(russian));
+        assertEquals(8, counter.countUnrouted(japanese), "o200k_base's count, not 9 characters over 4 (3)");
+        assertEquals(0, counter.countUnrouted(""));
+        assertEquals(0, counter.countUnrouted(null));
+    }
+
+    @Test
+    void theRuleOfThumbAloneCountsEveryScriptByItsCharacters() {
+        EstimatingTokenCounter estimate = new EstimatingTokenCounter();
+
+        assertEquals(3, estimate.countUnrouted("お誕生日おめでとう"));
+    }
 }
