@@ -34,18 +34,26 @@ public class JdbcRequestLedger implements RequestLedger {
     private final RequestRecordRepository repository;
     private final FeedbackRecordRepository feedback;
     private final GroupCommit<LedgerEntry> requests;
+    private final LedgerMigrations migrations;
 
     public JdbcRequestLedger(RequestRecordRepository repository, FeedbackRecordRepository feedback,
-                             JdbcOperations jdbc) {
+                             JdbcOperations jdbc, LedgerMigrations migrations) {
         this.repository = repository;
         this.feedback = feedback;
+        this.migrations = migrations;
         RequestRowInsert insert = new RequestRowInsert(jdbc);
         this.requests = new GroupCommit<>(insert::all, insert::one);
     }
 
     @Override
     public void append(LedgerEntry e) {
-        requests.write(e);
+        try {
+            requests.write(e);
+        } catch (RuntimeException failed) {
+            // The schema may not have been checked: the ledger could not be reached when this instance started.
+            migrations.retryIfUnchecked();
+            throw failed;
+        }
     }
 
     @Override

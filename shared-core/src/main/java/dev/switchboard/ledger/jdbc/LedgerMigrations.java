@@ -4,7 +4,9 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
@@ -15,7 +17,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -30,6 +38,11 @@ import javax.sql.DataSource;
  * serialised by Flyway's own lock. With {@code switchboard.ledger.migrate=false} (an operator who
  * migrates the ledger separately) nothing is migrated, and a ledger found behind is reported at ERROR:
  * its writes fail, and their rows wait in the outbox, until it is migrated.
+ * <p>
+ * A ledger that cannot be reached at start-up does not stop the start (the health probe does not use the
+ * ledger, and requests park their rows in the outbox): its schema is checked, and migrated if behind,
+ * after a later ledger write fails, at most once a minute and off the request's thread, until the check
+ * is made. On Lambda with SnapStart the start-up is the snapshot's, so the restored instances repeat it.
  */
 @Singleton
 public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
@@ -39,22 +52,40 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
 
     static final String LOCATION = "classpath:db/migration";
 
+    /** How often a schema check put off at start-up is tried again, at most. */
+    static final Duration RETRY_EVERY = Duration.ofMinutes(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(LedgerMigrations.class);
 
     private final DataSourceResolver resolver;
     private final boolean enabled;
     private final Consumer<DataSource> migrate;
+    private final Clock clock;
+    private final Executor retries;
+    private final AtomicBoolean retrying = new AtomicBoolean();
+    /** The ledger whose schema could not be checked at start-up; null once it has been. */
+    private volatile DataSource unchecked;
+    private volatile Instant nextRetry = Instant.MIN;
 
     @Inject
     public LedgerMigrations(DataSourceResolver resolver,
-                            @Value("${switchboard.ledger.migrate:true}") boolean enabled) {
-        this(resolver, enabled, LedgerMigrations::migrateWithFlyway);
+                            @Value("${switchboard.ledger.migrate:true}") boolean enabled, Clock clock,
+                            @Named(TaskExecutors.IO) Executor retries) {
+        this(resolver, enabled, LedgerMigrations::migrateWithFlyway, clock, retries);
     }
 
-    LedgerMigrations(DataSourceResolver resolver, boolean enabled, Consumer<DataSource> migrate) {
+    /** Migrating with Flyway; a check put off at start-up is repeated on the calling thread. */
+    LedgerMigrations(DataSourceResolver resolver, boolean enabled) {
+        this(resolver, enabled, LedgerMigrations::migrateWithFlyway, Clock.systemUTC(), Runnable::run);
+    }
+
+    LedgerMigrations(DataSourceResolver resolver, boolean enabled, Consumer<DataSource> migrate, Clock clock,
+                     Executor retries) {
         this.resolver = Objects.requireNonNull(resolver);
         this.enabled = enabled;
         this.migrate = Objects.requireNonNull(migrate);
+        this.clock = Objects.requireNonNull(clock);
+        this.retries = Objects.requireNonNull(retries);
     }
 
     @Override
@@ -62,10 +93,58 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
         return prepared(event.getBean());
     }
 
-    /** {@code dataSource}, its schema brought up to date when it was behind. */
+    /**
+     * {@code dataSource}, its schema brought up to date when it was behind, or its check put off when
+     * the ledger cannot be reached.
+     */
     DataSource prepared(DataSource dataSource) {
+        if (!checked(dataSource)) {
+            unchecked = dataSource;
+            LOG.error("the ledger cannot be reached at start-up: its schema is checked (and migrated if behind) "
+                    + "after a later ledger write fails; until the ledger takes rows they are parked in the outbox");
+        }
+        return dataSource;
+    }
+
+    /**
+     * After a ledger write failed: when the schema check was put off at start-up, it is made now on the
+     * retry executor, at most once every {@link #RETRY_EVERY}.
+     */
+    public void retryIfUnchecked() {
+        DataSource pending = unchecked;
+        Instant now = clock.instant();
+        if (pending == null || now.isBefore(nextRetry) || !retrying.compareAndSet(false, true)) {
+            return;
+        }
+        nextRetry = now.plus(RETRY_EVERY);
+        try {
+            retries.execute(() -> retry(pending));
+        } catch (RejectedExecutionException e) {
+            retrying.set(false);
+        }
+    }
+
+    private void retry(DataSource pending) {
+        try {
+            if (checked(pending)) {
+                unchecked = null;
+                LOG.info("the ledger is reachable again and its schema is checked");
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the ledger's migration failed: {}", e.toString());
+        } finally {
+            retrying.set(false);
+        }
+    }
+
+    /** Brings the schema up to date (or reports it behind, with migrations off); false when unreachable. */
+    private boolean checked(DataSource dataSource) {
         DataSource target = resolver.resolve(dataSource);
-        if (upToDate(target)) {
+        Schema schema = schemaOf(target);
+        if (schema == Schema.UNREACHABLE) {
+            return false;
+        }
+        if (schema == Schema.CURRENT) {
             LOG.debug("ledger schema at version {}: no migration to run", LATEST_VERSION);
         } else if (enabled) {
             LOG.info("ledger schema lacks migrations up to version {}: migrating with Flyway", LATEST_VERSION);
@@ -74,16 +153,31 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
             LOG.error("ledger schema lacks migrations up to version {} and switchboard.ledger.migrate is false: "
                     + "ledger writes fail (their rows wait in the outbox) until it is migrated", LATEST_VERSION);
         }
-        return dataSource;
+        return true;
     }
 
-    /**
-     * Whether the schema history records the newest migration as applied (a versioned migration or a
-     * baseline; a "delete" row of {@code flyway repair} does not count). No history table (a new ledger),
-     * or any failure to read it, counts as not: Flyway then decides, and reports what is wrong.
-     */
+    /** Whether the schema history records the newest migration as applied (see {@link #schemaOf}). */
     static boolean upToDate(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
+        return schemaOf(dataSource) == Schema.CURRENT;
+    }
+
+    enum Schema { CURRENT, BEHIND, UNREACHABLE }
+
+    /**
+     * CURRENT when the schema history records the newest migration as applied (a versioned migration or a
+     * baseline; a "delete" row of {@code flyway repair} does not count); UNREACHABLE when no connection
+     * can be had, or it fails with a connection error (SQLState class 08); BEHIND otherwise: no history
+     * table (a new ledger), or any other failure to read it: Flyway then decides, and reports what is wrong.
+     */
+    static Schema schemaOf(DataSource dataSource) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            LOG.debug("no ledger connection ({}, SQLState {})", e.getClass().getSimpleName(), e.getSQLState());
+            return Schema.UNREACHABLE;
+        }
+        try (connection;
              Statement statement = connection.createStatement();
              ResultSet applied = statement.executeQuery(
                      "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL"
@@ -92,10 +186,13 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
             while (applied.next()) {
                 newest = Math.max(newest, major(applied.getString(1)));
             }
-            return newest >= LATEST_VERSION;
+            return newest >= LATEST_VERSION ? Schema.CURRENT : Schema.BEHIND;
         } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                return Schema.UNREACHABLE;
+            }
             LOG.debug("ledger schema history not read ({}): the ledger counts as behind", e.getClass().getSimpleName());
-            return false;
+            return Schema.BEHIND;
         }
     }
 

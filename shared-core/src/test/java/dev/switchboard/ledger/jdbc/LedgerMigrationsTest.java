@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class LedgerMigrationsTest {
 
     private final List<DataSource> migrated = new ArrayList<>();
-    private final LedgerMigrations migrations = new LedgerMigrations(DataSourceResolver.DEFAULT, true, migrated::add);
+    private final LedgerMigrations migrations = new LedgerMigrations(DataSourceResolver.DEFAULT, true, migrated::add,
+            Clock.systemUTC(), Runnable::run);
 
     private static JdbcDataSource newLedger() {
         JdbcDataSource h2 = new JdbcDataSource();
@@ -87,7 +89,8 @@ class LedgerMigrationsTest {
     @Test
     void withMigrationsOffABehindLedgerIsLeftAsItIs() {
         DataSource ledger = newLedger();
-        LedgerMigrations off = new LedgerMigrations(DataSourceResolver.DEFAULT, false, migrated::add);
+        LedgerMigrations off = new LedgerMigrations(DataSourceResolver.DEFAULT, false, migrated::add,
+                Clock.systemUTC(), Runnable::run);
 
         off.prepared(ledger);
 
@@ -107,13 +110,6 @@ class LedgerMigrationsTest {
         assertFalse(LedgerMigrations.upToDate(ledger));
     }
 
-    @Test
-    void anUnreachableLedgerCountsAsBehindSoThatFlywayReportsWhatIsWrong() {
-        JdbcDataSource nowhere = new JdbcDataSource();
-        nowhere.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";IFEXISTS=TRUE");
-
-        assertFalse(LedgerMigrations.upToDate(nowhere));
-    }
 
     @Test
     void readsTheLeadingNumberOfAVersion() {
