@@ -23,22 +23,13 @@ public interface TokenCounter {
 
     /**
      * Tokens of text no model has been chosen for, as the context-window check and admission count them:
-     * {@link #count(String)} for ASCII text; for any other text the larger of that and the model-less
-     * {@link #count(String, String)}, since four characters a token counts Chinese or Hindi at a quarter or
-     * less of their tokens and would let a prompt past a context window, or a reservation past a budget.
+     * {@link #count(String)} for ASCII text; other text is counted with the model-less
+     * {@link #count(String, String)} (see {@link UnroutedCount}), since four characters a token counts
+     * Chinese or Hindi at a quarter or less of their tokens and would let a prompt past a context window,
+     * or a reservation past a budget.
      */
     default int countUnrouted(String text) {
-        int ruleOfThumb = count(text);
-        return text == null || isAscii(text) ? ruleOfThumb : Math.max(ruleOfThumb, count("", text).tokens());
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        return UnroutedCount.of(this, text);
     }
 
     /** Prompt tokens of a whole chat for {@code model}, message framing included (see {@link ChatTokenCount}). */

@@ -52,7 +52,7 @@ class NonLatinPromptTokensTest {
     }
 
     @Test
-    void anAsciiPromptIsCountedAsBeforeAndNeverTokenized() {
+    void anAsciiPromptIsCountedAsBefore() {
         String prompt = "Explain the difference between a process and a thread. ".repeat(20);
 
         RoutingDecision decision = CoreFixture.builtInLineUp(0, 0, 0).decisions()
