@@ -47,17 +47,14 @@ public class JdbcRequestLedger implements RequestLedger {
 
     @Override
     public void append(LedgerEntry e) {
-        try {
-            requests.write(e);
-        } catch (RuntimeException failed) {
-            // The schema may not have been checked: the ledger could not be reached when this instance started.
-            migrations.retryIfUnchecked();
-            throw failed;
-        }
+        // Checks the schema in the background if the ledger could not be reached when this instance started.
+        migrations.retryIfUnchecked();
+        requests.write(e);
     }
 
     @Override
     public LedgerStats stats(Instant since, LedgerScope scope) {
+        migrations.retryIfUnchecked(); // the metrics function writes no rows: its check comes with its reads
         return repository.stats(since, scope.principal());
     }
 
@@ -92,6 +89,7 @@ public class JdbcRequestLedger implements RequestLedger {
 
     @Override
     public void appendFeedback(FeedbackEntry f) {
+        migrations.retryIfUnchecked();
         feedback.save(new FeedbackRecord(f.id(), f.requestId(), f.createdAt(), f.principal(), f.rating(),
                 f.qualityScore(), f.comment(), f.learnerOutcome()));
     }

@@ -13,10 +13,6 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,15 +36,14 @@ import javax.sql.DataSource;
  * its writes fail, and their rows wait in the outbox, until it is migrated.
  * <p>
  * A ledger that cannot be reached at start-up does not stop the start (the health probe does not use the
- * ledger, and requests park their rows in the outbox): its schema is checked, and migrated if behind,
- * after a later ledger write fails, at most once a minute and off the request's thread, until the check
- * is made. On Lambda with SnapStart the start-up is the snapshot's, so the restored instances repeat it.
+ * ledger, and requests park their rows in the outbox): its schema is checked when the ledger is next
+ * used, at most once a minute and off the request's thread, until the check is made (see
+ * {@link #retryIfUnchecked()}). With SnapStart the start is the snapshot's, made when the version is
+ * published, so every instance restored from it checks again. Wrong credentials or a database that
+ * does not exist still stop the start.
  */
 @Singleton
 public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
-
-    /** The highest {@code V<n>__} under {@code db/migration}; {@code LedgerMigrationsTest} holds the two equal. */
-    static final int LATEST_VERSION = 4;
 
     static final String LOCATION = "classpath:db/migration";
 
@@ -98,22 +93,46 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
      * the ledger cannot be reached.
      */
     DataSource prepared(DataSource dataSource) {
-        if (!checked(dataSource)) {
-            unchecked = dataSource;
-            LOG.error("the ledger cannot be reached at start-up: its schema is checked (and migrated if behind) "
-                    + "after a later ledger write fails; until the ledger takes rows they are parked in the outbox");
+        DataSource target = resolver.resolve(dataSource);
+        LedgerSchema.Reading reading = LedgerSchema.read(target);
+        switch (reading.state()) {
+            case CURRENT -> LOG.debug("ledger schema at version {}: no migration to run", LedgerSchema.LATEST_VERSION);
+            case BEHIND -> migrateOrReport(target);
+            case UNREACHABLE -> {
+                unchecked = target;
+                LOG.error("the ledger cannot be reached at start-up ({}): its schema is checked again when the "
+                        + "ledger is next used; until the ledger takes rows they are parked in the outbox",
+                        reading.cause());
+            }
         }
         return dataSource;
     }
 
+    private void migrateOrReport(DataSource target) {
+        if (enabled) {
+            LOG.info("ledger schema lacks migrations up to version {}: migrating with Flyway",
+                    LedgerSchema.LATEST_VERSION);
+            migrate.accept(target);
+        } else {
+            LOG.error("ledger schema lacks migrations up to version {} and switchboard.ledger.migrate is false: "
+                    + "ledger writes fail (their rows wait in the outbox) until it is migrated",
+                    LedgerSchema.LATEST_VERSION);
+        }
+    }
+
     /**
-     * After a ledger write failed: when the schema check was put off at start-up, it is made now on the
-     * retry executor, at most once every {@link #RETRY_EVERY}.
+     * Whenever the ledger is used: if its schema could not be checked at start-up, the check is made now
+     * on the retry executor, at most once every {@link #RETRY_EVERY}. A running instance only checks: a
+     * schema found behind is reported, not migrated, since Lambda may freeze the instance between
+     * invocations in the middle of a migration, holding its locks; the next start migrates it.
      */
     public void retryIfUnchecked() {
         DataSource pending = unchecked;
+        if (pending == null) {
+            return;
+        }
         Instant now = clock.instant();
-        if (pending == null || now.isBefore(nextRetry) || !retrying.compareAndSet(false, true)) {
+        if (now.isBefore(nextRetry) || !retrying.compareAndSet(false, true)) {
             return;
         }
         nextRetry = now.plus(RETRY_EVERY);
@@ -126,83 +145,26 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
 
     private void retry(DataSource pending) {
         try {
-            if (checked(pending)) {
+            LedgerSchema.Reading reading = LedgerSchema.read(pending);
+            if (reading.state() == LedgerSchema.State.CURRENT) {
                 unchecked = null;
-                LOG.info("the ledger is reachable again and its schema is checked");
+                LOG.info("the ledger is reachable again and its schema is current");
+            } else if (reading.state() == LedgerSchema.State.BEHIND) {
+                unchecked = null;
+                LOG.error("the ledger is reachable again but lacks migrations up to version {}: ledger writes fail "
+                        + "(their rows wait in the outbox) until a new start migrates it (redeploy, or run the "
+                        + "migrations)", LedgerSchema.LATEST_VERSION);
             }
         } catch (RuntimeException e) {
-            LOG.error("the ledger's migration failed: {}", e.toString());
+            LOG.error("the ledger's schema could not be checked: {}", e.getMessage());
         } finally {
             retrying.set(false);
         }
     }
 
-    /** Brings the schema up to date (or reports it behind, with migrations off); false when unreachable. */
-    private boolean checked(DataSource dataSource) {
-        DataSource target = resolver.resolve(dataSource);
-        Schema schema = schemaOf(target);
-        if (schema == Schema.UNREACHABLE) {
-            return false;
-        }
-        if (schema == Schema.CURRENT) {
-            LOG.debug("ledger schema at version {}: no migration to run", LATEST_VERSION);
-        } else if (enabled) {
-            LOG.info("ledger schema lacks migrations up to version {}: migrating with Flyway", LATEST_VERSION);
-            migrate.accept(target);
-        } else {
-            LOG.error("ledger schema lacks migrations up to version {} and switchboard.ledger.migrate is false: "
-                    + "ledger writes fail (their rows wait in the outbox) until it is migrated", LATEST_VERSION);
-        }
-        return true;
-    }
-
-    /** Whether the schema history records the newest migration as applied (see {@link #schemaOf}). */
+    /** Whether the schema history records the newest migration as applied (see {@link LedgerSchema#read}). */
     static boolean upToDate(DataSource dataSource) {
-        return schemaOf(dataSource) == Schema.CURRENT;
-    }
-
-    enum Schema { CURRENT, BEHIND, UNREACHABLE }
-
-    /**
-     * CURRENT when the schema history records the newest migration as applied (a versioned migration or a
-     * baseline; a "delete" row of {@code flyway repair} does not count); UNREACHABLE when no connection
-     * can be had, or it fails with a connection error (SQLState class 08); BEHIND otherwise: no history
-     * table (a new ledger), or any other failure to read it: Flyway then decides, and reports what is wrong.
-     */
-    static Schema schemaOf(DataSource dataSource) {
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
-        } catch (SQLException e) {
-            LOG.debug("no ledger connection ({}, SQLState {})", e.getClass().getSimpleName(), e.getSQLState());
-            return Schema.UNREACHABLE;
-        }
-        try (connection;
-             Statement statement = connection.createStatement();
-             ResultSet applied = statement.executeQuery(
-                     "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL"
-                             + " AND type IN ('SQL', 'JDBC', 'BASELINE')")) {
-            int newest = 0;
-            while (applied.next()) {
-                newest = Math.max(newest, major(applied.getString(1)));
-            }
-            return newest >= LATEST_VERSION ? Schema.CURRENT : Schema.BEHIND;
-        } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
-                return Schema.UNREACHABLE;
-            }
-            LOG.debug("ledger schema history not read ({}): the ledger counts as behind", e.getClass().getSimpleName());
-            return Schema.BEHIND;
-        }
-    }
-
-    /** The leading number of a Flyway version ("3", "3.1"); 0 for anything else. */
-    static int major(String version) {
-        int end = 0;
-        while (end < version.length() && end < 9 && Character.isDigit(version.charAt(end))) {
-            end++;
-        }
-        return end == 0 ? 0 : Integer.parseInt(version, 0, end, 10);
+        return LedgerSchema.read(dataSource).state() == LedgerSchema.State.CURRENT;
     }
 
     private static void migrateWithFlyway(DataSource dataSource) {

@@ -57,7 +57,7 @@ class LedgerMigrationsTest {
     @Test
     void aLedgerOneMigrationBehindIsMigrated() {
         DataSource ledger = newLedger();
-        flyway(ledger, String.valueOf(LedgerMigrations.LATEST_VERSION - 1)).migrate();
+        flyway(ledger, String.valueOf(LedgerSchema.LATEST_VERSION - 1)).migrate();
 
         created(ledger);
 
@@ -104,7 +104,7 @@ class LedgerMigrationsTest {
         flyway(ledger, "latest").migrate();
         try (Connection connection = ledger.getConnection()) {
             connection.createStatement().executeUpdate("UPDATE flyway_schema_history SET type = 'DELETE' WHERE version = '"
-                    + LedgerMigrations.LATEST_VERSION + "'");
+                    + LedgerSchema.LATEST_VERSION + "'");
         }
 
         assertFalse(LedgerMigrations.upToDate(ledger));
@@ -113,11 +113,11 @@ class LedgerMigrationsTest {
 
     @Test
     void readsTheLeadingNumberOfAVersion() {
-        assertEquals(3, LedgerMigrations.major("3"));
-        assertEquals(3, LedgerMigrations.major("3.1"));
-        assertEquals(12, LedgerMigrations.major("12"));
-        assertEquals(0, LedgerMigrations.major("baseline"));
-        assertEquals(0, LedgerMigrations.major(""));
+        assertEquals(3, LedgerSchema.major("3"));
+        assertEquals(3, LedgerSchema.major("3.1"));
+        assertEquals(12, LedgerSchema.major("12"));
+        assertEquals(0, LedgerSchema.major("baseline"));
+        assertEquals(0, LedgerSchema.major(""));
     }
 
     @Test
@@ -131,6 +131,6 @@ class LedgerMigrationsTest {
                 highest = Math.max(highest, Integer.parseInt(m.group(1)));
             }
         }
-        assertEquals(highest, LedgerMigrations.LATEST_VERSION);
+        assertEquals(highest, LedgerSchema.LATEST_VERSION);
     }
 }
