@@ -21,6 +21,17 @@ public interface TokenCounter {
         return new TokenCount(count(text), false, "model-independent");
     }
 
+    /**
+     * Tokens of text no model has been chosen for, as the context-window check and admission count them:
+     * {@link #count(String)} for ASCII text; other text is counted with the model-less
+     * {@link #count(String, String)} (see {@link UnroutedCount}), since four characters a token counts
+     * Chinese or Hindi at a quarter or less of their tokens and would let a prompt past a context window,
+     * or a reservation past a budget.
+     */
+    default int countUnrouted(String text) {
+        return UnroutedCount.of(this, text);
+    }
+
     /** Prompt tokens of a whole chat for {@code model}, message framing included (see {@link ChatTokenCount}). */
     default TokenCount countChat(String model, List<ChatMessage> messages) {
         return ChatTokenCount.of(this, model, messages);

@@ -13,18 +13,19 @@ import java.util.Objects;
  * The router's answer: the chosen deployment, the ranked fallbacks to try after it, which strategy
  * decided, how sure it is, why, what it saw in the prompt, every candidate's multi-factor score by
  * {@link Candidate#label()} (empty when no scorer is installed), and the candidates the request's
- * constraints left out, with their reasons.
+ * constraints left out, with their reasons. {@code promptTokens} are the prompt's tokens as routing counted
+ * them for the context window and the cost bound; admission reserves the same number.
  */
 public record RoutingDecision(Candidate chosen, List<Candidate> fallbacks, String strategyUsed,
                               Confidence confidence, String reasoning, PromptAnalysis analysis,
-                              double costEstimate, Map<String, ProviderScore> scores, List<Exclusion> excluded,
-                              Validation validation) {
+                              int promptTokens, double costEstimate, Map<String, ProviderScore> scores,
+                              List<Exclusion> excluded, Validation validation) {
 
     /** A decision before scoring and with nothing excluded. */
     public RoutingDecision(Candidate chosen, List<Candidate> fallbacks, String strategyUsed, Confidence confidence,
-                           String reasoning, PromptAnalysis analysis, double costEstimate) {
-        this(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate, Map.of(), List.of(),
-                strategyUsed.endsWith(FALLBACK_SUFFIX) ? Validation.FALLBACK : Validation.NOT_APPLICABLE);
+                           String reasoning, PromptAnalysis analysis, int promptTokens, double costEstimate) {
+        this(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, promptTokens, costEstimate, Map.of(),
+                List.of(), strategyUsed.endsWith(FALLBACK_SUFFIX) ? Validation.FALLBACK : Validation.NOT_APPLICABLE);
     }
 
     /** Appended to a strategy's name when it gave way to the complexity rule. */
@@ -37,6 +38,9 @@ public record RoutingDecision(Candidate chosen, List<Candidate> fallbacks, Strin
         Objects.requireNonNull(reasoning, "reasoning");
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(validation, "validation");
+        if (promptTokens < analysis.tokenCount()) {
+            throw new IllegalArgumentException("promptTokens cannot be fewer than the analysed prompt's tokens");
+        }
         fallbacks = List.copyOf(fallbacks);
         // Keeps the candidates' order (Map.copyOf would not), and cannot be changed afterwards.
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
@@ -54,7 +58,7 @@ public record RoutingDecision(Candidate chosen, List<Candidate> fallbacks, Strin
         }
         Candidate chosen = ranking.get(0);
         return new RoutingDecision(chosen, ranking.subList(1, ranking.size()), strategy, confidence, reasoning,
-                request.analysis(), request.costUpperBound(chosen));
+                request.analysis(), request.promptTokens(), request.costUpperBound(chosen));
     }
 
     /** Whether the strategy asked for gave way to the complexity rule (strategy_used ends in "_fallback"). */
@@ -73,28 +77,28 @@ public record RoutingDecision(Candidate chosen, List<Candidate> fallbacks, Strin
     /** Under another strategy's name (a fallback's validation follows from the name). */
     public RoutingDecision withStrategy(String strategy, String newReasoning) {
         Validation v = strategy.endsWith(FALLBACK_SUFFIX) ? Validation.FALLBACK : validation;
-        return new RoutingDecision(chosen, fallbacks, strategy, confidence, newReasoning, analysis, costEstimate,
-                scores, excluded, v);
+        return new RoutingDecision(chosen, fallbacks, strategy, confidence, newReasoning, analysis, promptTokens,
+                costEstimate, scores, excluded, v);
     }
 
     public RoutingDecision withValidation(Validation newValidation) {
-        return new RoutingDecision(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate,
-                scores, excluded, newValidation);
+        return new RoutingDecision(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, promptTokens,
+                costEstimate, scores, excluded, newValidation);
     }
 
     public RoutingDecision withScores(Map<String, ProviderScore> newScores) {
-        return new RoutingDecision(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate,
-                newScores, excluded, validation);
+        return new RoutingDecision(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, promptTokens,
+                costEstimate, newScores, excluded, validation);
     }
 
     public RoutingDecision withExcluded(List<Exclusion> newExcluded) {
-        return new RoutingDecision(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, costEstimate,
-                scores, newExcluded, validation);
+        return new RoutingDecision(chosen, fallbacks, strategyUsed, confidence, reasoning, analysis, promptTokens,
+                costEstimate, scores, newExcluded, validation);
     }
 
     /** The same decision with the candidates in a new order (a re-ranking by the engine). */
     public RoutingDecision reordered(List<Candidate> ranking, String newReasoning, double newCostEstimate) {
         return new RoutingDecision(ranking.get(0), ranking.subList(1, ranking.size()), strategyUsed, confidence,
-                newReasoning, analysis, newCostEstimate, scores, excluded, validation);
+                newReasoning, analysis, promptTokens, newCostEstimate, scores, excluded, validation);
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.api.RefusedUntilException;
 import dev.switchboard.api.RequestExceedsLimitException;
 import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.api.StreamBrokenAfterStartException;
+import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.StreamChunk;
@@ -52,13 +53,13 @@ public class ChatCompletionService {
 
     public ChatCompletionService(DecisionService decisions, Admissions admissions, FallbackChain chain,
                                  CompletionAccounting accounting, ResponseCaching caching,
-                                 CandidateCatalog candidates, RequestIds ids, Clock clock) {
+                                 CandidateCatalog candidates, TokenCounter tokens, RequestIds ids, Clock clock) {
         this.caching = caching;
         this.decisions = decisions;
         this.admissions = admissions;
         this.chain = chain;
         this.accounting = accounting;
-        this.chatRouting = new ChatRouting(candidates);
+        this.chatRouting = new ChatRouting(candidates, tokens);
         this.ids = ids;
         this.clock = clock;
     }
@@ -191,12 +192,11 @@ public class ChatCompletionService {
         trace.assigned(requestId);
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.promptText(), request.maxTokens(), request.autoRoute(),
-                chatRouting.preferences(request), ChatRouting.extraPromptTokens(request));
+                chatRouting.preferences(request), chatRouting.extraPromptTokens(request));
         Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
                 request.messages(), request.maxTokens(), request.temperature(), request.tools(), null,
                 request.user());
-        RequestAdmission admission = admissions.open(caller, ChatRouting.promptTokens(request, decision),
-                request.maxTokens());
+        RequestAdmission admission = admissions.open(caller, decision.promptTokens(), request.maxTokens());
         CacheKey cacheKey = caching.keyOf(request, caller);
         StateLookup lookup = admission.lookup(cacheKey);
         return new Call(requestId, started, decision, requestFor, admission,

@@ -4,25 +4,27 @@ import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.InvalidRequestException;
 import dev.switchboard.api.ModelNotFoundException;
 import dev.switchboard.api.RoutingPreferences;
+import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolDefinition;
-import dev.switchboard.routing.RoutingDecision;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** What a chat completion asks of routing (its preferences, narrowed) and of admission (its prompt's tokens). */
+/** What a chat completion asks of routing: its preferences, narrowed, and the prompt tokens besides its text. */
 final class ChatRouting {
 
     /** Tokens a provider adds around each message (role and separators); OpenAI's chat format uses 3 to 4. */
     static final int MESSAGE_FRAMING_TOKENS = 4;
 
     private final CandidateCatalog candidates;
+    private final TokenCounter tokens;
 
-    ChatRouting(CandidateCatalog candidates) {
+    ChatRouting(CandidateCatalog candidates, TokenCounter tokens) {
         this.candidates = candidates;
+        this.tokens = tokens;
     }
 
     /** The caller's preferences, narrowed to a pinned model and to what the request needs. */
@@ -51,28 +53,22 @@ final class ChatRouting {
     }
 
     /**
-     * The prompt's tokens as admission reserves them: routing counts the messages' text; a provider also
-     * bills the tool definitions, the tool calls' arguments and a few tokens of framing per message.
-     * Under-reserving would let the reconcile carry a budget past its cap, so these are added (about
-     * four characters a token, rounded up).
+     * What a provider reads besides the messages' text, in tokens: the tool definitions, the tool calls'
+     * arguments and a few tokens of framing per message. Under-counting would let the reconcile carry a
+     * budget past its cap, so these are added to the prompt's, each piece as
+     * {@link TokenCounter#countUnrouted(String)} counts it.
      */
-    static int promptTokens(ChatCompletionRequest request, RoutingDecision decision) {
-        return (int) Math.min(Integer.MAX_VALUE, (long) decision.analysis().tokenCount() + extraPromptTokens(request));
-    }
-
-    /** What a provider reads besides the messages' text: tool definitions, tool calls' arguments, framing. */
-    static int extraPromptTokens(ChatCompletionRequest request) {
-        long extraChars = 0;
+    int extraPromptTokens(ChatCompletionRequest request) {
+        long extra = MESSAGE_FRAMING_TOKENS * (long) request.messages().size();
         for (ToolDefinition tool : request.tools()) {
-            extraChars += tool.name().length() + (tool.description() == null ? 0 : tool.description().length())
-                    + tool.parametersJson().length();
+            extra += tokens.countUnrouted(tool.name()) + tokens.countUnrouted(tool.description())
+                    + tokens.countUnrouted(tool.parametersJson());
         }
         for (ChatMessage message : request.messages()) {
             for (ToolCall call : message.toolCalls()) {
-                extraChars += call.name().length() + call.argumentsJson().length();
+                extra += tokens.countUnrouted(call.name()) + tokens.countUnrouted(call.argumentsJson());
             }
         }
-        long framing = MESSAGE_FRAMING_TOKENS * (long) request.messages().size();
-        return (int) Math.min(Integer.MAX_VALUE, (extraChars + 3) / 4 + framing);
+        return (int) Math.min(Integer.MAX_VALUE, extra);
     }
 }

@@ -188,7 +188,7 @@ public class CompletionAccounting {
      */
     public void failed(String requestId, Instant started, String principal, String endpoint, RoutingDecision d,
                        long latencyMs, int attempts, String errorType) {
-        record(row(requestId, started, principal, endpoint, d, null, new Usage(d.analysis().tokenCount(), 0),
+        record(row(requestId, started, principal, endpoint, d, null, new Usage(d.promptTokens(), 0),
                 Cost.ZERO, Cost.ZERO, latencyMs, attempts, errorType, false, LearnerFeatureText.of(d.analysis()), null));
     }
 

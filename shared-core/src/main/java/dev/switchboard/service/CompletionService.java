@@ -62,7 +62,7 @@ public class CompletionService {
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.prompt(), request.maxTokens(), request.autoRoute(),
                 request.routing());
-        RequestAdmission admission = admissions.open(caller, decision.analysis().tokenCount(), request.maxTokens());
+        RequestAdmission admission = admissions.open(caller, decision.promptTokens(), request.maxTokens());
         CacheKey cacheKey = caching.keyOf(request, caller);
         StateLookup lookup = admission.lookup(cacheKey);
         BigDecimal spentBefore = lookup == null ? null : lookup.spentToday();

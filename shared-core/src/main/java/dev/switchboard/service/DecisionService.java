@@ -7,6 +7,8 @@ import dev.switchboard.api.NoEligibleDeploymentException;
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.RecommendationResponse;
 import dev.switchboard.api.RoutingPreferences;
+import dev.switchboard.cost.JtokkitTokenCounter;
+import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.ComplexityStrategy;
 import dev.switchboard.routing.HybridStrategy;
@@ -49,35 +51,39 @@ public class DecisionService {
     private final Supplier<SharedState> sharedState;
     /** The chosen deployment's feedback quality for previews; null where no ledger is at hand. */
     private final DeploymentQuality quality;
+    private final TokenCounter tokens;
     /** Logs prompts only where the operator turned that on; never for instances built by hand. */
     private volatile PromptLog prompts = PromptLog.OFF;
 
     /**
      * Routes on shared latency (and circuits, through the breakers), read through {@code sharedState};
-     * previews say the chosen deployment's feedback quality.
+     * previews say the chosen deployment's feedback quality; {@code tokens} count the prompt for the
+     * context window and the reservations.
      */
     @Inject
     public DecisionService(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
-                           DeploymentBreakers breakers, SharedStateCache sharedState, DeploymentQuality quality) {
-        this(analyzer, engine, candidates, breakers, sharedState::current, quality);
+                           DeploymentBreakers breakers, SharedStateCache sharedState, DeploymentQuality quality,
+                           TokenCounter tokens) {
+        this(analyzer, engine, candidates, breakers, sharedState::current, quality, tokens);
     }
 
     /** Routes on shared state as above, without feedback quality. */
     public DecisionService(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
                            DeploymentBreakers breakers, SharedStateCache sharedState) {
-        this(analyzer, engine, candidates, breakers, sharedState::current, null);
+        this(analyzer, engine, candidates, breakers, sharedState::current, null, new JtokkitTokenCounter());
     }
 
     /** Routes on configuration and this instance's breakers alone (no shared state: latency unknown). */
     public DecisionService(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
                            DeploymentBreakers breakers) {
-        this(analyzer, engine, candidates, breakers, () -> SharedState.EMPTY, null);
+        this(analyzer, engine, candidates, breakers, () -> SharedState.EMPTY, null, new JtokkitTokenCounter());
     }
 
     private DecisionService(PromptAnalyzer analyzer, RoutingEngine engine, CandidateCatalog candidates,
                             DeploymentBreakers breakers, Supplier<SharedState> sharedState,
-                            DeploymentQuality quality) {
+                            DeploymentQuality quality, TokenCounter tokens) {
         this.quality = quality;
+        this.tokens = tokens;
         this.analyzer = analyzer;
         this.engine = engine;
         this.candidates = candidates;
@@ -100,8 +106,8 @@ public class DecisionService {
 
     /**
      * As above, for a request whose provider also reads {@code extraPromptTokens} besides the prompt's
-     * text (a chat request's tool definitions and message framing): the context window and the cost
-     * ceiling count them too.
+     * text (a chat request's tool definitions and message framing): the context window, the cost
+     * ceiling and the decision's {@link RoutingDecision#promptTokens()} count them too.
      */
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
                                   int extraPromptTokens) {
@@ -112,7 +118,10 @@ public class DecisionService {
                                    int extraPromptTokens, boolean preview) {
         prompts.received(prompt);
         PromptAnalysis analysis = analyzer.analyze(prompt);
-        int promptTokens = (int) Math.min(Integer.MAX_VALUE, (long) analysis.tokenCount() + extraPromptTokens);
+        // The analysis keeps four characters a token for every script, so routing's features do not move;
+        // the window and the reservations count other scripts with a vocabulary.
+        int textTokens = Math.max(analysis.tokenCount(), tokens.countUnrouted(prompt));
+        int promptTokens = (int) Math.min(Integer.MAX_VALUE, (long) textTokens + extraPromptTokens);
         RoutingRequest request = new RoutingRequest(prompt, analysis, maxTokens, candidates.all(),
                 latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences), promptTokens,
                 preview);

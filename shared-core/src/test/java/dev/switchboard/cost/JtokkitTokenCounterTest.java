@@ -147,4 +147,90 @@ class JtokkitTokenCounterTest {
             assertEquals(sequential, parallel);
         }
     }
+
+    @Test
+    void unroutedAsciiKeepsTheRuleOfThumbAndOtherScriptsTheVocabularysCount() {
+        String english = "Explain how a hash map resolves collisions.";
+        String russian = "Объясните, как хеш-таблица разрешает коллизии.";
+        String japanese = "お誕生日おめでとう";
+
+        assertEquals(counter.count(english), counter.countUnrouted(english));
+        assertEquals(12, counter.count(russian));
+        assertTrue(counter.countUnrouted(russian) > 12, "its Cyrillic words are counted with the vocabulary");
+        assertEquals(8, counter.countUnrouted(japanese), "o200k_base's count, not 9 characters over 4 (3)");
+        assertEquals(0, counter.countUnrouted(""));
+        assertEquals(0, counter.countUnrouted(null));
+    }
+
+    @Test
+    void theRuleOfThumbAloneCountsEveryScriptByItsCharacters() {
+        EstimatingTokenCounter estimate = new EstimatingTokenCounter();
+
+        assertEquals(3, estimate.countUnrouted("お誕生日おめでとう"));
+    }
+
+    @Test
+    void pastItsTokenizingBudgetATextIsCountedAtTheRateOfWhatWasTokenized() {
+        String start = "数据库索引如何加速查询？".repeat(UnroutedCount.TOKENIZED_CHARS / 12 + 1)
+                .substring(0, UnroutedCount.TOKENIZED_CHARS);
+        int startTokens = counter.countUnrouted(start);
+
+        int twice = counter.countUnrouted(start + start);
+
+        assertEquals(startTokens * 2, twice, 1.0, "the second half is counted at the first half's rate");
+        assertTrue(twice > counter.count(start + start), "still above four characters a token");
+    }
+
+    @Test
+    void asciiIsCountedAtFourCharactersATokenAndOtherRunsWithTheVocabulary() {
+        String question = "请解释下面的代码：";
+        String code = "for (int i = 0; i < items.size(); i++) { total += items.get(i).price(); }\n".repeat(400);
+        String system = "You are a careful reviewer. ".repeat(600);
+
+        int counted = counter.countUnrouted(system + question + code);
+
+        double expected = (system.length() + code.length()) / 4.0 + counter.count("", question).tokens();
+        assertEquals(expected, counted, 1.0, "English before and after the question counts as English");
+    }
+
+    @Test
+    void anEnglishPromptWithACurlyQuoteIsNotTokenized() {
+        TokenCounter refusing = new TokenCounter() {
+            @Override
+            public int count(String text) {
+                return counter.count(text);
+            }
+
+            @Override
+            public String method() {
+                return "estimate";
+            }
+
+            @Override
+            public TokenCount count(String model, String text) {
+                if (text.chars().anyMatch(c -> c < 0x80)) {
+                    throw new AssertionError("ASCII text was tokenized: " + text);
+                }
+                return counter.count(model, text);
+            }
+        };
+        String prompt = "Explain the difference between a process and a thread. ".repeat(50) + "It’s urgent.";
+
+        assertEquals(counter.count(prompt), refusing.countUnrouted(prompt), 1.0, "the quote is one token");
+        assertEquals(counter.count("plain"), refusing.countUnrouted("plain"));
+    }
+
+    @Test
+    void aRunCutAtTheBudgetKeepsItsSurrogatePairsWhole() {
+        String text = "é".repeat(UnroutedCount.TOKENIZED_CHARS - 1) + "😀".repeat(100);
+
+        assertTrue(counter.countUnrouted(text) >= counter.count(text));
+    }
+
+    @Test
+    void aStrayLowSurrogateDoesNotBreakTheCount() {
+        String text = "\uDC00" + "x".repeat(100);
+
+        assertTrue(counter.countUnrouted(text) >= counter.count(text));
+    }
 }

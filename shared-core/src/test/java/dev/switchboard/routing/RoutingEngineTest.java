@@ -63,7 +63,7 @@ class RoutingEngineTest {
 
     private static RoutingDecision hybridPicksPremium(RoutingRequest request) {
         return new RoutingDecision(PREMIUM, List.of(ECONOMY), "hybrid", Confidence.HIGH, "learned", request.analysis(),
-                0.02);
+                request.promptTokens(), 0.02);
     }
 
     @Test

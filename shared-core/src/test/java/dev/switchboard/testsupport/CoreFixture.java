@@ -7,6 +7,7 @@ import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.config.SimulationConfig;
 import dev.switchboard.cost.CostCalculator;
 import dev.switchboard.cost.EstimatingTokenCounter;
+import dev.switchboard.cost.JtokkitTokenCounter;
 import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.cost.PriceTable;
 import dev.switchboard.ledger.CacheStats;
@@ -203,7 +204,7 @@ public final class CoreFixture {
                 resilience, clock, duration -> { });
         return new ChatCompletionService(decisions(), admissions(), chain, accounting(),
                 new ResponseCaching(cacheSettings, clock),
-                new CandidateCatalog(catalog, prices), ids, clock);
+                new CandidateCatalog(catalog, prices), new JtokkitTokenCounter(), ids, clock);
     }
 
     /** Admission over this fixture's {@link #state} and {@link #outagePolicy}. */

@@ -34,22 +34,27 @@ public class JdbcRequestLedger implements RequestLedger {
     private final RequestRecordRepository repository;
     private final FeedbackRecordRepository feedback;
     private final GroupCommit<LedgerEntry> requests;
+    private final LedgerMigrations migrations;
 
     public JdbcRequestLedger(RequestRecordRepository repository, FeedbackRecordRepository feedback,
-                             JdbcOperations jdbc) {
+                             JdbcOperations jdbc, LedgerMigrations migrations) {
         this.repository = repository;
         this.feedback = feedback;
+        this.migrations = migrations;
         RequestRowInsert insert = new RequestRowInsert(jdbc);
         this.requests = new GroupCommit<>(insert::all, insert::one);
     }
 
     @Override
     public void append(LedgerEntry e) {
+        // Checks the schema in the background if the ledger could not be reached when this instance started.
+        migrations.retryIfUnchecked();
         requests.write(e);
     }
 
     @Override
     public LedgerStats stats(Instant since, LedgerScope scope) {
+        migrations.retryIfUnchecked(); // the metrics function writes no rows: its check comes with its reads
         return repository.stats(since, scope.principal());
     }
 
@@ -84,6 +89,7 @@ public class JdbcRequestLedger implements RequestLedger {
 
     @Override
     public void appendFeedback(FeedbackEntry f) {
+        migrations.retryIfUnchecked();
         feedback.save(new FeedbackRecord(f.id(), f.requestId(), f.createdAt(), f.principal(), f.rating(),
                 f.qualityScore(), f.comment(), f.learnerOutcome()));
     }

@@ -4,18 +4,22 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -30,31 +34,53 @@ import javax.sql.DataSource;
  * serialised by Flyway's own lock. With {@code switchboard.ledger.migrate=false} (an operator who
  * migrates the ledger separately) nothing is migrated, and a ledger found behind is reported at ERROR:
  * its writes fail, and their rows wait in the outbox, until it is migrated.
+ * <p>
+ * A ledger that cannot be reached at start-up does not stop the start (the health probe does not use the
+ * ledger, and requests park their rows in the outbox): its schema is checked when the ledger is next
+ * used, at most once a minute and off the request's thread, until the check is made (see
+ * {@link #retryIfUnchecked()}). With SnapStart the start is the snapshot's, made when the version is
+ * published, so every instance restored from it checks again. Wrong credentials or a database that
+ * does not exist still stop the start.
  */
 @Singleton
 public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
 
-    /** The highest {@code V<n>__} under {@code db/migration}; {@code LedgerMigrationsTest} holds the two equal. */
-    static final int LATEST_VERSION = 4;
-
     static final String LOCATION = "classpath:db/migration";
+
+    /** How often a schema check put off at start-up is tried again, at most. */
+    static final Duration RETRY_EVERY = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerMigrations.class);
 
     private final DataSourceResolver resolver;
     private final boolean enabled;
     private final Consumer<DataSource> migrate;
+    private final Clock clock;
+    private final Executor retries;
+    private final AtomicBoolean retrying = new AtomicBoolean();
+    /** The ledger whose schema could not be checked at start-up; null once it has been. */
+    private volatile DataSource unchecked;
+    private volatile Instant nextRetry = Instant.MIN;
 
     @Inject
     public LedgerMigrations(DataSourceResolver resolver,
-                            @Value("${switchboard.ledger.migrate:true}") boolean enabled) {
-        this(resolver, enabled, LedgerMigrations::migrateWithFlyway);
+                            @Value("${switchboard.ledger.migrate:true}") boolean enabled, Clock clock,
+                            @Named(TaskExecutors.IO) Executor retries) {
+        this(resolver, enabled, LedgerMigrations::migrateWithFlyway, clock, retries);
     }
 
-    LedgerMigrations(DataSourceResolver resolver, boolean enabled, Consumer<DataSource> migrate) {
+    /** Migrating with Flyway; a check put off at start-up is repeated on the calling thread. */
+    LedgerMigrations(DataSourceResolver resolver, boolean enabled) {
+        this(resolver, enabled, LedgerMigrations::migrateWithFlyway, Clock.systemUTC(), Runnable::run);
+    }
+
+    LedgerMigrations(DataSourceResolver resolver, boolean enabled, Consumer<DataSource> migrate, Clock clock,
+                     Executor retries) {
         this.resolver = Objects.requireNonNull(resolver);
         this.enabled = enabled;
         this.migrate = Objects.requireNonNull(migrate);
+        this.clock = Objects.requireNonNull(clock);
+        this.retries = Objects.requireNonNull(retries);
     }
 
     @Override
@@ -62,50 +88,83 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
         return prepared(event.getBean());
     }
 
-    /** {@code dataSource}, its schema brought up to date when it was behind. */
+    /**
+     * {@code dataSource}, its schema brought up to date when it was behind, or its check put off when
+     * the ledger cannot be reached.
+     */
     DataSource prepared(DataSource dataSource) {
         DataSource target = resolver.resolve(dataSource);
-        if (upToDate(target)) {
-            LOG.debug("ledger schema at version {}: no migration to run", LATEST_VERSION);
-        } else if (enabled) {
-            LOG.info("ledger schema lacks migrations up to version {}: migrating with Flyway", LATEST_VERSION);
-            migrate.accept(target);
-        } else {
-            LOG.error("ledger schema lacks migrations up to version {} and switchboard.ledger.migrate is false: "
-                    + "ledger writes fail (their rows wait in the outbox) until it is migrated", LATEST_VERSION);
+        LedgerSchema.Reading reading = LedgerSchema.read(target);
+        switch (reading.state()) {
+            case CURRENT -> LOG.debug("ledger schema at version {}: no migration to run", LedgerSchema.LATEST_VERSION);
+            case BEHIND -> migrateOrReport(target);
+            case UNREACHABLE -> {
+                unchecked = target;
+                LOG.error("the ledger cannot be reached at start-up ({}): its schema is checked again when the "
+                        + "ledger is next used; until the ledger takes rows they are parked in the outbox",
+                        reading.cause());
+            }
         }
         return dataSource;
     }
 
-    /**
-     * Whether the schema history records the newest migration as applied (a versioned migration or a
-     * baseline; a "delete" row of {@code flyway repair} does not count). No history table (a new ledger),
-     * or any failure to read it, counts as not: Flyway then decides, and reports what is wrong.
-     */
-    static boolean upToDate(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet applied = statement.executeQuery(
-                     "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL"
-                             + " AND type IN ('SQL', 'JDBC', 'BASELINE')")) {
-            int newest = 0;
-            while (applied.next()) {
-                newest = Math.max(newest, major(applied.getString(1)));
-            }
-            return newest >= LATEST_VERSION;
-        } catch (SQLException e) {
-            LOG.debug("ledger schema history not read ({}): the ledger counts as behind", e.getClass().getSimpleName());
-            return false;
+    private void migrateOrReport(DataSource target) {
+        if (enabled) {
+            LOG.info("ledger schema lacks migrations up to version {}: migrating with Flyway",
+                    LedgerSchema.LATEST_VERSION);
+            migrate.accept(target);
+        } else {
+            LOG.error("ledger schema lacks migrations up to version {} and switchboard.ledger.migrate is false: "
+                    + "ledger writes fail (their rows wait in the outbox) until it is migrated",
+                    LedgerSchema.LATEST_VERSION);
         }
     }
 
-    /** The leading number of a Flyway version ("3", "3.1"); 0 for anything else. */
-    static int major(String version) {
-        int end = 0;
-        while (end < version.length() && end < 9 && Character.isDigit(version.charAt(end))) {
-            end++;
+    /**
+     * Whenever the ledger is used: if its schema could not be checked at start-up, the check is made now
+     * on the retry executor, at most once every {@link #RETRY_EVERY}. A running instance only checks: a
+     * schema found behind is reported, not migrated, since Lambda may freeze the instance between
+     * invocations in the middle of a migration, holding its locks; the next start migrates it.
+     */
+    public void retryIfUnchecked() {
+        DataSource pending = unchecked;
+        if (pending == null) {
+            return;
         }
-        return end == 0 ? 0 : Integer.parseInt(version, 0, end, 10);
+        Instant now = clock.instant();
+        if (now.isBefore(nextRetry) || !retrying.compareAndSet(false, true)) {
+            return;
+        }
+        nextRetry = now.plus(RETRY_EVERY);
+        try {
+            retries.execute(() -> retry(pending));
+        } catch (RejectedExecutionException e) {
+            retrying.set(false);
+        }
+    }
+
+    private void retry(DataSource pending) {
+        try {
+            LedgerSchema.Reading reading = LedgerSchema.read(pending);
+            if (reading.state() == LedgerSchema.State.CURRENT) {
+                unchecked = null;
+                LOG.info("the ledger is reachable again and its schema is current");
+            } else if (reading.state() == LedgerSchema.State.BEHIND) {
+                unchecked = null;
+                LOG.error("the ledger is reachable again but lacks migrations up to version {}: ledger writes fail "
+                        + "(their rows wait in the outbox) until a new start migrates it (redeploy, or run the "
+                        + "migrations)", LedgerSchema.LATEST_VERSION);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the ledger's schema could not be checked: {}", e.getMessage());
+        } finally {
+            retrying.set(false);
+        }
+    }
+
+    /** Whether the schema history records the newest migration as applied (see {@link LedgerSchema#read}). */
+    static boolean upToDate(DataSource dataSource) {
+        return LedgerSchema.read(dataSource).state() == LedgerSchema.State.CURRENT;
     }
 
     private static void migrateWithFlyway(DataSource dataSource) {

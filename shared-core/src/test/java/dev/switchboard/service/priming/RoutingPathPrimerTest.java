@@ -64,8 +64,8 @@ class RoutingPathPrimerTest {
             crac.beforeCheckpoint(null);
 
             PrimingReport report = primer.lastReport().orElseThrow();
-            // 4 prompts x (explain without and with auto_route, recommend)
-            assertEquals(12, report.decisions());
+            // 5 prompts (one in Chinese, for the vocabulary) x (explain without and with auto_route, recommend)
+            assertEquals(15, report.decisions());
             assertEquals(6, report.jsonTypes());
             assertEquals(4, report.providerMappings());
             assertEquals(0, upstream.accepted(), "priming must not call a provider");
