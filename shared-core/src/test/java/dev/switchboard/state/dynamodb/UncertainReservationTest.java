@@ -1,5 +1,7 @@
 package dev.switchboard.state.dynamodb;
 
+import dev.switchboard.service.SettlementRepeats;
+import dev.switchboard.service.UncertainRelease;
 import dev.switchboard.state.AdmissionRequest;
 import dev.switchboard.state.AdmissionStore;
 import dev.switchboard.state.AdmissionStoreContract;
@@ -8,15 +10,20 @@ import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.Refusal;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.UncertainReservation;
+import dev.switchboard.state.UnsettledSettlement;
+import dev.switchboard.testsupport.ManualDelays;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A reservation whose call fails without an answer, before or after DynamoDB committed it, is given
@@ -76,6 +83,45 @@ class UncertainReservationTest {
 
         assertEquals(0, BigDecimal.ZERO.compareTo(spent()));
         assertEquals(0, usage().tokens());
+    }
+
+    @Test
+    void aReleaseThatFailsInTheBrownoutIsRepeatedUntilTheReservationIsGivenBack() {
+        store = store();
+        losesAnswers.afterCommit.set(true);
+        StateUnavailableException e = assertThrows(StateUnavailableException.class, () -> store.reserve(request()));
+        losesAnswers.afterCommit.set(false);
+        ManualDelays delays = new ManualDelays();
+        SettlementRepeats repeats = new SettlementRepeats(clock, delays);
+
+        losesAnswers.beforeSending.set(true); // DynamoDB still failing when the release is first tried
+        repeats.repeatLater(new UncertainRelease(store::releaseUncertain, e.uncertain().orElseThrow()));
+        assertTrue(delays.runNext());
+        assertEquals(0, MAX_COST.compareTo(spent()), "still held after the failed release");
+        assertEquals(1, delays.queued(), "the release waits for another try");
+
+        losesAnswers.beforeSending.set(false);
+        clock.advance(Duration.ofSeconds(6));
+        assertTrue(delays.runNext());
+
+        assertEquals(0, BigDecimal.ZERO.compareTo(spent()), "given back on the repeat");
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(5)), delays.asked());
+    }
+
+    @Test
+    void aReleaseIsNotRepeatedOnceDynamoDbMayHaveForgottenTheReservationsToken() {
+        store = store();
+        losesAnswers.afterCommit.set(true);
+        StateUnavailableException e = assertThrows(StateUnavailableException.class, () -> store.reserve(request()));
+        losesAnswers.afterCommit.set(false);
+        ManualDelays delays = new ManualDelays();
+
+        new SettlementRepeats(clock, delays).repeatLater(
+                new UncertainRelease(store::releaseUncertain, e.uncertain().orElseThrow()));
+        clock.advance(UnsettledSettlement.REPEATABLE_FOR.plusSeconds(1)); // an instance frozen that long
+        delays.runNext();
+
+        assertEquals(0, MAX_COST.compareTo(spent()), "held at the estimate, never counted twice or released twice");
     }
 
     private BigDecimal spent() {
