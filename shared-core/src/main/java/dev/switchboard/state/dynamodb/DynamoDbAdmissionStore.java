@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.DoubleSupplier;
 
@@ -46,6 +47,8 @@ import java.util.function.DoubleSupplier;
 public final class DynamoDbAdmissionStore implements AdmissionStore {
 
     static final int ATTEMPTS = 6;
+    private static final Set<String> REPEATED_REASONS = Set.of("TransactionConflict", "ThrottlingError",
+            "ProvisionedThroughputExceeded");
     private static final Duration FIRST_PAUSE = Duration.ofMillis(4);
 
     private final DynamoDbClient dynamo;
@@ -155,10 +158,10 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
                 if (refusal.isPresent()) {
                     return refusal;
                 }
-                if (!conflict(cancelled.cancellationReasons()) || attempt == ATTEMPTS) {
+                if (!worthRepeating(cancelled.cancellationReasons()) || attempt == ATTEMPTS) {
                     throw failure.of("admission transaction cancelled: " + codes(cancelled), cancelled, null);
                 }
-                pauseBefore(attempt + 1);
+                pauseBefore(attempt + 1, failure);
             } catch (SdkException e) {
                 throw failure.of("admission counters in DynamoDB failed", e, token);
             }
@@ -183,22 +186,27 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
         return Optional.empty();
     }
 
-    private static boolean conflict(List<CancellationReason> reasons) {
-        return reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+    /**
+     * A conflict with another transaction on one of its items, or a hot item's throughput exhausted: both
+     * pass, and neither is an outage (the SDK does not retry a cancelled transaction itself).
+     */
+    private static boolean worthRepeating(List<CancellationReason> reasons) {
+        return reasons.stream().anyMatch(r -> REPEATED_REASONS.contains(r.code()));
     }
 
     private static String codes(TransactionCanceledException e) {
         return e.cancellationReasons().stream().map(CancellationReason::code).toList().toString();
     }
 
-    private void pauseBefore(int attempt) {
+    private void pauseBefore(int attempt, Failure failure) {
         // Exponential with full jitter, so that the instances that collided do not collide again in step.
         long ceiling = FIRST_PAUSE.toMillis() << (attempt - 2);
         try {
             sleeper.sleep(Duration.ofMillis(1 + (long) (uniform.getAsDouble() * ceiling)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StateUnavailableException("interrupted while waiting to retry an admission transaction", e);
+            // Nothing of this attempt was sent: the write as a whole is still to make (or to repeat).
+            throw failure.of("interrupted while waiting to retry an admission transaction", e, null);
         }
     }
 

@@ -9,6 +9,8 @@ import dev.switchboard.state.Refusal;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -67,6 +69,20 @@ class AdmissionConflictRetryTest {
         assertEquals(DynamoDbAdmissionStore.ATTEMPTS - 1, pauses.size());
     }
 
+    /** A hot item's throughput is exhausted: DynamoDB cancels the transaction with a throttling reason. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ThrottlingError", "ProvisionedThroughputExceeded"})
+    void aTransactionCancelledForThrottlingIsSentAgainNotTakenForAnOutage(String reason) {
+        clock.advance(AdmissionStoreContract.TEN_YEARS);
+        String deployment = "dep-" + UUID.randomUUID();
+        DynamoDbAdmissionStore store = storeOn(new ConflictingFirst(DB.client(), 2, reason), () -> 0.0);
+
+        Admission admission = store.reserve(AdmissionRequests.to(deployment, RateLimits.rpm(5)).build());
+
+        assertInstanceOf(Admission.Admitted.class, admission);
+        assertEquals(2, pauses.size());
+    }
+
     @Test
     void theLongestPauseStaysUnderItsCeiling() {
         clock.advance(AdmissionStoreContract.TEN_YEARS);
@@ -84,18 +100,25 @@ class AdmissionConflictRetryTest {
     /** Cancels the first {@code conflicts} transactions as DynamoDB does on a conflict, then passes them on. */
     private static final class ConflictingFirst implements DynamoDbClient {
         private final DynamoDbClient real;
+        private final String code;
         private int conflicts;
 
         ConflictingFirst(DynamoDbClient real, int conflicts) {
+            this(real, conflicts, "TransactionConflict");
+        }
+
+        /** Cancelling with {@code code} as every item's reason. */
+        ConflictingFirst(DynamoDbClient real, int conflicts, String code) {
             this.real = real;
             this.conflicts = conflicts;
+            this.code = code;
         }
 
         @Override
         public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
             if (conflicts-- > 0) {
                 List<CancellationReason> reasons = request.transactItems().stream().map(i -> CancellationReason.builder()
-                        .code("TransactionConflict").build()).toList();
+                        .code(code).build()).toList();
                 throw TransactionCanceledException.builder().message("conflict").cancellationReasons(reasons).build();
             }
             return real.transactWriteItems(request);
