@@ -111,6 +111,27 @@ public final class DynamoDbRequestState implements RequestState {
             LOG.warn("settling with the latency record and cache entry was cancelled; reconciling alone: {}",
                     e.getMessage());
             admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), List.of(), s.deployment());
+            writeAdviceAlone(s);
+        }
+    }
+
+    /**
+     * The latency record and the cache entry of a settlement whose transaction was cancelled (most often
+     * for conflicts with the same deployment's other settlements on its latency item), each written on
+     * its own: a plain ADD to the latency item does not conflict as a transaction does. Advice: a failure
+     * is logged, never thrown, since the money is settled.
+     */
+    private void writeAdviceAlone(Settlement s) {
+        try {
+            if (s.recordsLatency()) {
+                latency.record(s.deployment(), s.latency(), s.success(), s.endedAt());
+            }
+            if (s.caches()) {
+                CacheItems.item(s.cacheKey(), s.answer(), s.answer().storedAt().plus(cache.ttl()), cache)
+                        .ifPresent(item -> dynamo.putItem(b -> b.tableName(cacheTable).item(item)));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the latency record or cache entry of a settlement was not written: {}", e.getMessage());
         }
     }
 
