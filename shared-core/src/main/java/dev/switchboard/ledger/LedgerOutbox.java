@@ -14,6 +14,9 @@ public interface LedgerOutbox {
     /** Up to {@code max} parked rows, oldest first. */
     List<LedgerEntry> oldest(int max);
 
+    /** Up to {@code max} parked rows that come after {@code last} in that order, oldest first. */
+    List<LedgerEntry> after(LedgerEntry last, int max);
+
     /** Forgets a parked row once the ledger has it. */
     void remove(LedgerEntry entry);
 }

@@ -32,6 +32,7 @@ public class LedgerWriter {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerWriter.class);
     static final Duration DRAIN_EVERY = Duration.ofMinutes(1);
     static final int DRAIN_BATCH = 25;
+    static final int DRAIN_PAGES = 4;
 
     private final RequestLedger ledger;
     private final LedgerOutbox outbox;
@@ -90,30 +91,46 @@ public class LedgerWriter {
         }
     }
 
+    /**
+     * Hands parked rows back, oldest first, a page at a time and at most {@link #DRAIN_PAGES} pages a turn,
+     * reading past the rows the ledger refuses so that they hold back none after them. While more wait, the
+     * next written row drains again, but only after a turn that wrote something.
+     */
     private void drain() {
         try {
-            List<LedgerEntry> parked = outbox.oldest(DRAIN_BATCH);
             int written = 0;
-            for (LedgerEntry entry : parked) {
-                HandOver result = handOver(entry);
-                if (result == HandOver.UNREACHABLE) {
-                    return;
+            boolean more = false;
+            List<LedgerEntry> parked = outbox.oldest(DRAIN_BATCH);
+            for (int page = 1; !parked.isEmpty(); page++) {
+                for (LedgerEntry entry : parked) {
+                    HandOver result = handOver(entry);
+                    if (result == HandOver.UNREACHABLE) {
+                        return;
+                    }
+                    if (result == HandOver.WRITTEN) {
+                        outbox.remove(entry);
+                        written++;
+                    } else {
+                        // The ledger answers but will not take this row: the rows parked after it still go in.
+                        LOG.error("the ledger refuses parked row of request {} though it answers; it stays in the "
+                                + "outbox (principal={} cost={} at={})", entry.id(), entry.principal(), entry.cost(),
+                                entry.createdAt());
+                    }
                 }
-                if (result == HandOver.WRITTEN) {
-                    outbox.remove(entry);
-                    written++;
-                } else {
-                    // The ledger answers but will not take this row: the rows parked after it still go in.
-                    LOG.error("the ledger refuses parked row of request {} though it answers; it stays in the "
-                            + "outbox (principal={} cost={} at={})", entry.id(), entry.principal(), entry.cost(),
-                            entry.createdAt());
+                if (parked.size() < DRAIN_BATCH) {
+                    break;
                 }
+                if (page == DRAIN_PAGES) {
+                    more = true;
+                    break;
+                }
+                parked = outbox.after(parked.get(parked.size() - 1), DRAIN_BATCH);
             }
             if (written > 0) {
                 LOG.info("{} parked ledger row(s) written to the ledger", written);
-            }
-            if (parked.size() == DRAIN_BATCH) {
-                nextDrain = Instant.MIN; // more wait: the next written row drains again
+                if (more) {
+                    nextDrain = Instant.MIN; // more wait: the next written row drains again
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("draining the ledger outbox failed: {}", e.getMessage());

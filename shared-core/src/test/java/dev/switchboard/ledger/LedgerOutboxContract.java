@@ -39,6 +39,21 @@ public abstract class LedgerOutboxContract {
     }
 
     @Test
+    void givesThePageAfterARowSoThatReadersCanGetPastRowsTheyCannotWrite() {
+        LedgerOutbox outbox = outbox();
+        LedgerEntry first = row("a", AT, null);
+        LedgerEntry second = row("b", AT.plusSeconds(1), null);
+        LedgerEntry third = row("c", AT.plusSeconds(2), null);
+        outbox.park(third);
+        outbox.park(first);
+        outbox.park(second);
+
+        assertEquals(List.of(second, third), outbox.after(first, 10));
+        assertEquals(List.of(second), outbox.after(first, 1));
+        assertTrue(outbox.after(third, 10).isEmpty());
+    }
+
+    @Test
     void forgetsARemovedRow() {
         LedgerOutbox outbox = outbox();
         LedgerEntry row = row("c", AT, "premium");

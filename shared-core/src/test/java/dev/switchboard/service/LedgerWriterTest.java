@@ -9,6 +9,7 @@ import dev.switchboard.testsupport.LogLines;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,6 +63,47 @@ class LedgerWriterTest {
     }
 
     @Test
+    void aFullPageOfRefusedRowsHoldsBackNoneOfTheRowsAfterIt() {
+        ledger.down = true;
+        List<LedgerEntry> refused = new ArrayList<>();
+        for (int i = 0; i < LedgerWriter.DRAIN_BATCH + 5; i++) {
+            LedgerEntry row = LedgerEntries.ok(clock.instant().plusMillis(i)).build();
+            refused.add(row);
+            writer.record(row);
+        }
+        LedgerEntry waiting = LedgerEntries.ok(clock.instant().plusSeconds(1)).build();
+        writer.record(waiting);
+        ledger.down = false;
+        refused.forEach(row -> ledger.refused.add(row.id()));
+        clock.advance(LedgerWriter.DRAIN_EVERY);
+
+        LedgerEntry next = LedgerEntries.ok(clock.instant()).build();
+        assertTrue(writer.record(next));
+
+        assertEquals(List.of(next.id(), waiting.id()), ledger.rows.stream().map(LedgerEntry::id).toList(),
+                "the row parked after 30 refused ones went in");
+        assertEquals(refused.size(), outbox.oldest(100).size(), "the refused rows stay parked");
+    }
+
+    @Test
+    void aTurnThatWroteNothingDoesNotDrainAgainOnTheNextWrite() {
+        ledger.down = true;
+        for (int i = 0; i < LedgerWriter.DRAIN_BATCH * LedgerWriter.DRAIN_PAGES; i++) {
+            LedgerEntry row = LedgerEntries.ok(clock.instant().plusMillis(i)).build();
+            writer.record(row);
+            ledger.refused.add(row.id());
+        }
+        ledger.down = false;
+        clock.advance(LedgerWriter.DRAIN_EVERY);
+        writer.record(LedgerEntries.ok(clock.instant()).build());
+        int attempts = ledger.appendAttempts;
+
+        writer.record(LedgerEntries.ok(clock.instant()).build());
+
+        assertEquals(attempts + 1, ledger.appendAttempts, "only the new row: the refused ones wait a minute");
+    }
+
+    @Test
     void theOutboxIsReadAtMostOnceAMinuteWhileTheLedgerTakesRows() {
         int[] reads = {0};
         LedgerOutbox counting = new LedgerOutbox() {
@@ -74,6 +116,12 @@ class LedgerWriterTest {
             public List<LedgerEntry> oldest(int max) {
                 reads[0]++;
                 return outbox.oldest(max);
+            }
+
+            @Override
+            public List<LedgerEntry> after(LedgerEntry last, int max) {
+                reads[0]++;
+                return outbox.after(last, max);
             }
 
             @Override
@@ -102,6 +150,11 @@ class LedgerWriterTest {
 
             @Override
             public List<LedgerEntry> oldest(int max) {
+                return List.of();
+            }
+
+            @Override
+            public List<LedgerEntry> after(LedgerEntry last, int max) {
                 return List.of();
             }
 

@@ -250,9 +250,12 @@ public final class CoreFixture {
         public boolean down;
         /** Ids of rows the ledger refuses though it is up (a value the database cannot store). */
         public final Set<String> refused = new HashSet<>();
+        /** Every append asked of it, taken or not. */
+        public int appendAttempts;
 
         @Override
         public void append(LedgerEntry entry) {
+            appendAttempts++;
             if (down) {
                 throw new IllegalStateException("ledger database unreachable");
             }

@@ -18,7 +18,10 @@ import java.util.Map;
  */
 public final class DynamoDbLedgerOutbox implements LedgerOutbox {
 
-    /** Long enough to outlast any ledger outage worth the name; the rows are logged if they expire. */
+    /**
+     * Long enough to outlast any ledger outage worth the name. A row that expires unwritten was logged
+     * when it was parked, and at ERROR each time the ledger refused it.
+     */
     static final Duration KEPT_FOR = Duration.ofDays(30);
 
     private final DynamoDbClient dynamo;
@@ -43,11 +46,21 @@ public final class DynamoDbLedgerOutbox implements LedgerOutbox {
 
     @Override
     public List<LedgerEntry> oldest(int max) {
+        return page(null, max);
+    }
+
+    @Override
+    public List<LedgerEntry> after(LedgerEntry last, int max) {
+        return page(LedgerOutboxItems.key(last), max);
+    }
+
+    private List<LedgerEntry> page(Map<String, AttributeValue> startAfter, int max) {
         try {
             return dynamo.query(b -> b.tableName(table).consistentRead(true).limit(max)
                             .keyConditionExpression("#pk = :pk")
                             .expressionAttributeNames(Map.of("#pk", SwitchboardTables.STATE.partitionKey()))
-                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(LedgerOutboxItems.PARTITION))))
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(LedgerOutboxItems.PARTITION)))
+                            .exclusiveStartKey(startAfter))
                     .items().stream().map(LedgerOutboxItems::entry).toList();
         } catch (SdkException e) {
             throw new StateUnavailableException("reading parked ledger rows from DynamoDB failed", e);

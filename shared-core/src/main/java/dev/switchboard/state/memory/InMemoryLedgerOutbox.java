@@ -3,8 +3,7 @@ package dev.switchboard.state.memory;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerOutbox;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -20,9 +19,16 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
 
     @Override
     public List<LedgerEntry> oldest(int max) {
-        List<LedgerEntry> rows = new ArrayList<>(parked.values());
-        rows.sort(Comparator.comparing(LedgerEntry::createdAt));
-        return List.copyOf(rows.subList(0, Math.min(max, rows.size())));
+        return firstOf(parked.values(), max);
+    }
+
+    @Override
+    public List<LedgerEntry> after(LedgerEntry last, int max) {
+        return firstOf(parked.tailMap(key(last), false).values(), max);
+    }
+
+    private static List<LedgerEntry> firstOf(Collection<LedgerEntry> rows, int max) {
+        return rows.stream().limit(max).toList();
     }
 
     @Override
@@ -30,6 +36,7 @@ public final class InMemoryLedgerOutbox implements LedgerOutbox {
         parked.remove(key(entry));
     }
 
+    /** Ordered as DynamoDB orders the outbox's sort keys: creation time, then id. */
     private static String key(LedgerEntry entry) {
         return entry.createdAt() + "#" + entry.id();
     }
