@@ -3,6 +3,8 @@ package dev.switchboard.state.dynamodb;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.VirtualKey;
 import dev.switchboard.state.VirtualKeyStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,6 +32,8 @@ import java.util.Optional;
  * creation returned (an eventually consistent miss would also be cached as unknown for seconds).
  */
 public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbVirtualKeyStore.class);
 
     static final String SORT_KEY = "key";
 
@@ -61,9 +65,21 @@ public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
         try {
             Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(keyHash))
                     .consistentRead(true)).item();
-            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(VirtualKeyItems.key(item));
+            return item == null || item.isEmpty() ? Optional.empty() : parsed(item);
         } catch (SdkException e) {
             throw new StateUnavailableException("reading a virtual key from DynamoDB failed", e);
+        }
+    }
+
+    /** A record written by hand or by another version that this one cannot read refuses its key, loudly. */
+    private static Optional<VirtualKey> parsed(Map<String, AttributeValue> item) {
+        try {
+            return Optional.of(VirtualKeyItems.key(item));
+        } catch (RuntimeException e) {
+            AttributeValue id = item.get("key_id");
+            LOG.error("the record of virtual key {} cannot be read ({}): the key is refused until it is fixed",
+                    id == null || id.s() == null ? "(no key_id)" : id.s(), e.getClass().getSimpleName());
+            return Optional.empty();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.VirtualKey;
 import dev.switchboard.state.VirtualKeyStore;
 import dev.switchboard.state.VirtualKeyStoreContract;
+import dev.switchboard.testsupport.LogLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -47,6 +49,20 @@ class DynamoDbVirtualKeyStoreTest extends VirtualKeyStoreContract {
         store().findByHash(hash());
         store().findByHash(hash() + "-unknown");
         assertEquals(List.of("GetItem", "GetItem"), DB.calls().operations());
+    }
+
+    @Test
+    void aRecordThatCannotBeReadRefusesItsKeyAndSaysSoInsteadOfFailingTheRequest() {
+        String hash = hash() + "-malformed";
+        DB.client().putItem(b -> b.tableName(SwitchboardTables.STATE.physicalName(DB.prefix())).item(Map.of(
+                "pk", AttributeValue.fromS("vkey#" + hash), "sk", AttributeValue.fromS("key"),
+                "key_id", AttributeValue.fromS("vk_broken"), "user", AttributeValue.fromS("alice"))));
+
+        try (LogLines logs = new LogLines()) {
+            assertTrue(store().findByHash(hash).isEmpty());
+
+            assertTrue(logs.at("ERROR").stream().anyMatch(line -> line.contains("vk_broken")), logs.lines().toString());
+        }
     }
 
     @Test
