@@ -2,10 +2,6 @@ package dev.switchboard.state.dynamodb;
 
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
-import dev.switchboard.provider.Sleeper;
-import dev.switchboard.state.AdmissionStoreContract;
-import dev.switchboard.state.CacheSettings;
-import dev.switchboard.state.LatencySettings;
 import dev.switchboard.state.Refusal;
 import dev.switchboard.testsupport.CoreFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -39,15 +35,10 @@ class SettlementRepeatOnDynamoDbTest {
 
     @Test
     void aSettlementThatLandedIsRepeatedWithoutCountingItsCostOrLatencyTwice() {
-        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
-        new TableProvisioner(dynamo).createMissing(prefix);
-        fixture.clock.advance(AdmissionStoreContract.TEN_YEARS);
-        DynamoDbAdmissionStore admission = TestAdmissionStores.on(dynamo, prefix, fixture.clock);
-        DynamoDbLatencyStore latency = new DynamoDbLatencyStore(dynamo, prefix, LatencySettings.defaults(),
-                fixture.clock, Sleeper.REAL);
-        fixture.state = new DynamoDbRequestState(dynamo, prefix, admission, latency, CacheSettings.defaults(),
-                fixture.clock, Sleeper.REAL);
-        fixture.cacheSettings = CacheSettings.defaults();
+        FixtureOnDynamoDb onDynamo = FixtureOnDynamoDb.of(dynamo, prefix);
+        CoreFixture fixture = onDynamo.fixture();
+        DynamoDbAdmissionStore admission = onDynamo.admission();
+        DynamoDbLatencyStore latency = onDynamo.latency();
         losesAnswers.loseAnswerOf.set(2); // the first is the reservation, the second the settlement
 
         CompleteResponse answer = fixture.completions().complete(HI, CoreFixture.ALICE);
