@@ -17,8 +17,11 @@ import java.util.Objects;
  * @param status     the upstream's HTTP status of the last failure, 0 when there was none
  * @param retries    how many times the deployment was asked again after its first failure
  * @param waited     the backoff and Retry-After waits spent on it in total
+ * @param cutByDeadline whether its last call was a timeout cut to what was left of the request's time
+ *                   (then not the deployment's fault, though its kind says timeout)
  */
-public record Attempt(String deployment, String kind, int status, int retries, Duration waited) {
+public record Attempt(String deployment, String kind, int status, int retries, Duration waited,
+                      boolean cutByDeadline) {
 
     public static final String ANSWERED = "answered";
     /** Its breaker was open: not called. */
@@ -37,12 +40,22 @@ public record Attempt(String deployment, String kind, int status, int retries, D
         }
     }
 
+    /** An attempt whose last call the deadline did not cut. */
+    public Attempt(String deployment, String kind, int status, int retries, Duration waited) {
+        this(deployment, kind, status, retries, waited, false);
+    }
+
     static Attempt answered(String deployment, int retries, Duration waited) {
         return new Attempt(deployment, ANSWERED, 0, retries, waited);
     }
 
     static Attempt failed(String deployment, ProviderException failure, int retries, Duration waited) {
         return new Attempt(deployment, kindName(failure.kind()), failure.status(), retries, waited);
+    }
+
+    /** A timeout that the request's deadline cut short: the request's time ran out, not the deployment. */
+    static Attempt cut(String deployment, ProviderException failure, int retries, Duration waited) {
+        return new Attempt(deployment, kindName(failure.kind()), failure.status(), retries, waited, true);
     }
 
     static Attempt passedOver(String deployment, String reason) {
@@ -58,6 +71,9 @@ public record Attempt(String deployment, String kind, int status, int retries, D
      * opposed to the request's (a 400, a context too long) or a call never made.
      */
     public boolean deploymentFault() {
+        if (cutByDeadline) {
+            return false;
+        }
         for (ProviderException.Kind k : ProviderException.Kind.values()) {
             if (kindName(k).equals(kind)) {
                 return k.breakerFailure();

@@ -92,11 +92,12 @@ final class RetryingCaller {
                             : policy.waitBeforeRetry(failure, retries, clock.instant(), deadline);
                     if (wait.isEmpty() || !slept(wait.get())) {
                         if (cutByDeadline(failure, deadline)) {
-                            // The call was cut to what was left of the request's time: not the deployment's failure.
+                            // The call was cut to what was left of the request's time: not the deployment's failure,
+                            // neither for its breaker nor for its success rate.
                             permit.release();
-                        } else {
-                            permit.failed(failure);
+                            return new Failed<>(failure, Attempt.cut(deployment, failure, retries, waited));
                         }
+                        permit.failed(failure);
                         return new Failed<>(failure, Attempt.failed(deployment, failure, retries, waited));
                     }
                     retries++;

@@ -156,7 +156,10 @@ public class ChatCompletionService {
         } catch (StreamBrokenException e) {
             StreamBrokenAfterStartException broken = new StreamBrokenAfterStartException(e.deployment(),
                     e.chunksDelivered(), Attempt.failures(e.attempts()));
-            unfinished(call, principal, progress, broken.tried().size(), broken.type(), true);
+            // A stream the request's deadline ended says nothing about its deployment.
+            List<Attempt> attempts = e.attempts();
+            boolean deploymentFailed = attempts.isEmpty() || attempts.get(attempts.size() - 1).deploymentFault();
+            unfinished(call, principal, progress, broken.tried().size(), broken.type(), deploymentFailed);
             throw broken;
         } catch (StreamCancelledException e) {
             // The chain passes this on without the attempts list: the candidates asked stand in for it.

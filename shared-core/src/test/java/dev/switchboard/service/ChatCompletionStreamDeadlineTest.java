@@ -43,14 +43,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A streamed chat completion from an OpenAI upstream on 127.0.0.1, over the socket transport, with a
- * request deadline of 300 ms on a clock that follows real time. Where the deadline ends streams, a stream
+ * request deadline of 1 s on a clock that follows real time. Where the deadline ends streams, a stream
  * still under way is ended there even when nothing comes (or only tool-call pieces, which make no chunk):
  * an error after its text, a 504 when none went out; settled, ledgered, and not held against the deployment.
  * Elsewhere the same quiet stream lasts until its silence limit, as before.
  */
 class ChatCompletionStreamDeadlineTest {
 
-    private static final Duration DEADLINE = Duration.ofMillis(300);
+    // Long enough that a loaded machine still streams the text before it; far below the 10 s silence limit.
+    private static final Duration DEADLINE = Duration.ofMillis(1_000);
     private static final Duration SILENCE = Duration.ofSeconds(10);
     private static final String DEPLOYMENT = "slowpoke/gpt-4o-mini";
     private static final List<String> TEXT = WireFixtures.ssePieces("openai", "stream-text.sse");
@@ -139,6 +140,8 @@ class ChatCompletionStreamDeadlineTest {
         assertEquals(3, fixture.ledger.rows.size());
         assertPartAnswerLedgeredAndCharged(fixture, 3);
         assertEquals(BreakerState.CLOSED, fixture.breakers.state(DEPLOYMENT));
+        assertEquals(0, fixture.latency.snapshot(List.of(DEPLOYMENT)).of(DEPLOYMENT).calls(),
+                "no failed call counts in its success rate either");
     }
 
     @Test
@@ -175,6 +178,7 @@ class ChatCompletionStreamDeadlineTest {
         assertEquals("timeout", row.errorType());
         assertEquals(1, upstream.requests().size(), "not asked again past the deadline");
         assertEquals(BreakerState.CLOSED, fixture.breakers.state(DEPLOYMENT));
+        assertEquals(0, fixture.latency.snapshot(List.of(DEPLOYMENT)).of(DEPLOYMENT).calls());
     }
 
     @Test
