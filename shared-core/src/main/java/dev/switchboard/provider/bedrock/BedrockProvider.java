@@ -140,9 +140,14 @@ public final class BedrockProvider implements ChatProvider {
         });
         try {
             BedrockStreamAssembler assembler = new BedrockStreamAssembler(name, tokens, request, sink);
-            drain(pipe, assembler, startWithin, cutoff);
-            // The events ended; the last chunk waits until the call itself has ended without failure.
-            awaitCall(call);
+            if (drain(pipe, assembler, startWithin, cutoff)) {
+                // Its answer came whole before the deadline, its stream's end did not: nothing more is awaited.
+                pipe.cancel();
+                call.cancel(true);
+            } else {
+                // The events ended; the last chunk waits until the call itself has ended without failure.
+                awaitCall(call);
+            }
             assembler.end();
         } catch (RuntimeException e) {
             pipe.cancel();
@@ -159,10 +164,11 @@ public final class BedrockProvider implements ChatProvider {
     /**
      * Hands every event to the assembler until the event stream completes: the first within
      * {@code startWithin}, each next within the idle limit, none past the cutoff. Once the events have
-     * completed, the answer is whole: the wait for the call's own end is not cut.
+     * completed, the answer is whole: the wait for the call's own end is not cut. True when the cutoff
+     * came after the answer's finish (messageStop) but before the event stream's end: whole too.
      */
-    private void drain(ConverseEventPipe pipe, BedrockStreamAssembler assembler, Duration startWithin,
-                       StreamCutoff cutoff) throws InterruptedException {
+    private boolean drain(ConverseEventPipe pipe, BedrockStreamAssembler assembler, Duration startWithin,
+                          StreamCutoff cutoff) throws InterruptedException {
         Duration limit = startWithin;
         while (true) {
             Duration wait = cutoff.bound(limit);
@@ -177,10 +183,13 @@ public final class BedrockProvider implements ChatProvider {
                 throw failures.from(pipe.settle(failed, cutoff.bound(idle)));
             }
             if (signal instanceof ConverseEventPipe.Completed) {
-                return;
+                return false;
             }
             // An event taken at the cutoff is not handled: events the SDK already holds come without a wait.
             if (cutoff.reached()) {
+                if (assembler.finished()) {
+                    return true;
+                }
                 throw new ProviderException(name, ProviderException.Kind.TIMEOUT,
                         name + " stream was still under way at the request's deadline");
             }

@@ -59,6 +59,11 @@ public final class BedrockStreamAssembler {
         // messageStart and contentBlockStop carry nothing the unified model keeps.
     }
 
+    /** Whether messageStop came: the answer is whole, its usage (metadata) estimated if it does not follow. */
+    public boolean finished() {
+        return finish != null;
+    }
+
     /**
      * Call when the stream has ended without failure: hands on the last chunk, or throws when the
      * stream never said it was finished (no messageStop). Usage that never came is estimated.

@@ -59,7 +59,15 @@ public final class GeminiAdapter implements ChatProvider {
     public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         UpstreamRequest call = upstreamRequest(endpoints.stream(request.model()), request);
         GeminiStreamParser events = new GeminiStreamParser(name, json, support.tokens(), request, sink);
-        support.streamEvents(request, call, this::failure, events::accept);
+        try {
+            support.streamEvents(request, call, this::failure, events::accept);
+        } catch (ProviderException e) {
+            // Gemini has no end marker: its answer ends with the body. One whose finish reason came is whole,
+            // though the body's end was then cut (by the deadline, or a silence before it).
+            if (e.kind() != Kind.TIMEOUT || !events.finished()) {
+                throw e;
+            }
+        }
         events.end();
     }
 

@@ -81,6 +81,11 @@ public final class GeminiStreamParser {
         return true;
     }
 
+    /** Whether a finish reason came: the answer is whole, whatever follows before the body's end. */
+    public boolean finished() {
+        return finishReason != null;
+    }
+
     /** Call when the body has ended: hands on the last chunk, or throws if the stream never finished. */
     public void end() {
         FinishReason finish;

@@ -78,6 +78,19 @@ class BedrockStreamDeadlineTest extends BedrockWireSupport {
                 StreamChunk.last(FinishReason.STOP, new Usage(15, 4), List.of())), chunks);
     }
 
+    @Test
+    void anAnswerWholeBeforeTheDeadlineWhoseStreamEndsOnlyAfterItIsWhole() {
+        // Every event, messageStop and metadata among them, then the connection held open past the deadline.
+        List<byte[]> frames = BedrockFixtures.frames("stream-text.events");
+        upstream.enqueue(new FakeUpstream.Streamed(EventStreamFrames.CONTENT_TYPE, frames, false, new CountDownLatch(1)));
+        List<StreamChunk> chunks = new ArrayList<>();
+
+        provider().stream(endingItsStream(), chunks::add);
+
+        assertEquals(List.of(StreamChunk.text("Hello"), StreamChunk.text(" from"), StreamChunk.text(" Bedrock."),
+                StreamChunk.last(FinishReason.STOP, new Usage(15, 4), List.of())), chunks);
+    }
+
     private static void assertEndedAtTheDeadline(ProviderException e, long startedNanos) {
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
         assertSafe(e);

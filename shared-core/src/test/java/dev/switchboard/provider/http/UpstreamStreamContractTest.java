@@ -165,6 +165,19 @@ public abstract class UpstreamStreamContractTest extends UpstreamContractSupport
     }
 
     @Test
+    void whereTheDeadlineEndsStreamsAWholeAnswerWhoseBodyEndsOnlyAfterItIsWhole() {
+        // Every event, the finish among them, then the connection held open: Gemini, which has no end marker,
+        // has its body cut at the deadline; the answer had come whole before it.
+        upstream.enqueue(FakeUpstream.Reply.stall(streamContentType(), streamPieces()));
+        List<StreamChunk> chunks = new ArrayList<>();
+
+        provider().stream(endingStreamsIn(300), chunks::add);
+
+        assertEquals(streamText(), chunks.stream().map(StreamChunk::textDelta).collect(Collectors.joining()));
+        assertTrue(chunks.get(chunks.size() - 1).isLast(), "the stream ended whole");
+    }
+
+    @Test
     void whereTheDeadlineDoesNotEndStreamsAQuietStreamIsBoundedByItsSilenceAsBefore() {
         List<String> pieces = streamPieces();
         upstream.enqueue(FakeUpstream.Reply.stall(streamContentType(), pieces.subList(0, pieces.size() / 2)));
