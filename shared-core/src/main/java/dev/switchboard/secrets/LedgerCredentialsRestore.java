@@ -1,6 +1,5 @@
 package dev.switchboard.secrets;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -30,8 +29,7 @@ public class LedgerCredentialsRestore implements Resource {
     private final String secretName;
     private final SecretsManagerSettings settings;
     private final JsonMapper json;
-    private final List<DataSource> dataSources;
-    private final DataSourceResolver resolver;
+    private final LedgerPools pools;
 
     /** CRaC holds its resources weakly: this bean, held by the application context, keeps itself alive. */
     @Inject
@@ -41,8 +39,7 @@ public class LedgerCredentialsRestore implements Resource {
         this.secretName = secretName;
         this.settings = settings;
         this.json = json;
-        this.dataSources = List.copyOf(dataSources);
-        this.resolver = resolver;
+        this.pools = new LedgerPools(dataSources, resolver);
         Core.getGlobalContext().register(this);
     }
 
@@ -62,13 +59,7 @@ public class LedgerCredentialsRestore implements Resource {
                     + "the credentials it was started with", secretName, e.getClass().getSimpleName());
             return;
         }
-        for (DataSource dataSource : dataSources) {
-            if (resolver.resolve(dataSource) instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
-                pool.getHikariConfigMXBean().setUsername(credentials.username());
-                pool.getHikariConfigMXBean().setPassword(credentials.password());
-                // A connection opened with the old password (none, after the checkpoint emptied the pool) goes.
-                pool.getHikariPoolMXBean().softEvictConnections();
-            }
-        }
+        // A connection opened with the old password (none, after the checkpoint emptied the pool) goes.
+        pools.use(credentials);
     }
 }

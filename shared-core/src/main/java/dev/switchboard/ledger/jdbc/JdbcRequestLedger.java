@@ -8,6 +8,7 @@ import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.LedgerStats;
+import dev.switchboard.ledger.LedgerUse;
 import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.ProviderStat;
 import dev.switchboard.ledger.QualityTotals;
@@ -34,27 +35,26 @@ public class JdbcRequestLedger implements RequestLedger {
     private final RequestRecordRepository repository;
     private final FeedbackRecordRepository feedback;
     private final GroupCommit<LedgerEntry> requests;
-    private final LedgerMigrations migrations;
+    private final List<LedgerUse> uses;
 
     public JdbcRequestLedger(RequestRecordRepository repository, FeedbackRecordRepository feedback,
-                             JdbcOperations jdbc, LedgerMigrations migrations) {
+                             JdbcOperations jdbc, List<LedgerUse> uses) {
         this.repository = repository;
         this.feedback = feedback;
-        this.migrations = migrations;
+        this.uses = List.copyOf(uses);
         RequestRowInsert insert = new RequestRowInsert(jdbc);
         this.requests = new GroupCommit<>(insert::all, insert::one);
     }
 
     @Override
     public void append(LedgerEntry e) {
-        // Checks the schema in the background if the ledger could not be reached when this instance started.
-        migrations.retryIfUnchecked();
+        used();
         requests.write(e);
     }
 
     @Override
     public LedgerStats stats(Instant since, LedgerScope scope) {
-        migrations.retryIfUnchecked(); // the metrics function writes no rows: its check comes with its reads
+        used(); // the metrics function writes no rows: what waits for the ledger's use comes with its reads
         return repository.stats(since, scope.principal());
     }
 
@@ -89,7 +89,7 @@ public class JdbcRequestLedger implements RequestLedger {
 
     @Override
     public void appendFeedback(FeedbackEntry f) {
-        migrations.retryIfUnchecked();
+        used();
         feedback.save(new FeedbackRecord(f.id(), f.requestId(), f.createdAt(), f.principal(), f.rating(),
                 f.qualityScore(), f.comment(), f.learnerOutcome()));
     }
@@ -132,5 +132,12 @@ public class JdbcRequestLedger implements RequestLedger {
     @Override
     public List<FallbackCause> fallbackCauses(Instant since, LedgerScope scope) {
         return repository.fallbackCauses(since, scope.principal());
+    }
+
+    /** What waits for the ledger's next use (a schema check put off at start-up, a credentials refresh). */
+    private void used() {
+        for (LedgerUse use : uses) {
+            use.used();
+        }
     }
 }

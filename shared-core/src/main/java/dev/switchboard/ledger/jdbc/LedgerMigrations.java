@@ -1,5 +1,6 @@
 package dev.switchboard.ledger.jdbc;
 
+import dev.switchboard.ledger.LedgerUse;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -43,7 +44,7 @@ import javax.sql.DataSource;
  * does not exist still stop the start.
  */
 @Singleton
-public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
+public class LedgerMigrations implements BeanCreatedEventListener<DataSource>, LedgerUse {
 
     static final String LOCATION = "classpath:db/migration";
 
@@ -118,6 +119,11 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource> {
                     + "ledger writes fail (their rows wait in the outbox) until it is migrated",
                     LedgerSchema.LATEST_VERSION);
         }
+    }
+
+    @Override
+    public void used() {
+        retryIfUnchecked();
     }
 
     /**

@@ -1,0 +1,11 @@
+package dev.switchboard.ledger;
+
+/**
+ * Told each time the ledger is written or its totals read, so that work waiting for the ledger's next
+ * use (a schema check put off at start-up, a look at whether its credentials were rotated) runs then.
+ * An implementation returns at once: any work of its own goes off the caller's thread.
+ */
+public interface LedgerUse {
+
+    void used();
+}

@@ -1,0 +1,95 @@
+package dev.switchboard.secrets;
+
+import dev.switchboard.ledger.LedgerUse;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * Reads the ledger's credentials secret again while the ledger is in use, at most every
+ * {@link #EVERY}, off the caller's thread, and gives the pools a rotated password. RDS rotates the
+ * secrets it manages every 7 days; an instance that stays warm across a rotation keeps the connections
+ * it has, but each new one (the pool retires idle and old ones) would be refused with the old password
+ * until the instance went away, its rows parked meanwhile. A read that fails changes nothing.
+ */
+@Singleton
+@Requires(property = LedgerCredentialsInjector.PROPERTY, pattern = ".+")
+public class LedgerCredentialsRefresh implements LedgerUse {
+
+    static final Duration EVERY = Duration.ofMinutes(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerCredentialsRefresh.class);
+
+    private final String secretName;
+    private final Supplier<LedgerCredentials> read;
+    private final LedgerPools pools;
+    private final Clock clock;
+    private final Executor reader;
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private volatile Instant nextRead;
+
+    @Inject
+    public LedgerCredentialsRefresh(@Value("${" + LedgerCredentialsInjector.PROPERTY + "}") String secretName,
+                                    SecretsManagerSettings settings, JsonMapper json, List<DataSource> dataSources,
+                                    DataSourceResolver resolver, Clock clock,
+                                    @Named(TaskExecutors.IO) Executor reader) {
+        this(secretName, () -> LedgerCredentialsReader.readOnce(settings, json, secretName),
+                new LedgerPools(dataSources, resolver), clock, reader);
+    }
+
+    LedgerCredentialsRefresh(String secretName, Supplier<LedgerCredentials> read, LedgerPools pools, Clock clock,
+                             Executor reader) {
+        this.secretName = secretName;
+        this.read = read;
+        this.pools = pools;
+        this.clock = clock;
+        this.reader = reader;
+        // The start (or the restore, with SnapStart) has just read it.
+        this.nextRead = clock.instant().plus(EVERY);
+    }
+
+    @Override
+    public void used() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextRead) || !reading.compareAndSet(false, true)) {
+            return;
+        }
+        nextRead = now.plus(EVERY);
+        try {
+            reader.execute(this::refresh);
+        } catch (RejectedExecutionException e) {
+            reading.set(false);
+        }
+    }
+
+    private void refresh() {
+        try {
+            if (pools.use(read.get())) {
+                LOG.info("the ledger credentials secret '{}' holds new credentials: new connections use them",
+                        secretName);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the ledger credentials secret '{}' could not be read again ({}); the pool keeps its "
+                    + "credentials", secretName, e.getClass().getSimpleName());
+        } finally {
+            reading.set(false);
+        }
+    }
+}

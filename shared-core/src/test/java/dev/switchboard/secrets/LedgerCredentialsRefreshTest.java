@@ -1,0 +1,118 @@
+package dev.switchboard.secrets;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.ledger.LedgerUse;
+import dev.switchboard.testsupport.H2Ledger;
+import dev.switchboard.testsupport.LogLines;
+import dev.switchboard.testsupport.MutableClock;
+import dev.switchboard.testing.SecretsManagerTestServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.jdbc.DataSourceResolver;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A warm instance learns a rotated ledger password: while the ledger is in use its secret is read again
+ * every five minutes, off the caller's thread, and a new password reaches the pool.
+ */
+class LedgerCredentialsRefreshTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final AtomicReference<Object> secret = new AtomicReference<>(new LedgerCredentials("sa", "initial"));
+    private final List<Runnable> reads = new ArrayList<>();
+
+    private LedgerCredentials read() {
+        Object held = secret.get();
+        if (held instanceof RuntimeException e) {
+            throw e;
+        }
+        return (LedgerCredentials) held;
+    }
+
+    @Test
+    void aRotatedPasswordReachesThePoolAtTheFirstUseFiveMinutesOnAndNotBefore() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("switchboard.state.store", "memory",
+                "datasources.default.url", H2Ledger.freshUrl()))) {
+            HikariDataSource pool = pool(context);
+            LedgerCredentialsRefresh refresh = new LedgerCredentialsRefresh("switchboard/dev/ledger", this::read,
+                    new LedgerPools(List.of(context.getBean(DataSource.class)), context.getBean(DataSourceResolver.class)),
+                    clock, reads::add);
+            secret.set(new LedgerCredentials("sa", "rotated"));
+
+            refresh.used();
+            assertTrue(reads.isEmpty(), "the start has just read it");
+
+            clock.advance(LedgerCredentialsRefresh.EVERY);
+            refresh.used();
+            refresh.used();
+            assertEquals(1, reads.size(), "one read at a time, off the caller's thread");
+            try (LogLines logs = new LogLines()) {
+                reads.remove(0).run();
+                assertTrue(logs.at("INFO").stream().anyMatch(l -> l.contains("holds new credentials")),
+                        logs.lines().toString());
+            }
+
+            assertEquals("rotated", pool.getPassword());
+        }
+    }
+
+    @Test
+    void aReadThatFailsKeepsTheCredentialsAndIsTriedAgainFiveMinutesLater() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("switchboard.state.store", "memory",
+                "datasources.default.url", H2Ledger.freshUrl()))) {
+            HikariDataSource pool = pool(context);
+            String before = pool.getPassword();
+            LedgerCredentialsRefresh refresh = new LedgerCredentialsRefresh("switchboard/dev/ledger", this::read,
+                    new LedgerPools(List.of(context.getBean(DataSource.class)), context.getBean(DataSourceResolver.class)),
+                    clock, reads::add);
+            secret.set(new IllegalStateException("Secrets Manager unreachable"));
+            clock.advance(LedgerCredentialsRefresh.EVERY);
+
+            refresh.used();
+            try (LogLines logs = new LogLines()) {
+                reads.remove(0).run();
+                assertTrue(logs.at("WARN").stream().anyMatch(l -> l.contains("could not be read again")),
+                        logs.lines().toString());
+            }
+            assertEquals(before, pool.getPassword());
+
+            clock.advance(Duration.ofMinutes(4));
+            refresh.used();
+            assertTrue(reads.isEmpty());
+            clock.advance(Duration.ofMinutes(1));
+            refresh.used();
+            assertEquals(1, reads.size());
+        }
+    }
+
+    @Test
+    void withACredentialsSecretTheLedgerTellsTheRefreshOfEachUse() {
+        try (SecretsManagerTestServer secrets = SecretsManagerTestServer.start()) {
+            secrets.putSecret("switchboard/dev/ledger", "{\"username\":\"sa\",\"password\":\"pw\"}");
+            try (ApplicationContext context = ApplicationContext.run(Map.of(
+                    "switchboard.state.store", "memory",
+                    "datasources.default.url", H2Ledger.freshUrl(),
+                    "switchboard.ledger.credentials-secret", "switchboard/dev/ledger",
+                    "switchboard.secrets.stage", "dev",
+                    "switchboard.secrets.endpoint", secrets.endpoint().toString(),
+                    "switchboard.secrets.region", "us-east-1",
+                    "switchboard.secrets.local-credentials", true))) {
+                assertTrue(context.getBeansOfType(LedgerUse.class).stream()
+                        .anyMatch(LedgerCredentialsRefresh.class::isInstance));
+            }
+        }
+    }
+
+    private static HikariDataSource pool(ApplicationContext context) {
+        return (HikariDataSource) context.getBean(DataSourceResolver.class).resolve(context.getBean(DataSource.class));
+    }
+}
