@@ -40,6 +40,8 @@ public class LedgerWriter {
     private final Executor drainer;
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile Instant nextDrain = Instant.MIN;
+    /** Where the next turn goes on: after the last row a turn read when it stopped at its page limit. */
+    private volatile LedgerEntry resumeAfter;
 
     @Inject
     public LedgerWriter(RequestLedger ledger, LedgerOutbox outbox, Clock clock,
@@ -93,14 +95,18 @@ public class LedgerWriter {
 
     /**
      * Hands parked rows back, oldest first, a page at a time and at most {@link #DRAIN_PAGES} pages a turn,
-     * reading past the rows the ledger refuses so that they hold back none after them. While more wait, the
-     * next written row drains again, but only after a turn that wrote something.
+     * reading past the rows the ledger refuses so that they hold back none after them: a turn that stops at
+     * its page limit leaves the next one to go on after its last row, and one that reaches the end leaves
+     * the next to start again from the oldest. While more wait, the next written row drains again, but
+     * only after a turn that wrote something.
      */
     private void drain() {
         try {
             int written = 0;
             boolean more = false;
-            List<LedgerEntry> parked = outbox.oldest(DRAIN_BATCH);
+            LedgerEntry from = resumeAfter;
+            List<LedgerEntry> parked = from == null ? outbox.oldest(DRAIN_BATCH) : outbox.after(from, DRAIN_BATCH);
+            LedgerEntry last = null;
             for (int page = 1; !parked.isEmpty(); page++) {
                 for (LedgerEntry entry : parked) {
                     HandOver result = handOver(entry);
@@ -117,6 +123,7 @@ public class LedgerWriter {
                                 entry.createdAt());
                     }
                 }
+                last = parked.get(parked.size() - 1);
                 if (parked.size() < DRAIN_BATCH) {
                     break;
                 }
@@ -124,8 +131,9 @@ public class LedgerWriter {
                     more = true;
                     break;
                 }
-                parked = outbox.after(parked.get(parked.size() - 1), DRAIN_BATCH);
+                parked = outbox.after(last, DRAIN_BATCH);
             }
+            resumeAfter = more ? last : null;
             if (written > 0) {
                 LOG.info("{} parked ledger row(s) written to the ledger", written);
                 if (more) {

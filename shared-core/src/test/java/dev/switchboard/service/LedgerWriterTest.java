@@ -86,6 +86,29 @@ class LedgerWriterTest {
     }
 
     @Test
+    void moreRefusedRowsThanATurnReadsHoldBackTheRowsAfterThemOnlyUntilTheNextTurn() {
+        ledger.down = true;
+        int refusedRows = LedgerWriter.DRAIN_BATCH * LedgerWriter.DRAIN_PAGES + 10;
+        for (int i = 0; i < refusedRows; i++) {
+            LedgerEntry row = LedgerEntries.ok(clock.instant().plusMillis(i)).build();
+            writer.record(row);
+            ledger.refused.add(row.id());
+        }
+        LedgerEntry waiting = LedgerEntries.ok(clock.instant().plusSeconds(1)).build();
+        writer.record(waiting);
+        ledger.down = false;
+
+        clock.advance(LedgerWriter.DRAIN_EVERY);
+        writer.record(LedgerEntries.ok(clock.instant()).build());
+        assertFalse(ledger.rows.stream().anyMatch(r -> r.id().equals(waiting.id())), "beyond the first turn's pages");
+        clock.advance(LedgerWriter.DRAIN_EVERY);
+        writer.record(LedgerEntries.ok(clock.instant()).build());
+
+        assertTrue(ledger.rows.stream().anyMatch(r -> r.id().equals(waiting.id())), "the next turn went on after them");
+        assertEquals(refusedRows, outbox.oldest(1_000).size(), "the refused rows stay parked");
+    }
+
+    @Test
     void aTurnThatWroteNothingDoesNotDrainAgainOnTheNextWrite() {
         ledger.down = true;
         for (int i = 0; i < LedgerWriter.DRAIN_BATCH * LedgerWriter.DRAIN_PAGES; i++) {
