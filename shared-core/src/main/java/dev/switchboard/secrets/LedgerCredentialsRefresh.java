@@ -1,6 +1,7 @@
 package dev.switchboard.secrets;
 
 import dev.switchboard.ledger.LedgerUse;
+import dev.switchboard.ledger.PacedTask;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -14,11 +15,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -40,10 +38,7 @@ public class LedgerCredentialsRefresh implements LedgerUse {
     private final String secretName;
     private final Supplier<LedgerCredentials> read;
     private final LedgerPools pools;
-    private final Clock clock;
-    private final Executor reader;
-    private final AtomicBoolean reading = new AtomicBoolean();
-    private volatile Instant nextRead;
+    private final PacedTask reads;
 
     @Inject
     public LedgerCredentialsRefresh(@Value("${" + LedgerCredentialsInjector.PROPERTY + "}") String secretName,
@@ -59,24 +54,13 @@ public class LedgerCredentialsRefresh implements LedgerUse {
         this.secretName = secretName;
         this.read = read;
         this.pools = pools;
-        this.clock = clock;
-        this.reader = reader;
-        // The start (or the restore, with SnapStart) has just read it.
-        this.nextRead = clock.instant().plus(EVERY);
+        // The start has just read it.
+        this.reads = new PacedTask(clock, EVERY, clock.instant().plus(EVERY), reader, this::refresh);
     }
 
     @Override
     public void used() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextRead) || !reading.compareAndSet(false, true)) {
-            return;
-        }
-        nextRead = now.plus(EVERY);
-        try {
-            reader.execute(this::refresh);
-        } catch (RejectedExecutionException e) {
-            reading.set(false);
-        }
+        reads.ask();
     }
 
     private void refresh() {
@@ -88,8 +72,6 @@ public class LedgerCredentialsRefresh implements LedgerUse {
         } catch (RuntimeException e) {
             LOG.warn("the ledger credentials secret '{}' could not be read again ({}); the pool keeps its "
                     + "credentials", secretName, e.getClass().getSimpleName());
-        } finally {
-            reading.set(false);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.service;
 
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerOutbox;
+import dev.switchboard.ledger.PacedTask;
 import dev.switchboard.ledger.RequestLedger;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Inject;
@@ -15,8 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes a request's ledger row so that it is not lost when the ledger is down: a row the ledger
@@ -36,10 +35,7 @@ public class LedgerWriter {
 
     private final RequestLedger ledger;
     private final LedgerOutbox outbox;
-    private final Clock clock;
-    private final Executor drainer;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private volatile Instant nextDrain = Instant.MIN;
+    private final PacedTask drains;
     /** Where the next turn goes on: after the last row a turn read when it stopped at its page limit. */
     private volatile LedgerEntry resumeAfter;
 
@@ -48,8 +44,7 @@ public class LedgerWriter {
                         @Named(TaskExecutors.IO) Executor drainer) {
         this.ledger = ledger;
         this.outbox = outbox;
-        this.clock = clock;
-        this.drainer = drainer;
+        this.drains = new PacedTask(clock, DRAIN_EVERY, Instant.MIN, drainer, this::drain);
     }
 
     /** Drains on the calling thread: for tests. */
@@ -66,7 +61,7 @@ public class LedgerWriter {
             park(entry);
             return false;
         }
-        drainIfDue();
+        drains.ask();
         return true;
     }
 
@@ -77,19 +72,6 @@ public class LedgerWriter {
         } catch (RuntimeException e) {
             LOG.error("ledger row LOST (ledger and outbox both failed): request={} principal={} cost={} at={}",
                     entry.id(), entry.principal(), entry.cost(), entry.createdAt());
-        }
-    }
-
-    private void drainIfDue() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextDrain) || !draining.compareAndSet(false, true)) {
-            return;
-        }
-        nextDrain = now.plus(DRAIN_EVERY);
-        try {
-            drainer.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-            draining.set(false);
         }
     }
 
@@ -137,13 +119,11 @@ public class LedgerWriter {
             if (written > 0) {
                 LOG.info("{} parked ledger row(s) written to the ledger", written);
                 if (more) {
-                    nextDrain = Instant.MIN; // more wait: the next written row drains again
+                    drains.dueNow(); // more wait: the next written row drains again
                 }
             }
         } catch (RuntimeException e) {
             LOG.warn("draining the ledger outbox failed: {}", e.getMessage());
-        } finally {
-            draining.set(false);
         }
     }
 

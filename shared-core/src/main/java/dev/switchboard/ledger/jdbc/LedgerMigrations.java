@@ -1,6 +1,7 @@
 package dev.switchboard.ledger.jdbc;
 
 import dev.switchboard.ledger.LedgerUse;
+import dev.switchboard.ledger.PacedTask;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -19,8 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -56,12 +55,9 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource>, L
     private final DataSourceResolver resolver;
     private final boolean enabled;
     private final Consumer<DataSource> migrate;
-    private final Clock clock;
-    private final Executor retries;
-    private final AtomicBoolean retrying = new AtomicBoolean();
+    private final PacedTask retries;
     /** The ledger whose schema could not be checked at start-up; null once it has been. */
     private volatile DataSource unchecked;
-    private volatile Instant nextRetry = Instant.MIN;
 
     @Inject
     public LedgerMigrations(DataSourceResolver resolver,
@@ -80,8 +76,7 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource>, L
         this.resolver = Objects.requireNonNull(resolver);
         this.enabled = enabled;
         this.migrate = Objects.requireNonNull(migrate);
-        this.clock = Objects.requireNonNull(clock);
-        this.retries = Objects.requireNonNull(retries);
+        this.retries = new PacedTask(clock, RETRY_EVERY, Instant.MIN, retries, this::retry);
     }
 
     @Override
@@ -133,23 +128,16 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource>, L
      * invocations in the middle of a migration, holding its locks; the next start migrates it.
      */
     public void retryIfUnchecked() {
+        if (unchecked != null) {
+            retries.ask();
+        }
+    }
+
+    private void retry() {
         DataSource pending = unchecked;
         if (pending == null) {
             return;
         }
-        Instant now = clock.instant();
-        if (now.isBefore(nextRetry) || !retrying.compareAndSet(false, true)) {
-            return;
-        }
-        nextRetry = now.plus(RETRY_EVERY);
-        try {
-            retries.execute(() -> retry(pending));
-        } catch (RejectedExecutionException e) {
-            retrying.set(false);
-        }
-    }
-
-    private void retry(DataSource pending) {
         try {
             LedgerSchema.Reading reading = LedgerSchema.read(pending);
             if (reading.state() == LedgerSchema.State.CURRENT) {
@@ -163,8 +151,6 @@ public class LedgerMigrations implements BeanCreatedEventListener<DataSource>, L
             }
         } catch (RuntimeException e) {
             LOG.error("the ledger's schema could not be checked: {}", e.getMessage());
-        } finally {
-            retrying.set(false);
         }
     }
 
