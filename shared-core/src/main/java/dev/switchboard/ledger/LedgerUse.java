@@ -8,4 +8,12 @@ package dev.switchboard.ledger;
 public interface LedgerUse {
 
     void used();
+
+    /**
+     * Told when the ledger refused its credentials (SQLState class 28), on the thread that was refused.
+     * Unlike {@link #used()} this may work on the caller's thread, briefly: on Lambda an instance may be
+     * frozen as soon as its request is answered, before work handed to another thread is done.
+     */
+    default void credentialsRefused() {
+    }
 }

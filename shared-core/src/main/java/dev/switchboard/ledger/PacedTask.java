@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -36,6 +35,11 @@ public final class PacedTask {
         if (now.isBefore(next) || !running.compareAndSet(false, true)) {
             return;
         }
+        if (now.isBefore(next)) {
+            // Another caller set it off and it finished between this one's look and its turn.
+            running.set(false);
+            return;
+        }
         next = now.plus(every);
         try {
             executor.execute(() -> {
@@ -45,7 +49,8 @@ public final class PacedTask {
                     running.set(false);
                 }
             });
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException e) {
+            // Refused (shutting down) or failed to start: it may be set off again, at its next due time.
             running.set(false);
         }
     }

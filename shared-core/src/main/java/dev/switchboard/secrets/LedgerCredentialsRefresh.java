@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -22,7 +23,8 @@ import javax.sql.DataSource;
 
 /**
  * Reads the ledger's credentials secret again while the ledger is in use, at most every
- * {@link #EVERY}, off the caller's thread, and gives the pools a rotated password. RDS rotates the
+ * {@link #EVERY}, off the caller's thread, and at once (on the refused thread, at most every
+ * {@link #AFTER_REFUSAL}) when the ledger refuses the pool's password; it gives the pools a rotated one. RDS rotates the
  * secrets it manages every 7 days; an instance that stays warm across a rotation keeps the connections
  * it has, but each new one (the pool retires idle and old ones) would be refused with the old password
  * until the instance went away, its rows parked meanwhile. A read that fails changes nothing.
@@ -32,6 +34,8 @@ import javax.sql.DataSource;
 public class LedgerCredentialsRefresh implements LedgerUse {
 
     static final Duration EVERY = Duration.ofMinutes(5);
+    /** How often a refused login reads the secret on the refused request's thread, at most. */
+    static final Duration AFTER_REFUSAL = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerCredentialsRefresh.class);
 
@@ -39,6 +43,7 @@ public class LedgerCredentialsRefresh implements LedgerUse {
     private final Supplier<LedgerCredentials> read;
     private final LedgerPools pools;
     private final PacedTask reads;
+    private final PacedTask readsAfterRefusal;
 
     @Inject
     public LedgerCredentialsRefresh(@Value("${" + LedgerCredentialsInjector.PROPERTY + "}") String secretName,
@@ -56,11 +61,22 @@ public class LedgerCredentialsRefresh implements LedgerUse {
         this.pools = pools;
         // The start has just read it.
         this.reads = new PacedTask(clock, EVERY, clock.instant().plus(EVERY), reader, this::refresh);
+        this.readsAfterRefusal = new PacedTask(clock, AFTER_REFUSAL, Instant.MIN, Runnable::run, this::refresh);
     }
 
     @Override
     public void used() {
         reads.ask();
+    }
+
+    /**
+     * The ledger refused the pool's password: read the secret now, on this thread (a background read may be
+     * frozen with a quiet Lambda instance), bounded by the Secrets Manager client's timeouts, at most once a
+     * minute. The refused row is parked as before; the rows after it connect with what the secret holds now.
+     */
+    @Override
+    public void credentialsRefused() {
+        readsAfterRefusal.ask();
     }
 
     private void refresh() {

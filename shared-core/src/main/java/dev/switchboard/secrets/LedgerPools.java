@@ -1,6 +1,7 @@
 package dev.switchboard.secrets;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.Credentials;
 import io.micronaut.jdbc.DataSourceResolver;
 
 import java.util.List;
@@ -28,8 +29,9 @@ final class LedgerPools {
             if (resolver.resolve(dataSource) instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null
                     && !(credentials.username().equals(pool.getUsername())
                     && Objects.equals(credentials.password(), pool.getPassword()))) {
-                pool.getHikariConfigMXBean().setUsername(credentials.username());
-                pool.getHikariConfigMXBean().setPassword(credentials.password());
+                // Both at once: a connection opened between two setters would pair the new user with the old password.
+                pool.getHikariConfigMXBean().setCredentials(Credentials.of(credentials.username(),
+                        credentials.password()));
                 pool.getHikariPoolMXBean().softEvictConnections();
                 changed = true;
             }

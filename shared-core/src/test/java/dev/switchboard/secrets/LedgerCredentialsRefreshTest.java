@@ -1,7 +1,8 @@
 package dev.switchboard.secrets;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.switchboard.ledger.LedgerUse;
+import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.testsupport.LedgerEntries;
 import dev.switchboard.testsupport.H2Ledger;
 import dev.switchboard.testsupport.LogLines;
 import dev.switchboard.testsupport.MutableClock;
@@ -10,7 +11,12 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.jdbc.DataSourceResolver;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -95,19 +102,39 @@ class LedgerCredentialsRefreshTest {
     }
 
     @Test
-    void withACredentialsSecretTheLedgerTellsTheRefreshOfEachUse() {
+    void aLoginRefusedAfterARotationReadsTheSecretAtOnceOnTheRefusedThread() throws SQLException {
         try (SecretsManagerTestServer secrets = SecretsManagerTestServer.start()) {
-            secrets.putSecret("switchboard/dev/ledger", "{\"username\":\"sa\",\"password\":\"pw\"}");
+            secrets.putSecret("switchboard/dev/ledger", "{\"username\":\"ledger_app\",\"password\":\"first\"}");
             try (ApplicationContext context = ApplicationContext.run(Map.of(
                     "switchboard.state.store", "memory",
                     "datasources.default.url", H2Ledger.freshUrl(),
                     "switchboard.ledger.credentials-secret", "switchboard/dev/ledger",
+                    "switchboard.ledger.connect-timeout", "1s",
                     "switchboard.secrets.stage", "dev",
                     "switchboard.secrets.endpoint", secrets.endpoint().toString(),
                     "switchboard.secrets.region", "us-east-1",
                     "switchboard.secrets.local-credentials", true))) {
-                assertTrue(context.getBeansOfType(LedgerUse.class).stream()
-                        .anyMatch(LedgerCredentialsRefresh.class::isInstance));
+                RequestLedger ledger = context.getBean(RequestLedger.class);
+                ledger.append(LedgerEntries.ok(Instant.parse("2026-11-22T12:00:00Z")).build());
+                HikariDataSource pool = pool(context);
+                // The rotation: the database's password and the secret change; the pool's connections go.
+                try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                    statement.execute("ALTER USER ledger_app SET PASSWORD 'rotated'");
+                }
+                secrets.putSecret("switchboard/dev/ledger", "{\"username\":\"ledger_app\",\"password\":\"rotated\"}");
+                pool.getHikariPoolMXBean().softEvictConnections();
+
+                assertThrows(RuntimeException.class,
+                        () -> ledger.append(LedgerEntries.ok(Instant.parse("2026-11-22T12:00:01Z")).build()),
+                        "the old password is refused");
+
+                // Read on the refused thread, before anything else ran: the pool holds what opens the ledger now.
+                // (HikariCP takes a pool's credentials afresh for each connection it opens.)
+                assertEquals("rotated", pool.getPassword());
+                try (Connection opened = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
+                        pool.getPassword())) {
+                    assertTrue(opened.isValid(1));
+                }
             }
         }
     }

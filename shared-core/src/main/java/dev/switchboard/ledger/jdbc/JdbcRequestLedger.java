@@ -49,7 +49,17 @@ public class JdbcRequestLedger implements RequestLedger {
     @Override
     public void append(LedgerEntry e) {
         used();
-        requests.write(e);
+        try {
+            requests.write(e);
+        } catch (RuntimeException failed) {
+            String state = LedgerSchema.sqlState(failed);
+            if (state != null && state.startsWith("28")) {
+                for (LedgerUse use : uses) {
+                    use.credentialsRefused();
+                }
+            }
+            throw failed;
+        }
     }
 
     @Override
