@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.cost.EstimatingTokenCounter;
 import dev.switchboard.provider.ChatMessage;
@@ -17,6 +14,7 @@ import dev.switchboard.provider.StreamChunk;
 import dev.switchboard.provider.http.FakeUpstream.Reply;
 import dev.switchboard.provider.http.FakeUpstream;
 import dev.switchboard.provider.http.UpstreamTimeouts;
+import dev.switchboard.testsupport.LogLines;
 import dev.switchboard.testsupport.SafeFailures;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -49,32 +46,25 @@ abstract class BedrockWireSupport {
     protected static final EstimatingTokenCounter TOKENS = new EstimatingTokenCounter();
 
     protected FakeUpstream upstream;
-    private ListAppender<ILoggingEvent> logs;
+    private LogLines logs;
     private final List<BedrockClients> clients = new ArrayList<>();
 
     @BeforeEach
     void startUpstream() {
         upstream = FakeUpstream.start();
-        logs = new ListAppender<>();
-        logs.start();
-        root().addAppender(logs);
+        logs = new LogLines();
     }
 
     @AfterEach
     void stopAndCheckLogs() {
         clients.forEach(BedrockClients::close);
         upstream.close();
-        root().detachAppender(logs);
-        for (ILoggingEvent event : logs.list) {
-            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
-                    : " " + event.getThrowableProxy().getMessage());
-            assertFalse(line.contains(CANARY_SECRET), "the secret reached a log line: " + event.getLoggerName());
-            assertFalse(line.contains("upstream says"), "AWS's error text reached a log line: " + event.getLoggerName());
+        logs.close();
+        for (String line : logs.lines()) {
+            assertFalse(line.contains(CANARY_SECRET), "the secret reached a log line: " + line.split(" ")[1]);
+            assertFalse(line.contains(SafeFailures.UPSTREAM_SAYS), "AWS's error text reached a log line: "
+                    + line.split(" ")[1]);
         }
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     protected ChatProvider provider(AwsCredentialsProvider credentials, Duration callTimeout) {

@@ -3,15 +3,13 @@ package dev.switchboard.provider.http;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.cost.EstimatingTokenCounter;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.secrets.EnvironmentApiKeySource;
+import dev.switchboard.testsupport.LogLines;
 import dev.switchboard.testsupport.SafeFailures;
 import java.net.URI;
 import java.time.Clock;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the wire-format suites share: the fake upstream, the adapter a protocol's suite builds, the
@@ -37,7 +34,7 @@ public abstract class UpstreamContractSupport {
     protected static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
 
     protected FakeUpstream upstream;
-    private ListAppender<ILoggingEvent> logs;
+    private LogLines logs;
     private final List<UpstreamHttp> transports = new ArrayList<>();
 
     // ---- what a protocol's suite supplies -------------------------------------------------------
@@ -79,25 +76,17 @@ public abstract class UpstreamContractSupport {
     @BeforeEach
     void startUpstream() {
         upstream = FakeUpstream.start();
-        logs = new ListAppender<>();
-        logs.start();
-        root().addAppender(logs);
+        logs = new LogLines();
     }
 
     @AfterEach
     void stopUpstreamAndCheckLogs() {
         upstream.close();
         transports.forEach(UpstreamHttp::close);
-        root().detachAppender(logs);
-        for (ILoggingEvent event : logs.list) {
-            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
-                    : " " + event.getThrowableProxy().getMessage());
-            assertFalse(line.contains(CANARY_KEY), "the key reached a log line: " + event.getLoggerName());
+        logs.close();
+        for (String line : logs.lines()) {
+            assertFalse(line.contains(CANARY_KEY), "the key reached a log line: " + line.split(" ")[1]);
         }
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     /** The HTTP transport the adapter sends through: the JDK client unless a suite says otherwise. */
