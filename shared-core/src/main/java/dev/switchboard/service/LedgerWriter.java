@@ -89,20 +89,27 @@ public class LedgerWriter {
             LedgerEntry from = resumeAfter;
             List<LedgerEntry> parked = from == null ? outbox.oldest(DRAIN_BATCH) : outbox.after(from, DRAIN_BATCH);
             LedgerEntry last = null;
+            // A row the ledger could not be asked about: unreachable, or a failure of that row alone.
+            LedgerEntry unanswered = null;
             for (int page = 1; !parked.isEmpty(); page++) {
                 for (LedgerEntry entry : parked) {
                     HandOver result = handOver(entry);
                     if (result == HandOver.UNREACHABLE) {
-                        return;
+                        if (unanswered != null) {
+                            return; // two in a row: the ledger is down
+                        }
+                        unanswered = entry;
+                        continue;
+                    }
+                    if (unanswered != null) {
+                        refused(unanswered); // the ledger answers this row: the one before failed on its own
+                        unanswered = null;
                     }
                     if (result == HandOver.WRITTEN) {
                         outbox.remove(entry);
                         written++;
                     } else {
-                        // The ledger answers but will not take this row: the rows parked after it still go in.
-                        LOG.error("the ledger refuses parked row of request {} though it answers; it stays in the "
-                                + "outbox (principal={} cost={} at={})", entry.id(), entry.principal(), entry.cost(),
-                                entry.createdAt());
+                        refused(entry);
                     }
                 }
                 last = parked.get(parked.size() - 1);
@@ -125,6 +132,12 @@ public class LedgerWriter {
         } catch (RuntimeException e) {
             LOG.warn("draining the ledger outbox failed: {}", e.getMessage());
         }
+    }
+
+    /** The ledger answers but will not take this row: it stays, and the rows parked after it still go in. */
+    private static void refused(LedgerEntry entry) {
+        LOG.error("the ledger refuses parked row of request {} though it answers; it stays in the outbox "
+                + "(principal={} cost={} at={})", entry.id(), entry.principal(), entry.cost(), entry.createdAt());
     }
 
     /** Whether the ledger holds {@code entry} now (written here or before), refused it, or could not be asked. */

@@ -109,6 +109,27 @@ class LedgerWriterTest {
     }
 
     @Test
+    void aRowThatCannotBeLookedUpAloneHoldsBackNoneAfterItWhileTwoInARowMeanTheLedgerIsDown() {
+        LedgerEntry odd = LedgerEntries.ok(clock.instant()).build();
+        LedgerEntry waiting = LedgerEntries.ok(clock.instant().plusSeconds(1)).build();
+        ledger.down = true;
+        writer.record(odd);
+        writer.record(waiting);
+        ledger.down = false;
+        ledger.refused.add(odd.id());
+        ledger.unreadable.add(odd.id());
+        clock.advance(LedgerWriter.DRAIN_EVERY);
+
+        try (LogLines logs = new LogLines()) {
+            assertTrue(writer.record(LedgerEntries.ok(clock.instant()).build()));
+
+            assertTrue(ledger.rows.stream().anyMatch(r -> r.id().equals(waiting.id())), "the row after it went in");
+            assertEquals(List.of(odd), outbox.oldest(10));
+            assertTrue(logs.at("ERROR").stream().anyMatch(l -> l.contains(odd.id())), logs.lines().toString());
+        }
+    }
+
+    @Test
     void aTurnThatWroteNothingDoesNotDrainAgainOnTheNextWrite() {
         ledger.down = true;
         for (int i = 0; i < LedgerWriter.DRAIN_BATCH * LedgerWriter.DRAIN_PAGES; i++) {
