@@ -184,10 +184,7 @@ class ChatCompletionsGatewayTest {
     }
 
     private static HttpResponse<String> post(String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.address() + "/v1/chat/completions"))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return GatewayCalls.post(gateway, "/v1/chat/completions", null, body);
     }
 
     private static FakeUpstream.Recorded last(FakeUpstream upstream) {

@@ -8,12 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,15 +27,10 @@ class KeyOwnershipGatewayTest {
 
     private static LocalGateway gateway;
     private static JsonMapper json;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws IOException {
-        GatewaySettings settings = GatewaySettings.fromEnvironment(Map.of(
-                "PORT", "0", "SWITCHBOARD_DATA_DIR", data.toString()));
-        gateway = LocalGateway.start(settings, Map.of(
-                "switchboard.config", "classpath:fixtures/providers/instant-simulated.yml",
-                "switchboard.admin-key", ADMIN_KEY));
+        gateway = GatewayCalls.startWithAdminKey(data, ADMIN_KEY);
         json = gateway.context().getBean(JsonMapper.class);
     }
 
@@ -95,8 +86,7 @@ class KeyOwnershipGatewayTest {
     }
 
     private static HttpResponse<String> get(String path, String key) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.address() + path))
-                .header("authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return GatewayCalls.get(gateway, path, key);
     }
 
     private static String key(String user) throws Exception {
@@ -110,12 +100,6 @@ class KeyOwnershipGatewayTest {
     }
 
     private static HttpResponse<String> post(String path, String key, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.address() + path))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            request.header("authorization", "Bearer " + key);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return GatewayCalls.post(gateway, path, key, body);
     }
 }

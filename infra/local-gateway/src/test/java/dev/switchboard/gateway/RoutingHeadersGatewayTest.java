@@ -8,10 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +33,6 @@ class RoutingHeadersGatewayTest {
     @TempDir
     static Path data;
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalGateway gateway;
     private static JsonMapper json;
 
@@ -155,9 +151,6 @@ class RoutingHeadersGatewayTest {
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.address() + path))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return GatewayCalls.post(gateway, path, null, body);
     }
 }
