@@ -20,8 +20,19 @@ public final class ComposedRequestState implements RequestState {
 
     @Override
     public StateLookup lookup(String principal, Instant at, CacheKey cacheKey) {
-        return new StateLookup(admission.spent(principal, Refusal.BudgetPeriod.DAILY, at),
-                cacheKey == null ? null : cache.get(cacheKey).orElse(null));
+        return new StateLookup(admission.spent(principal, Refusal.BudgetPeriod.DAILY, at), cached(cacheKey));
+    }
+
+    /** A cache that cannot be read is a miss (see {@link ResponseCache}), never a refused request. */
+    private CachedResponse cached(CacheKey cacheKey) {
+        if (cacheKey == null) {
+            return null;
+        }
+        try {
+            return cache.get(cacheKey).orElse(null);
+        } catch (StateUnavailableException e) {
+            return null;
+        }
     }
 
     @Override

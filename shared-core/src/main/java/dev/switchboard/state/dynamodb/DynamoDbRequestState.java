@@ -16,12 +16,12 @@ import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.UncertainReservation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -36,7 +36,8 @@ import java.util.Optional;
  * A request's state calls on DynamoDB, one round trip each: the lookup is one {@code BatchGetItem} of
  * the day's budget item and the cache item; the reservation one transaction; the settling one
  * transaction holding the reconcile's differences, the latency record's ADD and the cached answer's
- * Put. A cache hit costs one call; a request answered by its first candidate three.
+ * Put. A cache hit costs one call; a request answered by its first candidate three. The cache is
+ * advice: a cache table DynamoDB refuses costs a miss and one more read, never the request.
  *
  * <p>Reads are eventually consistent: the day's total is reported, never enforced (the reservation
  * enforces), and a cache entry a fraction of a second old is as good as a fresh one.
@@ -75,14 +76,34 @@ public final class DynamoDbRequestState implements RequestState {
         if (cacheKey != null) {
             wanted.put(cacheTable, KeysAndAttributes.builder().keys(List.of(CacheItems.key(cacheKey))).build());
         }
-        Map<String, List<Map<String, AttributeValue>>> items = BatchGets.fetchTables(dynamo, wanted, sleeper,
-                "a request's spend and cache entry");
+        Map<String, List<Map<String, AttributeValue>>> items;
+        try {
+            items = BatchGets.fetchTables(dynamo, wanted, sleeper, "a request's spend and cache entry");
+        } catch (StateUnavailableException e) {
+            if (cacheKey == null || !answeredByDynamoDb(e)) {
+                throw e;
+            }
+            // The cache is advice: a cache table DynamoDB refuses (throttled on one hot entry, missing, not
+            // granted) makes a miss, not a refused request. The spend is asked again alone; if that fails
+            // too, the state table is what is down.
+            LOG.warn("the response cache could not be read ({}); the request goes on as a cache miss",
+                    e.getMessage());
+            return lookup(principal, at, null);
+        }
         BigDecimal spent = items.getOrDefault(stateTable, List.of()).stream().findFirst()
                 .map(item -> AdmissionItems.measures(item).getOrDefault(CounterMeasure.SPENT_USD, BigDecimal.ZERO))
                 .orElse(BigDecimal.ZERO);
         CachedResponse cached = items.getOrDefault(cacheTable, List.of()).stream().findFirst()
                 .flatMap(item -> CacheItems.parse(item, clock.instant())).orElse(null);
         return new StateLookup(spent, cached);
+    }
+
+    /**
+     * True when DynamoDB itself answered with the failure (an error response, or keys left unprocessed),
+     * so that a read of another table may still succeed; false when it could not be reached at all.
+     */
+    private static boolean answeredByDynamoDb(StateUnavailableException e) {
+        return e.getCause() == null || e.getCause() instanceof AwsServiceException;
     }
 
     @Override
@@ -103,20 +124,27 @@ public final class DynamoDbRequestState implements RequestState {
         try {
             admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), also, s.deployment());
         } catch (StateUnavailableException e) {
-            // A cancelled transaction wrote nothing: the reconcile (money) goes again alone, without the latency
-            // and cache writes (advice), so that their trouble never leaves a reservation at its estimate.
-            if (also.isEmpty() || s.reservation() == null || !(e.getCause() instanceof TransactionCanceledException)) {
+            // A transaction DynamoDB cancelled or refused (a 4xx: a cache table missing or not granted) wrote
+            // nothing: the reconcile (money) goes again alone, without the latency and cache writes (advice),
+            // so that their trouble never leaves a reservation at its estimate.
+            if (also.isEmpty() || s.reservation() == null || !refusedWhole(e)) {
                 throw e;
             }
-            LOG.warn("settling with the latency record and cache entry was cancelled; reconciling alone: {}",
+            LOG.warn("settling with the latency record and cache entry was refused; reconciling alone: {}",
                     e.getMessage());
             admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), List.of(), s.deployment());
             writeAdviceAlone(s);
         }
     }
 
+    /** True when DynamoDB answered the transaction with a 4xx (a cancellation included): nothing of it landed. */
+    private static boolean refusedWhole(StateUnavailableException e) {
+        return e.getCause() instanceof AwsServiceException refused && refused.statusCode() >= 400
+                && refused.statusCode() < 500;
+    }
+
     /**
-     * The latency record and the cache entry of a settlement whose transaction was cancelled (most often
+     * The latency record and the cache entry of a settlement whose transaction was cancelled or refused (most often
      * for conflicts with the same deployment's other settlements on its latency item), each written on
      * its own: a plain ADD to the latency item does not conflict as a transaction does. Advice: a failure
      * is logged, never thrown, since the money is settled.
