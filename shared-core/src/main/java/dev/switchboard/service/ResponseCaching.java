@@ -88,7 +88,12 @@ public class ResponseCaching {
                 + "|deny=" + sorted(p.deny()) + "|requires=" + sorted(p.requires());
     }
 
+    /** Each name length-prefixed: a name may hold a comma, and ["a,b"] must not read as ["a", "b"]. */
     private static String sorted(Collection<String> values) {
-        return String.join(",", new TreeSet<>(values));
+        StringBuilder out = new StringBuilder();
+        for (String value : new TreeSet<>(values)) {
+            out.append(value.length()).append(':').append(value).append(',');
+        }
+        return out.toString();
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.service;
 import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
+import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.state.CacheSettings;
 import dev.switchboard.state.Refusal;
@@ -17,6 +18,7 @@ import static dev.switchboard.service.ChatCalls.streamed;
 import static dev.switchboard.service.ChatCalls.whole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The response cache as /complete and /v1/chat/completions use it, over in-memory state. */
@@ -64,6 +66,23 @@ class ResponseCacheInTheRequestPathTest {
                 CoreFixture.ALICE).cacheHit(), "another prompt");
         assertFalse(fixture.completions().complete(new CompleteRequest("What is Python?", 300, false, null),
                 new Caller("bob", null, null, null, false)).cacheHit(), "another user: entries are per principal");
+    }
+
+    @Test
+    void aNameHoldingACommaIsNotTwoNames() {
+        ResponseCaching caching = new ResponseCaching(CacheSettings.defaults(), java.time.Clock.fixed(CoreFixture.NOW, java.time.ZoneOffset.UTC));
+        CompleteRequest denyingOneOddName = new CompleteRequest("hi", 300, false, null, deny("gemini,zzz"));
+        CompleteRequest denyingGemini = new CompleteRequest("hi", 300, false, null, deny("zzz", "gemini"));
+
+        assertNotEquals(caching.keyOf(denyingOneOddName, CoreFixture.ALICE), caching.keyOf(denyingGemini, CoreFixture.ALICE),
+                "deny [\"gemini,zzz\"] denies no configured provider; deny [\"zzz\", \"gemini\"] denies gemini");
+        assertEquals(caching.keyOf(denyingGemini, CoreFixture.ALICE),
+                caching.keyOf(new CompleteRequest("hi", 300, false, null, deny("gemini", "zzz")), CoreFixture.ALICE),
+                "the order of a list does not matter");
+    }
+
+    private static RoutingPreferences deny(String... names) {
+        return new RoutingPreferences(null, null, null, null, List.of(), List.of(names), java.util.Set.of());
     }
 
     @Test
