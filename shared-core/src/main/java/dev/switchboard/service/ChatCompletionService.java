@@ -201,7 +201,15 @@ public class ChatCompletionService {
                 request.user());
         RequestAdmission admission = admissions.open(caller, decision.promptTokens(), request.maxTokens());
         CacheKey cacheKey = caching.keyOf(request, caller);
-        StateLookup lookup = admission.lookup(cacheKey);
+        StateLookup lookup;
+        try {
+            lookup = admission.lookup(cacheKey);
+        } catch (StateStoreUnavailableException e) {
+            // Refused before any call, by a state outage: ledgered (and so counted in the metrics) all the same.
+            accounting.failed(requestId, started, caller.principal(), ENDPOINT, decision,
+                    clock.millis() - started.toEpochMilli(), 0, e.type());
+            throw e;
+        }
         return new Call(requestId, started, decision, requestFor, admission,
                 lookup == null ? null : lookup.spentToday(), cacheKey, lookup == null ? null : lookup.cached(),
                 !request.tools().isEmpty());

@@ -64,7 +64,15 @@ public class CompletionService {
                 request.routing());
         RequestAdmission admission = admissions.open(caller, decision.promptTokens(), request.maxTokens());
         CacheKey cacheKey = caching.keyOf(request, caller);
-        StateLookup lookup = admission.lookup(cacheKey);
+        StateLookup lookup;
+        try {
+            lookup = admission.lookup(cacheKey);
+        } catch (StateStoreUnavailableException e) {
+            // Refused before any call, by a state outage: ledgered (and so counted in the metrics) all the same.
+            accounting.failed(requestId, started, principal, ENDPOINT, decision, clock.millis() - started.toEpochMilli(),
+                    0, e.type());
+            throw e;
+        }
         BigDecimal spentBefore = lookup == null ? null : lookup.spentToday();
         if (lookup != null && lookup.cached() != null) {
             CompleteResponse hit = hit(requestId, started, principal, decision, lookup);
