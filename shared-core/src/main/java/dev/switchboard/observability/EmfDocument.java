@@ -14,9 +14,6 @@ import java.util.Objects;
  */
 public final class EmfDocument {
 
-    /** The CloudWatch namespace of every Switchboard metric. */
-    public static final String NAMESPACE = "Switchboard";
-
     /** CloudWatch units used here. */
     public enum Unit {
         Count, Milliseconds, None
@@ -25,13 +22,15 @@ public final class EmfDocument {
     private record Metric(String name, Unit unit, double value) {
     }
 
+    private final String namespace;
     private final long timestampMillis;
     private final Map<String, String> dimensions = new LinkedHashMap<>();
     private final List<String[]> dimensionSets = new ArrayList<>(3);
     private final List<Metric> metrics = new ArrayList<>(8);
     private final Map<String, String> properties = new LinkedHashMap<>();
 
-    public EmfDocument(long timestampMillis) {
+    public EmfDocument(MetricsNamespace namespace, long timestampMillis) {
+        this.namespace = namespace.value();
         this.timestampMillis = timestampMillis;
     }
 
@@ -66,7 +65,8 @@ public final class EmfDocument {
     public String toJson() {
         StringBuilder out = new StringBuilder(160 + 48 * metrics.size());
         out.append("{\"_aws\":{\"Timestamp\":").append(timestampMillis)
-                .append(",\"CloudWatchMetrics\":[{\"Namespace\":\"").append(NAMESPACE).append("\",\"Dimensions\":[");
+                .append(",\"CloudWatchMetrics\":[{\"Namespace\":");
+        JsonChars.string(out, namespace).append(",\"Dimensions\":[");
         boolean firstSet = true;
         for (String[] set : dimensionSets) {
             if (!allPresent(set)) {

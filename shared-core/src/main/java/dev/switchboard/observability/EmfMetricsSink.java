@@ -1,5 +1,7 @@
 package dev.switchboard.observability;
 
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +25,41 @@ public class EmfMetricsSink implements MetricsSink {
 
     private final Logger out;
     private final Clock clock;
+    private final MetricsNamespace namespace;
+    /** A request a deployment (or the cache) answered: by endpoint, by provider, by provider and model. */
+    private final EmfShape answered;
+    /** A request nobody answered has no provider: by endpoint only. */
+    private final EmfShape unanswered;
+    /**
+     * An answer from a model without a price: as {@link #answered} without CostUsd, since its cost is
+     * unknown and a $0 would pull every cost statistic down.
+     */
+    private final EmfShape answeredUnpriced;
 
-    public EmfMetricsSink(Clock clock) {
-        this(LoggerFactory.getLogger(LOGGER), clock);
+    @Inject
+    public EmfMetricsSink(Clock clock, @Value("${" + MetricsNamespace.PROPERTY + ":Switchboard}") String namespace) {
+        this(LoggerFactory.getLogger(LOGGER), clock, new MetricsNamespace(namespace));
     }
 
-    EmfMetricsSink(Logger out, Clock clock) {
+    public EmfMetricsSink(Clock clock) {
+        this(LoggerFactory.getLogger(LOGGER), clock, MetricsNamespace.DEFAULT);
+    }
+
+    EmfMetricsSink(Logger out, Clock clock, MetricsNamespace namespace) {
         this.out = out;
         this.clock = clock;
+        this.namespace = namespace;
+        List<String[]> bySets = List.of(new String[]{"endpoint"}, new String[]{"provider"},
+                new String[]{"provider", "model"});
+        String[] allDimensions = {"endpoint", "provider", "model"};
+        this.answered = new EmfShape(namespace, bySets, allDimensions, REQUEST_PROPERTIES, REQUEST_METRICS,
+                REQUEST_UNITS);
+        this.unanswered = new EmfShape(namespace, List.<String[]>of(new String[]{"endpoint"}),
+                new String[]{"endpoint"}, REQUEST_PROPERTIES, REQUEST_METRICS, REQUEST_UNITS);
+        this.answeredUnpriced = new EmfShape(namespace, bySets, allDimensions, REQUEST_PROPERTIES,
+                new String[]{"Requests", "Errors", "LatencyMs", "Fallbacks", "CacheHits"},
+                new EmfDocument.Unit[]{EmfDocument.Unit.Count, EmfDocument.Unit.Count, EmfDocument.Unit.Milliseconds,
+                        EmfDocument.Unit.Count, EmfDocument.Unit.Count});
     }
 
     @Override
@@ -59,43 +88,26 @@ public class EmfMetricsSink implements MetricsSink {
     private static final EmfDocument.Unit[] REQUEST_UNITS = {EmfDocument.Unit.Count, EmfDocument.Unit.Count,
             EmfDocument.Unit.None, EmfDocument.Unit.Milliseconds, EmfDocument.Unit.Count, EmfDocument.Unit.Count};
     private static final String[] REQUEST_PROPERTIES = {"request_id", "strategy_used"};
-    /** A request a deployment (or the cache) answered: by endpoint, by provider, by provider and model. */
-    private static final EmfShape ANSWERED = new EmfShape(
-            List.of(new String[]{"endpoint"}, new String[]{"provider"}, new String[]{"provider", "model"}),
-            new String[]{"endpoint", "provider", "model"}, REQUEST_PROPERTIES, REQUEST_METRICS, REQUEST_UNITS);
-    /** A request nobody answered has no provider: by endpoint only. */
-    private static final EmfShape UNANSWERED = new EmfShape(List.<String[]>of(new String[]{"endpoint"}),
-            new String[]{"endpoint"}, REQUEST_PROPERTIES, REQUEST_METRICS, REQUEST_UNITS);
-    /**
-     * An answer from a model without a price: as {@link #ANSWERED} without CostUsd, since its cost is
-     * unknown and a $0 would pull every cost statistic down.
-     */
-    private static final EmfShape ANSWERED_UNPRICED = new EmfShape(
-            List.of(new String[]{"endpoint"}, new String[]{"provider"}, new String[]{"provider", "model"}),
-            new String[]{"endpoint", "provider", "model"}, REQUEST_PROPERTIES,
-            new String[]{"Requests", "Errors", "LatencyMs", "Fallbacks", "CacheHits"},
-            new EmfDocument.Unit[]{EmfDocument.Unit.Count, EmfDocument.Unit.Count, EmfDocument.Unit.Milliseconds,
-                    EmfDocument.Unit.Count, EmfDocument.Unit.Count});
 
-    static String requestDocument(CompletedRequest r, long at) {
+    String requestDocument(CompletedRequest r, long at) {
         String[] properties = {r.requestId(), r.strategy()};
         if (r.provider() == null || r.model() == null) {
-            return UNANSWERED.write(at, new String[]{r.endpoint()}, properties, requestValues(r));
+            return unanswered.write(at, new String[]{r.endpoint()}, properties, requestValues(r));
         }
         String[] dimensions = {r.endpoint(), r.provider(), r.model()};
         if (!r.priced()) {
-            return ANSWERED_UNPRICED.write(at, dimensions, properties,
+            return answeredUnpriced.write(at, dimensions, properties,
                     new double[]{1, r.failed() ? 1 : 0, r.latencyMs(), r.fallbacks(), r.cacheHit() ? 1 : 0});
         }
-        return ANSWERED.write(at, dimensions, properties, requestValues(r));
+        return answered.write(at, dimensions, properties, requestValues(r));
     }
 
     private static double[] requestValues(CompletedRequest r) {
         return new double[]{1, r.failed() ? 1 : 0, r.costUsd(), r.latencyMs(), r.fallbacks(), r.cacheHit() ? 1 : 0};
     }
 
-    static String circuitDocument(String provider, String model, boolean open, long at) {
-        return new EmfDocument(at)
+    String circuitDocument(String provider, String model, boolean open, long at) {
+        return new EmfDocument(namespace, at)
                 .dimension("provider", provider)
                 .dimension("model", model)
                 .dimensionSet("provider")
@@ -104,8 +116,8 @@ public class EmfMetricsSink implements MetricsSink {
                 .toJson();
     }
 
-    static String probeDocument(String provider, String model, boolean healthy, long latencyMs, long at) {
-        return new EmfDocument(at)
+    String probeDocument(String provider, String model, boolean healthy, long latencyMs, long at) {
+        return new EmfDocument(namespace, at)
                 .dimension("provider", provider)
                 .dimension("model", model)
                 .dimensionSet("provider")

@@ -21,8 +21,8 @@ final class EmfShape {
      * @param properties names of further values that are no dimension
      * @param metrics    the metrics, in the order their values come
      */
-    EmfShape(List<String[]> sets, String[] dimensions, String[] properties, String[] metrics,
-             EmfDocument.Unit[] units) {
+    EmfShape(MetricsNamespace namespace, List<String[]> sets, String[] dimensions, String[] properties,
+             String[] metrics, EmfDocument.Unit[] units) {
         if (metrics.length != units.length) {
             throw new IllegalArgumentException("one unit per metric");
         }
@@ -36,7 +36,7 @@ final class EmfShape {
         this.dimensions = dimensions.clone();
         this.properties = properties.clone();
         this.metrics = metrics.clone();
-        EmfDocument metadata = new EmfDocument(0);
+        EmfDocument metadata = new EmfDocument(namespace, 0);
         for (String dimension : dimensions) {
             metadata.dimension(dimension, "x");
         }

@@ -1,6 +1,7 @@
 package dev.switchboard.service;
 
 import dev.switchboard.config.ConfigurationError;
+import dev.switchboard.observability.MetricsNamespace;
 import dev.switchboard.provider.http.UpstreamProperties;
 import dev.switchboard.resilience.ResilienceProperties;
 import dev.switchboard.secrets.SecretsManagerSettings;
@@ -68,6 +69,8 @@ public class BoundValuesCheck {
                 .ifPresent(value -> oneOf(property, value, value, words)));
         ONE_OF.forEach((property, words) -> raw.apply(property).filter(value -> !value.isBlank())
                 .ifPresent(value -> oneOf(property, value, value.trim().toLowerCase(Locale.ROOT), words)));
+        // At start-up, not when the metrics sink is first built (on the local gateway, the first request).
+        raw.apply(MetricsNamespace.PROPERTY).ifPresent(MetricsNamespace::new);
     }
 
     private static void oneOf(String property, String value, String compared, Set<String> words) {

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.testsupport.EmfDocuments;
 import io.micronaut.json.tree.JsonNode;
+import dev.switchboard.config.ConfigurationError;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmfMetricsSinkTest {
@@ -26,7 +28,7 @@ class EmfMetricsSinkTest {
 
     private final Logger logger = new LoggerContext().getLogger(EmfMetricsSink.LOGGER);
     private final ListAppender<ILoggingEvent> out = new ListAppender<>();
-    private final EmfMetricsSink sink = new EmfMetricsSink(logger, Clock.fixed(AT, ZoneOffset.UTC));
+    private final EmfMetricsSink sink = new EmfMetricsSink(logger, Clock.fixed(AT, ZoneOffset.UTC), MetricsNamespace.DEFAULT);
 
     EmfMetricsSinkTest() {
         out.start();
@@ -121,6 +123,35 @@ class EmfMetricsSinkTest {
         sink.circuitChanged("openai", "gpt-4o", true);
 
         assertTrue(out.list.isEmpty());
+    }
+
+    @Test
+    void everyDocumentGoesToTheConfiguredNamespace() {
+        EmfMetricsSink staging = new EmfMetricsSink(logger, Clock.fixed(AT, ZoneOffset.UTC),
+                new MetricsNamespace("Switchboard/staging"));
+
+        staging.requestCompleted(answered());
+        staging.requestCompleted(new CompletedRequest("req-2", "chat.completions", "error", "no_provider_available",
+                null, null, null, "complexity", "low", 0.1, 0, false, 0, false, 0, 0, 7, "bob", true));
+        staging.circuitChanged("openai", "gpt-4o", true);
+        staging.deploymentProbed("openai", "gpt-4o", true, 120);
+
+        assertEquals(4, out.list.size());
+        for (ILoggingEvent line : out.list) {
+            JsonNode directive = EmfDocuments.assertValid(line.getFormattedMessage()).get("_aws")
+                    .get("CloudWatchMetrics").get(0);
+            assertEquals("Switchboard/staging", directive.get("Namespace").getStringValue());
+        }
+    }
+
+    @Test
+    void aNamespaceCloudWatchWouldRefuseStopsTheStartNamingTheVariable() {
+        for (String refused : new String[]{"", " ", "AWS/Lambda", "Switch\"board", "x".repeat(256), "Zürich"}) {
+            ConfigurationError e = assertThrows(ConfigurationError.class, () -> new MetricsNamespace(refused), refused);
+            assertTrue(e.getMessage().startsWith("SWITCHBOARD_METRICS_NAMESPACE (switchboard.metrics-namespace)"),
+                    e.getMessage());
+        }
+        assertEquals("Switchboard/prod", new MetricsNamespace("Switchboard/prod").value());
     }
 
     @Test

@@ -54,6 +54,8 @@ class StartUpRefusesBadSettingsTest {
                 .startsWith("SWITCHBOARD_METRICS"));
         assertTrue(startUpFailure(Map.of("switchboard.state.store", "Memory")).getMessage()
                 .startsWith("SWITCHBOARD_STATE_STORE"), "the beans' conditions compare it exactly");
+        assertTrue(startUpFailure(Map.of("switchboard.metrics-namespace", "AWS/Switchboard")).getMessage()
+                .startsWith("SWITCHBOARD_METRICS_NAMESPACE"), "CloudWatch keeps AWS/ for itself");
         try (ApplicationContext context = ApplicationContext.run(Map.of("switchboard.log.format", " ",
                 "switchboard.metrics", "OFF"))) {
             assertTrue(context.isRunning(), "blank is the default and case does not matter for these");

@@ -58,6 +58,8 @@ class TemplateEnvironmentTest {
             assertEquals(Map.of("Ref", "LedgerJdbcUrl"), env.get("SWITCHBOARD_LEDGER_URL"), id);
             assertEquals(Map.of("Ref", "ProvidersConfig"), env.get("SWITCHBOARD_CONFIG"), id);
             assertEquals(Map.of("Ref", "LedgerCredentialsSecret"), env.get("SWITCHBOARD_LEDGER_CREDENTIALS_SECRET"), id);
+            assertEquals(Map.of("Fn::Sub", "Switchboard/${Environment}"), env.get("SWITCHBOARD_METRICS_NAMESPACE"),
+                    id + ": each environment's metrics in a namespace of their own");
             for (String credential : new String[]{"USERNAME", "PASSWORD"}) {
                 assertFalse(env.containsKey("SWITCHBOARD_LEDGER_" + credential),
                         id + ": the ledger's " + credential + " is read from its secret at start-up, never configured");
