@@ -13,7 +13,8 @@ import java.util.List;
  * Metrics as CloudWatch Embedded Metric Format documents, one line each on the
  * {@value #LOGGER} logger, which logback writes bare (no JSON log envelope, which would hide the
  * document from CloudWatch) through a non-blocking queue to stdout. Per request: Requests, Errors,
- * CostUsd, LatencyMs, Fallbacks and CacheHits, by [endpoint], [provider] and [provider, model]. Per
+ * CostUsd, LatencyMs, Fallbacks and CacheHits, by [endpoint], [provider] and [provider, model] (by
+ * [endpoint] alone when no provider answered, the cache included). Per
  * breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment and probe
  * run: ProbeHealthy (1 or 0) and ProbeLatencyMs, by the same. When the logger is off (the local
  * default) nothing is built at all.
@@ -28,8 +29,11 @@ public class EmfMetricsSink implements MetricsSink {
     private final MetricsNamespace namespace;
     /** A request a deployment (or the cache) answered: by endpoint, by provider, by provider and model. */
     private final EmfShape answered;
-    /** A request nobody answered has no provider: by endpoint only. */
-    private final EmfShape unanswered;
+    /**
+     * By endpoint only: a request nobody answered (it has no provider), and a cache hit (no provider was
+     * called: its latency and $0 would make the provider's own figures look faster and cheaper).
+     */
+    private final EmfShape byEndpoint;
     /**
      * An answer from a model without a price: as {@link #answered} without CostUsd, since its cost is
      * unknown and a $0 would pull every cost statistic down.
@@ -54,7 +58,7 @@ public class EmfMetricsSink implements MetricsSink {
         String[] allDimensions = {"endpoint", "provider", "model"};
         this.answered = new EmfShape(namespace, bySets, allDimensions, REQUEST_PROPERTIES, REQUEST_METRICS,
                 REQUEST_UNITS);
-        this.unanswered = new EmfShape(namespace, List.<String[]>of(new String[]{"endpoint"}),
+        this.byEndpoint = new EmfShape(namespace, List.<String[]>of(new String[]{"endpoint"}),
                 new String[]{"endpoint"}, REQUEST_PROPERTIES, REQUEST_METRICS, REQUEST_UNITS);
         this.answeredUnpriced = new EmfShape(namespace, bySets, allDimensions, REQUEST_PROPERTIES,
                 new String[]{"Requests", "Errors", "LatencyMs", "Fallbacks", "CacheHits"},
@@ -91,8 +95,8 @@ public class EmfMetricsSink implements MetricsSink {
 
     String requestDocument(CompletedRequest r, long at) {
         String[] properties = {r.requestId(), r.strategy()};
-        if (r.provider() == null || r.model() == null) {
-            return unanswered.write(at, new String[]{r.endpoint()}, properties, requestValues(r));
+        if (r.provider() == null || r.model() == null || r.cacheHit()) {
+            return byEndpoint.write(at, new String[]{r.endpoint()}, properties, requestValues(r));
         }
         String[] dimensions = {r.endpoint(), r.provider(), r.model()};
         if (!r.priced()) {

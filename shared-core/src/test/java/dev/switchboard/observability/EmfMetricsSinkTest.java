@@ -74,6 +74,20 @@ class EmfMetricsSinkTest {
     }
 
     @Test
+    void aCacheHitCountsByEndpointOnlySoThatItsProviderKeepsItsOwnLatencyAndCost() {
+        sink.requestCompleted(new CompletedRequest("req-4", "complete", "ok", null, "anthropic",
+                "claude-3-5-haiku-20241022", "standard", "complexity", "medium", 0.2, 0, true, 0, true, 12, 80, 3,
+                "alice", true));
+
+        JsonNode doc = EmfDocuments.assertValid(only());
+        assertEquals("[[\"endpoint\"]]", render(doc.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions")));
+        assertEquals(1, doc.get("CacheHits").getIntValue());
+        assertEquals(3, doc.get("LatencyMs").getIntValue());
+        assertNull(doc.get("provider"), "a hit called no provider");
+        assertNull(doc.get("model"));
+    }
+
+    @Test
     void aRequestNobodyAnsweredCountsAsAnErrorByEndpointOnly() {
         sink.requestCompleted(new CompletedRequest("req-2", "chat.completions", "error", "no_provider_available",
                 null, null, null, "complexity", "high", 0.5, 2, false, 0, true, 10, 0, 7, "bob", false));
