@@ -3,6 +3,7 @@ package dev.switchboard.observability;
 import dev.switchboard.ledger.LedgerEntry;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the log and the metrics say about one finished request: its routing decision and outcome,
@@ -33,7 +34,20 @@ public record CompletedRequest(String requestId, String endpoint, String status,
                 row.priced(), row.tokensIn(), row.tokensOut(), Math.max(0, row.latencyMs()), row.principal(), ledgered);
     }
 
+    /**
+     * Error types that are a configured limit doing its job (a budget spent, a rate limit full, a request
+     * larger than a limit allows), not a failure of the gateway or a provider: counted apart, so that an
+     * alarm on failures is not set off by a user running out of budget.
+     */
+    static final Set<String> REFUSALS = Set.of("budget_exceeded", "rate_limited", "request_exceeds_limit");
+
+    /** Ended in an error that is not a refusal (see {@link #refused()}). */
     public boolean failed() {
-        return LedgerEntry.ERROR.equals(status);
+        return LedgerEntry.ERROR.equals(status) && !refused();
+    }
+
+    /** Refused by a budget or a limit. */
+    public boolean refused() {
+        return LedgerEntry.ERROR.equals(status) && REFUSALS.contains(errorType);
     }
 }

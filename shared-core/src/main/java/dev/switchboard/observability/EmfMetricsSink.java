@@ -13,9 +13,9 @@ import java.util.List;
  * Metrics as CloudWatch Embedded Metric Format documents, one line each on the
  * {@value #LOGGER} logger, which logback writes bare (no JSON log envelope, which would hide the
  * document from CloudWatch) through a non-blocking queue to stdout. Per request: Requests, Errors,
- * CostUsd, LatencyMs, Fallbacks and CacheHits, by [endpoint], [provider] and [provider, model] (by
- * [endpoint] alone when no provider answered, the cache included). Per
- * breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment and probe
+ * Refused (a budget's or limit's refusal, which is no error), CostUsd, LatencyMs, Fallbacks and
+ * CacheHits, by [endpoint], [provider] and [provider, model] (by [endpoint] alone when no provider
+ * answered, the cache included). Per breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment and probe
  * run: ProbeHealthy (1 or 0) and ProbeLatencyMs, by the same. When the logger is off (the local
  * default) nothing is built at all.
  */
@@ -61,9 +61,9 @@ public class EmfMetricsSink implements MetricsSink {
         this.byEndpoint = new EmfShape(namespace, List.<String[]>of(new String[]{"endpoint"}),
                 new String[]{"endpoint"}, REQUEST_PROPERTIES, REQUEST_METRICS, REQUEST_UNITS);
         this.answeredUnpriced = new EmfShape(namespace, bySets, allDimensions, REQUEST_PROPERTIES,
-                new String[]{"Requests", "Errors", "LatencyMs", "Fallbacks", "CacheHits"},
-                new EmfDocument.Unit[]{EmfDocument.Unit.Count, EmfDocument.Unit.Count, EmfDocument.Unit.Milliseconds,
-                        EmfDocument.Unit.Count, EmfDocument.Unit.Count});
+                new String[]{"Requests", "Errors", "Refused", "LatencyMs", "Fallbacks", "CacheHits"},
+                new EmfDocument.Unit[]{EmfDocument.Unit.Count, EmfDocument.Unit.Count, EmfDocument.Unit.Count,
+                        EmfDocument.Unit.Milliseconds, EmfDocument.Unit.Count, EmfDocument.Unit.Count});
     }
 
     @Override
@@ -87,10 +87,11 @@ public class EmfMetricsSink implements MetricsSink {
         }
     }
 
-    private static final String[] REQUEST_METRICS = {"Requests", "Errors", "CostUsd", "LatencyMs", "Fallbacks",
-            "CacheHits"};
+    private static final String[] REQUEST_METRICS = {"Requests", "Errors", "Refused", "CostUsd", "LatencyMs",
+            "Fallbacks", "CacheHits"};
     private static final EmfDocument.Unit[] REQUEST_UNITS = {EmfDocument.Unit.Count, EmfDocument.Unit.Count,
-            EmfDocument.Unit.None, EmfDocument.Unit.Milliseconds, EmfDocument.Unit.Count, EmfDocument.Unit.Count};
+            EmfDocument.Unit.Count, EmfDocument.Unit.None, EmfDocument.Unit.Milliseconds, EmfDocument.Unit.Count,
+            EmfDocument.Unit.Count};
     private static final String[] REQUEST_PROPERTIES = {"request_id", "strategy_used"};
 
     String requestDocument(CompletedRequest r, long at) {
@@ -101,13 +102,15 @@ public class EmfMetricsSink implements MetricsSink {
         String[] dimensions = {r.endpoint(), r.provider(), r.model()};
         if (!r.priced()) {
             return answeredUnpriced.write(at, dimensions, properties,
-                    new double[]{1, r.failed() ? 1 : 0, r.latencyMs(), r.fallbacks(), r.cacheHit() ? 1 : 0});
+                    new double[]{1, r.failed() ? 1 : 0, r.refused() ? 1 : 0, r.latencyMs(), r.fallbacks(),
+                            r.cacheHit() ? 1 : 0});
         }
         return answered.write(at, dimensions, properties, requestValues(r));
     }
 
     private static double[] requestValues(CompletedRequest r) {
-        return new double[]{1, r.failed() ? 1 : 0, r.costUsd(), r.latencyMs(), r.fallbacks(), r.cacheHit() ? 1 : 0};
+        return new double[]{1, r.failed() ? 1 : 0, r.refused() ? 1 : 0, r.costUsd(), r.latencyMs(), r.fallbacks(),
+                r.cacheHit() ? 1 : 0};
     }
 
     String circuitDocument(String provider, String model, boolean open, long at) {

@@ -49,7 +49,7 @@ class EmfMetricsSinkTest {
         assertEquals(AT.toEpochMilli(), doc.get("_aws").get("Timestamp").getLongValue());
         assertEquals("Switchboard", directive.get("Namespace").getStringValue());
         assertEquals("[[\"endpoint\"],[\"provider\"],[\"provider\",\"model\"]]", render(directive.get("Dimensions")));
-        assertEquals(List.of("Requests", "Errors", "CostUsd", "LatencyMs", "Fallbacks", "CacheHits"),
+        assertEquals(List.of("Requests", "Errors", "Refused", "CostUsd", "LatencyMs", "Fallbacks", "CacheHits"),
                 names(directive.get("Metrics")));
         assertEquals(1, doc.get("Requests").getIntValue());
         assertEquals(0, doc.get("Errors").getIntValue());
@@ -67,7 +67,7 @@ class EmfMetricsSinkTest {
                 "economy", "complexity", "medium", 0.12, 0, false, 0, false, 1, 213, 42, "alice", true));
 
         JsonNode doc = EmfDocuments.assertValid(only());
-        assertEquals(List.of("Requests", "Errors", "LatencyMs", "Fallbacks", "CacheHits"),
+        assertEquals(List.of("Requests", "Errors", "Refused", "LatencyMs", "Fallbacks", "CacheHits"),
                 names(doc.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics")));
         assertNull(doc.get("CostUsd"), "an unknown cost is left out, not sent as $0");
         assertEquals(1, doc.get("Requests").getIntValue());
@@ -85,6 +85,25 @@ class EmfMetricsSinkTest {
         assertEquals(3, doc.get("LatencyMs").getIntValue());
         assertNull(doc.get("provider"), "a hit called no provider");
         assertNull(doc.get("model"));
+    }
+
+    @Test
+    void aBudgetOrLimitsRefusalIsCountedAsRefusedNotAsAnError() {
+        for (String refusal : new String[]{"budget_exceeded", "rate_limited", "request_exceeds_limit"}) {
+            sink.requestCompleted(new CompletedRequest("req-5", "complete", "error", refusal, null, null, null,
+                    "complexity", "low", 0.1, 0, false, 0, true, 10, 0, 2, "bob", true));
+        }
+        sink.requestCompleted(new CompletedRequest("req-6", "complete", "error", "state_unavailable", null, null, null,
+                "complexity", "low", 0.1, 0, false, 0, true, 10, 0, 2, "bob", true));
+
+        for (int i = 0; i < 3; i++) {
+            JsonNode doc = EmfDocuments.assertValid(out.list.get(i).getFormattedMessage());
+            assertEquals(1, doc.get("Refused").getIntValue(), "a refusal");
+            assertEquals(0, doc.get("Errors").getIntValue(), "a limit doing its job is no error");
+        }
+        JsonNode outage = EmfDocuments.assertValid(out.list.get(3).getFormattedMessage());
+        assertEquals(1, outage.get("Errors").getIntValue(), "an outage is an error");
+        assertEquals(0, outage.get("Refused").getIntValue());
     }
 
     @Test
