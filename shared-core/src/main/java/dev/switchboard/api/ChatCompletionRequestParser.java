@@ -3,6 +3,7 @@ package dev.switchboard.api;
 import dev.switchboard.provider.ChatRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.Set;
@@ -20,10 +21,18 @@ public final class ChatCompletionRequestParser {
 
     private final JsonMapper mapper;
     private final ChatMessagesParser messages;
+    private final ChatSettings settings;
 
-    public ChatCompletionRequestParser(JsonMapper mapper) {
+    @Inject
+    public ChatCompletionRequestParser(JsonMapper mapper, ChatSettings settings) {
         this.mapper = mapper;
         this.messages = new ChatMessagesParser(mapper);
+        this.settings = settings;
+    }
+
+    /** A parser with the default settings. */
+    public ChatCompletionRequestParser(JsonMapper mapper) {
+        this(mapper, ChatSettings.DEFAULTS);
     }
 
     public ChatCompletionRequest parse(byte[] body) {
@@ -37,14 +46,17 @@ public final class ChatCompletionRequestParser {
         if (!toolChoice.equals("auto")) {
             throw new InvalidRequestException("tool_choice", "'tool_choice' may only be \"auto\" for now");
         }
-        int maxTokens = json.optionalInt("max_completion_tokens",
-                json.optionalInt("max_tokens", CompleteRequest.DEFAULT_MAX_TOKENS, CompleteRequest.MIN_MAX_TOKENS,
-                        CompleteRequest.MAX_MAX_TOKENS),
-                CompleteRequest.MIN_MAX_TOKENS, CompleteRequest.MAX_MAX_TOKENS);
+        // OpenAI's newer name wins over the older one; with neither, the configured default, which the
+        // model's own longest answer may cut.
+        Long completion = json.optionalLong("max_completion_tokens", CompleteRequest.MIN_MAX_TOKENS,
+                ChatCompletionRequest.MAX_MAX_TOKENS);
+        Long older = json.optionalLong("max_tokens", CompleteRequest.MIN_MAX_TOKENS, ChatCompletionRequest.MAX_MAX_TOKENS);
+        Long given = completion != null ? completion : older;
+        int maxTokens = given != null ? given.intValue() : settings.defaultMaxTokens();
         boolean stream = json.optionalBoolean("stream", false);
         return new ChatCompletionRequest(model.equals(AUTO_MODEL) ? null : model,
                 messages.messages(json.optionalNode("messages"), CompleteRequestParser.MAX_PROMPT_CHARS), maxTokens,
-                json.optionalDecimal("temperature", 0, 2), messages.tools(json.optionalNode("tools")), stream,
+                given != null, json.optionalDecimal("temperature", 0, 2), messages.tools(json.optionalNode("tools")), stream,
                 includeUsage(json.optionalNode("stream_options"), stream), json.optionalBoolean("auto_route", false),
                 RoutingPreferencesParser.fromBody(json), user(json));
     }

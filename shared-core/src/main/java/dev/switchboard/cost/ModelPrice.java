@@ -6,18 +6,27 @@ import java.util.List;
 /**
  * One model's entry in LiteLLM's model_prices_and_context_window.json format (USD per token).
  * Cache and reasoning prices are 0 when the file gives none, and 0 is read as "not given" (the cost
- * falls back to the plain input or output price); {@code maxInputTokens} is 0 when unknown.
- * {@code tiers} are the long-context price levels, empty for a model billed the same at any length.
+ * falls back to the plain input or output price); {@code maxInputTokens} and {@code maxOutputTokens}
+ * are 0 when unknown. {@code tiers} are the long-context price levels, empty for a model billed the
+ * same at any length.
  */
 public record ModelPrice(double inputCostPerToken, double outputCostPerToken,
                          double cacheReadInputTokenCost, double cacheCreationInputTokenCost,
                          double outputCostPerReasoningToken, int maxInputTokens,
-                         String litellmProvider, String mode, List<PriceTier> tiers) {
+                         String litellmProvider, String mode, List<PriceTier> tiers, int maxOutputTokens) {
 
     public ModelPrice {
         // Highest threshold first, so the first tier a request passes is the one that prices it.
         tiers = tiers == null ? List.of()
                 : tiers.stream().sorted(Comparator.comparingInt(PriceTier::aboveInputTokens).reversed()).toList();
+    }
+
+    /** A model whose longest answer is not known. */
+    public ModelPrice(double inputCostPerToken, double outputCostPerToken, double cacheReadInputTokenCost,
+                      double cacheCreationInputTokenCost, double outputCostPerReasoningToken, int maxInputTokens,
+                      String litellmProvider, String mode, List<PriceTier> tiers) {
+        this(inputCostPerToken, outputCostPerToken, cacheReadInputTokenCost, cacheCreationInputTokenCost,
+                outputCostPerReasoningToken, maxInputTokens, litellmProvider, mode, tiers, 0);
     }
 
     /** A model with one price level whatever the request's length. */
@@ -40,7 +49,7 @@ public record ModelPrice(double inputCostPerToken, double outputCostPerToken,
                         orBase(tier.outputCostPerToken(), outputCostPerToken),
                         orBase(tier.cacheReadInputTokenCost(), cacheReadInputTokenCost),
                         orBase(tier.cacheCreationInputTokenCost(), cacheCreationInputTokenCost),
-                        outputCostPerReasoningToken, maxInputTokens, litellmProvider, mode);
+                        outputCostPerReasoningToken, maxInputTokens, litellmProvider, mode, List.of(), maxOutputTokens);
             }
         }
         return this;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a price file in LiteLLM's format: an object of model name to an entry with
- * input_cost_per_token, output_cost_per_token, cache and reasoning prices, max_input_tokens,
+ * input_cost_per_token, output_cost_per_token, cache and reasoning prices, max_input_tokens, max_output_tokens,
  * litellm_provider and mode, and the long-context tiers (see {@link PriceTier}). Entries without both
  * token prices (image or audio models, LiteLLM's "sample_spec") are skipped, which leaves those models
  * unpriced.
@@ -61,7 +61,8 @@ public final class PriceTableLoader {
                     orZero(number(e, "cache_creation_input_token_cost")),
                     orZero(number(e, "output_cost_per_reasoning_token")),
                     (int) orZero(number(e, "max_input_tokens")),
-                    text(e, "litellm_provider"), text(e, "mode"), tiers(e)));
+                    text(e, "litellm_provider"), text(e, "mode"), tiers(e),
+                    (int) orZero(number(e, "max_output_tokens"))));
         }
         return new PriceTable(location, prices);
     }

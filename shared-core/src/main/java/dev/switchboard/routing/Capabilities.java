@@ -1,10 +1,11 @@
 package dev.switchboard.routing;
 
 /**
- * What a deployment can do: its context window in tokens and whether it takes tools, images and
- * streaming. Request constraints are checked against these.
+ * What a deployment can do: its context window in tokens, the longest answer it can give
+ * ({@code maxOutputTokens}, 0 when unknown) and whether it takes tools, images and streaming.
+ * Request constraints are checked against these.
  */
-public record Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming) {
+public record Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming, int maxOutputTokens) {
 
     /** What a deployment is assumed to offer when its configuration says nothing. */
     public static final Capabilities DEFAULTS = new Capabilities(8192, false, false, true);
@@ -13,5 +14,24 @@ public record Capabilities(int contextLength, boolean tools, boolean vision, boo
         if (contextLength < 1) {
             throw new IllegalArgumentException("contextLength must be at least 1 token: " + contextLength);
         }
+        if (maxOutputTokens < 0) {
+            throw new IllegalArgumentException("maxOutputTokens must be 0 (unknown) or more: " + maxOutputTokens);
+        }
+    }
+
+    /** Capabilities whose longest answer is not known. */
+    public Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming) {
+        this(contextLength, tools, vision, streaming, 0);
+    }
+
+    /** The same, with {@code tokens} as the longest answer when this one does not know it. */
+    public Capabilities orMaxOutputTokens(int tokens) {
+        return maxOutputTokens > 0 || tokens <= 0 ? this
+                : new Capabilities(contextLength, tools, vision, streaming, tokens);
+    }
+
+    /** The answer budget to send for a caller who asked for none: {@code preferred}, within what the model can give. */
+    public int answerBudget(int preferred) {
+        return maxOutputTokens > 0 ? Math.min(preferred, maxOutputTokens) : preferred;
     }
 }

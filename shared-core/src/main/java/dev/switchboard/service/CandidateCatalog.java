@@ -41,7 +41,10 @@ public final class CandidateCatalog {
                 Candidate candidate = new Candidate(provider.name(), deployment.model(), deployment.tier(),
                         price.map(ModelPrice::inputCostPerToken).orElse(0.0),
                         price.map(ModelPrice::outputCostPerToken).orElse(0.0),
-                        price.isPresent(), deployment.capabilities(), deployment.weight(),
+                        price.isPresent(),
+                        // The providers file's longest answer, else the price table's.
+                        deployment.capabilities().orMaxOutputTokens(price.map(ModelPrice::maxOutputTokens).orElse(0)),
+                        deployment.weight(),
                         price.map(CandidateCatalog::longContextPrices).orElse(List.of()));
                 all.add(candidate);
                 configured.put(candidate.label(), new DeploymentSignals(false, null, null, null,

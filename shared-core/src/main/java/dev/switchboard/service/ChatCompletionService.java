@@ -195,10 +195,14 @@ public class ChatCompletionService {
         trace.assigned(requestId);
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.promptText(), request.maxTokens(), request.autoRoute(),
-                chatRouting.preferences(request), chatRouting.extraPromptTokens(request));
+                chatRouting.preferences(request), chatRouting.extraPromptTokens(request),
+                request.maxTokensGiven() ? request.maxTokens() : 0);
+        // A budget the caller set goes as it is (routing left out the models that cannot answer that long);
+        // the default is cut to each model's longest answer, which a provider would otherwise refuse.
         Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
-                request.messages(), request.maxTokens(), request.temperature(), request.tools(), null,
-                request.user());
+                request.messages(), request.maxTokensGiven() ? request.maxTokens()
+                : candidate.capabilities().answerBudget(request.maxTokens()), request.temperature(), request.tools(),
+                null, request.user());
         RequestAdmission admission = admissions.open(caller, decision.promptTokens(), request.maxTokens());
         CacheKey cacheKey = caching.keyOf(request, caller);
         StateLookup lookup;

@@ -111,11 +111,20 @@ public class DecisionService {
      */
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
                                   int extraPromptTokens) {
-        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, false);
+        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, false, 0);
+    }
+
+    /**
+     * As above, for a caller who set the answer's length itself ({@code maxTokensAsked}, 0 when it left it
+     * to the gateway): deployments that cannot give an answer that long are left out.
+     */
+    public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
+                                  int extraPromptTokens, int maxTokensAsked) {
+        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, false, maxTokensAsked);
     }
 
     private RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
-                                   int extraPromptTokens, boolean preview) {
+                                   int extraPromptTokens, boolean preview, int maxTokensAsked) {
         prompts.received(prompt);
         PromptAnalysis analysis = analyzer.analyze(prompt);
         // The analysis keeps four characters a token for every script, so routing's features do not move;
@@ -123,7 +132,7 @@ public class DecisionService {
         int textTokens = Math.max(analysis.tokenCount(), tokens.countUnrouted(prompt));
         int promptTokens = (int) Math.min(Integer.MAX_VALUE, (long) textTokens + extraPromptTokens);
         RoutingRequest request = new RoutingRequest(prompt, analysis, maxTokens, candidates.all(),
-                latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences), promptTokens,
+                latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences, maxTokensAsked), promptTokens,
                 preview);
         String strategy = preferences.strategy() != null ? preferences.strategy()
                 : autoRoute ? HybridStrategy.NAME : ComplexityStrategy.NAME;
@@ -158,25 +167,25 @@ public class DecisionService {
                 : LatencyClass.fromWireName(preferences.latencyClass()).orElseThrow();
     }
 
-    private static RequestConstraints constraints(RoutingPreferences p) {
-        if (p.equals(RoutingPreferences.NONE)) {
+    private static RequestConstraints constraints(RoutingPreferences p, int maxTokensAsked) {
+        if (p.equals(RoutingPreferences.NONE) && maxTokensAsked == 0) {
             return RequestConstraints.NONE;
         }
         return new RequestConstraints(p.requires().contains("tools"), p.requires().contains("vision"),
                 p.requires().contains("streaming"), p.maxCost(), p.slaTargetMs(), Set.copyOf(p.allow()),
-                Set.copyOf(p.deny()));
+                Set.copyOf(p.deny()), maxTokensAsked);
     }
 
     /** GET /recommendation: always the auto-route (hybrid) decision, as seed 001 specifies. */
     public RecommendationResponse recommend(String prompt, RoutingPreferences preferences) {
-        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, true, preferences, 0, true);
+        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, true, preferences, 0, true, 0);
         return new RecommendationResponse(d.chosen().provider(), d.chosen().model(), d.confidence().wireName(),
                 d.strategyUsed(), d.reasoning(), metadata(d));
     }
 
     /** GET /routing/decision: the decision for either mode, with everything it was based on. */
     public DecisionResponse explain(String prompt, boolean autoRoute, RoutingPreferences preferences) {
-        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, autoRoute, preferences, 0, true);
+        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, autoRoute, preferences, 0, true, 0);
         return new DecisionResponse(new DecisionResponse.Decision(d.chosen().provider(), d.chosen().model(),
                 d.confidence().wireName(), d.strategyUsed(), d.reasoning(), d.fellBack()), metadata(d));
     }

@@ -32,11 +32,27 @@ class ChatCompletionRequestParserTest {
         ChatCompletionRequest request = parse("{" + USER_HI + "}");
         assertNull(request.model(), "no model means Switchboard routes");
         assertEquals(List.of(ChatMessage.user("hi")), request.messages());
-        assertEquals(CompleteRequest.DEFAULT_MAX_TOKENS, request.maxTokens());
+        assertEquals(ChatSettings.DEFAULT_MAX_TOKENS, request.maxTokens());
+        assertFalse(request.maxTokensGiven(), "the default, which each model's longest answer may cut");
         assertNull(request.temperature());
         assertFalse(request.stream());
         assertFalse(request.includeUsage());
         assertEquals(RoutingPreferences.NONE, request.routing());
+    }
+
+    @Test
+    void anAnswerBudgetMayBeAsLongAsAModelGives() {
+        ChatCompletionRequest request = parse("{" + USER_HI + ",\"max_tokens\":32768}");
+        assertEquals(32_768, request.maxTokens(), "seed 001's 4,000 cap is /complete's, not OpenAI's");
+        assertTrue(request.maxTokensGiven());
+        assertEquals(ChatCompletionRequest.MAX_MAX_TOKENS,
+                parse("{" + USER_HI + ",\"max_completion_tokens\":1000000}").maxTokens());
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> parse("{" + USER_HI + ",\"max_completion_tokens\":1000001}"));
+        assertEquals("max_completion_tokens", e.field());
+        assertThrows(InvalidRequestException.class, () -> parse("{" + USER_HI + ",\"max_tokens\":0}"));
+        assertEquals(2_000, new ChatCompletionRequestParser(JSON, new ChatSettings(2_000))
+                .parse(("{" + USER_HI + "}").getBytes(StandardCharsets.UTF_8)).maxTokens(), "the configured default");
     }
 
     @Test
@@ -93,7 +109,7 @@ class ChatCompletionRequestParserTest {
             "stream options alone     | {\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | stream_options",
             "unknown stream option    | {\"stream\":true,\"stream_options\":{\"x\":1},\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | stream_options",
             "temperature too high     | {\"temperature\":3,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | temperature",
-            "max_tokens too large     | {\"max_tokens\":5000,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | max_tokens",
+            "max_tokens too large     | {\"max_tokens\":1000001,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | max_tokens",
             "tool of another type     | {\"tools\":[{\"type\":\"retrieval\"}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].type",
             "tool schema not object   | {\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":[]}}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].function.parameters",
             "strict function schema   | {\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"strict\":true}}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].function.strict",

@@ -90,7 +90,8 @@ class ProviderCatalogLoaderTest {
                         tier: standard
                         rpm: 10
                         tpm: 5000
-                        capabilities: {context-length: 4096, tools: false, vision: false, streaming: false}
+                        capabilities: {context-length: 4096, tools: false, vision: false, streaming: false,
+                                       max-output-tokens: 2048}
                   - name: openai
                     protocol: openai
                     deployments: [{model: gpt-4o, tier: premium}]
@@ -100,8 +101,10 @@ class ProviderCatalogLoaderTest {
         assertEquals("http://127.0.0.1:11434/v1", local.baseUrl());
         assertNull(local.simulation());
         assertEquals("LOCAL_LLM_API_KEY", local.apiKeyVariable());
-        assertEquals(new DeploymentConfig("llama3", Tier.STANDARD, 10, 5000, new Capabilities(4096, false, false, false)),
-                local.deployments().get(0));
+        assertEquals(new DeploymentConfig("llama3", Tier.STANDARD, 10, 5000,
+                new Capabilities(4096, false, false, false, 2048)), local.deployments().get(0));
+        assertEquals(0, catalog.provider("openai").orElseThrow().deployments().get(0).capabilities().maxOutputTokens(),
+                "not given: the price table's, if it has one");
         assertNull(catalog.provider("openai").orElseThrow().baseUrl());
         assertTrue(catalog.provider("missing").isEmpty());
     }

@@ -42,18 +42,19 @@ class PriceTableLoaderTest {
     void theBuiltInTableReadsAllFieldsOfAnEntry() {
         ModelPrice haiku = loader.load(PriceTableLoader.BUILT_IN).price("claude-3-5-haiku-20241022").orElseThrow();
 
-        assertEquals(new ModelPrice(8e-07, 4e-06, 8e-08, 1e-06, 0.0, 200_000, "anthropic", "chat"), haiku);
+        assertEquals(new ModelPrice(8e-07, 4e-06, 8e-08, 1e-06, 0.0, 200_000, "anthropic", "chat", List.of(), 8_192),
+                haiku);
     }
 
     @Test
     void readsLiteLlmChatEntriesWithCacheAndReasoningPrices() {
         PriceTable table = loader.load(LITELLM_SAMPLE);
 
-        assertEquals(new ModelPrice(1.5e-07, 6e-07, 7.5e-08, 0.0, 0.0, 128_000, "openai", "chat"),
-                table.price("gpt-4o-mini").orElseThrow());
-        assertEquals(new ModelPrice(3e-06, 1.5e-05, 3e-07, 3.75e-06, 0.0, 200_000, "anthropic", "chat"),
-                table.price("claude-3-5-sonnet-20241022").orElseThrow());
-        assertEquals(new ModelPrice(3e-07, 2.5e-06, 0.0, 0.0, 2.5e-06, 1_048_576, "gemini", "chat"),
+        assertEquals(new ModelPrice(1.5e-07, 6e-07, 7.5e-08, 0.0, 0.0, 128_000, "openai", "chat", List.of(), 16_384),
+                table.price("gpt-4o-mini").orElseThrow(), "max_output_tokens read too");
+        assertEquals(new ModelPrice(3e-06, 1.5e-05, 3e-07, 3.75e-06, 0.0, 200_000, "anthropic", "chat", List.of(),
+                8_192), table.price("claude-3-5-sonnet-20241022").orElseThrow());
+        assertEquals(new ModelPrice(3e-07, 2.5e-06, 0.0, 0.0, 2.5e-06, 1_048_576, "gemini", "chat", List.of(), 65_535),
                 table.price("gemini/gemini-2.5-flash").orElseThrow());
     }
 

@@ -150,7 +150,9 @@ final class DecisionScenarios {
             text.append(score.getKey()).append('=').append(score.getValue()).append(';');
         }
         text.append('|').append(d.excluded());
-        return text.toString();
+        // Capabilities gained the longest answer after the recording; these scenarios never know it, so it
+        // is left out of the rendering and the recorded digests still hold.
+        return text.toString().replace(", maxOutputTokens=0]", "]");
     }
 
     private static String digest(String text) {

@@ -42,6 +42,24 @@ class CandidateCatalogTest {
     }
 
     @Test
+    void aModelsLongestAnswerIsTheProvidersFilesElseThePriceTables() {
+        PriceTable prices = new PriceTable("test", Map.of(
+                "listed", new ModelPrice(1e-6, 2e-6, 0, 0, 0, 8000, "test", "chat", List.of(), 16_384),
+                "overridden", new ModelPrice(1e-6, 2e-6, 0, 0, 0, 8000, "test", "chat", List.of(), 16_384)));
+        ProviderCatalog catalog = new ProviderCatalog("test", List.of(new ProviderConfig("p", "simulated", null, List.of(
+                new DeploymentConfig("listed", Tier.ECONOMY, 10, 1000, new Capabilities(8000, false, false, true)),
+                new DeploymentConfig("overridden", Tier.ECONOMY, 10, 1000, new Capabilities(8000, false, false, true, 4096)),
+                new DeploymentConfig("unknown", Tier.ECONOMY, 10, 1000, new Capabilities(8000, false, false, true))),
+                SimulationConfig.DEFAULTS)));
+
+        List<Candidate> all = new CandidateCatalog(catalog, prices).all();
+
+        assertEquals(16_384, all.get(0).capabilities().maxOutputTokens(), "the price table's max_output_tokens");
+        assertEquals(4_096, all.get(1).capabilities().maxOutputTokens(), "the providers file wins");
+        assertEquals(0, all.get(2).capabilities().maxOutputTokens(), "unknown");
+    }
+
+    @Test
     void pricesCandidatesAndCarriesWhatConfigurationSaysForScoring() {
         ProviderCatalog catalog = new ProviderCatalog("test", List.of(new ProviderConfig("p", "simulated", null, List.of(
                 new DeploymentConfig("known", Tier.ECONOMY, 10, 1000, new Capabilities(200_000, true, false, true), 9),

@@ -13,9 +13,11 @@ import java.util.Set;
  * @param slaTargetMs the p95 latency a deployment must be within, or null for none
  * @param allow       when not empty, only these may answer
  * @param deny        these may not answer
+ * @param outputTokensAsked the answer length the caller asked for itself (max_tokens), which the model
+ *                    must be able to give; 0 when the caller left the budget to the gateway
  */
 public record RequestConstraints(boolean needsTools, boolean needsVision, boolean needsStreaming, Double maxCostUsd,
-                                 Long slaTargetMs, Set<String> allow, Set<String> deny) {
+                                 Long slaTargetMs, Set<String> allow, Set<String> deny, int outputTokensAsked) {
 
     public static final RequestConstraints NONE = new RequestConstraints(false, false, false, null, null, Set.of(),
             Set.of());
@@ -27,6 +29,9 @@ public record RequestConstraints(boolean needsTools, boolean needsVision, boolea
         if (slaTargetMs != null && slaTargetMs < 1) {
             throw new IllegalArgumentException("SLA target must be at least 1 ms: " + slaTargetMs);
         }
+        if (outputTokensAsked < 0) {
+            throw new IllegalArgumentException("output tokens asked must be 0 (none) or more: " + outputTokensAsked);
+        }
         allow = Set.copyOf(Objects.requireNonNull(allow, "allow"));
         deny = Set.copyOf(Objects.requireNonNull(deny, "deny"));
         for (String entry : allow) {
@@ -35,6 +40,12 @@ public record RequestConstraints(boolean needsTools, boolean needsVision, boolea
         for (String entry : deny) {
             requireName("deny", entry);
         }
+    }
+
+    /** Constraints that ask for no answer length. */
+    public RequestConstraints(boolean needsTools, boolean needsVision, boolean needsStreaming, Double maxCostUsd,
+                              Long slaTargetMs, Set<String> allow, Set<String> deny) {
+        this(needsTools, needsVision, needsStreaming, maxCostUsd, slaTargetMs, allow, deny, 0);
     }
 
     public boolean isNone() {
