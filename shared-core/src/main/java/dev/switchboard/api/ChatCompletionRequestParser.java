@@ -1,17 +1,20 @@
 package dev.switchboard.api;
 
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ToolChoice;
+import dev.switchboard.provider.ToolDefinition;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Turns a POST /v1/chat/completions body into a {@link ChatCompletionRequest}, or a 400 naming the
- * field. OpenAI's fields the gateway cannot honour (n above 1, a forced tool_choice, logprobs...)
- * are refused rather than silently dropped.
+ * field. OpenAI's fields the gateway cannot honour (n above 1, logprobs...) are refused rather than
+ * silently dropped.
  */
 @Singleton
 public final class ChatCompletionRequestParser {
@@ -42,10 +45,6 @@ public final class ChatCompletionRequestParser {
             throw new InvalidRequestException("model", "'model' must be \"auto\" or a configured model");
         }
         json.optionalLong("n", 1, 1);
-        String toolChoice = json.optionalText("tool_choice", "auto");
-        if (!toolChoice.equals("auto")) {
-            throw new InvalidRequestException("tool_choice", "'tool_choice' may only be \"auto\" for now");
-        }
         // OpenAI's newer name wins over the older one; with neither, the configured default, which the
         // model's own longest answer may cut.
         Long completion = json.optionalLong("max_completion_tokens", CompleteRequest.MIN_MAX_TOKENS,
@@ -54,11 +53,13 @@ public final class ChatCompletionRequestParser {
         Long given = completion != null ? completion : older;
         int maxTokens = given != null ? given.intValue() : settings.defaultMaxTokens();
         boolean stream = json.optionalBoolean("stream", false);
+        List<ToolDefinition> tools = messages.tools(json.optionalNode("tools"));
+        ToolChoice toolChoice = ToolChoiceParser.parse(json.optionalNode("tool_choice"), tools);
         return new ChatCompletionRequest(model.equals(AUTO_MODEL) ? null : model,
                 messages.messages(json.optionalNode("messages"), CompleteRequestParser.MAX_PROMPT_CHARS), maxTokens,
-                given != null, json.optionalDecimal("temperature", 0, 2), messages.tools(json.optionalNode("tools")), stream,
+                given != null, json.optionalDecimal("temperature", 0, 2), tools, stream,
                 includeUsage(json.optionalNode("stream_options"), stream), json.optionalBoolean("auto_route", false),
-                RoutingPreferencesParser.fromBody(json), user(json));
+                RoutingPreferencesParser.fromBody(json), user(json), toolChoice);
     }
 
     /** OpenAI's end-user id: a non-blank string the providers can take as it is. The message never quotes it. */

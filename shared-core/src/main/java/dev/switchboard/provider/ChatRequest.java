@@ -10,15 +10,28 @@ import java.util.Objects;
  * whole request's deadline (null when none), which no single call may outlast, the caller's
  * end-user identifier (null when none; OpenAI's {@code user}), which an adapter passes on only where
  * its protocol has a field for it (an opaque tag for the provider's abuse monitoring: never logged),
- * and whether the deadline also ends a stream still under way, whatever comes or does not come.
+ * whether the deadline also ends a stream still under way, whatever comes or does not come, and
+ * whether the model must, may or must not call a tool ({@link ToolChoice}; AUTO when null).
  */
 public record ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
-                          List<ToolDefinition> tools, Instant deadline, String endUser, boolean deadlineEndsStream) {
+                          List<ToolDefinition> tools, Instant deadline, String endUser, boolean deadlineEndsStream,
+                          ToolChoice toolChoice) {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
         messages = List.copyOf(messages);
         tools = List.copyOf(tools);
+        toolChoice = toolChoice == null ? ToolChoice.AUTO : toolChoice;
+        if (tools.isEmpty() && (toolChoice.mode() == ToolChoice.Mode.REQUIRED
+                || toolChoice.mode() == ToolChoice.Mode.FUNCTION)) {
+            throw new IllegalArgumentException("a tool call can be asked for only with tools to call");
+        }
+        if (toolChoice.mode() == ToolChoice.Mode.FUNCTION) {
+            String named = toolChoice.function();
+            if (tools.stream().noneMatch(tool -> tool.name().equals(named))) {
+                throw new IllegalArgumentException("the tool asked for is not among the request's tools");
+            }
+        }
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("a chat request needs at least one message");
         }
@@ -40,6 +53,12 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
 
     /** The longest end-user identifier passed on; OpenAI's and Anthropic's ids are far shorter in practice. */
     public static final int MAX_END_USER_CHARS = 256;
+
+    /** A request that leaves the model free to call its tools or not. */
+    public ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
+                       List<ToolDefinition> tools, Instant deadline, String endUser, boolean deadlineEndsStream) {
+        this(model, messages, maxTokens, temperature, tools, deadline, endUser, deadlineEndsStream, ToolChoice.AUTO);
+    }
 
     /** A request whose deadline, if any, leaves a stream under way to its silences. */
     public ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
@@ -66,7 +85,13 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
 
     /** The same request, to be answered by {@code at}, which with {@code endsStream} also ends a stream under way. */
     public ChatRequest withDeadline(Instant at, boolean endsStream) {
-        return new ChatRequest(model, messages, maxTokens, temperature, tools, at, endUser, endsStream);
+        return new ChatRequest(model, messages, maxTokens, temperature, tools, at, endUser, endsStream, toolChoice);
+    }
+
+    /** The same request, with {@code choice} for whether the model must, may or must not call a tool. */
+    public ChatRequest withToolChoice(ToolChoice choice) {
+        return new ChatRequest(model, messages, maxTokens, temperature, tools, deadline, endUser, deadlineEndsStream,
+                choice);
     }
 
     /** When a stream still under way is ended, whatever comes: the deadline where it ends streams, else null. */
@@ -78,7 +103,8 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
     @Override
     public String toString() {
         return "ChatRequest[model=" + model + ", messages=" + messages.size() + ", maxTokens=" + maxTokens
-                + ", temperature=" + temperature + ", tools=" + tools.size() + ", deadline=" + deadline
+                + ", temperature=" + temperature + ", tools=" + tools.size() + ", toolChoice=" + toolChoice.mode()
+                + ", deadline=" + deadline
                 + (deadlineEndsStream ? " (ends the stream)" : "") + ", endUser=" + (endUser == null ? "none" : "given")
                 + "]";
     }

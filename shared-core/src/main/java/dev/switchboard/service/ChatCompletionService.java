@@ -202,7 +202,7 @@ public class ChatCompletionService {
         Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
                 request.messages(), request.maxTokensGiven() ? request.maxTokens()
                 : candidate.capabilities().answerBudget(request.maxTokens()), request.temperature(), request.tools(),
-                null, request.user());
+                null, request.user()).withToolChoice(request.toolChoice());
         RequestAdmission admission = admissions.open(caller, decision.promptTokens(), request.maxTokens());
         CacheKey cacheKey = caching.keyOf(request, caller);
         StateLookup lookup;

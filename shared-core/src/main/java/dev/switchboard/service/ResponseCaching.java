@@ -55,8 +55,8 @@ public class ResponseCaching {
         if (!settings.enabled() || r.stream()) {
             return null;
         }
-        String route = r.model() != null ? "model:" + r.model() + "|" + route(false, r.routing())
-                : "chat|" + route(r.autoRoute(), r.routing());
+        String route = (r.model() != null ? "model:" + r.model() + "|" + route(false, r.routing())
+                : "chat|" + route(r.autoRoute(), r.routing())) + "|tool_choice=" + r.toolChoice().canonical();
         return CacheKey.of(owner(caller) + route, r.messages(), r.maxTokens(), r.temperature(), r.tools());
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolChoice;
 import io.micronaut.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -53,6 +54,26 @@ class ChatCompletionRequestParserTest {
         assertThrows(InvalidRequestException.class, () -> parse("{" + USER_HI + ",\"max_tokens\":0}"));
         assertEquals(2_000, new ChatCompletionRequestParser(JSON, new ChatSettings(2_000))
                 .parse(("{" + USER_HI + "}").getBytes(StandardCharsets.UTF_8)).maxTokens(), "the configured default");
+    }
+
+    @Test
+    void toolChoiceIsAutoNoneRequiredOrOneOfTheToolsNamed() {
+        String tools = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"weather\","
+                + "\"parameters\":{\"type\":\"object\"}}}]";
+        assertEquals(ToolChoice.AUTO, parse("{" + USER_HI + tools + "}").toolChoice());
+        assertEquals(ToolChoice.AUTO, parse("{" + USER_HI + tools + ",\"tool_choice\":\"auto\"}").toolChoice());
+        assertEquals(ToolChoice.NONE, parse("{" + USER_HI + tools + ",\"tool_choice\":\"none\"}").toolChoice());
+        assertEquals(ToolChoice.NONE, parse("{" + USER_HI + ",\"tool_choice\":\"none\"}").toolChoice(),
+                "none is OpenAI's default without tools, so saying it is no error");
+        assertEquals(ToolChoice.REQUIRED, parse("{" + USER_HI + tools + ",\"tool_choice\":\"required\"}").toolChoice());
+        assertEquals(ToolChoice.function("weather"), parse("{" + USER_HI + tools
+                + ",\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"weather\"}}}").toolChoice());
+        for (String refused : new String[]{"\"always\"", "{\"type\":\"function\",\"function\":{\"name\":\"time\"}}",
+                "{\"type\":\"function\"}", "{\"type\":\"tool\",\"function\":{\"name\":\"weather\"}}", "1"}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                    () -> parse("{" + USER_HI + tools + ",\"tool_choice\":" + refused + "}"), refused);
+            assertEquals("tool_choice", e.field());
+        }
     }
 
     @Test
@@ -105,7 +126,7 @@ class ChatCompletionRequestParserTest {
             "tool turn without its id | {\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"tool\",\"content\":\"b\"}]} | messages[1].tool_call_id",
             "arguments not JSON       | {\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"{oops\"}}]}]} | messages[1].tool_calls[0].function.arguments",
             "two choices              | {\"n\":2,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]}       | n",
-            "forced tool choice       | {\"tool_choice\":\"required\",\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tool_choice",
+            "call asked without tools | {\"tool_choice\":\"required\",\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tool_choice",
             "stream options alone     | {\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | stream_options",
             "unknown stream option    | {\"stream\":true,\"stream_options\":{\"x\":1},\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | stream_options",
             "temperature too high     | {\"temperature\":3,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | temperature",

@@ -5,23 +5,15 @@ import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.NoEligibleDeploymentException;
 import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.config.DeploymentConfig;
-import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.cost.PriceTable;
 import dev.switchboard.provider.ChatMessage;
-import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
-import dev.switchboard.provider.ChatResponse;
-import dev.switchboard.provider.FinishReason;
-import dev.switchboard.provider.ProviderAdapterFactory;
-import dev.switchboard.provider.Usage;
 import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.Tier;
 import dev.switchboard.testsupport.CoreFixture;
-import dev.switchboard.testsupport.NamedTestProvider;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,31 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ChatAnswerBudgetTest {
 
-    private static final String CAPTURING = "capturing";
-
+    private final CapturingAdapter capturing = new CapturingAdapter();
     /** What each deployment was asked, in order. */
-    private final List<ChatRequest> sent = new ArrayList<>();
+    private final List<ChatRequest> sent = capturing.sent;
 
     /** An economy model that answers at most 2,048 tokens, and a premium one that answers up to 32,768. */
     private CoreFixture lineUp() {
         CoreFixture fixture = new CoreFixture();
-        ProviderAdapterFactory capturing = new ProviderAdapterFactory() {
-            @Override
-            public String protocol() {
-                return CAPTURING;
-            }
-
-            @Override
-            public ChatProvider create(ProviderConfig config) {
-                return new NamedTestProvider(config.name(), CAPTURING) {
-                    @Override
-                    public ChatResponse complete(ChatRequest request) {
-                        sent.add(request);
-                        return new ChatResponse("ok", request.model(), new Usage(5, 1), FinishReason.STOP);
-                    }
-                };
-            }
-        };
         fixture.prices = new PriceTable("test", Map.of(
                 "short-model", new ModelPrice(1e-07, 4e-07, 0, 0, 0, 200_000, "test", "chat"),
                 "long-model", new ModelPrice(3e-06, 1.5e-05, 0, 0, 0, 200_000, "test", "chat"),

@@ -3,6 +3,7 @@ package dev.switchboard.provider.anthropic;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.JsonText;
+import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -16,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -56,6 +58,7 @@ public final class AnthropicRequestMapper {
         }
         if (!request.tools().isEmpty()) {
             body.put("tools", request.tools().stream().map(this::tool).toList());
+            toolChoice(request.toolChoice()).ifPresent(choice -> body.put("tool_choice", choice));
         }
         if (request.endUser() != null) {
             // Anthropic's one end-user field, meant for the same abuse tracing as OpenAI's "user". It gets
@@ -71,6 +74,16 @@ public final class AnthropicRequestMapper {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Anthropic's words: "any" for at least one call, "tool" for the one named; nothing for AUTO, its default. */
+    private static Optional<Map<String, Object>> toolChoice(ToolChoice choice) {
+        return switch (choice.mode()) {
+            case AUTO -> Optional.empty();
+            case NONE -> Optional.of(Map.of("type", "none"));
+            case REQUIRED -> Optional.of(Map.of("type", "any"));
+            case FUNCTION -> Optional.of(Map.of("type", "tool", "name", choice.function()));
+        };
     }
 
     /** The SHA-256 of the end-user id as 64 lower-case hex digits: the same id always gives the same value. */

@@ -3,13 +3,16 @@ package dev.switchboard.provider.bedrock;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
+import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.SpecificToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.Tool;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
@@ -45,7 +48,7 @@ public final class BedrockRequestMapper {
                 .messages(messages(request))
                 .system(system(request))
                 .inferenceConfig(inference(request));
-        if (!request.tools().isEmpty()) {
+        if (offersTools(request)) {
             builder.toolConfig(tools(request));
         }
         return builder.build();
@@ -57,7 +60,7 @@ public final class BedrockRequestMapper {
                 .messages(messages(request))
                 .system(system(request))
                 .inferenceConfig(inference(request));
-        if (!request.tools().isEmpty()) {
+        if (offersTools(request)) {
             builder.toolConfig(tools(request));
         }
         return builder.build();
@@ -133,6 +136,19 @@ public final class BedrockRequestMapper {
         return builder.build();
     }
 
+    /**
+     * Converse has no "none" choice: a request that forbids a call leaves its tools out, unless the
+     * conversation already holds tool calls or results, which Converse refuses without a tool
+     * configuration; the tools then go with the model's own choice.
+     */
+    private static boolean offersTools(ChatRequest request) {
+        if (request.tools().isEmpty()) {
+            return false;
+        }
+        return request.toolChoice().mode() != ToolChoice.Mode.NONE || request.messages().stream()
+                .anyMatch(m -> m.role().equals("tool") || !m.toolCalls().isEmpty());
+    }
+
     private static ToolConfiguration tools(ChatRequest request) {
         List<Tool> tools = new ArrayList<>();
         for (ToolDefinition tool : request.tools()) {
@@ -145,6 +161,14 @@ public final class BedrockRequestMapper {
             }
             tools.add(Tool.fromToolSpec(spec.build()));
         }
-        return ToolConfiguration.builder().tools(tools).build();
+        ToolConfiguration.Builder config = ToolConfiguration.builder().tools(tools);
+        ToolChoice choice = request.toolChoice();
+        // Converse's own ToolChoice type shares our name.
+        if (choice.mode() == ToolChoice.Mode.REQUIRED) {
+            config.toolChoice(b -> b.any(AnyToolChoice.builder().build()));
+        } else if (choice.mode() == ToolChoice.Mode.FUNCTION) {
+            config.toolChoice(b -> b.tool(SpecificToolChoice.builder().name(choice.function()).build()));
+        }
+        return config.build();
     }
 }

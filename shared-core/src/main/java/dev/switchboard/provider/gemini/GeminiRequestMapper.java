@@ -4,6 +4,7 @@ import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.JsonText;
 import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,6 +81,7 @@ public final class GeminiRequestMapper {
         body.put("contents", contents);
         if (!request.tools().isEmpty()) {
             body.put("tools", List.of(Map.of("functionDeclarations", request.tools().stream().map(this::declaration).toList())));
+            toolConfig(request.toolChoice()).ifPresent(config -> body.put("toolConfig", config));
         }
         Map<String, Object> generation = new LinkedHashMap<>();
         generation.put("maxOutputTokens", request.maxTokens());
@@ -91,6 +94,20 @@ public final class GeminiRequestMapper {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Gemini's function-calling mode: NONE, or ANY (at least one call), limited to the one function named;
+     * nothing for AUTO, its default.
+     */
+    private static Optional<Map<String, Object>> toolConfig(ToolChoice choice) {
+        return switch (choice.mode()) {
+            case AUTO -> Optional.empty();
+            case NONE -> Optional.of(Map.of("functionCallingConfig", Map.of("mode", "NONE")));
+            case REQUIRED -> Optional.of(Map.of("functionCallingConfig", Map.of("mode", "ANY")));
+            case FUNCTION -> Optional.of(Map.of("functionCallingConfig",
+                    Map.of("mode", "ANY", "allowedFunctionNames", List.of(choice.function()))));
+        };
     }
 
     /** A text part, or none for blank text: Gemini refuses empty text parts. */

@@ -4,6 +4,7 @@ import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.JsonText;
 import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The unified request as an OpenAI Chat Completions body (POST /v1/chat/completions). OpenAI itself
@@ -42,6 +44,7 @@ public final class OpenAiRequestMapper {
         }
         if (!request.tools().isEmpty()) {
             body.put("tools", request.tools().stream().map(this::tool).toList());
+            toolChoice(request.toolChoice()).ifPresent(choice -> body.put("tool_choice", choice));
         }
         if (request.endUser() != null) {
             body.put("user", request.endUser());
@@ -56,6 +59,16 @@ public final class OpenAiRequestMapper {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** OpenAI's own words; nothing for AUTO, its default with tools. */
+    private static Optional<Object> toolChoice(ToolChoice choice) {
+        return switch (choice.mode()) {
+            case AUTO -> Optional.empty();
+            case NONE -> Optional.of("none");
+            case REQUIRED -> Optional.of("required");
+            case FUNCTION -> Optional.of(Map.of("type", "function", "function", Map.of("name", choice.function())));
+        };
     }
 
     private static Map<String, Object> message(ChatMessage message) {

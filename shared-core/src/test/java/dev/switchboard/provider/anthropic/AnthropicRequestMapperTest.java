@@ -3,6 +3,7 @@ package dev.switchboard.provider.anthropic;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -116,6 +117,19 @@ class AnthropicRequestMapperTest {
                 [{"name":"get_weather","description":"Current weather for a city","input_schema":%s},
                  {"name":"get_local_time","input_schema":{"type":"object","properties":{}}}]"""
                 .formatted(WEATHER_SCHEMA)), body(request, false).get("tools"));
+    }
+
+    @Test
+    void aToolChoiceOtherThanAutoGoesInAnthropicsWords() throws IOException {
+        ChatRequest request = new ChatRequest("claude-3-5-haiku-20241022", List.of(ChatMessage.user("Weather?")), 100,
+                null, List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_SCHEMA)));
+
+        assertNull(body(request, false).get("tool_choice"), "auto is Anthropic's default");
+        assertEquals(tree("{\"type\":\"none\"}"), body(request.withToolChoice(ToolChoice.NONE), false).get("tool_choice"));
+        assertEquals(tree("{\"type\":\"any\"}"),
+                body(request.withToolChoice(ToolChoice.REQUIRED), false).get("tool_choice"));
+        assertEquals(tree("{\"type\":\"tool\",\"name\":\"get_weather\"}"),
+                body(request.withToolChoice(ToolChoice.function("get_weather")), true).get("tool_choice"));
     }
 
     @Test

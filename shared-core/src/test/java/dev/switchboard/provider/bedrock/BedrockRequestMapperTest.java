@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
@@ -117,6 +119,25 @@ class BedrockRequestMapperTest {
         assertEquals("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}",
                 JsonDocuments.text(specs.get(0).inputSchema().json()));
         assertNull(specs.get(1).description());
+    }
+
+    @Test
+    void aToolChoiceIsConversesAnyOrToolAndNoneLeavesTheToolsOutWhereItCan() {
+        List<ToolDefinition> weather = List.of(new ToolDefinition("get_weather", null, "{\"type\":\"object\"}"));
+        ChatRequest chat = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10, null, weather);
+
+        assertNull(mapper.converse(chat).toolConfig().toolChoice(), "auto is Converse's default");
+        assertEquals(AnyToolChoice.builder().build(),
+                mapper.converse(chat.withToolChoice(ToolChoice.REQUIRED)).toolConfig().toolChoice().any());
+        assertEquals("get_weather", mapper.converseStream(chat.withToolChoice(ToolChoice.function("get_weather")))
+                .toolConfig().toolChoice().tool().name());
+        assertNull(mapper.converse(chat.withToolChoice(ToolChoice.NONE)).toolConfig(),
+                "Converse has no \"none\": the tools are not offered");
+        ChatRequest afterACall = new ChatRequest("m", List.of(ChatMessage.user("Hi"),
+                new ChatMessage("assistant", "", List.of(new ToolCall("c1", "get_weather", "{}")), null),
+                new ChatMessage("tool", "18C", List.of(), "c1")), 10, null, weather).withToolChoice(ToolChoice.NONE);
+        assertEquals(1, mapper.converse(afterACall).toolConfig().tools().size(),
+                "a conversation holding tool calls needs the tools configured");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.switchboard.provider.gemini;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -139,6 +140,20 @@ class GeminiRequestMapperTest {
         assertNull(declarations.get(0).get("parametersJsonSchema"));
         assertEquals(tree(freeFormMap), declarations.get(1).get("parametersJsonSchema"));
         assertEquals(tree(byReference), declarations.get(2).get("parametersJsonSchema"));
+    }
+
+    @Test
+    void aToolChoiceOtherThanAutoIsAFunctionCallingMode() throws IOException {
+        ChatRequest request = new ChatRequest("gemini-1.5-flash", List.of(ChatMessage.user("Weather?")), 100, null,
+                List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_PARAMETERS)));
+
+        assertNull(body(request).get("toolConfig"), "AUTO is Gemini's default");
+        assertEquals(tree("{\"functionCallingConfig\":{\"mode\":\"NONE\"}}"),
+                body(request.withToolChoice(ToolChoice.NONE)).get("toolConfig"));
+        assertEquals(tree("{\"functionCallingConfig\":{\"mode\":\"ANY\"}}"),
+                body(request.withToolChoice(ToolChoice.REQUIRED)).get("toolConfig"));
+        assertEquals(tree("{\"functionCallingConfig\":{\"mode\":\"ANY\",\"allowedFunctionNames\":[\"get_weather\"]}}"),
+                body(request.withToolChoice(ToolChoice.function("get_weather"))).get("toolConfig"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.switchboard.provider.openai;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -87,6 +88,19 @@ class OpenAiRequestMapperTest {
                 """.formatted(WEATHER_PARAMETERS)), body.get("tools"));
         assertTrue(body.get("tools").get(0).get("function").get("parameters").isObject());
         assertNull(body.get("tools").get(1).get("function").get("description"), "no description, no field");
+    }
+
+    @Test
+    void aToolChoiceOtherThanAutoGoesInOpenAisWords() throws IOException {
+        ChatRequest request = new ChatRequest("gpt-4o", List.of(ChatMessage.user("Weather in Oslo?")), 100, null,
+                List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_PARAMETERS)));
+
+        assertNull(tree(OPENAI.body(request, false)).get("tool_choice"), "auto is OpenAI's default with tools");
+        assertEquals(tree("\"none\""), tree(OPENAI.body(request.withToolChoice(ToolChoice.NONE), false)).get("tool_choice"));
+        assertEquals(tree("\"required\""),
+                tree(COMPATIBLE.body(request.withToolChoice(ToolChoice.REQUIRED), false)).get("tool_choice"));
+        assertEquals(tree("{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}"),
+                tree(OPENAI.body(request.withToolChoice(ToolChoice.function("get_weather")), true)).get("tool_choice"));
     }
 
     @Test
