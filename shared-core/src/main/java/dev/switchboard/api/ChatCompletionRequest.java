@@ -1,6 +1,7 @@
 package dev.switchboard.api;
 
 import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import java.util.List;
@@ -19,13 +20,14 @@ import java.util.stream.Collectors;
  *                     answer that long; a default is cut to the model's longest answer instead
  * @param includeUsage whether a stream ends with a usage chunk (stream_options.include_usage)
  * @param toolChoice   whether the model may, must or must not call a tool (OpenAI's tool_choice)
+ * @param options      top_p and stop sequences
  * @param user         OpenAI's end-user identifier, passed on to providers that take one; null when
  *                     not given. It is the caller's data like the prompt: never logged nor ledgered.
  */
 public record ChatCompletionRequest(String model, List<ChatMessage> messages, int maxTokens, boolean maxTokensGiven,
                                     Double temperature, List<ToolDefinition> tools, boolean stream,
                                     boolean includeUsage, boolean autoRoute, RoutingPreferences routing, String user,
-                                    ToolChoice toolChoice) {
+                                    ToolChoice toolChoice, GenerationOptions options) {
 
     /** The most a caller may ask for: more than any model answers, so the model's own limit decides. */
     public static final int MAX_MAX_TOKENS = 1_000_000;
@@ -34,6 +36,7 @@ public record ChatCompletionRequest(String model, List<ChatMessage> messages, in
         messages = List.copyOf(messages);
         tools = List.copyOf(tools);
         toolChoice = toolChoice == null ? ToolChoice.AUTO : toolChoice;
+        options = options == null ? GenerationOptions.NONE : options;
     }
 
     /** A request that leaves the model free to call its tools or not. */
@@ -41,7 +44,7 @@ public record ChatCompletionRequest(String model, List<ChatMessage> messages, in
                                  Double temperature, List<ToolDefinition> tools, boolean stream, boolean includeUsage,
                                  boolean autoRoute, RoutingPreferences routing, String user) {
         this(model, messages, maxTokens, maxTokensGiven, temperature, tools, stream, includeUsage, autoRoute, routing,
-                user, ToolChoice.AUTO);
+                user, ToolChoice.AUTO, GenerationOptions.NONE);
     }
 
     /** A request with a budget the caller set, without an end-user identifier. */
@@ -49,13 +52,13 @@ public record ChatCompletionRequest(String model, List<ChatMessage> messages, in
                                  List<ToolDefinition> tools, boolean stream, boolean includeUsage, boolean autoRoute,
                                  RoutingPreferences routing) {
         this(model, messages, maxTokens, true, temperature, tools, stream, includeUsage, autoRoute, routing, null,
-                ToolChoice.AUTO);
+                ToolChoice.AUTO, GenerationOptions.NONE);
     }
 
     /** The same request on behalf of end user {@code endUser}. */
     public ChatCompletionRequest withUser(String endUser) {
         return new ChatCompletionRequest(model, messages, maxTokens, maxTokensGiven, temperature, tools, stream,
-                includeUsage, autoRoute, routing, endUser, toolChoice);
+                includeUsage, autoRoute, routing, endUser, toolChoice, options);
     }
 
     /** The shape only: the conversation is the caller's prompt and the end user its data, so neither is printed. */
@@ -63,7 +66,8 @@ public record ChatCompletionRequest(String model, List<ChatMessage> messages, in
     public String toString() {
         return "ChatCompletionRequest[model=" + model + ", messages=" + messages.size() + ", maxTokens=" + maxTokens
                 + (maxTokensGiven ? "" : " (default)") + ", temperature=" + temperature + ", tools=" + tools.size()
-                + ", toolChoice=" + toolChoice.mode() + ", stream=" + stream
+                + ", toolChoice=" + toolChoice.mode() + ", topP=" + options.topP() + ", stop=" + options.stop().size()
+                + ", stream=" + stream
                 + ", includeUsage=" + includeUsage + ", autoRoute=" + autoRoute + ", routing=" + routing
                 + ", user=" + (user == null ? "none" : "given") + "]";
     }

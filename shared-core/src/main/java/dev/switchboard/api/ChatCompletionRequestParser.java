@@ -1,12 +1,14 @@
 package dev.switchboard.api;
 
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +61,8 @@ public final class ChatCompletionRequestParser {
                 messages.messages(json.optionalNode("messages"), CompleteRequestParser.MAX_PROMPT_CHARS), maxTokens,
                 given != null, json.optionalDecimal("temperature", 0, 2), tools, stream,
                 includeUsage(json.optionalNode("stream_options"), stream), json.optionalBoolean("auto_route", false),
-                RoutingPreferencesParser.fromBody(json), user(json), toolChoice);
+                RoutingPreferencesParser.fromBody(json), user(json), toolChoice,
+                new GenerationOptions(json.optionalDecimal("top_p", 0, 1), stop(json.optionalNode("stop"))));
     }
 
     /** OpenAI's end-user id: a non-blank string the providers can take as it is. The message never quotes it. */
@@ -70,6 +73,33 @@ public final class ChatCompletionRequestParser {
                     + ChatRequest.MAX_END_USER_CHARS + " characters");
         }
         return user;
+    }
+
+    /** OpenAI's stop: one string or an array of up to four, none empty; null for none. */
+    private static List<String> stop(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        String rule = "'stop' must be a non-empty string or an array of at most " + GenerationOptions.MAX_STOP_SEQUENCES
+                + " of them";
+        if (node.isString()) {
+            if (node.getStringValue().isEmpty()) {
+                throw new InvalidRequestException("stop", rule);
+            }
+            return List.of(node.getStringValue());
+        }
+        if (!node.isArray() || node.size() > GenerationOptions.MAX_STOP_SEQUENCES) {
+            throw new InvalidRequestException("stop", rule);
+        }
+        List<String> sequences = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isString() || item.getStringValue().isEmpty()) {
+                throw new InvalidRequestException("stop", rule);
+            }
+            sequences.add(item.getStringValue());
+        }
+        return sequences;
     }
 
     private static boolean includeUsage(JsonNode options, boolean stream) {
@@ -90,7 +120,8 @@ public final class ChatCompletionRequestParser {
 
     private static Set<String> fields() {
         Set<String> fields = new HashSet<>(Set.of("model", "messages", "max_tokens", "max_completion_tokens",
-                "temperature", "tools", "tool_choice", "n", "stream", "stream_options", "user", "auto_route"));
+                "temperature", "tools", "tool_choice", "n", "stream", "stream_options", "user", "auto_route", "top_p",
+                "stop"));
         fields.addAll(RoutingPreferencesParser.FIELDS);
         return Set.copyOf(fields);
     }

@@ -35,18 +35,18 @@ public record CompletedRequest(String requestId, String endpoint, String status,
     }
 
     /**
-     * Error types that are a configured limit doing its job (a budget spent, a rate limit full, a request
-     * larger than a limit allows), not a failure of the gateway or a provider: counted apart, so that an
-     * alarm on failures is not set off by a user running out of budget.
+     * Error types that are a user's own budget doing its job, not a failure: counted apart, so that an alarm
+     * on errors is not set off by a user running out of budget. A 429 is not among them: the same type says
+     * that every deployment's window is full, a capacity problem an operator must see.
      */
-    static final Set<String> REFUSALS = Set.of("budget_exceeded", "rate_limited", "request_exceeds_limit");
+    static final Set<String> REFUSALS = Set.of("budget_exceeded");
 
     /** Ended in an error that is not a refusal (see {@link #refused()}). */
     public boolean failed() {
         return LedgerEntry.ERROR.equals(status) && !refused();
     }
 
-    /** Refused by a budget or a limit. */
+    /** Refused by the user's budget. */
     public boolean refused() {
         return LedgerEntry.ERROR.equals(status) && REFUSALS.contains(errorType);
     }

@@ -13,10 +13,10 @@ import java.util.List;
  * Metrics as CloudWatch Embedded Metric Format documents, one line each on the
  * {@value #LOGGER} logger, which logback writes bare (no JSON log envelope, which would hide the
  * document from CloudWatch) through a non-blocking queue to stdout. Per request: Requests, Errors,
- * Refused (a budget's or limit's refusal, which is no error), CostUsd, LatencyMs, Fallbacks and
- * CacheHits, by [endpoint], [provider] and [provider, model] (by [endpoint] alone when no provider
- * answered, the cache included). Per breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment and probe
- * run: ProbeHealthy (1 or 0) and ProbeLatencyMs, by the same. When the logger is off (the local
+ * Refused (a user's budget spent, which is no error), CostUsd, LatencyMs, Fallbacks and CacheHits, by
+ * [endpoint], [provider] and [provider, model] (by [endpoint] alone when no provider answered, the cache
+ * included). Per breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment
+ * and probe run: ProbeHealthy (1 or 0) and ProbeLatencyMs, by the same. When the logger is off (the local
  * default) nothing is built at all.
  */
 @Singleton

@@ -11,17 +11,19 @@ import java.util.Objects;
  * end-user identifier (null when none; OpenAI's {@code user}), which an adapter passes on only where
  * its protocol has a field for it (an opaque tag for the provider's abuse monitoring: never logged),
  * whether the deadline also ends a stream still under way, whatever comes or does not come, and
- * whether the model must, may or must not call a tool ({@link ToolChoice}; AUTO when null).
+ * whether the model must, may or must not call a tool ({@link ToolChoice}; AUTO when null), and top_p
+ * and stop sequences ({@link GenerationOptions}; none when null).
  */
 public record ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
                           List<ToolDefinition> tools, Instant deadline, String endUser, boolean deadlineEndsStream,
-                          ToolChoice toolChoice) {
+                          ToolChoice toolChoice, GenerationOptions options) {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
         messages = List.copyOf(messages);
         tools = List.copyOf(tools);
         toolChoice = toolChoice == null ? ToolChoice.AUTO : toolChoice;
+        options = options == null ? GenerationOptions.NONE : options;
         if (tools.isEmpty() && (toolChoice.mode() == ToolChoice.Mode.REQUIRED
                 || toolChoice.mode() == ToolChoice.Mode.FUNCTION)) {
             throw new IllegalArgumentException("a tool call can be asked for only with tools to call");
@@ -57,7 +59,8 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
     /** A request that leaves the model free to call its tools or not. */
     public ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
                        List<ToolDefinition> tools, Instant deadline, String endUser, boolean deadlineEndsStream) {
-        this(model, messages, maxTokens, temperature, tools, deadline, endUser, deadlineEndsStream, ToolChoice.AUTO);
+        this(model, messages, maxTokens, temperature, tools, deadline, endUser, deadlineEndsStream, ToolChoice.AUTO,
+                GenerationOptions.NONE);
     }
 
     /** A request whose deadline, if any, leaves a stream under way to its silences. */
@@ -85,13 +88,20 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
 
     /** The same request, to be answered by {@code at}, which with {@code endsStream} also ends a stream under way. */
     public ChatRequest withDeadline(Instant at, boolean endsStream) {
-        return new ChatRequest(model, messages, maxTokens, temperature, tools, at, endUser, endsStream, toolChoice);
+        return new ChatRequest(model, messages, maxTokens, temperature, tools, at, endUser, endsStream, toolChoice,
+                options);
     }
 
     /** The same request, with {@code choice} for whether the model must, may or must not call a tool. */
     public ChatRequest withToolChoice(ToolChoice choice) {
         return new ChatRequest(model, messages, maxTokens, temperature, tools, deadline, endUser, deadlineEndsStream,
-                choice);
+                choice, options);
+    }
+
+    /** The same request, with {@code generation}'s top_p and stop sequences. */
+    public ChatRequest withOptions(GenerationOptions generation) {
+        return new ChatRequest(model, messages, maxTokens, temperature, tools, deadline, endUser, deadlineEndsStream,
+                toolChoice, generation);
     }
 
     /** When a stream still under way is ended, whatever comes: the deadline where it ends streams, else null. */
@@ -104,7 +114,7 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
     public String toString() {
         return "ChatRequest[model=" + model + ", messages=" + messages.size() + ", maxTokens=" + maxTokens
                 + ", temperature=" + temperature + ", tools=" + tools.size() + ", toolChoice=" + toolChoice.mode()
-                + ", deadline=" + deadline
+                + ", topP=" + options.topP() + ", stop=" + options.stop().size() + ", deadline=" + deadline
                 + (deadlineEndsStream ? " (ends the stream)" : "") + ", endUser=" + (endUser == null ? "none" : "given")
                 + "]";
     }

@@ -30,8 +30,16 @@ public record Capabilities(int contextLength, boolean tools, boolean vision, boo
                 : new Capabilities(contextLength, tools, vision, streaming, tokens);
     }
 
-    /** The answer budget to send for a caller who asked for none: {@code preferred}, within what the model can give. */
-    public int answerBudget(int preferred) {
-        return maxOutputTokens > 0 ? Math.min(preferred, maxOutputTokens) : preferred;
+    /**
+     * A budget fitted to this deployment, for a caller who set none: {@code preferred}, cut to the model's
+     * longest answer and to the room its context window leaves after {@code promptTokens}; at least 1.
+     */
+    public int fittedBudget(int preferred, int promptTokens) {
+        long room = (long) contextLength - promptTokens;
+        long budget = Math.min(preferred, room);
+        if (maxOutputTokens > 0) {
+            budget = Math.min(budget, maxOutputTokens);
+        }
+        return (int) Math.max(1, budget);
     }
 }

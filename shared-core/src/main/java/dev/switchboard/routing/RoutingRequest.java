@@ -69,9 +69,24 @@ public record RoutingRequest(String prompt, PromptAnalysis analysis, int maxToke
         return (int) Math.min(Integer.MAX_VALUE, (long) promptTokens + maxTokens);
     }
 
+    /**
+     * The context window {@code candidate} needs: the prompt plus the budget, or, for a budget fitted to
+     * each deployment, the prompt plus one token of answer.
+     */
+    public int tokensNeeded(Candidate candidate) {
+        return constraints.answerBudgetFitted() ? (int) Math.min(Integer.MAX_VALUE, (long) promptTokens + 1)
+                : tokensNeeded();
+    }
+
+    /** The answer budget {@code candidate} is sent: the caller's, or the default fitted to it. */
+    public int answerBudget(Candidate candidate) {
+        return constraints.answerBudgetFitted() ? candidate.capabilities().fittedBudget(maxTokens, promptTokens)
+                : maxTokens;
+    }
+
     /** The most {@code candidate} can charge for this request. */
     public double costUpperBound(Candidate candidate) {
-        return candidate.costUpperBound(promptTokens, maxTokens);
+        return candidate.costUpperBound(promptTokens, answerBudget(candidate));
     }
 
     /** The same request offering only {@code admitted}. */

@@ -1,6 +1,7 @@
 package dev.switchboard.service;
 
 import dev.switchboard.cost.CostCalculator;
+import dev.switchboard.routing.Candidate;
 import dev.switchboard.state.RequestState;
 import dev.switchboard.state.UncertainReservation;
 import dev.switchboard.state.UnsettledSettlement;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.function.ToIntFunction;
 
 /** Opens each request's {@link RequestAdmission} over the shared state, prices and outage policy. */
 @Singleton
@@ -35,7 +37,12 @@ public class Admissions {
 
     /** The admission of one request of {@code promptTokens} that may answer with up to {@code maxTokens}. */
     public RequestAdmission open(Caller caller, int promptTokens, int maxTokens) {
-        return new RequestAdmission(this, caller, promptTokens, maxTokens);
+        return new RequestAdmission(this, caller, promptTokens, candidate -> maxTokens);
+    }
+
+    /** As above, for a request whose answer budget depends on the deployment ({@code budget}: what it is sent). */
+    public RequestAdmission open(Caller caller, int promptTokens, ToIntFunction<Candidate> budget) {
+        return new RequestAdmission(this, caller, promptTokens, budget);
     }
 
     /**

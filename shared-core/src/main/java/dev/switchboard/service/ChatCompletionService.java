@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * POST /v1/chat/completions: an OpenAI-style conversation routed like a /complete prompt (model
@@ -195,15 +196,16 @@ public class ChatCompletionService {
         trace.assigned(requestId);
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.promptText(), request.maxTokens(), request.autoRoute(),
-                chatRouting.preferences(request), chatRouting.extraPromptTokens(request),
-                request.maxTokensGiven() ? request.maxTokens() : 0);
+                chatRouting.preferences(request), chatRouting.extraPromptTokens(request), !request.maxTokensGiven());
         // A budget the caller set goes as it is (routing left out the models that cannot answer that long);
-        // the default is cut to each model's longest answer, which a provider would otherwise refuse.
+        // the default is fitted to each model (its longest answer, its window's room), which a provider would
+        // otherwise refuse, and the reservation holds what is sent.
+        ToIntFunction<Candidate> budget = candidate -> request.maxTokensGiven() ? request.maxTokens()
+                : candidate.capabilities().fittedBudget(request.maxTokens(), decision.promptTokens());
         Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
-                request.messages(), request.maxTokensGiven() ? request.maxTokens()
-                : candidate.capabilities().answerBudget(request.maxTokens()), request.temperature(), request.tools(),
-                null, request.user()).withToolChoice(request.toolChoice());
-        RequestAdmission admission = admissions.open(caller, decision.promptTokens(), request.maxTokens());
+                request.messages(), budget.applyAsInt(candidate), request.temperature(), request.tools(), null,
+                request.user()).withToolChoice(request.toolChoice()).withOptions(request.options());
+        RequestAdmission admission = admissions.open(caller, decision.promptTokens(), budget);
         CacheKey cacheKey = caching.keyOf(request, caller);
         StateLookup lookup;
         try {

@@ -111,20 +111,21 @@ public class DecisionService {
      */
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
                                   int extraPromptTokens) {
-        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, false, 0);
+        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, false, false);
     }
 
     /**
-     * As above, for a caller who set the answer's length itself ({@code maxTokensAsked}, 0 when it left it
-     * to the gateway): deployments that cannot give an answer that long are left out.
+     * As above, with {@code budgetFitted} true when {@code maxTokens} is the gateway's default rather than
+     * the caller's: each deployment is then sent it cut to the model's longest answer and the room its
+     * window leaves, instead of being left out when it cannot give all of it.
      */
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
-                                  int extraPromptTokens, int maxTokensAsked) {
-        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, false, maxTokensAsked);
+                                  int extraPromptTokens, boolean budgetFitted) {
+        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, false, budgetFitted);
     }
 
     private RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
-                                   int extraPromptTokens, boolean preview, int maxTokensAsked) {
+                                   int extraPromptTokens, boolean preview, boolean budgetFitted) {
         prompts.received(prompt);
         PromptAnalysis analysis = analyzer.analyze(prompt);
         // The analysis keeps four characters a token for every script, so routing's features do not move;
@@ -132,7 +133,7 @@ public class DecisionService {
         int textTokens = Math.max(analysis.tokenCount(), tokens.countUnrouted(prompt));
         int promptTokens = (int) Math.min(Integer.MAX_VALUE, (long) textTokens + extraPromptTokens);
         RoutingRequest request = new RoutingRequest(prompt, analysis, maxTokens, candidates.all(),
-                latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences, maxTokensAsked), promptTokens,
+                latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences, budgetFitted), promptTokens,
                 preview);
         String strategy = preferences.strategy() != null ? preferences.strategy()
                 : autoRoute ? HybridStrategy.NAME : ComplexityStrategy.NAME;
@@ -167,25 +168,25 @@ public class DecisionService {
                 : LatencyClass.fromWireName(preferences.latencyClass()).orElseThrow();
     }
 
-    private static RequestConstraints constraints(RoutingPreferences p, int maxTokensAsked) {
-        if (p.equals(RoutingPreferences.NONE) && maxTokensAsked == 0) {
+    private static RequestConstraints constraints(RoutingPreferences p, boolean budgetFitted) {
+        if (p.equals(RoutingPreferences.NONE) && !budgetFitted) {
             return RequestConstraints.NONE;
         }
         return new RequestConstraints(p.requires().contains("tools"), p.requires().contains("vision"),
                 p.requires().contains("streaming"), p.maxCost(), p.slaTargetMs(), Set.copyOf(p.allow()),
-                Set.copyOf(p.deny()), maxTokensAsked);
+                Set.copyOf(p.deny()), budgetFitted);
     }
 
     /** GET /recommendation: always the auto-route (hybrid) decision, as seed 001 specifies. */
     public RecommendationResponse recommend(String prompt, RoutingPreferences preferences) {
-        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, true, preferences, 0, true, 0);
+        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, true, preferences, 0, true, false);
         return new RecommendationResponse(d.chosen().provider(), d.chosen().model(), d.confidence().wireName(),
                 d.strategyUsed(), d.reasoning(), metadata(d));
     }
 
     /** GET /routing/decision: the decision for either mode, with everything it was based on. */
     public DecisionResponse explain(String prompt, boolean autoRoute, RoutingPreferences preferences) {
-        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, autoRoute, preferences, 0, true, 0);
+        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, autoRoute, preferences, 0, true, false);
         return new DecisionResponse(new DecisionResponse.Decision(d.chosen().provider(), d.chosen().model(),
                 d.confidence().wireName(), d.strategyUsed(), d.reasoning(), d.fellBack()), metadata(d));
     }

@@ -9,6 +9,7 @@ import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.cost.PriceTable;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The price table with the prices the providers file gives its deployments laid over it. */
@@ -28,10 +29,11 @@ final class DeclaredPrices {
                     continue;
                 }
                 // Cache reads, cache writes and reasoning are left "not given", so they are priced as plain input
-                // and output; a declared price has no long-context tiers.
+                // and output; a declared price has no long-context tiers. The table's longest answer is kept.
                 ModelPrice modelPrice = new ModelPrice(price.inputPerMillion() / PER_MILLION,
                         price.outputPerMillion() / PER_MILLION, 0, 0, 0, deployment.capabilities().contextLength(),
-                        provider.name(), "chat");
+                        provider.name(), "chat", List.of(),
+                        table.price(deployment.model()).map(ModelPrice::maxOutputTokens).orElse(0));
                 ModelPrice earlier = declared.putIfAbsent(deployment.model(), modelPrice);
                 if (earlier != null && (earlier.inputCostPerToken() != modelPrice.inputCostPerToken()
                         || earlier.outputCostPerToken() != modelPrice.outputCostPerToken())) {

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -55,7 +56,8 @@ public final class RequestAdmission implements CallGate {
     private final Admissions context;
     private final Caller caller;
     private final int promptTokens;
-    private final int maxTokens;
+    /** The answer budget each deployment is sent, which its reservation holds. */
+    private final ToIntFunction<Candidate> budget;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private volatile Duration soonestRoom;
     /** The budget refusal of the cheapest candidate refused by a budget: what a 402 quotes. */
@@ -69,11 +71,11 @@ public final class RequestAdmission implements CallGate {
     private record Held(Reservation reservation, Instant enteredAt) {
     }
 
-    RequestAdmission(Admissions context, Caller caller, int promptTokens, int maxTokens) {
+    RequestAdmission(Admissions context, Caller caller, int promptTokens, ToIntFunction<Candidate> budget) {
         this.context = context;
         this.caller = caller;
         this.promptTokens = promptTokens;
-        this.maxTokens = maxTokens;
+        this.budget = budget;
     }
 
     /**
@@ -169,6 +171,7 @@ public final class RequestAdmission implements CallGate {
     }
 
     private AdmissionRequest request(Candidate candidate) {
+        int maxTokens = budget.applyAsInt(candidate);
         Cost maxCost = context.costs().cost(candidate.model(), promptTokens, maxTokens);
         return new AdmissionRequest(candidate.label(), context.candidates().limits(candidate.label()),
                 caller.keyId(), caller.limits(), caller.principal(), caller.caps(),

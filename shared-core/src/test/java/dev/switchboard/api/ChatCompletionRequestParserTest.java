@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import io.micronaut.json.JsonMapper;
@@ -73,6 +74,20 @@ class ChatCompletionRequestParserTest {
             InvalidRequestException e = assertThrows(InvalidRequestException.class,
                     () -> parse("{" + USER_HI + tools + ",\"tool_choice\":" + refused + "}"), refused);
             assertEquals("tool_choice", e.field());
+        }
+    }
+
+    @Test
+    void topPAndStopAreTakenAsOpenAiDefinesThem() {
+        ChatCompletionRequest request = parse("{" + USER_HI + ",\"top_p\":0.9,\"stop\":[\"END\",\"\\n\"]}");
+        assertEquals(new GenerationOptions(0.9, List.of("END", "\n")), request.options());
+        assertEquals(List.of("END"), parse("{" + USER_HI + ",\"stop\":\"END\"}").options().stop(), "one string");
+        assertEquals(GenerationOptions.NONE, parse("{" + USER_HI + ",\"stop\":null,\"top_p\":null}").options());
+        for (String refused : new String[]{"\"top_p\":1.5", "\"stop\":\"\"", "\"stop\":[\"a\",\"b\",\"c\",\"d\",\"e\"]",
+                "\"stop\":[1]", "\"stop\":{}"}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                    () -> parse("{" + USER_HI + "," + refused + "}"), refused);
+            assertEquals(refused.startsWith("\"top_p") ? "top_p" : "stop", e.field());
         }
     }
 

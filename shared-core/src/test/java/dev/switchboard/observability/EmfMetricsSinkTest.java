@@ -88,22 +88,22 @@ class EmfMetricsSinkTest {
     }
 
     @Test
-    void aBudgetOrLimitsRefusalIsCountedAsRefusedNotAsAnError() {
-        for (String refusal : new String[]{"budget_exceeded", "rate_limited", "request_exceeds_limit"}) {
-            sink.requestCompleted(new CompletedRequest("req-5", "complete", "error", refusal, null, null, null,
+    void aSpentBudgetIsCountedAsRefusedNotAsAnError() {
+        sink.requestCompleted(new CompletedRequest("req-5", "complete", "error", "budget_exceeded", null, null, null,
+                "complexity", "low", 0.1, 0, false, 0, true, 10, 0, 2, "bob", true));
+        for (String error : new String[]{"state_unavailable", "rate_limited", "request_exceeds_limit"}) {
+            sink.requestCompleted(new CompletedRequest("req-6", "complete", "error", error, null, null, null,
                     "complexity", "low", 0.1, 0, false, 0, true, 10, 0, 2, "bob", true));
         }
-        sink.requestCompleted(new CompletedRequest("req-6", "complete", "error", "state_unavailable", null, null, null,
-                "complexity", "low", 0.1, 0, false, 0, true, 10, 0, 2, "bob", true));
 
-        for (int i = 0; i < 3; i++) {
+        JsonNode spent = EmfDocuments.assertValid(out.list.get(0).getFormattedMessage());
+        assertEquals(1, spent.get("Refused").getIntValue(), "a budget doing its job");
+        assertEquals(0, spent.get("Errors").getIntValue());
+        for (int i = 1; i < 4; i++) {
             JsonNode doc = EmfDocuments.assertValid(out.list.get(i).getFormattedMessage());
-            assertEquals(1, doc.get("Refused").getIntValue(), "a refusal");
-            assertEquals(0, doc.get("Errors").getIntValue(), "a limit doing its job is no error");
+            assertEquals(1, doc.get("Errors").getIntValue(), "an outage, or every deployment's window full");
+            assertEquals(0, doc.get("Refused").getIntValue());
         }
-        JsonNode outage = EmfDocuments.assertValid(out.list.get(3).getFormattedMessage());
-        assertEquals(1, outage.get("Errors").getIntValue(), "an outage is an error");
-        assertEquals(0, outage.get("Refused").getIntValue());
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.switchboard.service;
 
 import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.ChatCompletionResponse;
+import dev.switchboard.api.CompleteRequest;
+import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.NoEligibleDeploymentException;
 import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.config.DeploymentConfig;
@@ -79,6 +81,22 @@ class ChatAnswerBudgetTest {
     }
 
     @Test
+    void theDefaultIsCutToTheRoomAWindowLeavesAndTheReservationHoldsWhatIsSent() {
+        CoreFixture fixture = new CoreFixture();
+        // A small local model: a 4,096-token window, no known longest answer, and 4,096 tokens a minute, which
+        // the prompt plus the default (4,096) would pass: only the prompt plus what is sent fits.
+        fixture.adaptedProvider("local", capturing, new DeploymentConfig("small-model", Tier.ECONOMY, 100, 4_096,
+                new Capabilities(4_096, false, false, true)));
+
+        ChatCompletionResponse answer = fixture.chatCompletions().complete(chat(4_096, false, null), CoreFixture.ALICE);
+
+        assertEquals("small-model", answer.model(), "the default alone does not fill the window");
+        int sent = this.sent.get(0).maxTokens();
+        assertTrue(sent < 4_096 && sent > 4_000, "the window less the prompt: " + sent);
+        assertEquals(1, fixture.ledger.rows.size());
+    }
+
+    @Test
     void aBudgetTheCallerSetLeavesOutTheModelsThatCannotAnswerThatLong() {
         CoreFixture fixture = lineUp();
 
@@ -87,6 +105,17 @@ class ChatAnswerBudgetTest {
 
         assertEquals("long-model", answer.model(), "the cheaper model answers at most 2,048 tokens");
         assertEquals(List.of(8_000), sent.stream().map(ChatRequest::maxTokens).toList(), "sent as the caller set it");
+    }
+
+    @Test
+    void aPromptsMaxTokensIsTheCallersToo() {
+        CoreFixture fixture = lineUp();
+
+        CompleteResponse answer = fixture.completions().complete(new CompleteRequest("hi", 3_000, false, null,
+                new RoutingPreferences("cost-based", null, null, null, List.of(), List.of(), Set.of())), CoreFixture.ALICE);
+
+        assertEquals("long-model", answer.model(), "the cheaper model answers at most 2,048 tokens");
+        assertEquals(List.of(3_000), sent.stream().map(ChatRequest::maxTokens).toList());
     }
 
     @Test

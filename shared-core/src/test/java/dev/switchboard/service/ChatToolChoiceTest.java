@@ -33,7 +33,7 @@ class ChatToolChoiceTest {
 
     private static ChatCompletionRequest asking(ToolChoice choice) {
         return new ChatCompletionRequest(null, List.of(ChatMessage.user("Weather in Oslo?")), 100, true, null,
-                List.of(WEATHER), false, false, false, RoutingPreferences.NONE, null, choice);
+                List.of(WEATHER), false, false, false, RoutingPreferences.NONE, null, choice, null);
     }
 
     @Test

@@ -56,6 +56,8 @@ class DeclaredPricesTest {
         try (ApplicationContext context = ApplicationContext.run(Map.of("switchboard.config", file))) {
             assertEquals(0.002, context.getBean(CostCalculator.class).cost("gpt-4o", new Usage(1000, 1000)).usd(),
                     1e-12);
+            assertEquals(16_384, context.getBean(CandidateCatalog.class).all().get(0).capabilities().maxOutputTokens(),
+                    "the table's longest answer stays with the declared price");
         }
     }
 

@@ -56,6 +56,12 @@ public final class AnthropicRequestMapper {
             // only because the router picked Anthropic, and a refusal (REJECTED) would not fall back.
             body.put("temperature", Math.min(request.temperature(), MAX_TEMPERATURE));
         }
+        if (request.options().topP() != null) {
+            body.put("top_p", request.options().topP());
+        }
+        if (!request.options().stop().isEmpty()) {
+            body.put("stop_sequences", request.options().stop());
+        }
         if (!request.tools().isEmpty()) {
             body.put("tools", request.tools().stream().map(this::tool).toList());
             toolChoice(request.toolChoice()).ifPresent(choice -> body.put("tool_choice", choice));

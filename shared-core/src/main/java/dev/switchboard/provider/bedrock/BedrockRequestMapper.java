@@ -133,6 +133,12 @@ public final class BedrockRequestMapper {
             // refusal would be REJECTED, ending the chain for a request another candidate takes as it is.
             builder.temperature((float) Math.min(request.temperature(), MAX_TEMPERATURE));
         }
+        if (request.options().topP() != null) {
+            builder.topP(request.options().topP().floatValue());
+        }
+        if (!request.options().stop().isEmpty()) {
+            builder.stopSequences(request.options().stop());
+        }
         return builder.build();
     }
 

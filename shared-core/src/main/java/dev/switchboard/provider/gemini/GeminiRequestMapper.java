@@ -88,6 +88,12 @@ public final class GeminiRequestMapper {
         if (request.temperature() != null) {
             generation.put("temperature", request.temperature());
         }
+        if (request.options().topP() != null) {
+            generation.put("topP", request.options().topP());
+        }
+        if (!request.options().stop().isEmpty()) {
+            generation.put("stopSequences", request.options().stop());
+        }
         body.put("generationConfig", generation);
         try {
             return json.writeValueAsBytes(body);

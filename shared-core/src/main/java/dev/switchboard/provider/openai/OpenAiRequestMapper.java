@@ -42,6 +42,12 @@ public final class OpenAiRequestMapper {
         if (request.temperature() != null) {
             body.put("temperature", request.temperature());
         }
+        if (request.options().topP() != null) {
+            body.put("top_p", request.options().topP());
+        }
+        if (!request.options().stop().isEmpty()) {
+            body.put("stop", request.options().stop());
+        }
         if (!request.tools().isEmpty()) {
             body.put("tools", request.tools().stream().map(this::tool).toList());
             toolChoice(request.toolChoice()).ifPresent(choice -> body.put("tool_choice", choice));

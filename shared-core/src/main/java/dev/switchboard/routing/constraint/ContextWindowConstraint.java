@@ -5,12 +5,12 @@ import dev.switchboard.routing.RoutingRequest;
 
 import java.util.Optional;
 
-/** The prompt plus the answer budget must fit the deployment's context window. */
+/** The prompt plus the answer budget (one token of it, for a budget fitted to each deployment) must fit the window. */
 public final class ContextWindowConstraint implements CandidateConstraint {
 
     @Override
     public Optional<String> violation(Candidate candidate, RoutingRequest request) {
-        int needed = request.tokensNeeded();
+        int needed = request.tokensNeeded(candidate);
         int window = candidate.capabilities().contextLength();
         return window >= needed ? Optional.empty()
                 : Optional.of("context window of " + window + " tokens is smaller than the " + needed

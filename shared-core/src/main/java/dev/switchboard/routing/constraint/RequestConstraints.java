@@ -13,11 +13,12 @@ import java.util.Set;
  * @param slaTargetMs the p95 latency a deployment must be within, or null for none
  * @param allow       when not empty, only these may answer
  * @param deny        these may not answer
- * @param outputTokensAsked the answer length the caller asked for itself (max_tokens), which the model
- *                    must be able to give; 0 when the caller left the budget to the gateway
+ * @param answerBudgetFitted true when the answer budget is the gateway's default, fitted to each deployment
+ *                    (its longest answer, the room its window leaves): such a budget leaves no deployment
+ *                    out; false when the caller set it, and a deployment must be able to give all of it
  */
 public record RequestConstraints(boolean needsTools, boolean needsVision, boolean needsStreaming, Double maxCostUsd,
-                                 Long slaTargetMs, Set<String> allow, Set<String> deny, int outputTokensAsked) {
+                                 Long slaTargetMs, Set<String> allow, Set<String> deny, boolean answerBudgetFitted) {
 
     public static final RequestConstraints NONE = new RequestConstraints(false, false, false, null, null, Set.of(),
             Set.of());
@@ -29,9 +30,6 @@ public record RequestConstraints(boolean needsTools, boolean needsVision, boolea
         if (slaTargetMs != null && slaTargetMs < 1) {
             throw new IllegalArgumentException("SLA target must be at least 1 ms: " + slaTargetMs);
         }
-        if (outputTokensAsked < 0) {
-            throw new IllegalArgumentException("output tokens asked must be 0 (none) or more: " + outputTokensAsked);
-        }
         allow = Set.copyOf(Objects.requireNonNull(allow, "allow"));
         deny = Set.copyOf(Objects.requireNonNull(deny, "deny"));
         for (String entry : allow) {
@@ -42,10 +40,10 @@ public record RequestConstraints(boolean needsTools, boolean needsVision, boolea
         }
     }
 
-    /** Constraints that ask for no answer length. */
+    /** Constraints of a request whose answer budget was set by its caller. */
     public RequestConstraints(boolean needsTools, boolean needsVision, boolean needsStreaming, Double maxCostUsd,
                               Long slaTargetMs, Set<String> allow, Set<String> deny) {
-        this(needsTools, needsVision, needsStreaming, maxCostUsd, slaTargetMs, allow, deny, 0);
+        this(needsTools, needsVision, needsStreaming, maxCostUsd, slaTargetMs, allow, deny, false);
     }
 
     public boolean isNone() {

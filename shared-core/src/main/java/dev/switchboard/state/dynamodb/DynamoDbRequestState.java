@@ -16,7 +16,6 @@ import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.UncertainReservation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -80,7 +79,7 @@ public final class DynamoDbRequestState implements RequestState {
         try {
             items = BatchGets.fetchTables(dynamo, wanted, sleeper, "a request's spend and cache entry");
         } catch (StateUnavailableException e) {
-            if (cacheKey == null || !answeredByDynamoDb(e)) {
+            if (cacheKey == null || !cacheMayBeAlone(e)) {
                 throw e;
             }
             // The cache is advice: a cache table DynamoDB refuses (throttled on one hot entry, missing, not
@@ -99,11 +98,12 @@ public final class DynamoDbRequestState implements RequestState {
     }
 
     /**
-     * True when DynamoDB itself answered with the failure (an error response, or keys left unprocessed),
-     * so that a read of another table may still succeed; false when it could not be reached at all.
+     * True when the read may have failed for the cache table alone: keys left unprocessed (a hot entry
+     * throttled), or a table refused (missing, not granted). A 5xx, an outage or a throttled state table
+     * would fail the spend's own read too, and is not asked again.
      */
-    private static boolean answeredByDynamoDb(StateUnavailableException e) {
-        return e.getCause() == null || e.getCause() instanceof AwsServiceException;
+    private static boolean cacheMayBeAlone(StateUnavailableException e) {
+        return e.getCause() == null || DynamoDbRefusals.tableRefused(e.getCause());
     }
 
     @Override
@@ -124,8 +124,7 @@ public final class DynamoDbRequestState implements RequestState {
         try {
             admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), also, s.deployment());
         } catch (StateUnavailableException e) {
-            // A transaction DynamoDB cancelled or refused (a 4xx: a cache table missing or not granted) wrote
-            // nothing: the reconcile (money) goes again alone, without the latency and cache writes (advice),
+            // A transaction DynamoDB cancelled or refused (a cache table missing or not granted) wrote nothing: the reconcile (money) goes again alone, without the latency and cache writes (advice),
             // so that their trouble never leaves a reservation at its estimate.
             if (also.isEmpty() || s.reservation() == null || !refusedWhole(e)) {
                 throw e;
@@ -137,10 +136,9 @@ public final class DynamoDbRequestState implements RequestState {
         }
     }
 
-    /** True when DynamoDB answered the transaction with a 4xx (a cancellation included): nothing of it landed. */
+    /** True when DynamoDB's answer proves that nothing of the transaction landed (see {@link DynamoDbRefusals}). */
     private static boolean refusedWhole(StateUnavailableException e) {
-        return e.getCause() instanceof AwsServiceException refused && refused.statusCode() >= 400
-                && refused.statusCode() < 500;
+        return DynamoDbRefusals.transactionRefusedWhole(e.getCause());
     }
 
     /**

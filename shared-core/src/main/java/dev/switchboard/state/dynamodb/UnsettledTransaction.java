@@ -55,6 +55,12 @@ final class UnsettledTransaction implements UnsettledSettlement {
         } catch (TransactionCanceledException nothingLanded) {
             whenCancelled.run();
         } catch (SdkException e) {
+            if (DynamoDbRefusals.transactionRefusedWhole(e)) {
+                // A table refused (the cache's, missing or not granted) refuses every repeat: nothing landed,
+                // so what still matters goes alone rather than being repeated until the repeats run out.
+                whenCancelled.run();
+                return;
+            }
             UnsettledTransaction again = token != null ? this
                     : new UnsettledTransaction(dynamo, items, sent, firstSentAt, subject, whenCancelled);
             throw StateUnavailableException.ofSettlement("repeating a settlement in DynamoDB failed", e, again);

@@ -2,6 +2,7 @@ package dev.switchboard.provider.anthropic;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
@@ -130,6 +131,18 @@ class AnthropicRequestMapperTest {
                 body(request.withToolChoice(ToolChoice.REQUIRED), false).get("tool_choice"));
         assertEquals(tree("{\"type\":\"tool\",\"name\":\"get_weather\"}"),
                 body(request.withToolChoice(ToolChoice.function("get_weather")), true).get("tool_choice"));
+    }
+
+    @Test
+    void topPAndStopSequencesGoAsAnthropicNamesThem() throws IOException {
+        ChatRequest request = request(List.of(ChatMessage.user("Hi"))).withOptions(new GenerationOptions(0.5,
+                List.of("Human:")));
+
+        JsonNode body = body(request, false);
+
+        assertEquals(0.5, body.get("top_p").getDoubleValue());
+        assertEquals(tree("[\"Human:\"]"), body.get("stop_sequences"));
+        assertNull(body(request(List.of(ChatMessage.user("Hi"))), false).get("stop_sequences"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
@@ -138,6 +139,18 @@ class BedrockRequestMapperTest {
                 new ChatMessage("tool", "18C", List.of(), "c1")), 10, null, weather).withToolChoice(ToolChoice.NONE);
         assertEquals(1, mapper.converse(afterACall).toolConfig().tools().size(),
                 "a conversation holding tool calls needs the tools configured");
+    }
+
+    @Test
+    void topPAndStopSequencesGoInTheInferenceConfig() {
+        ChatRequest chat = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10)
+                .withOptions(new GenerationOptions(0.25, List.of("END", "STOP")));
+
+        var inference = mapper.converseStream(chat).inferenceConfig();
+
+        assertEquals(0.25f, inference.topP());
+        assertEquals(List.of("END", "STOP"), inference.stopSequences());
+        assertNull(mapper.converse(new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10)).inferenceConfig().topP());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.switchboard.provider.gemini;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
@@ -154,6 +155,17 @@ class GeminiRequestMapperTest {
                 body(request.withToolChoice(ToolChoice.REQUIRED)).get("toolConfig"));
         assertEquals(tree("{\"functionCallingConfig\":{\"mode\":\"ANY\",\"allowedFunctionNames\":[\"get_weather\"]}}"),
                 body(request.withToolChoice(ToolChoice.function("get_weather"))).get("toolConfig"));
+    }
+
+    @Test
+    void topPAndStopSequencesGoInTheGenerationConfig() throws IOException {
+        ChatRequest request = new ChatRequest("gemini-1.5-flash", List.of(ChatMessage.user("Hi")), 100)
+                .withOptions(new GenerationOptions(0.0, List.of("END")));
+
+        JsonNode generation = body(request).get("generationConfig");
+
+        assertEquals(0.0, generation.get("topP").getDoubleValue(), "0 is a value, not absent");
+        assertEquals(tree("[\"END\"]"), generation.get("stopSequences"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.switchboard.provider.openai;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
@@ -101,6 +102,17 @@ class OpenAiRequestMapperTest {
                 tree(COMPATIBLE.body(request.withToolChoice(ToolChoice.REQUIRED), false)).get("tool_choice"));
         assertEquals(tree("{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}"),
                 tree(OPENAI.body(request.withToolChoice(ToolChoice.function("get_weather")), true)).get("tool_choice"));
+    }
+
+    @Test
+    void topPAndStopSequencesGoAsOpenAiNamesThemAndOnlyWhenSet() throws IOException {
+        JsonNode body = tree(COMPATIBLE.body(simple().withOptions(new GenerationOptions(0.9, List.of("\n\n", "END"))),
+                false));
+
+        assertEquals(0.9, body.get("top_p").getDoubleValue());
+        assertEquals(tree("[\"\\n\\n\",\"END\"]"), body.get("stop"));
+        assertNull(tree(OPENAI.body(simple(), false)).get("top_p"));
+        assertNull(tree(OPENAI.body(simple(), false)).get("stop"));
     }
 
     @Test

@@ -14,8 +14,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,6 +54,21 @@ class UnsettledTransactionTest {
     @AfterEach
     void close() {
         dynamo.close();
+    }
+
+    @Test
+    void aRepeatDynamoDbRefusesWholeForAMissingTableGivesWhatMattersItsOwnWriteInsteadOfFailingForever() {
+        // The cache table is gone (or not granted): every repeat of a settlement naming it would be refused.
+        String missing = prefix + "no-such-cache";
+        TransactWriteItem put = TransactWriteItem.builder().put(b -> b.tableName(missing)
+                .item(Map.of("pk", AttributeValue.fromS("k"), "sk", AttributeValue.fromS("s")))).build();
+        AtomicInteger alone = new AtomicInteger();
+        UnsettledTransaction unsettled = new UnsettledTransaction(dynamo, List.of(put), "token-1", clock.instant(),
+                "d1", alone::incrementAndGet);
+
+        unsettled.repeat();
+
+        assertEquals(1, alone.get(), "nothing landed, so the reconcile went alone");
     }
 
     @Test

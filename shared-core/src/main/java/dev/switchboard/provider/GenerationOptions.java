@@ -1,0 +1,31 @@
+package dev.switchboard.provider;
+
+import java.util.List;
+
+/**
+ * OpenAI's generation settings besides the budget, the temperature and the tools, that every protocol
+ * has a field for: nucleus sampling ({@code top_p}, null for the provider's default) and the sequences
+ * that end the answer ({@code stop}, at most {@value #MAX_STOP_SEQUENCES}, the fewest any protocol takes).
+ */
+public record GenerationOptions(Double topP, List<String> stop) {
+
+    public static final int MAX_STOP_SEQUENCES = 4;
+    public static final GenerationOptions NONE = new GenerationOptions(null, List.of());
+
+    public GenerationOptions {
+        if (topP != null && !(topP >= 0 && topP <= 1)) {
+            throw new IllegalArgumentException("topP must be in [0, 1]: " + topP);
+        }
+        stop = List.copyOf(stop);
+        if (stop.size() > MAX_STOP_SEQUENCES || stop.stream().anyMatch(String::isEmpty)) {
+            throw new IllegalArgumentException("at most " + MAX_STOP_SEQUENCES + " stop sequences, none empty");
+        }
+    }
+
+    /** One canonical text, for the response cache's key: each sequence length-prefixed. */
+    public String canonical() {
+        StringBuilder out = new StringBuilder("top_p=").append(topP).append("|stop=");
+        stop.forEach(s -> out.append(s.length()).append(':').append(s).append(','));
+        return out.toString();
+    }
+}
