@@ -47,6 +47,7 @@ public final class ChatCompletionRequestParser {
             throw new InvalidRequestException("model", "'model' must be \"auto\" or a configured model");
         }
         json.optionalLong("n", 1, 1);
+        DefaultOnlyFields.check(json);
         // OpenAI's newer name wins over the older one; with neither, the configured default, which the
         // model's own longest answer may cut.
         Long completion = json.optionalLong("max_completion_tokens", CompleteRequest.MIN_MAX_TOKENS,
@@ -123,6 +124,7 @@ public final class ChatCompletionRequestParser {
                 "temperature", "tools", "tool_choice", "n", "stream", "stream_options", "user", "auto_route", "top_p",
                 "stop"));
         fields.addAll(RoutingPreferencesParser.FIELDS);
+        fields.addAll(DefaultOnlyFields.FIELDS.keySet());
         return Set.copyOf(fields);
     }
 }

@@ -8,7 +8,11 @@ public abstract class DeploymentsFailedException extends ApiException {
     private final List<String> tried;
 
     protected DeploymentsFailedException(int status, String type, String message, List<String> tried) {
-        super(status, type, message, null);
+        this(status, type, message, null, tried);
+    }
+
+    protected DeploymentsFailedException(int status, String type, String message, String field, List<String> tried) {
+        super(status, type, message, field);
         this.tried = List.copyOf(tried);
     }
 

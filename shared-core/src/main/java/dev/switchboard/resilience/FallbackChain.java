@@ -1,5 +1,6 @@
 package dev.switchboard.resilience;
 
+import dev.switchboard.api.ContextLengthExceededException;
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.ProviderRejectedException;
 import dev.switchboard.api.RequestTimedOutException;
@@ -159,6 +160,8 @@ public final class FallbackChain {
                                Function<Candidate, RetryingCaller.CandidateCall<T>> calls) {
         List<Attempt> attempts = new ArrayList<>();
         int contextTooLongUpTo = 0;
+        // Whether every deployment tried said the context was too long (the others left out for a smaller one).
+        boolean onlyTooLong = true;
         for (Candidate candidate : ranked) {
             if (!clock.instant().isBefore(deadline) || Thread.currentThread().isInterrupted()) {
                 LOG.warn("request deadline reached or interrupted; candidates left untried from {}", candidate.label());
@@ -171,12 +174,14 @@ public final class FallbackChain {
             // An open circuit is passed over before the gate, so that it holds no limit for a call never made.
             if (breakers.isOpen(candidate.label())) {
                 attempts.add(Attempt.passedOver(candidate.label(), Attempt.CIRCUIT_OPEN));
+                onlyTooLong = false;
                 continue;
             }
             RetryingCaller.CandidateCall<T> call = calls.apply(candidate);
             Optional<String> refused = gate.enter(candidate);
             if (refused.isPresent()) {
                 attempts.add(Attempt.passedOver(candidate.label(), refused.get()));
+                onlyTooLong = false;
                 continue;
             }
             RetryingCaller.Result<T> result;
@@ -205,11 +210,16 @@ public final class FallbackChain {
                 }
                 if (failure.kind() == ProviderException.Kind.CONTEXT_TOO_LONG) {
                     contextTooLongUpTo = Math.max(contextTooLongUpTo, candidate.capabilities().contextLength());
+                } else {
+                    onlyTooLong = false;
                 }
             }
         }
         if (!clock.instant().isBefore(deadline)) {
             throw new RequestTimedOutException(settings.requestDeadline(), Attempt.failures(attempts));
+        }
+        if (onlyTooLong && contextTooLongUpTo > 0) {
+            throw new ContextLengthExceededException(Attempt.failures(attempts));
         }
         throw new NoProviderAvailableException(Attempt.failures(attempts));
     }

@@ -92,6 +92,22 @@ class ChatCompletionRequestParserTest {
     }
 
     @Test
+    void openAisOtherFieldsAreTakenAtTheirDefaultsAndRefusedNamingTheFieldOtherwise() {
+        ChatCompletionRequest spelt = parse("{" + USER_HI + ",\"presence_penalty\":0,\"frequency_penalty\":0.0,"
+                + "\"logprobs\":false,\"top_logprobs\":null,\"store\":false,\"parallel_tool_calls\":true,"
+                + "\"logit_bias\":{},\"response_format\":{\"type\":\"text\"},\"service_tier\":\"auto\"}");
+        assertEquals(parse("{" + USER_HI + "}"), spelt, "the defaults spelt out change nothing");
+        for (String field : new String[]{"\"presence_penalty\":0.5", "\"logprobs\":true", "\"store\":true",
+                "\"parallel_tool_calls\":false", "\"logit_bias\":{\"50256\":-100}",
+                "\"response_format\":{\"type\":\"json_object\"}", "\"service_tier\":\"flex\""}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                    () -> parse("{" + USER_HI + "," + field + "}"), field);
+            assertEquals(field.substring(1, field.indexOf('"', 1)), e.field());
+            assertTrue(e.getMessage().contains("not supported yet"), e.getMessage());
+        }
+    }
+
+    @Test
     void autoRoutesAndANamedModelIsPinned() {
         assertNull(parse("{\"model\":\"auto\"," + USER_HI + "}").model());
         assertEquals("gpt-4o", parse("{\"model\":\"gpt-4o\"," + USER_HI + "}").model());

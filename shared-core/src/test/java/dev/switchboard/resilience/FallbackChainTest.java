@@ -1,5 +1,6 @@
 package dev.switchboard.resilience;
 
+import dev.switchboard.api.ContextLengthExceededException;
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.ProviderRejectedException;
 import dev.switchboard.api.RequestTimedOutException;
@@ -277,6 +278,33 @@ class FallbackChainTest {
         assertEquals(1, fixture.provider("alpha").calls(), "not retried");
         assertEquals(List.of("alpha/small (context_too_long)", "beta/same (context_too_small)",
                 "beta/smaller (context_too_small)"), outcome.failedAttempts());
+    }
+
+    @Test
+    void aConversationTooLongForEveryDeploymentIsTheCallers400NotAnOutage() {
+        Candidate small = candidate("alpha", "small", 8_000);
+        Candidate smaller = candidate("beta", "smaller", 4_000);
+        Candidate large = candidate("gamma", "large", 128_000);
+        fixture.provider("alpha").fails(contextTooLong());
+        fixture.provider("gamma").fails(contextTooLong());
+
+        ContextLengthExceededException e = assertThrows(ContextLengthExceededException.class,
+                () -> call(small, smaller, large));
+
+        assertEquals(400, e.status());
+        assertEquals("context_length_exceeded", e.type());
+        assertEquals("messages", e.field());
+        assertEquals(List.of("alpha/small (context_too_long)", "beta/smaller (context_too_small)",
+                "gamma/large (context_too_long)"), e.tried());
+    }
+
+    @Test
+    void aContextTooLongBesideAnotherFailureIsStillAnOutage() {
+        fixture.provider("alpha").fails(contextTooLong());
+        fixture.provider("beta").fails(unauthorized());
+
+        assertThrows(NoProviderAvailableException.class, () -> call(candidate("alpha", "small", 8_000),
+                candidate("beta", "large", 128_000)), "the larger one never said the conversation was too long");
     }
 
     @Test

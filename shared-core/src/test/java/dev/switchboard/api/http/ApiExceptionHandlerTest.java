@@ -2,6 +2,7 @@ package dev.switchboard.api.http;
 
 import dev.switchboard.api.ApiError;
 import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ProviderRejectedException;
 import dev.switchboard.api.RateLimitedException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,6 +10,7 @@ import io.micronaut.http.MediaType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,5 +43,14 @@ class ApiExceptionHandlerTest {
         assertEquals(503, response.code());
         assertEquals("30", response.getHeaders().get("Retry-After"));
         assertEquals("unavailable", response.body().error().type());
+    }
+
+    @Test
+    void aRequestAProviderRefusedAsMalformedTellsOpenAisClientsNotToSendItAgain() {
+        HttpResponse<ApiError.ErrorEnvelope> response = ApiExceptionHandler.response(
+                new ProviderRejectedException("openai/gpt-4o", List.of("openai/gpt-4o (rejected)")));
+
+        assertEquals(502, response.code());
+        assertEquals("false", response.getHeaders().get("x-should-retry"), "their SDKs resend any 5xx otherwise");
     }
 }

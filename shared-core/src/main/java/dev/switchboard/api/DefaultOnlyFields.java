@@ -1,0 +1,52 @@
+package dev.switchboard.api;
+
+import io.micronaut.json.tree.JsonNode;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * OpenAI request fields the gateway does not act on, taken when they hold OpenAI's own default (or null),
+ * as clients and frameworks often send them spelt out: {@code "presence_penalty": 0},
+ * {@code "parallel_tool_calls": true}, {@code "response_format": {"type": "text"}}... Any other value
+ * would change the answer in a way not every protocol can, so it is refused naming the field, never
+ * silently dropped.
+ */
+final class DefaultOnlyFields {
+
+    private record Default(String spelt, Predicate<JsonNode> is) {
+    }
+
+    /** Sorted, so that of several fields the same one is always named. */
+    static final Map<String, Default> FIELDS = new TreeMap<>(Map.of(
+            "presence_penalty", new Default("0", DefaultOnlyFields::zero),
+            "frequency_penalty", new Default("0", DefaultOnlyFields::zero),
+            "logprobs", new Default("false", n -> n.isBoolean() && !n.getBooleanValue()),
+            "top_logprobs", new Default("0", DefaultOnlyFields::zero),
+            "store", new Default("false", n -> n.isBoolean() && !n.getBooleanValue()),
+            "parallel_tool_calls", new Default("true", n -> n.isBoolean() && n.getBooleanValue()),
+            "logit_bias", new Default("{}", n -> n.isObject() && n.size() == 0),
+            "response_format", new Default("{\"type\": \"text\"}", n -> n.isObject() && n.size() == 1
+                    && n.get("type") != null && n.get("type").isString() && n.get("type").getStringValue().equals("text")),
+            "service_tier", new Default("\"auto\" or \"default\"", n -> n.isString()
+                    && (n.getStringValue().equals("auto") || n.getStringValue().equals("default")))));
+
+    private DefaultOnlyFields() {
+    }
+
+    /** Refuses, naming the field, the first of these fields {@code json} gives a value other than the default. */
+    static void check(JsonBody json) {
+        FIELDS.forEach((field, fallback) -> {
+            JsonNode value = json.optionalNode(field);
+            if (value != null && !fallback.is().test(value)) {
+                throw new InvalidRequestException(field, "'" + field + "' is not supported yet: only its default ("
+                        + fallback.spelt() + ") or null is accepted");
+            }
+        });
+    }
+
+    private static boolean zero(JsonNode n) {
+        return n.isNumber() && n.getNumberValue().doubleValue() == 0;
+    }
+}
