@@ -63,7 +63,7 @@ public final class ChatCompletionRequestParser {
                 given != null, json.optionalDecimal("temperature", 0, 2), tools, stream,
                 includeUsage(json.optionalNode("stream_options"), stream), json.optionalBoolean("auto_route", false),
                 RoutingPreferencesParser.fromBody(json), user(json), toolChoice,
-                new GenerationOptions(json.optionalDecimal("top_p", 0, 1), stop(json.optionalNode("stop"))));
+                new GenerationOptions(topP(json), stop(json.optionalNode("stop"))));
     }
 
     /** OpenAI's end-user id: a non-blank string the providers can take as it is. The message never quotes it. */
@@ -74,6 +74,15 @@ public final class ChatCompletionRequestParser {
                     + ChatRequest.MAX_END_USER_CHARS + " characters");
         }
         return user;
+    }
+
+    /**
+     * top_p from 0 to 1; 1, every protocol's default, is not passed on (clients send it spelt out, and
+     * Anthropic's newer models refuse temperature and top_p together).
+     */
+    private static Double topP(JsonBody json) {
+        Double topP = json.optionalDecimal("top_p", 0, 1);
+        return topP != null && topP == 1.0 ? null : topP;
     }
 
     /** OpenAI's stop: one string or an array of up to four, none empty; null for none. */

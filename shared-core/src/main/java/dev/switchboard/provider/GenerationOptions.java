@@ -22,6 +22,18 @@ public record GenerationOptions(Double topP, List<String> stop) {
         }
     }
 
+    /**
+     * {@code stop} as it is, for a protocol that refuses a sequence of white space alone ("\n" included):
+     * such a request cannot be said there, an {@link IllegalArgumentException}, which the adapters take as
+     * a request this deployment cannot take though another may.
+     */
+    public static List<String> requireVisible(List<String> stop, String who) {
+        if (stop.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException(who + " takes no stop sequence of white space alone");
+        }
+        return stop;
+    }
+
     /** One canonical text, for the response cache's key: each sequence length-prefixed. */
     public String canonical() {
         StringBuilder out = new StringBuilder("top_p=").append(topP).append("|stop=");

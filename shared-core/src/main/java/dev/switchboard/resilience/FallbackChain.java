@@ -165,6 +165,7 @@ public final class FallbackChain {
         for (Candidate candidate : ranked) {
             if (!clock.instant().isBefore(deadline) || Thread.currentThread().isInterrupted()) {
                 LOG.warn("request deadline reached or interrupted; candidates left untried from {}", candidate.label());
+                onlyTooLong = false;
                 break;
             }
             if (candidate.capabilities().contextLength() <= contextTooLongUpTo) {
@@ -203,6 +204,10 @@ public final class FallbackChain {
                 throw new StreamBrokenException(candidate.label(), call.delivered(), failed.failure(), attempts);
             }
             gate.failed(candidate, result.attempt());
+            if (!(result instanceof RetryingCaller.Failed<T>)) {
+                // A circuit that opened between the check above and the call: this one was never asked.
+                onlyTooLong = false;
+            }
             if (result instanceof RetryingCaller.Failed<T> failed) {
                 ProviderException failure = failed.failure();
                 if (!failure.fallbackAllowed()) {

@@ -30,16 +30,30 @@ public record Capabilities(int contextLength, boolean tools, boolean vision, boo
                 : new Capabilities(contextLength, tools, vision, streaming, tokens);
     }
 
+    /** The least answer a fitted budget leaves room for (or the whole budget, when that is less). */
+    public static final int LEAST_FITTED_ANSWER = 256;
+
     /**
      * A budget fitted to this deployment, for a caller who set none: {@code preferred}, cut to the model's
-     * longest answer and to the room its context window leaves after {@code promptTokens}; at least 1.
+     * longest answer and to the room its context window leaves after {@code promptTokens} and a margin
+     * for the count being an estimate (code and digits take more tokens than it gives them); at least 1.
      */
     public int fittedBudget(int preferred, int promptTokens) {
-        long room = (long) contextLength - promptTokens;
+        long room = (long) contextLength - promptTokens - estimateMargin(promptTokens);
         long budget = Math.min(preferred, room);
         if (maxOutputTokens > 0) {
             budget = Math.min(budget, maxOutputTokens);
         }
         return (int) Math.max(1, budget);
+    }
+
+    /** The window a fitted budget needs: the prompt, the margin and the least answer worth sending. */
+    public static long windowForFittedBudget(int preferred, int promptTokens) {
+        return (long) promptTokens + estimateMargin(promptTokens) + Math.min(preferred, LEAST_FITTED_ANSWER);
+    }
+
+    /** An eighth of the estimated prompt, and at least 64 tokens: what the estimate may fall short by. */
+    private static long estimateMargin(int promptTokens) {
+        return Math.max(64, promptTokens / 8);
     }
 }

@@ -71,10 +71,11 @@ public record RoutingRequest(String prompt, PromptAnalysis analysis, int maxToke
 
     /**
      * The context window {@code candidate} needs: the prompt plus the budget, or, for a budget fitted to
-     * each deployment, the prompt plus one token of answer.
+     * each deployment, the prompt, a margin for its estimate and the least answer worth sending.
      */
     public int tokensNeeded(Candidate candidate) {
-        return constraints.answerBudgetFitted() ? (int) Math.min(Integer.MAX_VALUE, (long) promptTokens + 1)
+        return constraints.answerBudgetFitted()
+                ? (int) Math.min(Integer.MAX_VALUE, Capabilities.windowForFittedBudget(maxTokens, promptTokens))
                 : tokensNeeded();
     }
 

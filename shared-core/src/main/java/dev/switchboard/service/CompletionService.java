@@ -3,6 +3,7 @@ package dev.switchboard.service;
 import dev.switchboard.api.ApiException;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
+import dev.switchboard.api.ContextLengthExceededException;
 import dev.switchboard.api.DeploymentsFailedException;
 import dev.switchboard.api.RefusedUntilException;
 import dev.switchboard.api.RequestExceedsLimitException;
@@ -92,6 +93,9 @@ public class CompletionService {
             upstream.ended();
         } catch (DeploymentsFailedException e) {
             RuntimeException refusal = admission.whenNoneAnswered(e);
+            if (refusal instanceof ContextLengthExceededException tooLong) {
+                refusal = tooLong.on("prompt");
+            }
             accounting.failed(requestId, started, principal, ENDPOINT, decision, clock.millis() - started.toEpochMilli(),
                     e.tried().size(), refusal instanceof ApiException api ? api.type() : e.type());
             throw refusal;

@@ -83,6 +83,7 @@ class ChatCompletionRequestParserTest {
         assertEquals(new GenerationOptions(0.9, List.of("END", "\n")), request.options());
         assertEquals(List.of("END"), parse("{" + USER_HI + ",\"stop\":\"END\"}").options().stop(), "one string");
         assertEquals(GenerationOptions.NONE, parse("{" + USER_HI + ",\"stop\":null,\"top_p\":null}").options());
+        assertNull(parse("{" + USER_HI + ",\"top_p\":1}").options().topP(), "1 is every protocol's default: not sent");
         for (String refused : new String[]{"\"top_p\":1.5", "\"stop\":\"\"", "\"stop\":[\"a\",\"b\",\"c\",\"d\",\"e\"]",
                 "\"stop\":[1]", "\"stop\":{}"}) {
             InvalidRequestException e = assertThrows(InvalidRequestException.class,

@@ -97,6 +97,18 @@ class ChatAnswerBudgetTest {
     }
 
     @Test
+    void aWindowWithoutRoomForAnAnswerWorthSendingIsLeftOutEvenForTheDefault() {
+        CoreFixture fixture = new CoreFixture();
+        fixture.adaptedProvider("tiny", capturing, new DeploymentConfig("tiny-model", Tier.ECONOMY, 100, 100_000,
+                new Capabilities(300, false, false, true)));
+
+        NoEligibleDeploymentException e = assertThrows(NoEligibleDeploymentException.class,
+                () -> fixture.chatCompletions().complete(chat(4_096, false, null), CoreFixture.ALICE));
+
+        assertTrue(e.getMessage().contains("prompt and the least answer"), e.getMessage());
+    }
+
+    @Test
     void aBudgetTheCallerSetLeavesOutTheModelsThatCannotAnswerThatLong() {
         CoreFixture fixture = lineUp();
 

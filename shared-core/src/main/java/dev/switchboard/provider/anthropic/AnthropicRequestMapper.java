@@ -2,9 +2,11 @@ package dev.switchboard.provider.anthropic;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.JsonText;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
+import dev.switchboard.provider.ToolHistoryAsText;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
@@ -49,7 +51,9 @@ public final class AnthropicRequestMapper {
         if (!system.isEmpty()) {
             body.put("system", system);
         }
-        body.put("messages", turns.of(request.messages()));
+        // Anthropic refuses tool blocks in a request without tools: with none offered they go as text.
+        body.put("messages", turns.of(request.tools().isEmpty() ? ToolHistoryAsText.of(request.messages())
+                : request.messages()));
         if (request.temperature() != null) {
             // Clamped rather than refused: both ends of each range mean the same thing (0 the most
             // deterministic, the top the most random), a request the gateway accepted should not fail
@@ -60,7 +64,7 @@ public final class AnthropicRequestMapper {
             body.put("top_p", request.options().topP());
         }
         if (!request.options().stop().isEmpty()) {
-            body.put("stop_sequences", request.options().stop());
+            body.put("stop_sequences", GenerationOptions.requireVisible(request.options().stop(), "Anthropic"));
         }
         if (!request.tools().isEmpty()) {
             body.put("tools", request.tools().stream().map(this::tool).toList());

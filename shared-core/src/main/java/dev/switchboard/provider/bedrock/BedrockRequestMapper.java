@@ -2,9 +2,11 @@ package dev.switchboard.provider.bedrock;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
+import dev.switchboard.provider.ToolHistoryAsText;
 import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
@@ -77,7 +79,10 @@ public final class BedrockRequestMapper {
         List<Message> out = new ArrayList<>();
         ConversationRole role = null;
         List<ContentBlock> blocks = new ArrayList<>();
-        for (ChatMessage message : request.messages()) {
+        // Converse refuses tool blocks without a tool configuration: with no tools offered they go as text.
+        List<ChatMessage> conversation = offersTools(request) ? request.messages()
+                : ToolHistoryAsText.of(request.messages());
+        for (ChatMessage message : conversation) {
             if (message.role().equals("system")) {
                 continue;
             }
@@ -137,22 +142,17 @@ public final class BedrockRequestMapper {
             builder.topP(request.options().topP().floatValue());
         }
         if (!request.options().stop().isEmpty()) {
-            builder.stopSequences(request.options().stop());
+            // Anthropic's models refuse a stop sequence of white space alone, on Bedrock too.
+            builder.stopSequences(request.model().contains("anthropic.")
+                    ? GenerationOptions.requireVisible(request.options().stop(), "Anthropic's models on Bedrock")
+                    : request.options().stop());
         }
         return builder.build();
     }
 
-    /**
-     * Converse has no "none" choice: a request that forbids a call leaves its tools out, unless the
-     * conversation already holds tool calls or results, which Converse refuses without a tool
-     * configuration; the tools then go with the model's own choice.
-     */
+    /** Converse has no "none" choice: a request that forbids a call offers no tools at all. */
     private static boolean offersTools(ChatRequest request) {
-        if (request.tools().isEmpty()) {
-            return false;
-        }
-        return request.toolChoice().mode() != ToolChoice.Mode.NONE || request.messages().stream()
-                .anyMatch(m -> m.role().equals("tool") || !m.toolCalls().isEmpty());
+        return !request.tools().isEmpty() && request.toolChoice().mode() != ToolChoice.Mode.NONE;
     }
 
     private static ToolConfiguration tools(ChatRequest request) {

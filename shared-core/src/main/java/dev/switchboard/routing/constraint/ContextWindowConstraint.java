@@ -5,7 +5,7 @@ import dev.switchboard.routing.RoutingRequest;
 
 import java.util.Optional;
 
-/** The prompt plus the answer budget (one token of it, for a budget fitted to each deployment) must fit the window. */
+/** The prompt plus the answer budget (the least answer, for a budget fitted to each deployment) must fit the window. */
 public final class ContextWindowConstraint implements CandidateConstraint {
 
     @Override
@@ -14,6 +14,7 @@ public final class ContextWindowConstraint implements CandidateConstraint {
         int window = candidate.capabilities().contextLength();
         return window >= needed ? Optional.empty()
                 : Optional.of("context window of " + window + " tokens is smaller than the " + needed
-                + " this request needs (prompt plus max_tokens)");
+                + " this request needs (" + (request.constraints().answerBudgetFitted()
+                ? "prompt and the least answer" : "prompt plus max_tokens") + ")");
     }
 }

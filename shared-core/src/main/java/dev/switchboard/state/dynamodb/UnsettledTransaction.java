@@ -55,9 +55,10 @@ final class UnsettledTransaction implements UnsettledSettlement {
         } catch (TransactionCanceledException nothingLanded) {
             whenCancelled.run();
         } catch (SdkException e) {
-            if (DynamoDbRefusals.transactionRefusedWhole(e)) {
-                // A table refused (the cache's, missing or not granted) refuses every repeat: nothing landed,
-                // so what still matters goes alone rather than being repeated until the repeats run out.
+            if (token == null && DynamoDbRefusals.transactionRefusedWhole(e)) {
+                // No attempt may have landed, and a table refused (the cache's, missing or not granted) refuses
+                // every repeat: what still matters goes alone rather than repeating until the repeats run out.
+                // With a token, the refusal proves only that this repeat did not land, not the first sending.
                 whenCancelled.run();
                 return;
             }

@@ -6,6 +6,7 @@ import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
+import dev.switchboard.provider.ToolHistoryAsText;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,11 @@ class AnthropicRequestMapperTest {
         return JSON.readValue(MAPPER.body(request, stream), JsonNode.class);
     }
 
+    /** A tool is offered whenever the conversation holds tool turns: without one they would go as text. */
     private static ChatRequest request(List<ChatMessage> messages) {
-        return new ChatRequest(MODEL, messages, 256);
+        List<ToolDefinition> tools = ToolHistoryAsText.holdsToolTurns(messages)
+                ? List.of(new ToolDefinition("get_weather", null, "{\"type\":\"object\"}")) : List.of();
+        return new ChatRequest(MODEL, messages, 256, null, tools);
     }
 
     @Test
@@ -143,6 +147,30 @@ class AnthropicRequestMapperTest {
         assertEquals(0.5, body.get("top_p").getDoubleValue());
         assertEquals(tree("[\"Human:\"]"), body.get("stop_sequences"));
         assertNull(body(request(List.of(ChatMessage.user("Hi"))), false).get("stop_sequences"));
+    }
+
+    @Test
+    void aStopSequenceOfWhiteSpaceAloneCannotBeSaidToAnthropicSoAnotherDeploymentMayTakeIt() {
+        ChatRequest request = request(List.of(ChatMessage.user("Hi"))).withOptions(new GenerationOptions(null,
+                List.of("END", "\n")));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, false));
+        assertTrue(e.getMessage().contains("white space"), e.getMessage());
+    }
+
+    @Test
+    void aHistoryOfToolCallsWithoutToolsGoesAsTextWhichAnthropicTakes() throws IOException {
+        JsonNode body = body(new ChatRequest(MODEL, List.of(ChatMessage.user("Weather?"),
+                new ChatMessage("assistant", "", List.of(new ToolCall("c1", "get_weather", "{\"city\":\"Oslo\"}")), null),
+                new ChatMessage("tool", "18C", List.of(), "c1"), ChatMessage.user("Summarise this session")), 256), false);
+
+        assertNull(body.get("tools"));
+        assertEquals(tree("""
+                [{"role":"user","content":[{"type":"text","text":"Weather?"}]},
+                 {"role":"assistant","content":[{"type":"text","text":"[called tool get_weather with {\\"city\\":\\"Oslo\\"}]"}]},
+                 {"role":"user","content":[{"type":"text","text":"[tool get_weather returned: 18C]"},
+                                           {"type":"text","text":"Summarise this session"}]}]"""),
+                body.get("messages"), "Anthropic refuses tool blocks in a request without tools");
     }
 
     @Test

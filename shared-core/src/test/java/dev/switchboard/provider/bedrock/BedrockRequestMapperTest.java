@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 class BedrockRequestMapperTest {
 
     private final BedrockRequestMapper mapper = new BedrockRequestMapper();
+    /** Offered wherever a conversation holds tool turns, which would go as text without tools. */
+    private static final ToolDefinition WEATHER = new ToolDefinition("get_weather", null, "{\"type\":\"object\"}");
 
     @Test
     void systemTurnsBecomeSystemBlocksAndTheBudgetIsSentWithoutATemperature() {
@@ -55,7 +57,7 @@ class BedrockRequestMapperTest {
                 new ChatMessage("assistant", "", List.of(new ToolCall("t1", "get_weather", "{\"city\":\"Oslo\"}"),
                         new ToolCall("t2", "get_weather", "{\"city\":\"Bergen\",\"days\":2.50}")), null),
                 new ChatMessage("tool", "4 C", List.of(), "t1"),
-                new ChatMessage("tool", "7 C", List.of(), "t2")), 50, 0.3, List.of());
+                new ChatMessage("tool", "7 C", List.of(), "t2")), 50, 0.3, List.of(WEATHER));
 
         ConverseStreamRequest request = mapper.converseStream(chat);
 
@@ -86,7 +88,8 @@ class BedrockRequestMapperTest {
         ChatRequest chat = new ChatRequest("m", List.of(new ChatMessage("system", " "), ChatMessage.user("Hi"),
                 new ChatMessage("assistant", ""), ChatMessage.user("Still there?"), new ChatMessage("assistant", " \n"),
                 ChatMessage.user("Hello?"),
-                new ChatMessage("assistant", " ", List.of(new ToolCall("t1", "get_weather", "{}")), null)), 10);
+                new ChatMessage("assistant", " ", List.of(new ToolCall("t1", "get_weather", "{}")), null)), 10, null,
+                List.of(WEATHER));
 
         ConverseRequest request = mapper.converse(chat);
 
@@ -137,8 +140,39 @@ class BedrockRequestMapperTest {
         ChatRequest afterACall = new ChatRequest("m", List.of(ChatMessage.user("Hi"),
                 new ChatMessage("assistant", "", List.of(new ToolCall("c1", "get_weather", "{}")), null),
                 new ChatMessage("tool", "18C", List.of(), "c1")), 10, null, weather).withToolChoice(ToolChoice.NONE);
-        assertEquals(1, mapper.converse(afterACall).toolConfig().tools().size(),
-                "a conversation holding tool calls needs the tools configured");
+        ConverseRequest told = mapper.converse(afterACall);
+        assertNull(told.toolConfig(), "no tools offered, even after a call");
+        assertEquals(List.of(ContentBlock.fromText("[called tool get_weather with {}]")), told.messages().get(1).content());
+        assertEquals(List.of(ContentBlock.fromText("[tool get_weather returned: 18C]")), told.messages().get(2).content(),
+                "Converse refuses tool blocks without tools: the history goes as text");
+    }
+
+    @Test
+    void aHistoryOfToolCallsWithoutToolsGoesAsTextWhichConverseTakes() {
+        ChatRequest summary = new ChatRequest("m", List.of(ChatMessage.user("Weather?"),
+                new ChatMessage("assistant", "Let me look.", List.of(new ToolCall("c1", "get_weather",
+                        "{\"city\":\"Oslo\"}")), null),
+                new ChatMessage("tool", "18C", List.of(), "c1"), ChatMessage.user("Summarise this session")), 10);
+
+        ConverseRequest request = mapper.converse(summary);
+
+        assertNull(request.toolConfig());
+        assertEquals(List.of(ContentBlock.fromText("Let me look.\n[called tool get_weather with {\"city\":\"Oslo\"}]")),
+                request.messages().get(1).content());
+        assertEquals(List.of(ContentBlock.fromText("[tool get_weather returned: 18C]"),
+                ContentBlock.fromText("Summarise this session")), request.messages().get(2).content());
+        assertTrue(request.messages().stream().flatMap(m -> m.content().stream())
+                .allMatch(block -> block.toolUse() == null && block.toolResult() == null));
+    }
+
+    @Test
+    void aStopSequenceOfWhiteSpaceAloneIsRefusedForAnthropicsModelsOnly() {
+        GenerationOptions newline = new GenerationOptions(null, List.of("\n"));
+
+        assertThrows(IllegalArgumentException.class, () -> mapper.converse(new ChatRequest(
+                "us.anthropic.claude-3-5-haiku-20241022-v1:0", List.of(ChatMessage.user("Hi")), 10).withOptions(newline)));
+        assertEquals(List.of("\n"), mapper.converse(new ChatRequest("meta.llama3-1-8b-instruct-v1:0",
+                List.of(ChatMessage.user("Hi")), 10).withOptions(newline)).inferenceConfig().stopSequences());
     }
 
     @Test
@@ -159,7 +193,7 @@ class BedrockRequestMapperTest {
                 List.of(ChatMessage.user("Hi")), 10, null, List.of(new ToolDefinition("t", null, "{\"a\":1} trailing")))));
         assertThrows(IllegalArgumentException.class, () -> mapper.converse(new ChatRequest("m", List.of(
                 ChatMessage.user("Hi"), new ChatMessage("assistant", "", List.of(new ToolCall("t1", "f", "{oops")), null)),
-                10)));
+                10, null, List.of(WEATHER))));
     }
 
     @Test

@@ -63,12 +63,18 @@ class UnsettledTransactionTest {
         TransactWriteItem put = TransactWriteItem.builder().put(b -> b.tableName(missing)
                 .item(Map.of("pk", AttributeValue.fromS("k"), "sk", AttributeValue.fromS("s")))).build();
         AtomicInteger alone = new AtomicInteger();
-        UnsettledTransaction unsettled = new UnsettledTransaction(dynamo, List.of(put), "token-1", clock.instant(),
+        // Every sending was cancelled before (no token): nothing can have landed.
+        UnsettledTransaction unsettled = new UnsettledTransaction(dynamo, List.of(put), null, clock.instant(),
                 "d1", alone::incrementAndGet);
 
         unsettled.repeat();
 
         assertEquals(1, alone.get(), "nothing landed, so the reconcile went alone");
+        UnsettledTransaction mayHaveLanded = new UnsettledTransaction(dynamo, List.of(put), "token-1",
+                clock.instant(), "d1", alone::incrementAndGet);
+        assertThrows(StateUnavailableException.class, mayHaveLanded::repeat,
+                "with a token the first sending may have landed: repeated under it, never reconciled again");
+        assertEquals(1, alone.get());
     }
 
     @Test
