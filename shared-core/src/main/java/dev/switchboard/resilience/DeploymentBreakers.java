@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -254,14 +255,22 @@ public final class DeploymentBreakers {
             }
         } else {
             LOG.info("circuit breaker changed: deployment={} from={} to={}", label, from, to);
+            if (to == CircuitBreaker.State.CLOSED) {
+                Instant now = clock.instant();
+                tellListeners(label, listener -> listener.closed(label, now));
+            }
         }
     }
 
     private void tellListeners(String label, Instant at) {
         String reason = lastFailure.get(label);
+        tellListeners(label, listener -> listener.opened(label, at, reason));
+    }
+
+    private void tellListeners(String label, Consumer<BreakerListener> told) {
         for (BreakerListener listener : listeners) {
             try {
-                listener.opened(label, at, reason);
+                told.accept(listener);
             } catch (RuntimeException e) {
                 // Sharing is best effort: the caller's request must not fail because a listener did.
                 LOG.warn("breaker listener failed: deployment={} error={}", label, e.getClass().getSimpleName());

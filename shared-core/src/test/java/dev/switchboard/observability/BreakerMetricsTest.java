@@ -19,4 +19,11 @@ class BreakerMetricsTest {
 
         assertEquals(List.of("circuit openai|gpt-4o|open", "circuit local|meta-llama/Llama-3-8B|open"), sink.told());
     }
+
+    @Test
+    void aBreakerThatClosesAgainIsReportedClosed() {
+        metrics.closed("openai/gpt-4o", Instant.EPOCH);
+
+        assertEquals(List.of("circuit openai|gpt-4o|closed"), sink.told());
+    }
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.switchboard.resilience.ScriptedProviders.rateLimited;
@@ -183,6 +185,30 @@ class DeploymentBreakersTest {
         fail(A, unavailable(503));
 
         assertEquals(BreakerState.CLOSED, breakers.state(A), "two failures recorded, not three");
+    }
+
+    @Test
+    void listenersHearABreakerOpenAndCloseAgain() {
+        List<String> heard = new ArrayList<>();
+        DeploymentBreakers listened = new DeploymentBreakers(ResilienceSettings.DEFAULTS, clock, List.of(
+                new BreakerListener() {
+                    @Override
+                    public void opened(String label, Instant at, String reason) {
+                        heard.add("opened " + label + " " + reason);
+                    }
+
+                    @Override
+                    public void closed(String label, Instant at) {
+                        heard.add("closed " + label);
+                    }
+                }));
+        for (int i = 0; i < 3; i++) {
+            listened.tryAcquire(A).orElseThrow().failed(unavailable(503));
+        }
+        clock.advance(Duration.ofSeconds(61));
+        listened.tryAcquire(A).orElseThrow().succeeded();
+
+        assertEquals(List.of("opened alpha/m UNAVAILABLE", "closed alpha/m"), heard);
     }
 
     @Test
