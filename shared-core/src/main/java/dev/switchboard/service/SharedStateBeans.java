@@ -11,8 +11,10 @@ import java.time.Duration;
 @Factory
 public class SharedStateBeans {
 
+    /** {@code checked}: built first, so that a value that does not convert is refused naming its variable. */
     @Context
-    SharedStateSettings sharedStateSettings(@Value("${switchboard.state.snapshot-max-age:5s}") Duration maxAge,
+    SharedStateSettings sharedStateSettings(BoundValuesCheck checked,
+                                            @Value("${switchboard.state.snapshot-max-age:5s}") Duration maxAge,
                                             @Value("${switchboard.probe.parallelism:4}") int parallelism,
                                             @Value("${switchboard.probe.timeout:10s}") Duration probeTimeout) {
         try {

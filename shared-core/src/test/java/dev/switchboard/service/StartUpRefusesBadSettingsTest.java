@@ -63,6 +63,14 @@ class StartUpRefusesBadSettingsTest {
     }
 
     @Test
+    void valuesOutsideTheirRangeStopTheStartNamingTheVariable() {
+        assertTrue(startUpFailure(Map.of("switchboard.state.latency.alpha", "2")).getMessage()
+                .startsWith("SWITCHBOARD_STATE_LATENCY_WINDOW, _BUCKET, _ALPHA, _SHARDS"), "at start, not at a first request");
+        assertTrue(startUpFailure(Map.of("switchboard.dynamodb.api-call-timeout", "0s")).getMessage()
+                .startsWith("SWITCHBOARD_DYNAMODB_API_CALL_TIMEOUT"), "not the SDK's own message");
+    }
+
+    @Test
     void wordsWhereNumbersBelongAreRefused() {
         assertTrue(startUpFailure(Map.of("switchboard.resilience.max-retries", "three")).getMessage()
                 .startsWith("SWITCHBOARD_RESILIENCE_MAX_RETRIES"));

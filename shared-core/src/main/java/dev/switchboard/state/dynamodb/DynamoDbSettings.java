@@ -1,6 +1,8 @@
 package dev.switchboard.state.dynamodb;
 
+import dev.switchboard.config.ConfigurationError;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
@@ -17,6 +19,8 @@ import java.time.Duration;
  * @param tablePrefix     prepended to every table's logical name, one per environment
  * @param apiCallTimeout  the most one DynamoDB call (with the SDK's own retries) may take
  */
+// @Context: built at start-up, so a bad value stops the application rather than its first request.
+@Context
 @ConfigurationProperties("switchboard.dynamodb")
 public record DynamoDbSettings(
         @Nullable URI endpoint,
@@ -24,4 +28,11 @@ public record DynamoDbSettings(
         @Bindable(defaultValue = "switchboard-") String tablePrefix,
         @Bindable(defaultValue = "2s") Duration apiCallTimeout,
         @Bindable(defaultValue = "false") boolean localCredentials) {
+
+    public DynamoDbSettings {
+        if (apiCallTimeout != null && (apiCallTimeout.isNegative() || apiCallTimeout.isZero())) {
+            throw new ConfigurationError(ConfigurationError.setting("switchboard.dynamodb.api-call-timeout")
+                    + " must be more than 0, not " + apiCallTimeout);
+        }
+    }
 }
