@@ -1,5 +1,7 @@
 package dev.switchboard.service;
 
+import dev.switchboard.api.ChatCompletionRequestParser;
+import dev.switchboard.api.ModelList;
 import dev.switchboard.api.ProvidersResponse;
 import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.config.ProviderCatalog;
@@ -10,11 +12,16 @@ import dev.switchboard.resilience.DeploymentBreakers;
 import dev.switchboard.state.DeploymentLatency;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * GET /providers: the configured providers and deployments with their prices and limits, and how
- * each is doing: the shared circuit, this instance's breaker, latency and success rate.
+ * each is doing: the shared circuit, this instance's breaker, latency and success rate; and GET
+ * /v1/models, the names a chat completion may ask for.
  */
 @Singleton
 public class CatalogService {
@@ -36,6 +43,21 @@ public class CatalogService {
         SharedState shared = sharedState.current();
         return new ProvidersResponse(catalog.source(),
                 catalog.providers().stream().map(p -> provider(p, shared)).toList());
+    }
+
+    /** GET /v1/models: "auto", then each configured model once, in the order of the providers file. */
+    public ModelList models() {
+        Map<String, String> firstProvider = new LinkedHashMap<>();
+        for (ProviderConfig provider : catalog.providers()) {
+            for (DeploymentConfig deployment : provider.deployments()) {
+                firstProvider.putIfAbsent(deployment.model(), provider.name());
+            }
+        }
+        List<ModelList.Model> models = new ArrayList<>(firstProvider.size() + 1);
+        models.add(new ModelList.Model(ChatCompletionRequestParser.AUTO_MODEL, ModelList.Model.MODEL, 0, "switchboard"));
+        firstProvider.forEach((model, provider) -> models.add(new ModelList.Model(model, ModelList.Model.MODEL, 0,
+                provider)));
+        return new ModelList(ModelList.LIST, models);
     }
 
     public int providerCount() {

@@ -1,0 +1,26 @@
+package dev.switchboard.function.complete;
+
+import dev.switchboard.api.ModelList;
+import dev.switchboard.service.CatalogService;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+
+/**
+ * GET /v1/models, OpenAI-compatible: the names POST /v1/chat/completions takes as {@code model}, which
+ * chat front ends and SDKs ask for before offering a model to pick. Configuration only: nothing is read.
+ */
+@Controller
+public class ModelsController {
+
+    private final CatalogService catalog;
+
+    public ModelsController(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @Get(uri = "/v1/models", produces = MediaType.APPLICATION_JSON)
+    public ModelList models() {
+        return catalog.models();
+    }
+}
