@@ -34,7 +34,10 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
      * out); otherwise its first feedback lesson, should two instances have recorded one for it at once.
      * An observed lesson's id is its request's id behind a prefix ({@link LearnerLesson#OBSERVED_PREFIX}),
      * so that it never meets a feedback id. Each branch is cut to the page in the same order first, so a
-     * read from long ago sorts a page's worth of each kind, not every lesson, per page.
+     * read from long ago sorts a page's worth of each kind, not every lesson, per page. The plain
+     * {@code created_at >= :afterAt} beside each cursor is what lets PostgreSQL start its index scan at
+     * the cursor: the cursor's OR alone made it walk the index from the oldest row, which at tens of
+     * millions of rows outlasts the statement timeout.
      */
     @Query("""
             SELECT l.lesson_id AS lesson_id, l.request_id AS request_id, l.source AS source,
@@ -45,6 +48,7 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
                          r.learner_features AS learner_features
                   FROM feedback f JOIN request_log r ON r.id = f.request_id
                   WHERE f.learner_outcome IS NOT NULL AND r.learner_outcome IS NULL
+                    AND f.created_at >= :afterAt
                     AND (f.created_at > :afterAt OR (f.created_at = :afterAt AND f.id > :afterId))
                     AND NOT EXISTS (SELECT 1 FROM feedback e
                                     WHERE e.request_id = f.request_id AND e.learner_outcome IS NOT NULL
@@ -55,6 +59,7 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
                   (SELECT 'observed-' || r.id, r.id, 'observed', r.created_at, r.learner_outcome, r.learner_features
                   FROM request_log r
                   WHERE r.learner_outcome IS NOT NULL
+                    AND r.created_at >= :afterAt
                     AND (r.created_at > :afterAt OR (r.created_at = :afterAt AND 'observed-' || r.id > :afterId))
                   ORDER BY r.created_at, 'observed-' || r.id
                   LIMIT :limit)) l

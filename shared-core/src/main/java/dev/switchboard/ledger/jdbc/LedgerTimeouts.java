@@ -56,7 +56,10 @@ public class LedgerTimeouts implements BeanCreatedEventListener<DatasourceConfig
             setUnlessInUrl(datasource, url, "loginTimeout", connectSeconds);
             setUnlessInUrl(datasource, url, "socketTimeout", Math.max(1, query.toSeconds()) + SOCKET_BACKSTOP_SECONDS);
             if (!url.toLowerCase(Locale.ROOT).contains("options=") && !url.contains("statement_timeout")) {
-                datasource.addDataSourceProperty("options", "-c statement_timeout=" + query.toMillis());
+                // A plan per call: the analytics' "everyone or one principal" filter otherwise gets, after
+                // five calls on a connection, one generic plan that scans every principal's rows for one.
+                datasource.addDataSourceProperty("options", "-c statement_timeout=" + query.toMillis()
+                        + " -c plan_cache_mode=force_custom_plan");
             }
         }
         return datasource;

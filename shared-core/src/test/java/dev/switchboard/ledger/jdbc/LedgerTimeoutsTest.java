@@ -31,7 +31,8 @@ class LedgerTimeoutsTest {
         assertEquals("2", datasource.getDataSourceProperties().getProperty("connectTimeout"));
         assertEquals("2", datasource.getDataSourceProperties().getProperty("loginTimeout"));
         assertEquals("15", datasource.getDataSourceProperties().getProperty("socketTimeout"));
-        assertEquals("-c statement_timeout=10000", datasource.getDataSourceProperties().getProperty("options"));
+        assertEquals("-c statement_timeout=10000 -c plan_cache_mode=force_custom_plan",
+                datasource.getDataSourceProperties().getProperty("options"));
     }
 
     @Test

@@ -26,6 +26,8 @@ class PostgresReadLimitsTest {
             try (Connection request = pool.getConnection()) {
                 assertEquals(15_000, request.getNetworkTimeout());
                 assertEquals("10s", statementTimeout(request), "the server stops a statement after 10 s");
+                assertEquals("force_custom_plan", setting(request, "plan_cache_mode"),
+                        "a plan per call, never one generic plan for every principal");
             }
             try (Connection migration = new UnboundedReadsDataSource(pool).getConnection()) {
                 assertEquals(0, migration.getNetworkTimeout());
@@ -40,8 +42,12 @@ class PostgresReadLimitsTest {
     }
 
     private static String statementTimeout(Connection connection) throws SQLException {
+        return setting(connection, "statement_timeout");
+    }
+
+    private static String setting(Connection connection, String name) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SHOW statement_timeout")) {
+             ResultSet result = statement.executeQuery("SHOW " + name)) {
             result.next();
             return result.getString(1);
         }
