@@ -52,7 +52,8 @@ public final class ChatCompletionRequestParser {
         // model's own longest answer may cut.
         Long completion = json.optionalLong("max_completion_tokens", CompleteRequest.MIN_MAX_TOKENS,
                 ChatCompletionRequest.MAX_MAX_TOKENS);
-        Long older = json.optionalLong("max_tokens", CompleteRequest.MIN_MAX_TOKENS, ChatCompletionRequest.MAX_MAX_TOKENS);
+        Long older = json.optionalLong("max_tokens", CompleteRequest.MIN_MAX_TOKENS,
+                ChatCompletionRequest.MAX_MAX_TOKENS);
         Long given = completion != null ? completion : older;
         int maxTokens = given != null ? given.intValue() : settings.defaultMaxTokens();
         boolean stream = json.optionalBoolean("stream", false);

@@ -27,8 +27,7 @@ final class DefaultOnlyFields {
             "store", new Default("false", n -> n.isBoolean() && !n.getBooleanValue()),
             "parallel_tool_calls", new Default("true", n -> n.isBoolean() && n.getBooleanValue()),
             "logit_bias", new Default("{}", n -> n.isObject() && n.size() == 0),
-            "response_format", new Default("{\"type\": \"text\"}", n -> n.isObject() && n.size() == 1
-                    && n.get("type") != null && n.get("type").isString() && n.get("type").getStringValue().equals("text")),
+            "response_format", new Default("{\"type\": \"text\"}", DefaultOnlyFields::plainText),
             "service_tier", new Default("\"auto\" or \"default\"", n -> n.isString()
                     && (n.getStringValue().equals("auto") || n.getStringValue().equals("default")))));
 
@@ -44,6 +43,11 @@ final class DefaultOnlyFields {
                         + fallback.spelt() + ") or null is accepted");
             }
         });
+    }
+
+    private static boolean plainText(JsonNode n) {
+        JsonNode type = n.isObject() && n.size() == 1 ? n.get("type") : null;
+        return type != null && type.isString() && type.getStringValue().equals("text");
     }
 
     private static boolean zero(JsonNode n) {

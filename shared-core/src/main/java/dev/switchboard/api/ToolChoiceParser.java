@@ -23,7 +23,8 @@ final class ToolChoiceParser {
             return ToolChoice.AUTO;
         }
         ToolChoice choice = node.isString() ? word(node.getStringValue()) : named(node, tools);
-        if (tools.isEmpty() && (choice.mode() == ToolChoice.Mode.REQUIRED || choice.mode() == ToolChoice.Mode.FUNCTION)) {
+        boolean asksForACall = choice.mode() == ToolChoice.Mode.REQUIRED || choice.mode() == ToolChoice.Mode.FUNCTION;
+        if (tools.isEmpty() && asksForACall) {
             throw new InvalidRequestException(FIELD, "'tool_choice' asks for a tool call, but 'tools' is empty");
         }
         return choice;

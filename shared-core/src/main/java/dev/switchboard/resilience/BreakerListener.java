@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * Told when a deployment's breaker opens because of this instance's own calls (not when it adopts
- * another instance's verdict), so that the verdict can be shared, and when one closes. Called on the thread whose failure
- * opened the breaker; an implementation must be quick to give up and must not throw.
+ * another instance's verdict), so that the verdict can be shared, and when one closes. Called on the
+ * thread whose call changed the breaker; an implementation must be quick to give up and must not throw.
  */
 public interface BreakerListener {
 

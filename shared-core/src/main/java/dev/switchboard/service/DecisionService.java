@@ -133,7 +133,8 @@ public class DecisionService {
         int textTokens = Math.max(analysis.tokenCount(), tokens.countUnrouted(prompt));
         int promptTokens = (int) Math.min(Integer.MAX_VALUE, (long) textTokens + extraPromptTokens);
         RoutingRequest request = new RoutingRequest(prompt, analysis, maxTokens, candidates.all(),
-                latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences, budgetFitted), promptTokens,
+                latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences, budgetFitted),
+                promptTokens,
                 preview);
         String strategy = preferences.strategy() != null ? preferences.strategy()
                 : autoRoute ? HybridStrategy.NAME : ComplexityStrategy.NAME;

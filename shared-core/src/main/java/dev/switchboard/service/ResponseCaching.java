@@ -56,7 +56,8 @@ public class ResponseCaching {
             return null;
         }
         String route = (r.model() != null ? "model:" + r.model() + "|" + route(false, r.routing())
-                : "chat|" + route(r.autoRoute(), r.routing())) + "|tool_choice=" + r.toolChoice().canonical() + "|" + r.options().canonical()
+                : "chat|" + route(r.autoRoute(), r.routing()))
+                + "|tool_choice=" + r.toolChoice().canonical() + "|" + r.options().canonical()
                 // A default budget is fitted to each deployment: not the same request as that budget set by hand.
                 + (r.maxTokensGiven() ? "" : "|budget=default");
         return CacheKey.of(owner(caller) + route, r.messages(), r.maxTokens(), r.temperature(), r.tools());

@@ -14,7 +14,10 @@ import java.util.Optional;
  */
 public final class CandidateFilter {
 
-    /** The allow / deny lists first (the caller's explicit word), then capabilities, context, answer length, cost and SLA. */
+    /**
+     * The allow / deny lists first (the caller's explicit word), then capabilities, context, answer length,
+     * cost and SLA.
+     */
     public static final CandidateFilter STANDARD = new CandidateFilter(List.of(new ProviderListConstraint(),
             new CapabilityConstraint(), new ContextWindowConstraint(), new MaxOutputConstraint(),
             new CostBudgetConstraint(), new SlaConstraint()));

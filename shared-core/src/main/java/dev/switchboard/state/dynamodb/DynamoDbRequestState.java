@@ -124,8 +124,9 @@ public final class DynamoDbRequestState implements RequestState {
         try {
             admission.reconcileWith(s.reservation(), s.actualTokens(), s.actualCostUsd(), also, s.deployment());
         } catch (StateUnavailableException e) {
-            // A transaction DynamoDB cancelled or refused (a cache table missing or not granted) wrote nothing: the reconcile (money) goes again alone, without the latency and cache writes (advice),
-            // so that their trouble never leaves a reservation at its estimate.
+            // A transaction DynamoDB cancelled or refused (a cache table missing or not granted) wrote nothing:
+            // the reconcile (money) goes again alone, without the latency and cache writes (advice), so that
+            // their trouble never leaves a reservation at its estimate.
             if (also.isEmpty() || s.reservation() == null || !refusedWhole(e)) {
                 throw e;
             }
@@ -142,8 +143,8 @@ public final class DynamoDbRequestState implements RequestState {
     }
 
     /**
-     * The latency record and the cache entry of a settlement whose transaction was cancelled or refused (most often
-     * for conflicts with the same deployment's other settlements on its latency item), each written on
+     * The latency record and the cache entry of a settlement whose transaction was cancelled or refused
+     * (most often for conflicts with the same deployment's other settlements on its latency item), each written on
      * its own: a plain ADD to the latency item does not conflict as a transaction does. Advice: a failure
      * is logged, never thrown, since the money is settled.
      */

@@ -112,7 +112,8 @@ class ChatStreamBridgeTest {
         assertEquals(json.writeValueAsString(chunk("Hel")), events.get(0));
         assertFalse(events.contains("[DONE]"), events.toString());
         String expected = "{\"error\":{\"type\":\"provider_stream_broken\",\"message\":"
-                + json.writeValueAsString(broken.getMessage()) + ",\"field\":null,\"param\":null,\"code\":\"provider_stream_broken\"}}";
+                + json.writeValueAsString(broken.getMessage())
+                + ",\"field\":null,\"param\":null,\"code\":\"provider_stream_broken\"}}";
         assertEquals(json.readValue(expected, JsonNode.class), json.readValue(events.get(1), JsonNode.class));
         assertTrue(errorIn(events.get(1)).get("field").isNull());
     }
