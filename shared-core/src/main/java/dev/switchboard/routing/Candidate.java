@@ -41,6 +41,14 @@ public record Candidate(String provider, String model, Tier tier, double inputCo
     }
 
     /**
+     * The answer budget this candidate is sent: {@code maxTokens} as the caller set it, or, when
+     * {@code fitted} (the gateway's default), cut to fit it (see {@link Capabilities#fittedBudget}).
+     */
+    public int answerBudget(int maxTokens, boolean fitted, int promptTokens) {
+        return fitted ? capabilities.fittedBudget(maxTokens, promptTokens) : maxTokens;
+    }
+
+    /**
      * The most this candidate can charge for a prompt of {@code inputTokens} and an answer of
      * {@code maxTokens}: at the long-context prices of the highest threshold the prompt passes, if any.
      */

@@ -81,8 +81,7 @@ public record RoutingRequest(String prompt, PromptAnalysis analysis, int maxToke
 
     /** The answer budget {@code candidate} is sent: the caller's, or the default fitted to it. */
     public int answerBudget(Candidate candidate) {
-        return constraints.answerBudgetFitted() ? candidate.capabilities().fittedBudget(maxTokens, promptTokens)
-                : maxTokens;
+        return candidate.answerBudget(maxTokens, constraints.answerBudgetFitted(), promptTokens);
     }
 
     /** The most {@code candidate} can charge for this request. */

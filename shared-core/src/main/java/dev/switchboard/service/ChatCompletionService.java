@@ -200,8 +200,8 @@ public class ChatCompletionService {
         // A budget the caller set goes as it is (routing left out the models that cannot answer that long);
         // the default is fitted to each model (its longest answer, its window's room), which a provider would
         // otherwise refuse, and the reservation holds what is sent.
-        ToIntFunction<Candidate> budget = candidate -> request.maxTokensGiven() ? request.maxTokens()
-                : candidate.capabilities().fittedBudget(request.maxTokens(), decision.promptTokens());
+        ToIntFunction<Candidate> budget = candidate -> candidate.answerBudget(request.maxTokens(),
+                !request.maxTokensGiven(), decision.promptTokens());
         Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
                 request.messages(), budget.applyAsInt(candidate), request.temperature(), request.tools(), null,
                 request.user()).withToolChoice(request.toolChoice()).withOptions(request.options());
