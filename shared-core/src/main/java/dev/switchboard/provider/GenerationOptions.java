@@ -34,6 +34,15 @@ public record GenerationOptions(Double topP, List<String> stop) {
         return stop;
     }
 
+    /**
+     * The {@code top_p} to send beside {@code temperature} to a protocol whose models take one of the two:
+     * Anthropic asks callers to alter one, not both, and its newer models refuse a request with both. The
+     * temperature, the setting callers reach for first, is kept; null when none is to be sent.
+     */
+    public Double topPBeside(Double temperature) {
+        return temperature == null ? topP : null;
+    }
+
     /** One canonical text, for the response cache's key: each sequence length-prefixed. */
     public String canonical() {
         StringBuilder out = new StringBuilder("top_p=").append(topP).append("|stop=");

@@ -60,8 +60,9 @@ public final class AnthropicRequestMapper {
             // only because the router picked Anthropic, and a refusal (REJECTED) would not fall back.
             body.put("temperature", Math.min(request.temperature(), MAX_TEMPERATURE));
         }
-        if (request.options().topP() != null) {
-            body.put("top_p", request.options().topP());
+        Double topP = request.options().topPBeside(request.temperature());
+        if (topP != null) {
+            body.put("top_p", topP);
         }
         if (!request.options().stop().isEmpty()) {
             body.put("stop_sequences", GenerationOptions.requireVisible(request.options().stop(), "Anthropic"));

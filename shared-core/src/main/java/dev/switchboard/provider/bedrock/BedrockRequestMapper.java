@@ -138,16 +138,24 @@ public final class BedrockRequestMapper {
             // refusal would be REJECTED, ending the chain for a request another candidate takes as it is.
             builder.temperature((float) Math.min(request.temperature(), MAX_TEMPERATURE));
         }
-        if (request.options().topP() != null) {
-            builder.topP(request.options().topP().floatValue());
+        // Anthropic's models take one of temperature and top_p, on Bedrock too.
+        Double topP = anthropic(request) ? request.options().topPBeside(request.temperature())
+                : request.options().topP();
+        if (topP != null) {
+            builder.topP(topP.floatValue());
         }
         if (!request.options().stop().isEmpty()) {
             // Anthropic's models refuse a stop sequence of white space alone, on Bedrock too.
-            builder.stopSequences(request.model().contains("anthropic.")
+            builder.stopSequences(anthropic(request)
                     ? GenerationOptions.requireVisible(request.options().stop(), "Anthropic's models on Bedrock")
                     : request.options().stop());
         }
         return builder.build();
+    }
+
+    /** An Anthropic model, by its Bedrock id ("anthropic.…", or a cross-region profile's "us.anthropic.…"). */
+    private static boolean anthropic(ChatRequest request) {
+        return request.model().contains("anthropic.");
     }
 
     /** Converse has no "none" choice: a request that forbids a call offers no tools at all. */

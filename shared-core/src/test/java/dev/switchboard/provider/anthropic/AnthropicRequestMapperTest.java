@@ -150,6 +150,17 @@ class AnthropicRequestMapperTest {
     }
 
     @Test
+    void withATemperatureTopPIsLeftOutSinceNewerModelsRefuseBoth() throws IOException {
+        ChatRequest request = new ChatRequest("claude-sonnet-4-5", List.of(ChatMessage.user("Hi")), 100, 0.3,
+                List.of()).withOptions(new GenerationOptions(0.5, List.of()));
+
+        JsonNode body = body(request, false);
+
+        assertEquals(0.3, body.get("temperature").getDoubleValue());
+        assertNull(body.get("top_p"));
+    }
+
+    @Test
     void aStopSequenceOfWhiteSpaceAloneCannotBeSaidToAnthropicSoAnotherDeploymentMayTakeIt() {
         ChatRequest request = request(List.of(ChatMessage.user("Hi"))).withOptions(new GenerationOptions(null,
                 List.of("END", "\n")));

@@ -188,6 +188,23 @@ class BedrockRequestMapperTest {
     }
 
     @Test
+    void anAnthropicModelWithATemperatureGetsNoTopPWhileOtherModelsGetBoth() {
+        GenerationOptions topP = new GenerationOptions(0.25, List.of());
+
+        var claude = mapper.converse(new ChatRequest("us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+                List.of(ChatMessage.user("Hi")), 10, 0.5, List.of()).withOptions(topP)).inferenceConfig();
+        var llama = mapper.converse(new ChatRequest("meta.llama3-1-8b-instruct-v1:0",
+                List.of(ChatMessage.user("Hi")), 10, 0.5, List.of()).withOptions(topP)).inferenceConfig();
+        var claudeWithoutTemperature = mapper.converse(new ChatRequest("anthropic.claude-3-haiku-20240307-v1:0",
+                List.of(ChatMessage.user("Hi")), 10).withOptions(topP)).inferenceConfig();
+
+        assertEquals(0.5f, claude.temperature());
+        assertNull(claude.topP());
+        assertEquals(0.25f, llama.topP());
+        assertEquals(0.25f, claudeWithoutTemperature.topP());
+    }
+
+    @Test
     void toolSchemasAndArgumentsThatAreNotJsonAreRefusedBeforeSending() {
         assertThrows(IllegalArgumentException.class, () -> mapper.converse(new ChatRequest("m",
                 List.of(ChatMessage.user("Hi")), 10, null, List.of(new ToolDefinition("t", null, "{\"a\":1} trailing")))));
