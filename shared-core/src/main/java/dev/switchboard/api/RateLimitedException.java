@@ -2,7 +2,7 @@ package dev.switchboard.api;
 
 import java.time.Duration;
 
-/** 429: a rate limit refused the request; the message names it. */
+/** 429: the rate limit of the caller's key refused the request; the message names it. */
 public final class RateLimitedException extends RefusedUntilException {
 
     public RateLimitedException(String message, Duration retryAfter) {

@@ -35,18 +35,19 @@ public record CompletedRequest(String requestId, String endpoint, String status,
     }
 
     /**
-     * Error types that are a user's own budget doing its job, not a failure: counted apart, so that an alarm
-     * on errors is not set off by a user running out of budget. A 429 is not among them: the same type says
-     * that every deployment's window is full, a capacity problem an operator must see.
+     * Error types that are a user's own budget or key limit doing its job, not a failure: counted apart, so
+     * that an alarm on errors is not set off by a user running out of budget or sending too fast. Every
+     * deployment's window full ({@code capacity_exhausted}) is not among them: a capacity problem an
+     * operator must see.
      */
-    static final Set<String> REFUSALS = Set.of("budget_exceeded");
+    static final Set<String> REFUSALS = Set.of("budget_exceeded", "rate_limited");
 
     /** Ended in an error that is not a refusal (see {@link #refused()}). */
     public boolean failed() {
         return LedgerEntry.ERROR.equals(status) && !refused();
     }
 
-    /** Refused by the user's budget. */
+    /** Refused by the user's budget or the key's rate limit. */
     public boolean refused() {
         return LedgerEntry.ERROR.equals(status) && REFUSALS.contains(errorType);
     }

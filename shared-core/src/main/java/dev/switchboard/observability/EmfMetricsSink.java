@@ -13,7 +13,7 @@ import java.util.List;
  * Metrics as CloudWatch Embedded Metric Format documents, one line each on the
  * {@value #LOGGER} logger, which logback writes bare (no JSON log envelope, which would hide the
  * document from CloudWatch) through a non-blocking queue to stdout. Per request: Requests, Errors,
- * Refused (a user's budget spent, which is no error), CostUsd, LatencyMs, Fallbacks and CacheHits, by
+ * Refused (a user's budget spent or key limit reached, which is no error), CostUsd, LatencyMs, Fallbacks and CacheHits, by
  * [endpoint], [provider] and [provider, model] (by [endpoint] alone when no provider answered, the cache
  * included). Per breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment
  * and probe run: ProbeHealthy (1 or 0) and ProbeLatencyMs, by the same. When the logger is off (the local

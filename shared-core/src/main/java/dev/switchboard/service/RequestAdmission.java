@@ -1,7 +1,7 @@
 package dev.switchboard.service;
 
 import dev.switchboard.api.BudgetExceededException;
-import dev.switchboard.api.RateLimitedException;
+import dev.switchboard.api.CapacityExhaustedException;
 import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.cost.Cost;
 import dev.switchboard.provider.Usage;
@@ -159,7 +159,7 @@ public final class RequestAdmission implements CallGate {
         }
         Duration wait = soonestRoom;
         if (wait != null) {
-            return new RateLimitedException("Every deployment able to answer this request has reached its "
+            return new CapacityExhaustedException("Every deployment able to answer this request has reached its "
                     + "rate limit for this minute", wait);
         }
         Refusal.OverBudget over = cheapestOverBudget;

@@ -4,6 +4,7 @@ import dev.switchboard.api.ApiException;
 import dev.switchboard.api.BudgetExceededException;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
+import dev.switchboard.api.CapacityExhaustedException;
 import dev.switchboard.api.RateLimitedException;
 import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.ledger.LedgerEntry;
@@ -79,12 +80,13 @@ class CompletionAdmissionTest {
             service.complete(HI, CoreFixture.ALICE);
         }
 
-        RateLimitedException e = assertThrows(RateLimitedException.class, () -> service.complete(HI, CoreFixture.ALICE));
+        CapacityExhaustedException e = assertThrows(CapacityExhaustedException.class,
+                () -> service.complete(HI, CoreFixture.ALICE));
 
         assertEquals(429, e.status());
         assertEquals("60", e.headers().get("Retry-After"), "the fixture's clock stands at the start of a minute");
         LedgerEntry row = fixture.ledger.rows.get(fixture.ledger.rows.size() - 1);
-        assertEquals("rate_limited", row.errorType());
+        assertEquals("capacity_exhausted", row.errorType(), "told apart from a key's own limit");
     }
 
     @Test

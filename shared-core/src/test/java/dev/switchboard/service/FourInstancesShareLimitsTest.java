@@ -3,7 +3,7 @@ package dev.switchboard.service;
 import dev.switchboard.api.BudgetExceededException;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
-import dev.switchboard.api.RateLimitedException;
+import dev.switchboard.api.CapacityExhaustedException;
 import dev.switchboard.state.AdmissionStore;
 import dev.switchboard.state.AdmissionStoreContract;
 import dev.switchboard.state.BudgetCaps;
@@ -144,7 +144,7 @@ class FourInstancesShareLimitsTest {
                 tally.answered++;
                 tally.tokens += r.tokensIn() + r.tokensOut();
                 tally.cost += r.cost();
-            } catch (RateLimitedException e) {
+            } catch (CapacityExhaustedException e) {
                 tally.rateLimited++;
             } catch (BudgetExceededException e) {
                 tally.overBudget++;
