@@ -36,6 +36,8 @@ class SamConfigTest {
             assertNotNull(deploy, "no [" + environment + ".deploy.parameters] section");
             assertEquals("switchboard-" + environment, deploy.get("stack_name"), environment + " stack");
             assertEquals("CAPABILITY_IAM", deploy.get("capabilities"), environment + " capabilities");
+            assertEquals("template.yaml", deploy.get("template_file"),
+                    environment + ": this template, not a stale .aws-sam/build one");
             assertTrue(deploy.containsKey("region"), environment + " region");
             Map<String, String> overrides = overrides(deploy.get("parameter_overrides"));
             assertEquals(environment, overrides.get("Environment"), environment);
