@@ -127,19 +127,33 @@ public class LedgerLearning {
                     afterAt = lesson.createdAt();
                     afterId = lesson.lessonId();
                 }
+                // Per page: a cold instance replays every lesson in the ledger, and remembering them all
+                // until the end of the read would hold millions of ids.
+                forgetOutsideLateWindow();
             } while (page.size() == PAGE);
         } catch (RuntimeException e) {
             LOG.warn("learner lessons could not be read from the ledger: {}", e.getClass().getSimpleName());
+        } finally {
+            forgetOutsideLateWindow();
         }
+        return taught;
+    }
+
+    /** Forgets the lessons no read can return again: those created before the late window of the newest. */
+    private void forgetOutsideLateWindow() {
         Instant forgetBefore = watermark.minus(LATE_WINDOW);
         applied.values().removeIf(at -> at.isBefore(forgetBefore));
         appliedRequests.values().removeIf(at -> at.isBefore(forgetBefore));
-        return taught;
     }
 
     /** How many lessons this instance's learner has taken from the ledger since start-up. */
     public synchronized long lessonsApplied() {
         return lessonsApplied;
+    }
+
+    /** How many applied lessons this instance remembers so that a re-read applies none twice. */
+    synchronized int remembered() {
+        return applied.size();
     }
 
     private boolean apply(LearnerLesson lesson) {

@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The learner learns the ledger's lessons: at most once a minute as estimates ask, in order, each once,
@@ -164,6 +165,28 @@ class LedgerLearningTest {
         assertEquals(lessons, learning.refresh());
         assertEquals(0, learning.refresh());
         assertEquals(lessons, examples());
+    }
+
+    @Test
+    void aColdReadOfALongHistoryRemembersOnlyTheLateWindowNotEveryLesson() {
+        int lessons = LedgerLearning.PAGE * 3;
+        Instant start = clock.instant();
+        for (int i = 0; i < lessons; i++) {
+            lesson(start.plus(Duration.ofMinutes(i)), i % 2 == 0);
+        }
+        List<Integer> rememberedPerPage = new ArrayList<>();
+        LedgerLearning[] cold = new LedgerLearning[1];
+        cold[0] = new LedgerLearning(new LogisticDifficultyLearner(LearnerOptions.DEFAULTS), () -> {
+            rememberedPerPage.add(cold[0].remembered()); // the ledger is asked once a page
+            return ledger;
+        }, clock, Runnable::run);
+
+        assertEquals(lessons, cold[0].refresh());
+
+        long window = LedgerLearning.LATE_WINDOW.toMinutes();
+        assertTrue(rememberedPerPage.stream().allMatch(n -> n <= window + 1), rememberedPerPage.toString());
+        assertTrue(cold[0].remembered() <= window + 1, "after the read: " + cold[0].remembered());
+        assertEquals(0, cold[0].refresh(), "and a re-read still applies nothing twice");
     }
 
     @Test
