@@ -15,10 +15,13 @@ public record InsightsResponse(int periodDays, @Nullable CheapestWellRated cheap
                                @Nullable EconomyShare economyShare, @Nullable TopFallbackCause topFallbackCause,
                                @Nullable CacheHitRate cacheHitRate) {
 
-    /** The deployment with the lowest mean cost per answer among those whose ratings average {@code minAvgRating}+. */
+    /**
+     * The deployment with the lowest mean cost per answer among those whose ratings average
+     * {@code minAvgRating}+ over {@code minRatedRequests}+ rated requests ({@code ratings}: each request once).
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record CheapestWellRated(String provider, String model, double avgRating, long ratings,
-                                    double minAvgRating, double avgCostUsd, long pricedAnswers,
+                                    double minAvgRating, int minRatedRequests, double avgCostUsd, long pricedAnswers,
                                     long deploymentsMeetingRating, String finding) {
     }
 

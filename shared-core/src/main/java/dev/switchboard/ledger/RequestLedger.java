@@ -52,10 +52,10 @@ public interface RequestLedger {
     List<StrategyQuality> qualityByStrategy(Instant since, LedgerScope scope);
 
     /**
-     * Deployments whose ratings since {@code since} average at least {@code minAvgRating} and which have
-     * priced answers in the period, cheapest mean cost first.
+     * Deployments that clear {@code bar} since {@code since} (ratings, quality scores, and how many rated
+     * requests and priced answers), cheapest mean cost first.
      */
-    List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating, LedgerScope scope);
+    List<RatedDeployment> wellRatedByCost(Instant since, RatingBar bar, LedgerScope scope);
 
     /** Answered requests since {@code since} with a known tier, and the economy tier's part of them. */
     TierShare tierShare(Instant since, LedgerScope scope);

@@ -5,6 +5,7 @@ import dev.switchboard.api.InsightsResponse;
 import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.RatedDeployment;
+import dev.switchboard.ledger.RatingBar;
 import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.ledger.TierShare;
 import jakarta.inject.Singleton;
@@ -23,8 +24,11 @@ import java.util.Locale;
 public class InsightsService {
 
     public static final int DEFAULT_DAYS = 7;
-    /** "Well rated": ratings that average at least this (4 of 5 is "good"). */
-    public static final double MIN_AVG_RATING = 4.0;
+    /**
+     * "Well rated": ratings that average at least 4 of 5 ("good"), quality scores (when given) at least
+     * 0.75, the same mark on their scale, and ten rated requests and priced answers or more.
+     */
+    public static final RatingBar WELL_RATED = new RatingBar(4.0, 0.75, 10);
 
     private final RequestLedger ledger;
     private final Clock clock;
@@ -43,7 +47,7 @@ public class InsightsService {
     }
 
     private InsightsResponse.CheapestWellRated cheapestWellRated(Instant since, LedgerScope scope) {
-        List<RatedDeployment> rated = LedgerCalls.of(() -> ledger.wellRatedByCost(since, MIN_AVG_RATING, scope));
+        List<RatedDeployment> rated = LedgerCalls.of(() -> ledger.wellRatedByCost(since, WELL_RATED, scope));
         if (rated.isEmpty()) {
             return null;
         }
@@ -51,10 +55,12 @@ public class InsightsService {
         double avgCost = best.avgCost().setScale(10, RoundingMode.HALF_UP).doubleValue();
         double avgRating = QualityStatsService.round(best.avgRating());
         return new InsightsResponse.CheapestWellRated(best.provider(), best.model(), avgRating, best.ratings(),
-                MIN_AVG_RATING, avgCost, best.requests(), rated.size(), String.format(Locale.ROOT,
-                "%s/%s is the cheapest of %d deployment(s) whose ratings average %.1f or more: mean rating %.2f "
-                        + "over %d rating(s), mean cost $%.10f over %d priced answer(s)", best.provider(), best.model(),
-                rated.size(), MIN_AVG_RATING, avgRating, best.ratings(), avgCost, best.requests()));
+                WELL_RATED.minAvgRating(), WELL_RATED.minRequests(), avgCost, best.requests(), rated.size(),
+                String.format(Locale.ROOT, "%s/%s is the cheapest of %d deployment(s) whose ratings average %.1f or "
+                                + "more over %d or more rated requests: mean rating %.2f over %d rated request(s), "
+                                + "mean cost $%.10f over %d priced answer(s)", best.provider(), best.model(),
+                        rated.size(), WELL_RATED.minAvgRating(), WELL_RATED.minRequests(), avgRating, best.ratings(),
+                        avgCost, best.requests()));
     }
 
     private InsightsResponse.EconomyShare economyShare(Instant since, LedgerScope scope) {

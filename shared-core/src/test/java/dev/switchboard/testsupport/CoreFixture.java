@@ -22,6 +22,7 @@ import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.ProviderStat;
 import dev.switchboard.ledger.QualityTotals;
 import dev.switchboard.ledger.RatedDeployment;
+import dev.switchboard.ledger.RatingBar;
 import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.ledger.StrategyQuality;
 import dev.switchboard.ledger.StrategyStat;
@@ -367,7 +368,7 @@ public final class CoreFixture {
         }
 
         @Override
-        public List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating, LedgerScope scope) {
+        public List<RatedDeployment> wellRatedByCost(Instant since, RatingBar bar, LedgerScope scope) {
             throw new AssertionError("analytics are tested against real databases, not this double");
         }
 

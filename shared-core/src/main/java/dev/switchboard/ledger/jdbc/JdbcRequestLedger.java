@@ -13,6 +13,7 @@ import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.ProviderStat;
 import dev.switchboard.ledger.QualityTotals;
 import dev.switchboard.ledger.RatedDeployment;
+import dev.switchboard.ledger.RatingBar;
 import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.ledger.StrategyQuality;
 import dev.switchboard.ledger.StrategyStat;
@@ -130,8 +131,9 @@ public class JdbcRequestLedger implements RequestLedger {
     }
 
     @Override
-    public List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating, LedgerScope scope) {
-        return feedback.wellRatedByCost(since, minAvgRating, scope.principal());
+    public List<RatedDeployment> wellRatedByCost(Instant since, RatingBar bar, LedgerScope scope) {
+        return feedback.wellRatedByCost(since, bar.minAvgRating(), bar.minAvgQualityScore(), bar.minRequests(),
+                scope.principal());
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.QualityTotals;
 import dev.switchboard.ledger.RatedDeployment;
+import dev.switchboard.ledger.RatingBar;
 import dev.switchboard.ledger.StrategyQuality;
 import dev.switchboard.ledger.TierShare;
 import dev.switchboard.testsupport.LedgerEntries;
@@ -31,6 +32,8 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
 
     static final Instant NOW = RequestLedgerContract.NOW;
     static final Instant SINCE = NOW.minusSeconds(86_400);
+    /** Ratings of 4 or more over one rated request or more: what the finding's SQL does, not its service's minimum. */
+    static final RatingBar RATED_4 = new RatingBar(4.0, 0.75, 1);
 
     /** A successful row answered by {@code provider/model} of {@code tier}, appended; returns its id. */
     private String answered(String strategy, String provider, String model, String tier, String cost,
@@ -151,8 +154,8 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
         assertEquals(new QualityTotals(1, 1, 2.0, 0, null), ledger.qualityTotals(SINCE, LedgerScope.of("alice")));
         assertEquals(1, ledger.qualityByProvider(SINCE, LedgerScope.of("bob")).get(0).ratings());
         assertEquals(5.0, ledger.qualityByStrategy(SINCE, LedgerScope.of("bob")).get(0).avgRating(), 1e-9);
-        assertTrue(ledger.wellRatedByCost(SINCE, 4.0, LedgerScope.of("alice")).isEmpty());
-        assertEquals(List.of("gemini-1.5-flash"), ledger.wellRatedByCost(SINCE, 4.0, LedgerScope.of("bob")).stream()
+        assertTrue(ledger.wellRatedByCost(SINCE, RATED_4, LedgerScope.of("alice")).isEmpty());
+        assertEquals(List.of("gemini-1.5-flash"), ledger.wellRatedByCost(SINCE, RATED_4, LedgerScope.of("bob")).stream()
                 .map(RatedDeployment::model).toList());
         assertEquals(new TierShare(1, 1), ledger.tierShare(SINCE, LedgerScope.of("alice")));
     }
@@ -163,20 +166,48 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
         economy("complexity");
         String mid = answered("complexity", "anthropic", "claude-3-5-haiku-20241022", "standard", "0.0001000000",
                 "anthropic/claude-3-5-haiku-20241022", false, false);
+        String mid2 = answered("complexity", "anthropic", "claude-3-5-haiku-20241022", "standard", "0.0001000000",
+                "anthropic/claude-3-5-haiku-20241022", false, false);
         String dear = premium("hybrid", "0.0010000000");
         feedback(cheap, 3, null, null);
         feedback(mid, 4, null, null);
-        feedback(mid, 5, null, null);
+        feedback(mid2, 5, null, null);
         feedback(dear, 5, null, null);
 
-        List<RatedDeployment> rated = ledger.wellRatedByCost(SINCE, 4.0, LedgerScope.EVERYONE);
+        List<RatedDeployment> rated = ledger.wellRatedByCost(SINCE, RATED_4, LedgerScope.EVERYONE);
 
         assertEquals(List.of("claude-3-5-haiku-20241022", "gpt-4o"), rated.stream().map(RatedDeployment::model).toList());
         assertEquals(2, rated.get(0).ratings());
         assertEquals(4.5, rated.get(0).avgRating(), 1e-9);
-        assertEquals(1, rated.get(0).requests());
+        assertEquals(2, rated.get(0).requests());
         assertEquals(0, new BigDecimal("0.0001").compareTo(rated.get(0).avgCost()), rated.toString());
-        assertEquals(3, ledger.wellRatedByCost(SINCE, 3.0, LedgerScope.EVERYONE).size());
+        assertEquals(3, ledger.wellRatedByCost(SINCE, new RatingBar(3.0, 0.75, 1), LedgerScope.EVERYONE).size());
+    }
+
+    @Test
+    void aRequestRatedAgainCountsOnceWithItsLatestRating() {
+        String cheap = economy("complexity");
+        ledger.appendFeedback(new FeedbackEntry("early", cheap, NOW.minusSeconds(50), "alice", 5, null, null, null));
+        ledger.appendFeedback(new FeedbackEntry("late", cheap, NOW.minusSeconds(40), "alice", 2, null, null, null));
+        ledger.appendFeedback(new FeedbackEntry("again", cheap, NOW.minusSeconds(45), "alice", 5, null, null, null));
+
+        assertTrue(ledger.wellRatedByCost(SINCE, RATED_4, LedgerScope.EVERYONE).isEmpty(), "its latest rating is 2");
+        assertEquals(1, ledger.wellRatedByCost(SINCE, new RatingBar(2.0, 0.75, 1), LedgerScope.EVERYONE).get(0)
+                .ratings(), "three submissions on one request are one rated request");
+    }
+
+    @Test
+    void aDeploymentIsNotWellRatedWhenItsQualityScoresDisagreeOrItHasTooFewRequests() {
+        String scored = economy("complexity");
+        feedback(scored, 5, null, null);
+        feedback(scored, null, 0.1, null);
+        String twice = premium("hybrid", "0.001");
+        feedback(twice, 5, 0.9, null);
+
+        assertEquals(List.of("gpt-4o"), ledger.wellRatedByCost(SINCE, RATED_4, LedgerScope.EVERYONE).stream()
+                .map(RatedDeployment::model).toList(), "gemini's quality score, 0.1, is far below 0.75");
+        assertTrue(ledger.wellRatedByCost(SINCE, new RatingBar(4.0, 0.75, 2), LedgerScope.EVERYONE).isEmpty(),
+                "one rated request and one priced answer are below a minimum of two");
     }
 
     @Test

@@ -63,10 +63,7 @@ class QualityFunctionTest {
 
         assertEquals(200, response.getStatusCode(), FUNCTION.text(response));
         JsonNode body = FUNCTION.json(response);
-        JsonNode cheapest = body.get("cheapest_well_rated");
-        assertEquals("gemini-1.5-flash", cheapest.get("model").getStringValue());
-        assertEquals(5.0, cheapest.get("avg_rating").getDoubleValue(), 1e-9);
-        assertEquals(2, cheapest.get("deployments_meeting_rating").getLongValue());
+        assertTrue(body.get("cheapest_well_rated").isNull(), "one rated request is no finding: " + body);
         assertEquals(3, body.get("economy_share").get("routed_requests").getLongValue());
         assertEquals(2, body.get("economy_share").get("economy_requests").getLongValue());
         assertEquals("openai/gpt-4o", body.get("top_fallback_cause").get("deployment").getStringValue());
