@@ -26,7 +26,11 @@ public interface RequestLedger {
     /** The request's row, if the ledger has one. */
     Optional<LedgerEntry> find(String requestId);
 
-    /** Records one feedback submission; its request's row must exist. */
+    /**
+     * Records one feedback submission; its request's row must exist.
+     *
+     * @throws LessonTakenException when it carries a lesson and another row already holds its request's
+     */
     void appendFeedback(FeedbackEntry feedback);
 
     /** How many earlier submissions on this request taught the learner (so that it learns from a request once). */

@@ -5,6 +5,7 @@ import dev.switchboard.api.FeedbackResponse;
 import dev.switchboard.api.RequestNotFoundException;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.LessonTakenException;
 import dev.switchboard.ledger.RequestLedger;
 import jakarta.inject.Singleton;
 
@@ -20,6 +21,8 @@ import java.time.Clock;
  */
 @Singleton
 public class FeedbackService {
+
+    private static final String ALREADY_TAUGHT = "an earlier feedback on this request already taught the learner";
 
     private final RequestLedger ledger;
     private final RequestIds ids;
@@ -42,16 +45,28 @@ public class FeedbackService {
                     + row.learnerNote() + ")");
         } else if (lesson.teaches()
                 && LedgerCalls.of(() -> ledger.learnerOutcomes(row.id()), LedgerCalls.FEEDBACK) > 0) {
-            lesson = FeedbackLesson.none("an earlier feedback on this request already taught the learner");
+            lesson = FeedbackLesson.none(ALREADY_TAUGHT);
         }
         FeedbackEntry entry = new FeedbackEntry(ids.next(), row.id(), clock.instant(), caller.principal(),
                 feedback.rating(), feedback.qualityScore(), feedback.comment(), lesson.outcome());
+        try {
+            append(entry);
+        } catch (LessonTakenException raced) {
+            // Another feedback on this request, taken at the same moment elsewhere, recorded its lesson first.
+            lesson = FeedbackLesson.none(ALREADY_TAUGHT);
+            entry = new FeedbackEntry(entry.id(), entry.requestId(), entry.createdAt(), entry.principal(),
+                    entry.rating(), entry.qualityScore(), entry.comment(), null);
+            append(entry);
+        }
+        return new FeedbackResponse(entry.id(), row.id(), entry.createdAt().toString(), entry.rating(),
+                entry.qualityScore(), entry.comment(), row.provider(), row.model(), row.tier(), row.strategy(),
+                lesson.outcome(), lesson.note());
+    }
+
+    private void append(FeedbackEntry entry) {
         LedgerCalls.of(() -> {
             ledger.appendFeedback(entry);
             return null;
         }, LedgerCalls.FEEDBACK);
-        return new FeedbackResponse(entry.id(), row.id(), entry.createdAt().toString(), entry.rating(),
-                entry.qualityScore(), entry.comment(), row.provider(), row.model(), row.tier(), row.strategy(),
-                lesson.outcome(), lesson.note());
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.ledger.LessonTakenException;
 import dev.switchboard.api.LedgerUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ final class LedgerCalls {
     static <T> T of(Supplier<T> call, String consequence) {
         try {
             return call.get();
+        } catch (LessonTakenException answered) {
+            throw answered; // the ledger answered: a refusal its caller handles, not an outage
         } catch (RuntimeException e) {
             // The class name and SQLState only: a driver's message may quote the statement and its values.
             LOG.error("ledger unavailable ({}): {} (SQLState {})", consequence, e.getClass().getSimpleName(),

@@ -8,9 +8,14 @@ import dev.switchboard.api.FeedbackResponse;
 import dev.switchboard.api.RequestNotFoundException;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.state.CacheSettings;
 import dev.switchboard.testsupport.CoreFixture;
 import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -85,6 +90,35 @@ class FeedbackServiceTest {
         assertTrue(again.learnerNote().contains("already"));
         assertEquals(1, learnedExamples());
         assertEquals(2, fixture.ledger.feedback.size(), "one row per submission");
+    }
+
+    @Test
+    void twoFeedbacksRacingOnOneRequestRecordOneLessonAndTheLoserIsToldSo() {
+        String id = answered(PROMPT, CoreFixture.ALICE);
+        fixture.ledger.oneLessonPerRequest = true;
+        // Another instance's lesson on the same request commits between this one's check and its write.
+        fixture.ledger.appendFeedback(new FeedbackEntry("other", id, CoreFixture.NOW, "alice", 5, null, null,
+                FeedbackEntry.WEAK_SUCCEEDED));
+        RequestLedger sawNoLesson = (RequestLedger) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{RequestLedger.class}, (proxy, method, args) -> method.getName().equals("learnerOutcomes")
+                        ? 0L : invoke(method, fixture.ledger, args));
+
+        FeedbackResponse late = new FeedbackService(sawNoLesson, fixture.ids, fixture.clock)
+                .submit(new FeedbackRequest(id, 1, null, null), CoreFixture.ALICE);
+
+        assertNull(late.learnerOutcome());
+        assertTrue(late.learnerNote().contains("already"), late.learnerNote());
+        assertEquals(2, fixture.ledger.feedback.size(), "the rating is kept, without a lesson");
+        assertNull(fixture.ledger.feedback.get(1).learnerOutcome());
+        assertEquals(1, learnedExamples());
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test

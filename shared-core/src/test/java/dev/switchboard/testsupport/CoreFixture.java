@@ -16,6 +16,7 @@ import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.LessonTakenException;
 import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.ProviderQuality;
@@ -249,6 +250,8 @@ public final class CoreFixture {
         public final List<LedgerEntry> rows = new ArrayList<>();
         public final List<FeedbackEntry> feedback = new ArrayList<>();
         public boolean down;
+        /** Like the ledger's unique index (V5): a second lesson on one request is refused. Off: tests that build the race. */
+        public boolean oneLessonPerRequest;
         /** Ids of rows the ledger refuses though it is up (a value the database cannot store). */
         public final Set<String> refused = new HashSet<>();
         /** Every append asked of it, taken or not. */
@@ -314,6 +317,9 @@ public final class CoreFixture {
             }
             if (find(entry.requestId()).isEmpty()) {
                 throw new IllegalStateException("no request row " + entry.requestId());
+            }
+            if (oneLessonPerRequest && entry.learnerOutcome() != null && learnerOutcomes(entry.requestId()) > 0) {
+                throw new LessonTakenException(entry.requestId());
             }
             feedback.add(entry);
         }

@@ -9,6 +9,7 @@ import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.LedgerUse;
+import dev.switchboard.ledger.LessonTakenException;
 import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.ProviderStat;
 import dev.switchboard.ledger.QualityTotals;
@@ -101,8 +102,15 @@ public class JdbcRequestLedger implements RequestLedger {
     @Override
     public void appendFeedback(FeedbackEntry f) {
         used();
-        feedback.save(new FeedbackRecord(f.id(), f.requestId(), f.createdAt(), f.principal(), f.rating(),
-                f.qualityScore(), f.comment(), f.learnerOutcome()));
+        try {
+            feedback.save(new FeedbackRecord(f.id(), f.requestId(), f.createdAt(), f.principal(), f.rating(),
+                    f.qualityScore(), f.comment(), f.learnerOutcome(), f.learnerOutcome() == null ? null : f.requestId()));
+        } catch (RuntimeException refused) {
+            if (f.learnerOutcome() != null && LessonTakenException.isLessonIndex(refused)) {
+                throw new LessonTakenException(f.requestId());
+            }
+            throw refused;
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.switchboard.ledger.jdbc;
 
 import dev.switchboard.ledger.LedgerScope;
+import dev.switchboard.ledger.LessonTakenException;
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LearnerLesson;
@@ -14,7 +15,11 @@ import dev.switchboard.ledger.TierShare;
 import dev.switchboard.testsupport.LedgerEntries;
 import org.junit.jupiter.api.Test;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -85,12 +90,21 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
     }
 
     @Test
-    void aRequestTeachesOnceEvenWhenTwoLessonsWereRecordedForIt() {
+    void aRequestTeachesOnceEvenWhenTwoLessonsWereRecordedForItBeforeTheLedgerAdmittedOne() {
         String id = economy("complexity");
         Instant at = NOW.minusSeconds(10);
         ledger.appendFeedback(new FeedbackEntry("x-later", id, at.plusSeconds(1), "alice", 5, null, null,
                 FeedbackEntry.WEAK_SUCCEEDED));
-        ledger.appendFeedback(new FeedbackEntry("y-first", id, at, "alice", 1, null, null, FeedbackEntry.WEAK_FAILED));
+        // A row from before V5, which left lesson_of null: the unique index did not stop the race then.
+        bean(JdbcOperations.class).execute(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO feedback (id, request_id, created_at, "
+                    + "principal, rating, learner_outcome) VALUES ('y-first', ?, ?, 'alice', 1, ?)")) {
+                insert.setString(1, id);
+                insert.setTimestamp(2, Timestamp.from(at));
+                insert.setString(3, FeedbackEntry.WEAK_FAILED);
+                return insert.executeUpdate();
+            }
+        });
 
         assertEquals(List.of("y-first"), ledger.learnerLessons(Instant.EPOCH, "", 10).stream()
                 .map(LearnerLesson::lessonId).toList());
@@ -112,6 +126,19 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
         assertEquals(1, ledger.learnerOutcomes(id));
         assertEquals(0, ledger.learnerOutcomes("unknown"));
         assertTrue(ledger.find("unknown").isEmpty());
+    }
+
+    @Test
+    void aRequestHoldsOneLessonWhileFeedbackWithoutOneMayRepeat() {
+        String id = economy("complexity");
+        feedback(id, 1, null, FeedbackEntry.WEAK_FAILED);
+
+        assertThrows(LessonTakenException.class, () -> feedback(id, 5, null, FeedbackEntry.WEAK_SUCCEEDED));
+        feedback(id, 5, null, null);
+        feedback(id, 4, null, null);
+
+        assertEquals(1, ledger.learnerOutcomes(id));
+        assertEquals(3, ledger.qualityTotals(SINCE, LedgerScope.EVERYONE).feedback());
     }
 
     @Test
