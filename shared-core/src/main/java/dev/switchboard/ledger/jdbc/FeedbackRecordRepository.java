@@ -12,6 +12,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -98,32 +99,31 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
      * is not five ratings. Quality scores, when any were given, must agree. Both the rated requests and
      * the priced answers must be at least {@code minRequests}, so that one lucky answer is no finding.
      */
-    @Query("""
-            SELECT q.provider AS provider, q.model AS model, q.ratings AS ratings, q.avg_rating AS avg_rating,
-                   c.requests AS requests, c.avg_cost AS avg_cost
-            FROM (SELECT r.provider AS provider, r.model AS model, COUNT(*) AS ratings,
-                         AVG(CAST(f.rating AS DOUBLE PRECISION)) AS avg_rating
-                  FROM feedback f JOIN request_log r ON r.id = f.request_id
-                  WHERE f.created_at >= :since AND f.rating IS NOT NULL AND r.provider IS NOT NULL
-                    AND (CAST(:principal AS VARCHAR(128)) IS NULL OR f.principal = :principal)
-                    AND NOT EXISTS (SELECT 1 FROM feedback g
-                                    WHERE g.request_id = f.request_id AND g.principal = f.principal
-                                      AND g.rating IS NOT NULL AND g.created_at >= :since
-                                      AND (g.created_at > f.created_at OR (g.created_at = f.created_at AND g.id > f.id)))
-                  GROUP BY r.provider, r.model) q
-            JOIN (SELECT provider, model, COUNT(*) AS requests, AVG(cost) AS avg_cost
-                  FROM request_log
-                  WHERE created_at >= :since AND status = 'ok' AND priced AND NOT cache_hit AND provider IS NOT NULL
-                    AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal)
-                  GROUP BY provider, model) c ON c.provider = q.provider AND c.model = q.model
-            LEFT JOIN (SELECT r.provider AS provider, r.model AS model, AVG(f.quality_score) AS avg_score
-                       FROM feedback f JOIN request_log r ON r.id = f.request_id
-                       WHERE f.created_at >= :since AND f.quality_score IS NOT NULL AND r.provider IS NOT NULL
-                         AND (CAST(:principal AS VARCHAR(128)) IS NULL OR f.principal = :principal)
-                       GROUP BY r.provider, r.model) s ON s.provider = q.provider AND s.model = q.model
-            WHERE q.avg_rating >= :minAvgRating AND q.ratings >= :minRequests AND c.requests >= :minRequests
-              AND (s.avg_score IS NULL OR s.avg_score >= :minAvgQualityScore)
-            ORDER BY avg_cost, provider, model""")
-    List<RatedDeployment> wellRatedByCost(Instant since, double minAvgRating, double minAvgQualityScore,
+    @Query("SELECT q.provider AS provider, q.model AS model, q.ratings AS ratings, q.avg_rating AS avg_rating,"
+            + " c.requests AS requests, c.avg_cost AS avg_cost"
+            + " FROM (SELECT r.provider AS provider, r.model AS model, COUNT(*) AS ratings,"
+            + " AVG(CAST(f.rating AS DOUBLE PRECISION)) AS avg_rating"
+            + " FROM feedback f JOIN request_log r ON r.id = f.request_id"
+            + " WHERE f.created_at >= :since AND f.rating IS NOT NULL AND r.provider IS NOT NULL"
+            + " AND (CAST(:principal AS VARCHAR(128)) IS NULL OR f.principal = :principal)"
+            + " AND NOT EXISTS (SELECT 1 FROM feedback g"
+            + " WHERE g.request_id = f.request_id AND g.principal = f.principal"
+            + " AND g.rating IS NOT NULL AND g.created_at >= :since"
+            + " AND (g.created_at > f.created_at OR (g.created_at = f.created_at AND g.id > f.id)))"
+            + " GROUP BY r.provider, r.model) q"
+            + " JOIN (SELECT provider, model, SUM(requests) AS requests, SUM(cost) / SUM(requests) AS avg_cost"
+            + " FROM " + PeriodRows.ROWS
+            + " WHERE status = 'ok' AND priced AND NOT cache_hit AND provider IS NOT NULL"
+            + " GROUP BY provider, model) c ON c.provider = q.provider AND c.model = q.model"
+            + " LEFT JOIN (SELECT r.provider AS provider, r.model AS model, AVG(f.quality_score) AS avg_score"
+            + " FROM feedback f JOIN request_log r ON r.id = f.request_id"
+            + " WHERE f.created_at >= :since AND f.quality_score IS NOT NULL AND r.provider IS NOT NULL"
+            + " AND (CAST(:principal AS VARCHAR(128)) IS NULL OR f.principal = :principal)"
+            + " GROUP BY r.provider, r.model) s ON s.provider = q.provider AND s.model = q.model"
+            + " WHERE q.avg_rating >= :minAvgRating AND q.ratings >= :minRequests AND c.requests >= :minRequests"
+            + " AND (s.avg_score IS NULL OR s.avg_score >= :minAvgQualityScore)"
+            + " ORDER BY avg_cost, provider, model")
+    List<RatedDeployment> wellRatedByCost(Instant since, LocalDate fromDay, LocalDate toDay, Instant rolledFrom,
+                                          Instant rolledTo, double minAvgRating, double minAvgQualityScore,
                                           long minRequests, @Nullable String principal);
 }

@@ -22,6 +22,7 @@ import dev.switchboard.ledger.TierShare;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ import java.util.Optional;
 /**
  * The ledger on a JDBC database through Micronaut Data. Request rows are inserted by {@link RequestRowInsert},
  * and rows written at the same time share one batch ({@link GroupCommit}): each append still returns only
- * once its row is written.
+ * once its row is written. The analytics read whole past days from their daily rollup ({@link DailyRollup}).
  */
 @Singleton
 public class JdbcRequestLedger implements RequestLedger {
@@ -38,12 +39,14 @@ public class JdbcRequestLedger implements RequestLedger {
     private final FeedbackRecordRepository feedback;
     private final GroupCommit<LedgerEntry> requests;
     private final List<LedgerUse> uses;
+    private final DailyRollup rollup;
 
     public JdbcRequestLedger(RequestRecordRepository repository, FeedbackRecordRepository feedback,
-                             JdbcOperations jdbc, List<LedgerUse> uses) {
+                             JdbcOperations jdbc, List<LedgerUse> uses, Clock clock) {
         this.repository = repository;
         this.feedback = feedback;
         this.uses = List.copyOf(uses);
+        this.rollup = new DailyRollup(jdbc, clock);
         RequestRowInsert insert = new RequestRowInsert(jdbc);
         this.requests = new GroupCommit<>(insert::all, insert::one);
     }
@@ -62,32 +65,38 @@ public class JdbcRequestLedger implements RequestLedger {
             }
             throw failed;
         }
+        rollup.lateRowWritten(e.createdAt());
     }
 
     @Override
     public LedgerStats stats(Instant since, LedgerScope scope) {
         used(); // the metrics function writes no rows: what waits for the ledger's use comes with its reads
-        return repository.stats(since, scope.principal());
+        LedgerPeriod p = rollup.period(since);
+        return repository.stats(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), scope.principal());
     }
 
     @Override
     public List<StrategyStat> byStrategy(Instant since, LedgerScope scope) {
-        return repository.byStrategy(since, scope.principal());
+        LedgerPeriod p = rollup.period(since);
+        return repository.byStrategy(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), scope.principal());
     }
 
     @Override
     public List<ConfidenceStat> byConfidence(Instant since, LedgerScope scope) {
-        return repository.byConfidence(since, scope.principal());
+        LedgerPeriod p = rollup.period(since);
+        return repository.byConfidence(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), scope.principal());
     }
 
     @Override
     public List<ProviderStat> byProvider(Instant since, LedgerScope scope) {
-        return repository.byProvider(since, scope.principal());
+        LedgerPeriod p = rollup.period(since);
+        return repository.byProvider(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), scope.principal());
     }
 
     @Override
     public CacheStats cacheStats(Instant since, LedgerScope scope) {
-        return repository.cacheStats(since, scope.principal());
+        LedgerPeriod p = rollup.period(since);
+        return repository.cacheStats(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), scope.principal());
     }
 
     @Override
@@ -140,18 +149,21 @@ public class JdbcRequestLedger implements RequestLedger {
 
     @Override
     public List<RatedDeployment> wellRatedByCost(Instant since, RatingBar bar, LedgerScope scope) {
-        return feedback.wellRatedByCost(since, bar.minAvgRating(), bar.minAvgQualityScore(), bar.minRequests(),
-                scope.principal());
+        LedgerPeriod p = rollup.period(since);
+        return feedback.wellRatedByCost(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(),
+                bar.minAvgRating(), bar.minAvgQualityScore(), bar.minRequests(), scope.principal());
     }
 
     @Override
     public TierShare tierShare(Instant since, LedgerScope scope) {
-        return repository.tierShare(since, scope.principal());
+        LedgerPeriod p = rollup.period(since);
+        return repository.tierShare(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), scope.principal());
     }
 
     @Override
     public List<FallbackCause> fallbackCauses(Instant since, LedgerScope scope) {
-        return repository.fallbackCauses(since, scope.principal());
+        LedgerPeriod p = rollup.period(since);
+        return repository.fallbackCauses(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), scope.principal());
     }
 
     /** What waits for the ledger's next use (a schema check put off at start-up, a credentials refresh). */

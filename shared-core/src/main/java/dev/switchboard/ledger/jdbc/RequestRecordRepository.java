@@ -14,6 +14,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -23,60 +24,61 @@ import java.util.List;
  * cost is unknown, and counting it as $0 would overstate the savings. Cache hits count in the totals
  * and savings (the gateway saved their whole cost) but not per strategy, confidence or provider,
  * which describe the requests that were routed and served. Each aggregate reads one principal's rows,
- * or everyone's when {@code principal} is null.
+ * or everyone's when {@code principal} is null, over a {@link LedgerPeriod}'s {@link PeriodRows}.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface RequestRecordRepository extends CrudRepository<RequestRecord, String> {
 
-    @Query("""
-            SELECT COUNT(*) AS requests,
-                   COALESCE(SUM(CASE WHEN status <> 'ok' THEN 1 ELSE 0 END), 0) AS errors,
-                   COALESCE(SUM(CASE WHEN cache_hit THEN 1 ELSE 0 END), 0) AS cache_hits,
-                   COALESCE(SUM(CASE WHEN fallback_used THEN 1 ELSE 0 END), 0) AS fallbacks,
-                   COALESCE(SUM(CASE WHEN status = 'ok' AND NOT priced THEN 1 ELSE 0 END), 0) AS unpriced,
-                   COALESCE(SUM(CASE WHEN priced THEN cost ELSE 0 END), 0) AS intelligent_cost,
-                   COALESCE(SUM(CASE WHEN priced THEN baseline_cost ELSE 0 END), 0) AS baseline_cost
-            FROM request_log WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal)""")
-    LedgerStats stats(Instant since, @Nullable String principal);
+    @Query("SELECT COALESCE(SUM(requests), 0) AS requests,"
+            + " COALESCE(SUM(CASE WHEN status <> 'ok' THEN requests ELSE 0 END), 0) AS errors,"
+            + " COALESCE(SUM(CASE WHEN cache_hit THEN requests ELSE 0 END), 0) AS cache_hits,"
+            + " COALESCE(SUM(CASE WHEN fallback_used THEN requests ELSE 0 END), 0) AS fallbacks,"
+            + " COALESCE(SUM(CASE WHEN status = 'ok' AND NOT priced THEN requests ELSE 0 END), 0) AS unpriced,"
+            + " COALESCE(SUM(CASE WHEN priced THEN cost ELSE 0 END), 0) AS intelligent_cost,"
+            + " COALESCE(SUM(CASE WHEN priced THEN baseline_cost ELSE 0 END), 0) AS baseline_cost"
+            + " FROM " + PeriodRows.ROWS)
+    LedgerStats stats(Instant since, LocalDate fromDay, LocalDate toDay, Instant rolledFrom, Instant rolledTo,
+                   @Nullable String principal);
 
-    @Query("""
-            SELECT strategy, COUNT(*) AS count, AVG(CASE WHEN priced THEN cost END) AS avg_cost,
-                   SUM(CASE WHEN confidence = 'high' THEN 1 ELSE 0 END) AS high_confidence
-            FROM request_log WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal) AND status = 'ok' AND NOT cache_hit
-            GROUP BY strategy ORDER BY count DESC, strategy""")
-    List<StrategyStat> byStrategy(Instant since, @Nullable String principal);
+    @Query("SELECT strategy, SUM(requests) AS count,"
+            + " SUM(CASE WHEN priced THEN cost END) / SUM(CASE WHEN priced THEN requests END) AS avg_cost,"
+            + " SUM(CASE WHEN confidence = 'high' THEN requests ELSE 0 END) AS high_confidence"
+            + " FROM " + PeriodRows.ROWS + " WHERE status = 'ok' AND NOT cache_hit"
+            + " GROUP BY strategy ORDER BY count DESC, strategy")
+    List<StrategyStat> byStrategy(Instant since, LocalDate fromDay, LocalDate toDay, Instant rolledFrom, Instant rolledTo,
+                   @Nullable String principal);
 
-    @Query("""
-            SELECT confidence, COUNT(*) AS count, AVG(CASE WHEN priced THEN cost END) AS avg_cost
-            FROM request_log WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal) AND status = 'ok' AND NOT cache_hit
-            GROUP BY confidence ORDER BY count DESC, confidence""")
-    List<ConfidenceStat> byConfidence(Instant since, @Nullable String principal);
+    @Query("SELECT confidence, SUM(requests) AS count,"
+            + " SUM(CASE WHEN priced THEN cost END) / SUM(CASE WHEN priced THEN requests END) AS avg_cost"
+            + " FROM " + PeriodRows.ROWS + " WHERE status = 'ok' AND NOT cache_hit"
+            + " GROUP BY confidence ORDER BY count DESC, confidence")
+    List<ConfidenceStat> byConfidence(Instant since, LocalDate fromDay, LocalDate toDay, Instant rolledFrom, Instant rolledTo,
+                   @Nullable String principal);
 
-    @Query("""
-            SELECT provider, model, COUNT(*) AS count, SUM(tokens_in) AS tokens_in, SUM(tokens_out) AS tokens_out,
-                   SUM(CASE WHEN priced THEN cost END) AS cost, AVG(latency_ms) AS avg_latency_ms
-            FROM request_log WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal) AND status = 'ok' AND provider IS NOT NULL AND NOT cache_hit
-            GROUP BY provider, model ORDER BY count DESC, provider, model""")
-    List<ProviderStat> byProvider(Instant since, @Nullable String principal);
+    @Query("SELECT provider, model, SUM(requests) AS count, SUM(tokens_in) AS tokens_in,"
+            + " SUM(tokens_out) AS tokens_out, SUM(CASE WHEN priced THEN cost END) AS cost,"
+            + " CAST(SUM(latency_ms) AS DOUBLE PRECISION) / SUM(requests) AS avg_latency_ms"
+            + " FROM " + PeriodRows.ROWS + " WHERE status = 'ok' AND provider IS NOT NULL AND NOT cache_hit"
+            + " GROUP BY provider, model ORDER BY count DESC, provider, model")
+    List<ProviderStat> byProvider(Instant since, LocalDate fromDay, LocalDate toDay, Instant rolledFrom, Instant rolledTo,
+                   @Nullable String principal);
 
-    @Query("""
-            SELECT COALESCE(SUM(CASE WHEN cache_hit THEN 1 ELSE 0 END), 0) AS hits,
-                   COALESCE(SUM(CASE WHEN NOT cache_hit AND status = 'ok' THEN 1 ELSE 0 END), 0) AS misses,
-                   COALESCE(SUM(CASE WHEN cache_hit THEN baseline_cost ELSE 0 END), 0) AS baseline_cost_avoided
-            FROM request_log WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal)""")
-    CacheStats cacheStats(Instant since, @Nullable String principal);
+    @Query("SELECT COALESCE(SUM(CASE WHEN cache_hit THEN requests ELSE 0 END), 0) AS hits,"
+            + " COALESCE(SUM(CASE WHEN NOT cache_hit AND status = 'ok' THEN requests ELSE 0 END), 0) AS misses,"
+            + " COALESCE(SUM(CASE WHEN cache_hit THEN baseline_cost ELSE 0 END), 0) AS baseline_cost_avoided"
+            + " FROM " + PeriodRows.ROWS)
+    CacheStats cacheStats(Instant since, LocalDate fromDay, LocalDate toDay, Instant rolledFrom, Instant rolledTo,
+                   @Nullable String principal);
 
-    @Query("""
-            SELECT COUNT(*) AS routed,
-                   COALESCE(SUM(CASE WHEN tier = 'economy' THEN 1 ELSE 0 END), 0) AS economy
-            FROM request_log
-            WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal) AND status = 'ok' AND NOT cache_hit AND tier IS NOT NULL""")
-    TierShare tierShare(Instant since, @Nullable String principal);
+    @Query("SELECT COALESCE(SUM(requests), 0) AS routed,"
+            + " COALESCE(SUM(CASE WHEN tier = 'economy' THEN requests ELSE 0 END), 0) AS economy"
+            + " FROM " + PeriodRows.ROWS + " WHERE status = 'ok' AND NOT cache_hit AND tier IS NOT NULL")
+    TierShare tierShare(Instant since, LocalDate fromDay, LocalDate toDay, Instant rolledFrom, Instant rolledTo,
+                   @Nullable String principal);
 
-    @Query("""
-            SELECT first_choice AS deployment, COUNT(*) AS fallbacks
-            FROM request_log
-            WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal) AND fallback_used AND first_choice IS NOT NULL
-            GROUP BY first_choice ORDER BY fallbacks DESC, deployment""")
-    List<FallbackCause> fallbackCauses(Instant since, @Nullable String principal);
+    @Query("SELECT first_choice AS deployment, SUM(requests) AS fallbacks"
+            + " FROM " + PeriodRows.ROWS + " WHERE fallback_used AND first_choice IS NOT NULL"
+            + " GROUP BY first_choice ORDER BY fallbacks DESC, deployment")
+    List<FallbackCause> fallbackCauses(Instant since, LocalDate fromDay, LocalDate toDay, Instant rolledFrom, Instant rolledTo,
+                   @Nullable String principal);
 }

@@ -177,7 +177,7 @@ class LedgerUnreachableAtStartTest {
                 new Class<?>[] {JdbcOperations.class}, (proxy, method, args) -> {
                     throw new IllegalStateException("ledger down");
                 });
-        JdbcRequestLedger requests = new JdbcRequestLedger(null, null, broken, List.of(migrations));
+        JdbcRequestLedger requests = new JdbcRequestLedger(null, null, broken, List.of(migrations), java.time.Clock.systemUTC());
         LedgerEntry row = LedgerEntries.ok(clock.instant()).build();
 
         assertThrows(RuntimeException.class, () -> requests.append(row));

@@ -1,0 +1,206 @@
+package dev.switchboard.ledger.jdbc;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Keeps request_day, the analytics' daily rollup (V6), and tells each query which days it may read from
+ * it. A day is rolled, newest first, by the analytics reads themselves, at most {@link #DAYS_PER_READ}
+ * per read, once it ended {@link #SETTLE} ago: no scheduler to deploy, and the first read of a new day
+ * pays for one day's scan, which it would have paid anyway. A roll replaces the day's rows in one
+ * transaction, so a reader sees the old rows or the new ones. A row written after its day was rolled
+ * (from the outbox) marks the day stale ({@link #lateRowWritten}); a stale day is read from request_log
+ * until a read rolls it again. Rolling claims the day's marker row first, and a late row's mark waits
+ * for that claim, so a row the roll did not see always leaves its day stale.
+ */
+final class DailyRollup {
+
+    /** How long after its end a day is rolled: longer than any request takes to be written (Lambda's 15 min). */
+    static final Duration SETTLE = Duration.ofMinutes(20);
+    static final int DAYS_PER_READ = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DailyRollup.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String GROUPS = "principal, strategy, confidence, provider, model, tier, "
+            + "CASE WHEN fallback_used THEN first_choice END, status, cache_hit, fallback_used, priced";
+    private static final String ROLL = "INSERT INTO request_day (utc_day, principal, strategy, confidence, provider, "
+            + "model, tier, first_choice, status, cache_hit, fallback_used, priced, requests, tokens_in, tokens_out, "
+            + "cost, baseline_cost, latency_ms) SELECT CAST(? AS DATE), " + GROUPS + ", COUNT(*), SUM(tokens_in), SUM(tokens_out), "
+            + "SUM(cost), SUM(baseline_cost), SUM(latency_ms) FROM request_log WHERE created_at >= ? AND created_at < ? "
+            + "GROUP BY " + GROUPS;
+
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+
+    DailyRollup(JdbcOperations jdbc, Clock clock) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The period from {@code since} to now as a query reads it: the longest run of rolled, fresh days that
+     * ends with the last day old enough to roll, after rolling a day of it if one is due.
+     */
+    LedgerPeriod period(Instant since) {
+        Instant now = clock.instant();
+        LocalDate first = LocalDate.ofInstant(since, ZoneOffset.UTC);
+        if (LedgerPeriod.start(first).isBefore(since)) {
+            first = first.plusDays(1); // only whole days are rolled up
+        }
+        LocalDate last = LocalDate.ofInstant(now.minus(SETTLE), ZoneOffset.UTC).minusDays(1);
+        if (last.isBefore(first)) {
+            return LedgerPeriod.raw(since);
+        }
+        Map<LocalDate, Boolean> fresh = markers(first, last);
+        int rolls = 0;
+        for (LocalDate day = last; !day.isBefore(first) && rolls < DAYS_PER_READ; day = day.minusDays(1)) {
+            if (!fresh.getOrDefault(day, false)) {
+                rolls++;
+                fresh.put(day, roll(day, now));
+            }
+        }
+        LocalDate from = last.plusDays(1);
+        while (!from.minusDays(1).isBefore(first) && fresh.getOrDefault(from.minusDays(1), false)) {
+            from = from.minusDays(1);
+        }
+        return from.isAfter(last) ? LedgerPeriod.raw(since) : new LedgerPeriod(since, from, last.plusDays(1));
+    }
+
+    /**
+     * Marks the day of a row written {@link #SETTLE} or more after it was created stale, should that day be
+     * rolled up already or being rolled now. A failure is logged: the day then misses the row until it is rolled again.
+     */
+    void lateRowWritten(Instant createdAt) {
+        if (!createdAt.isBefore(clock.instant().minus(SETTLE))) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
+        try {
+            jdbc.execute(connection -> {
+                if (markStale(connection, day) == 0) {
+                    try {
+                        insertMarker(connection, day, clock.instant(), true);
+                    } catch (SQLException e) {
+                        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                            throw e;
+                        }
+                        markStale(connection, day); // a roll claimed the day meanwhile: its marker goes stale
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not mark the rollup of {} stale for a late ledger row: {} (SQLState {})", day,
+                    e.getClass().getSimpleName(), LedgerSchema.sqlState(e));
+        }
+    }
+
+    /** Day to whether its rollup is fresh, for the days rolled (or marked) in [first, last]. */
+    private Map<LocalDate, Boolean> markers(LocalDate first, LocalDate last) {
+        return jdbc.execute(connection -> {
+            Map<LocalDate, Boolean> fresh = new HashMap<>();
+            try (PreparedStatement read = connection.prepareStatement(
+                    "SELECT utc_day, stale FROM request_day_rollup WHERE utc_day >= ? AND utc_day <= ?")) {
+                read.setObject(1, first);
+                read.setObject(2, last);
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        fresh.put(rows.getObject(1, LocalDate.class), !rows.getBoolean(2));
+                    }
+                }
+            }
+            return fresh;
+        });
+    }
+
+    /** Rolls {@code day} up; false when another reader claimed it first or the roll failed (logged). */
+    private boolean roll(LocalDate day, Instant now) {
+        try {
+            return jdbc.execute(connection -> {
+                boolean autoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(false);
+                try {
+                    if (!claim(connection, day, now)) {
+                        connection.rollback();
+                        return false;
+                    }
+                    try (PreparedStatement clear = connection.prepareStatement("DELETE FROM request_day WHERE utc_day = ?");
+                         PreparedStatement roll = connection.prepareStatement(ROLL)) {
+                        clear.setObject(1, day);
+                        clear.executeUpdate();
+                        roll.setObject(1, day);
+                        roll.setTimestamp(2, Timestamp.from(LedgerPeriod.start(day)));
+                        roll.setTimestamp(3, Timestamp.from(LedgerPeriod.start(day.plusDays(1))));
+                        roll.executeUpdate();
+                    }
+                    connection.commit();
+                    return true;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(autoCommit);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not roll up the ledger's rows of {}: {} (SQLState {}); read from request_log meanwhile",
+                    day, e.getClass().getSimpleName(), LedgerSchema.sqlState(e));
+            return false;
+        }
+    }
+
+    /** Takes the day's marker for this transaction: a stale one turned fresh, or a new one; false if taken. */
+    private static boolean claim(Connection connection, LocalDate day, Instant now) throws SQLException {
+        try (PreparedStatement refresh = connection.prepareStatement(
+                "UPDATE request_day_rollup SET stale = FALSE, rolled_at = ? WHERE utc_day = ? AND stale")) {
+            refresh.setTimestamp(1, Timestamp.from(now));
+            refresh.setObject(2, day);
+            if (refresh.executeUpdate() == 1) {
+                return true;
+            }
+        }
+        try {
+            insertMarker(connection, day, now, false);
+            return true;
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return false; // another reader rolled it, or is rolling it
+            }
+            throw e;
+        }
+    }
+
+    private static int markStale(Connection connection, LocalDate day) throws SQLException {
+        try (PreparedStatement stale = connection.prepareStatement(
+                "UPDATE request_day_rollup SET stale = TRUE WHERE utc_day = ?")) {
+            stale.setObject(1, day);
+            return stale.executeUpdate();
+        }
+    }
+
+    private static void insertMarker(Connection connection, LocalDate day, Instant at, boolean stale)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO request_day_rollup (utc_day, rolled_at, stale) VALUES (?, ?, ?)")) {
+            insert.setObject(1, day);
+            insert.setTimestamp(2, Timestamp.from(at));
+            insert.setBoolean(3, stale);
+            insert.executeUpdate();
+        }
+    }
+}

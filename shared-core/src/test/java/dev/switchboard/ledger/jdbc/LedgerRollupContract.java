@@ -1,0 +1,150 @@
+package dev.switchboard.ledger.jdbc;
+
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.LedgerScope;
+import dev.switchboard.testsupport.SharedTestClock;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The analytics read whole past days from their daily rollup and give the same figures as request_log's
+ * rows would, whatever part of the period is rolled, for everyone and for one principal, and a row
+ * written after its day was rolled is counted all the same.
+ */
+abstract class LedgerRollupContract extends LedgerContextContract {
+
+    private static final String[] STRATEGIES = {"complexity", "hybrid", "cost"};
+    private static final String[] CONFIDENCES = {"low", "medium", "high"};
+    private static final String[][] DEPLOYMENTS = {{"gemini", "gemini-1.5-flash", "economy"},
+            {"openai", "gpt-4o", "premium"}, {"anthropic", "claude-3-5-haiku-20241022", "standard"}};
+    private static final String[] PRINCIPALS = {"alice", "bob", "admin"};
+
+    private final Random random = new Random(20261129L);
+
+    /** The database's settings. */
+    abstract Map<String, Object> database();
+
+    @Override
+    final Map<String, Object> datasource() {
+        Map<String, Object> properties = new HashMap<>(database());
+        properties.put(SharedTestClock.PROPERTY, "true");
+        return properties;
+    }
+
+    private Instant now() {
+        return SharedTestClock.CLOCK.instant();
+    }
+
+    /** A random row created at {@code at}: any strategy, deployment, outcome, price, cache use and fallback. */
+    private LedgerEntry row(Instant at) {
+        String[] deployment = DEPLOYMENTS[random.nextInt(DEPLOYMENTS.length)];
+        boolean failed = random.nextInt(10) == 0;
+        boolean answered = !failed || random.nextBoolean();
+        boolean cacheHit = !failed && random.nextInt(5) == 0;
+        boolean fallback = !cacheHit && random.nextInt(6) == 0;
+        boolean priced = random.nextInt(8) != 0;
+        BigDecimal cost = BigDecimal.valueOf(random.nextInt(100_000), 10);
+        return new LedgerEntry(UUID.randomUUID().toString(), at, PRINCIPALS[random.nextInt(PRINCIPALS.length)],
+                "complete", STRATEGIES[random.nextInt(STRATEGIES.length)],
+                CONFIDENCES[random.nextInt(CONFIDENCES.length)], "general", 0.3,
+                answered ? deployment[0] : null, answered ? deployment[1] : null, random.nextInt(500),
+                random.nextInt(900), cacheHit ? BigDecimal.ZERO : cost, BigDecimal.valueOf(random.nextInt(200_000), 10),
+                priced, random.nextInt(3_000), cacheHit, fallback, fallback ? 2 : 1,
+                failed ? LedgerEntry.ERROR : LedgerEntry.OK, failed ? "timeout" : null,
+                answered ? deployment[2] : null, DEPLOYMENTS[random.nextInt(DEPLOYMENTS.length)][0] + "/m", null);
+    }
+
+    /** Every analytics figure over the period from {@code since}, as the ledger answers it now. */
+    private List<Object> analytics(Instant since, LedgerScope scope) {
+        return List.of(ledger.stats(since, scope), ledger.byStrategy(since, scope), ledger.byConfidence(since, scope),
+                ledger.byProvider(since, scope), ledger.cacheStats(since, scope), ledger.tierShare(since, scope),
+                ledger.fallbackCauses(since, scope));
+    }
+
+    /** The same figures from request_log's rows alone. */
+    private List<Object> fromRows(Instant since, LedgerScope scope) {
+        RequestRecordRepository rows = bean(RequestRecordRepository.class);
+        LedgerPeriod p = LedgerPeriod.raw(since);
+        String who = scope.principal();
+        return List.of(rows.stats(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
+                rows.byStrategy(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
+                rows.byConfidence(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
+                rows.byProvider(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
+                rows.cacheStats(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
+                rows.tierShare(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
+                rows.fallbackCauses(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who));
+    }
+
+    private List<LedgerEntry> appendDays(int days, int perDay) {
+        List<LedgerEntry> rows = new ArrayList<>();
+        Instant now = now();
+        for (int i = 0; i < days * perDay; i++) {
+            rows.add(row(now.minus(Duration.ofMinutes(random.nextInt(days * 24 * 60)))));
+        }
+        // Rows at a day's first instant and just before it: the edges of what is rolled.
+        Instant midnight = LedgerPeriod.start(LedgerPeriod.raw(now).fromDay().minusDays(2));
+        rows.add(row(midnight));
+        rows.add(row(midnight.minusNanos(1_000)));
+        rows.forEach(ledger::append);
+        return rows;
+    }
+
+    @Test
+    void everyFigureIsTheSameWhetherItsDaysAreRolledUpOrNot() {
+        appendDays(6, 40);
+        Instant since = now().minus(Duration.ofDays(5)).minus(Duration.ofHours(3));
+        List<Object> expected = fromRows(since, LedgerScope.EVERYONE);
+        List<Object> alices = fromRows(since, LedgerScope.of("alice"));
+        assertTrue(((List<?>) expected.get(1)).size() > 1, "the rows vary: " + expected);
+
+        for (int read = 0; read < 8; read++) { // each read rolls up at most one more day, newest first
+            assertEquals(expected, analytics(since, LedgerScope.EVERYONE), "read " + read);
+            assertEquals(alices, analytics(since, LedgerScope.of("alice")), "read " + read);
+        }
+        assertTrue(new DailyRollup(bean(JdbcOperations.class), SharedTestClock.CLOCK)
+                .period(since).rolled(), "whole days of the period are read from the rollup by now");
+    }
+
+    @Test
+    void aRowWrittenAfterItsDayWasRolledUpIsCounted() {
+        appendDays(4, 20);
+        Instant since = now().minus(Duration.ofDays(4));
+        for (int read = 0; read < 5; read++) {
+            analytics(since, LedgerScope.EVERYONE);
+        }
+        LedgerEntry late = row(now().minus(Duration.ofDays(2)));
+        ledger.append(late); // from the outbox, after a ledger outage
+
+        assertEquals(fromRows(since, LedgerScope.EVERYONE), analytics(since, LedgerScope.EVERYONE));
+        assertEquals(fromRows(since, LedgerScope.of(late.principal())), analytics(since, LedgerScope.of(late.principal())));
+    }
+
+    @Test
+    void todayAndDaysNotYetSettledAreReadFromTheRows() {
+        Instant now = now();
+        DailyRollup rollup = new DailyRollup(bean(JdbcOperations.class),
+                SharedTestClock.CLOCK);
+
+        LedgerPeriod today = rollup.period(now.minus(Duration.ofHours(1)));
+        LedgerPeriod week = rollup.period(now.minus(Duration.ofDays(7)));
+
+        assertFalse(today.rolled());
+        assertEquals(today.since(), today.rolledTo(), "the whole hour from request_log");
+        assertTrue(week.rolled(), "yesterday, settled, was rolled by this read");
+        assertTrue(!week.rolledTo().isAfter(now.minus(DailyRollup.SETTLE)), week.toString());
+    }
+}
