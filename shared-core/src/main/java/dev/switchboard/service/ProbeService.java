@@ -9,6 +9,9 @@ import dev.switchboard.observability.ProbeMetrics;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderRegistry;
+import dev.switchboard.provider.Sleeper;
+import dev.switchboard.resilience.ResilienceSettings;
+import dev.switchboard.resilience.RetryPolicy;
 import dev.switchboard.state.CircuitRecord;
 import dev.switchboard.state.CircuitState;
 import dev.switchboard.state.HealthStore;
@@ -34,9 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The scheduled health probe: one minimal call per configured deployment, a few at a time, each
- * given at most the probe timeout. Each result is recorded as a latency sample and may move the
- * shared circuit: a breaker-counting failure publishes OPEN; a healthy answer from a deployment
- * whose shared circuit is OPEN publishes CLOSED. Two runs at once are harmless: every publish is a
+ * given at most the probe timeout, retries included. Each result is recorded as a latency sample and
+ * may move the shared circuit: a breaker-counting failure after the retries publishes OPEN; a healthy
+ * answer from a deployment whose shared circuit is OPEN publishes CLOSED; a call cut by the probe's
+ * timeout does neither. Two runs at once are harmless: every publish is a
  * conditional write that only a newer record wins, so the later observation stands.
  */
 @Singleton
@@ -51,15 +55,17 @@ public class ProbeService {
     private final SharedStateSettings settings;
     private final Clock clock;
     private final MetricsSink metrics;
+    private final ProbeCall call;
 
     public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, LatencyStore latency, HealthStore health,
-                        SharedStateSettings settings, Clock clock) {
-        this(catalog, providers, latency, health, settings, clock, MetricsSink.NONE);
+                        SharedStateSettings settings, ResilienceSettings resilience, Sleeper sleeper, Clock clock) {
+        this(catalog, providers, latency, health, settings, resilience, sleeper, clock, MetricsSink.NONE);
     }
 
     @Inject
     public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, LatencyStore latency, HealthStore health,
-                        SharedStateSettings settings, Clock clock, MetricsSink metrics) {
+                        SharedStateSettings settings, ResilienceSettings resilience, Sleeper sleeper, Clock clock,
+                        MetricsSink metrics) {
         this.metrics = metrics;
         this.catalog = catalog;
         this.providers = providers;
@@ -67,6 +73,7 @@ public class ProbeService {
         this.health = health;
         this.settings = settings;
         this.clock = clock;
+        this.call = new ProbeCall(new RetryPolicy(resilience), sleeper, clock);
     }
 
     private record Target(ChatProvider provider, String model) {
@@ -149,8 +156,7 @@ public class ProbeService {
 
     private ProbeReport.Result probe(Target target, CircuitRecord shared, ExecutorService calls) {
         Instant start = clock.instant();
-        ProbeCall.Outcome outcome = ProbeCall.run(target.provider(), target.model(), start, settings.probeTimeout(),
-                calls);
+        ProbeCall.Outcome outcome = call.run(target.provider(), target.model(), start, settings.probeTimeout(), calls);
         Instant end = clock.instant();
         Duration took = Duration.between(start, end);
         String name = target.provider().name();
@@ -170,8 +176,11 @@ public class ProbeService {
                     closed ? CircuitState.CLOSED.name() : null);
         }
         ProviderException failure = outcome.failure();
-        if (outcome.timedOut() && took.compareTo(settings.probeTimeout()) < 0) {
-            took = settings.probeTimeout();
+        if (outcome.timedOut()) {
+            // Cut by the probe's own timeout, far shorter than a call's: a slow first token is no proof
+            // the deployment is down, so nothing is recorded or published.
+            long millis = Math.max(took.toMillis(), settings.probeTimeout().toMillis());
+            return new ProbeReport.Result(name, target.model(), false, millis, failure.kind().name(), null);
         }
         String published = null;
         if (failure.breakerFailure()) {

@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -113,7 +114,7 @@ class ProbeServiceTest {
     }
 
     @Test
-    void aProviderThatNeverAnswersTimesOutWithoutHoldingUpTheOthers() throws Exception {
+    void aProviderThatNeverAnswersIsInconclusiveAndDoesNotHoldUpTheOthers() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         SharedStateParts parts = new SharedStateParts()
                 .settings(new SharedStateSettings(Duration.ofSeconds(5), 2, Duration.ofMillis(200)))
@@ -127,12 +128,90 @@ class ProbeServiceTest {
             Map<String, ProbeReport.Result> results = byLabel(report);
             assertEquals("TIMEOUT", results.get("stuck/gpt-4o").error());
             assertEquals(200, results.get("stuck/gpt-4o").latencyMs());
-            assertEquals("OPEN", results.get("stuck/gpt-4o").circuit());
+            assertNull(results.get("stuck/gpt-4o").circuit(), "cut by the probe's own timeout: proves nothing");
+            assertTrue(health.snapshot(List.of("stuck/gpt-4o")).isEmpty());
             assertEquals(3, report.healthy());
-            assertEquals(1, latencyOf("stuck/gpt-4o").calls());
+            assertEquals(0, latencyOf("stuck/gpt-4o").calls());
         } finally {
             never.countDown();
         }
+    }
+
+    @Test
+    void aTimeoutTheAdapterReportsAtTheProbesDeadlineIsInconclusiveToo() {
+        ScriptedProbeAdapter adapter = new ScriptedProbeAdapter("test-slow", request -> {
+            clock.advance(Duration.ofSeconds(10));
+            throw new ProviderException("slow", ProviderException.Kind.TIMEOUT, "no first token in time");
+        });
+        SharedStateParts parts = new SharedStateParts().adapted("slow", adapter, "gpt-4o");
+
+        ProbeReport.Result result = parts.probe(latency, health, clock).probeAll().results().get(0);
+
+        assertEquals("TIMEOUT", result.error());
+        assertNull(result.circuit());
+        assertEquals(1, adapter.calls.get(), "no time left for a retry");
+        assertTrue(health.snapshot(List.of("slow/gpt-4o")).isEmpty());
+    }
+
+    @Test
+    void oneTransientProbeFailureDoesNotOpenTheCircuitOnEveryInstance() {
+        AtomicInteger calls = new AtomicInteger();
+        SharedStateParts parts = new SharedStateParts()
+                .adapted("alpha", new ScriptedProbeAdapter("test-blip", request -> {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new ProviderException("alpha", ProviderException.Kind.UNAVAILABLE, "HTTP 503", 503, null);
+                    }
+                }), "gpt-4o");
+        SharedStateParts.Instance instance = parts.instance(latency, health, clock);
+
+        ProbeReport.Result result = parts.probe(latency, health, clock).probeAll().results().get(0);
+        instance.cache().current();
+
+        assertTrue(result.healthy());
+        assertEquals(2, calls.get(), "retried once");
+        assertFalse(instance.breakers().isOpen("alpha/gpt-4o"));
+        assertTrue(health.snapshot(List.of("alpha/gpt-4o")).isEmpty());
+    }
+
+    @Test
+    void theProbeRetriesAsACallDoesAndWaitsThroughItsSleeper() {
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        ScriptedProbeAdapter adapter = new ScriptedProbeAdapter("test-503", request -> {
+            throw new ProviderException("down", ProviderException.Kind.UNAVAILABLE, "HTTP 503", 503, null);
+        });
+        SharedStateParts parts = new SharedStateParts().adapted("down", adapter, "gpt-4o")
+                .probeSleeper(wait -> {
+                    waits.add(wait);
+                    clock.advance(wait);
+                });
+
+        ProbeReport.Result result = parts.probe(latency, health, clock).probeAll().results().get(0);
+
+        assertEquals(4, adapter.calls.get(), "the first call and 3 retries");
+        assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400)), waits);
+        assertEquals("OPEN", result.circuit(), "failing after every retry: the deployment is down");
+        assertEquals(CircuitState.OPEN, health.snapshot(List.of("down/gpt-4o")).get("down/gpt-4o").state());
+    }
+
+    @Test
+    void noRetryWaitCrossesTheProbeTimeout() {
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        ScriptedProbeAdapter adapter = new ScriptedProbeAdapter("test-503s", request -> {
+            throw new ProviderException("down", ProviderException.Kind.UNAVAILABLE, "HTTP 503", 503, null);
+        });
+        SharedStateParts parts = new SharedStateParts()
+                .settings(new SharedStateSettings(Duration.ofSeconds(5), 1, Duration.ofMillis(300)))
+                .adapted("down", adapter, "gpt-4o")
+                .probeSleeper(wait -> {
+                    waits.add(wait);
+                    clock.advance(wait);
+                });
+
+        ProbeReport.Result result = parts.probe(latency, health, clock).probeAll().results().get(0);
+
+        assertEquals(List.of(Duration.ofMillis(100)), waits, "100 + 200 ms would reach the 300 ms timeout");
+        assertEquals(2, adapter.calls.get());
+        assertEquals("UNAVAILABLE", result.error());
     }
 
     @Test
