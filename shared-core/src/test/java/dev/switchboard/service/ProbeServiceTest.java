@@ -97,6 +97,27 @@ class ProbeServiceTest {
     }
 
     @Test
+    void aSimulatedOutageSetDuringTheRunIsNotEndedByAHealthyAnswer() {
+        String label = "alpha/gpt-4o";
+        health.publish(CircuitRecord.open(label, clock.instant().minusSeconds(10), CircuitRecord.INSTANCE, "TIMEOUT"));
+        CircuitRecord[] simulated = new CircuitRecord[1];
+        SharedStateParts parts = new SharedStateParts()
+                .settings(new SharedStateSettings(Duration.ofSeconds(5), 1, Duration.ofSeconds(10)))
+                .adapted("admin", new ScriptedProbeAdapter("test-admin", request -> {
+                    // POST /simulate/failure, after the run read the shared circuits and before alpha's probe.
+                    simulated[0] = CircuitRecord.simulated(label, clock.instant(), clock.instant().plusSeconds(600));
+                    health.publish(simulated[0]);
+                    clock.advance(Duration.ofSeconds(1));
+                }), "gpt-4o-mini")
+                .simulated("alpha", 0, "gpt-4o");
+
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
+
+        assertTrue(results.get(label).healthy());
+        assertEquals(simulated[0], health.snapshot(List.of(label)).get(label));
+    }
+
+    @Test
     void aBreakerCountingFailureOpensTheSharedCircuitAndOthersDoNot() {
         SharedStateParts parts = new SharedStateParts().simulated("down", 1.0, "gpt-4o")
                 .adapted("busy", new ScriptedProbeAdapter("test-busy", request -> {
