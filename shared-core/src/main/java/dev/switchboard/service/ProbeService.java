@@ -15,7 +15,6 @@ import dev.switchboard.resilience.RetryPolicy;
 import dev.switchboard.state.CircuitRecord;
 import dev.switchboard.state.CircuitState;
 import dev.switchboard.state.HealthStore;
-import dev.switchboard.state.LatencyStore;
 import dev.switchboard.state.StateUnavailableException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -37,10 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The scheduled health probe: one minimal call per configured deployment, a few at a time, each
- * given at most the probe timeout, retries included. Each result is recorded as a latency sample and
- * may move the shared circuit: a breaker-counting failure after the retries publishes OPEN; a healthy
+ * given at most the probe timeout, retries included. Each result may move the shared circuit: a breaker-counting failure after the retries publishes OPEN; a healthy
  * answer from a deployment whose shared circuit is OPEN publishes CLOSED; a call cut by the probe's
- * timeout does neither. Two runs at once are harmless: every publish is a
+ * timeout does neither. Nothing goes into the latency store: a one-token ping is not a real answer's
+ * time, and would pass an idle deployment off as faster than a busy one (its time is in the report). Two runs at once are harmless: every publish is a
  * conditional write that only a newer record wins, so the later observation stands.
  */
 @Singleton
@@ -50,26 +49,24 @@ public class ProbeService {
 
     private final ProviderCatalog catalog;
     private final ProviderRegistry providers;
-    private final LatencyStore latency;
     private final HealthStore health;
     private final SharedStateSettings settings;
     private final Clock clock;
     private final MetricsSink metrics;
     private final ProbeCall call;
 
-    public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, LatencyStore latency, HealthStore health,
+    public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, HealthStore health,
                         SharedStateSettings settings, ResilienceSettings resilience, Sleeper sleeper, Clock clock) {
-        this(catalog, providers, latency, health, settings, resilience, sleeper, clock, MetricsSink.NONE);
+        this(catalog, providers, health, settings, resilience, sleeper, clock, MetricsSink.NONE);
     }
 
     @Inject
-    public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, LatencyStore latency, HealthStore health,
+    public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, HealthStore health,
                         SharedStateSettings settings, ResilienceSettings resilience, Sleeper sleeper, Clock clock,
                         MetricsSink metrics) {
         this.metrics = metrics;
         this.catalog = catalog;
         this.providers = providers;
-        this.latency = latency;
         this.health = health;
         this.settings = settings;
         this.clock = clock;
@@ -82,7 +79,7 @@ public class ProbeService {
         }
     }
 
-    /** Time a probe may still need after its call: recording its latency and publishing its circuit. */
+    /** Time a probe may still need after its call: publishing its circuit (a conditional put, with retries). */
     static final Duration WRITES = Duration.ofSeconds(4);
 
     public ProbeReport probeAll() {
@@ -167,7 +164,6 @@ public class ProbeService {
             return new ProbeReport.Result(name, target.model(), false, took.toMillis(), "UNEXPECTED", null);
         }
         if (outcome.healthy()) {
-            record(target.label(), took, true, end);
             // Healthy as of when it was asked: a failure another instance saw after that still wins.
             // A simulated outage is not the probe's to end: it holds until its set time.
             boolean closed = shared != null && shared.state() == CircuitState.OPEN && !shared.heldAt(start)
@@ -184,8 +180,7 @@ public class ProbeService {
         }
         String published = null;
         if (failure.breakerFailure()) {
-            // Only failures that say the deployment is down are samples and verdicts; a 429 or a refusal is not.
-            record(target.label(), took, false, end);
+            // Only failures that say the deployment is down are verdicts; a 429 or a refusal is not.
             // Under a simulated outage the circuit is open already, until its set time: a plain open verdict
             // would replace that hold, and the next healthy answer would then close it early.
             boolean held = shared != null && shared.heldAt(end);
@@ -195,14 +190,6 @@ public class ProbeService {
             }
         }
         return new ProbeReport.Result(name, target.model(), false, took.toMillis(), failure.kind().name(), published);
-    }
-
-    private void record(String label, Duration took, boolean success, Instant at) {
-        try {
-            latency.record(label, took, success, at);
-        } catch (StateUnavailableException e) {
-            LOG.warn("health probe could not record the latency of {}: {}", label, e.getMessage());
-        }
     }
 
     private boolean publish(CircuitRecord record) {

@@ -48,20 +48,35 @@ class ProbeServiceTest {
     }
 
     @Test
-    void aHealthyAnswerClosesAnOpenSharedCircuitAndIsALatencySample() {
+    void aHealthyAnswerClosesAnOpenSharedCircuit() {
         SharedStateParts parts = new SharedStateParts().simulated("alpha", 0, "gpt-4o-mini", "gpt-4o");
         health.publish(CircuitRecord.open("alpha/gpt-4o-mini", clock.instant().minusSeconds(30),
                 CircuitRecord.INSTANCE, "TIMEOUT"));
 
-        Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(health, clock).probeAll());
 
         assertEquals("CLOSED", results.get("alpha/gpt-4o-mini").circuit());
         assertNull(results.get("alpha/gpt-4o").circuit(), "closed already: nothing to publish");
         assertEquals(new CircuitRecord("alpha/gpt-4o-mini", CircuitState.CLOSED, clock.instant(), "probe", null),
                 health.snapshot(List.of("alpha/gpt-4o-mini")).get("alpha/gpt-4o-mini"));
         assertFalse(health.snapshot(List.of("alpha/gpt-4o")).containsKey("alpha/gpt-4o"));
-        assertEquals(1, latencyOf("alpha/gpt-4o-mini").successes());
-        assertEquals(1, latencyOf("alpha/gpt-4o").successes());
+    }
+
+    @Test
+    void probePingsDoNotFeedTheLatencyFiguresRoutingUses() {
+        // A busy deployment's real answers took 2 s; the probe's one-token pings answer at once.
+        latency.record("alpha/gpt-4o", Duration.ofSeconds(2), true, clock.instant());
+        DeploymentLatency before = latencyOf("alpha/gpt-4o");
+        SharedStateParts parts = new SharedStateParts().simulated("alpha", 0, "gpt-4o", "gpt-4o-mini")
+                .simulated("down", 1.0, "gpt-4o");
+
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(health, clock).probeAll());
+
+        assertTrue(results.get("alpha/gpt-4o-mini").healthy());
+        assertEquals("OPEN", results.get("down/gpt-4o").circuit());
+        assertEquals(before, latencyOf("alpha/gpt-4o"), "EMA, percentiles and success rate stay the real calls'");
+        assertEquals(DeploymentLatency.none(), latencyOf("alpha/gpt-4o-mini"), "an idle deployment stays unknown");
+        assertEquals(DeploymentLatency.none(), latencyOf("down/gpt-4o"), "its failure shows in its circuit");
     }
 
     /** A simulated outage of alpha/gpt-4o-mini, set 30 s ago until 30 s from now, in the shared state. */
@@ -77,7 +92,7 @@ class ProbeServiceTest {
         SharedStateParts parts = new SharedStateParts().simulated("alpha", 0, "gpt-4o-mini");
         CircuitRecord simulated = simulatedOutageOfAlphaMini();
 
-        Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(health, clock).probeAll());
 
         assertNull(results.get("alpha/gpt-4o-mini").circuit(), "nothing published over the outage");
         assertEquals(simulated, health.snapshot(List.of("alpha/gpt-4o-mini")).get("alpha/gpt-4o-mini"));
@@ -88,7 +103,7 @@ class ProbeServiceTest {
         SharedStateParts parts = new SharedStateParts().simulated("alpha", 1.0, "gpt-4o-mini");
         CircuitRecord simulated = simulatedOutageOfAlphaMini();
 
-        Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(health, clock).probeAll());
 
         assertEquals("UNAVAILABLE", results.get("alpha/gpt-4o-mini").error());
         assertNull(results.get("alpha/gpt-4o-mini").circuit(), "nothing published over the outage");
@@ -111,7 +126,7 @@ class ProbeServiceTest {
                 }), "gpt-4o-mini")
                 .simulated("alpha", 0, "gpt-4o");
 
-        Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(health, clock).probeAll());
 
         assertTrue(results.get(label).healthy());
         assertEquals(simulated[0], health.snapshot(List.of(label)).get(label));
@@ -124,14 +139,12 @@ class ProbeServiceTest {
                     throw new ProviderException("busy", ProviderException.Kind.RATE_LIMITED, "HTTP 429");
                 }), "gpt-4o-mini");
 
-        Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(health, clock).probeAll());
 
         assertEquals("OPEN", results.get("down/gpt-4o").circuit());
         assertEquals("UNAVAILABLE", health.snapshot(List.of("down/gpt-4o")).get("down/gpt-4o").reason());
-        assertEquals(0.0, latencyOf("down/gpt-4o").successRate());
         assertEquals("RATE_LIMITED", results.get("busy/gpt-4o-mini").error());
         assertNull(results.get("busy/gpt-4o-mini").circuit(), "a 429 says nothing of the deployment's health");
-        assertEquals(0, latencyOf("busy/gpt-4o-mini").calls());
     }
 
     @Test
@@ -143,7 +156,7 @@ class ProbeServiceTest {
                 .simulated("alpha", 0, "gpt-4o-mini", "claude-3-5-haiku-20241022", "gpt-4o");
         try {
             CompletableFuture<ProbeReport> run = CompletableFuture.supplyAsync(
-                    () -> parts.probe(latency, health, clock).probeAll());
+                    () -> parts.probe(health, clock).probeAll());
             ProbeReport report = run.get(10, TimeUnit.SECONDS);
 
             Map<String, ProbeReport.Result> results = byLabel(report);
@@ -166,7 +179,7 @@ class ProbeServiceTest {
         });
         SharedStateParts parts = new SharedStateParts().adapted("slow", adapter, "gpt-4o");
 
-        ProbeReport.Result result = parts.probe(latency, health, clock).probeAll().results().get(0);
+        ProbeReport.Result result = parts.probe(health, clock).probeAll().results().get(0);
 
         assertEquals("TIMEOUT", result.error());
         assertNull(result.circuit());
@@ -185,7 +198,7 @@ class ProbeServiceTest {
                 }), "gpt-4o");
         SharedStateParts.Instance instance = parts.instance(latency, health, clock);
 
-        ProbeReport.Result result = parts.probe(latency, health, clock).probeAll().results().get(0);
+        ProbeReport.Result result = parts.probe(health, clock).probeAll().results().get(0);
         instance.cache().current();
 
         assertTrue(result.healthy());
@@ -206,7 +219,7 @@ class ProbeServiceTest {
                     clock.advance(wait);
                 });
 
-        ProbeReport.Result result = parts.probe(latency, health, clock).probeAll().results().get(0);
+        ProbeReport.Result result = parts.probe(health, clock).probeAll().results().get(0);
 
         assertEquals(4, adapter.calls.get(), "the first call and 3 retries");
         assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400)), waits);
@@ -228,7 +241,7 @@ class ProbeServiceTest {
                     clock.advance(wait);
                 });
 
-        ProbeReport.Result result = parts.probe(latency, health, clock).probeAll().results().get(0);
+        ProbeReport.Result result = parts.probe(health, clock).probeAll().results().get(0);
 
         assertEquals(List.of(Duration.ofMillis(100)), waits, "100 + 200 ms would reach the 300 ms timeout");
         assertEquals(2, adapter.calls.get());
@@ -242,7 +255,7 @@ class ProbeServiceTest {
                 .settings(new SharedStateSettings(Duration.ofSeconds(5), 2, Duration.ofMillis(700)))
                 .adapted("seen", new ScriptedProbeAdapter("test-seen", seen::add), "gpt-4o");
 
-        parts.probe(latency, health, clock).probeAll();
+        parts.probe(health, clock).probeAll();
 
         assertEquals(1, seen.size());
         assertEquals(clock.instant().plusMillis(700), seen.get(0).deadline());
@@ -260,9 +273,9 @@ class ProbeServiceTest {
         health.publish(CircuitRecord.open(label, clock.instant().minusSeconds(10), CircuitRecord.INSTANCE, "TIMEOUT"));
 
         CompletableFuture<ProbeReport> first = CompletableFuture.supplyAsync(
-                () -> parts.probe(latency, health, clock).probeAll());
+                () -> parts.probe(health, clock).probeAll());
         CompletableFuture<ProbeReport> second = CompletableFuture.supplyAsync(
-                () -> parts.probe(latency, health, clock).probeAll());
+                () -> parts.probe(health, clock).probeAll());
         List<ProbeReport.Result> results = List.of(first.get(10, TimeUnit.SECONDS).results().get(0),
                 second.get(10, TimeUnit.SECONDS).results().get(0));
 
@@ -271,7 +284,6 @@ class ProbeServiceTest {
         assertEquals(1, results.stream().filter(r -> "CLOSED".equals(r.circuit())).count(),
                 "both saw it healthy at the same instant: one write stands, the other is a no-op");
         assertEquals(CircuitState.CLOSED, health.snapshot(List.of(label)).get(label).state());
-        assertEquals(2, latencyOf(label).calls(), "no sample lost");
     }
 
     @Test
@@ -281,7 +293,7 @@ class ProbeServiceTest {
         SharedStateParts parts = new SharedStateParts().simulated("alpha", 0, "gpt-4o-mini")
                 .simulated("down", 1.0, "gpt-4o");
 
-        ProbeReport report = parts.probe(stores.latency(latency), stores.health(health), clock).probeAll();
+        ProbeReport report = parts.probe(stores.health(health), clock).probeAll();
 
         assertEquals(1, report.healthy());
         assertEquals(1, report.unhealthy());
@@ -295,7 +307,7 @@ class ProbeServiceTest {
                     throw new IllegalStateException("adapter bug");
                 }), "gpt-4o");
 
-        ProbeReport.Result result = parts.probe(latency, health, clock).probeAll().results().get(0);
+        ProbeReport.Result result = parts.probe(health, clock).probeAll().results().get(0);
 
         assertEquals("UNEXPECTED", result.error());
         assertNull(result.circuit());

@@ -89,8 +89,8 @@ public final class SharedStateParts {
         return new Instance(breakers, cache);
     }
 
-    public ProbeService probe(LatencyStore latency, HealthStore health, Clock clock) {
-        return new ProbeService(catalog(), new ProviderRegistry(catalog(), adapters), latency, health, settings,
+    public ProbeService probe(HealthStore health, Clock clock) {
+        return new ProbeService(catalog(), new ProviderRegistry(catalog(), adapters), health, settings,
                 ResilienceSettings.DEFAULTS, probeSleeper, clock);
     }
 
