@@ -36,11 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The scheduled health probe: one minimal call per configured deployment, a few at a time, each
- * given at most the probe timeout, retries included. Each result may move the shared circuit: a breaker-counting failure after the retries publishes OPEN; a healthy
- * answer from a deployment whose shared circuit is OPEN publishes CLOSED; a call cut by the probe's
- * timeout does neither. Nothing goes into the latency store: a one-token ping is not a real answer's
- * time, and would pass an idle deployment off as faster than a busy one (its time is in the report). Two runs at once are harmless: every publish is a
- * conditional write that only a newer record wins, so the later observation stands.
+ * given at most the probe timeout, retries included. Each result may move the shared circuit: a
+ * breaker-counting failure after the retries publishes OPEN; a healthy answer from a deployment whose
+ * shared circuit is OPEN publishes CLOSED; a call cut by the probe's timeout does neither. Nothing goes
+ * into the latency store: a one-token ping is not an answer's time, and would make an idle deployment
+ * look faster than a busy one (its time is in the report). Two runs at once are harmless: every
+ * publish is a conditional write that only a newer record wins, so the later observation stands.
  */
 @Singleton
 public class ProbeService {
@@ -174,7 +175,7 @@ public class ProbeService {
         ProviderException failure = outcome.failure();
         if (outcome.timedOut()) {
             // Cut by the probe's own timeout, far shorter than a call's: a slow first token is no proof
-            // the deployment is down, so nothing is recorded or published.
+            // the deployment is down, so nothing is published.
             long millis = Math.max(took.toMillis(), settings.probeTimeout().toMillis());
             return new ProbeReport.Result(name, target.model(), false, millis, failure.kind().name(), null);
         }
