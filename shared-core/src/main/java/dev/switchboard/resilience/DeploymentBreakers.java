@@ -144,26 +144,36 @@ public final class DeploymentBreakers {
      * so does an OPEN one whose recovery has run out (it would let a trial call through) when the verdict
      * is newer than its own opening: the deployment failed again elsewhere. A verdict whose recovery time
      * has already passed is ignored: by the breaker's own rules it would no longer hold.
+     * Recovery runs from {@code sharedAt}, not from now: an instance that reads the verdict late must not
+     * keep the deployment out longer than the one that saw it fail.
      *
      * @return whether the breaker was opened
      */
     public boolean adoptOpen(String label, Instant sharedAt) {
-        if (!clock.instant().isBefore(sharedAt.plus(recovery))) {
+        Instant until = sharedAt.plus(recovery);
+        if (!clock.instant().isBefore(until)) {
             return false;
         }
         BreakerState state = state(label);
+        boolean opened;
         if (state == BreakerState.CLOSED) {
-            return adopt(() -> breakers.computeIfAbsent(label, this::create).transitionToOpenState());
+            opened = adopt(() -> breakers.computeIfAbsent(label, this::create).transitionToOpenStateUntil(until));
+        } else {
+            Instant since = openedAt.get(label);
+            if (state != BreakerState.OPEN || isOpen(label) || since == null || !sharedAt.isAfter(since)) {
+                return false;
+            }
+            CircuitBreaker breaker = breakers.get(label);
+            opened = adopt(() -> {
+                breaker.transitionToClosedState();
+                breaker.transitionToOpenStateUntil(until);
+            });
         }
-        Instant since = openedAt.get(label);
-        if (state != BreakerState.OPEN || isOpen(label) || since == null || !sharedAt.isAfter(since)) {
-            return false;
+        if (opened) {
+            // The transition noted now; the failure was seen at sharedAt (a later CLOSED verdict is compared to it).
+            openedAt.put(label, sharedAt);
         }
-        CircuitBreaker breaker = breakers.get(label);
-        return adopt(() -> {
-            breaker.transitionToClosedState();
-            breaker.transitionToOpenState();
-        });
+        return opened;
     }
 
     /**

@@ -12,12 +12,13 @@ import java.util.Optional;
  * exponential backoff. A Retry-After longer than the backoff replaces it, up to the cap; asking for more
  * than the cap means the deployment will not answer soon, so the next candidate is better. A wait that
  * would reach the request's deadline is never started: the time is better left to the next candidate.
+ * Public so that the health probe retries by the same rules as a request.
  */
-final class RetryPolicy {
+public final class RetryPolicy {
 
     private final ResilienceSettings settings;
 
-    RetryPolicy(ResilienceSettings settings) {
+    public RetryPolicy(ResilienceSettings settings) {
         this.settings = settings;
     }
 
@@ -25,7 +26,7 @@ final class RetryPolicy {
      * @param retriesSoFar how many retries this deployment has had already in this request
      * @return the wait before the next retry, or empty when this deployment should not be asked again
      */
-    Optional<Duration> waitBeforeRetry(ProviderException failure, int retriesSoFar, Instant now, Instant deadline) {
+    public Optional<Duration> waitBeforeRetry(ProviderException failure, int retriesSoFar, Instant now, Instant deadline) {
         if (!failure.retryable() || retriesSoFar >= settings.maxRetries()) {
             return Optional.empty();
         }

@@ -9,10 +9,12 @@ import dev.switchboard.observability.ProbeMetrics;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderRegistry;
+import dev.switchboard.provider.Sleeper;
+import dev.switchboard.resilience.ResilienceSettings;
+import dev.switchboard.resilience.RetryPolicy;
 import dev.switchboard.state.CircuitRecord;
 import dev.switchboard.state.CircuitState;
 import dev.switchboard.state.HealthStore;
-import dev.switchboard.state.LatencyStore;
 import dev.switchboard.state.StateUnavailableException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -34,10 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The scheduled health probe: one minimal call per configured deployment, a few at a time, each
- * given at most the probe timeout. Each result is recorded as a latency sample and may move the
- * shared circuit: a breaker-counting failure publishes OPEN; a healthy answer from a deployment
- * whose shared circuit is OPEN publishes CLOSED. Two runs at once are harmless: every publish is a
- * conditional write that only a newer record wins, so the later observation stands.
+ * given at most the probe timeout, retries included. Each result may move the shared circuit: a
+ * breaker-counting failure after the retries publishes OPEN; a healthy answer from a deployment whose
+ * shared circuit is OPEN publishes CLOSED; a call cut by the probe's timeout does neither. Nothing goes
+ * into the latency store: a one-token ping is not an answer's time, and would make an idle deployment
+ * look faster than a busy one (its time is in the report). Two runs at once are harmless: every
+ * publish is a conditional write that only a newer record wins, so the later observation stands.
  */
 @Singleton
 public class ProbeService {
@@ -46,27 +50,28 @@ public class ProbeService {
 
     private final ProviderCatalog catalog;
     private final ProviderRegistry providers;
-    private final LatencyStore latency;
     private final HealthStore health;
     private final SharedStateSettings settings;
     private final Clock clock;
     private final MetricsSink metrics;
+    private final ProbeCall call;
 
-    public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, LatencyStore latency, HealthStore health,
-                        SharedStateSettings settings, Clock clock) {
-        this(catalog, providers, latency, health, settings, clock, MetricsSink.NONE);
+    public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, HealthStore health,
+                        SharedStateSettings settings, ResilienceSettings resilience, Sleeper sleeper, Clock clock) {
+        this(catalog, providers, health, settings, resilience, sleeper, clock, MetricsSink.NONE);
     }
 
     @Inject
-    public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, LatencyStore latency, HealthStore health,
-                        SharedStateSettings settings, Clock clock, MetricsSink metrics) {
+    public ProbeService(ProviderCatalog catalog, ProviderRegistry providers, HealthStore health,
+                        SharedStateSettings settings, ResilienceSettings resilience, Sleeper sleeper, Clock clock,
+                        MetricsSink metrics) {
         this.metrics = metrics;
         this.catalog = catalog;
         this.providers = providers;
-        this.latency = latency;
         this.health = health;
         this.settings = settings;
         this.clock = clock;
+        this.call = new ProbeCall(new RetryPolicy(resilience), sleeper, clock);
     }
 
     private record Target(ChatProvider provider, String model) {
@@ -75,7 +80,7 @@ public class ProbeService {
         }
     }
 
-    /** Time a probe may still need after its call: recording its latency and publishing its circuit. */
+    /** Time a probe may still need after its call: publishing its circuit (a conditional put, with retries). */
     static final Duration WRITES = Duration.ofSeconds(4);
 
     public ProbeReport probeAll() {
@@ -149,8 +154,7 @@ public class ProbeService {
 
     private ProbeReport.Result probe(Target target, CircuitRecord shared, ExecutorService calls) {
         Instant start = clock.instant();
-        ProbeCall.Outcome outcome = ProbeCall.run(target.provider(), target.model(), start, settings.probeTimeout(),
-                calls);
+        ProbeCall.Outcome outcome = call.run(target.provider(), target.model(), start, settings.probeTimeout(), calls);
         Instant end = clock.instant();
         Duration took = Duration.between(start, end);
         String name = target.provider().name();
@@ -161,7 +165,6 @@ public class ProbeService {
             return new ProbeReport.Result(name, target.model(), false, took.toMillis(), "UNEXPECTED", null);
         }
         if (outcome.healthy()) {
-            record(target.label(), took, true, end);
             // Healthy as of when it was asked: a failure another instance saw after that still wins.
             // A simulated outage is not the probe's to end: it holds until its set time.
             boolean closed = shared != null && shared.state() == CircuitState.OPEN && !shared.heldAt(start)
@@ -170,13 +173,15 @@ public class ProbeService {
                     closed ? CircuitState.CLOSED.name() : null);
         }
         ProviderException failure = outcome.failure();
-        if (outcome.timedOut() && took.compareTo(settings.probeTimeout()) < 0) {
-            took = settings.probeTimeout();
+        if (outcome.timedOut()) {
+            // Cut by the probe's own timeout, far shorter than a call's: a slow first token is no proof
+            // the deployment is down, so nothing is published.
+            long millis = Math.max(took.toMillis(), settings.probeTimeout().toMillis());
+            return new ProbeReport.Result(name, target.model(), false, millis, failure.kind().name(), null);
         }
         String published = null;
         if (failure.breakerFailure()) {
-            // Only failures that say the deployment is down are samples and verdicts; a 429 or a refusal is not.
-            record(target.label(), took, false, end);
+            // Only failures that say the deployment is down are verdicts; a 429 or a refusal is not.
             // Under a simulated outage the circuit is open already, until its set time: a plain open verdict
             // would replace that hold, and the next healthy answer would then close it early.
             boolean held = shared != null && shared.heldAt(end);
@@ -186,14 +191,6 @@ public class ProbeService {
             }
         }
         return new ProbeReport.Result(name, target.model(), false, took.toMillis(), failure.kind().name(), published);
-    }
-
-    private void record(String label, Duration took, boolean success, Instant at) {
-        try {
-            latency.record(label, took, success, at);
-        } catch (StateUnavailableException e) {
-            LOG.warn("health probe could not record the latency of {}: {}", label, e.getMessage());
-        }
     }
 
     private boolean publish(CircuitRecord record) {

@@ -63,8 +63,15 @@ public record CircuitRecord(String deployment, CircuitState state, Instant chang
         return new CircuitRecord(deployment, CircuitState.CLOSED, at, source, null);
     }
 
-    /** Whether this record should replace {@code stored} (absent counts as older than anything). */
+    /**
+     * Whether this record should replace {@code stored} (absent counts as older than anything): it must
+     * be newer, and a stored hold still running when this record was observed yields only to another
+     * hold, so that no probe or instance verdict ends a simulated outage before its set time.
+     */
     public boolean supersedes(CircuitRecord stored) {
-        return stored == null || changedAt.isAfter(stored.changedAt());
+        if (stored == null) {
+            return true;
+        }
+        return changedAt.isAfter(stored.changedAt()) && (heldUntil != null || !stored.heldAt(changedAt));
     }
 }

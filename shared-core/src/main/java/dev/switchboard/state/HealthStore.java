@@ -9,14 +9,15 @@ import java.util.Map;
  *
  * <p>Writers race (two probe runs, an instance and the probe), so a write only lands when its
  * {@code changedAt} is strictly newer than the stored record's: whatever order the writes arrive
- * in, the newest statement wins and an older one never overwrites it. Both operations throw
+ * in, the newest statement wins and an older one never overwrites it. A hold (a simulated outage)
+ * still running at a record's {@code changedAt} is replaced only by another hold. Both operations throw
  * {@link StateUnavailableException} when the store cannot be reached; callers treat the shared
  * state as advice and go on with what they last knew.
  */
 public interface HealthStore {
 
     /**
-     * Stores {@code record} unless the stored one is as new or newer (then nothing happens).
+     * Stores {@code record} when it {@link CircuitRecord#supersedes supersedes} the stored one; otherwise nothing happens.
      *
      * @return whether the record was stored
      */

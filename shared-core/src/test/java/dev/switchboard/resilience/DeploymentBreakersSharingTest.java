@@ -65,12 +65,23 @@ class DeploymentBreakersSharingTest {
         assertEquals(BreakerState.OPEN, breakers.state(A));
         assertTrue(breakers.isOpen(A));
         assertEquals(List.of(), told, "a verdict from elsewhere is not published again");
-        // Recovery runs from the moment it was adopted.
-        clock.advance(ResilienceSettings.DEFAULTS.recovery());
+        // Recovery runs from the verdict, not from when this instance read it: no instance holds it longer.
+        clock.advance(ResilienceSettings.DEFAULTS.recovery().minusSeconds(10));
         assertTrue(breakers.isOpen(A));
+        assertTrue(breakers.tryAcquire(A).isEmpty());
         clock.advance(Duration.ofMillis(1));
         assertFalse(breakers.isOpen(A));
         assertTrue(breakers.tryAcquire(A).isPresent(), "the trial call goes through");
+    }
+
+    @Test
+    void aSharedClosedVerdictAfterTheSharedOpeningClosesItThoughItCameBeforeTheAdoption() {
+        Instant failedAt = clock.instant().minusSeconds(10);
+        assertTrue(breakers.adoptOpen(A, failedAt));
+
+        assertTrue(breakers.adoptClosed(A, failedAt.plusSeconds(5)), "the probe saw it healthy after it failed");
+
+        assertEquals(BreakerState.CLOSED, breakers.state(A));
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,20 +48,35 @@ class ProbeServiceTest {
     }
 
     @Test
-    void aHealthyAnswerClosesAnOpenSharedCircuitAndIsALatencySample() {
+    void aHealthyAnswerClosesAnOpenSharedCircuit() {
         SharedStateParts parts = new SharedStateParts().simulated("alpha", 0, "gpt-4o-mini", "gpt-4o");
         health.publish(CircuitRecord.open("alpha/gpt-4o-mini", clock.instant().minusSeconds(30),
                 CircuitRecord.INSTANCE, "TIMEOUT"));
 
-        Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(health, clock).probeAll());
 
         assertEquals("CLOSED", results.get("alpha/gpt-4o-mini").circuit());
         assertNull(results.get("alpha/gpt-4o").circuit(), "closed already: nothing to publish");
         assertEquals(new CircuitRecord("alpha/gpt-4o-mini", CircuitState.CLOSED, clock.instant(), "probe", null),
                 health.snapshot(List.of("alpha/gpt-4o-mini")).get("alpha/gpt-4o-mini"));
         assertFalse(health.snapshot(List.of("alpha/gpt-4o")).containsKey("alpha/gpt-4o"));
-        assertEquals(1, latencyOf("alpha/gpt-4o-mini").successes());
-        assertEquals(1, latencyOf("alpha/gpt-4o").successes());
+    }
+
+    @Test
+    void probePingsDoNotFeedTheLatencyFiguresRoutingUses() {
+        // A busy deployment's real answers took 2 s; the probe's one-token pings answer at once.
+        latency.record("alpha/gpt-4o", Duration.ofSeconds(2), true, clock.instant());
+        DeploymentLatency before = latencyOf("alpha/gpt-4o");
+        SharedStateParts parts = new SharedStateParts().simulated("alpha", 0, "gpt-4o", "gpt-4o-mini")
+                .simulated("down", 1.0, "gpt-4o");
+
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(health, clock).probeAll());
+
+        assertTrue(results.get("alpha/gpt-4o-mini").healthy());
+        assertEquals("OPEN", results.get("down/gpt-4o").circuit());
+        assertEquals(before, latencyOf("alpha/gpt-4o"), "EMA, percentiles and success rate stay the real calls'");
+        assertEquals(DeploymentLatency.none(), latencyOf("alpha/gpt-4o-mini"), "an idle deployment stays unknown");
+        assertEquals(DeploymentLatency.none(), latencyOf("down/gpt-4o"), "its failure shows in its circuit");
     }
 
     /** A simulated outage of alpha/gpt-4o-mini, set 30 s ago until 30 s from now, in the shared state. */
@@ -76,7 +92,7 @@ class ProbeServiceTest {
         SharedStateParts parts = new SharedStateParts().simulated("alpha", 0, "gpt-4o-mini");
         CircuitRecord simulated = simulatedOutageOfAlphaMini();
 
-        Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(health, clock).probeAll());
 
         assertNull(results.get("alpha/gpt-4o-mini").circuit(), "nothing published over the outage");
         assertEquals(simulated, health.snapshot(List.of("alpha/gpt-4o-mini")).get("alpha/gpt-4o-mini"));
@@ -87,12 +103,33 @@ class ProbeServiceTest {
         SharedStateParts parts = new SharedStateParts().simulated("alpha", 1.0, "gpt-4o-mini");
         CircuitRecord simulated = simulatedOutageOfAlphaMini();
 
-        Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(health, clock).probeAll());
 
         assertEquals("UNAVAILABLE", results.get("alpha/gpt-4o-mini").error());
         assertNull(results.get("alpha/gpt-4o-mini").circuit(), "nothing published over the outage");
         assertEquals(simulated, health.snapshot(List.of("alpha/gpt-4o-mini")).get("alpha/gpt-4o-mini"),
                 "the hold and its end stand, so a healthy answer later cannot close it early");
+    }
+
+    @Test
+    void aSimulatedOutageSetDuringTheRunIsNotEndedByAHealthyAnswer() {
+        String label = "alpha/gpt-4o";
+        health.publish(CircuitRecord.open(label, clock.instant().minusSeconds(10), CircuitRecord.INSTANCE, "TIMEOUT"));
+        CircuitRecord[] simulated = new CircuitRecord[1];
+        SharedStateParts parts = new SharedStateParts()
+                .settings(new SharedStateSettings(Duration.ofSeconds(5), 1, Duration.ofSeconds(10)))
+                .adapted("admin", new ScriptedProbeAdapter("test-admin", request -> {
+                    // POST /simulate/failure, after the run read the shared circuits and before alpha's probe.
+                    simulated[0] = CircuitRecord.simulated(label, clock.instant(), clock.instant().plusSeconds(600));
+                    health.publish(simulated[0]);
+                    clock.advance(Duration.ofSeconds(1));
+                }), "gpt-4o-mini")
+                .simulated("alpha", 0, "gpt-4o");
+
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(health, clock).probeAll());
+
+        assertTrue(results.get(label).healthy());
+        assertEquals(simulated[0], health.snapshot(List.of(label)).get(label));
     }
 
     @Test
@@ -102,18 +139,16 @@ class ProbeServiceTest {
                     throw new ProviderException("busy", ProviderException.Kind.RATE_LIMITED, "HTTP 429");
                 }), "gpt-4o-mini");
 
-        Map<String, ProbeReport.Result> results = byLabel(parts.probe(latency, health, clock).probeAll());
+        Map<String, ProbeReport.Result> results = byLabel(parts.probe(health, clock).probeAll());
 
         assertEquals("OPEN", results.get("down/gpt-4o").circuit());
         assertEquals("UNAVAILABLE", health.snapshot(List.of("down/gpt-4o")).get("down/gpt-4o").reason());
-        assertEquals(0.0, latencyOf("down/gpt-4o").successRate());
         assertEquals("RATE_LIMITED", results.get("busy/gpt-4o-mini").error());
         assertNull(results.get("busy/gpt-4o-mini").circuit(), "a 429 says nothing of the deployment's health");
-        assertEquals(0, latencyOf("busy/gpt-4o-mini").calls());
     }
 
     @Test
-    void aProviderThatNeverAnswersTimesOutWithoutHoldingUpTheOthers() throws Exception {
+    void aProviderThatNeverAnswersIsInconclusiveAndDoesNotHoldUpTheOthers() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         SharedStateParts parts = new SharedStateParts()
                 .settings(new SharedStateSettings(Duration.ofSeconds(5), 2, Duration.ofMillis(200)))
@@ -121,18 +156,96 @@ class ProbeServiceTest {
                 .simulated("alpha", 0, "gpt-4o-mini", "claude-3-5-haiku-20241022", "gpt-4o");
         try {
             CompletableFuture<ProbeReport> run = CompletableFuture.supplyAsync(
-                    () -> parts.probe(latency, health, clock).probeAll());
+                    () -> parts.probe(health, clock).probeAll());
             ProbeReport report = run.get(10, TimeUnit.SECONDS);
 
             Map<String, ProbeReport.Result> results = byLabel(report);
             assertEquals("TIMEOUT", results.get("stuck/gpt-4o").error());
             assertEquals(200, results.get("stuck/gpt-4o").latencyMs());
-            assertEquals("OPEN", results.get("stuck/gpt-4o").circuit());
+            assertNull(results.get("stuck/gpt-4o").circuit(), "cut by the probe's own timeout: proves nothing");
+            assertTrue(health.snapshot(List.of("stuck/gpt-4o")).isEmpty());
             assertEquals(3, report.healthy());
-            assertEquals(1, latencyOf("stuck/gpt-4o").calls());
+            assertEquals(0, latencyOf("stuck/gpt-4o").calls());
         } finally {
             never.countDown();
         }
+    }
+
+    @Test
+    void aTimeoutTheAdapterReportsAtTheProbesDeadlineIsInconclusiveToo() {
+        ScriptedProbeAdapter adapter = new ScriptedProbeAdapter("test-slow", request -> {
+            clock.advance(Duration.ofSeconds(10));
+            throw new ProviderException("slow", ProviderException.Kind.TIMEOUT, "no first token in time");
+        });
+        SharedStateParts parts = new SharedStateParts().adapted("slow", adapter, "gpt-4o");
+
+        ProbeReport.Result result = parts.probe(health, clock).probeAll().results().get(0);
+
+        assertEquals("TIMEOUT", result.error());
+        assertNull(result.circuit());
+        assertEquals(1, adapter.calls.get(), "no time left for a retry");
+        assertTrue(health.snapshot(List.of("slow/gpt-4o")).isEmpty());
+    }
+
+    @Test
+    void oneTransientProbeFailureDoesNotOpenTheCircuitOnEveryInstance() {
+        AtomicInteger calls = new AtomicInteger();
+        SharedStateParts parts = new SharedStateParts()
+                .adapted("alpha", new ScriptedProbeAdapter("test-blip", request -> {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new ProviderException("alpha", ProviderException.Kind.UNAVAILABLE, "HTTP 503", 503, null);
+                    }
+                }), "gpt-4o");
+        SharedStateParts.Instance instance = parts.instance(latency, health, clock);
+
+        ProbeReport.Result result = parts.probe(health, clock).probeAll().results().get(0);
+        instance.cache().current();
+
+        assertTrue(result.healthy());
+        assertEquals(2, calls.get(), "retried once");
+        assertFalse(instance.breakers().isOpen("alpha/gpt-4o"));
+        assertTrue(health.snapshot(List.of("alpha/gpt-4o")).isEmpty());
+    }
+
+    @Test
+    void theProbeRetriesAsACallDoesAndWaitsThroughItsSleeper() {
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        ScriptedProbeAdapter adapter = new ScriptedProbeAdapter("test-503", request -> {
+            throw new ProviderException("down", ProviderException.Kind.UNAVAILABLE, "HTTP 503", 503, null);
+        });
+        SharedStateParts parts = new SharedStateParts().adapted("down", adapter, "gpt-4o")
+                .probeSleeper(wait -> {
+                    waits.add(wait);
+                    clock.advance(wait);
+                });
+
+        ProbeReport.Result result = parts.probe(health, clock).probeAll().results().get(0);
+
+        assertEquals(4, adapter.calls.get(), "the first call and 3 retries");
+        assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400)), waits);
+        assertEquals("OPEN", result.circuit(), "failing after every retry: the deployment is down");
+        assertEquals(CircuitState.OPEN, health.snapshot(List.of("down/gpt-4o")).get("down/gpt-4o").state());
+    }
+
+    @Test
+    void noRetryWaitCrossesTheProbeTimeout() {
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        ScriptedProbeAdapter adapter = new ScriptedProbeAdapter("test-503s", request -> {
+            throw new ProviderException("down", ProviderException.Kind.UNAVAILABLE, "HTTP 503", 503, null);
+        });
+        SharedStateParts parts = new SharedStateParts()
+                .settings(new SharedStateSettings(Duration.ofSeconds(5), 1, Duration.ofMillis(300)))
+                .adapted("down", adapter, "gpt-4o")
+                .probeSleeper(wait -> {
+                    waits.add(wait);
+                    clock.advance(wait);
+                });
+
+        ProbeReport.Result result = parts.probe(health, clock).probeAll().results().get(0);
+
+        assertEquals(List.of(Duration.ofMillis(100)), waits, "100 + 200 ms would reach the 300 ms timeout");
+        assertEquals(2, adapter.calls.get());
+        assertEquals("UNAVAILABLE", result.error());
     }
 
     @Test
@@ -142,7 +255,7 @@ class ProbeServiceTest {
                 .settings(new SharedStateSettings(Duration.ofSeconds(5), 2, Duration.ofMillis(700)))
                 .adapted("seen", new ScriptedProbeAdapter("test-seen", seen::add), "gpt-4o");
 
-        parts.probe(latency, health, clock).probeAll();
+        parts.probe(health, clock).probeAll();
 
         assertEquals(1, seen.size());
         assertEquals(clock.instant().plusMillis(700), seen.get(0).deadline());
@@ -160,9 +273,9 @@ class ProbeServiceTest {
         health.publish(CircuitRecord.open(label, clock.instant().minusSeconds(10), CircuitRecord.INSTANCE, "TIMEOUT"));
 
         CompletableFuture<ProbeReport> first = CompletableFuture.supplyAsync(
-                () -> parts.probe(latency, health, clock).probeAll());
+                () -> parts.probe(health, clock).probeAll());
         CompletableFuture<ProbeReport> second = CompletableFuture.supplyAsync(
-                () -> parts.probe(latency, health, clock).probeAll());
+                () -> parts.probe(health, clock).probeAll());
         List<ProbeReport.Result> results = List.of(first.get(10, TimeUnit.SECONDS).results().get(0),
                 second.get(10, TimeUnit.SECONDS).results().get(0));
 
@@ -171,7 +284,6 @@ class ProbeServiceTest {
         assertEquals(1, results.stream().filter(r -> "CLOSED".equals(r.circuit())).count(),
                 "both saw it healthy at the same instant: one write stands, the other is a no-op");
         assertEquals(CircuitState.CLOSED, health.snapshot(List.of(label)).get(label).state());
-        assertEquals(2, latencyOf(label).calls(), "no sample lost");
     }
 
     @Test
@@ -181,7 +293,7 @@ class ProbeServiceTest {
         SharedStateParts parts = new SharedStateParts().simulated("alpha", 0, "gpt-4o-mini")
                 .simulated("down", 1.0, "gpt-4o");
 
-        ProbeReport report = parts.probe(stores.latency(latency), stores.health(health), clock).probeAll();
+        ProbeReport report = parts.probe(stores.health(health), clock).probeAll();
 
         assertEquals(1, report.healthy());
         assertEquals(1, report.unhealthy());
@@ -195,7 +307,7 @@ class ProbeServiceTest {
                     throw new IllegalStateException("adapter bug");
                 }), "gpt-4o");
 
-        ProbeReport.Result result = parts.probe(latency, health, clock).probeAll().results().get(0);
+        ProbeReport.Result result = parts.probe(health, clock).probeAll().results().get(0);
 
         assertEquals("UNEXPECTED", result.error());
         assertNull(result.circuit());

@@ -94,6 +94,35 @@ public abstract class HealthStoreContract {
     }
 
     @Test
+    void anUnexpiredHoldIsNotReplacedByAnOrdinaryRecord() {
+        HealthStore store = newStore();
+        String a = deployment("a");
+        CircuitRecord simulated = CircuitRecord.simulated(a, T0, T0.plusSeconds(60));
+        store.publish(simulated);
+
+        assertFalse(store.publish(CircuitRecord.closed(a, T0.plusSeconds(1), CircuitRecord.PROBE)));
+        assertFalse(store.publish(CircuitRecord.open(a, T0.plusSeconds(59), CircuitRecord.INSTANCE, "TIMEOUT")));
+
+        assertEquals(simulated, store.snapshot(Set.of(a)).get(a));
+    }
+
+    @Test
+    void aHoldEndsAtItsTimeOrWithANewerHold() {
+        HealthStore store = newStore();
+        String a = deployment("a");
+        String b = deployment("b");
+        store.publish(CircuitRecord.simulated(a, T0, T0.plusSeconds(60)));
+        store.publish(CircuitRecord.simulated(b, T0, T0.plusSeconds(60)));
+        CircuitRecord closed = CircuitRecord.closed(a, T0.plusSeconds(60), CircuitRecord.PROBE);
+        CircuitRecord shorter = CircuitRecord.simulated(b, T0.plusSeconds(1), T0.plusSeconds(2));
+
+        assertTrue(store.publish(closed), "seen at the hold's end: the hold is over");
+        assertTrue(store.publish(shorter), "an admin may replace an outage with another");
+
+        assertEquals(Map.of(a, closed, b, shorter), store.snapshot(Set.of(a, b)));
+    }
+
+    @Test
     void anEmptySnapshotAsksForNothing() {
         assertEquals(Map.of(), newStore().snapshot(List.of()));
     }

@@ -9,6 +9,7 @@ import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.cost.PriceTable;
 import dev.switchboard.provider.ProviderAdapterFactory;
 import dev.switchboard.provider.ProviderRegistry;
+import dev.switchboard.provider.Sleeper;
 import dev.switchboard.provider.SimulatedAdapterFactory;
 import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.Tier;
@@ -44,6 +45,7 @@ public final class SharedStateParts {
     private final List<ProviderAdapterFactory> adapters = new ArrayList<>(
             List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { })));
     private SharedStateSettings settings = SharedStateSettings.DEFAULTS;
+    private Sleeper probeSleeper = duration -> { };
 
     /** A simulated provider failing at {@code failureRate} (0 never, 1 always) with the given models. */
     public SharedStateParts simulated(String name, double failureRate, String... models) {
@@ -64,6 +66,12 @@ public final class SharedStateParts {
         return this;
     }
 
+    /** How the probe waits between retries; by default it returns at once. */
+    public SharedStateParts probeSleeper(Sleeper sleeper) {
+        this.probeSleeper = sleeper;
+        return this;
+    }
+
     public ProviderCatalog catalog() {
         return new ProviderCatalog("test", providers);
     }
@@ -81,8 +89,9 @@ public final class SharedStateParts {
         return new Instance(breakers, cache);
     }
 
-    public ProbeService probe(LatencyStore latency, HealthStore health, Clock clock) {
-        return new ProbeService(catalog(), new ProviderRegistry(catalog(), adapters), latency, health, settings, clock);
+    public ProbeService probe(HealthStore health, Clock clock) {
+        return new ProbeService(catalog(), new ProviderRegistry(catalog(), adapters), health, settings,
+                ResilienceSettings.DEFAULTS, probeSleeper, clock);
     }
 
     public record Instance(DeploymentBreakers breakers, SharedStateCache cache) {

@@ -21,7 +21,8 @@ import java.util.Map;
  * Circuit records in the state table (layout in {@link HealthItems}).
  *
  * <p>Publishing is one {@code PutItem} conditioned on the stored {@code changed_at} being older (or
- * the item absent): DynamoDB evaluates the condition and the write atomically, so racing writers
+ * the item absent) and, for a record that is not itself a hold, on no stored {@code held_until} after
+ * its {@code changed_at}: DynamoDB evaluates the condition and the write atomically, so racing writers
  * cannot make an older record win, and the loser's write is a quiet no-op. A snapshot is
  * {@code BatchGetItem} of one key per deployment: up to 100 deployments in one round trip.
  */
@@ -43,11 +44,19 @@ public final class DynamoDbHealthStore implements HealthStore {
     @Override
     public boolean publish(CircuitRecord record) {
         long expiresAt = record.changedAt().plus(KEEP).getEpochSecond();
+        Map<String, String> names = new HashMap<>(Map.of("#pk", SwitchboardTables.STATE.partitionKey(),
+                "#changed", HealthItems.CHANGED_AT));
+        boolean hold = record.heldUntil() != null;
+        if (!hold) {
+            names.put("#held", HealthItems.HELD_UNTIL);
+        }
+        // The rule of CircuitRecord.supersedes: newer, and a hold still running then yields only to another hold.
+        String newer = hold ? "#changed < :changed"
+                : "#changed < :changed AND (attribute_not_exists(#held) OR #held <= :changed)";
         try {
             dynamo.putItem(b -> b.tableName(table).item(HealthItems.item(record, expiresAt))
-                    .conditionExpression("attribute_not_exists(#pk) OR #changed < :changed")
-                    .expressionAttributeNames(Map.of("#pk", SwitchboardTables.STATE.partitionKey(),
-                            "#changed", HealthItems.CHANGED_AT))
+                    .conditionExpression("attribute_not_exists(#pk) OR (" + newer + ")")
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(Map.of(":changed", HealthItems.changedAt(record.changedAt()))));
             return true;
         } catch (ConditionalCheckFailedException e) {

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One process's circuit records, for unit tests and runs without DynamoDB; newest wins, as in DynamoDB. */
+/**
+ * One process's circuit records, for unit tests and runs without DynamoDB; the same rule as DynamoDB's
+ * ({@link CircuitRecord#supersedes}: newest wins, but a running hold yields only to another hold).
+ */
 public final class InMemoryHealthStore implements HealthStore {
 
     private final ConcurrentHashMap<String, CircuitRecord> records = new ConcurrentHashMap<>();
