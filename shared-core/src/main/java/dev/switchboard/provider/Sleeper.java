@@ -13,4 +13,15 @@ public interface Sleeper {
     };
 
     void sleep(Duration duration) throws InterruptedException;
+
+    /** Waits; false when the wait was interrupted, with the interrupt kept set for the caller's caller to see. */
+    default boolean sleepUnlessInterrupted(Duration duration) {
+        try {
+            sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }

@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 public final class RetryPolicy {
 
+    /** How near the deadline a timeout must end to be the deadline's: socket timeouts are whole milliseconds. */
+    static final Duration DEADLINE_TOLERANCE = Duration.ofMillis(50);
+
     private final ResilienceSettings settings;
 
     public RetryPolicy(ResilienceSettings settings) {
@@ -41,5 +44,15 @@ public final class RetryPolicy {
             }
         }
         return now.plus(wait).isBefore(deadline) ? Optional.of(wait) : Optional.empty();
+    }
+
+    /**
+     * Whether {@code failure} is a timeout that ended at {@code deadline} (within {@link #DEADLINE_TOLERANCE}):
+     * each call gets at most what is left of the deadline, so such a timeout says the time ran out, not
+     * that the deployment is failing. One that ends well before it (the call timeout) still counts.
+     */
+    public static boolean cutByDeadline(ProviderException failure, Instant now, Instant deadline) {
+        return failure.kind() == ProviderException.Kind.TIMEOUT && deadline != null
+                && !now.plus(DEADLINE_TOLERANCE).isBefore(deadline);
     }
 }

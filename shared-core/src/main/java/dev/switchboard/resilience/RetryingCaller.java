@@ -26,8 +26,6 @@ import java.util.Optional;
 final class RetryingCaller {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryingCaller.class);
-    /** How near the deadline a timeout must end to be the deadline's: socket timeouts are whole milliseconds. */
-    static final Duration DEADLINE_TOLERANCE = Duration.ofMillis(50);
 
     /** One try at one candidate; the same object is tried again on a retry. */
     interface CandidateCall<T> {
@@ -90,8 +88,8 @@ final class RetryingCaller {
                             failure.kind(), failure.status(), retries, failure.getMessage());
                     Optional<Duration> wait = call.delivered() > 0 ? Optional.empty()
                             : policy.waitBeforeRetry(failure, retries, clock.instant(), deadline);
-                    if (wait.isEmpty() || !slept(wait.get())) {
-                        if (cutByDeadline(failure, deadline)) {
+                    if (wait.isEmpty() || !sleeper.sleepUnlessInterrupted(wait.get())) {
+                        if (RetryPolicy.cutByDeadline(failure, clock.instant(), deadline)) {
                             // The call was cut to what was left of the request's time: not the deployment's failure,
                             // neither for its breaker nor for its success rate.
                             permit.release();
@@ -106,27 +104,6 @@ final class RetryingCaller {
             }
         } finally {
             permit.release();
-        }
-    }
-
-    /**
-     * A timeout that ended at the request's deadline (within {@link #DEADLINE_TOLERANCE}): each call gets
-     * at most what is left of the deadline, so such a timeout says the request ran out of time, not that
-     * the deployment is failing. One that ends well before it (the call timeout) still counts.
-     */
-    private boolean cutByDeadline(ProviderException failure, Instant deadline) {
-        return failure.kind() == ProviderException.Kind.TIMEOUT && deadline != null
-                && !clock.instant().plus(DEADLINE_TOLERANCE).isBefore(deadline);
-    }
-
-    /** Waits; an interrupted wait ends the retries, and the interrupt stays set for the chain to see. */
-    private boolean slept(Duration wait) {
-        try {
-            sleeper.sleep(wait);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

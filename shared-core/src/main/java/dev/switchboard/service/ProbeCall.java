@@ -30,8 +30,6 @@ import java.util.concurrent.TimeoutException;
 final class ProbeCall {
 
     static final String PROBE_PROMPT = "ping";
-    /** How near the deadline a timeout must end to be the probe's own cutoff: socket timeouts are whole milliseconds. */
-    static final Duration DEADLINE_TOLERANCE = Duration.ofMillis(50);
 
     /**
      * How a probe ended: healthy, a provider failure, or a failure of our own code (neither).
@@ -74,7 +72,7 @@ final class ProbeCall {
                 return outcome;
             }
             Optional<Duration> wait = retries.waitBeforeRetry(outcome.failure(), retried, clock.instant(), deadline);
-            if (wait.isEmpty() || !slept(wait.get())) {
+            if (wait.isEmpty() || !sleeper.sleepUnlessInterrupted(wait.get())) {
                 return outcome;
             }
             retried++;
@@ -95,9 +93,8 @@ final class ProbeCall {
             return cut(provider, deadline);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ProviderException failure) {
-                boolean atDeadline = failure.kind() == ProviderException.Kind.TIMEOUT
-                        && !clock.instant().plus(DEADLINE_TOLERANCE).isBefore(deadline);
-                return atDeadline ? new Outcome(failure, null, true) : Outcome.failed(failure);
+                return RetryPolicy.cutByDeadline(failure, clock.instant(), deadline) ? new Outcome(failure, null, true)
+                        : Outcome.failed(failure);
             }
             return Outcome.broken(e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
         } catch (InterruptedException e) {
@@ -110,16 +107,5 @@ final class ProbeCall {
     private static Outcome cut(ChatProvider provider, Instant deadline) {
         return new Outcome(new ProviderException(provider.name(), ProviderException.Kind.TIMEOUT,
                 "no answer to the health probe by " + deadline), null, true);
-    }
-
-    /** Waits; an interrupted wait ends the retries, and the interrupt stays set. */
-    private boolean slept(Duration wait) {
-        try {
-            sleeper.sleep(wait);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
