@@ -66,11 +66,17 @@ final class ProbeCall {
         Instant deadline = started.plus(timeout);
         ChatRequest request = new ChatRequest(model, List.of(ChatMessage.user(PROBE_PROMPT)), 1).withDeadline(deadline);
         int retried = 0;
+        Outcome failed = null;
         while (true) {
             Outcome outcome = attempt(provider, request, deadline, workers);
+            if (outcome.timedOut() && failed != null) {
+                // A retry the probe's time cut short says nothing; the failure before it still does.
+                return failed;
+            }
             if (outcome.failure() == null || outcome.timedOut()) {
                 return outcome;
             }
+            failed = outcome;
             Optional<Duration> wait = retries.waitBeforeRetry(outcome.failure(), retried, clock.instant(), deadline);
             if (wait.isEmpty() || !sleeper.sleepUnlessInterrupted(wait.get())) {
                 return outcome;

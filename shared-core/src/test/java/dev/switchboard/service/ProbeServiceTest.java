@@ -188,6 +188,21 @@ class ProbeServiceTest {
     }
 
     @Test
+    void aHostThatNeverAcceptsTheConnectionOpensTheSharedCircuitThoughItsLastTryWasCutByTheProbesTime() {
+        ScriptedProbeAdapter adapter = new ScriptedProbeAdapter("test-blackhole", request -> {
+            Duration left = Duration.between(clock.instant(), request.deadline());
+            clock.advance(left.compareTo(Duration.ofSeconds(5)) < 0 ? left : Duration.ofSeconds(5));
+            throw new ProviderException("blackhole", ProviderException.Kind.TIMEOUT, "did not accept the connection in time");
+        });
+        SharedStateParts parts = new SharedStateParts().adapted("blackhole", adapter, "gpt-4o").probeSleeper(clock::advance);
+
+        ProbeReport.Result result = parts.probe(health, clock).probeAll().results().get(0);
+
+        assertEquals(2, adapter.calls.get(), "a connect timeout, then a retry cut at the probe's deadline");
+        assertEquals("OPEN", result.circuit());
+    }
+
+    @Test
     void oneTransientProbeFailureDoesNotOpenTheCircuitOnEveryInstance() {
         AtomicInteger calls = new AtomicInteger();
         SharedStateParts parts = new SharedStateParts()

@@ -54,6 +54,8 @@ class HealthProbeHandlerTest {
     void reportsADeploymentThatFailsItsProbe() {
         Map<String, Object> properties = new HashMap<>(TestEnvironment.properties());
         properties.put("switchboard.config", "classpath:providers/one-down.yml");
+        // The provider is down for good: its retries would only wait real backoff (they are ProbeServiceTest's).
+        properties.put("switchboard.resilience.max-retries", 0);
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             HealthProbeHandler handler = new HealthProbeHandler(context);
 
