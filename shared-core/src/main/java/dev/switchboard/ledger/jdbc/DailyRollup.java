@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,16 +24,21 @@ import java.util.Objects;
  * it. A day is rolled, newest first, by the analytics reads themselves, at most {@link #DAYS_PER_READ}
  * per read, once it ended {@link #SETTLE} ago: no scheduler to deploy, and the first read of a new day
  * pays for one day's scan, which it would have paid anyway. A roll replaces the day's rows in one
- * transaction, so a reader sees the old rows or the new ones. A row written after its day was rolled
- * (from the outbox) marks the day stale ({@link #lateRowWritten}); a stale day is read from request_log
- * until a read rolls it again. Rolling claims the day's marker row first, and a late row's mark waits
- * for that claim, so a row the roll did not see always leaves its day stale.
+ * transaction, so a reader sees the old rows or the new ones. A row written after its day may have been
+ * rolled (from the outbox) marks the day stale in the transaction that writes it ({@link #markStale}),
+ * so the row and the mark land together; a stale day is read from request_log until a read rolls it
+ * again. Rolling claims the day's marker row first, and a late row's mark waits for that claim, so a row
+ * the roll did not see always leaves its day stale. A roll that fails (a day too large for
+ * {@link #ROLL_TIMEOUT_SECONDS}, the database busy) pauses this instance's rolls for {@link #PAUSE}, so
+ * that reads do not pay for it again and again; its days are read from request_log meanwhile.
  */
 final class DailyRollup {
 
     /** How long after its end a day is rolled: longer than any request takes to be written (Lambda's 15 min). */
     static final Duration SETTLE = Duration.ofMinutes(20);
     static final int DAYS_PER_READ = 1;
+    static final int ROLL_TIMEOUT_SECONDS = 5;
+    static final Duration PAUSE = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(DailyRollup.class);
     private static final String UNIQUE_VIOLATION = "23505";
@@ -46,6 +52,7 @@ final class DailyRollup {
 
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private volatile Instant pausedUntil = Instant.MIN;
 
     DailyRollup(JdbcOperations jdbc, Clock clock) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -68,45 +75,48 @@ final class DailyRollup {
         }
         Map<LocalDate, Boolean> fresh = markers(first, last);
         int rolls = 0;
-        for (LocalDate day = last; !day.isBefore(first) && rolls < DAYS_PER_READ; day = day.minusDays(1)) {
+        for (LocalDate day = last; !day.isBefore(first) && rolls < DAYS_PER_READ && now.isAfter(pausedUntil);
+             day = day.minusDays(1)) {
             if (!fresh.getOrDefault(day, false)) {
                 rolls++;
                 fresh.put(day, roll(day, now));
             }
         }
-        LocalDate from = last.plusDays(1);
+        // The newest run of fresh days; request_log serves the days on either side of it.
+        LocalDate to = last;
+        while (!to.isBefore(first) && !fresh.getOrDefault(to, false)) {
+            to = to.minusDays(1);
+        }
+        LocalDate from = to.plusDays(1);
         while (!from.minusDays(1).isBefore(first) && fresh.getOrDefault(from.minusDays(1), false)) {
             from = from.minusDays(1);
         }
-        return from.isAfter(last) ? LedgerPeriod.raw(since) : new LedgerPeriod(since, from, last.plusDays(1));
+        return from.isAfter(to) ? LedgerPeriod.raw(since) : new LedgerPeriod(since, from, to.plusDays(1));
+    }
+
+    /** Whether a row created at {@code createdAt} is written late enough that its day may be rolled up already. */
+    boolean late(Instant createdAt) {
+        return createdAt.isBefore(clock.instant().minus(SETTLE));
     }
 
     /**
-     * Marks the day of a row written {@link #SETTLE} or more after it was created stale, should that day be
-     * rolled up already or being rolled now. A failure is logged: the day then misses the row until it is rolled again.
+     * Marks the day of a row created at {@code createdAt} stale, on the connection of the transaction that
+     * writes the row: should a roll have claimed the day meanwhile, this waits for it and then marks it.
      */
-    void lateRowWritten(Instant createdAt) {
-        if (!createdAt.isBefore(clock.instant().minus(SETTLE))) {
+    void markStale(Connection connection, Instant createdAt) throws SQLException {
+        LocalDate day = LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
+        if (markStale(connection, day) > 0) {
             return;
         }
-        LocalDate day = LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
+        Savepoint beforeMarker = connection.setSavepoint();
         try {
-            jdbc.execute(connection -> {
-                if (markStale(connection, day) == 0) {
-                    try {
-                        insertMarker(connection, day, clock.instant(), true);
-                    } catch (SQLException e) {
-                        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                            throw e;
-                        }
-                        markStale(connection, day); // a roll claimed the day meanwhile: its marker goes stale
-                    }
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("could not mark the rollup of {} stale for a late ledger row: {} (SQLState {})", day,
-                    e.getClass().getSimpleName(), LedgerSchema.sqlState(e));
+            insertMarker(connection, day, clock.instant(), true);
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollback(beforeMarker); // a roll claimed the day meanwhile: its marker goes stale
+            markStale(connection, day);
         }
     }
 
@@ -131,36 +141,38 @@ final class DailyRollup {
     /** Rolls {@code day} up; false when another reader claimed it first or the roll failed (logged). */
     private boolean roll(LocalDate day, Instant now) {
         try {
-            return jdbc.execute(connection -> {
-                boolean autoCommit = connection.getAutoCommit();
-                connection.setAutoCommit(false);
-                try {
-                    if (!claim(connection, day, now)) {
-                        connection.rollback();
-                        return false;
-                    }
-                    try (PreparedStatement clear = connection.prepareStatement("DELETE FROM request_day WHERE utc_day = ?");
-                         PreparedStatement roll = connection.prepareStatement(ROLL)) {
-                        clear.setObject(1, day);
-                        clear.executeUpdate();
-                        roll.setObject(1, day);
-                        roll.setTimestamp(2, Timestamp.from(LedgerPeriod.start(day)));
-                        roll.setTimestamp(3, Timestamp.from(LedgerPeriod.start(day.plusDays(1))));
-                        roll.executeUpdate();
-                    }
-                    connection.commit();
-                    return true;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(autoCommit);
+            return LedgerTransaction.run(jdbc, connection -> {
+                if (!claim(connection, day, now)) {
+                    throw new Claimed();
                 }
+                try (PreparedStatement clear = connection.prepareStatement("DELETE FROM request_day WHERE utc_day = ?");
+                     PreparedStatement roll = connection.prepareStatement(ROLL)) {
+                    clear.setQueryTimeout(ROLL_TIMEOUT_SECONDS);
+                    clear.setObject(1, day);
+                    clear.executeUpdate();
+                    roll.setQueryTimeout(ROLL_TIMEOUT_SECONDS);
+                    roll.setObject(1, day);
+                    roll.setTimestamp(2, Timestamp.from(LedgerPeriod.start(day)));
+                    roll.setTimestamp(3, Timestamp.from(LedgerPeriod.start(day.plusDays(1))));
+                    roll.executeUpdate();
+                }
+                return true;
             });
         } catch (RuntimeException e) {
-            LOG.warn("could not roll up the ledger's rows of {}: {} (SQLState {}); read from request_log meanwhile",
-                    day, e.getClass().getSimpleName(), LedgerSchema.sqlState(e));
+            if (e instanceof Claimed || e.getCause() instanceof Claimed) {
+                return false;
+            }
+            pausedUntil = now.plus(PAUSE);
+            LOG.warn("could not roll up the ledger's rows of {}: {} (SQLState {}); rolls pause for {}, and the "
+                    + "period is read from request_log", day, e.getClass().getSimpleName(), LedgerSchema.sqlState(e), PAUSE);
             return false;
+        }
+    }
+
+    /** Another reader rolled the day, or is rolling it: this transaction takes back its claim attempt. */
+    private static final class Claimed extends RuntimeException {
+        Claimed() {
+            super(null, null, false, false);
         }
     }
 

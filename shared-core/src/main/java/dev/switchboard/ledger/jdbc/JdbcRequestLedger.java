@@ -40,6 +40,7 @@ public class JdbcRequestLedger implements RequestLedger {
     private final GroupCommit<LedgerEntry> requests;
     private final List<LedgerUse> uses;
     private final DailyRollup rollup;
+    private final RequestRowInsert insert;
 
     public JdbcRequestLedger(RequestRecordRepository repository, FeedbackRecordRepository feedback,
                              JdbcOperations jdbc, List<LedgerUse> uses, Clock clock) {
@@ -47,7 +48,7 @@ public class JdbcRequestLedger implements RequestLedger {
         this.feedback = feedback;
         this.uses = List.copyOf(uses);
         this.rollup = new DailyRollup(jdbc, clock);
-        RequestRowInsert insert = new RequestRowInsert(jdbc);
+        this.insert = new RequestRowInsert(jdbc);
         this.requests = new GroupCommit<>(insert::all, insert::one);
     }
 
@@ -55,7 +56,15 @@ public class JdbcRequestLedger implements RequestLedger {
     public void append(LedgerEntry e) {
         used();
         try {
-            requests.write(e);
+            if (rollup.late(e.createdAt())) {
+                // A row from the outbox: it and its day's stale mark land together, or neither does.
+                insert.oneWith(e, connection -> {
+                    rollup.markStale(connection, e.createdAt());
+                    return null;
+                });
+            } else {
+                requests.write(e);
+            }
         } catch (RuntimeException failed) {
             String state = LedgerSchema.sqlState(failed);
             if (state != null && state.startsWith("28")) {
@@ -65,7 +74,6 @@ public class JdbcRequestLedger implements RequestLedger {
             }
             throw failed;
         }
-        rollup.lateRowWritten(e.createdAt());
     }
 
     @Override

@@ -18,9 +18,9 @@ final class PeriodRows {
 
     static final String ROWS = "(SELECT " + COLUMNS + "requests, " + SUMS + " FROM request_day"
             + " WHERE utc_day >= :fromDay AND utc_day < :toDay" + PRINCIPAL
-            + " UNION ALL SELECT " + COLUMNS + "1, " + SUMS + " FROM request_log"
+            + " UNION ALL SELECT " + COLUMNS + "CAST(1 AS BIGINT), " + SUMS + " FROM request_log"
             + " WHERE created_at >= :since AND created_at < :rolledFrom" + PRINCIPAL
-            + " UNION ALL SELECT " + COLUMNS + "1, " + SUMS + " FROM request_log"
+            + " UNION ALL SELECT " + COLUMNS + "CAST(1 AS BIGINT), " + SUMS + " FROM request_log"
             + " WHERE created_at >= :rolledTo" + PRINCIPAL + ") r";
 
     private PeriodRows() {

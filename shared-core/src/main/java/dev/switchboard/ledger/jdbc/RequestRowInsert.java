@@ -2,8 +2,6 @@ package dev.switchboard.ledger.jdbc;
 
 import dev.switchboard.ledger.LedgerEntry;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,8 +27,6 @@ final class RequestRowInsert {
             + "learner_outcome, learner_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             + "?, ?, ?, ?)";
 
-    private static final Logger LOG = LoggerFactory.getLogger(RequestRowInsert.class);
-
     private final JdbcOperations jdbc;
 
     RequestRowInsert(JdbcOperations jdbc) {
@@ -50,54 +46,21 @@ final class RequestRowInsert {
 
     /**
      * Inserts the rows in one batch, in one transaction: all of them land, or (when any is refused)
-     * none, so that writing them again one by one meets no row of the failed batch. The ledger's
-     * writes run outside any transaction; on a connection already inside one, the batch joins it.
+     * none, so that writing them again one by one meets no row of the failed batch.
      */
     void all(List<LedgerEntry> rows) {
-        jdbc.execute(connection -> {
-            if (!connection.getAutoCommit()) {
-                insertBatch(connection, rows);
-                return null;
-            }
-            connection.setAutoCommit(false);
-            try {
-                insertBatch(connection, rows);
-                connection.commit();
-            } catch (Throwable failure) {
-                // Any failure, an Error too: restoring autocommit over an open transaction would commit it.
-                rollBack(connection, failure);
-                restoreAutoCommit(connection, failure);
-                throw failure;
-            }
-            restoreAutoCommit(connection, null);
+        LedgerTransaction.run(jdbc, connection -> {
+            insertBatch(connection, rows);
             return null;
         });
     }
 
-    private static void rollBack(Connection connection, Throwable cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            // The batch's own failure is what the caller needs; the pool discards a broken connection.
-            cause.addSuppressed(e);
-        }
-    }
-
-    /**
-     * Autocommit back on. After a commit, a failure here does not undo the rows: it is logged, not
-     * thrown, and the pool resets the setting when it takes the connection back.
-     */
-    private static void restoreAutoCommit(Connection connection, Throwable cause) {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            if (cause != null) {
-                cause.addSuppressed(e);
-            } else {
-                LOG.warn("autocommit could not be restored after a committed ledger batch ({})",
-                        e.getClass().getSimpleName());
-            }
-        }
+    /** Inserts one row and does {@code alongside} in the same transaction: both happen, or neither. */
+    void oneWith(LedgerEntry row, LedgerTransaction.Work<?> alongside) {
+        LedgerTransaction.run(jdbc, connection -> {
+            insertBatch(connection, List.of(row));
+            return alongside.run(connection);
+        });
     }
 
     private static void insertBatch(Connection connection, List<LedgerEntry> rows) throws SQLException {

@@ -1,7 +1,9 @@
 package dev.switchboard.ledger.jdbc;
 
+import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerScope;
+import dev.switchboard.ledger.RatingBar;
 import dev.switchboard.testsupport.SharedTestClock;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,9 @@ abstract class LedgerRollupContract extends LedgerContextContract {
     private static final String[][] DEPLOYMENTS = {{"gemini", "gemini-1.5-flash", "economy"},
             {"openai", "gpt-4o", "premium"}, {"anthropic", "claude-3-5-haiku-20241022", "standard"}};
     private static final String[] PRINCIPALS = {"alice", "bob", "admin"};
+
+    /** Every rated deployment: the figure's cost part is what reads the period. */
+    private static final RatingBar ANY_RATING = new RatingBar(1.0, 0.0, 1);
 
     private final Random random = new Random(20261129L);
 
@@ -72,7 +77,7 @@ abstract class LedgerRollupContract extends LedgerContextContract {
     private List<Object> analytics(Instant since, LedgerScope scope) {
         return List.of(ledger.stats(since, scope), ledger.byStrategy(since, scope), ledger.byConfidence(since, scope),
                 ledger.byProvider(since, scope), ledger.cacheStats(since, scope), ledger.tierShare(since, scope),
-                ledger.fallbackCauses(since, scope));
+                ledger.fallbackCauses(since, scope), ledger.wellRatedByCost(since, ANY_RATING, scope));
     }
 
     /** The same figures from request_log's rows alone. */
@@ -86,7 +91,10 @@ abstract class LedgerRollupContract extends LedgerContextContract {
                 rows.byProvider(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
                 rows.cacheStats(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
                 rows.tierShare(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
-                rows.fallbackCauses(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who));
+                rows.fallbackCauses(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
+                bean(FeedbackRecordRepository.class).wellRatedByCost(since, p.fromDay(), p.toDay(), p.rolledFrom(),
+                        p.rolledTo(), ANY_RATING.minAvgRating(), ANY_RATING.minAvgQualityScore(),
+                        ANY_RATING.minRequests(), who));
     }
 
     private List<LedgerEntry> appendDays(int days, int perDay) {
@@ -100,6 +108,12 @@ abstract class LedgerRollupContract extends LedgerContextContract {
         rows.add(row(midnight));
         rows.add(row(midnight.minusNanos(1_000)));
         rows.forEach(ledger::append);
+        for (LedgerEntry rated : rows.subList(0, rows.size() / 4)) {
+            if (LedgerEntry.OK.equals(rated.status()) && rated.provider() != null) {
+                ledger.appendFeedback(new FeedbackEntry(UUID.randomUUID().toString(), rated.id(), now,
+                        rated.principal(), 1 + random.nextInt(5), null, null, null));
+            }
+        }
         return rows;
     }
 
@@ -146,5 +160,23 @@ abstract class LedgerRollupContract extends LedgerContextContract {
         assertEquals(today.since(), today.rolledTo(), "the whole hour from request_log");
         assertTrue(week.rolled(), "yesterday, settled, was rolled by this read");
         assertTrue(!week.rolledTo().isAfter(now.minus(DailyRollup.SETTLE)), week.toString());
+    }
+
+    @Test
+    void aRollThatFailsLeavesThePeriodToTheRows() {
+        appendDays(3, 10);
+        Instant since = now().minus(Duration.ofDays(3));
+        bean(JdbcOperations.class).execute(c -> {
+            try (var drop = c.createStatement()) {
+                drop.execute("DROP TABLE request_day");
+            }
+            return null;
+        });
+        DailyRollup rollup = new DailyRollup(bean(JdbcOperations.class), SharedTestClock.CLOCK);
+
+        LedgerPeriod period = rollup.period(since);
+
+        assertFalse(period.rolled(), period.toString());
+        assertEquals(since, period.rolledTo(), "the whole period from request_log");
     }
 }
