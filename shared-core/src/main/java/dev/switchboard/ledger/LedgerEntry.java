@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param learnerOutcome  {@link FeedbackEntry#WEAK_FAILED} when the answer itself showed that the economy
  *                        model failed the prompt (an observed failure), null otherwise
  * @param learnerNote     why, in a few words (never the prompt's or the answer's text), null without an outcome
+ * @param cacheAsked      whether the response cache was looked up for an answered request (false: a stream,
+ *                        or the cache switched off), null when not recorded (a failed request, an older row)
  */
 public record LedgerEntry(String id, Instant createdAt, String principal, String endpoint,
                           String strategy, String confidence, String pattern, double complexity,
@@ -23,7 +25,7 @@ public record LedgerEntry(String id, Instant createdAt, String principal, String
                           BigDecimal cost, BigDecimal baselineCost, boolean priced, long latencyMs,
                           boolean cacheHit, boolean fallbackUsed, int attempts,
                           String status, String errorType, String tier, String firstChoice,
-                          String learnerFeatures, String learnerOutcome, String learnerNote) {
+                          String learnerFeatures, String learnerOutcome, String learnerNote, Boolean cacheAsked) {
 
     public static final String OK = "ok";
     public static final String ERROR = "error";
@@ -39,6 +41,19 @@ public record LedgerEntry(String id, Instant createdAt, String principal, String
                 && learnerFeatures != null)) {
             throw new IllegalArgumentException("only a fresh economy answer with learner features carries a lesson");
         }
+    }
+
+    /** A row that does not say whether the response cache was asked. */
+    public LedgerEntry(String id, Instant createdAt, String principal, String endpoint,
+                       String strategy, String confidence, String pattern, double complexity,
+                       String provider, String model, int tokensIn, int tokensOut,
+                       BigDecimal cost, BigDecimal baselineCost, boolean priced, long latencyMs,
+                       boolean cacheHit, boolean fallbackUsed, int attempts,
+                       String status, String errorType, String tier, String firstChoice,
+                       String learnerFeatures, String learnerOutcome, String learnerNote) {
+        this(id, createdAt, principal, endpoint, strategy, confidence, pattern, complexity, provider, model,
+                tokensIn, tokensOut, cost, baselineCost, priced, latencyMs, cacheHit, fallbackUsed, attempts,
+                status, errorType, tier, firstChoice, learnerFeatures, learnerOutcome, learnerNote, null);
     }
 
     /** A row that taught the learner nothing by itself (no observed failure). */

@@ -42,7 +42,7 @@ public class CacheStatsService {
                 : BigDecimal.valueOf(stats.hits()).divide(BigDecimal.valueOf(stats.requests()), 4, RoundingMode.HALF_UP)
                 .doubleValue();
         return new CacheStatsResponse(days, settings.enabled(), settings.ttl().toSeconds(), stats.hits(),
-                stats.misses(), hitRate, usd(stats.baselineCostAvoided()));
+                stats.misses(), stats.bypassed(), hitRate, usd(stats.baselineCostAvoided()));
     }
 
     /** Dollars to ten decimal places: the ledger's own precision. */

@@ -133,7 +133,8 @@ public class CompletionAccounting {
         Double totalToday = a.spentBefore() == null ? null
                 : a.spentBefore().add(BigDecimal.valueOf(cost.priced() ? cost.usd() : 0)).doubleValue();
         boolean recorded = record(row(a.requestId(), a.started(), a.principal(), a.endpoint(), d, answered, usage,
-                cost, baseline, a.latencyMs(), a.failedAttempts().size() + 1, null, false, features, observed));
+                cost, baseline, a.latencyMs(), a.failedAttempts().size() + 1, null, false, features, observed,
+                a.cacheKey() != null));
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(a.requestId(), analysis.pattern().wireName(),
                 analysis.complexity(), d.reasoning(), d.chosen().priced() ? d.costEstimate() : null, cost.priced(),
@@ -156,7 +157,7 @@ public class CompletionAccounting {
         Cost baseline = costs.baselineCost(usage);
         boolean recorded = record(row(requestId, started, principal, endpoint, d, hit.provider(),
                 hit.response().model(), tierOf(d, hit.provider(), hit.response().model()), usage, Cost.ZERO, baseline,
-                latencyMs, 0, null, true, LearnerFeatureText.of(d.analysis()), null));
+                latencyMs, 0, null, true, LearnerFeatureText.of(d.analysis()), null, true));
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(requestId, analysis.pattern().wireName(),
                 analysis.complexity(), "Answered from the response cache (stored " + hit.storedAt()
@@ -189,7 +190,8 @@ public class CompletionAccounting {
     public void failed(String requestId, Instant started, String principal, String endpoint, RoutingDecision d,
                        long latencyMs, int attempts, String errorType) {
         record(row(requestId, started, principal, endpoint, d, null, new Usage(d.promptTokens(), 0),
-                Cost.ZERO, Cost.ZERO, latencyMs, attempts, errorType, false, LearnerFeatureText.of(d.analysis()), null));
+                Cost.ZERO, Cost.ZERO, latencyMs, attempts, errorType, false, LearnerFeatureText.of(d.analysis()), null,
+                null));
     }
 
     /**
@@ -203,7 +205,7 @@ public class CompletionAccounting {
         u.admission().unfinished(u.streamedBy(), usage, cost, u.deploymentFailed());
         record(row(u.requestId(), u.started(), u.principal(), u.endpoint(), u.decision(), u.streamedBy(), usage, cost,
                 costs.baselineCost(usage), u.latencyMs(), u.attempts(), u.errorType(), false,
-                LearnerFeatureText.of(u.decision().analysis()), null));
+                LearnerFeatureText.of(u.decision().analysis()), null, null));
     }
 
     private Cost price(Candidate by, Usage usage) {
@@ -222,10 +224,10 @@ public class CompletionAccounting {
     private static LedgerEntry row(String requestId, Instant started, String principal, String endpoint,
                                    RoutingDecision d, Candidate by, Usage usage, Cost cost, Cost baseline,
                                    long latencyMs, int attempts, String errorType, boolean cacheHit,
-                                   String learnerFeatures, ObservedFailure observed) {
+                                   String learnerFeatures, ObservedFailure observed, Boolean cacheAsked) {
         return row(requestId, started, principal, endpoint, d, by == null ? null : by.provider(),
                 by == null ? null : by.model(), by == null ? null : by.tier().wireName(), usage, cost, baseline,
-                latencyMs, attempts, errorType, cacheHit, learnerFeatures, observed);
+                latencyMs, attempts, errorType, cacheHit, learnerFeatures, observed, cacheAsked);
     }
 
     /** The tier of the candidate of {@code d} that is this deployment (a cached answer's), null if none is. */
@@ -238,13 +240,14 @@ public class CompletionAccounting {
     private static LedgerEntry row(String requestId, Instant started, String principal, String endpoint,
                                    RoutingDecision d, String provider, String model, String tier, Usage usage,
                                    Cost cost, Cost baseline, long latencyMs, int attempts, String errorType,
-                                   boolean cacheHit, String learnerFeatures, ObservedFailure observed) {
+                                   boolean cacheHit, String learnerFeatures, ObservedFailure observed,
+                                   Boolean cacheAsked) {
         return new LedgerEntry(requestId, started, principal, endpoint, d.strategyUsed(), d.confidence().wireName(),
                 d.analysis().pattern().wireName(), d.analysis().complexity(), provider, model, usage.inputTokens(), usage.outputTokens(),
                 BigDecimal.valueOf(cost.usd()), BigDecimal.valueOf(baseline.usd()), cost.priced(), latencyMs, cacheHit,
                 attempts > 1, attempts, errorType == null ? LedgerEntry.OK : LedgerEntry.ERROR, errorType, tier,
                 d.chosen().label(), learnerFeatures, observed == null ? null : observed.outcome(),
-                observed == null ? null : observed.note());
+                observed == null ? null : observed.note(), cacheAsked);
     }
 
     /** True when the ledger has the row now; false when it was parked to be written later (see {@link LedgerWriter}). */

@@ -32,7 +32,7 @@ class CacheStatsServiceTest {
         CacheStatsResponse today = service.cacheStats(1, Caller.ANONYMOUS);
         CacheStatsResponse week = service.cacheStats(7, Caller.ANONYMOUS);
 
-        assertEquals(new CacheStatsResponse(1, true, 600, 1, 2, 0.3333, 0.0001), today);
+        assertEquals(new CacheStatsResponse(1, true, 600, 1, 2, 0, 0.3333, 0.0001), today);
         assertEquals(2, week.hits());
         assertEquals(0.5, week.hitRate());
         assertEquals(0.0002, week.baselineCostAvoidedUsd(), 1e-12);

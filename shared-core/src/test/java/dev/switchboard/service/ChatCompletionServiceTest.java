@@ -13,6 +13,7 @@ import dev.switchboard.provider.ToolCall;
 import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.Tier;
 import dev.switchboard.state.Refusal;
+import dev.switchboard.state.CacheSettings;
 import dev.switchboard.testsupport.CoreFixture;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,19 @@ class ChatCompletionServiceTest {
 
     private static DeploymentConfig withToolSupport(String model, Tier tier) {
         return new DeploymentConfig(model, tier, 100, 100_000, new Capabilities(128_000, true, false, true));
+    }
+
+    @Test
+    void anAnswerTheCacheWasAskedForIsLedgeredAsAMissOfIt() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+        fixture.cacheSettings = CacheSettings.defaults();
+
+        fixture.chatCompletions().complete(whole(null, "What is Python?"), CoreFixture.ALICE);
+        fixture.chatCompletions().complete(whole(null, "What is Python?"), CoreFixture.ALICE);
+
+        assertEquals(Boolean.TRUE, fixture.ledger.rows.get(0).cacheAsked(), "looked up, and missed");
+        assertTrue(fixture.ledger.rows.get(1).cacheHit());
+        assertEquals(Boolean.TRUE, fixture.ledger.rows.get(1).cacheAsked());
     }
 
     @Test
@@ -82,6 +96,7 @@ class ChatCompletionServiceTest {
         assertEquals(usage.promptTokens(), row.tokensIn());
         assertEquals(usage.completionTokens(), row.tokensOut());
         assertEquals(1, row.attempts());
+        assertEquals(Boolean.FALSE, fixture.ledger.rows.get(0).cacheAsked(), "the fixture's cache is off");
     }
 
     @Test

@@ -104,6 +104,7 @@ class ChatCompletionStreamTest {
         assertEquals("chat.completions", row.endpoint());
         assertEquals(LedgerEntry.OK, row.status());
         assertEquals(18, row.tokensIn() + row.tokensOut());
+        assertEquals(Boolean.FALSE, row.cacheAsked(), "the cache never serves a stream: no miss of it");
     }
 
     @Test

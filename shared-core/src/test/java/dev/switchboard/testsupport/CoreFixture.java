@@ -297,8 +297,10 @@ public final class CoreFixture {
             List<LedgerEntry> period = rows.stream().filter(r -> !r.createdAt().isBefore(since))
                     .filter(r -> scope.principal() == null || scope.principal().equals(r.principal())).toList();
             List<LedgerEntry> hits = period.stream().filter(LedgerEntry::cacheHit).toList();
-            long misses = period.stream().filter(r -> !r.cacheHit() && LedgerEntry.OK.equals(r.status())).count();
-            return new CacheStats(hits.size(), misses,
+            List<LedgerEntry> answered = period.stream()
+                    .filter(r -> !r.cacheHit() && LedgerEntry.OK.equals(r.status())).toList();
+            long bypassed = answered.stream().filter(r -> Boolean.FALSE.equals(r.cacheAsked())).count();
+            return new CacheStats(hits.size(), answered.size() - bypassed, bypassed,
                     hits.stream().map(LedgerEntry::baselineCost).reduce(BigDecimal.ZERO, BigDecimal::add));
         }
 

@@ -7,7 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A row of request_log (V1 to V3 migrations); columns follow the field names in snake case. */
+/** A row of request_log (V1 to V7 migrations); columns follow the field names in snake case. */
 @MappedEntity("request_log")
 public record RequestRecord(@Id String id, Instant createdAt, String principal, String endpoint,
                             String strategy, String confidence, String pattern, double complexity,
@@ -16,5 +16,6 @@ public record RequestRecord(@Id String id, Instant createdAt, String principal, 
                             boolean cacheHit, boolean fallbackUsed, int attempts,
                             String status, @Nullable String errorType, @Nullable String tier,
                             @Nullable String firstChoice, @Nullable String learnerFeatures,
-                            @Nullable String learnerOutcome, @Nullable String learnerNote) {
+                            @Nullable String learnerOutcome, @Nullable String learnerNote,
+                            @Nullable Boolean cacheAsked) {
 }

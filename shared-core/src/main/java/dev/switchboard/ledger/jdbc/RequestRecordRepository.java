@@ -64,7 +64,10 @@ public interface RequestRecordRepository extends CrudRepository<RequestRecord, S
                    @Nullable String principal);
 
     @Query("SELECT COALESCE(SUM(CASE WHEN cache_hit THEN requests ELSE 0 END), 0) AS hits,"
-            + " COALESCE(SUM(CASE WHEN NOT cache_hit AND status = 'ok' THEN requests ELSE 0 END), 0) AS misses,"
+            + " COALESCE(SUM(CASE WHEN NOT cache_hit AND status = 'ok' AND COALESCE(cache_asked, TRUE) THEN requests"
+            + " ELSE 0 END), 0) AS misses,"
+            + " COALESCE(SUM(CASE WHEN NOT cache_hit AND status = 'ok' AND NOT cache_asked THEN requests"
+            + " ELSE 0 END), 0) AS bypassed,"
             + " COALESCE(SUM(CASE WHEN cache_hit THEN baseline_cost ELSE 0 END), 0) AS baseline_cost_avoided"
             + " FROM " + PeriodRows.ROWS)
     CacheStats cacheStats(Instant since, LocalDate fromDay, LocalDate toDay, Instant rolledFrom, Instant rolledTo,

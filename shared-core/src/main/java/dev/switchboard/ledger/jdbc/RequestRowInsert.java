@@ -24,8 +24,8 @@ final class RequestRowInsert {
     static final String SQL = "INSERT INTO request_log (id, created_at, principal, endpoint, strategy, confidence, "
             + "pattern, complexity, provider, model, tokens_in, tokens_out, cost, baseline_cost, priced, latency_ms, "
             + "cache_hit, fallback_used, attempts, status, error_type, tier, first_choice, learner_features, "
-            + "learner_outcome, learner_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?)";
+            + "learner_outcome, learner_note, cache_asked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcOperations jdbc;
 
@@ -111,6 +111,11 @@ final class RequestRowInsert {
         nullableText(s, 24, e.learnerFeatures());
         nullableText(s, 25, e.learnerOutcome());
         nullableText(s, 26, e.learnerNote());
+        if (e.cacheAsked() == null) {
+            s.setNull(27, Types.BOOLEAN);
+        } else {
+            s.setBoolean(27, e.cacheAsked());
+        }
     }
 
     private static void nullableText(PreparedStatement s, int index, String value) throws SQLException {

@@ -58,6 +58,9 @@ final class LedgerOutboxItems {
         text(item, "learner_features", e.learnerFeatures());
         text(item, "learner_outcome", e.learnerOutcome());
         text(item, "learner_note", e.learnerNote());
+        if (e.cacheAsked() != null) {
+            item.put("cache_asked", AttributeValue.fromBool(e.cacheAsked()));
+        }
         return item;
     }
 
@@ -70,7 +73,8 @@ final class LedgerOutboxItems {
                 item.get("priced").bool(), Long.parseLong(item.get("latency_ms").n()), item.get("cache_hit").bool(),
                 item.get("fallback_used").bool(), Integer.parseInt(item.get("attempts").n()), s(item, "status"),
                 s(item, "error_type"), s(item, "tier"), s(item, "first_choice"), s(item, "learner_features"),
-                s(item, "learner_outcome"), s(item, "learner_note"));
+                s(item, "learner_outcome"), s(item, "learner_note"),
+                item.containsKey("cache_asked") ? item.get("cache_asked").bool() : null);
     }
 
     private static void text(Map<String, AttributeValue> item, String name, String value) {

@@ -70,7 +70,8 @@ abstract class LedgerRollupContract extends LedgerContextContract {
                 random.nextInt(900), cacheHit ? BigDecimal.ZERO : cost, BigDecimal.valueOf(random.nextInt(200_000), 10),
                 priced, random.nextInt(3_000), cacheHit, fallback, fallback ? 2 : 1,
                 failed ? LedgerEntry.ERROR : LedgerEntry.OK, failed ? "timeout" : null,
-                answered ? deployment[2] : null, DEPLOYMENTS[random.nextInt(DEPLOYMENTS.length)][0] + "/m", null);
+                answered ? deployment[2] : null, DEPLOYMENTS[random.nextInt(DEPLOYMENTS.length)][0] + "/m", null, null,
+                null, cacheHit || random.nextInt(4) != 0 ? Boolean.TRUE : random.nextBoolean() ? Boolean.FALSE : null);
     }
 
     /** Every analytics figure over the period from {@code since}, as the ledger answers it now. */

@@ -143,6 +143,30 @@ abstract class RequestLedgerContract extends LedgerContextContract {
         assertEquals(0, none.baselineCostAvoided().signum());
     }
 
+    @Test
+    void anAnswerGivenWithoutAskingTheCacheIsBypassedNotAMiss() {
+        LedgerEntries entry = LedgerEntries.ok(NOW.minusSeconds(60));
+        LedgerEntry stream = cacheAsked(entry.build(), false);
+        ledger.append(stream);
+        ledger.append(cacheAsked(entry.build(), true));
+        ledger.append(entry.build()); // from before the ledger said: a miss, as it always was
+
+        CacheStats stats = ledger.cacheStats(NOW.minusSeconds(86_400), LedgerScope.EVERYONE);
+
+        assertEquals(2, stats.misses());
+        assertEquals(1, stats.bypassed());
+        assertEquals(2, stats.requests(), "the hit rate's requests are those the cache was asked for");
+        assertEquals(Boolean.FALSE, ledger.find(stream.id()).orElseThrow().cacheAsked());
+    }
+
+    private static LedgerEntry cacheAsked(LedgerEntry e, boolean asked) {
+        return new LedgerEntry(e.id(), e.createdAt(), e.principal(), e.endpoint(), e.strategy(), e.confidence(),
+                e.pattern(), e.complexity(), e.provider(), e.model(), e.tokensIn(), e.tokensOut(), e.cost(),
+                e.baselineCost(), e.priced(), e.latencyMs(), e.cacheHit(), e.fallbackUsed(), e.attempts(), e.status(),
+                e.errorType(), e.tier(), e.firstChoice(), e.learnerFeatures(), e.learnerOutcome(), e.learnerNote(),
+                asked);
+    }
+
     /** The same row, answered from the response cache. */
     private static LedgerEntry cacheHit(LedgerEntry e) {
         return new LedgerEntry(e.id(), e.createdAt(), e.principal(), e.endpoint(), e.strategy(), e.confidence(),

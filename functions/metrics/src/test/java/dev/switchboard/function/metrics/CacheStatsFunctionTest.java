@@ -25,6 +25,7 @@ class CacheStatsFunctionTest {
         assertEquals(7, body.get("period_days").getIntValue());
         assertEquals(0, body.get("hits").getLongValue());
         assertEquals(0, body.get("misses").getLongValue());
+        assertEquals(0, body.get("bypassed").getLongValue());
         assertEquals(0.0, body.get("baseline_cost_avoided_usd").getDoubleValue());
         assertTrue(body.get("enabled").getBooleanValue());
         assertEquals(3600, body.get("ttl_seconds").getLongValue());
