@@ -46,6 +46,12 @@ public interface RequestLedger {
      */
     List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit);
 
+    /** The learner checkpoint furthest along the lessons' order, if any was saved. */
+    Optional<LearnerCheckpoint> newestLearnerCheckpoint();
+
+    /** Saves {@code checkpoint}, and forgets those a day or more behind it. */
+    void saveLearnerCheckpoint(LearnerCheckpoint checkpoint);
+
     /** Feedback given since {@code since}. */
     QualityTotals qualityTotals(Instant since, LedgerScope scope);
 

@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.ledger.LearnerCheckpoint;
 import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.routing.learning.DifficultyEstimate;
@@ -13,13 +14,18 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,6 +48,11 @@ import java.util.function.Supplier;
  * {@link #LATE_WINDOW} before the newest lesson applied, so that a row written a little late (another
  * instance's clock behind, a slow commit) is still learned; the ids applied within that window are
  * remembered, so such a re-read applies nothing twice.
+ *
+ * <p>A new instance does not read every lesson the ledger holds: every {@link #CHECKPOINT_EVERY} one
+ * instance saves a {@link LearnerCheckpoint}, the state of a {@link SettledLearner} (every lesson up to a
+ * point of the lessons' order, and none after it), and a new instance starts from the newest one and
+ * reads the lessons after that point. A checkpoint learned with other settings is not used.
  */
 @Singleton
 public class LedgerLearning {
@@ -50,8 +61,10 @@ public class LedgerLearning {
     static final Duration MAX_AGE = Duration.ofMinutes(1);
     static final Duration LATE_WINDOW = Duration.ofMinutes(5);
     static final int PAGE = 500;
+    static final Duration CHECKPOINT_EVERY = Duration.ofMinutes(10);
 
-    private final DifficultyLearner learner;
+    /** The learner routing estimates with; replaced once, by the state of a checkpoint, before any lesson. */
+    private volatile DifficultyLearner learner;
     private final Supplier<RequestLedger> ledger;
     private final Clock clock;
     private final Executor reader;
@@ -69,6 +82,15 @@ public class LedgerLearning {
      */
     private final Map<String, Instant> appliedRequests = new HashMap<>();
     private long lessonsApplied;
+    /** Every lesson in order up to a point, for checkpoints; null when this kind of learner cannot be restored. */
+    private SettledLearner settled;
+    /** No read starts before this point: the lessons up to it came with the checkpoint. */
+    private Instant floorAt = Instant.EPOCH;
+    private String floorId = "";
+    private boolean restoreTried;
+    /** A digest of the state this learner started from: checkpoints grown from another start are not taken. */
+    private final String origin;
+    private Instant checkpointTriedAt;
 
     /** The ledger is looked up when first read, so that start-up does not wait for the database. */
     @Inject
@@ -83,6 +105,10 @@ public class LedgerLearning {
         this.ledger = ledger;
         this.clock = clock;
         this.reader = reader;
+        byte[] start = learner.toBytes();
+        this.origin = digest(start);
+        this.settled = learner.restore(start)
+                .map(fresh -> new SettledLearner(fresh, Instant.EPOCH, "", 0)).orElse(null);
     }
 
     /** The learner routing estimates with: each estimate first starts a read of the ledger when one is due. */
@@ -117,8 +143,16 @@ public class LedgerLearning {
     public synchronized int refresh() {
         int taught = 0;
         try {
+            if (!restoreTried) {
+                restoreFromCheckpoint();
+                restoreTried = true;
+            }
             Instant afterAt = watermark.minus(LATE_WINDOW);
             String afterId = "";
+            if (!afterAt.isAfter(floorAt)) {
+                afterAt = floorAt;
+                afterId = floorId;
+            }
             List<LearnerLesson> page;
             do {
                 page = ledger.get().learnerLessons(afterAt, afterId, PAGE);
@@ -133,15 +167,76 @@ public class LedgerLearning {
             } while (page.size() == PAGE);
         } catch (RuntimeException e) {
             LOG.warn("learner lessons could not be read from the ledger: {}", e.getClass().getSimpleName());
+            return taught;
         } finally {
             forgetOutsideLateWindow();
         }
+        checkpointIfDue();
         return taught;
+    }
+
+    /** Before the first lesson: the newest checkpoint's state, and reads from its point on. */
+    private void restoreFromCheckpoint() {
+        if (settled == null || lessonsApplied > 0) {
+            return;
+        }
+        Optional<LearnerCheckpoint> newest = ledger.get().newestLearnerCheckpoint();
+        if (newest.isEmpty()) {
+            return;
+        }
+        LearnerCheckpoint checkpoint = newest.get();
+        if (!checkpoint.origin().equals(origin)) {
+            LOG.info("learner checkpoint {} grew from another starting state: every lesson is read instead",
+                    checkpoint.id());
+            return;
+        }
+        Optional<DifficultyLearner> running = learner.restore(checkpoint.state());
+        Optional<DifficultyLearner> inOrder = learner.restore(checkpoint.state());
+        if (running.isEmpty() || inOrder.isEmpty()) {
+            LOG.info("learner checkpoint {} was learned with other settings: every lesson is read instead",
+                    checkpoint.id());
+            return;
+        }
+        learner = running.get();
+        settled = new SettledLearner(inOrder.get(), checkpoint.afterAt(), checkpoint.afterId(), checkpoint.lessons());
+        floorAt = checkpoint.afterAt();
+        floorId = checkpoint.afterId();
+        watermark = checkpoint.afterAt();
+        lessonsApplied = checkpoint.lessons();
+        LOG.info("learner starts from checkpoint {} ({} lessons)", checkpoint.id(), checkpoint.lessons());
+    }
+
+    /**
+     * Saves the settled state at most once a {@link #CHECKPOINT_EVERY} per instance, and only when no
+     * instance saved one as far along within that time. A failure is logged: the next one is tried later.
+     */
+    private void checkpointIfDue() {
+        Instant now = clock.instant();
+        if (settled == null || settled.lessons() == 0
+                || (checkpointTriedAt != null && now.isBefore(checkpointTriedAt.plus(CHECKPOINT_EVERY)))) {
+            return;
+        }
+        checkpointTriedAt = now;
+        try {
+            Optional<LearnerCheckpoint> newest = ledger.get().newestLearnerCheckpoint();
+            if (newest.isPresent() && (newest.get().lessons() >= settled.lessons()
+                    || now.isBefore(newest.get().createdAt().plus(CHECKPOINT_EVERY)))) {
+                return;
+            }
+            LearnerCheckpoint checkpoint = settled.checkpoint(UUID.nameUUIDFromBytes(
+                    (settled.lessons() + "|" + now).getBytes(StandardCharsets.UTF_8)).toString(), now, origin);
+            ledger.get().saveLearnerCheckpoint(checkpoint);
+        } catch (RuntimeException e) {
+            LOG.warn("learner checkpoint could not be saved: {}", e.getClass().getSimpleName());
+        }
     }
 
     /** Forgets the lessons no read can return again: those created before the late window of the newest. */
     private void forgetOutsideLateWindow() {
         Instant forgetBefore = watermark.minus(LATE_WINDOW);
+        if (settled != null) {
+            settled.settle(forgetBefore);
+        }
         applied.values().removeIf(at -> at.isBefore(forgetBefore));
         appliedRequests.values().removeIf(at -> at.isBefore(forgetBefore));
     }
@@ -170,8 +265,19 @@ public class LedgerLearning {
             return false;
         }
         learner.observe(features.get(), lesson.weakModelFailed());
+        if (settled != null) {
+            settled.add(lesson, features.get());
+        }
         lessonsApplied++;
         return true;
+    }
+
+    private static String digest(byte[] state) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(state));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** The learner as routing sees it: the one taught here, refreshed from the ledger as estimates ask. */

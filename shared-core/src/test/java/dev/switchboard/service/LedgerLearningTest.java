@@ -1,6 +1,7 @@
 package dev.switchboard.service;
 
 import dev.switchboard.ledger.FeedbackEntry;
+import dev.switchboard.ledger.LearnerCheckpoint;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.routing.learning.DifficultyLearner;
 import dev.switchboard.routing.learning.FeatureVector;
@@ -187,6 +188,66 @@ class LedgerLearningTest {
         assertTrue(rememberedPerPage.stream().allMatch(n -> n <= window + 1), rememberedPerPage.toString());
         assertTrue(cold[0].remembered() <= window + 1, "after the read: " + cold[0].remembered());
         assertEquals(0, cold[0].refresh(), "and a re-read still applies nothing twice");
+    }
+
+    @Test
+    void aNewInstanceStartsFromTheNewestCheckpointAndLearnsWhatAFullReadWould() {
+        Instant start = clock.instant();
+        for (int i = 0; i < 40; i++) {
+            lesson(start.plus(Duration.ofMinutes(i)), i % 3 == 0);
+        }
+        learning.refresh(); // saves a checkpoint of the lessons settled by now
+        assertEquals(1, ledger.checkpoints.size());
+        LearnerCheckpoint checkpoint = ledger.checkpoints.get(0);
+        assertEquals(34, checkpoint.lessons(), "those created before the newest's late window (minute 39 less 5)");
+        for (int i = 40; i < 55; i++) {
+            lesson(start.plus(Duration.ofMinutes(i)), i % 4 == 0);
+        }
+        DifficultyLearner fromScratch = new LogisticDifficultyLearner(LearnerOptions.DEFAULTS);
+        ledger.checkpoints.clear();
+        LedgerLearning everything = new LedgerLearning(fromScratch, () -> ledger, clock, Runnable::run);
+        everything.refresh();
+        ledger.checkpoints.clear();
+        ledger.checkpoints.add(checkpoint);
+        DifficultyLearner restored = new LogisticDifficultyLearner(LearnerOptions.DEFAULTS);
+        LedgerLearning fromCheckpoint = new LedgerLearning(restored, () -> ledger, clock, Runnable::run);
+
+        assertEquals(55 - checkpoint.lessons(), fromCheckpoint.refresh(), "only the lessons after the checkpoint");
+        assertEquals(55, fromCheckpoint.lessonsApplied());
+        assertEquals(everything.learner().estimate(PROMPT).failureProbability(),
+                fromCheckpoint.learner().estimate(PROMPT).failureProbability(), 1e-12);
+        assertEquals(everything.learner().estimate(PROMPT).examples(), fromCheckpoint.learner().estimate(PROMPT).examples());
+        assertEquals(0, fromCheckpoint.refresh(), "and a re-read applies nothing twice");
+    }
+
+    @Test
+    void aCheckpointLearnedWithOtherSettingsIsNotUsed() {
+        Instant start = clock.instant();
+        for (int i = 0; i < 20; i++) {
+            lesson(start.plus(Duration.ofMinutes(i)), i % 2 == 0);
+        }
+        learning.refresh();
+        assertEquals(1, ledger.checkpoints.size());
+        LearnerOptions other = new LearnerOptions(LearnerOptions.DEFAULTS.learningRate() * 2, LearnerOptions.DEFAULTS.l2(),
+                LearnerOptions.DEFAULTS.lengthPrior(), LearnerOptions.DEFAULTS.evidenceScale());
+        LedgerLearning otherSettings = new LedgerLearning(new LogisticDifficultyLearner(other), () -> ledger, clock,
+                Runnable::run);
+
+        assertEquals(20, otherSettings.refresh(), "every lesson, read afresh");
+    }
+
+    @Test
+    void aCheckpointGrownFromAnotherStartingStateIsNotUsed() {
+        Instant start = clock.instant();
+        for (int i = 0; i < 20; i++) {
+            lesson(start.plus(Duration.ofMinutes(i)), i % 2 == 0);
+        }
+        learning.refresh();
+        DifficultyLearner pretrained = new LogisticDifficultyLearner(LearnerOptions.DEFAULTS);
+        pretrained.observe(PROMPT, true); // a configured state, as SWITCHBOARD_ROUTING_LEARNING_STATE gives
+
+        assertEquals(20, new LedgerLearning(pretrained, () -> ledger, clock, Runnable::run).refresh(),
+                "every lesson, on top of its own start");
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
+import dev.switchboard.ledger.LearnerCheckpoint;
 import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LessonTakenException;
@@ -82,6 +83,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.HashSet;
@@ -249,6 +251,7 @@ public final class CoreFixture {
 
         public final List<LedgerEntry> rows = new ArrayList<>();
         public final List<FeedbackEntry> feedback = new ArrayList<>();
+        public final List<LearnerCheckpoint> checkpoints = new ArrayList<>();
         public boolean down;
         /** Like the ledger's unique index (V5): a second lesson on one request is refused. Off: tests that build the race. */
         public boolean oneLessonPerRequest;
@@ -330,6 +333,23 @@ public final class CoreFixture {
         public long learnerOutcomes(String requestId) {
             return feedback.stream().filter(f -> f.requestId().equals(requestId) && f.learnerOutcome() != null)
                     .count();
+        }
+
+        @Override
+        public Optional<LearnerCheckpoint> newestLearnerCheckpoint() {
+            if (down) {
+                throw new IllegalStateException("ledger database unreachable");
+            }
+            return checkpoints.stream().max(Comparator.comparing(LearnerCheckpoint::afterAt)
+                    .thenComparing(LearnerCheckpoint::afterId));
+        }
+
+        @Override
+        public void saveLearnerCheckpoint(LearnerCheckpoint checkpoint) {
+            if (down) {
+                throw new IllegalStateException("ledger database unreachable");
+            }
+            checkpoints.add(checkpoint);
         }
 
         /** The same lessons, in the same order, as the SQL (tested on real databases), over the rows kept here. */

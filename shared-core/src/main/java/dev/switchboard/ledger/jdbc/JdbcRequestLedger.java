@@ -4,6 +4,7 @@ import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
+import dev.switchboard.ledger.LearnerCheckpoint;
 import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerScope;
@@ -41,6 +42,7 @@ public class JdbcRequestLedger implements RequestLedger {
     private final List<LedgerUse> uses;
     private final DailyRollup rollup;
     private final RequestRowInsert insert;
+    private final LearnerCheckpointStore checkpoints;
 
     public JdbcRequestLedger(RequestRecordRepository repository, FeedbackRecordRepository feedback,
                              JdbcOperations jdbc, List<LedgerUse> uses, Clock clock) {
@@ -49,6 +51,7 @@ public class JdbcRequestLedger implements RequestLedger {
         this.uses = List.copyOf(uses);
         this.rollup = new DailyRollup(jdbc, clock);
         this.insert = new RequestRowInsert(jdbc);
+        this.checkpoints = new LearnerCheckpointStore(jdbc);
         this.requests = new GroupCommit<>(insert::all, insert::one);
     }
 
@@ -138,6 +141,16 @@ public class JdbcRequestLedger implements RequestLedger {
     @Override
     public List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit) {
         return feedback.learnerLessons(afterAt, afterId, limit);
+    }
+
+    @Override
+    public Optional<LearnerCheckpoint> newestLearnerCheckpoint() {
+        return checkpoints.newest();
+    }
+
+    @Override
+    public void saveLearnerCheckpoint(LearnerCheckpoint checkpoint) {
+        checkpoints.save(checkpoint);
     }
 
     @Override

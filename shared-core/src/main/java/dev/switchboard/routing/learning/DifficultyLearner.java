@@ -1,5 +1,7 @@
 package dev.switchboard.routing.learning;
 
+import java.util.Optional;
+
 /**
  * Learns from outcomes which prompts the weak (cheap) model gets wrong, and estimates that for new
  * prompts. It starts knowing nothing, learns one outcome at a time (a rating from feedback, an
@@ -33,4 +35,13 @@ public interface DifficultyLearner {
 
     /** The learner's whole state; the implementation's static {@code fromBytes} reads it back exactly. */
     byte[] toBytes();
+
+    /**
+     * A new learner of this kind and settings with the state {@code state} ({@link #toBytes()} of one);
+     * empty when this kind cannot read a state back, or {@code state} is another kind's or was learned
+     * with other settings (it would not be what this learner would have learned).
+     */
+    default Optional<DifficultyLearner> restore(byte[] state) {
+        return Optional.empty();
+    }
 }

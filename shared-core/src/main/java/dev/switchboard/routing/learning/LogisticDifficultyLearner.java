@@ -2,6 +2,7 @@ package dev.switchboard.routing.learning;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -69,6 +70,17 @@ public final class LogisticDifficultyLearner implements DifficultyLearner {
     public static LogisticDifficultyLearner fromBytes(byte[] bytes) {
         LearnerStateCodec.Decoded decoded = LearnerStateCodec.read(bytes);
         return new LogisticDifficultyLearner(decoded.options(), decoded.state());
+    }
+
+    @Override
+    public Optional<DifficultyLearner> restore(byte[] bytes) {
+        try {
+            LearnerStateCodec.Decoded decoded = LearnerStateCodec.read(bytes);
+            return decoded.options().equals(options)
+                    ? Optional.of(new LogisticDifficultyLearner(options, decoded.state())) : Optional.empty();
+        } catch (IllegalArgumentException foreign) {
+            return Optional.empty();
+        }
     }
 
     @Override

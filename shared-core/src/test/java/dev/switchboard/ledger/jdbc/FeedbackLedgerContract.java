@@ -4,6 +4,7 @@ import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.LessonTakenException;
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
+import dev.switchboard.ledger.LearnerCheckpoint;
 import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.ProviderQuality;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -139,6 +141,33 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
 
         assertEquals(1, ledger.learnerOutcomes(id));
         assertEquals(3, ledger.qualityTotals(SINCE, LedgerScope.EVERYONE).feedback());
+    }
+
+    @Test
+    void keepsLearnerCheckpointsAndGivesBackTheFurthestAlong() {
+        assertTrue(ledger.newestLearnerCheckpoint().isEmpty());
+        byte[] state = {1, 2, 3, (byte) 0xff, 0};
+        ledger.saveLearnerCheckpoint(new LearnerCheckpoint("cp-old", NOW, NOW.minusSeconds(3 * 86_400), "f-1", 10,
+                "o", new byte[]{9}));
+        ledger.saveLearnerCheckpoint(new LearnerCheckpoint("cp-a", NOW, NOW.minusSeconds(60), "f-2", 40, "o", state));
+        ledger.saveLearnerCheckpoint(new LearnerCheckpoint("cp-b", NOW, NOW.minusSeconds(60), "f-1", 39, "o", state));
+
+        LearnerCheckpoint newest = ledger.newestLearnerCheckpoint().orElseThrow();
+
+        assertEquals("cp-a", newest.id(), "the furthest along the lessons' order");
+        assertEquals(40, newest.lessons());
+        assertEquals("o", newest.origin());
+        assertEquals(NOW.minusSeconds(60), newest.afterAt());
+        assertArrayEquals(state, newest.state());
+        ledger.saveLearnerCheckpoint(new LearnerCheckpoint("cp-c", NOW, NOW, "f-3", 41, "o", state));
+        assertEquals("cp-c", ledger.newestLearnerCheckpoint().orElseThrow().id());
+        long kept = bean(JdbcOperations.class).execute(c -> {
+            try (var count = c.prepareStatement("SELECT COUNT(*) FROM learner_checkpoint"); var rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+        assertEquals(3, kept, "the one three days behind the newest is forgotten");
     }
 
     @Test
