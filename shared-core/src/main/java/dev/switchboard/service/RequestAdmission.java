@@ -103,10 +103,11 @@ public final class RequestAdmission implements CallGate {
         Reservation reservation = null;
         if (!stateDown) {
             try {
-                Admission admission = context.state().reserve(request(candidate));
+                AdmissionRequest asked = request(candidate);
+                Admission admission = context.state().reserve(asked);
                 context.outages().succeeded();
                 if (admission instanceof Admission.Refused refused) {
-                    return refusedBy(candidate, refused.refusal());
+                    return refusedBy(candidate, tooLargeOrAsGiven(refused.refusal(), asked));
                 }
                 reservation = ((Admission.Admitted) admission).reservation();
             } catch (StateUnavailableException e) {
@@ -176,6 +177,21 @@ public final class RequestAdmission implements CallGate {
         return new AdmissionRequest(candidate.label(), context.candidates().limits(candidate.label()),
                 caller.keyId(), caller.limits(), caller.principal(), caller.caps(),
                 (long) promptTokens + maxTokens, usd(maxCost));
+    }
+
+    /**
+     * A deployment refused for its full requests-per-minute window whose tokens-per-minute window is smaller
+     * than the request is refused for that: no wait would let the request in there.
+     */
+    private static Refusal tooLargeOrAsGiven(Refusal refusal, AdmissionRequest asked) {
+        Long tokensPerMinute = asked.deploymentLimits().tokensPerMinute();
+        if (refusal instanceof Refusal.RateLimited limited && limited.scope() == Refusal.RateScope.DEPLOYMENT
+                && limited.measure() == Refusal.RateMeasure.REQUESTS && tokensPerMinute != null
+                && asked.estimatedTokens() > tokensPerMinute) {
+            return new Refusal.RateLimited(Refusal.RateScope.DEPLOYMENT, Refusal.RateMeasure.TOKENS, tokensPerMinute,
+                    0, asked.estimatedTokens(), limited.retryAfter());
+        }
+        return refusal;
     }
 
     private Optional<String> refusedBy(Candidate candidate, Refusal refusal) {

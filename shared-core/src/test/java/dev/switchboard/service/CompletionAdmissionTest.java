@@ -6,6 +6,7 @@ import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.CapacityExhaustedException;
 import dev.switchboard.api.RateLimitedException;
+import dev.switchboard.api.RequestExceedsLimitException;
 import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.routing.Candidate;
@@ -125,6 +126,21 @@ class CompletionAdmissionTest {
         assertTrue(response.routingMetadata().attempted().contains(first + " (" + RequestAdmission.OVER_BUDGET + ")"),
                 response.routingMetadata().attempted().toString());
         assertTrue(response.cost() < 0.002);
+    }
+
+    @Test
+    void aRequestLargerThanEveryWindowIsA400EvenWhileAWindowIsFull() {
+        CoreFixture fixture = new CoreFixture();
+        // One request a minute, and a tokens-per-minute window a little larger than "hi" with 100 tokens.
+        fixture.provider("openai", 0, new DeploymentConfig("gpt-4o-mini", Tier.ECONOMY, 1, 500, Capabilities.DEFAULTS));
+        CompletionService service = fixture.completions();
+        service.complete(new CompleteRequest("hi", 100, false, null), CoreFixture.ALICE);
+
+        RequestExceedsLimitException e = assertThrows(RequestExceedsLimitException.class,
+                () -> service.complete(new CompleteRequest("hi again", 1000, false, null), CoreFixture.ALICE));
+
+        assertEquals(400, e.status(), "its window is full, but no wait would let a 1,000-token request in");
+        assertTrue(e.getMessage().contains("500"), e.getMessage());
     }
 
     @Test
