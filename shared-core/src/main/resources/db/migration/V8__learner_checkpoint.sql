@@ -14,4 +14,5 @@ CREATE TABLE learner_checkpoint (
     state      VARCHAR(1000000)         NOT NULL
 );
 
-CREATE INDEX learner_checkpoint_after ON learner_checkpoint (after_at, after_id);
+CREATE INDEX learner_checkpoint_origin_after ON learner_checkpoint (origin, after_at, after_id);
+CREATE INDEX learner_checkpoint_after ON learner_checkpoint (after_at);

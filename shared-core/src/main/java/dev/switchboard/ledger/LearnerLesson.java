@@ -3,6 +3,7 @@ package dev.switchboard.ledger;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,6 +26,11 @@ public record LearnerLesson(String lessonId, String requestId, String source, In
     public static final String FEEDBACK = "feedback";
     public static final String OBSERVED = "observed";
     public static final String OBSERVED_PREFIX = "observed-";
+    /**
+     * How far behind the newest lesson a lesson may be written and still be read by running learners; one
+     * written later is missed by them, and makes the ledger forget the learner checkpoints past it.
+     */
+    public static final Duration LATE_WINDOW = Duration.ofMinutes(5);
 
     public LearnerLesson {
         Objects.requireNonNull(lessonId, "lessonId");

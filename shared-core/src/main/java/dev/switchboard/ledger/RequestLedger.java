@@ -10,6 +10,12 @@ import java.util.Optional;
  */
 public interface RequestLedger {
 
+    /**
+     * Writes a request's row. A row that carries a lesson for the learner and is written more than
+     * {@link LearnerLesson#LATE_WINDOW} after it was created (from the outbox, after a ledger outage) makes
+     * the ledger forget the learner checkpoints from its point on: no running learner reads it any more,
+     * but an instance starting from an earlier checkpoint does.
+     */
     void append(LedgerEntry entry);
 
     LedgerStats stats(Instant since, LedgerScope scope);
@@ -46,8 +52,8 @@ public interface RequestLedger {
      */
     List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit);
 
-    /** The learner checkpoint furthest along the lessons' order, if any was saved. */
-    Optional<LearnerCheckpoint> newestLearnerCheckpoint();
+    /** Of the learner checkpoints grown from {@code origin}, the one furthest along the lessons' order. */
+    Optional<LearnerCheckpoint> newestLearnerCheckpoint(String origin);
 
     /** Saves {@code checkpoint}, and forgets those a day or more behind it. */
     void saveLearnerCheckpoint(LearnerCheckpoint checkpoint);

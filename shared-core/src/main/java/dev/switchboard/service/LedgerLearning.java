@@ -59,7 +59,7 @@ public class LedgerLearning {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerLearning.class);
     static final Duration MAX_AGE = Duration.ofMinutes(1);
-    static final Duration LATE_WINDOW = Duration.ofMinutes(5);
+    static final Duration LATE_WINDOW = LearnerLesson.LATE_WINDOW;
     static final int PAGE = 500;
     static final Duration CHECKPOINT_EVERY = Duration.ofMinutes(10);
 
@@ -180,16 +180,11 @@ public class LedgerLearning {
         if (settled == null || lessonsApplied > 0) {
             return;
         }
-        Optional<LearnerCheckpoint> newest = ledger.get().newestLearnerCheckpoint();
+        Optional<LearnerCheckpoint> newest = ledger.get().newestLearnerCheckpoint(origin);
         if (newest.isEmpty()) {
             return;
         }
         LearnerCheckpoint checkpoint = newest.get();
-        if (!checkpoint.origin().equals(origin)) {
-            LOG.info("learner checkpoint {} grew from another starting state: every lesson is read instead",
-                    checkpoint.id());
-            return;
-        }
         Optional<DifficultyLearner> running = learner.restore(checkpoint.state());
         Optional<DifficultyLearner> inOrder = learner.restore(checkpoint.state());
         if (running.isEmpty() || inOrder.isEmpty()) {
@@ -218,7 +213,7 @@ public class LedgerLearning {
         }
         checkpointTriedAt = now;
         try {
-            Optional<LearnerCheckpoint> newest = ledger.get().newestLearnerCheckpoint();
+            Optional<LearnerCheckpoint> newest = ledger.get().newestLearnerCheckpoint(origin);
             if (newest.isPresent() && (newest.get().lessons() >= settled.lessons()
                     || now.isBefore(newest.get().createdAt().plus(CHECKPOINT_EVERY)))) {
                 return;

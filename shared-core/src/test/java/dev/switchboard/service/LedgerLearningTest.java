@@ -251,6 +251,43 @@ class LedgerLearningTest {
     }
 
     @Test
+    void aLessonWrittenLateBehindACheckpointIsStillLearnedByNewInstances() {
+        Instant start = clock.instant();
+        for (int i = 0; i < 40; i++) {
+            lesson(start.plus(Duration.ofMinutes(i)), false);
+        }
+        learning.refresh(); // a checkpoint after minute 33
+        // An observed failure parked in the outbox during an outage, drained now with its own created_at:
+        // the ledger forgets the checkpoints past it.
+        lesson(start.plus(Duration.ofMinutes(10)).plusSeconds(30), true);
+        LedgerLearning cold = new LedgerLearning(new LogisticDifficultyLearner(LearnerOptions.DEFAULTS),
+                () -> ledger, clock, Runnable::run);
+
+        assertEquals(41, cold.refresh(), "every lesson, the late one included");
+    }
+
+    @Test
+    void aNewerCheckpointOfAnotherOriginDoesNotHideThisOriginsOwn() {
+        Instant start = clock.instant();
+        for (int i = 0; i < 40; i++) {
+            lesson(start.plus(Duration.ofMinutes(i)), i % 3 == 0);
+        }
+        learning.refresh(); // default origin, after minute 33 (34 lessons)
+        for (int i = 40; i < 55; i++) {
+            lesson(start.plus(Duration.ofMinutes(i)), i % 4 == 0);
+        }
+        clock.advance(Duration.ofMinutes(11));
+        DifficultyLearner pretrained = new LogisticDifficultyLearner(LearnerOptions.DEFAULTS);
+        pretrained.observe(PROMPT, true);
+        new LedgerLearning(pretrained, () -> ledger, clock, Runnable::run).refresh(); // another origin, further along
+        assertEquals(2, ledger.checkpoints.size());
+        LedgerLearning cold = new LedgerLearning(new LogisticDifficultyLearner(LearnerOptions.DEFAULTS),
+                () -> ledger, clock, Runnable::run);
+
+        assertEquals(55 - 34, cold.refresh(), "it starts from its own origin's checkpoint");
+    }
+
+    @Test
     void aLedgerOutageDelaysLearningAndLosesNothing() {
         lesson(clock.instant(), true);
         ledger.down = true;

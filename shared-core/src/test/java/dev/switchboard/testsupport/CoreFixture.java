@@ -272,6 +272,17 @@ public final class CoreFixture {
                 throw new IllegalArgumentException("the ledger database refuses this row");
             }
             rows.add(entry);
+            if (entry.learnerOutcome() != null) {
+                forgetCheckpointsFrom(entry.createdAt());
+            }
+        }
+
+        /**
+         * As the ledger does when a lesson is written late; here for every lesson, which forgets nothing
+         * unless it is late, since checkpoints stand a late window behind the newest lesson.
+         */
+        private void forgetCheckpointsFrom(Instant createdAt) {
+            checkpoints.removeIf(c -> !c.afterAt().isBefore(createdAt));
         }
 
         @Override
@@ -327,6 +338,9 @@ public final class CoreFixture {
                 throw new LessonTakenException(entry.requestId());
             }
             feedback.add(entry);
+            if (entry.learnerOutcome() != null) {
+                forgetCheckpointsFrom(entry.createdAt());
+            }
         }
 
         @Override
@@ -336,11 +350,11 @@ public final class CoreFixture {
         }
 
         @Override
-        public Optional<LearnerCheckpoint> newestLearnerCheckpoint() {
+        public Optional<LearnerCheckpoint> newestLearnerCheckpoint(String origin) {
             if (down) {
                 throw new IllegalStateException("ledger database unreachable");
             }
-            return checkpoints.stream().max(Comparator.comparing(LearnerCheckpoint::afterAt)
+            return checkpoints.stream().filter(c -> c.origin().equals(origin)).max(Comparator.comparing(LearnerCheckpoint::afterAt)
                     .thenComparing(LearnerCheckpoint::afterId));
         }
 

@@ -40,6 +40,7 @@ public class JdbcRequestLedger implements RequestLedger {
     private final FeedbackRecordRepository feedback;
     private final GroupCommit<LedgerEntry> requests;
     private final List<LedgerUse> uses;
+    private final Clock clock;
     private final DailyRollup rollup;
     private final RequestRowInsert insert;
     private final LearnerCheckpointStore checkpoints;
@@ -49,6 +50,7 @@ public class JdbcRequestLedger implements RequestLedger {
         this.repository = repository;
         this.feedback = feedback;
         this.uses = List.copyOf(uses);
+        this.clock = clock;
         this.rollup = new DailyRollup(jdbc, clock);
         this.insert = new RequestRowInsert(jdbc);
         this.checkpoints = new LearnerCheckpointStore(jdbc);
@@ -59,10 +61,18 @@ public class JdbcRequestLedger implements RequestLedger {
     public void append(LedgerEntry e) {
         used();
         try {
-            if (rollup.late(e.createdAt())) {
-                // A row from the outbox: it and its day's stale mark land together, or neither does.
+            boolean lateForRollup = rollup.late(e.createdAt());
+            boolean lateLesson = e.learnerOutcome() != null
+                    && e.createdAt().isBefore(clock.instant().minus(LearnerLesson.LATE_WINDOW));
+            if (lateForRollup || lateLesson) {
+                // A row written late (from the outbox): it and what it changes land together, or neither does.
                 insert.oneWith(e, connection -> {
-                    rollup.markStale(connection, e.createdAt());
+                    if (lateForRollup) {
+                        rollup.markStale(connection, e.createdAt());
+                    }
+                    if (lateLesson) {
+                        LearnerCheckpointStore.forgetFrom(connection, e.createdAt());
+                    }
                     return null;
                 });
             } else {
@@ -144,8 +154,8 @@ public class JdbcRequestLedger implements RequestLedger {
     }
 
     @Override
-    public Optional<LearnerCheckpoint> newestLearnerCheckpoint() {
-        return checkpoints.newest();
+    public Optional<LearnerCheckpoint> newestLearnerCheckpoint(String origin) {
+        return checkpoints.newest(origin);
     }
 
     @Override

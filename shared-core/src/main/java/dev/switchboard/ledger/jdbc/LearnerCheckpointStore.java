@@ -3,10 +3,13 @@ package dev.switchboard.ledger.jdbc;
 import dev.switchboard.ledger.LearnerCheckpoint;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,19 +26,31 @@ final class LearnerCheckpointStore {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
     }
 
-    Optional<LearnerCheckpoint> newest() {
+    Optional<LearnerCheckpoint> newest(String origin) {
         return jdbc.execute(connection -> {
             try (PreparedStatement read = connection.prepareStatement("SELECT id, created_at, after_at, after_id, "
-                    + "lessons, origin, state FROM learner_checkpoint ORDER BY after_at DESC, after_id DESC LIMIT 1");
-                 ResultSet row = read.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
+                    + "lessons, origin, state FROM learner_checkpoint WHERE origin = ? "
+                    + "ORDER BY after_at DESC, after_id DESC LIMIT 1")) {
+                read.setString(1, origin);
+                try (ResultSet row = read.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new LearnerCheckpoint(row.getString(1), row.getTimestamp(2).toInstant(),
+                            row.getTimestamp(3).toInstant(), row.getString(4), row.getLong(5), row.getString(6),
+                            Base64.getDecoder().decode(row.getString(7))));
                 }
-                return Optional.of(new LearnerCheckpoint(row.getString(1), row.getTimestamp(2).toInstant(),
-                        row.getTimestamp(3).toInstant(), row.getString(4), row.getLong(5), row.getString(6),
-                        Base64.getDecoder().decode(row.getString(7))));
             }
         });
+    }
+
+    /** Forgets, on the connection writing a late lesson created at {@code createdAt}, the checkpoints past it. */
+    static void forgetFrom(Connection connection, Instant createdAt) throws SQLException {
+        try (PreparedStatement forget = connection.prepareStatement(
+                "DELETE FROM learner_checkpoint WHERE after_at >= ?")) {
+            forget.setTimestamp(1, Timestamp.from(createdAt));
+            forget.executeUpdate();
+        }
     }
 
     void save(LearnerCheckpoint checkpoint) {

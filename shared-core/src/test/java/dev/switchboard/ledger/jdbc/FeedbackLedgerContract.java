@@ -145,14 +145,14 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
 
     @Test
     void keepsLearnerCheckpointsAndGivesBackTheFurthestAlong() {
-        assertTrue(ledger.newestLearnerCheckpoint().isEmpty());
+        assertTrue(ledger.newestLearnerCheckpoint("o").isEmpty());
         byte[] state = {1, 2, 3, (byte) 0xff, 0};
         ledger.saveLearnerCheckpoint(new LearnerCheckpoint("cp-old", NOW, NOW.minusSeconds(3 * 86_400), "f-1", 10,
                 "o", new byte[]{9}));
         ledger.saveLearnerCheckpoint(new LearnerCheckpoint("cp-a", NOW, NOW.minusSeconds(60), "f-2", 40, "o", state));
         ledger.saveLearnerCheckpoint(new LearnerCheckpoint("cp-b", NOW, NOW.minusSeconds(60), "f-1", 39, "o", state));
 
-        LearnerCheckpoint newest = ledger.newestLearnerCheckpoint().orElseThrow();
+        LearnerCheckpoint newest = ledger.newestLearnerCheckpoint("o").orElseThrow();
 
         assertEquals("cp-a", newest.id(), "the furthest along the lessons' order");
         assertEquals(40, newest.lessons());
@@ -160,7 +160,7 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
         assertEquals(NOW.minusSeconds(60), newest.afterAt());
         assertArrayEquals(state, newest.state());
         ledger.saveLearnerCheckpoint(new LearnerCheckpoint("cp-c", NOW, NOW, "f-3", 41, "o", state));
-        assertEquals("cp-c", ledger.newestLearnerCheckpoint().orElseThrow().id());
+        assertEquals("cp-c", ledger.newestLearnerCheckpoint("o").orElseThrow().id());
         long kept = bean(JdbcOperations.class).execute(c -> {
             try (var count = c.prepareStatement("SELECT COUNT(*) FROM learner_checkpoint"); var rows = count.executeQuery()) {
                 rows.next();
@@ -168,6 +168,17 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
             }
         });
         assertEquals(3, kept, "the one three days behind the newest is forgotten");
+        ledger.saveLearnerCheckpoint(new LearnerCheckpoint("cp-other", NOW, NOW.plusSeconds(60), "f-9", 99, "p", state));
+        assertEquals("cp-c", ledger.newestLearnerCheckpoint("o").orElseThrow().id(), "of its own origin only");
+
+        LedgerEntry late = LedgerEntries.ok(NOW.minusSeconds(30)).build();
+        ledger.append(new LedgerEntry(late.id(), late.createdAt(), late.principal(), late.endpoint(), late.strategy(),
+                late.confidence(), late.pattern(), late.complexity(), late.provider(), late.model(), late.tokensIn(),
+                late.tokensOut(), late.cost(), late.baselineCost(), late.priced(), late.latencyMs(), false, false, 1,
+                LedgerEntry.OK, null, "economy", "gemini/gemini-1.5-flash", "1.0", FeedbackEntry.WEAK_FAILED,
+                "an empty answer"));
+        assertEquals("cp-a", ledger.newestLearnerCheckpoint("o").orElseThrow().id(),
+                "an observed failure written late forgets the checkpoints past it");
     }
 
     @Test
