@@ -121,6 +121,18 @@ class LocalGatewayTest {
     }
 
     @Test
+    void aKnownRouteAskedForHtmlOnlyIs406WithTheErrorJson() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.address() + "/health"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(406, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"),
+                response.headers().toString());
+        assertEquals("not_acceptable", new Reply(response.statusCode(), response.body()).json().get("error")
+                .get("type").getStringValue());
+    }
+
+    @Test
     void aBrowserThatAcceptsOnlyHtmlGetsTheErrorJsonToo() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.address()
                 + "/no-such-route")).header("Accept", "text/html,application/xhtml+xml").build(),
