@@ -9,6 +9,7 @@ import dev.switchboard.routing.learning.LearnerOptions;
 import dev.switchboard.routing.learning.LogisticDifficultyLearner;
 import dev.switchboard.testsupport.CoreFixture;
 import dev.switchboard.testsupport.LedgerEntries;
+import dev.switchboard.testsupport.ListLedger;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class LedgerLearningTest {
     private static final String PROMPT = "What is a closure in JavaScript?";
 
     private final MutableClock clock = new MutableClock();
-    private final CoreFixture.ListLedger ledger = new CoreFixture.ListLedger();
+    private final ListLedger ledger = new ListLedger();
     private final DifficultyLearner learner = new LogisticDifficultyLearner(LearnerOptions.DEFAULTS);
     private final List<Runnable> background = new ArrayList<>();
     private final LedgerLearning learning = new LedgerLearning(learner, () -> ledger, clock, background::add);

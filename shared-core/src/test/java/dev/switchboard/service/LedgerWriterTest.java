@@ -5,6 +5,7 @@ import dev.switchboard.ledger.LedgerOutbox;
 import dev.switchboard.state.memory.InMemoryLedgerOutbox;
 import dev.switchboard.testsupport.CoreFixture;
 import dev.switchboard.testsupport.LedgerEntries;
+import dev.switchboard.testsupport.ListLedger;
 import dev.switchboard.testsupport.LogLines;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LedgerWriterTest {
 
     private final MutableClock clock = new MutableClock();
-    private final CoreFixture.ListLedger ledger = new CoreFixture.ListLedger();
+    private final ListLedger ledger = new ListLedger();
     private final InMemoryLedgerOutbox outbox = new InMemoryLedgerOutbox();
     private final LedgerWriter writer = new LedgerWriter(ledger, outbox, clock);
 

@@ -1,0 +1,209 @@
+package dev.switchboard.testsupport;
+
+import dev.switchboard.ledger.CacheStats;
+import dev.switchboard.ledger.ConfidenceStat;
+import dev.switchboard.ledger.FallbackCause;
+import dev.switchboard.ledger.FeedbackEntry;
+import dev.switchboard.ledger.LearnerCheckpoint;
+import dev.switchboard.ledger.LearnerLesson;
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.LedgerScope;
+import dev.switchboard.ledger.LedgerStats;
+import dev.switchboard.ledger.LessonTakenException;
+import dev.switchboard.ledger.ProviderQuality;
+import dev.switchboard.ledger.ProviderStat;
+import dev.switchboard.ledger.QualityTotals;
+import dev.switchboard.ledger.RatedDeployment;
+import dev.switchboard.ledger.RatingBar;
+import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.ledger.StrategyQuality;
+import dev.switchboard.ledger.StrategyStat;
+import dev.switchboard.ledger.TierShare;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A ledger that keeps rows in memory, and can be switched off to act out an outage. */
+public final class ListLedger implements RequestLedger {
+
+    public final List<LedgerEntry> rows = new ArrayList<>();
+    public final List<FeedbackEntry> feedback = new ArrayList<>();
+    public final List<LearnerCheckpoint> checkpoints = new ArrayList<>();
+    public boolean down;
+    /** Like the ledger's unique index (V5): a second lesson on one request is refused. Off: tests that build the race. */
+    public boolean oneLessonPerRequest;
+    /** Ids of rows the ledger refuses though it is up (a value the database cannot store). */
+    public final Set<String> refused = new HashSet<>();
+    /** Every append asked of it, taken or not. */
+    public int appendAttempts;
+    /** Ids of rows whose look-up fails though the ledger is up (a query that times out for that row alone). */
+    public final Set<String> unreadable = new HashSet<>();
+
+    @Override
+    public void append(LedgerEntry entry) {
+        appendAttempts++;
+        if (down) {
+            throw new IllegalStateException("ledger database unreachable");
+        }
+        if (refused.contains(entry.id())) {
+            throw new IllegalArgumentException("the ledger database refuses this row");
+        }
+        rows.add(entry);
+        if (entry.learnerOutcome() != null) {
+            forgetCheckpointsFrom(entry.createdAt());
+        }
+    }
+
+    /**
+     * As the ledger does when a lesson is written late; here for every lesson, which forgets nothing
+     * unless it is late, since checkpoints stand a late window behind the newest lesson.
+     */
+    private void forgetCheckpointsFrom(Instant createdAt) {
+        checkpoints.removeIf(c -> !c.afterAt().isBefore(createdAt));
+    }
+
+    @Override
+    public LedgerStats stats(Instant since, LedgerScope scope) {
+        throw new AssertionError("analytics are tested against real databases, not this double");
+    }
+
+    @Override
+    public List<StrategyStat> byStrategy(Instant since, LedgerScope scope) {
+        throw new AssertionError("analytics are tested against real databases, not this double");
+    }
+
+    @Override
+    public List<ConfidenceStat> byConfidence(Instant since, LedgerScope scope) {
+        throw new AssertionError("analytics are tested against real databases, not this double");
+    }
+
+    @Override
+    public List<ProviderStat> byProvider(Instant since, LedgerScope scope) {
+        throw new AssertionError("analytics are tested against real databases, not this double");
+    }
+
+    /** The same sums as the SQL (tested on real databases), over the rows kept here. */
+    @Override
+    public CacheStats cacheStats(Instant since, LedgerScope scope) {
+        List<LedgerEntry> period = rows.stream().filter(r -> !r.createdAt().isBefore(since))
+                .filter(r -> scope.principal() == null || scope.principal().equals(r.principal())).toList();
+        List<LedgerEntry> hits = period.stream().filter(LedgerEntry::cacheHit).toList();
+        List<LedgerEntry> answered = period.stream()
+                .filter(r -> !r.cacheHit() && LedgerEntry.OK.equals(r.status())).toList();
+        long bypassed = answered.stream().filter(r -> Boolean.FALSE.equals(r.cacheAsked())).count();
+        return new CacheStats(hits.size(), answered.size() - bypassed, bypassed,
+                hits.stream().map(LedgerEntry::baselineCost).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    @Override
+    public Optional<LedgerEntry> find(String requestId) {
+        if (down || unreadable.contains(requestId)) {
+            throw new IllegalStateException("ledger database unreachable");
+        }
+        return rows.stream().filter(r -> r.id().equals(requestId)).findFirst();
+    }
+
+    @Override
+    public void appendFeedback(FeedbackEntry entry) {
+        if (down) {
+            throw new IllegalStateException("ledger database unreachable");
+        }
+        if (find(entry.requestId()).isEmpty()) {
+            throw new IllegalStateException("no request row " + entry.requestId());
+        }
+        if (oneLessonPerRequest && entry.learnerOutcome() != null && learnerOutcomes(entry.requestId()) > 0) {
+            throw new LessonTakenException(entry.requestId());
+        }
+        feedback.add(entry);
+        if (entry.learnerOutcome() != null) {
+            forgetCheckpointsFrom(entry.createdAt());
+        }
+    }
+
+    @Override
+    public long learnerOutcomes(String requestId) {
+        return feedback.stream().filter(f -> f.requestId().equals(requestId) && f.learnerOutcome() != null)
+                .count();
+    }
+
+    @Override
+    public Optional<LearnerCheckpoint> newestLearnerCheckpoint(String origin) {
+        if (down) {
+            throw new IllegalStateException("ledger database unreachable");
+        }
+        return checkpoints.stream().filter(c -> c.origin().equals(origin)).max(Comparator.comparing(LearnerCheckpoint::afterAt)
+                .thenComparing(LearnerCheckpoint::afterId));
+    }
+
+    @Override
+    public void saveLearnerCheckpoint(LearnerCheckpoint checkpoint) {
+        if (down) {
+            throw new IllegalStateException("ledger database unreachable");
+        }
+        checkpoints.add(checkpoint);
+    }
+
+    /** The same lessons, in the same order, as the SQL (tested on real databases), over the rows kept here. */
+    @Override
+    public List<LearnerLesson> learnerLessons(Instant afterAt, String afterId, int limit) {
+        if (down) {
+            throw new IllegalStateException("ledger database unreachable");
+        }
+        java.util.Comparator<FeedbackEntry> first = java.util.Comparator.comparing(FeedbackEntry::createdAt)
+                .thenComparing(FeedbackEntry::id);
+        java.util.stream.Stream<LearnerLesson> fromFeedback = feedback.stream()
+                .filter(f -> f.learnerOutcome() != null)
+                .filter(f -> find(f.requestId()).map(r -> r.learnerOutcome() == null).orElse(false))
+                .filter(f -> feedback.stream().noneMatch(e -> e.requestId().equals(f.requestId())
+                        && e.learnerOutcome() != null && first.compare(e, f) < 0))
+                .map(f -> new LearnerLesson(f.id(), f.requestId(), LearnerLesson.FEEDBACK, f.createdAt(),
+                        f.learnerOutcome(), find(f.requestId()).map(LedgerEntry::learnerFeatures).orElse(null)));
+        java.util.stream.Stream<LearnerLesson> observed = rows.stream()
+                .filter(r -> r.learnerOutcome() != null)
+                .map(r -> new LearnerLesson(LearnerLesson.OBSERVED_PREFIX + r.id(), r.id(), LearnerLesson.OBSERVED,
+                        r.createdAt(), r.learnerOutcome(), r.learnerFeatures()));
+        return java.util.stream.Stream.concat(fromFeedback, observed)
+                .filter(l -> l.createdAt().isAfter(afterAt)
+                        || (l.createdAt().equals(afterAt) && l.lessonId().compareTo(afterId) > 0))
+                .sorted(java.util.Comparator.comparing(LearnerLesson::createdAt)
+                        .thenComparing(LearnerLesson::lessonId))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public QualityTotals qualityTotals(Instant since, LedgerScope scope) {
+        throw new AssertionError("analytics are tested against real databases, not this double");
+    }
+
+    @Override
+    public List<ProviderQuality> qualityByProvider(Instant since, LedgerScope scope) {
+        throw new AssertionError("analytics are tested against real databases, not this double");
+    }
+
+    @Override
+    public List<StrategyQuality> qualityByStrategy(Instant since, LedgerScope scope) {
+        throw new AssertionError("analytics are tested against real databases, not this double");
+    }
+
+    @Override
+    public List<RatedDeployment> wellRatedByCost(Instant since, RatingBar bar, LedgerScope scope) {
+        throw new AssertionError("analytics are tested against real databases, not this double");
+    }
+
+    @Override
+    public TierShare tierShare(Instant since, LedgerScope scope) {
+        throw new AssertionError("analytics are tested against real databases, not this double");
+    }
+
+    @Override
+    public List<FallbackCause> fallbackCauses(Instant since, LedgerScope scope) {
+        throw new AssertionError("analytics are tested against real databases, not this double");
+    }
+}
