@@ -60,8 +60,9 @@ final class DailyRollup {
     }
 
     /**
-     * The period from {@code since} to now as a query reads it: the longest run of rolled, fresh days that
-     * ends with the last day old enough to roll, after rolling a day of it if one is due.
+     * The period from {@code since} to now as a query reads it: the newest run of rolled, fresh whole days
+     * up to the last day old enough to roll, after rolling one day of the period (the newest not rolled or
+     * stale) if one is due and rolls are not paused.
      */
     LedgerPeriod period(Instant since) {
         Instant now = clock.instant();
