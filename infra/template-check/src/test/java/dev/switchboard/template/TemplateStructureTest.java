@@ -132,4 +132,15 @@ class TemplateStructureTest {
                 .count();
         assertEquals(1, scheduled, "one scheduled event (the health probe)");
     }
+
+    @Test
+    void theApiThrottlesEveryRouteByParameters() {
+        Map<String, Object> api = template.ofType("AWS::Serverless::HttpApi").values().iterator().next();
+        Map<String, Object> settings = SamTemplate.map(api.get("DefaultRouteSettings"));
+
+        assertEquals(Map.of("Ref", "ApiRateLimit"), settings.get("ThrottlingRateLimit"));
+        assertEquals(Map.of("Ref", "ApiBurstLimit"), settings.get("ThrottlingBurstLimit"));
+        assertNotNull(template.parameters().get("ApiRateLimit"));
+        assertNotNull(template.parameters().get("ApiBurstLimit"));
+    }
 }
