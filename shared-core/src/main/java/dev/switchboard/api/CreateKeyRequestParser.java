@@ -8,12 +8,16 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Turns a POST /keys body into a {@link CreateKeyRequest}, or a 400 that names the field. */
 @Singleton
 public final class CreateKeyRequestParser {
 
     public static final int MAX_TEXT = 128;
+    /** The ledger's precision for money. */
+    static final int USD_DECIMALS = 10;
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@+-]+");
     /** Far above any sensible cap; it keeps a typo's extra zeros from reading as "unlimited". */
     public static final BigDecimal MAX_USD = new BigDecimal("1000000");
     public static final long MAX_PER_MINUTE = 1_000_000_000L;
@@ -39,6 +43,10 @@ public final class CreateKeyRequestParser {
                     + " characters");
         }
         String user = json.requiredText("user", MAX_TEXT);
+        if (!USER_NAME.matcher(user).matches()) {
+            // A user is a principal: "alice" and "alice " would be two, with two budgets; and it goes into logs.
+            throw new InvalidRequestException("user", "'user' may hold letters, digits and . _ @ + - only");
+        }
         if (RESERVED_USERS.contains(user)) {
             // A key for one of these would act as the admin, or as every unauthenticated local caller.
             throw new InvalidRequestException("user", "'user' must not be " + String.join(" or ", RESERVED_USERS)
@@ -94,6 +102,10 @@ public final class CreateKeyRequestParser {
         BigDecimal usd = new BigDecimal(value.getNumberValue().toString());
         if (usd.signum() < 0 || usd.compareTo(MAX_USD) > 0) {
             throw new InvalidRequestException(path, range);
+        }
+        if (usd.stripTrailingZeros().scale() > USD_DECIMALS) {
+            // Finer than the ledger counts (1e-200 would also be refused by DynamoDB, as an outage).
+            throw new InvalidRequestException(path, "'" + path + "' has at most " + USD_DECIMALS + " decimal places");
         }
         return usd;
     }

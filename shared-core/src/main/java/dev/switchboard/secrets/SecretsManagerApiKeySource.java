@@ -119,16 +119,21 @@ public final class SecretsManagerApiKeySource implements ApiKeySource, AutoClose
 
     /**
      * The admin key from its secret (either shape), read once when asked; empty when there is no such
-     * secret. Secrets Manager failing throws, naming only AWS's error code.
+     * secret, or when it holds no usable key: an operator who overwrote a leaked key with a wrong shape
+     * meant to end it, so the old key must not live on (logged as an error). Secrets Manager failing
+     * throws, naming only AWS's error code: then the key read before stays.
      */
     @Override
     public Optional<String> adminKey() {
         String secret = settings.adminSecretName();
         try {
             String value = client.getSecretValue(request -> request.secretId(secret)).secretString();
-            return Optional.of(format.read(value).orElseThrow(() -> new IllegalStateException("the AWS Secrets "
-                    + "Manager secret " + secret + " holds no usable admin key: expected " + SecretKeyFormat.EXPECTED))
-                    .reveal());
+            Optional<String> key = format.read(value).map(k -> k.reveal());
+            if (key.isEmpty()) {
+                LOG.error("the AWS Secrets Manager secret {} holds no usable admin key (expected {}): no admin key "
+                        + "is accepted until it does", secret, SecretKeyFormat.EXPECTED);
+            }
+            return key;
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         } catch (SdkException e) {

@@ -246,6 +246,16 @@ class SecretsManagerApiKeySourceTest {
         assertEquals(Optional.of(CANARY_KEY), source.adminKey());
     }
 
+    @Test
+    void anAdminSecretOverwrittenWithNoUsableKeyEndsTheOldKeyRatherThanKeepingIt() {
+        server.putSecret("switchboard/test/admin", "{\"api_key\": \"" + CANARY_KEY + "\"}");
+        assertEquals(Optional.of(CANARY_KEY), source.adminKey());
+
+        server.putSecret("switchboard/test/admin", "{}"); // an operator ending a leaked key in a hurry
+
+        assertEquals(Optional.empty(), source.adminKey(), "no admin key, not the last one read");
+    }
+
     private SecretsManagerApiKeySource sourceOn(URI endpoint) {
         SecretsManagerSettings settings = settings(endpoint, SecretsManagerSettings.PER_PROVIDER_NAME_PATTERN);
         SecretsManagerClientBuilder builder = SecretsManagerClients.builder(settings);
