@@ -70,22 +70,22 @@ public final class ListLedger implements RequestLedger {
 
     @Override
     public LedgerStats stats(Instant since, LedgerScope scope) {
-        throw new AssertionError("analytics are tested against real databases, not this double");
+        throw analyticsAreNotHere();
     }
 
     @Override
     public List<StrategyStat> byStrategy(Instant since, LedgerScope scope) {
-        throw new AssertionError("analytics are tested against real databases, not this double");
+        throw analyticsAreNotHere();
     }
 
     @Override
     public List<ConfidenceStat> byConfidence(Instant since, LedgerScope scope) {
-        throw new AssertionError("analytics are tested against real databases, not this double");
+        throw analyticsAreNotHere();
     }
 
     @Override
     public List<ProviderStat> byProvider(Instant since, LedgerScope scope) {
-        throw new AssertionError("analytics are tested against real databases, not this double");
+        throw analyticsAreNotHere();
     }
 
     /** The same sums as the SQL (tested on real databases), over the rows kept here. */
@@ -179,31 +179,35 @@ public final class ListLedger implements RequestLedger {
 
     @Override
     public QualityTotals qualityTotals(Instant since, LedgerScope scope) {
-        throw new AssertionError("analytics are tested against real databases, not this double");
+        throw analyticsAreNotHere();
     }
 
     @Override
     public List<ProviderQuality> qualityByProvider(Instant since, LedgerScope scope) {
-        throw new AssertionError("analytics are tested against real databases, not this double");
+        throw analyticsAreNotHere();
     }
 
     @Override
     public List<StrategyQuality> qualityByStrategy(Instant since, LedgerScope scope) {
-        throw new AssertionError("analytics are tested against real databases, not this double");
+        throw analyticsAreNotHere();
     }
 
     @Override
     public List<RatedDeployment> wellRatedByCost(Instant since, RatingBar bar, LedgerScope scope) {
-        throw new AssertionError("analytics are tested against real databases, not this double");
+        throw analyticsAreNotHere();
     }
 
     @Override
     public TierShare tierShare(Instant since, LedgerScope scope) {
-        throw new AssertionError("analytics are tested against real databases, not this double");
+        throw analyticsAreNotHere();
     }
 
     @Override
     public List<FallbackCause> fallbackCauses(Instant since, LedgerScope scope) {
-        throw new AssertionError("analytics are tested against real databases, not this double");
+        throw analyticsAreNotHere();
+    }
+
+    private static AssertionError analyticsAreNotHere() {
+        return new AssertionError("analytics are tested against real databases, not this double");
     }
 }

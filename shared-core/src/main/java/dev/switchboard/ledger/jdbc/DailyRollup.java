@@ -95,11 +95,6 @@ final class DailyRollup {
         return from.isAfter(to) ? LedgerPeriod.raw(since) : new LedgerPeriod(since, from, to.plusDays(1));
     }
 
-    /** Whether a row created at {@code createdAt} is written late enough that its day may be rolled up already. */
-    boolean late(Instant createdAt) {
-        return createdAt.isBefore(clock.instant().minus(SETTLE));
-    }
-
     /**
      * Marks the day of a row created at {@code createdAt} stale, on the connection of the transaction that
      * writes the row: should a roll have claimed the day meanwhile, this waits for it and then marks it.
