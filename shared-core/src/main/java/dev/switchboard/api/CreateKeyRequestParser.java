@@ -17,7 +17,7 @@ public final class CreateKeyRequestParser {
     public static final int MAX_TEXT = 128;
     /** The ledger's precision for money. */
     static final int USD_DECIMALS = 10;
-    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@+-]+");
+    static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@+-]+");
     /** Far above any sensible cap; it keeps a typo's extra zeros from reading as "unlimited". */
     public static final BigDecimal MAX_USD = new BigDecimal("1000000");
     public static final long MAX_PER_MINUTE = 1_000_000_000L;

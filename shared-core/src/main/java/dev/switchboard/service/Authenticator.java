@@ -24,8 +24,10 @@ public class Authenticator {
     /** The admin key's caller: no budget caps of its own (a key it creates gets them), no key limits. */
     public static final Caller ADMIN = new Caller("admin", null, new BudgetCaps(null, null), null, true);
 
-    /** Method and path of the routes only the admin may use. */
-    static final Set<String> ADMIN_ROUTES = Set.of("POST /keys", "POST /simulate/failure");
+    /** Method and path of the routes only the admin may use, besides every route under {@link #KEYS}. */
+    static final Set<String> ADMIN_ROUTES = Set.of("POST /simulate/failure");
+    /** Creating, listing and revoking virtual keys, whatever the method. */
+    static final String KEYS = "/keys";
     /** Open to anyone, so that load balancers and probes need no key. */
     static final Set<String> OPEN_ROUTES = Set.of("GET /health", "HEAD /health");
 
@@ -57,6 +59,11 @@ public class Authenticator {
             collapsed = collapsed.substring(0, collapsed.length() - 1);
         }
         return collapsed;
+    }
+
+    static boolean adminRoute(String method, String path) {
+        String route = routePath(path);
+        return route.equals(KEYS) || route.startsWith(KEYS + "/") || ADMIN_ROUTES.contains(method + " " + route);
     }
 
     /** Refuses anyone but the admin: the controllers of admin routes check this too, besides the filter. */
@@ -114,7 +121,7 @@ public class Authenticator {
             found = known.caller();
         }
         Caller caller = found.orElseThrow(() -> unauthorized("The key is not valid"));
-        if (ADMIN_ROUTES.contains(method + " " + routePath(path))) {
+        if (adminRoute(method, path)) {
             LOG.info("virtual key {} refused on admin route {} {}", caller.keyId(), method, path);
             throw new ApiException(403, "forbidden", "This route needs the admin key", null);
         }

@@ -1,9 +1,6 @@
 package dev.switchboard.service;
 
 import dev.switchboard.api.CreatedKeyResponse;
-import dev.switchboard.api.KeyBudget;
-import dev.switchboard.api.KeyLimits;
-import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.VirtualKey;
 
 import java.util.Objects;
@@ -20,11 +17,8 @@ public record CreatedKey(String key, VirtualKey record) {
     }
 
     public CreatedKeyResponse toResponse() {
-        BudgetCaps caps = BudgetCaps.orDefault(record.budget());
-        return new CreatedKeyResponse(key, record.id(), record.user(), record.name(),
-                new KeyBudget(caps.dailyUsd(), caps.monthlyUsd()),
-                new KeyLimits(record.limits().requestsPerMinute(), record.limits().tokensPerMinute()),
-                record.createdAt().toString());
+        return new CreatedKeyResponse(key, record.id(), record.user(), record.name(), KeyViews.budget(record),
+                KeyViews.limits(record), record.createdAt().toString());
     }
 
     /** Without the key, so that printing this never leaks it. */

@@ -65,6 +65,11 @@ final class KeyCache {
         entries.put(hash, new Entry(new Cached(key), now.plus(key != null ? KNOWN_FOR : UNKNOWN_FOR)));
     }
 
+    /** Drops what is cached for the key with this id, so that this process asks the store again. */
+    void forget(String keyId) {
+        entries.values().removeIf(e -> e.answer().key() != null && e.answer().key().id().equals(keyId));
+    }
+
     int size() {
         return entries.size();
     }

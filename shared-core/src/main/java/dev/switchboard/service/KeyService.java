@@ -1,6 +1,12 @@
 package dev.switchboard.service;
 
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.KeyListRequest;
+import dev.switchboard.api.KeyListResponse;
+import dev.switchboard.api.KeyResponse;
 import dev.switchboard.api.StateStoreUnavailableException;
+import dev.switchboard.state.KeyPage;
+import dev.switchboard.state.ListedKey;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.VirtualKey;
 import dev.switchboard.state.VirtualKeyStore;
@@ -15,7 +21,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Creates virtual keys and recognises them. A key is "sb-" and 43 base64url characters (32 random
+ * Creates, lists, revokes and recognises virtual keys. A key is "sb-" and 43 base64url characters (32 random
  * bytes); only its SHA-256 is stored, and the clear key leaves this class once, in {@link CreatedKey}.
  * Lookups go through an in-process cache (see {@link KeyCache}).
  */
@@ -62,6 +68,46 @@ public class KeyService {
         }
         cache.put(hash, record);
         return new CreatedKey(key, record);
+    }
+
+    /**
+     * A page of keys for the admin, revoked ones included.
+     *
+     * @throws StateStoreUnavailableException (503) when the store cannot be reached
+     */
+    public KeyListResponse list(KeyListRequest request) {
+        KeyPage page;
+        try {
+            page = store.list(request.after(), request.limit(), request.user());
+        } catch (StateUnavailableException e) {
+            LOG.warn("listing virtual keys failed: {}", e.getMessage());
+            throw new StateStoreUnavailableException("Keys cannot be listed right now: the state store is "
+                    + "unavailable; retry shortly");
+        }
+        return new KeyListResponse(page.keys().stream().map(KeyViews::response).toList(), page.nextAfter());
+    }
+
+    /**
+     * Ends a key: this process refuses it at once; others once their cached copy expires ({@link
+     * KeyCache#KNOWN_FOR}). Revoking a revoked key answers as the first revocation did.
+     *
+     * @throws ApiException 404 when no key has this id
+     * @throws StateStoreUnavailableException (503) when the store cannot be reached; the key may or may not
+     *         be revoked then, and revoking it again is safe
+     */
+    public KeyResponse revoke(String keyId) {
+        ListedKey revoked;
+        try {
+            revoked = store.revoke(keyId, clock.instant())
+                    .orElseThrow(() -> new ApiException(404, "not_found", "No virtual key has id '" + keyId + "'", "id"));
+        } catch (StateUnavailableException e) {
+            LOG.warn("revoking virtual key {} failed: {}", keyId, e.getMessage());
+            throw new StateStoreUnavailableException("The revocation may not have taken effect: the state store is "
+                    + "unavailable; send it again shortly (revoking twice is safe)");
+        }
+        cache.forget(keyId);
+        LOG.info("virtual key {} of user {} revoked (at {})", keyId, revoked.key().user(), revoked.revokedAt());
+        return KeyViews.response(revoked);
     }
 
     /**

@@ -1,26 +1,48 @@
 package dev.switchboard.state;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Virtual keys by the SHA-256 hash of the key; the clear key never reaches a store. Both operations
- * are one round trip and throw {@link StateUnavailableException} when the store cannot be reached.
+ * Virtual keys by the SHA-256 hash of the key; the clear key never reaches a store. Besides the key
+ * itself a store keeps an entry per key id, so that the admin can list keys and revoke one by its id
+ * without ever holding the key. Creation, lookup and listing a page are one round trip each; revoking
+ * is two. Every operation throws {@link StateUnavailableException} when the store cannot be reached.
  */
 public interface VirtualKeyStore {
 
     /**
-     * Stores {@code key} under {@code keyHash}, never replacing a key already stored under that hash.
+     * Stores {@code key} under {@code keyHash} and lists it under its id, never replacing a key already
+     * stored under that hash or id: both or neither are written.
      *
-     * @throws DuplicateKeyHashException when the hash is taken
+     * @throws DuplicateKeyHashException when the hash or the id is taken
      */
     void create(String keyHash, VirtualKey key);
 
+    /** The working key with this hash; a revoked key is no longer found. */
     Optional<VirtualKey> findByHash(String keyHash);
 
-    /** A key with the same hash exists; with 256-bit random keys this means a broken random source. */
+    /**
+     * Keys in id order, revoked ones included.
+     *
+     * @param afterId the previous page's {@link KeyPage#nextAfter()}, or null for the first page
+     * @param limit   the most keys to return, at least 1
+     * @param user    only this user's keys, or null for everyone's
+     */
+    KeyPage list(String afterId, int limit, String user);
+
+    /**
+     * Ends the key with this id: its hash no longer authenticates, and its entry records {@code at}. Revoking
+     * a key already revoked changes nothing and returns it with its first revocation time.
+     *
+     * @return the key's entry, or empty when no key has this id
+     */
+    Optional<ListedKey> revoke(String keyId, Instant at);
+
+    /** A key with the same hash or id exists; with random keys and ids this means a broken random source. */
     final class DuplicateKeyHashException extends RuntimeException {
         public DuplicateKeyHashException() {
-            super("a virtual key with this hash already exists", null, false, false);
+            super("a virtual key with this hash or id already exists", null, false, false);
         }
     }
 }

@@ -57,11 +57,15 @@ class AuthenticatorTest {
         Caller alice = on.authenticate("POST", "/complete", "Bearer " + virtualKey);
         assertEquals("alice", alice.principal());
         assertFalse(alice.admin());
-        for (String route : new String[]{"/keys", "/simulate/failure"}) {
+        for (String route : new String[]{"POST /keys", "POST /simulate/failure", "GET /keys", "DELETE /keys/vk_x",
+                "DELETE //keys/vk_x/", "HEAD /keys"}) {
+            String[] parts = route.split(" ");
             ApiException refused = assertThrows(ApiException.class,
-                    () -> on.authenticate("POST", route, "Bearer " + virtualKey));
-            assertEquals(403, refused.status());
+                    () -> on.authenticate(parts[0], parts[1], "Bearer " + virtualKey), route);
+            assertEquals(403, refused.status(), route);
         }
+        assertEquals("alice", on.authenticate("GET", "/keystone", "Bearer " + virtualKey).principal(),
+                "only /keys and what lies under it");
         assertTrue(on.isOpen("GET", "/health"));
         assertFalse(on.isOpen("GET", "/stats"));
     }

@@ -1,10 +1,13 @@
 package dev.switchboard.service;
 
+import dev.switchboard.state.KeyPage;
+import dev.switchboard.state.ListedKey;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.VirtualKey;
 import dev.switchboard.state.VirtualKeyStore;
 import dev.switchboard.state.memory.InMemoryVirtualKeyStore;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,5 +38,21 @@ final class CountingKeyStore implements VirtualKeyStore {
             throw new StateUnavailableException("reading a virtual key from DynamoDB failed", null);
         }
         return keys.findByHash(keyHash);
+    }
+
+    @Override
+    public KeyPage list(String afterId, int limit, String user) {
+        if (down) {
+            throw new StateUnavailableException("listing virtual keys in DynamoDB failed", null);
+        }
+        return keys.list(afterId, limit, user);
+    }
+
+    @Override
+    public Optional<ListedKey> revoke(String keyId, Instant at) {
+        if (down) {
+            throw new StateUnavailableException("revoking a virtual key in DynamoDB failed", null);
+        }
+        return keys.revoke(keyId, at);
     }
 }

@@ -5,10 +5,16 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +25,7 @@ public abstract class VirtualKeyStoreContract {
 
     private VirtualKeyStore store;
     private String hash;
+    private String suffix;
 
     protected abstract VirtualKeyStore store();
 
@@ -26,15 +33,26 @@ public abstract class VirtualKeyStoreContract {
     void freshHash() {
         store = store();
         hash = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        suffix = UUID.randomUUID().toString().substring(0, 8);
     }
 
     protected String hash() {
         return hash;
     }
 
+    /** A key id unique to this test: a store's list holds every test's keys. */
+    protected String id(String label) {
+        return "vk_" + label + "_" + suffix;
+    }
+
+    /** A user unique to this test, so that a filtered list sees this test's keys only. */
+    protected String user(String label) {
+        return label + "." + suffix;
+    }
+
     @Test
     void aKeyWithEveryFieldComesBackAsItWasStored() {
-        VirtualKey key = new VirtualKey("vk_0123456789abcdef", "alice",
+        VirtualKey key = new VirtualKey(id("0123456789abcdef"), "alice",
                 new BudgetCaps(new BigDecimal("5.25"), new BigDecimal("100")), new RateLimits(60L, 100_000L),
                 CREATED, "ci");
 
@@ -53,8 +71,8 @@ public abstract class VirtualKeyStoreContract {
     @Test
     void noBudgetStaysTheSeedDefaultAndEmptyCapsStayNoCaps() {
         String other = hash + "-2";
-        store.create(hash, new VirtualKey("vk_a", "bob", null, RateLimits.NONE, CREATED, null));
-        store.create(other, new VirtualKey("vk_b", "bob", new BudgetCaps(null, null), RateLimits.rpm(5), CREATED, null));
+        store.create(hash, new VirtualKey(id("a"), "bob", null, RateLimits.NONE, CREATED, null));
+        store.create(other, new VirtualKey(id("b"), "bob", new BudgetCaps(null, null), RateLimits.rpm(5), CREATED, null));
 
         VirtualKey seedDefault = store.findByHash(hash).orElseThrow();
         VirtualKey uncapped = store.findByHash(other).orElseThrow();
@@ -68,11 +86,106 @@ public abstract class VirtualKeyStoreContract {
 
     @Test
     void anExistingHashIsNeverOverwritten() {
-        store.create(hash, new VirtualKey("vk_first", "alice", null, RateLimits.NONE, CREATED, null));
+        String mallory = user("mallory");
+        store.create(hash, new VirtualKey(id("first"), "alice", null, RateLimits.NONE, CREATED, null));
 
         assertThrows(VirtualKeyStore.DuplicateKeyHashException.class,
-                () -> store.create(hash, new VirtualKey("vk_second", "mallory", null, RateLimits.NONE, CREATED, null)));
-        assertEquals("vk_first", store.findByHash(hash).orElseThrow().id());
+                () -> store.create(hash, new VirtualKey(id("second"), mallory, null, RateLimits.NONE, CREATED, null)));
+        assertEquals(id("first"), store.findByHash(hash).orElseThrow().id());
+        assertEquals(List.of(), store.list(null, 10, mallory).keys(), "neither half of the refused key was written");
+    }
+
+    @Test
+    void anExistingIdIsNeverOverwrittenAndTheSecondKeyIsNotStored() {
+        String other = hash + "-2";
+        store.create(hash, new VirtualKey(id("same"), "alice", null, RateLimits.NONE, CREATED, null));
+
+        assertThrows(VirtualKeyStore.DuplicateKeyHashException.class,
+                () -> store.create(other, new VirtualKey(id("same"), "mallory", null, RateLimits.NONE, CREATED, null)));
+        assertTrue(store.findByHash(other).isEmpty());
+        assertEquals("alice", store.revoke(id("same"), CREATED.plusSeconds(1)).orElseThrow().key().user());
+    }
+
+    @Test
+    void aUsersKeysAreListedInIdOrderAPageAtATimeWithTheirFields() {
+        String alice = user("alice");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            VirtualKey key = new VirtualKey(id("k" + (4 - i)), alice, new BudgetCaps(new BigDecimal("2.5"), null),
+                    RateLimits.rpm(7), CREATED, "n" + i);
+            store.create(hash + "-" + i, key);
+            ids.add(key.id());
+        }
+        store.create(hash + "-bob", new VirtualKey(id("k9"), user("bob"), null, RateLimits.NONE, CREATED, null));
+        Collections.sort(ids);
+
+        KeyPage first = store.list(null, 2, alice);
+        KeyPage second = store.list(first.nextAfter(), 2, alice);
+        KeyPage last = store.list(second.nextAfter(), 2, alice);
+
+        assertEquals(ids.subList(0, 2), idsOf(first));
+        assertEquals(ids.get(1), first.nextAfter());
+        assertEquals(ids.subList(2, 4), idsOf(second));
+        assertEquals(ids.subList(4, 5), idsOf(last));
+        assertNull(last.nextAfter(), "the last page says so");
+        assertNull(store.list(null, 5, alice).nextAfter(), "a page that holds exactly the rest is the last");
+        ListedKey listed = first.keys().get(0);
+        assertEquals(alice, listed.key().user());
+        assertEquals(RateLimits.rpm(7), listed.key().limits());
+        assertEquals(0, new BigDecimal("2.5").compareTo(listed.key().budget().dailyUsd()));
+        assertEquals(CREATED, listed.key().createdAt());
+        assertFalse(listed.revoked());
+    }
+
+    @Test
+    void everyonesListPagesThroughEveryKeyOnceInIdOrder() {
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = id("all" + i);
+            store.create(hash + "-" + i, new VirtualKey(id, user("u" + i), null, RateLimits.NONE, CREATED, null));
+            mine.add(id);
+        }
+
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        do {
+            KeyPage page = store.list(after, 2, null);
+            assertTrue(page.keys().size() <= 2);
+            seen.addAll(idsOf(page));
+            after = page.nextAfter();
+        } while (after != null);
+
+        assertTrue(seen.containsAll(mine), seen.toString());
+        List<String> sorted = new ArrayList<>(new TreeSet<>(seen));
+        assertEquals(sorted, seen, "in id order, each once");
+    }
+
+    @Test
+    void aRevokedKeyNoLongerAuthenticatesAndStaysListedWithItsFirstRevocationTime() {
+        String alice = user("alice");
+        VirtualKey key = new VirtualKey(id("gone"), alice, null, RateLimits.NONE, CREATED, "ci");
+        store.create(hash, key);
+        Instant at = CREATED.plusSeconds(60);
+
+        ListedKey revoked = store.revoke(key.id(), at).orElseThrow();
+        ListedKey again = store.revoke(key.id(), at.plusSeconds(60)).orElseThrow();
+
+        assertEquals(new ListedKey(key, at), revoked);
+        assertEquals(at, again.revokedAt(), "revoking twice keeps the first time");
+        assertTrue(store.findByHash(hash).isEmpty());
+        assertEquals(List.of(new ListedKey(key, at)), store.list(null, 10, alice).keys());
+    }
+
+    @Test
+    void revokingAnUnknownIdFindsNothingAndChangesNothing() {
+        store.create(hash, new VirtualKey(id("kept"), user("alice"), null, RateLimits.NONE, CREATED, null));
+
+        assertTrue(store.revoke(id("unknown"), CREATED).isEmpty());
+        assertTrue(store.findByHash(hash).isPresent());
+    }
+
+    private static List<String> idsOf(KeyPage page) {
+        return page.keys().stream().map(listed -> listed.key().id()).toList();
     }
 
     @Test

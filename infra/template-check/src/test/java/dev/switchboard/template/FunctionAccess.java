@@ -18,7 +18,8 @@ import java.util.Set;
  * reservations, settlements and latency (transactions of Update), the cache entry (Put in the settling
  * transaction), shared circuits and the ledger outbox (PutItem, Query, DeleteItem); providers' keys and
  * Bedrock. recommend, decision: virtual keys (GetItem) and the routing snapshot (BatchGetItem). metrics:
- * the same, plus PutItem for POST /keys and POST /simulate/failure; /health's reachability check reads the
+ * the same, plus PutItem for POST /keys (a transaction of two Puts) and POST /simulate/failure, Query for
+ * GET /keys, DeleteItem and UpdateItem for DELETE /keys/{id} (one transaction); /health's reachability check reads the
  * state table only. health-probe: the snapshot (BatchGetItem), circuits (PutItem) and latency
  * (UpdateItem); providers' keys and Bedrock, but no admin key: it serves no caller. Every function
  * opens the ledger, so every one reads the ledger's credentials ({@link #LEDGER}).
@@ -41,7 +42,8 @@ record FunctionAccess(Map<TableDefinition, Set<String>> tables, Set<String> secr
             "recommend", new FunctionAccess(Map.of(SwitchboardTables.STATE, ROUTING_READS), Set.of(ADMIN, LEDGER), false),
             "decision", new FunctionAccess(Map.of(SwitchboardTables.STATE, ROUTING_READS), Set.of(ADMIN, LEDGER), false),
             "metrics", new FunctionAccess(Map.of(SwitchboardTables.STATE,
-                    Set.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem")), Set.of(ADMIN, LEDGER), false),
+                    Set.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
+                            "dynamodb:DeleteItem", "dynamodb:UpdateItem")), Set.of(ADMIN, LEDGER), false),
             "health-probe", new FunctionAccess(Map.of(SwitchboardTables.STATE,
                     Set.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")), Set.of(PROVIDERS, LEDGER), true));
 }

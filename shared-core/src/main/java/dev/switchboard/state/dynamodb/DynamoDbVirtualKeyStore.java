@@ -1,5 +1,7 @@
 package dev.switchboard.state.dynamodb;
 
+import dev.switchboard.state.KeyPage;
+import dev.switchboard.state.ListedKey;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.VirtualKey;
 import dev.switchboard.state.VirtualKeyStore;
@@ -8,84 +10,201 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Virtual keys in the state table, one item per key, addressed by the key's SHA-256 hash:
+ * Virtual keys in the state table: one item per key, addressed by the key's SHA-256 hash, and one list
+ * entry per key id, all in one partition so that the admin's list is a Query:
  *
  * <pre>
- * pk         S  "vkey#" + hex SHA-256 of the key (the clear key is never stored)
- * sk         S  "key"
- * key_id     S  the public id ("vk_...")
- * user       S  the principal that pays
- * name       S  optional label
- * budget     M  present only when the admin set caps: {daily_usd N?, monthly_usd N?}; absent = seed default
- * rpm, tpm   N  optional per-key limits
- * created_at S  ISO-8601 instant
+ * key item    pk "vkey#" + hex SHA-256 of the key (the clear key is never stored), sk "key"
+ * list entry  pk "vkeys", sk the key id ("vk_..."), key_hash S, revoked_at S (ISO-8601, once revoked)
+ * both        key_id S, user S, name S?, budget M? {daily_usd N?, monthly_usd N?} (absent = seed default),
+ *             rpm N?, tpm N?, created_at S (ISO-8601)
  * </pre>
  *
- * No TTL: a key lives until it is deleted. Creation is one conditional PutItem that never replaces
- * an existing hash; lookup is one strongly consistent GetItem, so a key works the moment its
- * creation returned (an eventually consistent miss would also be cached as unknown for seconds).
+ * No TTL: a key lives until it is revoked, which deletes its key item and marks its list entry. Creation
+ * writes both in one transaction that replaces neither; lookup is one strongly consistent GetItem, so a key
+ * works the moment its creation returned (an eventually consistent miss would also be cached as unknown
+ * for seconds). Keys are created, listed and revoked by the admin only, so the one list partition stays cold.
  */
 public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbVirtualKeyStore.class);
 
     static final String SORT_KEY = "key";
+    static final String LIST_PARTITION = "vkeys";
+    /** Entries a filtered list reads per round trip: the filter applies after DynamoDB's limit. */
+    static final int FILTERED_READ = 1_000;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final int filteredRead;
+    private final String pk = SwitchboardTables.STATE.partitionKey();
+    private final String sk = SwitchboardTables.STATE.sortKey();
 
     public DynamoDbVirtualKeyStore(DynamoDbClient dynamo, String tablePrefix) {
+        this(dynamo, tablePrefix, FILTERED_READ);
+    }
+
+    DynamoDbVirtualKeyStore(DynamoDbClient dynamo, String tablePrefix, int filteredRead) {
         this.dynamo = dynamo;
         this.table = SwitchboardTables.STATE.physicalName(tablePrefix);
+        this.filteredRead = filteredRead;
     }
 
     @Override
     public void create(String keyHash, VirtualKey key) {
         Map<String, AttributeValue> item = VirtualKeyItems.item(key);
-        item.putAll(key(keyHash));
+        item.putAll(keyItem(keyHash));
+        Map<String, AttributeValue> entry = VirtualKeyItems.listEntry(keyHash, key);
+        entry.putAll(listEntry(key.id()));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", SwitchboardTables.STATE.partitionKey())));
-        } catch (ConditionalCheckFailedException e) {
-            throw new DuplicateKeyHashException();
+            dynamo.transactWriteItems(b -> b.transactItems(newItem(item), newItem(entry)));
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                throw new DuplicateKeyHashException();
+            }
+            throw new StateUnavailableException("storing a virtual key in DynamoDB was cancelled", e);
         } catch (SdkException e) {
             throw new StateUnavailableException("storing a virtual key in DynamoDB failed", e);
         }
     }
 
+    private TransactWriteItem newItem(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", pk))
+                .build()).build();
+    }
+
     @Override
     public Optional<VirtualKey> findByHash(String keyHash) {
         try {
-            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(keyHash))
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(keyItem(keyHash))
                     .consistentRead(true)).item();
-            return item == null || item.isEmpty() ? Optional.empty() : parsed(item);
+            return item == null || item.isEmpty() ? Optional.empty() : parsed(item).map(ListedKey::key);
         } catch (SdkException e) {
             throw new StateUnavailableException("reading a virtual key from DynamoDB failed", e);
         }
     }
 
-    /** A record written by hand or by another version that this one cannot read refuses its key, loudly. */
-    private static Optional<VirtualKey> parsed(Map<String, AttributeValue> item) {
+    @Override
+    public KeyPage list(String afterId, int limit, String user) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        // One more than the page, so that the last page is known to be the last.
+        List<ListedKey> found = new ArrayList<>();
+        Map<String, AttributeValue> start = afterId == null ? null : listEntry(afterId);
+        do {
+            QueryResponse page = query(start, user, limit + 1 - found.size());
+            for (Map<String, AttributeValue> entry : page.items()) {
+                parsed(entry).ifPresent(found::add);
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && found.size() <= limit);
+        if (found.size() <= limit) {
+            return new KeyPage(found, null);
+        }
+        List<ListedKey> keys = found.subList(0, limit);
+        return new KeyPage(keys, keys.get(limit - 1).key().id());
+    }
+
+    private QueryResponse query(Map<String, AttributeValue> start, String user, int wanted) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", pk));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(LIST_PARTITION)));
+        if (user != null) {
+            names.put("#user", VirtualKeyItems.USER);
+            values.put(":user", AttributeValue.fromS(user));
+        }
         try {
-            return Optional.of(VirtualKeyItems.key(item));
+            return dynamo.query(b -> b.tableName(table).keyConditionExpression("#pk = :pk")
+                    .filterExpression(user == null ? null : "#user = :user")
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .exclusiveStartKey(start).limit(user == null ? wanted : filteredRead).consistentRead(true));
+        } catch (SdkException e) {
+            throw new StateUnavailableException("listing virtual keys in DynamoDB failed", e);
+        }
+    }
+
+    @Override
+    public Optional<ListedKey> revoke(String keyId, Instant at) {
+        Optional<Map<String, AttributeValue>> entry = readEntry(keyId);
+        Optional<ListedKey> listed = entry.flatMap(DynamoDbVirtualKeyStore::parsed);
+        if (listed.isEmpty() || listed.get().revoked()) {
+            return listed;
+        }
+        String keyHash = keyHash(entry.get(), keyId);
+        TransactWriteItem deleteKey = TransactWriteItem.builder()
+                .delete(Delete.builder().tableName(table).key(keyItem(keyHash)).build()).build();
+        TransactWriteItem markEntry = TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(listEntry(keyId)).updateExpression("SET #revoked = :at")
+                .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#revoked)")
+                .expressionAttributeNames(Map.of("#pk", pk, "#revoked", VirtualKeyItems.REVOKED_AT))
+                .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()))).build()).build();
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(deleteKey, markEntry));
+            return Optional.of(new ListedKey(listed.get().key(), at));
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                // Another admin call revoked it first: answer with the time that call recorded.
+                return readEntry(keyId).flatMap(DynamoDbVirtualKeyStore::parsed);
+            }
+            throw new StateUnavailableException("revoking a virtual key in DynamoDB was cancelled", e);
+        } catch (SdkException e) {
+            throw new StateUnavailableException("revoking a virtual key in DynamoDB failed", e);
+        }
+    }
+
+    private static String keyHash(Map<String, AttributeValue> entry, String keyId) {
+        AttributeValue hash = entry.get(VirtualKeyItems.KEY_HASH);
+        if (hash == null || hash.s() == null || hash.s().isBlank()) {
+            // Without the hash the key item cannot be found to delete: fail rather than report a revocation.
+            throw new IllegalStateException("the list entry of virtual key " + keyId + " names no key_hash");
+        }
+        return hash.s();
+    }
+
+    private Optional<Map<String, AttributeValue>> readEntry(String keyId) {
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(listEntry(keyId))
+                    .consistentRead(true)).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        } catch (SdkException e) {
+            throw new StateUnavailableException("reading a virtual key's list entry from DynamoDB failed", e);
+        }
+    }
+
+    /** A record written by hand or by another version that this one cannot read refuses its key, loudly. */
+    private static Optional<ListedKey> parsed(Map<String, AttributeValue> item) {
+        try {
+            return Optional.of(VirtualKeyItems.listed(item));
         } catch (RuntimeException e) {
-            AttributeValue id = item.get("key_id");
-            LOG.error("the record of virtual key {} cannot be read ({}): the key is refused until it is fixed",
-                    id == null || id.s() == null ? "(no key_id)" : id.s(), e.getClass().getSimpleName());
+            AttributeValue id = item.get(VirtualKeyItems.ID);
+            LOG.error("the record of virtual key {} cannot be read ({}): the key is refused and left out of the "
+                    + "list until it is fixed", id == null || id.s() == null ? "(no key_id)" : id.s(),
+                    e.getClass().getSimpleName());
             return Optional.empty();
         }
     }
 
-    private static Map<String, AttributeValue> key(String keyHash) {
-        return Map.of(
-                SwitchboardTables.STATE.partitionKey(), AttributeValue.fromS("vkey#" + keyHash),
-                SwitchboardTables.STATE.sortKey(), AttributeValue.fromS(SORT_KEY));
+    private Map<String, AttributeValue> keyItem(String keyHash) {
+        return Map.of(pk, AttributeValue.fromS("vkey#" + keyHash), sk, AttributeValue.fromS(SORT_KEY));
+    }
+
+    private Map<String, AttributeValue> listEntry(String keyId) {
+        return Map.of(pk, AttributeValue.fromS(LIST_PARTITION), sk, AttributeValue.fromS(keyId));
     }
 }

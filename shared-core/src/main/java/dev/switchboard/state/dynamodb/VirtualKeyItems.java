@@ -1,6 +1,7 @@
 package dev.switchboard.state.dynamodb;
 
 import dev.switchboard.state.BudgetCaps;
+import dev.switchboard.state.ListedKey;
 import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.VirtualKey;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -10,11 +11,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A {@link VirtualKey} to and from its state-table attributes (see {@link DynamoDbVirtualKeyStore}). */
+/** A {@link VirtualKey} and its list entry to and from state-table attributes (see {@link DynamoDbVirtualKeyStore}). */
 final class VirtualKeyItems {
 
-    private static final String ID = "key_id";
-    private static final String USER = "user";
+    static final String ID = "key_id";
+    static final String USER = "user";
+    static final String KEY_HASH = "key_hash";
+    static final String REVOKED_AT = "revoked_at";
     private static final String NAME = "name";
     private static final String BUDGET = "budget";
     private static final String DAILY = "daily_usd";
@@ -43,6 +46,19 @@ final class VirtualKeyItems {
         putNumber(item, RPM, key.limits().requestsPerMinute());
         putNumber(item, TPM, key.limits().tokensPerMinute());
         return item;
+    }
+
+    /** The list entry's attributes: the key's, and the hash its key item is stored under. */
+    static Map<String, AttributeValue> listEntry(String keyHash, VirtualKey key) {
+        Map<String, AttributeValue> entry = item(key);
+        entry.put(KEY_HASH, AttributeValue.fromS(keyHash));
+        return entry;
+    }
+
+    /** A key item or a list entry; only an entry can carry a revocation time. */
+    static ListedKey listed(Map<String, AttributeValue> item) {
+        AttributeValue revoked = item.get(REVOKED_AT);
+        return new ListedKey(key(item), revoked == null ? null : Instant.parse(revoked.s()));
     }
 
     static VirtualKey key(Map<String, AttributeValue> item) {

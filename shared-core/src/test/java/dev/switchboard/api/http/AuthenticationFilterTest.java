@@ -5,6 +5,8 @@ import dev.switchboard.service.Authenticator;
 import dev.switchboard.service.Caller;
 import dev.switchboard.service.CreateKeyCommand;
 import dev.switchboard.service.KeyService;
+import dev.switchboard.state.KeyPage;
+import dev.switchboard.state.ListedKey;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.VirtualKey;
 import dev.switchboard.state.VirtualKeyStore;
@@ -22,6 +24,7 @@ import org.slf4j.MDC;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
@@ -221,6 +224,16 @@ class AuthenticationFilterTest {
                 throw new StateUnavailableException("reading a virtual key from DynamoDB failed", null);
             }
             return keys.findByHash(keyHash);
+        }
+
+        @Override
+        public KeyPage list(String afterId, int limit, String user) {
+            return keys.list(afterId, limit, user);
+        }
+
+        @Override
+        public Optional<ListedKey> revoke(String keyId, Instant at) {
+            return keys.revoke(keyId, at);
         }
     }
 }

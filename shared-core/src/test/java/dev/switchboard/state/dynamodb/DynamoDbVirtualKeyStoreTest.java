@@ -1,5 +1,6 @@
 package dev.switchboard.state.dynamodb;
 
+import dev.switchboard.state.KeyPage;
 import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.VirtualKey;
@@ -18,12 +19,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The virtual key contract on DynamoDB (Local, or LocalStack when selected), plus round trips and the item. */
@@ -38,17 +41,72 @@ class DynamoDbVirtualKeyStoreTest extends VirtualKeyStoreContract {
     }
 
     @Test
-    void creationIsOneConditionalPutAndALookupOneGet() {
-        VirtualKey key = new VirtualKey("vk_rt", "alice", null, RateLimits.NONE, Instant.parse("2036-01-01T00:00:00Z"), null);
+    void creationIsOneTransactionALookupOneGetAPageOneQueryAndARevocationTwoCalls() {
+        VirtualKey key = new VirtualKey(id("rt"), user("alice"), null, RateLimits.NONE,
+                Instant.parse("2036-01-01T00:00:00Z"), null);
 
         DB.calls().reset();
         store().create(hash(), key);
-        assertEquals(List.of("PutItem"), DB.calls().operations());
+        assertEquals(List.of("TransactWriteItems"), DB.calls().operations());
 
         DB.calls().reset();
         store().findByHash(hash());
         store().findByHash(hash() + "-unknown");
         assertEquals(List.of("GetItem", "GetItem"), DB.calls().operations());
+
+        DB.calls().reset();
+        store().list(null, 20, null);
+        assertEquals(List.of("Query"), DB.calls().operations());
+
+        DB.calls().reset();
+        store().revoke(key.id(), Instant.parse("2036-01-02T00:00:00Z"));
+        assertEquals(List.of("GetItem", "TransactWriteItems"), DB.calls().operations());
+
+        DB.calls().reset();
+        store().revoke(key.id(), Instant.parse("2036-01-03T00:00:00Z"));
+        assertEquals(List.of("GetItem"), DB.calls().operations(), "already revoked: nothing to write");
+    }
+
+    @Test
+    void aListEntryThatCannotBeReadIsLeftOutOfTheListAndSaysSo() {
+        String alice = user("alice");
+        store().create(hash(), new VirtualKey(id("fine"), alice, null, RateLimits.NONE, Instant.EPOCH, null));
+        Map<String, AttributeValue> broken = Map.of("pk", AttributeValue.fromS("vkeys"),
+                "sk", AttributeValue.fromS(id("broken")));
+        Map<String, AttributeValue> item = new HashMap<>(broken);
+        item.putAll(Map.of("key_id", AttributeValue.fromS(id("broken")), "user", AttributeValue.fromS(alice)));
+        String table = SwitchboardTables.STATE.physicalName(DB.prefix());
+        DB.client().putItem(b -> b.tableName(table).item(item));
+
+        try (LogLines logs = new LogLines()) {
+            assertEquals(List.of(id("fine")), store().list(null, 10, alice).keys().stream()
+                    .map(listed -> listed.key().id()).toList());
+
+            assertTrue(logs.at("ERROR").stream().anyMatch(line -> line.contains(id("broken"))), logs.lines().toString());
+        } finally {
+            // The other tests count the calls of a page, which a skipped entry would lengthen.
+            DB.client().deleteItem(b -> b.tableName(table).key(broken));
+        }
+    }
+
+    @Test
+    void aFilteredListReadsOnUntilItsPageIsFull() {
+        String rare = user("rare");
+        for (int i = 0; i < 3; i++) {
+            store().create(hash() + "-" + i, new VirtualKey(id("r" + i), rare, null, RateLimits.NONE, Instant.EPOCH, null));
+        }
+        // Other tests' keys sit between these in the one list partition; one entry read per call.
+        DynamoDbVirtualKeyStore narrow = new DynamoDbVirtualKeyStore(DB.client(), DB.prefix(), 1);
+
+        DB.calls().reset();
+        KeyPage first = narrow.list(null, 2, rare);
+        assertTrue(DB.calls().operations().size() >= 3, DB.calls().operations().toString());
+        KeyPage rest = narrow.list(first.nextAfter(), 2, rare);
+
+        assertEquals(List.of(id("r0"), id("r1")), first.keys().stream().map(listed -> listed.key().id()).toList());
+        assertEquals(id("r1"), first.nextAfter());
+        assertEquals(List.of(id("r2")), rest.keys().stream().map(listed -> listed.key().id()).toList());
+        assertNull(rest.nextAfter());
     }
 
     @Test
@@ -75,6 +133,11 @@ class DynamoDbVirtualKeyStoreTest extends VirtualKeyStoreContract {
 
         assertEquals("vk_item", item.get("key_id").s());
         assertFalse(item.containsKey(SwitchboardTables.STATE.ttlAttribute()));
+        Map<String, AttributeValue> entry = DB.client().getItem(b -> b.tableName(SwitchboardTables.STATE.physicalName(DB.prefix()))
+                .key(Map.of("pk", AttributeValue.fromS("vkeys"), "sk", AttributeValue.fromS("vk_item")))).item();
+        assertEquals(hash(), entry.get("key_hash").s());
+        assertEquals("ci", entry.get("name").s());
+        assertFalse(entry.containsKey(SwitchboardTables.STATE.ttlAttribute()));
     }
 
     @Test
@@ -90,6 +153,8 @@ class DynamoDbVirtualKeyStoreTest extends VirtualKeyStoreContract {
             assertThrows(StateUnavailableException.class, () -> unreachable.findByHash(hash()));
             assertThrows(StateUnavailableException.class, () -> unreachable.create(hash(),
                     new VirtualKey("vk_x", "alice", null, RateLimits.NONE, Instant.EPOCH, null)));
+            assertThrows(StateUnavailableException.class, () -> unreachable.list(null, 5, null));
+            assertThrows(StateUnavailableException.class, () -> unreachable.revoke("vk_x", Instant.EPOCH));
         }
     }
 }

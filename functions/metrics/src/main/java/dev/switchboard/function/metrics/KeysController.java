@@ -2,15 +2,24 @@ package dev.switchboard.function.metrics;
 
 import dev.switchboard.api.CreateKeyRequestParser;
 import dev.switchboard.api.CreatedKeyResponse;
-import dev.switchboard.service.CreateKeyCommand;
+import dev.switchboard.api.KeyIds;
+import dev.switchboard.api.KeyListRequest;
+import dev.switchboard.api.KeyListResponse;
+import dev.switchboard.api.KeyResponse;
+import dev.switchboard.api.http.QueryValues;
 import dev.switchboard.service.Authenticator;
 import dev.switchboard.service.Caller;
+import dev.switchboard.service.CreateKeyCommand;
 import dev.switchboard.service.KeyService;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -18,8 +27,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.nio.charset.StandardCharsets;
 
 /**
- * POST /keys (admin only; the authentication filter refuses everyone else): creates a virtual key
- * and answers 201 with it. The key appears in this response and nowhere else.
+ * The admin's virtual keys (the authentication filter refuses everyone else): POST /keys creates one
+ * and answers 201 with it, the only time the key appears; GET /keys lists them a page at a time;
+ * DELETE /keys/{id} revokes one.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -39,5 +49,17 @@ public class KeysController {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         CreatedKeyResponse created = keys.create(CreateKeyCommand.from(parser.parse(bytes))).toResponse();
         return HttpResponse.created(created);
+    }
+
+    @Get(uri = "/keys", produces = MediaType.APPLICATION_JSON)
+    public KeyListResponse list(HttpRequest<?> request, Caller caller) {
+        Authenticator.requireAdmin(caller);
+        return keys.list(KeyListRequest.from(name -> QueryValues.asSent(request, name)));
+    }
+
+    @Delete(uri = "/keys/{id}", produces = MediaType.APPLICATION_JSON)
+    public KeyResponse revoke(Caller caller, @PathVariable String id) {
+        Authenticator.requireAdmin(caller);
+        return keys.revoke(KeyIds.checked("id", id));
     }
 }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** POST /keys and authentication through the metrics function's Lambda handler, with an admin key set. */
+/** POST, GET and DELETE /keys and authentication through the metrics function's Lambda handler, with an admin key set. */
 class KeysFunctionTest {
 
     private static final String ADMIN_KEY = "admin-canary-7Qx2";
@@ -173,6 +173,71 @@ class KeysFunctionTest {
                 "the capture sees the refusal's log line: " + lines);
         assertTrue(lines.stream().noneMatch(line -> line.contains(secretPart) || line.contains(ADMIN_KEY)),
                 String.join("\n", lines));
+    }
+
+    @Test
+    void theAdminListsKeysAPageAtATimeWithoutTheKeysThemselves() {
+        String first = replies.json(send("POST", "/keys", ADMIN, "{\"user\": \"erin\", \"name\": \"a\"}"))
+                .get("key").getStringValue();
+        send("POST", "/keys", ADMIN, "{\"user\": \"erin\", \"budget\": {\"monthly_usd\": 20}}");
+        send("POST", "/keys", ADMIN, "{\"user\": \"erin\"}");
+
+        APIGatewayV2HTTPResponse page = send("GET", "/keys?user=erin&limit=2", ADMIN, null);
+        assertEquals(200, page.getStatusCode(), replies.text(page));
+        JsonNode body = replies.json(page);
+        APIGatewayV2HTTPResponse rest = send("GET", "/keys?user=erin&limit=2&after="
+                + body.get("next_after").getStringValue(), ADMIN, null);
+
+        assertEquals(2, body.get("data").size());
+        JsonNode listed = body.get("data").get(0);
+        assertEquals("erin", listed.get("user").getStringValue());
+        assertTrue(listed.get("id").getStringValue().startsWith("vk_"));
+        assertTrue(listed.get("created_at").getStringValue().endsWith("Z"));
+        assertTrue(listed.get("revoked_at").isNull());
+        assertTrue(listed.get("budget").isObject() && listed.get("limits").isObject());
+        assertFalse(replies.text(page).contains(first.substring(3)), "the list never holds a key");
+        assertEquals(1, replies.json(rest).get("data").size());
+        assertTrue(replies.json(rest).get("next_after").isNull());
+    }
+
+    @Test
+    void aRevokedKeyIs401FromTheNextRequestAndRevokingAgainAnswersTheSame() {
+        JsonNode created = replies.json(send("POST", "/keys", ADMIN, "{\"user\": \"frank\"}"));
+        String key = created.get("key").getStringValue();
+        String id = created.get("id").getStringValue();
+        assertEquals(200, send("GET", "/stats", "Bearer " + key, null).getStatusCode());
+
+        APIGatewayV2HTTPResponse revoked = send("DELETE", "/keys/" + id, ADMIN, null);
+        APIGatewayV2HTTPResponse again = send("DELETE", "/keys/" + id, ADMIN, null);
+
+        assertEquals(200, revoked.getStatusCode(), replies.text(revoked));
+        assertEquals(id, replies.json(revoked).get("id").getStringValue());
+        assertTrue(replies.json(revoked).get("revoked_at").getStringValue().endsWith("Z"));
+        assertEquals(401, send("GET", "/stats", "Bearer " + key, null).getStatusCode());
+        assertEquals(200, again.getStatusCode());
+        assertEquals(replies.json(revoked).get("revoked_at").getStringValue(),
+                replies.json(again).get("revoked_at").getStringValue());
+        JsonNode listed = replies.json(send("GET", "/keys?user=frank", ADMIN, null)).get("data").get(0);
+        assertEquals(replies.json(revoked).get("revoked_at").getStringValue(), listed.get("revoked_at").getStringValue());
+    }
+
+    @Test
+    void revokingAnUnknownOrMalformedIdIs404Or400AndAVirtualKeyMayNeitherListNorRevoke() {
+        JsonNode created = replies.json(send("POST", "/keys", ADMIN, "{\"user\": \"grace\"}"));
+        String key = "Bearer " + created.get("key").getStringValue();
+
+        APIGatewayV2HTTPResponse unknown = send("DELETE", "/keys/vk_nosuchkey", ADMIN, null);
+        APIGatewayV2HTTPResponse malformed = send("DELETE", "/keys/sb-notanid", ADMIN, null);
+        APIGatewayV2HTTPResponse badLimit = send("GET", "/keys?limit=1000", ADMIN, null);
+
+        assertEquals(404, unknown.getStatusCode(), replies.text(unknown));
+        assertEquals("not_found", replies.json(unknown).get("error").get("type").getStringValue());
+        assertEquals(400, malformed.getStatusCode(), replies.text(malformed));
+        assertEquals("id", replies.json(malformed).get("error").get("field").getStringValue());
+        assertEquals("limit", replies.json(badLimit).get("error").get("field").getStringValue());
+        assertEquals(403, send("GET", "/keys", key, null).getStatusCode());
+        assertEquals(403, send("DELETE", "/keys/" + created.get("id").getStringValue(), key, null).getStatusCode());
+        assertEquals(200, send("GET", "/stats", key, null).getStatusCode(), "a refused revocation changed nothing");
     }
 
     private static APIGatewayV2HTTPResponse send(String method, String path, String authorization, String body) {

@@ -1,0 +1,16 @@
+package dev.switchboard.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+/**
+ * A virtual key as GET /keys and DELETE /keys/{id} show it: never the key itself, which only POST /keys'
+ * answer ever held. {@code budget} is the caps that apply; {@code createdAt} and {@code revokedAt} are
+ * ISO-8601, and {@code revokedAt} is null while the key works.
+ */
+@Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record KeyResponse(String id, String user, String name, KeyBudget budget, KeyLimits limits, String createdAt,
+                          String revokedAt) {
+}

@@ -1,0 +1,104 @@
+package dev.switchboard.service;
+
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.KeyListRequest;
+import dev.switchboard.api.KeyListResponse;
+import dev.switchboard.api.KeyResponse;
+import dev.switchboard.api.StateStoreUnavailableException;
+import dev.switchboard.state.BudgetCaps;
+import dev.switchboard.state.RateLimits;
+import dev.switchboard.testsupport.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Listing and revoking virtual keys through {@link KeyService}, with two instances sharing one store. */
+class KeyRevocationTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final CountingKeyStore store = new CountingKeyStore();
+    private final KeyService here = new KeyService(store, new SeededSecureRandom(11), clock);
+    private final KeyService elsewhere = new KeyService(store, new SeededSecureRandom(12), clock);
+
+    @Test
+    void aRevokedKeyIsRefusedHereAtOnceAndElsewhereOnceItsCachedCopyExpires() {
+        CreatedKey created = here.create(new CreateKeyCommand("alice", null, null, RateLimits.NONE));
+        assertTrue(here.authenticate(created.key()).isPresent());
+        assertTrue(elsewhere.authenticate(created.key()).isPresent());
+
+        clock.advance(Duration.ofSeconds(10));
+        KeyResponse revoked = here.revoke(created.record().id());
+
+        assertEquals(clock.instant().toString(), revoked.revokedAt());
+        assertTrue(here.authenticate(created.key()).isEmpty(), "the revoking instance refuses it at once");
+        assertTrue(elsewhere.authenticate(created.key()).isPresent(), "another still holds its copy");
+        clock.advance(KeyCache.KNOWN_FOR);
+        assertTrue(elsewhere.authenticate(created.key()).isEmpty(), "within KNOWN_FOR everywhere");
+    }
+
+    @Test
+    void revokingTwiceAnswersWithTheFirstRevocation() {
+        String id = here.create(new CreateKeyCommand("alice", null, null, RateLimits.NONE)).record().id();
+        KeyResponse first = here.revoke(id);
+        clock.advance(Duration.ofMinutes(5));
+
+        assertEquals(first, elsewhere.revoke(id));
+    }
+
+    @Test
+    void anUnknownIdIs404NamingIt() {
+        ApiException refused = assertThrows(ApiException.class, () -> here.revoke("vk_nosuchkey"));
+
+        assertEquals(404, refused.status());
+        assertEquals("not_found", refused.type());
+        assertEquals("id", refused.field());
+        assertTrue(refused.getMessage().contains("vk_nosuchkey"));
+    }
+
+    @Test
+    void theListShowsTheCapsThatApplyAndTheRevocationButNeverTheKey() {
+        CreatedKey capped = here.create(new CreateKeyCommand("alice", "ci",
+                new BudgetCaps(new BigDecimal("5"), new BigDecimal("50")), new RateLimits(60L, 1000L)));
+        CreatedKey plain = here.create(new CreateKeyCommand("bob", null, null, RateLimits.NONE));
+        here.revoke(plain.record().id());
+
+        KeyListResponse all = here.list(new KeyListRequest(null, 10, null));
+
+        assertEquals(2, all.data().size());
+        assertNull(all.nextAfter());
+        KeyResponse alice = byUser(all.data(), "alice");
+        KeyResponse bob = byUser(all.data(), "bob");
+        assertEquals(capped.toResponse().budget(), alice.budget());
+        assertEquals(capped.toResponse().limits(), alice.limits());
+        assertEquals("ci", alice.name());
+        assertNull(alice.revokedAt());
+        assertEquals(BudgetCaps.DEFAULT.dailyUsd(), bob.budget().dailyUsd(), "no caps of its own: the seed's default");
+        assertEquals(clock.instant().toString(), bob.revokedAt());
+        assertFalse(all.toString().contains(capped.key().substring(3)));
+        assertEquals(List.of(alice), here.list(new KeyListRequest(null, 10, "alice")).data());
+    }
+
+    @Test
+    void aStoreOutageIs503ForListingAndRevoking() {
+        String id = here.create(new CreateKeyCommand("alice", null, null, RateLimits.NONE)).record().id();
+        store.down = true;
+
+        assertEquals(503, assertThrows(StateStoreUnavailableException.class,
+                () -> here.list(new KeyListRequest(null, 10, null))).status());
+        StateStoreUnavailableException revoking = assertThrows(StateStoreUnavailableException.class,
+                () -> here.revoke(id));
+        assertTrue(revoking.getMessage().contains("revoking twice is safe"), revoking.getMessage());
+    }
+
+    private static KeyResponse byUser(List<KeyResponse> keys, String user) {
+        return keys.stream().filter(k -> k.user().equals(user)).findFirst().orElseThrow();
+    }
+}
