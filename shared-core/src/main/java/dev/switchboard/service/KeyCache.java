@@ -29,6 +29,11 @@ final class KeyCache {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /**
+     * Ids this process revoked, until a copy read before the revocation would have expired anyway: a lookup
+     * that read the key just before the revocation must not cache it just after.
+     */
+    private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
     private final Clock clock;
     private final int maxEntries;
 
@@ -46,7 +51,7 @@ final class KeyCache {
         if (entry == null) {
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(entry.expiresAt())) {
+        if (!clock.instant().isBefore(entry.expiresAt()) || revokedHere(entry.answer().key())) {
             entries.remove(hash, entry);
             return Optional.empty();
         }
@@ -65,9 +70,23 @@ final class KeyCache {
         entries.put(hash, new Entry(new Cached(key), now.plus(key != null ? KNOWN_FOR : UNKNOWN_FOR)));
     }
 
-    /** Drops what is cached for the key with this id, so that this process asks the store again. */
+    /**
+     * Drops what is cached for the key with this id, and keeps it out for {@link #KNOWN_FOR}, so that this
+     * process asks the store again, which no longer has it.
+     */
     void forget(String keyId) {
+        Instant now = clock.instant();
+        revoked.values().removeIf(until -> !now.isBefore(until));
+        revoked.put(keyId, now.plus(KNOWN_FOR));
         entries.values().removeIf(e -> e.answer().key() != null && e.answer().key().id().equals(keyId));
+    }
+
+    private boolean revokedHere(VirtualKey key) {
+        if (key == null || revoked.isEmpty()) {
+            return false;
+        }
+        Instant until = revoked.get(key.id());
+        return until != null && clock.instant().isBefore(until);
     }
 
     int size() {

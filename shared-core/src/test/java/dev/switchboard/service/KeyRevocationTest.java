@@ -7,6 +7,7 @@ import dev.switchboard.api.KeyResponse;
 import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.RateLimits;
+import dev.switchboard.state.VirtualKey;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,20 @@ class KeyRevocationTest {
         assertTrue(elsewhere.authenticate(created.key()).isPresent(), "another still holds its copy");
         clock.advance(KeyCache.KNOWN_FOR);
         assertTrue(elsewhere.authenticate(created.key()).isEmpty(), "within KNOWN_FOR everywhere");
+    }
+
+    @Test
+    void aLookupThatReadTheKeyBeforeItsRevocationCannotCacheItAfter() {
+        KeyCache cache = new KeyCache(clock, 10);
+        VirtualKey key = new VirtualKey("vk_raced", "alice", null, RateLimits.NONE, clock.instant(), null);
+
+        cache.forget("vk_raced");
+        cache.put("hash", key);
+
+        assertTrue(cache.get("hash").isEmpty(), "the revoked id stays out of this process's cache");
+        clock.advance(KeyCache.KNOWN_FOR);
+        cache.put("hash", key);
+        assertTrue(cache.get("hash").isPresent(), "a copy read before the revocation is gone by now");
     }
 
     @Test
