@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 /**
  * OpenAI request fields the gateway does not act on, taken when they hold OpenAI's own default (or null),
  * as clients and frameworks often send them spelt out: {@code "presence_penalty": 0},
- * {@code "parallel_tool_calls": true}, {@code "response_format": {"type": "text"}}... Any other value
+ * {@code "parallel_tool_calls": true}, {@code "logit_bias": {}}... Any other value
  * would change the answer in a way not every protocol can, so it is refused naming the field, never
  * silently dropped.
  */
@@ -27,7 +27,6 @@ final class DefaultOnlyFields {
             "store", new Default("false", n -> n.isBoolean() && !n.getBooleanValue()),
             "parallel_tool_calls", new Default("true", n -> n.isBoolean() && n.getBooleanValue()),
             "logit_bias", new Default("{}", n -> n.isObject() && n.size() == 0),
-            "response_format", new Default("{\"type\": \"text\"}", DefaultOnlyFields::plainText),
             "service_tier", new Default("\"auto\" or \"default\"", n -> n.isString()
                     && (n.getStringValue().equals("auto") || n.getStringValue().equals("default")))));
 
@@ -43,11 +42,6 @@ final class DefaultOnlyFields {
                         + fallback.spelt() + ") or null is accepted");
             }
         });
-    }
-
-    private static boolean plainText(JsonNode n) {
-        JsonNode type = n.isObject() && n.size() == 1 ? n.get("type") : null;
-        return type != null && type.isString() && type.getStringValue().equals("text");
     }
 
     private static boolean zero(JsonNode n) {

@@ -7,7 +7,7 @@ import java.util.Set;
  * How a caller may steer routing beyond seed 001's auto_route: a strategy by name, a latency class
  * (ultra_low, low, medium, high), a cost ceiling in USD for the request, a p95 latency target, lists
  * of providers or deployments to allow or deny, and capabilities the answer needs (tools, vision,
- * streaming). Every field is optional; {@link #NONE} leaves routing to its defaults.
+ * streaming, json). Every field is optional; {@link #NONE} leaves routing to its defaults.
  *
  * @param strategy     a routing strategy's name, or null to follow auto_route
  * @param latencyClass a latency class's name, or null for medium
@@ -18,7 +18,7 @@ public record RoutingPreferences(String strategy, String latencyClass, Double ma
     public static final RoutingPreferences NONE = new RoutingPreferences(null, null, null, null, List.of(), List.of(),
             Set.of());
     public static final Set<String> LATENCY_CLASSES = Set.of("ultra_low", "low", "medium", "high");
-    public static final Set<String> CAPABILITIES = Set.of("tools", "vision", "streaming");
+    public static final Set<String> CAPABILITIES = Set.of("tools", "vision", "streaming", "json");
     public static final int MAX_LIST_ITEMS = 50;
     public static final int MAX_NAME_LENGTH = 200;
     public static final double MAX_COST_USD = 1_000_000;
@@ -34,7 +34,7 @@ public record RoutingPreferences(String strategy, String latencyClass, Double ma
         }
         for (String capability : requires) {
             if (!CAPABILITIES.contains(capability)) {
-                throw new InvalidRequestException("requires", "'requires' may hold only tools, vision and streaming");
+                throw new InvalidRequestException("requires", "'requires' may hold only tools, vision, streaming and json");
             }
         }
     }

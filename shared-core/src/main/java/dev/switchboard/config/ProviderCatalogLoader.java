@@ -38,6 +38,8 @@ public final class ProviderCatalogLoader {
     public static final Set<String> PROTOCOLS =
             Set.of("openai", "anthropic", "gemini", "openai-compatible", "bedrock", "simulated");
 
+    /** The protocols whose adapters can ask for a JSON answer (response_format); see ResponseFormat. */
+    static final Set<String> JSON_PROTOCOLS = Set.of("openai", "openai-compatible", "gemini", "simulated");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     /** Loads {@code location}: a file path, or a resource when it starts with {@code classpath:}. */
@@ -112,6 +114,11 @@ public final class ProviderCatalogLoader {
             if (!models.add(deployment.model())) {
                 throw r.error(path + ".deployments[" + i + "].model", "'" + deployment.model() + "' is declared twice");
             }
+            if (deployment.capabilities().json() && !JSON_PROTOCOLS.contains(protocol)) {
+                throw r.error(path + ".deployments[" + i + "].capabilities.json", "protocol " + protocol
+                        + " has no way to hold an answer to JSON here; json applies to " + String.join(", ",
+                        JSON_PROTOCOLS.stream().sorted().toList()));
+            }
             deployments.add(deployment);
         }
         return new ProviderConfig(name, protocol, baseUrl, deployments, simulation);
@@ -141,13 +148,13 @@ public final class ProviderCatalogLoader {
         Capabilities capabilities = Capabilities.DEFAULTS;
         if (r.has("capabilities")) {
             ConfigReader c = new ConfigReader(source, r.child("capabilities"), r.raw("capabilities"),
-                    Set.of("context-length", "tools", "vision", "streaming", "max-output-tokens"));
+                    Set.of("context-length", "tools", "vision", "streaming", "max-output-tokens", "json"));
             Capabilities d = Capabilities.DEFAULTS;
             capabilities = new Capabilities(
                     (int) c.integer("context-length", d.contextLength(), 1, 100_000_000),
                     c.bool("tools", d.tools()), c.bool("vision", d.vision()), c.bool("streaming", d.streaming()),
                     // 0: not given here; the price table's max_output_tokens is used then, if it has one.
-                    (int) c.integer("max-output-tokens", 0, 1, 100_000_000));
+                    (int) c.integer("max-output-tokens", 0, 1, 100_000_000), c.bool("json", d.json()));
         }
         DeclaredPrice price = null;
         if (r.has("price")) {

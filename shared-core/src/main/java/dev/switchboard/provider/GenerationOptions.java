@@ -3,16 +3,23 @@ package dev.switchboard.provider;
 import java.util.List;
 
 /**
- * OpenAI's generation settings besides the budget, the temperature and the tools, that every protocol
- * has a field for: nucleus sampling ({@code top_p}, null for the provider's default) and the sequences
- * that end the answer ({@code stop}, at most {@value #MAX_STOP_SEQUENCES}, the fewest any protocol takes).
+ * OpenAI's generation settings besides the budget, the temperature and the tools: nucleus sampling
+ * ({@code top_p}, null for the provider's default) and the sequences that end the answer ({@code stop}, at
+ * most {@value #MAX_STOP_SEQUENCES}, the fewest any protocol takes), which every protocol has a field for;
+ * and the answer's format ({@code response_format}), which only deployments with the json capability take.
  */
-public record GenerationOptions(Double topP, List<String> stop) {
+public record GenerationOptions(Double topP, List<String> stop, ResponseFormat format) {
 
     public static final int MAX_STOP_SEQUENCES = 4;
-    public static final GenerationOptions NONE = new GenerationOptions(null, List.of());
+    public static final GenerationOptions NONE = new GenerationOptions(null, List.of(), ResponseFormat.TEXT);
+
+    /** Options for a free-text answer. */
+    public GenerationOptions(Double topP, List<String> stop) {
+        this(topP, stop, ResponseFormat.TEXT);
+    }
 
     public GenerationOptions {
+        format = format == null ? ResponseFormat.TEXT : format;
         if (topP != null && !(topP >= 0 && topP <= 1)) {
             throw new IllegalArgumentException("topP must be in [0, 1]: " + topP);
         }
@@ -47,6 +54,10 @@ public record GenerationOptions(Double topP, List<String> stop) {
     public String canonical() {
         StringBuilder out = new StringBuilder("top_p=").append(topP).append("|stop=");
         stop.forEach(s -> out.append(s.length()).append(':').append(s).append(','));
+        // Text, the default, adds nothing, so that cached free-text answers keep their keys.
+        if (format.json()) {
+            out.append("|format=").append(format.canonical());
+        }
         return out.toString();
     }
 }

@@ -2,10 +2,11 @@ package dev.switchboard.provider;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import java.io.IOException;
 
-/** Checks on JSON text that adapters pass through to a provider (tool parameters, tool arguments). */
+/** Checks on JSON text that adapters pass through to a provider (tool parameters, tool arguments), and quoting. */
 public final class JsonText {
 
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -24,5 +25,10 @@ public final class JsonText {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** {@code text} as a JSON string, quotes included. */
+    public static String quoted(String text) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 }

@@ -31,6 +31,8 @@ public final class SimulatedProvider implements ChatProvider {
             "To summarise, the key points are correctness first and clarity second.");
 
     private static final int WORDS_PER_CHUNK = 4;
+    /** Room a JSON answer's wrapper takes within the answer budget (a generous count of {"answer": ""}). */
+    static final int JSON_WRAPPER_TOKENS = 8;
 
     private final String name;
     private final SimulationConfig simulation;
@@ -85,7 +87,9 @@ public final class SimulatedProvider implements ChatProvider {
         }
         String prompt = request.messages().stream().map(ChatMessage::content).collect(Collectors.joining("\n"));
         int inputTokens = tokens.count(prompt);
-        Answer answer = answer(request.model(), prompt, request.maxTokens());
+        Answer answer = request.options().format().json()
+                ? json(answer(request.model(), prompt, Math.max(1, request.maxTokens() - JSON_WRAPPER_TOKENS)))
+                : answer(request.model(), prompt, request.maxTokens());
         return new ChatResponse(answer.text(), request.model(), new Usage(inputTokens, answer.tokens()),
                 answer.truncated() ? FinishReason.LENGTH : FinishReason.STOP);
     }
@@ -113,6 +117,15 @@ public final class SimulatedProvider implements ChatProvider {
     }
 
     private record Answer(String text, int tokens, boolean truncated) {
+    }
+
+    /**
+     * A JSON answer: the text as one field of an object. It does not follow a json_schema's schema; a
+     * simulated deployment only stands in for one that can.
+     */
+    private Answer json(Answer text) {
+        String object = "{\"answer\": " + JsonText.quoted(text.text()) + "}";
+        return new Answer(object, tokens.count(object), text.truncated());
     }
 
     private Answer answer(String model, String prompt, int maxTokens) {

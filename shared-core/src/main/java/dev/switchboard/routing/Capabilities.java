@@ -2,10 +2,12 @@ package dev.switchboard.routing;
 
 /**
  * What a deployment can do: its context window in tokens, the longest answer it can give
- * ({@code maxOutputTokens}, 0 when unknown) and whether it takes tools, images and streaming.
+ * ({@code maxOutputTokens}, 0 when unknown) and whether it takes tools, images and streaming, and can be
+ * held to JSON ({@code json}: OpenAI's response_format, in its protocol's words).
  * Request constraints are checked against these.
  */
-public record Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming, int maxOutputTokens) {
+public record Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming, int maxOutputTokens,
+                           boolean json) {
 
     /** What a deployment is assumed to offer when its configuration says nothing. */
     public static final Capabilities DEFAULTS = new Capabilities(8192, false, false, true);
@@ -19,15 +21,20 @@ public record Capabilities(int contextLength, boolean tools, boolean vision, boo
         }
     }
 
-    /** Capabilities whose longest answer is not known. */
+    /** Capabilities whose longest answer is not known, without JSON output. */
     public Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming) {
-        this(contextLength, tools, vision, streaming, 0);
+        this(contextLength, tools, vision, streaming, 0, false);
+    }
+
+    /** Capabilities without JSON output. */
+    public Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming, int maxOutputTokens) {
+        this(contextLength, tools, vision, streaming, maxOutputTokens, false);
     }
 
     /** The same, with {@code tokens} as the longest answer when this one does not know it. */
     public Capabilities orMaxOutputTokens(int tokens) {
         return maxOutputTokens > 0 || tokens <= 0 ? this
-                : new Capabilities(contextLength, tools, vision, streaming, tokens);
+                : new Capabilities(contextLength, tools, vision, streaming, tokens, json);
     }
 
     /** The least answer a fitted budget leaves room for (or the whole budget, when that is less). */

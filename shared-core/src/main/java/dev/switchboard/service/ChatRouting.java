@@ -48,6 +48,9 @@ final class ChatRouting {
         if (request.stream()) {
             requires.add("streaming");
         }
+        if (request.options().format().json()) {
+            requires.add("json");
+        }
         return new RoutingPreferences(p.strategy(), p.latencyClass(), p.maxCost(), p.slaTargetMs(), allow, p.deny(),
                 requires);
     }

@@ -174,8 +174,8 @@ public class DecisionService {
             return RequestConstraints.NONE;
         }
         return new RequestConstraints(p.requires().contains("tools"), p.requires().contains("vision"),
-                p.requires().contains("streaming"), p.maxCost(), p.slaTargetMs(), Set.copyOf(p.allow()),
-                Set.copyOf(p.deny()), budgetFitted);
+                p.requires().contains("streaming"), p.requires().contains("json"), p.maxCost(), p.slaTargetMs(),
+                Set.copyOf(p.allow()), Set.copyOf(p.deny()), budgetFitted);
     }
 
     /** GET /recommendation: always the auto-route (hybrid) decision, as seed 001 specifies. */

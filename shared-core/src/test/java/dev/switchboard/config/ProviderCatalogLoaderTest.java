@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +61,34 @@ class ProviderCatalogLoaderTest {
 
         assertEquals(new SimulationConfig(120, 0.1, 42), gemini.simulation());
         assertEquals(new DeploymentConfig("gemini-1.5-flash", Tier.ECONOMY, 2000, 4_000_000,
-                new Capabilities(1_048_576, true, true, true)), gemini.deployments().get(0));
+                new Capabilities(1_048_576, true, true, true, 0, true)), gemini.deployments().get(0));
+    }
+
+    @Test
+    void jsonOutputIsOffUnlessSaidAndOnlyProtocolsThatCanAskForItMaySayIt() {
+        ProviderCatalog catalog = load("""
+                providers:
+                  - name: local
+                    protocol: openai-compatible
+                    base-url: http://127.0.0.1:11434/v1
+                    deployments: [{model: a, tier: economy, capabilities: {json: true}}, {model: b, tier: economy}]
+                """);
+        assertTrue(catalog.provider("local").orElseThrow().deployments().get(0).capabilities().json());
+        assertFalse(catalog.provider("local").orElseThrow().deployments().get(1).capabilities().json());
+
+        for (String protocol : new String[]{"anthropic", "bedrock"}) {
+            String yaml = """
+                    providers:
+                      - name: p
+                        protocol: %s
+                        deployments: [{model: a, tier: economy, capabilities: {json: true}}]
+                    """.formatted(protocol);
+            ConfigurationError refused = assertThrows(ConfigurationError.class, () -> load(yaml), protocol);
+            assertTrue(refused.getMessage().contains("providers[0].deployments[0].capabilities.json"),
+                    refused.getMessage());
+            assertTrue(refused.getMessage().contains("gemini, openai, openai-compatible, simulated"),
+                    refused.getMessage());
+        }
     }
 
     private static List<String> deployments(ProviderCatalog catalog, String provider) {

@@ -150,9 +150,9 @@ final class DecisionScenarios {
             text.append(score.getKey()).append('=').append(score.getValue()).append(';');
         }
         text.append('|').append(d.excluded());
-        // Capabilities gained the longest answer after the recording; these scenarios never know it, so it
-        // is left out of the rendering and the recorded digests still hold.
-        return text.toString().replace(", maxOutputTokens=0]", "]");
+        // Capabilities gained the longest answer and JSON output after the recording; these scenarios never
+        // use either, so both are left out of the rendering and the recorded digests still hold.
+        return text.toString().replace(", maxOutputTokens=0, json=false]", "]");
     }
 
     private static String digest(String text) {

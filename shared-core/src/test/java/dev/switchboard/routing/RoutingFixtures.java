@@ -149,6 +149,7 @@ public final class RoutingFixtures {
         private boolean tools;
         private boolean vision;
         private boolean streaming;
+        private boolean json;
         private Double maxCostUsd;
         private Long slaTargetMs;
 
@@ -167,6 +168,11 @@ public final class RoutingFixtures {
 
         public ConstraintsBuilder streaming() {
             streaming = true;
+            return this;
+        }
+
+        public ConstraintsBuilder json() {
+            json = true;
             return this;
         }
 
@@ -191,7 +197,7 @@ public final class RoutingFixtures {
         }
 
         public RequestConstraints build() {
-            return new RequestConstraints(tools, vision, streaming, maxCostUsd, slaTargetMs, allow, deny);
+            return new RequestConstraints(tools, vision, streaming, json, maxCostUsd, slaTargetMs, allow, deny, false);
         }
     }
 }

@@ -42,6 +42,10 @@ public final class AnthropicRequestMapper {
 
     /** @throws IllegalArgumentException when the request cannot be said in Anthropic's terms */
     public byte[] body(ChatRequest request, boolean stream) {
+        if (request.options().format().json()) {
+            // Routing offers such a request only to deployments with the json capability, which this protocol's cannot have.
+            throw new IllegalArgumentException("Anthropic's Messages API is not asked for JSON output by this gateway");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", request.model());
         body.put("max_tokens", request.maxTokens());

@@ -45,6 +45,10 @@ public final class BedrockRequestMapper {
     static final double MAX_TEMPERATURE = 1.0;
 
     public ConverseRequest converse(ChatRequest request) {
+        if (request.options().format().json()) {
+            // Routing offers such a request only to deployments with the json capability, which Converse's cannot have.
+            throw new IllegalArgumentException("Bedrock Converse is not asked for JSON output by this gateway");
+        }
         ConverseRequest.Builder builder = ConverseRequest.builder()
                 .modelId(request.model())
                 .messages(messages(request))

@@ -3,6 +3,7 @@ package dev.switchboard.provider.gemini;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.JsonText;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
@@ -93,6 +94,18 @@ public final class GeminiRequestMapper {
         }
         if (!request.options().stop().isEmpty()) {
             generation.put("stopSequences", request.options().stop());
+        }
+        ResponseFormat format = request.options().format();
+        if (format.json()) {
+            generation.put("responseMimeType", "application/json");
+        }
+        if (format.kind() == ResponseFormat.Kind.JSON_SCHEMA) {
+            // Full JSON Schema, as for a tool's parametersJsonSchema; responseSchema takes only an OpenAPI subset.
+            JsonNode schema = readSingle(format.schemaJson());
+            if (schema == null || !schema.isObject()) {
+                throw new IllegalArgumentException("the response format's schema is not a JSON object");
+            }
+            generation.put("responseJsonSchema", schema);
         }
         body.put("generationConfig", generation);
         try {

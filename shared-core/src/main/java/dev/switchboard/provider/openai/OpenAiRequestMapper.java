@@ -3,6 +3,7 @@ package dev.switchboard.provider.openai;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.JsonText;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
@@ -47,6 +48,9 @@ public final class OpenAiRequestMapper {
         }
         if (!request.options().stop().isEmpty()) {
             body.put("stop", request.options().stop());
+        }
+        if (request.options().format().json()) {
+            body.put("response_format", responseFormat(request.options().format()));
         }
         if (!request.tools().isEmpty()) {
             body.put("tools", request.tools().stream().map(this::tool).toList());
@@ -95,20 +99,43 @@ public final class OpenAiRequestMapper {
         return out;
     }
 
+    /** OpenAI's own shape, which OpenAI-compatible servers (vLLM, llama.cpp, Ollama) take as well. */
+    private Map<String, Object> responseFormat(ResponseFormat format) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", format.wireName());
+        if (format.kind() == ResponseFormat.Kind.JSON_SCHEMA) {
+            Map<String, Object> schema = new LinkedHashMap<>();
+            schema.put("name", format.schemaName());
+            if (format.description() != null) {
+                schema.put("description", format.description());
+            }
+            schema.put("schema", readObject(format.schemaJson(), "the response format's schema"));
+            if (format.strict() != null) {
+                schema.put("strict", format.strict());
+            }
+            out.put("json_schema", schema);
+        }
+        return out;
+    }
+
+    private JsonNode readObject(String text, String what) {
+        try {
+            if (!JsonText.isSingleValue(text)) {
+                throw new IOException("not one JSON value");
+            }
+            return json.readValue(text, JsonNode.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(what + " is not JSON", e);
+        }
+    }
+
     private Map<String, Object> tool(ToolDefinition tool) {
         Map<String, Object> function = new LinkedHashMap<>();
         function.put("name", tool.name());
         if (tool.description() != null) {
             function.put("description", tool.description());
         }
-        try {
-            if (!JsonText.isSingleValue(tool.parametersJson())) {
-                throw new IOException("not one JSON value");
-            }
-            function.put("parameters", json.readValue(tool.parametersJson(), JsonNode.class));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("tool " + tool.name() + " has parameters that are not JSON", e);
-        }
+        function.put("parameters", readObject(tool.parametersJson(), "tool " + tool.name() + "'s parameters"));
         return Map.of("type", "function", "function", function);
     }
 }

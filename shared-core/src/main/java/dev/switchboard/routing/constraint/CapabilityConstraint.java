@@ -6,7 +6,7 @@ import dev.switchboard.routing.RoutingRequest;
 
 import java.util.Optional;
 
-/** Tools, images and streaming, when the request needs them, must be offered by the deployment. */
+/** Tools, images, streaming and JSON output, when the request needs them, must be offered by the deployment. */
 public final class CapabilityConstraint implements CandidateConstraint {
 
     @Override
@@ -21,6 +21,9 @@ public final class CapabilityConstraint implements CandidateConstraint {
         }
         if (needs.needsStreaming() && !offers.streaming()) {
             return Optional.of("does not support streaming");
+        }
+        if (needs.needsJson() && !offers.json()) {
+            return Optional.of("does not support JSON output (response_format)");
         }
         return Optional.empty();
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
@@ -163,6 +164,13 @@ class BedrockRequestMapperTest {
                 ContentBlock.fromText("Summarise this session")), request.messages().get(2).content());
         assertTrue(request.messages().stream().flatMap(m -> m.content().stream())
                 .allMatch(block -> block.toolUse() == null && block.toolResult() == null));
+    }
+
+    @Test
+    void aJsonAnswerIsRefusedBeforeSendingSinceRoutingNeverOffersOneHere() {
+        assertThrows(IllegalArgumentException.class, () -> mapper.converse(new ChatRequest("amazon.nova-lite-v1:0",
+                List.of(ChatMessage.user("Hi")), 50).withOptions(new GenerationOptions(null, List.of(),
+                ResponseFormat.jsonSchema("x", "{\"type\":\"object\"}", null, null)))));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.switchboard.provider.gemini;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
@@ -155,6 +156,25 @@ class GeminiRequestMapperTest {
                 body(request.withToolChoice(ToolChoice.REQUIRED)).get("toolConfig"));
         assertEquals(tree("{\"functionCallingConfig\":{\"mode\":\"ANY\",\"allowedFunctionNames\":[\"get_weather\"]}}"),
                 body(request.withToolChoice(ToolChoice.function("get_weather"))).get("toolConfig"));
+    }
+
+    @Test
+    void aJsonAnswerIsAskedForByMimeTypeAndASchemaGoesAsFullJsonSchema() throws IOException {
+        ChatRequest request = new ChatRequest("gemini-2.5-flash", List.of(ChatMessage.user("Weather?")), 100);
+        String schema = "{\"type\":\"object\",\"properties\":{\"celsius\":{\"type\":\"number\"}},"
+                + "\"additionalProperties\":false}";
+
+        JsonNode object = body(request.withOptions(new GenerationOptions(null, List.of(), ResponseFormat.JSON_OBJECT)))
+                .get("generationConfig");
+        JsonNode schemed = body(request.withOptions(new GenerationOptions(null, List.of(),
+                ResponseFormat.jsonSchema("weather", schema, true, null)))).get("generationConfig");
+
+        assertEquals("application/json", object.get("responseMimeType").getStringValue());
+        assertNull(object.get("responseJsonSchema"));
+        assertEquals("application/json", schemed.get("responseMimeType").getStringValue());
+        assertEquals(tree(schema), schemed.get("responseJsonSchema"));
+        assertNull(schemed.get("responseSchema"), "the OpenAPI subset would refuse additionalProperties");
+        assertNull(body(request).get("generationConfig").get("responseMimeType"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.switchboard.provider.openai;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
@@ -113,6 +114,22 @@ class OpenAiRequestMapperTest {
         assertEquals(tree("[\"\\n\\n\",\"END\"]"), body.get("stop"));
         assertNull(tree(OPENAI.body(simple(), false)).get("top_p"));
         assertNull(tree(OPENAI.body(simple(), false)).get("stop"));
+    }
+
+    @Test
+    void aResponseFormatGoesAsOpenAiShapesItAndTextAddsNothing() throws IOException {
+        ResponseFormat schema = ResponseFormat.jsonSchema("weather", "{\"type\":\"object\",\"properties\":"
+                + "{\"celsius\":{\"type\":\"number\"}},\"required\":[\"celsius\"]}", true, "Today's weather");
+
+        JsonNode strict = tree(OPENAI.body(simple().withOptions(new GenerationOptions(null, List.of(), schema)), true));
+        JsonNode object = tree(COMPATIBLE.body(simple().withOptions(
+                new GenerationOptions(null, List.of(), ResponseFormat.JSON_OBJECT)), false));
+
+        assertEquals(tree("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"weather\",\"description\":"
+                + "\"Today's weather\",\"schema\":{\"type\":\"object\",\"properties\":{\"celsius\":"
+                + "{\"type\":\"number\"}},\"required\":[\"celsius\"]},\"strict\":true}}"), strict.get("response_format"));
+        assertEquals(tree("{\"type\":\"json_object\"}"), object.get("response_format"));
+        assertNull(tree(OPENAI.body(simple(), false)).get("response_format"), "text is every server's default");
     }
 
     @Test

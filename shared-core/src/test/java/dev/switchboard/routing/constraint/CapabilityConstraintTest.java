@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CapabilityConstraintTest {
 
     private static final Capabilities NOTHING = new Capabilities(8192, false, false, false);
-    private static final Capabilities EVERYTHING = new Capabilities(8192, true, true, true);
+    private static final Capabilities EVERYTHING = new Capabilities(8192, true, true, true, 0, true);
 
     private final CapabilityConstraint constraint = new CapabilityConstraint();
 
@@ -33,7 +33,7 @@ class CapabilityConstraintTest {
 
     @Test
     void aDeploymentOfferingEverythingMeetsEveryNeed() {
-        assertEquals(Optional.empty(), violation(EVERYTHING, constraints().tools().vision().streaming()));
+        assertEquals(Optional.empty(), violation(EVERYTHING, constraints().tools().vision().streaming().json()));
     }
 
     @Test
@@ -41,6 +41,7 @@ class CapabilityConstraintTest {
         assertEquals(Optional.of("does not support tools"), violation(NOTHING, constraints().tools()));
         assertEquals(Optional.of("does not support images (vision)"), violation(NOTHING, constraints().vision()));
         assertEquals(Optional.of("does not support streaming"), violation(NOTHING, constraints().streaming()));
+        assertEquals(Optional.of("does not support JSON output (response_format)"), violation(NOTHING, constraints().json()));
     }
 
     @Test

@@ -1,0 +1,148 @@
+package dev.switchboard.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.provider.http.FakeUpstream;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * response_format through the gateway: a JSON request reaches only deployments with the json capability,
+ * and each protocol's upstream is asked for JSON in its own words.
+ */
+class JsonOutputGatewayTest {
+
+    private static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
+            + "\"required\":[\"city\"],\"additionalProperties\":false}";
+    private static final String JSON_SCHEMA = "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":"
+            + "{\"name\":\"place\",\"strict\":true,\"schema\":" + SCHEMA + "}}";
+
+    @TempDir
+    static Path data;
+
+    private static FakeUpstream openai;
+    private static FakeUpstream gemini;
+    private static FakeUpstream anthropic;
+    private static LocalGateway gateway;
+    private static JsonMapper json;
+
+    @BeforeAll
+    static void start() throws IOException {
+        openai = FakeUpstream.start();
+        gemini = FakeUpstream.start();
+        anthropic = FakeUpstream.start();
+        Path config = data.resolve("providers.yml");
+        Files.writeString(config, String.join("\n",
+                "providers:",
+                provider("jsonopenai", "openai", openai.baseUri().toString(), "gpt-4o-mini", true),
+                provider("jsongemini", "gemini", gemini.baseUri().toString(), "gemini-2.5-flash", true),
+                provider("textanthropic", "anthropic", anthropic.baseUri().toString(), "claude-3-5-haiku-20241022",
+                        false),
+                ""));
+        gateway = LocalGateway.start(GatewaySettings.fromEnvironment(Map.of("PORT", "0",
+                        "SWITCHBOARD_DATA_DIR", data.resolve("gw").toString())),
+                Map.of("switchboard.config", config.toString(), "test.api-key", "sk-json-test",
+                        "switchboard.dynamodb.api-call-timeout", "15s"));
+        json = gateway.context().getBean(JsonMapper.class);
+    }
+
+    private static String provider(String name, String protocol, String baseUrl, String model, boolean jsonOutput) {
+        return String.join("\n",
+                "  - name: " + name,
+                "    protocol: " + protocol,
+                "    base-url: " + baseUrl,
+                "    deployments:",
+                "      - {model: \"" + model + "\", tier: economy, rpm: 100, tpm: 100000,",
+                "         capabilities: {context-length: 128000, streaming: true, json: " + jsonOutput + "}}");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        List.of(openai, gemini, anthropic).forEach(FakeUpstream::close);
+    }
+
+    @Test
+    void openAiIsSentTheResponseFormatAsTheCallerGaveIt() throws Exception {
+        openai.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("openai/completion-text.json")));
+
+        HttpResponse<String> response = post("{\"model\":\"gpt-4o-mini\"," + JSON_SCHEMA
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Where is the Eiffel tower? (openai)\"}]}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode sent = json.readValue(openai.requests().get(openai.requests().size() - 1).body(), JsonNode.class);
+        JsonNode format = sent.get("response_format");
+        assertEquals("json_schema", format.get("type").getStringValue());
+        assertEquals("place", format.get("json_schema").get("name").getStringValue());
+        assertTrue(format.get("json_schema").get("strict").getBooleanValue());
+        assertEquals(json.readValue(SCHEMA, JsonNode.class), format.get("json_schema").get("schema"));
+    }
+
+    @Test
+    void geminiIsAskedForJsonByMimeTypeWithTheSchemaAsJsonSchema() throws Exception {
+        gemini.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("gemini/generate-text.json")));
+
+        HttpResponse<String> response = post("{\"model\":\"gemini-2.5-flash\"," + JSON_SCHEMA
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Where is the Eiffel tower? (gemini)\"}]}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode generation = json.readValue(gemini.requests().get(gemini.requests().size() - 1).body(),
+                JsonNode.class).get("generationConfig");
+        assertEquals("application/json", generation.get("responseMimeType").getStringValue());
+        assertEquals(json.readValue(SCHEMA, JsonNode.class), generation.get("responseJsonSchema"));
+    }
+
+    @Test
+    void aDeploymentWithoutJsonOutputIsNeverOfferedAJsonRequestAndSaysWhy() throws Exception {
+        int anthropicCalls = anthropic.requests().size();
+
+        HttpResponse<String> pinned = post("{\"model\":\"claude-3-5-haiku-20241022\","
+                + "\"response_format\":{\"type\":\"json_object\"},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Answer in JSON\"}]}");
+        HttpResponse<String> decision = GatewayCalls.get(gateway, "/routing/decision?prompt=hi&requires=json", null);
+
+        assertEquals(422, pinned.statusCode(), pinned.body());
+        assertTrue(pinned.body().contains("does not support JSON output (response_format)"), pinned.body());
+        assertEquals(anthropicCalls, anthropic.requests().size(), "nothing was sent upstream");
+        assertEquals(200, decision.statusCode(), decision.body());
+        JsonNode metadata = json.readValue(decision.body(), JsonNode.class).get("metadata");
+        List<String> candidates = new ArrayList<>();
+        metadata.get("candidates").values().forEach(c -> candidates.add(c.get("provider").getStringValue()));
+        assertFalse(candidates.contains("textanthropic"), candidates.toString());
+        assertEquals(2, candidates.size(), candidates.toString());
+        assertTrue(decision.body().contains("does not support JSON output"), decision.body());
+    }
+
+    @Test
+    void aTextRequestStillReachesEveryDeploymentAndCarriesNoFormat() throws Exception {
+        anthropic.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("anthropic/message-text.json")));
+
+        HttpResponse<String> response = post("{\"model\":\"claude-3-5-haiku-20241022\","
+                + "\"response_format\":{\"type\":\"text\"},\"messages\":[{\"role\":\"user\",\"content\":\"hi (text)\"}]}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode sent = json.readValue(anthropic.requests().get(anthropic.requests().size() - 1).body(), JsonNode.class);
+        assertNull(sent.get("response_format"));
+        assertNull(sent.get("output_format"));
+    }
+
+    private static HttpResponse<String> post(String body) throws Exception {
+        return GatewayCalls.post(gateway, "/v1/chat/completions", null, body);
+    }
+}
