@@ -58,8 +58,16 @@ final class KeyCache {
         return Optional.of(entry.answer());
     }
 
-    /** Caches {@code key} for {@code hash}; null caches "no such key". */
+    /** Caches {@code key} for {@code hash} as of now; null caches "no such key". */
     void put(String hash, VirtualKey key) {
+        put(hash, key, clock.instant());
+    }
+
+    /**
+     * Caches what the store answered at {@code readAt}: the entry expires counted from the read, so that a
+     * lookup slow to return keeps a key no longer than one that returned at once.
+     */
+    void put(String hash, VirtualKey key, Instant readAt) {
         Instant now = clock.instant();
         if (entries.size() >= maxEntries) {
             entries.values().removeIf(e -> !now.isBefore(e.expiresAt()));
@@ -67,7 +75,7 @@ final class KeyCache {
                 entries.clear();
             }
         }
-        entries.put(hash, new Entry(new Cached(key), now.plus(key != null ? KNOWN_FOR : UNKNOWN_FOR)));
+        entries.put(hash, new Entry(new Cached(key), readAt.plus(key != null ? KNOWN_FOR : UNKNOWN_FOR)));
     }
 
     /**

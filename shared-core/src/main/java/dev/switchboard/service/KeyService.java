@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -63,8 +64,9 @@ public class KeyService {
             store.create(hash, record);
         } catch (StateUnavailableException e) {
             LOG.warn("storing virtual key {} failed: {}", record.id(), e.getMessage());
-            throw new StateStoreUnavailableException("The key was not created: the state store is unavailable; "
-                    + "retry shortly");
+            // Stored or not, nobody holds this key: if it landed, it is listed and can only be revoked.
+            throw new StateStoreUnavailableException("The key was not handed out: the state store is unavailable; "
+                    + "retry shortly (if GET /keys lists " + record.id() + ", revoke it: its key was never shown)");
         }
         cache.put(hash, record);
         return new CreatedKey(key, record);
@@ -104,8 +106,10 @@ public class KeyService {
             LOG.warn("revoking virtual key {} failed: {}", keyId, e.getMessage());
             throw new StateStoreUnavailableException("The revocation may not have taken effect: the state store is "
                     + "unavailable; send it again shortly (revoking twice is safe)");
+        } finally {
+            // Also when the answer is unknown: the revocation may have landed, and re-reading costs a lookup.
+            cache.forget(keyId);
         }
-        cache.forget(keyId);
         LOG.info("virtual key {} of user {} revoked (at {})", keyId, revoked.key().user(), revoked.revokedAt());
         return KeyViews.response(revoked);
     }
@@ -125,8 +129,9 @@ public class KeyService {
         if (known.answered()) {
             return known.caller();
         }
+        Instant readAt = clock.instant();
         VirtualKey key = store.findByHash(hash).orElse(null);
-        cache.put(hash, key);
+        cache.put(hash, key, readAt);
         return Optional.ofNullable(key).map(KeyService::caller);
     }
 

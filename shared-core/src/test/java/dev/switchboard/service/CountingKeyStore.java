@@ -20,6 +20,8 @@ final class CountingKeyStore implements VirtualKeyStore {
     final List<VirtualKey> createdKeys = new ArrayList<>();
     int lookups;
     boolean down;
+    /** The next revocation lands, then its answer is lost. */
+    boolean revokeThenFail;
 
     @Override
     public void create(String keyHash, VirtualKey key) {
@@ -53,6 +55,11 @@ final class CountingKeyStore implements VirtualKeyStore {
         if (down) {
             throw new StateUnavailableException("revoking a virtual key in DynamoDB failed", null);
         }
-        return keys.revoke(keyId, at);
+        Optional<ListedKey> revoked = keys.revoke(keyId, at);
+        if (revokeThenFail) {
+            revokeThenFail = false;
+            throw new StateUnavailableException("revoking a virtual key in DynamoDB got no answer", null);
+        }
+        return revoked;
     }
 }

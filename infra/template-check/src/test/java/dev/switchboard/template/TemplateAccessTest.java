@@ -50,6 +50,28 @@ class TemplateAccessTest {
     }
 
     @Test
+    void theMetricsRoleMayQueryDeleteAndUpdateOnlyTheKeysOwnItems() {
+        Map<String, Object> metrics = SamTemplate.load().functions().get("MetricsFunction");
+        List<Map<String, Object>> conditioned = new java.util.ArrayList<>();
+        for (Object policy : SamTemplate.list(metrics.get("Policies"))) {
+            for (Object s : SamTemplate.list(SamTemplate.<Object>map(policy).get("Statement"))) {
+                Map<String, Object> statement = SamTemplate.map(s);
+                List<Object> actions = SamTemplate.list(statement.get("Action"));
+                if (actions.contains("dynamodb:DeleteItem") || actions.contains("dynamodb:UpdateItem")
+                        || actions.contains("dynamodb:Query")) {
+                    conditioned.add(statement);
+                }
+            }
+        }
+        assertEquals(1, conditioned.size(), "one statement, with its condition: " + conditioned);
+        Map<String, Object> like = SamTemplate.map(SamTemplate.map(conditioned.get(0).get("Condition"))
+                .get("ForAllValues:StringLike"));
+        // The partition keys DynamoDbVirtualKeyStore writes: "vkey#" + the key's hash, and the list partition.
+        assertEquals(List.of("vkey#*", dev.switchboard.state.dynamodb.DynamoDbVirtualKeyStore.LIST_PARTITION),
+                SamTemplate.list(like.get("dynamodb:LeadingKeys")));
+    }
+
+    @Test
     void theSecretsAreTheCodesDeclaredWithoutValuesAndGranted() {
         Map<String, Map<String, Object>> secrets = SamTemplate.load().ofType("AWS::SecretsManager::Secret");
         Set<String> names = new TreeSet<>();

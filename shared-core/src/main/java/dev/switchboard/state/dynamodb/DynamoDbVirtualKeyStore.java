@@ -17,9 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +49,7 @@ public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbVirtualKeyStore.class);
 
     static final String SORT_KEY = "key";
-    static final String LIST_PARTITION = "vkeys";
+    public static final String LIST_PARTITION = "vkeys";
     /** Entries a filtered list reads per round trip: the filter applies after DynamoDB's limit. */
     static final int FILTERED_READ = 1_000;
 
@@ -71,15 +75,46 @@ public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
         item.putAll(keyItem(keyHash));
         Map<String, AttributeValue> entry = VirtualKeyItems.listEntry(keyHash, key);
         entry.putAll(listEntry(key.id()));
+        List<TransactWriteItem> writes = List.of(newItem(item), newItem(entry));
+        String token = token(keyHash, key.id());
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(newItem(item), newItem(entry)));
+            write(writes, token);
+        } catch (SdkException unanswered) {
+            // The transaction may have landed with its answer lost: repeated with the same token, DynamoDB answers
+            // one it applied with success instead of refusing the key as a duplicate of itself.
+            LOG.warn("storing virtual key {} got no answer ({}); repeating it once", key.id(),
+                    unanswered.getClass().getSimpleName());
+            try {
+                write(writes, token);
+            } catch (SdkException e) {
+                throw new StateUnavailableException("storing a virtual key in DynamoDB failed", e);
+            }
+        }
+    }
+
+    /**
+     * The transaction's idempotency token: the same for a repeat of this creation, another for any other key or
+     * id (DynamoDB refuses a token reused with other items instead of checking their conditions); 36 characters.
+     */
+    static String token(String keyHash, String keyId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((keyHash + "\n" + keyId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 36);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** One attempt; a refusal that proves the transaction cannot land ends as such, anything else is thrown. */
+    private void write(List<TransactWriteItem> writes, String token) {
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes).clientRequestToken(token));
         } catch (TransactionCanceledException e) {
             if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
                 throw new DuplicateKeyHashException();
             }
             throw new StateUnavailableException("storing a virtual key in DynamoDB was cancelled", e);
-        } catch (SdkException e) {
-            throw new StateUnavailableException("storing a virtual key in DynamoDB failed", e);
         }
     }
 

@@ -234,6 +234,7 @@ class KeysFunctionTest {
         assertEquals("not_found", replies.json(unknown).get("error").get("type").getStringValue());
         assertEquals(400, malformed.getStatusCode(), replies.text(malformed));
         assertEquals("id", replies.json(malformed).get("error").get("field").getStringValue());
+        assertEquals(400, badLimit.getStatusCode(), replies.text(badLimit));
         assertEquals("limit", replies.json(badLimit).get("error").get("field").getStringValue());
         assertEquals(403, send("GET", "/keys", key, null).getStatusCode());
         assertEquals(403, send("DELETE", "/keys/" + created.get("id").getStringValue(), key, null).getStatusCode());
