@@ -153,6 +153,26 @@ class EvaluateRoutingTest {
     }
 
     @Test
+    void anUnwritableChartPathFailsWithOneLineAndNoStackTrace() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("charts"));
+        Files.writeString(folder.resolve("keep.txt"), "x");
+        PrintStream original = System.err;
+        ByteArrayOutputStream stray = new ByteArrayOutputStream();
+        Run run;
+        System.setErr(new PrintStream(stray, true, StandardCharsets.UTF_8)); // ImageIO printed its trace there
+        try {
+            run = run(RouterCatalog.of(), args("--router", "length", "--png", folder.toString()));
+        } finally {
+            System.setErr(original);
+        }
+
+        assertEquals(1, run.exitCode());
+        assertEquals(List.of("error: cannot write the chart to " + folder + ": is a directory"), run.err().lines().toList());
+        assertEquals("", stray.toString(StandardCharsets.UTF_8));
+        assertTrue(run.out().stream().noneMatch(l -> l.startsWith("APGR=")), "no contract line after a failed chart");
+    }
+
+    @Test
     void malformedDataFailsWithTheFileAndLine() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "prompt," + RouteLlmCsv.WEAK_MODEL + "," + RouteLlmCsv.STRONG_MODEL + "\nok,True,True\nx,maybe,True\n");
