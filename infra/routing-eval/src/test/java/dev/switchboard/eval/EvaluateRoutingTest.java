@@ -173,6 +173,20 @@ class EvaluateRoutingTest {
     }
 
     @Test
+    void anEmptyTrainingSetIsAnErrorNotARandomRouter() throws Exception {
+        Path headerOnly = dir.resolve("header-only.csv");
+        Files.writeString(headerOnly, "prompt," + RouteLlmCsv.WEAK_MODEL + "," + RouteLlmCsv.STRONG_MODEL + "\n");
+        for (String train : List.of(headerOnly.toString(), FIXTURES + "train@1/999")) {
+            Run run = run(RouterCatalog.of(), "--router", "length", "--train", train, "--test", FIXTURES + "other",
+                    "--png", dir.resolve("chart.png").toString());
+
+            assertEquals(1, run.exitCode(), train);
+            assertEquals(List.of("error: the training set has no prompts left to train on"), run.err().lines().toList());
+            assertTrue(run.out().stream().noneMatch(l -> l.startsWith("APGR=")), train);
+        }
+    }
+
+    @Test
     void malformedDataFailsWithTheFileAndLine() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "prompt," + RouteLlmCsv.WEAK_MODEL + "," + RouteLlmCsv.STRONG_MODEL + "\nok,True,True\nx,maybe,True\n");
