@@ -187,6 +187,19 @@ class EvaluateRoutingTest {
     }
 
     @Test
+    void equallyAccurateModelsOnThePoolEndWithNotApplicableAndExitZero() throws Exception {
+        Path even = dir.resolve("even.csv"); // weak and strong both right on 1 of 2: there is no gap to recover
+        Files.writeString(even, "prompt," + RouteLlmCsv.WEAK_MODEL + "," + RouteLlmCsv.STRONG_MODEL
+                + "\nfirst,True,False\nsecond,False,True\n");
+        Run run = run(RouterCatalog.of(), "--router", "length", "--train", FIXTURES + "train", "--test", even.toString(),
+                "--png", dir.resolve("chart.png").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("APGR=n/a CPT50=n/a CPT80=n/a", run.lastLine());
+        assertTrue(Files.size(dir.resolve("chart.png")) > 0, "the chart is still drawn, without curves");
+    }
+
+    @Test
     void malformedDataFailsWithTheFileAndLine() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "prompt," + RouteLlmCsv.WEAK_MODEL + "," + RouteLlmCsv.STRONG_MODEL + "\nok,True,True\nx,maybe,True\n");
