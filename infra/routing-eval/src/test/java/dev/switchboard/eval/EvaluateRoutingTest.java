@@ -200,6 +200,22 @@ class EvaluateRoutingTest {
     }
 
     @Test
+    void warnsWhenTestPromptsAlsoOccurInTheTrainingData() throws Exception {
+        Path overlapping = dir.resolve("overlapping.csv"); // two prompts of train/subject_a.csv, one new
+        Files.writeString(overlapping, "prompt," + RouteLlmCsv.WEAK_MODEL + "," + RouteLlmCsv.STRONG_MODEL
+                + "\nShort one,True,True\n\"A longer prompt, with a comma\",False,True\nA new question,False,True\n");
+        Run run = run(RouterCatalog.of(), "--router", "length", "--train", FIXTURES + "train", "--test", overlapping.toString(),
+                "--png", dir.resolve("chart.png").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("warning: 2 test prompts also occur verbatim in the training data"),
+                String.join("\n", run.out()));
+        assertTrue(run.lastLine().matches(CONTRACT_LINE), run.lastLine());
+        assertTrue(run(RouterCatalog.of(), args("--router", "length")).out().stream().noneMatch(l -> l.startsWith("warning:")),
+                "no warning without overlap (the fixture's leaked prompt is dropped as contaminated)");
+    }
+
+    @Test
     void malformedDataFailsWithTheFileAndLine() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "prompt," + RouteLlmCsv.WEAK_MODEL + "," + RouteLlmCsv.STRONG_MODEL + "\nok,True,True\nx,maybe,True\n");
