@@ -1,5 +1,6 @@
 package dev.switchboard.eval;
 
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -10,9 +11,15 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +44,11 @@ public final class CostQualityChart {
     private CostQualityChart() {
     }
 
-    /** Writes the chart of {@code group}'s routers to {@code file}, creating its folder if needed. */
+    /**
+     * Writes the chart of {@code group}'s routers to {@code file}, creating its folder if needed. Goes through
+     * {@link Files#newOutputStream}: {@code ImageIO.write(.., File)} deletes what is at the path first (an empty
+     * folder included), prints a stack trace when it cannot open it and then reports no cause.
+     */
     public static void write(GroupResult group, Path file) {
         System.setProperty("java.awt.headless", "true");
         BufferedImage image = render(group);
@@ -46,12 +57,27 @@ public final class CostQualityChart {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            if (!ImageIO.write(image, "png", file.toFile())) {
-                throw new IllegalStateException("no PNG writer available in this JVM");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+                if (!ImageIO.write(image, "png", out)) {
+                    throw new IIOException("no PNG writer available in this JVM");
+                }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the chart to " + file + ": " + cause(e, file), e);
         }
+    }
+
+    /** The operating system's reason; NIO exceptions often carry only the path as their message. */
+    static String cause(IOException e, Path file) {
+        if (!(e instanceof FileSystemException f)) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        String reason = f.getReason() != null ? f.getReason().toLowerCase(Locale.ROOT)
+                : f instanceof NoSuchFileException ? "no such file or directory"
+                : f instanceof AccessDeniedException ? "permission denied"
+                : f instanceof FileAlreadyExistsException ? "not a directory" // only createDirectories throws it here
+                : f.getClass().getSimpleName();
+        return f.getFile() == null || f.getFile().equals(file.toString()) ? reason : f.getFile() + ": " + reason;
     }
 
     static BufferedImage render(GroupResult group) {

@@ -52,10 +52,10 @@ public record EvaluationOptions(List<DataPath> train, List<DataPath> test, Strin
                 case "--train" -> i = paths(args, i, option, train);
                 case "--test" -> i = paths(args, i, option, test);
                 case "--router" -> router = value(args, i++, option);
-                case "--png" -> png = Path.of(value(args, i++, option));
+                case "--png" -> png = file(args, i++, option);
                 case "--seed" -> seed = seed(option, value(args, i++, option));
                 case "--split-seed" -> splitSeed = seed(option, value(args, i++, option));
-                case "--save-state" -> saveState = Optional.of(Path.of(value(args, i++, option)));
+                case "--save-state" -> saveState = Optional.of(file(args, i++, option));
                 default -> throw new IllegalArgumentException("unknown argument \"" + option + "\"");
             }
         }
@@ -84,6 +84,15 @@ public record EvaluationOptions(List<DataPath> train, List<DataPath> test, Strin
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
+    }
+
+    /** An empty name would be the working folder, found only after the whole evaluation has run. */
+    private static Path file(String[] args, int index, String option) {
+        String name = value(args, index, option);
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException(option + " needs a file name, found an empty string");
+        }
+        return Path.of(name);
     }
 
     private static long seed(String option, String value) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,6 +81,7 @@ public final class RouteLlmCsv {
             throw new MalformedDataException(fileName, 1, "empty file: expected a header row");
         }
         CsvRecord header = records.get(0);
+        rejectDuplicateColumns(fileName, header);
         int promptColumn = column(fileName, header, PROMPT_COLUMN);
         int weakColumn = column(fileName, header, WEAK_MODEL);
         int strongColumn = column(fileName, header, STRONG_MODEL);
@@ -93,6 +95,17 @@ public final class RouteLlmCsv {
                     bool(fileName, row, weakColumn, WEAK_MODEL), bool(fileName, row, strongColumn, STRONG_MODEL)));
         }
         return prompts;
+    }
+
+    /** Columns are found by name, so a repeated name would silently pick its first copy. */
+    private static void rejectDuplicateColumns(String fileName, CsvRecord header) {
+        Set<String> seen = new HashSet<>();
+        for (String name : header.fields()) {
+            if (!seen.add(name)) {
+                throw new MalformedDataException(fileName, header.line(),
+                        "column \"" + name + "\" appears more than once in the header");
+            }
+        }
     }
 
     private static int column(String fileName, CsvRecord header, String name) {

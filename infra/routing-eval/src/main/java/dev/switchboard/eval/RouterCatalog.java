@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /** The routers {@code --router} can name: the two built-in baselines plus every {@link RouterProvider} found. */
 public final class RouterCatalog {
 
-    /** The name the contract's APGR line is about; supplied by a {@link RouterProvider}, not built in. */
+    /** The name the contract's APGR line is about; supplied by {@link LearnedRouterProvider}, not built in. */
     public static final String LEARNED = "learned";
 
     private final Map<String, RouterProvider> providers = new TreeMap<>();
@@ -37,8 +37,8 @@ public final class RouterCatalog {
         RouterProvider provider = providers.get(name);
         if (provider == null) {
             String hint = LEARNED.equals(name)
-                    ? " (the learned router is not on this build's class path yet: it plugs in as a RouterProvider"
-                    + " named \"learned\", see RouterProvider; until then choose a baseline)"
+                    ? " (LearnedRouterProvider registers it through META-INF/services/" + RouterProvider.class.getName()
+                    + ", which this class path lacks; run the routing-eval jar or choose a baseline)"
                     : "";
             throw new IllegalArgumentException("unknown router \"" + name + "\"" + hint
                     + "; available: " + String.join(", ", providers.keySet()));

@@ -1,13 +1,13 @@
 package dev.switchboard.eval;
 
 /**
- * The extension point for routers that live outside this module, found with {@link java.util.ServiceLoader}.
+ * The extension point for routers beyond the two built-in baselines, found with {@link java.util.ServiceLoader}.
  *
- * <p>This is where the learned router plugs in: an adapter around shared-core's
- * {@code dev.switchboard.routing.learning.LogisticDifficultyLearner} implements {@link RouterUnderTest}, a provider
- * returns it for {@link #name()} {@value RouterCatalog#LEARNED}, and the provider's class name is listed in
- * {@code META-INF/services/dev.switchboard.eval.RouterProvider}. The evaluator then selects it with
- * {@code --router learned} (the default) without any change here.
+ * <p>The learned router plugs in this way: {@link LearnedRouterProvider} returns a {@link LearnedRouter} (an
+ * adapter around shared-core's {@code dev.switchboard.routing.learning.LogisticDifficultyLearner}) for
+ * {@link #name()} {@value RouterCatalog#LEARNED}, and is listed in
+ * {@code META-INF/services/dev.switchboard.eval.RouterProvider}. Another router does the same under its own name
+ * and is then selected with {@code --router NAME} without any change to the evaluator.
  */
 public interface RouterProvider {
 

@@ -34,6 +34,10 @@ public final class RoutingEvaluation {
      */
     public static EvaluationResult run(List<LabelledPrompt> train, List<PromptSet> testSets, RouterCatalog catalog,
                                        String chosen, RouterUnderTest chosenRouter, long seed) {
+        // Untrained, the learner scores every prompt alike: the figures would be the random ones, not an error.
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("the training set has no prompts left to train on");
+        }
         if (testSets.isEmpty()) {
             throw new IllegalArgumentException("no test sets");
         }

@@ -153,6 +153,69 @@ class EvaluateRoutingTest {
     }
 
     @Test
+    void anUnwritableChartPathFailsWithOneLineAndNoStackTrace() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("charts"));
+        Files.writeString(folder.resolve("keep.txt"), "x");
+        PrintStream original = System.err;
+        ByteArrayOutputStream stray = new ByteArrayOutputStream();
+        Run run;
+        System.setErr(new PrintStream(stray, true, StandardCharsets.UTF_8)); // ImageIO printed its trace there
+        try {
+            run = run(RouterCatalog.of(), args("--router", "length", "--png", folder.toString()));
+        } finally {
+            System.setErr(original);
+        }
+
+        assertEquals(1, run.exitCode());
+        assertEquals(List.of("error: cannot write the chart to " + folder + ": is a directory"), run.err().lines().toList());
+        assertEquals("", stray.toString(StandardCharsets.UTF_8));
+        assertTrue(run.out().stream().noneMatch(l -> l.startsWith("APGR=")), "no contract line after a failed chart");
+    }
+
+    @Test
+    void anEmptyTrainingSetIsAnErrorNotARandomRouter() throws Exception {
+        Path headerOnly = dir.resolve("header-only.csv");
+        Files.writeString(headerOnly, "prompt," + RouteLlmCsv.WEAK_MODEL + "," + RouteLlmCsv.STRONG_MODEL + "\n");
+        for (String train : List.of(headerOnly.toString(), FIXTURES + "train@1/999")) {
+            Run run = run(RouterCatalog.of(), "--router", "length", "--train", train, "--test", FIXTURES + "other",
+                    "--png", dir.resolve("chart.png").toString());
+
+            assertEquals(1, run.exitCode(), train);
+            assertEquals(List.of("error: the training set has no prompts left to train on"), run.err().lines().toList());
+            assertTrue(run.out().stream().noneMatch(l -> l.startsWith("APGR=")), train);
+        }
+    }
+
+    @Test
+    void equallyAccurateModelsOnThePoolEndWithNotApplicableAndExitZero() throws Exception {
+        Path even = dir.resolve("even.csv"); // weak and strong both right on 1 of 2: there is no gap to recover
+        Files.writeString(even, "prompt," + RouteLlmCsv.WEAK_MODEL + "," + RouteLlmCsv.STRONG_MODEL
+                + "\nfirst,True,False\nsecond,False,True\n");
+        Run run = run(RouterCatalog.of(), "--router", "length", "--train", FIXTURES + "train", "--test", even.toString(),
+                "--png", dir.resolve("chart.png").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("APGR=n/a CPT50=n/a CPT80=n/a", run.lastLine());
+        assertTrue(Files.size(dir.resolve("chart.png")) > 0, "the chart is still drawn, without curves");
+    }
+
+    @Test
+    void warnsWhenTestPromptsAlsoOccurInTheTrainingData() throws Exception {
+        Path overlapping = dir.resolve("overlapping.csv"); // two prompts of train/subject_a.csv, one new
+        Files.writeString(overlapping, "prompt," + RouteLlmCsv.WEAK_MODEL + "," + RouteLlmCsv.STRONG_MODEL
+                + "\nShort one,True,True\n\"A longer prompt, with a comma\",False,True\nA new question,False,True\n");
+        Run run = run(RouterCatalog.of(), "--router", "length", "--train", FIXTURES + "train", "--test", overlapping.toString(),
+                "--png", dir.resolve("chart.png").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("warning: 2 test prompts also occur verbatim in the training data"),
+                String.join("\n", run.out()));
+        assertTrue(run.lastLine().matches(CONTRACT_LINE), run.lastLine());
+        assertTrue(run(RouterCatalog.of(), args("--router", "length")).out().stream().noneMatch(l -> l.startsWith("warning:")),
+                "no warning without overlap (the fixture's leaked prompt is dropped as contaminated)");
+    }
+
+    @Test
     void malformedDataFailsWithTheFileAndLine() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "prompt," + RouteLlmCsv.WEAK_MODEL + "," + RouteLlmCsv.STRONG_MODEL + "\nok,True,True\nx,maybe,True\n");

@@ -41,6 +41,15 @@ class EvaluationOptionsTest {
     }
 
     @Test
+    void anEmptyFileNameIsAUsageError() {
+        // Path.of("") is the working folder: the chart or state would be written over a directory.
+        for (String option : List.of("--png", "--save-state")) {
+            assertEquals(option + " needs a file name, found an empty string", assertThrows(IllegalArgumentException.class,
+                    () -> EvaluationOptions.parse("--train", "a", "--test", "b", option, "")).getMessage());
+        }
+    }
+
+    @Test
     void reportsWhatIsWrong() {
         assertEquals("--test needs at least one path",
                 assertThrows(IllegalArgumentException.class, () -> EvaluationOptions.parse("--train", "a")).getMessage());

@@ -37,6 +37,16 @@ class RouteLlmCsvTest {
     }
 
     @Test
+    void aColumnNamedTwiceIsAnErrorNamingIt() {
+        MalformedDataException e = assertThrows(MalformedDataException.class, () -> RouteLlmCsv.parse("d.csv", "d",
+                HEADER.strip() + "," + RouteLlmCsv.WEAK_MODEL + "\nx,True,True,False\n"));
+        assertEquals("d.csv:1: column \"" + RouteLlmCsv.WEAK_MODEL + "\" appears more than once in the header",
+                e.getMessage());
+        assertThrows(MalformedDataException.class, () -> RouteLlmCsv.parse("i.csv", "i", "note," + HEADER.strip()
+                + ",note\na,x,True,True,b\n"), "an ignored column named twice is as ambiguous");
+    }
+
+    @Test
     void aLabelThatIsNotABooleanNamesFileLineAndColumn() {
         MalformedDataException e = assertThrows(MalformedDataException.class,
                 () -> RouteLlmCsv.parse("b.csv", "b", HEADER + "ok,True,False\n\"two\nlines\",yes,True\n"));

@@ -35,6 +35,15 @@ class RouterCatalogTest {
     }
 
     @Test
+    void aMissingLearnedRouterSaysWhichRegistrationIsAbsent() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RouterCatalog.of().create(RouterCatalog.LEARNED, 0));
+        assertEquals("unknown router \"learned\" (LearnedRouterProvider registers it through"
+                + " META-INF/services/dev.switchboard.eval.RouterProvider, which this class path lacks;"
+                + " run the routing-eval jar or choose a baseline); available: length, random", e.getMessage());
+    }
+
+    @Test
     void twoRoutersMayNotShareAName() {
         RouterProvider clash = new RouterProvider() {
             @Override
