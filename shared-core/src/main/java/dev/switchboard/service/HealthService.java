@@ -43,7 +43,16 @@ public class HealthService {
         this.clock = clock;
     }
 
+    /** The health everyone sees: the outage policy (whether budgets are open meanwhile) is left out. */
     public HealthResponse health() {
+        return health(false);
+    }
+
+    /**
+     * @param forAdmin whether to show a state outage's detail: that budgets or rate limits go unchecked while it
+     *                 lasts would tell anyone on the internet when spending is open, so only the admin sees it
+     */
+    public HealthResponse health(boolean forAdmin) {
         Map<String, String> checks = new LinkedHashMap<>();
         checks.put("ledger", check("ledger", () -> ledger.stats(clock.instant(), LedgerScope.EVERYONE)));
         try {
@@ -58,8 +67,9 @@ public class HealthService {
         snapshot.current(); // starts a fresh read when due, so that a passing outage does not stay reported here
         checks.put("state_snapshot", snapshot.lastError().isPresent() ? "stale" : "ok");
         boolean ok = checks.values().stream().allMatch("ok"::equals);
-        HealthResponse.StateOutage outage = outages.current().map(o -> new HealthResponse.StateOutage(o.since(),
-                o.lastFailure(), o.lastOperation(), mode(policy.budgets()), mode(policy.rateLimits()))).orElse(null);
+        HealthResponse.StateOutage outage = !forAdmin ? null : outages.current().map(o -> new HealthResponse.StateOutage(
+                o.since(), o.lastFailure(), o.lastOperation(), mode(policy.budgets()), mode(policy.rateLimits())))
+                .orElse(null);
         return new HealthResponse(ok ? "ok" : "degraded", checks, catalog.providerCount(), outage);
     }
 

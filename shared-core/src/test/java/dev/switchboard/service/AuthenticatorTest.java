@@ -71,6 +71,20 @@ class AuthenticatorTest {
     }
 
     @Test
+    void onlyTheAdminKeyIsTheAdminOnAnOpenRouteAndEveryoneIsWhileAuthenticationIsOff() {
+        Authenticator on = new Authenticator(new AdminKey(ADMIN_KEY, false), keys);
+
+        assertTrue(on.isAdmin("Bearer " + ADMIN_KEY));
+        for (String other : new String[]{null, "", "Bearer", "Bearer " + virtualKey, "Bearer " + ADMIN_KEY + "x",
+                ADMIN_KEY}) {
+            assertFalse(on.isAdmin(other), String.valueOf(other));
+        }
+        assertTrue(new Authenticator(new AdminKey(null, false), keys).isAdmin(null));
+        assertFalse(new Authenticator(new AdminKey(null, true), keys).isAdmin("Bearer anything"),
+                "on Lambda without an admin key nobody is the admin");
+    }
+
+    @Test
     void fromMemoryItDecidesWhatNeedsNoReadAndLeavesOnlyAnUncachedVirtualKeyUndecided() {
         Authenticator on = new Authenticator(new AdminKey(ADMIN_KEY, false), keys);
         String uncached = new KeyService(new CountingKeyStore(), new SeededSecureRandom(9), new MutableClock())

@@ -82,11 +82,14 @@ class StateOutageTest {
         assertEquals(503, e.status());
         assertEquals("state_unavailable", e.type());
         assertTrue(tookMs < BOUND_MS, "took " + tookMs + " ms");
-        HealthResponse health = ctx.getBean(HealthService.class).health();
+        HealthResponse health = ctx.getBean(HealthService.class).health(true);
         assertEquals("degraded", health.status());
         assertEquals("unavailable", health.checks().get("state"));
         assertNotNull(health.stateOutage());
         assertEquals("closed", health.stateOutage().budgets());
+        HealthResponse everyone = ctx.getBean(HealthService.class).health();
+        assertEquals("unavailable", everyone.checks().get("state"));
+        assertNull(everyone.stateOutage(), "whether budgets are open is the admin's to know");
     }
 
     @Test
