@@ -5,6 +5,9 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +28,7 @@ public final class CreateKeyRequestParser {
     /** The principals of the admin key and of unauthenticated local use (Authenticator, Caller). */
     public static final List<String> RESERVED_USERS = List.of("admin", "anonymous");
 
-    private static final Set<String> FIELDS = Set.of("user", "name", "budget", "limits");
+    private static final Set<String> FIELDS = Set.of("user", "name", "budget", "limits", "expires_at");
     private static final Set<String> BUDGET_FIELDS = Set.of("daily_usd", "monthly_usd");
     private static final Set<String> LIMIT_FIELDS = Set.of("rpm", "tpm");
 
@@ -52,7 +55,24 @@ public final class CreateKeyRequestParser {
             throw new InvalidRequestException("user", "'user' must not be " + String.join(" or ", RESERVED_USERS)
                     + ": those name the admin key and unauthenticated local use");
         }
-        return new CreateKeyRequest(user, name, budget(json.optionalNode("budget")), limits(json.optionalNode("limits")));
+        return new CreateKeyRequest(user, name, budget(json.optionalNode("budget")), limits(json.optionalNode("limits")),
+                expiresAt(json.optionalNode("expires_at")));
+    }
+
+    /** An ISO-8601 instant with its offset ("2027-01-31T00:00:00Z"); whether it is still ahead is the service's check. */
+    private static Instant expiresAt(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String rule = "'expires_at' must be an ISO-8601 date and time with its offset, such as 2027-01-31T00:00:00Z";
+        if (!node.isString()) {
+            throw new InvalidRequestException("expires_at", rule);
+        }
+        try {
+            return OffsetDateTime.parse(node.getStringValue()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("expires_at", rule);
+        }
     }
 
     private static KeyBudget budget(JsonNode node) {

@@ -6,12 +6,13 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 /**
  * POST /keys' answer, the only place the clear key ever appears. {@code budget} is the caps that
- * apply (seed 002's default when the request set none); {@code createdAt} is ISO-8601.
+ * apply (seed 002's default when the request set none); {@code createdAt} and {@code expiresAt} (null:
+ * until revoked) are ISO-8601.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CreatedKeyResponse(String key, String id, String user, String name, KeyBudget budget, KeyLimits limits,
-                                 String createdAt) {
+                                 String createdAt, String expiresAt) {
 
     /** Without the key: a record's default text would put it in any log line that prints this. */
     @Override

@@ -6,11 +6,11 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 /**
  * A virtual key as GET /keys and DELETE /keys/{id} show it: never the key itself, which only POST /keys'
- * answer ever held. {@code budget} is the caps that apply; {@code createdAt} and {@code revokedAt} are
- * ISO-8601, and {@code revokedAt} is null while the key works.
+ * answer ever held. {@code budget} is the caps that apply; the times are ISO-8601; {@code expiresAt} is null
+ * for a key that works until revoked, and {@code revokedAt} null until it is.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record KeyResponse(String id, String user, String name, KeyBudget budget, KeyLimits limits, String createdAt,
-                          String revokedAt) {
+                          String expiresAt, String revokedAt) {
 }

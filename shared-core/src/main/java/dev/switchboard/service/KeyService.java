@@ -1,6 +1,7 @@
 package dev.switchboard.service;
 
 import dev.switchboard.api.ApiException;
+import dev.switchboard.api.InvalidRequestException;
 import dev.switchboard.api.KeyListRequest;
 import dev.switchboard.api.KeyListResponse;
 import dev.switchboard.api.KeyResponse;
@@ -56,10 +57,14 @@ public class KeyService {
      * @throws StateStoreUnavailableException (503) when the store cannot be reached
      */
     public CreatedKey create(CreateKeyCommand command) {
+        Instant now = clock.instant();
+        if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
+            throw new InvalidRequestException("expires_at", "'expires_at' must be later than now (" + now + ")");
+        }
         String key = KEY_PREFIX + randomBase64Url(KEY_BYTES);
         String hash = KeyHashes.sha256Hex(key);
         VirtualKey record = new VirtualKey("vk_" + randomBase64Url(ID_BYTES), command.user(), command.budget(),
-                command.limits(), clock.instant(), command.name());
+                command.limits(), now, command.name(), command.expiresAt());
         try {
             store.create(hash, record);
         } catch (StateUnavailableException e) {
@@ -132,7 +137,7 @@ public class KeyService {
         Instant readAt = clock.instant();
         VirtualKey key = store.findByHash(hash).orElse(null);
         cache.put(hash, key, readAt);
-        return Optional.ofNullable(key).map(KeyService::caller);
+        return Optional.ofNullable(key).filter(this::live).map(KeyService::caller);
     }
 
     /**
@@ -149,7 +154,7 @@ public class KeyService {
 
     private Known cached(String hash) {
         return cache.get(hash)
-                .map(cached -> Known.answer(Optional.ofNullable(cached.key()).map(KeyService::caller)))
+                .map(cached -> Known.answer(Optional.ofNullable(cached.key()).filter(this::live).map(KeyService::caller)))
                 .orElse(Known.UNANSWERED);
     }
 
@@ -166,6 +171,11 @@ public class KeyService {
         static Known answer(Optional<Caller> caller) {
             return new Known(true, caller);
         }
+    }
+
+    /** Not past its expiry: checked at each use, cached or read, so that a key ends on time everywhere. */
+    private boolean live(VirtualKey key) {
+        return !key.expiredAt(clock.instant());
     }
 
     static Caller caller(VirtualKey key) {

@@ -7,6 +7,8 @@ import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.ListedKey;
 import dev.switchboard.state.VirtualKey;
 
+import java.time.Instant;
+
 /** A stored virtual key as the admin routes show it: the caps that apply, never the key or its hash. */
 final class KeyViews {
 
@@ -22,9 +24,13 @@ final class KeyViews {
         return new KeyLimits(key.limits().requestsPerMinute(), key.limits().tokensPerMinute());
     }
 
+    static String time(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
     static KeyResponse response(ListedKey listed) {
         VirtualKey key = listed.key();
         return new KeyResponse(key.id(), key.user(), key.name(), budget(key), limits(key), key.createdAt().toString(),
-                listed.revoked() ? listed.revokedAt().toString() : null);
+                time(key.expiresAt()), time(listed.revokedAt()));
     }
 }

@@ -13,9 +13,15 @@ import java.util.Objects;
  * @param limits    the key's own RPM / TPM ({@link RateLimits#NONE} for none)
  * @param createdAt when the admin created it
  * @param name      an optional label ("ci", "notebook"); null when none was given
+ * @param expiresAt when the key stops working; null when it works until revoked
  */
 public record VirtualKey(String id, String user, BudgetCaps budget, RateLimits limits, Instant createdAt,
-                         String name) {
+                         String name, Instant expiresAt) {
+
+    /** A key that works until revoked. */
+    public VirtualKey(String id, String user, BudgetCaps budget, RateLimits limits, Instant createdAt, String name) {
+        this(id, user, budget, limits, createdAt, name, null);
+    }
 
     public VirtualKey {
         Objects.requireNonNull(id, "id");
@@ -25,5 +31,10 @@ public record VirtualKey(String id, String user, BudgetCaps budget, RateLimits l
             throw new IllegalArgumentException("a virtual key needs a non-blank id and user");
         }
         limits = limits == null ? RateLimits.NONE : limits;
+    }
+
+    /** Whether the key no longer works at {@code now} because its time ran out. */
+    public boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
     }
 }

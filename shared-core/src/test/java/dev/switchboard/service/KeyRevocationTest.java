@@ -84,6 +84,34 @@ class KeyRevocationTest {
     }
 
     @Test
+    void aKeyWorksUntilItsExpiryOnEveryInstanceCachedOrNot() {
+        java.time.Instant expires = clock.instant().plus(Duration.ofMinutes(10));
+        CreatedKey created = here.create(new CreateKeyCommand("alice", null, null, RateLimits.NONE, expires));
+        assertTrue(here.authenticate(created.key()).isPresent(), "cached here from its creation");
+        assertEquals(expires.toString(), created.toResponse().expiresAt());
+
+        clock.advance(Duration.ofMinutes(10).minusMillis(1));
+        assertTrue(here.authenticate(created.key()).isPresent());
+        assertTrue(elsewhere.authenticate(created.key()).isPresent(), "read and cached elsewhere");
+        clock.advance(Duration.ofMillis(1));
+
+        assertTrue(here.authenticate(created.key()).isEmpty(), "ended on time, though cached");
+        assertTrue(elsewhere.authenticate(created.key()).isEmpty());
+        assertTrue(elsewhere.fromMemory(created.key()).caller().isEmpty());
+        assertEquals(expires.toString(), here.list(new KeyListRequest(null, 10, "alice")).data().get(0).expiresAt());
+    }
+
+    @Test
+    void anExpiryNotAheadIs400AndCreatesNothing() {
+        dev.switchboard.api.InvalidRequestException refused = assertThrows(
+                dev.switchboard.api.InvalidRequestException.class, () -> here.create(
+                        new CreateKeyCommand("alice", null, null, RateLimits.NONE, clock.instant())));
+
+        assertEquals("expires_at", refused.field());
+        assertTrue(store.createdKeys.isEmpty());
+    }
+
+    @Test
     void revokingTwiceAnswersWithTheFirstRevocation() {
         String id = here.create(new CreateKeyCommand("alice", null, null, RateLimits.NONE)).record().id();
         KeyResponse first = here.revoke(id);

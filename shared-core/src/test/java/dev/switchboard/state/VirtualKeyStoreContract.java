@@ -69,6 +69,17 @@ public abstract class VirtualKeyStoreContract {
     }
 
     @Test
+    void anExpiryComesBackAsItWasStoredAndNoneStaysNone() {
+        Instant expires = Instant.parse("2037-01-31T00:00:00.5Z");
+        store.create(hash, new VirtualKey(id("expiring"), "alice", null, RateLimits.NONE, CREATED, null, expires));
+        store.create(hash + "-2", new VirtualKey(id("lasting"), "alice", null, RateLimits.NONE, CREATED, null));
+
+        assertEquals(expires, store.findByHash(hash).orElseThrow().expiresAt());
+        assertNull(store.findByHash(hash + "-2").orElseThrow().expiresAt());
+        assertEquals(expires, store.revoke(id("expiring"), CREATED).orElseThrow().key().expiresAt(), "and in the list");
+    }
+
+    @Test
     void noBudgetStaysTheSeedDefaultAndEmptyCapsStayNoCaps() {
         String other = hash + "-2";
         store.create(hash, new VirtualKey(id("a"), "bob", null, RateLimits.NONE, CREATED, null));

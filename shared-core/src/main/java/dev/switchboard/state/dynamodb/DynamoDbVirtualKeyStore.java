@@ -36,10 +36,10 @@ import java.util.Optional;
  * key item    pk "vkey#" + hex SHA-256 of the key (the clear key is never stored), sk "key"
  * list entry  pk "vkeys", sk the key id ("vk_..."), key_hash S, revoked_at S (ISO-8601, once revoked)
  * both        key_id S, user S, name S?, budget M? {daily_usd N?, monthly_usd N?} (absent = seed default),
- *             rpm N?, tpm N?, created_at S (ISO-8601)
+ *             rpm N?, tpm N?, created_at S (ISO-8601), expires_at S? (ISO-8601; checked at each use)
  * </pre>
  *
- * No TTL: a key lives until it is revoked, which deletes its key item and marks its list entry. Creation
+ * No TTL: a key lives until it is revoked (or stops working at its expiry, checked at each use), which deletes its key item and marks its list entry. Creation
  * writes both in one transaction that replaces neither; lookup is one strongly consistent GetItem, so a key
  * works the moment its creation returned (an eventually consistent miss would also be cached as unknown
  * for seconds). Keys are created, listed and revoked by the admin only, so the one list partition stays cold.

@@ -25,6 +25,7 @@ final class VirtualKeyItems {
     private static final String RPM = "rpm";
     private static final String TPM = "tpm";
     private static final String CREATED = "created_at";
+    private static final String EXPIRES = "expires_at";
 
     private VirtualKeyItems() {
     }
@@ -36,6 +37,9 @@ final class VirtualKeyItems {
         item.put(CREATED, AttributeValue.fromS(key.createdAt().toString()));
         if (key.name() != null) {
             item.put(NAME, AttributeValue.fromS(key.name()));
+        }
+        if (key.expiresAt() != null) {
+            item.put(EXPIRES, AttributeValue.fromS(key.expiresAt().toString()));
         }
         if (key.budget() != null) {
             Map<String, AttributeValue> caps = new HashMap<>();
@@ -71,7 +75,8 @@ final class VirtualKeyItems {
         BigDecimal tpm = decimal(item, TPM);
         return new VirtualKey(item.get(ID).s(), item.get(USER).s(), budget,
                 new RateLimits(rpm == null ? null : rpm.longValueExact(), tpm == null ? null : tpm.longValueExact()),
-                Instant.parse(item.get(CREATED).s()), item.containsKey(NAME) ? item.get(NAME).s() : null);
+                Instant.parse(item.get(CREATED).s()), item.containsKey(NAME) ? item.get(NAME).s() : null,
+                item.containsKey(EXPIRES) ? Instant.parse(item.get(EXPIRES).s()) : null);
     }
 
     private static void putNumber(Map<String, AttributeValue> map, String name, Object value) {

@@ -68,6 +68,19 @@ class KeysFunctionTest {
     }
 
     @Test
+    void aKeyMayBeGivenAnExpiryWhichItsAnswerAndTheListShow() {
+        APIGatewayV2HTTPResponse response = send("POST", "/keys", ADMIN,
+                "{\"user\": \"heidi\", \"expires_at\": \"2099-06-30T12:00:00+02:00\"}");
+
+        assertEquals(201, response.getStatusCode(), replies.text(response));
+        assertEquals("2099-06-30T10:00:00Z", replies.json(response).get("expires_at").getStringValue());
+        JsonNode listed = replies.json(send("GET", "/keys?user=heidi", ADMIN, null)).get("data").get(0);
+        assertEquals("2099-06-30T10:00:00Z", listed.get("expires_at").getStringValue());
+        String key = replies.json(response).get("key").getStringValue();
+        assertEquals(200, send("GET", "/stats", "Bearer " + key, null).getStatusCode(), "works until then");
+    }
+
+    @Test
     void onlyAUserIsRequiredAndTheSeedBudgetApplies() {
         APIGatewayV2HTTPResponse response = send("POST", "/keys", ADMIN, "{\"user\": \"bob\"}");
 
@@ -77,6 +90,7 @@ class KeysFunctionTest {
         assertTrue(body.get("budget").get("monthly_usd").isNull());
         assertTrue(body.get("limits").get("rpm").isNull());
         assertTrue(body.get("name").isNull());
+        assertTrue(body.get("expires_at").isNull(), "works until revoked");
     }
 
     @TestFactory
@@ -104,7 +118,10 @@ class KeysFunctionTest {
                 {"zero rpm", "{\"user\": \"a\", \"limits\": {\"rpm\": 0}}", "limits.rpm"},
                 {"negative tpm", "{\"user\": \"a\", \"limits\": {\"tpm\": -5}}", "limits.tpm"},
                 {"fractional rpm", "{\"user\": \"a\", \"limits\": {\"rpm\": 1.5}}", "limits.rpm"},
-                {"unknown limits field", "{\"user\": \"a\", \"limits\": {\"rph\": 1}}", "limits.rph"}};
+                {"unknown limits field", "{\"user\": \"a\", \"limits\": {\"rph\": 1}}", "limits.rph"},
+                {"expiry without an offset", "{\"user\": \"a\", \"expires_at\": \"2099-01-01T00:00:00\"}", "expires_at"},
+                {"expiry as a number", "{\"user\": \"a\", \"expires_at\": 4102444800}", "expires_at"},
+                {"expiry in the past", "{\"user\": \"a\", \"expires_at\": \"2001-01-01T00:00:00Z\"}", "expires_at"}};
         return Stream.of(cases).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             APIGatewayV2HTTPResponse response = send("POST", "/keys", ADMIN, c[1]);
 
