@@ -49,7 +49,7 @@ final class ResponseFormatParser {
     private static ResponseFormat jsonSchema(JsonMapper mapper, JsonNode node) {
         String field = FIELD + ".json_schema";
         if (node == null || !node.isObject()) {
-            throw invalid(field, "'" + field + "' must be an object with a name and a schema");
+            throw invalid(field, "'" + field + "' must be an object with a name (and a schema)");
         }
         only(node, SCHEMA_FIELDS, field);
         JsonNode name = node.get("name");
@@ -57,7 +57,7 @@ final class ResponseFormatParser {
             throw invalid(field + ".name", "'" + field + ".name' must be 1 to 64 letters, digits, _ or -");
         }
         JsonNode schema = node.get("schema");
-        if (schema == null || !schema.isObject()) {
+        if (schema != null && !schema.isNull() && !schema.isObject()) {
             throw invalid(field + ".schema", "'" + field + ".schema' must be a JSON Schema object");
         }
         JsonNode strict = node.get("strict");
@@ -68,7 +68,8 @@ final class ResponseFormatParser {
         if (description != null && !description.isNull() && !description.isString()) {
             throw invalid(field + ".description", "'" + field + ".description' must be a string");
         }
-        return ResponseFormat.jsonSchema(name.getStringValue(), text(mapper, schema),
+        return ResponseFormat.jsonSchema(name.getStringValue(),
+                schema == null || schema.isNull() ? null : text(mapper, schema),
                 strict == null || strict.isNull() ? null : strict.getBooleanValue(),
                 description == null || description.isNull() ? null : description.getStringValue());
     }

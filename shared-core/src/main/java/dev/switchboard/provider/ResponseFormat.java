@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param kind        text, json_object or json_schema
  * @param schemaName  json_schema's name (OpenAI requires one); null otherwise
- * @param schemaJson  json_schema's schema, as JSON text of one object; null otherwise
+ * @param schemaJson  json_schema's schema, as JSON text of one object; null when not given (OpenAI makes it
+ *                    optional: any JSON then) or for another kind
  * @param strict      json_schema's strict flag, null when not given
  * @param description json_schema's description, null when not given
  */
@@ -23,10 +24,10 @@ public record ResponseFormat(Kind kind, String schemaName, String schemaJson, Bo
 
     public ResponseFormat {
         Objects.requireNonNull(kind, "kind");
-        if ((kind == Kind.JSON_SCHEMA) != (schemaName != null && schemaJson != null)) {
-            throw new IllegalArgumentException("a schema name and schema go with json_schema, and only with it");
+        if ((kind == Kind.JSON_SCHEMA) != (schemaName != null)) {
+            throw new IllegalArgumentException("a schema name goes with json_schema, and only with it");
         }
-        if (kind != Kind.JSON_SCHEMA && (strict != null || description != null)) {
+        if (kind != Kind.JSON_SCHEMA && (schemaJson != null || strict != null || description != null)) {
             throw new IllegalArgumentException("strict and description belong to json_schema");
         }
     }
@@ -50,7 +51,11 @@ public record ResponseFormat(Kind kind, String schemaName, String schemaJson, Bo
         if (kind != Kind.JSON_SCHEMA) {
             return wireName();
         }
-        return wireName() + "|" + schemaName.length() + ":" + schemaName + "|" + schemaJson.length() + ":" + schemaJson
-                + "|strict=" + strict + "|" + (description == null ? "-" : description.length() + ":" + description);
+        return wireName() + "|" + schemaName.length() + ":" + schemaName + "|" + piece(schemaJson) + "|strict=" + strict
+                + "|" + piece(description);
+    }
+
+    private static String piece(String text) {
+        return text == null ? "-" : text.length() + ":" + text;
     }
 }

@@ -31,8 +31,6 @@ public final class SimulatedProvider implements ChatProvider {
             "To summarise, the key points are correctness first and clarity second.");
 
     private static final int WORDS_PER_CHUNK = 4;
-    /** Room a JSON answer's wrapper takes within the answer budget (a generous count of {"answer": ""}). */
-    static final int JSON_WRAPPER_TOKENS = 8;
 
     private final String name;
     private final SimulationConfig simulation;
@@ -87,9 +85,7 @@ public final class SimulatedProvider implements ChatProvider {
         }
         String prompt = request.messages().stream().map(ChatMessage::content).collect(Collectors.joining("\n"));
         int inputTokens = tokens.count(prompt);
-        Answer answer = request.options().format().json()
-                ? json(answer(request.model(), prompt, Math.max(1, request.maxTokens() - JSON_WRAPPER_TOKENS)))
-                : answer(request.model(), prompt, request.maxTokens());
+        Answer answer = answer(request.model(), prompt, request.maxTokens(), request.options().format().json());
         return new ChatResponse(answer.text(), request.model(), new Usage(inputTokens, answer.tokens()),
                 answer.truncated() ? FinishReason.LENGTH : FinishReason.STOP);
     }
@@ -119,16 +115,13 @@ public final class SimulatedProvider implements ChatProvider {
     private record Answer(String text, int tokens, boolean truncated) {
     }
 
-    /**
-     * A JSON answer: the text as one field of an object. It does not follow a json_schema's schema; a
-     * simulated deployment only stands in for one that can.
-     */
-    private Answer json(Answer text) {
-        String object = "{\"answer\": " + JsonText.quoted(text.text()) + "}";
-        return new Answer(object, tokens.count(object), text.truncated());
-    }
 
-    private Answer answer(String model, String prompt, int maxTokens) {
+    /**
+     * @param json whether to answer a JSON object, the text as its one field; it follows no json_schema's schema
+     *             (a simulated deployment only stands in for one that can), and like a real model's it is cut
+     *             mid-object when the budget runs out
+     */
+    private Answer answer(String model, String prompt, int maxTokens, boolean json) {
         SplittableRandom random = new SplittableRandom(simulation.seed() * 31 + (model + "\n" + prompt).hashCode());
         String excerpt = prompt.strip().replaceAll("\\s+", " ");
         if (excerpt.length() > 60) {
@@ -140,7 +133,7 @@ public final class SimulatedProvider implements ChatProvider {
         while (tokens.count(text.toString()) < target) {
             text.append(' ').append(SENTENCES.get(random.nextInt(SENTENCES.size())));
         }
-        String full = text.toString();
+        String full = json ? "{\"answer\": " + JsonText.quoted(text.toString()) + "}" : text.toString();
         int count = tokens.count(full);
         if (count <= maxTokens) {
             return new Answer(full, count, false);

@@ -6,6 +6,7 @@ import dev.switchboard.api.ModelNotFoundException;
 import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolDefinition;
 
@@ -71,6 +72,12 @@ final class ChatRouting {
             for (ToolCall call : message.toolCalls()) {
                 extra += tokens.countUnrouted(call.name()) + tokens.countUnrouted(call.argumentsJson());
             }
+        }
+        ResponseFormat format = request.options().format();
+        if (format.kind() == ResponseFormat.Kind.JSON_SCHEMA) {
+            // The schema reaches the model as input, and is billed as such.
+            extra += tokens.countUnrouted(format.schemaName()) + tokens.countUnrouted(format.schemaJson())
+                    + tokens.countUnrouted(format.description());
         }
         return (int) Math.min(Integer.MAX_VALUE, extra);
     }

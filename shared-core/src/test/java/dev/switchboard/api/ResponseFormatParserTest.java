@@ -41,6 +41,8 @@ class ResponseFormatParserTest {
         assertEquals(ResponseFormat.jsonSchema("weather_2", "{\"type\":\"object\",\"properties\":{\"c\":{\"type\":"
                 + "\"number\"}}}", true, "Today"), full);
         assertEquals(ResponseFormat.jsonSchema("w", "{}", null, null), bare);
+        assertEquals(ResponseFormat.jsonSchema("w", null, null, null),
+                format("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"w\"}}"), "OpenAI's schema is optional");
         assertNotEquals(full.canonical(), bare.canonical(), "another schema is another cache entry");
     }
 
@@ -53,7 +55,6 @@ class ResponseFormatParserTest {
             "{\"type\":\"json_schema\"}|response_format.json_schema",
             "{\"type\":\"json_schema\",\"json_schema\":{\"schema\":{}}}|response_format.json_schema.name",
             "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"has space\",\"schema\":{}}}|response_format.json_schema.name",
-            "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"w\"}}|response_format.json_schema.schema",
             "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"w\",\"schema\":[]}}|response_format.json_schema.schema",
             "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"w\",\"schema\":{},\"strict\":\"yes\"}}|response_format.json_schema.strict",
             "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"w\",\"schema\":{},\"description\":5}}|response_format.json_schema.description",

@@ -48,10 +48,11 @@ class JsonOutputGatewayTest {
         Path config = data.resolve("providers.yml");
         Files.writeString(config, String.join("\n",
                 "providers:",
-                provider("jsonopenai", "openai", openai.baseUri().toString(), "gpt-4o-mini", true),
-                provider("jsongemini", "gemini", gemini.baseUri().toString(), "gemini-2.5-flash", true),
+                // Gemini ranks before OpenAI (cheaper, higher priority), so that skipping it can be seen.
+                provider("jsonopenai", "openai", openai.baseUri().toString(), "gpt-4o-mini", true, 0),
+                provider("jsongemini", "gemini", gemini.baseUri().toString(), "gemini-1.5-flash", true, 10),
                 provider("textanthropic", "anthropic", anthropic.baseUri().toString(), "claude-3-5-haiku-20241022",
-                        false),
+                        false, 5),
                 ""));
         gateway = LocalGateway.start(GatewaySettings.fromEnvironment(Map.of("PORT", "0",
                         "SWITCHBOARD_DATA_DIR", data.resolve("gw").toString())),
@@ -60,14 +61,15 @@ class JsonOutputGatewayTest {
         json = gateway.context().getBean(JsonMapper.class);
     }
 
-    private static String provider(String name, String protocol, String baseUrl, String model, boolean jsonOutput) {
+    private static String provider(String name, String protocol, String baseUrl, String model, boolean jsonOutput,
+                                   int priority) {
         return String.join("\n",
                 "  - name: " + name,
                 "    protocol: " + protocol,
                 "    base-url: " + baseUrl,
                 "    deployments:",
-                "      - {model: \"" + model + "\", tier: economy, rpm: 100, tpm: 100000,",
-                "         capabilities: {context-length: 128000, streaming: true, json: " + jsonOutput + "}}");
+                "      - {model: \"" + model + "\", tier: economy, rpm: 100, tpm: 100000, priority: " + priority + ",",
+                "         capabilities: {context-length: 128000, tools: true, streaming: true, json: " + jsonOutput + "}}");
     }
 
     @AfterAll
@@ -98,7 +100,7 @@ class JsonOutputGatewayTest {
     void geminiIsAskedForJsonByMimeTypeWithTheSchemaAsJsonSchema() throws Exception {
         gemini.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("gemini/generate-text.json")));
 
-        HttpResponse<String> response = post("{\"model\":\"gemini-2.5-flash\"," + JSON_SCHEMA
+        HttpResponse<String> response = post("{\"model\":\"gemini-1.5-flash\"," + JSON_SCHEMA
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"Where is the Eiffel tower? (gemini)\"}]}");
 
         assertEquals(200, response.statusCode(), response.body());
@@ -106,6 +108,24 @@ class JsonOutputGatewayTest {
                 JsonNode.class).get("generationConfig");
         assertEquals("application/json", generation.get("responseMimeType").getStringValue());
         assertEquals(json.readValue(SCHEMA, JsonNode.class), generation.get("responseJsonSchema"));
+    }
+
+    @Test
+    void toolsWithJsonSkipGeminiWhichRefusesThemTogetherForTheNextCandidate() throws Exception {
+        int geminiCalls = gemini.requests().size();
+        openai.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("openai/completion-text.json")));
+
+        HttpResponse<String> response = post("{\"model\":\"auto\",\"allow\":[\"jsongemini\",\"jsonopenai\"],"
+                + "\"response_format\":{\"type\":\"json_object\"},\"tools\":[{\"type\":\"function\",\"function\":"
+                + "{\"name\":\"lookup\",\"parameters\":{\"type\":\"object\"}}}],"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Answer in JSON (tools)\"}]}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("jsonopenai", json.readValue(response.body(), JsonNode.class).get("switchboard").get("provider")
+                .getStringValue(), response.body());
+        assertEquals(geminiCalls, gemini.requests().size(), "nothing was sent to Gemini");
+        assertTrue(response.body().contains("jsongemini/gemini-1.5-flash (unsupported)"),
+                "Gemini ranked first and was skipped: " + response.body());
     }
 
     @Test

@@ -96,10 +96,14 @@ public final class GeminiRequestMapper {
             generation.put("stopSequences", request.options().stop());
         }
         ResponseFormat format = request.options().format();
+        if (format.json() && !request.tools().isEmpty()) {
+            // Gemini refuses function calling with a JSON mime type (a 400 that would end the chain here).
+            throw new IllegalArgumentException("Gemini takes no tools together with a JSON response format");
+        }
         if (format.json()) {
             generation.put("responseMimeType", "application/json");
         }
-        if (format.kind() == ResponseFormat.Kind.JSON_SCHEMA) {
+        if (format.kind() == ResponseFormat.Kind.JSON_SCHEMA && format.schemaJson() != null) {
             // Full JSON Schema, as for a tool's parametersJsonSchema; responseSchema takes only an OpenAPI subset.
             JsonNode schema = readSingle(format.schemaJson());
             if (schema == null || !schema.isObject()) {

@@ -2,6 +2,7 @@ package dev.switchboard.provider.openai;
 
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.StreamChunk;
@@ -14,6 +15,7 @@ import io.micronaut.json.JsonMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -79,6 +81,13 @@ public final class OpenAiChatAdapter implements ChatProvider {
     }
 
     private byte[] body(ChatRequest request, boolean stream) {
+        if (!endpoint.compatible() && request.options().format().kind() == ResponseFormat.Kind.JSON_OBJECT
+                && request.messages().stream().noneMatch(m -> m.content() != null
+                        && m.content().toLowerCase(Locale.ROOT).contains("json"))) {
+            // OpenAI refuses json_object unless a message mentions JSON, with a 400 that would end the chain there.
+            throw ProviderException.unsupported(name, "OpenAI takes response_format json_object only when a message "
+                    + "mentions JSON");
+        }
         try {
             return mapper.body(request, stream);
         } catch (IllegalArgumentException e) {

@@ -109,7 +109,9 @@ public final class OpenAiRequestMapper {
             if (format.description() != null) {
                 schema.put("description", format.description());
             }
-            schema.put("schema", readObject(format.schemaJson(), "the response format's schema"));
+            if (format.schemaJson() != null) {
+                schema.put("schema", readObject(format.schemaJson(), "the response format's schema"));
+            }
             if (format.strict() != null) {
                 schema.put("strict", format.strict());
             }

@@ -175,6 +175,19 @@ class GeminiRequestMapperTest {
         assertEquals(tree(schema), schemed.get("responseJsonSchema"));
         assertNull(schemed.get("responseSchema"), "the OpenAPI subset would refuse additionalProperties");
         assertNull(body(request).get("generationConfig").get("responseMimeType"));
+        JsonNode schemaless = body(request.withOptions(new GenerationOptions(null, List.of(),
+                ResponseFormat.jsonSchema("any", null, null, null)))).get("generationConfig");
+        assertEquals("application/json", schemaless.get("responseMimeType").getStringValue());
+        assertNull(schemaless.get("responseJsonSchema"), "no schema: the mime type alone");
+    }
+
+    @Test
+    void toolsWithAJsonAnswerAreRefusedBeforeSendingSinceGeminiRefusesThem() {
+        ChatRequest request = new ChatRequest("gemini-2.5-flash", List.of(ChatMessage.user("Weather?")), 100, null,
+                List.of(new ToolDefinition("get_weather", null, "{\"type\":\"object\"}")))
+                .withOptions(new GenerationOptions(null, List.of(), ResponseFormat.JSON_OBJECT));
+
+        assertThrows(IllegalArgumentException.class, () -> body(request));
     }
 
     @Test

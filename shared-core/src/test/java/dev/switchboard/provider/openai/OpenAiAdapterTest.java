@@ -10,6 +10,8 @@ import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ToolDefinition;
+import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.http.FakeUpstream;
 import dev.switchboard.provider.http.HttpAdapterSupport;
 import dev.switchboard.provider.http.UpstreamContractTest;
@@ -87,6 +89,21 @@ class OpenAiAdapterTest extends UpstreamContractTest {
         assertSafe(e);
         assertEquals(ProviderException.Kind.UNSUPPORTED, e.kind());
         assertTrue(upstream.requests().isEmpty());
+    }
+
+    @Test
+    void jsonObjectWithoutJsonInTheMessagesIsUnsupportedBeforeAnythingIsSent() {
+        ChatRequest silent = new ChatRequest("test-model", List.of(ChatMessage.user("Name a city")), 10)
+                .withOptions(new GenerationOptions(null, List.of(), ResponseFormat.JSON_OBJECT));
+
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().complete(silent));
+
+        assertEquals(ProviderException.Kind.UNSUPPORTED, e.kind(), "another deployment may take it");
+        assertTrue(upstream.requests().isEmpty());
+        upstream.enqueue(success());
+        provider().complete(new ChatRequest("test-model", List.of(ChatMessage.user("Name a city, in Json")), 10)
+                .withOptions(new GenerationOptions(null, List.of(), ResponseFormat.JSON_OBJECT)));
+        assertEquals(1, upstream.requests().size(), "a message that mentions JSON goes");
     }
 
     @Test

@@ -130,6 +130,9 @@ class OpenAiRequestMapperTest {
                 + "{\"type\":\"number\"}},\"required\":[\"celsius\"]},\"strict\":true}}"), strict.get("response_format"));
         assertEquals(tree("{\"type\":\"json_object\"}"), object.get("response_format"));
         assertNull(tree(OPENAI.body(simple(), false)).get("response_format"), "text is every server's default");
+        assertEquals(tree("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"any\"}}"), tree(OPENAI.body(simple()
+                .withOptions(new GenerationOptions(null, List.of(), ResponseFormat.jsonSchema("any", null, null, null))),
+                false)).get("response_format"), "OpenAI's schema is optional");
     }
 
     @Test
