@@ -1,10 +1,14 @@
 package dev.switchboard.service;
 
+import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ResponseFormat;
+import dev.switchboard.state.CacheKey;
 import dev.switchboard.state.CacheSettings;
 import dev.switchboard.state.Refusal;
 import dev.switchboard.testsupport.CoreFixture;
@@ -111,6 +115,27 @@ class ResponseCacheInTheRequestPathTest {
         assertTrue(again.switchboard().cacheHit());
         assertEquals(0.0, again.switchboard().cost());
         assertEquals(first.choices().get(0).message().content(), again.choices().get(0).message().content());
+    }
+
+    @Test
+    void aJsonAnswerATextAnswerAndAnotherSchemaToTheSamePromptAreThreeKeys() {
+        ResponseCaching caching = new ResponseCaching(CacheSettings.defaults(), java.time.Clock.systemUTC());
+        ChatCompletionRequest text = whole(null, "Name a city as JSON");
+
+        CacheKey asText = caching.keyOf(text, CoreFixture.ALICE);
+        CacheKey asObject = caching.keyOf(formatted(text, ResponseFormat.JSON_OBJECT), CoreFixture.ALICE);
+        CacheKey asSchema = caching.keyOf(formatted(text, ResponseFormat.jsonSchema("city", "{}", null, null)),
+                CoreFixture.ALICE);
+
+        assertEquals(3, java.util.Set.of(asText, asObject, asSchema).size());
+        assertEquals(asText, caching.keyOf(formatted(text, ResponseFormat.TEXT), CoreFixture.ALICE),
+                "text spelt out is the default's key");
+    }
+
+    private static ChatCompletionRequest formatted(ChatCompletionRequest r, ResponseFormat format) {
+        return new ChatCompletionRequest(r.model(), r.messages(), r.maxTokens(), r.maxTokensGiven(), r.temperature(),
+                r.tools(), false, false, false, r.routing(), null, r.toolChoice(),
+                new GenerationOptions(null, List.of(), format));
     }
 
     @Test
