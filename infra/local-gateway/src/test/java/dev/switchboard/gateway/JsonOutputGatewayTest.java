@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.openai.client.OpenAIClient;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.StructuredChatCompletion;
 import dev.switchboard.provider.http.FakeUpstream;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -94,6 +98,29 @@ class JsonOutputGatewayTest {
         assertEquals("place", format.get("json_schema").get("name").getStringValue());
         assertTrue(format.get("json_schema").get("strict").getBooleanValue());
         assertEquals(json.readValue(SCHEMA, JsonNode.class), format.get("json_schema").get("schema"));
+    }
+
+    /** What the caller's code wants back: openai-java derives the schema from this class. */
+    public static class Place {
+        @JsonProperty("city")
+        public String city;
+    }
+
+    @Test
+    void theOpenAiSdksStructuredOutputRoundTripsThroughTheGateway() throws Exception {
+        openai.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("openai/completion-text.json")
+                .replace("\"Paris is the capital of France.\"", "\"{\\\"city\\\": \\\"Paris\\\"}\"")));
+        OpenAIClient sdk = SdkClients.of(gateway, "unused-while-authentication-is-off");
+
+        StructuredChatCompletion<Place> completion = sdk.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("gpt-4o-mini").addUserMessage("Where is the Eiffel tower? (sdk)").responseFormat(Place.class)
+                .build());
+
+        assertEquals("Paris", completion.choices().get(0).message().content().orElseThrow().city);
+        JsonNode format = json.readValue(openai.requests().get(openai.requests().size() - 1).body(), JsonNode.class)
+                .get("response_format");
+        assertEquals("json_schema", format.get("type").getStringValue());
+        assertTrue(format.get("json_schema").get("schema").get("properties").get("city") != null, format.toString());
     }
 
     @Test
