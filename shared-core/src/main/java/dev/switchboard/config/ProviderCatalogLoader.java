@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,9 +52,18 @@ public final class ProviderCatalogLoader {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
             root = new Yaml(new SafeConstructor(options)).load(reader);
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationError(location + ": does not exist (" + absolute(location) + ")", e);
+        } catch (AccessDeniedException e) {
+            throw new ConfigurationError(location + ": cannot be read (permission denied on "
+                    + absolute(location) + ")", e);
         } catch (IOException e) {
             throw new ConfigurationError(location + ": cannot be read (" + e.getMessage() + ")", e);
         } catch (YAMLException e) {
+            // SnakeYAML wraps the reader's decoding error: a binary file is not "invalid YAML" to a user.
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new ConfigurationError(location + ": is not UTF-8 text (" + absolute(location) + ")", e);
+            }
             throw new ConfigurationError(location + ": is not valid YAML (" + oneLine(e.getMessage()) + ")", e);
         }
         if (root == null) {
@@ -221,7 +233,17 @@ public final class ProviderCatalogLoader {
             }
             return new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
         }
-        return Files.newBufferedReader(Path.of(location), StandardCharsets.UTF_8);
+        Path file = Path.of(location);
+        // Reading a directory fails only at the first read, inside SnakeYAML, as "Is a directory".
+        if (Files.isDirectory(file)) {
+            throw new ConfigurationError(location + ": is a directory, not a file (" + absolute(location) + ")");
+        }
+        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    }
+
+    /** A relative path resolves against the working directory, which the user may not know. */
+    private static Path absolute(String location) {
+        return Path.of(location).toAbsolutePath().normalize();
     }
 
     /** SnakeYAML's message spans lines (context, problem, position); one line keeps logs readable. */

@@ -287,15 +287,6 @@ class RejectedProviderCatalogsTest {
     }
 
     @Test
-    void aMissingFileNamesTheFile() {
-        String file = dir.resolve("does-not-exist.yml").toString();
-
-        ConfigurationError e = assertThrows(ConfigurationError.class, () -> loader.load(file));
-
-        assertTrue(e.getMessage().startsWith(file + ": cannot be read"), e.getMessage());
-    }
-
-    @Test
     void aMissingClasspathResourceNamesIt() {
         ConfigurationError e = assertThrows(ConfigurationError.class, () -> loader.load("classpath:nope.yml"));
 
