@@ -46,6 +46,22 @@ public final class ProviderCatalogLoader {
     /** A leading letter: the name, upper-cased, starts the {@code <NAME>_API_KEY} variable, which a shell needs. */
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
 
+    /**
+     * The providers SWITCHBOARD_CONFIG names ({@code config}, bound to switchboard.config), or the built-in
+     * set when it is unset or blank; an error names the variable. Shared by the functions' start-up and the
+     * local gateway's check before it starts anything.
+     */
+    public ProviderCatalog loadConfigured(String config) {
+        if (config == null || config.isBlank()) {
+            return load(BUILT_IN);
+        }
+        try {
+            return load(config);
+        } catch (ConfigurationError e) {
+            throw new ConfigurationError("SWITCHBOARD_CONFIG: " + e.getMessage(), e);
+        }
+    }
+
     /** Loads {@code location}: a file path, or a resource when it starts with {@code classpath:}. */
     public ProviderCatalog load(String location) {
         Object root;
