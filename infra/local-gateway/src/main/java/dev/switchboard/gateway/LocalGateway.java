@@ -8,7 +8,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,10 +26,12 @@ public final class LocalGateway implements AutoCloseable {
     /** main's exit code when the settings, the providers file, the port or the data folder cannot be used. */
     static final int UNUSABLE_SETTINGS = 2;
 
+    private final DataDirLock dataDir;
     private final DynamoDbLocalServer dynamo;
     private final ApplicationContext context;
 
-    private LocalGateway(DynamoDbLocalServer dynamo, ApplicationContext context) {
+    private LocalGateway(DataDirLock dataDir, DynamoDbLocalServer dynamo, ApplicationContext context) {
+        this.dataDir = dataDir;
         this.dynamo = dynamo;
         this.context = context;
     }
@@ -39,7 +40,8 @@ public final class LocalGateway implements AutoCloseable {
         // The gateway never runs on EC2: no SDK client may ask the instance-metadata address.
         System.setProperty("aws.disableEc2Metadata", "true");
         // Micronaut's own shutdown hook stops the context, which closes DynamoDB Local (see
-        // LocalDynamoDbShutdown); a second hook of ours would deadlock with it.
+        // LocalDynamoDbShutdown); a second hook of ours would deadlock with it. The data folder's lock
+        // goes with the process.
         int code = run(ProcessEnvironment.current().variables(), args, System.out, System.err);
         if (code != 0) {
             System.exit(code);
@@ -75,7 +77,7 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     /**
-     * Checks the providers file and the port, creates the data folder, starts DynamoDB Local (unless the
+     * Checks the providers file and the port, takes the data folder, starts DynamoDB Local (unless the
      * state is kept in memory) and then the HTTP server; {@code overrides} win over everything else.
      */
     static LocalGateway start(GatewaySettings settings, Map<String, Object> overrides, String... args)
@@ -83,7 +85,7 @@ public final class LocalGateway implements AutoCloseable {
         // What can be checked without a side effect goes first: a mistake then leaves nothing behind.
         StartUpChecks.providers(settings, overrides);
         StartUpChecks.port(settings.port());
-        Files.createDirectories(settings.dataDir());
+        DataDirLock dataDir = DataDirLock.take(settings.dataDir());
         DynamoDbLocalServer dynamo = null;
         try {
             dynamo = settings.inMemoryState() ? null
@@ -117,11 +119,12 @@ public final class LocalGateway implements AutoCloseable {
             if (dynamo != null) {
                 builder.singletons(dynamo);
             }
-            return new LocalGateway(dynamo, builder.start());
+            return new LocalGateway(dataDir, dynamo, builder.start());
         } catch (RuntimeException e) {
             if (dynamo != null) {
                 dynamo.close();
             }
+            dataDir.close();
             throw e;
         }
     }
@@ -158,8 +161,12 @@ public final class LocalGateway implements AutoCloseable {
         try {
             context.close();
         } finally {
-            if (dynamo != null) {
-                dynamo.close();
+            try {
+                if (dynamo != null) {
+                    dynamo.close();
+                }
+            } finally {
+                dataDir.close();
             }
         }
     }

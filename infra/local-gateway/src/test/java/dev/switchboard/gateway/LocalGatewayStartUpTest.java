@@ -3,6 +3,8 @@ package dev.switchboard.gateway;
 import dev.switchboard.config.ConfigurationError;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.exceptions.ApplicationStartupException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,28 @@ class LocalGatewayStartUpTest {
     }
 
     @Test
+    void aSecondGatewayOnTheSameDataDirIsRefusedWhileOthersRunSideBySide() throws Exception {
+        Path shared = dir.resolve("shared");
+        try (LocalGateway first = LocalGateway.start(environment(shared), Map.of());
+             LocalGateway other = LocalGateway.start(environment(dir.resolve("other")), Map.of())) {
+            Outcome second = run(environment(shared));
+
+            assertEquals(2, second.code());
+            assertEquals("SWITCHBOARD_DATA_DIR=" + shared + ": in use by another local gateway\n", second.err());
+            assertEquals("", second.out(), "no banner");
+            var reply = GatewayCalls.post(first, "/complete", null, "{\"prompt\":\"hi\"}");
+            assertEquals(200, reply.statusCode(), reply.body());
+            assertTrue(first.context().getBean(JsonMapper.class).readValue(reply.body(), JsonNode.class)
+                    .get("routing_metadata").get("ledger_recorded").getBooleanValue(), "the first keeps its ledger");
+            assertEquals(200, GatewayCalls.post(other, "/complete", null, "{\"prompt\":\"hi\"}").statusCode());
+        }
+        try (LocalGateway restarted = LocalGateway.start(environment(shared), Map.of())) {
+            assertEquals(200, GatewayCalls.post(restarted, "/complete", null, "{\"prompt\":\"hi\"}").statusCode(),
+                    "close() frees the folder for the next gateway");
+        }
+    }
+
+    @Test
     void aBadProvidersFileIsOneLineAndNothingIsCreated() throws Exception {
         Path file = Files.writeString(dir.resolve("providers.yml"), """
                 providers:
@@ -94,7 +118,17 @@ class LocalGatewayStartUpTest {
     }
 
     @Test
-    void aSettingTheContextRefusesIsOneLine() throws Exception {
+    void aDataDirThatIsAFileIsOneLineNamingTheVariable() throws Exception {
+        Path file = Files.writeString(dir.resolve("data"), "not a folder");
+
+        Outcome outcome = run(environment(file));
+
+        assertEquals(2, outcome.code());
+        assertEquals("SWITCHBOARD_DATA_DIR=" + file + ": is a file, not a folder\n", outcome.err());
+    }
+
+    @Test
+    void aSettingTheContextRefusesIsOneLineAndTheDataDirIsFreedAgain() throws Exception {
         GatewaySettings settings = GatewaySettings.fromEnvironment(environment(dir));
 
         RuntimeException e = assertThrows(RuntimeException.class,
@@ -102,6 +136,7 @@ class LocalGatewayStartUpTest {
 
         assertEquals("SWITCHBOARD_CACHE_TTL (switchboard.cache.ttl) must be at least 1s: PT0S",
                 StartUpChecks.reason(e).orElseThrow());
+        DataDirLock.take(dir).close();
     }
 
     @Test
