@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,7 +43,24 @@ public final class ProviderCatalogLoader {
 
     /** The protocols whose adapters can ask for a JSON answer (response_format); see ResponseFormat. */
     static final Set<String> JSON_PROTOCOLS = Set.of("openai", "openai-compatible", "gemini", "simulated");
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+    /** A leading letter: the name, upper-cased, starts the {@code <NAME>_API_KEY} variable, which a shell needs. */
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+
+    /**
+     * The providers SWITCHBOARD_CONFIG names ({@code config}, bound to switchboard.config), or the built-in
+     * set when it is unset or blank; an error names the variable. Shared by the functions' start-up and the
+     * local gateway's check before it starts anything.
+     */
+    public ProviderCatalog loadConfigured(String config) {
+        if (config == null || config.isBlank()) {
+            return load(BUILT_IN);
+        }
+        try {
+            return load(config);
+        } catch (ConfigurationError e) {
+            throw new ConfigurationError("SWITCHBOARD_CONFIG: " + e.getMessage(), e);
+        }
+    }
 
     /** Loads {@code location}: a file path, or a resource when it starts with {@code classpath:}. */
     public ProviderCatalog load(String location) {
@@ -49,9 +69,18 @@ public final class ProviderCatalogLoader {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
             root = new Yaml(new SafeConstructor(options)).load(reader);
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationError(location + ": does not exist (" + absolute(location) + ")", e);
+        } catch (AccessDeniedException e) {
+            throw new ConfigurationError(location + ": cannot be read (permission denied on "
+                    + absolute(location) + ")", e);
         } catch (IOException e) {
             throw new ConfigurationError(location + ": cannot be read (" + e.getMessage() + ")", e);
         } catch (YAMLException e) {
+            // SnakeYAML wraps the reader's decoding error: a binary file is not "invalid YAML" to a user.
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new ConfigurationError(location + ": is not UTF-8 text (" + absolute(location) + ")", e);
+            }
             throw new ConfigurationError(location + ": is not valid YAML (" + oneLine(e.getMessage()) + ")", e);
         }
         if (root == null) {
@@ -87,7 +116,9 @@ public final class ProviderCatalogLoader {
                 Set.of("name", "protocol", "base-url", "simulation", "deployments"));
         String name = r.requiredString("name");
         if (!NAME.matcher(name).matches()) {
-            throw r.error(r.child("name"), "must be lower-case letters, digits, '-' or '_' (got '" + name + "')");
+            throw r.error(r.child("name"), "must be lower-case letters, digits, '-' or '_', starting with a letter"
+                    + " (got '" + name + "')" + (Character.isDigit(name.charAt(0)) ? ": its key would come from "
+                    + ProviderConfig.apiKeyVariable(name) + ", which a shell cannot set" : ""));
         }
         String protocol = r.requiredString("protocol");
         if (!PROTOCOLS.contains(protocol)) {
@@ -221,7 +252,17 @@ public final class ProviderCatalogLoader {
             }
             return new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
         }
-        return Files.newBufferedReader(Path.of(location), StandardCharsets.UTF_8);
+        Path file = Path.of(location);
+        // Reading a directory fails only at the first read, inside SnakeYAML, as "Is a directory".
+        if (Files.isDirectory(file)) {
+            throw new ConfigurationError(location + ": is a directory, not a file (" + absolute(location) + ")");
+        }
+        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    }
+
+    /** A relative path resolves against the working directory, which the user may not know. */
+    private static Path absolute(String location) {
+        return Path.of(location).toAbsolutePath().normalize();
     }
 
     /** SnakeYAML's message spans lines (context, problem, position); one line keeps logs readable. */

@@ -67,14 +67,7 @@ public class CoreBeans {
     // @Context, like the price table and the baseline: a bad file stops start-up, not every request.
     @Context
     ProviderCatalog providerCatalog(SwitchboardSettings settings) {
-        if (settings.config() == null || settings.config().isBlank()) {
-            return new ProviderCatalogLoader().load(ProviderCatalogLoader.BUILT_IN);
-        }
-        try {
-            return new ProviderCatalogLoader().load(settings.config());
-        } catch (ConfigurationError e) {
-            throw new ConfigurationError("SWITCHBOARD_CONFIG: " + e.getMessage(), e);
-        }
+        return new ProviderCatalogLoader().loadConfigured(settings.config());
     }
 
     @Context

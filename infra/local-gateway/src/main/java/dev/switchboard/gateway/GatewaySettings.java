@@ -15,9 +15,10 @@ import java.util.Map;
  *                    2 s meant for AWS would fail its start-up there
  * @param inMemoryState SWITCHBOARD_STATE_STORE=memory: state in this process instead of DynamoDB Local (the load
  *                    benchmark's measure of the gateway's own cost); no DynamoDB Local is started then
+ * @param config      SWITCHBOARD_CONFIG, the providers file; null for the built-in providers
  */
 record GatewaySettings(int port, Path dataDir, String ledgerUrl, boolean adminKeySet, String stateCallTimeout,
-                       boolean inMemoryState) {
+                       boolean inMemoryState, String config) {
 
     static final int DEFAULT_PORT = 8080;
     static final String LOCAL_STATE_CALL_TIMEOUT = "10s";
@@ -41,8 +42,10 @@ record GatewaySettings(int port, Path dataDir, String ledgerUrl, boolean adminKe
         }
         String admin = env.get("SWITCHBOARD_ADMIN_KEY");
         String timeout = env.getOrDefault("SWITCHBOARD_DYNAMODB_API_CALL_TIMEOUT", "");
+        String config = env.get("SWITCHBOARD_CONFIG");
         return new GatewaySettings(port, dataDir, ledger, admin != null && !admin.isBlank(),
                 timeout.isBlank() ? LOCAL_STATE_CALL_TIMEOUT : timeout.trim(),
-                "memory".equals(env.getOrDefault("SWITCHBOARD_STATE_STORE", "").trim()));
+                "memory".equals(env.getOrDefault("SWITCHBOARD_STATE_STORE", "").trim()),
+                config == null || config.isBlank() ? null : config);
     }
 }

@@ -8,7 +8,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,10 +23,15 @@ public final class LocalGateway implements AutoCloseable {
     /** Any region will do for DynamoDB Local; naming one keeps the SDK from looking for one. */
     static final String LOCAL_REGION = "us-east-1";
 
+    /** main's exit code when the settings, the providers file, the port or the data folder cannot be used. */
+    static final int UNUSABLE_SETTINGS = 2;
+
+    private final DataDirLock dataDir;
     private final DynamoDbLocalServer dynamo;
     private final ApplicationContext context;
 
-    private LocalGateway(DynamoDbLocalServer dynamo, ApplicationContext context) {
+    private LocalGateway(DataDirLock dataDir, DynamoDbLocalServer dynamo, ApplicationContext context) {
+        this.dataDir = dataDir;
         this.dynamo = dynamo;
         this.context = context;
     }
@@ -35,11 +39,32 @@ public final class LocalGateway implements AutoCloseable {
     public static void main(String[] args) throws IOException {
         // The gateway never runs on EC2: no SDK client may ask the instance-metadata address.
         System.setProperty("aws.disableEc2Metadata", "true");
-        GatewaySettings settings = GatewaySettings.fromEnvironment(ProcessEnvironment.current().variables());
         // Micronaut's own shutdown hook stops the context, which closes DynamoDB Local (see
-        // LocalDynamoDbShutdown); a second hook of ours would deadlock with it.
-        LocalGateway gateway = start(settings, Map.of(), args);
-        gateway.printBanner(System.out, settings);
+        // LocalDynamoDbShutdown); a second hook of ours would deadlock with it. The data folder's lock
+        // goes with the process.
+        int code = run(ProcessEnvironment.current().variables(), args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * main without its exit: 0 once the gateway listens (banner on {@code out}); {@link #UNUSABLE_SETTINGS}
+     * after one line on {@code err} when start-up failed on a setting. Any other failure is thrown.
+     */
+    static int run(Map<String, String> environment, String[] args, PrintStream out, PrintStream err)
+            throws IOException {
+        GatewaySettings settings;
+        LocalGateway gateway;
+        try {
+            settings = GatewaySettings.fromEnvironment(environment);
+            gateway = start(settings, Map.of(), args);
+        } catch (RuntimeException e) {
+            err.println(StartUpChecks.reason(e).orElseThrow(() -> e));
+            return UNUSABLE_SETTINGS;
+        }
+        gateway.printBanner(out, settings);
+        return 0;
     }
 
     /**
@@ -52,45 +77,54 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     /**
-     * Starts DynamoDB Local (unless the state is kept in memory) and then the HTTP server;
-     * {@code overrides} win over everything else.
+     * Checks the providers file and the port, takes the data folder, starts DynamoDB Local (unless the
+     * state is kept in memory) and then the HTTP server; {@code overrides} win over everything else.
      */
     static LocalGateway start(GatewaySettings settings, Map<String, Object> overrides, String... args)
             throws IOException {
-        Files.createDirectories(settings.dataDir());
-        DynamoDbLocalServer dynamo = settings.inMemoryState() ? null
-                : DynamoDbLocalServer.startPersistent(settings.dataDir().resolve("dynamodb"),
-                        DynamoDbLocalServer.ANY_FREE_PORT);
-        Map<String, Object> properties = new HashMap<>(Map.of(
-                "micronaut.server.host", "127.0.0.1",
-                "micronaut.server.port", settings.port(),
-                // No response compression: on loopback it saves nothing, and deciding it costs every answer.
-                "micronaut.server.netty.compression-threshold", -1,
-                "datasources.default.url", settings.ledgerUrl()));
-        if (dynamo != null) {
-            properties.putAll(Map.of(
-                    "switchboard.dynamodb.endpoint", dynamo.endpoint().toString(),
-                    "switchboard.dynamodb.local-credentials", true,
-                    "switchboard.dynamodb.region", LOCAL_REGION,
-                    "switchboard.dynamodb.table-prefix", TABLE_PREFIX,
-                    "switchboard.dynamodb.api-call-timeout", settings.stateCallTimeout()));
-        } else {
-            properties.put("switchboard.state.store", "memory");
-        }
-        properties.putAll(overrides);
+        // What can be checked without a side effect goes first: a mistake then leaves nothing behind.
+        StartUpChecks.providers(settings, overrides);
+        StartUpChecks.port(settings.port());
+        DataDirLock dataDir = DataDirLock.take(settings.dataDir());
+        DynamoDbLocalServer dynamo = null;
         try {
-            var builder = Micronaut.build(args)
+            dynamo = settings.inMemoryState() ? null
+                    : DynamoDbLocalServer.startPersistent(settings.dataDir().resolve("dynamodb"),
+                            DynamoDbLocalServer.ANY_FREE_PORT);
+            Map<String, Object> properties = new HashMap<>(Map.of(
+                    "micronaut.server.host", "127.0.0.1",
+                    "micronaut.server.port", settings.port(),
+                    // No response compression: on loopback it saves nothing, and deciding it costs every answer.
+                    "micronaut.server.netty.compression-threshold", -1,
+                    "datasources.default.url", settings.ledgerUrl()));
+            if (settings.config() != null) {
+                // The file just checked, even when the caller's environment is not this process's.
+                properties.put(StartUpChecks.CONFIG_PROPERTY, settings.config());
+            }
+            if (dynamo != null) {
+                properties.putAll(Map.of(
+                        "switchboard.dynamodb.endpoint", dynamo.endpoint().toString(),
+                        "switchboard.dynamodb.local-credentials", true,
+                        "switchboard.dynamodb.region", LOCAL_REGION,
+                        "switchboard.dynamodb.table-prefix", TABLE_PREFIX,
+                        "switchboard.dynamodb.api-call-timeout", settings.stateCallTimeout()));
+            } else {
+                properties.put("switchboard.state.store", "memory");
+            }
+            properties.putAll(overrides);
+            var builder = new NoExitMicronaut().args(args)
                     .mainClass(LocalGateway.class)
                     .environments("local")
                     .properties(properties);
             if (dynamo != null) {
                 builder.singletons(dynamo);
             }
-            return new LocalGateway(dynamo, builder.start());
+            return new LocalGateway(dataDir, dynamo, builder.start());
         } catch (RuntimeException e) {
             if (dynamo != null) {
                 dynamo.close();
             }
+            dataDir.close();
             throw e;
         }
     }
@@ -127,8 +161,12 @@ public final class LocalGateway implements AutoCloseable {
         try {
             context.close();
         } finally {
-            if (dynamo != null) {
-                dynamo.close();
+            try {
+                if (dynamo != null) {
+                    dynamo.close();
+                }
+            } finally {
+                dataDir.close();
             }
         }
     }
