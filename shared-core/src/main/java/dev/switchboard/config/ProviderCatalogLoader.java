@@ -43,8 +43,7 @@ public final class ProviderCatalogLoader {
 
     /** The protocols whose adapters can ask for a JSON answer (response_format); see ResponseFormat. */
     static final Set<String> JSON_PROTOCOLS = Set.of("openai", "openai-compatible", "gemini", "simulated");
-    /** A leading letter: the name, upper-cased, starts the {@code <NAME>_API_KEY} variable, which a shell needs. */
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     /**
      * The providers SWITCHBOARD_CONFIG names ({@code config}, bound to switchboard.config), or the built-in
@@ -116,9 +115,7 @@ public final class ProviderCatalogLoader {
                 Set.of("name", "protocol", "base-url", "simulation", "deployments"));
         String name = r.requiredString("name");
         if (!NAME.matcher(name).matches()) {
-            throw r.error(r.child("name"), "must be lower-case letters, digits, '-' or '_', starting with a letter"
-                    + " (got '" + name + "')" + (Character.isDigit(name.charAt(0)) ? ": its key would come from "
-                    + ProviderConfig.apiKeyVariable(name) + ", which a shell cannot set" : ""));
+            throw r.error(r.child("name"), "must be lower-case letters, digits, '-' or '_' (got '" + name + "')");
         }
         String protocol = r.requiredString("protocol");
         if (!PROTOCOLS.contains(protocol)) {
