@@ -115,7 +115,8 @@ public class KeyService {
             // Also when the answer is unknown: the revocation may have landed, and re-reading costs a lookup.
             cache.forget(keyId);
         }
-        LOG.info("virtual key {} of user {} revoked (at {})", keyId, revoked.key().user(), revoked.revokedAt());
+        // The id only: user names may be email addresses, and no other log line names a user.
+        LOG.info("virtual key {} revoked (at {})", keyId, revoked.revokedAt());
         return KeyViews.response(revoked);
     }
 

@@ -62,7 +62,9 @@ final class DataDirLock implements AutoCloseable {
                         StandardOpenOption.WRITE);
                 lock = channel.tryLock();
             } catch (OverlappingFileLockException e) {
-                // Locked through another channel of this JVM, not by a gateway: in use all the same.
+                // Locked through another channel of this JVM, not by a gateway: in use all the same. This channel
+                // stays open: closing it would free every lock this JVM holds on the file, that one's included.
+                throw inUse(dataDir);
             } catch (IOException e) {
                 closeQuietly(channel);
                 throw unusable(dataDir, e);

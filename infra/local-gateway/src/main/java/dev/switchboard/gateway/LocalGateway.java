@@ -42,7 +42,14 @@ public final class LocalGateway implements AutoCloseable {
         // Micronaut's own shutdown hook stops the context, which closes DynamoDB Local (see
         // LocalDynamoDbShutdown); a second hook of ours would deadlock with it. The data folder's lock
         // goes with the process.
-        int code = run(ProcessEnvironment.current().variables(), args, System.out, System.err);
+        int code;
+        try {
+            code = run(ProcessEnvironment.current().variables(), args, System.out, System.err);
+        } catch (Throwable e) {
+            // A half-started context keeps non-daemon threads: without an exit the process would hang on.
+            e.printStackTrace();
+            code = 1;
+        }
         if (code != 0) {
             System.exit(code);
         }
@@ -87,6 +94,7 @@ public final class LocalGateway implements AutoCloseable {
         StartUpChecks.port(settings.port());
         DataDirLock dataDir = DataDirLock.take(settings.dataDir());
         DynamoDbLocalServer dynamo = null;
+        boolean contextStarting = false;
         try {
             dynamo = settings.inMemoryState() ? null
                     : DynamoDbLocalServer.startPersistent(settings.dataDir().resolve("dynamodb"),
@@ -119,12 +127,17 @@ public final class LocalGateway implements AutoCloseable {
             if (dynamo != null) {
                 builder.singletons(dynamo);
             }
+            contextStarting = true;
             return new LocalGateway(dataDir, dynamo, builder.start());
         } catch (RuntimeException e) {
             if (dynamo != null) {
                 dynamo.close();
             }
-            dataDir.close();
+            if (!contextStarting) {
+                dataDir.close();
+            }
+            // Otherwise the folder stays held until this JVM ends: Micronaut does not close a context that failed
+            // to start, which may still hold the H2 ledger's file, and a second gateway here would run without it.
             throw e;
         }
     }

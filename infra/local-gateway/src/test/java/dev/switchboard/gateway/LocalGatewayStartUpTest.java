@@ -128,7 +128,7 @@ class LocalGatewayStartUpTest {
     }
 
     @Test
-    void aSettingTheContextRefusesIsOneLineAndTheDataDirIsFreedAgain() throws Exception {
+    void aSettingTheContextRefusesIsOneLineAndTheDataDirStaysHeldSinceTheContextMayHoldTheLedger() throws Exception {
         GatewaySettings settings = GatewaySettings.fromEnvironment(environment(dir));
 
         RuntimeException e = assertThrows(RuntimeException.class,
@@ -136,7 +136,8 @@ class LocalGatewayStartUpTest {
 
         assertEquals("SWITCHBOARD_CACHE_TTL (switchboard.cache.ttl) must be at least 1s: PT0S",
                 StartUpChecks.reason(e).orElseThrow());
-        DataDirLock.take(dir).close();
+        ConfigurationError held = assertThrows(ConfigurationError.class, () -> DataDirLock.take(dir));
+        assertTrue(held.getMessage().endsWith("in use by another local gateway"), held.getMessage());
     }
 
     @Test

@@ -7,7 +7,9 @@ import dev.switchboard.state.VirtualKey;
 import dev.switchboard.state.VirtualKeyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -79,17 +81,29 @@ public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
         String token = token(keyHash, key.id());
         try {
             write(writes, token);
-        } catch (SdkException unanswered) {
+        } catch (SdkException first) {
+            if (!unanswered(first)) {
+                throw new StateUnavailableException("storing a virtual key in DynamoDB failed", first);
+            }
             // The transaction may have landed with its answer lost: repeated with the same token, DynamoDB answers
             // one it applied with success instead of refusing the key as a duplicate of itself.
             LOG.warn("storing virtual key {} got no answer ({}); repeating it once", key.id(),
-                    unanswered.getClass().getSimpleName());
+                    first.getClass().getSimpleName());
             try {
                 write(writes, token);
             } catch (SdkException e) {
                 throw new StateUnavailableException("storing a virtual key in DynamoDB failed", e);
             }
         }
+    }
+
+    /**
+     * Whether the call may have landed without its answer reaching us: lost on the way (client side, timeouts) or
+     * failed on DynamoDB's side (5xx, throttling). A refusal (access denied, no table, a malformed request) is not.
+     */
+    private static boolean unanswered(SdkException e) {
+        return e instanceof SdkClientException
+                || (e instanceof SdkServiceException service && (service.statusCode() >= 500 || service.isThrottlingException()));
     }
 
     /**

@@ -141,6 +141,17 @@ class DynamoDbVirtualKeyStoreTest extends VirtualKeyStoreContract {
     }
 
     @Test
+    void aCreationDynamoDbRefusesIsNotRepeated() {
+        VirtualKeyStore noTable = new DynamoDbVirtualKeyStore(DB.client(), "no-such-prefix-");
+
+        DB.calls().reset();
+        assertThrows(StateUnavailableException.class, () -> noTable.create(hash(),
+                new VirtualKey(id("refused"), "alice", null, RateLimits.NONE, Instant.EPOCH, null)));
+
+        assertEquals(List.of("TransactWriteItems"), DB.calls().operations(), "a missing table is no lost answer");
+    }
+
+    @Test
     void anUnreachableDynamoDbIsReportedAsStateUnavailable() {
         try (DynamoDbClient nowhere = DynamoDbClient.builder().region(Region.US_EAST_1)
                 .endpointOverride(URI.create("http://127.0.0.1:9"))
