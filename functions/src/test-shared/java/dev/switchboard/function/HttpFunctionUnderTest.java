@@ -3,6 +3,7 @@ package dev.switchboard.function;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.testsupport.TestEnvironment;
+import dev.switchboard.testsupport.lambda.HttpEvents;
 import dev.switchboard.testsupport.lambda.LambdaEvents;
 import dev.switchboard.testsupport.lambda.LambdaReplies;
 import dev.switchboard.testsupport.lambda.TestLambdaContext;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * An HTTP function's real Lambda handler ({@link APIGatewayV2HTTPEventFunction}) in an application
  * context on the test stand-ins, started once per test class:
@@ -21,17 +25,26 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class HttpFunctionUnderTest implements BeforeAllCallback, AfterAllCallback {
 
     private final String functionName;
+    private final Map<String, Object> settings;
     private ApplicationContext context;
     private APIGatewayV2HTTPEventFunction handler;
     private LambdaReplies replies;
 
     public HttpFunctionUnderTest(String function) {
+        this(function, Map.of());
+    }
+
+    /** @param settings properties over the test stand-ins' own (an admin key, another endpoint) */
+    public HttpFunctionUnderTest(String function, Map<String, Object> settings) {
         this.functionName = "switchboard-" + function;
+        this.settings = Map.copyOf(settings);
     }
 
     @Override
     public void beforeAll(ExtensionContext extension) {
-        context = ApplicationContext.run(TestEnvironment.properties());
+        Map<String, Object> properties = new HashMap<>(TestEnvironment.properties());
+        properties.putAll(settings);
+        context = ApplicationContext.run(properties);
         handler = new APIGatewayV2HTTPEventFunction(context);
         replies = new LambdaReplies(context);
     }
@@ -47,13 +60,19 @@ public final class HttpFunctionUnderTest implements BeforeAllCallback, AfterAllC
                 new TestLambdaContext(functionName));
     }
 
+    /** {@code method path} (a query may follow the path) with an optional Authorization header and JSON body. */
+    public APIGatewayV2HTTPResponse send(String method, String path, String authorization, String body) {
+        return handler.handleRequest(HttpEvents.request(method, path, authorization, body),
+                new TestLambdaContext(functionName));
+    }
+
     /** Feeds the fixture at {@code resource} with its body replaced by the plain {@code body}. */
     public APIGatewayV2HTTPResponse handle(String resource, String body) {
         APIGatewayV2HTTPEvent event = LambdaEvents.load(resource, APIGatewayV2HTTPEvent.class);
         event.setBody(body);
         event.setIsBase64Encoded(false);
         // The fixture's length is its own body's; let the handler measure the new one.
-        java.util.Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
         headers.remove("content-length");
         event.setHeaders(headers);
         return handler.handleRequest(event, new TestLambdaContext(functionName));

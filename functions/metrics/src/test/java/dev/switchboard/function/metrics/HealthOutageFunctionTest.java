@@ -1,21 +1,15 @@
 package dev.switchboard.function.metrics;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.switchboard.testsupport.TestEnvironment;
-import dev.switchboard.testsupport.lambda.HttpEvents;
-import dev.switchboard.testsupport.lambda.LambdaReplies;
-import dev.switchboard.testsupport.lambda.TestLambdaContext;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.switchboard.function.HttpFunctionUnderTest;
 import io.micronaut.json.tree.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,27 +24,19 @@ class HealthOutageFunctionTest {
 
     private static final String ADMIN_KEY = "admin-health-3Kd9";
 
-    private static ApplicationContext context;
-    private static APIGatewayV2HTTPEventFunction handler;
-    private static LambdaReplies replies;
+    @RegisterExtension
+    static final HttpFunctionUnderTest FUNCTION = new HttpFunctionUnderTest("metrics", Map.of(
+            "switchboard.admin-key", ADMIN_KEY,
+            "switchboard.dynamodb.endpoint", nothingListening(),
+            "switchboard.dynamodb.api-call-timeout", "1s"));
 
-    @BeforeAll
-    static void start() throws IOException {
-        Map<String, Object> properties = new HashMap<>(TestEnvironment.properties());
-        properties.put("switchboard.admin-key", ADMIN_KEY);
+    /** A loopback port nothing listens on once closed: every state call is refused at once. */
+    private static String nothingListening() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            // A loopback port nothing listens on once closed: every state call is refused at once.
-            properties.put("switchboard.dynamodb.endpoint", "http://127.0.0.1:" + probe.getLocalPort());
+            return "http://127.0.0.1:" + probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        properties.put("switchboard.dynamodb.api-call-timeout", "1s");
-        context = ApplicationContext.run(properties);
-        handler = new APIGatewayV2HTTPEventFunction(context);
-        replies = new LambdaReplies(context);
-    }
-
-    @AfterAll
-    static void stop() {
-        context.close();
     }
 
     @Test
@@ -58,11 +44,11 @@ class HealthOutageFunctionTest {
         for (String authorization : new String[]{null, "Bearer not-the-admin", "Bearer " + ADMIN_KEY + "x"}) {
             APIGatewayV2HTTPResponse response = health(authorization);
 
-            assertEquals(503, response.getStatusCode(), replies.text(response));
-            JsonNode body = replies.json(response);
+            assertEquals(503, response.getStatusCode(), FUNCTION.text(response));
+            JsonNode body = FUNCTION.json(response);
             assertEquals("unavailable", body.get("checks").get("state").getStringValue());
             JsonNode outage = body.get("state_outage");
-            assertTrue(outage == null || outage.isNull(), replies.text(response));
+            assertTrue(outage == null || outage.isNull(), FUNCTION.text(response));
         }
     }
 
@@ -70,16 +56,15 @@ class HealthOutageFunctionTest {
     void theAdminSeesSinceWhenAndWhatRequestsDoMeanwhile() {
         APIGatewayV2HTTPResponse response = health("Bearer " + ADMIN_KEY);
 
-        assertEquals(503, response.getStatusCode(), replies.text(response));
-        JsonNode outage = replies.json(response).get("state_outage");
-        assertEquals("closed", outage.get("budgets").getStringValue(), replies.text(response));
+        assertEquals(503, response.getStatusCode(), FUNCTION.text(response));
+        JsonNode outage = FUNCTION.json(response).get("state_outage");
+        assertEquals("closed", outage.get("budgets").getStringValue(), FUNCTION.text(response));
         assertEquals("open", outage.get("rate_limits").getStringValue());
         assertTrue(outage.get("since").isString());
-        assertNull(replies.json(response).get("error"));
+        assertNull(FUNCTION.json(response).get("error"));
     }
 
     private static APIGatewayV2HTTPResponse health(String authorization) {
-        return handler.handleRequest(HttpEvents.request("GET", "/health", authorization, null),
-                new TestLambdaContext("switchboard-metrics"));
+        return FUNCTION.send("GET", "/health", authorization, null);
     }
 }

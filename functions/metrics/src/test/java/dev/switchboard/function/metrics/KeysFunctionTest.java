@@ -1,21 +1,14 @@
 package dev.switchboard.function.metrics;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.function.HttpFunctionUnderTest;
 import dev.switchboard.testsupport.LogLines;
-import dev.switchboard.testsupport.TestEnvironment;
-import dev.switchboard.testsupport.lambda.HttpEvents;
-import dev.switchboard.testsupport.lambda.LambdaReplies;
-import dev.switchboard.testsupport.lambda.TestLambdaContext;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.json.tree.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,23 +23,9 @@ class KeysFunctionTest {
     private static final String ADMIN_KEY = "admin-canary-7Qx2";
     private static final String ADMIN = "Bearer " + ADMIN_KEY;
 
-    private static ApplicationContext context;
-    private static APIGatewayV2HTTPEventFunction handler;
-    private static LambdaReplies replies;
-
-    @BeforeAll
-    static void start() {
-        Map<String, Object> properties = new HashMap<>(TestEnvironment.properties());
-        properties.put("switchboard.admin-key", ADMIN_KEY);
-        context = ApplicationContext.run(properties);
-        handler = new APIGatewayV2HTTPEventFunction(context);
-        replies = new LambdaReplies(context);
-    }
-
-    @AfterAll
-    static void stop() {
-        context.close();
-    }
+    @RegisterExtension
+    static final HttpFunctionUnderTest FUNCTION = new HttpFunctionUnderTest("metrics",
+            Map.of("switchboard.admin-key", ADMIN_KEY));
 
     @Test
     void theAdminCreatesAKeyAndSeesItOnceWithEveryField() {
@@ -54,8 +33,8 @@ class KeysFunctionTest {
                 {"user": "alice", "name": "ci", "budget": {"daily_usd": 5.0, "monthly_usd": 100.0},
                  "limits": {"rpm": 60, "tpm": 100000}}""");
 
-        assertEquals(201, response.getStatusCode(), replies.text(response));
-        JsonNode body = replies.json(response);
+        assertEquals(201, response.getStatusCode(), FUNCTION.text(response));
+        JsonNode body = FUNCTION.json(response);
         assertTrue(body.get("key").getStringValue().matches("sb-[A-Za-z0-9_-]{43}"));
         assertTrue(body.get("id").getStringValue().matches("vk_[A-Za-z0-9_-]{16}"));
         assertEquals("alice", body.get("user").getStringValue());
@@ -72,11 +51,11 @@ class KeysFunctionTest {
         APIGatewayV2HTTPResponse response = send("POST", "/keys", ADMIN,
                 "{\"user\": \"heidi\", \"expires_at\": \"2099-06-30T12:00:00+02:00\"}");
 
-        assertEquals(201, response.getStatusCode(), replies.text(response));
-        assertEquals("2099-06-30T10:00:00Z", replies.json(response).get("expires_at").getStringValue());
-        JsonNode listed = replies.json(send("GET", "/keys?user=heidi", ADMIN, null)).get("data").get(0);
+        assertEquals(201, response.getStatusCode(), FUNCTION.text(response));
+        assertEquals("2099-06-30T10:00:00Z", FUNCTION.json(response).get("expires_at").getStringValue());
+        JsonNode listed = FUNCTION.json(send("GET", "/keys?user=heidi", ADMIN, null)).get("data").get(0);
         assertEquals("2099-06-30T10:00:00Z", listed.get("expires_at").getStringValue());
-        String key = replies.json(response).get("key").getStringValue();
+        String key = FUNCTION.json(response).get("key").getStringValue();
         assertEquals(200, send("GET", "/stats", "Bearer " + key, null).getStatusCode(), "works until then");
     }
 
@@ -84,8 +63,8 @@ class KeysFunctionTest {
     void onlyAUserIsRequiredAndTheSeedBudgetApplies() {
         APIGatewayV2HTTPResponse response = send("POST", "/keys", ADMIN, "{\"user\": \"bob\"}");
 
-        assertEquals(201, response.getStatusCode(), replies.text(response));
-        JsonNode body = replies.json(response);
+        assertEquals(201, response.getStatusCode(), FUNCTION.text(response));
+        JsonNode body = FUNCTION.json(response);
         assertEquals(1.0, body.get("budget").get("daily_usd").getDoubleValue());
         assertTrue(body.get("budget").get("monthly_usd").isNull());
         assertTrue(body.get("limits").get("rpm").isNull());
@@ -125,35 +104,35 @@ class KeysFunctionTest {
         return Stream.of(cases).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             APIGatewayV2HTTPResponse response = send("POST", "/keys", ADMIN, c[1]);
 
-            assertEquals(400, response.getStatusCode(), replies.text(response));
-            JsonNode error = replies.json(response).get("error");
+            assertEquals(400, response.getStatusCode(), FUNCTION.text(response));
+            JsonNode error = FUNCTION.json(response).get("error");
             assertEquals("invalid_request", error.get("type").getStringValue());
-            assertEquals(c[2], error.get("field").getStringValue(), replies.text(response));
+            assertEquals(c[2], error.get("field").getStringValue(), FUNCTION.text(response));
         }));
     }
 
     @Test
     void aVirtualKeyWorksOnOrdinaryRoutesButIs403OnPostKeys() {
-        String key = replies.json(send("POST", "/keys", ADMIN, "{\"user\": \"carol\"}")).get("key").getStringValue();
+        String key = FUNCTION.json(send("POST", "/keys", ADMIN, "{\"user\": \"carol\"}")).get("key").getStringValue();
 
         APIGatewayV2HTTPResponse stats = send("GET", "/stats", "Bearer " + key, null);
         APIGatewayV2HTTPResponse keys = send("POST", "/keys", "Bearer " + key, "{\"user\": \"carol\"}");
 
-        assertEquals(200, stats.getStatusCode(), replies.text(stats));
-        assertEquals(403, keys.getStatusCode(), replies.text(keys));
-        assertEquals("forbidden", replies.json(keys).get("error").get("type").getStringValue());
+        assertEquals(200, stats.getStatusCode(), FUNCTION.text(stats));
+        assertEquals(403, keys.getStatusCode(), FUNCTION.text(keys));
+        assertEquals("forbidden", FUNCTION.json(keys).get("error").get("type").getStringValue());
     }
 
     @Test
     void aVirtualKeyCannotReachPostKeysByASlashTheRouterForgives() {
-        String key = replies.json(send("POST", "/keys", ADMIN, "{\"user\": \"dave\"}")).get("key").getStringValue();
+        String key = FUNCTION.json(send("POST", "/keys", ADMIN, "{\"user\": \"dave\"}")).get("key").getStringValue();
 
         for (String path : new String[] {"/keys/", "//keys", "/keys//"}) {
             APIGatewayV2HTTPResponse refused = send("POST", path, "Bearer " + key,
                     "{\"user\": \"mallory\", \"budget\": {\"daily_usd\": 1000000}}");
             assertTrue(refused.getStatusCode() == 403 || refused.getStatusCode() == 404,
-                    path + " gave " + refused.getStatusCode() + ": " + replies.text(refused));
-            assertFalse(replies.text(refused).contains("sb-"), path + " must not create a key");
+                    path + " gave " + refused.getStatusCode() + ": " + FUNCTION.text(refused));
+            assertFalse(FUNCTION.text(refused).contains("sb-"), path + " must not create a key");
         }
     }
 
@@ -162,9 +141,9 @@ class KeysFunctionTest {
         for (String authorization : new String[]{null, "Bearer sb-" + "x".repeat(43), "Bearer " + ADMIN_KEY + "-"}) {
             APIGatewayV2HTTPResponse response = send("GET", "/stats", authorization, null);
 
-            assertEquals(401, response.getStatusCode(), replies.text(response));
-            assertEquals("Bearer", replies.header(response, "WWW-Authenticate"));
-            JsonNode error = replies.json(response).get("error");
+            assertEquals(401, response.getStatusCode(), FUNCTION.text(response));
+            assertEquals("Bearer", FUNCTION.header(response, "WWW-Authenticate"));
+            JsonNode error = FUNCTION.json(response).get("error");
             assertEquals("unauthorized", error.get("type").getStringValue());
             assertTrue(error.get("field") != null && error.get("field").isNull(), "the contract's error shape");
         }
@@ -176,7 +155,7 @@ class KeysFunctionTest {
         List<String> lines;
         String key;
         try (LogLines logs = new LogLines()) {
-            key = replies.json(send("POST", "/keys", ADMIN, "{\"user\": \"dave\", \"name\": \"nb\"}"))
+            key = FUNCTION.json(send("POST", "/keys", ADMIN, "{\"user\": \"dave\", \"name\": \"nb\"}"))
                     .get("key").getStringValue();
             send("GET", "/stats", "Bearer " + key, null);
             send("POST", "/keys", "Bearer " + key, "{\"user\": \"dave\"}");
@@ -194,14 +173,14 @@ class KeysFunctionTest {
 
     @Test
     void theAdminListsKeysAPageAtATimeWithoutTheKeysThemselves() {
-        String first = replies.json(send("POST", "/keys", ADMIN, "{\"user\": \"erin\", \"name\": \"a\"}"))
+        String first = FUNCTION.json(send("POST", "/keys", ADMIN, "{\"user\": \"erin\", \"name\": \"a\"}"))
                 .get("key").getStringValue();
         send("POST", "/keys", ADMIN, "{\"user\": \"erin\", \"budget\": {\"monthly_usd\": 20}}");
         send("POST", "/keys", ADMIN, "{\"user\": \"erin\"}");
 
         APIGatewayV2HTTPResponse page = send("GET", "/keys?user=erin&limit=2", ADMIN, null);
-        assertEquals(200, page.getStatusCode(), replies.text(page));
-        JsonNode body = replies.json(page);
+        assertEquals(200, page.getStatusCode(), FUNCTION.text(page));
+        JsonNode body = FUNCTION.json(page);
         APIGatewayV2HTTPResponse rest = send("GET", "/keys?user=erin&limit=2&after="
                 + body.get("next_after").getStringValue(), ADMIN, null);
 
@@ -212,14 +191,14 @@ class KeysFunctionTest {
         assertTrue(listed.get("created_at").getStringValue().endsWith("Z"));
         assertTrue(listed.get("revoked_at").isNull());
         assertTrue(listed.get("budget").isObject() && listed.get("limits").isObject());
-        assertFalse(replies.text(page).contains(first.substring(3)), "the list never holds a key");
-        assertEquals(1, replies.json(rest).get("data").size());
-        assertTrue(replies.json(rest).get("next_after").isNull());
+        assertFalse(FUNCTION.text(page).contains(first.substring(3)), "the list never holds a key");
+        assertEquals(1, FUNCTION.json(rest).get("data").size());
+        assertTrue(FUNCTION.json(rest).get("next_after").isNull());
     }
 
     @Test
     void aRevokedKeyIs401FromTheNextRequestAndRevokingAgainAnswersTheSame() {
-        JsonNode created = replies.json(send("POST", "/keys", ADMIN, "{\"user\": \"frank\"}"));
+        JsonNode created = FUNCTION.json(send("POST", "/keys", ADMIN, "{\"user\": \"frank\"}"));
         String key = created.get("key").getStringValue();
         String id = created.get("id").getStringValue();
         assertEquals(200, send("GET", "/stats", "Bearer " + key, null).getStatusCode());
@@ -227,39 +206,38 @@ class KeysFunctionTest {
         APIGatewayV2HTTPResponse revoked = send("DELETE", "/keys/" + id, ADMIN, null);
         APIGatewayV2HTTPResponse again = send("DELETE", "/keys/" + id, ADMIN, null);
 
-        assertEquals(200, revoked.getStatusCode(), replies.text(revoked));
-        assertEquals(id, replies.json(revoked).get("id").getStringValue());
-        assertTrue(replies.json(revoked).get("revoked_at").getStringValue().endsWith("Z"));
+        assertEquals(200, revoked.getStatusCode(), FUNCTION.text(revoked));
+        assertEquals(id, FUNCTION.json(revoked).get("id").getStringValue());
+        assertTrue(FUNCTION.json(revoked).get("revoked_at").getStringValue().endsWith("Z"));
         assertEquals(401, send("GET", "/stats", "Bearer " + key, null).getStatusCode());
         assertEquals(200, again.getStatusCode());
-        assertEquals(replies.json(revoked).get("revoked_at").getStringValue(),
-                replies.json(again).get("revoked_at").getStringValue());
-        JsonNode listed = replies.json(send("GET", "/keys?user=frank", ADMIN, null)).get("data").get(0);
-        assertEquals(replies.json(revoked).get("revoked_at").getStringValue(), listed.get("revoked_at").getStringValue());
+        assertEquals(FUNCTION.json(revoked).get("revoked_at").getStringValue(),
+                FUNCTION.json(again).get("revoked_at").getStringValue());
+        JsonNode listed = FUNCTION.json(send("GET", "/keys?user=frank", ADMIN, null)).get("data").get(0);
+        assertEquals(FUNCTION.json(revoked).get("revoked_at").getStringValue(), listed.get("revoked_at").getStringValue());
     }
 
     @Test
     void revokingAnUnknownOrMalformedIdIs404Or400AndAVirtualKeyMayNeitherListNorRevoke() {
-        JsonNode created = replies.json(send("POST", "/keys", ADMIN, "{\"user\": \"grace\"}"));
+        JsonNode created = FUNCTION.json(send("POST", "/keys", ADMIN, "{\"user\": \"grace\"}"));
         String key = "Bearer " + created.get("key").getStringValue();
 
         APIGatewayV2HTTPResponse unknown = send("DELETE", "/keys/vk_nosuchkey", ADMIN, null);
         APIGatewayV2HTTPResponse malformed = send("DELETE", "/keys/sb-notanid", ADMIN, null);
         APIGatewayV2HTTPResponse badLimit = send("GET", "/keys?limit=1000", ADMIN, null);
 
-        assertEquals(404, unknown.getStatusCode(), replies.text(unknown));
-        assertEquals("not_found", replies.json(unknown).get("error").get("type").getStringValue());
-        assertEquals(400, malformed.getStatusCode(), replies.text(malformed));
-        assertEquals("id", replies.json(malformed).get("error").get("field").getStringValue());
-        assertEquals(400, badLimit.getStatusCode(), replies.text(badLimit));
-        assertEquals("limit", replies.json(badLimit).get("error").get("field").getStringValue());
+        assertEquals(404, unknown.getStatusCode(), FUNCTION.text(unknown));
+        assertEquals("not_found", FUNCTION.json(unknown).get("error").get("type").getStringValue());
+        assertEquals(400, malformed.getStatusCode(), FUNCTION.text(malformed));
+        assertEquals("id", FUNCTION.json(malformed).get("error").get("field").getStringValue());
+        assertEquals(400, badLimit.getStatusCode(), FUNCTION.text(badLimit));
+        assertEquals("limit", FUNCTION.json(badLimit).get("error").get("field").getStringValue());
         assertEquals(403, send("GET", "/keys", key, null).getStatusCode());
         assertEquals(403, send("DELETE", "/keys/" + created.get("id").getStringValue(), key, null).getStatusCode());
         assertEquals(200, send("GET", "/stats", key, null).getStatusCode(), "a refused revocation changed nothing");
     }
 
     private static APIGatewayV2HTTPResponse send(String method, String path, String authorization, String body) {
-        return handler.handleRequest(HttpEvents.request(method, path, authorization, body),
-                new TestLambdaContext("switchboard-metrics"));
+        return FUNCTION.send(method, path, authorization, body);
     }
 }

@@ -1,22 +1,15 @@
 package dev.switchboard.function.metrics;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.switchboard.testsupport.TestEnvironment;
-import dev.switchboard.testsupport.lambda.HttpEvents;
-import dev.switchboard.testsupport.lambda.LambdaReplies;
-import dev.switchboard.testsupport.lambda.TestLambdaContext;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.switchboard.function.HttpFunctionUnderTest;
 import io.micronaut.json.tree.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -27,30 +20,16 @@ class SimulateFailureFunctionTest {
 
     private static final String ADMIN = "Bearer admin-simulate-5Rt8";
 
-    private static ApplicationContext context;
-    private static APIGatewayV2HTTPEventFunction handler;
-    private static LambdaReplies replies;
-
-    @BeforeAll
-    static void start() {
-        Map<String, Object> properties = new HashMap<>(TestEnvironment.properties());
-        properties.put("switchboard.admin-key", ADMIN.substring("Bearer ".length()));
-        context = ApplicationContext.run(properties);
-        handler = new APIGatewayV2HTTPEventFunction(context);
-        replies = new LambdaReplies(context);
-    }
-
-    @AfterAll
-    static void stop() {
-        context.close();
-    }
+    @RegisterExtension
+    static final HttpFunctionUnderTest FUNCTION = new HttpFunctionUnderTest("metrics",
+            Map.of("switchboard.admin-key", ADMIN.substring("Bearer ".length())));
 
     @Test
     void theAdminMarksAProviderDownAndIsToldWhatAndUntilWhen() {
         APIGatewayV2HTTPResponse response = send(ADMIN, "{\"provider\": \"anthropic\", \"duration_seconds\": 90}");
 
-        assertEquals(202, response.getStatusCode(), replies.text(response));
-        JsonNode body = replies.json(response);
+        assertEquals(202, response.getStatusCode(), FUNCTION.text(response));
+        JsonNode body = FUNCTION.json(response);
         assertEquals("anthropic", body.get("provider").getStringValue());
         assertEquals(2, body.get("deployments").size());
         assertEquals("anthropic/claude-3-5-haiku-20241022", body.get("deployments").get(0).getStringValue());
@@ -59,21 +38,20 @@ class SimulateFailureFunctionTest {
         assertEquals(Duration.ofSeconds(90), Duration.between(Instant.parse(body.get("from").getStringValue()),
                 Instant.parse(body.get("until").getStringValue())));
 
-        JsonNode providers = replies.json(handler.handleRequest(HttpEvents.request("GET", "/providers", ADMIN, null),
-                new TestLambdaContext("switchboard-metrics")));
+        JsonNode providers = FUNCTION.json(FUNCTION.send("GET", "/providers", ADMIN, null));
         assertEquals("OPEN", localCircuitOf(providers, "anthropic", "claude-3-5-haiku-20241022"),
                 "this instance holds it open at once: " + providers);
     }
 
     @Test
     void aVirtualKeyIs403() {
-        String key = replies.json(handler.handleRequest(HttpEvents.request("POST", "/keys", ADMIN,
-                "{\"user\": \"erin\"}"), new TestLambdaContext("switchboard-metrics"))).get("key").getStringValue();
+        String key = FUNCTION.json(FUNCTION.send("POST", "/keys", ADMIN,
+                "{\"user\": \"erin\"}")).get("key").getStringValue();
 
         APIGatewayV2HTTPResponse response = send("Bearer " + key, "{\"provider\": \"openai\", \"duration_seconds\": 5}");
 
-        assertEquals(403, response.getStatusCode(), replies.text(response));
-        assertEquals("forbidden", replies.json(response).get("error").get("type").getStringValue());
+        assertEquals(403, response.getStatusCode(), FUNCTION.text(response));
+        assertEquals("forbidden", FUNCTION.json(response).get("error").get("type").getStringValue());
     }
 
     @TestFactory
@@ -94,8 +72,8 @@ class SimulateFailureFunctionTest {
         return Stream.of(cases).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             APIGatewayV2HTTPResponse response = send(ADMIN, c[1]);
 
-            assertEquals(Integer.parseInt(c[2]), response.getStatusCode(), replies.text(response));
-            assertEquals(c[3], replies.json(response).get("error").get("field").getStringValue());
+            assertEquals(Integer.parseInt(c[2]), response.getStatusCode(), FUNCTION.text(response));
+            assertEquals(c[3], FUNCTION.json(response).get("error").get("field").getStringValue());
         }));
     }
 
@@ -113,7 +91,6 @@ class SimulateFailureFunctionTest {
     }
 
     private static APIGatewayV2HTTPResponse send(String authorization, String body) {
-        return handler.handleRequest(HttpEvents.request("POST", "/simulate/failure", authorization, body),
-                new TestLambdaContext("switchboard-metrics"));
+        return FUNCTION.send("POST", "/simulate/failure", authorization, body);
     }
 }
