@@ -102,8 +102,8 @@ public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
      * failed on DynamoDB's side (5xx, throttling). A refusal (access denied, no table, a malformed request) is not.
      */
     private static boolean unanswered(SdkException e) {
-        return e instanceof SdkClientException
-                || (e instanceof SdkServiceException service && (service.statusCode() >= 500 || service.isThrottlingException()));
+        return e instanceof SdkClientException || (e instanceof SdkServiceException service
+                && (service.statusCode() >= 500 || service.isThrottlingException()));
     }
 
     /**
