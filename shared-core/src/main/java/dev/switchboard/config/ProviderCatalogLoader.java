@@ -144,7 +144,7 @@ public final class ProviderCatalogLoader {
             }
             if (deployment.capabilities().json() && !JSON_PROTOCOLS.contains(protocol)) {
                 throw r.error(path + ".deployments[" + i + "].capabilities.json", "protocol " + protocol
-                        + " has no way to hold an answer to JSON here; json applies to " + String.join(", ",
+                        + " cannot be asked for JSON output by this gateway; json: true applies to " + String.join(", ",
                         JSON_PROTOCOLS.stream().sorted().toList()));
             }
             deployments.add(deployment);

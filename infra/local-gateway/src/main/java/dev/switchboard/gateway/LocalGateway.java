@@ -165,7 +165,10 @@ public final class LocalGateway implements AutoCloseable {
             out.println("  WARNING: SWITCHBOARD_ADMIN_KEY is not set: authentication is OFF. Local use only.");
         }
         out.println("Try:");
-        out.println("  curl -s " + address + "/complete -H 'content-type: application/json' -d '{\"prompt\":\"hi\"}'");
+        // With authentication on, the hint names the variable, never the key itself.
+        String authorization = settings.adminKeySet() ? " -H \"authorization: Bearer $SWITCHBOARD_ADMIN_KEY\"" : "";
+        out.println("  curl -s " + address + "/complete -H 'content-type: application/json'" + authorization
+                + " -d '{\"prompt\":\"hi\"}'");
         out.println();
     }
 

@@ -165,7 +165,7 @@ class JsonOutputGatewayTest {
         HttpResponse<String> decision = GatewayCalls.get(gateway, "/routing/decision?prompt=hi&requires=json", null);
 
         assertEquals(422, pinned.statusCode(), pinned.body());
-        assertTrue(pinned.body().contains("does not support JSON output (response_format)"), pinned.body());
+        assertTrue(pinned.body().contains("does not support JSON output (capability json)"), pinned.body());
         assertEquals(anthropicCalls, anthropic.requests().size(), "nothing was sent upstream");
         assertEquals(200, decision.statusCode(), decision.body());
         JsonNode metadata = json.readValue(decision.body(), JsonNode.class).get("metadata");

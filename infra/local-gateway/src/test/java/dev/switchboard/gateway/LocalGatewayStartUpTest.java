@@ -141,6 +141,25 @@ class LocalGatewayStartUpTest {
     }
 
     @Test
+    void theBannerGivesTheAddressTheAuthenticationAndAHintThatWorksWithoutEverPrintingTheKey() throws Exception {
+        for (boolean keyed : new boolean[]{false, true}) {
+            Map<String, String> env = keyed ? environment(dir.resolve("keyed"), "SWITCHBOARD_ADMIN_KEY", "s3cret-banner")
+                    : environment(dir.resolve("open"));
+            try (LocalGateway gateway = LocalGateway.start(env, Map.of())) {
+                ByteArrayOutputStream banner = new ByteArrayOutputStream();
+                gateway.printBanner(new PrintStream(banner, true, StandardCharsets.UTF_8),
+                        GatewaySettings.fromEnvironment(env));
+                String text = banner.toString(StandardCharsets.UTF_8);
+
+                assertTrue(text.contains("listening on " + gateway.address()), text);
+                assertFalse(text.contains("s3cret-banner"), text);
+                assertEquals(keyed, text.contains("-H \"authorization: Bearer $SWITCHBOARD_ADMIN_KEY\""), text);
+                assertEquals(!keyed, text.contains("authentication is OFF"), text);
+            }
+        }
+    }
+
+    @Test
     void anUnexpectedFailureKeepsItsTrace() {
         assertTrue(StartUpChecks.reason(new IllegalStateException("bug", new NullPointerException())).isEmpty());
         assertEquals("x", StartUpChecks.reason(new RuntimeException(new IllegalArgumentException("x"))).orElseThrow());

@@ -23,7 +23,7 @@ public final class CapabilityConstraint implements CandidateConstraint {
             return Optional.of("does not support streaming");
         }
         if (needs.needsJson() && !offers.json()) {
-            return Optional.of("does not support JSON output (response_format)");
+            return Optional.of("does not support JSON output (capability json)");
         }
         return Optional.empty();
     }

@@ -41,7 +41,7 @@ class CapabilityConstraintTest {
         assertEquals(Optional.of("does not support tools"), violation(NOTHING, constraints().tools()));
         assertEquals(Optional.of("does not support images (vision)"), violation(NOTHING, constraints().vision()));
         assertEquals(Optional.of("does not support streaming"), violation(NOTHING, constraints().streaming()));
-        assertEquals(Optional.of("does not support JSON output (response_format)"), violation(NOTHING, constraints().json()));
+        assertEquals(Optional.of("does not support JSON output (capability json)"), violation(NOTHING, constraints().json()));
     }
 
     @Test
