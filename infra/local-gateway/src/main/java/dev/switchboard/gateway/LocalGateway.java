@@ -5,6 +5,7 @@ import dev.switchboard.localaws.DynamoDbLocalServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,7 +48,7 @@ public final class LocalGateway implements AutoCloseable {
             code = run(ProcessEnvironment.current().variables(), args, System.out, System.err);
         } catch (Throwable e) {
             // A half-started context keeps non-daemon threads: without an exit the process would hang on.
-            e.printStackTrace();
+            LoggerFactory.getLogger(LocalGateway.class).error("the local gateway could not start", e);
             code = 1;
         }
         if (code != 0) {
