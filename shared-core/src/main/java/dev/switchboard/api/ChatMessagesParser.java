@@ -2,6 +2,7 @@ package dev.switchboard.api;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.JsonText;
+import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolDefinition;
 import io.micronaut.json.JsonMapper;
@@ -15,6 +16,8 @@ final class ChatMessagesParser {
 
     static final int MAX_MESSAGES = 1_000;
     static final int MAX_TOOLS = 128;
+    /** Anthropic's limit per request; OpenAI's is higher, Converse's lower (those deployments are skipped). */
+    static final int MAX_IMAGES = 100;
 
     private final JsonMapper mapper;
 
@@ -32,12 +35,18 @@ final class ChatMessagesParser {
         }
         List<ChatMessage> messages = new ArrayList<>(node.size());
         long chars = 0;
+        int images = 0;
         for (int i = 0; i < node.size(); i++) {
             ChatMessage message = message(node.get(i), "messages[" + i + "]");
             chars += message.content().length();
             if (chars > maxChars) {
                 throw new InvalidRequestException("messages", "the messages' text must be at most " + maxChars
                         + " characters in all");
+            }
+            images += message.images().size();
+            if (images > MAX_IMAGES) {
+                throw new InvalidRequestException("messages", "the messages may hold at most " + MAX_IMAGES
+                        + " images in all");
             }
             messages.add(message);
         }
@@ -55,7 +64,7 @@ final class ChatMessagesParser {
                     && m.toolCalls().isEmpty())) {
                 continue;
             }
-            if (m.role().equals("user") && m.content().isBlank()) {
+            if (m.role().equals("user") && m.content().isBlank() && !m.hasImages()) {
                 String path = "messages[" + i + "].content";
                 throw new InvalidRequestException(path, "'" + path + "' must not be blank: it is the question to answer");
             }
@@ -79,40 +88,62 @@ final class ChatMessagesParser {
         }
         List<ToolCall> calls = role.equals("assistant") ? toolCalls(node.get("tool_calls"), path + ".tool_calls")
                 : List.of();
-        String content = content(node.get("content"), path + ".content", !calls.isEmpty());
+        Content content = content(node.get("content"), path + ".content", !calls.isEmpty(), role.equals("user"));
+        if (!content.parts().isEmpty()) {
+            return ChatMessage.userWithImages(content.parts());
+        }
         String toolCallId = null;
         if (role.equals("tool")) {
             toolCallId = string(node.get("tool_call_id"), path + ".tool_call_id");
         }
-        return new ChatMessage(role, content, calls, toolCallId);
+        return new ChatMessage(role, content.text(), calls, toolCallId);
     }
 
-    /** A string, or an array of text parts; null only where tool calls stand in for text. */
-    private static String content(JsonNode node, String path, boolean mayBeEmpty) {
+    /** A turn's text, and its parts in order when it holds images (none otherwise). */
+    private record Content(String text, List<MessagePart> parts) {
+    }
+
+    /**
+     * A string, or an array of text parts and, in a user turn, image parts; null only where tool calls
+     * stand in for text.
+     */
+    private static Content content(JsonNode node, String path, boolean mayBeEmpty, boolean mayHoldImages) {
         if (node == null || node.isNull()) {
             if (mayBeEmpty) {
-                return "";
+                return new Content("", List.of());
             }
             throw new InvalidRequestException(path, "'" + path + "' is required");
         }
         if (node.isString()) {
-            return node.getStringValue();
+            return new Content(node.getStringValue(), List.of());
         }
         if (!node.isArray()) {
-            throw new InvalidRequestException(path, "'" + path + "' must be a string or an array of text parts");
+            throw new InvalidRequestException(path, "'" + path + "' must be a string or an array of content parts");
         }
         StringBuilder text = new StringBuilder();
+        List<MessagePart> parts = new ArrayList<>(node.size());
+        boolean images = false;
         for (int i = 0; i < node.size(); i++) {
             JsonNode part = node.get(i);
             String partPath = path + "[" + i + "]";
             JsonNode type = part.isObject() ? part.get("type") : null;
-            if (type == null || !type.isString() || !type.getStringValue().equals("text")) {
-                throw new InvalidRequestException(partPath, "'" + partPath + "' must be a text part: "
-                        + "images, audio and files are not supported yet");
+            String kind = type != null && type.isString() ? type.getStringValue() : "";
+            if (kind.equals("text")) {
+                String piece = string(part.get("text"), partPath + ".text");
+                text.append(piece);
+                parts.add(new MessagePart.Text(piece));
+            } else if (kind.equals("image_url") && mayHoldImages) {
+                parts.add(new MessagePart.Image(ImagePartParser.image(part, partPath)));
+                images = true;
+            } else if (kind.equals("image_url")) {
+                throw new InvalidRequestException(partPath, "'" + partPath + "' is an image: only a user turn "
+                        + "may hold images");
+            } else {
+                throw new InvalidRequestException(partPath, "'" + partPath + "' must be a text or image_url part: "
+                        + "audio and files are not supported yet");
             }
-            text.append(string(part.get("text"), partPath + ".text"));
         }
-        return text.toString();
+        return new Content(text.toString(), images ? parts : List.of());
     }
 
     private static List<ToolCall> toolCalls(JsonNode node, String path) {

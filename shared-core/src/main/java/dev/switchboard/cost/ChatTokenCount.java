@@ -12,7 +12,7 @@ import java.util.List;
  * role and content, and the reply is primed with 3 more. That framing is documented for gpt-3.5-turbo
  * (not the 0301 snapshot), gpt-4 and gpt-4o only, so only those can be exact; any other model gets the
  * same arithmetic labelled an estimate. Tool calls and tool turns have no documented framing: they are
- * counted as their text and make the whole count an estimate.
+ * counted as their text and make the whole count an estimate, as images do ({@link ImageTokenEstimate}).
  */
 public final class ChatTokenCount {
 
@@ -34,6 +34,10 @@ public final class ChatTokenCount {
                 exact &= part.exact();
             }
             if (!message.toolCalls().isEmpty() || message.toolCallId() != null) {
+                exact = false;
+            }
+            if (message.hasImages()) {
+                total += (int) Math.min(Integer.MAX_VALUE - total, ImageTokenEstimate.of(List.of(message)));
                 exact = false;
             }
         }

@@ -3,12 +3,16 @@ package dev.switchboard.provider;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One turn of a conversation in the unified model. Role is system, user, assistant or tool; an
  * assistant turn may carry the tool calls it asked for, and a tool turn names the call it answers.
+ * A user turn with images keeps its text and images in order as {@code parts}, and {@code content} is
+ * then its text parts joined; a turn of text alone has no parts, only its content.
  */
-public record ChatMessage(String role, String content, List<ToolCall> toolCalls, String toolCallId) {
+public record ChatMessage(String role, String content, List<ToolCall> toolCalls, String toolCallId,
+                          List<MessagePart> parts) {
 
     public static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
 
@@ -19,12 +23,29 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
             throw new IllegalArgumentException("role must be one of system, user, assistant, tool: " + role);
         }
         toolCalls = List.copyOf(toolCalls);
+        parts = List.copyOf(parts);
         if (!toolCalls.isEmpty() && !role.equals("assistant")) {
             throw new IllegalArgumentException("only an assistant turn carries tool calls");
         }
         if (role.equals("tool") != (toolCallId != null)) {
             throw new IllegalArgumentException("a tool turn, and only a tool turn, names the call it answers");
         }
+        if (!parts.isEmpty()) {
+            if (!role.equals("user")) {
+                throw new IllegalArgumentException("only a user turn carries images");
+            }
+            if (parts.stream().noneMatch(MessagePart.Image.class::isInstance)) {
+                throw new IllegalArgumentException("a turn of text alone is its content, without parts");
+            }
+            if (!content.equals(textOf(parts))) {
+                throw new IllegalArgumentException("a turn's content is the text of its parts");
+            }
+        }
+    }
+
+    /** A turn without images. */
+    public ChatMessage(String role, String content, List<ToolCall> toolCalls, String toolCallId) {
+        this(role, content, toolCalls, toolCallId, List.of());
     }
 
     /** A plain text turn. */
@@ -34,5 +55,32 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
 
     public static ChatMessage user(String content) {
         return new ChatMessage("user", content);
+    }
+
+    /** A user turn of text and images in this order; at least one part is an image. */
+    public static ChatMessage userWithImages(List<MessagePart> parts) {
+        return new ChatMessage("user", textOf(parts), List.of(), null, parts);
+    }
+
+    public boolean hasImages() {
+        return !parts.isEmpty();
+    }
+
+    /** The turn's images, in order; none for a turn of text alone. */
+    public List<ImageInput> images() {
+        return parts.stream().filter(MessagePart.Image.class::isInstance)
+                .map(part -> ((MessagePart.Image) part).image()).toList();
+    }
+
+    private static String textOf(List<MessagePart> parts) {
+        return parts.stream().filter(MessagePart.Text.class::isInstance)
+                .map(part -> ((MessagePart.Text) part).text()).collect(Collectors.joining());
+    }
+
+    /** The shape only: the content is the caller's prompt. */
+    @Override
+    public String toString() {
+        return "ChatMessage[role=" + role + ", " + content.length() + " chars, " + toolCalls.size() + " tool calls, "
+                + images().size() + " images]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.provider;
 
 import dev.switchboard.config.SimulationConfig;
+import dev.switchboard.cost.ImageTokenEstimate;
 import dev.switchboard.cost.TokenCounter;
 
 import java.time.Duration;
@@ -84,8 +85,12 @@ public final class SimulatedProvider implements ChatProvider {
                     name + " simulated an outage (HTTP 503)");
         }
         String prompt = request.messages().stream().map(ChatMessage::content).collect(Collectors.joining("\n"));
-        int inputTokens = tokens.count(prompt);
-        Answer answer = answer(request.model(), prompt, request.maxTokens(), request.options().format().json());
+        int images = request.messages().stream().mapToInt(m -> m.images().size()).sum();
+        // Images as a real provider bills them, near enough: the gateway's own estimate.
+        int inputTokens = (int) Math.min(Integer.MAX_VALUE,
+                tokens.count(prompt) + ImageTokenEstimate.of(request.messages()));
+        Answer answer = answer(request.model(), prompt, images, request.maxTokens(),
+                request.options().format().json());
         return new ChatResponse(answer.text(), request.model(), new Usage(inputTokens, answer.tokens()),
                 answer.truncated() ? FinishReason.LENGTH : FinishReason.STOP);
     }
@@ -121,14 +126,18 @@ public final class SimulatedProvider implements ChatProvider {
      *             (a simulated deployment only stands in for one that can), and like a real model's it is cut
      *             mid-object when the budget runs out
      */
-    private Answer answer(String model, String prompt, int maxTokens, boolean json) {
+    private Answer answer(String model, String prompt, int images, int maxTokens, boolean json) {
         SplittableRandom random = new SplittableRandom(simulation.seed() * 31 + (model + "\n" + prompt).hashCode());
         String excerpt = prompt.strip().replaceAll("\\s+", " ");
         if (excerpt.length() > 60) {
             excerpt = excerpt.substring(0, 57) + "...";
         }
         StringBuilder text = new StringBuilder("[simulated ").append(name).append('/').append(model)
-                .append("] You asked: \"").append(excerpt).append("\".");
+                .append("] You asked: \"").append(excerpt).append('"');
+        if (images > 0) {
+            text.append(" about ").append(images == 1 ? "one image" : images + " images");
+        }
+        text.append('.');
         int target = 16 + random.nextInt(240);
         while (tokens.count(text.toString()) < target) {
             text.append(' ').append(SENTENCES.get(random.nextInt(SENTENCES.size())));

@@ -4,6 +4,7 @@ import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.InvalidRequestException;
 import dev.switchboard.api.ModelNotFoundException;
 import dev.switchboard.api.RoutingPreferences;
+import dev.switchboard.cost.ImageTokenEstimate;
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ResponseFormat;
@@ -52,15 +53,18 @@ final class ChatRouting {
         if (request.options().format().json()) {
             requires.add("json");
         }
+        if (request.messages().stream().anyMatch(ChatMessage::hasImages)) {
+            requires.add("vision");
+        }
         return new RoutingPreferences(p.strategy(), p.latencyClass(), p.maxCost(), p.slaTargetMs(), allow, p.deny(),
                 requires);
     }
 
     /**
      * What a provider reads besides the messages' text, in tokens: the tool definitions, the tool calls'
-     * arguments and a few tokens of framing per message. Under-counting would let the reconcile carry a
+     * arguments, the images and a few tokens of framing per message. Under-counting would let the reconcile carry a
      * budget past its cap, so these are added to the prompt's, each piece as
-     * {@link TokenCounter#countUnrouted(String)} counts it.
+     * {@link TokenCounter#countUnrouted(String)} counts it, and each image as {@link ImageTokenEstimate} does.
      */
     int extraPromptTokens(ChatCompletionRequest request) {
         long extra = MESSAGE_FRAMING_TOKENS * (long) request.messages().size();
@@ -73,6 +77,7 @@ final class ChatRouting {
                 extra += tokens.countUnrouted(call.name()) + tokens.countUnrouted(call.argumentsJson());
             }
         }
+        extra += ImageTokenEstimate.of(request.messages());
         ResponseFormat format = request.options().format();
         if (format.kind() == ResponseFormat.Kind.JSON_SCHEMA) {
             // The schema reaches the model as input, and is billed as such.

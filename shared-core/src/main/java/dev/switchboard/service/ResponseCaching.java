@@ -29,6 +29,7 @@ import java.util.TreeSet;
  * <p>A chat completion's {@code user} (the end-user id) is left out of the key on purpose: it does not
  * change the answer, only the provider's abuse attribution, and the entries already belong to the
  * principal that chose to send it; keying on it would split one app's cache per end user for nothing.
+ * An inline image is keyed by its bytes; a request with an image by address is not cached at all.
  */
 @Singleton
 public class ResponseCaching {
@@ -50,9 +51,13 @@ public class ResponseCaching {
                 List.of(ChatMessage.user(r.prompt())), r.maxTokens(), null, List.of());
     }
 
-    /** The key of {@code caller}'s chat completion; null when the cache is off or the answer is streamed. */
+    /**
+     * The key of {@code caller}'s chat completion; null when the cache is off, the answer is streamed, or an
+     * image is given by address (what the address serves may change while the key would not).
+     */
     public CacheKey keyOf(ChatCompletionRequest r, Caller caller) {
-        if (!settings.enabled() || r.stream()) {
+        if (!settings.enabled() || r.stream() || r.messages().stream()
+                .anyMatch(m -> m.images().stream().anyMatch(image -> !image.isInline()))) {
             return null;
         }
         String route = (r.model() != null ? "model:" + r.model() + "|" + route(false, r.routing())

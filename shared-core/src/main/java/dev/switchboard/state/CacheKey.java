@@ -1,6 +1,7 @@
 package dev.switchboard.state;
 
 import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolDefinition;
 
@@ -33,7 +34,7 @@ public record CacheKey(String value) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** Changes whenever the encoding below changes, so old entries simply stop matching. */
-    private static final String VERSION = "switchboard-cache-key-v1";
+    private static final String VERSION = "switchboard-cache-key-v2";
 
     public CacheKey {
         Objects.requireNonNull(value, "value");
@@ -69,6 +70,20 @@ public record CacheKey(String value) {
                 out.text(call.argumentsJson());
             }
             out.optionalText(message.toolCallId());
+            // A turn with images: its parts in order, each image by its bytes' base64 (or its address).
+            out.count(message.parts().size());
+            for (MessagePart part : message.parts()) {
+                if (part instanceof MessagePart.Text text) {
+                    out.text("text");
+                    out.text(normalisedContent(text.text()));
+                } else if (part instanceof MessagePart.Image image) {
+                    out.text("image");
+                    out.optionalText(image.image().mediaType());
+                    out.optionalText(image.image().base64Data());
+                    out.optionalText(image.image().url());
+                    out.optionalText(image.image().detail());
+                }
+            }
         }
         out.present(maxTokens != null);
         if (maxTokens != null) {

@@ -1,7 +1,9 @@
 package dev.switchboard.provider.anthropic;
 
 import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.JsonText;
+import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ToolCall;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -62,6 +64,9 @@ final class AnthropicTurns {
             blocks.add(Map.of("type", "tool_result", "tool_use_id", message.toolCallId(), "content", message.content()));
             return blocks;
         }
+        if (message.hasImages()) {
+            return partBlocks(message);
+        }
         // Anthropic refuses text blocks that are empty or only white space, such as the empty text of a
         // turn that only calls tools, or of an empty answer the gateway itself returned earlier.
         if (!message.content().isBlank()) {
@@ -74,6 +79,23 @@ final class AnthropicTurns {
             use.put("name", call.name());
             use.put("input", input(call));
             blocks.add(use);
+        }
+        return blocks;
+    }
+
+    /** A user turn's text and images in order: inline images as base64 sources, addresses as url sources. */
+    private static List<Map<String, Object>> partBlocks(ChatMessage message) {
+        List<Map<String, Object>> blocks = new ArrayList<>();
+        for (MessagePart part : message.parts()) {
+            if (part instanceof MessagePart.Text text && !text.text().isBlank()) {
+                blocks.add(Map.of("type", "text", "text", text.text()));
+            } else if (part instanceof MessagePart.Image image) {
+                ImageInput input = image.image();
+                Map<String, Object> source = input.isInline()
+                        ? Map.of("type", "base64", "media_type", input.mediaType(), "data", input.base64Data())
+                        : Map.of("type", "url", "url", input.url());
+                blocks.add(Map.of("type", "image", "source", source));
+            }
         }
         return blocks;
     }

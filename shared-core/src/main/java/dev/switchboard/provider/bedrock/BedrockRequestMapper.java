@@ -3,15 +3,21 @@ package dev.switchboard.provider.bedrock;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ImageInput;
+import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.provider.ToolHistoryAsText;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageFormat;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageSource;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SpecificToolChoice;
@@ -37,12 +43,16 @@ import java.util.List;
  *
  * @throws IllegalArgumentException (from both methods) when a tool schema or a tool call's
  *                                  arguments are not JSON (Converse takes them as documents, not text),
- *                                  or when no turn has content to send
+ *                                  when no turn has content to send, or when an image is given by
+ *                                  address or beyond Converse's limits
  */
 public final class BedrockRequestMapper {
 
     /** Converse's highest temperature (its range is 0 to 1); the unified model allows up to 2, as OpenAI does. */
     static final double MAX_TEMPERATURE = 1.0;
+    /** Converse's documented limits: 20 images in a request, each at most 3.75 MB. */
+    static final int MAX_IMAGES = 20;
+    static final long MAX_IMAGE_BYTES = 3_932_160;
 
     public ConverseRequest converse(ChatRequest request) {
         if (request.options().format().json()) {
@@ -80,6 +90,7 @@ public final class BedrockRequestMapper {
     }
 
     private static List<Message> messages(ChatRequest request) {
+        requireImagesWithinLimits(request.messages());
         List<Message> out = new ArrayList<>();
         ConversationRole role = null;
         List<ContentBlock> blocks = new ArrayList<>();
@@ -119,6 +130,9 @@ public final class BedrockRequestMapper {
                     .content(ToolResultContentBlock.fromText(message.content()))
                     .build()));
         }
+        if (message.hasImages()) {
+            return partBlocks(message);
+        }
         List<ContentBlock> blocks = new ArrayList<>();
         // Converse refuses blank text blocks, so a turn whose text is blank (one that only calls tools,
         // an empty answer) sends none.
@@ -133,6 +147,40 @@ public final class BedrockRequestMapper {
                     .build()));
         }
         return blocks;
+    }
+
+    /** A user turn's text and images in order; Converse takes an image's bytes, or an S3 object, not an address. */
+    private static List<ContentBlock> partBlocks(ChatMessage message) {
+        List<ContentBlock> blocks = new ArrayList<>();
+        for (MessagePart part : message.parts()) {
+            if (part instanceof MessagePart.Text text && !text.text().isBlank()) {
+                blocks.add(ContentBlock.fromText(text.text()));
+            } else if (part instanceof MessagePart.Image image) {
+                ImageInput input = image.image();
+                if (!input.isInline()) {
+                    throw new IllegalArgumentException("Converse takes images inline only (a data: URL), not by address");
+                }
+                blocks.add(ContentBlock.fromImage(ImageBlock.builder()
+                        .format(ImageFormat.fromValue(input.format()))
+                        .source(ImageSource.fromBytes(SdkBytes.fromByteArrayUnsafe(input.bytes())))
+                        .build()));
+            }
+        }
+        return blocks;
+    }
+
+    /** Converse's limits on images, checked before a call it would refuse as the caller's fault. */
+    private static void requireImagesWithinLimits(List<ChatMessage> messages) {
+        List<ImageInput> images = messages.stream().flatMap(m -> m.images().stream()).toList();
+        if (images.size() > MAX_IMAGES) {
+            throw new IllegalArgumentException("Converse takes at most " + MAX_IMAGES + " images in a request");
+        }
+        for (ImageInput image : images) {
+            // Base64 holds 3 bytes in 4 characters; padding makes this an upper bound.
+            if (image.isInline() && image.base64Data().length() / 4L * 3 > MAX_IMAGE_BYTES) {
+                throw new IllegalArgumentException("Converse takes images of at most 3.75 MB");
+            }
+        }
     }
 
     private static InferenceConfiguration inference(ChatRequest request) {

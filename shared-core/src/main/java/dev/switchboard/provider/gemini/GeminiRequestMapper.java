@@ -1,6 +1,8 @@
 package dev.switchboard.provider.gemini;
 
 import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ImageInput;
+import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.JsonText;
 import dev.switchboard.provider.ResponseFormat;
@@ -61,7 +63,7 @@ public final class GeminiRequestMapper {
             ChatMessage message = messages.get(i);
             switch (message.role()) {
                 case "system" -> system.addAll(textPart(message.content()));
-                case "user" -> afterDropped = add(contents, "user", textPart(message.content()), afterDropped);
+                case "user" -> afterDropped = add(contents, "user", userParts(message), afterDropped);
                 case "assistant" -> afterDropped = add(contents, "model", modelParts(message), afterDropped);
                 default -> {
                     // Results of parallel calls share one turn; after a dropped turn, a result joins the
@@ -131,6 +133,29 @@ public final class GeminiRequestMapper {
             case FUNCTION -> Optional.of(Map.of("functionCallingConfig",
                     Map.of("mode", "ANY", "allowedFunctionNames", List.of(choice.function()))));
         };
+    }
+
+    /**
+     * A user turn's parts: its text, or its text and images in order, each image as inline data. Gemini
+     * fetches no address but its own file store's, so an image by address cannot be sent.
+     */
+    private static List<Map<String, Object>> userParts(ChatMessage message) {
+        if (!message.hasImages()) {
+            return textPart(message.content());
+        }
+        List<Map<String, Object>> parts = new ArrayList<>();
+        for (MessagePart part : message.parts()) {
+            if (part instanceof MessagePart.Text text) {
+                parts.addAll(textPart(text.text()));
+            } else if (part instanceof MessagePart.Image image) {
+                ImageInput input = image.image();
+                if (!input.isInline()) {
+                    throw new IllegalArgumentException("Gemini takes images inline only (a data: URL), not by address");
+                }
+                parts.add(Map.of("inlineData", Map.of("mimeType", input.mediaType(), "data", input.base64Data())));
+            }
+        }
+        return parts;
     }
 
     /** A text part, or none for blank text: Gemini refuses empty text parts. */

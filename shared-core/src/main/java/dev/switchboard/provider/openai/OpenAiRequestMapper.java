@@ -3,6 +3,7 @@ package dev.switchboard.provider.openai;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.JsonText;
+import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
@@ -95,8 +96,26 @@ public final class OpenAiRequestMapper {
         if (message.toolCallId() != null) {
             out.put("tool_call_id", message.toolCallId());
         }
-        out.put("content", message.content());
+        out.put("content", message.hasImages() ? parts(message) : message.content());
         return out;
+    }
+
+    /** A turn with images as OpenAI's content parts, in the caller's order. */
+    private static List<Map<String, Object>> parts(ChatMessage message) {
+        List<Map<String, Object>> parts = new ArrayList<>(message.parts().size());
+        for (MessagePart part : message.parts()) {
+            if (part instanceof MessagePart.Text text) {
+                parts.add(Map.of("type", "text", "text", text.text()));
+            } else if (part instanceof MessagePart.Image image) {
+                Map<String, Object> url = new LinkedHashMap<>();
+                url.put("url", image.image().openAiUrl());
+                if (image.image().detail() != null) {
+                    url.put("detail", image.image().detail());
+                }
+                parts.add(Map.of("type", "image_url", "image_url", url));
+            }
+        }
+        return parts;
     }
 
     /** OpenAI's own shape, which OpenAI-compatible servers (vLLM, llama.cpp, Ollama) take as well. */

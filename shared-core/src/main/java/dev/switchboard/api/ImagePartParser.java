@@ -1,0 +1,106 @@
+package dev.switchboard.api;
+
+import dev.switchboard.provider.ImageHeader;
+import dev.switchboard.provider.ImageInput;
+import io.micronaut.json.tree.JsonNode;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An {@code image_url} part of a user turn ({@code {"type": "image_url", "image_url": {"url": ..., "detail": ...}}}),
+ * each error a 400 naming the field. The url is a base64 {@code data:} URL of a PNG, JPEG, GIF or WebP image,
+ * whose bytes must be the image the media type names, or an http(s) address. No error repeats the url.
+ */
+final class ImagePartParser {
+
+    /** Signed addresses (S3, GCS) run long; none needs more than this. */
+    static final int MAX_URL_CHARS = 8_192;
+
+    private static final Pattern DATA_URL = Pattern.compile("data:([A-Za-z0-9.+/-]+);base64,(.*)", Pattern.DOTALL);
+
+    private ImagePartParser() {
+    }
+
+    static ImageInput image(JsonNode part, String path) {
+        JsonNode image = part.get("image_url");
+        String imagePath = path + ".image_url";
+        if (image == null || !image.isObject()) {
+            throw new InvalidRequestException(imagePath, "'" + imagePath + "' must be an object with a url");
+        }
+        String detail = detail(image.get("detail"), imagePath + ".detail");
+        JsonNode url = image.get("url");
+        String urlPath = imagePath + ".url";
+        if (url == null || !url.isString() || url.getStringValue().isBlank()) {
+            throw new InvalidRequestException(urlPath, "'" + urlPath + "' must be a non-blank string");
+        }
+        String text = url.getStringValue();
+        if (text.regionMatches(true, 0, "data:", 0, 5)) {
+            return inline(text, detail, urlPath);
+        }
+        return byAddress(text, detail, urlPath);
+    }
+
+    private static String detail(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString() || !ImageInput.DETAILS.contains(node.getStringValue())) {
+            throw new InvalidRequestException(path, "'" + path + "' must be low, high or auto");
+        }
+        return node.getStringValue();
+    }
+
+    private static ImageInput inline(String url, String detail, String path) {
+        Matcher m = DATA_URL.matcher(url);
+        if (!m.matches()) {
+            throw new InvalidRequestException(path, "'" + path + "' must be a data URL of the form "
+                    + "data:image/png;base64,... (or an http(s) address)");
+        }
+        String mediaType = m.group(1).toLowerCase(Locale.ROOT);
+        if (mediaType.equals("image/jpg")) {
+            mediaType = "image/jpeg";
+        }
+        if (!ImageInput.MEDIA_TYPES.contains(mediaType)) {
+            throw new InvalidRequestException(path, "'" + path + "' must hold a PNG, JPEG, GIF or WebP image "
+                    + "(image/png, image/jpeg, image/gif, image/webp)");
+        }
+        String data = m.group(2);
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(data);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(path, "'" + path + "' must hold the image in standard base64 "
+                    + "without line breaks");
+        }
+        Optional<String> found = ImageHeader.read(bytes).map(ImageHeader::mediaType);
+        if (found.isEmpty() || !found.get().equals(mediaType)) {
+            throw new InvalidRequestException(path, "'" + path + "' says " + mediaType + " but holds "
+                    + found.map(type -> "a " + type + " image").orElse("no PNG, JPEG, GIF or WebP image"));
+        }
+        return ImageInput.inline(mediaType, data, detail);
+    }
+
+    private static ImageInput byAddress(String url, String detail, String path) {
+        if (url.length() > MAX_URL_CHARS) {
+            throw new InvalidRequestException(path, "'" + path + "' must be at most " + MAX_URL_CHARS + " characters");
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            if (scheme != null && (scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
+                    && uri.getHost() != null) {
+                return ImageInput.byAddress(url, detail);
+            }
+        } catch (URISyntaxException e) {
+            // refused below, without the address
+        }
+        throw new InvalidRequestException(path, "'" + path + "' must be an http(s) address or a base64 data URL "
+                + "of an image");
+    }
+}
