@@ -8,7 +8,7 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 /**
  * GET /cache/stats: how the response cache did over a period. {@code hitRate} is hits over the requests
  * it was asked for (hits and misses), from 0 to 1, and null (not 0) when there were none;
- * {@code bypassed} counts the answers given without asking it (streams, and while it is off);
+ * {@code bypassed} counts the answers given without asking it (streams, images by address, and while it is off);
  * {@code baselineCostAvoidedUsd} is what the baseline model would have charged for the answers it gave.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)

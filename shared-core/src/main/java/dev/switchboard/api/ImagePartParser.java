@@ -22,7 +22,8 @@ final class ImagePartParser {
     /** Signed addresses (S3, GCS) run long; none needs more than this. */
     static final int MAX_URL_CHARS = 8_192;
 
-    private static final Pattern DATA_URL = Pattern.compile("data:([A-Za-z0-9.+/-]+);base64,(.*)", Pattern.DOTALL);
+    private static final Pattern DATA_URL = Pattern.compile("(?i:data:)([A-Za-z0-9.+/-]+)(?i:;base64,)(.*)",
+            Pattern.DOTALL);
 
     private ImagePartParser() {
     }
@@ -51,7 +52,7 @@ final class ImagePartParser {
             return null;
         }
         if (!node.isString() || !ImageInput.DETAILS.contains(node.getStringValue())) {
-            throw new InvalidRequestException(path, "'" + path + "' must be low, high or auto");
+            throw new InvalidRequestException(path, "'" + path + "' must be low, high, auto or original");
         }
         return node.getStringValue();
     }
@@ -81,7 +82,7 @@ final class ImagePartParser {
         Optional<String> found = ImageHeader.read(bytes).map(ImageHeader::mediaType);
         if (found.isEmpty() || !found.get().equals(mediaType)) {
             throw new InvalidRequestException(path, "'" + path + "' says " + mediaType + " but holds "
-                    + found.map(type -> "a " + type + " image").orElse("no PNG, JPEG, GIF or WebP image"));
+                    + found.map(type -> "an " + type + " file").orElse("no PNG, JPEG, GIF or WebP image"));
         }
         return ImageInput.inline(mediaType, data, detail);
     }

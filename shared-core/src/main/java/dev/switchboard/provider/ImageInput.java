@@ -15,13 +15,14 @@ import java.util.Set;
  * @param mediaType  image/png, image/jpeg, image/gif or image/webp when inline; null for an address
  * @param base64Data the image's bytes in standard base64 when inline; null for an address
  * @param url        the http(s) address when not inline; null otherwise
- * @param detail     OpenAI's detail (low, high, auto), null when the caller gave none
+ * @param detail     OpenAI's detail (low, high, auto, original), null when the caller gave none
  */
 public record ImageInput(String mediaType, String base64Data, String url, String detail) {
 
     /** What every protocol that takes images inline takes (Anthropic's and Converse's lists; OpenAI's too). */
     public static final Set<String> MEDIA_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
-    public static final Set<String> DETAILS = Set.of("low", "high", "auto");
+    /** OpenAI's detail levels; "original" (newer models) sends the image unscaled. */
+    public static final Set<String> DETAILS = Set.of("low", "high", "auto", "original");
 
     public ImageInput {
         if ((url == null) == (base64Data == null)) {
@@ -34,7 +35,7 @@ public record ImageInput(String mediaType, String base64Data, String url, String
             throw new IllegalArgumentException("an inline image must be PNG, JPEG, GIF or WebP");
         }
         if (detail != null && !DETAILS.contains(detail)) {
-            throw new IllegalArgumentException("detail must be low, high or auto");
+            throw new IllegalArgumentException("detail must be low, high, auto or original");
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.switchboard.cost;
 
 import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ImageInput;
+import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.TestImages;
 import dev.switchboard.provider.ToolCall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,5 +79,20 @@ class ChatTokenCountTest {
         TokenCount chat = new EstimatingTokenCounter().countChat("gpt-4o", List.of(ChatMessage.user("x".repeat(8))));
 
         assertEquals(new TokenCount(3 + 3 + 1 + 2, false, "chars/4"), chat);
+    }
+
+    @Test
+    void imagesAddTheirEstimateAndMakeTheCountAnEstimate() {
+        ImageInput image = TestImages.png(64, 64);
+        List<ChatMessage> text = List.of(ChatMessage.user("What is this?"));
+        List<ChatMessage> looking = List.of(ChatMessage.userWithImages(List.of(new MessagePart.Text("What is this?"),
+                new MessagePart.Image(image))));
+
+        TokenCount plain = counter.countChat("gpt-4o", text);
+        TokenCount withImage = counter.countChat("gpt-4o", looking);
+
+        assertTrue(plain.exact());
+        assertFalse(withImage.exact(), "OpenAI documents no exact count of an image's framing");
+        assertEquals(plain.tokens() + ImageTokenEstimate.of(image), withImage.tokens());
     }
 }

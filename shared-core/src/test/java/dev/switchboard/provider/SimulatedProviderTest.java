@@ -1,5 +1,6 @@
 package dev.switchboard.provider;
 
+import dev.switchboard.cost.ImageTokenEstimate;
 import dev.switchboard.cost.EstimatingTokenCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,6 +123,18 @@ class SimulatedProviderTest {
         ChatResponse response = simulated().build().complete(request);
 
         assertEquals(TOKENS.count("Be brief.\nHi there"), response.usage().inputTokens());
+    }
+
+    @Test
+    void imagesAreMentionedAndCountAsInputAsTheGatewayEstimatesThem() {
+        ImageInput square = TestImages.png(1000, 1000);
+        ChatRequest request = new ChatRequest("sim-small", List.of(ChatMessage.userWithImages(List.of(
+                new MessagePart.Text("Compare"), new MessagePart.Image(square), new MessagePart.Image(square)))), 400);
+
+        ChatResponse response = simulated().build().complete(request);
+
+        assertTrue(response.text().contains("You asked: \"Compare\" about 2 images."), response.text());
+        assertEquals(TOKENS.count("Compare") + 2 * ImageTokenEstimate.of(square), response.usage().inputTokens());
     }
 
     @Test

@@ -3,9 +3,13 @@ package dev.switchboard.service;
 import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.cost.EstimatingTokenCounter;
+import dev.switchboard.cost.ImageTokenEstimate;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ImageInput;
+import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ResponseFormat;
+import dev.switchboard.provider.TestImages;
 import dev.switchboard.provider.ToolChoice;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +47,23 @@ class ChatRoutingTest {
     void aJsonFormatRequiresJsonCapableDeploymentsAndTextDoesNot() {
         assertTrue(routing.preferences(asking(ResponseFormat.JSON_OBJECT)).requires().contains("json"));
         assertTrue(routing.preferences(asking(ResponseFormat.TEXT)).requires().isEmpty());
+    }
+
+    private static ChatCompletionRequest asking(List<ChatMessage> messages) {
+        return new ChatCompletionRequest(null, messages, 50, null, List.of(), false, false, true, RoutingPreferences.NONE);
+    }
+
+    @Test
+    void imagesRequireVisionAndCountTheirEstimatedTokens() {
+        ChatMessage looking = ChatMessage.userWithImages(List.of(new MessagePart.Text("What is this?"),
+                new MessagePart.Image(TestImages.png(1000, 1000)),
+                new MessagePart.Image(ImageInput.byAddress("https://example.com/a.png", null))));
+        ChatCompletionRequest withImages = asking(List.of(looking));
+        ChatCompletionRequest textOnly = asking(List.of(ChatMessage.user("What is this?")));
+
+        assertTrue(routing.preferences(withImages).requires().contains("vision"));
+        assertTrue(routing.preferences(textOnly).requires().isEmpty());
+        assertEquals(routing.extraPromptTokens(textOnly) + 1_334 + ImageTokenEstimate.UNKNOWN_SIZE_TOKENS,
+                routing.extraPromptTokens(withImages), "Anthropic's count of a 1000 square, and the most for an address");
     }
 }

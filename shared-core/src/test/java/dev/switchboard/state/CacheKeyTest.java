@@ -1,6 +1,9 @@
 package dev.switchboard.state;
 
 import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ImageInput;
+import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.TestImages;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolDefinition;
 import org.junit.jupiter.api.Test;
@@ -119,5 +122,26 @@ class CacheKeyTest {
         assertThrows(NullPointerException.class, () -> new CacheKey(null));
         assertThrows(NullPointerException.class, () -> CacheKey.of(null, CHAT, null, null, null));
         assertEquals("0".repeat(64), new CacheKey("0".repeat(64)).value());
+    }
+
+    private static ChatMessage looking(MessagePart... parts) {
+        return ChatMessage.userWithImages(List.of(parts));
+    }
+
+    @Test
+    void aTurnsImagesAndTheirPlaceAmongItsTextAreKeyed() {
+        MessagePart question = new MessagePart.Text("Which is bigger?");
+        MessagePart small = new MessagePart.Image(TestImages.png(2, 2));
+        MessagePart large = new MessagePart.Image(TestImages.png(3, 3));
+        CacheKey key = key(List.of(looking(question, small, large)));
+
+        assertEquals(key, key(List.of(looking(question, new MessagePart.Image(TestImages.png(2, 2)), large))),
+                "the same bytes");
+        assertNotEquals(key, key(List.of(looking(question, large, small))), "another order");
+        assertNotEquals(key, key(List.of(looking(small, question, large))), "the text elsewhere");
+        assertNotEquals(key, key(List.of(looking(question, small))), "one image fewer");
+        assertNotEquals(key, key(List.of(ChatMessage.user("Which is bigger?"))), "no images");
+        ImageInput smallLow = ImageInput.inline("image/png", ((MessagePart.Image) small).image().base64Data(), "low");
+        assertNotEquals(key, key(List.of(looking(question, new MessagePart.Image(smallLow), large))), "another detail");
     }
 }

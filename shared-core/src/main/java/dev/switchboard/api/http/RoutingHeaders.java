@@ -24,7 +24,7 @@ public class RoutingHeaders {
     public static final String STRATEGY = "x-switchboard-strategy";
     /** How many ranked candidates failed or were passed over before the one that answered. */
     public static final String FALLBACKS = "x-switchboard-fallbacks";
-    /** hit, miss, or bypass (not asked: a stream, or the cache turned off). */
+    /** hit, miss, or bypass (not asked: a stream, an image by address, or the cache turned off). */
     public static final String CACHE = "x-switchboard-cache";
     /** The gateway's own milliseconds: the request's time less the time spent waiting on the provider. */
     public static final String OVERHEAD_MS = "x-switchboard-overhead-ms";

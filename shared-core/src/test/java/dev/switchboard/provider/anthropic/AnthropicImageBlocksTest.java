@@ -1,0 +1,50 @@
+package dev.switchboard.provider.anthropic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ImageInput;
+import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.TestImages;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A user turn with images as Anthropic's image blocks: base64 sources for inline images, url sources for addresses. */
+class AnthropicImageBlocksTest {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private static final AnthropicRequestMapper MAPPER = new AnthropicRequestMapper(JSON);
+
+    @Test
+    void imagesAreBlocksInOrderAndBlankTextBetweenThemIsLeftOut() throws IOException {
+        String jpeg = TestImages.base64(TestImages.written("jpeg", 4, 4));
+        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Text("What is in "),
+                new MessagePart.Image(ImageInput.inline("image/jpeg", jpeg, "low")), new MessagePart.Text(" "),
+                new MessagePart.Image(ImageInput.byAddress("https://example.com/b.png", "high")),
+                new MessagePart.Text("?")));
+        ChatRequest request = new ChatRequest("claude-3-5-sonnet-latest", List.of(turn), 64);
+        JsonNode body = JSON.readValue(MAPPER.body(request, false), JsonNode.class);
+        assertEquals(JSON.readValue("""
+                [{"role":"user","content":[{"type":"text","text":"What is in "},
+                  {"type":"image","source":{"type":"base64","media_type":"image/jpeg","data":"%s"}},
+                  {"type":"image","source":{"type":"url","url":"https://example.com/b.png"}},
+                  {"type":"text","text":"?"}]}]""".formatted(jpeg), JsonNode.class), body.get("messages"),
+                "detail is OpenAI's alone; Anthropic refuses blank text blocks");
+    }
+
+    @Test
+    void aTurnWithImagesMergesWithTheUserTurnsAroundIt() throws IOException {
+        ImageInput png = TestImages.png(2, 2);
+        ChatRequest request = new ChatRequest("claude-3-5-sonnet-latest", List.of(ChatMessage.user("Look:"),
+                ChatMessage.userWithImages(List.of(new MessagePart.Image(png)))), 64);
+        JsonNode body = JSON.readValue(MAPPER.body(request, true), JsonNode.class);
+        assertEquals(JSON.readValue("""
+                [{"role":"user","content":[{"type":"text","text":"Look:"},
+                  {"type":"image","source":{"type":"base64","media_type":"image/png","data":"%s"}}]}]"""
+                .formatted(png.base64Data()), JsonNode.class), body.get("messages"));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.switchboard.provider.bedrock;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ImageInput;
+import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.TestImages;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageFormat;
+
+/** A user turn with images as Converse image blocks holding the bytes; what Converse cannot take is refused first. */
+class BedrockImageBlocksTest {
+
+    private final BedrockRequestMapper mapper = new BedrockRequestMapper();
+
+    @Test
+    void inlineImagesAreImageBlocksWithTheirBytesInOrder() {
+        byte[] gif = TestImages.written("gif", 5, 5);
+        ImageInput png = TestImages.png(2, 2);
+        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Text("Compare"),
+                new MessagePart.Image(png), new MessagePart.Text("  "),
+                new MessagePart.Image(ImageInput.inline("image/gif", TestImages.base64(gif), null))));
+        ChatRequest request = new ChatRequest("anthropic.claude-3-haiku-20240307-v1:0", List.of(turn), 64);
+        for (List<ContentBlock> blocks : List.of(mapper.converse(request).messages().get(0).content(),
+                mapper.converseStream(request).messages().get(0).content())) {
+            assertEquals(3, blocks.size(), "blank text between the images is left out");
+            assertEquals("Compare", blocks.get(0).text());
+            assertEquals(ImageFormat.PNG, blocks.get(1).image().format());
+            assertArrayEquals(png.bytes(), blocks.get(1).image().source().bytes().asByteArray());
+            assertEquals(ImageFormat.GIF, blocks.get(2).image().format());
+            assertArrayEquals(gif, blocks.get(2).image().source().bytes().asByteArray());
+        }
+    }
+
+    @Test
+    void anImageByAddressOrMoreThanConverseTakesIsRefusedBeforeSending() {
+        ChatMessage byAddress = ChatMessage.userWithImages(List.of(
+                new MessagePart.Image(ImageInput.byAddress("https://example.com/a.png", null))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> mapper.converse(new ChatRequest("amazon.nova-lite-v1:0", List.of(byAddress), 64)));
+        assertEquals("Converse takes images inline only (a data: URL), not by address", e.getMessage());
+
+        MessagePart tiny = new MessagePart.Image(TestImages.png(1, 1));
+        ChatMessage twenty = ChatMessage.userWithImages(Collections.nCopies(BedrockRequestMapper.MAX_IMAGES, tiny));
+        assertEquals(20, mapper.converse(new ChatRequest("amazon.nova-lite-v1:0", List.of(twenty), 64)).messages()
+                .get(0).content().size());
+        ChatMessage more = ChatMessage.userWithImages(List.of(tiny));
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> mapper.converseStream(
+                new ChatRequest("amazon.nova-lite-v1:0", List.of(twenty, new ChatMessage("assistant", "ok"), more), 64)));
+        assertEquals("Converse takes at most 20 images in a request", tooMany.getMessage());
+
+        // A PNG padded past 3.75 MB: only the size matters here.
+        ImageInput big = ImageInput.inline("image/png", TestImages.base64(
+                java.util.Arrays.copyOf(TestImages.written("png", 2, 2), 4_000_000)), null);
+        IllegalArgumentException tooLarge = assertThrows(IllegalArgumentException.class, () -> mapper.converse(
+                new ChatRequest("amazon.nova-lite-v1:0", List.of(ChatMessage.userWithImages(
+                        List.of(new MessagePart.Image(big)))), 64)));
+        assertEquals("Converse takes images of at most 3.75 MB", tooLarge.getMessage());
+    }
+}
