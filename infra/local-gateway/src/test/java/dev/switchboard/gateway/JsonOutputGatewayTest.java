@@ -14,11 +14,9 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,31 +47,19 @@ class JsonOutputGatewayTest {
         openai = FakeUpstream.start();
         gemini = FakeUpstream.start();
         anthropic = FakeUpstream.start();
-        Path config = data.resolve("providers.yml");
-        Files.writeString(config, String.join("\n",
-                "providers:",
-                // Gemini ranks before OpenAI (cheaper, higher priority), so that skipping it can be seen.
+        // Gemini ranks before OpenAI (cheaper, higher priority), so that skipping it can be seen.
+        gateway = FakeProviders.start(data, "sk-json-test",
                 provider("jsonopenai", "openai", openai.baseUri().toString(), "gpt-4o-mini", true, 0),
                 provider("jsongemini", "gemini", gemini.baseUri().toString(), "gemini-1.5-flash", true, 10),
                 provider("textanthropic", "anthropic", anthropic.baseUri().toString(), "claude-3-5-haiku-20241022",
-                        false, 5),
-                ""));
-        gateway = LocalGateway.start(GatewaySettings.fromEnvironment(Map.of("PORT", "0",
-                        "SWITCHBOARD_DATA_DIR", data.resolve("gw").toString())),
-                Map.of("switchboard.config", config.toString(), "test.api-key", "sk-json-test",
-                        "switchboard.dynamodb.api-call-timeout", "15s"));
+                        false, 5));
         json = gateway.context().getBean(JsonMapper.class);
     }
 
     private static String provider(String name, String protocol, String baseUrl, String model, boolean jsonOutput,
                                    int priority) {
-        return String.join("\n",
-                "  - name: " + name,
-                "    protocol: " + protocol,
-                "    base-url: " + baseUrl,
-                "    deployments:",
-                "      - {model: \"" + model + "\", tier: economy, rpm: 100, tpm: 100000, priority: " + priority + ",",
-                "         capabilities: {context-length: 128000, tools: true, streaming: true, json: " + jsonOutput + "}}");
+        return FakeProviders.provider(name, protocol, baseUrl, model, priority,
+                "tools: true, streaming: true, json: " + jsonOutput);
     }
 
     @AfterAll
