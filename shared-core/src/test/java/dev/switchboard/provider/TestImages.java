@@ -15,10 +15,23 @@ public final class TestImages {
     private TestImages() {
     }
 
-    /** A {@code format} ("png", "jpeg", "gif") image of the given size, as ImageIO writes it. */
+    /** A {@code format} ("png", "jpeg", "gif", "bmp") image of the given size, as ImageIO writes it. */
     public static byte[] written(String format, int width, int height) {
+        return written(format, width, height, 0x336699);
+    }
+
+    /** A {@code format} image of the given size in one colour ({@code rgb}), as ImageIO writes it. */
+    public static byte[] written(String format, int width, int height, int rgb) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, 0x336699);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        return encoded(image, format);
+    }
+
+    private static byte[] encoded(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format, out)) {
@@ -39,13 +52,7 @@ public final class TestImages {
                 image.setRGB(x, y, random.nextInt(0x1000000));
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return encoded(image, "png");
     }
 
     /** The first 30 bytes of a lossy WebP file (a VP8 chunk: frame tag, start code, then width and height). */

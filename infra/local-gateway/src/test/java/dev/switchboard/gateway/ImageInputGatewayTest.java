@@ -10,21 +10,17 @@ import com.openai.models.chat.completions.ChatCompletionContentPart;
 import com.openai.models.chat.completions.ChatCompletionContentPartImage;
 import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.switchboard.provider.TestImages;
 import dev.switchboard.provider.http.FakeUpstream;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,8 +50,8 @@ class ImageInputGatewayTest {
     private static FakeUpstream anthropic;
     private static LocalGateway gateway;
     private static JsonMapper json;
-    /** A real 3x2 red PNG, base64: the gateway reads its header, so it must be one. */
-    private static final String PNG = base64(image(3, 2, 0xff0000), "png");
+    /** A real 3x2 red PNG, base64. */
+    private static final String PNG = base64(3, 2, 0xff0000, "png");
 
     @BeforeAll
     static void start() throws IOException {
@@ -187,7 +183,7 @@ class ImageInputGatewayTest {
                         + "{\"role\":\"user\",\"content\":\"Again\"}]", "messages[1].content[0]"),
                 Arguments.of("PNG bytes said to be JPEG", userTurn(imagePart("data:image/jpeg;base64," + PNG, null)),
                         url),
-                Arguments.of("a BMP", userTurn(imagePart("data:image/bmp;base64," + base64(image(2, 2, 0xff), "bmp"),
+                Arguments.of("a BMP", userTurn(imagePart("data:image/bmp;base64," + base64(2, 2, 0xff, "bmp"),
                         null)), url),
                 Arguments.of("detail medium", userTurn(imagePart(dataUrl(PNG), "medium")),
                         "messages[0].content[1].image_url.detail"),
@@ -238,7 +234,7 @@ class ImageInputGatewayTest {
     void anotherImageWithTheSameTextIsNotACacheHit() throws Exception {
         openai.enqueue(ok("openai/completion-text.json"), ok("openai/completion-text.json"));
         int calls = openai.requests().size();
-        String blue = base64(image(3, 2, 0x0000ff), "png");
+        String blue = base64(3, 2, 0x0000ff, "png");
 
         HttpResponse<String> red = post("{\"model\":\"gpt-4o-mini\",\"messages\":["
                 + imageTurn("What is this? ", dataUrl(PNG), "auto", "(cache, other image)") + "]}");
@@ -277,7 +273,7 @@ class ImageInputGatewayTest {
     @Test
     void theOpenAiSdksImageContentPartRoundTripsThroughTheGateway() throws Exception {
         openai.enqueue(ok("openai/completion-text.json"));
-        String url = dataUrl(base64(image(2, 2, 0x00ff00), "png"));
+        String url = dataUrl(base64(2, 2, 0x00ff00, "png"));
         OpenAIClient sdk = SdkClients.of(gateway, "unused-while-authentication-is-off");
 
         ChatCompletion answer = sdk.chat().completions().create(ChatCompletionCreateParams.builder()
@@ -316,26 +312,9 @@ class ImageInputGatewayTest {
         return "data:image/png;base64," + png;
     }
 
-    private static BufferedImage image(int width, int height, int rgb) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < width; x++) {
-            for (int y = 0; y < height; y++) {
-                image.setRGB(x, y, rgb);
-            }
-        }
-        return image;
-    }
-
-    private static String base64(BufferedImage image, String format) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, format, out)) {
-                throw new IllegalStateException("no ImageIO writer for " + format);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Base64.getEncoder().encodeToString(out.toByteArray());
+    /** A real image in one colour, base64: the gateway reads its header, so it must be one. */
+    private static String base64(int width, int height, int rgb, String format) {
+        return TestImages.base64(TestImages.written(format, width, height, rgb));
     }
 
     private static FakeUpstream.Reply ok(String fixture) {
