@@ -51,8 +51,12 @@ final class ImagePartParser {
         if (node == null || node.isNull()) {
             return null;
         }
+        if (node.isString() && node.getStringValue().equals("original")) {
+            // Newer OpenAI models only: an older one, or another protocol's, would refuse or ignore it.
+            throw new InvalidRequestException(path, "'" + path + "' original is not supported yet: use high");
+        }
         if (!node.isString() || !ImageInput.DETAILS.contains(node.getStringValue())) {
-            throw new InvalidRequestException(path, "'" + path + "' must be low, high, auto or original");
+            throw new InvalidRequestException(path, "'" + path + "' must be low, high or auto");
         }
         return node.getStringValue();
     }
@@ -79,12 +83,18 @@ final class ImagePartParser {
             throw new InvalidRequestException(path, "'" + path + "' must hold the image in standard base64 "
                     + "without line breaks");
         }
-        Optional<String> found = ImageHeader.read(bytes).map(ImageHeader::mediaType);
+        Optional<ImageHeader> header = ImageHeader.read(bytes);
+        Optional<String> found = header.map(ImageHeader::mediaType);
         if (found.isEmpty() || !found.get().equals(mediaType)) {
             throw new InvalidRequestException(path, "'" + path + "' says " + mediaType + " but holds "
                     + found.map(type -> "an " + type + " file").orElse("no PNG, JPEG, GIF or WebP image"));
         }
-        return ImageInput.inline(mediaType, data, detail);
+        if (!header.get().sized()) {
+            // A file cut short or damaged before its size: every provider would refuse it.
+            throw new InvalidRequestException(path, "'" + path + "' holds " + mediaType + " whose header gives no size");
+        }
+        // Written again in padded standard base64, which every provider reads, so that one image has one key.
+        return ImageInput.inline(mediaType, Base64.getEncoder().encodeToString(bytes), detail);
     }
 
     private static ImageInput byAddress(String url, String detail, String path) {

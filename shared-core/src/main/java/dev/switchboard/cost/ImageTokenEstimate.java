@@ -9,8 +9,7 @@ import java.util.List;
 /**
  * The prompt tokens an image is estimated to cost, before a provider counts them: the larger of OpenAI's
  * documented count for its GPT-4o family (85 tokens, plus 170 per 512-pixel tile of the image scaled to fit
- * 2048 pixels and then to 768 on its shorter side; 85 at low detail; at "original" detail, which sends the
- * image unscaled, the tiles of the image as it is) and Anthropic's (width times height
+ * 2048 pixels and then to 768 on its shorter side; 85 at low detail) and Anthropic's (width times height
  * over 750, the image first scaled to 1,568 pixels on its longer side, at most about 1,600). An image whose
  * size is not known here (an address, which the gateway does not fetch, or a header that does not say)
  * counts {@link #UNKNOWN_SIZE_TOKENS}. It stands in for the image in windows, cost ceilings and
@@ -47,9 +46,6 @@ public final class ImageTokenEstimate {
         }
         double w = width;
         double h = height;
-        if ("original".equals(detail)) {
-            return (int) Math.min(Integer.MAX_VALUE, 85 + 170 * (long) Math.ceil(w / 512) * (long) Math.ceil(h / 512));
-        }
         double fit = Math.min(1.0, 2048.0 / Math.max(w, h));
         w *= fit;
         h *= fit;

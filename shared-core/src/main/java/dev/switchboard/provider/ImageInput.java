@@ -15,14 +15,13 @@ import java.util.Set;
  * @param mediaType  image/png, image/jpeg, image/gif or image/webp when inline; null for an address
  * @param base64Data the image's bytes in standard base64 when inline; null for an address
  * @param url        the http(s) address when not inline; null otherwise
- * @param detail     OpenAI's detail (low, high, auto, original), null when the caller gave none
+ * @param detail     OpenAI's detail (low, high, auto), null when the caller gave none
  */
 public record ImageInput(String mediaType, String base64Data, String url, String detail) {
 
     /** What every protocol that takes images inline takes (Anthropic's and Converse's lists; OpenAI's too). */
     public static final Set<String> MEDIA_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
-    /** OpenAI's detail levels; "original" (newer models) sends the image unscaled. */
-    public static final Set<String> DETAILS = Set.of("low", "high", "auto", "original");
+    public static final Set<String> DETAILS = Set.of("low", "high", "auto");
 
     public ImageInput {
         if ((url == null) == (base64Data == null)) {
@@ -35,7 +34,7 @@ public record ImageInput(String mediaType, String base64Data, String url, String
             throw new IllegalArgumentException("an inline image must be PNG, JPEG, GIF or WebP");
         }
         if (detail != null && !DETAILS.contains(detail)) {
-            throw new IllegalArgumentException("detail must be low, high, auto or original");
+            throw new IllegalArgumentException("detail must be low, high or auto");
         }
     }
 
@@ -64,6 +63,12 @@ public record ImageInput(String mediaType, String base64Data, String url, String
         return Base64.getDecoder().decode(base64Data);
     }
 
+    /** How many bytes an inline image's padded base64 holds, without decoding it. */
+    public long byteCount() {
+        int padding = base64Data.endsWith("==") ? 2 : base64Data.endsWith("=") ? 1 : 0;
+        return base64Data.length() / 4L * 3 - padding;
+    }
+
     /** The header of an inline image (its format and size), read from its first bytes; empty for an address. */
     public Optional<ImageHeader> header() {
         if (!isInline()) {
@@ -71,6 +76,11 @@ public record ImageInput(String mediaType, String base64Data, String url, String
         }
         int chars = Math.min(base64Data.length(), ImageHeader.LEADING_BYTES / 3 * 4);
         return ImageHeader.read(Base64.getDecoder().decode(base64Data.substring(0, chars)));
+    }
+
+    /** The longer side of an inline image in pixels, from its header; 0 when not known (an address, say). */
+    public int longestSide() {
+        return header().filter(ImageHeader::sized).map(h -> Math.max(h.width(), h.height())).orElse(0);
     }
 
     /** The media type's subtype (png, jpeg, gif, webp), as Converse names its formats. */

@@ -63,9 +63,8 @@ class ImagePartsParserTest {
         assertEquals("", turn.content());
         assertEquals("image/jpeg", turn.images().get(0).mediaType());
         ImageInput shouted = parse(userParts(image(PNG.replace("data:", "DATA:").replace(";base64,", ";BASE64,"),
-                "original"))).messages().get(0).images().get(0);
+                null))).messages().get(0).images().get(0);
         assertEquals(PNG, shouted.openAiUrl(), "the scheme and encoding are case-insensitive, as in RFC 2397");
-        assertEquals("original", shouted.detail());
     }
 
     @Test
@@ -105,6 +104,27 @@ class ImagePartsParserTest {
     }
 
     @Test
+    void anImageWhoseHeaderGivesNoSizeIsRefused() {
+        byte[] png = TestImages.written("png", 8, 8);
+        InvalidRequestException cut = refused(userParts(image(TestImages.dataUrl("image/png",
+                java.util.Arrays.copyOf(png, 12)), null)));
+        assertEquals("'messages[0].content[0].image_url.url' holds image/png whose header gives no size",
+                cut.getMessage());
+    }
+
+    @Test
+    void base64WithoutPaddingIsTakenAndSentOnPadded() {
+        // A file whose length is no multiple of 3, so its base64 ends in padding.
+        byte[] png = java.util.stream.IntStream.rangeClosed(8, 40).mapToObj(n -> TestImages.written("png", n, n))
+                .filter(bytes -> bytes.length % 3 != 0).findFirst().orElseThrow();
+        String padded = TestImages.base64(png);
+        String unpadded = padded.replace("=", "");
+        ImageInput taken = parse(userParts(image("data:image/png;base64," + unpadded, null))).messages().get(0)
+                .images().get(0);
+        assertEquals(padded, taken.base64Data(), "one image, one form: what providers read and the cache keys");
+    }
+
+    @Test
     void anAddressMustBeHttpOrHttpsAndIsNeverRepeatedInTheError() {
         String field = "messages[0].content[0].image_url.url";
         for (String url : new String[]{"ftp://example.com/a.png", "file:///etc/passwd", "example.com/a.png",
@@ -123,6 +143,9 @@ class ImagePartsParserTest {
     void detailIsLowHighOrAuto() {
         InvalidRequestException e = refused(userParts(image(PNG, "medium")));
         assertEquals("messages[0].content[0].image_url.detail", e.field());
+        InvalidRequestException original = refused(userParts(image(PNG, "original")));
+        assertEquals("'messages[0].content[0].image_url.detail' original is not supported yet: use high",
+                original.getMessage());
         InvalidRequestException notObject = refused(userParts("{\"type\":\"image_url\",\"image_url\":\"" + PNG + "\"}"));
         assertEquals("messages[0].content[0].image_url", notObject.field());
         InvalidRequestException noUrl = refused(userParts("{\"type\":\"image_url\",\"image_url\":{\"detail\":\"low\"}}"));

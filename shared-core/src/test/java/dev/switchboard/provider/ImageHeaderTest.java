@@ -52,4 +52,15 @@ class ImageHeaderTest {
         byte[] gif = TestImages.written("gif", 10, 10);
         assertEquals(Optional.of(new ImageHeader("image/gif", 0, 0)), ImageHeader.read(Arrays.copyOf(gif, 8)));
     }
+
+    @Test
+    void anInlineImageKnowsItsByteCountAndLongestSideWithoutBeingSentAnywhere() {
+        for (int length = 10; length < 14; length++) {
+            byte[] bytes = java.util.Arrays.copyOf(TestImages.webpExtended(300, 4000), 30 + length);
+            ImageInput image = ImageInput.inline("image/webp", TestImages.base64(bytes), null);
+            assertEquals(bytes.length, image.byteCount(), "with " + (bytes.length % 3) + " bytes past a multiple of 3");
+            assertEquals(4000, image.longestSide());
+        }
+        assertEquals(0, ImageInput.byAddress("https://example.com/a.png", null).longestSide());
+    }
 }

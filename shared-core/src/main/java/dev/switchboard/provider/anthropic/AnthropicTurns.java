@@ -29,8 +29,18 @@ final class AnthropicTurns {
         this.json = Objects.requireNonNull(json);
     }
 
-    /** @throws IllegalArgumentException when no turn is left to send, or a tool call's arguments are not a JSON object */
+    /** Anthropic's documented limits: an image of at most 5 MB, and 8000 pixels a side (2000 past 20 images). */
+    static final int MAX_IMAGE_BASE64_CHARS = 5 * 1024 * 1024;
+    static final int MAX_SIDE = 8000;
+    static final int MAX_SIDE_MANY = 2000;
+    static final int MANY_IMAGES = 20;
+
+    /**
+     * @throws IllegalArgumentException when no turn is left to send, a tool call's arguments are not a JSON
+     *                                  object, or an image is beyond Anthropic's limits
+     */
     List<Map<String, Object>> of(List<ChatMessage> messages) {
+        requireImagesWithinLimits(messages);
         List<Map<String, Object>> turns = new ArrayList<>();
         String lastRole = null;
         List<Map<String, Object>> lastBlocks = null;
@@ -81,6 +91,20 @@ final class AnthropicTurns {
             blocks.add(use);
         }
         return blocks;
+    }
+
+    private static void requireImagesWithinLimits(List<ChatMessage> messages) {
+        List<ImageInput> images = messages.stream().flatMap(m -> m.images().stream()).toList();
+        int maxSide = images.size() > MANY_IMAGES ? MAX_SIDE_MANY : MAX_SIDE;
+        for (ImageInput image : images) {
+            if (image.isInline() && image.base64Data().length() > MAX_IMAGE_BASE64_CHARS) {
+                throw new IllegalArgumentException("Anthropic takes images of at most 5 MB");
+            }
+            if (image.longestSide() > maxSide) {
+                throw new IllegalArgumentException("Anthropic takes images of at most " + maxSide + " pixels a side"
+                        + (maxSide == MAX_SIDE_MANY ? " in a request of more than " + MANY_IMAGES + " images" : ""));
+            }
+        }
     }
 
     /** A user turn's text and images in order: inline images as base64 sources, addresses as url sources. */

@@ -50,9 +50,10 @@ public final class BedrockRequestMapper {
 
     /** Converse's highest temperature (its range is 0 to 1); the unified model allows up to 2, as OpenAI does. */
     static final double MAX_TEMPERATURE = 1.0;
-    /** Converse's documented limits: 20 images in a request, each at most 3.75 MB. */
+    /** Converse's documented limits: 20 images in a request, each at most 3.75 MB and 8000 pixels a side. */
     static final int MAX_IMAGES = 20;
-    static final long MAX_IMAGE_BYTES = 3_932_160;
+    static final long MAX_IMAGE_BYTES = 3_750_000;
+    static final int MAX_SIDE = 8000;
 
     public ConverseRequest converse(ChatRequest request) {
         if (request.options().format().json()) {
@@ -176,9 +177,11 @@ public final class BedrockRequestMapper {
             throw new IllegalArgumentException("Converse takes at most " + MAX_IMAGES + " images in a request");
         }
         for (ImageInput image : images) {
-            // Base64 holds 3 bytes in 4 characters; padding makes this an upper bound.
-            if (image.isInline() && image.base64Data().length() / 4L * 3 > MAX_IMAGE_BYTES) {
+            if (image.isInline() && image.byteCount() > MAX_IMAGE_BYTES) {
                 throw new IllegalArgumentException("Converse takes images of at most 3.75 MB");
+            }
+            if (image.longestSide() > MAX_SIDE) {
+                throw new IllegalArgumentException("Converse takes images of at most " + MAX_SIDE + " pixels a side");
             }
         }
     }

@@ -49,6 +49,9 @@ public final class GeminiRequestMapper {
 
     private final JsonMapper json;
 
+    /** The image types of the unified model that Gemini reads (it also reads HEIC and HEIF, which callers cannot send). */
+    static final Set<String> INLINE_IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/webp");
+
     public GeminiRequestMapper(JsonMapper json) {
         this.json = Objects.requireNonNull(json);
     }
@@ -136,8 +139,8 @@ public final class GeminiRequestMapper {
     }
 
     /**
-     * A user turn's parts: its text, or its text and images in order, each image as inline data. Gemini
-     * fetches no address but its own file store's, so an image by address cannot be sent.
+     * A user turn's parts: its text, or its text and images in order, each image as inline data. An image
+     * by address cannot be sent (Gemini's file_data wants a file it stores), nor a GIF, which Gemini does not read.
      */
     private static List<Map<String, Object>> userParts(ChatMessage message) {
         if (!message.hasImages()) {
@@ -151,6 +154,9 @@ public final class GeminiRequestMapper {
                 ImageInput input = image.image();
                 if (!input.isInline()) {
                     throw new IllegalArgumentException("Gemini takes images inline only (a data: URL), not by address");
+                }
+                if (!INLINE_IMAGE_TYPES.contains(input.mediaType())) {
+                    throw new IllegalArgumentException("Gemini takes PNG, JPEG and WebP images, not " + input.mediaType());
                 }
                 parts.add(Map.of("inlineData", Map.of("mimeType", input.mediaType(), "data", input.base64Data())));
             }

@@ -1,6 +1,7 @@
 package dev.switchboard.provider.anthropic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
@@ -46,5 +47,34 @@ class AnthropicImageBlocksTest {
                 [{"role":"user","content":[{"type":"text","text":"Look:"},
                   {"type":"image","source":{"type":"base64","media_type":"image/png","data":"%s"}}]}]"""
                 .formatted(png.base64Data()), JsonNode.class), body.get("messages"));
+    }
+
+    private static ChatRequest asking(List<MessagePart> parts) {
+        return new ChatRequest("claude-3-5-sonnet-latest", List.of(ChatMessage.userWithImages(parts)), 64);
+    }
+
+    private static MessagePart webp(int width, int height) {
+        return new MessagePart.Image(ImageInput.inline("image/webp",
+                TestImages.base64(TestImages.webpExtended(width, height)), null));
+    }
+
+    @Test
+    void imagesBeyondAnthropicsLimitsAreRefusedBeforeSending() {
+        assertEquals("Anthropic takes images of at most 8000 pixels a side", assertThrows(
+                IllegalArgumentException.class, () -> MAPPER.body(asking(List.of(webp(8001, 10))), false)).getMessage());
+        MAPPER.body(asking(List.of(webp(8000, 10))), false);
+
+        List<MessagePart> twenty = java.util.Collections.nCopies(20, webp(2001, 10));
+        MAPPER.body(asking(twenty), false);
+        List<MessagePart> more = new java.util.ArrayList<>(twenty);
+        more.add(webp(10, 10));
+        assertEquals("Anthropic takes images of at most 2000 pixels a side in a request of more than 20 images",
+                assertThrows(IllegalArgumentException.class, () -> MAPPER.body(asking(more), false)).getMessage());
+
+        // A PNG padded past 5 MB of base64: only the size matters here.
+        ImageInput big = ImageInput.inline("image/png",
+                TestImages.base64(java.util.Arrays.copyOf(TestImages.written("png", 2, 2), 4_000_000)), null);
+        assertEquals("Anthropic takes images of at most 5 MB", assertThrows(IllegalArgumentException.class,
+                () -> MAPPER.body(asking(List.of(new MessagePart.Image(big))), true)).getMessage());
     }
 }

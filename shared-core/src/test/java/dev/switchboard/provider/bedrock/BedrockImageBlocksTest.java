@@ -63,5 +63,11 @@ class BedrockImageBlocksTest {
                 new ChatRequest("amazon.nova-lite-v1:0", List.of(ChatMessage.userWithImages(
                         List.of(new MessagePart.Image(big)))), 64)));
         assertEquals("Converse takes images of at most 3.75 MB", tooLarge.getMessage());
+
+        ImageInput wide = ImageInput.inline("image/webp", TestImages.base64(TestImages.webpExtended(8001, 10)), null);
+        IllegalArgumentException tooWide = assertThrows(IllegalArgumentException.class, () -> mapper.converse(
+                new ChatRequest("amazon.nova-lite-v1:0", List.of(ChatMessage.userWithImages(
+                        List.of(new MessagePart.Image(wide)))), 64)));
+        assertEquals("Converse takes images of at most 8000 pixels a side", tooWide.getMessage());
     }
 }

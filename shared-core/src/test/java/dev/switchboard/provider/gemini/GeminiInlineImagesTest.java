@@ -46,4 +46,13 @@ class GeminiInlineImagesTest {
         assertEquals("Gemini takes images inline only (a data: URL), not by address", e.getMessage());
         assertFalse(e.getMessage().contains("s3cret"));
     }
+
+    @Test
+    void aGifIsRefusedBeforeSendingSinceGeminiDoesNotReadIt() {
+        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Image(ImageInput.inline("image/gif",
+                TestImages.base64(TestImages.written("gif", 2, 2)), null))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MAPPER.body(new ChatRequest("gemini-2.0-flash", List.of(turn), 64)));
+        assertEquals("Gemini takes PNG, JPEG and WebP images, not image/gif", e.getMessage());
+    }
 }
