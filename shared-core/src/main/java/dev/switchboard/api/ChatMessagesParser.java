@@ -18,6 +18,8 @@ final class ChatMessagesParser {
     static final int MAX_TOOLS = 128;
     /** Anthropic's limit per request; OpenAI's is higher, Converse's lower (those deployments are skipped). */
     static final int MAX_IMAGES = 100;
+    /** Files are larger than images and read page by page; the body's size bounds them first in practice. */
+    static final int MAX_FILES = 20;
 
     private final JsonMapper mapper;
 
@@ -36,6 +38,7 @@ final class ChatMessagesParser {
         List<ChatMessage> messages = new ArrayList<>(node.size());
         long chars = 0;
         int images = 0;
+        int files = 0;
         for (int i = 0; i < node.size(); i++) {
             ChatMessage message = message(node.get(i), "messages[" + i + "]");
             chars += message.content().length();
@@ -47,6 +50,11 @@ final class ChatMessagesParser {
             if (images > MAX_IMAGES) {
                 throw new InvalidRequestException("messages", "the messages may hold at most " + MAX_IMAGES
                         + " images in all");
+            }
+            files += message.documents().size();
+            if (files > MAX_FILES) {
+                throw new InvalidRequestException("messages", "the messages may hold at most " + MAX_FILES
+                        + " files in all");
             }
             messages.add(message);
         }
@@ -64,7 +72,7 @@ final class ChatMessagesParser {
                     && m.toolCalls().isEmpty())) {
                 continue;
             }
-            if (m.role().equals("user") && m.content().isBlank() && !m.hasImages()) {
+            if (m.role().equals("user") && m.content().isBlank() && !m.hasParts()) {
                 String path = "messages[" + i + "].content";
                 throw new InvalidRequestException(path, "'" + path + "' must not be blank: it is the question to answer");
             }
@@ -99,15 +107,15 @@ final class ChatMessagesParser {
         return new ChatMessage(role, content.text(), calls, toolCallId);
     }
 
-    /** A turn's text, and its parts in order when it holds images (none otherwise). */
+    /** A turn's text, and its parts in order when it holds images or files (none otherwise). */
     private record Content(String text, List<MessagePart> parts) {
     }
 
     /**
-     * A string, or an array of text parts and, in a user turn, image parts; null only where tool calls
-     * stand in for text.
+     * A string, or an array of text parts and, in a user turn, image and file parts; null only where tool
+     * calls stand in for text.
      */
-    private static Content content(JsonNode node, String path, boolean mayBeEmpty, boolean mayHoldImages) {
+    private static Content content(JsonNode node, String path, boolean mayBeEmpty, boolean mayHoldAttachments) {
         if (node == null || node.isNull()) {
             if (mayBeEmpty) {
                 return new Content("", List.of());
@@ -122,7 +130,7 @@ final class ChatMessagesParser {
         }
         StringBuilder text = new StringBuilder();
         List<MessagePart> parts = new ArrayList<>(node.size());
-        boolean images = false;
+        boolean attached = false;
         for (int i = 0; i < node.size(); i++) {
             JsonNode part = node.get(i);
             String partPath = path + "[" + i + "]";
@@ -132,18 +140,21 @@ final class ChatMessagesParser {
                 String piece = string(part.get("text"), partPath + ".text");
                 text.append(piece);
                 parts.add(new MessagePart.Text(piece));
-            } else if (kind.equals("image_url") && mayHoldImages) {
-                parts.add(new MessagePart.Image(ImagePartParser.image(part, partPath)));
-                images = true;
+            } else if ((kind.equals("image_url") || kind.equals("file")) && !mayHoldAttachments) {
+                throw new InvalidRequestException(partPath, "'" + partPath + "' is " + (kind.equals("file") ? "a file"
+                        : "an image") + ": only a user turn may hold images and files");
             } else if (kind.equals("image_url")) {
-                throw new InvalidRequestException(partPath, "'" + partPath + "' is an image: only a user turn "
-                        + "may hold images");
+                parts.add(new MessagePart.Image(ImagePartParser.image(part, partPath)));
+                attached = true;
+            } else if (kind.equals("file")) {
+                parts.add(new MessagePart.Document(FilePartParser.document(part, partPath)));
+                attached = true;
             } else {
-                throw new InvalidRequestException(partPath, "'" + partPath + "' must be a text or image_url part: "
-                        + "audio and files are not supported yet");
+                throw new InvalidRequestException(partPath, "'" + partPath + "' must be a text, image_url or file part: "
+                        + "audio is not supported yet");
             }
         }
-        return new Content(text.toString(), images ? parts : List.of());
+        return new Content(text.toString(), attached ? parts : List.of());
     }
 
     private static List<ToolCall> toolCalls(JsonNode node, String path) {

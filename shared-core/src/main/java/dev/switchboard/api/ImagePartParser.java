@@ -6,11 +6,7 @@ import io.micronaut.json.tree.JsonNode;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An {@code image_url} part of a user turn ({@code {"type": "image_url", "image_url": {"url": ..., "detail": ...}}}),
@@ -21,9 +17,6 @@ final class ImagePartParser {
 
     /** Signed addresses (S3, GCS) run long; none needs more than this. */
     static final int MAX_URL_CHARS = 8_192;
-
-    private static final Pattern DATA_URL = Pattern.compile("(?i:data:)([A-Za-z0-9.+/-]+)(?i:;base64,)(.*)",
-            Pattern.DOTALL);
 
     private ImagePartParser() {
     }
@@ -41,7 +34,7 @@ final class ImagePartParser {
             throw new InvalidRequestException(urlPath, "'" + urlPath + "' must be a non-blank string");
         }
         String text = url.getStringValue();
-        if (text.regionMatches(true, 0, "data:", 0, 5)) {
+        if (DataUrl.looksLikeOne(text)) {
             return inline(text, detail, urlPath);
         }
         return byAddress(text, detail, urlPath);
@@ -62,27 +55,13 @@ final class ImagePartParser {
     }
 
     private static ImageInput inline(String url, String detail, String path) {
-        Matcher m = DATA_URL.matcher(url);
-        if (!m.matches()) {
-            throw new InvalidRequestException(path, "'" + path + "' must be a data URL of the form "
-                    + "data:image/png;base64,... (or an http(s) address)");
-        }
-        String mediaType = m.group(1).toLowerCase(Locale.ROOT);
-        if (mediaType.equals("image/jpg")) {
-            mediaType = "image/jpeg";
-        }
+        DataUrl data = DataUrl.read(url, path, "data:image/png;base64,... (or an http(s) address)");
+        String mediaType = data.mediaType().equals("image/jpg") ? "image/jpeg" : data.mediaType();
         if (!ImageInput.MEDIA_TYPES.contains(mediaType)) {
             throw new InvalidRequestException(path, "'" + path + "' must hold a PNG, JPEG, GIF or WebP image "
                     + "(image/png, image/jpeg, image/gif, image/webp)");
         }
-        String data = m.group(2);
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(data);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(path, "'" + path + "' must hold the image in standard base64 "
-                    + "without line breaks");
-        }
+        byte[] bytes = data.bytes();
         Optional<ImageHeader> header = ImageHeader.read(bytes);
         Optional<String> found = header.map(ImageHeader::mediaType);
         if (found.isEmpty() || !found.get().equals(mediaType)) {
@@ -93,8 +72,7 @@ final class ImagePartParser {
             // A file cut short or damaged before its size: every provider would refuse it.
             throw new InvalidRequestException(path, "'" + path + "' holds " + mediaType + " whose header gives no size");
         }
-        // Written again in padded standard base64, which every provider reads, so that one image has one key.
-        return ImageInput.inline(mediaType, Base64.getEncoder().encodeToString(bytes), detail);
+        return ImageInput.inline(mediaType, data.base64(), detail);
     }
 
     private static ImageInput byAddress(String url, String detail, String path) {

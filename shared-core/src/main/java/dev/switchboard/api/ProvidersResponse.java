@@ -28,7 +28,7 @@ public record ProvidersResponse(String source, List<Provider> providers) {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Deployment(String model, String tier, int rpm, int tpm, boolean priced,
                              double inputCostPerToken, double outputCostPerToken, int contextLength,
-                             boolean tools, boolean vision, boolean streaming, boolean json,
+                             boolean tools, boolean vision, boolean streaming, boolean json, boolean pdf,
                              String circuit, String localCircuit, Double emaLatencyMs, Double p50LatencyMs,
                              Double p95LatencyMs, Double p99LatencyMs, Double successRate) {
     }

@@ -176,13 +176,14 @@ public final class ProviderCatalogLoader {
         Capabilities capabilities = Capabilities.DEFAULTS;
         if (r.has("capabilities")) {
             ConfigReader c = new ConfigReader(source, r.child("capabilities"), r.raw("capabilities"),
-                    Set.of("context-length", "tools", "vision", "streaming", "max-output-tokens", "json"));
+                    Set.of("context-length", "tools", "vision", "streaming", "max-output-tokens", "json", "pdf"));
             Capabilities d = Capabilities.DEFAULTS;
             capabilities = new Capabilities(
                     (int) c.integer("context-length", d.contextLength(), 1, 100_000_000),
                     c.bool("tools", d.tools()), c.bool("vision", d.vision()), c.bool("streaming", d.streaming()),
                     // 0: not given here; the price table's max_output_tokens is used then, if it has one.
-                    (int) c.integer("max-output-tokens", 0, 1, 100_000_000), c.bool("json", d.json()));
+                    (int) c.integer("max-output-tokens", 0, 1, 100_000_000), c.bool("json", d.json()),
+                    c.bool("pdf", d.pdf()));
         }
         DeclaredPrice price = null;
         if (r.has("price")) {

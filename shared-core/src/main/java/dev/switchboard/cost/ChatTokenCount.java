@@ -12,7 +12,8 @@ import java.util.List;
  * role and content, and the reply is primed with 3 more. That framing is documented for gpt-3.5-turbo
  * (not the 0301 snapshot), gpt-4 and gpt-4o only, so only those can be exact; any other model gets the
  * same arithmetic labelled an estimate. Tool calls and tool turns have no documented framing: they are
- * counted as their text and make the whole count an estimate, as images do ({@link ImageTokenEstimate}).
+ * counted as their text and make the whole count an estimate, as images and files do
+ * ({@link ImageTokenEstimate}, {@link DocumentTokenEstimate}).
  */
 public final class ChatTokenCount {
 
@@ -36,8 +37,9 @@ public final class ChatTokenCount {
             if (!message.toolCalls().isEmpty() || message.toolCallId() != null) {
                 exact = false;
             }
-            if (message.hasImages()) {
-                total += (int) Math.min(Integer.MAX_VALUE - total, ImageTokenEstimate.of(List.of(message)));
+            if (message.hasParts()) {
+                long attached = ImageTokenEstimate.of(List.of(message)) + DocumentTokenEstimate.of(List.of(message));
+                total += (int) Math.min(Integer.MAX_VALUE - total, attached);
                 exact = false;
             }
         }

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /**
  * One turn of a conversation in the unified model. Role is system, user, assistant or tool; an
  * assistant turn may carry the tool calls it asked for, and a tool turn names the call it answers.
- * A user turn with images keeps its text and images in order as {@code parts}, and {@code content} is
- * then its text parts joined; a turn of text alone has no parts, only its content.
+ * A user turn with images or files keeps its text, images and files in order as {@code parts}, and
+ * {@code content} is then its text parts joined; a turn of text alone has no parts, only its content.
  */
 public record ChatMessage(String role, String content, List<ToolCall> toolCalls, String toolCallId,
                           List<MessagePart> parts) {
@@ -32,9 +32,9 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
         }
         if (!parts.isEmpty()) {
             if (!role.equals("user")) {
-                throw new IllegalArgumentException("only a user turn carries images");
+                throw new IllegalArgumentException("only a user turn carries images and files");
             }
-            if (parts.stream().noneMatch(MessagePart.Image.class::isInstance)) {
+            if (parts.stream().allMatch(MessagePart.Text.class::isInstance)) {
                 throw new IllegalArgumentException("a turn of text alone is its content, without parts");
             }
             if (!content.equals(textOf(parts))) {
@@ -57,13 +57,24 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
         return new ChatMessage("user", content);
     }
 
-    /** A user turn of text and images in this order; at least one part is an image. */
+    /** A user turn of text, images and files in this order; at least one part is an image or a file. */
     public static ChatMessage userWithImages(List<MessagePart> parts) {
         return new ChatMessage("user", textOf(parts), List.of(), null, parts);
     }
 
-    public boolean hasImages() {
+    /** Whether the turn holds images or files besides its text (its parts then say it all, in order). */
+    public boolean hasParts() {
         return !parts.isEmpty();
+    }
+
+    public boolean hasImages() {
+        return parts.stream().anyMatch(MessagePart.Image.class::isInstance);
+    }
+
+    /** The turn's files, in order; none for most turns. */
+    public List<DocumentInput> documents() {
+        return parts.stream().filter(MessagePart.Document.class::isInstance)
+                .map(part -> ((MessagePart.Document) part).document()).toList();
     }
 
     /** The turn's images, in order; none for a turn of text alone. */
@@ -81,6 +92,6 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
     @Override
     public String toString() {
         return "ChatMessage[role=" + role + ", " + content.length() + " chars, " + toolCalls.size() + " tool calls, "
-                + images().size() + " images]";
+                + images().size() + " images, " + documents().size() + " files]";
     }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.provider;
 
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,13 +59,12 @@ public record ImageInput(String mediaType, String base64Data, String url, String
         if (!isInline()) {
             throw new IllegalStateException("an image by address has no bytes here");
         }
-        return Base64.getDecoder().decode(base64Data);
+        return InlineData.bytes(base64Data);
     }
 
     /** How many bytes an inline image's padded base64 holds, without decoding it. */
     public long byteCount() {
-        int padding = base64Data.endsWith("==") ? 2 : base64Data.endsWith("=") ? 1 : 0;
-        return base64Data.length() / 4L * 3 - padding;
+        return InlineData.byteCount(base64Data);
     }
 
     /** The header of an inline image (its format and size), read from its first bytes; empty for an address. */
@@ -74,8 +72,7 @@ public record ImageInput(String mediaType, String base64Data, String url, String
         if (!isInline()) {
             return Optional.empty();
         }
-        int chars = Math.min(base64Data.length(), ImageHeader.LEADING_BYTES / 3 * 4);
-        return ImageHeader.read(Base64.getDecoder().decode(base64Data.substring(0, chars)));
+        return ImageHeader.read(InlineData.leadingBytes(base64Data, ImageHeader.LEADING_BYTES));
     }
 
     /** The longer side of an inline image in pixels, from its header; 0 when not known (an address, say). */

@@ -2,7 +2,7 @@ package dev.switchboard.provider;
 
 import java.util.Objects;
 
-/** One piece of a turn whose content mixes text and images, in the caller's order. */
+/** One piece of a turn whose content mixes text with images or files, in the caller's order. */
 public sealed interface MessagePart {
 
     record Text(String text) implements MessagePart {
@@ -20,6 +20,12 @@ public sealed interface MessagePart {
     record Image(ImageInput image) implements MessagePart {
         public Image {
             Objects.requireNonNull(image, "image");
+        }
+    }
+
+    record Document(DocumentInput document) implements MessagePart {
+        public Document {
+            Objects.requireNonNull(document, "document");
         }
     }
 }

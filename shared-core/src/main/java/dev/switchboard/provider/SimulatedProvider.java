@@ -1,6 +1,7 @@
 package dev.switchboard.provider;
 
 import dev.switchboard.config.SimulationConfig;
+import dev.switchboard.cost.DocumentTokenEstimate;
 import dev.switchboard.cost.ImageTokenEstimate;
 import dev.switchboard.cost.TokenCounter;
 
@@ -86,10 +87,11 @@ public final class SimulatedProvider implements ChatProvider {
         }
         String prompt = request.messages().stream().map(ChatMessage::content).collect(Collectors.joining("\n"));
         int images = request.messages().stream().mapToInt(m -> m.images().size()).sum();
-        // Images as a real provider bills them, near enough: the gateway's own estimate.
-        int inputTokens = (int) Math.min(Integer.MAX_VALUE,
-                tokens.count(prompt) + ImageTokenEstimate.of(request.messages()));
-        Answer answer = answer(request.model(), prompt, images, request.maxTokens(),
+        int files = request.messages().stream().mapToInt(m -> m.documents().size()).sum();
+        // Images and files as a real provider bills them, near enough: the gateway's own estimates.
+        int inputTokens = (int) Math.min(Integer.MAX_VALUE, tokens.count(prompt)
+                + ImageTokenEstimate.of(request.messages()) + DocumentTokenEstimate.of(request.messages()));
+        Answer answer = answer(request.model(), prompt, attachments(images, files), request.maxTokens(),
                 request.options().format().json());
         return new ChatResponse(answer.text(), request.model(), new Usage(inputTokens, answer.tokens()),
                 answer.truncated() ? FinishReason.LENGTH : FinishReason.STOP);
@@ -126,7 +128,14 @@ public final class SimulatedProvider implements ChatProvider {
      *             (a simulated deployment only stands in for one that can), and like a real model's it is cut
      *             mid-object when the budget runs out
      */
-    private Answer answer(String model, String prompt, int images, int maxTokens, boolean json) {
+    /** "one image", "2 images and one file": what the answer says it was sent besides text; empty for nothing. */
+    private static String attachments(int images, int files) {
+        String imageText = images == 0 ? "" : images == 1 ? "one image" : images + " images";
+        String fileText = files == 0 ? "" : files == 1 ? "one file" : files + " files";
+        return imageText.isEmpty() || fileText.isEmpty() ? imageText + fileText : imageText + " and " + fileText;
+    }
+
+    private Answer answer(String model, String prompt, String attachments, int maxTokens, boolean json) {
         SplittableRandom random = new SplittableRandom(simulation.seed() * 31 + (model + "\n" + prompt).hashCode());
         String excerpt = prompt.strip().replaceAll("\\s+", " ");
         if (excerpt.length() > 60) {
@@ -134,8 +143,8 @@ public final class SimulatedProvider implements ChatProvider {
         }
         StringBuilder text = new StringBuilder("[simulated ").append(name).append('/').append(model)
                 .append("] You asked: \"").append(excerpt).append('"');
-        if (images > 0) {
-            text.append(" about ").append(images == 1 ? "one image" : images + " images");
+        if (!attachments.isEmpty()) {
+            text.append(" about ").append(attachments);
         }
         text.append('.');
         int target = 16 + random.nextInt(240);

@@ -2,12 +2,13 @@ package dev.switchboard.routing;
 
 /**
  * What a deployment can do: its context window in tokens, the longest answer it can give
- * ({@code maxOutputTokens}, 0 when unknown) and whether it takes tools, images and streaming, and can be
- * held to JSON ({@code json}: OpenAI's response_format, in its protocol's words).
+ * ({@code maxOutputTokens}, 0 when unknown) and whether it takes tools, images and streaming, can be
+ * held to JSON ({@code json}: OpenAI's response_format, in its protocol's words), and reads PDF files
+ * ({@code pdf}).
  * Request constraints are checked against these.
  */
 public record Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming, int maxOutputTokens,
-                           boolean json) {
+                           boolean json, boolean pdf) {
 
     /** What a deployment is assumed to offer when its configuration says nothing. */
     public static final Capabilities DEFAULTS = new Capabilities(8192, false, false, true);
@@ -21,20 +22,26 @@ public record Capabilities(int contextLength, boolean tools, boolean vision, boo
         }
     }
 
-    /** Capabilities whose longest answer is not known, without JSON output. */
+    /** Capabilities whose longest answer is not known, without JSON output or PDF files. */
     public Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming) {
-        this(contextLength, tools, vision, streaming, 0, false);
+        this(contextLength, tools, vision, streaming, 0, false, false);
     }
 
-    /** Capabilities without JSON output. */
+    /** Capabilities without JSON output or PDF files. */
     public Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming, int maxOutputTokens) {
-        this(contextLength, tools, vision, streaming, maxOutputTokens, false);
+        this(contextLength, tools, vision, streaming, maxOutputTokens, false, false);
+    }
+
+    /** Capabilities without PDF files. */
+    public Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming, int maxOutputTokens,
+                        boolean json) {
+        this(contextLength, tools, vision, streaming, maxOutputTokens, json, false);
     }
 
     /** The same, with {@code tokens} as the longest answer when this one does not know it. */
     public Capabilities orMaxOutputTokens(int tokens) {
         return maxOutputTokens > 0 || tokens <= 0 ? this
-                : new Capabilities(contextLength, tools, vision, streaming, tokens, json);
+                : new Capabilities(contextLength, tools, vision, streaming, tokens, json, pdf);
     }
 
     /** The least answer a fitted budget leaves room for (or the whole budget, when that is less). */

@@ -4,6 +4,7 @@ import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.InvalidRequestException;
 import dev.switchboard.api.ModelNotFoundException;
 import dev.switchboard.api.RoutingPreferences;
+import dev.switchboard.cost.DocumentTokenEstimate;
 import dev.switchboard.cost.ImageTokenEstimate;
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ChatMessage;
@@ -56,15 +57,19 @@ final class ChatRouting {
         if (request.messages().stream().anyMatch(ChatMessage::hasImages)) {
             requires.add("vision");
         }
+        if (request.messages().stream().anyMatch(m -> !m.documents().isEmpty())) {
+            requires.add("pdf");
+        }
         return new RoutingPreferences(p.strategy(), p.latencyClass(), p.maxCost(), p.slaTargetMs(), allow, p.deny(),
                 requires);
     }
 
     /**
      * What a provider reads besides the messages' text, in tokens: the tool definitions, the tool calls'
-     * arguments, the images and a few tokens of framing per message. Under-counting would let the reconcile carry a
+     * arguments, the images and files and a few tokens of framing per message. Under-counting would let the reconcile carry a
      * budget past its cap, so these are added to the prompt's, each piece as
-     * {@link TokenCounter#countUnrouted(String)} counts it, and each image as {@link ImageTokenEstimate} does.
+     * {@link TokenCounter#countUnrouted(String)} counts it, each image as {@link ImageTokenEstimate} does and
+     * each file as {@link DocumentTokenEstimate} does.
      */
     int extraPromptTokens(ChatCompletionRequest request) {
         long extra = MESSAGE_FRAMING_TOKENS * (long) request.messages().size();
@@ -77,7 +82,7 @@ final class ChatRouting {
                 extra += tokens.countUnrouted(call.name()) + tokens.countUnrouted(call.argumentsJson());
             }
         }
-        extra += ImageTokenEstimate.of(request.messages());
+        extra += ImageTokenEstimate.of(request.messages()) + DocumentTokenEstimate.of(request.messages());
         ResponseFormat format = request.options().format();
         if (format.kind() == ResponseFormat.Kind.JSON_SCHEMA) {
             // The schema reaches the model as input, and is billed as such.

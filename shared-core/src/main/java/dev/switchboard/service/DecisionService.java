@@ -174,7 +174,8 @@ public class DecisionService {
             return RequestConstraints.NONE;
         }
         return new RequestConstraints(p.requires().contains("tools"), p.requires().contains("vision"),
-                p.requires().contains("streaming"), p.requires().contains("json"), p.maxCost(), p.slaTargetMs(),
+                p.requires().contains("streaming"), p.requires().contains("json"), p.requires().contains("pdf"),
+                p.maxCost(), p.slaTargetMs(),
                 Set.copyOf(p.allow()), Set.copyOf(p.deny()), budgetFitted);
     }
 

@@ -70,7 +70,7 @@ public record CacheKey(String value) {
                 out.text(call.argumentsJson());
             }
             out.optionalText(message.toolCallId());
-            // A turn with images: its parts in order, each image by its bytes' base64 (or its address).
+            // A turn with images or files: its parts in order, each by its bytes' base64 (an image maybe its address).
             out.count(message.parts().size());
             for (MessagePart part : message.parts()) {
                 if (part instanceof MessagePart.Text text) {
@@ -82,6 +82,10 @@ public record CacheKey(String value) {
                     out.optionalText(image.image().base64Data());
                     out.optionalText(image.image().url());
                     out.optionalText(image.image().detail());
+                } else if (part instanceof MessagePart.Document document) {
+                    out.text("file");
+                    out.optionalText(document.document().filename());
+                    out.text(document.document().base64Data());
                 }
             }
         }

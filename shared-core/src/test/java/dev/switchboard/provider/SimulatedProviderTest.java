@@ -135,6 +135,12 @@ class SimulatedProviderTest {
 
         assertTrue(response.text().contains("You asked: \"Compare\" about 2 images."), response.text());
         assertEquals(TOKENS.count("Compare") + 2 * ImageTokenEstimate.of(square), response.usage().inputTokens());
+
+        ChatResponse withFile = simulated().build().complete(new ChatRequest("sim-small", List.of(
+                ChatMessage.userWithImages(List.of(new MessagePart.Text("Compare"), new MessagePart.Image(square),
+                        new MessagePart.Document(TestDocuments.document("a.pdf", 2))))), 400));
+        assertTrue(withFile.text().contains("You asked: \"Compare\" about one image and one file."), withFile.text());
+        assertEquals(TOKENS.count("Compare") + ImageTokenEstimate.of(square) + 6_000, withFile.usage().inputTokens());
     }
 
     @Test

@@ -150,6 +150,7 @@ public final class RoutingFixtures {
         private boolean vision;
         private boolean streaming;
         private boolean json;
+        private boolean pdf;
         private Double maxCostUsd;
         private Long slaTargetMs;
 
@@ -168,6 +169,11 @@ public final class RoutingFixtures {
 
         public ConstraintsBuilder streaming() {
             streaming = true;
+            return this;
+        }
+
+        public ConstraintsBuilder pdf() {
+            pdf = true;
             return this;
         }
 
@@ -197,7 +203,7 @@ public final class RoutingFixtures {
         }
 
         public RequestConstraints build() {
-            return new RequestConstraints(tools, vision, streaming, json, maxCostUsd, slaTargetMs, allow, deny, false);
+            return new RequestConstraints(tools, vision, streaming, json, pdf, maxCostUsd, slaTargetMs, allow, deny, false);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ResponseFormat;
+import dev.switchboard.provider.TestDocuments;
 import dev.switchboard.provider.TestImages;
 import dev.switchboard.provider.ToolChoice;
 import org.junit.jupiter.api.Test;
@@ -65,5 +66,16 @@ class ChatRoutingTest {
         assertTrue(routing.preferences(textOnly).requires().isEmpty());
         assertEquals(routing.extraPromptTokens(textOnly) + 1_334 + ImageTokenEstimate.UNKNOWN_SIZE_TOKENS,
                 routing.extraPromptTokens(withImages), "Anthropic's count of a 1000 square, and the most for an address");
+    }
+
+    @Test
+    void aFileRequiresPdfAndCountsItsPages() {
+        ChatMessage reading = ChatMessage.userWithImages(List.of(new MessagePart.Text("Summarise"),
+                new MessagePart.Document(TestDocuments.document("a.pdf", 2))));
+        ChatCompletionRequest withFile = asking(List.of(reading));
+        ChatCompletionRequest textOnly = asking(List.of(ChatMessage.user("Summarise")));
+
+        assertEquals(java.util.Set.of("pdf"), routing.preferences(withFile).requires(), "a file alone needs no vision");
+        assertEquals(routing.extraPromptTokens(textOnly) + 6_000, routing.extraPromptTokens(withFile));
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.state;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.TestDocuments;
 import dev.switchboard.provider.TestImages;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolDefinition;
@@ -143,5 +144,19 @@ class CacheKeyTest {
         assertNotEquals(key, key(List.of(ChatMessage.user("Which is bigger?"))), "no images");
         ImageInput smallLow = ImageInput.inline("image/png", ((MessagePart.Image) small).image().base64Data(), "low");
         assertNotEquals(key, key(List.of(looking(question, new MessagePart.Image(smallLow), large))), "another detail");
+    }
+
+    @Test
+    void aTurnsFilesAndTheirNamesAreKeyed() {
+        MessagePart question = new MessagePart.Text("Summarise");
+        CacheKey key = key(List.of(looking(question, new MessagePart.Document(TestDocuments.document("a.pdf", 1)))));
+
+        assertEquals(key, key(List.of(looking(question, new MessagePart.Document(TestDocuments.document("a.pdf", 1))))));
+        assertNotEquals(key, key(List.of(looking(question, new MessagePart.Document(TestDocuments.document("a.pdf", 2))))),
+                "another file");
+        assertNotEquals(key, key(List.of(looking(question, new MessagePart.Document(TestDocuments.document("b.pdf", 1))))),
+                "another name, which the model reads");
+        assertNotEquals(key, key(List.of(looking(question, new MessagePart.Document(TestDocuments.document(null, 1))))),
+                "no name");
     }
 }

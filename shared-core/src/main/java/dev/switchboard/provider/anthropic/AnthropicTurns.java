@@ -1,6 +1,7 @@
 package dev.switchboard.provider.anthropic;
 
 import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.DocumentInput;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.JsonText;
 import dev.switchboard.provider.MessagePart;
@@ -34,13 +35,15 @@ final class AnthropicTurns {
     static final int MAX_SIDE = 8000;
     static final int MAX_SIDE_MANY = 2000;
     static final int MANY_IMAGES = 20;
+    /** And a PDF of at most 100 pages (counted as the file shows them; a compressed one is left to Anthropic). */
+    static final int MAX_PAGES = 100;
 
     /**
      * @throws IllegalArgumentException when no turn is left to send, a tool call's arguments are not a JSON
      *                                  object, or an image is beyond Anthropic's limits
      */
     List<Map<String, Object>> of(List<ChatMessage> messages) {
-        requireImagesWithinLimits(messages);
+        requireAttachmentsWithinLimits(messages);
         List<Map<String, Object>> turns = new ArrayList<>();
         String lastRole = null;
         List<Map<String, Object>> lastBlocks = null;
@@ -74,7 +77,7 @@ final class AnthropicTurns {
             blocks.add(Map.of("type", "tool_result", "tool_use_id", message.toolCallId(), "content", message.content()));
             return blocks;
         }
-        if (message.hasImages()) {
+        if (message.hasParts()) {
             return partBlocks(message);
         }
         // Anthropic refuses text blocks that are empty or only white space, such as the empty text of a
@@ -93,7 +96,10 @@ final class AnthropicTurns {
         return blocks;
     }
 
-    private static void requireImagesWithinLimits(List<ChatMessage> messages) {
+    private static void requireAttachmentsWithinLimits(List<ChatMessage> messages) {
+        if (messages.stream().flatMap(m -> m.documents().stream()).anyMatch(d -> d.visiblePages() > MAX_PAGES)) {
+            throw new IllegalArgumentException("Anthropic takes PDF files of at most " + MAX_PAGES + " pages");
+        }
         List<ImageInput> images = messages.stream().flatMap(m -> m.images().stream()).toList();
         int maxSide = images.size() > MANY_IMAGES ? MAX_SIDE_MANY : MAX_SIDE;
         for (ImageInput image : images) {
@@ -107,7 +113,10 @@ final class AnthropicTurns {
         }
     }
 
-    /** A user turn's text and images in order: inline images as base64 sources, addresses as url sources. */
+    /**
+     * A user turn's text, images and files in order: inline images as base64 sources, addresses as url
+     * sources, PDF files as document blocks (Anthropic takes no file name).
+     */
     private static List<Map<String, Object>> partBlocks(ChatMessage message) {
         List<Map<String, Object>> blocks = new ArrayList<>();
         for (MessagePart part : message.parts()) {
@@ -119,6 +128,9 @@ final class AnthropicTurns {
                         ? Map.of("type", "base64", "media_type", input.mediaType(), "data", input.base64Data())
                         : Map.of("type", "url", "url", input.url());
                 blocks.add(Map.of("type", "image", "source", source));
+            } else if (part instanceof MessagePart.Document document) {
+                blocks.add(Map.of("type", "document", "source", Map.of("type", "base64", "media_type",
+                        DocumentInput.MEDIA_TYPE, "data", document.document().base64Data())));
             }
         }
         return blocks;

@@ -3,6 +3,7 @@ package dev.switchboard.provider.bedrock;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.DocumentInput;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ToolCall;
@@ -15,6 +16,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.DocumentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.DocumentFormat;
+import software.amazon.awssdk.services.bedrockruntime.model.DocumentSource;
 import software.amazon.awssdk.services.bedrockruntime.model.ImageBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ImageFormat;
 import software.amazon.awssdk.services.bedrockruntime.model.ImageSource;
@@ -31,7 +35,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The unified request as a Converse / ConverseStream request. System turns become the separate
@@ -54,6 +60,9 @@ public final class BedrockRequestMapper {
     static final int MAX_IMAGES = 20;
     static final long MAX_IMAGE_BYTES = 3_750_000;
     static final int MAX_SIDE = 8000;
+    /** And 5 files in a request, each at most 4.5 MB. */
+    static final int MAX_DOCUMENTS = 5;
+    static final long MAX_DOCUMENT_BYTES = 4_500_000;
 
     public ConverseRequest converse(ChatRequest request) {
         if (request.options().format().json()) {
@@ -91,7 +100,7 @@ public final class BedrockRequestMapper {
     }
 
     private static List<Message> messages(ChatRequest request) {
-        requireImagesWithinLimits(request.messages());
+        requireAttachmentsWithinLimits(request.messages());
         List<Message> out = new ArrayList<>();
         ConversationRole role = null;
         List<ContentBlock> blocks = new ArrayList<>();
@@ -131,7 +140,7 @@ public final class BedrockRequestMapper {
                     .content(ToolResultContentBlock.fromText(message.content()))
                     .build()));
         }
-        if (message.hasImages()) {
+        if (message.hasParts()) {
             return partBlocks(message);
         }
         List<ContentBlock> blocks = new ArrayList<>();
@@ -150,9 +159,16 @@ public final class BedrockRequestMapper {
         return blocks;
     }
 
-    /** A user turn's text and images in order; Converse takes an image's bytes, or an S3 object, not an address. */
+    /**
+     * A user turn's text, images and PDF files in order; Converse takes an image's bytes, or an S3 object, not
+     * an address, and a file only beside text in the same turn, under a name of its restricted alphabet.
+     */
     private static List<ContentBlock> partBlocks(ChatMessage message) {
+        if (!message.documents().isEmpty() && message.content().isBlank()) {
+            throw new IllegalArgumentException("Converse takes a file only with text in the same turn");
+        }
         List<ContentBlock> blocks = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (MessagePart part : message.parts()) {
             if (part instanceof MessagePart.Text text && !text.text().isBlank()) {
                 blocks.add(ContentBlock.fromText(text.text()));
@@ -165,16 +181,29 @@ public final class BedrockRequestMapper {
                         .format(ImageFormat.fromValue(input.format()))
                         .source(ImageSource.fromBytes(SdkBytes.fromByteArrayUnsafe(input.bytes())))
                         .build()));
+            } else if (part instanceof MessagePart.Document document) {
+                blocks.add(ContentBlock.fromDocument(DocumentBlock.builder()
+                        .format(DocumentFormat.PDF)
+                        .name(ConverseDocumentNames.unique(document.document().filename(), names))
+                        .source(DocumentSource.fromBytes(SdkBytes.fromByteArrayUnsafe(document.document().bytes())))
+                        .build()));
             }
         }
         return blocks;
     }
 
-    /** Converse's limits on images, checked before a call it would refuse as the caller's fault. */
-    private static void requireImagesWithinLimits(List<ChatMessage> messages) {
+    /** Converse's limits on images and files, checked before a call it would refuse as the caller's fault. */
+    private static void requireAttachmentsWithinLimits(List<ChatMessage> messages) {
         List<ImageInput> images = messages.stream().flatMap(m -> m.images().stream()).toList();
         if (images.size() > MAX_IMAGES) {
             throw new IllegalArgumentException("Converse takes at most " + MAX_IMAGES + " images in a request");
+        }
+        List<DocumentInput> documents = messages.stream().flatMap(m -> m.documents().stream()).toList();
+        if (documents.size() > MAX_DOCUMENTS) {
+            throw new IllegalArgumentException("Converse takes at most " + MAX_DOCUMENTS + " files in a request");
+        }
+        if (documents.stream().anyMatch(document -> document.byteCount() > MAX_DOCUMENT_BYTES)) {
+            throw new IllegalArgumentException("Converse takes files of at most 4.5 MB");
         }
         for (ImageInput image : images) {
             if (image.isInline() && image.byteCount() > MAX_IMAGE_BYTES) {

@@ -1,6 +1,7 @@
 package dev.switchboard.provider.gemini;
 
 import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.DocumentInput;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ChatRequest;
@@ -139,11 +140,12 @@ public final class GeminiRequestMapper {
     }
 
     /**
-     * A user turn's parts: its text, or its text and images in order, each image as inline data. An image
-     * by address cannot be sent (Gemini's file_data wants a file it stores), nor a GIF, which Gemini does not read.
+     * A user turn's parts: its text, or its text, images and PDF files in order, each image and file as inline
+     * data. An image by address cannot be sent (Gemini's file_data wants a file it stores), nor a GIF, which
+     * Gemini does not read.
      */
     private static List<Map<String, Object>> userParts(ChatMessage message) {
-        if (!message.hasImages()) {
+        if (!message.hasParts()) {
             return textPart(message.content());
         }
         List<Map<String, Object>> parts = new ArrayList<>();
@@ -159,6 +161,9 @@ public final class GeminiRequestMapper {
                     throw new IllegalArgumentException("Gemini takes PNG, JPEG and WebP images, not " + input.mediaType());
                 }
                 parts.add(Map.of("inlineData", Map.of("mimeType", input.mediaType(), "data", input.base64Data())));
+            } else if (part instanceof MessagePart.Document document) {
+                parts.add(Map.of("inlineData", Map.of("mimeType", DocumentInput.MEDIA_TYPE,
+                        "data", document.document().base64Data())));
             }
         }
         return parts;

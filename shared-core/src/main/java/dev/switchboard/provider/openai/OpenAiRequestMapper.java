@@ -96,11 +96,11 @@ public final class OpenAiRequestMapper {
         if (message.toolCallId() != null) {
             out.put("tool_call_id", message.toolCallId());
         }
-        out.put("content", message.hasImages() ? parts(message) : message.content());
+        out.put("content", message.hasParts() ? parts(message) : message.content());
         return out;
     }
 
-    /** A turn with images as OpenAI's content parts, in the caller's order. */
+    /** A turn with images or files as OpenAI's content parts, in the caller's order. */
     private static List<Map<String, Object>> parts(ChatMessage message) {
         List<Map<String, Object>> parts = new ArrayList<>(message.parts().size());
         for (MessagePart part : message.parts()) {
@@ -113,6 +113,13 @@ public final class OpenAiRequestMapper {
                     url.put("detail", image.image().detail());
                 }
                 parts.add(Map.of("type", "image_url", "image_url", url));
+            } else if (part instanceof MessagePart.Document document) {
+                Map<String, Object> file = new LinkedHashMap<>();
+                if (document.document().filename() != null) {
+                    file.put("filename", document.document().filename());
+                }
+                file.put("file_data", document.document().dataUrl());
+                parts.add(Map.of("type", "file", "file", file));
             }
         }
         return parts;

@@ -6,7 +6,7 @@ import dev.switchboard.routing.RoutingRequest;
 
 import java.util.Optional;
 
-/** Tools, images, streaming and JSON output, when the request needs them, must be offered by the deployment. */
+/** Tools, images, streaming, JSON output and PDF files, when the request needs them, must be offered by the deployment. */
 public final class CapabilityConstraint implements CandidateConstraint {
 
     @Override
@@ -24,6 +24,9 @@ public final class CapabilityConstraint implements CandidateConstraint {
         }
         if (needs.needsJson() && !offers.json()) {
             return Optional.of("does not support JSON output (capability json)");
+        }
+        if (needs.needsPdf() && !offers.pdf()) {
+            return Optional.of("does not read PDF files (capability pdf)");
         }
         return Optional.empty();
     }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CapabilityConstraintTest {
 
     private static final Capabilities NOTHING = new Capabilities(8192, false, false, false);
-    private static final Capabilities EVERYTHING = new Capabilities(8192, true, true, true, 0, true);
+    private static final Capabilities EVERYTHING = new Capabilities(8192, true, true, true, 0, true, true);
 
     private final CapabilityConstraint constraint = new CapabilityConstraint();
 
@@ -33,7 +33,7 @@ class CapabilityConstraintTest {
 
     @Test
     void aDeploymentOfferingEverythingMeetsEveryNeed() {
-        assertEquals(Optional.empty(), violation(EVERYTHING, constraints().tools().vision().streaming().json()));
+        assertEquals(Optional.empty(), violation(EVERYTHING, constraints().tools().vision().streaming().json().pdf()));
     }
 
     @Test
@@ -42,6 +42,7 @@ class CapabilityConstraintTest {
         assertEquals(Optional.of("does not support images (vision)"), violation(NOTHING, constraints().vision()));
         assertEquals(Optional.of("does not support streaming"), violation(NOTHING, constraints().streaming()));
         assertEquals(Optional.of("does not support JSON output (capability json)"), violation(NOTHING, constraints().json()));
+        assertEquals(Optional.of("does not read PDF files (capability pdf)"), violation(NOTHING, constraints().pdf()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.TestDocuments;
 import dev.switchboard.provider.TestImages;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -13,8 +14,8 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A user turn with images as OpenAI's content parts, which OpenAI-compatible servers take too. */
-class OpenAiImagePartsTest {
+/** A user turn with images and files as OpenAI's content parts, which OpenAI-compatible servers take too. */
+class OpenAiAttachmentPartsTest {
 
     private static final JsonMapper JSON = JsonMapper.createDefault();
 
@@ -39,5 +40,19 @@ class OpenAiImagePartsTest {
                      {"role":"user","content":"How?"}]""".formatted(png.base64Data()), JsonNode.class),
                     body.get("messages"), tokensField);
         }
+    }
+
+    @Test
+    void aPdfGoesAsAFilePartWithItsNameAndDataUrl() throws IOException {
+        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Text("Summarise"),
+                new MessagePart.Document(TestDocuments.document("q3.pdf", 1)),
+                new MessagePart.Document(TestDocuments.document(null, 2))));
+        JsonNode body = JSON.readValue(new OpenAiRequestMapper(JSON, "max_completion_tokens")
+                .body(new ChatRequest("gpt-4o", List.of(turn), 64), false), JsonNode.class);
+        assertEquals(JSON.readValue("""
+                [{"role":"user","content":[{"type":"text","text":"Summarise"},
+                  {"type":"file","file":{"filename":"q3.pdf","file_data":"%s"}},
+                  {"type":"file","file":{"file_data":"%s"}}]}]""".formatted(TestDocuments.dataUrl(1),
+                TestDocuments.dataUrl(2)), JsonNode.class), body.get("messages"));
     }
 }

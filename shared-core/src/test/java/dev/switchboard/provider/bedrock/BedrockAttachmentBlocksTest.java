@@ -6,17 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.DocumentInput;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.TestDocuments;
 import dev.switchboard.provider.TestImages;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.DocumentFormat;
 import software.amazon.awssdk.services.bedrockruntime.model.ImageFormat;
 
-/** A user turn with images as Converse image blocks holding the bytes; what Converse cannot take is refused first. */
-class BedrockImageBlocksTest {
+/** A user turn with images and files as Converse image and document blocks; what Converse cannot take is refused first. */
+class BedrockAttachmentBlocksTest {
 
     private final BedrockRequestMapper mapper = new BedrockRequestMapper();
 
@@ -69,5 +72,32 @@ class BedrockImageBlocksTest {
                 new ChatRequest("amazon.nova-lite-v1:0", List.of(ChatMessage.userWithImages(
                         List.of(new MessagePart.Image(wide)))), 64)));
         assertEquals("Converse takes images of at most 8000 pixels a side", tooWide.getMessage());
+    }
+
+    @Test
+    void aPdfIsADocumentBlockUnderANameConverseTakes() {
+        DocumentInput first = TestDocuments.document("Q3 report (final)_v2.pdf", 1);
+        DocumentInput second = TestDocuments.document("Q3 report (final)_v2.pdf", 2);
+        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Text("Compare"),
+                new MessagePart.Document(first), new MessagePart.Document(second)));
+        List<ContentBlock> blocks = mapper.converse(new ChatRequest("amazon.nova-lite-v1:0", List.of(turn), 64))
+                .messages().get(0).content();
+        assertEquals(DocumentFormat.PDF, blocks.get(1).document().format());
+        assertEquals("Q3 report (final) v2", blocks.get(1).document().name());
+        assertEquals("Q3 report (final) v2 (2)", blocks.get(2).document().name(), "one name per file");
+        assertArrayEquals(second.bytes(), blocks.get(2).document().source().bytes().asByteArray());
+    }
+
+    @Test
+    void aFileWithoutTextBesideItOrBeyondConversesLimitsIsRefusedBeforeSending() {
+        MessagePart pdf = new MessagePart.Document(TestDocuments.document(null, 1));
+        assertEquals("Converse takes a file only with text in the same turn", assertThrows(
+                IllegalArgumentException.class, () -> mapper.converse(new ChatRequest("amazon.nova-lite-v1:0",
+                        List.of(ChatMessage.userWithImages(List.of(pdf))), 64))).getMessage());
+        List<MessagePart> six = new java.util.ArrayList<>(Collections.nCopies(6, pdf));
+        six.add(new MessagePart.Text("Summarise"));
+        assertEquals("Converse takes at most 5 files in a request", assertThrows(IllegalArgumentException.class,
+                () -> mapper.converse(new ChatRequest("amazon.nova-lite-v1:0",
+                        List.of(ChatMessage.userWithImages(six)), 64))).getMessage());
     }
 }

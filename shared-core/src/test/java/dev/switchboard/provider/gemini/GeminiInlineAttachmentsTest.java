@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.DocumentInput;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.TestDocuments;
 import dev.switchboard.provider.TestImages;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -15,8 +17,8 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A user turn with images as Gemini's inlineData parts; an image by address cannot be sent. */
-class GeminiInlineImagesTest {
+/** A user turn with images and files as Gemini's inlineData parts; an image by address or a GIF cannot be sent. */
+class GeminiInlineAttachmentsTest {
 
     private static final JsonMapper JSON = JsonMapper.createDefault();
     private static final GeminiRequestMapper MAPPER = new GeminiRequestMapper(JSON);
@@ -54,5 +56,18 @@ class GeminiInlineImagesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MAPPER.body(new ChatRequest("gemini-2.0-flash", List.of(turn), 64)));
         assertEquals("Gemini takes PNG, JPEG and WebP images, not image/gif", e.getMessage());
+    }
+
+    @Test
+    void aPdfIsInlineData() throws IOException {
+        DocumentInput pdf = TestDocuments.document("q3.pdf", 1);
+        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Text("Summarise"),
+                new MessagePart.Document(pdf)));
+        JsonNode body = JSON.readValue(MAPPER.body(new ChatRequest("gemini-2.0-flash", List.of(turn), 64)),
+                JsonNode.class);
+        assertEquals(JSON.readValue("""
+                [{"role":"user","parts":[{"text":"Summarise"},
+                  {"inlineData":{"mimeType":"application/pdf","data":"%s"}}]}]""".formatted(pdf.base64Data()),
+                JsonNode.class), body.get("contents"));
     }
 }

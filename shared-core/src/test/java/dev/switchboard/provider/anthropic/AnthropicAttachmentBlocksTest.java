@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.DocumentInput;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.TestDocuments;
 import dev.switchboard.provider.TestImages;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -14,8 +16,8 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A user turn with images as Anthropic's image blocks: base64 sources for inline images, url sources for addresses. */
-class AnthropicImageBlocksTest {
+/** A user turn with images and files as Anthropic's image and document blocks. */
+class AnthropicAttachmentBlocksTest {
 
     private static final JsonMapper JSON = JsonMapper.createDefault();
     private static final AnthropicRequestMapper MAPPER = new AnthropicRequestMapper(JSON);
@@ -76,5 +78,20 @@ class AnthropicImageBlocksTest {
                 TestImages.base64(java.util.Arrays.copyOf(TestImages.written("png", 2, 2), 4_000_000)), null);
         assertEquals("Anthropic takes images of at most 5 MB", assertThrows(IllegalArgumentException.class,
                 () -> MAPPER.body(asking(List.of(new MessagePart.Image(big))), true)).getMessage());
+    }
+
+    @Test
+    void aPdfIsADocumentBlockAndOneOfMoreThanAHundredPagesIsRefused() throws IOException {
+        DocumentInput pdf = TestDocuments.document("q3.pdf", 3);
+        JsonNode body = JSON.readValue(MAPPER.body(asking(List.of(new MessagePart.Document(pdf),
+                new MessagePart.Text("Summarise"))), false), JsonNode.class);
+        assertEquals(JSON.readValue("""
+                [{"role":"user","content":[
+                  {"type":"document","source":{"type":"base64","media_type":"application/pdf","data":"%s"}},
+                  {"type":"text","text":"Summarise"}]}]""".formatted(pdf.base64Data()), JsonNode.class),
+                body.get("messages"));
+        assertEquals("Anthropic takes PDF files of at most 100 pages", assertThrows(IllegalArgumentException.class,
+                () -> MAPPER.body(asking(List.of(new MessagePart.Document(TestDocuments.document(null, 101)))), false))
+                .getMessage());
     }
 }

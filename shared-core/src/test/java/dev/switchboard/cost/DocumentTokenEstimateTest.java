@@ -1,0 +1,40 @@
+package dev.switchboard.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.DocumentInput;
+import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.TestDocuments;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DocumentTokenEstimateTest {
+
+    @Test
+    void eachPageTheFileShowsCountsTheTopOfAnthropicsRange() {
+        assertEquals(3_000, DocumentTokenEstimate.of(TestDocuments.document(null, 1)));
+        assertEquals(21_000, DocumentTokenEstimate.of(TestDocuments.document(null, 7)), "the page tree is no page");
+    }
+
+    @Test
+    void aFileThatShowsNoPagesCountsOnePerThirtyKilobytes() {
+        byte[] compressed = Arrays.copyOf("%PDF-1.7\n% objects in compressed streams\n".getBytes(), 65_000);
+        DocumentInput pdf = new DocumentInput(null, Base64.getEncoder().encodeToString(compressed));
+        assertEquals(0, pdf.visiblePages());
+        assertEquals(3, DocumentTokenEstimate.pages(pdf));
+        DocumentInput tiny = new DocumentInput(null, Base64.getEncoder().encodeToString("%PDF-1.7".getBytes()));
+        assertEquals(1, DocumentTokenEstimate.pages(tiny), "at least one page");
+    }
+
+    @Test
+    void aConversationCountsEveryFileOfEveryTurn() {
+        ChatMessage first = ChatMessage.userWithImages(List.of(new MessagePart.Text("Compare"),
+                new MessagePart.Document(TestDocuments.document("a.pdf", 2)),
+                new MessagePart.Document(TestDocuments.document("b.pdf", 1))));
+        assertEquals(9_000, DocumentTokenEstimate.of(List.of(first, new ChatMessage("assistant", "ok"),
+                ChatMessage.user("and?"))));
+    }
+}
