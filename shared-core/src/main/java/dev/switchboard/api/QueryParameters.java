@@ -1,9 +1,13 @@
 package dev.switchboard.api;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Checks for query-string parameters, with the same 400s (naming the parameter) as body fields. */
 public final class QueryParameters {
+
+    /** A plain decimal number: digits with a point and an exponent, as people and JSON write them. */
+    private static final Pattern DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
     private QueryParameters() {
     }
@@ -43,6 +47,10 @@ public final class QueryParameters {
             return null;
         }
         String range = "'" + name + "' must be a number between " + min + " and " + max;
+        if (!DECIMAL.matcher(value.trim()).matches()) {
+            // Double.parseDouble also takes hexadecimal, "1d", "NaN" and "Infinity", which no caller means.
+            throw new InvalidRequestException(name, range);
+        }
         try {
             double parsed = Double.parseDouble(value.trim());
             if (!(parsed >= min && parsed <= max)) {

@@ -181,14 +181,24 @@ public class DecisionService {
 
     /** GET /recommendation: always the auto-route (hybrid) decision, as seed 001 specifies. */
     public RecommendationResponse recommend(String prompt, RoutingPreferences preferences) {
-        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, true, preferences, 0, true, false);
+        return recommend(prompt, PREVIEW_MAX_TOKENS, preferences);
+    }
+
+    /** GET /recommendation for an answer budget of {@code maxTokens}, as POST /complete's max_tokens. */
+    public RecommendationResponse recommend(String prompt, int maxTokens, RoutingPreferences preferences) {
+        RoutingDecision d = decide(prompt, maxTokens, true, preferences, 0, true, false);
         return new RecommendationResponse(d.chosen().provider(), d.chosen().model(), d.confidence().wireName(),
                 d.strategyUsed(), d.reasoning(), metadata(d));
     }
 
     /** GET /routing/decision: the decision for either mode, with everything it was based on. */
     public DecisionResponse explain(String prompt, boolean autoRoute, RoutingPreferences preferences) {
-        RoutingDecision d = decide(prompt, PREVIEW_MAX_TOKENS, autoRoute, preferences, 0, true, false);
+        return explain(prompt, PREVIEW_MAX_TOKENS, autoRoute, preferences);
+    }
+
+    /** GET /routing/decision for an answer budget of {@code maxTokens}, as POST /complete's max_tokens. */
+    public DecisionResponse explain(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences) {
+        RoutingDecision d = decide(prompt, maxTokens, autoRoute, preferences, 0, true, false);
         return new DecisionResponse(new DecisionResponse.Decision(d.chosen().provider(), d.chosen().model(),
                 d.confidence().wireName(), d.strategyUsed(), d.reasoning(), d.fellBack()), metadata(d));
     }

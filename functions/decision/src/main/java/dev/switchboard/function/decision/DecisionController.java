@@ -1,26 +1,33 @@
 package dev.switchboard.function.decision;
 
+import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteRequestParser;
 import dev.switchboard.api.DecisionResponse;
 import dev.switchboard.api.QueryParameters;
-import dev.switchboard.api.http.QueryValues;
 import dev.switchboard.api.RoutingPreferencesParser;
+import dev.switchboard.api.http.PreviewQuery;
 import dev.switchboard.service.DecisionService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.http.annotation.Get;
+
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * GET /routing/decision?prompt=&auto_route= (seed 001): the decision and why. auto_route defaults to
- * true; the routing preferences of POST /complete may be given as query parameters (lists comma-separated).
+ * true; max_tokens (as POST /complete's) and the routing preferences of POST /complete may be given as
+ * query parameters (lists comma-separated); any other parameter is a 400.
  */
 // Providers, DynamoDB and the ledger are blocking calls: keep them off the server's event loop.
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DecisionController {
+
+    static final Set<String> PARAMETERS = parameters();
 
     private final DecisionService decisions;
 
@@ -30,10 +37,18 @@ public class DecisionController {
 
     @Get(uri = "/routing/decision", produces = MediaType.APPLICATION_JSON)
     public DecisionResponse decide(HttpRequest<?> request) {
+        PreviewQuery query = PreviewQuery.of(request, "GET /routing/decision", PARAMETERS);
         return decisions.explain(
-                QueryParameters.requiredText("prompt", QueryValues.asSent(request, "prompt"),
-                        CompleteRequestParser.MAX_PROMPT_CHARS),
-                QueryParameters.optionalBoolean("auto_route", QueryValues.asSent(request, "auto_route"), true),
-                RoutingPreferencesParser.fromQuery(name -> QueryValues.asSent(request, name)));
+                QueryParameters.requiredText("prompt", query.value("prompt"), CompleteRequestParser.MAX_PROMPT_CHARS),
+                QueryParameters.optionalInt("max_tokens", query.value("max_tokens"), CompleteRequest.DEFAULT_MAX_TOKENS,
+                        CompleteRequest.MIN_MAX_TOKENS, CompleteRequest.MAX_MAX_TOKENS),
+                QueryParameters.optionalBoolean("auto_route", query.value("auto_route"), true),
+                RoutingPreferencesParser.fromQuery(query::value));
+    }
+
+    private static Set<String> parameters() {
+        Set<String> names = new HashSet<>(RoutingPreferencesParser.FIELDS);
+        names.addAll(Set.of("prompt", "auto_route", "max_tokens"));
+        return Set.copyOf(names);
     }
 }

@@ -56,4 +56,32 @@ class DecisionFunctionTest {
             assertEquals("anthropic", candidates.get(i).get("provider").getStringValue());
         }
     }
+
+    @Test
+    void theAnswerBudgetIsTakenAsPostCompleteTakesIt() {
+        // 4000 tokens of answer cost more than 100: the same ceiling leaves out more deployments.
+        APIGatewayV2HTTPResponse small = FUNCTION.send("GET", "/routing/decision?prompt=hi&max_tokens=100", null, null);
+        APIGatewayV2HTTPResponse large = FUNCTION.send("GET", "/routing/decision?prompt=hi&max_tokens=4000", null, null);
+
+        assertEquals(200, small.getStatusCode(), FUNCTION.text(small));
+        assertEquals(200, large.getStatusCode(), FUNCTION.text(large));
+        double smallCost = FUNCTION.json(small).get("metadata").get("cost_estimate").getDoubleValue();
+        double largeCost = FUNCTION.json(large).get("metadata").get("cost_estimate").getDoubleValue();
+        assertTrue(largeCost > smallCost * 10, smallCost + " vs " + largeCost);
+        APIGatewayV2HTTPResponse tooMany = FUNCTION.send("GET", "/routing/decision?prompt=hi&max_tokens=4001", null, null);
+        assertEquals(400, tooMany.getStatusCode());
+        assertEquals("max_tokens", FUNCTION.json(tooMany).get("error").get("field").getStringValue());
+    }
+
+    @Test
+    void anUnknownEmptyOrMalformedParameterIsA400NamingIt() {
+        for (String[] sent : new String[][]{{"prompt=hi&autoroute=false", "autoroute"},
+                {"prompt=hi&strategy=", "strategy"},
+                {"prompt=hi&max_cost=0x1p-3", "max_cost"}}) {
+            APIGatewayV2HTTPResponse response = FUNCTION.send("GET", "/routing/decision?" + sent[0], null, null);
+
+            assertEquals(400, response.getStatusCode(), sent[0] + ": " + FUNCTION.text(response));
+            assertEquals(sent[1], FUNCTION.json(response).get("error").get("field").getStringValue(), sent[0]);
+        }
+    }
 }

@@ -33,4 +33,15 @@ class RecommendFunctionTest {
         assertEquals(400, response.getStatusCode(), FUNCTION.text(response));
         assertEquals("prompt", FUNCTION.json(response).get("error").get("field").getStringValue());
     }
+
+    @Test
+    void autoRouteIsNoParameterHereSinceARecommendationAlwaysAutoRoutes() {
+        APIGatewayV2HTTPResponse response = FUNCTION.send("GET", "/recommendation?prompt=hi&auto_route=false", null,
+                null);
+
+        assertEquals(400, response.getStatusCode(), FUNCTION.text(response));
+        assertEquals("auto_route", FUNCTION.json(response).get("error").get("field").getStringValue());
+        assertEquals(200, FUNCTION.send("GET", "/recommendation?prompt=hi&max_tokens=50&deny=gemini&deny=openai",
+                null, null).getStatusCode(), "max_tokens, and a list given twice");
+    }
 }
