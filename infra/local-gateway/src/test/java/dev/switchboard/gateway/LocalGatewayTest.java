@@ -166,6 +166,9 @@ class LocalGatewayTest {
         assertEquals(6, first.get("factors").size(), decision.body());
         assertEquals(before, totalRequests());
         assertEquals("prompt", get("/recommendation").json().get("error").get("field").getStringValue());
+        Reply tooLong = get("/routing/decision?prompt=" + "a".repeat(4_100));
+        assertEquals(413, tooLong.status(), tooLong.body());
+        assertTrue(tooLong.body().contains("request line or its headers are too long"), tooLong.body());
     }
 
     @Test
