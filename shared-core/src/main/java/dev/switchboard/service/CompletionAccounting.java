@@ -47,6 +47,8 @@ public class CompletionAccounting {
     private final TokenCounter tokens;
     private final RequestObserver observer;
     private final JsonMapper json;
+    /** The chosen deployment's feedback quality for the metadata; null where no ledger is read for it. */
+    private final DeploymentQuality quality;
 
     public CompletionAccounting(CostCalculator costs, LedgerWriter ledger, TokenCounter tokens) {
         this(costs, ledger, tokens, RequestObserver.withoutMetrics());
@@ -54,17 +56,22 @@ public class CompletionAccounting {
 
     public CompletionAccounting(CostCalculator costs, LedgerWriter ledger, TokenCounter tokens,
                                 RequestObserver observer) {
-        this(costs, ledger, tokens, observer, JsonMapper.createDefault());
+        this(costs, ledger, tokens, observer, JsonMapper.createDefault(), null);
     }
 
     @Inject
     public CompletionAccounting(CostCalculator costs, LedgerWriter ledger, TokenCounter tokens,
-                                RequestObserver observer, JsonMapper json) {
+                                RequestObserver observer, JsonMapper json, DeploymentQuality quality) {
         this.costs = costs;
         this.ledger = ledger;
         this.tokens = tokens;
         this.observer = observer;
         this.json = json;
+        this.quality = quality;
+    }
+
+    private Double qualityOf(RoutingDecision d) {
+        return quality == null ? null : quality.asLastRead(d.chosen().provider(), d.chosen().model());
     }
 
     /**
@@ -137,8 +144,8 @@ public class CompletionAccounting {
                 a.cacheKey() != null));
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(a.requestId(), analysis.pattern().wireName(),
-                analysis.complexity(), d.reasoning(), d.chosen().priced() ? d.costEstimate() : null, cost.priced(),
-                costs.baselineModel(), baseline.usd(), a.fallbackUsed(), a.failedAttempts(),
+                analysis.complexity(), d.reasoning(), qualityOf(d), d.chosen().priced() ? d.costEstimate() : null,
+                cost.priced(), d.validation().wireName(), costs.baselineModel(), baseline.usd(), a.fallbackUsed(), a.failedAttempts(),
                 d.fallbacks().stream().map(Candidate::label).toList(), a.latencyMs(), recorded, totalToday != null,
                 a.answer() == null ? null : a.answer().model());
         return new Settled(cost.priced() ? cost.usd() : null, totalToday, metadata,
@@ -161,7 +168,8 @@ public class CompletionAccounting {
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(requestId, analysis.pattern().wireName(),
                 analysis.complexity(), "Answered from the response cache (stored " + hit.storedAt()
-                + "); no provider was called", 0.0, true, costs.baselineModel(), baseline.usd(), false, List.of(),
+                + "); no provider was called", qualityOf(d), 0.0, true, d.validation().wireName(),
+                costs.baselineModel(), baseline.usd(), false, List.of(),
                 List.of(), latencyMs, recorded, spentToday != null, null);
         return new Settled(0.0, spentToday == null ? null : spentToday.doubleValue(), metadata,
                 new ComplexityMetadata(analysis.complexity(), analysis.tokenCount(), tokens.method(),

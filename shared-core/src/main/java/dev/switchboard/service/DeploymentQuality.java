@@ -61,11 +61,23 @@ public class DeploymentQuality {
 
     /** The deployment's quality score, or null while nobody has said anything of it. */
     public Double of(String provider, String model) {
+        return lookup(provider, model, firstReadWait);
+    }
+
+    /**
+     * The deployment's quality score as last read, never waiting for the ledger (an answer's metadata):
+     * null also before this instance's first read has finished, which this starts when due.
+     */
+    public Double asLastRead(String provider, String model) {
+        return lookup(provider, model, Duration.ZERO);
+    }
+
+    private Double lookup(String provider, String model, Duration firstWait) {
         Instant now = clock.instant();
         Instant last = readAt;
         if ((last == null || !now.isBefore(last.plus(MAX_AGE))) && reading.compareAndSet(false, true)) {
             readAt = now;
-            if (!BoundedReads.start(reader, () -> read(now), last == null ? firstReadWait : Duration.ZERO)) {
+            if (!BoundedReads.start(reader, () -> read(now), last == null ? firstWait : Duration.ZERO)) {
                 reading.set(false);
             }
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.state.Refusal;
 import dev.switchboard.api.ApiException;
 import dev.switchboard.api.CompleteRequest;
@@ -42,6 +43,21 @@ class CompletionServiceTest {
         assertEquals(response.cost(), response.totalCostToday(), 1e-12);
         assertFalse(response.routingMetadata().fallbackUsed());
         assertTrue(response.routingMetadata().baselineCost() > response.cost());
+    }
+
+    @Test
+    void theMetadataSaysTheChosenDeploymentsFeedbackQualityAndTheValidationAsSeed001Has() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+        fixture.ledger.quality.add(new ProviderQuality("gemini", "gemini-1.5-flash", 4, 4, 4.0, 0, null));
+
+        CompleteResponse response = fixture.completions().complete(request("What is Python?"), CoreFixture.ALICE);
+
+        assertEquals("gemini", response.provider());
+        assertEquals(0.75, response.routingMetadata().qualityScore(), "ratings of 4 on the 0..1 scale");
+        assertEquals("not_applicable", response.routingMetadata().validation(), "the complexity rule learns nothing");
+        CompleteResponse unrated = CoreFixture.builtInLineUp(0, 0, 0).completions()
+                .complete(request("What is Python?"), CoreFixture.ALICE);
+        assertNull(unrated.routingMetadata().qualityScore(), "left out while nobody rated it");
     }
 
     @Test

@@ -64,6 +64,18 @@ class DeploymentQualityTest {
     }
 
     @Test
+    void anAnswersMetadataNeverWaitsForTheFirstRead() {
+        rows.add(new ProviderQuality("openai", "gpt-4o", 2, 2, 5.0, 0, null));
+        List<Runnable> notYetRun = new ArrayList<>();
+        DeploymentQuality quality = new DeploymentQuality(ledger, clock, notYetRun::add, Duration.ofSeconds(10));
+
+        assertNull(quality.asLastRead("openai", "gpt-4o"), "not waited for, though a preview would wait 10 s");
+        assertEquals(1, notYetRun.size(), "but started");
+        notYetRun.get(0).run();
+        assertEquals(1.0, quality.asLastRead("openai", "gpt-4o"));
+    }
+
+    @Test
     void aDeploymentNobodyRatedHasNoneAndTheLedgerIsReadAtMostOnceAMinute() {
         rows.add(new ProviderQuality("openai", "gpt-4o", 2, 2, 5.0, 0, null));
         DeploymentQuality quality = new DeploymentQuality(ledger, clock);

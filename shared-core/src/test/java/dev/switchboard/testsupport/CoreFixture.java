@@ -35,6 +35,7 @@ import dev.switchboard.resilience.ResilienceSettings;
 import dev.switchboard.service.CandidateCatalog;
 import dev.switchboard.service.ChatCompletionService;
 import dev.switchboard.service.CompletionAccounting;
+import dev.switchboard.service.DeploymentQuality;
 import dev.switchboard.service.SettlementRepeats;
 import dev.switchboard.service.CompletionService;
 import dev.switchboard.service.DecisionService;
@@ -193,7 +194,7 @@ public final class CoreFixture {
 
     public CompletionAccounting accounting() {
         return new CompletionAccounting(new CostCalculator(prices, "gpt-4o"), new LedgerWriter(ledger, outbox, clock),
-                new EstimatingTokenCounter(), new RequestObserver(metrics), JSON);
+                new EstimatingTokenCounter(), new RequestObserver(metrics), JSON, new DeploymentQuality(ledger, clock));
     }
 
     private static ProviderAdapterFactory rejecting() {
