@@ -7,15 +7,16 @@ import java.util.List;
 
 /**
  * The prompt tokens a PDF file is estimated to cost, before a provider counts them: {@link #TOKENS_PER_PAGE}
- * for each page, the top of Anthropic's published range (1,500 to 3,000 a page, the page's text and its
- * picture together; OpenAI reads a page the same two ways). The pages are the file's page objects; a file
- * that shows none (its objects compressed) counts one page for each {@link #BYTES_PER_UNSEEN_PAGE} bytes, a
+ * for each page, inside Anthropic's published range (1,500 to 3,000 a page, the page's text and its
+ * picture together; OpenAI reads a page the same two ways, Gemini counts 258): the top of the range would
+ * leave a long report out of a 128k window it fits. The pages are those the file says it has; a file that
+ * shows none (its objects compressed) counts one page for each {@link #BYTES_PER_UNSEEN_PAGE} bytes, a
  * rough guess. It stands in for the file in windows, cost ceilings and reservations; the provider's own
  * count settles them.
  */
 public final class DocumentTokenEstimate {
 
-    public static final int TOKENS_PER_PAGE = 3_000;
+    public static final int TOKENS_PER_PAGE = 2_000;
     public static final int BYTES_PER_UNSEEN_PAGE = 30_000;
 
     private DocumentTokenEstimate() {

@@ -83,4 +83,14 @@ class FilePartsParserTest {
         InvalidRequestException many = refused(userParts(Collections.nCopies(21, one).toArray(String[]::new)));
         assertTrue(many.getMessage().contains("at most 20 files"), many.getMessage());
     }
+
+    @Test
+    void aFilesNameAndBytesStayOutOfTheTextFormsThatReachLogs() {
+        ChatCompletionRequest request = parse(userParts(file(TestDocuments.dataUrl(1), "payroll-alice-smith.pdf")));
+        for (Object shown : new Object[]{request, request.messages().get(0), request.messages().get(0).documents().get(0)}) {
+            assertFalse(shown.toString().contains("alice"), shown.toString());
+            assertFalse(shown.toString().contains(request.messages().get(0).documents().get(0).base64Data()),
+                    shown.getClass().getSimpleName());
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.cost;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.TestDocuments;
 import dev.switchboard.provider.TestImages;
 import dev.switchboard.provider.ToolCall;
 import org.junit.jupiter.api.Test;
@@ -94,5 +95,17 @@ class ChatTokenCountTest {
         assertTrue(plain.exact());
         assertFalse(withImage.exact(), "OpenAI documents no exact count of an image's framing");
         assertEquals(plain.tokens() + ImageTokenEstimate.of(image), withImage.tokens());
+    }
+
+    @Test
+    void filesAddTheirEstimateToo() {
+        List<ChatMessage> reading = List.of(ChatMessage.userWithImages(List.of(new MessagePart.Text("Summarise"),
+                new MessagePart.Document(TestDocuments.document("a.pdf", 3)))));
+
+        TokenCount count = counter.countChat("gpt-4o", reading);
+
+        assertFalse(count.exact());
+        assertEquals(counter.countChat("gpt-4o", List.of(ChatMessage.user("Summarise"))).tokens() + 6_000,
+                count.tokens());
     }
 }

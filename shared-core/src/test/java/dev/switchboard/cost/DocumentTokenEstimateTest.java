@@ -14,9 +14,20 @@ import org.junit.jupiter.api.Test;
 class DocumentTokenEstimateTest {
 
     @Test
-    void eachPageTheFileShowsCountsTheTopOfAnthropicsRange() {
-        assertEquals(3_000, DocumentTokenEstimate.of(TestDocuments.document(null, 1)));
-        assertEquals(21_000, DocumentTokenEstimate.of(TestDocuments.document(null, 7)), "the page tree is no page");
+    void eachPageTheFileSaysItHasCountsTwoThousandTokens() {
+        assertEquals(2_000, DocumentTokenEstimate.of(TestDocuments.document(null, 1)));
+        assertEquals(14_000, DocumentTokenEstimate.of(TestDocuments.document(null, 7)));
+    }
+
+    @Test
+    void thePageTreesCountWinsOverPageObjectsAnIncrementalSaveRepeats() {
+        String updated = new String(TestDocuments.pdf(3), java.nio.charset.StandardCharsets.ISO_8859_1)
+                + "4 0 obj\n<< /Type /Page /Parent 2 0 R /Rotate 90 >>\nendobj\n%%EOF\n";
+        DocumentInput pdf = new DocumentInput(null, Base64.getEncoder().encodeToString(
+                updated.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        assertEquals(3, pdf.visiblePages(), "4 page objects, one of them saved twice; the tree says 3");
+        byte[] noTree = "%PDF-1.4\n1 0 obj << /Type /Page >> endobj 2 0 obj << /Type/Page >> endobj".getBytes();
+        assertEquals(2, new DocumentInput(null, Base64.getEncoder().encodeToString(noTree)).visiblePages());
     }
 
     @Test
@@ -34,7 +45,7 @@ class DocumentTokenEstimateTest {
         ChatMessage first = ChatMessage.userWithImages(List.of(new MessagePart.Text("Compare"),
                 new MessagePart.Document(TestDocuments.document("a.pdf", 2)),
                 new MessagePart.Document(TestDocuments.document("b.pdf", 1))));
-        assertEquals(9_000, DocumentTokenEstimate.of(List.of(first, new ChatMessage("assistant", "ok"),
+        assertEquals(6_000, DocumentTokenEstimate.of(List.of(first, new ChatMessage("assistant", "ok"),
                 ChatMessage.user("and?"))));
     }
 }

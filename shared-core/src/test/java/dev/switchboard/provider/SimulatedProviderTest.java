@@ -140,7 +140,7 @@ class SimulatedProviderTest {
                 ChatMessage.userWithImages(List.of(new MessagePart.Text("Compare"), new MessagePart.Image(square),
                         new MessagePart.Document(TestDocuments.document("a.pdf", 2))))), 400));
         assertTrue(withFile.text().contains("You asked: \"Compare\" about one image and one file."), withFile.text());
-        assertEquals(TOKENS.count("Compare") + ImageTokenEstimate.of(square) + 6_000, withFile.usage().inputTokens());
+        assertEquals(TOKENS.count("Compare") + ImageTokenEstimate.of(square) + 4_000, withFile.usage().inputTokens());
     }
 
     @Test

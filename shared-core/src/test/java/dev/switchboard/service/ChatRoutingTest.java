@@ -76,6 +76,6 @@ class ChatRoutingTest {
         ChatCompletionRequest textOnly = asking(List.of(ChatMessage.user("Summarise")));
 
         assertEquals(java.util.Set.of("pdf"), routing.preferences(withFile).requires(), "a file alone needs no vision");
-        assertEquals(routing.extraPromptTokens(textOnly) + 6_000, routing.extraPromptTokens(withFile));
+        assertEquals(routing.extraPromptTokens(textOnly) + 4_000, routing.extraPromptTokens(withFile));
     }
 }

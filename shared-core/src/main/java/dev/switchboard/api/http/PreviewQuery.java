@@ -16,13 +16,17 @@ import java.util.TreeSet;
 
 /**
  * A preview's query string held to the rules of a body: every parameter known (an unknown one is a 400
- * naming it, as an unknown body field is), no value empty, and the percent-escapes well formed UTF-8. A
- * repeated parameter's values are joined with commas, as API Gateway joins them before a function sees
- * them (so a repeated prompt reads as one prompt with a comma, on Lambda and locally alike). Read from the
- * raw query where the request has one (the local server); on Lambda, whose adapter gives none, API
- * Gateway has decoded the values already and the framework's are taken.
+ * naming it, as an unknown body field is; only a cache-buster {@code _} is let by), no value empty, and the
+ * percent-escapes well formed UTF-8. A repeated parameter's values are joined with commas, as API Gateway
+ * joins them before a function sees them (so a repeated prompt reads as one prompt with a comma, on Lambda
+ * and locally alike). Read from the raw query: the local server's as sent; on Lambda the adapter rebuilds
+ * it, escaped again, from the values API Gateway has already decoded (so bytes that were not UTF-8 reach
+ * it as U+FFFD and cannot be told apart).
  */
 public final class PreviewQuery {
+
+    /** What browsers' HTTP libraries add to a GET so that no cache answers it (jQuery's cache: false). */
+    static final String CACHE_BUSTER = "_";
 
     private final Map<String, List<String>> values;
 
@@ -52,6 +56,9 @@ public final class PreviewQuery {
         }
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             String name = entry.getKey();
+            if (name.equals(CACHE_BUSTER)) {
+                continue;
+            }
             if (!known.contains(name)) {
                 throw new InvalidRequestException(name, "'" + name + "' is not a parameter of " + route
                         + "; it takes " + String.join(", ", new TreeSet<>(known)));
@@ -88,8 +95,9 @@ public final class PreviewQuery {
             } else if (c < 0x80) {
                 bytes[length++] = (byte) c;
             } else {
-                // A raw query holds ASCII only; anything else was not percent-encoded.
-                throw malformed(parameter);
+                String what = parameter == null ? "the query string" : "'" + parameter + "'";
+                throw new InvalidRequestException(parameter, what + " holds characters that are not "
+                        + "percent-encoded: escape them as UTF-8 (%C3%A9 for \u00e9)");
             }
         }
         try {

@@ -1,5 +1,6 @@
 package dev.switchboard.provider.anthropic;
 
+import dev.switchboard.cost.DocumentTokenEstimate;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.DocumentInput;
 import dev.switchboard.provider.ImageInput;
@@ -35,7 +36,7 @@ final class AnthropicTurns {
     static final int MAX_SIDE = 8000;
     static final int MAX_SIDE_MANY = 2000;
     static final int MANY_IMAGES = 20;
-    /** And a PDF of at most 100 pages (counted as the file shows them; a compressed one is left to Anthropic). */
+    /** And at most 100 pages of PDF in a request (each file's as the gateway's token estimate counts them). */
     static final int MAX_PAGES = 100;
 
     /**
@@ -97,8 +98,10 @@ final class AnthropicTurns {
     }
 
     private static void requireAttachmentsWithinLimits(List<ChatMessage> messages) {
-        if (messages.stream().flatMap(m -> m.documents().stream()).anyMatch(d -> d.visiblePages() > MAX_PAGES)) {
-            throw new IllegalArgumentException("Anthropic takes PDF files of at most " + MAX_PAGES + " pages");
+        long pages = messages.stream().flatMap(m -> m.documents().stream()).mapToLong(DocumentTokenEstimate::pages)
+                .sum();
+        if (pages > MAX_PAGES) {
+            throw new IllegalArgumentException("Anthropic takes at most " + MAX_PAGES + " pages of PDF in a request");
         }
         List<ImageInput> images = messages.stream().flatMap(m -> m.images().stream()).toList();
         int maxSide = images.size() > MANY_IMAGES ? MAX_SIDE_MANY : MAX_SIDE;

@@ -101,6 +101,8 @@ public final class BedrockRequestMapper {
 
     private static List<Message> messages(ChatRequest request) {
         requireAttachmentsWithinLimits(request.messages());
+        // Converse refuses two files of one name anywhere in a request.
+        Set<String> documentNames = new HashSet<>();
         List<Message> out = new ArrayList<>();
         ConversationRole role = null;
         List<ContentBlock> blocks = new ArrayList<>();
@@ -111,7 +113,7 @@ public final class BedrockRequestMapper {
             if (message.role().equals("system")) {
                 continue;
             }
-            List<ContentBlock> content = content(message);
+            List<ContentBlock> content = content(message, documentNames);
             // Converse refuses a message without content; an empty turn (an empty answer the gateway gave
             // earlier) carries nothing, and skipping it before merging keeps its neighbours in alternation.
             if (content.isEmpty()) {
@@ -133,7 +135,7 @@ public final class BedrockRequestMapper {
         return out;
     }
 
-    private static List<ContentBlock> content(ChatMessage message) {
+    private static List<ContentBlock> content(ChatMessage message, Set<String> documentNames) {
         if (message.role().equals("tool")) {
             return List.of(ContentBlock.fromToolResult(ToolResultBlock.builder()
                     .toolUseId(message.toolCallId())
@@ -141,7 +143,7 @@ public final class BedrockRequestMapper {
                     .build()));
         }
         if (message.hasParts()) {
-            return partBlocks(message);
+            return partBlocks(message, documentNames);
         }
         List<ContentBlock> blocks = new ArrayList<>();
         // Converse refuses blank text blocks, so a turn whose text is blank (one that only calls tools,
@@ -161,14 +163,14 @@ public final class BedrockRequestMapper {
 
     /**
      * A user turn's text, images and PDF files in order; Converse takes an image's bytes, or an S3 object, not
-     * an address, and a file only beside text in the same turn, under a name of its restricted alphabet.
+     * an address, and a file only beside text in the same turn, under a name of its restricted alphabet that
+     * no other file of the request has ({@code names}: those given so far).
      */
-    private static List<ContentBlock> partBlocks(ChatMessage message) {
+    private static List<ContentBlock> partBlocks(ChatMessage message, Set<String> names) {
         if (!message.documents().isEmpty() && message.content().isBlank()) {
             throw new IllegalArgumentException("Converse takes a file only with text in the same turn");
         }
         List<ContentBlock> blocks = new ArrayList<>();
-        Set<String> names = new HashSet<>();
         for (MessagePart part : message.parts()) {
             if (part instanceof MessagePart.Text text && !text.text().isBlank()) {
                 blocks.add(ContentBlock.fromText(text.text()));

@@ -1,5 +1,6 @@
 package dev.switchboard.provider.bedrock;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -14,12 +15,16 @@ final class ConverseDocumentNames {
     private ConverseDocumentNames() {
     }
 
-    /** A name for {@code filename} (null when none) that none of {@code taken} has; it is added to them. */
+    /**
+     * A name for {@code filename} (null when none) that none of {@code taken} has, letter case aside; it is
+     * added to them (lower-cased). A number that makes it unique is fitted inside {@link #MAX_CHARS}.
+     */
     static String unique(String filename, Set<String> taken) {
         String base = of(filename);
         String name = base;
-        for (int n = 2; !taken.add(name); n++) {
-            name = base + " (" + n + ")";
+        for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
+            String suffix = " (" + n + ")";
+            name = base.substring(0, Math.min(base.length(), MAX_CHARS - suffix.length())).strip() + suffix;
         }
         return name;
     }

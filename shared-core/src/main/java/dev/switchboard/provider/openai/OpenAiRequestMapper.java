@@ -115,9 +115,8 @@ public final class OpenAiRequestMapper {
                 parts.add(Map.of("type", "image_url", "image_url", url));
             } else if (part instanceof MessagePart.Document document) {
                 Map<String, Object> file = new LinkedHashMap<>();
-                if (document.document().filename() != null) {
-                    file.put("filename", document.document().filename());
-                }
+                // OpenAI refuses file_data without a filename.
+                file.put("filename", document.document().filenameOrDefault());
                 file.put("file_data", document.document().dataUrl());
                 parts.add(Map.of("type", "file", "file", file));
             }

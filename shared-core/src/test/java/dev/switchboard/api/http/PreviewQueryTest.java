@@ -25,6 +25,7 @@ class PreviewQueryTest {
         PreviewQuery query = read("prompt=Hi%2C+there%20%E2%9C%93&deny=gemini&deny=openai,anthropic");
         assertEquals("Hi, there \u2713", query.value("prompt"));
         assertEquals("a,b", read("prompt=a&prompt=b").value("prompt"));
+        assertEquals("a", read("prompt=a&_=1732950000000").value("prompt"), "a cache-buster is let by");
         assertEquals("gemini,openai,anthropic", query.value("deny"));
         assertNull(query.value("max_cost"));
     }
@@ -50,7 +51,7 @@ class PreviewQueryTest {
     /** A URI with a malformed escape never becomes a request here; the decoding refuses one all the same. */
     @Test
     void aMalformedEscapeIsRefusedNamingTheParameterOrNone() {
-        for (String text : new String[]{"%zz", "a%", "a%4", "caf\u00e9"}) {
+        for (String text : new String[]{"%zz", "a%", "a%4"}) {
             InvalidRequestException e = assertThrows(InvalidRequestException.class,
                     () -> PreviewQuery.decode(text, "prompt"), text);
             assertEquals("prompt", e.field());
@@ -58,5 +59,14 @@ class PreviewQueryTest {
         InvalidRequestException key = assertThrows(InvalidRequestException.class, () -> PreviewQuery.decode("%4", null));
         assertNull(key.field());
         assertEquals("the query string holds a malformed percent-escape or bytes that are not UTF-8", key.getMessage());
+    }
+
+    @Test
+    void aCharacterSentWithoutEscapingIsRefusedSayingSo() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> PreviewQuery.decode("caf\u00e9", "prompt"));
+        assertEquals("prompt", e.field());
+        assertEquals("'prompt' holds characters that are not percent-encoded: escape them as UTF-8 (%C3%A9 for \u00e9)",
+                e.getMessage());
     }
 }

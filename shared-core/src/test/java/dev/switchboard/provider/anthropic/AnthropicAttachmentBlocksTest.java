@@ -90,8 +90,14 @@ class AnthropicAttachmentBlocksTest {
                   {"type":"document","source":{"type":"base64","media_type":"application/pdf","data":"%s"}},
                   {"type":"text","text":"Summarise"}]}]""".formatted(pdf.base64Data()), JsonNode.class),
                 body.get("messages"));
-        assertEquals("Anthropic takes PDF files of at most 100 pages", assertThrows(IllegalArgumentException.class,
-                () -> MAPPER.body(asking(List.of(new MessagePart.Document(TestDocuments.document(null, 101)))), false))
-                .getMessage());
+        assertEquals("Anthropic takes at most 100 pages of PDF in a request", assertThrows(
+                IllegalArgumentException.class, () -> MAPPER.body(asking(List.of(new MessagePart.Document(
+                        TestDocuments.document(null, 101)))), false)).getMessage());
+        MessagePart sixty = new MessagePart.Document(TestDocuments.document(null, 60));
+        MAPPER.body(asking(List.of(sixty)), false);
+        assertThrows(IllegalArgumentException.class, () -> MAPPER.body(new ChatRequest("claude-3-5-sonnet-latest",
+                List.of(ChatMessage.userWithImages(List.of(sixty)), new ChatMessage("assistant", "Read."),
+                        ChatMessage.userWithImages(List.of(new MessagePart.Text("And this?"), sixty))), 64), false),
+                "the pages of every file of the request count together");
     }
 }

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.DocumentFormat;
 import software.amazon.awssdk.services.bedrockruntime.model.ImageFormat;
 
@@ -99,5 +100,17 @@ class BedrockAttachmentBlocksTest {
         assertEquals("Converse takes at most 5 files in a request", assertThrows(IllegalArgumentException.class,
                 () -> mapper.converse(new ChatRequest("amazon.nova-lite-v1:0",
                         List.of(ChatMessage.userWithImages(six)), 64))).getMessage());
+    }
+
+    @Test
+    void noTwoFilesOfARequestShareANameWhateverTheirTurnOrLetterCase() {
+        ChatMessage first = ChatMessage.userWithImages(List.of(new MessagePart.Text("Read"),
+                new MessagePart.Document(TestDocuments.document("Report.pdf", 1))));
+        ChatMessage second = ChatMessage.userWithImages(List.of(new MessagePart.Text("And this"),
+                new MessagePart.Document(TestDocuments.document("report.PDF", 1))));
+        ConverseRequest request = mapper.converse(new ChatRequest("amazon.nova-lite-v1:0",
+                List.of(first, new ChatMessage("assistant", "Done."), second), 64));
+        assertEquals("Report", request.messages().get(0).content().get(1).document().name());
+        assertEquals("report (2)", request.messages().get(2).content().get(1).document().name());
     }
 }

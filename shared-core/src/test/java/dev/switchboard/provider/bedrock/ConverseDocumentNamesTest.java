@@ -25,5 +25,8 @@ class ConverseDocumentNamesTest {
         assertEquals("document (2)", ConverseDocumentNames.unique("???.pdf", taken));
         assertEquals("document (3)", ConverseDocumentNames.unique(null, taken));
         assertEquals("x".repeat(ConverseDocumentNames.MAX_CHARS), ConverseDocumentNames.of("x".repeat(500) + ".pdf"));
+        String again = ConverseDocumentNames.unique("x".repeat(500), Set.of("x".repeat(200)).stream()
+                .collect(java.util.stream.Collectors.toCollection(HashSet::new)));
+        assertEquals("x".repeat(196) + " (2)", again, "the number fits inside Converse's 200 characters");
     }
 }

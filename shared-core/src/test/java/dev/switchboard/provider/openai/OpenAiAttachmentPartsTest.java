@@ -43,7 +43,7 @@ class OpenAiAttachmentPartsTest {
     }
 
     @Test
-    void aPdfGoesAsAFilePartWithItsNameAndDataUrl() throws IOException {
+    void aPdfGoesAsAFilePartWithItsNameOrADefaultOneSinceOpenAiWantsOne() throws IOException {
         ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Text("Summarise"),
                 new MessagePart.Document(TestDocuments.document("q3.pdf", 1)),
                 new MessagePart.Document(TestDocuments.document(null, 2))));
@@ -52,7 +52,7 @@ class OpenAiAttachmentPartsTest {
         assertEquals(JSON.readValue("""
                 [{"role":"user","content":[{"type":"text","text":"Summarise"},
                   {"type":"file","file":{"filename":"q3.pdf","file_data":"%s"}},
-                  {"type":"file","file":{"file_data":"%s"}}]}]""".formatted(TestDocuments.dataUrl(1),
+                  {"type":"file","file":{"filename":"document.pdf","file_data":"%s"}}]}]""".formatted(TestDocuments.dataUrl(1),
                 TestDocuments.dataUrl(2)), JsonNode.class), body.get("messages"));
     }
 }
