@@ -61,7 +61,7 @@ class ProviderCatalogLoaderTest {
 
         assertEquals(new SimulationConfig(120, 0.1, 42), gemini.simulation());
         assertEquals(new DeploymentConfig("gemini-1.5-flash", Tier.ECONOMY, 2000, 4_000_000,
-                new Capabilities(1_048_576, true, true, true, 0, true)), gemini.deployments().get(0));
+                new Capabilities(1_048_576, true, true, true, 0, true, true)), gemini.deployments().get(0));
     }
 
     @Test
