@@ -98,7 +98,7 @@ final class ChatMessagesParser {
                 : List.of();
         Content content = content(node.get("content"), path + ".content", !calls.isEmpty(), role.equals("user"));
         if (!content.parts().isEmpty()) {
-            return ChatMessage.userWithImages(content.parts());
+            return ChatMessage.userWithParts(content.parts());
         }
         String toolCallId = null;
         if (role.equals("tool")) {

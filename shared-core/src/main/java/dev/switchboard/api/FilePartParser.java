@@ -4,6 +4,7 @@ import dev.switchboard.provider.DocumentInput;
 import io.micronaut.json.tree.JsonNode;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A {@code file} part of a user turn ({@code {"type": "file", "file": {"file_data": ..., "filename": ...}}}),
@@ -56,14 +57,7 @@ final class FilePartParser {
     }
 
     private static boolean startsWithSignature(byte[] bytes) {
-        if (bytes.length < PDF_SIGNATURE.length) {
-            return false;
-        }
-        for (int i = 0; i < PDF_SIGNATURE.length; i++) {
-            if (bytes[i] != PDF_SIGNATURE[i]) {
-                return false;
-            }
-        }
-        return true;
+        return bytes.length >= PDF_SIGNATURE.length
+                && Arrays.equals(bytes, 0, PDF_SIGNATURE.length, PDF_SIGNATURE, 0, PDF_SIGNATURE.length);
     }
 }

@@ -38,8 +38,7 @@ public final class ChatTokenCount {
                 exact = false;
             }
             if (message.hasParts()) {
-                long attached = ImageTokenEstimate.of(List.of(message)) + DocumentTokenEstimate.of(List.of(message));
-                total += (int) Math.min(Integer.MAX_VALUE - total, attached);
+                total += (int) Math.min(Integer.MAX_VALUE - total, AttachmentTokens.of(List.of(message)));
                 exact = false;
             }
         }

@@ -43,7 +43,7 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
         }
     }
 
-    /** A turn without images. */
+    /** A turn of text alone (no images or files). */
     public ChatMessage(String role, String content, List<ToolCall> toolCalls, String toolCallId) {
         this(role, content, toolCalls, toolCallId, List.of());
     }
@@ -58,7 +58,7 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
     }
 
     /** A user turn of text, images and files in this order; at least one part is an image or a file. */
-    public static ChatMessage userWithImages(List<MessagePart> parts) {
+    public static ChatMessage userWithParts(List<MessagePart> parts) {
         return new ChatMessage("user", textOf(parts), List.of(), null, parts);
     }
 

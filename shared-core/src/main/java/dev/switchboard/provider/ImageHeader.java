@@ -1,5 +1,6 @@
 package dev.switchboard.provider;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,7 @@ public record ImageHeader(String mediaType, int width, int height) {
 
     /** The header of {@code bytes} (the whole file or its first bytes); empty when no known format starts them. */
     public static Optional<ImageHeader> read(byte[] bytes) {
-        if (startsWith(bytes, PNG)) {
+        if (bytes.length >= PNG.length && Arrays.equals(bytes, 0, PNG.length, PNG, 0, PNG.length)) {
             boolean ihdr = bytes.length >= 24 && bytes[12] == 'I' && bytes[13] == 'H' && bytes[14] == 'D'
                     && bytes[15] == 'R';
             return Optional.of(ihdr ? new ImageHeader("image/png", int32(bytes, 16), int32(bytes, 20))
@@ -88,18 +89,6 @@ public record ImageHeader(String mediaType, int width, int height) {
             i += 2 + be16(b, i + 2);
         }
         return new ImageHeader("image/jpeg", 0, 0);
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean ascii(byte[] bytes, int at, String text) {

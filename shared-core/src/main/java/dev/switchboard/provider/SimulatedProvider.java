@@ -1,8 +1,7 @@
 package dev.switchboard.provider;
 
 import dev.switchboard.config.SimulationConfig;
-import dev.switchboard.cost.DocumentTokenEstimate;
-import dev.switchboard.cost.ImageTokenEstimate;
+import dev.switchboard.cost.AttachmentTokens;
 import dev.switchboard.cost.TokenCounter;
 
 import java.time.Duration;
@@ -90,7 +89,7 @@ public final class SimulatedProvider implements ChatProvider {
         int files = request.messages().stream().mapToInt(m -> m.documents().size()).sum();
         // Images and files as a real provider bills them, near enough: the gateway's own estimates.
         int inputTokens = (int) Math.min(Integer.MAX_VALUE, tokens.count(prompt)
-                + ImageTokenEstimate.of(request.messages()) + DocumentTokenEstimate.of(request.messages()));
+                + AttachmentTokens.of(request.messages()));
         Answer answer = answer(request.model(), prompt, attachments(images, files), request.maxTokens(),
                 request.options().format().json());
         return new ChatResponse(answer.text(), request.model(), new Usage(inputTokens, answer.tokens()),

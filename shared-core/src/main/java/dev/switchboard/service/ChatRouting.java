@@ -4,6 +4,7 @@ import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.InvalidRequestException;
 import dev.switchboard.api.ModelNotFoundException;
 import dev.switchboard.api.RoutingPreferences;
+import dev.switchboard.cost.AttachmentTokens;
 import dev.switchboard.cost.DocumentTokenEstimate;
 import dev.switchboard.cost.ImageTokenEstimate;
 import dev.switchboard.cost.TokenCounter;
@@ -82,7 +83,7 @@ final class ChatRouting {
                 extra += tokens.countUnrouted(call.name()) + tokens.countUnrouted(call.argumentsJson());
             }
         }
-        extra += ImageTokenEstimate.of(request.messages()) + DocumentTokenEstimate.of(request.messages());
+        extra += AttachmentTokens.of(request.messages());
         ResponseFormat format = request.options().format();
         if (format.kind() == ResponseFormat.Kind.JSON_SCHEMA) {
             // The schema reaches the model as input, and is billed as such.

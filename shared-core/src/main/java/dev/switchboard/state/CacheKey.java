@@ -34,7 +34,12 @@ public record CacheKey(String value) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** Changes whenever the encoding below changes, so old entries simply stop matching. */
-    private static final String VERSION = "switchboard-cache-key-v2";
+    private static final String VERSION = "switchboard-cache-key-v1";
+    /**
+     * The encoding of a request with images or files: each message's parts follow it. A request of text
+     * alone keeps the first encoding, so entries written before images were taken still match.
+     */
+    private static final String VERSION_WITH_PARTS = "switchboard-cache-key-v2";
 
     public CacheKey {
         Objects.requireNonNull(value, "value");
@@ -57,7 +62,8 @@ public record CacheKey(String value) {
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(messages, "messages");
         Encoder out = new Encoder();
-        out.text(VERSION);
+        boolean withParts = messages.stream().anyMatch(ChatMessage::hasParts);
+        out.text(withParts ? VERSION_WITH_PARTS : VERSION);
         out.text(route);
         out.count(messages.size());
         for (ChatMessage message : messages) {
@@ -70,6 +76,9 @@ public record CacheKey(String value) {
                 out.text(call.argumentsJson());
             }
             out.optionalText(message.toolCallId());
+            if (!withParts) {
+                continue;
+            }
             // A turn with images or files: its parts in order, each by its bytes' base64 (an image maybe its address).
             out.count(message.parts().size());
             for (MessagePart part : message.parts()) {

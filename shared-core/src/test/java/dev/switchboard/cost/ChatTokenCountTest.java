@@ -86,7 +86,7 @@ class ChatTokenCountTest {
     void imagesAddTheirEstimateAndMakeTheCountAnEstimate() {
         ImageInput image = TestImages.png(64, 64);
         List<ChatMessage> text = List.of(ChatMessage.user("What is this?"));
-        List<ChatMessage> looking = List.of(ChatMessage.userWithImages(List.of(new MessagePart.Text("What is this?"),
+        List<ChatMessage> looking = List.of(ChatMessage.userWithParts(List.of(new MessagePart.Text("What is this?"),
                 new MessagePart.Image(image))));
 
         TokenCount plain = counter.countChat("gpt-4o", text);
@@ -99,7 +99,7 @@ class ChatTokenCountTest {
 
     @Test
     void filesAddTheirEstimateToo() {
-        List<ChatMessage> reading = List.of(ChatMessage.userWithImages(List.of(new MessagePart.Text("Summarise"),
+        List<ChatMessage> reading = List.of(ChatMessage.userWithParts(List.of(new MessagePart.Text("Summarise"),
                 new MessagePart.Document(TestDocuments.document("a.pdf", 3)))));
 
         TokenCount count = counter.countChat("gpt-4o", reading);

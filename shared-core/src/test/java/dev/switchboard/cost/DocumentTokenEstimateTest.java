@@ -42,7 +42,7 @@ class DocumentTokenEstimateTest {
 
     @Test
     void aConversationCountsEveryFileOfEveryTurn() {
-        ChatMessage first = ChatMessage.userWithImages(List.of(new MessagePart.Text("Compare"),
+        ChatMessage first = ChatMessage.userWithParts(List.of(new MessagePart.Text("Compare"),
                 new MessagePart.Document(TestDocuments.document("a.pdf", 2)),
                 new MessagePart.Document(TestDocuments.document("b.pdf", 1))));
         assertEquals(6_000, DocumentTokenEstimate.of(List.of(first, new ChatMessage("assistant", "ok"),

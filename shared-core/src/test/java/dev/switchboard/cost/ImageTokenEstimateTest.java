@@ -47,10 +47,10 @@ class ImageTokenEstimateTest {
 
     @Test
     void aConversationCountsEveryImageOfEveryTurn() {
-        ChatMessage first = ChatMessage.userWithImages(List.of(new MessagePart.Text("Compare "),
+        ChatMessage first = ChatMessage.userWithParts(List.of(new MessagePart.Text("Compare "),
                 new MessagePart.Image(TestImages.png(64, 64)), new MessagePart.Text(" with "),
                 new MessagePart.Image(TestImages.png(1000, 1000))));
-        ChatMessage second = ChatMessage.userWithImages(List.of(new MessagePart.Image(TestImages.png(64, 64))));
+        ChatMessage second = ChatMessage.userWithParts(List.of(new MessagePart.Image(TestImages.png(64, 64))));
         assertEquals(255 + 1334 + 255, ImageTokenEstimate.of(List.of(first, new ChatMessage("assistant", "ok"), second)));
         assertEquals(0, ImageTokenEstimate.of(List.of(ChatMessage.user("no images"))));
     }

@@ -128,7 +128,7 @@ class SimulatedProviderTest {
     @Test
     void imagesAreMentionedAndCountAsInputAsTheGatewayEstimatesThem() {
         ImageInput square = TestImages.png(1000, 1000);
-        ChatRequest request = new ChatRequest("sim-small", List.of(ChatMessage.userWithImages(List.of(
+        ChatRequest request = new ChatRequest("sim-small", List.of(ChatMessage.userWithParts(List.of(
                 new MessagePart.Text("Compare"), new MessagePart.Image(square), new MessagePart.Image(square)))), 400);
 
         ChatResponse response = simulated().build().complete(request);
@@ -137,7 +137,7 @@ class SimulatedProviderTest {
         assertEquals(TOKENS.count("Compare") + 2 * ImageTokenEstimate.of(square), response.usage().inputTokens());
 
         ChatResponse withFile = simulated().build().complete(new ChatRequest("sim-small", List.of(
-                ChatMessage.userWithImages(List.of(new MessagePart.Text("Compare"), new MessagePart.Image(square),
+                ChatMessage.userWithParts(List.of(new MessagePart.Text("Compare"), new MessagePart.Image(square),
                         new MessagePart.Document(TestDocuments.document("a.pdf", 2))))), 400));
         assertTrue(withFile.text().contains("You asked: \"Compare\" about one image and one file."), withFile.text());
         assertEquals(TOKENS.count("Compare") + ImageTokenEstimate.of(square) + 4_000, withFile.usage().inputTokens());

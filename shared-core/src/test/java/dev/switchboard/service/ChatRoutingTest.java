@@ -56,7 +56,7 @@ class ChatRoutingTest {
 
     @Test
     void imagesRequireVisionAndCountTheirEstimatedTokens() {
-        ChatMessage looking = ChatMessage.userWithImages(List.of(new MessagePart.Text("What is this?"),
+        ChatMessage looking = ChatMessage.userWithParts(List.of(new MessagePart.Text("What is this?"),
                 new MessagePart.Image(TestImages.png(1000, 1000)),
                 new MessagePart.Image(ImageInput.byAddress("https://example.com/a.png", null))));
         ChatCompletionRequest withImages = asking(List.of(looking));
@@ -70,7 +70,7 @@ class ChatRoutingTest {
 
     @Test
     void aFileRequiresPdfAndCountsItsPages() {
-        ChatMessage reading = ChatMessage.userWithImages(List.of(new MessagePart.Text("Summarise"),
+        ChatMessage reading = ChatMessage.userWithParts(List.of(new MessagePart.Text("Summarise"),
                 new MessagePart.Document(TestDocuments.document("a.pdf", 2))));
         ChatCompletionRequest withFile = asking(List.of(reading));
         ChatCompletionRequest textOnly = asking(List.of(ChatMessage.user("Summarise")));

@@ -58,6 +58,10 @@ class CompletionServiceTest {
         CompleteResponse unrated = CoreFixture.builtInLineUp(0, 0, 0).completions()
                 .complete(request("What is Python?"), CoreFixture.ALICE);
         assertNull(unrated.routingMetadata().qualityScore(), "left out while nobody rated it");
+        CompleteResponse hybrid = CoreFixture.builtInLineUp(0, 0, 0).completions()
+                .complete(new CompleteRequest("What is Python?", 1000, true, null), CoreFixture.ALICE);
+        assertEquals("hybrid_fallback", hybrid.strategyUsed());
+        assertEquals("fallback", hybrid.routingMetadata().validation(), "a learner without data falls back");
     }
 
     @Test

@@ -20,7 +20,7 @@ class ResponseCachingTest {
     private final ResponseCaching caching = new ResponseCaching(CacheSettings.defaults(), Clock.systemUTC());
 
     private static ChatCompletionRequest asking(MessagePart... parts) {
-        return new ChatCompletionRequest(null, List.of(ChatMessage.userWithImages(List.of(parts))), 50, null,
+        return new ChatCompletionRequest(null, List.of(ChatMessage.userWithParts(List.of(parts))), 50, null,
                 List.of(), false, false, false, RoutingPreferences.NONE);
     }
 

@@ -126,7 +126,7 @@ class CacheKeyTest {
     }
 
     private static ChatMessage looking(MessagePart... parts) {
-        return ChatMessage.userWithImages(List.of(parts));
+        return ChatMessage.userWithParts(List.of(parts));
     }
 
     @Test
@@ -158,5 +158,13 @@ class CacheKeyTest {
                 "another name, which the model reads");
         assertNotEquals(key, key(List.of(looking(question, new MessagePart.Document(TestDocuments.document(null, 1))))),
                 "no name");
+    }
+
+    @Test
+    void aRequestOfTextAloneKeepsTheKeyItHadBeforeImagesWereTaken() {
+        // Computed by the code before (20e8fe7): entries written then still match after an upgrade.
+        assertEquals("2e68b5dcff9b765f76ba8becfacb202c14cc62a853f51bbaf45b0a3136674dfc", CacheKey.of("model:gpt-4o",
+                CHAT, 256, 0.2, List.of(new ToolDefinition("weather", "Current weather", "{\"type\":\"object\"}")))
+                .value());
     }
 }

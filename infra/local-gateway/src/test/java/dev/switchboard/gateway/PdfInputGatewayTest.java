@@ -73,8 +73,6 @@ class PdfInputGatewayTest {
         assertEquals(json.readValue("[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Summarise this.\"},"
                 + "{\"type\":\"document\",\"source\":{\"type\":\"base64\",\"media_type\":\"application/pdf\",\"data\":\""
                 + PDF + "\"}}]}]", JsonNode.class), messages);
-        JsonNode usage = json.readValue(response.body(), JsonNode.class).get("usage");
-        assertTrue(usage.get("prompt_tokens").getIntValue() > 0, response.body());
     }
 
     @Test

@@ -60,9 +60,10 @@ public class ErrorBodyProvider implements JsonErrorResponseBodyProvider<ApiError
             case 400 -> field == null ? "The request is not valid" : "Invalid value for '" + field + "'";
             case 404 -> "No route " + context.getRequest().getMethodName() + " " + path;
             case 405 -> "Method " + context.getRequest().getMethodName() + " is not allowed on " + path;
-            // A request without a body is too large only in its request line or headers: a long query, mostly.
-            case 413 -> context.getRequest().getMethod().permitsRequestBody() ? "The request body is too large"
-                    : "The request line or its headers are too long (a query string holds at most about 4 KB here)";
+            // A request that declares no body is too large only in its request line or headers: a long query,
+            // mostly (a request line too long is refused before its headers are read).
+            case 413 -> context.getRequest().getContentLength() > 0 ? "The request body is too large"
+                    : "The request line or its headers are too long for the server";
             case 415 -> "Content-Type must be application/json";
             default -> status >= 500 ? "Internal error; the request was not completed" : "The request was refused";
         };

@@ -1,6 +1,11 @@
 package dev.switchboard.api.http;
 
+import dev.switchboard.api.CompleteRequest;
+import dev.switchboard.api.CompleteRequestParser;
 import dev.switchboard.api.InvalidRequestException;
+import dev.switchboard.api.QueryParameters;
+import dev.switchboard.api.RoutingPreferences;
+import dev.switchboard.api.RoutingPreferencesParser;
 import io.micronaut.http.HttpRequest;
 
 import java.nio.ByteBuffer;
@@ -68,6 +73,32 @@ public final class PreviewQuery {
             }
         }
         return new PreviewQuery(values);
+    }
+
+    /**
+     * What every preview takes: the prompt, its answer budget and the routing preferences of POST /complete,
+     * and {@code extra}.
+     */
+    public static Set<String> parameters(String... extra) {
+        Set<String> names = new TreeSet<>(RoutingPreferencesParser.FIELDS);
+        names.addAll(Set.of("prompt", "max_tokens"));
+        names.addAll(Set.of(extra));
+        return Set.copyOf(names);
+    }
+
+    /** The required prompt, as POST /complete's. */
+    public String prompt() {
+        return QueryParameters.requiredText("prompt", value("prompt"), CompleteRequestParser.MAX_PROMPT_CHARS);
+    }
+
+    /** The answer budget, as POST /complete's max_tokens (1 to 4000, default 1000). */
+    public int maxTokens() {
+        return QueryParameters.optionalInt("max_tokens", value("max_tokens"), CompleteRequest.DEFAULT_MAX_TOKENS,
+                CompleteRequest.MIN_MAX_TOKENS, CompleteRequest.MAX_MAX_TOKENS);
+    }
+
+    public RoutingPreferences preferences() {
+        return RoutingPreferencesParser.fromQuery(this::value);
     }
 
     /** The value of {@code name} (a repeated parameter's values joined with commas); null when absent. */

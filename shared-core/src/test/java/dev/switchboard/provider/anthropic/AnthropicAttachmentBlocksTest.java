@@ -25,7 +25,7 @@ class AnthropicAttachmentBlocksTest {
     @Test
     void imagesAreBlocksInOrderAndBlankTextBetweenThemIsLeftOut() throws IOException {
         String jpeg = TestImages.base64(TestImages.written("jpeg", 4, 4));
-        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Text("What is in "),
+        ChatMessage turn = ChatMessage.userWithParts(List.of(new MessagePart.Text("What is in "),
                 new MessagePart.Image(ImageInput.inline("image/jpeg", jpeg, "low")), new MessagePart.Text(" "),
                 new MessagePart.Image(ImageInput.byAddress("https://example.com/b.png", "high")),
                 new MessagePart.Text("?")));
@@ -43,7 +43,7 @@ class AnthropicAttachmentBlocksTest {
     void aTurnWithImagesMergesWithTheUserTurnsAroundIt() throws IOException {
         ImageInput png = TestImages.png(2, 2);
         ChatRequest request = new ChatRequest("claude-3-5-sonnet-latest", List.of(ChatMessage.user("Look:"),
-                ChatMessage.userWithImages(List.of(new MessagePart.Image(png)))), 64);
+                ChatMessage.userWithParts(List.of(new MessagePart.Image(png)))), 64);
         JsonNode body = JSON.readValue(MAPPER.body(request, true), JsonNode.class);
         assertEquals(JSON.readValue("""
                 [{"role":"user","content":[{"type":"text","text":"Look:"},
@@ -52,7 +52,7 @@ class AnthropicAttachmentBlocksTest {
     }
 
     private static ChatRequest asking(List<MessagePart> parts) {
-        return new ChatRequest("claude-3-5-sonnet-latest", List.of(ChatMessage.userWithImages(parts)), 64);
+        return new ChatRequest("claude-3-5-sonnet-latest", List.of(ChatMessage.userWithParts(parts)), 64);
     }
 
     private static MessagePart webp(int width, int height) {
@@ -96,8 +96,8 @@ class AnthropicAttachmentBlocksTest {
         MessagePart sixty = new MessagePart.Document(TestDocuments.document(null, 60));
         MAPPER.body(asking(List.of(sixty)), false);
         assertThrows(IllegalArgumentException.class, () -> MAPPER.body(new ChatRequest("claude-3-5-sonnet-latest",
-                List.of(ChatMessage.userWithImages(List.of(sixty)), new ChatMessage("assistant", "Read."),
-                        ChatMessage.userWithImages(List.of(new MessagePart.Text("And this?"), sixty))), 64), false),
+                List.of(ChatMessage.userWithParts(List.of(sixty)), new ChatMessage("assistant", "Read."),
+                        ChatMessage.userWithParts(List.of(new MessagePart.Text("And this?"), sixty))), 64), false),
                 "the pages of every file of the request count together");
     }
 }

@@ -28,7 +28,7 @@ class BedrockAttachmentBlocksTest {
     void inlineImagesAreImageBlocksWithTheirBytesInOrder() {
         byte[] gif = TestImages.written("gif", 5, 5);
         ImageInput png = TestImages.png(2, 2);
-        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Text("Compare"),
+        ChatMessage turn = ChatMessage.userWithParts(List.of(new MessagePart.Text("Compare"),
                 new MessagePart.Image(png), new MessagePart.Text("  "),
                 new MessagePart.Image(ImageInput.inline("image/gif", TestImages.base64(gif), null))));
         ChatRequest request = new ChatRequest("anthropic.claude-3-haiku-20240307-v1:0", List.of(turn), 64);
@@ -45,17 +45,17 @@ class BedrockAttachmentBlocksTest {
 
     @Test
     void anImageByAddressOrMoreThanConverseTakesIsRefusedBeforeSending() {
-        ChatMessage byAddress = ChatMessage.userWithImages(List.of(
+        ChatMessage byAddress = ChatMessage.userWithParts(List.of(
                 new MessagePart.Image(ImageInput.byAddress("https://example.com/a.png", null))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> mapper.converse(new ChatRequest("amazon.nova-lite-v1:0", List.of(byAddress), 64)));
         assertEquals("Converse takes images inline only (a data: URL), not by address", e.getMessage());
 
         MessagePart tiny = new MessagePart.Image(TestImages.png(1, 1));
-        ChatMessage twenty = ChatMessage.userWithImages(Collections.nCopies(BedrockRequestMapper.MAX_IMAGES, tiny));
+        ChatMessage twenty = ChatMessage.userWithParts(Collections.nCopies(BedrockRequestMapper.MAX_IMAGES, tiny));
         assertEquals(20, mapper.converse(new ChatRequest("amazon.nova-lite-v1:0", List.of(twenty), 64)).messages()
                 .get(0).content().size());
-        ChatMessage more = ChatMessage.userWithImages(List.of(tiny));
+        ChatMessage more = ChatMessage.userWithParts(List.of(tiny));
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> mapper.converseStream(
                 new ChatRequest("amazon.nova-lite-v1:0", List.of(twenty, new ChatMessage("assistant", "ok"), more), 64)));
         assertEquals("Converse takes at most 20 images in a request", tooMany.getMessage());
@@ -64,13 +64,13 @@ class BedrockAttachmentBlocksTest {
         ImageInput big = ImageInput.inline("image/png", TestImages.base64(
                 java.util.Arrays.copyOf(TestImages.written("png", 2, 2), 4_000_000)), null);
         IllegalArgumentException tooLarge = assertThrows(IllegalArgumentException.class, () -> mapper.converse(
-                new ChatRequest("amazon.nova-lite-v1:0", List.of(ChatMessage.userWithImages(
+                new ChatRequest("amazon.nova-lite-v1:0", List.of(ChatMessage.userWithParts(
                         List.of(new MessagePart.Image(big)))), 64)));
         assertEquals("Converse takes images of at most 3.75 MB", tooLarge.getMessage());
 
         ImageInput wide = ImageInput.inline("image/webp", TestImages.base64(TestImages.webpExtended(8001, 10)), null);
         IllegalArgumentException tooWide = assertThrows(IllegalArgumentException.class, () -> mapper.converse(
-                new ChatRequest("amazon.nova-lite-v1:0", List.of(ChatMessage.userWithImages(
+                new ChatRequest("amazon.nova-lite-v1:0", List.of(ChatMessage.userWithParts(
                         List.of(new MessagePart.Image(wide)))), 64)));
         assertEquals("Converse takes images of at most 8000 pixels a side", tooWide.getMessage());
     }
@@ -79,7 +79,7 @@ class BedrockAttachmentBlocksTest {
     void aPdfIsADocumentBlockUnderANameConverseTakes() {
         DocumentInput first = TestDocuments.document("Q3 report (final)_v2.pdf", 1);
         DocumentInput second = TestDocuments.document("Q3 report (final)_v2.pdf", 2);
-        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Text("Compare"),
+        ChatMessage turn = ChatMessage.userWithParts(List.of(new MessagePart.Text("Compare"),
                 new MessagePart.Document(first), new MessagePart.Document(second)));
         List<ContentBlock> blocks = mapper.converse(new ChatRequest("amazon.nova-lite-v1:0", List.of(turn), 64))
                 .messages().get(0).content();
@@ -94,19 +94,19 @@ class BedrockAttachmentBlocksTest {
         MessagePart pdf = new MessagePart.Document(TestDocuments.document(null, 1));
         assertEquals("Converse takes a file only with text in the same turn", assertThrows(
                 IllegalArgumentException.class, () -> mapper.converse(new ChatRequest("amazon.nova-lite-v1:0",
-                        List.of(ChatMessage.userWithImages(List.of(pdf))), 64))).getMessage());
+                        List.of(ChatMessage.userWithParts(List.of(pdf))), 64))).getMessage());
         List<MessagePart> six = new java.util.ArrayList<>(Collections.nCopies(6, pdf));
         six.add(new MessagePart.Text("Summarise"));
         assertEquals("Converse takes at most 5 files in a request", assertThrows(IllegalArgumentException.class,
                 () -> mapper.converse(new ChatRequest("amazon.nova-lite-v1:0",
-                        List.of(ChatMessage.userWithImages(six)), 64))).getMessage());
+                        List.of(ChatMessage.userWithParts(six)), 64))).getMessage());
     }
 
     @Test
     void noTwoFilesOfARequestShareANameWhateverTheirTurnOrLetterCase() {
-        ChatMessage first = ChatMessage.userWithImages(List.of(new MessagePart.Text("Read"),
+        ChatMessage first = ChatMessage.userWithParts(List.of(new MessagePart.Text("Read"),
                 new MessagePart.Document(TestDocuments.document("Report.pdf", 1))));
-        ChatMessage second = ChatMessage.userWithImages(List.of(new MessagePart.Text("And this"),
+        ChatMessage second = ChatMessage.userWithParts(List.of(new MessagePart.Text("And this"),
                 new MessagePart.Document(TestDocuments.document("report.PDF", 1))));
         ConverseRequest request = mapper.converse(new ChatRequest("amazon.nova-lite-v1:0",
                 List.of(first, new ChatMessage("assistant", "Done."), second), 64));

@@ -27,7 +27,7 @@ class GeminiInlineAttachmentsTest {
     void inlineImagesAreInlineDataPartsInOrder() throws IOException {
         String webp = TestImages.base64(TestImages.webpLossy(16, 16));
         ImageInput png = TestImages.png(3, 3);
-        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Image(png),
+        ChatMessage turn = ChatMessage.userWithParts(List.of(new MessagePart.Image(png),
                 new MessagePart.Text("Which is larger, this or "),
                 new MessagePart.Image(ImageInput.inline("image/webp", webp, "auto")), new MessagePart.Text("?")));
         JsonNode body = JSON.readValue(MAPPER.body(new ChatRequest("gemini-2.0-flash", List.of(turn), 64)),
@@ -41,7 +41,7 @@ class GeminiInlineAttachmentsTest {
 
     @Test
     void anImageByAddressIsRefusedBeforeSendingWithoutNamingIt() {
-        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Text("What is this?"),
+        ChatMessage turn = ChatMessage.userWithParts(List.of(new MessagePart.Text("What is this?"),
                 new MessagePart.Image(ImageInput.byAddress("https://example.com/private.png?token=s3cret", null))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MAPPER.body(new ChatRequest("gemini-2.0-flash", List.of(turn), 64)));
@@ -51,7 +51,7 @@ class GeminiInlineAttachmentsTest {
 
     @Test
     void aGifIsRefusedBeforeSendingSinceGeminiDoesNotReadIt() {
-        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Image(ImageInput.inline("image/gif",
+        ChatMessage turn = ChatMessage.userWithParts(List.of(new MessagePart.Image(ImageInput.inline("image/gif",
                 TestImages.base64(TestImages.written("gif", 2, 2)), null))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MAPPER.body(new ChatRequest("gemini-2.0-flash", List.of(turn), 64)));
@@ -61,7 +61,7 @@ class GeminiInlineAttachmentsTest {
     @Test
     void aPdfIsInlineData() throws IOException {
         DocumentInput pdf = TestDocuments.document("q3.pdf", 1);
-        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Text("Summarise"),
+        ChatMessage turn = ChatMessage.userWithParts(List.of(new MessagePart.Text("Summarise"),
                 new MessagePart.Document(pdf)));
         JsonNode body = JSON.readValue(MAPPER.body(new ChatRequest("gemini-2.0-flash", List.of(turn), 64)),
                 JsonNode.class);

@@ -22,7 +22,7 @@ class OpenAiAttachmentPartsTest {
     @Test
     void textAndImagesGoAsContentPartsInTheCallersOrder() throws IOException {
         ImageInput png = TestImages.png(4, 4);
-        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Text("Compare "),
+        ChatMessage turn = ChatMessage.userWithParts(List.of(new MessagePart.Text("Compare "),
                 new MessagePart.Image(ImageInput.inline("image/png", png.base64Data(), "high")),
                 new MessagePart.Text(" with "),
                 new MessagePart.Image(ImageInput.byAddress("https://example.com/b.jpg?sig=x", null))));
@@ -44,7 +44,7 @@ class OpenAiAttachmentPartsTest {
 
     @Test
     void aPdfGoesAsAFilePartWithItsNameOrADefaultOneSinceOpenAiWantsOne() throws IOException {
-        ChatMessage turn = ChatMessage.userWithImages(List.of(new MessagePart.Text("Summarise"),
+        ChatMessage turn = ChatMessage.userWithParts(List.of(new MessagePart.Text("Summarise"),
                 new MessagePart.Document(TestDocuments.document("q3.pdf", 1)),
                 new MessagePart.Document(TestDocuments.document(null, 2))));
         JsonNode body = JSON.readValue(new OpenAiRequestMapper(JSON, "max_completion_tokens")

@@ -1,10 +1,7 @@
 package dev.switchboard.function.decision;
 
-import dev.switchboard.api.CompleteRequest;
-import dev.switchboard.api.CompleteRequestParser;
 import dev.switchboard.api.DecisionResponse;
 import dev.switchboard.api.QueryParameters;
-import dev.switchboard.api.RoutingPreferencesParser;
 import dev.switchboard.api.http.PreviewQuery;
 import dev.switchboard.service.DecisionService;
 import io.micronaut.http.HttpRequest;
@@ -14,7 +11,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -27,7 +23,7 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DecisionController {
 
-    static final Set<String> PARAMETERS = parameters();
+    static final Set<String> PARAMETERS = PreviewQuery.parameters("auto_route");
 
     private final DecisionService decisions;
 
@@ -38,17 +34,7 @@ public class DecisionController {
     @Get(uri = "/routing/decision", produces = MediaType.APPLICATION_JSON)
     public DecisionResponse decide(HttpRequest<?> request) {
         PreviewQuery query = PreviewQuery.of(request, "GET /routing/decision", PARAMETERS);
-        return decisions.explain(
-                QueryParameters.requiredText("prompt", query.value("prompt"), CompleteRequestParser.MAX_PROMPT_CHARS),
-                QueryParameters.optionalInt("max_tokens", query.value("max_tokens"), CompleteRequest.DEFAULT_MAX_TOKENS,
-                        CompleteRequest.MIN_MAX_TOKENS, CompleteRequest.MAX_MAX_TOKENS),
-                QueryParameters.optionalBoolean("auto_route", query.value("auto_route"), true),
-                RoutingPreferencesParser.fromQuery(query::value));
-    }
-
-    private static Set<String> parameters() {
-        Set<String> names = new HashSet<>(RoutingPreferencesParser.FIELDS);
-        names.addAll(Set.of("prompt", "auto_route", "max_tokens"));
-        return Set.copyOf(names);
+        return decisions.explain(query.prompt(), query.maxTokens(),
+                QueryParameters.optionalBoolean("auto_route", query.value("auto_route"), true), query.preferences());
     }
 }

@@ -59,7 +59,7 @@ class DecisionFunctionTest {
 
     @Test
     void theAnswerBudgetIsTakenAsPostCompleteTakesIt() {
-        // 4000 tokens of answer cost more than 100: the same ceiling leaves out more deployments.
+        // The answer budget decides the cost estimate: 4000 tokens of answer cost more than 100.
         APIGatewayV2HTTPResponse small = FUNCTION.send("GET", "/routing/decision?prompt=hi&max_tokens=100", null, null);
         APIGatewayV2HTTPResponse large = FUNCTION.send("GET", "/routing/decision?prompt=hi&max_tokens=4000", null, null);
 

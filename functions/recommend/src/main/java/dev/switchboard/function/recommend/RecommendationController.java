@@ -1,10 +1,6 @@
 package dev.switchboard.function.recommend;
 
-import dev.switchboard.api.CompleteRequest;
-import dev.switchboard.api.CompleteRequestParser;
-import dev.switchboard.api.QueryParameters;
 import dev.switchboard.api.RecommendationResponse;
-import dev.switchboard.api.RoutingPreferencesParser;
 import dev.switchboard.api.http.PreviewQuery;
 import dev.switchboard.service.DecisionService;
 import io.micronaut.http.HttpRequest;
@@ -14,7 +10,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -27,7 +22,7 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RecommendationController {
 
-    static final Set<String> PARAMETERS = parameters();
+    static final Set<String> PARAMETERS = PreviewQuery.parameters();
 
     private final DecisionService decisions;
 
@@ -38,16 +33,6 @@ public class RecommendationController {
     @Get(uri = "/recommendation", produces = MediaType.APPLICATION_JSON)
     public RecommendationResponse recommend(HttpRequest<?> request) {
         PreviewQuery query = PreviewQuery.of(request, "GET /recommendation", PARAMETERS);
-        return decisions.recommend(
-                QueryParameters.requiredText("prompt", query.value("prompt"), CompleteRequestParser.MAX_PROMPT_CHARS),
-                QueryParameters.optionalInt("max_tokens", query.value("max_tokens"), CompleteRequest.DEFAULT_MAX_TOKENS,
-                        CompleteRequest.MIN_MAX_TOKENS, CompleteRequest.MAX_MAX_TOKENS),
-                RoutingPreferencesParser.fromQuery(query::value));
-    }
-
-    private static Set<String> parameters() {
-        Set<String> names = new HashSet<>(RoutingPreferencesParser.FIELDS);
-        names.addAll(Set.of("prompt", "max_tokens"));
-        return Set.copyOf(names);
+        return decisions.recommend(query.prompt(), query.maxTokens(), query.preferences());
     }
 }

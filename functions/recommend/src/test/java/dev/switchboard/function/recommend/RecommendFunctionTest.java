@@ -41,7 +41,14 @@ class RecommendFunctionTest {
 
         assertEquals(400, response.getStatusCode(), FUNCTION.text(response));
         assertEquals("auto_route", FUNCTION.json(response).get("error").get("field").getStringValue());
-        assertEquals(200, FUNCTION.send("GET", "/recommendation?prompt=hi&max_tokens=50&deny=gemini&deny=openai",
-                null, null).getStatusCode(), "max_tokens, and a list given twice");
+        APIGatewayV2HTTPResponse small = FUNCTION.send("GET",
+                "/recommendation?prompt=hi&max_tokens=50&deny=gemini&deny=openai", null, null);
+        APIGatewayV2HTTPResponse large = FUNCTION.send("GET",
+                "/recommendation?prompt=hi&max_tokens=4000&deny=gemini&deny=openai", null, null);
+        assertEquals(200, small.getStatusCode(), FUNCTION.text(small));
+        assertEquals("anthropic", FUNCTION.json(small).get("provider").getStringValue(), "a list given twice");
+        double smallCost = FUNCTION.json(small).get("metadata").get("cost_estimate").getDoubleValue();
+        double largeCost = FUNCTION.json(large).get("metadata").get("cost_estimate").getDoubleValue();
+        assertTrue(largeCost > smallCost * 10, "the answer budget is taken: " + smallCost + " vs " + largeCost);
     }
 }

@@ -1,0 +1,16 @@
+package dev.switchboard.cost;
+
+import dev.switchboard.provider.ChatMessage;
+
+import java.util.List;
+
+/** The estimated prompt tokens of a conversation's images and files, besides its text. */
+public final class AttachmentTokens {
+
+    private AttachmentTokens() {
+    }
+
+    public static long of(List<ChatMessage> messages) {
+        return ImageTokenEstimate.of(messages) + DocumentTokenEstimate.of(messages);
+    }
+}
