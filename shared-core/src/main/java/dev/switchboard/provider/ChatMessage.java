@@ -68,17 +68,24 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
     }
 
     public boolean hasImages() {
-        return parts.stream().anyMatch(MessagePart.Image.class::isInstance);
+        return !parts.isEmpty() && parts.stream().anyMatch(MessagePart.Image.class::isInstance);
     }
 
     /** The turn's files, in order; none for most turns. */
     public List<DocumentInput> documents() {
+        // Asked of every turn of every request: a turn of text alone answers without a stream.
+        if (parts.isEmpty()) {
+            return List.of();
+        }
         return parts.stream().filter(MessagePart.Document.class::isInstance)
                 .map(part -> ((MessagePart.Document) part).document()).toList();
     }
 
     /** The turn's images, in order; none for a turn of text alone. */
     public List<ImageInput> images() {
+        if (parts.isEmpty()) {
+            return List.of();
+        }
         return parts.stream().filter(MessagePart.Image.class::isInstance)
                 .map(part -> ((MessagePart.Image) part).image()).toList();
     }
