@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The tables of template.yaml are exactly those of {@link SwitchboardTables}: same names (after the
  * environment's prefix), string keys of the same names and kinds, the same TTL attribute, on-demand
- * billing; point-in-time recovery on in prod for the state table (it holds budgets and keys).
+ * billing; point-in-time recovery and deletion protection on in prod for the state table (it holds budgets
+ * and keys).
  */
 class TemplateTablesTest {
 
@@ -37,9 +38,11 @@ class TemplateTablesTest {
             assertEquals(Map.of("AttributeName", table.ttlAttribute(), "Enabled", true),
                     p.get("TimeToLiveSpecification"), table.logicalName() + " TTL");
         }
-        Object recovery = tables.get(SwitchboardTables.STATE.logicalName()).get("PointInTimeRecoverySpecification");
-        assertEquals(Map.of("PointInTimeRecoveryEnabled", Map.of("Fn::If", List.of("IsProd", true, false))), recovery,
+        Map<String, Object> state = tables.get(SwitchboardTables.STATE.logicalName());
+        Map<String, Object> onlyInProd = Map.of("Fn::If", List.of("IsProd", true, false));
+        assertEquals(Map.of("PointInTimeRecoveryEnabled", onlyInProd), state.get("PointInTimeRecoverySpecification"),
                 "point-in-time recovery in prod");
+        assertEquals(onlyInProd, state.get("DeletionProtectionEnabled"), "deletion protection in prod");
         assertEquals(Map.of("Fn::Equals", List.of(Map.of("Ref", "Environment"), "prod")),
                 SamTemplate.load().conditions().get("IsProd"));
     }
