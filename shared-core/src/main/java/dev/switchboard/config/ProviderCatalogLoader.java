@@ -41,8 +41,11 @@ public final class ProviderCatalogLoader {
     public static final Set<String> PROTOCOLS =
             Set.of("openai", "anthropic", "gemini", "openai-compatible", "bedrock", "simulated");
 
-    /** The protocols whose adapters can ask for a JSON answer (response_format); see ResponseFormat. */
-    static final Set<String> JSON_PROTOCOLS = Set.of("openai", "openai-compatible", "gemini", "simulated");
+    /**
+     * The protocols whose adapters can ask for a JSON answer (response_format); see ResponseFormat.
+     * Anthropic's only with a schema (its structured outputs), on the models that have them.
+     */
+    static final Set<String> JSON_PROTOCOLS = Set.of("openai", "openai-compatible", "gemini", "anthropic", "simulated");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     /**

@@ -39,6 +39,7 @@ class JsonOutputGatewayTest {
     private static FakeUpstream openai;
     private static FakeUpstream gemini;
     private static FakeUpstream anthropic;
+    private static FakeUpstream claude;
     private static LocalGateway gateway;
     private static JsonMapper json;
 
@@ -47,12 +48,19 @@ class JsonOutputGatewayTest {
         openai = FakeUpstream.start();
         gemini = FakeUpstream.start();
         anthropic = FakeUpstream.start();
-        // Gemini ranks before OpenAI (cheaper, higher priority), so that skipping it can be seen.
+        claude = FakeUpstream.start();
+        // Gemini ranks before OpenAI (cheaper, higher priority), so that skipping it can be seen; the
+        // structured-output Claude before both (priced cheapest here), for the same reason.
         gateway = FakeProviders.start(data, "sk-json-test",
                 provider("jsonopenai", "openai", openai.baseUri().toString(), "gpt-4o-mini", true, 0),
                 provider("jsongemini", "gemini", gemini.baseUri().toString(), "gemini-1.5-flash", true, 10),
                 provider("textanthropic", "anthropic", anthropic.baseUri().toString(), "claude-3-5-haiku-20241022",
-                        false, 5));
+                        false, 5),
+                String.join("\n", "  - name: jsonclaude", "    protocol: anthropic",
+                        "    base-url: " + claude.baseUri(), "    deployments:",
+                        "      - {model: claude-haiku-4-5, tier: economy, rpm: 100, tpm: 100000, priority: 10,",
+                        "         price: {input-per-million: 0.01, output-per-million: 0.02},",
+                        "         capabilities: {context-length: 128000, tools: true, streaming: true, json: true}}"));
         json = gateway.context().getBean(JsonMapper.class);
     }
 
@@ -67,7 +75,7 @@ class JsonOutputGatewayTest {
         if (gateway != null) {
             gateway.close();
         }
-        List.of(openai, gemini, anthropic).forEach(FakeUpstream::close);
+        List.of(openai, gemini, anthropic, claude).forEach(FakeUpstream::close);
     }
 
     @Test
@@ -158,7 +166,7 @@ class JsonOutputGatewayTest {
         List<String> candidates = new ArrayList<>();
         metadata.get("candidates").values().forEach(c -> candidates.add(c.get("provider").getStringValue()));
         assertFalse(candidates.contains("textanthropic"), candidates.toString());
-        assertEquals(2, candidates.size(), candidates.toString());
+        assertEquals(3, candidates.size(), candidates.toString());
         assertTrue(decision.body().contains("does not support JSON output"), decision.body());
     }
 
@@ -172,7 +180,54 @@ class JsonOutputGatewayTest {
         assertEquals(200, response.statusCode(), response.body());
         JsonNode sent = json.readValue(anthropic.requests().get(anthropic.requests().size() - 1).body(), JsonNode.class);
         assertNull(sent.get("response_format"));
-        assertNull(sent.get("output_format"));
+        assertNull(sent.get("output_config"));
+    }
+
+    @Test
+    void anthropicIsAskedForTheSchemaThroughItsStructuredOutputs() throws Exception {
+        claude.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("anthropic/message-text.json")));
+
+        HttpResponse<String> response = post("{\"model\":\"claude-haiku-4-5\"," + JSON_SCHEMA
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Where is the Eiffel tower? (claude)\"}]}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode sent = json.readValue(claude.requests().get(claude.requests().size() - 1).body(), JsonNode.class);
+        assertEquals("json_schema", sent.get("output_config").get("format").get("type").getStringValue());
+        assertEquals(json.readValue(SCHEMA, JsonNode.class), sent.get("output_config").get("format").get("schema"));
+        assertNull(sent.get("response_format"));
+    }
+
+    @Test
+    void jsonWithoutASchemaSkipsAnthropicWhichHasNoSuchModeForTheNextCandidate() throws Exception {
+        int claudeCalls = claude.requests().size();
+        openai.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("openai/completion-text.json")));
+
+        HttpResponse<String> response = post("{\"model\":\"auto\",\"allow\":[\"jsonclaude\",\"jsonopenai\"],"
+                + "\"response_format\":{\"type\":\"json_object\"},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Answer in JSON (object)\"}]}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("jsonopenai", provider(response), response.body());
+        assertEquals(claudeCalls, claude.requests().size(), "nothing was sent to Anthropic");
+        assertTrue(response.body().contains("jsonclaude/claude-haiku-4-5 (unsupported)"),
+                "Claude ranked first and was skipped: " + response.body());
+    }
+
+    @Test
+    void aSchemaAnthropicRefusesFallsBackToTheNextCandidateInsteadOfFailingTheRequest() throws Exception {
+        claude.enqueue(FakeUpstream.Reply.json(400, ChatCompletionsGatewayTest.fixture("anthropic/error-400-output-format.json")));
+        openai.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("openai/completion-text.json")));
+
+        HttpResponse<String> response = post("{\"model\":\"auto\",\"allow\":[\"jsonclaude\",\"jsonopenai\"],"
+                + JSON_SCHEMA + ",\"messages\":[{\"role\":\"user\",\"content\":\"Answer in JSON (refused)\"}]}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("jsonopenai", provider(response), response.body());
+        assertTrue(response.body().contains("jsonclaude/claude-haiku-4-5 (unsupported)"), response.body());
+    }
+
+    private static String provider(HttpResponse<String> response) throws IOException {
+        return json.readValue(response.body(), JsonNode.class).get("switchboard").get("provider").getStringValue();
     }
 
     private static HttpResponse<String> post(String body) throws Exception {

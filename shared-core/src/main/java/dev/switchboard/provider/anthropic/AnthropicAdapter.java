@@ -53,14 +53,14 @@ public final class AnthropicAdapter implements ChatProvider {
 
     @Override
     public ChatResponse complete(ChatRequest request) {
-        return parser.parse(support.call(upstreamRequest(request, false), this::failure), request);
+        return parser.parse(support.call(upstreamRequest(request, false), r -> failure(r, request)), request);
     }
 
     @Override
     public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
         UpstreamRequest upstreamRequest = upstreamRequest(request, true);
         AnthropicStreamParser events = new AnthropicStreamParser(name, json, support.tokens(), request, sink);
-        support.streamEvents(request, upstreamRequest, this::failure, events::accept);
+        support.streamEvents(request, upstreamRequest, r -> failure(r, request), events::accept);
         events.end();
     }
 
@@ -84,15 +84,19 @@ public final class AnthropicAdapter implements ChatProvider {
      * An error status classified from Anthropic's error body. Two 400s are not the caller's fault: a
      * prompt too long for this model's context, and an account out of credit or disabled, which is an
      * UNAUTHORIZED like a wrong key (another provider bills another account, and this deployment
-     * stays unusable until someone pays, which is what the breaker is for).
+     * stays unusable until someone pays, which is what the breaker is for). A third, for a request asking
+     * for structured output: the model refusing that format or the schema, which another deployment
+     * (OpenAI's looser non-strict schemas, Gemini's) may still take, so it is UNSUPPORTED, not final.
      */
-    private ProviderException failure(UpstreamResponse response) {
+    private ProviderException failure(UpstreamResponse response, ChatRequest request) {
         AnthropicErrorBody error = AnthropicErrorBody.read(json, response.body());
         Kind bodyKind = null;
         if (response.status() == 400 && error.contextTooLong()) {
             bodyKind = Kind.CONTEXT_TOO_LONG;
         } else if (response.status() == 400 && error.accountUnusable()) {
             bodyKind = Kind.UNAUTHORIZED;
+        } else if (response.status() == 400 && error.formatRefused() && request.options().format().json()) {
+            bodyKind = Kind.UNSUPPORTED;
         }
         return support.failures().fromStatus(name, response, error.type(), bodyKind);
     }

@@ -15,10 +15,18 @@ import java.util.regex.Pattern;
  * @param type            the error type (invalid_request_error, overloaded_error, ...), or null when the body is not one
  * @param accountUnusable Anthropic says "no credit left", "spend limit reached" or "organization disabled"
  *                        as a 400 invalid_request_error: only the message tells it from a bad request
+ * @param formatRefused   an invalid_request_error that speaks of the output format or a schema: read only for
+ *                        a request that asked for one, where it means this model cannot give that answer
  */
-record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUnusable) {
+record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUnusable, boolean formatRefused) {
 
-    private static final AnthropicErrorBody NONE = new AnthropicErrorBody(null, false, false);
+    private static final AnthropicErrorBody NONE = new AnthropicErrorBody(null, false, false, false);
+    /**
+     * A structured-output refusal (lower case): a model without structured outputs, or a schema using what
+     * they do not take (numeric or length bounds, recursion). The message names the field or the feature.
+     */
+    private static final Pattern FORMAT_REFUSED = Pattern.compile("output_config|output_format|output format"
+            + "|structured output|json schema|json_schema|schema");
     /** How those account refusals are worded (lower case): every request with our key fails until billing is fixed. */
     private static final Pattern ACCOUNT_UNUSABLE = Pattern.compile(
             "credit balance|usage limits?|spend(ing)? limit|organization (has been|is) disabled");
@@ -51,7 +59,8 @@ record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUn
         boolean invalidRequest = "invalid_request_error".equals(typeText);
         boolean tooLong = invalidRequest
                 && (messageText.contains("prompt is too long") || messageText.contains("exceed context limit"));
-        return new AnthropicErrorBody(typeText, tooLong, invalidRequest && ACCOUNT_UNUSABLE.matcher(messageText).find());
+        return new AnthropicErrorBody(typeText, tooLong, invalidRequest && ACCOUNT_UNUSABLE.matcher(messageText).find(),
+                invalidRequest && FORMAT_REFUSED.matcher(messageText).find());
     }
 
     /** " (type)" to end a message with, or "" when there is no type fit to repeat. */

@@ -4,6 +4,7 @@ import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.JsonText;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.provider.ToolHistoryAsText;
@@ -42,10 +43,6 @@ public final class AnthropicRequestMapper {
 
     /** @throws IllegalArgumentException when the request cannot be said in Anthropic's terms */
     public byte[] body(ChatRequest request, boolean stream) {
-        if (request.options().format().json()) {
-            // Routing offers such a request only to deployments with the json capability, which this protocol's cannot have.
-            throw new IllegalArgumentException("Anthropic's Messages API is not asked for JSON output by this gateway");
-        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", request.model());
         body.put("max_tokens", request.maxTokens());
@@ -75,6 +72,7 @@ public final class AnthropicRequestMapper {
             body.put("tools", request.tools().stream().map(this::tool).toList());
             toolChoice(request.toolChoice()).ifPresent(choice -> body.put("tool_choice", choice));
         }
+        outputFormat(request.options().format()).ifPresent(format -> body.put("output_config", Map.of("format", format)));
         if (request.endUser() != null) {
             // Anthropic's one end-user field, meant for the same abuse tracing as OpenAI's "user". It gets
             // a stable hash, not the id itself: Anthropic refuses ids that look like email addresses or
@@ -89,6 +87,26 @@ public final class AnthropicRequestMapper {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Anthropic's structured output (output_config.format) for a json_schema format; nothing for text.
+     * Anthropic holds the answer to a schema it is given and has no mode for "any JSON", so json_object
+     * and a json_schema without a schema are not sayable here (another candidate may take them). The
+     * schema's name and description have no place in Anthropic's format and are not sent.
+     */
+    private Optional<Map<String, Object>> outputFormat(ResponseFormat format) {
+        if (!format.json()) {
+            return Optional.empty();
+        }
+        if (format.schemaJson() == null) {
+            throw new IllegalArgumentException("Anthropic's structured outputs take only a JSON schema, and "
+                    + (format.kind() == ResponseFormat.Kind.JSON_OBJECT ? "json_object has none" : "this json_schema has none"));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", "json_schema");
+        out.put("schema", objectSchema(format.schemaJson(), "response_format's schema is not a JSON object"));
+        return Optional.of(out);
     }
 
     /** Anthropic's words: "any" for at least one call, "tool" for the one named; nothing for AUTO, its default. */
@@ -124,9 +142,14 @@ public final class AnthropicRequestMapper {
 
     /** Anthropic wants the schema as a JSON object (type "object" at its top). */
     private JsonNode schema(ToolDefinition tool) {
+        return objectSchema(tool.parametersJson(), "tool " + tool.name() + " has parameters that are not a JSON object");
+    }
+
+    /** {@code schemaJson} as one JSON object, which is how Anthropic takes every schema; else {@code refusal}. */
+    private JsonNode objectSchema(String schemaJson, String refusal) {
         try {
-            if (JsonText.isSingleValue(tool.parametersJson())) {
-                JsonNode schema = json.readValue(tool.parametersJson(), JsonNode.class);
+            if (JsonText.isSingleValue(schemaJson)) {
+                JsonNode schema = json.readValue(schemaJson, JsonNode.class);
                 if (schema != null && schema.isObject()) {
                     return schema;
                 }
@@ -134,6 +157,6 @@ public final class AnthropicRequestMapper {
         } catch (IOException | RuntimeException e) {
             // refused below
         }
-        throw new IllegalArgumentException("tool " + tool.name() + " has parameters that are not a JSON object");
+        throw new IllegalArgumentException(refusal);
     }
 }

@@ -6,8 +6,10 @@ import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.FinishReason;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.StreamChunk;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolDefinition;
@@ -172,6 +174,24 @@ class AnthropicAdapterTest extends UpstreamContractTest {
         assertTrue(e.breakerFailure());
         assertFalse(e.retryable());
         assertFalse(e.getMessage().contains("credit"), "the upstream's text is not echoed");
+    }
+
+    @Test
+    void aRefusedSchemaIsUnsupportedForARequestAskingForOneAndABadRequestOtherwise() {
+        String refusal = AnthropicFixtures.text("error-400-output-format.json");
+        ChatRequest structured = request().withOptions(new GenerationOptions(null, List.of(),
+                ResponseFormat.jsonSchema("n", "{\"type\":\"integer\",\"minimum\":1}", null, null)));
+        upstream.enqueue(FakeUpstream.Reply.json(400, refusal));
+
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().complete(structured));
+        ProviderException plain = failure(FakeUpstream.Reply.json(400, refusal));
+
+        assertSafe(e);
+        assertEquals(Kind.UNSUPPORTED, e.kind());
+        assertTrue(e.fallbackAllowed(), "another deployment may take the schema");
+        assertFalse(e.breakerFailure(), "the deployment is not down");
+        assertFalse(e.getMessage().contains("minimum"), "the upstream's text is not echoed");
+        assertEquals(Kind.REJECTED, plain.kind(), "a request that asked for no format did not cause it");
     }
 
     @Test

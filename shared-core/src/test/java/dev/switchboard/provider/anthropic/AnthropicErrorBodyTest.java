@@ -59,6 +59,20 @@ class AnthropicErrorBodyTest {
     }
 
     @Test
+    void aRefusalThatSpeaksOfTheOutputFormatOrASchemaIsAFormatRefusal() {
+        assertTrue(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-output-format.json")).formatRefused());
+        for (String message : new String[] {"'claude-3-haiku-20240307' does not support structured outputs.",
+                "output_format: Extra inputs are not permitted", "Recursive JSON schemas are not supported"}) {
+            assertTrue(read("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\""
+                    + message + "\"}}").formatRefused(), message);
+        }
+        assertFalse(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-invalid.json")).formatRefused());
+        assertFalse(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-credit-balance.json")).formatRefused());
+        assertFalse(read("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"schema\"}}")
+                .formatRefused(), "only an invalid_request_error says so");
+    }
+
+    @Test
     void aBodyThatIsNotAnErrorObjectHasNoType() {
         for (String body : new String[] {"<html>Bad gateway</html>", "", "[]", "{\"error\":\"text\"}", "{\"type\":\"error\"}"}) {
             AnthropicErrorBody error = read(body);

@@ -3,7 +3,6 @@ package dev.switchboard.provider.anthropic;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
-import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
@@ -232,14 +231,6 @@ class AnthropicRequestMapperTest {
                 [{"role":"user","content":[{"type":"text","text":"Hi"},{"type":"text","text":"Still there?"}]},
                  {"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"f","input":{}}]}]"""),
                 body.get("messages"));
-    }
-
-    @Test
-    void aJsonAnswerIsRefusedBeforeSendingSinceRoutingNeverOffersOneHere() {
-        ChatRequest request = request(List.of(ChatMessage.user("Hi"))).withOptions(
-                new GenerationOptions(null, List.of(), ResponseFormat.JSON_OBJECT));
-
-        assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, false));
     }
 
     @Test
