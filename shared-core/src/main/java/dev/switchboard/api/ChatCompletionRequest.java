@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  *                     answer that long; a default is cut to the model's longest answer instead
  * @param includeUsage whether a stream ends with a usage chunk (stream_options.include_usage)
  * @param toolChoice   whether the model may, must or must not call a tool (OpenAI's tool_choice)
- * @param options      top_p, stop sequences and the answer's format (response_format)
+ * @param options      top_p, stop sequences, the answer's format (response_format) and the seed
  * @param user         OpenAI's end-user identifier, passed on to providers that take one; null when
  *                     not given. It is the caller's data like the prompt: never logged nor ledgered.
  */

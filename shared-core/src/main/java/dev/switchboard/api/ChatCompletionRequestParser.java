@@ -65,7 +65,8 @@ public final class ChatCompletionRequestParser {
                 includeUsage(json.optionalNode("stream_options"), stream), json.optionalBoolean("auto_route", false),
                 RoutingPreferencesParser.fromBody(json), user(json), toolChoice,
                 new GenerationOptions(topP(json), stop(json.optionalNode("stop")),
-                        ResponseFormatParser.parse(mapper, json.optionalNode(ResponseFormatParser.FIELD))));
+                        ResponseFormatParser.parse(mapper, json.optionalNode(ResponseFormatParser.FIELD)),
+                        json.optionalLong("seed", Long.MIN_VALUE, Long.MAX_VALUE)));
     }
 
     /** OpenAI's end-user id: a non-blank string the providers can take as it is. The message never quotes it. */
@@ -133,7 +134,7 @@ public final class ChatCompletionRequestParser {
     private static Set<String> fields() {
         Set<String> fields = new HashSet<>(Set.of("model", "messages", "max_tokens", "max_completion_tokens",
                 "temperature", "tools", "tool_choice", "n", "stream", "stream_options", "user", "auto_route", "top_p",
-                "stop", ResponseFormatParser.FIELD));
+                "stop", "seed", ResponseFormatParser.FIELD));
         fields.addAll(RoutingPreferencesParser.FIELDS);
         fields.addAll(DefaultOnlyFields.FIELDS.keySet());
         return Set.copyOf(fields);

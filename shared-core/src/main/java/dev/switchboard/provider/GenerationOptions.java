@@ -6,9 +6,10 @@ import java.util.List;
  * OpenAI's generation settings besides the budget, the temperature and the tools: nucleus sampling
  * ({@code top_p}, null for the provider's default) and the sequences that end the answer ({@code stop}, at
  * most {@value #MAX_STOP_SEQUENCES}, the fewest any protocol takes), which every protocol has a field for;
- * and the answer's format ({@code response_format}), which only deployments with the json capability take.
+ * the answer's format ({@code response_format}), which only deployments with the json capability take;
+ * and the sampling {@code seed} (null for none), a best-effort hint only OpenAI's and Gemini's wires carry.
  */
-public record GenerationOptions(Double topP, List<String> stop, ResponseFormat format) {
+public record GenerationOptions(Double topP, List<String> stop, ResponseFormat format, Long seed) {
 
     public static final int MAX_STOP_SEQUENCES = 4;
     public static final GenerationOptions NONE = new GenerationOptions(null, List.of(), ResponseFormat.TEXT);
@@ -16,6 +17,11 @@ public record GenerationOptions(Double topP, List<String> stop, ResponseFormat f
     /** Options for a free-text answer. */
     public GenerationOptions(Double topP, List<String> stop) {
         this(topP, stop, ResponseFormat.TEXT);
+    }
+
+    /** Options without a seed. */
+    public GenerationOptions(Double topP, List<String> stop, ResponseFormat format) {
+        this(topP, stop, format, null);
     }
 
     public GenerationOptions {
@@ -57,6 +63,10 @@ public record GenerationOptions(Double topP, List<String> stop, ResponseFormat f
         // Text, the default, adds nothing, so that cached free-text answers keep their keys.
         if (format.json()) {
             out.append("|format=").append(format.canonical());
+        }
+        // Likewise no seed adds nothing; another seed may draw another answer, so it is part of the key.
+        if (seed != null) {
+            out.append("|seed=").append(seed);
         }
         return out.toString();
     }

@@ -93,6 +93,20 @@ class ChatCompletionRequestParserTest {
     }
 
     @Test
+    void aSeedIsAnyWholeNumberOpenAiTakesAndNoneByDefault() {
+        assertNull(parse("{" + USER_HI + "}").options().seed());
+        assertNull(parse("{" + USER_HI + ",\"seed\":null}").options().seed());
+        assertEquals(42L, parse("{" + USER_HI + ",\"seed\":42}").options().seed());
+        assertEquals(Long.MIN_VALUE, parse("{" + USER_HI + ",\"seed\":" + Long.MIN_VALUE + "}").options().seed());
+        assertEquals(Long.MAX_VALUE, parse("{" + USER_HI + ",\"seed\":" + Long.MAX_VALUE + "}").options().seed());
+        for (String refused : new String[]{"1.5", "\"42\"", "9223372036854775808", "true"}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                    () -> parse("{" + USER_HI + ",\"seed\":" + refused + "}"), refused);
+            assertEquals("seed", e.field());
+        }
+    }
+
+    @Test
     void openAisOtherFieldsAreTakenAtTheirDefaultsAndRefusedNamingTheFieldOtherwise() {
         ChatCompletionRequest spelt = parse("{" + USER_HI + ",\"presence_penalty\":0,\"frequency_penalty\":0.0,"
                 + "\"logprobs\":false,\"top_logprobs\":null,\"store\":false,\"parallel_tool_calls\":true,"

@@ -1,20 +1,26 @@
 package dev.switchboard.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.TestImages;
+import dev.switchboard.provider.ToolChoice;
+import dev.switchboard.state.CacheKey;
 import dev.switchboard.state.CacheSettings;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which chat completions the response cache may answer at all. */
+/** Which chat completions the response cache may answer at all, and what parts of them its key holds. */
 class ResponseCachingTest {
 
     private final ResponseCaching caching = new ResponseCaching(CacheSettings.defaults(), Clock.systemUTC());
@@ -22,6 +28,24 @@ class ResponseCachingTest {
     private static ChatCompletionRequest asking(MessagePart... parts) {
         return new ChatCompletionRequest(null, List.of(ChatMessage.userWithParts(List.of(parts))), 50, null,
                 List.of(), false, false, false, RoutingPreferences.NONE);
+    }
+
+    private static ChatCompletionRequest seeded(Long seed) {
+        return new ChatCompletionRequest(null, List.of(ChatMessage.user("Pick a number")), 50, true, null, List.of(),
+                false, false, false, RoutingPreferences.NONE, null, ToolChoice.AUTO,
+                new GenerationOptions(null, List.of(), ResponseFormat.TEXT, seed));
+    }
+
+    @Test
+    void aSeedIsPartOfTheKeyAndNoSeedKeepsTheKeyOfTheRequestWithout() {
+        CacheKey none = caching.keyOf(seeded(null), Caller.ANONYMOUS);
+
+        assertEquals(none, caching.keyOf(new ChatCompletionRequest(null, List.of(ChatMessage.user("Pick a number")), 50,
+                null, List.of(), false, false, false, RoutingPreferences.NONE), Caller.ANONYMOUS));
+        assertEquals(caching.keyOf(seeded(7L), Caller.ANONYMOUS), caching.keyOf(seeded(7L), Caller.ANONYMOUS));
+        assertNotEquals(none, caching.keyOf(seeded(7L), Caller.ANONYMOUS));
+        assertNotEquals(caching.keyOf(seeded(7L), Caller.ANONYMOUS), caching.keyOf(seeded(8L), Caller.ANONYMOUS),
+                "another seed may draw another answer");
     }
 
     @Test

@@ -102,6 +102,19 @@ class ChatCompletionsGatewayTest {
     }
 
     @Test
+    void samplingSettingsReachTheUpstreamAsTheCallerGaveThem() throws Exception {
+        openai.enqueue(FakeUpstream.Reply.json(200, fixture("openai/completion-text.json")));
+        HttpResponse<String> response = post("{\"model\":\"gpt-4o-mini\",\"seed\":1234567890123,\"top_p\":0.5,"
+                + "\"stop\":[\"END\"],\"messages\":[{\"role\":\"user\",\"content\":\"pick a number\"}]}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode sent = json.readValue(last(openai).body(), JsonNode.class);
+        assertEquals(1234567890123L, sent.get("seed").getLongValue());
+        assertEquals(0.5, sent.get("top_p").getDoubleValue());
+        assertEquals("END", sent.get("stop").get(0).getStringValue());
+    }
+
+    @Test
     void relaysAStreamAsServerSentEventsEndingInDone() throws Exception {
         openai.enqueue(FakeUpstream.Reply.stream("text/event-stream", ssePieces(fixture("openai/stream-text.sse"))));
         HttpResponse<String> response = post("{\"model\":\"gpt-4o-mini\",\"stream\":true,"

@@ -65,6 +65,8 @@ public final class AnthropicRequestMapper {
         if (topP != null) {
             body.put("top_p", topP);
         }
+        // No seed: the Messages API has none. A seed promises no repeat on OpenAI either, so the request
+        // goes without it rather than skipping a deployment that would otherwise answer.
         if (!request.options().stop().isEmpty()) {
             body.put("stop_sequences", GenerationOptions.requireVisible(request.options().stop(), "Anthropic"));
         }

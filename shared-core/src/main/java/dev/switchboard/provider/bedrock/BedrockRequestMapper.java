@@ -236,6 +236,7 @@ public final class BedrockRequestMapper {
                     ? GenerationOptions.requireVisible(request.options().stop(), "Anthropic's models on Bedrock")
                     : request.options().stop());
         }
+        // No seed: Converse's inference configuration has none (as for Anthropic, the request goes without it).
         return builder.build();
     }
 

@@ -101,6 +101,10 @@ public final class GeminiRequestMapper {
         if (!request.options().stop().isEmpty()) {
             generation.put("stopSequences", request.options().stop());
         }
+        if (request.options().seed() != null) {
+            // Gemini's seed is 32 bits: the low 32 of the caller's, so one seed still gives one seed here.
+            generation.put("seed", request.options().seed().intValue());
+        }
         ResponseFormat format = request.options().format();
         if (format.json() && !request.tools().isEmpty()) {
             // Gemini refuses function calling with a JSON mime type (a 400 that would end the chain here).

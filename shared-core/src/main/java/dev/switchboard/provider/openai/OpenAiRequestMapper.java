@@ -50,6 +50,9 @@ public final class OpenAiRequestMapper {
         if (!request.options().stop().isEmpty()) {
             body.put("stop", request.options().stop());
         }
+        if (request.options().seed() != null) {
+            body.put("seed", request.options().seed());
+        }
         if (request.options().format().json()) {
             body.put("response_format", responseFormat(request.options().format()));
         }

@@ -3,6 +3,7 @@ package dev.switchboard.provider.anthropic;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
@@ -158,6 +159,18 @@ class AnthropicRequestMapperTest {
 
         assertEquals(0.3, body.get("temperature").getDoubleValue());
         assertNull(body.get("top_p"));
+    }
+
+    @Test
+    void aSeedIsNotSentSinceTheMessagesApiHasNone() throws IOException {
+        ChatRequest request = request(List.of(ChatMessage.user("Hi"))).withOptions(
+                new GenerationOptions(null, List.of(), ResponseFormat.TEXT, 42L));
+
+        JsonNode body = body(request, false);
+
+        assertNull(body.get("seed"));
+        assertEquals(tree("{\"model\":\"claude-3-5-sonnet-20241022\",\"max_tokens\":256,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Hi\"}]}]}"), body);
     }
 
     @Test

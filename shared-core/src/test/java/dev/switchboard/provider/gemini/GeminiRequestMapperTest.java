@@ -202,6 +202,17 @@ class GeminiRequestMapperTest {
     }
 
     @Test
+    void aSeedGoesInTheGenerationConfigAsItsLow32BitsWhichGeminiTakes() throws IOException {
+        ChatRequest request = new ChatRequest("gemini-1.5-flash", List.of(ChatMessage.user("Hi")), 100);
+
+        assertEquals(42, body(request.withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, 42L)))
+                .get("generationConfig").get("seed").getIntValue());
+        assertEquals(1, body(request.withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT,
+                (1L << 32) + 1))).get("generationConfig").get("seed").getIntValue(), "the same seed each time");
+        assertNull(body(request).get("generationConfig").get("seed"));
+    }
+
+    @Test
     void noToolsMeansNoToolsField() throws IOException {
         assertNull(body(new ChatRequest("m", List.of(ChatMessage.user("Hi")), 5)).get("tools"));
     }

@@ -117,6 +117,15 @@ class OpenAiRequestMapperTest {
     }
 
     @Test
+    void aSeedGoesAsItIsToBothAndOnlyWhenSet() throws IOException {
+        GenerationOptions seeded = new GenerationOptions(null, List.of(), ResponseFormat.TEXT, Long.MAX_VALUE);
+
+        assertEquals(Long.MAX_VALUE, tree(OPENAI.body(simple().withOptions(seeded), false)).get("seed").getLongValue());
+        assertEquals(Long.MAX_VALUE, tree(COMPATIBLE.body(simple().withOptions(seeded), true)).get("seed").getLongValue());
+        assertNull(tree(OPENAI.body(simple(), false)).get("seed"));
+    }
+
+    @Test
     void aResponseFormatGoesAsOpenAiShapesItAndTextAddsNothing() throws IOException {
         ResponseFormat schema = ResponseFormat.jsonSchema("weather", "{\"type\":\"object\",\"properties\":"
                 + "{\"celsius\":{\"type\":\"number\"}},\"required\":[\"celsius\"]}", true, "Today's weather");
