@@ -2,6 +2,7 @@ package dev.switchboard.api;
 
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import io.micronaut.json.JsonMapper;
@@ -9,9 +10,11 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns a POST /v1/chat/completions body into a {@link ChatCompletionRequest}, or a 400 naming the
@@ -66,7 +69,7 @@ public final class ChatCompletionRequestParser {
                 RoutingPreferencesParser.fromBody(json), user(json), toolChoice,
                 new GenerationOptions(topP(json), stop(json.optionalNode("stop")),
                         ResponseFormatParser.parse(mapper, json.optionalNode(ResponseFormatParser.FIELD)),
-                        json.optionalLong("seed", Long.MIN_VALUE, Long.MAX_VALUE)));
+                        json.optionalLong("seed", Long.MIN_VALUE, Long.MAX_VALUE), reasoning(json)));
     }
 
     /** OpenAI's end-user id: a non-blank string the providers can take as it is. The message never quotes it. */
@@ -77,6 +80,17 @@ public final class ChatCompletionRequestParser {
                     + ChatRequest.MAX_END_USER_CHARS + " characters");
         }
         return user;
+    }
+
+    /** OpenAI's reasoning_effort, one of its words; null when not given. */
+    private static ReasoningEffort reasoning(JsonBody json) {
+        String word = json.optionalText("reasoning_effort", null);
+        if (word == null) {
+            return null;
+        }
+        return ReasoningEffort.of(word).orElseThrow(() -> new InvalidRequestException("reasoning_effort",
+                "'reasoning_effort' must be one of " + Arrays.stream(ReasoningEffort.values())
+                        .map(ReasoningEffort::wireName).collect(Collectors.joining(", "))));
     }
 
     /**
@@ -134,7 +148,7 @@ public final class ChatCompletionRequestParser {
     private static Set<String> fields() {
         Set<String> fields = new HashSet<>(Set.of("model", "messages", "max_tokens", "max_completion_tokens",
                 "temperature", "tools", "tool_choice", "n", "stream", "stream_options", "user", "auto_route", "top_p",
-                "stop", "seed", ResponseFormatParser.FIELD));
+                "stop", "seed", "reasoning_effort", ResponseFormatParser.FIELD));
         fields.addAll(RoutingPreferencesParser.FIELDS);
         fields.addAll(DefaultOnlyFields.FIELDS.keySet());
         return Set.copyOf(fields);

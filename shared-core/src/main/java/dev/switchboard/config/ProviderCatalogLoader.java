@@ -46,6 +46,12 @@ public final class ProviderCatalogLoader {
      * Anthropic's only with a schema (its structured outputs), on the models that have them.
      */
     static final Set<String> JSON_PROTOCOLS = Set.of("openai", "openai-compatible", "gemini", "anthropic", "simulated");
+    /**
+     * The protocols whose adapters can pass on a reasoning effort (reasoning_effort): OpenAI's own word, and
+     * Gemini's thinking budget. Anthropic's thinking has conditions of its own (a budget under max_tokens,
+     * no temperature, its thinking blocks sent back with tool results) that this gateway does not meet yet.
+     */
+    static final Set<String> REASONING_PROTOCOLS = Set.of("openai", "openai-compatible", "gemini", "simulated");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     /**
@@ -150,6 +156,11 @@ public final class ProviderCatalogLoader {
                         + " cannot be asked for JSON output by this gateway; json: true applies to " + String.join(", ",
                         JSON_PROTOCOLS.stream().sorted().toList()));
             }
+            if (deployment.capabilities().reasoning() && !REASONING_PROTOCOLS.contains(protocol)) {
+                throw r.error(path + ".deployments[" + i + "].capabilities.reasoning", "protocol " + protocol
+                        + " cannot be given a reasoning effort by this gateway; reasoning: true applies to "
+                        + String.join(", ", REASONING_PROTOCOLS.stream().sorted().toList()));
+            }
             deployments.add(deployment);
         }
         return new ProviderConfig(name, protocol, baseUrl, deployments, simulation);
@@ -179,14 +190,15 @@ public final class ProviderCatalogLoader {
         Capabilities capabilities = Capabilities.DEFAULTS;
         if (r.has("capabilities")) {
             ConfigReader c = new ConfigReader(source, r.child("capabilities"), r.raw("capabilities"),
-                    Set.of("context-length", "tools", "vision", "streaming", "max-output-tokens", "json", "pdf"));
+                    Set.of("context-length", "tools", "vision", "streaming", "max-output-tokens", "json", "pdf",
+                            "reasoning"));
             Capabilities d = Capabilities.DEFAULTS;
             capabilities = new Capabilities(
                     (int) c.integer("context-length", d.contextLength(), 1, 100_000_000),
                     c.bool("tools", d.tools()), c.bool("vision", d.vision()), c.bool("streaming", d.streaming()),
                     // 0: not given here; the price table's max_output_tokens is used then, if it has one.
                     (int) c.integer("max-output-tokens", 0, 1, 100_000_000), c.bool("json", d.json()),
-                    c.bool("pdf", d.pdf()));
+                    c.bool("pdf", d.pdf()), c.bool("reasoning", d.reasoning()));
         }
         DeclaredPrice price = null;
         if (r.has("price")) {

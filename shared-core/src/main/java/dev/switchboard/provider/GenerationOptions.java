@@ -7,9 +7,12 @@ import java.util.List;
  * ({@code top_p}, null for the provider's default) and the sequences that end the answer ({@code stop}, at
  * most {@value #MAX_STOP_SEQUENCES}, the fewest any protocol takes), which every protocol has a field for;
  * the answer's format ({@code response_format}), which only deployments with the json capability take;
- * and the sampling {@code seed} (null for none), a best-effort hint only OpenAI's and Gemini's wires carry.
+ * the sampling {@code seed} (null for none), a best-effort hint only OpenAI's and Gemini's wires carry;
+ * and the {@code reasoning} effort (null for the model's own), which only deployments with the reasoning
+ * capability take.
  */
-public record GenerationOptions(Double topP, List<String> stop, ResponseFormat format, Long seed) {
+public record GenerationOptions(Double topP, List<String> stop, ResponseFormat format, Long seed,
+                                ReasoningEffort reasoning) {
 
     public static final int MAX_STOP_SEQUENCES = 4;
     public static final GenerationOptions NONE = new GenerationOptions(null, List.of(), ResponseFormat.TEXT);
@@ -19,9 +22,14 @@ public record GenerationOptions(Double topP, List<String> stop, ResponseFormat f
         this(topP, stop, ResponseFormat.TEXT);
     }
 
-    /** Options without a seed. */
+    /** Options without a seed or a reasoning effort. */
     public GenerationOptions(Double topP, List<String> stop, ResponseFormat format) {
-        this(topP, stop, format, null);
+        this(topP, stop, format, null, null);
+    }
+
+    /** Options without a reasoning effort. */
+    public GenerationOptions(Double topP, List<String> stop, ResponseFormat format, Long seed) {
+        this(topP, stop, format, seed, null);
     }
 
     public GenerationOptions {
@@ -67,6 +75,9 @@ public record GenerationOptions(Double topP, List<String> stop, ResponseFormat f
         // Likewise no seed adds nothing; another seed may draw another answer, so it is part of the key.
         if (seed != null) {
             out.append("|seed=").append(seed);
+        }
+        if (reasoning != null) {
+            out.append("|reasoning=").append(reasoning.wireName());
         }
         return out.toString();
     }

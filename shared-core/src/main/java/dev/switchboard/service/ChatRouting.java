@@ -61,6 +61,9 @@ final class ChatRouting {
         if (request.messages().stream().anyMatch(m -> !m.documents().isEmpty())) {
             requires.add("pdf");
         }
+        if (request.options().reasoning() != null) {
+            requires.add("reasoning");
+        }
         return new RoutingPreferences(p.strategy(), p.latencyClass(), p.maxCost(), p.slaTargetMs(), allow, p.deny(),
                 requires);
     }

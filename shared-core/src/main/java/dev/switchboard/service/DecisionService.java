@@ -175,7 +175,7 @@ public class DecisionService {
         }
         return new RequestConstraints(p.requires().contains("tools"), p.requires().contains("vision"),
                 p.requires().contains("streaming"), p.requires().contains("json"), p.requires().contains("pdf"),
-                p.maxCost(), p.slaTargetMs(),
+                p.requires().contains("reasoning"), p.maxCost(), p.slaTargetMs(),
                 Set.copyOf(p.allow()), Set.copyOf(p.deny()), budgetFitted);
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import io.micronaut.json.JsonMapper;
@@ -104,6 +105,23 @@ class ChatCompletionRequestParserTest {
                     () -> parse("{" + USER_HI + ",\"seed\":" + refused + "}"), refused);
             assertEquals("seed", e.field());
         }
+    }
+
+    @Test
+    void aReasoningEffortIsOneOfOpenAisWordsAndNoneByDefault() {
+        assertNull(parse("{" + USER_HI + "}").options().reasoning());
+        for (ReasoningEffort effort : ReasoningEffort.values()) {
+            assertEquals(effort, parse("{" + USER_HI + ",\"reasoning_effort\":\"" + effort.wireName() + "\"}")
+                    .options().reasoning());
+        }
+        for (String refused : new String[]{"\"HIGH\"", "\"maximum\"", "\"\"", "3"}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                    () -> parse("{" + USER_HI + ",\"reasoning_effort\":" + refused + "}"), refused);
+            assertEquals("reasoning_effort", e.field());
+        }
+        assertTrue(assertThrows(InvalidRequestException.class,
+                () -> parse("{" + USER_HI + ",\"reasoning_effort\":\"max\"}")).getMessage()
+                .contains("none, minimal, low, medium, high, xhigh"));
     }
 
     @Test

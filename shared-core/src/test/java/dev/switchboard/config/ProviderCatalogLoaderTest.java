@@ -96,6 +96,33 @@ class ProviderCatalogLoaderTest {
         assertTrue(anthropic.provider("claude").orElseThrow().deployments().get(0).capabilities().json());
     }
 
+    @Test
+    void aReasoningEffortIsForProtocolsThatPassItOn() {
+        for (String protocol : new String[]{"openai", "openai-compatible", "gemini", "simulated"}) {
+            ProviderCatalog catalog = load("""
+                    providers:
+                      - name: p
+                        protocol: %s
+                        base-url: http://127.0.0.1:9/v1
+                        deployments: [{model: m, tier: premium, capabilities: {reasoning: true}}, {model: n, tier: economy}]
+                    """.formatted(protocol));
+            assertTrue(catalog.provider("p").orElseThrow().deployments().get(0).capabilities().reasoning(), protocol);
+            assertFalse(catalog.provider("p").orElseThrow().deployments().get(1).capabilities().reasoning(), protocol);
+        }
+        for (String protocol : new String[]{"anthropic", "bedrock"}) {
+            String yaml = """
+                    providers:
+                      - name: p
+                        protocol: %s
+                        deployments: [{model: a, tier: premium, capabilities: {reasoning: true}}]
+                    """.formatted(protocol);
+            ConfigurationError refused = assertThrows(ConfigurationError.class, () -> load(yaml), protocol);
+            assertTrue(refused.getMessage().contains("providers[0].deployments[0].capabilities.reasoning"),
+                    refused.getMessage());
+            assertTrue(refused.getMessage().contains("gemini, openai, openai-compatible, simulated"), refused.getMessage());
+        }
+    }
+
     private static List<String> deployments(ProviderCatalog catalog, String provider) {
         return catalog.provider(provider).orElseThrow().deployments().stream()
                 .map(d -> d.model() + ":" + d.tier()).toList();

@@ -151,6 +151,7 @@ public final class RoutingFixtures {
         private boolean streaming;
         private boolean json;
         private boolean pdf;
+        private boolean reasoning;
         private Double maxCostUsd;
         private Long slaTargetMs;
 
@@ -174,6 +175,11 @@ public final class RoutingFixtures {
 
         public ConstraintsBuilder pdf() {
             pdf = true;
+            return this;
+        }
+
+        public ConstraintsBuilder reasoning() {
+            reasoning = true;
             return this;
         }
 
@@ -203,7 +209,8 @@ public final class RoutingFixtures {
         }
 
         public RequestConstraints build() {
-            return new RequestConstraints(tools, vision, streaming, json, pdf, maxCostUsd, slaTargetMs, allow, deny, false);
+            return new RequestConstraints(tools, vision, streaming, json, pdf, reasoning, maxCostUsd, slaTargetMs, allow,
+                    deny, false);
         }
     }
 }

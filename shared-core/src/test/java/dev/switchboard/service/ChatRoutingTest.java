@@ -8,6 +8,7 @@ import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.TestDocuments;
 import dev.switchboard.provider.TestImages;
@@ -77,5 +78,14 @@ class ChatRoutingTest {
 
         assertEquals(java.util.Set.of("pdf"), routing.preferences(withFile).requires(), "a file alone needs no vision");
         assertEquals(routing.extraPromptTokens(textOnly) + 4_000, routing.extraPromptTokens(withFile));
+    }
+
+    @Test
+    void aReasoningEffortRequiresReasoning() {
+        ChatCompletionRequest thinking = new ChatCompletionRequest(null, List.of(ChatMessage.user("Prove it")), 50, true,
+                null, List.of(), false, false, false, RoutingPreferences.NONE, null, ToolChoice.AUTO,
+                new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.HIGH));
+
+        assertEquals(java.util.Set.of("reasoning"), routing.preferences(thinking).requires());
     }
 }

@@ -11,6 +11,7 @@ import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.TestImages;
 import dev.switchboard.provider.ToolChoice;
@@ -31,9 +32,12 @@ class ResponseCachingTest {
     }
 
     private static ChatCompletionRequest seeded(Long seed) {
+        return with(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, seed));
+    }
+
+    private static ChatCompletionRequest with(GenerationOptions options) {
         return new ChatCompletionRequest(null, List.of(ChatMessage.user("Pick a number")), 50, true, null, List.of(),
-                false, false, false, RoutingPreferences.NONE, null, ToolChoice.AUTO,
-                new GenerationOptions(null, List.of(), ResponseFormat.TEXT, seed));
+                false, false, false, RoutingPreferences.NONE, null, ToolChoice.AUTO, options);
     }
 
     @Test
@@ -46,6 +50,18 @@ class ResponseCachingTest {
         assertNotEquals(none, caching.keyOf(seeded(7L), Caller.ANONYMOUS));
         assertNotEquals(caching.keyOf(seeded(7L), Caller.ANONYMOUS), caching.keyOf(seeded(8L), Caller.ANONYMOUS),
                 "another seed may draw another answer");
+    }
+
+    @Test
+    void aReasoningEffortIsPartOfTheKey() {
+        ChatCompletionRequest plain = seeded(null);
+        ChatCompletionRequest low = with(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null,
+                ReasoningEffort.LOW));
+        ChatCompletionRequest high = with(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null,
+                ReasoningEffort.HIGH));
+
+        assertNotEquals(caching.keyOf(plain, Caller.ANONYMOUS), caching.keyOf(low, Caller.ANONYMOUS));
+        assertNotEquals(caching.keyOf(low, Caller.ANONYMOUS), caching.keyOf(high, Caller.ANONYMOUS));
     }
 
     @Test

@@ -43,6 +43,10 @@ public final class AnthropicRequestMapper {
 
     /** @throws IllegalArgumentException when the request cannot be said in Anthropic's terms */
     public byte[] body(ChatRequest request, boolean stream) {
+        if (request.options().reasoning() != null) {
+            // Routing offers such a request only to deployments with the reasoning capability, which this protocol's cannot have.
+            throw new IllegalArgumentException("Anthropic's models are not given a reasoning effort by this gateway");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", request.model());
         body.put("max_tokens", request.maxTokens());

@@ -65,10 +65,7 @@ public final class BedrockRequestMapper {
     static final long MAX_DOCUMENT_BYTES = 4_500_000;
 
     public ConverseRequest converse(ChatRequest request) {
-        if (request.options().format().json()) {
-            // Routing offers such a request only to deployments with the json capability, which Converse's cannot have.
-            throw new IllegalArgumentException("Bedrock Converse is not asked for JSON output by this gateway");
-        }
+        requireSayable(request);
         ConverseRequest.Builder builder = ConverseRequest.builder()
                 .modelId(request.model())
                 .messages(messages(request))
@@ -81,6 +78,7 @@ public final class BedrockRequestMapper {
     }
 
     public ConverseStreamRequest converseStream(ChatRequest request) {
+        requireSayable(request);
         ConverseStreamRequest.Builder builder = ConverseStreamRequest.builder()
                 .modelId(request.model())
                 .messages(messages(request))
@@ -90,6 +88,19 @@ public final class BedrockRequestMapper {
             builder.toolConfig(tools(request));
         }
         return builder.build();
+    }
+
+    /**
+     * Routing offers a request asking for JSON or a reasoning effort only to deployments with the json or
+     * reasoning capability, which Converse's cannot have; a request that reached here anyway is refused.
+     */
+    private static void requireSayable(ChatRequest request) {
+        if (request.options().format().json()) {
+            throw new IllegalArgumentException("Bedrock Converse is not asked for JSON output by this gateway");
+        }
+        if (request.options().reasoning() != null) {
+            throw new IllegalArgumentException("Bedrock Converse is not given a reasoning effort by this gateway");
+        }
     }
 
     private static List<SystemContentBlock> system(ChatRequest request) {

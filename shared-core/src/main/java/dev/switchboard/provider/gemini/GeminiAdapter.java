@@ -52,7 +52,7 @@ public final class GeminiAdapter implements ChatProvider {
     @Override
     public ChatResponse complete(ChatRequest request) {
         return parser.parse(support.call(upstreamRequest(endpoints.generate(request.model()), request),
-                this::failure), request);
+                r -> failure(r, request)), request);
     }
 
     @Override
@@ -60,7 +60,7 @@ public final class GeminiAdapter implements ChatProvider {
         UpstreamRequest call = upstreamRequest(endpoints.stream(request.model()), request);
         GeminiStreamParser events = new GeminiStreamParser(name, json, support.tokens(), request, sink);
         try {
-            support.streamEvents(request, call, this::failure, events::accept);
+            support.streamEvents(request, call, r -> failure(r, request), events::accept);
         } catch (ProviderException e) {
             // Gemini has no end marker: its answer ends with the body. One whose finish reason came is whole,
             // though the body's end was then cut (by the deadline, or a silence before it).
@@ -91,15 +91,18 @@ public final class GeminiAdapter implements ChatProvider {
      * Gemini answers a wrong key with 400 (API_KEY_INVALID) and a project it will not serve (billing
      * not enabled, a region without the API) with 400 FAILED_PRECONDITION, both UNAUTHORIZED here so
      * that the next provider is tried and the breaker counts them; and its 429s say how long to wait
-     * in a RetryInfo detail, used when no Retry-After header came.
+     * in a RetryInfo detail, used when no Retry-After header came. A request that set a reasoning effort
+     * and was refused for its thinking budget is UNSUPPORTED: another deployment may take that effort.
      */
-    private ProviderException failure(UpstreamResponse response) {
+    private ProviderException failure(UpstreamResponse response, ChatRequest request) {
         GeminiErrorBody error = GeminiErrorBody.read(response.body(), json);
         Kind bodyKind = null;
         if (error.keyInvalid() || error.accountUnusable()) {
             bodyKind = Kind.UNAUTHORIZED;
         } else if (error.contextTooLong() && response.status() == 400) {
             bodyKind = Kind.CONTEXT_TOO_LONG;
+        } else if (error.thinkingRefused() && response.status() == 400 && request.options().reasoning() != null) {
+            bodyKind = Kind.UNSUPPORTED;
         }
         ProviderException base = support.failures().fromStatus(name, response, error.code(), bodyKind);
         Duration wait = base.retryAfter().or(error::retryDelay).orElse(null);

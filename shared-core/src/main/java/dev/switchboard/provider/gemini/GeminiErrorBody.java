@@ -11,22 +11,25 @@ import java.util.Optional;
 
 /**
  * What a Google API error body ({"error":{"code","message","status","details"}}) says, as far as
- * classification needs it. The message text is read only to spot a prompt that is too long (Gemini
- * gives that no code of its own) and is never kept.
+ * classification needs it. The message text is read only to spot a prompt that is too long and a thinking
+ * budget refused (Gemini gives neither a code of its own), and is never kept.
  *
  * @param code           an ErrorInfo reason that changes the classification (API_KEY_INVALID), else
  *                       the canonical status (INVALID_ARGUMENT, RESOURCE_EXHAUSTED...), or null
  * @param keyInvalid     Gemini answers a wrong key with 400, not 401: only this detail tells them apart
  * @param contextTooLong the message says the input token count exceeds the model's maximum
+ * @param thinkingRefused an INVALID_ARGUMENT whose message speaks of thinking: a model that cannot think, or
+ *                       one that cannot stop (a budget of 0 on 2.5 Pro); read only for a request that set an effort
  * @param retryDelay     a RetryInfo detail's delay: Gemini's 429s say how long to wait there, not in a header
  */
-record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, Optional<Duration> retryDelay) {
+record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, boolean thinkingRefused,
+                       Optional<Duration> retryDelay) {
 
     static final String API_KEY_INVALID = "API_KEY_INVALID";
     /** Gemini's status for an account it will not serve: billing not enabled, a region it is not offered in. */
     static final String FAILED_PRECONDITION = "FAILED_PRECONDITION";
 
-    private static final GeminiErrorBody UNREADABLE = new GeminiErrorBody(null, false, false, Optional.empty());
+    private static final GeminiErrorBody UNREADABLE = new GeminiErrorBody(null, false, false, false, Optional.empty());
 
     /** Reads the body; anything that is not a Google error body (an HTML page, nothing) says nothing. */
     static GeminiErrorBody read(byte[] body, JsonMapper json) {
@@ -52,8 +55,10 @@ record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, 
             }
         }
         String status = text(error.get("status"));
-        return new GeminiErrorBody(keyInvalid ? API_KEY_INVALID : status, keyInvalid,
-                saysTooManyInputTokens(text(error.get("message"))), delay);
+        String message = text(error.get("message"));
+        return new GeminiErrorBody(keyInvalid ? API_KEY_INVALID : status, keyInvalid, saysTooManyInputTokens(message),
+                "INVALID_ARGUMENT".equals(status) && message != null
+                        && message.toLowerCase(Locale.ROOT).contains("thinking"), delay);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.JsonText;
+import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
@@ -104,6 +105,9 @@ public final class GeminiRequestMapper {
         if (request.options().seed() != null) {
             // Gemini's seed is 32 bits: the low 32 of the caller's, so one seed still gives one seed here.
             generation.put("seed", request.options().seed().intValue());
+        }
+        if (request.options().reasoning() != null) {
+            generation.put("thinkingConfig", Map.of("thinkingBudget", thinkingBudget(request.options().reasoning())));
         }
         ResponseFormat format = request.options().format();
         if (format.json() && !request.tools().isEmpty()) {
@@ -315,5 +319,20 @@ public final class GeminiRequestMapper {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The thinking budget Google's own OpenAI-compatible endpoint gives each of OpenAI's efforts (none turns
+     * thinking off, on the models that allow it); the efforts it has no budget for are not said here.
+     */
+    static int thinkingBudget(ReasoningEffort effort) {
+        return switch (effort) {
+            case NONE -> 0;
+            case LOW -> 1024;
+            case MEDIUM -> 8192;
+            case HIGH -> 24576;
+            case MINIMAL, XHIGH -> throw new IllegalArgumentException("Gemini has no thinking budget for the reasoning "
+                    + "effort " + effort.wireName());
+        };
     }
 }

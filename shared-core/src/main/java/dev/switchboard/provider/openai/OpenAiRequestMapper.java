@@ -53,6 +53,9 @@ public final class OpenAiRequestMapper {
         if (request.options().seed() != null) {
             body.put("seed", request.options().seed());
         }
+        if (request.options().reasoning() != null) {
+            body.put("reasoning_effort", request.options().reasoning().wireName());
+        }
         if (request.options().format().json()) {
             body.put("response_format", responseFormat(request.options().format()));
         }

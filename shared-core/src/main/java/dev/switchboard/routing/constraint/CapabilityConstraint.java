@@ -6,7 +6,10 @@ import dev.switchboard.routing.RoutingRequest;
 
 import java.util.Optional;
 
-/** Tools, images, streaming, JSON output and PDF files, when the request needs them, must be offered by the deployment. */
+/**
+ * Tools, images, streaming, JSON output, PDF files and a reasoning effort, when the request needs them, must
+ * be offered by the deployment.
+ */
 public final class CapabilityConstraint implements CandidateConstraint {
 
     @Override
@@ -27,6 +30,9 @@ public final class CapabilityConstraint implements CandidateConstraint {
         }
         if (needs.needsPdf() && !offers.pdf()) {
             return Optional.of("does not read PDF files (capability pdf)");
+        }
+        if (needs.needsReasoning() && !offers.reasoning()) {
+            return Optional.of("does not take a reasoning effort (capability reasoning)");
         }
         return Optional.empty();
     }

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * What a caller demands of the deployment that answers: capabilities beyond text (tools, images,
- * streaming, JSON output, PDF files), a cost ceiling for this request in USD, a latency target, and lists of providers or
+ * streaming, JSON output, PDF files, a reasoning effort), a cost ceiling for this request in USD, a latency target, and lists of providers or
  * deployments to allow or deny (each entry a provider name, a model, or "provider/model"). The
  * context window needed is not here: it follows from the prompt and the answer budget.
  *
@@ -18,8 +18,8 @@ import java.util.Set;
  *                    out; false when the caller set it, and a deployment must be able to give all of it
  */
 public record RequestConstraints(boolean needsTools, boolean needsVision, boolean needsStreaming, boolean needsJson,
-                                 boolean needsPdf, Double maxCostUsd, Long slaTargetMs, Set<String> allow,
-                                 Set<String> deny, boolean answerBudgetFitted) {
+                                 boolean needsPdf, boolean needsReasoning, Double maxCostUsd, Long slaTargetMs,
+                                 Set<String> allow, Set<String> deny, boolean answerBudgetFitted) {
 
     public static final RequestConstraints NONE = new RequestConstraints(false, false, false, null, null, Set.of(),
             Set.of());
@@ -41,16 +41,16 @@ public record RequestConstraints(boolean needsTools, boolean needsVision, boolea
         }
     }
 
-    /** Constraints of a request whose answer budget was set by its caller, and that asks for no JSON. */
+    /** Constraints of a request whose answer budget was set by its caller, and that asks for no JSON, PDF or reasoning. */
     public RequestConstraints(boolean needsTools, boolean needsVision, boolean needsStreaming, Double maxCostUsd,
                               Long slaTargetMs, Set<String> allow, Set<String> deny) {
-        this(needsTools, needsVision, needsStreaming, false, false, maxCostUsd, slaTargetMs, allow, deny, false);
+        this(needsTools, needsVision, needsStreaming, false, false, false, maxCostUsd, slaTargetMs, allow, deny, false);
     }
 
-    /** Constraints of a request that asks for no JSON. */
+    /** Constraints of a request that asks for no JSON, PDF or reasoning. */
     public RequestConstraints(boolean needsTools, boolean needsVision, boolean needsStreaming, Double maxCostUsd,
                               Long slaTargetMs, Set<String> allow, Set<String> deny, boolean answerBudgetFitted) {
-        this(needsTools, needsVision, needsStreaming, false, false, maxCostUsd, slaTargetMs, allow, deny,
+        this(needsTools, needsVision, needsStreaming, false, false, false, maxCostUsd, slaTargetMs, allow, deny,
                 answerBudgetFitted);
     }
 

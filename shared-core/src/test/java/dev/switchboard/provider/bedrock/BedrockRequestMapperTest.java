@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
@@ -243,5 +244,15 @@ class BedrockRequestMapperTest {
 
         assertTrue(request.requestMetadata().isEmpty());
         assertFalse(request.toString().contains("user-1234"));
+    }
+
+    @Test
+    void jsonOutputAndAReasoningEffortAreRefusedStreamedOrNotSinceRoutingNeverOffersThemHere() {
+        ChatRequest chat = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10);
+        for (GenerationOptions options : List.of(new GenerationOptions(null, List.of(), ResponseFormat.JSON_OBJECT),
+                new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.HIGH))) {
+            assertThrows(IllegalArgumentException.class, () -> mapper.converse(chat.withOptions(options)));
+            assertThrows(IllegalArgumentException.class, () -> mapper.converseStream(chat.withOptions(options)));
+        }
     }
 }

@@ -10,6 +10,9 @@ import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.FinishReason;
+import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ReasoningEffort;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
 import dev.switchboard.provider.StreamChunk;
@@ -182,6 +185,22 @@ class GeminiAdapterTest extends UpstreamContractTest {
     @Test
     void theDocumentedTooManyInputTokensAnswerIsContextTooLong() {
         assertEquals(Kind.CONTEXT_TOO_LONG, fixtureFailure(400, "error-400-context-too-long.json").kind());
+    }
+
+    @Test
+    void aRefusedThinkingBudgetIsUnsupportedForARequestThatSetAnEffortAndABadRequestOtherwise() {
+        ChatRequest thinking = request().withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null,
+                ReasoningEffort.NONE));
+        upstream.enqueue(FakeUpstream.Reply.json(400, GeminiFixtures.text("error-400-thinking-budget.json")));
+
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().complete(thinking));
+
+        assertSafe(e);
+        assertEquals(Kind.UNSUPPORTED, e.kind());
+        assertTrue(e.fallbackAllowed(), "another deployment may take the effort");
+        assertFalse(e.getMessage().contains("Budget"), "the upstream's text is not echoed");
+        assertEquals(Kind.REJECTED, fixtureFailure(400, "error-400-thinking-budget.json").kind(),
+                "a request that set no effort did not cause it");
     }
 
     @Test

@@ -38,6 +38,9 @@ class GeminiErrorBodyTest {
         assertEquals("INVALID_ARGUMENT", error.code());
         assertFalse(error.contextTooLong());
         assertTrue(read("error-400-context-too-long.json").contextTooLong());
+        assertTrue(read("error-400-thinking-budget.json").thinkingRefused());
+        assertFalse(error.thinkingRefused());
+        assertFalse(read("error-400-context-too-long.json").thinkingRefused());
         assertEquals(Optional.of(Duration.ofSeconds(37)), read("error-429-resource-exhausted.json").retryDelay());
     }
 

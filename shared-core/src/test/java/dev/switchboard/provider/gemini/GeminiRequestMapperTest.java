@@ -3,6 +3,7 @@ package dev.switchboard.provider.gemini;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
@@ -210,6 +211,24 @@ class GeminiRequestMapperTest {
         assertEquals(1, body(request.withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT,
                 (1L << 32) + 1))).get("generationConfig").get("seed").getIntValue(), "the same seed each time");
         assertNull(body(request).get("generationConfig").get("seed"));
+    }
+
+    @Test
+    void aReasoningEffortIsTheThinkingBudgetGooglesOpenAiEndpointGivesIt() throws IOException {
+        ChatRequest request = new ChatRequest("gemini-2.5-flash", List.of(ChatMessage.user("Hi")), 100);
+        java.util.Map<ReasoningEffort, Integer> budgets = java.util.Map.of(ReasoningEffort.NONE, 0,
+                ReasoningEffort.LOW, 1024, ReasoningEffort.MEDIUM, 8192, ReasoningEffort.HIGH, 24576);
+
+        for (java.util.Map.Entry<ReasoningEffort, Integer> budget : budgets.entrySet()) {
+            assertEquals(tree("{\"thinkingBudget\":" + budget.getValue() + "}"), body(request.withOptions(
+                    new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, budget.getKey())))
+                    .get("generationConfig").get("thinkingConfig"), budget.getKey().name());
+        }
+        for (ReasoningEffort unsaid : new ReasoningEffort[]{ReasoningEffort.MINIMAL, ReasoningEffort.XHIGH}) {
+            assertThrows(IllegalArgumentException.class, () -> body(request.withOptions(
+                    new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, unsaid))), unsaid.name());
+        }
+        assertNull(body(request).get("generationConfig").get("thinkingConfig"));
     }
 
     @Test

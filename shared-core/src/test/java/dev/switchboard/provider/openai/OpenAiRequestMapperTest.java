@@ -3,6 +3,7 @@ package dev.switchboard.provider.openai;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
@@ -123,6 +124,18 @@ class OpenAiRequestMapperTest {
         assertEquals(Long.MAX_VALUE, tree(OPENAI.body(simple().withOptions(seeded), false)).get("seed").getLongValue());
         assertEquals(Long.MAX_VALUE, tree(COMPATIBLE.body(simple().withOptions(seeded), true)).get("seed").getLongValue());
         assertNull(tree(OPENAI.body(simple(), false)).get("seed"));
+    }
+
+    @Test
+    void aReasoningEffortGoesAsReasoningEffortToBoth() throws IOException {
+        GenerationOptions thinking = new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null,
+                ReasoningEffort.MINIMAL);
+
+        assertEquals("minimal", tree(OPENAI.body(simple().withOptions(thinking), false)).get("reasoning_effort")
+                .getStringValue());
+        assertEquals("minimal", tree(COMPATIBLE.body(simple().withOptions(thinking), true)).get("reasoning_effort")
+                .getStringValue());
+        assertNull(tree(OPENAI.body(simple(), false)).get("reasoning_effort"));
     }
 
     @Test

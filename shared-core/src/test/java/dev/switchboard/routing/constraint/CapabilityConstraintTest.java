@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CapabilityConstraintTest {
 
     private static final Capabilities NOTHING = new Capabilities(8192, false, false, false);
-    private static final Capabilities EVERYTHING = new Capabilities(8192, true, true, true, 0, true, true);
+    private static final Capabilities EVERYTHING = new Capabilities(8192, true, true, true, 0, true, true, true);
 
     private final CapabilityConstraint constraint = new CapabilityConstraint();
 
@@ -33,7 +33,8 @@ class CapabilityConstraintTest {
 
     @Test
     void aDeploymentOfferingEverythingMeetsEveryNeed() {
-        assertEquals(Optional.empty(), violation(EVERYTHING, constraints().tools().vision().streaming().json().pdf()));
+        assertEquals(Optional.empty(), violation(EVERYTHING,
+                constraints().tools().vision().streaming().json().pdf().reasoning()));
     }
 
     @Test
@@ -43,6 +44,8 @@ class CapabilityConstraintTest {
         assertEquals(Optional.of("does not support streaming"), violation(NOTHING, constraints().streaming()));
         assertEquals(Optional.of("does not support JSON output (capability json)"), violation(NOTHING, constraints().json()));
         assertEquals(Optional.of("does not read PDF files (capability pdf)"), violation(NOTHING, constraints().pdf()));
+        assertEquals(Optional.of("does not take a reasoning effort (capability reasoning)"),
+                violation(NOTHING, constraints().reasoning()));
     }
 
     @Test
