@@ -62,6 +62,9 @@ public final class ChatCompletionRequestParser {
         boolean stream = json.optionalBoolean("stream", false);
         List<ToolDefinition> tools = messages.tools(json.optionalNode("tools"));
         ToolChoice toolChoice = ToolChoiceParser.parse(json.optionalNode("tool_choice"), tools);
+        if (!json.optionalBoolean("parallel_tool_calls", true)) {
+            toolChoice = toolChoice.oneCallAtATime();
+        }
         return new ChatCompletionRequest(model.equals(AUTO_MODEL) ? null : model,
                 messages.messages(json.optionalNode("messages"), CompleteRequestParser.MAX_PROMPT_CHARS), maxTokens,
                 given != null, json.optionalDecimal("temperature", 0, 2), tools, stream,
@@ -148,7 +151,7 @@ public final class ChatCompletionRequestParser {
     private static Set<String> fields() {
         Set<String> fields = new HashSet<>(Set.of("model", "messages", "max_tokens", "max_completion_tokens",
                 "temperature", "tools", "tool_choice", "n", "stream", "stream_options", "user", "auto_route", "top_p",
-                "stop", "seed", "reasoning_effort", ResponseFormatParser.FIELD));
+                "stop", "seed", "reasoning_effort", "parallel_tool_calls", ResponseFormatParser.FIELD));
         fields.addAll(RoutingPreferencesParser.FIELDS);
         fields.addAll(DefaultOnlyFields.FIELDS.keySet());
         return Set.copyOf(fields);

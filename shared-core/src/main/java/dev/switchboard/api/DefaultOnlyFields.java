@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 /**
  * OpenAI request fields the gateway does not act on, taken when they hold OpenAI's own default (or null),
  * as clients and frameworks often send them spelt out: {@code "presence_penalty": 0},
- * {@code "parallel_tool_calls": true}, {@code "logit_bias": {}}... Any other value
+ * {@code "logprobs": false}, {@code "logit_bias": {}}... Any other value
  * would change the answer in a way not every protocol can, so it is refused naming the field, never
  * silently dropped.
  */
@@ -25,7 +25,6 @@ final class DefaultOnlyFields {
             "logprobs", new Default("false", n -> n.isBoolean() && !n.getBooleanValue()),
             "top_logprobs", new Default("0", DefaultOnlyFields::zero),
             "store", new Default("false", n -> n.isBoolean() && !n.getBooleanValue()),
-            "parallel_tool_calls", new Default("true", n -> n.isBoolean() && n.getBooleanValue()),
             "logit_bias", new Default("{}", n -> n.isObject() && n.size() == 0),
             "service_tier", new Default("\"auto\" or \"default\"", n -> n.isString()
                     && (n.getStringValue().equals("auto") || n.getStringValue().equals("default")))));

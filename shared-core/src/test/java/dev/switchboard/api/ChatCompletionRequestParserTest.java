@@ -79,6 +79,19 @@ class ChatCompletionRequestParserTest {
     }
 
     @Test
+    void parallelToolCallsFalseHoldsTheChoiceToOneCallAndTrueIsTheDefault() {
+        String tools = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"weather\","
+                + "\"parameters\":{\"type\":\"object\"}}}]";
+        assertTrue(parse("{" + USER_HI + tools + "}").toolChoice().parallel());
+        assertTrue(parse("{" + USER_HI + tools + ",\"parallel_tool_calls\":null}").toolChoice().parallel());
+        assertEquals(ToolChoice.REQUIRED.oneCallAtATime(), parse("{" + USER_HI + tools
+                + ",\"tool_choice\":\"required\",\"parallel_tool_calls\":false}").toolChoice());
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> parse("{" + USER_HI + tools + ",\"parallel_tool_calls\":\"no\"}"));
+        assertEquals("parallel_tool_calls", e.field());
+    }
+
+    @Test
     void topPAndStopAreTakenAsOpenAiDefinesThem() {
         ChatCompletionRequest request = parse("{" + USER_HI + ",\"top_p\":0.9,\"stop\":[\"END\",\"\\n\"]}");
         assertEquals(new GenerationOptions(0.9, List.of("END", "\n")), request.options());
@@ -131,7 +144,7 @@ class ChatCompletionRequestParserTest {
                 + "\"logit_bias\":{},\"response_format\":{\"type\":\"text\"},\"service_tier\":\"auto\"}");
         assertEquals(parse("{" + USER_HI + "}"), spelt, "the defaults spelt out change nothing");
         for (String field : new String[]{"\"presence_penalty\":0.5", "\"logprobs\":true", "\"store\":true",
-                "\"parallel_tool_calls\":false", "\"logit_bias\":{\"50256\":-100}",
+                "\"logit_bias\":{\"50256\":-100}",
                 "\"service_tier\":\"flex\""}) {
             InvalidRequestException e = assertThrows(InvalidRequestException.class,
                     () -> parse("{" + USER_HI + "," + field + "}"), field);

@@ -65,6 +65,15 @@ class ResponseCachingTest {
     }
 
     @Test
+    void oneCallAtATimeIsPartOfTheKey() {
+        ChatCompletionRequest parallel = seeded(null);
+        ChatCompletionRequest oneCall = new ChatCompletionRequest(null, parallel.messages(), 50, true, null, List.of(),
+                false, false, false, RoutingPreferences.NONE, null, ToolChoice.AUTO.oneCallAtATime(), parallel.options());
+
+        assertNotEquals(caching.keyOf(parallel, Caller.ANONYMOUS), caching.keyOf(oneCall, Caller.ANONYMOUS));
+    }
+
+    @Test
     void anInlineImageIsKeyedButAnImageByAddressIsNeverCached() {
         MessagePart question = new MessagePart.Text("What is this?");
         assertNotNull(caching.keyOf(asking(question, new MessagePart.Image(TestImages.png(2, 2))), Caller.ANONYMOUS));

@@ -110,6 +110,19 @@ class OpenAiSdkToolsGatewayTest {
     }
 
     @Test
+    void theSdksParallelToolCallsFalseReachesTheProvider() {
+        openai.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("openai/completion-text.json")));
+        int before = openai.requests().size();
+
+        sdk.chat().completions().create(ChatCompletionCreateParams.builder().model("gpt-4o-mini")
+                .addUserMessage("Weather in Oslo, one call at a time?").addTool(weatherTool())
+                .parallelToolCalls(false).build());
+
+        assertTrue(openai.requests().get(before).body().contains("\"parallel_tool_calls\":false"),
+                openai.requests().get(before).body());
+    }
+
+    @Test
     void streamedToolCallsAccumulateIntoTheSdksChatCompletion() {
         openai.enqueue(FakeUpstream.Reply.stream("text/event-stream", ChatCompletionsGatewayTest.ssePieces(
                 ChatCompletionsGatewayTest.fixture("openai/stream-tool-calls.sse"))));

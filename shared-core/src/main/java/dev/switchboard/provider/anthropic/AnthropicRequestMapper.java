@@ -115,14 +115,25 @@ public final class AnthropicRequestMapper {
         return Optional.of(out);
     }
 
-    /** Anthropic's words: "any" for at least one call, "tool" for the one named; nothing for AUTO, its default. */
+    /**
+     * Anthropic's words: "any" for at least one call, "tool" for the one named; nothing for AUTO, its default,
+     * unless the model is held to one call, which Anthropic says inside the choice (disable_parallel_tool_use).
+     */
     private static Optional<Map<String, Object>> toolChoice(ToolChoice choice) {
-        return switch (choice.mode()) {
-            case AUTO -> Optional.empty();
-            case NONE -> Optional.of(Map.of("type", "none"));
-            case REQUIRED -> Optional.of(Map.of("type", "any"));
-            case FUNCTION -> Optional.of(Map.of("type", "tool", "name", choice.function()));
-        };
+        Map<String, Object> out = new LinkedHashMap<>();
+        switch (choice.mode()) {
+            case AUTO -> out.put("type", "auto");
+            case NONE -> out.put("type", "none");
+            case REQUIRED -> out.put("type", "any");
+            case FUNCTION -> {
+                out.put("type", "tool");
+                out.put("name", choice.function());
+            }
+        }
+        if (choice.limitsCalls()) {
+            out.put("disable_parallel_tool_use", true);
+        }
+        return choice.mode() == ToolChoice.Mode.AUTO && out.size() == 1 ? Optional.empty() : Optional.of(out);
     }
 
     /** The SHA-256 of the end-user id as 64 lower-case hex digits: the same id always gives the same value. */

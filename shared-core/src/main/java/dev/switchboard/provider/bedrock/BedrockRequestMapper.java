@@ -92,7 +92,8 @@ public final class BedrockRequestMapper {
 
     /**
      * Routing offers a request asking for JSON or a reasoning effort only to deployments with the json or
-     * reasoning capability, which Converse's cannot have; a request that reached here anyway is refused.
+     * reasoning capability, which Converse's cannot have; a request that reached here anyway is refused,
+     * as is one that holds the model to one tool call.
      */
     private static void requireSayable(ChatRequest request) {
         if (request.options().format().json()) {
@@ -100,6 +101,10 @@ public final class BedrockRequestMapper {
         }
         if (request.options().reasoning() != null) {
             throw new IllegalArgumentException("Bedrock Converse is not given a reasoning effort by this gateway");
+        }
+        if (offersTools(request) && request.toolChoice().limitsCalls()) {
+            // Converse's tool configuration has no word for it, and its models may answer with several calls.
+            throw new IllegalArgumentException("Bedrock Converse cannot be held to one tool call at a time");
         }
     }
 

@@ -88,6 +88,10 @@ public final class GeminiRequestMapper {
         }
         body.put("contents", contents);
         if (!request.tools().isEmpty()) {
+            if (request.toolChoice().limitsCalls()) {
+                // Gemini has no word for one call at a time and may answer with several.
+                throw new IllegalArgumentException("Gemini cannot be held to one function call at a time");
+            }
             body.put("tools", List.of(Map.of("functionDeclarations", request.tools().stream().map(this::declaration).toList())));
             toolConfig(request.toolChoice()).ifPresent(config -> body.put("toolConfig", config));
         }

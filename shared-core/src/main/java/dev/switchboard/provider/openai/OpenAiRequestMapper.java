@@ -62,6 +62,10 @@ public final class OpenAiRequestMapper {
         if (!request.tools().isEmpty()) {
             body.put("tools", request.tools().stream().map(this::tool).toList());
             toolChoice(request.toolChoice()).ifPresent(choice -> body.put("tool_choice", choice));
+            // Only beside tools: OpenAI refuses parallel_tool_calls in a request without them.
+            if (!request.toolChoice().parallel()) {
+                body.put("parallel_tool_calls", false);
+            }
         }
         if (request.endUser() != null) {
             body.put("user", request.endUser());

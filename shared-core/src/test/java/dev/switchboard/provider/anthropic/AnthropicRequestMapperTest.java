@@ -140,6 +140,22 @@ class AnthropicRequestMapperTest {
     }
 
     @Test
+    void oneCallAtATimeIsDisableParallelToolUseInsideTheChoice() throws IOException {
+        ChatRequest request = new ChatRequest("claude-3-5-haiku-20241022", List.of(ChatMessage.user("Weather?")), 100,
+                null, List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_SCHEMA)));
+
+        assertEquals(tree("{\"type\":\"auto\",\"disable_parallel_tool_use\":true}"),
+                body(request.withToolChoice(ToolChoice.AUTO.oneCallAtATime()), false).get("tool_choice"));
+        assertEquals(tree("{\"type\":\"any\",\"disable_parallel_tool_use\":true}"),
+                body(request.withToolChoice(ToolChoice.REQUIRED.oneCallAtATime()), false).get("tool_choice"));
+        assertEquals(tree("{\"type\":\"tool\",\"name\":\"get_weather\",\"disable_parallel_tool_use\":true}"),
+                body(request.withToolChoice(ToolChoice.function("get_weather").oneCallAtATime()), true).get("tool_choice"));
+        assertEquals(tree("{\"type\":\"none\"}"),
+                body(request.withToolChoice(ToolChoice.NONE.oneCallAtATime()), false).get("tool_choice"),
+                "with no call allowed there is none to hold to one");
+    }
+
+    @Test
     void topPAndStopSequencesGoAsAnthropicNamesThem() throws IOException {
         ChatRequest request = request(List.of(ChatMessage.user("Hi"))).withOptions(new GenerationOptions(0.5,
                 List.of("Human:")));

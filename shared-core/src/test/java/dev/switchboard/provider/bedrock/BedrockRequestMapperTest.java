@@ -128,6 +128,18 @@ class BedrockRequestMapperTest {
     }
 
     @Test
+    void oneCallAtATimeCannotBeSaidToConverseWhileToolsAreOffered() {
+        ChatRequest chat = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10, null,
+                List.of(new ToolDefinition("get_weather", null, "{\"type\":\"object\"}")));
+
+        assertThrows(IllegalArgumentException.class, () -> mapper.converse(chat.withToolChoice(ToolChoice.AUTO.oneCallAtATime())));
+        assertThrows(IllegalArgumentException.class,
+                () -> mapper.converseStream(chat.withToolChoice(ToolChoice.REQUIRED.oneCallAtATime())));
+        assertNull(mapper.converse(chat.withToolChoice(ToolChoice.NONE.oneCallAtATime())).toolConfig(),
+                "no tools offered, no call to hold");
+    }
+
+    @Test
     void aToolChoiceIsConversesAnyOrToolAndNoneLeavesTheToolsOutWhereItCan() {
         List<ToolDefinition> weather = List.of(new ToolDefinition("get_weather", null, "{\"type\":\"object\"}"));
         ChatRequest chat = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10, null, weather);

@@ -160,6 +160,18 @@ class GeminiRequestMapperTest {
     }
 
     @Test
+    void oneCallAtATimeCannotBeSaidToGeminiSoAnotherDeploymentMayTakeIt() throws IOException {
+        ChatRequest request = new ChatRequest("gemini-1.5-flash", List.of(ChatMessage.user("Weather?")), 100, null,
+                List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_PARAMETERS)));
+
+        assertThrows(IllegalArgumentException.class, () -> body(request.withToolChoice(ToolChoice.AUTO.oneCallAtATime())));
+        assertEquals(tree("{\"functionCallingConfig\":{\"mode\":\"NONE\"}}"),
+                body(request.withToolChoice(ToolChoice.NONE.oneCallAtATime())).get("toolConfig"), "no call to hold");
+        assertNull(body(new ChatRequest("gemini-1.5-flash", List.of(ChatMessage.user("Hi")), 100)
+                .withToolChoice(ToolChoice.AUTO.oneCallAtATime())).get("tools"), "no tools, nothing to hold");
+    }
+
+    @Test
     void aJsonAnswerIsAskedForByMimeTypeAndASchemaGoesAsFullJsonSchema() throws IOException {
         ChatRequest request = new ChatRequest("gemini-2.5-flash", List.of(ChatMessage.user("Weather?")), 100);
         String schema = "{\"type\":\"object\",\"properties\":{\"celsius\":{\"type\":\"number\"}},"

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,6 +92,20 @@ class OpenAiRequestMapperTest {
                 """.formatted(WEATHER_PARAMETERS)), body.get("tools"));
         assertTrue(body.get("tools").get(0).get("function").get("parameters").isObject());
         assertNull(body.get("tools").get(1).get("function").get("description"), "no description, no field");
+    }
+
+    @Test
+    void oneCallAtATimeIsParallelToolCallsFalseOnlyBesideTools() throws IOException {
+        ChatRequest request = new ChatRequest("gpt-4o", List.of(ChatMessage.user("Weather in Oslo?")), 100, null,
+                List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_PARAMETERS)));
+
+        assertFalse(tree(OPENAI.body(request.withToolChoice(ToolChoice.AUTO.oneCallAtATime()), false))
+                .get("parallel_tool_calls").getBooleanValue());
+        assertFalse(tree(COMPATIBLE.body(request.withToolChoice(ToolChoice.REQUIRED.oneCallAtATime()), true))
+                .get("parallel_tool_calls").getBooleanValue());
+        assertNull(tree(OPENAI.body(request, false)).get("parallel_tool_calls"), "true is OpenAI's default");
+        assertNull(tree(OPENAI.body(simple().withToolChoice(ToolChoice.AUTO.oneCallAtATime()), false))
+                .get("parallel_tool_calls"), "OpenAI refuses it without tools");
     }
 
     @Test
