@@ -2,6 +2,7 @@ package dev.switchboard.api;
 
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
@@ -72,7 +73,7 @@ public final class ChatCompletionRequestParser {
                 RoutingPreferencesParser.fromBody(json), user(json), toolChoice,
                 new GenerationOptions(topP(json), stop(json.optionalNode("stop")),
                         ResponseFormatParser.parse(mapper, json.optionalNode(ResponseFormatParser.FIELD)),
-                        json.optionalLong("seed", Long.MIN_VALUE, Long.MAX_VALUE), reasoning(json)));
+                        json.optionalLong("seed", Long.MIN_VALUE, Long.MAX_VALUE), reasoning(json), penalties(json)));
     }
 
     /** OpenAI's end-user id: a non-blank string the providers can take as it is. The message never quotes it. */
@@ -83,6 +84,13 @@ public final class ChatCompletionRequestParser {
                     + ChatRequest.MAX_END_USER_CHARS + " characters");
         }
         return user;
+    }
+
+    /** OpenAI's presence_penalty and frequency_penalty, each from -2 to 2; 0 (OpenAI's default) when not given. */
+    private static Penalties penalties(JsonBody json) {
+        Double presence = json.optionalDecimal("presence_penalty", -Penalties.MAX, Penalties.MAX);
+        Double frequency = json.optionalDecimal("frequency_penalty", -Penalties.MAX, Penalties.MAX);
+        return new Penalties(presence == null ? 0 : presence, frequency == null ? 0 : frequency);
     }
 
     /** OpenAI's reasoning_effort, one of its words; null when not given. */
@@ -151,7 +159,8 @@ public final class ChatCompletionRequestParser {
     private static Set<String> fields() {
         Set<String> fields = new HashSet<>(Set.of("model", "messages", "max_tokens", "max_completion_tokens",
                 "temperature", "tools", "tool_choice", "n", "stream", "stream_options", "user", "auto_route", "top_p",
-                "stop", "seed", "reasoning_effort", "parallel_tool_calls", ResponseFormatParser.FIELD));
+                "stop", "seed", "reasoning_effort", "parallel_tool_calls", "presence_penalty", "frequency_penalty",
+                ResponseFormatParser.FIELD));
         fields.addAll(RoutingPreferencesParser.FIELDS);
         fields.addAll(DefaultOnlyFields.FIELDS.keySet());
         return Set.copyOf(fields);

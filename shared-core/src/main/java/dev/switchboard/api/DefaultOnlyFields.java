@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 
 /**
  * OpenAI request fields the gateway does not act on, taken when they hold OpenAI's own default (or null),
- * as clients and frameworks often send them spelt out: {@code "presence_penalty": 0},
+ * as clients and frameworks often send them spelt out: {@code "top_logprobs": 0},
  * {@code "logprobs": false}, {@code "logit_bias": {}}... Any other value
  * would change the answer in a way not every protocol can, so it is refused naming the field, never
  * silently dropped.
@@ -20,8 +20,6 @@ final class DefaultOnlyFields {
 
     /** Sorted, so that of several fields the same one is always named. */
     static final Map<String, Default> FIELDS = new TreeMap<>(Map.of(
-            "presence_penalty", new Default("0", DefaultOnlyFields::zero),
-            "frequency_penalty", new Default("0", DefaultOnlyFields::zero),
             "logprobs", new Default("false", n -> n.isBoolean() && !n.getBooleanValue()),
             "top_logprobs", new Default("0", DefaultOnlyFields::zero),
             "store", new Default("false", n -> n.isBoolean() && !n.getBooleanValue()),

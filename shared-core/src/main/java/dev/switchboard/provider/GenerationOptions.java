@@ -8,11 +8,11 @@ import java.util.List;
  * most {@value #MAX_STOP_SEQUENCES}, the fewest any protocol takes), which every protocol has a field for;
  * the answer's format ({@code response_format}), which only deployments with the json capability take;
  * the sampling {@code seed} (null for none), a best-effort hint only OpenAI's and Gemini's wires carry;
- * and the {@code reasoning} effort (null for the model's own), which only deployments with the reasoning
- * capability take.
+ * the {@code reasoning} effort (null for the model's own), which only deployments with the reasoning
+ * capability take; and the repetition {@code penalties}, which only OpenAI's and Gemini's wires carry.
  */
 public record GenerationOptions(Double topP, List<String> stop, ResponseFormat format, Long seed,
-                                ReasoningEffort reasoning) {
+                                ReasoningEffort reasoning, Penalties penalties) {
 
     public static final int MAX_STOP_SEQUENCES = 4;
     public static final GenerationOptions NONE = new GenerationOptions(null, List.of(), ResponseFormat.TEXT);
@@ -22,18 +22,25 @@ public record GenerationOptions(Double topP, List<String> stop, ResponseFormat f
         this(topP, stop, ResponseFormat.TEXT);
     }
 
-    /** Options without a seed or a reasoning effort. */
+    /** Options without a seed, a reasoning effort or penalties. */
     public GenerationOptions(Double topP, List<String> stop, ResponseFormat format) {
-        this(topP, stop, format, null, null);
+        this(topP, stop, format, null, null, Penalties.NONE);
     }
 
-    /** Options without a reasoning effort. */
+    /** Options without a reasoning effort or penalties. */
     public GenerationOptions(Double topP, List<String> stop, ResponseFormat format, Long seed) {
-        this(topP, stop, format, seed, null);
+        this(topP, stop, format, seed, null, Penalties.NONE);
+    }
+
+    /** Options without penalties. */
+    public GenerationOptions(Double topP, List<String> stop, ResponseFormat format, Long seed,
+                             ReasoningEffort reasoning) {
+        this(topP, stop, format, seed, reasoning, Penalties.NONE);
     }
 
     public GenerationOptions {
         format = format == null ? ResponseFormat.TEXT : format;
+        penalties = penalties == null ? Penalties.NONE : penalties;
         if (topP != null && !(topP >= 0 && topP <= 1)) {
             throw new IllegalArgumentException("topP must be in [0, 1]: " + topP);
         }
@@ -78,6 +85,9 @@ public record GenerationOptions(Double topP, List<String> stop, ResponseFormat f
         }
         if (reasoning != null) {
             out.append("|reasoning=").append(reasoning.wireName());
+        }
+        if (penalties.any()) {
+            out.append("|penalties=").append(penalties.presence()).append(',').append(penalties.frequency());
         }
         return out.toString();
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
@@ -138,12 +139,25 @@ class ChatCompletionRequestParserTest {
     }
 
     @Test
+    void penaltiesAreNumbersFromMinusTwoToTwoAndZeroByDefault() {
+        assertEquals(Penalties.NONE, parse("{" + USER_HI + "}").options().penalties());
+        assertEquals(new Penalties(-2, 1.5), parse("{" + USER_HI + ",\"presence_penalty\":-2,\"frequency_penalty\":1.5}")
+                .options().penalties());
+        for (String refused : new String[]{"\"presence_penalty\":2.5", "\"frequency_penalty\":-3",
+                "\"presence_penalty\":\"0.5\""}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                    () -> parse("{" + USER_HI + "," + refused + "}"), refused);
+            assertEquals(refused.substring(1, refused.indexOf('"', 1)), e.field());
+        }
+    }
+
+    @Test
     void openAisOtherFieldsAreTakenAtTheirDefaultsAndRefusedNamingTheFieldOtherwise() {
-        ChatCompletionRequest spelt = parse("{" + USER_HI + ",\"presence_penalty\":0,\"frequency_penalty\":0.0,"
+        ChatCompletionRequest spelt = parse("{" + USER_HI + ",\"presence_penalty\":0,\"frequency_penalty\":null,"
                 + "\"logprobs\":false,\"top_logprobs\":null,\"store\":false,\"parallel_tool_calls\":true,"
                 + "\"logit_bias\":{},\"response_format\":{\"type\":\"text\"},\"service_tier\":\"auto\"}");
         assertEquals(parse("{" + USER_HI + "}"), spelt, "the defaults spelt out change nothing");
-        for (String field : new String[]{"\"presence_penalty\":0.5", "\"logprobs\":true", "\"store\":true",
+        for (String field : new String[]{"\"logprobs\":true", "\"store\":true",
                 "\"logit_bias\":{\"50256\":-100}",
                 "\"service_tier\":\"flex\""}) {
             InvalidRequestException e = assertThrows(InvalidRequestException.class,

@@ -11,6 +11,7 @@ import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.TestImages;
@@ -62,6 +63,18 @@ class ResponseCachingTest {
 
         assertNotEquals(caching.keyOf(plain, Caller.ANONYMOUS), caching.keyOf(low, Caller.ANONYMOUS));
         assertNotEquals(caching.keyOf(low, Caller.ANONYMOUS), caching.keyOf(high, Caller.ANONYMOUS));
+    }
+
+    @Test
+    void penaltiesArePartOfTheKeyAndZeroOnesAddNothing() {
+        assertEquals(caching.keyOf(seeded(null), Caller.ANONYMOUS), caching.keyOf(with(new GenerationOptions(null,
+                List.of(), ResponseFormat.TEXT, null, null, Penalties.NONE)), Caller.ANONYMOUS));
+        assertNotEquals(caching.keyOf(seeded(null), Caller.ANONYMOUS), caching.keyOf(with(new GenerationOptions(null,
+                List.of(), ResponseFormat.TEXT, null, null, new Penalties(0.5, 0))), Caller.ANONYMOUS));
+        assertNotEquals(caching.keyOf(with(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, null,
+                        new Penalties(0.5, 0))), Caller.ANONYMOUS),
+                caching.keyOf(with(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, null,
+                        new Penalties(0, 0.5))), Caller.ANONYMOUS));
     }
 
     @Test

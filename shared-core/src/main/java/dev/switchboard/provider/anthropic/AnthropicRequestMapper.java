@@ -47,6 +47,10 @@ public final class AnthropicRequestMapper {
             // Routing offers such a request only to deployments with the reasoning capability, which this protocol's cannot have.
             throw new IllegalArgumentException("Anthropic's models are not given a reasoning effort by this gateway");
         }
+        if (request.options().penalties().any()) {
+            // The Messages API has no penalties; dropping them would answer another request than the one asked.
+            throw new IllegalArgumentException("Anthropic's Messages API takes no presence or frequency penalty");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", request.model());
         body.put("max_tokens", request.maxTokens());

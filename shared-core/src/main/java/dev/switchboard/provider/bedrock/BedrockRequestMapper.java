@@ -93,7 +93,7 @@ public final class BedrockRequestMapper {
     /**
      * Routing offers a request asking for JSON or a reasoning effort only to deployments with the json or
      * reasoning capability, which Converse's cannot have; a request that reached here anyway is refused,
-     * as is one that holds the model to one tool call.
+     * as is one with penalties or one that holds the model to one tool call, which Converse cannot say.
      */
     private static void requireSayable(ChatRequest request) {
         if (request.options().format().json()) {
@@ -101,6 +101,9 @@ public final class BedrockRequestMapper {
         }
         if (request.options().reasoning() != null) {
             throw new IllegalArgumentException("Bedrock Converse is not given a reasoning effort by this gateway");
+        }
+        if (request.options().penalties().any()) {
+            throw new IllegalArgumentException("Bedrock Converse takes no presence or frequency penalty");
         }
         if (offersTools(request) && request.toolChoice().limitsCalls()) {
             // Converse's tool configuration has no word for it, and its models may answer with several calls.

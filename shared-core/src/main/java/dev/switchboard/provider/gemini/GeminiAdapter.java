@@ -91,8 +91,8 @@ public final class GeminiAdapter implements ChatProvider {
      * Gemini answers a wrong key with 400 (API_KEY_INVALID) and a project it will not serve (billing
      * not enabled, a region without the API) with 400 FAILED_PRECONDITION, both UNAUTHORIZED here so
      * that the next provider is tried and the breaker counts them; and its 429s say how long to wait
-     * in a RetryInfo detail, used when no Retry-After header came. A request that set a reasoning effort
-     * and was refused for its thinking budget is UNSUPPORTED: another deployment may take that effort.
+     * in a RetryInfo detail, used when no Retry-After header came. A request refused for the thinking
+     * budget of its reasoning effort, or for its penalties, is UNSUPPORTED: another deployment may take them.
      */
     private ProviderException failure(UpstreamResponse response, ChatRequest request) {
         GeminiErrorBody error = GeminiErrorBody.read(response.body(), json);
@@ -101,7 +101,8 @@ public final class GeminiAdapter implements ChatProvider {
             bodyKind = Kind.UNAUTHORIZED;
         } else if (error.contextTooLong() && response.status() == 400) {
             bodyKind = Kind.CONTEXT_TOO_LONG;
-        } else if (error.thinkingRefused() && response.status() == 400 && request.options().reasoning() != null) {
+        } else if (response.status() == 400 && (error.thinkingRefused() && request.options().reasoning() != null
+                || error.penaltyRefused() && request.options().penalties().any())) {
             bodyKind = Kind.UNSUPPORTED;
         }
         ProviderException base = support.failures().fromStatus(name, response, error.code(), bodyKind);

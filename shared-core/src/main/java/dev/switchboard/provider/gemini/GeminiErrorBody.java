@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * What a Google API error body ({"error":{"code","message","status","details"}}) says, as far as
- * classification needs it. The message text is read only to spot a prompt that is too long and a thinking
- * budget refused (Gemini gives neither a code of its own), and is never kept.
+ * classification needs it. The message text is read only to spot a prompt that is too long, and a thinking
+ * budget or a penalty refused (Gemini gives none of them a code of its own), and is never kept.
  *
  * @param code           an ErrorInfo reason that changes the classification (API_KEY_INVALID), else
  *                       the canonical status (INVALID_ARGUMENT, RESOURCE_EXHAUSTED...), or null
@@ -20,16 +20,19 @@ import java.util.Optional;
  * @param contextTooLong the message says the input token count exceeds the model's maximum
  * @param thinkingRefused an INVALID_ARGUMENT whose message speaks of thinking: a model that cannot think, or
  *                       one that cannot stop (a budget of 0 on 2.5 Pro); read only for a request that set an effort
+ * @param penaltyRefused an INVALID_ARGUMENT whose message speaks of a penalty, which some models do not take;
+ *                       read only for a request that set one
  * @param retryDelay     a RetryInfo detail's delay: Gemini's 429s say how long to wait there, not in a header
  */
 record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, boolean thinkingRefused,
-                       Optional<Duration> retryDelay) {
+                       boolean penaltyRefused, Optional<Duration> retryDelay) {
 
     static final String API_KEY_INVALID = "API_KEY_INVALID";
     /** Gemini's status for an account it will not serve: billing not enabled, a region it is not offered in. */
     static final String FAILED_PRECONDITION = "FAILED_PRECONDITION";
 
-    private static final GeminiErrorBody UNREADABLE = new GeminiErrorBody(null, false, false, false, Optional.empty());
+    private static final GeminiErrorBody UNREADABLE = new GeminiErrorBody(null, false, false, false, false,
+            Optional.empty());
 
     /** Reads the body; anything that is not a Google error body (an HTML page, nothing) says nothing. */
     static GeminiErrorBody read(byte[] body, JsonMapper json) {
@@ -56,9 +59,9 @@ record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, 
         }
         String status = text(error.get("status"));
         String message = text(error.get("message"));
+        String invalidArgument = "INVALID_ARGUMENT".equals(status) && message != null ? message.toLowerCase(Locale.ROOT) : "";
         return new GeminiErrorBody(keyInvalid ? API_KEY_INVALID : status, keyInvalid, saysTooManyInputTokens(message),
-                "INVALID_ARGUMENT".equals(status) && message != null
-                        && message.toLowerCase(Locale.ROOT).contains("thinking"), delay);
+                invalidArgument.contains("thinking"), invalidArgument.contains("penalty"), delay);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.JsonText;
+import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
@@ -112,6 +113,13 @@ public final class GeminiRequestMapper {
         }
         if (request.options().reasoning() != null) {
             generation.put("thinkingConfig", Map.of("thinkingBudget", thinkingBudget(request.options().reasoning())));
+        }
+        Penalties penalties = request.options().penalties();
+        if (penalties.presence() != 0) {
+            generation.put("presencePenalty", penalties.presence());
+        }
+        if (penalties.frequency() != 0) {
+            generation.put("frequencyPenalty", penalties.frequency());
         }
         ResponseFormat format = request.options().format();
         if (format.json() && !request.tools().isEmpty()) {

@@ -2,6 +2,7 @@ package dev.switchboard.provider.openai;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.JsonText;
 import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ResponseFormat;
@@ -55,6 +56,13 @@ public final class OpenAiRequestMapper {
         }
         if (request.options().reasoning() != null) {
             body.put("reasoning_effort", request.options().reasoning().wireName());
+        }
+        Penalties penalties = request.options().penalties();
+        if (penalties.presence() != 0) {
+            body.put("presence_penalty", penalties.presence());
+        }
+        if (penalties.frequency() != 0) {
+            body.put("frequency_penalty", penalties.frequency());
         }
         if (request.options().format().json()) {
             body.put("response_format", responseFormat(request.options().format()));

@@ -3,6 +3,7 @@ package dev.switchboard.provider.anthropic;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
@@ -188,6 +189,14 @@ class AnthropicRequestMapperTest {
         assertNull(body.get("seed"));
         assertEquals(tree("{\"model\":\"claude-3-5-sonnet-20241022\",\"max_tokens\":256,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Hi\"}]}]}"), body);
+    }
+
+    @Test
+    void penaltiesCannotBeSaidToAnthropicSoAnotherDeploymentMayTakeThem() {
+        ChatRequest request = request(List.of(ChatMessage.user("Hi"))).withOptions(
+                new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, null, new Penalties(0, 0.5)));
+
+        assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, false));
     }
 
     @Test

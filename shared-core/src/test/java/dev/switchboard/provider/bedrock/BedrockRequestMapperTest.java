@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
@@ -259,10 +260,11 @@ class BedrockRequestMapperTest {
     }
 
     @Test
-    void jsonOutputAndAReasoningEffortAreRefusedStreamedOrNotSinceRoutingNeverOffersThemHere() {
+    void jsonOutputAReasoningEffortAndPenaltiesAreRefusedStreamedOrNot() {
         ChatRequest chat = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10);
         for (GenerationOptions options : List.of(new GenerationOptions(null, List.of(), ResponseFormat.JSON_OBJECT),
-                new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.HIGH))) {
+                new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.HIGH),
+                new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, null, new Penalties(0.5, 0)))) {
             assertThrows(IllegalArgumentException.class, () -> mapper.converse(chat.withOptions(options)));
             assertThrows(IllegalArgumentException.class, () -> mapper.converseStream(chat.withOptions(options)));
         }

@@ -13,6 +13,7 @@ import dev.switchboard.provider.FinishReason;
 import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
+import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
 import dev.switchboard.provider.StreamChunk;
@@ -201,6 +202,19 @@ class GeminiAdapterTest extends UpstreamContractTest {
         assertFalse(e.getMessage().contains("Budget"), "the upstream's text is not echoed");
         assertEquals(Kind.REJECTED, fixtureFailure(400, "error-400-thinking-budget.json").kind(),
                 "a request that set no effort did not cause it");
+    }
+
+    @Test
+    void aRefusedPenaltyIsUnsupportedForARequestThatSetOne() {
+        ChatRequest penalised = request().withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null,
+                null, new Penalties(0.5, 0)));
+        upstream.enqueue(FakeUpstream.Reply.json(400, GeminiFixtures.text("error-400-penalty.json")));
+
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().complete(penalised));
+
+        assertEquals(Kind.UNSUPPORTED, e.kind());
+        assertEquals(Kind.REJECTED, fixtureFailure(400, "error-400-penalty.json").kind(),
+                "a request that set no penalty did not cause it");
     }
 
     @Test

@@ -41,6 +41,9 @@ class GeminiErrorBodyTest {
         assertTrue(read("error-400-thinking-budget.json").thinkingRefused());
         assertFalse(error.thinkingRefused());
         assertFalse(read("error-400-context-too-long.json").thinkingRefused());
+        assertTrue(read("error-400-penalty.json").penaltyRefused());
+        assertFalse(read("error-400-penalty.json").thinkingRefused());
+        assertFalse(read("error-400-thinking-budget.json").penaltyRefused());
         assertEquals(Optional.of(Duration.ofSeconds(37)), read("error-429-resource-exhausted.json").retryDelay());
     }
 

@@ -3,6 +3,7 @@ package dev.switchboard.provider.gemini;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
@@ -241,6 +242,19 @@ class GeminiRequestMapperTest {
                     new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, unsaid))), unsaid.name());
         }
         assertNull(body(request).get("generationConfig").get("thinkingConfig"));
+    }
+
+    @Test
+    void penaltiesGoInTheGenerationConfigOnlyWhenNotZero() throws IOException {
+        ChatRequest request = new ChatRequest("gemini-2.5-flash", List.of(ChatMessage.user("Hi")), 100);
+
+        JsonNode generation = body(request.withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null,
+                null, new Penalties(0.5, -1.25)))).get("generationConfig");
+
+        assertEquals(0.5, generation.get("presencePenalty").getDoubleValue());
+        assertEquals(-1.25, generation.get("frequencyPenalty").getDoubleValue());
+        assertNull(body(request.withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, null,
+                new Penalties(0, 0.5)))).get("generationConfig").get("presencePenalty"));
     }
 
     @Test

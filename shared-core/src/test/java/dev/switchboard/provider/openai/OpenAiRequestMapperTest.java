@@ -3,6 +3,7 @@ package dev.switchboard.provider.openai;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
@@ -151,6 +152,19 @@ class OpenAiRequestMapperTest {
         assertEquals("minimal", tree(COMPATIBLE.body(simple().withOptions(thinking), true)).get("reasoning_effort")
                 .getStringValue());
         assertNull(tree(OPENAI.body(simple(), false)).get("reasoning_effort"));
+    }
+
+    @Test
+    void penaltiesGoAsOpenAiNamesThemOnlyWhenNotZero() throws IOException {
+        JsonNode body = tree(OPENAI.body(simple().withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT,
+                null, null, new Penalties(-0.5, 1.5))), false));
+
+        assertEquals(-0.5, body.get("presence_penalty").getDoubleValue());
+        assertEquals(1.5, body.get("frequency_penalty").getDoubleValue());
+        JsonNode presenceOnly = tree(COMPATIBLE.body(simple().withOptions(new GenerationOptions(null, List.of(),
+                ResponseFormat.TEXT, null, null, new Penalties(0.25, 0))), false));
+        assertNull(presenceOnly.get("frequency_penalty"));
+        assertNull(tree(OPENAI.body(simple(), false)).get("presence_penalty"));
     }
 
     @Test
