@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  *                     answer that long; a default is cut to the model's longest answer instead
  * @param includeUsage whether a stream ends with a usage chunk (stream_options.include_usage)
  * @param toolChoice   whether the model may, must or must not call a tool (OpenAI's tool_choice)
- * @param options      top_p, stop sequences, the answer's format (response_format) and the seed
+ * @param options      top_p, stop sequences, the answer's format (response_format), the seed, the reasoning
+ *                     effort and the penalties
  * @param user         OpenAI's end-user identifier, passed on to providers that take one; null when
  *                     not given. It is the caller's data like the prompt: never logged nor ledgered.
  */
@@ -66,8 +67,7 @@ public record ChatCompletionRequest(String model, List<ChatMessage> messages, in
     public String toString() {
         return "ChatCompletionRequest[model=" + model + ", messages=" + messages.size() + ", maxTokens=" + maxTokens
                 + (maxTokensGiven ? "" : " (default)") + ", temperature=" + temperature + ", tools=" + tools.size()
-                + ", toolChoice=" + toolChoice.mode() + ", topP=" + options.topP() + ", stop=" + options.stop().size()
-                + ", stream=" + stream
+                + ", toolChoice=" + toolChoice.mode() + ", " + options.shape() + ", stream=" + stream
                 + ", includeUsage=" + includeUsage + ", autoRoute=" + autoRoute + ", routing=" + routing
                 + ", user=" + (user == null ? "none" : "given") + "]";
     }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -41,17 +42,22 @@ public final class ProviderCatalogLoader {
     public static final Set<String> PROTOCOLS =
             Set.of("openai", "anthropic", "gemini", "openai-compatible", "bedrock", "simulated");
 
+    /** A capability only some protocols' adapters can say, and what a deployment with it can be asked. */
+    private record ProtocolCapability(String key, Predicate<Capabilities> has, Set<String> protocols, String what) {
+    }
+
     /**
-     * The protocols whose adapters can ask for a JSON answer (response_format); see ResponseFormat.
-     * Anthropic's only with a schema (its structured outputs), on the models that have them.
+     * json: the protocols whose adapters can ask for a JSON answer (response_format, see ResponseFormat);
+     * Anthropic's only with a schema (its structured outputs), on the models that have them. reasoning: those
+     * that can pass on a reasoning effort (OpenAI's own word, Gemini's thinking budget); Anthropic's thinking
+     * has conditions of its own (a budget under max_tokens, no temperature, its thinking blocks sent back with
+     * tool results) that this gateway does not meet yet.
      */
-    static final Set<String> JSON_PROTOCOLS = Set.of("openai", "openai-compatible", "gemini", "anthropic", "simulated");
-    /**
-     * The protocols whose adapters can pass on a reasoning effort (reasoning_effort): OpenAI's own word, and
-     * Gemini's thinking budget. Anthropic's thinking has conditions of its own (a budget under max_tokens,
-     * no temperature, its thinking blocks sent back with tool results) that this gateway does not meet yet.
-     */
-    static final Set<String> REASONING_PROTOCOLS = Set.of("openai", "openai-compatible", "gemini", "simulated");
+    private static final List<ProtocolCapability> PROTOCOL_CAPABILITIES = List.of(
+            new ProtocolCapability("json", Capabilities::json,
+                    Set.of("openai", "openai-compatible", "gemini", "anthropic", "simulated"), "be asked for JSON output"),
+            new ProtocolCapability("reasoning", Capabilities::reasoning,
+                    Set.of("openai", "openai-compatible", "gemini", "simulated"), "be given a reasoning effort"));
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     /**
@@ -151,15 +157,12 @@ public final class ProviderCatalogLoader {
             if (!models.add(deployment.model())) {
                 throw r.error(path + ".deployments[" + i + "].model", "'" + deployment.model() + "' is declared twice");
             }
-            if (deployment.capabilities().json() && !JSON_PROTOCOLS.contains(protocol)) {
-                throw r.error(path + ".deployments[" + i + "].capabilities.json", "protocol " + protocol
-                        + " cannot be asked for JSON output by this gateway; json: true applies to " + String.join(", ",
-                        JSON_PROTOCOLS.stream().sorted().toList()));
-            }
-            if (deployment.capabilities().reasoning() && !REASONING_PROTOCOLS.contains(protocol)) {
-                throw r.error(path + ".deployments[" + i + "].capabilities.reasoning", "protocol " + protocol
-                        + " cannot be given a reasoning effort by this gateway; reasoning: true applies to "
-                        + String.join(", ", REASONING_PROTOCOLS.stream().sorted().toList()));
+            for (ProtocolCapability limited : PROTOCOL_CAPABILITIES) {
+                if (limited.has().test(deployment.capabilities()) && !limited.protocols().contains(protocol)) {
+                    throw r.error(path + ".deployments[" + i + "].capabilities." + limited.key(), "protocol " + protocol
+                            + " cannot " + limited.what() + " by this gateway; " + limited.key() + ": true applies to "
+                            + String.join(", ", limited.protocols().stream().sorted().toList()));
+                }
             }
             deployments.add(deployment);
         }

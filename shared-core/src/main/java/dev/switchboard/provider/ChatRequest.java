@@ -11,8 +11,9 @@ import java.util.Objects;
  * end-user identifier (null when none; OpenAI's {@code user}), which an adapter passes on only where
  * its protocol has a field for it (an opaque tag for the provider's abuse monitoring: never logged),
  * whether the deadline also ends a stream still under way, whatever comes or does not come, and
- * whether the model must, may or must not call a tool ({@link ToolChoice}; AUTO when null), and top_p
- * and stop sequences ({@link GenerationOptions}; none when null).
+ * whether the model must, may or must not call a tool ({@link ToolChoice}; AUTO when null), and the
+ * generation options: top_p, stop sequences, the answer's format, the seed, the reasoning effort and the
+ * penalties ({@link GenerationOptions}; none when null).
  */
 public record ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
                           List<ToolDefinition> tools, Instant deadline, String endUser, boolean deadlineEndsStream,
@@ -98,7 +99,7 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
                 choice, options);
     }
 
-    /** The same request, with {@code generation}'s top_p and stop sequences. */
+    /** The same request, with {@code generation}'s options. */
     public ChatRequest withOptions(GenerationOptions generation) {
         return new ChatRequest(model, messages, maxTokens, temperature, tools, deadline, endUser, deadlineEndsStream,
                 toolChoice, generation);
@@ -114,7 +115,7 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
     public String toString() {
         return "ChatRequest[model=" + model + ", messages=" + messages.size() + ", maxTokens=" + maxTokens
                 + ", temperature=" + temperature + ", tools=" + tools.size() + ", toolChoice=" + toolChoice.mode()
-                + ", topP=" + options.topP() + ", stop=" + options.stop().size() + ", deadline=" + deadline
+                + ", " + options.shape() + ", deadline=" + deadline
                 + (deadlineEndsStream ? " (ends the stream)" : "") + ", endUser=" + (endUser == null ? "none" : "given")
                 + "]";
     }

@@ -71,6 +71,17 @@ public record GenerationOptions(Double topP, List<String> stop, ResponseFormat f
         return temperature == null ? topP : null;
     }
 
+    /**
+     * The options for a log line: the stop sequences counted, not quoted (they can carry the caller's text),
+     * the format by kind, a seed only as given or not.
+     */
+    public String shape() {
+        return "topP=" + topP + ", stop=" + stop.size() + ", format=" + format.wireName()
+                + ", seed=" + (seed == null ? "none" : "given") + ", reasoning=" + (reasoning == null ? "none"
+                : reasoning.wireName()) + ", penalties=" + (penalties.any() ? penalties.presence() + "/"
+                + penalties.frequency() : "none");
+    }
+
     /** One canonical text, for the response cache's key: each sequence length-prefixed. */
     public String canonical() {
         StringBuilder out = new StringBuilder("top_p=").append(topP).append("|stop=");

@@ -1,6 +1,7 @@
 package dev.switchboard.resilience;
 
 import dev.switchboard.api.ContextLengthExceededException;
+import dev.switchboard.api.RequestUnsupportedException;
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.ProviderRejectedException;
 import dev.switchboard.api.RequestTimedOutException;
@@ -162,20 +163,26 @@ public final class FallbackChain {
         int contextTooLongUpTo = 0;
         // Whether every deployment tried said the context was too long (the others left out for a smaller one).
         boolean onlyTooLong = true;
+        // Whether every deployment tried said it cannot take the request as it is, none passed over for a
+        // reason that passes (a circuit, a full window, the deadline).
+        boolean onlyUnsupported = true;
         for (Candidate candidate : ranked) {
             if (!clock.instant().isBefore(deadline) || Thread.currentThread().isInterrupted()) {
                 LOG.warn("request deadline reached or interrupted; candidates left untried from {}", candidate.label());
                 onlyTooLong = false;
+                onlyUnsupported = false;
                 break;
             }
             if (candidate.capabilities().contextLength() <= contextTooLongUpTo) {
                 attempts.add(Attempt.passedOver(candidate.label(), Attempt.CONTEXT_TOO_SMALL));
+                onlyUnsupported = false;
                 continue;
             }
             // An open circuit is passed over before the gate, so that it holds no limit for a call never made.
             if (breakers.isOpen(candidate.label())) {
                 attempts.add(Attempt.passedOver(candidate.label(), Attempt.CIRCUIT_OPEN));
                 onlyTooLong = false;
+                onlyUnsupported = false;
                 continue;
             }
             RetryingCaller.CandidateCall<T> call = calls.apply(candidate);
@@ -183,6 +190,7 @@ public final class FallbackChain {
             if (refused.isPresent()) {
                 attempts.add(Attempt.passedOver(candidate.label(), refused.get()));
                 onlyTooLong = false;
+                onlyUnsupported = false;
                 continue;
             }
             RetryingCaller.Result<T> result;
@@ -207,6 +215,7 @@ public final class FallbackChain {
             if (!(result instanceof RetryingCaller.Failed<T>)) {
                 // A circuit that opened between the check above and the call: this one was never asked.
                 onlyTooLong = false;
+                onlyUnsupported = false;
             }
             if (result instanceof RetryingCaller.Failed<T> failed) {
                 ProviderException failure = failed.failure();
@@ -218,6 +227,7 @@ public final class FallbackChain {
                 } else {
                     onlyTooLong = false;
                 }
+                onlyUnsupported &= failure.kind() == ProviderException.Kind.UNSUPPORTED;
             }
         }
         if (!clock.instant().isBefore(deadline)) {
@@ -225,6 +235,9 @@ public final class FallbackChain {
         }
         if (onlyTooLong && contextTooLongUpTo > 0) {
             throw new ContextLengthExceededException(Attempt.failures(attempts));
+        }
+        if (onlyUnsupported && !attempts.isEmpty()) {
+            throw new RequestUnsupportedException(Attempt.failures(attempts));
         }
         throw new NoProviderAvailableException(Attempt.failures(attempts));
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.resilience;
 
 import dev.switchboard.api.ContextLengthExceededException;
+import dev.switchboard.api.RequestUnsupportedException;
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.ProviderRejectedException;
 import dev.switchboard.api.RequestTimedOutException;
@@ -296,6 +297,28 @@ class FallbackChainTest {
         assertEquals("messages", e.field());
         assertEquals(List.of("alpha/small (context_too_long)", "beta/smaller (context_too_small)",
                 "gamma/large (context_too_long)"), e.tried());
+    }
+
+    @Test
+    void aRequestNoDeploymentTriedCanTakeIsTheCallers422NotAnOutage() {
+        fixture.provider("alpha").fails(unsupported());
+        fixture.provider("beta").fails(unsupported());
+
+        RequestUnsupportedException e = assertThrows(RequestUnsupportedException.class,
+                () -> call(candidate("alpha", "a", 8_000), candidate("beta", "b", 8_000)));
+
+        assertEquals(422, e.status());
+        assertEquals("no_eligible_deployment", e.type());
+        assertEquals(List.of("alpha/a (unsupported)", "beta/b (unsupported)"), e.tried());
+    }
+
+    @Test
+    void anUnsupportedRequestBesideAnotherFailureIsStillAnOutage() {
+        fixture.provider("alpha").fails(unsupported());
+        fixture.provider("beta").fails(unauthorized());
+
+        assertThrows(NoProviderAvailableException.class, () -> call(candidate("alpha", "a", 8_000),
+                candidate("beta", "b", 8_000)), "beta may take it once its key is mended");
     }
 
     @Test

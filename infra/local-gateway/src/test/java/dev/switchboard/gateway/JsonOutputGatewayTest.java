@@ -214,6 +214,18 @@ class JsonOutputGatewayTest {
     }
 
     @Test
+    void jsonWithoutASchemaPinnedToAnthropicIsTheCallers422NotAnOutage() throws Exception {
+        int claudeCalls = claude.requests().size();
+
+        HttpResponse<String> response = post("{\"model\":\"claude-haiku-4-5\",\"response_format\":{\"type\":\"json_object\"},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Answer in JSON (pinned)\"}]}");
+
+        assertEquals(422, response.statusCode(), response.body());
+        assertTrue(response.body().contains("jsonclaude/claude-haiku-4-5 (unsupported)"), response.body());
+        assertEquals(claudeCalls, claude.requests().size(), "nothing was sent to Anthropic");
+    }
+
+    @Test
     void aSchemaAnthropicRefusesFallsBackToTheNextCandidateInsteadOfFailingTheRequest() throws Exception {
         claude.enqueue(FakeUpstream.Reply.json(400, ChatCompletionsGatewayTest.fixture("anthropic/error-400-output-format.json")));
         openai.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("openai/completion-text.json")));

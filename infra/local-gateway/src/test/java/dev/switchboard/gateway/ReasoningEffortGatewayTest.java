@@ -91,7 +91,7 @@ class ReasoningEffortGatewayTest {
         int geminiCalls = gemini.requests().size();
         openai.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("openai/completion-text.json")));
 
-        HttpResponse<String> response = post("{\"model\":\"auto\",\"reasoning_effort\":\"minimal\","
+        HttpResponse<String> response = post("{\"model\":\"auto\",\"reasoning_effort\":\"xhigh\","
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Name a prime\"}]}");
 
         assertEquals(200, response.statusCode(), response.body());
@@ -100,7 +100,7 @@ class ReasoningEffortGatewayTest {
         assertEquals(geminiCalls, gemini.requests().size(), "nothing was sent to Gemini");
         assertTrue(response.body().contains("thinkgemini/gemini-2.5-flash (unsupported)"),
                 "Gemini ranked first and was skipped: " + response.body());
-        assertEquals("minimal", sent(openai).get("reasoning_effort").getStringValue());
+        assertEquals("xhigh", sent(openai).get("reasoning_effort").getStringValue());
     }
 
     @Test

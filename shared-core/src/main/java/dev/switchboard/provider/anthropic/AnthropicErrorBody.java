@@ -23,10 +23,12 @@ record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUn
     private static final AnthropicErrorBody NONE = new AnthropicErrorBody(null, false, false, false);
     /**
      * A structured-output refusal (lower case): a model without structured outputs, or a schema using what
-     * they do not take (numeric or length bounds, recursion). The message names the field or the feature.
+     * they do not take (numeric or length bounds, recursion). The message names the field (Anthropic's
+     * invalid_request_error messages start with the parameter's path) or the feature; a tool's input_schema
+     * refused is the caller's own error and must not match.
      */
     private static final Pattern FORMAT_REFUSED = Pattern.compile("output_config|output_format|output format"
-            + "|structured output|json schema|json_schema|schema");
+            + "|structured output");
     /** How those account refusals are worded (lower case): every request with our key fails until billing is fixed. */
     private static final Pattern ACCOUNT_UNUSABLE = Pattern.compile(
             "credit balance|usage limits?|spend(ing)? limit|organization (has been|is) disabled");
@@ -60,7 +62,7 @@ record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUn
         boolean tooLong = invalidRequest
                 && (messageText.contains("prompt is too long") || messageText.contains("exceed context limit"));
         return new AnthropicErrorBody(typeText, tooLong, invalidRequest && ACCOUNT_UNUSABLE.matcher(messageText).find(),
-                invalidRequest && FORMAT_REFUSED.matcher(messageText).find());
+                invalidRequest && FORMAT_REFUSED.matcher(messageText).find() && !messageText.contains("tools."));
     }
 
     /** " (type)" to end a message with, or "" when there is no type fit to repeat. */

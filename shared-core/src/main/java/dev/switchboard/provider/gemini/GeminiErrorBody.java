@@ -30,6 +30,8 @@ record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, 
     static final String API_KEY_INVALID = "API_KEY_INVALID";
     /** Gemini's status for an account it will not serve: billing not enabled, a region it is not offered in. */
     static final String FAILED_PRECONDITION = "FAILED_PRECONDITION";
+    /** Gemini's status for a request it cannot take as it is. */
+    static final String INVALID_ARGUMENT = "INVALID_ARGUMENT";
 
     private static final GeminiErrorBody UNREADABLE = new GeminiErrorBody(null, false, false, false, false,
             Optional.empty());
@@ -59,9 +61,8 @@ record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, 
         }
         String status = text(error.get("status"));
         String message = text(error.get("message"));
-        String invalidArgument = "INVALID_ARGUMENT".equals(status) && message != null ? message.toLowerCase(Locale.ROOT) : "";
         return new GeminiErrorBody(keyInvalid ? API_KEY_INVALID : status, keyInvalid, saysTooManyInputTokens(message),
-                invalidArgument.contains("thinking"), invalidArgument.contains("penalty"), delay);
+                refusesArgument(status, message, "thinking"), refusesArgument(status, message, "penalty"), delay);
     }
 
     /**
@@ -70,6 +71,11 @@ record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, 
      */
     boolean accountUnusable() {
         return FAILED_PRECONDITION.equals(code);
+    }
+
+    /** An INVALID_ARGUMENT whose message speaks of {@code subject} (lower case). */
+    private static boolean refusesArgument(String status, String message, String subject) {
+        return INVALID_ARGUMENT.equals(status) && message != null && message.toLowerCase(Locale.ROOT).contains(subject);
     }
 
     private static boolean saysTooManyInputTokens(String message) {

@@ -112,7 +112,8 @@ public final class GeminiRequestMapper {
             generation.put("seed", request.options().seed().intValue());
         }
         if (request.options().reasoning() != null) {
-            generation.put("thinkingConfig", Map.of("thinkingBudget", thinkingBudget(request.options().reasoning())));
+            generation.put("thinkingConfig", Map.of("thinkingBudget",
+                    thinkingBudget(request.options().reasoning(), request.maxTokens())));
         }
         Penalties penalties = request.options().penalties();
         if (penalties.presence() != 0) {
@@ -335,16 +336,19 @@ public final class GeminiRequestMapper {
 
     /**
      * The thinking budget Google's own OpenAI-compatible endpoint gives each of OpenAI's efforts (none turns
-     * thinking off, on the models that allow it); the efforts it has no budget for are not said here.
+     * thinking off, on the models that allow it), at most half of {@code maxTokens}: Gemini's thoughts count
+     * against maxOutputTokens, and a budget as large as it would leave the answer no room. xhigh, which
+     * Google gives no budget, is not said here.
      */
-    static int thinkingBudget(ReasoningEffort effort) {
-        return switch (effort) {
+    static int thinkingBudget(ReasoningEffort effort, int maxTokens) {
+        int budget = switch (effort) {
             case NONE -> 0;
-            case LOW -> 1024;
+            case MINIMAL, LOW -> 1024;
             case MEDIUM -> 8192;
             case HIGH -> 24576;
-            case MINIMAL, XHIGH -> throw new IllegalArgumentException("Gemini has no thinking budget for the reasoning "
-                    + "effort " + effort.wireName());
+            case XHIGH -> throw new IllegalArgumentException("Gemini has no thinking budget for the reasoning effort "
+                    + effort.wireName());
         };
+        return Math.min(budget, maxTokens / 2);
     }
 }

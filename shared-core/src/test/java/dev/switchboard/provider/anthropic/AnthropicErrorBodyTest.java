@@ -62,12 +62,15 @@ class AnthropicErrorBodyTest {
     void aRefusalThatSpeaksOfTheOutputFormatOrASchemaIsAFormatRefusal() {
         assertTrue(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-output-format.json")).formatRefused());
         for (String message : new String[] {"'claude-3-haiku-20240307' does not support structured outputs.",
-                "output_format: Extra inputs are not permitted", "Recursive JSON schemas are not supported"}) {
+                "output_format: Extra inputs are not permitted",
+                "output_config.format.schema: Recursive schemas are not supported"}) {
             assertTrue(read("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\""
                     + message + "\"}}").formatRefused(), message);
         }
         assertFalse(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-invalid.json")).formatRefused());
         assertFalse(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-credit-balance.json")).formatRefused());
+        assertFalse(read("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\""
+                + "tools.0.input_schema: JSON schema is invalid\"}}").formatRefused(), "the caller's own tool schema");
         assertFalse(read("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"schema\"}}")
                 .formatRefused(), "only an invalid_request_error says so");
     }

@@ -196,7 +196,8 @@ class AnthropicRequestMapperTest {
         ChatRequest request = request(List.of(ChatMessage.user("Hi"))).withOptions(
                 new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, null, new Penalties(0, 0.5)));
 
-        assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, false));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, false)).getMessage()
+                .contains("penalty"));
     }
 
     @Test
@@ -204,7 +205,8 @@ class AnthropicRequestMapperTest {
         ChatRequest request = request(List.of(ChatMessage.user("Hi"))).withOptions(
                 new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.LOW));
 
-        assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, false));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, false)).getMessage()
+                .contains("reasoning effort"));
     }
 
     @Test

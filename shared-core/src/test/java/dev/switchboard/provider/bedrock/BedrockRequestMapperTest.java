@@ -265,8 +265,11 @@ class BedrockRequestMapperTest {
         for (GenerationOptions options : List.of(new GenerationOptions(null, List.of(), ResponseFormat.JSON_OBJECT),
                 new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.HIGH),
                 new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, null, new Penalties(0.5, 0)))) {
-            assertThrows(IllegalArgumentException.class, () -> mapper.converse(chat.withOptions(options)));
-            assertThrows(IllegalArgumentException.class, () -> mapper.converseStream(chat.withOptions(options)));
+            String refused = assertThrows(IllegalArgumentException.class, () -> mapper.converse(chat.withOptions(options)))
+                    .getMessage();
+            assertEquals(refused, assertThrows(IllegalArgumentException.class,
+                    () -> mapper.converseStream(chat.withOptions(options))).getMessage(), "streamed or not");
+            assertTrue(refused.contains("JSON") || refused.contains("reasoning") || refused.contains("penalty"), refused);
         }
     }
 }

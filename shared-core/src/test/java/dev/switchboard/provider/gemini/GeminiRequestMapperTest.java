@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -228,20 +229,30 @@ class GeminiRequestMapperTest {
 
     @Test
     void aReasoningEffortIsTheThinkingBudgetGooglesOpenAiEndpointGivesIt() throws IOException {
-        ChatRequest request = new ChatRequest("gemini-2.5-flash", List.of(ChatMessage.user("Hi")), 100);
-        java.util.Map<ReasoningEffort, Integer> budgets = java.util.Map.of(ReasoningEffort.NONE, 0,
+        ChatRequest request = new ChatRequest("gemini-2.5-flash", List.of(ChatMessage.user("Hi")), 65_536);
+        Map<ReasoningEffort, Integer> budgets = Map.of(ReasoningEffort.NONE, 0, ReasoningEffort.MINIMAL, 1024,
                 ReasoningEffort.LOW, 1024, ReasoningEffort.MEDIUM, 8192, ReasoningEffort.HIGH, 24576);
 
-        for (java.util.Map.Entry<ReasoningEffort, Integer> budget : budgets.entrySet()) {
+        for (Map.Entry<ReasoningEffort, Integer> budget : budgets.entrySet()) {
             assertEquals(tree("{\"thinkingBudget\":" + budget.getValue() + "}"), body(request.withOptions(
                     new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, budget.getKey())))
                     .get("generationConfig").get("thinkingConfig"), budget.getKey().name());
         }
-        for (ReasoningEffort unsaid : new ReasoningEffort[]{ReasoningEffort.MINIMAL, ReasoningEffort.XHIGH}) {
-            assertThrows(IllegalArgumentException.class, () -> body(request.withOptions(
-                    new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, unsaid))), unsaid.name());
-        }
+        IllegalArgumentException xhigh = assertThrows(IllegalArgumentException.class, () -> body(request.withOptions(
+                new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.XHIGH))));
+        assertTrue(xhigh.getMessage().contains("xhigh"), xhigh.getMessage());
         assertNull(body(request).get("generationConfig").get("thinkingConfig"));
+    }
+
+    @Test
+    void aThinkingBudgetLeavesTheAnswerAtLeastHalfOfMaxTokensSinceGeminiCountsThoughtsAgainstThem() throws IOException {
+        ChatRequest request = new ChatRequest("gemini-2.5-flash", List.of(ChatMessage.user("Hi")), 4096)
+                .withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.HIGH));
+
+        JsonNode generation = body(request).get("generationConfig");
+
+        assertEquals(2048, generation.get("thinkingConfig").get("thinkingBudget").getIntValue());
+        assertEquals(4096, generation.get("maxOutputTokens").getIntValue(), "the caller's budget stays the whole");
     }
 
     @Test
