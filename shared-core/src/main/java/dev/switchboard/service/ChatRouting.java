@@ -12,6 +12,7 @@ import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolDefinition;
+import dev.switchboard.routing.Capability;
 
 import java.util.HashSet;
 import java.util.List;
@@ -47,22 +48,22 @@ final class ChatRouting {
         }
         Set<String> requires = new HashSet<>(p.requires());
         if (!request.tools().isEmpty()) {
-            requires.add("tools");
+            requires.add(Capability.TOOLS.wireName());
         }
         if (request.stream()) {
-            requires.add("streaming");
+            requires.add(Capability.STREAMING.wireName());
         }
         if (request.options().format().json()) {
-            requires.add("json");
+            requires.add(Capability.JSON.wireName());
         }
         if (request.messages().stream().anyMatch(ChatMessage::hasImages)) {
-            requires.add("vision");
+            requires.add(Capability.VISION.wireName());
         }
         if (request.messages().stream().anyMatch(m -> !m.documents().isEmpty())) {
-            requires.add("pdf");
+            requires.add(Capability.PDF.wireName());
         }
         if (request.options().reasoning() != null) {
-            requires.add("reasoning");
+            requires.add(Capability.REASONING.wireName());
         }
         return new RoutingPreferences(p.strategy(), p.latencyClass(), p.maxCost(), p.slaTargetMs(), allow, p.deny(),
                 requires);

@@ -10,6 +10,7 @@ import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.cost.JtokkitTokenCounter;
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.Capability;
 import dev.switchboard.routing.ComplexityStrategy;
 import dev.switchboard.routing.HybridStrategy;
 import dev.switchboard.routing.NoCandidatesException;
@@ -34,6 +35,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /** Makes routing decisions and explains them; never calls a provider. */
@@ -173,10 +175,11 @@ public class DecisionService {
         if (p.equals(RoutingPreferences.NONE) && !budgetFitted) {
             return RequestConstraints.NONE;
         }
-        return new RequestConstraints(p.requires().contains("tools"), p.requires().contains("vision"),
-                p.requires().contains("streaming"), p.requires().contains("json"), p.requires().contains("pdf"),
-                p.requires().contains("reasoning"), p.maxCost(), p.slaTargetMs(),
-                Set.copyOf(p.allow()), Set.copyOf(p.deny()), budgetFitted);
+        // RoutingPreferences holds only words it checked against the capabilities.
+        Set<Capability> needs = p.requires().stream().map(word -> Capability.fromWireName(word).orElseThrow())
+                .collect(Collectors.toSet());
+        return new RequestConstraints(needs, p.maxCost(), p.slaTargetMs(), Set.copyOf(p.allow()), Set.copyOf(p.deny()),
+                budgetFitted);
     }
 
     /** GET /recommendation: always the auto-route (hybrid) decision, as seed 001 specifies. */

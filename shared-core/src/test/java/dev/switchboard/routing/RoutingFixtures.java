@@ -6,6 +6,7 @@ import dev.switchboard.routing.scoring.LatencyClass;
 import dev.switchboard.routing.scoring.ScoringFixtures;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -146,46 +147,40 @@ public final class RoutingFixtures {
     public static final class ConstraintsBuilder {
         private final Set<String> allow = new HashSet<>();
         private final Set<String> deny = new HashSet<>();
-        private boolean tools;
-        private boolean vision;
-        private boolean streaming;
-        private boolean json;
-        private boolean pdf;
-        private boolean reasoning;
+        private final Set<Capability> needs = EnumSet.noneOf(Capability.class);
         private Double maxCostUsd;
         private Long slaTargetMs;
 
         private ConstraintsBuilder() {
         }
 
-        public ConstraintsBuilder tools() {
-            tools = true;
+        private ConstraintsBuilder needing(Capability capability) {
+            needs.add(capability);
             return this;
+        }
+
+        public ConstraintsBuilder tools() {
+            return needing(Capability.TOOLS);
         }
 
         public ConstraintsBuilder vision() {
-            vision = true;
-            return this;
+            return needing(Capability.VISION);
         }
 
         public ConstraintsBuilder streaming() {
-            streaming = true;
-            return this;
+            return needing(Capability.STREAMING);
         }
 
         public ConstraintsBuilder pdf() {
-            pdf = true;
-            return this;
+            return needing(Capability.PDF);
         }
 
         public ConstraintsBuilder reasoning() {
-            reasoning = true;
-            return this;
+            return needing(Capability.REASONING);
         }
 
         public ConstraintsBuilder json() {
-            json = true;
-            return this;
+            return needing(Capability.JSON);
         }
 
         public ConstraintsBuilder maxCost(double usd) {
@@ -209,8 +204,7 @@ public final class RoutingFixtures {
         }
 
         public RequestConstraints build() {
-            return new RequestConstraints(tools, vision, streaming, json, pdf, reasoning, maxCostUsd, slaTargetMs, allow,
-                    deny, false);
+            return new RequestConstraints(needs, maxCostUsd, slaTargetMs, allow, deny, false);
         }
     }
 }

@@ -1,12 +1,16 @@
 package dev.switchboard.routing.constraint;
 
+import dev.switchboard.routing.Capability;
+
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a caller demands of the deployment that answers: capabilities beyond text (tools, images,
- * streaming, JSON output, PDF files, a reasoning effort), a cost ceiling for this request in USD, a latency target, and lists of providers or
- * deployments to allow or deny (each entry a provider name, a model, or "provider/model"). The
+ * What a caller demands of the deployment that answers: capabilities beyond text ({@code needs}: tools,
+ * images, streaming, JSON output, PDF files, a reasoning effort), a cost ceiling for this request in USD,
+ * a latency target, and lists of providers or deployments to allow or deny (each entry a provider name, a model, or "provider/model"). The
  * context window needed is not here: it follows from the prompt and the answer budget.
  *
  * @param maxCostUsd  the most the request may cost, or null for no ceiling
@@ -17,14 +21,15 @@ import java.util.Set;
  *                    (its longest answer, the room its window leaves): such a budget leaves no deployment
  *                    out; false when the caller set it, and a deployment must be able to give all of it
  */
-public record RequestConstraints(boolean needsTools, boolean needsVision, boolean needsStreaming, boolean needsJson,
-                                 boolean needsPdf, boolean needsReasoning, Double maxCostUsd, Long slaTargetMs,
-                                 Set<String> allow, Set<String> deny, boolean answerBudgetFitted) {
+public record RequestConstraints(Set<Capability> needs, Double maxCostUsd, Long slaTargetMs, Set<String> allow,
+                                 Set<String> deny, boolean answerBudgetFitted) {
 
     public static final RequestConstraints NONE = new RequestConstraints(false, false, false, null, null, Set.of(),
             Set.of());
 
     public RequestConstraints {
+        Objects.requireNonNull(needs, "needs");
+        needs = needs.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(needs));
         if (maxCostUsd != null && !(maxCostUsd >= 0 && Double.isFinite(maxCostUsd))) {
             throw new IllegalArgumentException("max cost must be a finite number of USD of at least 0: " + maxCostUsd);
         }
@@ -41,17 +46,30 @@ public record RequestConstraints(boolean needsTools, boolean needsVision, boolea
         }
     }
 
-    /** Constraints of a request whose answer budget was set by its caller, and that asks for no JSON, PDF or reasoning. */
+    /** Constraints of a request whose budget its caller set, and that needs at most tools, images and streaming. */
     public RequestConstraints(boolean needsTools, boolean needsVision, boolean needsStreaming, Double maxCostUsd,
                               Long slaTargetMs, Set<String> allow, Set<String> deny) {
-        this(needsTools, needsVision, needsStreaming, false, false, false, maxCostUsd, slaTargetMs, allow, deny, false);
+        this(needsTools, needsVision, needsStreaming, maxCostUsd, slaTargetMs, allow, deny, false);
     }
 
-    /** Constraints of a request that asks for no JSON, PDF or reasoning. */
+    /** Constraints of a request that needs at most tools, images and streaming. */
     public RequestConstraints(boolean needsTools, boolean needsVision, boolean needsStreaming, Double maxCostUsd,
                               Long slaTargetMs, Set<String> allow, Set<String> deny, boolean answerBudgetFitted) {
-        this(needsTools, needsVision, needsStreaming, false, false, false, maxCostUsd, slaTargetMs, allow, deny,
-                answerBudgetFitted);
+        this(needs(needsTools, needsVision, needsStreaming), maxCostUsd, slaTargetMs, allow, deny, answerBudgetFitted);
+    }
+
+    private static Set<Capability> needs(boolean tools, boolean vision, boolean streaming) {
+        Set<Capability> needs = EnumSet.noneOf(Capability.class);
+        if (tools) {
+            needs.add(Capability.TOOLS);
+        }
+        if (vision) {
+            needs.add(Capability.VISION);
+        }
+        if (streaming) {
+            needs.add(Capability.STREAMING);
+        }
+        return needs;
     }
 
     public boolean isNone() {

@@ -21,7 +21,7 @@ class RequestConstraintsTest {
     void noneDemandsNothing() {
         RequestConstraints none = RequestConstraints.NONE;
 
-        assertFalse(none.needsTools() || none.needsVision() || none.needsStreaming());
+        assertTrue(none.needs().isEmpty());
         assertNull(none.maxCostUsd());
         assertNull(none.slaTargetMs());
         assertEquals(Set.of(), none.allow());
