@@ -1,21 +1,14 @@
 package dev.switchboard.api;
 
-import dev.switchboard.provider.ChatRequest;
-import dev.switchboard.provider.GenerationOptions;
-import dev.switchboard.provider.Penalties;
-import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns a POST /v1/chat/completions body into a {@link ChatCompletionRequest}, or a 400 naming the
@@ -70,74 +63,8 @@ public final class ChatCompletionRequestParser {
                 messages.messages(json.optionalNode("messages"), CompleteRequestParser.MAX_PROMPT_CHARS), maxTokens,
                 given != null, json.optionalDecimal("temperature", 0, 2), tools, stream,
                 includeUsage(json.optionalNode("stream_options"), stream), json.optionalBoolean("auto_route", false),
-                RoutingPreferencesParser.fromBody(json), user(json), toolChoice,
-                new GenerationOptions(topP(json), stop(json.optionalNode("stop")),
-                        ResponseFormatParser.parse(mapper, json.optionalNode(ResponseFormatParser.FIELD)),
-                        json.optionalLong("seed", Long.MIN_VALUE, Long.MAX_VALUE), reasoning(json), penalties(json)));
-    }
-
-    /** OpenAI's end-user id: a non-blank string the providers can take as it is. The message never quotes it. */
-    private static String user(JsonBody json) {
-        String user = json.optionalText("user", null);
-        if (user != null && (user.isBlank() || user.length() > ChatRequest.MAX_END_USER_CHARS)) {
-            throw new InvalidRequestException("user", "'user' must be a non-blank string of at most "
-                    + ChatRequest.MAX_END_USER_CHARS + " characters");
-        }
-        return user;
-    }
-
-    /** OpenAI's presence_penalty and frequency_penalty, each from -2 to 2; 0 (OpenAI's default) when not given. */
-    private static Penalties penalties(JsonBody json) {
-        Double presence = json.optionalDecimal("presence_penalty", -Penalties.MAX, Penalties.MAX);
-        Double frequency = json.optionalDecimal("frequency_penalty", -Penalties.MAX, Penalties.MAX);
-        return new Penalties(presence == null ? 0 : presence, frequency == null ? 0 : frequency);
-    }
-
-    /** OpenAI's reasoning_effort, one of its words; null when not given. */
-    private static ReasoningEffort reasoning(JsonBody json) {
-        String word = json.optionalText("reasoning_effort", null);
-        if (word == null) {
-            return null;
-        }
-        return ReasoningEffort.of(word).orElseThrow(() -> new InvalidRequestException("reasoning_effort",
-                "'reasoning_effort' must be one of " + Arrays.stream(ReasoningEffort.values())
-                        .map(ReasoningEffort::wireName).collect(Collectors.joining(", "))));
-    }
-
-    /**
-     * top_p from 0 to 1; 1, every protocol's default, is not passed on (clients send it spelt out, and
-     * Anthropic's newer models refuse temperature and top_p together).
-     */
-    private static Double topP(JsonBody json) {
-        Double topP = json.optionalDecimal("top_p", 0, 1);
-        return topP != null && topP == 1.0 ? null : topP;
-    }
-
-    /** OpenAI's stop: one string or an array of up to four, none empty; null for none. */
-    private static List<String> stop(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        String rule = "'stop' must be a non-empty string or an array of at most " + GenerationOptions.MAX_STOP_SEQUENCES
-                + " of them";
-        if (node.isString()) {
-            if (node.getStringValue().isEmpty()) {
-                throw new InvalidRequestException("stop", rule);
-            }
-            return List.of(node.getStringValue());
-        }
-        if (!node.isArray() || node.size() > GenerationOptions.MAX_STOP_SEQUENCES) {
-            throw new InvalidRequestException("stop", rule);
-        }
-        List<String> sequences = new ArrayList<>(node.size());
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
-            if (!item.isString() || item.getStringValue().isEmpty()) {
-                throw new InvalidRequestException("stop", rule);
-            }
-            sequences.add(item.getStringValue());
-        }
-        return sequences;
+                RoutingPreferencesParser.fromBody(json), EndUserFields.parse(json), toolChoice,
+                GenerationOptionsParser.parse(mapper, json));
     }
 
     private static boolean includeUsage(JsonNode options, boolean stream) {
@@ -158,9 +85,10 @@ public final class ChatCompletionRequestParser {
 
     private static Set<String> fields() {
         Set<String> fields = new HashSet<>(Set.of("model", "messages", "max_tokens", "max_completion_tokens",
-                "temperature", "tools", "tool_choice", "n", "stream", "stream_options", "user", "auto_route", "top_p",
-                "stop", "seed", "reasoning_effort", "parallel_tool_calls", "presence_penalty", "frequency_penalty",
-                ResponseFormatParser.FIELD));
+                "temperature", "tools", "tool_choice", "parallel_tool_calls", "n", "stream", "stream_options",
+                "auto_route"));
+        fields.addAll(GenerationOptionsParser.FIELDS);
+        fields.addAll(EndUserFields.FIELDS);
         fields.addAll(RoutingPreferencesParser.FIELDS);
         fields.addAll(DefaultOnlyFields.FIELDS.keySet());
         return Set.copyOf(fields);

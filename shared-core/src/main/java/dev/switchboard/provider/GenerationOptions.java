@@ -9,10 +9,11 @@ import java.util.List;
  * the answer's format ({@code response_format}), which only deployments with the json capability take;
  * the sampling {@code seed} (null for none), a best-effort hint only OpenAI's and Gemini's wires carry;
  * the {@code reasoning} effort (null for the model's own), which only deployments with the reasoning
- * capability take; and the repetition {@code penalties}, which only OpenAI's and Gemini's wires carry.
+ * capability take; the repetition {@code penalties}, which only OpenAI's and Gemini's wires carry; and
+ * OpenAI's {@code promptCache} hints, which change no answer and go to OpenAI alone.
  */
 public record GenerationOptions(Double topP, List<String> stop, ResponseFormat format, Long seed,
-                                ReasoningEffort reasoning, Penalties penalties) {
+                                ReasoningEffort reasoning, Penalties penalties, PromptCacheHint promptCache) {
 
     public static final int MAX_STOP_SEQUENCES = 4;
     public static final GenerationOptions NONE = new GenerationOptions(null, List.of(), ResponseFormat.TEXT);
@@ -22,25 +23,32 @@ public record GenerationOptions(Double topP, List<String> stop, ResponseFormat f
         this(topP, stop, ResponseFormat.TEXT);
     }
 
-    /** Options without a seed, a reasoning effort or penalties. */
+    /** Options without a seed, a reasoning effort, penalties or prompt-cache hints. */
     public GenerationOptions(Double topP, List<String> stop, ResponseFormat format) {
         this(topP, stop, format, null, null, Penalties.NONE);
     }
 
-    /** Options without a reasoning effort or penalties. */
+    /** Options without a reasoning effort, penalties or prompt-cache hints. */
     public GenerationOptions(Double topP, List<String> stop, ResponseFormat format, Long seed) {
         this(topP, stop, format, seed, null, Penalties.NONE);
     }
 
-    /** Options without penalties. */
+    /** Options without penalties or prompt-cache hints. */
     public GenerationOptions(Double topP, List<String> stop, ResponseFormat format, Long seed,
                              ReasoningEffort reasoning) {
         this(topP, stop, format, seed, reasoning, Penalties.NONE);
     }
 
+    /** Options without prompt-cache hints. */
+    public GenerationOptions(Double topP, List<String> stop, ResponseFormat format, Long seed,
+                             ReasoningEffort reasoning, Penalties penalties) {
+        this(topP, stop, format, seed, reasoning, penalties, PromptCacheHint.NONE);
+    }
+
     public GenerationOptions {
         format = format == null ? ResponseFormat.TEXT : format;
         penalties = penalties == null ? Penalties.NONE : penalties;
+        promptCache = promptCache == null ? PromptCacheHint.NONE : promptCache;
         if (topP != null && !(topP >= 0 && topP <= 1)) {
             throw new IllegalArgumentException("topP must be in [0, 1]: " + topP);
         }
@@ -82,7 +90,10 @@ public record GenerationOptions(Double topP, List<String> stop, ResponseFormat f
                 + penalties.frequency() : "none");
     }
 
-    /** One canonical text, for the response cache's key: each sequence length-prefixed. */
+    /**
+     * One canonical text, for the response cache's key: each sequence length-prefixed. The prompt-cache
+     * hints are left out: they change no answer.
+     */
     public String canonical() {
         StringBuilder out = new StringBuilder("top_p=").append(topP).append("|stop=");
         stop.forEach(s -> out.append(s.length()).append(':').append(s).append(','));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.Penalties;
+import dev.switchboard.provider.PromptCacheHint;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
@@ -145,6 +146,50 @@ class ChatCompletionRequestParserTest {
                 .options().penalties());
         for (String refused : new String[]{"\"presence_penalty\":2.5", "\"frequency_penalty\":-3",
                 "\"presence_penalty\":\"0.5\""}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                    () -> parse("{" + USER_HI + "," + refused + "}"), refused);
+            assertEquals(refused.substring(1, refused.indexOf('"', 1)), e.field());
+        }
+    }
+
+    @Test
+    void aSafetyIdentifierIsTheEndUserAsUserIsAndBothMustAgree() {
+        assertEquals("u-1", parse("{" + USER_HI + ",\"safety_identifier\":\"u-1\"}").user());
+        assertEquals("u-1", parse("{" + USER_HI + ",\"safety_identifier\":\"u-1\",\"user\":\"u-1\"}").user());
+        for (String refused : new String[]{"\"safety_identifier\":\"u-1\",\"user\":\"u-2\"",
+                "\"safety_identifier\":\"" + "x".repeat(65) + "\"", "\"safety_identifier\":\" \""}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                    () -> parse("{" + USER_HI + "," + refused + "}"), refused);
+            assertEquals("safety_identifier", e.field());
+            assertFalse(e.getMessage().contains("u-2"), "the caller's value is not quoted");
+        }
+    }
+
+    @Test
+    void metadataInOpenAisShapeIsTakenAndChangesNothing() {
+        assertEquals(parse("{" + USER_HI + "}"), parse("{" + USER_HI + ",\"metadata\":{\"team\":\"search\"}}"));
+        for (String refused : new String[]{"[]", "{\"a\":1}", "{\"" + "k".repeat(65) + "\":\"v\"}",
+                "{\"a\":\"" + "v".repeat(513) + "\"}"}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                    () -> parse("{" + USER_HI + ",\"metadata\":" + refused + "}"), refused);
+            assertEquals("metadata", e.field());
+        }
+        StringBuilder seventeen = new StringBuilder("{");
+        for (int i = 0; i < 17; i++) {
+            seventeen.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
+        }
+        assertThrows(InvalidRequestException.class,
+                () -> parse("{" + USER_HI + ",\"metadata\":" + seventeen + "}}"));
+    }
+
+    @Test
+    void promptCacheHintsAreTakenInOpenAisWords() {
+        PromptCacheHint hint = parse("{" + USER_HI + ",\"prompt_cache_key\":\"agent-7\","
+                + "\"prompt_cache_retention\":\"24h\"}").options().promptCache();
+        assertEquals(new PromptCacheHint("agent-7", "24h"), hint);
+        assertEquals(PromptCacheHint.NONE, parse("{" + USER_HI + "}").options().promptCache());
+        for (String refused : new String[]{"\"prompt_cache_key\":\"\"", "\"prompt_cache_retention\":\"1h\"",
+                "\"prompt_cache_key\":7"}) {
             InvalidRequestException e = assertThrows(InvalidRequestException.class,
                     () -> parse("{" + USER_HI + "," + refused + "}"), refused);
             assertEquals(refused.substring(1, refused.indexOf('"', 1)), e.field());

@@ -12,6 +12,7 @@ import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.Penalties;
+import dev.switchboard.provider.PromptCacheHint;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.TestImages;
@@ -75,6 +76,13 @@ class ResponseCachingTest {
                         new Penalties(0.5, 0))), Caller.ANONYMOUS),
                 caching.keyOf(with(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, null,
                         new Penalties(0, 0.5))), Caller.ANONYMOUS));
+    }
+
+    @Test
+    void promptCacheHintsAreNotPartOfTheKeySinceTheyChangeNoAnswer() {
+        assertEquals(caching.keyOf(seeded(null), Caller.ANONYMOUS), caching.keyOf(with(new GenerationOptions(null,
+                List.of(), ResponseFormat.TEXT, null, null, Penalties.NONE, new PromptCacheHint("agent-7", "24h"))),
+                Caller.ANONYMOUS));
     }
 
     @Test

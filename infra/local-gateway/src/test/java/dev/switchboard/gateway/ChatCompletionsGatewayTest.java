@@ -115,6 +115,21 @@ class ChatCompletionsGatewayTest {
     }
 
     @Test
+    void openAisNewerRequestFieldsAreTakenAndPassedOnAsOpenAiReadsThem() throws Exception {
+        openai.enqueue(FakeUpstream.Reply.json(200, fixture("openai/completion-text.json")));
+        HttpResponse<String> response = post("{\"model\":\"gpt-4o-mini\",\"safety_identifier\":\"hashed-user-1\","
+                + "\"prompt_cache_key\":\"agent-7\",\"prompt_cache_retention\":\"24h\",\"metadata\":{\"team\":\"search\"},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi (newer fields)\"}]}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode sent = json.readValue(last(openai).body(), JsonNode.class);
+        assertEquals("hashed-user-1", sent.get("user").getStringValue(), "the end-user id, as every protocol takes it");
+        assertEquals("agent-7", sent.get("prompt_cache_key").getStringValue());
+        assertEquals("24h", sent.get("prompt_cache_retention").getStringValue());
+        assertNull(sent.get("metadata"), "labels for stored completions, and none is stored");
+    }
+
+    @Test
     void relaysAStreamAsServerSentEventsEndingInDone() throws Exception {
         openai.enqueue(FakeUpstream.Reply.stream("text/event-stream", ssePieces(fixture("openai/stream-text.sse"))));
         HttpResponse<String> response = post("{\"model\":\"gpt-4o-mini\",\"stream\":true,"

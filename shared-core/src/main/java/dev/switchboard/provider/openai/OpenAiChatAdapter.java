@@ -40,7 +40,7 @@ public final class OpenAiChatAdapter implements ChatProvider {
         this.endpoint = endpoint;
         this.support = support;
         this.json = json;
-        this.mapper = new OpenAiRequestMapper(json, endpoint.budgetField());
+        this.mapper = new OpenAiRequestMapper(json, endpoint.budgetField(), !endpoint.compatible());
         this.parser = new OpenAiResponseParser(name, json, support.tokens());
         this.sharedChatUri = endpoint.chatUriPerModel() ? null : endpoint.chatUri("");
     }

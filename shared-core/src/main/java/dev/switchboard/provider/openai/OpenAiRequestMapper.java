@@ -3,6 +3,7 @@ package dev.switchboard.provider.openai;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.Penalties;
+import dev.switchboard.provider.PromptCacheHint;
 import dev.switchboard.provider.JsonText;
 import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ResponseFormat;
@@ -30,11 +31,21 @@ public final class OpenAiRequestMapper {
 
     private final JsonMapper json;
     private final String budgetField;
+    private final boolean openAiItself;
 
     /** @param budgetField "max_completion_tokens" for OpenAI, "max_tokens" for compatible servers */
     public OpenAiRequestMapper(JsonMapper json, String budgetField) {
+        this(json, budgetField, false);
+    }
+
+    /**
+     * @param openAiItself whether the body goes to OpenAI's own API, which alone is sent its prompt-cache hints
+     *                     (a compatible server may refuse fields it does not know)
+     */
+    public OpenAiRequestMapper(JsonMapper json, String budgetField, boolean openAiItself) {
         this.json = Objects.requireNonNull(json);
         this.budgetField = Objects.requireNonNull(budgetField);
+        this.openAiItself = openAiItself;
     }
 
     public byte[] body(ChatRequest request, boolean stream) {
@@ -56,6 +67,13 @@ public final class OpenAiRequestMapper {
         }
         if (request.options().reasoning() != null) {
             body.put("reasoning_effort", request.options().reasoning().wireName());
+        }
+        PromptCacheHint promptCache = request.options().promptCache();
+        if (openAiItself && promptCache.key() != null) {
+            body.put("prompt_cache_key", promptCache.key());
+        }
+        if (openAiItself && promptCache.retention() != null) {
+            body.put("prompt_cache_retention", promptCache.retention());
         }
         Penalties penalties = request.options().penalties();
         if (penalties.presence() != 0) {

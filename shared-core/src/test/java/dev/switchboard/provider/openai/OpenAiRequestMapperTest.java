@@ -4,6 +4,7 @@ import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.Penalties;
+import dev.switchboard.provider.PromptCacheHint;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
@@ -165,6 +166,18 @@ class OpenAiRequestMapperTest {
                 ResponseFormat.TEXT, null, null, new Penalties(0.25, 0))), false));
         assertNull(presenceOnly.get("frequency_penalty"));
         assertNull(tree(OPENAI.body(simple(), false)).get("presence_penalty"));
+    }
+
+    @Test
+    void promptCacheHintsGoToOpenAiItselfOnly() throws IOException {
+        ChatRequest hinted = simple().withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, null,
+                Penalties.NONE, new PromptCacheHint("agent-7", "24h")));
+
+        JsonNode openAi = tree(new OpenAiRequestMapper(JSON, "max_completion_tokens", true).body(hinted, false));
+
+        assertEquals("agent-7", openAi.get("prompt_cache_key").getStringValue());
+        assertEquals("24h", openAi.get("prompt_cache_retention").getStringValue());
+        assertNull(tree(COMPATIBLE.body(hinted, false)).get("prompt_cache_key"), "a compatible server may refuse it");
     }
 
     @Test
