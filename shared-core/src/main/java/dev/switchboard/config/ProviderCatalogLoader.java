@@ -49,15 +49,14 @@ public final class ProviderCatalogLoader {
     /**
      * json: the protocols whose adapters can ask for a JSON answer (response_format, see ResponseFormat);
      * Anthropic's only with a schema (its structured outputs), on the models that have them. reasoning: those
-     * that can pass on a reasoning effort (OpenAI's own word, Gemini's thinking budget); Anthropic's thinking
-     * has conditions of its own (a budget under max_tokens, no temperature, its thinking blocks sent back with
-     * tool results) that this gateway does not meet yet.
+     * that can pass on a reasoning effort (OpenAI's own word, Gemini's and Claude's thinking budgets).
      */
     private static final List<ProtocolCapability> PROTOCOL_CAPABILITIES = List.of(
             new ProtocolCapability("json", Capabilities::json,
                     Set.of("openai", "openai-compatible", "gemini", "anthropic", "simulated"), "be asked for JSON output"),
             new ProtocolCapability("reasoning", Capabilities::reasoning,
-                    Set.of("openai", "openai-compatible", "gemini", "simulated"), "be given a reasoning effort"));
+                    Set.of("openai", "openai-compatible", "gemini", "anthropic", "simulated"),
+                    "be given a reasoning effort"));
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     /**

@@ -98,7 +98,7 @@ class ProviderCatalogLoaderTest {
 
     @Test
     void aReasoningEffortIsForProtocolsThatPassItOn() {
-        for (String protocol : new String[]{"openai", "openai-compatible", "gemini", "simulated"}) {
+        for (String protocol : new String[]{"openai", "openai-compatible", "gemini", "anthropic", "simulated"}) {
             ProviderCatalog catalog = load("""
                     providers:
                       - name: p
@@ -109,18 +109,16 @@ class ProviderCatalogLoaderTest {
             assertTrue(catalog.provider("p").orElseThrow().deployments().get(0).capabilities().reasoning(), protocol);
             assertFalse(catalog.provider("p").orElseThrow().deployments().get(1).capabilities().reasoning(), protocol);
         }
-        for (String protocol : new String[]{"anthropic", "bedrock"}) {
-            String yaml = """
-                    providers:
-                      - name: p
-                        protocol: %s
-                        deployments: [{model: a, tier: premium, capabilities: {reasoning: true}}]
-                    """.formatted(protocol);
-            ConfigurationError refused = assertThrows(ConfigurationError.class, () -> load(yaml), protocol);
-            assertTrue(refused.getMessage().contains("providers[0].deployments[0].capabilities.reasoning"),
-                    refused.getMessage());
-            assertTrue(refused.getMessage().contains("gemini, openai, openai-compatible, simulated"), refused.getMessage());
-        }
+        ConfigurationError refused = assertThrows(ConfigurationError.class, () -> load("""
+                providers:
+                  - name: p
+                    protocol: bedrock
+                    deployments: [{model: a, tier: premium, capabilities: {reasoning: true}}]
+                """));
+        assertTrue(refused.getMessage().contains("providers[0].deployments[0].capabilities.reasoning"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains("anthropic, gemini, openai, openai-compatible, simulated"),
+                refused.getMessage());
     }
 
     private static List<String> deployments(ProviderCatalog catalog, String provider) {

@@ -30,6 +30,7 @@ class ReasoningEffortGatewayTest {
     private static FakeUpstream openai;
     private static FakeUpstream gemini;
     private static FakeUpstream plain;
+    private static FakeUpstream claude;
     private static LocalGateway gateway;
     private static JsonMapper json;
 
@@ -38,11 +39,13 @@ class ReasoningEffortGatewayTest {
         openai = FakeUpstream.start();
         gemini = FakeUpstream.start();
         plain = FakeUpstream.start();
-        // Gemini is priced cheapest and preferred, so that skipping it can be seen.
+        claude = FakeUpstream.start();
+        // Gemini is priced cheapest and preferred, so that skipping it can be seen; Claude dearest.
         gateway = FakeProviders.start(data, "sk-reasoning-test",
                 provider("thinkopenai", "openai", openai, "o4-mini", 0, "1.1", "4.4", true),
                 provider("thinkgemini", "gemini", gemini, "gemini-2.5-flash", 10, "0.3", "2.5", true),
-                provider("plainopenai", "openai", plain, "gpt-4o-mini", 5, "0.15", "0.6", false));
+                provider("plainopenai", "openai", plain, "gpt-4o-mini", 5, "0.15", "0.6", false),
+                provider("thinkclaude", "anthropic", claude, "claude-sonnet-4-5", 0, "3", "15", true));
         json = gateway.context().getBean(JsonMapper.class);
     }
 
@@ -60,7 +63,7 @@ class ReasoningEffortGatewayTest {
         if (gateway != null) {
             gateway.close();
         }
-        List.of(openai, gemini, plain).forEach(FakeUpstream::close);
+        List.of(openai, gemini, plain, claude).forEach(FakeUpstream::close);
     }
 
     @Test
@@ -84,6 +87,32 @@ class ReasoningEffortGatewayTest {
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(1024, sent(gemini).get("generationConfig").get("thinkingConfig").get("thinkingBudget").getIntValue());
         assertNull(sent(gemini).get("reasoning_effort"));
+    }
+
+    @Test
+    void claudeIsGivenAThinkingBudgetAndNoTemperature() throws Exception {
+        claude.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("anthropic/message-text.json")));
+
+        HttpResponse<String> response = post("{\"model\":\"claude-sonnet-4-5\",\"reasoning_effort\":\"medium\","
+                + "\"max_tokens\":8000,\"temperature\":1,\"messages\":[{\"role\":\"user\",\"content\":\"Is 97 prime?\"}]}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode sent = sent(claude);
+        assertEquals("enabled", sent.get("thinking").get("type").getStringValue());
+        assertEquals(2048, sent.get("thinking").get("budget_tokens").getIntValue());
+        assertNull(sent.get("temperature"));
+    }
+
+    @Test
+    void aTemperatureClaudeCannotThinkAtIsTheCallers422WhenOnlyClaudeMayAnswer() throws Exception {
+        int claudeCalls = claude.requests().size();
+
+        HttpResponse<String> response = post("{\"model\":\"claude-sonnet-4-5\",\"reasoning_effort\":\"low\","
+                + "\"max_tokens\":8000,\"temperature\":0.2,\"messages\":[{\"role\":\"user\",\"content\":\"Is 91 prime?\"}]}");
+
+        assertEquals(422, response.statusCode(), response.body());
+        assertTrue(response.body().contains("thinkclaude/claude-sonnet-4-5 (unsupported)"), response.body());
+        assertEquals(claudeCalls, claude.requests().size(), "nothing was sent to Anthropic");
     }
 
     @Test
@@ -118,7 +147,8 @@ class ReasoningEffortGatewayTest {
         List<String> candidates = new ArrayList<>();
         json.readValue(decision.body(), JsonNode.class).get("metadata").get("candidates").values()
                 .forEach(c -> candidates.add(c.get("provider").getStringValue()));
-        assertEquals(List.of("thinkgemini", "thinkopenai"), candidates.stream().sorted().toList(), decision.body());
+        assertEquals(List.of("thinkclaude", "thinkgemini", "thinkopenai"), candidates.stream().sorted().toList(),
+                decision.body());
     }
 
     @Test

@@ -43,10 +43,6 @@ public final class AnthropicRequestMapper {
 
     /** @throws IllegalArgumentException when the request cannot be said in Anthropic's terms */
     public byte[] body(ChatRequest request, boolean stream) {
-        if (request.options().reasoning() != null) {
-            // Routing offers such a request only to deployments with the reasoning capability, which this protocol's cannot have.
-            throw new IllegalArgumentException("Anthropic's models are not given a reasoning effort by this gateway");
-        }
         if (request.options().penalties().any()) {
             // The Messages API has no penalties; dropping them would answer another request than the one asked.
             throw new IllegalArgumentException("Anthropic's Messages API takes no presence or frequency penalty");
@@ -63,7 +59,10 @@ public final class AnthropicRequestMapper {
         // Anthropic refuses tool blocks in a request without tools: with none offered they go as text.
         body.put("messages", turns.of(request.tools().isEmpty() ? ToolHistoryAsText.of(request.messages())
                 : request.messages()));
-        if (request.temperature() != null) {
+        Optional<Map<String, Object>> thinking = AnthropicThinking.of(request);
+        thinking.ifPresent(config -> body.put("thinking", config));
+        // With thinking, the temperature can only be 1, Claude's own, which is then not sent.
+        if (request.temperature() != null && thinking.isEmpty()) {
             // Clamped rather than refused: both ends of each range mean the same thing (0 the most
             // deterministic, the top the most random), a request the gateway accepted should not fail
             // only because the router picked Anthropic, and a refusal (REJECTED) would not fall back.

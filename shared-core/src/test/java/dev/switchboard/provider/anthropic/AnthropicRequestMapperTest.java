@@ -4,7 +4,6 @@ import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.Penalties;
-import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
@@ -198,15 +197,6 @@ class AnthropicRequestMapperTest {
 
         assertTrue(assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, false)).getMessage()
                 .contains("penalty"));
-    }
-
-    @Test
-    void aReasoningEffortIsRefusedBeforeSendingSinceRoutingNeverOffersOneHere() {
-        ChatRequest request = request(List.of(ChatMessage.user("Hi"))).withOptions(
-                new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.LOW));
-
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, false)).getMessage()
-                .contains("reasoning effort"));
     }
 
     @Test

@@ -1,0 +1,78 @@
+package dev.switchboard.provider.anthropic;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ReasoningEffort;
+import dev.switchboard.provider.ToolChoice;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A reasoning effort as Claude's extended thinking ({@code thinking: {type: enabled, budget_tokens}}), with
+ * the conditions Anthropic sets on it. Each effort has a budget (Anthropic publishes no mapping; these are
+ * the ones LiteLLM uses, from Anthropic's least, 1,024 tokens), at most half of max_tokens, since the
+ * thoughts count against it and the budget must stay under it. What thinking cannot be asked with is not
+ * said here, so that another deployment may take the request: a temperature other than 1, a top_p under
+ * 0.95, a forced tool call, and tool results for calls whose thinking blocks went back to the caller as
+ * OpenAI's answer, which has no place for them (Anthropic refuses the turn without them).
+ */
+final class AnthropicThinking {
+
+    /** Anthropic's least thinking budget. */
+    static final int MIN_BUDGET = 1024;
+    static final double LEAST_TOP_P = 0.95;
+
+    private AnthropicThinking() {
+    }
+
+    /** The thinking field for {@code request}, or none for no effort or {@code none}. */
+    static Optional<Map<String, Object>> of(ChatRequest request) {
+        ReasoningEffort effort = request.options().reasoning();
+        if (effort == null || effort == ReasoningEffort.NONE) {
+            return Optional.empty();
+        }
+        if (request.temperature() != null && request.temperature() != 1.0) {
+            throw new IllegalArgumentException("Claude thinks only at its own temperature (1)");
+        }
+        Double topP = request.options().topP();
+        if (topP != null && topP < LEAST_TOP_P) {
+            throw new IllegalArgumentException("Claude thinks only with a top_p of " + LEAST_TOP_P + " or more");
+        }
+        ToolChoice.Mode choice = request.toolChoice().mode();
+        if (!request.tools().isEmpty() && (choice == ToolChoice.Mode.REQUIRED || choice == ToolChoice.Mode.FUNCTION)) {
+            throw new IllegalArgumentException("Claude cannot be made to call a tool while it thinks");
+        }
+        if (!request.tools().isEmpty() && answersToolCalls(request.messages())) {
+            throw new IllegalArgumentException("Claude needs its thinking blocks back with tool results, and OpenAI's "
+                    + "request cannot carry them");
+        }
+        int budget = Math.min(budget(effort), request.maxTokens() / 2);
+        if (budget < MIN_BUDGET) {
+            throw new IllegalArgumentException("Claude thinks with at least " + MIN_BUDGET + " tokens, which needs a "
+                    + "max_tokens of at least " + 2 * MIN_BUDGET);
+        }
+        return Optional.of(Map.of("type", "enabled", "budget_tokens", budget));
+    }
+
+    static int budget(ReasoningEffort effort) {
+        return switch (effort) {
+            case NONE -> 0;
+            case MINIMAL, LOW -> MIN_BUDGET;
+            case MEDIUM -> 2048;
+            case HIGH -> 4096;
+            case XHIGH -> 16384;
+        };
+    }
+
+    /** Whether the conversation ends in tool results for the last assistant turn's calls. */
+    private static boolean answersToolCalls(List<ChatMessage> messages) {
+        int last = messages.size() - 1;
+        while (last >= 0 && messages.get(last).role().equals("tool")) {
+            last--;
+        }
+        return last < messages.size() - 1 && last >= 0 && messages.get(last).role().equals("assistant")
+                && !messages.get(last).toolCalls().isEmpty();
+    }
+}

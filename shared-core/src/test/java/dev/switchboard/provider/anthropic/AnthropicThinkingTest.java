@@ -1,0 +1,103 @@
+package dev.switchboard.provider.anthropic;
+
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ReasoningEffort;
+import dev.switchboard.provider.ResponseFormat;
+import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolChoice;
+import dev.switchboard.provider.ToolDefinition;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A reasoning effort as Claude's extended thinking, and what thinking cannot be asked with. */
+class AnthropicThinkingTest {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private static final AnthropicRequestMapper MAPPER = new AnthropicRequestMapper(JSON);
+    private static final List<ToolDefinition> WEATHER =
+            List.of(new ToolDefinition("get_weather", null, "{\"type\":\"object\"}"));
+
+    private static ChatRequest thinking(ReasoningEffort effort, int maxTokens, Double temperature, Double topP,
+                                        List<ToolDefinition> tools, List<ChatMessage> messages) {
+        return new ChatRequest("claude-sonnet-4-5", messages, maxTokens, temperature, tools)
+                .withOptions(new GenerationOptions(topP, List.of(), ResponseFormat.TEXT, null, effort));
+    }
+
+    private static ChatRequest thinking(ReasoningEffort effort, int maxTokens) {
+        return thinking(effort, maxTokens, null, null, List.of(), List.of(ChatMessage.user("Is 2^61-1 prime?")));
+    }
+
+    private static JsonNode body(ChatRequest request) throws IOException {
+        return JSON.readValue(MAPPER.body(request, false), JsonNode.class);
+    }
+
+    private static String refusal(ChatRequest request) {
+        return assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, true)).getMessage();
+    }
+
+    @Test
+    void eachEffortIsABudgetOfThinkingTokens() throws IOException {
+        int[] budgets = {1024, 1024, 2048, 4096, 16384};
+        ReasoningEffort[] efforts = {ReasoningEffort.MINIMAL, ReasoningEffort.LOW, ReasoningEffort.MEDIUM,
+                ReasoningEffort.HIGH, ReasoningEffort.XHIGH};
+        for (int i = 0; i < efforts.length; i++) {
+            assertEquals(JSON.readValue("{\"type\":\"enabled\",\"budget_tokens\":" + budgets[i] + "}", JsonNode.class),
+                    body(thinking(efforts[i], 64_000)).get("thinking"), efforts[i].name());
+        }
+        assertNull(body(thinking(ReasoningEffort.NONE, 64_000)).get("thinking"), "Claude does not think unless asked");
+    }
+
+    @Test
+    void theBudgetIsAtMostHalfOfMaxTokensAndAtLeastAnthropicsLeast() throws IOException {
+        assertEquals(2048, body(thinking(ReasoningEffort.HIGH, 4096)).get("thinking").get("budget_tokens").getIntValue());
+        assertTrue(refusal(thinking(ReasoningEffort.LOW, 2000)).contains("max_tokens of at least 2048"));
+    }
+
+    @Test
+    void onlyClaudesOwnTemperatureGoesWithThinkingAndItIsNotSent() throws IOException {
+        ChatRequest atOne = thinking(ReasoningEffort.LOW, 8000, 1.0, null, List.of(), List.of(ChatMessage.user("Hi")));
+
+        assertNull(body(atOne).get("temperature"));
+        assertTrue(refusal(thinking(ReasoningEffort.LOW, 8000, 0.2, null, List.of(), List.of(ChatMessage.user("Hi"))))
+                .contains("temperature"));
+        assertTrue(refusal(thinking(ReasoningEffort.LOW, 8000, null, 0.5, List.of(), List.of(ChatMessage.user("Hi"))))
+                .contains("top_p"));
+        assertEquals(0.97, body(thinking(ReasoningEffort.LOW, 8000, null, 0.97, List.of(),
+                List.of(ChatMessage.user("Hi")))).get("top_p").getDoubleValue());
+    }
+
+    @Test
+    void aForcedToolCallCannotGoWithThinking() throws IOException {
+        ChatRequest auto = thinking(ReasoningEffort.LOW, 8000, null, null, WEATHER, List.of(ChatMessage.user("Weather?")));
+
+        assertEquals(1, body(auto).get("tools").size());
+        assertTrue(refusal(auto.withToolChoice(ToolChoice.REQUIRED)).contains("call a tool"));
+        assertTrue(refusal(auto.withToolChoice(ToolChoice.function("get_weather"))).contains("call a tool"));
+    }
+
+    @Test
+    void toolResultsForCallsWhoseThinkingWentBackToTheCallerCannotBeSent() throws IOException {
+        List<ChatMessage> answering = List.of(ChatMessage.user("Weather in Oslo?"),
+                new ChatMessage("assistant", "", List.of(new ToolCall("toolu_1", "get_weather", "{}")), null),
+                new ChatMessage("tool", "12 C", List.of(), "toolu_1"));
+        List<ChatMessage> movedOn = List.of(answering.get(0), answering.get(1), answering.get(2),
+                new ChatMessage("assistant", "It is 12 C."), ChatMessage.user("And tomorrow?"));
+
+        assertTrue(refusal(thinking(ReasoningEffort.LOW, 8000, null, null, WEATHER, answering)).contains("thinking blocks"));
+        assertEquals(2048, body(thinking(ReasoningEffort.MEDIUM, 8000, null, null, WEATHER, movedOn)).get("thinking")
+                .get("budget_tokens").getIntValue(), "a new question needs no earlier thinking");
+        assertEquals(1024, body(thinking(ReasoningEffort.LOW, 8000, null, null, List.of(), answering)).get("thinking")
+                .get("budget_tokens").getIntValue(), "without tools the history goes as text");
+    }
+}
