@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * A reasoning effort as Claude's extended thinking ({@code thinking: {type: enabled, budget_tokens}}), with
  * the conditions Anthropic sets on it. Each effort has a budget (Anthropic publishes no mapping; these are
- * the ones LiteLLM uses, from Anthropic's least, 1,024 tokens), at most half of max_tokens, since the
+ * LiteLLM's, with minimal at Anthropic's least, 1,024 tokens), at most half of max_tokens, since the
  * thoughts count against it and the budget must stay under it. What thinking cannot be asked with is not
  * said here, so that another deployment may take the request: a temperature other than 1, a top_p under
  * 0.95, a forced tool call, and tool results for calls whose thinking blocks went back to the caller as
