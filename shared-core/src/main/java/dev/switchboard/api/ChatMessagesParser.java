@@ -10,6 +10,7 @@ import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The messages and tools of a Chat Completions body, each error a 400 naming the exact field. */
 final class ChatMessagesParser {
@@ -20,6 +21,11 @@ final class ChatMessagesParser {
     static final int MAX_IMAGES = 100;
     /** Files are larger than images and read page by page; the body's size bounds them first in practice. */
     static final int MAX_FILES = 20;
+    /** As many clips as files: each is a file too, bounded first by the body's size in practice. */
+    static final int MAX_AUDIO = 20;
+    /** The parts only a user turn may hold, as an error names them. */
+    private static final Map<String, String> ATTACHMENT_NAMES = Map.of("image_url", "an image", "file", "a file",
+            "input_audio", "an audio clip");
 
     private final JsonMapper mapper;
 
@@ -39,6 +45,7 @@ final class ChatMessagesParser {
         long chars = 0;
         int images = 0;
         int files = 0;
+        int clips = 0;
         for (int i = 0; i < node.size(); i++) {
             ChatMessage message = message(node.get(i), "messages[" + i + "]");
             chars += message.content().length();
@@ -55,6 +62,11 @@ final class ChatMessagesParser {
             if (files > MAX_FILES) {
                 throw new InvalidRequestException("messages", "the messages may hold at most " + MAX_FILES
                         + " files in all");
+            }
+            clips += message.audio().size();
+            if (clips > MAX_AUDIO) {
+                throw new InvalidRequestException("messages", "the messages may hold at most " + MAX_AUDIO
+                        + " audio clips in all");
             }
             messages.add(message);
         }
@@ -107,13 +119,13 @@ final class ChatMessagesParser {
         return new ChatMessage(role, content.text(), calls, toolCallId);
     }
 
-    /** A turn's text, and its parts in order when it holds images or files (none otherwise). */
+    /** A turn's text, and its parts in order when it holds images, files or audio (none otherwise). */
     private record Content(String text, List<MessagePart> parts) {
     }
 
     /**
-     * A string, or an array of text parts and, in a user turn, image and file parts; null only where tool
-     * calls stand in for text.
+     * A string, or an array of text parts and, in a user turn, image, file and audio parts; null only where
+     * tool calls stand in for text.
      */
     private static Content content(JsonNode node, String path, boolean mayBeEmpty, boolean mayHoldAttachments) {
         if (node == null || node.isNull()) {
@@ -140,18 +152,21 @@ final class ChatMessagesParser {
                 String piece = string(part.get("text"), partPath + ".text");
                 text.append(piece);
                 parts.add(new MessagePart.Text(piece));
-            } else if ((kind.equals("image_url") || kind.equals("file")) && !mayHoldAttachments) {
-                throw new InvalidRequestException(partPath, "'" + partPath + "' is " + (kind.equals("file") ? "a file"
-                        : "an image") + ": only a user turn may hold images and files");
+            } else if (ATTACHMENT_NAMES.containsKey(kind) && !mayHoldAttachments) {
+                throw new InvalidRequestException(partPath, "'" + partPath + "' is " + ATTACHMENT_NAMES.get(kind)
+                        + ": only a user turn may hold images, files and audio");
             } else if (kind.equals("image_url")) {
                 parts.add(new MessagePart.Image(ImagePartParser.image(part, partPath)));
                 attached = true;
             } else if (kind.equals("file")) {
                 parts.add(new MessagePart.Document(FilePartParser.document(part, partPath)));
                 attached = true;
+            } else if (kind.equals("input_audio")) {
+                parts.add(new MessagePart.Audio(AudioPartParser.audio(part, partPath)));
+                attached = true;
             } else {
-                throw new InvalidRequestException(partPath, "'" + partPath + "' must be a text, image_url or file part: "
-                        + "audio is not supported yet");
+                throw new InvalidRequestException(partPath, "'" + partPath + "' must be a text, image_url, file or "
+                        + "input_audio part");
             }
         }
         return new Content(text.toString(), attached ? parts : List.of());

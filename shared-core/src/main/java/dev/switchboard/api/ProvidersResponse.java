@@ -29,7 +29,7 @@ public record ProvidersResponse(String source, List<Provider> providers) {
     public record Deployment(String model, String tier, int rpm, int tpm, boolean priced,
                              double inputCostPerToken, double outputCostPerToken, int contextLength,
                              boolean tools, boolean vision, boolean streaming, boolean json, boolean pdf,
-                             boolean reasoning, String circuit, String localCircuit, Double emaLatencyMs, Double p50LatencyMs,
+                             boolean reasoning, boolean audio, String circuit, String localCircuit, Double emaLatencyMs, Double p50LatencyMs,
                              Double p95LatencyMs, Double p99LatencyMs, Double successRate) {
     }
 }

@@ -18,7 +18,8 @@ public record RoutingPreferences(String strategy, String latencyClass, Double ma
     public static final RoutingPreferences NONE = new RoutingPreferences(null, null, null, null, List.of(), List.of(),
             Set.of());
     public static final Set<String> LATENCY_CLASSES = Set.of("ultra_low", "low", "medium", "high");
-    public static final Set<String> CAPABILITIES = Set.of("tools", "vision", "streaming", "json", "pdf", "reasoning");
+    public static final Set<String> CAPABILITIES = Set.of("tools", "vision", "streaming", "json", "pdf", "reasoning",
+            "audio");
     public static final int MAX_LIST_ITEMS = 50;
     public static final int MAX_NAME_LENGTH = 200;
     public static final double MAX_COST_USD = 1_000_000;
@@ -35,7 +36,7 @@ public record RoutingPreferences(String strategy, String latencyClass, Double ma
         for (String capability : requires) {
             if (!CAPABILITIES.contains(capability)) {
                 throw new InvalidRequestException("requires", "'requires' may hold only tools, vision, streaming, json, "
-                        + "pdf and reasoning");
+                        + "pdf, reasoning and audio");
             }
         }
     }

@@ -49,14 +49,17 @@ public final class ProviderCatalogLoader {
     /**
      * json: the protocols whose adapters can ask for a JSON answer (response_format, see ResponseFormat);
      * Anthropic's only with a schema (its structured outputs), on the models that have them. reasoning: those
-     * that can pass on a reasoning effort (OpenAI's own word, Gemini's and Claude's thinking budgets).
+     * that can pass on a reasoning effort (OpenAI's own word, Gemini's and Claude's thinking budgets). audio:
+     * those whose wire carries an audio clip (Anthropic's Messages API and Converse take none).
      */
     private static final List<ProtocolCapability> PROTOCOL_CAPABILITIES = List.of(
             new ProtocolCapability("json", Capabilities::json,
                     Set.of("openai", "openai-compatible", "gemini", "anthropic", "simulated"), "be asked for JSON output"),
             new ProtocolCapability("reasoning", Capabilities::reasoning,
                     Set.of("openai", "openai-compatible", "gemini", "anthropic", "simulated"),
-                    "be given a reasoning effort"));
+                    "be given a reasoning effort"),
+            new ProtocolCapability("audio", Capabilities::audio,
+                    Set.of("openai", "openai-compatible", "gemini", "simulated"), "be sent audio"));
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     /**
@@ -193,14 +196,14 @@ public final class ProviderCatalogLoader {
         if (r.has("capabilities")) {
             ConfigReader c = new ConfigReader(source, r.child("capabilities"), r.raw("capabilities"),
                     Set.of("context-length", "tools", "vision", "streaming", "max-output-tokens", "json", "pdf",
-                            "reasoning"));
+                            "reasoning", "audio"));
             Capabilities d = Capabilities.DEFAULTS;
             capabilities = new Capabilities(
                     (int) c.integer("context-length", d.contextLength(), 1, 100_000_000),
                     c.bool("tools", d.tools()), c.bool("vision", d.vision()), c.bool("streaming", d.streaming()),
                     // 0: not given here; the price table's max_output_tokens is used then, if it has one.
                     (int) c.integer("max-output-tokens", 0, 1, 100_000_000), c.bool("json", d.json()),
-                    c.bool("pdf", d.pdf()), c.bool("reasoning", d.reasoning()));
+                    c.bool("pdf", d.pdf()), c.bool("reasoning", d.reasoning()), c.bool("audio", d.audio()));
         }
         DeclaredPrice price = null;
         if (r.has("price")) {

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * One turn of a conversation in the unified model. Role is system, user, assistant or tool; an
  * assistant turn may carry the tool calls it asked for, and a tool turn names the call it answers.
- * A user turn with images or files keeps its text, images and files in order as {@code parts}, and
+ * A user turn with images, files or audio keeps its text and those in order as {@code parts}, and
  * {@code content} is then its text parts joined; a turn of text alone has no parts, only its content.
  */
 public record ChatMessage(String role, String content, List<ToolCall> toolCalls, String toolCallId,
@@ -32,7 +32,7 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
         }
         if (!parts.isEmpty()) {
             if (!role.equals("user")) {
-                throw new IllegalArgumentException("only a user turn carries images and files");
+                throw new IllegalArgumentException("only a user turn carries images, files and audio");
             }
             if (parts.stream().allMatch(MessagePart.Text.class::isInstance)) {
                 throw new IllegalArgumentException("a turn of text alone is its content, without parts");
@@ -57,12 +57,12 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
         return new ChatMessage("user", content);
     }
 
-    /** A user turn of text, images and files in this order; at least one part is an image or a file. */
+    /** A user turn of text, images, files and audio in this order; at least one part is not text. */
     public static ChatMessage userWithParts(List<MessagePart> parts) {
         return new ChatMessage("user", textOf(parts), List.of(), null, parts);
     }
 
-    /** Whether the turn holds images or files besides its text (its parts then say it all, in order). */
+    /** Whether the turn holds images, files or audio besides its text (its parts then say it all, in order). */
     public boolean hasParts() {
         return !parts.isEmpty();
     }
@@ -79,6 +79,15 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
         }
         return parts.stream().filter(MessagePart.Document.class::isInstance)
                 .map(part -> ((MessagePart.Document) part).document()).toList();
+    }
+
+    /** The turn's audio clips, in order; none for most turns. */
+    public List<AudioInput> audio() {
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        return parts.stream().filter(MessagePart.Audio.class::isInstance)
+                .map(part -> ((MessagePart.Audio) part).audio()).toList();
     }
 
     /** The turn's images, in order; none for a turn of text alone. */
@@ -99,6 +108,6 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
     @Override
     public String toString() {
         return "ChatMessage[role=" + role + ", " + content.length() + " chars, " + toolCalls.size() + " tool calls, "
-                + images().size() + " images, " + documents().size() + " files]";
+                + images().size() + " images, " + documents().size() + " files, " + audio().size() + " audio clips]";
     }
 }

@@ -2,7 +2,7 @@ package dev.switchboard.provider;
 
 import java.util.Objects;
 
-/** One piece of a turn whose content mixes text with images or files, in the caller's order. */
+/** One piece of a turn whose content mixes text with images, files or audio, in the caller's order. */
 public sealed interface MessagePart {
 
     record Text(String text) implements MessagePart {
@@ -26,6 +26,12 @@ public sealed interface MessagePart {
     record Document(DocumentInput document) implements MessagePart {
         public Document {
             Objects.requireNonNull(document, "document");
+        }
+    }
+
+    record Audio(AudioInput audio) implements MessagePart {
+        public Audio {
+            Objects.requireNonNull(audio, "audio");
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.switchboard.cost.AttachmentTokens;
 import dev.switchboard.cost.TokenCounter;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -87,10 +88,11 @@ public final class SimulatedProvider implements ChatProvider {
         String prompt = request.messages().stream().map(ChatMessage::content).collect(Collectors.joining("\n"));
         int images = request.messages().stream().mapToInt(m -> m.images().size()).sum();
         int files = request.messages().stream().mapToInt(m -> m.documents().size()).sum();
-        // Images and files as a real provider bills them, near enough: the gateway's own estimates.
+        int clips = request.messages().stream().mapToInt(m -> m.audio().size()).sum();
+        // Images, files and audio as a real provider bills them, near enough: the gateway's own estimates.
         int inputTokens = (int) Math.min(Integer.MAX_VALUE, tokens.count(prompt)
                 + AttachmentTokens.of(request.messages()));
-        Answer answer = answer(request.model(), prompt, attachments(images, files), request.maxTokens(),
+        Answer answer = answer(request.model(), prompt, attachments(images, files, clips), request.maxTokens(),
                 request.options().format().json());
         return new ChatResponse(answer.text(), request.model(), new Usage(inputTokens, answer.tokens()),
                 answer.truncated() ? FinishReason.LENGTH : FinishReason.STOP);
@@ -121,19 +123,31 @@ public final class SimulatedProvider implements ChatProvider {
     private record Answer(String text, int tokens, boolean truncated) {
     }
 
+    /**
+     * "one image", "2 images and one file", "one image, one file and one audio clip": what the answer says it
+     * was sent besides text; empty for nothing.
+     */
+    static String attachments(int images, int files, int clips) {
+        List<String> named = new ArrayList<>(3);
+        named.add(counted(images, "image"));
+        named.add(counted(files, "file"));
+        named.add(counted(clips, "audio clip"));
+        named.removeIf(String::isEmpty);
+        if (named.size() < 2) {
+            return String.join("", named);
+        }
+        return String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+    }
+
+    private static String counted(int count, String what) {
+        return count == 0 ? "" : count == 1 ? "one " + what : count + " " + what + "s";
+    }
 
     /**
      * @param json whether to answer a JSON object, the text as its one field; it follows no json_schema's schema
      *             (a simulated deployment only stands in for one that can), and like a real model's it is cut
      *             mid-object when the budget runs out
      */
-    /** "one image", "2 images and one file": what the answer says it was sent besides text; empty for nothing. */
-    private static String attachments(int images, int files) {
-        String imageText = images == 0 ? "" : images == 1 ? "one image" : images + " images";
-        String fileText = files == 0 ? "" : files == 1 ? "one file" : files + " files";
-        return imageText.isEmpty() || fileText.isEmpty() ? imageText + fileText : imageText + " and " + fileText;
-    }
-
     private Answer answer(String model, String prompt, String attachments, int maxTokens, boolean json) {
         SplittableRandom random = new SplittableRandom(simulation.seed() * 31 + (model + "\n" + prompt).hashCode());
         String excerpt = prompt.strip().replaceAll("\\s+", " ");

@@ -4,11 +4,12 @@ package dev.switchboard.routing;
  * What a deployment can do: its context window in tokens, the longest answer it can give
  * ({@code maxOutputTokens}, 0 when unknown) and whether it takes tools, images and streaming, can be
  * held to JSON ({@code json}: OpenAI's response_format, in its protocol's words), reads PDF files
- * ({@code pdf}), and reasons with an effort the caller sets ({@code reasoning}: OpenAI's reasoning_effort).
+ * ({@code pdf}), reasons with an effort the caller sets ({@code reasoning}: OpenAI's reasoning_effort), and
+ * hears audio clips ({@code audio}: OpenAI's input_audio parts).
  * Request constraints are checked against these.
  */
 public record Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming, int maxOutputTokens,
-                           boolean json, boolean pdf, boolean reasoning) {
+                           boolean json, boolean pdf, boolean reasoning, boolean audio) {
 
     /** What a deployment is assumed to offer when its configuration says nothing. */
     public static final Capabilities DEFAULTS = new Capabilities(8192, false, false, true);
@@ -22,32 +23,38 @@ public record Capabilities(int contextLength, boolean tools, boolean vision, boo
         }
     }
 
-    /** Capabilities whose longest answer is not known, without JSON output, PDF files or a reasoning effort. */
+    /** Capabilities whose longest answer is not known, with nothing beyond tools, images and streaming. */
     public Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming) {
-        this(contextLength, tools, vision, streaming, 0, false, false, false);
+        this(contextLength, tools, vision, streaming, 0, false, false, false, false);
     }
 
-    /** Capabilities without JSON output, PDF files or a reasoning effort. */
+    /** Capabilities with nothing beyond tools, images and streaming. */
     public Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming, int maxOutputTokens) {
-        this(contextLength, tools, vision, streaming, maxOutputTokens, false, false, false);
+        this(contextLength, tools, vision, streaming, maxOutputTokens, false, false, false, false);
     }
 
-    /** Capabilities without PDF files or a reasoning effort. */
+    /** Capabilities without PDF files, a reasoning effort or audio. */
     public Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming, int maxOutputTokens,
                         boolean json) {
-        this(contextLength, tools, vision, streaming, maxOutputTokens, json, false, false);
+        this(contextLength, tools, vision, streaming, maxOutputTokens, json, false, false, false);
     }
 
-    /** Capabilities without a reasoning effort. */
+    /** Capabilities without audio. */
+    public Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming, int maxOutputTokens,
+                        boolean json, boolean pdf, boolean reasoning) {
+        this(contextLength, tools, vision, streaming, maxOutputTokens, json, pdf, reasoning, false);
+    }
+
+    /** Capabilities without a reasoning effort or audio. */
     public Capabilities(int contextLength, boolean tools, boolean vision, boolean streaming, int maxOutputTokens,
                         boolean json, boolean pdf) {
-        this(contextLength, tools, vision, streaming, maxOutputTokens, json, pdf, false);
+        this(contextLength, tools, vision, streaming, maxOutputTokens, json, pdf, false, false);
     }
 
     /** The same, with {@code tokens} as the longest answer when this one does not know it. */
     public Capabilities orMaxOutputTokens(int tokens) {
         return maxOutputTokens > 0 || tokens <= 0 ? this
-                : new Capabilities(contextLength, tools, vision, streaming, tokens, json, pdf, reasoning);
+                : new Capabilities(contextLength, tools, vision, streaming, tokens, json, pdf, reasoning, audio);
     }
 
     /** The least answer a fitted budget leaves room for (or the whole budget, when that is less). */

@@ -16,7 +16,8 @@ public enum Capability {
     STREAMING(Capabilities::streaming, "does not support streaming"),
     JSON(Capabilities::json, "does not support JSON output (capability json)"),
     PDF(Capabilities::pdf, "does not read PDF files (capability pdf)"),
-    REASONING(Capabilities::reasoning, "does not take a reasoning effort (capability reasoning)");
+    REASONING(Capabilities::reasoning, "does not take a reasoning effort (capability reasoning)"),
+    AUDIO(Capabilities::audio, "does not take audio input (capability audio)");
 
     private final Predicate<Capabilities> offered;
     private final String missing;

@@ -78,7 +78,7 @@ public class CatalogService {
                 price.map(ModelPrice::outputCostPerToken).orElse(0.0),
                 d.capabilities().contextLength(), d.capabilities().tools(), d.capabilities().vision(),
                 d.capabilities().streaming(), d.capabilities().json(), d.capabilities().pdf(),
-                d.capabilities().reasoning(),
+                d.capabilities().reasoning(), d.capabilities().audio(),
                 shared.circuit(label).map(r -> r.state().name()).orElse(null), breakers.state(label).name(),
                 latency.emaMillis(), latency.p50Millis(), latency.p95Millis(), latency.p99Millis(),
                 latency.successRate());

@@ -62,6 +62,9 @@ final class ChatRouting {
         if (request.messages().stream().anyMatch(m -> !m.documents().isEmpty())) {
             requires.add(Capability.PDF.wireName());
         }
+        if (request.messages().stream().anyMatch(m -> !m.audio().isEmpty())) {
+            requires.add(Capability.AUDIO.wireName());
+        }
         if (request.options().reasoning() != null) {
             requires.add(Capability.REASONING.wireName());
         }

@@ -79,7 +79,7 @@ public record CacheKey(String value) {
             if (!withParts) {
                 continue;
             }
-            // A turn with images or files: its parts in order, each by its bytes' base64 (an image maybe its address).
+            // A turn with images, files or audio: its parts in order, each by its bytes' base64 (an image maybe its address).
             out.count(message.parts().size());
             for (MessagePart part : message.parts()) {
                 if (part instanceof MessagePart.Text text) {
@@ -95,6 +95,10 @@ public record CacheKey(String value) {
                     out.text("file");
                     out.optionalText(document.document().filename());
                     out.text(document.document().base64Data());
+                } else if (part instanceof MessagePart.Audio audio) {
+                    out.text("audio");
+                    out.text(audio.audio().format().wireName());
+                    out.text(audio.audio().base64Data());
                 }
             }
         }

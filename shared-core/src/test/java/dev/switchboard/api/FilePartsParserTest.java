@@ -77,7 +77,7 @@ class FilePartsParserTest {
         InvalidRequestException e = refused("[{\"role\":\"system\",\"content\":[" + file(TestDocuments.dataUrl(1), null)
                 + "]},{\"role\":\"user\",\"content\":\"hi\"}]");
         assertEquals("messages[0].content[0]", e.field());
-        assertTrue(e.getMessage().contains("is a file: only a user turn may hold images and files"), e.getMessage());
+        assertTrue(e.getMessage().contains("is a file: only a user turn may hold images, files and audio"), e.getMessage());
         String one = file(TestDocuments.dataUrl(1), null);
         parse(userParts(Collections.nCopies(20, one).toArray(String[]::new)));
         InvalidRequestException many = refused(userParts(Collections.nCopies(21, one).toArray(String[]::new)));

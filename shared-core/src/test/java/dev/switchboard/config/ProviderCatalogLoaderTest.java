@@ -61,7 +61,7 @@ class ProviderCatalogLoaderTest {
 
         assertEquals(new SimulationConfig(120, 0.1, 42), gemini.simulation());
         assertEquals(new DeploymentConfig("gemini-1.5-flash", Tier.ECONOMY, 2000, 4_000_000,
-                new Capabilities(1_048_576, true, true, true, 0, true, true)), gemini.deployments().get(0));
+                new Capabilities(1_048_576, true, true, true, 0, true, true, false, true)), gemini.deployments().get(0));
     }
 
     @Test
@@ -94,6 +94,28 @@ class ProviderCatalogLoaderTest {
                     deployments: [{model: claude-sonnet-4-5, tier: premium, capabilities: {json: true}}]
                 """);
         assertTrue(anthropic.provider("claude").orElseThrow().deployments().get(0).capabilities().json());
+    }
+
+    @Test
+    void audioIsForProtocolsWhoseWireCarriesIt() {
+        ProviderCatalog gemini = load("""
+                providers:
+                  - name: g
+                    protocol: gemini
+                    deployments: [{model: gemini-2.5-flash, tier: economy, capabilities: {audio: true}}]
+                """);
+        assertTrue(gemini.provider("g").orElseThrow().deployments().get(0).capabilities().audio());
+        for (String protocol : new String[]{"anthropic", "bedrock"}) {
+            String yaml = """
+                    providers:
+                      - name: p
+                        protocol: %s
+                        deployments: [{model: a, tier: premium, capabilities: {audio: true}}]
+                    """.formatted(protocol);
+            ConfigurationError refused = assertThrows(ConfigurationError.class, () -> load(yaml), protocol);
+            assertTrue(refused.getMessage().contains("capabilities.audio"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("cannot be sent audio"), refused.getMessage());
+        }
     }
 
     @Test

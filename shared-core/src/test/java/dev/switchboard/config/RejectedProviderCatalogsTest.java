@@ -62,8 +62,8 @@ class RejectedProviderCatalogsTest {
                         """, "providers[0].deployments[1].modle", "is not a known setting"),
                 arguments("unknown capability", """
                         providers:
-                          - {name: sim, protocol: simulated, deployments: [{model: m, tier: economy, capabilities: {audio: true}}]}
-                        """, "providers[0].deployments[0].capabilities.audio", "is not a known setting"),
+                          - {name: sim, protocol: simulated, deployments: [{model: m, tier: economy, capabilities: {video: true}}]}
+                        """, "providers[0].deployments[0].capabilities.video", "is not a known setting"),
                 arguments("unknown simulation key", """
                         providers:
                           - {name: sim, protocol: simulated, simulation: {latency: 5}, deployments: [{model: m, tier: economy}]}

@@ -141,6 +141,20 @@ class SimulatedProviderTest {
                         new MessagePart.Document(TestDocuments.document("a.pdf", 2))))), 400));
         assertTrue(withFile.text().contains("You asked: \"Compare\" about one image and one file."), withFile.text());
         assertEquals(TOKENS.count("Compare") + ImageTokenEstimate.of(square) + 4_000, withFile.usage().inputTokens());
+
+        ChatResponse withClip = simulated().build().complete(new ChatRequest("sim-small", List.of(
+                ChatMessage.userWithParts(List.of(new MessagePart.Text("Transcribe"),
+                        new MessagePart.Audio(TestAudio.wavClip(1000))))), 400));
+        assertTrue(withClip.text().contains("You asked: \"Transcribe\" about one audio clip."), withClip.text());
+        assertEquals(TOKENS.count("Transcribe") + 32, withClip.usage().inputTokens());
+    }
+
+    @Test
+    void whatWasSentBesidesTextIsNamedInOneList() {
+        assertEquals("", SimulatedProvider.attachments(0, 0, 0));
+        assertEquals("2 images", SimulatedProvider.attachments(2, 0, 0));
+        assertEquals("one file and 3 audio clips", SimulatedProvider.attachments(0, 1, 3));
+        assertEquals("one image, one file and one audio clip", SimulatedProvider.attachments(1, 1, 1));
     }
 
     @Test

@@ -150,9 +150,9 @@ final class DecisionScenarios {
             text.append(score.getKey()).append('=').append(score.getValue()).append(';');
         }
         text.append('|').append(d.excluded());
-        // Capabilities gained the longest answer, JSON output, PDF files and a reasoning effort after the recording; these scenarios
+        // Capabilities gained the longest answer, JSON output, PDF files, a reasoning effort and audio after the recording; these scenarios
         // use none of them, so they are left out of the rendering and the recorded digests still hold.
-        return text.toString().replace(", maxOutputTokens=0, json=false, pdf=false, reasoning=false]", "]");
+        return text.toString().replace(", maxOutputTokens=0, json=false, pdf=false, reasoning=false, audio=false]", "]");
     }
 
     private static String digest(String text) {

@@ -10,6 +10,7 @@ import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
+import dev.switchboard.provider.TestAudio;
 import dev.switchboard.provider.TestDocuments;
 import dev.switchboard.provider.TestImages;
 import dev.switchboard.provider.ToolChoice;
@@ -87,5 +88,15 @@ class ChatRoutingTest {
                 new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.HIGH));
 
         assertEquals(java.util.Set.of("reasoning"), routing.preferences(thinking).requires());
+    }
+
+    @Test
+    void anAudioClipRequiresAudioAndCountsItsSeconds() {
+        ChatCompletionRequest withClip = asking(List.of(ChatMessage.userWithParts(List.of(new MessagePart.Text("Transcribe"),
+                new MessagePart.Audio(TestAudio.wavClip(3000))))));
+        ChatCompletionRequest textOnly = asking(List.of(ChatMessage.user("Transcribe")));
+
+        assertEquals(java.util.Set.of("audio"), routing.preferences(withClip).requires());
+        assertEquals(routing.extraPromptTokens(textOnly) + 96, routing.extraPromptTokens(withClip));
     }
 }

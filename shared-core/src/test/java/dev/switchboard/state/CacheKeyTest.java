@@ -1,5 +1,8 @@
 package dev.switchboard.state;
 
+import dev.switchboard.provider.TestAudio;
+import dev.switchboard.provider.AudioInput;
+import dev.switchboard.provider.AudioFormat;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
@@ -158,6 +161,19 @@ class CacheKeyTest {
                 "another name, which the model reads");
         assertNotEquals(key, key(List.of(looking(question, new MessagePart.Document(TestDocuments.document(null, 1))))),
                 "no name");
+    }
+
+    @Test
+    void aTurnsAudioIsKeyedByItsBytesAndFormat() {
+        MessagePart question = new MessagePart.Text("Transcribe");
+        CacheKey key = key(List.of(looking(question, new MessagePart.Audio(TestAudio.wavClip(100)))));
+
+        assertEquals(key, key(List.of(looking(question, new MessagePart.Audio(TestAudio.wavClip(100))))));
+        assertNotEquals(key, key(List.of(looking(question, new MessagePart.Audio(TestAudio.wavClip(200))))),
+                "another clip");
+        AudioInput clip = TestAudio.wavClip(100);
+        assertNotEquals(key, key(List.of(looking(question, new MessagePart.Audio(new AudioInput(AudioFormat.MP3,
+                clip.base64Data(), clip.seconds()))))), "the same bytes named another format");
     }
 
     @Test

@@ -134,6 +134,9 @@ final class AnthropicTurns {
             } else if (part instanceof MessagePart.Document document) {
                 blocks.add(Map.of("type", "document", "source", Map.of("type", "base64", "media_type",
                         DocumentInput.MEDIA_TYPE, "data", document.document().base64Data())));
+            } else if (part instanceof MessagePart.Audio) {
+                // Routing offers audio only to deployments with the audio capability, which Anthropic's cannot have.
+                throw new IllegalArgumentException("Anthropic's Messages API takes no audio");
             }
         }
         return blocks;

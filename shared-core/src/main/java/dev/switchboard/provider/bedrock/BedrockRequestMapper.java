@@ -208,6 +208,9 @@ public final class BedrockRequestMapper {
                         .name(ConverseDocumentNames.unique(document.document().filename(), names))
                         .source(DocumentSource.fromBytes(SdkBytes.fromByteArrayUnsafe(document.document().bytes())))
                         .build()));
+            } else if (part instanceof MessagePart.Audio) {
+                // Routing offers audio only to deployments with the audio capability, which Converse's cannot have.
+                throw new IllegalArgumentException("Bedrock Converse takes no audio");
             }
         }
         return blocks;

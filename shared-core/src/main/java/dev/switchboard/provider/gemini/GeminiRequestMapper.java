@@ -185,6 +185,9 @@ public final class GeminiRequestMapper {
             } else if (part instanceof MessagePart.Document document) {
                 parts.add(Map.of("inlineData", Map.of("mimeType", DocumentInput.MEDIA_TYPE,
                         "data", document.document().base64Data())));
+            } else if (part instanceof MessagePart.Audio audio) {
+                parts.add(Map.of("inlineData", Map.of("mimeType", audio.audio().format().mediaType(),
+                        "data", audio.audio().base64Data())));
             }
         }
         return parts;

@@ -136,7 +136,7 @@ public final class OpenAiRequestMapper {
         return out;
     }
 
-    /** A turn with images or files as OpenAI's content parts, in the caller's order. */
+    /** A turn with images, files or audio as OpenAI's content parts, in the caller's order. */
     private static List<Map<String, Object>> parts(ChatMessage message) {
         List<Map<String, Object>> parts = new ArrayList<>(message.parts().size());
         for (MessagePart part : message.parts()) {
@@ -155,6 +155,11 @@ public final class OpenAiRequestMapper {
                 file.put("filename", document.document().filenameOrDefault());
                 file.put("file_data", document.document().dataUrl());
                 parts.add(Map.of("type", "file", "file", file));
+            } else if (part instanceof MessagePart.Audio audio) {
+                Map<String, Object> clip = new LinkedHashMap<>();
+                clip.put("data", audio.audio().base64Data());
+                clip.put("format", audio.audio().format().wireName());
+                parts.add(Map.of("type", "input_audio", "input_audio", clip));
             }
         }
         return parts;

@@ -3,6 +3,7 @@ package dev.switchboard.provider.anthropic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.switchboard.provider.TestAudio;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.DocumentInput;
@@ -99,5 +100,14 @@ class AnthropicAttachmentBlocksTest {
                 List.of(ChatMessage.userWithParts(List.of(sixty)), new ChatMessage("assistant", "Read."),
                         ChatMessage.userWithParts(List.of(new MessagePart.Text("And this?"), sixty))), 64), false),
                 "the pages of every file of the request count together");
+    }
+
+    @Test
+    void audioIsRefusedBeforeSendingSinceTheMessagesApiTakesNone() {
+        ChatRequest request = new ChatRequest("claude-sonnet-4-5", List.of(ChatMessage.userWithParts(List.of(
+                new MessagePart.Text("Transcribe"), new MessagePart.Audio(TestAudio.wavClip(100))))), 64);
+
+        assertEquals("Anthropic's Messages API takes no audio",
+                assertThrows(IllegalArgumentException.class, () -> MAPPER.body(request, false)).getMessage());
     }
 }

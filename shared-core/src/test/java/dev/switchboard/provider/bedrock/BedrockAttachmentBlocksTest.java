@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.switchboard.provider.TestAudio;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.DocumentInput;
@@ -112,5 +113,15 @@ class BedrockAttachmentBlocksTest {
                 List.of(first, new ChatMessage("assistant", "Done."), second), 64));
         assertEquals("Report", request.messages().get(0).content().get(1).document().name());
         assertEquals("report (2)", request.messages().get(2).content().get(1).document().name());
+    }
+
+    @Test
+    void audioIsRefusedBeforeSendingSinceConverseTakesNone() {
+        ChatRequest request = new ChatRequest("amazon.nova-lite-v1:0", List.of(ChatMessage.userWithParts(List.of(
+                new MessagePart.Text("Transcribe"), new MessagePart.Audio(TestAudio.wavClip(100))))), 64);
+
+        assertEquals("Bedrock Converse takes no audio",
+                assertThrows(IllegalArgumentException.class, () -> mapper.converse(request)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> mapper.converseStream(request));
     }
 }

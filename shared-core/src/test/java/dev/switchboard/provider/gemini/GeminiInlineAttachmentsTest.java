@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.switchboard.provider.TestAudio;
+import dev.switchboard.provider.AudioInput;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.DocumentInput;
@@ -69,5 +71,17 @@ class GeminiInlineAttachmentsTest {
                 [{"role":"user","parts":[{"text":"Summarise"},
                   {"inlineData":{"mimeType":"application/pdf","data":"%s"}}]}]""".formatted(pdf.base64Data()),
                 JsonNode.class), body.get("contents"));
+    }
+
+    @Test
+    void anAudioClipIsInlineDataUnderItsMediaType() throws IOException {
+        AudioInput clip = TestAudio.wavClip(500);
+        ChatMessage turn = ChatMessage.userWithParts(List.of(new MessagePart.Audio(clip),
+                new MessagePart.Text("What is said?")));
+        JsonNode body = JSON.readValue(MAPPER.body(new ChatRequest("gemini-2.5-flash", List.of(turn), 64)),
+                JsonNode.class);
+        assertEquals(JSON.readValue("""
+                [{"role":"user","parts":[{"inlineData":{"mimeType":"audio/wav","data":"%s"}},
+                  {"text":"What is said?"}]}]""".formatted(clip.base64Data()), JsonNode.class), body.get("contents"));
     }
 }

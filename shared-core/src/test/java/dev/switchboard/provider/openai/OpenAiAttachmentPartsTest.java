@@ -2,6 +2,8 @@ package dev.switchboard.provider.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.provider.TestAudio;
+import dev.switchboard.provider.AudioInput;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ImageInput;
@@ -54,5 +56,18 @@ class OpenAiAttachmentPartsTest {
                   {"type":"file","file":{"filename":"q3.pdf","file_data":"%s"}},
                   {"type":"file","file":{"filename":"document.pdf","file_data":"%s"}}]}]""".formatted(TestDocuments.dataUrl(1),
                 TestDocuments.dataUrl(2)), JsonNode.class), body.get("messages"));
+    }
+
+    @Test
+    void anAudioClipGoesAsAnInputAudioPartWithItsFormat() throws IOException {
+        AudioInput clip = TestAudio.wavClip(500);
+        ChatMessage turn = ChatMessage.userWithParts(List.of(new MessagePart.Text("Transcribe"),
+                new MessagePart.Audio(clip)));
+        JsonNode body = JSON.readValue(new OpenAiRequestMapper(JSON, "max_completion_tokens")
+                .body(new ChatRequest("gpt-4o-audio-preview", List.of(turn), 64), false), JsonNode.class);
+        assertEquals(JSON.readValue("""
+                [{"role":"user","content":[{"type":"text","text":"Transcribe"},
+                  {"type":"input_audio","input_audio":{"data":"%s","format":"wav"}}]}]""".formatted(clip.base64Data()),
+                JsonNode.class), body.get("messages"));
     }
 }

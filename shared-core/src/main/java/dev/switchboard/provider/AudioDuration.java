@@ -1,0 +1,87 @@
+package dev.switchboard.provider;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * How long a WAV or MP3 clip plays, read from its header alone, for token estimates; -1 when the bytes
+ * are not such a clip. WAV: the RIFF "fmt " chunk's byte rate and the "data" chunk's size, exact. MP3:
+ * past an ID3v2 tag, the first frame header's bit rate over the rest of the file, exact for a constant
+ * bit rate and an estimate for a variable one.
+ */
+public final class AudioDuration {
+
+    /** Bit rates in kbit/s by index, for MPEG-1 layer III and for MPEG-2/2.5 layer III. */
+    private static final int[] MPEG1_LAYER3 = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
+    private static final int[] MPEG2_LAYER3 = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
+    /** How far past its tag a first frame is looked for. */
+    private static final int FRAME_SEARCH = 8192;
+
+    private AudioDuration() {
+    }
+
+    /** Seconds of {@code bytes} in {@code format}, or -1 when its header does not say. */
+    public static double of(AudioFormat format, byte[] bytes) {
+        return format == AudioFormat.WAV ? wav(bytes) : mp3(bytes);
+    }
+
+    static double wav(byte[] b) {
+        if (b.length < 12 || !ascii(b, 0, "RIFF") || !ascii(b, 8, "WAVE")) {
+            return -1;
+        }
+        long byteRate = 0;
+        int at = 12;
+        while (at + 8 <= b.length) {
+            long size = le32(b, at + 4);
+            if (ascii(b, at, "fmt ") && at + 20 <= b.length) {
+                byteRate = le32(b, at + 16);
+            } else if (ascii(b, at, "data")) {
+                // A streamed WAV may say 0 or all ones for a size it did not know: the bytes left tell then.
+                long data = size == 0 || size == 0xFFFFFFFFL ? b.length - at - 8L : Math.min(size, b.length - at - 8L);
+                return byteRate > 0 ? (double) data / byteRate : -1;
+            }
+            at += 8 + size + (size & 1);
+        }
+        return -1;
+    }
+
+    static double mp3(byte[] b) {
+        int start = 0;
+        if (b.length >= 10 && ascii(b, 0, "ID3")) {
+            // The tag's size is four 7-bit bytes, past its 10-byte header.
+            start = 10 + ((b[6] & 0x7F) << 21 | (b[7] & 0x7F) << 14 | (b[8] & 0x7F) << 7 | (b[9] & 0x7F));
+        }
+        for (int at = start; at + 4 <= b.length && at < start + FRAME_SEARCH; at++) {
+            int kbps = frameBitRate(b, at);
+            if (kbps > 0) {
+                return (b.length - at) * 8.0 / (kbps * 1000.0);
+            }
+        }
+        return -1;
+    }
+
+    /** The bit rate of a layer III frame header at {@code at}, or 0 when there is none. */
+    private static int frameBitRate(byte[] b, int at) {
+        if ((b[at] & 0xFF) != 0xFF || (b[at + 1] & 0xE0) != 0xE0) {
+            return 0;
+        }
+        int version = (b[at + 1] >> 3) & 0x3;
+        int layer = (b[at + 1] >> 1) & 0x3;
+        int bitRateIndex = (b[at + 2] >> 4) & 0xF;
+        int sampleRateIndex = (b[at + 2] >> 2) & 0x3;
+        if (version == 1 || layer != 1 || bitRateIndex == 0 || bitRateIndex == 15 || sampleRateIndex == 3) {
+            return 0;
+        }
+        return version == 3 ? MPEG1_LAYER3[bitRateIndex] : MPEG2_LAYER3[bitRateIndex];
+    }
+
+    private static boolean ascii(byte[] b, int at, String text) {
+        byte[] expected = text.getBytes(StandardCharsets.US_ASCII);
+        return at + expected.length <= b.length
+                && Arrays.equals(b, at, at + expected.length, expected, 0, expected.length);
+    }
+
+    private static long le32(byte[] b, int at) {
+        return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
+    }
+}
