@@ -187,8 +187,9 @@ class ImageInputGatewayTest {
                         null)), url),
                 Arguments.of("detail medium", userTurn(imagePart(dataUrl(PNG), "medium")),
                         "messages[0].content[1].image_url.detail"),
-                Arguments.of("an input_audio part", userTurn("{\"type\":\"input_audio\",\"input_audio\":"
-                        + "{\"data\":\"UklGRg==\",\"format\":\"wav\"}}"), "messages[0].content[1]"),
+                Arguments.of("a WAV cut before its header ends", userTurn("{\"type\":\"input_audio\",\"input_audio\":"
+                        + "{\"data\":\"UklGRg==\",\"format\":\"wav\"}}"), "messages[0].content[1].input_audio.data"),
+                Arguments.of("an input_video part", userTurn("{\"type\":\"input_video\"}"), "messages[0].content[1]"),
                 Arguments.of("an ftp address", userTurn(imagePart("ftp://images.example.com/cat.png", null)), url));
     }
 
