@@ -30,14 +30,17 @@ public final class AudioDuration {
             return -1;
         }
         long byteRate = 0;
-        int at = 12;
+        // A long: a chunk may claim up to 4 GiB, which must end the walk, not wrap the position around.
+        long at = 12;
         while (at + 8 <= b.length) {
-            long size = le32(b, at + 4);
-            if (ascii(b, at, "fmt ") && at + 20 <= b.length) {
-                byteRate = le32(b, at + 16);
-            } else if (ascii(b, at, "data")) {
+            int chunk = (int) at;
+            long size = le32(b, chunk + 4);
+            if (ascii(b, chunk, "fmt ") && at + 20 <= b.length) {
+                byteRate = le32(b, chunk + 16);
+            } else if (ascii(b, chunk, "data")) {
                 // A streamed WAV may say 0 or all ones for a size it did not know: the bytes left tell then.
-                long data = size == 0 || size == 0xFFFFFFFFL ? b.length - at - 8L : Math.min(size, b.length - at - 8L);
+                long left = b.length - at - 8;
+                long data = size == 0 || size == 0xFFFFFFFFL ? left : Math.min(size, left);
                 return byteRate > 0 ? (double) data / byteRate : -1;
             }
             at += 8 + size + (size & 1);

@@ -36,6 +36,14 @@ class AudioDurationTest {
     }
 
     @Test
+    void aChunkClaimingGigabytesEndsTheWalkInsteadOfWrappingAround() {
+        byte[] wav = TestAudio.wav(100, 16_000);
+        ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(16, 0xFFFFFFF0);
+
+        assertEquals(-1, AudioDuration.of(AudioFormat.WAV, wav), "no data chunk within the bytes given");
+    }
+
+    @Test
     void anMp3PlaysItsBytesAfterTheTagAtTheFirstFramesBitRate() {
         int frames = 100;
         double expected = frames * TestAudio.MPEG1_128K_FRAME_BYTES * 8 / 128_000.0;
