@@ -50,7 +50,10 @@ final class GenerationOptionsParser {
                         .map(ReasoningEffort::wireName).collect(Collectors.joining(", "))));
     }
 
-    /** OpenAI's prompt_cache_key (a non-blank string) and prompt_cache_retention ("in-memory" or "24h"). */
+    /**
+     * OpenAI's prompt_cache_key (a non-blank string) and prompt_cache_retention ("in_memory" or "24h"; the
+     * "in-memory" of early OpenAPI documents is read as "in_memory").
+     */
     private static PromptCacheHint promptCache(JsonBody json) {
         String key = json.optionalText("prompt_cache_key", null);
         if (key != null && (key.isBlank() || key.length() > PromptCacheHint.MAX_KEY_CHARS)) {
@@ -58,9 +61,13 @@ final class GenerationOptionsParser {
                     + "most " + PromptCacheHint.MAX_KEY_CHARS + " characters");
         }
         String retention = json.optionalText("prompt_cache_retention", null);
+        if ("in-memory".equals(retention)) {
+            retention = "in_memory";
+        }
         if (retention != null && !PromptCacheHint.RETENTIONS.contains(retention)) {
-            throw new InvalidRequestException("prompt_cache_retention",
-                    "'prompt_cache_retention' must be \"in-memory\" or \"24h\"");
+            throw new InvalidRequestException("prompt_cache_retention", "'prompt_cache_retention' must be one of "
+                    + PromptCacheHint.RETENTIONS.stream().sorted().map(word -> '"' + word + '"')
+                    .collect(Collectors.joining(" or ")));
         }
         return new PromptCacheHint(key, retention);
     }

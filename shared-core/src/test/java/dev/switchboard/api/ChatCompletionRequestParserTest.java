@@ -188,6 +188,10 @@ class ChatCompletionRequestParserTest {
                 + "\"prompt_cache_retention\":\"24h\"}").options().promptCache();
         assertEquals(new PromptCacheHint("agent-7", "24h"), hint);
         assertEquals(PromptCacheHint.NONE, parse("{" + USER_HI + "}").options().promptCache());
+        assertEquals("in_memory", parse("{" + USER_HI + ",\"prompt_cache_retention\":\"in_memory\"}").options()
+                .promptCache().retention());
+        assertEquals("in_memory", parse("{" + USER_HI + ",\"prompt_cache_retention\":\"in-memory\"}").options()
+                .promptCache().retention(), "early documents' spelling, sent as OpenAI reads it");
         for (String refused : new String[]{"\"prompt_cache_key\":\"\"", "\"prompt_cache_retention\":\"1h\"",
                 "\"prompt_cache_key\":7"}) {
             InvalidRequestException e = assertThrows(InvalidRequestException.class,

@@ -5,9 +5,12 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class AudioDurationTest {
 
@@ -37,10 +40,26 @@ class AudioDurationTest {
 
     @Test
     void aChunkClaimingGigabytesEndsTheWalkInsteadOfWrappingAround() {
-        byte[] wav = TestAudio.wav(100, 16_000);
-        ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(16, 0xFFFFFFF0);
+        // 0xFFFFFFF8 would add exactly 2^32 to an int position (a loop without end), 0xFFFFFFE0 make it negative.
+        for (int size : new int[] {0xFFFFFFF8, 0xFFFFFFE0, 0xFFFFFFF0}) {
+            byte[] wav = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN).put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                    .putInt(32).put("WAVE".getBytes(StandardCharsets.US_ASCII)).put("JUNK".getBytes(StandardCharsets.US_ASCII))
+                    .putInt(size).array();
 
-        assertEquals(-1, AudioDuration.of(AudioFormat.WAV, wav), "no data chunk within the bytes given");
+            assertEquals(-1, assertTimeoutPreemptively(Duration.ofSeconds(5), () -> AudioDuration.of(AudioFormat.WAV, wav)),
+                    Integer.toHexString(size));
+        }
+    }
+
+    @Test
+    void aByteRateTheSampleRateAndBlockDoNotGiveIsRefusedSinceItSetsTheLength() {
+        byte[] wav = TestAudio.wav(1000, 16_000);
+        ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(28, Integer.MAX_VALUE);
+        byte[] absurdRate = TestAudio.wav(1000, 16_000);
+        ByteBuffer.wrap(absurdRate).order(ByteOrder.LITTLE_ENDIAN).putInt(24, 50_000_000).putInt(28, 100_000_000);
+
+        assertEquals(-1, AudioDuration.of(AudioFormat.WAV, wav), "a PCM byte rate is its sample rate times its block");
+        assertEquals(-1, AudioDuration.of(AudioFormat.WAV, absurdRate), "no clip samples 50 million times a second");
     }
 
     @Test
@@ -51,6 +70,24 @@ class AudioDurationTest {
         assertEquals(expected, AudioDuration.of(AudioFormat.MP3, TestAudio.mp3(frames, 0)), 1e-9);
         assertEquals(expected, AudioDuration.of(AudioFormat.MP3, TestAudio.mp3(frames, 300)), 1e-9,
                 "an ID3v2 tag is not audio");
+    }
+
+    @Test
+    void anMpeg2ClipPlaysAtItsOwnTablesRate() {
+        byte[] mp3 = TestAudio.mp3(50, 0, TestAudio.MPEG2_64K_HEADER, TestAudio.MPEG2_64K_FRAME_BYTES);
+
+        assertEquals(50 * TestAudio.MPEG2_64K_FRAME_BYTES * 8 / 64_000.0, AudioDuration.of(AudioFormat.MP3, mp3), 1e-9);
+    }
+
+    @Test
+    void aLookAlikeFrameHeaderInsideOtherBytesIsNotAnMp3() {
+        byte[] noise = TestAudio.wav(1000, 16_000);
+        new Random(7).nextBytes(noise);
+        System.arraycopy(TestAudio.MPEG1_128K_HEADER, 0, noise, 100, 4);
+
+        assertEquals(-1, AudioDuration.of(AudioFormat.MP3, noise), "a sample that reads FF FB is not a frame");
+        assertEquals(TestAudio.MPEG1_128K_FRAME_BYTES * 8 / 128_000.0,
+                AudioDuration.of(AudioFormat.MP3, TestAudio.mp3(1, 0)), 1e-9, "one frame that ends the file");
     }
 
     @Test

@@ -29,8 +29,18 @@ public final class TestAudio {
         return out.array();
     }
 
+    /** An MPEG-2 layer III frame header: 64 kbit/s, 22.05 kHz, no padding. */
+    static final byte[] MPEG2_64K_HEADER = {(byte) 0xFF, (byte) 0xF3, (byte) 0x80, (byte) 0x64};
+    /** 72 * 64,000 / 22,050 bytes a frame at that rate. */
+    static final int MPEG2_64K_FRAME_BYTES = 208;
+
     /** An MP3 of {@code frames} frames at 128 kbit/s, after an ID3v2 tag of {@code tagBytes} bytes (0 for none). */
     public static byte[] mp3(int frames, int tagBytes) {
+        return mp3(frames, tagBytes, MPEG1_128K_HEADER, MPEG1_128K_FRAME_BYTES);
+    }
+
+    /** An MP3 of {@code frames} frames of {@code header}, each {@code frameBytes} long, after an ID3v2 tag. */
+    static byte[] mp3(int frames, int tagBytes, byte[] header, int frameBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (tagBytes > 0) {
             out.writeBytes("ID3".getBytes(StandardCharsets.US_ASCII));
@@ -39,8 +49,8 @@ public final class TestAudio {
             out.writeBytes(new byte[tagBytes]);
         }
         for (int i = 0; i < frames; i++) {
-            out.writeBytes(MPEG1_128K_HEADER);
-            out.writeBytes(new byte[MPEG1_128K_FRAME_BYTES - MPEG1_128K_HEADER.length]);
+            out.writeBytes(header);
+            out.writeBytes(new byte[frameBytes - header.length]);
         }
         return out.toByteArray();
     }

@@ -68,7 +68,8 @@ public final class AnthropicRequestMapper {
             // only because the router picked Anthropic, and a refusal (REJECTED) would not fall back.
             body.put("temperature", Math.min(request.temperature(), MAX_TEMPERATURE));
         }
-        Double topP = request.options().topPBeside(request.temperature());
+        // With thinking no temperature is sent, so top_p is not beside one.
+        Double topP = request.options().topPBeside(thinking.isPresent() ? null : request.temperature());
         if (topP != null) {
             body.put("top_p", topP);
         }

@@ -15,8 +15,10 @@ import java.util.Optional;
  * LiteLLM's, with minimal at Anthropic's least, 1,024 tokens), at most half of max_tokens, since the
  * thoughts count against it and the budget must stay under it. What thinking cannot be asked with is not
  * said here, so that another deployment may take the request: a temperature other than 1, a top_p under
- * 0.95, a forced tool call, and tool results for calls whose thinking blocks went back to the caller as
- * OpenAI's answer, which has no place for them (Anthropic refuses the turn without them).
+ * 0.95, a forced tool call, an answer begun by the caller (a conversation ending on an assistant turn,
+ * which Claude would continue), and a last assistant turn with tool calls while tools are offered: its
+ * thinking blocks went back to the caller as OpenAI's answer, which has no place for them, and Anthropic
+ * refuses that turn without them.
  */
 final class AnthropicThinking {
 
@@ -44,7 +46,10 @@ final class AnthropicThinking {
         if (!request.tools().isEmpty() && (choice == ToolChoice.Mode.REQUIRED || choice == ToolChoice.Mode.FUNCTION)) {
             throw new IllegalArgumentException("Claude cannot be made to call a tool while it thinks");
         }
-        if (!request.tools().isEmpty() && answersToolCalls(request.messages())) {
+        if (endsOnAnAnswer(request.messages())) {
+            throw new IllegalArgumentException("Claude cannot think to continue an answer begun for it");
+        }
+        if (!request.tools().isEmpty() && lastAnswerCalledTools(request.messages())) {
             throw new IllegalArgumentException("Claude needs its thinking blocks back with tool results, and OpenAI's "
                     + "request cannot carry them");
         }
@@ -66,13 +71,26 @@ final class AnthropicThinking {
         };
     }
 
-    /** Whether the conversation ends in tool results for the last assistant turn's calls. */
-    private static boolean answersToolCalls(List<ChatMessage> messages) {
-        int last = messages.size() - 1;
-        while (last >= 0 && messages.get(last).role().equals("tool")) {
-            last--;
+    /** Whether the last turn besides system turns is the assistant's: an answer Claude would continue. */
+    private static boolean endsOnAnAnswer(List<ChatMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (!messages.get(i).role().equals("system")) {
+                return messages.get(i).role().equals("assistant");
+            }
         }
-        return last < messages.size() - 1 && last >= 0 && messages.get(last).role().equals("assistant")
-                && !messages.get(last).toolCalls().isEmpty();
+        return false;
+    }
+
+    /**
+     * Whether the last assistant turn called tools: the results and whatever follows them go to Anthropic as
+     * the next user turn, which continues that turn (a user's text merged in with the results included).
+     */
+    private static boolean lastAnswerCalledTools(List<ChatMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role().equals("assistant")) {
+                return !messages.get(i).toolCalls().isEmpty();
+            }
+        }
+        return false;
     }
 }

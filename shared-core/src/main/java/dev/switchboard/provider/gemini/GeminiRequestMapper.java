@@ -161,8 +161,8 @@ public final class GeminiRequestMapper {
     }
 
     /**
-     * A user turn's parts: its text, or its text, images and PDF files in order, each image and file as inline
-     * data. An image by address cannot be sent (Gemini's file_data wants a file it stores), nor a GIF, which
+     * A user turn's parts: its text, or its text, images, PDF files and audio clips in order, each besides the
+     * text as inline data. An image by address cannot be sent (Gemini's file_data wants a file it stores), nor a GIF, which
      * Gemini does not read.
      */
     private static List<Map<String, Object>> userParts(ChatMessage message) {

@@ -75,6 +75,8 @@ class AnthropicThinkingTest {
                 .contains("top_p"));
         assertEquals(0.97, body(thinking(ReasoningEffort.LOW, 8000, null, 0.97, List.of(),
                 List.of(ChatMessage.user("Hi")))).get("top_p").getDoubleValue());
+        assertEquals(0.97, body(thinking(ReasoningEffort.LOW, 8000, 1.0, 0.97, List.of(),
+                List.of(ChatMessage.user("Hi")))).get("top_p").getDoubleValue(), "no temperature is sent beside it");
     }
 
     @Test
@@ -91,13 +93,27 @@ class AnthropicThinkingTest {
         List<ChatMessage> answering = List.of(ChatMessage.user("Weather in Oslo?"),
                 new ChatMessage("assistant", "", List.of(new ToolCall("toolu_1", "get_weather", "{}")), null),
                 new ChatMessage("tool", "12 C", List.of(), "toolu_1"));
+        List<ChatMessage> answeringAndAsking = List.of(answering.get(0), answering.get(1), answering.get(2),
+                ChatMessage.user("And tomorrow?"));
         List<ChatMessage> movedOn = List.of(answering.get(0), answering.get(1), answering.get(2),
                 new ChatMessage("assistant", "It is 12 C."), ChatMessage.user("And tomorrow?"));
 
         assertTrue(refusal(thinking(ReasoningEffort.LOW, 8000, null, null, WEATHER, answering)).contains("thinking blocks"));
+        assertTrue(refusal(thinking(ReasoningEffort.LOW, 8000, null, null, WEATHER, answeringAndAsking))
+                .contains("thinking blocks"), "the question goes in the same user turn as the results");
         assertEquals(2048, body(thinking(ReasoningEffort.MEDIUM, 8000, null, null, WEATHER, movedOn)).get("thinking")
                 .get("budget_tokens").getIntValue(), "a new question needs no earlier thinking");
         assertEquals(1024, body(thinking(ReasoningEffort.LOW, 8000, null, null, List.of(), answering)).get("thinking")
                 .get("budget_tokens").getIntValue(), "without tools the history goes as text");
+    }
+
+    @Test
+    void anAnswerBegunForClaudeCannotBeContinuedWithThinking() throws IOException {
+        List<ChatMessage> prefilled = List.of(ChatMessage.user("Name a prime."), new ChatMessage("assistant", "The prime is"),
+                new ChatMessage("system", "Be brief."));
+
+        assertTrue(refusal(thinking(ReasoningEffort.LOW, 8000, null, null, List.of(), prefilled)).contains("begun"));
+        assertNull(body(thinking(ReasoningEffort.NONE, 8000, null, null, List.of(), prefilled)).get("thinking"),
+                "without thinking a prefill goes as before");
     }
 }

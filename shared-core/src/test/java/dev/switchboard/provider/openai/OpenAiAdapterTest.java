@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.provider.PromptCacheHint;
+import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
@@ -77,6 +79,16 @@ class OpenAiAdapterTest extends UpstreamContractTest {
         assertEquals("test-model", body.get("model"));
         assertEquals(64, body.get("max_completion_tokens"));
         assertEquals(2, ((List<?>) body.get("messages")).size());
+    }
+
+    @Test
+    void openAiItselfIsSentThePromptCacheHints() throws Exception {
+        upstream.enqueue(success());
+        provider().complete(request().withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, null,
+                Penalties.NONE, new PromptCacheHint("agent-7", "24h"))));
+        Map<?, ?> body = JSON.readValue(upstream.onlyRequest().body(), Map.class);
+        assertEquals("agent-7", body.get("prompt_cache_key"));
+        assertEquals("24h", body.get("prompt_cache_retention"));
     }
 
     @Test

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.provider.ResponseFormat;
+import dev.switchboard.provider.PromptCacheHint;
+import dev.switchboard.provider.Penalties;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
@@ -95,6 +99,16 @@ class OpenAiCompatibleAdapterTest extends UpstreamContractTest {
         FakeUpstream.Recorded sent = upstream.onlyRequest();
         assertNull(sent.header("Authorization"));
         assertEquals(64, OpenAiAdapterTest.JSON.readValue(sent.body(), Map.class).get("max_tokens"));
+    }
+
+    @Test
+    void aCompatibleServerIsNeverSentOpenAisPromptCacheHints() throws Exception {
+        upstream.enqueue(success());
+        provider().complete(request().withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, null,
+                Penalties.NONE, new PromptCacheHint("agent-7", "24h"))));
+        Map<?, ?> body = OpenAiAdapterTest.JSON.readValue(upstream.onlyRequest().body(), Map.class);
+        assertNull(body.get("prompt_cache_key"));
+        assertNull(body.get("prompt_cache_retention"));
     }
 
     @Test
