@@ -6,9 +6,6 @@ import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.JsonText;
-import dev.switchboard.provider.Penalties;
-import dev.switchboard.provider.ReasoningEffort;
-import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
@@ -96,49 +93,7 @@ public final class GeminiRequestMapper {
             body.put("tools", List.of(Map.of("functionDeclarations", request.tools().stream().map(this::declaration).toList())));
             toolConfig(request.toolChoice()).ifPresent(config -> body.put("toolConfig", config));
         }
-        Map<String, Object> generation = new LinkedHashMap<>();
-        generation.put("maxOutputTokens", request.maxTokens());
-        if (request.temperature() != null) {
-            generation.put("temperature", request.temperature());
-        }
-        if (request.options().topP() != null) {
-            generation.put("topP", request.options().topP());
-        }
-        if (!request.options().stop().isEmpty()) {
-            generation.put("stopSequences", request.options().stop());
-        }
-        if (request.options().seed() != null) {
-            // Gemini's seed is 32 bits: the low 32 of the caller's, so one seed still gives one seed here.
-            generation.put("seed", request.options().seed().intValue());
-        }
-        if (request.options().reasoning() != null) {
-            generation.put("thinkingConfig", Map.of("thinkingBudget",
-                    thinkingBudget(request.options().reasoning(), request.maxTokens())));
-        }
-        Penalties penalties = request.options().penalties();
-        if (penalties.presence() != 0) {
-            generation.put("presencePenalty", penalties.presence());
-        }
-        if (penalties.frequency() != 0) {
-            generation.put("frequencyPenalty", penalties.frequency());
-        }
-        ResponseFormat format = request.options().format();
-        if (format.json() && !request.tools().isEmpty()) {
-            // Gemini refuses function calling with a JSON mime type (a 400 that would end the chain here).
-            throw new IllegalArgumentException("Gemini takes no tools together with a JSON response format");
-        }
-        if (format.json()) {
-            generation.put("responseMimeType", "application/json");
-        }
-        if (format.kind() == ResponseFormat.Kind.JSON_SCHEMA && format.schemaJson() != null) {
-            // Full JSON Schema, as for a tool's parametersJsonSchema; responseSchema takes only an OpenAPI subset.
-            JsonNode schema = readSingle(format.schemaJson());
-            if (schema == null || !schema.isObject()) {
-                throw new IllegalArgumentException("the response format's schema is not a JSON object");
-            }
-            generation.put("responseJsonSchema", schema);
-        }
-        body.put("generationConfig", generation);
+        body.put("generationConfig", GeminiGenerationConfig.of(request, this::readSingle));
         try {
             return json.writeValueAsBytes(body);
         } catch (IOException e) {
@@ -335,23 +290,5 @@ public final class GeminiRequestMapper {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    /**
-     * The thinking budget Google's own OpenAI-compatible endpoint gives each of OpenAI's efforts (none turns
-     * thinking off, on the models that allow it), at most half of {@code maxTokens}: Gemini's thoughts count
-     * against maxOutputTokens, and a budget as large as it would leave the answer no room. xhigh, which
-     * Google gives no budget, is not said here.
-     */
-    static int thinkingBudget(ReasoningEffort effort, int maxTokens) {
-        int budget = switch (effort) {
-            case NONE -> 0;
-            case MINIMAL, LOW -> 1024;
-            case MEDIUM -> 8192;
-            case HIGH -> 24576;
-            case XHIGH -> throw new IllegalArgumentException("Gemini has no thinking budget for the reasoning effort "
-                    + effort.wireName());
-        };
-        return Math.min(budget, maxTokens / 2);
     }
 }
