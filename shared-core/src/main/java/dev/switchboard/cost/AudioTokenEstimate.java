@@ -20,13 +20,7 @@ public final class AudioTokenEstimate {
 
     /** The tokens of every clip in {@code messages}. */
     public static long of(List<ChatMessage> messages) {
-        long total = 0;
-        for (ChatMessage message : messages) {
-            for (AudioInput clip : message.audio()) {
-                total += of(clip);
-            }
-        }
-        return total;
+        return AttachmentTokens.sum(messages, ChatMessage::audio, AudioTokenEstimate::of);
     }
 
     public static long of(AudioInput clip) {

@@ -24,13 +24,7 @@ public final class DocumentTokenEstimate {
 
     /** The tokens of every file in {@code messages}. */
     public static long of(List<ChatMessage> messages) {
-        long total = 0;
-        for (ChatMessage message : messages) {
-            for (DocumentInput document : message.documents()) {
-                total += of(document);
-            }
-        }
-        return total;
+        return AttachmentTokens.sum(messages, ChatMessage::documents, DocumentTokenEstimate::of);
     }
 
     public static long of(DocumentInput document) {

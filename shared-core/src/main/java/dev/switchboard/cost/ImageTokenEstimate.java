@@ -25,13 +25,7 @@ public final class ImageTokenEstimate {
 
     /** The tokens of every image in {@code messages}. */
     public static long of(List<ChatMessage> messages) {
-        long total = 0;
-        for (ChatMessage message : messages) {
-            for (ImageInput image : message.images()) {
-                total += of(image);
-            }
-        }
-        return total;
+        return AttachmentTokens.sum(messages, ChatMessage::images, ImageTokenEstimate::of);
     }
 
     public static int of(ImageInput image) {
