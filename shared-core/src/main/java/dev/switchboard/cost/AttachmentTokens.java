@@ -16,7 +16,7 @@ public final class AttachmentTokens {
         return ImageTokenEstimate.of(messages) + DocumentTokenEstimate.of(messages) + AudioTokenEstimate.of(messages);
     }
 
-    /** The tokens of each attachment {@code pick} finds in the turns of {@code messages}, as {@code tokens} counts it. */
+    /** The tokens of each attachment {@code pick} finds in {@code messages}, as {@code tokens} counts it. */
     static <T> long sum(List<ChatMessage> messages, Function<ChatMessage, List<T>> pick, ToLongFunction<T> tokens) {
         long total = 0;
         for (ChatMessage message : messages) {

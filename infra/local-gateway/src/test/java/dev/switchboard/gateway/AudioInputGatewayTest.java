@@ -60,7 +60,7 @@ class AudioInputGatewayTest {
     }
 
     private static JsonNode lastSent(FakeUpstream upstream) throws Exception {
-        return json.readValue(upstream.requests().get(upstream.requests().size() - 1).body(), JsonNode.class);
+        return GatewayCalls.lastBody(json, upstream);
     }
 
     @Test

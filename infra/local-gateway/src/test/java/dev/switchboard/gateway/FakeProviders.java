@@ -33,6 +33,22 @@ final class FakeProviders {
                 "         capabilities: {context-length: 128000, " + capabilities + "}}");
     }
 
+    /**
+     * One provider with one deployment of {@code model} in {@code tier} at the price given (USD per million
+     * tokens in and out), so that its rank among the others is set by the test.
+     */
+    static String pricedProvider(String name, String protocol, String baseUrl, String model, String tier,
+                                 int priority, String inputPerMillion, String outputPerMillion, String capabilities) {
+        return String.join("\n",
+                "  - name: " + name,
+                "    protocol: " + protocol,
+                "    base-url: " + baseUrl,
+                "    deployments:",
+                "      - {model: \"" + model + "\", tier: " + tier + ", rpm: 100, tpm: 100000, priority: " + priority + ",",
+                "         price: {input-per-million: " + inputPerMillion + ", output-per-million: " + outputPerMillion + "},",
+                "         capabilities: {context-length: 128000, " + capabilities + "}}");
+    }
+
     /** A gateway on a free port over {@code providers}, its state in DynamoDB Local under {@code data}. */
     static LocalGateway start(Path data, String apiKey, String... providers) throws IOException {
         return start(data, Map.of(), apiKey, providers);

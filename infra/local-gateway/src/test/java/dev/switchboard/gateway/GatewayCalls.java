@@ -1,5 +1,8 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.provider.http.FakeUpstream;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,5 +42,10 @@ final class GatewayCalls {
     static HttpResponse<String> get(LocalGateway gateway, String path, String key) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.address() + path))
                 .header("authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of the last request {@code upstream} received, as JSON. */
+    static JsonNode lastBody(JsonMapper json, FakeUpstream upstream) throws IOException {
+        return json.readValue(upstream.requests().get(upstream.requests().size() - 1).body(), JsonNode.class);
     }
 }

@@ -56,11 +56,8 @@ class JsonOutputGatewayTest {
                 provider("jsongemini", "gemini", gemini.baseUri().toString(), "gemini-1.5-flash", true, 10),
                 provider("textanthropic", "anthropic", anthropic.baseUri().toString(), "claude-3-5-haiku-20241022",
                         false, 5),
-                String.join("\n", "  - name: jsonclaude", "    protocol: anthropic",
-                        "    base-url: " + claude.baseUri(), "    deployments:",
-                        "      - {model: claude-haiku-4-5, tier: economy, rpm: 100, tpm: 100000, priority: 10,",
-                        "         price: {input-per-million: 0.01, output-per-million: 0.02},",
-                        "         capabilities: {context-length: 128000, tools: true, streaming: true, json: true}}"));
+                FakeProviders.pricedProvider("jsonclaude", "anthropic", claude.baseUri().toString(), "claude-haiku-4-5",
+                        "economy", 10, "0.01", "0.02", "tools: true, streaming: true, json: true"));
         json = gateway.context().getBean(JsonMapper.class);
     }
 
@@ -86,7 +83,7 @@ class JsonOutputGatewayTest {
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"Where is the Eiffel tower? (openai)\"}]}");
 
         assertEquals(200, response.statusCode(), response.body());
-        JsonNode sent = json.readValue(openai.requests().get(openai.requests().size() - 1).body(), JsonNode.class);
+        JsonNode sent = GatewayCalls.lastBody(json, openai);
         JsonNode format = sent.get("response_format");
         assertEquals("json_schema", format.get("type").getStringValue());
         assertEquals("place", format.get("json_schema").get("name").getStringValue());
@@ -111,7 +108,7 @@ class JsonOutputGatewayTest {
                 .build());
 
         assertEquals("Paris", completion.choices().get(0).message().content().orElseThrow().city);
-        JsonNode format = json.readValue(openai.requests().get(openai.requests().size() - 1).body(), JsonNode.class)
+        JsonNode format = GatewayCalls.lastBody(json, openai)
                 .get("response_format");
         assertEquals("json_schema", format.get("type").getStringValue());
         assertTrue(format.get("json_schema").get("schema").get("properties").get("city") != null, format.toString());
@@ -125,8 +122,7 @@ class JsonOutputGatewayTest {
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"Where is the Eiffel tower? (gemini)\"}]}");
 
         assertEquals(200, response.statusCode(), response.body());
-        JsonNode generation = json.readValue(gemini.requests().get(gemini.requests().size() - 1).body(),
-                JsonNode.class).get("generationConfig");
+        JsonNode generation = GatewayCalls.lastBody(json, gemini).get("generationConfig");
         assertEquals("application/json", generation.get("responseMimeType").getStringValue());
         assertEquals(json.readValue(SCHEMA, JsonNode.class), generation.get("responseJsonSchema"));
     }
@@ -178,7 +174,7 @@ class JsonOutputGatewayTest {
                 + "\"response_format\":{\"type\":\"text\"},\"messages\":[{\"role\":\"user\",\"content\":\"hi (text)\"}]}");
 
         assertEquals(200, response.statusCode(), response.body());
-        JsonNode sent = json.readValue(anthropic.requests().get(anthropic.requests().size() - 1).body(), JsonNode.class);
+        JsonNode sent = GatewayCalls.lastBody(json, anthropic);
         assertNull(sent.get("response_format"));
         assertNull(sent.get("output_config"));
     }
@@ -191,7 +187,7 @@ class JsonOutputGatewayTest {
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"Where is the Eiffel tower? (claude)\"}]}");
 
         assertEquals(200, response.statusCode(), response.body());
-        JsonNode sent = json.readValue(claude.requests().get(claude.requests().size() - 1).body(), JsonNode.class);
+        JsonNode sent = GatewayCalls.lastBody(json, claude);
         assertEquals("json_schema", sent.get("output_config").get("format").get("type").getStringValue());
         assertEquals(json.readValue(SCHEMA, JsonNode.class), sent.get("output_config").get("format").get("schema"));
         assertNull(sent.get("response_format"));

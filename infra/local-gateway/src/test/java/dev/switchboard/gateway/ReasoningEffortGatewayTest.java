@@ -51,11 +51,8 @@ class ReasoningEffortGatewayTest {
 
     private static String provider(String name, String protocol, FakeUpstream upstream, String model, int priority,
                                    String input, String output, boolean reasoning) {
-        return String.join("\n", "  - name: " + name, "    protocol: " + protocol, "    base-url: " + upstream.baseUri(),
-                "    deployments:",
-                "      - {model: " + model + ", tier: premium, rpm: 100, tpm: 100000, priority: " + priority + ",",
-                "         price: {input-per-million: " + input + ", output-per-million: " + output + "},",
-                "         capabilities: {context-length: 128000, tools: true, reasoning: " + reasoning + "}}");
+        return FakeProviders.pricedProvider(name, protocol, upstream.baseUri().toString(), model, "premium", priority,
+                input, output, "tools: true, reasoning: " + reasoning);
     }
 
     @AfterAll
@@ -181,7 +178,7 @@ class ReasoningEffortGatewayTest {
     }
 
     private static JsonNode sent(FakeUpstream upstream) throws IOException {
-        return json.readValue(upstream.requests().get(upstream.requests().size() - 1).body(), JsonNode.class);
+        return GatewayCalls.lastBody(json, upstream);
     }
 
     private static HttpResponse<String> post(String body) throws Exception {
