@@ -1,10 +1,10 @@
 package dev.switchboard.resilience;
 
 import dev.switchboard.api.ContextLengthExceededException;
-import dev.switchboard.api.RequestUnsupportedException;
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.ProviderRejectedException;
 import dev.switchboard.api.RequestTimedOutException;
+import dev.switchboard.api.RequestUnsupportedException;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;

@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * What a caller demands of the deployment that answers: capabilities beyond text ({@code needs}: tools,
- * images, streaming, JSON output, PDF files, a reasoning effort), a cost ceiling for this request in USD,
- * a latency target, and lists of providers or deployments to allow or deny (each entry a provider name, a model, or "provider/model"). The
- * context window needed is not here: it follows from the prompt and the answer budget.
+ * images, streaming, JSON output, PDF files, a reasoning effort, audio), a cost ceiling for this request in
+ * USD, a latency target, and lists of providers or deployments to allow or deny (each entry a provider name,
+ * a model, or "provider/model"). The context window needed is not here: it follows from the prompt and the
+ * answer budget.
  *
  * @param maxCostUsd  the most the request may cost, or null for no ceiling
  * @param slaTargetMs the p95 latency a deployment must be within, or null for none
