@@ -3,6 +3,7 @@ package dev.switchboard.provider;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -73,30 +74,26 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
 
     /** The turn's files, in order; none for most turns. */
     public List<DocumentInput> documents() {
-        // Asked of every turn of every request: a turn of text alone answers without a stream.
-        if (parts.isEmpty()) {
-            return List.of();
-        }
-        return parts.stream().filter(MessagePart.Document.class::isInstance)
-                .map(part -> ((MessagePart.Document) part).document()).toList();
+        return partsOf(MessagePart.Document.class, MessagePart.Document::document);
     }
 
     /** The turn's audio clips, in order; none for most turns. */
     public List<AudioInput> audio() {
-        if (parts.isEmpty()) {
-            return List.of();
-        }
-        return parts.stream().filter(MessagePart.Audio.class::isInstance)
-                .map(part -> ((MessagePart.Audio) part).audio()).toList();
+        return partsOf(MessagePart.Audio.class, MessagePart.Audio::audio);
     }
 
     /** The turn's images, in order; none for a turn of text alone. */
     public List<ImageInput> images() {
+        return partsOf(MessagePart.Image.class, MessagePart.Image::image);
+    }
+
+    /** What the turn's parts of one kind hold, in order. */
+    private <P extends MessagePart, T> List<T> partsOf(Class<P> kind, Function<P, T> content) {
+        // Asked of every turn of every request: a turn of text alone answers without a stream.
         if (parts.isEmpty()) {
             return List.of();
         }
-        return parts.stream().filter(MessagePart.Image.class::isInstance)
-                .map(part -> ((MessagePart.Image) part).image()).toList();
+        return parts.stream().filter(kind::isInstance).map(kind::cast).map(content).toList();
     }
 
     private static String textOf(List<MessagePart> parts) {
