@@ -218,11 +218,9 @@ final class ChatMessagesParser {
                 throw new InvalidRequestException(path + ".function", "'" + path + ".function' is required");
             }
             JsonNode strict = function.get("strict");
-            if (strict != null && strict.isBoolean() && strict.getBooleanValue()) {
-                // Structured outputs: a promise about the answer that no provider but OpenAI would keep.
-                throw new InvalidRequestException(path + ".function.strict", "'" + path
-                        + ".function.strict' is not supported yet: the answer's arguments could not be held to "
-                        + "the schema on every provider");
+            if (strict != null && !strict.isNull() && !strict.isBoolean()) {
+                throw new InvalidRequestException(path + ".function.strict",
+                        "'" + path + ".function.strict' must be true or false");
             }
             JsonNode description = function.get("description");
             JsonNode parameters = function.get("parameters");
@@ -232,7 +230,8 @@ final class ChatMessagesParser {
             }
             tools.add(new ToolDefinition(string(function.get("name"), path + ".function.name"),
                     description != null && description.isString() ? description.getStringValue() : null,
-                    parameters == null ? "{\"type\":\"object\",\"properties\":{}}" : write(parameters)));
+                    parameters == null ? "{\"type\":\"object\",\"properties\":{}}" : write(parameters),
+                    strict != null && strict.isBoolean() && strict.getBooleanValue()));
         }
         return tools;
     }

@@ -105,6 +105,11 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
                 toolChoice, generation);
     }
 
+    /** Whether a tool offered asks for strict arguments, which each protocol says (or refuses) in its own way. */
+    public boolean offersStrictTool() {
+        return tools.stream().anyMatch(ToolDefinition::strict);
+    }
+
     /** When a stream still under way is ended, whatever comes: the deadline where it ends streams, else null. */
     public Instant streamEnd() {
         return deadlineEndsStream ? deadline : null;

@@ -6,6 +6,7 @@ import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.cost.Cost;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.state.CacheKey;
 import dev.switchboard.state.CacheSettings;
@@ -62,10 +63,24 @@ public class ResponseCaching {
         }
         String route = (r.model() != null ? "model:" + r.model() + "|" + route(false, r.routing())
                 : "chat|" + route(r.autoRoute(), r.routing()))
-                + "|tool_choice=" + r.toolChoice().canonical() + "|" + r.options().canonical()
+                + "|tool_choice=" + r.toolChoice().canonical() + strictTools(r.tools()) + "|" + r.options().canonical()
                 // A default budget is fitted to each deployment: not the same request as that budget set by hand.
                 + (r.maxTokensGiven() ? "" : "|budget=default");
         return CacheKey.of(owner(caller) + route, r.messages(), r.maxTokens(), r.temperature(), r.tools());
+    }
+
+    /**
+     * The positions of the strict tools, or nothing when none is: a strict tool's calls are held to its schema,
+     * so its answer is not the loose one's. Keys of requests without one stay as they were.
+     */
+    private static String strictTools(List<ToolDefinition> tools) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < tools.size(); i++) {
+            if (tools.get(i).strict()) {
+                out.append(out.isEmpty() ? "|strict_tools=" : ",").append(i);
+            }
+        }
+        return out.toString();
     }
 
     /** The principal, length-prefixed so that no principal's name can run into the route after it. */

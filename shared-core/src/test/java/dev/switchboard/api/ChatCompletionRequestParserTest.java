@@ -13,6 +13,7 @@ import dev.switchboard.provider.PromptCacheHint;
 import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
+import dev.switchboard.provider.ToolDefinition;
 import io.micronaut.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -252,6 +253,19 @@ class ChatCompletionRequestParserTest {
         assertEquals("Be brief.\nWeather in Paris?\n18C, clear", request.promptText());
     }
 
+    @Test
+    void aFunctionMarkedStrictIsAStrictToolAndFalseOrNullIsALooseOne() {
+        ChatCompletionRequest request = parse("""
+                {"tools":[{"type":"function","function":{"name":"a","strict":true}},
+                          {"type":"function","function":{"name":"b","strict":false}},
+                          {"type":"function","function":{"name":"c","strict":null}},
+                          {"type":"function","function":{"name":"d"}}],
+                 "messages":[{"role":"user","content":"Hi"}]}
+                """);
+
+        assertEquals(List.of(true, false, false, false), request.tools().stream().map(ToolDefinition::strict).toList());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "no messages              | {}                                                                   | messages",
@@ -275,7 +289,7 @@ class ChatCompletionRequestParserTest {
             "max_tokens too large     | {\"max_tokens\":1000001,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | max_tokens",
             "tool of another type     | {\"tools\":[{\"type\":\"retrieval\"}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].type",
             "tool schema not object   | {\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":[]}}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].function.parameters",
-            "strict function schema   | {\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"strict\":true}}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].function.strict",
+            "strict not a boolean     | {\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"strict\":\"yes\"}}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].function.strict",
             "unknown field            | {\"logprobs\":true,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | logprobs",
             "blank model              | {\"model\":\" \",\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | model",
             "user not a string        | {\"user\":42,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | user",

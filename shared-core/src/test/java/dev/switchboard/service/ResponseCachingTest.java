@@ -17,6 +17,7 @@ import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.TestImages;
 import dev.switchboard.provider.ToolChoice;
+import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.state.CacheKey;
 import dev.switchboard.state.CacheSettings;
 import java.time.Clock;
@@ -92,6 +93,27 @@ class ResponseCachingTest {
                 false, false, false, RoutingPreferences.NONE, null, ToolChoice.AUTO.oneCallAtATime(), parallel.options());
 
         assertNotEquals(caching.keyOf(parallel, Caller.ANONYMOUS), caching.keyOf(oneCall, Caller.ANONYMOUS));
+    }
+
+    @Test
+    void whichToolsAreStrictIsPartOfTheKey() {
+        String schema = "{\"type\":\"object\"}";
+        ChatCompletionRequest loose = offering(new ToolDefinition("a", null, schema), new ToolDefinition("b", null, schema));
+        ChatCompletionRequest firstStrict = offering(new ToolDefinition("a", null, schema, true),
+                new ToolDefinition("b", null, schema));
+        ChatCompletionRequest secondStrict = offering(new ToolDefinition("a", null, schema),
+                new ToolDefinition("b", null, schema, true));
+
+        assertEquals(caching.keyOf(loose, Caller.ANONYMOUS), caching.keyOf(offering(new ToolDefinition("a", null, schema),
+                new ToolDefinition("b", null, schema)), Caller.ANONYMOUS));
+        assertNotEquals(caching.keyOf(loose, Caller.ANONYMOUS), caching.keyOf(firstStrict, Caller.ANONYMOUS));
+        assertNotEquals(caching.keyOf(firstStrict, Caller.ANONYMOUS), caching.keyOf(secondStrict, Caller.ANONYMOUS));
+    }
+
+    private static ChatCompletionRequest offering(ToolDefinition... tools) {
+        ChatCompletionRequest base = seeded(null);
+        return new ChatCompletionRequest(null, base.messages(), 50, true, null, List.of(tools), false, false, false,
+                RoutingPreferences.NONE, null, ToolChoice.AUTO, base.options());
     }
 
     @Test

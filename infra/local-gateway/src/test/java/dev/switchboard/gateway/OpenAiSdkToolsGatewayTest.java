@@ -123,6 +123,26 @@ class OpenAiSdkToolsGatewayTest {
     }
 
     @Test
+    void theSdksStrictFunctionReachesTheProviderStrict() {
+        openai.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("openai/completion-text.json")));
+        int before = openai.requests().size();
+        ChatCompletionFunctionTool loose = weatherTool();
+        ChatCompletionFunctionTool strict = loose.toBuilder().function(loose.function().toBuilder().strict(true)
+                .parameters(FunctionParameters.builder()
+                        .putAdditionalProperty("type", JsonValue.from("object"))
+                        .putAdditionalProperty("properties", JsonValue.from(Map.of("city", Map.of("type", "string"))))
+                        .putAdditionalProperty("required", JsonValue.from(List.of("city")))
+                        .putAdditionalProperty("additionalProperties", JsonValue.from(false))
+                        .build()).build()).build();
+
+        sdk.chat().completions().create(ChatCompletionCreateParams.builder().model("gpt-4o-mini")
+                .addUserMessage("Weather in Oslo, arguments held to the schema?").addTool(strict).build());
+
+        String sent = openai.requests().get(before).body();
+        assertTrue(sent.contains("\"strict\":true") && sent.contains("\"additionalProperties\":false"), sent);
+    }
+
+    @Test
     void streamedToolCallsAccumulateIntoTheSdksChatCompletion() {
         openai.enqueue(FakeUpstream.Reply.stream("text/event-stream", ChatCompletionsGatewayTest.ssePieces(
                 ChatCompletionsGatewayTest.fixture("openai/stream-tool-calls.sse"))));

@@ -86,7 +86,8 @@ public final class AnthropicAdapter implements ChatProvider {
      * UNAUTHORIZED like a wrong key (another provider bills another account, and this deployment
      * stays unusable until someone pays, which is what the breaker is for). A third, for a request asking
      * for structured output: the model refusing that format or the schema, which another deployment
-     * (OpenAI's looser non-strict schemas, Gemini's) may still take, so it is UNSUPPORTED, not final.
+     * (OpenAI's looser non-strict schemas, Gemini's) may still take, so it is UNSUPPORTED, not final; the
+     * same for a request with a strict tool, refused for strictness.
      */
     private ProviderException failure(UpstreamResponse response, ChatRequest request) {
         AnthropicErrorBody error = AnthropicErrorBody.read(json, response.body());
@@ -95,7 +96,8 @@ public final class AnthropicAdapter implements ChatProvider {
             bodyKind = Kind.CONTEXT_TOO_LONG;
         } else if (response.status() == 400 && error.accountUnusable()) {
             bodyKind = Kind.UNAUTHORIZED;
-        } else if (response.status() == 400 && error.formatRefused() && request.options().format().json()) {
+        } else if (response.status() == 400 && (error.formatRefused() && request.options().format().json()
+                || error.strictRefused() && request.offersStrictTool())) {
             bodyKind = Kind.UNSUPPORTED;
         }
         return support.failures().fromStatus(name, response, error.type(), bodyKind);

@@ -17,10 +17,13 @@ import java.util.regex.Pattern;
  *                        as a 400 invalid_request_error: only the message tells it from a bad request
  * @param formatRefused   an invalid_request_error that speaks of the output format or a schema: read only for
  *                        a request that asked for one, where it means this model cannot give that answer
+ * @param strictRefused   an invalid_request_error that speaks of "strict": read only for a request with a strict
+ *                        tool, where it means this model has no strict tool use (or not for that schema)
  */
-record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUnusable, boolean formatRefused) {
+record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUnusable, boolean formatRefused,
+                          boolean strictRefused) {
 
-    private static final AnthropicErrorBody NONE = new AnthropicErrorBody(null, false, false, false);
+    private static final AnthropicErrorBody NONE = new AnthropicErrorBody(null, false, false, false, false);
     /**
      * A structured-output refusal (lower case): a model without structured outputs, or a schema using what
      * they do not take (numeric or length bounds, recursion). The message names the field (Anthropic's
@@ -62,7 +65,8 @@ record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUn
         boolean tooLong = invalidRequest
                 && (messageText.contains("prompt is too long") || messageText.contains("exceed context limit"));
         return new AnthropicErrorBody(typeText, tooLong, invalidRequest && ACCOUNT_UNUSABLE.matcher(messageText).find(),
-                invalidRequest && FORMAT_REFUSED.matcher(messageText).find() && !messageText.contains("tools."));
+                invalidRequest && FORMAT_REFUSED.matcher(messageText).find() && !messageText.contains("tools."),
+                invalidRequest && messageText.contains("strict"));
     }
 
     /** " (type)" to end a message with, or "" when there is no type fit to repeat. */

@@ -158,6 +158,10 @@ public final class AnthropicRequestMapper {
             out.put("description", tool.description());
         }
         out.put("input_schema", schema(tool));
+        if (tool.strict()) {
+            // Anthropic's strict tool use: the input is decoded to fit the schema.
+            out.put("strict", true);
+        }
         return out;
     }
 

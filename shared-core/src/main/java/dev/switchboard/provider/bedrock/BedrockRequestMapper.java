@@ -282,6 +282,9 @@ public final class BedrockRequestMapper {
             if (tool.description() != null) {
                 spec.description(tool.description());
             }
+            if (tool.strict()) {
+                spec.strict(true);
+            }
             tools.add(Tool.fromToolSpec(spec.build()));
         }
         ToolConfiguration.Builder config = ToolConfiguration.builder().tools(tools);

@@ -22,10 +22,12 @@ import java.util.Optional;
  *                       one that cannot stop (a budget of 0 on 2.5 Pro); read only for a request that set an effort
  * @param penaltyRefused an INVALID_ARGUMENT whose message speaks of a penalty, which some models do not take;
  *                       read only for a request that set one
+ * @param validatedRefused an INVALID_ARGUMENT whose message speaks of the VALIDATED function-calling mode (asked
+ *                       for strict tools), which some models do not take; read only for a request with a strict tool
  * @param retryDelay     a RetryInfo detail's delay: Gemini's 429s say how long to wait there, not in a header
  */
 record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, boolean thinkingRefused,
-                       boolean penaltyRefused, Optional<Duration> retryDelay) {
+                       boolean penaltyRefused, boolean validatedRefused, Optional<Duration> retryDelay) {
 
     static final String API_KEY_INVALID = "API_KEY_INVALID";
     /** Gemini's status for an account it will not serve: billing not enabled, a region it is not offered in. */
@@ -33,7 +35,7 @@ record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, 
     /** Gemini's status for a request it cannot take as it is. */
     static final String INVALID_ARGUMENT = "INVALID_ARGUMENT";
 
-    private static final GeminiErrorBody UNREADABLE = new GeminiErrorBody(null, false, false, false, false,
+    private static final GeminiErrorBody UNREADABLE = new GeminiErrorBody(null, false, false, false, false, false,
             Optional.empty());
 
     /** Reads the body; anything that is not a Google error body (an HTML page, nothing) says nothing. */
@@ -62,7 +64,8 @@ record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, 
         String status = text(error.get("status"));
         String message = text(error.get("message"));
         return new GeminiErrorBody(keyInvalid ? API_KEY_INVALID : status, keyInvalid, saysTooManyInputTokens(message),
-                refusesArgument(status, message, "thinking"), refusesArgument(status, message, "penalty"), delay);
+                refusesArgument(status, message, "thinking"), refusesArgument(status, message, "penalty"),
+                refusesArgument(status, message, "validated"), delay);
     }
 
     /**

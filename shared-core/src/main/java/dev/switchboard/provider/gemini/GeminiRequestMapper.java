@@ -91,7 +91,8 @@ public final class GeminiRequestMapper {
                 throw new IllegalArgumentException("Gemini cannot be held to one function call at a time");
             }
             body.put("tools", List.of(Map.of("functionDeclarations", request.tools().stream().map(this::declaration).toList())));
-            toolConfig(request.toolChoice()).ifPresent(config -> body.put("toolConfig", config));
+            toolConfig(request.toolChoice(), request.offersStrictTool())
+                    .ifPresent(config -> body.put("toolConfig", config));
         }
         body.put("generationConfig", GeminiGenerationConfig.of(request, this::readSingle));
         try {
@@ -103,11 +104,13 @@ public final class GeminiRequestMapper {
 
     /**
      * Gemini's function-calling mode: NONE, or ANY (at least one call), limited to the one function named;
-     * nothing for AUTO, its default.
+     * nothing for AUTO, its default, unless a tool is strict: then VALIDATED, which holds calls to their
+     * schemas while still letting the model answer in text (ANY holds them already).
      */
-    private static Optional<Map<String, Object>> toolConfig(ToolChoice choice) {
+    private static Optional<Map<String, Object>> toolConfig(ToolChoice choice, boolean strict) {
         return switch (choice.mode()) {
-            case AUTO -> Optional.empty();
+            case AUTO -> strict ? Optional.of(Map.of("functionCallingConfig", Map.of("mode", "VALIDATED")))
+                    : Optional.empty();
             case NONE -> Optional.of(Map.of("functionCallingConfig", Map.of("mode", "NONE")));
             case REQUIRED -> Optional.of(Map.of("functionCallingConfig", Map.of("mode", "ANY")));
             case FUNCTION -> Optional.of(Map.of("functionCallingConfig",

@@ -204,6 +204,9 @@ public final class OpenAiRequestMapper {
             function.put("description", tool.description());
         }
         function.put("parameters", readObject(tool.parametersJson(), "tool " + tool.name() + "'s parameters"));
+        if (tool.strict()) {
+            function.put("strict", true);
+        }
         return Map.of("type", "function", "function", function);
     }
 }

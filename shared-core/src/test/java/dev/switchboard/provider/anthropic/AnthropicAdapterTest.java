@@ -195,6 +195,22 @@ class AnthropicAdapterTest extends UpstreamContractTest {
     }
 
     @Test
+    void aRefusedStrictToolIsUnsupportedForARequestWithOneAndABadRequestOtherwise() {
+        String refusal = AnthropicFixtures.text("error-400-strict-tool.json");
+        ChatRequest strict = new ChatRequest("test-model", List.of(ChatMessage.user("Weather?")), 64, null,
+                List.of(new ToolDefinition("get_weather", null, "{\"type\":\"object\"}", true)));
+        upstream.enqueue(FakeUpstream.Reply.json(400, refusal));
+
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().complete(strict));
+
+        assertSafe(e);
+        assertEquals(Kind.UNSUPPORTED, e.kind());
+        assertTrue(e.fallbackAllowed(), "another deployment may hold the call to its schema");
+        assertEquals(Kind.REJECTED, failure(FakeUpstream.Reply.json(400, refusal)).kind(),
+                "a request without a strict tool did not cause it");
+    }
+
+    @Test
     void aStreamAsksForStreamingAndAssemblesToolCallsIntoTheLastChunk() throws IOException {
         upstream.enqueue(FakeUpstream.Reply.stream("text/event-stream", AnthropicFixtures.pieces("stream-tool-use.sse")));
         List<StreamChunk> chunks = new ArrayList<>();

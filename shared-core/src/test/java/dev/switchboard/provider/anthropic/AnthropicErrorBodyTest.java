@@ -76,6 +76,17 @@ class AnthropicErrorBodyTest {
     }
 
     @Test
+    void aRefusalThatSpeaksOfStrictIsAStrictRefusalAndNoFormatRefusal() {
+        AnthropicErrorBody strict = AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-strict-tool.json"));
+
+        assertTrue(strict.strictRefused());
+        assertFalse(strict.formatRefused());
+        assertFalse(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-invalid.json")).strictRefused());
+        assertFalse(read("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"strict\"}}")
+                .strictRefused(), "only an invalid_request_error says so");
+    }
+
+    @Test
     void aBodyThatIsNotAnErrorObjectHasNoType() {
         for (String body : new String[] {"<html>Bad gateway</html>", "", "[]", "{\"error\":\"text\"}", "{\"type\":\"error\"}"}) {
             AnthropicErrorBody error = read(body);

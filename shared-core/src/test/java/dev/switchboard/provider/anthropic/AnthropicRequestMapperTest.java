@@ -127,6 +127,18 @@ class AnthropicRequestMapperTest {
     }
 
     @Test
+    void aStrictToolCarriesStrictBesideItsInputSchema() throws IOException {
+        ChatRequest request = new ChatRequest(MODEL, List.of(ChatMessage.user("Weather in Oslo?")), 100, null,
+                List.of(new ToolDefinition("get_weather", null, WEATHER_SCHEMA, true),
+                        new ToolDefinition("get_local_time", null, "{\"type\":\"object\",\"properties\":{}}")));
+
+        assertEquals(tree("""
+                [{"name":"get_weather","input_schema":%s,"strict":true},
+                 {"name":"get_local_time","input_schema":{"type":"object","properties":{}}}]"""
+                .formatted(WEATHER_SCHEMA)), body(request, false).get("tools"));
+    }
+
+    @Test
     void aToolChoiceOtherThanAutoGoesInAnthropicsWords() throws IOException {
         ChatRequest request = new ChatRequest("claude-3-5-haiku-20241022", List.of(ChatMessage.user("Weather?")), 100,
                 null, List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_SCHEMA)));

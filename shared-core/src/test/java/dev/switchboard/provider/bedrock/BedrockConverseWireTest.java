@@ -114,6 +114,17 @@ class BedrockConverseWireTest extends BedrockWireSupport {
     }
 
     @Test
+    void aStrictToolReachesConverseAsAStrictToolSpec() {
+        upstream.enqueue(Reply.json(200, BedrockFixtures.text("converse-tool-use.json")));
+        provider().complete(new ChatRequest("test-model", List.of(ChatMessage.user("Weather in Oslo?")), 64, null,
+                List.of(new ToolDefinition("get_weather", null, "{\"type\":\"object\"}", true))));
+
+        String body = upstream.onlyRequest().body();
+        assertTrue(body.contains("\"toolSpec\":{\"name\":\"get_weather\",\"inputSchema\":{\"json\":{\"type\":\"object\"}},"
+                + "\"strict\":true}"), body);
+    }
+
+    @Test
     void aRequestTheMapperCannotSayIsUnsupportedBeforeAnythingIsSent() {
         ChatRequest notJson = new ChatRequest("test-model", List.of(ChatMessage.user("Hi")), 10, null,
                 List.of(new ToolDefinition("t", null, "{\"a\":1} trailing")));

@@ -129,6 +129,17 @@ class BedrockRequestMapperTest {
     }
 
     @Test
+    void aStrictToolIsAStrictToolSpecAndALooseOneLeavesTheFlagOut() {
+        ChatRequest chat = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10, null, List.of(
+                new ToolDefinition("get_weather", null, "{\"type\":\"object\"}", true), WEATHER));
+
+        var specs = mapper.converse(chat).toolConfig().tools().stream().map(tool -> tool.toolSpec()).toList();
+
+        assertEquals(Boolean.TRUE, specs.get(0).strict());
+        assertNull(specs.get(1).strict(), "Converse's default");
+    }
+
+    @Test
     void oneCallAtATimeCannotBeSaidToConverseWhileToolsAreOffered() {
         ChatRequest chat = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10, null,
                 List.of(new ToolDefinition("get_weather", null, "{\"type\":\"object\"}")));

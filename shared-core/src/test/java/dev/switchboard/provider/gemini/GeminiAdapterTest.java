@@ -17,6 +17,7 @@ import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
 import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.provider.http.FakeUpstream;
 import dev.switchboard.provider.http.HttpAdapterSupport;
 import dev.switchboard.provider.http.UpstreamContractTest;
@@ -215,6 +216,20 @@ class GeminiAdapterTest extends UpstreamContractTest {
         assertEquals(Kind.UNSUPPORTED, e.kind());
         assertEquals(Kind.REJECTED, fixtureFailure(400, "error-400-penalty.json").kind(),
                 "a request that set no penalty did not cause it");
+    }
+
+    @Test
+    void aRefusedValidatedModeIsUnsupportedForARequestWithAStrictTool() {
+        ChatRequest strict = new ChatRequest("test-model", List.of(ChatMessage.user("Weather?")), 64, null,
+                List.of(new ToolDefinition("get_weather", null, "{\"type\":\"object\"}", true)));
+        upstream.enqueue(FakeUpstream.Reply.json(400, GeminiFixtures.text("error-400-validated-mode.json")));
+
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().complete(strict));
+
+        assertSafe(e);
+        assertEquals(Kind.UNSUPPORTED, e.kind());
+        assertEquals(Kind.REJECTED, fixtureFailure(400, "error-400-validated-mode.json").kind(),
+                "a request without a strict tool did not cause it");
     }
 
     @Test

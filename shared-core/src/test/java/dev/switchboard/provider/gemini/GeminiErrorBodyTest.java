@@ -44,6 +44,9 @@ class GeminiErrorBodyTest {
         assertTrue(read("error-400-penalty.json").penaltyRefused());
         assertFalse(read("error-400-penalty.json").thinkingRefused());
         assertFalse(read("error-400-thinking-budget.json").penaltyRefused());
+        assertTrue(read("error-400-validated-mode.json").validatedRefused());
+        assertFalse(read("error-400-penalty.json").validatedRefused());
+        assertFalse(error.validatedRefused());
         assertEquals(Optional.of(Duration.ofSeconds(37)), read("error-429-resource-exhausted.json").retryDelay());
     }
 

@@ -162,6 +162,21 @@ class GeminiRequestMapperTest {
     }
 
     @Test
+    void aStrictToolMakesAutoTheValidatedModeAndLeavesTheOtherModesAsTheyAre() throws IOException {
+        ChatRequest request = new ChatRequest("gemini-2.5-flash", List.of(ChatMessage.user("Weather?")), 100, null,
+                List.of(new ToolDefinition("get_local_time", null, "{\"type\":\"object\",\"properties\":{}}"),
+                        new ToolDefinition("get_weather", null, WEATHER_PARAMETERS, true)));
+
+        assertEquals(tree("{\"functionCallingConfig\":{\"mode\":\"VALIDATED\"}}"), body(request).get("toolConfig"));
+        assertEquals(tree("{\"functionCallingConfig\":{\"mode\":\"ANY\"}}"),
+                body(request.withToolChoice(ToolChoice.REQUIRED)).get("toolConfig"), "ANY holds calls to their schemas");
+        assertEquals(tree("{\"functionCallingConfig\":{\"mode\":\"NONE\"}}"),
+                body(request.withToolChoice(ToolChoice.NONE)).get("toolConfig"));
+        assertNull(body(request).get("tools").get(0).get("functionDeclarations").get(1).get("strict"),
+                "a declaration has no such field");
+    }
+
+    @Test
     void oneCallAtATimeCannotBeSaidToGeminiSoAnotherDeploymentMayTakeIt() throws IOException {
         ChatRequest request = new ChatRequest("gemini-1.5-flash", List.of(ChatMessage.user("Weather?")), 100, null,
                 List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_PARAMETERS)));

@@ -97,6 +97,19 @@ class OpenAiRequestMapperTest {
     }
 
     @Test
+    void aStrictToolSaysSoInItsFunctionAndALooseOneSaysNothing() throws IOException {
+        ChatRequest request = new ChatRequest("gpt-4o", List.of(ChatMessage.user("Weather in Oslo?")), 100, null,
+                List.of(new ToolDefinition("get_weather", null, WEATHER_PARAMETERS, true),
+                        new ToolDefinition("get_local_time", null, "{\"type\":\"object\",\"properties\":{}}")));
+
+        for (OpenAiRequestMapper mapper : List.of(OPENAI, COMPATIBLE)) {
+            JsonNode tools = tree(mapper.body(request, false)).get("tools");
+            assertTrue(tools.get(0).get("function").get("strict").getBooleanValue());
+            assertNull(tools.get(1).get("function").get("strict"), "false is OpenAI's default");
+        }
+    }
+
+    @Test
     void oneCallAtATimeIsParallelToolCallsFalseOnlyBesideTools() throws IOException {
         ChatRequest request = new ChatRequest("gpt-4o", List.of(ChatMessage.user("Weather in Oslo?")), 100, null,
                 List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_PARAMETERS)));
