@@ -47,14 +47,12 @@ public final class ProviderCatalogLoader {
     }
 
     /**
-     * json: the protocols whose adapters can ask for a JSON answer (response_format, see ResponseFormat);
-     * Anthropic's only with a schema (its structured outputs), on the models that have them. reasoning: those
-     * that can pass on a reasoning effort (OpenAI's own word, Gemini's and Claude's thinking budgets). audio:
-     * those whose wire carries an audio clip (Anthropic's Messages API and Converse take none).
+     * reasoning: the protocols whose adapters can pass on a reasoning effort (OpenAI's own word, Gemini's and
+     * Claude's thinking budgets). audio: those whose wire carries an audio clip (Anthropic's Messages API and
+     * Converse take none). Every protocol can ask for JSON (Anthropic's and Converse's only with a schema, on
+     * the models with structured outputs), so json is not limited here.
      */
     private static final List<ProtocolCapability> PROTOCOL_CAPABILITIES = List.of(
-            new ProtocolCapability("json", Capabilities::json,
-                    Set.of("openai", "openai-compatible", "gemini", "anthropic", "simulated"), "be asked for JSON output"),
             new ProtocolCapability("reasoning", Capabilities::reasoning,
                     Set.of("openai", "openai-compatible", "gemini", "anthropic", "simulated"),
                     "be given a reasoning effort"),

@@ -74,6 +74,7 @@ public final class BedrockRequestMapper {
         if (offersTools(request)) {
             builder.toolConfig(tools(request));
         }
+        ConverseOutputFormat.of(request.options().format()).ifPresent(builder::outputConfig);
         return builder.build();
     }
 
@@ -87,18 +88,16 @@ public final class BedrockRequestMapper {
         if (offersTools(request)) {
             builder.toolConfig(tools(request));
         }
+        ConverseOutputFormat.of(request.options().format()).ifPresent(builder::outputConfig);
         return builder.build();
     }
 
     /**
-     * Routing offers a request asking for JSON or a reasoning effort only to deployments with the json or
-     * reasoning capability, which Converse's cannot have; a request that reached here anyway is refused,
-     * as is one with penalties or one that holds the model to one tool call, which Converse cannot say.
+     * Routing offers a request asking for a reasoning effort only to deployments with the reasoning
+     * capability, which Converse's cannot have; a request that reached here anyway is refused, as is one
+     * with penalties or one that holds the model to one tool call, which Converse cannot say.
      */
     private static void requireSayable(ChatRequest request) {
-        if (request.options().format().json()) {
-            throw new IllegalArgumentException("Bedrock Converse is not asked for JSON output by this gateway");
-        }
         if (request.options().reasoning() != null) {
             throw new IllegalArgumentException("Bedrock Converse is not given a reasoning effort by this gateway");
         }

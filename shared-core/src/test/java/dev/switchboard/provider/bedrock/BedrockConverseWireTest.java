@@ -11,8 +11,10 @@ import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.FinishReason;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
+import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.provider.Usage;
@@ -122,6 +124,18 @@ class BedrockConverseWireTest extends BedrockWireSupport {
         String body = upstream.onlyRequest().body();
         assertTrue(body.contains("\"toolSpec\":{\"name\":\"get_weather\",\"inputSchema\":{\"json\":{\"type\":\"object\"}},"
                 + "\"strict\":true}"), body);
+    }
+
+    @Test
+    void aJsonSchemaReachesConverseAsOutputConfigWithTheSchemaAsText() {
+        upstream.enqueue(Reply.json(200, BedrockFixtures.text("converse-text.json")));
+        provider().complete(new ChatRequest("test-model", List.of(ChatMessage.user("Weather in Oslo?")), 64)
+                .withOptions(new GenerationOptions(null, List.of(),
+                        ResponseFormat.jsonSchema("weather", "{\"type\":\"object\"}", null, null))));
+
+        String body = upstream.onlyRequest().body();
+        assertTrue(body.contains("\"outputConfig\":{\"textFormat\":{\"type\":\"json_schema\",\"structure\":{\"jsonSchema\":"
+                + "{\"schema\":\"{\\\"type\\\":\\\"object\\\"}\",\"name\":\"weather\"}}}}"), body);
     }
 
     @Test

@@ -23,7 +23,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.JsonSchemaDefinition;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.OutputConfig;
+import software.amazon.awssdk.services.bedrockruntime.model.OutputFormatType;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolResultBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolResultContentBlock;
@@ -192,10 +195,33 @@ class BedrockRequestMapperTest {
     }
 
     @Test
-    void aJsonAnswerIsRefusedBeforeSendingSinceRoutingNeverOffersOneHere() {
-        assertThrows(IllegalArgumentException.class, () -> mapper.converse(new ChatRequest("amazon.nova-lite-v1:0",
-                List.of(ChatMessage.user("Hi")), 50).withOptions(new GenerationOptions(null, List.of(),
-                ResponseFormat.jsonSchema("x", "{\"type\":\"object\"}", null, null)))));
+    void aJsonSchemaIsConversesStructuredOutputStreamedOrNot() {
+        String schema = "{\"type\":\"object\",\"properties\":{\"celsius\":{\"type\":\"number\"}},\"required\":[\"celsius\"],"
+                + "\"additionalProperties\":false}";
+        ChatRequest chat = new ChatRequest("anthropic.claude-sonnet-4-5", List.of(ChatMessage.user("Weather?")), 50)
+                .withOptions(new GenerationOptions(null, List.of(), ResponseFormat.jsonSchema("weather", schema, true,
+                        "Today's weather")));
+
+        OutputConfig config = mapper.converse(chat).outputConfig();
+
+        assertEquals(OutputFormatType.JSON_SCHEMA, config.textFormat().type());
+        JsonSchemaDefinition definition = config.textFormat().structure().jsonSchema();
+        assertEquals(schema, definition.schema(), "the schema as text, as given");
+        assertEquals("weather", definition.name());
+        assertEquals("Today's weather", definition.description());
+        assertEquals(config, mapper.converseStream(chat).outputConfig());
+        assertNull(mapper.converse(new ChatRequest("m", List.of(ChatMessage.user("Hi")), 50)).outputConfig(),
+                "a text answer asks for nothing");
+    }
+
+    @Test
+    void jsonWithoutASchemaIsRefusedBeforeSendingSinceConverseHasNoModeForIt() {
+        ChatRequest chat = new ChatRequest("amazon.nova-lite-v1:0", List.of(ChatMessage.user("Hi")), 50);
+        for (ResponseFormat format : List.of(ResponseFormat.JSON_OBJECT, ResponseFormat.jsonSchema("any", null, null, null))) {
+            GenerationOptions options = new GenerationOptions(null, List.of(), format);
+            assertThrows(IllegalArgumentException.class, () -> mapper.converse(chat.withOptions(options)));
+            assertThrows(IllegalArgumentException.class, () -> mapper.converseStream(chat.withOptions(options)));
+        }
     }
 
     @Test
@@ -271,16 +297,16 @@ class BedrockRequestMapperTest {
     }
 
     @Test
-    void jsonOutputAReasoningEffortAndPenaltiesAreRefusedStreamedOrNot() {
+    void aReasoningEffortAndPenaltiesAreRefusedStreamedOrNot() {
         ChatRequest chat = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10);
-        for (GenerationOptions options : List.of(new GenerationOptions(null, List.of(), ResponseFormat.JSON_OBJECT),
+        for (GenerationOptions options : List.of(
                 new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.HIGH),
                 new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, null, new Penalties(0.5, 0)))) {
             String refused = assertThrows(IllegalArgumentException.class, () -> mapper.converse(chat.withOptions(options)))
                     .getMessage();
             assertEquals(refused, assertThrows(IllegalArgumentException.class,
                     () -> mapper.converseStream(chat.withOptions(options))).getMessage(), "streamed or not");
-            assertTrue(refused.contains("JSON") || refused.contains("reasoning") || refused.contains("penalty"), refused);
+            assertTrue(refused.contains("reasoning") || refused.contains("penalty"), refused);
         }
     }
 }
