@@ -40,6 +40,7 @@ class JsonOutputGatewayTest {
     private static FakeUpstream gemini;
     private static FakeUpstream anthropic;
     private static FakeUpstream claude;
+    private static FakeUpstream bedrock;
     private static LocalGateway gateway;
     private static JsonMapper json;
 
@@ -49,6 +50,7 @@ class JsonOutputGatewayTest {
         gemini = FakeUpstream.start();
         anthropic = FakeUpstream.start();
         claude = FakeUpstream.start();
+        bedrock = FakeUpstream.start();
         // Gemini ranks before OpenAI (cheaper, higher priority), so that skipping it can be seen; the
         // structured-output Claude before both (priced cheapest here), for the same reason.
         gateway = FakeProviders.start(data, "sk-json-test",
@@ -57,7 +59,9 @@ class JsonOutputGatewayTest {
                 provider("textanthropic", "anthropic", anthropic.baseUri().toString(), "claude-3-5-haiku-20241022",
                         false, 5),
                 FakeProviders.pricedProvider("jsonclaude", "anthropic", claude.baseUri().toString(), "claude-haiku-4-5",
-                        "economy", 10, "0.01", "0.02", "tools: true, streaming: true, json: true"));
+                        "economy", 10, "0.01", "0.02", "tools: true, streaming: true, json: true"),
+                provider("jsonbedrock", "bedrock", bedrock.baseUri().toString(), "anthropic.claude-sonnet-4-5-v1:0",
+                        true, 0));
         json = gateway.context().getBean(JsonMapper.class);
     }
 
@@ -72,7 +76,7 @@ class JsonOutputGatewayTest {
         if (gateway != null) {
             gateway.close();
         }
-        List.of(openai, gemini, anthropic, claude).forEach(FakeUpstream::close);
+        List.of(openai, gemini, anthropic, claude, bedrock).forEach(FakeUpstream::close);
     }
 
     @Test
@@ -162,7 +166,7 @@ class JsonOutputGatewayTest {
         List<String> candidates = new ArrayList<>();
         metadata.get("candidates").values().forEach(c -> candidates.add(c.get("provider").getStringValue()));
         assertFalse(candidates.contains("textanthropic"), candidates.toString());
-        assertEquals(3, candidates.size(), candidates.toString());
+        assertEquals(4, candidates.size(), candidates.toString());
         assertTrue(decision.body().contains("does not support JSON output"), decision.body());
     }
 
@@ -232,6 +236,35 @@ class JsonOutputGatewayTest {
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("jsonopenai", provider(response), response.body());
         assertTrue(response.body().contains("jsonclaude/claude-haiku-4-5 (unsupported)"), response.body());
+    }
+
+    @Test
+    void bedrockIsAskedForTheSchemaThroughConversesStructuredOutputs() throws Exception {
+        bedrock.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("bedrock/converse-text.json")));
+
+        HttpResponse<String> response = post("{\"model\":\"anthropic.claude-sonnet-4-5-v1:0\"," + JSON_SCHEMA
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Where is the Eiffel tower? (bedrock)\"}]}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode format = GatewayCalls.lastBody(json, bedrock).get("outputConfig").get("textFormat");
+        assertEquals("json_schema", format.get("type").getStringValue());
+        JsonNode schema = format.get("structure").get("jsonSchema");
+        assertEquals("place", schema.get("name").getStringValue());
+        assertEquals(json.readValue(SCHEMA, JsonNode.class), json.readValue(schema.get("schema").getStringValue(),
+                JsonNode.class), "the schema as JSON text");
+    }
+
+    @Test
+    void jsonWithoutASchemaPinnedToBedrockIsTheCallers422WithNothingSent() throws Exception {
+        int bedrockCalls = bedrock.requests().size();
+
+        HttpResponse<String> response = post("{\"model\":\"anthropic.claude-sonnet-4-5-v1:0\","
+                + "\"response_format\":{\"type\":\"json_object\"},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Answer in JSON (bedrock pinned)\"}]}");
+
+        assertEquals(422, response.statusCode(), response.body());
+        assertTrue(response.body().contains("jsonbedrock/anthropic.claude-sonnet-4-5-v1:0 (unsupported)"), response.body());
+        assertEquals(bedrockCalls, bedrock.requests().size(), "nothing was sent to Bedrock");
     }
 
     private static String provider(HttpResponse<String> response) throws IOException {
