@@ -122,16 +122,22 @@ class ProviderCatalogLoaderTest {
             assertTrue(catalog.provider("p").orElseThrow().deployments().get(0).capabilities().reasoning(), protocol);
             assertFalse(catalog.provider("p").orElseThrow().deployments().get(1).capabilities().reasoning(), protocol);
         }
+        ProviderCatalog claude = load("""
+                providers:
+                  - name: p
+                    protocol: bedrock
+                    deployments: [{model: us.anthropic.claude-sonnet-4-5-v1:0, tier: premium, capabilities: {reasoning: true}}]
+                """);
+        assertTrue(claude.provider("p").orElseThrow().deployments().get(0).capabilities().reasoning());
         ConfigurationError refused = assertThrows(ConfigurationError.class, () -> load("""
                 providers:
                   - name: p
                     protocol: bedrock
-                    deployments: [{model: a, tier: premium, capabilities: {reasoning: true}}]
+                    deployments: [{model: amazon.nova-pro-v1:0, tier: premium, capabilities: {reasoning: true}}]
                 """));
         assertTrue(refused.getMessage().contains("providers[0].deployments[0].capabilities.reasoning"),
                 refused.getMessage());
-        assertTrue(refused.getMessage().contains("anthropic, gemini, openai, openai-compatible, simulated"),
-                refused.getMessage());
+        assertTrue(refused.getMessage().contains("Claude's models only"), refused.getMessage());
     }
 
     private static List<String> deployments(ProviderCatalog catalog, String provider) {

@@ -2,6 +2,7 @@ package dev.switchboard.provider.anthropic;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ClaudeThinking;
 import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.JsonText;
 import dev.switchboard.provider.ResponseFormat;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -59,8 +61,8 @@ public final class AnthropicRequestMapper {
         // Anthropic refuses tool blocks in a request without tools: with none offered they go as text.
         body.put("messages", turns.of(request.tools().isEmpty() ? ToolHistoryAsText.of(request.messages())
                 : request.messages()));
-        Optional<Map<String, Object>> thinking = AnthropicThinking.of(request);
-        thinking.ifPresent(config -> body.put("thinking", config));
+        OptionalInt thinking = ClaudeThinking.budget(request);
+        thinking.ifPresent(budget -> body.put("thinking", Map.of("type", "enabled", "budget_tokens", budget)));
         // With thinking, the temperature can only be 1, Claude's own, which is then not sent.
         if (request.temperature() != null && thinking.isEmpty()) {
             // Clamped rather than refused: both ends of each range mean the same thing (0 the most

@@ -2,15 +2,18 @@ package dev.switchboard.provider.bedrock;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ClaudeThinking;
 import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.DocumentInput;
 import dev.switchboard.provider.ImageInput;
 import dev.switchboard.provider.MessagePart;
+import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.provider.ToolHistoryAsText;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
@@ -37,6 +40,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -66,40 +70,59 @@ public final class BedrockRequestMapper {
 
     public ConverseRequest converse(ChatRequest request) {
         requireSayable(request);
+        OptionalInt thinking = thinking(request);
         ConverseRequest.Builder builder = ConverseRequest.builder()
                 .modelId(request.model())
                 .messages(messages(request))
                 .system(system(request))
-                .inferenceConfig(inference(request));
+                .inferenceConfig(inference(request, thinking.isPresent()));
         if (offersTools(request)) {
             builder.toolConfig(tools(request));
         }
         ConverseOutputFormat.of(request.options().format()).ifPresent(builder::outputConfig);
+        thinking.ifPresent(budget -> builder.additionalModelRequestFields(thinkingFields(budget)));
         return builder.build();
     }
 
     public ConverseStreamRequest converseStream(ChatRequest request) {
         requireSayable(request);
+        OptionalInt thinking = thinking(request);
         ConverseStreamRequest.Builder builder = ConverseStreamRequest.builder()
                 .modelId(request.model())
                 .messages(messages(request))
                 .system(system(request))
-                .inferenceConfig(inference(request));
+                .inferenceConfig(inference(request, thinking.isPresent()));
         if (offersTools(request)) {
             builder.toolConfig(tools(request));
         }
         ConverseOutputFormat.of(request.options().format()).ifPresent(builder::outputConfig);
+        thinking.ifPresent(budget -> builder.additionalModelRequestFields(thinkingFields(budget)));
         return builder.build();
     }
 
     /**
-     * Routing offers a request asking for a reasoning effort only to deployments with the reasoning
-     * capability, which Converse's cannot have; a request that reached here anyway is refused, as is one
-     * with penalties or one that holds the model to one tool call, which Converse cannot say.
+     * Claude's thinking budget for the request's reasoning effort (none for no effort, or {@code none}); a
+     * request Claude cannot think with is refused here, as it is for Anthropic's own API.
+     */
+    private static OptionalInt thinking(ChatRequest request) {
+        return anthropic(request) ? ClaudeThinking.budget(request) : OptionalInt.empty();
+    }
+
+    /** Claude's thinking in Converse's place for a model's own fields: Anthropic's words, as in its Messages API. */
+    private static Document thinkingFields(int budget) {
+        return Document.mapBuilder().putDocument("thinking", Document.mapBuilder()
+                .putString("type", "enabled").putNumber("budget_tokens", budget).build()).build();
+    }
+
+    /**
+     * A reasoning effort goes to Claude's models only (their thinking; routing offers it only to deployments
+     * with the reasoning capability, which only those may have); {@code none} asks nothing of any model.
+     * Penalties, and holding the model to one tool call, Converse cannot say.
      */
     private static void requireSayable(ChatRequest request) {
-        if (request.options().reasoning() != null) {
-            throw new IllegalArgumentException("Bedrock Converse is not given a reasoning effort by this gateway");
+        ReasoningEffort effort = request.options().reasoning();
+        if (effort != null && effort != ReasoningEffort.NONE && !anthropic(request)) {
+            throw new IllegalArgumentException("this gateway gives a reasoning effort on Bedrock to Claude's models only");
         }
         if (request.options().penalties().any()) {
             throw new IllegalArgumentException("Bedrock Converse takes no presence or frequency penalty");
@@ -238,16 +261,17 @@ public final class BedrockRequestMapper {
         }
     }
 
-    private static InferenceConfiguration inference(ChatRequest request) {
+    /** {@code thinking}: Claude thinks, at its own temperature, which is then not sent (nor top_p beside it). */
+    private static InferenceConfiguration inference(ChatRequest request, boolean thinking) {
         InferenceConfiguration.Builder builder = InferenceConfiguration.builder().maxTokens(request.maxTokens());
-        if (request.temperature() != null) {
+        Double temperature = thinking ? null : request.temperature();
+        if (temperature != null) {
             // Clamped, not refused, as for Anthropic: the top of each range means "most random", and a
             // refusal would be REJECTED, ending the chain for a request another candidate takes as it is.
-            builder.temperature((float) Math.min(request.temperature(), MAX_TEMPERATURE));
+            builder.temperature((float) Math.min(temperature, MAX_TEMPERATURE));
         }
         // Anthropic's models take one of temperature and top_p, on Bedrock too.
-        Double topP = anthropic(request) ? request.options().topPBeside(request.temperature())
-                : request.options().topP();
+        Double topP = anthropic(request) ? request.options().topPBeside(temperature) : request.options().topP();
         if (topP != null) {
             builder.topP(topP.floatValue());
         }

@@ -14,6 +14,7 @@ import dev.switchboard.provider.FinishReason;
 import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
+import dev.switchboard.provider.ReasoningEffort;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolDefinition;
@@ -136,6 +137,17 @@ class BedrockConverseWireTest extends BedrockWireSupport {
         String body = upstream.onlyRequest().body();
         assertTrue(body.contains("\"outputConfig\":{\"textFormat\":{\"type\":\"json_schema\",\"structure\":{\"jsonSchema\":"
                 + "{\"schema\":\"{\\\"type\\\":\\\"object\\\"}\",\"name\":\"weather\"}}}}"), body);
+    }
+
+    @Test
+    void claudesThinkingReachesConverseAsAdditionalModelRequestFields() {
+        upstream.enqueue(Reply.json(200, BedrockFixtures.text("converse-text.json")));
+        provider().complete(new ChatRequest("anthropic.claude-sonnet-4-5-v1:0", List.of(ChatMessage.user("Why?")), 4096)
+                .withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.LOW)));
+
+        String body = upstream.onlyRequest().body();
+        assertTrue(body.contains("\"additionalModelRequestFields\":{\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024}}"),
+                body);
     }
 
     @Test

@@ -297,6 +297,38 @@ class BedrockRequestMapperTest {
     }
 
     @Test
+    void aReasoningEffortIsClaudesThinkingInItsOwnFieldsWithoutATemperatureStreamedOrNot() {
+        ChatRequest chat = new ChatRequest("us.anthropic.claude-sonnet-4-5-v1:0", List.of(ChatMessage.user("Why?")),
+                16_000, 1.0, List.of()).withOptions(new GenerationOptions(0.97, List.of(), ResponseFormat.TEXT, null,
+                ReasoningEffort.HIGH));
+
+        ConverseRequest request = mapper.converse(chat);
+
+        assertEquals(Document.mapBuilder().putDocument("thinking", Document.mapBuilder().putString("type", "enabled")
+                .putNumber("budget_tokens", 4096).build()).build(), request.additionalModelRequestFields());
+        assertNull(request.inferenceConfig().temperature(), "Claude thinks at its own temperature");
+        assertEquals(0.97f, request.inferenceConfig().topP());
+        assertEquals(request.additionalModelRequestFields(), mapper.converseStream(chat).additionalModelRequestFields());
+        assertNull(mapper.converse(chat.withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null,
+                ReasoningEffort.NONE))).additionalModelRequestFields(), "none: no thinking, Claude's default");
+    }
+
+    @Test
+    void whatClaudeCannotThinkWithAndAnEffortForAnotherModelAreRefusedBeforeSending() {
+        GenerationOptions low = new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.LOW);
+        ChatRequest cool = new ChatRequest("anthropic.claude-sonnet-4-5-v1:0", List.of(ChatMessage.user("Why?")), 8000,
+                0.2, List.of()).withOptions(low);
+        ChatRequest nova = new ChatRequest("amazon.nova-pro-v1:0", List.of(ChatMessage.user("Why?")), 8000).withOptions(low);
+
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> mapper.converse(cool)).getMessage()
+                .contains("temperature"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> mapper.converseStream(nova)).getMessage()
+                .contains("Claude's models only"));
+        assertNull(mapper.converse(nova.withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null,
+                ReasoningEffort.NONE))).additionalModelRequestFields(), "none asks nothing of any model");
+    }
+
+    @Test
     void aReasoningEffortAndPenaltiesAreRefusedStreamedOrNot() {
         ChatRequest chat = new ChatRequest("m", List.of(ChatMessage.user("Hi")), 10);
         for (GenerationOptions options : List.of(

@@ -1,17 +1,12 @@
-package dev.switchboard.provider.anthropic;
-
-import dev.switchboard.provider.ChatMessage;
-import dev.switchboard.provider.ChatRequest;
-import dev.switchboard.provider.ReasoningEffort;
-import dev.switchboard.provider.ToolChoice;
+package dev.switchboard.provider;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * A reasoning effort as Claude's extended thinking ({@code thinking: {type: enabled, budget_tokens}}), with
- * the conditions Anthropic sets on it. Each effort has a budget (Anthropic publishes no mapping; these are
+ * A reasoning effort as Claude's extended thinking budget, with the conditions Anthropic sets on it, the same
+ * whether Claude is reached through Anthropic's Messages API or through Bedrock's Converse (each says
+ * {@code thinking: {type: enabled, budget_tokens}} in its own place). Each effort has a budget (Anthropic publishes no mapping; these are
  * LiteLLM's, with minimal at Anthropic's least, 1,024 tokens), at most half of max_tokens, since the
  * thoughts count against it and the budget must stay under it. What thinking cannot be asked with is not
  * said here, so that another deployment may take the request: a temperature other than 1, a top_p under
@@ -20,20 +15,24 @@ import java.util.Optional;
  * thinking blocks went back to the caller as OpenAI's answer, which has no place for them, and Anthropic
  * refuses that turn without them.
  */
-final class AnthropicThinking {
+public final class ClaudeThinking {
 
     /** Anthropic's least thinking budget. */
     static final int MIN_BUDGET = 1024;
     static final double LEAST_TOP_P = 0.95;
 
-    private AnthropicThinking() {
+    private ClaudeThinking() {
     }
 
-    /** The thinking field for {@code request}, or none for no effort or {@code none}. */
-    static Optional<Map<String, Object>> of(ChatRequest request) {
+    /**
+     * The thinking budget for {@code request}, or none for no effort or {@code none}.
+     *
+     * @throws IllegalArgumentException when the request asks what Claude cannot think with (see above)
+     */
+    public static OptionalInt budget(ChatRequest request) {
         ReasoningEffort effort = request.options().reasoning();
         if (effort == null || effort == ReasoningEffort.NONE) {
-            return Optional.empty();
+            return OptionalInt.empty();
         }
         if (request.temperature() != null && request.temperature() != 1.0) {
             throw new IllegalArgumentException("Claude thinks only at its own temperature (1)");
@@ -58,7 +57,7 @@ final class AnthropicThinking {
             throw new IllegalArgumentException("Claude thinks with at least " + MIN_BUDGET + " tokens, which needs a "
                     + "max_tokens of at least " + 2 * MIN_BUDGET);
         }
-        return Optional.of(Map.of("type", "enabled", "budget_tokens", budget));
+        return OptionalInt.of(budget);
     }
 
     static int budget(ReasoningEffort effort) {
