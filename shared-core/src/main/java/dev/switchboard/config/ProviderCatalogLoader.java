@@ -58,6 +58,8 @@ public final class ProviderCatalogLoader {
                     "be given a reasoning effort"),
             new ProtocolCapability("audio", Capabilities::audio,
                     Set.of("openai", "openai-compatible", "gemini", "simulated"), "be sent audio"));
+    /** The protocols whose prompt caches cache only what the request marks. */
+    private static final Set<String> CACHE_MARKING_PROTOCOLS = Set.of("anthropic", "bedrock");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     /**
@@ -127,7 +129,7 @@ public final class ProviderCatalogLoader {
 
     private ProviderConfig provider(String source, String path, Object node) {
         ConfigReader r = new ConfigReader(source, path, node,
-                Set.of("name", "protocol", "base-url", "simulation", "deployments"));
+                Set.of("name", "protocol", "base-url", "simulation", "deployments", "prompt-caching"));
         String name = r.requiredString("name");
         if (!NAME.matcher(name).matches()) {
             throw r.error(r.child("name"), "must be lower-case letters, digits, '-' or '_' (got '" + name + "')");
@@ -171,7 +173,12 @@ public final class ProviderCatalogLoader {
             }
             deployments.add(deployment);
         }
-        return new ProviderConfig(name, protocol, baseUrl, deployments, simulation);
+        boolean promptCaching = r.bool("prompt-caching", false);
+        if (promptCaching && !CACHE_MARKING_PROTOCOLS.contains(protocol)) {
+            throw r.error(r.child("prompt-caching"), "applies to protocols anthropic and bedrock, whose prompt caches "
+                    + "need the request to mark what to cache (OpenAI and Gemini cache on their own)");
+        }
+        return new ProviderConfig(name, protocol, baseUrl, deployments, simulation, promptCaching);
     }
 
     private SimulationConfig simulation(ConfigReader parent, Object node) {

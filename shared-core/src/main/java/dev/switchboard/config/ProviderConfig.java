@@ -5,13 +5,20 @@ import java.util.Locale;
 
 /**
  * A provider as the configuration file declares it. {@code baseUrl} may be null for protocols with a
- * fixed endpoint; {@code simulation} is set only for the simulated protocol.
+ * fixed endpoint; {@code simulation} is set only for the simulated protocol; {@code promptCaching} (anthropic
+ * and bedrock only) marks each request's prefix for the provider's prompt cache.
  */
 public record ProviderConfig(String name, String protocol, String baseUrl,
-                             List<DeploymentConfig> deployments, SimulationConfig simulation) {
+                             List<DeploymentConfig> deployments, SimulationConfig simulation, boolean promptCaching) {
 
     public ProviderConfig {
         deployments = List.copyOf(deployments);
+    }
+
+    /** A provider whose requests ask nothing of a prompt cache. */
+    public ProviderConfig(String name, String protocol, String baseUrl, List<DeploymentConfig> deployments,
+                          SimulationConfig simulation) {
+        this(name, protocol, baseUrl, deployments, simulation, false);
     }
 
     /** The environment variable that holds this provider's key when running locally. */

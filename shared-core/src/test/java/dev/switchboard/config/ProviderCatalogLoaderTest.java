@@ -140,6 +140,33 @@ class ProviderCatalogLoaderTest {
         assertTrue(refused.getMessage().contains("Claude's models only"), refused.getMessage());
     }
 
+    @Test
+    void promptCachingIsOffUnlessSaidAndOnlyForProtocolsWhoseCachesNeedMarks() {
+        for (String protocol : new String[]{"anthropic", "bedrock"}) {
+            ProviderCatalog catalog = load("""
+                    providers:
+                      - name: p
+                        protocol: %s
+                        prompt-caching: true
+                        deployments: [{model: anthropic.claude-sonnet-4-5, tier: premium}]
+                      - name: q
+                        protocol: %s
+                        deployments: [{model: anthropic.claude-haiku-4-5, tier: economy}]
+                    """.formatted(protocol, protocol));
+            assertTrue(catalog.provider("p").orElseThrow().promptCaching(), protocol);
+            assertFalse(catalog.provider("q").orElseThrow().promptCaching(), protocol);
+        }
+        ConfigurationError refused = assertThrows(ConfigurationError.class, () -> load("""
+                providers:
+                  - name: p
+                    protocol: openai
+                    prompt-caching: true
+                    deployments: [{model: gpt-4o, tier: premium}]
+                """));
+        assertTrue(refused.getMessage().contains("providers[0].prompt-caching"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("anthropic and bedrock"), refused.getMessage());
+    }
+
     private static List<String> deployments(ProviderCatalog catalog, String provider) {
         return catalog.provider(provider).orElseThrow().deployments().stream()
                 .map(d -> d.model() + ":" + d.tier()).toList();

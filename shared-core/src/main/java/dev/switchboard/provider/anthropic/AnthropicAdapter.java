@@ -32,12 +32,18 @@ public final class AnthropicAdapter implements ChatProvider {
     private final AnthropicResponseParser parser;
 
     public AnthropicAdapter(String name, URI baseUrl, HttpAdapterSupport support, JsonMapper json) {
+        this(name, baseUrl, support, json, false);
+    }
+
+    /** {@code promptCaching}: each request marks its prefix for Anthropic's prompt cache. */
+    public AnthropicAdapter(String name, URI baseUrl, HttpAdapterSupport support, JsonMapper json,
+                            boolean promptCaching) {
         this.name = Objects.requireNonNull(name);
         String base = baseUrl.toString();
         this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/messages");
         this.support = Objects.requireNonNull(support);
         this.json = Objects.requireNonNull(json);
-        this.mapper = new AnthropicRequestMapper(json);
+        this.mapper = new AnthropicRequestMapper(json, promptCaching);
         this.parser = new AnthropicResponseParser(name, json, support.tokens());
     }
 

@@ -32,6 +32,6 @@ public final class AnthropicAdapterFactory implements ProviderAdapterFactory {
     @Override
     public ChatProvider create(ProviderConfig config) {
         String base = config.baseUrl() != null && !config.baseUrl().isBlank() ? config.baseUrl() : DEFAULT_BASE_URL;
-        return new AnthropicAdapter(config.name(), URI.create(base), support, json);
+        return new AnthropicAdapter(config.name(), URI.create(base), support, json, config.promptCaching());
     }
 }

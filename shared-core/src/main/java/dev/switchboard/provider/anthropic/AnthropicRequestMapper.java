@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,10 +38,18 @@ public final class AnthropicRequestMapper {
 
     private final JsonMapper json;
     private final AnthropicTurns turns;
+    private final boolean promptCaching;
 
+    /** A mapper whose requests ask nothing of Anthropic's prompt cache. */
     public AnthropicRequestMapper(JsonMapper json) {
+        this(json, false);
+    }
+
+    /** {@code promptCaching}: each request marks its prefix for the prompt cache (see AnthropicCacheBreakpoints). */
+    public AnthropicRequestMapper(JsonMapper json, boolean promptCaching) {
         this.json = Objects.requireNonNull(json);
         this.turns = new AnthropicTurns(json);
+        this.promptCaching = promptCaching;
     }
 
     /** @throws IllegalArgumentException when the request cannot be said in Anthropic's terms */
@@ -56,11 +65,15 @@ public final class AnthropicRequestMapper {
         String system = request.messages().stream().filter(m -> m.role().equals("system"))
                 .map(ChatMessage::content).filter(text -> !text.isBlank()).collect(Collectors.joining("\n\n"));
         if (!system.isEmpty()) {
-            body.put("system", system);
+            body.put("system", promptCaching ? AnthropicCacheBreakpoints.markedSystem(system) : system);
         }
         // Anthropic refuses tool blocks in a request without tools: with none offered they go as text.
-        body.put("messages", turns.of(request.tools().isEmpty() ? ToolHistoryAsText.of(request.messages())
-                : request.messages()));
+        List<Map<String, Object>> conversation = turns.of(request.tools().isEmpty()
+                ? ToolHistoryAsText.of(request.messages()) : request.messages());
+        if (promptCaching) {
+            AnthropicCacheBreakpoints.markLastTurn(conversation);
+        }
+        body.put("messages", conversation);
         OptionalInt thinking = ClaudeThinking.budget(request);
         thinking.ifPresent(budget -> body.put("thinking", Map.of("type", "enabled", "budget_tokens", budget)));
         // With thinking, the temperature can only be 1, Claude's own, which is then not sent.
@@ -81,7 +94,11 @@ public final class AnthropicRequestMapper {
             body.put("stop_sequences", GenerationOptions.requireVisible(request.options().stop(), "Anthropic"));
         }
         if (!request.tools().isEmpty()) {
-            body.put("tools", request.tools().stream().map(this::tool).toList());
+            List<Map<String, Object>> tools = request.tools().stream().map(this::tool).toList();
+            if (promptCaching && system.isEmpty()) {
+                AnthropicCacheBreakpoints.markLastTool(tools);
+            }
+            body.put("tools", tools);
             toolChoice(request.toolChoice()).ifPresent(choice -> body.put("tool_choice", choice));
         }
         outputFormat(request.options().format()).ifPresent(format -> body.put("output_config", Map.of("format", format)));

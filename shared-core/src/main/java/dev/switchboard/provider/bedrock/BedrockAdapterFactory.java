@@ -37,6 +37,7 @@ public final class BedrockAdapterFactory implements ProviderAdapterFactory {
         // A little longer than the transport's wait for a stream to start, so that its more precise failure comes first.
         Duration idle = timeouts.call().plus(timeouts.connect());
         return new BedrockProvider(config.name(), clients.open(config),
-                new BedrockFailures(config.name(), new UpstreamFailures(clock)), tokens, timeouts.call(), idle, clock);
+                new BedrockFailures(config.name(), new UpstreamFailures(clock)), tokens, timeouts.call(), idle, clock,
+                config.promptCaching());
     }
 }

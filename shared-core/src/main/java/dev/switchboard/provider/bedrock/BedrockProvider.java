@@ -31,7 +31,7 @@ public final class BedrockProvider implements ChatProvider {
 
     private final String name;
     private final BedrockClientPair clients;
-    private final BedrockRequestMapper mapper = new BedrockRequestMapper();
+    private final BedrockRequestMapper mapper;
     private final BedrockResponseParser parser;
     private final BedrockFailures failures;
     private final TokenCounter tokens;
@@ -42,10 +42,12 @@ public final class BedrockProvider implements ChatProvider {
     /**
      * @param callTimeout how long one Converse call may take (the synchronous client's own limit)
      * @param idle how long a stream may go without an event (or its start) before it is given up
+     * @param promptCaching whether each request marks its prefix with cache points
      */
     BedrockProvider(String name, BedrockClientPair clients, BedrockFailures failures, TokenCounter tokens,
-                    Duration callTimeout, Duration idle, Clock clock) {
+                    Duration callTimeout, Duration idle, Clock clock, boolean promptCaching) {
         this.name = Objects.requireNonNull(name);
+        this.mapper = new BedrockRequestMapper(promptCaching);
         this.clients = Objects.requireNonNull(clients);
         this.failures = Objects.requireNonNull(failures);
         this.tokens = Objects.requireNonNull(tokens);

@@ -13,7 +13,6 @@ import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.provider.ToolHistoryAsText;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
@@ -27,6 +26,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ImageFormat;
 import software.amazon.awssdk.services.bedrockruntime.model.ImageSource;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.OutputConfig;
 import software.amazon.awssdk.services.bedrockruntime.model.SpecificToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.Tool;
@@ -68,50 +68,62 @@ public final class BedrockRequestMapper {
     static final int MAX_DOCUMENTS = 5;
     static final long MAX_DOCUMENT_BYTES = 4_500_000;
 
+    private final boolean promptCaching;
+
+    /** A mapper whose requests carry no cache points. */
+    public BedrockRequestMapper() {
+        this(false);
+    }
+
+    /** {@code promptCaching}: each request marks its prefix with cache points (see ConverseCachePoints). */
+    public BedrockRequestMapper(boolean promptCaching) {
+        this.promptCaching = promptCaching;
+    }
+
     public ConverseRequest converse(ChatRequest request) {
-        requireSayable(request);
-        OptionalInt thinking = thinking(request);
+        Parts parts = parts(request);
         ConverseRequest.Builder builder = ConverseRequest.builder()
                 .modelId(request.model())
-                .messages(messages(request))
-                .system(system(request))
-                .inferenceConfig(inference(request, thinking.isPresent()));
-        if (offersTools(request)) {
-            builder.toolConfig(tools(request));
-        }
-        ConverseOutputFormat.of(request.options().format()).ifPresent(builder::outputConfig);
-        thinking.ifPresent(budget -> builder.additionalModelRequestFields(thinkingFields(budget)));
+                .messages(parts.messages())
+                .system(parts.system())
+                .inferenceConfig(parts.inference())
+                .toolConfig(parts.tools())
+                .outputConfig(parts.output());
+        parts.thinking().ifPresent(budget -> builder.additionalModelRequestFields(ConverseThinking.fields(budget)));
         return builder.build();
     }
 
     public ConverseStreamRequest converseStream(ChatRequest request) {
-        requireSayable(request);
-        OptionalInt thinking = thinking(request);
+        Parts parts = parts(request);
         ConverseStreamRequest.Builder builder = ConverseStreamRequest.builder()
                 .modelId(request.model())
-                .messages(messages(request))
-                .system(system(request))
-                .inferenceConfig(inference(request, thinking.isPresent()));
-        if (offersTools(request)) {
-            builder.toolConfig(tools(request));
-        }
-        ConverseOutputFormat.of(request.options().format()).ifPresent(builder::outputConfig);
-        thinking.ifPresent(budget -> builder.additionalModelRequestFields(thinkingFields(budget)));
+                .messages(parts.messages())
+                .system(parts.system())
+                .inferenceConfig(parts.inference())
+                .toolConfig(parts.tools())
+                .outputConfig(parts.output());
+        parts.thinking().ifPresent(budget -> builder.additionalModelRequestFields(ConverseThinking.fields(budget)));
         return builder.build();
     }
 
-    /**
-     * Claude's thinking budget for the request's reasoning effort (none for no effort, or {@code none}); a
-     * request Claude cannot think with is refused here, as it is for Anthropic's own API.
-     */
-    private static OptionalInt thinking(ChatRequest request) {
-        return anthropic(request) ? ClaudeThinking.budget(request) : OptionalInt.empty();
+    /** What Converse and ConverseStream requests share; {@code tools} and {@code output} null when not asked. */
+    private record Parts(List<Message> messages, List<SystemContentBlock> system, InferenceConfiguration inference,
+                         ToolConfiguration tools, OutputConfig output, OptionalInt thinking) {
     }
 
-    /** Claude's thinking in Converse's place for a model's own fields: Anthropic's words, as in its Messages API. */
-    private static Document thinkingFields(int budget) {
-        return Document.mapBuilder().putDocument("thinking", Document.mapBuilder()
-                .putString("type", "enabled").putNumber("budget_tokens", budget).build()).build();
+    private Parts parts(ChatRequest request) {
+        requireSayable(request);
+        // Claude thinks on a reasoning effort; what it cannot think with is refused here, as for Anthropic's API.
+        OptionalInt thinking = anthropic(request) ? ClaudeThinking.budget(request) : OptionalInt.empty();
+        List<Message> messages = messages(request);
+        List<SystemContentBlock> system = system(request);
+        ToolConfiguration tools = offersTools(request) ? tools(request, promptCaching && system.isEmpty()) : null;
+        if (promptCaching) {
+            messages = ConverseCachePoints.afterLastTurn(messages);
+            system = ConverseCachePoints.afterSystem(system);
+        }
+        return new Parts(messages, system, inference(request, thinking.isPresent()), tools,
+                ConverseOutputFormat.of(request.options().format()).orElse(null), thinking);
     }
 
     /**
@@ -295,7 +307,8 @@ public final class BedrockRequestMapper {
         return !request.tools().isEmpty() && request.toolChoice().mode() != ToolChoice.Mode.NONE;
     }
 
-    private static ToolConfiguration tools(ChatRequest request) {
+    /** {@code cacheAfter}: a cache point follows the tools, the end of the prefix when there is no system prompt. */
+    private static ToolConfiguration tools(ChatRequest request, boolean cacheAfter) {
         List<Tool> tools = new ArrayList<>();
         for (ToolDefinition tool : request.tools()) {
             ToolSpecification.Builder spec = ToolSpecification.builder()
@@ -310,7 +323,8 @@ public final class BedrockRequestMapper {
             }
             tools.add(Tool.fromToolSpec(spec.build()));
         }
-        ToolConfiguration.Builder config = ToolConfiguration.builder().tools(tools);
+        ToolConfiguration.Builder config = ToolConfiguration.builder()
+                .tools(cacheAfter ? ConverseCachePoints.afterTools(tools) : tools);
         ToolChoice choice = request.toolChoice();
         // Converse's own ToolChoice type shares our name.
         if (choice.mode() == ToolChoice.Mode.REQUIRED) {

@@ -139,6 +139,45 @@ class AnthropicRequestMapperTest {
     }
 
     @Test
+    void promptCachingMarksTheEndOfTheSystemPromptAndOfTheLastTurn() throws IOException {
+        AnthropicRequestMapper caching = new AnthropicRequestMapper(JSON, true);
+        ChatRequest request = new ChatRequest(MODEL, List.of(new ChatMessage("system", "Answer briefly."),
+                ChatMessage.user("Weather in Oslo?"), new ChatMessage("assistant", "Rainy."), ChatMessage.user("And Bergen?")),
+                100, null, List.of(new ToolDefinition("get_weather", null, WEATHER_SCHEMA)));
+
+        JsonNode body = JSON.readValue(caching.body(request, false), JsonNode.class);
+
+        assertEquals(tree("[{\"type\":\"text\",\"text\":\"Answer briefly.\",\"cache_control\":{\"type\":\"ephemeral\"}}]"),
+                body.get("system"));
+        JsonNode turns = body.get("messages");
+        assertEquals(tree("[{\"type\":\"text\",\"text\":\"And Bergen?\",\"cache_control\":{\"type\":\"ephemeral\"}}]"),
+                turns.get(2).get("content"));
+        assertNull(turns.get(0).get("content").get(0).get("cache_control"), "only the last turn is marked");
+        assertNull(body.get("tools").get(0).get("cache_control"), "the system prompt ends the prefix");
+        assertEquals(tree("\"Answer briefly.\""), body(request, false).get("system"),
+                "without prompt caching the system prompt stays a string");
+    }
+
+    @Test
+    void promptCachingWithoutASystemPromptMarksTheLastToolAndTheLastBlock() throws IOException {
+        AnthropicRequestMapper caching = new AnthropicRequestMapper(JSON, true);
+        ChatRequest request = new ChatRequest(MODEL, List.of(ChatMessage.user("Weather in Oslo?"),
+                new ChatMessage("assistant", "", List.of(new ToolCall("toolu_1", "get_weather", "{\"city\":\"Oslo\"}")),
+                        null), new ChatMessage("tool", "18C", List.of(), "toolu_1")),
+                100, null, List.of(new ToolDefinition("get_local_time", null, "{\"type\":\"object\"}"),
+                        new ToolDefinition("get_weather", null, WEATHER_SCHEMA)));
+
+        JsonNode body = JSON.readValue(caching.body(request, true), JsonNode.class);
+
+        assertNull(body.get("system"));
+        assertNull(body.get("tools").get(0).get("cache_control"));
+        assertEquals(tree("{\"type\":\"ephemeral\"}"), body.get("tools").get(1).get("cache_control"));
+        JsonNode last = body.get("messages").get(2).get("content").get(0);
+        assertEquals("tool_result", last.get("type").getStringValue());
+        assertEquals(tree("{\"type\":\"ephemeral\"}"), last.get("cache_control"));
+    }
+
+    @Test
     void aToolChoiceOtherThanAutoGoesInAnthropicsWords() throws IOException {
         ChatRequest request = new ChatRequest("claude-3-5-haiku-20241022", List.of(ChatMessage.user("Weather?")), 100,
                 null, List.of(new ToolDefinition("get_weather", "Current weather for a city", WEATHER_SCHEMA)));
