@@ -10,9 +10,11 @@ import java.util.List;
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ProvidersResponse(String source, List<Provider> providers) {
 
+    /** One provider; {@code promptCaching}: its requests mark their prefix for the provider's prompt cache. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Provider(String name, String protocol, String baseUrl, List<Deployment> deployments) {
+    public record Provider(String name, String protocol, String baseUrl, boolean promptCaching,
+                           List<Deployment> deployments) {
     }
 
     /**

@@ -65,7 +65,7 @@ public class CatalogService {
     }
 
     private ProvidersResponse.Provider provider(ProviderConfig p, SharedState shared) {
-        return new ProvidersResponse.Provider(p.name(), p.protocol(), p.baseUrl(),
+        return new ProvidersResponse.Provider(p.name(), p.protocol(), p.baseUrl(), p.promptCaching(),
                 p.deployments().stream().map(d -> deployment(p.name(), d, shared)).toList());
     }
 

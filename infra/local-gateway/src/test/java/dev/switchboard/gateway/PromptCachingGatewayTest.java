@@ -103,6 +103,17 @@ class PromptCachingGatewayTest {
         assertTrue(response.body().contains("cachedbedrock"), response.body());
     }
 
+    @Test
+    void providersSaysWhichProvidersMarkTheirPrompts() throws Exception {
+        HttpResponse<String> response = GatewayCalls.get(gateway, "/providers", null);
+
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, Boolean> caching = new java.util.TreeMap<>();
+        json.readValue(response.body(), JsonNode.class).get("providers").values().forEach(p ->
+                caching.put(p.get("name").getStringValue(), p.get("prompt_caching").getBooleanValue()));
+        assertEquals(Map.of("cachedbedrock", true, "cachedclaude", true, "plainclaude", false), caching);
+    }
+
     private static HttpResponse<String> post(String model) throws Exception {
         return GatewayCalls.post(gateway, "/v1/chat/completions", null,
                 "{\"model\":\"" + model + "\"," + CONVERSATION + "}");
