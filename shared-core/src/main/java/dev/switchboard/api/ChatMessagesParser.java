@@ -220,7 +220,7 @@ final class ChatMessagesParser {
             JsonNode strict = function.get("strict");
             if (strict != null && !strict.isNull() && !strict.isBoolean()) {
                 throw new InvalidRequestException(path + ".function.strict",
-                        "'" + path + ".function.strict' must be true or false");
+                        "'" + path + ".function.strict' must be true, false or null");
             }
             JsonNode description = function.get("description");
             JsonNode parameters = function.get("parameters");

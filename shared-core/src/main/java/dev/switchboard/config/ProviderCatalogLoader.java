@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.provider.bedrock.BedrockModels;
 import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.Tier;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -166,7 +167,7 @@ public final class ProviderCatalogLoader {
                             + String.join(", ", limited.protocols().stream().sorted().toList()));
                 }
             }
-            if (protocol.equals("bedrock") && deployment.capabilities().reasoning() && !deployment.model().contains("anthropic.")) {
+            if (protocol.equals("bedrock") && deployment.capabilities().reasoning() && !BedrockModels.isClaude(deployment.model())) {
                 throw r.error(path + ".deployments[" + i + "].capabilities.reasoning", "on Bedrock this gateway gives a "
                         + "reasoning effort to Claude's models only (an id with \"anthropic.\"), not to '"
                         + deployment.model() + "'");

@@ -27,9 +27,11 @@ public final class ClaudeThinking {
     /**
      * The thinking budget for {@code request}, or none for no effort or {@code none}.
      *
+     * @param toolsOffered whether the request goes with its tools (Converse sends none for a choice of none,
+     *                     and the tool history then goes as text, with no thinking blocks to miss)
      * @throws IllegalArgumentException when the request asks what Claude cannot think with (see above)
      */
-    public static OptionalInt budget(ChatRequest request) {
+    public static OptionalInt budget(ChatRequest request, boolean toolsOffered) {
         ReasoningEffort effort = request.options().reasoning();
         if (effort == null || effort == ReasoningEffort.NONE) {
             return OptionalInt.empty();
@@ -42,13 +44,13 @@ public final class ClaudeThinking {
             throw new IllegalArgumentException("Claude thinks only with a top_p of " + LEAST_TOP_P + " or more");
         }
         ToolChoice.Mode choice = request.toolChoice().mode();
-        if (!request.tools().isEmpty() && (choice == ToolChoice.Mode.REQUIRED || choice == ToolChoice.Mode.FUNCTION)) {
+        if (toolsOffered && (choice == ToolChoice.Mode.REQUIRED || choice == ToolChoice.Mode.FUNCTION)) {
             throw new IllegalArgumentException("Claude cannot be made to call a tool while it thinks");
         }
         if (endsOnAnAnswer(request.messages())) {
             throw new IllegalArgumentException("Claude cannot think to continue an answer begun for it");
         }
-        if (!request.tools().isEmpty() && lastAnswerCalledTools(request.messages())) {
+        if (toolsOffered && lastAnswerCalledTools(request.messages())) {
             throw new IllegalArgumentException("Claude needs its thinking blocks back with tool results, and OpenAI's "
                     + "request cannot carry them");
         }

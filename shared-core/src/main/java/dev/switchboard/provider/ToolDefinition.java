@@ -7,7 +7,7 @@ import java.util.Objects;
  * document, kept as JSON text so that each adapter passes it through unchanged.
  *
  * @param strict the caller's {@code strict: true}: the call's arguments must match the schema exactly, which
- *               each protocol is asked for in its own words (or the deployment is skipped when it has none)
+ *               each protocol is asked for in its own words; a deployment that refuses it is passed over
  */
 public record ToolDefinition(String name, String description, String parametersJson, boolean strict) {
 

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,8 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import dev.switchboard.provider.http.FakeUpstream;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +126,7 @@ class OpenAiSdkToolsGatewayTest {
     }
 
     @Test
-    void theSdksStrictFunctionReachesTheProviderStrict() {
+    void theSdksStrictFunctionReachesTheProviderStrict() throws IOException {
         openai.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("openai/completion-text.json")));
         int before = openai.requests().size();
         ChatCompletionFunctionTool loose = weatherTool();
@@ -138,8 +141,10 @@ class OpenAiSdkToolsGatewayTest {
         sdk.chat().completions().create(ChatCompletionCreateParams.builder().model("gpt-4o-mini")
                 .addUserMessage("Weather in Oslo, arguments held to the schema?").addTool(strict).build());
 
-        String sent = openai.requests().get(before).body();
-        assertTrue(sent.contains("\"strict\":true") && sent.contains("\"additionalProperties\":false"), sent);
+        JsonNode function = gateway.context().getBean(JsonMapper.class).readValue(openai.requests().get(before).body(),
+                JsonNode.class).get("tools").get(0).get("function");
+        assertTrue(function.get("strict").getBooleanValue(), function.toString());
+        assertFalse(function.get("parameters").get("additionalProperties").getBooleanValue(), function.toString());
     }
 
     @Test

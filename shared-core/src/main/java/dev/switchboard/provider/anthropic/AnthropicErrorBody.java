@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  *                        as a 400 invalid_request_error: only the message tells it from a bad request
  * @param formatRefused   an invalid_request_error that speaks of the output format or a schema: read only for
  *                        a request that asked for one, where it means this model cannot give that answer
- * @param strictRefused   an invalid_request_error that speaks of "strict": read only for a request with a strict
- *                        tool, where it means this model has no strict tool use (or not for that schema)
+ * @param strictRefused   an invalid_request_error that speaks of strict tools (see STRICT_REFUSED): read only for
+ *                        a request with a strict tool, where it means this model has no strict tool use, or none
+ *                        for that schema, which another provider may still take
  */
 record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUnusable, boolean formatRefused,
                           boolean strictRefused) {
@@ -32,6 +33,12 @@ record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUn
      */
     private static final Pattern FORMAT_REFUSED = Pattern.compile("output_config|output_format|output format"
             + "|structured output");
+    /**
+     * A strict-tool refusal (lower case): the word strict itself ("tools.0.custom.strict: Extra inputs are not
+     * permitted" from a model without it), a schema feature strict decoding does not take on a tool's
+     * input_schema, or a grammar compiled from the schemas that is too large.
+     */
+    private static final Pattern STRICT_REFUSED = Pattern.compile("\\bstrict\\b|grammar|input_schema.*not supported");
     /** How those account refusals are worded (lower case): every request with our key fails until billing is fixed. */
     private static final Pattern ACCOUNT_UNUSABLE = Pattern.compile(
             "credit balance|usage limits?|spend(ing)? limit|organization (has been|is) disabled");
@@ -66,7 +73,7 @@ record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUn
                 && (messageText.contains("prompt is too long") || messageText.contains("exceed context limit"));
         return new AnthropicErrorBody(typeText, tooLong, invalidRequest && ACCOUNT_UNUSABLE.matcher(messageText).find(),
                 invalidRequest && FORMAT_REFUSED.matcher(messageText).find() && !messageText.contains("tools."),
-                invalidRequest && messageText.contains("strict"));
+                invalidRequest && STRICT_REFUSED.matcher(messageText).find());
     }
 
     /** " (type)" to end a message with, or "" when there is no type fit to repeat. */

@@ -74,7 +74,7 @@ public final class AnthropicRequestMapper {
             AnthropicCacheBreakpoints.markLastTurn(conversation);
         }
         body.put("messages", conversation);
-        OptionalInt thinking = ClaudeThinking.budget(request);
+        OptionalInt thinking = ClaudeThinking.budget(request, !request.tools().isEmpty());
         thinking.ifPresent(budget -> body.put("thinking", Map.of("type", "enabled", "budget_tokens", budget)));
         // With thinking, the temperature can only be 1, Claude's own, which is then not sent.
         if (request.temperature() != null && thinking.isEmpty()) {

@@ -114,7 +114,8 @@ public final class BedrockRequestMapper {
     private Parts parts(ChatRequest request) {
         requireSayable(request);
         // Claude thinks on a reasoning effort; what it cannot think with is refused here, as for Anthropic's API.
-        OptionalInt thinking = anthropic(request) ? ClaudeThinking.budget(request) : OptionalInt.empty();
+        OptionalInt thinking = anthropic(request) ? ClaudeThinking.budget(request, offersTools(request))
+                : OptionalInt.empty();
         List<Message> messages = messages(request);
         List<SystemContentBlock> system = system(request);
         ToolConfiguration tools = offersTools(request) ? tools(request, promptCaching && system.isEmpty()) : null;
@@ -273,7 +274,10 @@ public final class BedrockRequestMapper {
         }
     }
 
-    /** {@code thinking}: Claude thinks, at its own temperature, which is then not sent (nor top_p beside it). */
+    /**
+     * {@code thinking}: Claude thinks, at its own temperature, which is then not sent; a top_p (0.95 or more,
+     * as ClaudeThinking holds it) still is, with no temperature beside it.
+     */
     private static InferenceConfiguration inference(ChatRequest request, boolean thinking) {
         InferenceConfiguration.Builder builder = InferenceConfiguration.builder().maxTokens(request.maxTokens());
         Double temperature = thinking ? null : request.temperature();
@@ -297,9 +301,8 @@ public final class BedrockRequestMapper {
         return builder.build();
     }
 
-    /** An Anthropic model, by its Bedrock id ("anthropic.…", or a cross-region profile's "us.anthropic.…"). */
     private static boolean anthropic(ChatRequest request) {
-        return request.model().contains("anthropic.");
+        return BedrockModels.isClaude(request.model());
     }
 
     /** Converse has no "none" choice: a request that forbids a call offers no tools at all. */

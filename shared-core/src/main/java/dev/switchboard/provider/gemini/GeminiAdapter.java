@@ -104,7 +104,7 @@ public final class GeminiAdapter implements ChatProvider {
             bodyKind = Kind.CONTEXT_TOO_LONG;
         } else if (response.status() == 400 && (error.thinkingRefused() && request.options().reasoning() != null
                 || error.penaltyRefused() && request.options().penalties().any()
-                || error.validatedRefused() && request.offersStrictTool())) {
+                || error.validatedRefused() && GeminiRequestMapper.asksValidated(request))) {
             bodyKind = Kind.UNSUPPORTED;
         }
         ProviderException base = support.failures().fromStatus(name, response, error.code(), bodyKind);

@@ -91,7 +91,7 @@ public final class GeminiRequestMapper {
                 throw new IllegalArgumentException("Gemini cannot be held to one function call at a time");
             }
             body.put("tools", List.of(Map.of("functionDeclarations", request.tools().stream().map(this::declaration).toList())));
-            toolConfig(request.toolChoice(), request.offersStrictTool())
+            toolConfig(request.toolChoice(), asksValidated(request))
                     .ifPresent(config -> body.put("toolConfig", config));
         }
         body.put("generationConfig", GeminiGenerationConfig.of(request, this::readSingle));
@@ -103,13 +103,22 @@ public final class GeminiRequestMapper {
     }
 
     /**
-     * Gemini's function-calling mode: NONE, or ANY (at least one call), limited to the one function named;
-     * nothing for AUTO, its default, unless a tool is strict: then VALIDATED, which holds calls to their
-     * schemas while still letting the model answer in text (ANY holds them already).
+     * Whether the request goes with the VALIDATED function-calling mode: tools offered, one of them strict,
+     * and the choice AUTO. VALIDATED holds calls to their schemas while still letting the model answer in
+     * text; ANY (a required or named call) holds them already, and NONE makes none.
      */
-    private static Optional<Map<String, Object>> toolConfig(ToolChoice choice, boolean strict) {
+    static boolean asksValidated(ChatRequest request) {
+        return !request.tools().isEmpty() && request.toolChoice().mode() == ToolChoice.Mode.AUTO
+                && request.offersStrictTool();
+    }
+
+    /**
+     * Gemini's function-calling mode: NONE, or ANY (at least one call), limited to the one function named;
+     * nothing for AUTO, its default, unless {@code validated} (see asksValidated).
+     */
+    private static Optional<Map<String, Object>> toolConfig(ToolChoice choice, boolean validated) {
         return switch (choice.mode()) {
-            case AUTO -> strict ? Optional.of(Map.of("functionCallingConfig", Map.of("mode", "VALIDATED")))
+            case AUTO -> validated ? Optional.of(Map.of("functionCallingConfig", Map.of("mode", "VALIDATED")))
                     : Optional.empty();
             case NONE -> Optional.of(Map.of("functionCallingConfig", Map.of("mode", "NONE")));
             case REQUIRED -> Optional.of(Map.of("functionCallingConfig", Map.of("mode", "ANY")));

@@ -81,6 +81,15 @@ class AnthropicErrorBodyTest {
 
         assertTrue(strict.strictRefused());
         assertFalse(strict.formatRefused());
+        for (String message : new String[] {"tools.0.custom.input_schema: For 'integer' type, property 'minimum' is "
+                + "not supported", "The compiled grammar is too large"}) {
+            assertTrue(read("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\""
+                    + message + "\"}}").strictRefused(), message);
+        }
+        for (String message : new String[] {"messages: restricted content", "max_tokens: must be strictly positive"}) {
+            assertFalse(read("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\""
+                    + message + "\"}}").strictRefused(), message);
+        }
         assertFalse(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-invalid.json")).strictRefused());
         assertFalse(read("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"strict\"}}")
                 .strictRefused(), "only an invalid_request_error says so");

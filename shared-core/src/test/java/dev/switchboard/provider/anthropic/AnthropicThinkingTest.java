@@ -20,7 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A reasoning effort as Claude's extended thinking, and what thinking cannot be asked with. */
+/**
+ * A reasoning effort as Claude's extended thinking on Anthropic's wire, and what thinking cannot be asked with
+ * ({@link dev.switchboard.provider.ClaudeThinking}'s rules, seen through the Anthropic mapper; Bedrock's use of
+ * them is in BedrockRequestMapperTest).
+ */
 class AnthropicThinkingTest {
 
     private static final JsonMapper JSON = JsonMapper.createDefault();

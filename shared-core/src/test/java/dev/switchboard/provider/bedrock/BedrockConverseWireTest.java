@@ -22,6 +22,8 @@ import dev.switchboard.provider.Usage;
 import dev.switchboard.provider.UsageEstimate;
 import dev.switchboard.provider.http.FakeUpstream;
 import dev.switchboard.provider.http.FakeUpstream.Reply;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** Converse (POST /model/{id}/converse) against the fake Bedrock endpoint: answers and every way a call fails. */
 class BedrockConverseWireTest extends BedrockWireSupport {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
 
     @Test
     void answersFromAConverseBodyWithASignedRequest() {
@@ -60,6 +64,15 @@ class BedrockConverseWireTest extends BedrockWireSupport {
         assertEquals(List.of(new ToolCall("tooluse_oslo01", "get_weather", "{\"city\":\"Oslo\",\"days\":3,\"metric\":true}")),
                 response.toolCalls());
         assertEquals(new Usage(380, 31, 0, 300), response.usage());
+    }
+
+    @Test
+    void claudesReasoningBlockIsNoPartOfTheAnswerButItsTokensAreOutput() {
+        upstream.enqueue(Reply.json(200, BedrockFixtures.text("converse-reasoning.json")));
+        ChatResponse response = provider().complete(request());
+
+        assertEquals(new ChatResponse("The contract renews every March.", "test-model", new Usage(40, 61),
+                FinishReason.STOP), response);
     }
 
     @Test
@@ -122,9 +135,9 @@ class BedrockConverseWireTest extends BedrockWireSupport {
         provider().complete(new ChatRequest("test-model", List.of(ChatMessage.user("Weather in Oslo?")), 64, null,
                 List.of(new ToolDefinition("get_weather", null, "{\"type\":\"object\"}", true))));
 
-        String body = upstream.onlyRequest().body();
-        assertTrue(body.contains("\"toolSpec\":{\"name\":\"get_weather\",\"inputSchema\":{\"json\":{\"type\":\"object\"}},"
-                + "\"strict\":true}"), body);
+        assertEquals(sent("""
+                {"name":"get_weather","inputSchema":{"json":{"type":"object"}},"strict":true}"""),
+                sent(upstream.onlyRequest().body()).get("toolConfig").get("tools").get(0).get("toolSpec"));
     }
 
     @Test
@@ -134,9 +147,9 @@ class BedrockConverseWireTest extends BedrockWireSupport {
                 .withOptions(new GenerationOptions(null, List.of(),
                         ResponseFormat.jsonSchema("weather", "{\"type\":\"object\"}", null, null))));
 
-        String body = upstream.onlyRequest().body();
-        assertTrue(body.contains("\"outputConfig\":{\"textFormat\":{\"type\":\"json_schema\",\"structure\":{\"jsonSchema\":"
-                + "{\"schema\":\"{\\\"type\\\":\\\"object\\\"}\",\"name\":\"weather\"}}}}"), body);
+        assertEquals(sent("""
+                {"textFormat":{"type":"json_schema","structure":{"jsonSchema":{"schema":"{\\"type\\":\\"object\\"}",
+                 "name":"weather"}}}}"""), sent(upstream.onlyRequest().body()).get("outputConfig"));
     }
 
     @Test
@@ -145,9 +158,8 @@ class BedrockConverseWireTest extends BedrockWireSupport {
         provider().complete(new ChatRequest("anthropic.claude-sonnet-4-5-v1:0", List.of(ChatMessage.user("Why?")), 4096)
                 .withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.LOW)));
 
-        String body = upstream.onlyRequest().body();
-        assertTrue(body.contains("\"additionalModelRequestFields\":{\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024}}"),
-                body);
+        assertEquals(sent("{\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024}}"),
+                sent(upstream.onlyRequest().body()).get("additionalModelRequestFields"));
     }
 
     @Test
@@ -312,5 +324,13 @@ class BedrockConverseWireTest extends BedrockWireSupport {
         assertSafe(e);
         assertEquals(Kind.UNAUTHORIZED, e.kind());
         assertTrue(upstream.requests().isEmpty(), "no request without credentials");
+    }
+
+    private static JsonNode sent(String json) {
+        try {
+            return JSON.readValue(json, JsonNode.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

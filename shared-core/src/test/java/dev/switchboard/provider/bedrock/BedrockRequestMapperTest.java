@@ -2,6 +2,7 @@ package dev.switchboard.provider.bedrock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -346,6 +347,22 @@ class BedrockRequestMapperTest {
         assertEquals(request.additionalModelRequestFields(), mapper.converseStream(chat).additionalModelRequestFields());
         assertNull(mapper.converse(chat.withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null,
                 ReasoningEffort.NONE))).additionalModelRequestFields(), "none: no thinking, Claude's default");
+    }
+
+    @Test
+    void claudeThinksAfterAToolCallingTurnWhenNoneSendsNoToolsAndTheHistoryGoesAsText() {
+        List<ChatMessage> afterCalls = List.of(ChatMessage.user("Weather in Oslo?"),
+                new ChatMessage("assistant", "", List.of(new ToolCall("tooluse_1", "get_weather", "{\"city\":\"Oslo\"}")),
+                        null), new ChatMessage("tool", "18C", List.of(), "tooluse_1"));
+        GenerationOptions low = new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.LOW);
+        ChatRequest offered = new ChatRequest("anthropic.claude-sonnet-4-5-v1:0", afterCalls, 8000, null,
+                List.of(WEATHER)).withOptions(low);
+
+        assertThrows(IllegalArgumentException.class, () -> mapper.converse(offered),
+                "offered tools: the last turn's thinking blocks would be missing");
+        ConverseRequest none = mapper.converse(offered.withToolChoice(ToolChoice.NONE));
+        assertNull(none.toolConfig());
+        assertNotNull(none.additionalModelRequestFields());
     }
 
     @Test

@@ -51,6 +51,16 @@ class BedrockStreamWireTest extends BedrockWireSupport {
     }
 
     @Test
+    void claudesStreamedReasoningIsNoPartOfTheAnswerButItsTokensAreOutput() {
+        upstream.enqueue(eventStream("stream-reasoning.events"));
+        List<StreamChunk> chunks = new ArrayList<>();
+        provider().stream(request(), chunks::add);
+
+        assertEquals(List.of(StreamChunk.text("The contract renews"), StreamChunk.text(" every March."),
+                StreamChunk.last(FinishReason.STOP, new Usage(40, 61), List.of())), chunks);
+    }
+
+    @Test
     void cacheReadsAndWritesInTheMetadataCountAsInputAndAsTheirParts() {
         upstream.enqueue(eventStream("stream-cache-write.events"));
         List<StreamChunk> chunks = new ArrayList<>();
