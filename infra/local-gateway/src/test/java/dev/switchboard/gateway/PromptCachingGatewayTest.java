@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PromptCachingGatewayTest {
 
     private static final String CONVERSATION = "\"messages\":[{\"role\":\"system\",\"content\":\"Answer briefly.\"},"
-            + "{\"role\":\"user\",\"content\":\"When does the contract renew?\"}]";
+            + "{\"role\":\"user\",\"content\":\"Which contract?\"},{\"role\":\"assistant\",\"content\":\"The lease.\"},"
+            + "{\"role\":\"user\",\"content\":\"When does it renew?\"}]";
 
     @TempDir
     static Path data;
@@ -71,8 +72,11 @@ class PromptCachingGatewayTest {
         assertEquals(200, response.statusCode(), response.body());
         JsonNode sent = GatewayCalls.lastBody(json, cachedClaude);
         assertEquals("ephemeral", sent.get("system").get(0).get("cache_control").get("type").getStringValue());
-        assertEquals("ephemeral", sent.get("messages").get(0).get("content").get(0).get("cache_control").get("type")
-                .getStringValue());
+        for (int turn : new int[] {0, 2}) {
+            assertEquals("ephemeral", sent.get("messages").get(turn).get("content").get(0).get("cache_control").get("type")
+                    .getStringValue(), "turn " + turn);
+        }
+        assertNull(sent.get("messages").get(1).get("content").get(0).get("cache_control"), "the assistant's turn");
     }
 
     @Test
@@ -96,8 +100,11 @@ class PromptCachingGatewayTest {
         assertEquals(200, response.statusCode(), response.body());
         JsonNode sent = GatewayCalls.lastBody(json, bedrock);
         assertEquals("default", sent.get("system").get(1).get("cachePoint").get("type").getStringValue());
-        assertEquals("default", sent.get("messages").get(0).get("content").get(1).get("cachePoint").get("type")
-                .getStringValue());
+        for (int turn : new int[] {0, 2}) {
+            assertEquals("default", sent.get("messages").get(turn).get("content").get(1).get("cachePoint").get("type")
+                    .getStringValue(), "turn " + turn);
+        }
+        assertEquals(1, sent.get("messages").get(1).get("content").size(), "the assistant's turn");
         JsonNode usage = json.readValue(response.body(), JsonNode.class).get("usage");
         assertEquals(1825, usage.get("prompt_tokens").getIntValue(), "the 1,800 tokens written to the cache count as input");
         assertTrue(response.body().contains("cachedbedrock"), response.body());

@@ -6,11 +6,14 @@ import java.util.Map;
 
 /**
  * Anthropic's prompt cache caches only a prefix the request marks with {@code cache_control}. With the
- * operator's {@code prompt-caching: true} two marks go in, the placement Anthropic's documentation suggests
- * for conversations: one at the end of the fixed prefix (the system prompt, or the last tool when there is
- * none), which other conversations with the same tools and instructions read, and one on the last block of
- * the last turn, which the conversation's next request reads up to. A prefix shorter than the model's least
- * cacheable length is sent uncached, without an error.
+ * operator's {@code prompt-caching: true} up to three marks go in (Anthropic takes four), the placement its
+ * documentation suggests for conversations: one at the end of the fixed prefix (the system prompt, or the
+ * last tool when there is none), which other conversations with the same tools and instructions read; one on
+ * the last block of the last turn, which the conversation's next request reads up to; and one on the last
+ * block of the user turn before it, where the previous request put its mark, since Anthropic looks for an
+ * earlier entry only some 20 blocks back from a mark and an agent's turn of many tool calls and results
+ * would otherwise miss it. A prefix shorter than the model's least cacheable length is sent uncached,
+ * without an error.
  */
 final class AnthropicCacheBreakpoints {
 
@@ -32,10 +35,22 @@ final class AnthropicCacheBreakpoints {
         }
     }
 
-    /** Marks the last block of the last turn (the turns' block lists are the mapper's own, and mutable). */
+    /** Marks the last block of the last turn and of the user turn before it (see above). */
+    static void markTurns(List<Map<String, Object>> turns) {
+        int last = turns.size() - 1;
+        markLastBlock(turns.get(last));
+        for (int i = last - 1; i >= 0; i--) {
+            if ("user".equals(turns.get(i).get("role"))) {
+                markLastBlock(turns.get(i));
+                break;
+            }
+        }
+    }
+
+    /** The turn's block list is AnthropicTurns' own, and mutable; the block itself may not be. */
     @SuppressWarnings("unchecked")
-    static void markLastTurn(List<Map<String, Object>> turns) {
-        List<Map<String, Object>> blocks = (List<Map<String, Object>>) turns.get(turns.size() - 1).get("content");
+    private static void markLastBlock(Map<String, Object> turn) {
+        List<Map<String, Object>> blocks = (List<Map<String, Object>>) turn.get("content");
         int last = blocks.size() - 1;
         Map<String, Object> marked = new LinkedHashMap<>(blocks.get(last));
         marked.put("cache_control", EPHEMERAL);

@@ -71,7 +71,7 @@ public final class AnthropicRequestMapper {
         List<Map<String, Object>> conversation = turns.of(request.tools().isEmpty()
                 ? ToolHistoryAsText.of(request.messages()) : request.messages());
         if (promptCaching) {
-            AnthropicCacheBreakpoints.markLastTurn(conversation);
+            AnthropicCacheBreakpoints.markTurns(conversation);
         }
         body.put("messages", conversation);
         OptionalInt thinking = ClaudeThinking.budget(request, !request.tools().isEmpty());

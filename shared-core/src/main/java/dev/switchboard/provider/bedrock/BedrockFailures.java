@@ -45,11 +45,13 @@ final class BedrockFailures {
 
     /**
      * How Bedrock's ValidationException words a request this model cannot take though another may (no
-     * tool use, a field the model lacks, on-demand throughput for a profile-only model). Matched
-     * narrowly: a wording this misses stays REJECTED, as every ValidationException was before.
+     * tool use, a field the model lacks, on-demand throughput for a profile-only model, a cache point for a
+     * model without a prompt cache or in a place it takes none). Matched narrowly: a wording this misses
+     * stays REJECTED, as every ValidationException was before.
      */
     private static final Pattern MODEL_CANNOT = Pattern.compile(
-            "(?i)(doesn't|does not) support|(isn't|is not|not) supported");
+            "(?i)(doesn't|does not) support|(isn't|is not|not) supported|unsupported model"
+                    + "|did not allow prompt caching|extraneous key \\[cachePoint\\]");
 
     /**
      * How Bedrock's ValidationException words a model id it does not know (a typo, a model not offered

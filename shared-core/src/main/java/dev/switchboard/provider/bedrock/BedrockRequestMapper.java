@@ -114,13 +114,16 @@ public final class BedrockRequestMapper {
     private Parts parts(ChatRequest request) {
         requireSayable(request);
         // Claude thinks on a reasoning effort; what it cannot think with is refused here, as for Anthropic's API.
-        OptionalInt thinking = anthropic(request) ? ClaudeThinking.budget(request, offersTools(request))
+        OptionalInt thinking = BedrockModels.isClaude(request.model())
+                ? ClaudeThinking.budget(request, offersTools(request))
                 : OptionalInt.empty();
         List<Message> messages = messages(request);
         List<SystemContentBlock> system = system(request);
-        ToolConfiguration tools = offersTools(request) ? tools(request, promptCaching && system.isEmpty()) : null;
-        if (promptCaching) {
-            messages = ConverseCachePoints.afterLastTurn(messages);
+        boolean caching = promptCaching && BedrockModels.cachesPrompts(request.model());
+        ToolConfiguration tools = offersTools(request) ? tools(request,
+                caching && system.isEmpty() && BedrockModels.cachesTools(request.model())) : null;
+        if (caching) {
+            messages = ConverseCachePoints.afterTurns(messages);
             system = ConverseCachePoints.afterSystem(system);
         }
         return new Parts(messages, system, inference(request, thinking.isPresent()), tools,
@@ -134,7 +137,8 @@ public final class BedrockRequestMapper {
      */
     private static void requireSayable(ChatRequest request) {
         ReasoningEffort effort = request.options().reasoning();
-        if (effort != null && effort != ReasoningEffort.NONE && !anthropic(request)) {
+        boolean claude = BedrockModels.isClaude(request.model());
+        if (effort != null && effort != ReasoningEffort.NONE && !claude) {
             throw new IllegalArgumentException("this gateway gives a reasoning effort on Bedrock to Claude's models only");
         }
         if (request.options().penalties().any()) {
@@ -287,22 +291,19 @@ public final class BedrockRequestMapper {
             builder.temperature((float) Math.min(temperature, MAX_TEMPERATURE));
         }
         // Anthropic's models take one of temperature and top_p, on Bedrock too.
-        Double topP = anthropic(request) ? request.options().topPBeside(temperature) : request.options().topP();
+        Double topP = BedrockModels.isClaude(request.model()) ? request.options().topPBeside(temperature)
+                : request.options().topP();
         if (topP != null) {
             builder.topP(topP.floatValue());
         }
         if (!request.options().stop().isEmpty()) {
             // Anthropic's models refuse a stop sequence of white space alone, on Bedrock too.
-            builder.stopSequences(anthropic(request)
+            builder.stopSequences(BedrockModels.isClaude(request.model())
                     ? GenerationOptions.requireVisible(request.options().stop(), "Anthropic's models on Bedrock")
                     : request.options().stop());
         }
         // No seed: Converse's inference configuration has none (as for Anthropic, the request goes without it).
         return builder.build();
-    }
-
-    private static boolean anthropic(ChatRequest request) {
-        return BedrockModels.isClaude(request.model());
     }
 
     /** Converse has no "none" choice: a request that forbids a call offers no tools at all. */

@@ -3,6 +3,7 @@ package dev.switchboard.provider.bedrock;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.Tool;
@@ -11,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Bedrock's prompt cache (Claude's and Nova's models) caches only up to the cache points a Converse request
- * carries. With the operator's {@code prompt-caching: true} two go in, where Anthropic's API takes its marks
- * (see the Anthropic adapter): after the system blocks (or after the tools when there is no system prompt),
- * and after the last turn's content. AWS creates a checkpoint only once the prefix before it reaches the
- * model's least cacheable length.
+ * Bedrock's prompt cache (on the models {@link BedrockModels#cachesPrompts} names) caches only up to the cache
+ * points a Converse request carries. With the operator's {@code prompt-caching: true} they go where Anthropic's
+ * API takes its marks (see the Anthropic adapter): after the system blocks (or, for Claude, which takes one
+ * there, after the tools when there is no system prompt), after the previous user turn, and after the last
+ * turn. AWS creates a checkpoint only once the prefix before it reaches the model's least cacheable length.
  */
 final class ConverseCachePoints {
 
@@ -42,13 +43,29 @@ final class ConverseCachePoints {
         return marked;
     }
 
-    /** The turns, the last one's content followed by a cache point. */
-    static List<Message> afterLastTurn(List<Message> messages) {
+    /**
+     * The turns with a cache point after the last one's content, which the conversation's next request reads
+     * up to, and one after the user turn before it, where the previous request put its last point: Bedrock
+     * looks for an earlier entry only some 20 blocks back from a point, and an agent's turn of many tool calls
+     * and results would otherwise miss it.
+     */
+    static List<Message> afterTurns(List<Message> messages) {
         List<Message> marked = new ArrayList<>(messages);
-        Message last = marked.get(marked.size() - 1);
-        List<ContentBlock> content = new ArrayList<>(last.content());
-        content.add(ContentBlock.fromCachePoint(POINT));
-        marked.set(marked.size() - 1, last.toBuilder().content(content).build());
+        int last = marked.size() - 1;
+        markAfter(marked, last);
+        for (int i = last - 1; i >= 0; i--) {
+            if (marked.get(i).role() == ConversationRole.USER) {
+                markAfter(marked, i);
+                break;
+            }
+        }
         return marked;
+    }
+
+    private static void markAfter(List<Message> messages, int index) {
+        Message turn = messages.get(index);
+        List<ContentBlock> content = new ArrayList<>(turn.content());
+        content.add(ContentBlock.fromCachePoint(POINT));
+        messages.set(index, turn.toBuilder().content(content).build());
     }
 }

@@ -61,13 +61,13 @@ final class ProviderWireSamples {
         new OpenAiRequestMapper(json, "max_completion_tokens").body(REQUEST, true);
         new OpenAiResponseParser(PROVIDER, json, tokens).parse(OPENAI, REQUEST);
 
-        new AnthropicRequestMapper(json).body(REQUEST, false);
+        new AnthropicRequestMapper(json, true).body(REQUEST, false);
         new AnthropicResponseParser(PROVIDER, json, tokens).parse(ANTHROPIC, REQUEST);
 
         new GeminiRequestMapper(json).body(REQUEST);
         new GeminiResponseParser(PROVIDER, json, tokens).parse(GEMINI, REQUEST);
 
-        BedrockRequestMapper bedrock = new BedrockRequestMapper();
+        BedrockRequestMapper bedrock = new BedrockRequestMapper(true);
         bedrock.converse(REQUEST);
         bedrock.converseStream(REQUEST);
         new BedrockResponseParser(PROVIDER, tokens).parse(ConverseResponse.builder()

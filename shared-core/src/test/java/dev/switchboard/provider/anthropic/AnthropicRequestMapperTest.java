@@ -139,10 +139,11 @@ class AnthropicRequestMapperTest {
     }
 
     @Test
-    void promptCachingMarksTheEndOfTheSystemPromptAndOfTheLastTurn() throws IOException {
+    void promptCachingMarksTheSystemPromptTheLastTurnAndTheUserTurnBeforeIt() throws IOException {
         AnthropicRequestMapper caching = new AnthropicRequestMapper(JSON, true);
         ChatRequest request = new ChatRequest(MODEL, List.of(new ChatMessage("system", "Answer briefly."),
-                ChatMessage.user("Weather in Oslo?"), new ChatMessage("assistant", "Rainy."), ChatMessage.user("And Bergen?")),
+                ChatMessage.user("Weather in Oslo?"), new ChatMessage("assistant", "Rainy."), ChatMessage.user("And Bergen?"),
+                new ChatMessage("assistant", "Rainier."), ChatMessage.user("And Tromsø?")),
                 100, null, List.of(new ToolDefinition("get_weather", null, WEATHER_SCHEMA)));
 
         JsonNode body = JSON.readValue(caching.body(request, false), JsonNode.class);
@@ -150,9 +151,13 @@ class AnthropicRequestMapperTest {
         assertEquals(tree("[{\"type\":\"text\",\"text\":\"Answer briefly.\",\"cache_control\":{\"type\":\"ephemeral\"}}]"),
                 body.get("system"));
         JsonNode turns = body.get("messages");
+        assertEquals(tree("[{\"type\":\"text\",\"text\":\"And Tromsø?\",\"cache_control\":{\"type\":\"ephemeral\"}}]"),
+                turns.get(4).get("content"));
         assertEquals(tree("[{\"type\":\"text\",\"text\":\"And Bergen?\",\"cache_control\":{\"type\":\"ephemeral\"}}]"),
-                turns.get(2).get("content"));
-        assertNull(turns.get(0).get("content").get(0).get("cache_control"), "only the last turn is marked");
+                turns.get(2).get("content"), "where the previous request put its mark");
+        for (int unmarked : new int[] {0, 1, 3}) {
+            assertNull(turns.get(unmarked).get("content").get(0).get("cache_control"), "turn " + unmarked);
+        }
         assertNull(body.get("tools").get(0).get("cache_control"), "the system prompt ends the prefix");
         assertEquals(tree("\"Answer briefly.\""), body(request, false).get("system"),
                 "without prompt caching the system prompt stays a string");
@@ -175,6 +180,8 @@ class AnthropicRequestMapperTest {
         JsonNode last = body.get("messages").get(2).get("content").get(0);
         assertEquals("tool_result", last.get("type").getStringValue());
         assertEquals(tree("{\"type\":\"ephemeral\"}"), last.get("cache_control"));
+        assertEquals(tree("{\"type\":\"ephemeral\"}"), body.get("messages").get(0).get("content").get(0).get("cache_control"),
+                "the question before the call, the user turn before the last");
     }
 
     @Test

@@ -20,8 +20,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
-import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
-import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
@@ -31,7 +29,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.OutputConfig;
 import software.amazon.awssdk.services.bedrockruntime.model.OutputFormatType;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
-import software.amazon.awssdk.services.bedrockruntime.model.Tool;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolResultBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolResultContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
@@ -144,38 +141,6 @@ class BedrockRequestMapperTest {
 
         assertEquals(Boolean.TRUE, specs.get(0).strict());
         assertNull(specs.get(1).strict(), "Converse's default");
-    }
-
-    @Test
-    void promptCachingPutsCachePointsAfterTheSystemBlocksAndTheLastTurnStreamedOrNot() {
-        BedrockRequestMapper caching = new BedrockRequestMapper(true);
-        ChatRequest chat = new ChatRequest("anthropic.claude-sonnet-4-5-v1:0", List.of(
-                new ChatMessage("system", "Answer briefly."), ChatMessage.user("Weather in Oslo?")), 10, null,
-                List.of(WEATHER));
-
-        ConverseRequest request = caching.converse(chat);
-
-        CachePointBlock point = CachePointBlock.builder().type(CachePointType.DEFAULT).build();
-        assertEquals(List.of(SystemContentBlock.fromText("Answer briefly."), SystemContentBlock.fromCachePoint(point)),
-                request.system());
-        assertEquals(List.of(ContentBlock.fromText("Weather in Oslo?"), ContentBlock.fromCachePoint(point)),
-                request.messages().get(0).content());
-        assertEquals(1, request.toolConfig().tools().size(), "the system prompt ends the prefix, not the tools");
-        assertEquals(request.messages(), caching.converseStream(chat).messages());
-        assertEquals(List.of(ContentBlock.fromText("Weather in Oslo?")), mapper.converse(chat).messages().get(0).content(),
-                "without prompt caching nothing is added");
-    }
-
-    @Test
-    void promptCachingWithoutASystemPromptPutsACachePointAfterTheTools() {
-        ChatRequest chat = new ChatRequest("us.amazon.nova-pro-v1:0", List.of(ChatMessage.user("Weather?")), 10, null,
-                List.of(WEATHER));
-
-        List<Tool> tools = new BedrockRequestMapper(true).converse(chat).toolConfig().tools();
-
-        assertEquals(2, tools.size());
-        assertEquals("get_weather", tools.get(0).toolSpec().name());
-        assertEquals(CachePointType.DEFAULT, tools.get(1).cachePoint().type());
     }
 
     @Test

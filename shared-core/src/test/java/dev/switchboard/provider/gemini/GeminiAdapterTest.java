@@ -17,6 +17,7 @@ import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
 import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.provider.http.FakeUpstream;
 import dev.switchboard.provider.http.HttpAdapterSupport;
@@ -230,6 +231,10 @@ class GeminiAdapterTest extends UpstreamContractTest {
         assertEquals(Kind.UNSUPPORTED, e.kind());
         assertEquals(Kind.REJECTED, fixtureFailure(400, "error-400-validated-mode.json").kind(),
                 "a request without a strict tool did not cause it");
+        upstream.enqueue(FakeUpstream.Reply.json(400, GeminiFixtures.text("error-400-validated-mode.json")));
+        assertEquals(Kind.REJECTED, assertThrows(ProviderException.class,
+                () -> provider().complete(strict.withToolChoice(ToolChoice.REQUIRED))).kind(),
+                "a required call goes as ANY, not VALIDATED, so the refusal is not about strictness");
     }
 
     @Test
