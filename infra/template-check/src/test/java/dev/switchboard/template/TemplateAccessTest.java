@@ -25,7 +25,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class TemplateAccessTest {
 
-    private static final String BEDROCK_MODELS = "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/*";
+    /**
+     * Models in any region (a cross-region inference profile calls the model in another region) and this
+     * account's inference profiles in this region, system-defined (us.anthropic.…) and the account's own.
+     */
+    private static final Set<Map<String, String>> BEDROCK_RESOURCES = Set.of(
+            Map.of("Fn::Sub", "arn:${AWS::Partition}:bedrock:*::foundation-model/*"),
+            Map.of("Fn::Sub", "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:inference-profile/*"),
+            Map.of("Fn::Sub",
+                    "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:application-inference-profile/*"));
     private static final String LEDGER_SECRET =
             "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${LedgerCredentialsSecret}-??????";
     private static final Set<String> BEDROCK_ACTIONS = Set.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream");
@@ -132,7 +140,7 @@ class TemplateAccessTest {
         SamTemplate template = SamTemplate.load();
         Map<TableDefinition, Set<String>> tables = new HashMap<>();
         Set<String> secrets = new HashSet<>();
-        boolean bedrock = false;
+        Set<Object> bedrock = new HashSet<>();
         for (Object policy : SamTemplate.list(function.get("Policies"))) {
             if (!(policy instanceof Map<?, ?> document) || !document.containsKey("Statement")) {
                 fail(id + ": only inline policy documents are allowed (a managed policy or SAM policy template "
@@ -157,9 +165,9 @@ class TemplateAccessTest {
                     } else if (Map.of("Fn::Sub", LEDGER_SECRET).equals(resource)) {
                         assertEquals(Set.of("secretsmanager:GetSecretValue"), actions, id);
                         secrets.add(FunctionAccess.LEDGER);
-                    } else if (Map.of("Fn::Sub", BEDROCK_MODELS).equals(resource)) {
+                    } else if (BEDROCK_RESOURCES.contains(resource)) {
                         assertEquals(BEDROCK_ACTIONS, actions, id);
-                        bedrock = true;
+                        bedrock.add(resource);
                     } else {
                         fail(id + ": grants " + actions + " on " + resource + ", which no code of Switchboard uses");
                     }
@@ -168,7 +176,9 @@ class TemplateAccessTest {
         }
         Map<TableDefinition, Set<String>> frozen = new HashMap<>();
         tables.forEach((t, a) -> frozen.put(t, Set.copyOf(a)));
-        return new FunctionAccess(Map.copyOf(frozen), Set.copyOf(secrets), bedrock);
+        assertTrue(bedrock.isEmpty() || bedrock.equals(BEDROCK_RESOURCES),
+                id + ": Bedrock is granted on all of " + BEDROCK_RESOURCES + " or none: " + bedrock);
+        return new FunctionAccess(Map.copyOf(frozen), Set.copyOf(secrets), !bedrock.isEmpty());
     }
 
     private static TableDefinition table(Map<String, Object> resource) {
