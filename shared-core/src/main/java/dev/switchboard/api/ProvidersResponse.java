@@ -10,10 +10,15 @@ import java.util.List;
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ProvidersResponse(String source, List<Provider> providers) {
 
-    /** One provider; {@code promptCaching}: its requests mark their prefix for the provider's prompt cache. */
+    /**
+     * One provider.
+     *
+     * @param promptCaching its requests mark their prefix for the provider's prompt cache
+     * @param guardrail     the Bedrock guardrail its requests go through, as "id:version"; null (left out) for none
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Provider(String name, String protocol, String baseUrl, boolean promptCaching,
+    public record Provider(String name, String protocol, String baseUrl, boolean promptCaching, String guardrail,
                            List<Deployment> deployments) {
     }
 

@@ -130,7 +130,7 @@ public final class ProviderCatalogLoader {
 
     private ProviderConfig provider(String source, String path, Object node) {
         ConfigReader r = new ConfigReader(source, path, node,
-                Set.of("name", "protocol", "base-url", "simulation", "deployments", "prompt-caching"));
+                Set.of("name", "protocol", "base-url", "simulation", "deployments", "prompt-caching", "guardrail"));
         String name = r.requiredString("name");
         if (!NAME.matcher(name).matches()) {
             throw r.error(r.child("name"), "must be lower-case letters, digits, '-' or '_' (got '" + name + "')");
@@ -179,7 +179,30 @@ public final class ProviderCatalogLoader {
             throw r.error(r.child("prompt-caching"), "applies to protocols anthropic and bedrock, whose prompt caches "
                     + "need the request to mark what to cache (OpenAI and Gemini cache on their own)");
         }
-        return new ProviderConfig(name, protocol, baseUrl, deployments, simulation, promptCaching);
+        BedrockGuardrail guardrail = null;
+        if (r.has("guardrail")) {
+            if (!protocol.equals("bedrock")) {
+                throw r.error(r.child("guardrail"), "applies only to protocol bedrock (Bedrock Guardrails)");
+            }
+            guardrail = guardrail(source, r);
+        }
+        return new ProviderConfig(name, protocol, baseUrl, deployments, simulation, promptCaching, guardrail);
+    }
+
+    /** {@code guardrail: {id, version}}; YAML reads a version such as 1 as a number, taken as its digits. */
+    private static BedrockGuardrail guardrail(String source, ConfigReader provider) {
+        ConfigReader g = new ConfigReader(source, provider.child("guardrail"), provider.raw("guardrail"),
+                Set.of("id", "version"));
+        String id = g.requiredString("id");
+        if (!BedrockGuardrail.IDENTIFIER.matcher(id).matches()) {
+            throw g.error(g.child("id"), "must be the guardrail's lower-case id or its ARN (got '" + id + "')");
+        }
+        Object version = g.raw("version");
+        String text = version instanceof Number || version instanceof String ? String.valueOf(version) : null;
+        if (text == null || !BedrockGuardrail.VERSION.matcher(text).matches()) {
+            throw g.error(g.child("version"), "must be the guardrail's version, a number from 1, or DRAFT");
+        }
+        return new BedrockGuardrail(id, text);
     }
 
     private SimulationConfig simulation(ConfigReader parent, Object node) {

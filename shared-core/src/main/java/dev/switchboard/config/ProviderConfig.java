@@ -6,10 +6,11 @@ import java.util.Locale;
 /**
  * A provider as the configuration file declares it. {@code baseUrl} may be null for protocols with a
  * fixed endpoint; {@code simulation} is set only for the simulated protocol; {@code promptCaching} (anthropic
- * and bedrock only) marks each request's prefix for the provider's prompt cache.
+ * and bedrock only) marks each request's prefix for the provider's prompt cache; {@code guardrail} (bedrock
+ * only, null for none) is the Bedrock guardrail every request goes through.
  */
-public record ProviderConfig(String name, String protocol, String baseUrl,
-                             List<DeploymentConfig> deployments, SimulationConfig simulation, boolean promptCaching) {
+public record ProviderConfig(String name, String protocol, String baseUrl, List<DeploymentConfig> deployments,
+                             SimulationConfig simulation, boolean promptCaching, BedrockGuardrail guardrail) {
 
     public ProviderConfig {
         deployments = List.copyOf(deployments);
@@ -18,7 +19,7 @@ public record ProviderConfig(String name, String protocol, String baseUrl,
     /** A provider whose requests ask nothing of a prompt cache. */
     public ProviderConfig(String name, String protocol, String baseUrl, List<DeploymentConfig> deployments,
                           SimulationConfig simulation) {
-        this(name, protocol, baseUrl, deployments, simulation, false);
+        this(name, protocol, baseUrl, deployments, simulation, false, null);
     }
 
     /** The environment variable that holds this provider's key when running locally. */

@@ -167,6 +167,38 @@ class ProviderCatalogLoaderTest {
         assertTrue(refused.getMessage().contains("anthropic and bedrock"), refused.getMessage());
     }
 
+    @Test
+    void aGuardrailIsABedrockProvidersIdAndVersion() {
+        ProviderCatalog catalog = load("""
+                providers:
+                  - name: numbered
+                    protocol: bedrock
+                    guardrail: {id: gr7x2k9q4m1p, version: 3}
+                    deployments: [{model: amazon.nova-lite-v1:0, tier: economy}]
+                  - name: draft
+                    protocol: bedrock
+                    guardrail: {id: "arn:aws:bedrock:eu-west-1:123456789012:guardrail/gr7x2k9q4m1p", version: DRAFT}
+                    deployments: [{model: amazon.nova-pro-v1:0, tier: standard}]
+                  - name: open
+                    protocol: bedrock
+                    deployments: [{model: amazon.nova-micro-v1:0, tier: economy}]
+                """);
+        assertEquals(new BedrockGuardrail("gr7x2k9q4m1p", "3"), catalog.provider("numbered").orElseThrow().guardrail());
+        assertEquals("DRAFT", catalog.provider("draft").orElseThrow().guardrail().version());
+        assertNull(catalog.provider("open").orElseThrow().guardrail());
+        for (String[] refused : new String[][] {
+                {"protocol: anthropic", "guardrail: {id: gr7x2k9q4m1p, version: 1}", "providers[0].guardrail"},
+                {"protocol: bedrock", "guardrail: {id: My-Guardrail, version: 1}", "providers[0].guardrail.id"},
+                {"protocol: bedrock", "guardrail: {id: gr7x2k9q4m1p, version: 0}", "providers[0].guardrail.version"},
+                {"protocol: bedrock", "guardrail: {id: gr7x2k9q4m1p}", "providers[0].guardrail.version"},
+                {"protocol: bedrock", "guardrail: {id: gr7x2k9q4m1p, version: 1, trace: true}", "providers[0].guardrail.trace"}}) {
+            String yaml = "providers:\n  - name: p\n    " + refused[0] + "\n    " + refused[1]
+                    + "\n    deployments: [{model: m, tier: economy}]\n";
+            ConfigurationError e = assertThrows(ConfigurationError.class, () -> load(yaml), yaml);
+            assertTrue(e.getMessage().contains(refused[2]), e.getMessage());
+        }
+    }
+
     private static List<String> deployments(ProviderCatalog catalog, String provider) {
         return catalog.provider(provider).orElseThrow().deployments().stream()
                 .map(d -> d.model() + ":" + d.tier()).toList();

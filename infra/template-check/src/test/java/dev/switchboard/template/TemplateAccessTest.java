@@ -37,6 +37,9 @@ class TemplateAccessTest {
     private static final String LEDGER_SECRET =
             "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${LedgerCredentialsSecret}-??????";
     private static final Set<String> BEDROCK_ACTIONS = Set.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream");
+    /** The account's guardrails in this region, which a provider's guardrail applies within Converse. */
+    private static final Map<String, String> GUARDRAILS =
+            Map.of("Fn::Sub", "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:guardrail/*");
 
     @Test
     void eachFunctionIsGrantedExactlyWhatItsCodeUses() {
@@ -168,6 +171,9 @@ class TemplateAccessTest {
                     } else if (BEDROCK_RESOURCES.contains(resource)) {
                         assertEquals(BEDROCK_ACTIONS, actions, id);
                         bedrock.add(resource);
+                    } else if (GUARDRAILS.equals(resource)) {
+                        assertEquals(Set.of("bedrock:ApplyGuardrail"), actions, id);
+                        bedrock.add(resource);
                     } else {
                         fail(id + ": grants " + actions + " on " + resource + ", which no code of Switchboard uses");
                     }
@@ -176,8 +182,10 @@ class TemplateAccessTest {
         }
         Map<TableDefinition, Set<String>> frozen = new HashMap<>();
         tables.forEach((t, a) -> frozen.put(t, Set.copyOf(a)));
-        assertTrue(bedrock.isEmpty() || bedrock.equals(BEDROCK_RESOURCES),
-                id + ": Bedrock is granted on all of " + BEDROCK_RESOURCES + " or none: " + bedrock);
+        Set<Object> allBedrock = new HashSet<>(BEDROCK_RESOURCES);
+        allBedrock.add(GUARDRAILS);
+        assertTrue(bedrock.isEmpty() || bedrock.equals(allBedrock),
+                id + ": Bedrock is granted on all of " + allBedrock + " or none: " + bedrock);
         return new FunctionAccess(Map.copyOf(frozen), Set.copyOf(secrets), !bedrock.isEmpty());
     }
 

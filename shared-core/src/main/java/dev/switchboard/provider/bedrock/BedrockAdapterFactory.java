@@ -38,6 +38,6 @@ public final class BedrockAdapterFactory implements ProviderAdapterFactory {
         Duration idle = timeouts.call().plus(timeouts.connect());
         return new BedrockProvider(config.name(), clients.open(config),
                 new BedrockFailures(config.name(), new UpstreamFailures(clock)), tokens, timeouts.call(), idle, clock,
-                config.promptCaching());
+                new BedrockRequestMapper(config.promptCaching(), config.guardrail()));
     }
 }

@@ -42,12 +42,12 @@ public final class BedrockProvider implements ChatProvider {
     /**
      * @param callTimeout how long one Converse call may take (the synchronous client's own limit)
      * @param idle how long a stream may go without an event (or its start) before it is given up
-     * @param promptCaching whether each request marks its prefix with cache points
+     * @param mapper the provider's request mapper (its prompt caching and guardrail)
      */
     BedrockProvider(String name, BedrockClientPair clients, BedrockFailures failures, TokenCounter tokens,
-                    Duration callTimeout, Duration idle, Clock clock, boolean promptCaching) {
+                    Duration callTimeout, Duration idle, Clock clock, BedrockRequestMapper mapper) {
         this.name = Objects.requireNonNull(name);
-        this.mapper = new BedrockRequestMapper(promptCaching);
+        this.mapper = Objects.requireNonNull(mapper);
         this.clients = Objects.requireNonNull(clients);
         this.failures = Objects.requireNonNull(failures);
         this.tokens = Objects.requireNonNull(tokens);

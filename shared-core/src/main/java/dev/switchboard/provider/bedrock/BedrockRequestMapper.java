@@ -1,5 +1,6 @@
 package dev.switchboard.provider.bedrock;
 
+import dev.switchboard.config.BedrockGuardrail;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ClaudeThinking;
@@ -69,15 +70,20 @@ public final class BedrockRequestMapper {
     static final long MAX_DOCUMENT_BYTES = 4_500_000;
 
     private final boolean promptCaching;
+    private final BedrockGuardrail guardrail;
 
-    /** A mapper whose requests carry no cache points. */
+    /** A mapper whose requests carry no cache points and no guardrail. */
     public BedrockRequestMapper() {
-        this(false);
+        this(false, null);
     }
 
-    /** {@code promptCaching}: each request marks its prefix with cache points (see ConverseCachePoints). */
-    public BedrockRequestMapper(boolean promptCaching) {
+    /**
+     * @param promptCaching each request marks its prefix with cache points (see ConverseCachePoints)
+     * @param guardrail     the guardrail every request goes through (see ConverseGuardrail), or null for none
+     */
+    public BedrockRequestMapper(boolean promptCaching, BedrockGuardrail guardrail) {
         this.promptCaching = promptCaching;
+        this.guardrail = guardrail;
     }
 
     public ConverseRequest converse(ChatRequest request) {
@@ -88,7 +94,8 @@ public final class BedrockRequestMapper {
                 .system(parts.system())
                 .inferenceConfig(parts.inference())
                 .toolConfig(parts.tools())
-                .outputConfig(parts.output());
+                .outputConfig(parts.output())
+                .guardrailConfig(ConverseGuardrail.converse(guardrail));
         parts.thinking().ifPresent(budget -> builder.additionalModelRequestFields(ConverseThinking.fields(budget)));
         return builder.build();
     }
@@ -101,7 +108,8 @@ public final class BedrockRequestMapper {
                 .system(parts.system())
                 .inferenceConfig(parts.inference())
                 .toolConfig(parts.tools())
-                .outputConfig(parts.output());
+                .outputConfig(parts.output())
+                .guardrailConfig(ConverseGuardrail.stream(guardrail));
         parts.thinking().ifPresent(budget -> builder.additionalModelRequestFields(ConverseThinking.fields(budget)));
         return builder.build();
     }

@@ -67,7 +67,7 @@ final class ProviderWireSamples {
         new GeminiRequestMapper(json).body(REQUEST);
         new GeminiResponseParser(PROVIDER, json, tokens).parse(GEMINI, REQUEST);
 
-        BedrockRequestMapper bedrock = new BedrockRequestMapper(true);
+        BedrockRequestMapper bedrock = new BedrockRequestMapper(true, null);
         bedrock.converse(REQUEST);
         bedrock.converseStream(REQUEST);
         new BedrockResponseParser(PROVIDER, tokens).parse(ConverseResponse.builder()

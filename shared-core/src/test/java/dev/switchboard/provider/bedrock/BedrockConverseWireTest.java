@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.config.BedrockGuardrail;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
@@ -166,6 +167,18 @@ class BedrockConverseWireTest extends BedrockWireSupport {
 
         assertEquals(sent("{\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024}}"),
                 sent(upstream.onlyRequest().body()).get("additionalModelRequestFields"));
+    }
+
+    @Test
+    void aProvidersGuardrailGoesWithEveryConverseCallAndItsInterventionIsAContentFilter() {
+        upstream.enqueue(Reply.json(200, BedrockFixtures.text("converse-guardrail-intervened.json")));
+        ChatResponse response = provider(CREDENTIALS, Duration.ofSeconds(10), new BedrockGuardrail("gr7x2k9q4m1p", "3"))
+                .complete(request());
+
+        assertEquals(sent("{\"guardrailIdentifier\":\"gr7x2k9q4m1p\",\"guardrailVersion\":\"3\"}"),
+                sent(upstream.onlyRequest().body()).get("guardrailConfig"));
+        assertEquals(FinishReason.CONTENT_FILTER, response.finishReason());
+        assertEquals("Sorry, this assistant cannot help with that request.", response.text());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.config.BedrockGuardrail;
 import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.cost.EstimatingTokenCounter;
 import dev.switchboard.provider.ChatMessage;
@@ -68,12 +69,18 @@ abstract class BedrockWireSupport {
     }
 
     protected ChatProvider provider(AwsCredentialsProvider credentials, Duration callTimeout) {
+        return provider(credentials, callTimeout, null);
+    }
+
+    /** A provider whose requests go through {@code guardrail} (null for none). */
+    protected ChatProvider provider(AwsCredentialsProvider credentials, Duration callTimeout, BedrockGuardrail guardrail) {
         BedrockClients opened = new BedrockClients(credentials, new UpstreamTimeouts(Duration.ofSeconds(2), callTimeout),
                 () -> Region.US_EAST_1);
         clients.add(opened);
         BedrockAdapterFactory factory = new BedrockAdapterFactory(opened,
                 new UpstreamTimeouts(Duration.ofSeconds(2), callTimeout), Clock.fixed(NOW, ZoneOffset.UTC), TOKENS);
-        return factory.create(new ProviderConfig(PROVIDER, "bedrock", upstream.baseUri().toString(), List.of(), null));
+        return factory.create(new ProviderConfig(PROVIDER, "bedrock", upstream.baseUri().toString(), List.of(), null,
+                false, guardrail));
     }
 
     protected ChatProvider provider() {

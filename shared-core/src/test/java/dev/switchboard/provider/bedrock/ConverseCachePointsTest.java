@@ -27,7 +27,7 @@ class ConverseCachePointsTest {
 
     @Test
     void promptCachingPutsCachePointsAfterTheSystemBlocksTheLastTurnAndTheUserTurnBeforeItStreamedOrNot() {
-        BedrockRequestMapper caching = new BedrockRequestMapper(true);
+        BedrockRequestMapper caching = new BedrockRequestMapper(true, null);
         ChatRequest chat = new ChatRequest("anthropic.claude-sonnet-4-5-v1:0", List.of(
                 new ChatMessage("system", "Answer briefly."), ChatMessage.user("Weather in Oslo?"),
                 new ChatMessage("assistant", "Rainy."), ChatMessage.user("And Bergen?"),
@@ -51,7 +51,7 @@ class ConverseCachePointsTest {
 
     @Test
     void withoutASystemPromptClaudeGetsACachePointAfterTheToolsAndNovaOnlyInItsMessages() {
-        BedrockRequestMapper caching = new BedrockRequestMapper(true);
+        BedrockRequestMapper caching = new BedrockRequestMapper(true, null);
         List<ChatMessage> question = List.of(ChatMessage.user("Weather?"));
 
         List<Tool> claude = caching.converse(new ChatRequest("us.anthropic.claude-haiku-4-5-v1:0", question, 10, null,
@@ -69,7 +69,7 @@ class ConverseCachePointsTest {
 
     @Test
     void aModelWithoutAPromptCacheIsSentNoCachePoints() {
-        ConverseRequest request = new BedrockRequestMapper(true).converse(new ChatRequest(
+        ConverseRequest request = new BedrockRequestMapper(true, null).converse(new ChatRequest(
                 "anthropic.claude-3-haiku-20240307-v1:0", List.of(new ChatMessage("system", "Be brief."),
                 ChatMessage.user("Hi")), 10));
 
@@ -79,7 +79,7 @@ class ConverseCachePointsTest {
 
     @Test
     void aToolResultLastTakesItsCachePointAfterItAndNoneOffersNoToolsToMark() {
-        BedrockRequestMapper caching = new BedrockRequestMapper(true);
+        BedrockRequestMapper caching = new BedrockRequestMapper(true, null);
         ChatRequest chat = new ChatRequest("anthropic.claude-sonnet-4-5-v1:0", List.of(ChatMessage.user("Weather?"),
                 new ChatMessage("assistant", "", List.of(new ToolCall("tooluse_1", "get_weather", "{\"city\":\"Oslo\"}")),
                         null), new ChatMessage("tool", "18C", List.of(), "tooluse_1")), 10, null, List.of(WEATHER));

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A provider with {@code prompt-caching: true} in the providers file marks each request's prefix for its prompt
- * cache (Anthropic's cache_control, Converse's cache points); one without it sends what it always did.
+ * Provider options of the providers file through the gateway: {@code prompt-caching: true} marks each request's
+ * prefix for the provider's prompt cache (Anthropic's cache_control, Converse's cache points), a provider
+ * without it sends what it always did; a Bedrock provider's {@code guardrail} goes with its calls.
  */
-class PromptCachingGatewayTest {
+class ProviderOptionsGatewayTest {
 
     private static final String CONVERSATION = "\"messages\":[{\"role\":\"system\",\"content\":\"Answer briefly.\"},"
             + "{\"role\":\"user\",\"content\":\"Which contract?\"},{\"role\":\"assistant\",\"content\":\"The lease.\"},"
@@ -47,7 +48,8 @@ class PromptCachingGatewayTest {
                 FakeProviders.provider("plainclaude", "anthropic", plainClaude.baseUri().toString(), "claude-haiku-4-5", 5,
                         "streaming: true"),
                 caching(FakeProviders.provider("cachedbedrock", "bedrock", bedrock.baseUri().toString(),
-                        "anthropic.claude-sonnet-4-5-v1:0", 5, "streaming: true")));
+                        "anthropic.claude-sonnet-4-5-v1:0", 5, "streaming: true"))
+                        .replace("    base-url:", "    guardrail: {id: gr7x2k9q4m1p, version: 3}\n    base-url:"));
         json = gateway.context().getBean(JsonMapper.class);
     }
 
@@ -105,20 +107,24 @@ class PromptCachingGatewayTest {
                     .getStringValue(), "turn " + turn);
         }
         assertEquals(1, sent.get("messages").get(1).get("content").size(), "the assistant's turn");
+        assertEquals("gr7x2k9q4m1p", sent.get("guardrailConfig").get("guardrailIdentifier").getStringValue());
+        assertEquals("3", sent.get("guardrailConfig").get("guardrailVersion").getStringValue());
         JsonNode usage = json.readValue(response.body(), JsonNode.class).get("usage");
         assertEquals(1825, usage.get("prompt_tokens").getIntValue(), "the 1,800 tokens written to the cache count as input");
         assertTrue(response.body().contains("cachedbedrock"), response.body());
     }
 
     @Test
-    void providersSaysWhichProvidersMarkTheirPrompts() throws Exception {
+    void providersSaysWhichProvidersMarkTheirPromptsAndWhichHaveAGuardrail() throws Exception {
         HttpResponse<String> response = GatewayCalls.get(gateway, "/providers", null);
 
         assertEquals(200, response.statusCode(), response.body());
-        Map<String, Boolean> caching = new java.util.TreeMap<>();
+        Map<String, String> options = new java.util.TreeMap<>();
         json.readValue(response.body(), JsonNode.class).get("providers").values().forEach(p ->
-                caching.put(p.get("name").getStringValue(), p.get("prompt_caching").getBooleanValue()));
-        assertEquals(Map.of("cachedbedrock", true, "cachedclaude", true, "plainclaude", false), caching);
+                options.put(p.get("name").getStringValue(), p.get("prompt_caching").getBooleanValue() + " "
+                        + (p.get("guardrail") == null ? "none" : p.get("guardrail").getStringValue())));
+        assertEquals(Map.of("cachedbedrock", "true gr7x2k9q4m1p:3", "cachedclaude", "true none",
+                "plainclaude", "false none"), options);
     }
 
     private static HttpResponse<String> post(String model) throws Exception {
