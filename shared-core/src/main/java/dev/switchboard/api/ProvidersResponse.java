@@ -14,7 +14,8 @@ public record ProvidersResponse(String source, List<Provider> providers) {
      * One provider.
      *
      * @param promptCaching its requests mark their prefix for the provider's prompt cache
-     * @param guardrail     the Bedrock guardrail its requests go through, as "id:version"; null (left out) for none
+     * @param guardrail     the Bedrock guardrail its requests go through, as "id:version" (an ARN's account left
+     *                      out); null (left out) for none
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,6 +13,14 @@ public record BedrockGuardrail(String identifier, String version) {
             "[a-z0-9]+|arn:aws(-[a-z-]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]+");
     static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,7}|DRAFT");
 
+    /**
+     * How GET /providers shows it, to every key holder: the guardrail's id and version ("gr7x2k9q4m1p:3"),
+     * without the account number an ARN would carry.
+     */
+    public String shown() {
+        return identifier.substring(identifier.lastIndexOf('/') + 1) + ":" + version;
+    }
+
     public BedrockGuardrail {
         Objects.requireNonNull(identifier, "identifier");
         Objects.requireNonNull(version, "version");

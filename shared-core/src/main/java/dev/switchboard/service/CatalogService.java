@@ -66,7 +66,7 @@ public class CatalogService {
 
     private ProvidersResponse.Provider provider(ProviderConfig p, SharedState shared) {
         return new ProvidersResponse.Provider(p.name(), p.protocol(), p.baseUrl(), p.promptCaching(),
-                p.guardrail() == null ? null : p.guardrail().identifier() + ":" + p.guardrail().version(),
+                p.guardrail() == null ? null : p.guardrail().shown(),
                 p.deployments().stream().map(d -> deployment(p.name(), d, shared)).toList());
     }
 

@@ -185,6 +185,8 @@ class ProviderCatalogLoaderTest {
                 """);
         assertEquals(new BedrockGuardrail("gr7x2k9q4m1p", "3"), catalog.provider("numbered").orElseThrow().guardrail());
         assertEquals("DRAFT", catalog.provider("draft").orElseThrow().guardrail().version());
+        assertEquals("gr7x2k9q4m1p:DRAFT", catalog.provider("draft").orElseThrow().guardrail().shown(),
+                "shown without the ARN's account number");
         assertNull(catalog.provider("open").orElseThrow().guardrail());
         for (String[] refused : new String[][] {
                 {"protocol: anthropic", "guardrail: {id: gr7x2k9q4m1p, version: 1}", "providers[0].guardrail"},

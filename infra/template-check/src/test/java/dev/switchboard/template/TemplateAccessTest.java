@@ -27,19 +27,23 @@ class TemplateAccessTest {
 
     /**
      * Models in any region (a cross-region inference profile calls the model in another region) and this
-     * account's inference profiles in this region, system-defined (us.anthropic.…) and the account's own.
+     * account's inference profiles, system-defined (us.anthropic.…) and its own, in any region (a provider's
+     * base-url may name another region than the stack's).
      */
     private static final Set<Map<String, String>> BEDROCK_RESOURCES = Set.of(
             Map.of("Fn::Sub", "arn:${AWS::Partition}:bedrock:*::foundation-model/*"),
-            Map.of("Fn::Sub", "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:inference-profile/*"),
-            Map.of("Fn::Sub",
-                    "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:application-inference-profile/*"));
+            Map.of("Fn::Sub", "arn:${AWS::Partition}:bedrock:*:${AWS::AccountId}:inference-profile/*"),
+            Map.of("Fn::Sub", "arn:${AWS::Partition}:bedrock:*:${AWS::AccountId}:application-inference-profile/*"));
     private static final String LEDGER_SECRET =
             "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${LedgerCredentialsSecret}-??????";
     private static final Set<String> BEDROCK_ACTIONS = Set.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream");
-    /** The account's guardrails in this region, which a provider's guardrail applies within Converse. */
-    private static final Map<String, String> GUARDRAILS =
-            Map.of("Fn::Sub", "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:guardrail/*");
+    /**
+     * The account's guardrails, which a provider's guardrail applies within Converse, and its guardrail
+     * profiles, through which a Standard-tier guardrail runs in other regions.
+     */
+    private static final Set<Map<String, String>> GUARDRAILS = Set.of(
+            Map.of("Fn::Sub", "arn:${AWS::Partition}:bedrock:*:${AWS::AccountId}:guardrail/*"),
+            Map.of("Fn::Sub", "arn:${AWS::Partition}:bedrock:*:${AWS::AccountId}:guardrail-profile/*"));
 
     @Test
     void eachFunctionIsGrantedExactlyWhatItsCodeUses() {
@@ -171,7 +175,7 @@ class TemplateAccessTest {
                     } else if (BEDROCK_RESOURCES.contains(resource)) {
                         assertEquals(BEDROCK_ACTIONS, actions, id);
                         bedrock.add(resource);
-                    } else if (GUARDRAILS.equals(resource)) {
+                    } else if (GUARDRAILS.contains(resource)) {
                         assertEquals(Set.of("bedrock:ApplyGuardrail"), actions, id);
                         bedrock.add(resource);
                     } else {
@@ -183,7 +187,7 @@ class TemplateAccessTest {
         Map<TableDefinition, Set<String>> frozen = new HashMap<>();
         tables.forEach((t, a) -> frozen.put(t, Set.copyOf(a)));
         Set<Object> allBedrock = new HashSet<>(BEDROCK_RESOURCES);
-        allBedrock.add(GUARDRAILS);
+        allBedrock.addAll(GUARDRAILS);
         assertTrue(bedrock.isEmpty() || bedrock.equals(allBedrock),
                 id + ": Bedrock is granted on all of " + allBedrock + " or none: " + bedrock);
         return new FunctionAccess(Map.copyOf(frozen), Set.copyOf(secrets), !bedrock.isEmpty());

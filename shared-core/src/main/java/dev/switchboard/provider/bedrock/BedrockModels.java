@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 public final class BedrockModels {
 
     /**
-     * The models AWS lists with a prompt cache: Claude 3.5 Haiku, 3.7 Sonnet and every Claude 4 (Sonnet,
+     * The models AWS lists with a prompt cache: Claude 3.5 Haiku, 3.7 Sonnet and Claude 4 and later (Sonnet,
      * Opus, Haiku, with their point versions), and Amazon Nova (Micro, Lite, Pro, Premier, and Nova 2).
-     * Claude 3 and 3.5 Sonnet have none, and refuse cache points.
+     * Claude 3 and 3.5 Sonnet have none, and refuse cache points; an application profile's ARN names no model.
      */
     private static final Pattern CACHES_PROMPTS = Pattern.compile(
-            "anthropic\\.claude-(3-5-haiku|3-7-sonnet|(sonnet|opus|haiku)-4)|amazon\\.nova-");
+            "anthropic\\.claude-(3-5-haiku|3-7-sonnet|(sonnet|opus|haiku)-([4-9]|[1-9][0-9]))|amazon\\.nova-");
 
     private BedrockModels() {
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.service.priming;
 
+import dev.switchboard.config.BedrockGuardrail;
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
@@ -67,9 +68,12 @@ final class ProviderWireSamples {
         new GeminiRequestMapper(json).body(REQUEST);
         new GeminiResponseParser(PROVIDER, json, tokens).parse(GEMINI, REQUEST);
 
-        BedrockRequestMapper bedrock = new BedrockRequestMapper(true, null);
-        bedrock.converse(REQUEST);
-        bedrock.converseStream(REQUEST);
+        // A Claude model and a guardrail, so that the cache points and the guardrail configuration are built too.
+        BedrockRequestMapper bedrock = new BedrockRequestMapper(true, new BedrockGuardrail("primer", "DRAFT"));
+        ChatRequest claude = new ChatRequest("anthropic.claude-sonnet-4-5-v1:0", REQUEST.messages(), 64, 0.2,
+                List.of());
+        bedrock.converse(claude);
+        bedrock.converseStream(claude);
         new BedrockResponseParser(PROVIDER, tokens).parse(ConverseResponse.builder()
                 .output(ConverseOutput.fromMessage(Message.builder().role(ConversationRole.ASSISTANT)
                         .content(ContentBlock.fromText("Paris.")).build()))

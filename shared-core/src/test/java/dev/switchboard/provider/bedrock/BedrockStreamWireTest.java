@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.config.BedrockGuardrail;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.FinishReason;
@@ -58,6 +59,21 @@ class BedrockStreamWireTest extends BedrockWireSupport {
 
         assertEquals(List.of(StreamChunk.text("The contract renews"), StreamChunk.text(" every March."),
                 StreamChunk.last(FinishReason.STOP, new Usage(40, 61), List.of())), chunks);
+    }
+
+    @Test
+    void aProvidersGuardrailGoesWithTheStreamAndItsInterventionEndsItAsAContentFilter() {
+        upstream.enqueue(eventStream("stream-guardrail-intervened.events"));
+        List<StreamChunk> chunks = new ArrayList<>();
+        provider(CREDENTIALS, Duration.ofSeconds(10), new BedrockGuardrail("gr7x2k9q4m1p", "DRAFT"))
+                .stream(request(), chunks::add);
+
+        assertEquals(List.of(StreamChunk.text("Here is how"),
+                StreamChunk.text(" Sorry, this assistant cannot help with that request."),
+                StreamChunk.last(FinishReason.CONTENT_FILTER, new Usage(30, 4), List.of())), chunks);
+        String body = upstream.onlyRequest().body();
+        assertTrue(body.contains("\"guardrailConfig\":{") && body.contains("\"guardrailIdentifier\":\"gr7x2k9q4m1p\"")
+                && body.contains("\"guardrailVersion\":\"DRAFT\""), body);
     }
 
     @Test

@@ -25,6 +25,7 @@ class ConverseGuardrailTest {
                 .guardrailIdentifier("arn:aws:bedrock:us-east-1:123456789012:guardrail/gr7x2k9q4m1p")
                 .guardrailVersion("DRAFT").build(), guarded.converse(CHAT).guardrailConfig());
         GuardrailStreamConfiguration streamed = guarded.converseStream(CHAT).guardrailConfig();
+        assertEquals("arn:aws:bedrock:us-east-1:123456789012:guardrail/gr7x2k9q4m1p", streamed.guardrailIdentifier());
         assertEquals("DRAFT", streamed.guardrailVersion());
         assertNull(streamed.trace(), "a trace would carry the matched text of the prompt");
         assertNull(streamed.streamProcessingMode(), "Bedrock's default: checked as the stream goes");
