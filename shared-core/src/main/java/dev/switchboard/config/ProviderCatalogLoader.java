@@ -49,9 +49,9 @@ public final class ProviderCatalogLoader {
 
     /**
      * reasoning: the protocols whose adapters can pass on a reasoning effort (OpenAI's own word, Gemini's and
-     * Claude's thinking budgets; on Bedrock, Claude's models only). audio: those whose wire carries an audio clip (Anthropic's Messages API and
-     * Converse take none). Every protocol can ask for JSON (Anthropic's and Converse's only with a schema, on
-     * the models with structured outputs), so json is not limited here.
+     * Claude's thinking budgets; on Bedrock, Claude's models only). audio: those whose wire carries an audio
+     * clip (Anthropic's Messages API and Converse take none). Every protocol can ask for JSON (Anthropic's and
+     * Converse's only with a schema, on the models with structured outputs), so json is not limited here.
      */
     private static final List<ProtocolCapability> PROTOCOL_CAPABILITIES = List.of(
             new ProtocolCapability("reasoning", Capabilities::reasoning,
@@ -167,9 +167,10 @@ public final class ProviderCatalogLoader {
                             + String.join(", ", limited.protocols().stream().sorted().toList()));
                 }
             }
-            if (protocol.equals("bedrock") && deployment.capabilities().reasoning() && !BedrockModels.isClaude(deployment.model())) {
-                throw r.error(path + ".deployments[" + i + "].capabilities.reasoning", "on Bedrock this gateway gives a "
-                        + "reasoning effort to Claude's models only (an id with \"anthropic.\"), not to '"
+            if (protocol.equals("bedrock") && deployment.capabilities().reasoning()
+                    && !BedrockModels.isClaude(deployment.model())) {
+                throw r.error(path + ".deployments[" + i + "].capabilities.reasoning", "on Bedrock this gateway gives "
+                        + "a reasoning effort to Claude's models only (an id with \"anthropic.\"), not to '"
                         + deployment.model() + "'");
             }
             deployments.add(deployment);

@@ -16,7 +16,7 @@ public record ProviderConfig(String name, String protocol, String baseUrl, List<
         deployments = List.copyOf(deployments);
     }
 
-    /** A provider whose requests ask nothing of a prompt cache. */
+    /** A provider whose requests ask nothing of a prompt cache and go through no guardrail. */
     public ProviderConfig(String name, String protocol, String baseUrl, List<DeploymentConfig> deployments,
                           SimulationConfig simulation) {
         this(name, protocol, baseUrl, deployments, simulation, false, null);

@@ -6,14 +6,14 @@ import java.util.OptionalInt;
 /**
  * A reasoning effort as Claude's extended thinking budget, with the conditions Anthropic sets on it, the same
  * whether Claude is reached through Anthropic's Messages API or through Bedrock's Converse (each says
- * {@code thinking: {type: enabled, budget_tokens}} in its own place). Each effort has a budget (Anthropic publishes no mapping; these are
- * LiteLLM's, with minimal at Anthropic's least, 1,024 tokens), at most half of max_tokens, since the
- * thoughts count against it and the budget must stay under it. What thinking cannot be asked with is not
- * said here, so that another deployment may take the request: a temperature other than 1, a top_p under
- * 0.95, a forced tool call, an answer begun by the caller (a conversation ending on an assistant turn,
- * which Claude would continue), and a last assistant turn with tool calls while tools are offered: its
- * thinking blocks went back to the caller as OpenAI's answer, which has no place for them, and Anthropic
- * refuses that turn without them.
+ * {@code thinking: {type: enabled, budget_tokens}} in its own place). Each effort has a budget (Anthropic
+ * publishes no mapping; these are LiteLLM's, with minimal at Anthropic's least, 1,024 tokens), at most half
+ * of max_tokens, since the thoughts count against it and the budget must stay under it. What thinking cannot
+ * be asked with is not said here, so that another deployment may take the request: a temperature other than
+ * 1, a top_p under 0.95, a forced tool call, an answer begun by the caller (a conversation ending on an
+ * assistant turn, which Claude would continue), and a last assistant turn with tool calls while tools are
+ * offered: its thinking blocks went back to the caller as OpenAI's answer, which has no place for them, and
+ * Anthropic refuses that turn without them.
  */
 public final class ClaudeThinking {
 
