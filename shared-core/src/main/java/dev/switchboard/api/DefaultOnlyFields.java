@@ -25,7 +25,12 @@ final class DefaultOnlyFields {
             "store", new Default("false", n -> n.isBoolean() && !n.getBooleanValue()),
             "logit_bias", new Default("{}", n -> n.isObject() && n.size() == 0),
             "service_tier", new Default("\"auto\" or \"default\"", n -> n.isString()
-                    && (n.getStringValue().equals("auto") || n.getStringValue().equals("default")))));
+                    && (n.getStringValue().equals("auto") || n.getStringValue().equals("default"))),
+            // Text out, OpenAI's default; audio out is not offered.
+            "modalities", new Default("[\"text\"]", n -> n.isArray() && n.size() == 1 && n.get(0).isString()
+                    && n.get(0).getStringValue().equals("text")),
+            // GPT-5's answer-length hint at its default.
+            "verbosity", new Default("\"medium\"", n -> n.isString() && n.getStringValue().equals("medium"))));
 
     private DefaultOnlyFields() {
     }

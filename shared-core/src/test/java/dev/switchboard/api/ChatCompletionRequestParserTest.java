@@ -205,11 +205,12 @@ class ChatCompletionRequestParserTest {
     void openAisOtherFieldsAreTakenAtTheirDefaultsAndRefusedNamingTheFieldOtherwise() {
         ChatCompletionRequest spelt = parse("{" + USER_HI + ",\"presence_penalty\":0,\"frequency_penalty\":null,"
                 + "\"logprobs\":false,\"top_logprobs\":null,\"store\":false,\"parallel_tool_calls\":true,"
-                + "\"logit_bias\":{},\"response_format\":{\"type\":\"text\"},\"service_tier\":\"auto\"}");
+                + "\"logit_bias\":{},\"response_format\":{\"type\":\"text\"},\"service_tier\":\"auto\","
+                + "\"modalities\":[\"text\"],\"verbosity\":\"medium\"}");
         assertEquals(parse("{" + USER_HI + "}"), spelt, "the defaults spelt out change nothing");
         for (String field : new String[]{"\"logprobs\":true", "\"store\":true",
                 "\"logit_bias\":{\"50256\":-100}",
-                "\"service_tier\":\"flex\""}) {
+                "\"service_tier\":\"flex\"", "\"modalities\":[\"text\",\"audio\"]", "\"verbosity\":\"low\""}) {
             InvalidRequestException e = assertThrows(InvalidRequestException.class,
                     () -> parse("{" + USER_HI + "," + field + "}"), field);
             assertEquals(field.substring(1, field.indexOf('"', 1)), e.field());
