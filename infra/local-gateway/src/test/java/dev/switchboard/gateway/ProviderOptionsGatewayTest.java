@@ -67,11 +67,8 @@ class ProviderOptionsGatewayTest {
 
     @Test
     void anAnthropicProviderWithPromptCachingMarksTheSystemPromptAndTheLastTurn() throws Exception {
-        cachedClaude.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("anthropic/message-text.json")));
+        answered(cachedClaude, "anthropic/message-text.json", "claude-sonnet-4-5");
 
-        HttpResponse<String> response = post("claude-sonnet-4-5");
-
-        assertEquals(200, response.statusCode(), response.body());
         JsonNode sent = GatewayCalls.lastBody(json, cachedClaude);
         assertEquals("ephemeral", sent.get("system").get(0).get("cache_control").get("type").getStringValue());
         for (int turn : new int[] {0, 2}) {
@@ -83,11 +80,8 @@ class ProviderOptionsGatewayTest {
 
     @Test
     void anAnthropicProviderWithoutItSendsNoMarks() throws Exception {
-        plainClaude.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("anthropic/message-text.json")));
+        answered(plainClaude, "anthropic/message-text.json", "claude-haiku-4-5");
 
-        HttpResponse<String> response = post("claude-haiku-4-5");
-
-        assertEquals(200, response.statusCode(), response.body());
         JsonNode sent = GatewayCalls.lastBody(json, plainClaude);
         assertEquals("Answer briefly.", sent.get("system").getStringValue());
         assertNull(sent.get("messages").get(0).get("content").get(0).get("cache_control"));
@@ -95,11 +89,9 @@ class ProviderOptionsGatewayTest {
 
     @Test
     void aBedrockProviderWithPromptCachingSendsCachePointsAndCountsTheCacheWriteAsInput() throws Exception {
-        bedrock.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("bedrock/converse-cache-write.json")));
+        HttpResponse<String> response = answered(bedrock, "bedrock/converse-cache-write.json",
+                "anthropic.claude-sonnet-4-5-v1:0");
 
-        HttpResponse<String> response = post("anthropic.claude-sonnet-4-5-v1:0");
-
-        assertEquals(200, response.statusCode(), response.body());
         JsonNode sent = GatewayCalls.lastBody(json, bedrock);
         assertEquals("default", sent.get("system").get(1).get("cachePoint").get("type").getStringValue());
         for (int turn : new int[] {0, 2}) {
@@ -127,8 +119,12 @@ class ProviderOptionsGatewayTest {
                 "plainclaude", "false none"), options);
     }
 
-    private static HttpResponse<String> post(String model) throws Exception {
-        return GatewayCalls.post(gateway, "/v1/chat/completions", null,
+    /** The conversation sent pinned to {@code model}, whose upstream answers with {@code fixture}: a 200. */
+    private static HttpResponse<String> answered(FakeUpstream upstream, String fixture, String model) throws Exception {
+        upstream.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture(fixture)));
+        HttpResponse<String> response = GatewayCalls.post(gateway, "/v1/chat/completions", null,
                 "{\"model\":\"" + model + "\"," + CONVERSATION + "}");
+        assertEquals(200, response.statusCode(), response.body());
+        return response;
     }
 }
