@@ -15,10 +15,14 @@ public record StatsResponse(int periodDays, long totalRequests, long errors, lon
                             long unpricedRequests,
                             double totalCost, double baselineCost, List<ByProvider> byProvider) {
 
-    /** {@code cost} covers the priced answers, and is null when none of them has a price. */
+    /**
+     * {@code cost} covers the priced answers, and is null when none of them has a price. {@code cachedTokensIn}
+     * and {@code cacheWriteTokensIn} are the parts of {@code tokensIn} the provider read from and wrote to its
+     * prompt cache.
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ByProvider(String provider, String model, long count, long tokensIn, long tokensOut,
-                             Double cost, double avgLatencyMs) {
+                             Double cost, double avgLatencyMs, long cachedTokensIn, long cacheWriteTokensIn) {
     }
 }

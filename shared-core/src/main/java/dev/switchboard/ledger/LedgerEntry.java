@@ -18,6 +18,9 @@ import java.time.Instant;
  * @param learnerNote     why, in a few words (never the prompt's or the answer's text), null without an outcome
  * @param cacheAsked      whether the response cache was looked up for an answered request (false: a stream,
  *                        or the cache switched off), null when not recorded (a failed request, an older row)
+ * @param cachedTokensIn  the part of {@code tokensIn} the provider read from its prompt cache
+ * @param cacheWriteTokensIn the part of {@code tokensIn} the provider wrote to its prompt cache; both 0 on a
+ *                        response-cache hit, where no provider was called
  */
 public record LedgerEntry(String id, Instant createdAt, String principal, String endpoint,
                           String strategy, String confidence, String pattern, double complexity,
@@ -25,7 +28,8 @@ public record LedgerEntry(String id, Instant createdAt, String principal, String
                           BigDecimal cost, BigDecimal baselineCost, boolean priced, long latencyMs,
                           boolean cacheHit, boolean fallbackUsed, int attempts,
                           String status, String errorType, String tier, String firstChoice,
-                          String learnerFeatures, String learnerOutcome, String learnerNote, Boolean cacheAsked) {
+                          String learnerFeatures, String learnerOutcome, String learnerNote, Boolean cacheAsked,
+                          int cachedTokensIn, int cacheWriteTokensIn) {
 
     public static final String OK = "ok";
     public static final String ERROR = "error";
@@ -41,9 +45,15 @@ public record LedgerEntry(String id, Instant createdAt, String principal, String
                 && learnerFeatures != null)) {
             throw new IllegalArgumentException("only a fresh economy answer with learner features carries a lesson");
         }
+        if (cachedTokensIn < 0 || cacheWriteTokensIn < 0 || (long) cachedTokensIn + cacheWriteTokensIn > tokensIn) {
+            throw new IllegalArgumentException("prompt-cache tokens are a part of the input tokens");
+        }
+        if (cacheHit && cachedTokensIn + cacheWriteTokensIn > 0) {
+            throw new IllegalArgumentException("a response-cache hit called no provider and used no prompt cache");
+        }
     }
 
-    /** A row that does not say whether the response cache was asked. */
+    /** A row that does not say whether the response cache was asked, without prompt-cache tokens. */
     public LedgerEntry(String id, Instant createdAt, String principal, String endpoint,
                        String strategy, String confidence, String pattern, double complexity,
                        String provider, String model, int tokensIn, int tokensOut,
@@ -53,7 +63,7 @@ public record LedgerEntry(String id, Instant createdAt, String principal, String
                        String learnerFeatures, String learnerOutcome, String learnerNote) {
         this(id, createdAt, principal, endpoint, strategy, confidence, pattern, complexity, provider, model,
                 tokensIn, tokensOut, cost, baselineCost, priced, latencyMs, cacheHit, fallbackUsed, attempts,
-                status, errorType, tier, firstChoice, learnerFeatures, learnerOutcome, learnerNote, null);
+                status, errorType, tier, firstChoice, learnerFeatures, learnerOutcome, learnerNote, null, 0, 0);
     }
 
     /** A row that taught the learner nothing by itself (no observed failure). */

@@ -12,11 +12,14 @@ import java.util.Set;
  * @param fallbacks how many deployments were tried before the one that answered (or, when none
  *                  answered, before the last one tried)
  * @param ledgered  whether the ledger took the row at once (false: parked in the outbox, or lost)
+ * @param cachedTokensIn     the part of {@code tokensIn} the provider read from its prompt cache
+ * @param cacheWriteTokensIn the part of {@code tokensIn} the provider wrote to its prompt cache
  */
 public record CompletedRequest(String requestId, String endpoint, String status, String errorType,
                                String provider, String model, String tier, String strategy, String confidence,
                                double complexity, int fallbacks, boolean cacheHit, double costUsd, boolean priced,
-                               int tokensIn, int tokensOut, long latencyMs, String principal, boolean ledgered) {
+                               int tokensIn, int tokensOut, int cachedTokensIn, int cacheWriteTokensIn,
+                               long latencyMs, String principal, boolean ledgered) {
 
     public CompletedRequest {
         Objects.requireNonNull(requestId, "requestId");
@@ -31,7 +34,8 @@ public record CompletedRequest(String requestId, String endpoint, String status,
         return new CompletedRequest(row.id(), row.endpoint(), row.status(), row.errorType(), row.provider(),
                 row.model(), row.tier(), row.strategy(), row.confidence(), row.complexity(),
                 Math.max(0, row.attempts() - 1), row.cacheHit(), row.cost() == null ? 0 : row.cost().doubleValue(),
-                row.priced(), row.tokensIn(), row.tokensOut(), Math.max(0, row.latencyMs()), row.principal(), ledgered);
+                row.priced(), row.tokensIn(), row.tokensOut(), row.cachedTokensIn(), row.cacheWriteTokensIn(),
+                Math.max(0, row.latencyMs()), row.principal(), ledgered);
     }
 
     /**

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,7 +16,8 @@ import java.util.List;
  * document from CloudWatch) through a non-blocking queue to stdout. Per request: Requests, Errors,
  * Refused (a user's budget spent or key limit reached, which is no error), CostUsd, LatencyMs, Fallbacks and CacheHits, by
  * [endpoint], [provider] and [provider, model] (by [endpoint] alone when no provider answered, the cache
- * included). Per breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment
+ * included); a provider's answer adds TokensIn, TokensOut, and CachedTokensIn and CacheWriteTokensIn (the parts
+ * of TokensIn read from and written to the provider's prompt cache). Per breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment
  * and probe run: ProbeHealthy (1 or 0) and ProbeLatencyMs, by the same. When the logger is off (the local
  * default) nothing is built at all.
  */
@@ -56,14 +58,22 @@ public class EmfMetricsSink implements MetricsSink {
         List<String[]> bySets = List.of(new String[]{"endpoint"}, new String[]{"provider"},
                 new String[]{"provider", "model"});
         String[] allDimensions = {"endpoint", "provider", "model"};
-        this.answered = new EmfShape(namespace, bySets, allDimensions, REQUEST_PROPERTIES, REQUEST_METRICS,
-                REQUEST_UNITS);
+        this.answered = new EmfShape(namespace, bySets, allDimensions, REQUEST_PROPERTIES,
+                concat(REQUEST_METRICS, TOKEN_METRICS), concat(REQUEST_UNITS, TOKEN_UNITS));
         this.byEndpoint = new EmfShape(namespace, List.<String[]>of(new String[]{"endpoint"}),
                 new String[]{"endpoint"}, REQUEST_PROPERTIES, REQUEST_METRICS, REQUEST_UNITS);
         this.answeredUnpriced = new EmfShape(namespace, bySets, allDimensions, REQUEST_PROPERTIES,
-                new String[]{"Requests", "Errors", "Refused", "LatencyMs", "Fallbacks", "CacheHits"},
-                new EmfDocument.Unit[]{EmfDocument.Unit.Count, EmfDocument.Unit.Count, EmfDocument.Unit.Count,
-                        EmfDocument.Unit.Milliseconds, EmfDocument.Unit.Count, EmfDocument.Unit.Count});
+                concat(new String[]{"Requests", "Errors", "Refused", "LatencyMs", "Fallbacks", "CacheHits"},
+                        TOKEN_METRICS),
+                concat(new EmfDocument.Unit[]{EmfDocument.Unit.Count, EmfDocument.Unit.Count, EmfDocument.Unit.Count,
+                        EmfDocument.Unit.Milliseconds, EmfDocument.Unit.Count, EmfDocument.Unit.Count}, TOKEN_UNITS));
+    }
+
+    @SafeVarargs
+    private static <T> T[] concat(T[] first, T... then) {
+        T[] all = Arrays.copyOf(first, first.length + then.length);
+        System.arraycopy(then, 0, all, first.length, then.length);
+        return all;
     }
 
     @Override
@@ -92,6 +102,10 @@ public class EmfMetricsSink implements MetricsSink {
     private static final EmfDocument.Unit[] REQUEST_UNITS = {EmfDocument.Unit.Count, EmfDocument.Unit.Count,
             EmfDocument.Unit.Count, EmfDocument.Unit.None, EmfDocument.Unit.Milliseconds, EmfDocument.Unit.Count,
             EmfDocument.Unit.Count};
+    /** A provider's answer only: a cache hit or a request nobody answered consumed no provider's tokens. */
+    private static final String[] TOKEN_METRICS = {"TokensIn", "TokensOut", "CachedTokensIn", "CacheWriteTokensIn"};
+    private static final EmfDocument.Unit[] TOKEN_UNITS = {EmfDocument.Unit.Count, EmfDocument.Unit.Count,
+            EmfDocument.Unit.Count, EmfDocument.Unit.Count};
     private static final String[] REQUEST_PROPERTIES = {"request_id", "strategy_used"};
 
     String requestDocument(CompletedRequest r, long at) {
@@ -101,11 +115,20 @@ public class EmfMetricsSink implements MetricsSink {
         }
         String[] dimensions = {r.endpoint(), r.provider(), r.model()};
         if (!r.priced()) {
-            return answeredUnpriced.write(at, dimensions, properties,
-                    new double[]{1, r.failed() ? 1 : 0, r.refused() ? 1 : 0, r.latencyMs(), r.fallbacks(),
-                            r.cacheHit() ? 1 : 0});
+            return answeredUnpriced.write(at, dimensions, properties, withTokens(r,
+                    1, r.failed() ? 1 : 0, r.refused() ? 1 : 0, r.latencyMs(), r.fallbacks(), r.cacheHit() ? 1 : 0));
         }
-        return answered.write(at, dimensions, properties, requestValues(r));
+        return answered.write(at, dimensions, properties, withTokens(r, requestValues(r)));
+    }
+
+    /** {@code values} followed by the values of {@link #TOKEN_METRICS}. */
+    private static double[] withTokens(CompletedRequest r, double... values) {
+        double[] all = Arrays.copyOf(values, values.length + TOKEN_METRICS.length);
+        all[values.length] = r.tokensIn();
+        all[values.length + 1] = r.tokensOut();
+        all[values.length + 2] = r.cachedTokensIn();
+        all[values.length + 3] = r.cacheWriteTokensIn();
+        return all;
     }
 
     private static double[] requestValues(CompletedRequest r) {

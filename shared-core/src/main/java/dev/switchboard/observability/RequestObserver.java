@@ -67,6 +67,8 @@ public class RequestObserver {
                 .addKeyValue("cost_usd", r.priced() ? (Object) r.costUsd() : null)
                 .addKeyValue("tokens_in", r.tokensIn())
                 .addKeyValue("tokens_out", r.tokensOut())
+                .addKeyValue("cached_tokens_in", r.cachedTokensIn() > 0 ? (Object) r.cachedTokensIn() : null)
+                .addKeyValue("cache_write_tokens_in", r.cacheWriteTokensIn() > 0 ? (Object) r.cacheWriteTokensIn() : null)
                 .addKeyValue("latency_ms", r.latencyMs())
                 .addKeyValue("principal", r.principal())
                 .addKeyValue("ledgered", r.ledgered())

@@ -255,7 +255,8 @@ public class CompletionAccounting {
                 BigDecimal.valueOf(cost.usd()), BigDecimal.valueOf(baseline.usd()), cost.priced(), latencyMs, cacheHit,
                 attempts > 1, attempts, errorType == null ? LedgerEntry.OK : LedgerEntry.ERROR, errorType, tier,
                 d.chosen().label(), learnerFeatures, observed == null ? null : observed.outcome(),
-                observed == null ? null : observed.note(), cacheAsked);
+                observed == null ? null : observed.note(), cacheAsked, cacheHit ? 0 : usage.cachedInputTokens(),
+                cacheHit ? 0 : usage.cacheWriteInputTokens());
     }
 
     /** True when the ledger has the row now; false when it was parked to be written later (see {@link LedgerWriter}). */

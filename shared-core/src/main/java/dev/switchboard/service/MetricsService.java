@@ -60,7 +60,8 @@ public class MetricsService {
                 usd(s.intelligentCost()), usd(s.baselineCost()),
                 providers.stream().map(p -> new StatsResponse.ByProvider(p.provider(), p.model(),
                         p.count(), p.tokensIn(), p.tokensOut(), usdOrNull(p.cost()),
-                        Math.round(p.avgLatencyMs() * 10) / 10.0)).toList());
+                        Math.round(p.avgLatencyMs() * 10) / 10.0, p.cachedTokensIn(), p.cacheWriteTokensIn()))
+                        .toList());
     }
 
     private Instant since(int days) {

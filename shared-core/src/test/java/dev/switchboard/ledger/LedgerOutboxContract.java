@@ -17,13 +17,14 @@ public abstract class LedgerOutboxContract {
 
     protected abstract LedgerOutbox outbox();
 
-    /** An economy row carries an observed failure, so that the learner's columns are kept too. */
+    /** An economy row carries an observed failure and prompt-cache tokens, so that those columns are kept too. */
     private static LedgerEntry row(String id, Instant at, String tier) {
         boolean lesson = "economy".equals(tier);
         return new LedgerEntry(id, at, "alice", "complete", "hybrid", "high", "code", 0.42, "openai", "gpt-4o-mini",
                 12, 345, new BigDecimal("0.000123456789"), new BigDecimal("0.0034"), true, 812, false, true, 2,
                 LedgerEntry.OK, null, tier, "gemini/gemini-1.5-flash", tier == null ? null : "1.0,2.5",
-                lesson ? FeedbackEntry.WEAK_FAILED : null, lesson ? "the economy model's answer was empty" : null);
+                lesson ? FeedbackEntry.WEAK_FAILED : null, lesson ? "the economy model's answer was empty" : null,
+                lesson ? Boolean.TRUE : null, lesson ? 10 : 0, lesson ? 2 : 0);
     }
 
     @Test

@@ -37,7 +37,7 @@ class EmfMetricsSinkTest {
 
     static CompletedRequest answered() {
         return new CompletedRequest("req-1", "complete", "ok", null, "gemini", "gemini-1.5-flash", "economy",
-                "complexity", "medium", 0.12, 1, false, 6.3975e-05, true, 1, 213, 42, "alice", true);
+                "complexity", "medium", 0.12, 1, false, 6.3975e-05, true, 120, 213, 100, 8, 42, "alice", true);
     }
 
     @Test
@@ -49,9 +49,13 @@ class EmfMetricsSinkTest {
         assertEquals(AT.toEpochMilli(), doc.get("_aws").get("Timestamp").getLongValue());
         assertEquals("Switchboard", directive.get("Namespace").getStringValue());
         assertEquals("[[\"endpoint\"],[\"provider\"],[\"provider\",\"model\"]]", render(directive.get("Dimensions")));
-        assertEquals(List.of("Requests", "Errors", "Refused", "CostUsd", "LatencyMs", "Fallbacks", "CacheHits"),
-                names(directive.get("Metrics")));
+        assertEquals(List.of("Requests", "Errors", "Refused", "CostUsd", "LatencyMs", "Fallbacks", "CacheHits",
+                "TokensIn", "TokensOut", "CachedTokensIn", "CacheWriteTokensIn"), names(directive.get("Metrics")));
         assertEquals(1, doc.get("Requests").getIntValue());
+        assertEquals(120, doc.get("TokensIn").getIntValue());
+        assertEquals(213, doc.get("TokensOut").getIntValue());
+        assertEquals(100, doc.get("CachedTokensIn").getIntValue());
+        assertEquals(8, doc.get("CacheWriteTokensIn").getIntValue());
         assertEquals(0, doc.get("Errors").getIntValue());
         assertEquals(6.3975e-05, doc.get("CostUsd").getDoubleValue());
         assertEquals(42, doc.get("LatencyMs").getIntValue());
@@ -64,19 +68,21 @@ class EmfMetricsSinkTest {
     @Test
     void anAnswerWithoutAPriceCarriesNoCost() {
         sink.requestCompleted(new CompletedRequest("req-3", "complete", "ok", null, "local", "mystery-model",
-                "economy", "complexity", "medium", 0.12, 0, false, 0, false, 1, 213, 42, "alice", true));
+                "economy", "complexity", "medium", 0.12, 0, false, 0, false, 1, 213, 0, 0, 42, "alice", true));
 
         JsonNode doc = EmfDocuments.assertValid(only());
-        assertEquals(List.of("Requests", "Errors", "Refused", "LatencyMs", "Fallbacks", "CacheHits"),
+        assertEquals(List.of("Requests", "Errors", "Refused", "LatencyMs", "Fallbacks", "CacheHits", "TokensIn",
+                "TokensOut", "CachedTokensIn", "CacheWriteTokensIn"),
                 names(doc.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics")));
         assertNull(doc.get("CostUsd"), "an unknown cost is left out, not sent as $0");
+        assertEquals(213, doc.get("TokensOut").getIntValue(), "its tokens are known even where its price is not");
         assertEquals(1, doc.get("Requests").getIntValue());
     }
 
     @Test
     void aCacheHitCountsByEndpointOnlySoThatItsProviderKeepsItsOwnLatencyAndCost() {
         sink.requestCompleted(new CompletedRequest("req-4", "complete", "ok", null, "anthropic",
-                "claude-3-5-haiku-20241022", "standard", "complexity", "medium", 0.2, 0, true, 0, true, 12, 80, 3,
+                "claude-3-5-haiku-20241022", "standard", "complexity", "medium", 0.2, 0, true, 0, true, 12, 80, 0, 0, 3,
                 "alice", true));
 
         JsonNode doc = EmfDocuments.assertValid(only());
@@ -85,17 +91,18 @@ class EmfMetricsSinkTest {
         assertEquals(3, doc.get("LatencyMs").getIntValue());
         assertNull(doc.get("provider"), "a hit called no provider");
         assertNull(doc.get("model"));
+        assertNull(doc.get("TokensIn"), "nor used any provider's tokens");
     }
 
     @Test
     void aSpentBudgetOrAKeysOwnRateLimitIsCountedAsRefusedNotAsAnError() {
         for (String refusal : new String[]{"budget_exceeded", "rate_limited"}) {
             sink.requestCompleted(new CompletedRequest("req-5", "complete", "error", refusal, null, null, null,
-                    "complexity", "low", 0.1, 0, false, 0, true, 10, 0, 2, "bob", true));
+                    "complexity", "low", 0.1, 0, false, 0, true, 10, 0, 0, 0, 2, "bob", true));
         }
         for (String error : new String[]{"state_unavailable", "capacity_exhausted", "request_exceeds_limit"}) {
             sink.requestCompleted(new CompletedRequest("req-6", "complete", "error", error, null, null, null,
-                    "complexity", "low", 0.1, 0, false, 0, true, 10, 0, 2, "bob", true));
+                    "complexity", "low", 0.1, 0, false, 0, true, 10, 0, 0, 0, 2, "bob", true));
         }
 
         for (int i = 0; i < 2; i++) {
@@ -113,12 +120,13 @@ class EmfMetricsSinkTest {
     @Test
     void aRequestNobodyAnsweredCountsAsAnErrorByEndpointOnly() {
         sink.requestCompleted(new CompletedRequest("req-2", "chat.completions", "error", "no_provider_available",
-                null, null, null, "complexity", "high", 0.5, 2, false, 0, true, 10, 0, 7, "bob", false));
+                null, null, null, "complexity", "high", 0.5, 2, false, 0, true, 10, 0, 0, 0, 7, "bob", false));
 
         JsonNode doc = EmfDocuments.assertValid(only());
         assertEquals("[[\"endpoint\"]]", render(doc.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions")));
         assertEquals(1, doc.get("Errors").getIntValue());
         assertNull(doc.get("provider"));
+        assertNull(doc.get("TokensIn"));
     }
 
     @Test
@@ -169,7 +177,7 @@ class EmfMetricsSinkTest {
 
         staging.requestCompleted(answered());
         staging.requestCompleted(new CompletedRequest("req-2", "chat.completions", "error", "no_provider_available",
-                null, null, null, "complexity", "low", 0.1, 0, false, 0, false, 0, 0, 7, "bob", true));
+                null, null, null, "complexity", "low", 0.1, 0, false, 0, false, 0, 0, 0, 0, 7, "bob", true));
         staging.circuitChanged("openai", "gpt-4o", true);
         staging.deploymentProbed("openai", "gpt-4o", true, 120);
 

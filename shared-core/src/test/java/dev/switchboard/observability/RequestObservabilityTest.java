@@ -20,6 +20,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +76,9 @@ class RequestObservabilityTest {
         assertEquals(response.cost(), line.get("cost_usd").getDoubleValue(), 1e-15);
         assertTrue(line.get("latency_ms").isNumber());
         assertTrue(line.get("ledgered").getBooleanValue());
+        assertTrue(line.get("tokens_in").getIntValue() > 0);
+        assertNull(line.get("cached_tokens_in"), "no prompt cache was read: the field is left out");
+        assertNull(line.get("cache_write_tokens_in"));
         // The failed first attempt was logged by the resilience code, which knows nothing of requests.
         assertTrue(parsed.stream().anyMatch(l -> l.get("message").getStringValue().startsWith("provider call failed")
                 && id.equals(l.get("request_id").getStringValue())), lines.toString());
@@ -83,6 +87,8 @@ class RequestObservabilityTest {
         assertEquals(1, documents.size(), documents.toString());
         JsonNode doc = EmfDocuments.assertValid(documents.get(0));
         assertEquals(1, doc.get("Fallbacks").getIntValue());
+        assertEquals(line.get("tokens_in").getIntValue(), doc.get("TokensIn").getIntValue());
+        assertEquals(0, doc.get("CachedTokensIn").getIntValue());
         assertEquals("openai", doc.get("provider").getStringValue());
         assertEquals(id, doc.get("request_id").getStringValue());
         assertNoPrompt(lines, documents);

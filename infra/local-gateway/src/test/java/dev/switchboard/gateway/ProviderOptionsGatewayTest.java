@@ -107,6 +107,49 @@ class ProviderOptionsGatewayTest {
     }
 
     @Test
+    void statsAndTheAnswerSayHowMuchOfTheInputTheProviderReadFromAndWroteToItsPromptCache() throws Exception {
+        JsonNode before = cachedClaudeStats();
+
+        cachedClaude.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("anthropic/message-text.json")));
+        // A question of its own: the conversation the other tests send may be in the response cache.
+        String request = "{\"model\":\"claude-sonnet-4-5\","
+                + CONVERSATION.replace("When does it renew?", "Who signed it?") + "}";
+        HttpResponse<String> response = GatewayCalls.post(gateway, "/v1/chat/completions", null, request);
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode usage = json.readValue(response.body(), JsonNode.class).get("usage");
+        assertEquals(2021, usage.get("prompt_tokens").getIntValue(), "21 fresh, 300 written, 1,700 read");
+        assertEquals(1700, usage.get("prompt_tokens_details").get("cached_tokens").getIntValue());
+        JsonNode after = cachedClaudeStats();
+        assertEquals(2021, count(after, "tokens_in") - count(before, "tokens_in"));
+        assertEquals(1700, count(after, "cached_tokens_in") - count(before, "cached_tokens_in"));
+        assertEquals(300, count(after, "cache_write_tokens_in") - count(before, "cache_write_tokens_in"));
+
+        int calls = cachedClaude.requests().size();
+        HttpResponse<String> again = GatewayCalls.post(gateway, "/v1/chat/completions", null, request);
+
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(calls, cachedClaude.requests().size(), "answered from the response cache");
+        assertEquals(after.toString(), cachedClaudeStats().toString(), "a response-cache hit read no prompt cache");
+    }
+
+    /** The cachedclaude row of /stats' by_provider, null before it answered anything. */
+    private static JsonNode cachedClaudeStats() throws Exception {
+        HttpResponse<String> stats = GatewayCalls.get(gateway, "/stats?days=1", null);
+        assertEquals(200, stats.statusCode(), stats.body());
+        for (JsonNode row : json.readValue(stats.body(), JsonNode.class).get("by_provider").values()) {
+            if ("cachedclaude".equals(row.get("provider").getStringValue())) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static long count(JsonNode row, String field) {
+        return row == null ? 0 : row.get(field).getLongValue();
+    }
+
+    @Test
     void providersSaysWhichProvidersMarkTheirPromptsAndWhichHaveAGuardrail() throws Exception {
         HttpResponse<String> response = GatewayCalls.get(gateway, "/providers", null);
 

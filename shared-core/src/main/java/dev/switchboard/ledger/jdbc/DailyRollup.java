@@ -46,8 +46,9 @@ final class DailyRollup {
             + "CASE WHEN fallback_used THEN first_choice END, status, cache_hit, fallback_used, priced, cache_asked";
     private static final String ROLL = "INSERT INTO request_day (utc_day, principal, strategy, confidence, provider, "
             + "model, tier, first_choice, status, cache_hit, fallback_used, priced, cache_asked, requests, tokens_in, tokens_out, "
-            + "cost, baseline_cost, latency_ms) SELECT CAST(? AS DATE), " + GROUPS + ", COUNT(*), SUM(tokens_in), SUM(tokens_out), "
-            + "SUM(cost), SUM(baseline_cost), SUM(latency_ms) FROM request_log WHERE created_at >= ? AND created_at < ? "
+            + "cost, baseline_cost, latency_ms, cached_tokens_in, cache_write_tokens_in) SELECT CAST(? AS DATE), " + GROUPS
+            + ", COUNT(*), SUM(tokens_in), SUM(tokens_out), SUM(cost), SUM(baseline_cost), SUM(latency_ms), "
+            + "SUM(cached_tokens_in), SUM(cache_write_tokens_in) FROM request_log WHERE created_at >= ? AND created_at < ? "
             + "GROUP BY " + GROUPS;
 
     private final JdbcOperations jdbc;

@@ -128,7 +128,8 @@ public class JdbcRequestLedger implements RequestLedger {
                 r.endpoint(), r.strategy(), r.confidence(), r.pattern(), r.complexity(), r.provider(), r.model(),
                 r.tokensIn(), r.tokensOut(), r.cost(), r.baselineCost(), r.priced(), r.latencyMs(), r.cacheHit(),
                 r.fallbackUsed(), r.attempts(), r.status(), r.errorType(), r.tier(), r.firstChoice(),
-                r.learnerFeatures(), r.learnerOutcome(), r.learnerNote(), r.cacheAsked()));
+                r.learnerFeatures(), r.learnerOutcome(), r.learnerNote(), r.cacheAsked(), r.cachedTokensIn(),
+                r.cacheWriteTokensIn()));
     }
 
     @Override

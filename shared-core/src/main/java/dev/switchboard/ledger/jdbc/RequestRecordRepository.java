@@ -57,7 +57,8 @@ public interface RequestRecordRepository extends CrudRepository<RequestRecord, S
 
     @Query("SELECT provider, model, SUM(requests) AS count, SUM(tokens_in) AS tokens_in,"
             + " SUM(tokens_out) AS tokens_out, SUM(CASE WHEN priced THEN cost END) AS cost,"
-            + " CAST(SUM(latency_ms) AS DOUBLE PRECISION) / SUM(requests) AS avg_latency_ms"
+            + " CAST(SUM(latency_ms) AS DOUBLE PRECISION) / SUM(requests) AS avg_latency_ms,"
+            + " SUM(cached_tokens_in) AS cached_tokens_in, SUM(cache_write_tokens_in) AS cache_write_tokens_in"
             + " FROM " + PeriodRows.ROWS + " WHERE status = 'ok' AND provider IS NOT NULL AND NOT cache_hit"
             + " GROUP BY provider, model ORDER BY count DESC, provider, model")
     List<ProviderStat> byProvider(Instant since, LocalDate fromDay, LocalDate toDay, Instant rolledFrom, Instant rolledTo,

@@ -61,6 +61,8 @@ final class LedgerOutboxItems {
         if (e.cacheAsked() != null) {
             item.put("cache_asked", AttributeValue.fromBool(e.cacheAsked()));
         }
+        item.put("cached_tokens_in", number(e.cachedTokensIn()));
+        item.put("cache_write_tokens_in", number(e.cacheWriteTokensIn()));
         return item;
     }
 
@@ -74,7 +76,8 @@ final class LedgerOutboxItems {
                 item.get("fallback_used").bool(), Integer.parseInt(item.get("attempts").n()), s(item, "status"),
                 s(item, "error_type"), s(item, "tier"), s(item, "first_choice"), s(item, "learner_features"),
                 s(item, "learner_outcome"), s(item, "learner_note"),
-                item.containsKey("cache_asked") ? item.get("cache_asked").bool() : null);
+                item.containsKey("cache_asked") ? item.get("cache_asked").bool() : null,
+                countOrZero(item, "cached_tokens_in"), countOrZero(item, "cache_write_tokens_in"));
     }
 
     private static void text(Map<String, AttributeValue> item, String name, String value) {
@@ -85,6 +88,12 @@ final class LedgerOutboxItems {
 
     private static AttributeValue number(long value) {
         return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** An item parked before the prompt-cache counts were kept has none: 0. */
+    private static int countOrZero(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? 0 : Integer.parseInt(value.n());
     }
 
     private static String s(Map<String, AttributeValue> item, String name) {

@@ -54,7 +54,7 @@ abstract class LedgerRollupContract extends LedgerContextContract {
         return SharedTestClock.CLOCK.instant();
     }
 
-    /** A random row created at {@code at}: any strategy, deployment, outcome, price, cache use and fallback. */
+    /** A random row created at {@code at}: any strategy, deployment, outcome, price, cache use (both caches) and fallback. */
     private LedgerEntry row(Instant at) {
         String[] deployment = DEPLOYMENTS[random.nextInt(DEPLOYMENTS.length)];
         boolean failed = random.nextInt(10) == 0;
@@ -63,15 +63,19 @@ abstract class LedgerRollupContract extends LedgerContextContract {
         boolean fallback = !cacheHit && random.nextInt(6) == 0;
         boolean priced = random.nextInt(8) != 0;
         BigDecimal cost = BigDecimal.valueOf(random.nextInt(100_000), 10);
+        int tokensIn = random.nextInt(500);
+        int cachedIn = cacheHit ? 0 : random.nextInt(tokensIn + 1);
+        int cacheWriteIn = cacheHit ? 0 : random.nextInt(tokensIn - cachedIn + 1);
         return new LedgerEntry(UUID.randomUUID().toString(), at, PRINCIPALS[random.nextInt(PRINCIPALS.length)],
                 "complete", STRATEGIES[random.nextInt(STRATEGIES.length)],
                 CONFIDENCES[random.nextInt(CONFIDENCES.length)], "general", 0.3,
-                answered ? deployment[0] : null, answered ? deployment[1] : null, random.nextInt(500),
+                answered ? deployment[0] : null, answered ? deployment[1] : null, tokensIn,
                 random.nextInt(900), cacheHit ? BigDecimal.ZERO : cost, BigDecimal.valueOf(random.nextInt(200_000), 10),
                 priced, random.nextInt(3_000), cacheHit, fallback, fallback ? 2 : 1,
                 failed ? LedgerEntry.ERROR : LedgerEntry.OK, failed ? "timeout" : null,
                 answered ? deployment[2] : null, DEPLOYMENTS[random.nextInt(DEPLOYMENTS.length)][0] + "/m", null, null,
-                null, cacheHit || random.nextInt(4) != 0 ? Boolean.TRUE : random.nextBoolean() ? Boolean.FALSE : null);
+                null, cacheHit || random.nextInt(4) != 0 ? Boolean.TRUE : random.nextBoolean() ? Boolean.FALSE : null,
+                cachedIn, cacheWriteIn);
     }
 
     /** Every analytics figure over the period from {@code since}, as the ledger answers it now. */

@@ -164,7 +164,7 @@ abstract class RequestLedgerContract extends LedgerContextContract {
                 e.pattern(), e.complexity(), e.provider(), e.model(), e.tokensIn(), e.tokensOut(), e.cost(),
                 e.baselineCost(), e.priced(), e.latencyMs(), e.cacheHit(), e.fallbackUsed(), e.attempts(), e.status(),
                 e.errorType(), e.tier(), e.firstChoice(), e.learnerFeatures(), e.learnerOutcome(), e.learnerNote(),
-                asked);
+                asked, e.cachedTokensIn(), e.cacheWriteTokensIn());
     }
 
     /** The same row, answered from the response cache. */
@@ -176,12 +176,37 @@ abstract class RequestLedgerContract extends LedgerContextContract {
     }
 
     @Test
+    void sumsEachDeploymentsPromptCacheReadsAndWritesApartFromItsOtherInputTokens() {
+        LedgerEntry plain = LedgerEntries.ok(NOW.minusSeconds(5)).build();
+        ledger.append(plain);
+        ledger.append(promptCache(LedgerEntries.ok(NOW.minusSeconds(4)).build(), 8, 0));
+        ledger.append(promptCache(LedgerEntries.ok(NOW.minusSeconds(3)).build(), 0, 10));
+        ledger.append(cacheHit(LedgerEntries.ok(NOW.minusSeconds(2)).build()));
+
+        ProviderStat gemini = ledger.byProvider(NOW.minusSeconds(3600), LedgerScope.EVERYONE).get(0);
+
+        assertEquals(3, gemini.count());
+        assertEquals(30, gemini.tokensIn(), "each row has 10 input tokens; the response-cache hit is not counted");
+        assertEquals(8, gemini.cachedTokensIn());
+        assertEquals(10, gemini.cacheWriteTokensIn());
+        assertEquals(0, ledger.find(plain.id()).orElseThrow().cachedTokensIn());
+    }
+
+    private static LedgerEntry promptCache(LedgerEntry e, int read, int written) {
+        return new LedgerEntry(e.id(), e.createdAt(), e.principal(), e.endpoint(), e.strategy(), e.confidence(),
+                e.pattern(), e.complexity(), e.provider(), e.model(), e.tokensIn(), e.tokensOut(), e.cost(),
+                e.baselineCost(), e.priced(), e.latencyMs(), e.cacheHit(), e.fallbackUsed(), e.attempts(), e.status(),
+                e.errorType(), e.tier(), e.firstChoice(), e.learnerFeatures(), e.learnerOutcome(), e.learnerNote(),
+                e.cacheAsked(), read, written);
+    }
+
+    @Test
     void aRowReadsBackAsItWasWrittenInEveryColumnWithNullsAndMicroseconds() {
         LedgerEntry full = new LedgerEntry("0193a1b2-0000-7000-8000-000000000001", NOW.plusNanos(123_456_000),
                 "team-a", "chat", "hybrid", "high", "code", 0.7312, "openai", "gpt-4o-mini", 1234, 56,
                 new BigDecimal("0.0001234500"), new BigDecimal("0.0012345000"), true, 321, false, true, 2,
                 LedgerEntry.OK, null, "economy", "openai/gpt-4o", "1.0,2.5,0.125", "weak_model_failed",
-                "the economy model's answer was empty");
+                "the economy model's answer was empty", true, 1024, 128);
         LedgerEntry sparse = LedgerEntries.ok(NOW).failed().build();
 
         ledger.append(full);
@@ -231,7 +256,8 @@ abstract class RequestLedgerContract extends LedgerContextContract {
                 e.pattern(), e.complexity(), e.provider(), e.model(), e.tokensIn(), e.tokensOut(),
                 e.cost().setScale(10), e.baselineCost().setScale(10), e.priced(), e.latencyMs(), e.cacheHit(),
                 e.fallbackUsed(), e.attempts(), e.status(), e.errorType(), e.tier(), e.firstChoice(),
-                e.learnerFeatures(), e.learnerOutcome(), e.learnerNote());
+                e.learnerFeatures(), e.learnerOutcome(), e.learnerNote(), e.cacheAsked(), e.cachedTokensIn(),
+                e.cacheWriteTokensIn());
     }
 
     @Test

@@ -7,9 +7,12 @@ import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -46,5 +49,22 @@ class DynamoDbLedgerOutboxTest extends LedgerOutboxContract {
 
         assertEquals(List.of(row), parked);
         assertEquals(List.of("PutItem", "Query", "DeleteItem"), calls.operations());
+    }
+
+    @Test
+    void aRowParkedBeforePromptCacheTokensWereKeptReadsWithNone() {
+        LedgerEntry row = new LedgerEntry("r", AT, "bob", "complete", "complexity", "medium", "general", 0.1,
+                "openai", "gpt-4o-mini", 30, 5, BigDecimal.ONE, BigDecimal.TEN, true, 5, false, false, 1,
+                LedgerEntry.OK, null, "economy", "openai/gpt-4o-mini", null, null, null, true, 20, 4);
+        Map<String, AttributeValue> item = new HashMap<>(LedgerOutboxItems.item(row, 0));
+        assertEquals(row, LedgerOutboxItems.entry(item));
+
+        item.remove("cached_tokens_in");
+        item.remove("cache_write_tokens_in");
+        LedgerEntry older = LedgerOutboxItems.entry(item);
+
+        assertEquals(0, older.cachedTokensIn());
+        assertEquals(0, older.cacheWriteTokensIn());
+        assertEquals(30, older.tokensIn());
     }
 }
