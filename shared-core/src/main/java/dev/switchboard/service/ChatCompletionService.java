@@ -39,7 +39,8 @@ import java.util.function.ToIntFunction;
 @Singleton
 public class ChatCompletionService {
 
-    static final String ENDPOINT = "chat.completions";
+    /** Its name in the ledger, the log lines and the metrics, which the alarms of template.yaml name too. */
+    public static final String ENDPOINT = "chat.completions";
     /** The ledger's error type for a stream whose caller went away before it ended. */
     static final String CLIENT_CANCELLED = "client_cancelled";
 

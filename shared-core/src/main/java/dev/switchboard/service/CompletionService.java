@@ -30,7 +30,8 @@ import java.util.List;
 @Singleton
 public class CompletionService {
 
-    static final String ENDPOINT = "complete";
+    /** Its name in the ledger, the log lines and the metrics, which the alarms of template.yaml name too. */
+    public static final String ENDPOINT = "complete";
 
     private final DecisionService decisions;
     private final Admissions admissions;

@@ -110,6 +110,11 @@ record SamTemplate(Map<String, Object> root) {
         return value instanceof List<?> l ? List.copyOf(l) : List.of(value);
     }
 
+    /** A list of mappings (an alarm's Metrics, a metric's Dimensions), empty when absent. */
+    static <V> List<Map<String, V>> maps(Object value) {
+        return list(value).stream().map(SamTemplate::<V>map).toList();
+    }
+
     @SuppressWarnings("unchecked")
     static <V> Map<String, V> map(Object value) {
         return (Map<String, V>) value;
