@@ -16,8 +16,9 @@ import java.util.List;
  * document from CloudWatch) through a non-blocking queue to stdout. Per request: Requests, Errors,
  * Refused (a user's budget spent or key limit reached, which is no error), CostUsd, LatencyMs, Fallbacks and CacheHits, by
  * [endpoint], [provider] and [provider, model] (by [endpoint] alone when no provider answered, the cache
- * included); a provider's answer adds TokensIn, TokensOut, and CachedTokensIn and CacheWriteTokensIn (the parts
- * of TokensIn read from and written to the provider's prompt cache). Per breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment
+ * included); a request a deployment answered, or began to stream before the stream broke off, adds TokensIn,
+ * TokensOut, and CachedTokensIn and CacheWriteTokensIn (the parts of TokensIn read from and written to the
+ * provider's prompt cache; a broken stream's counts are the gateway's estimate, without prompt-cache use). Per breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment
  * and probe run: ProbeHealthy (1 or 0) and ProbeLatencyMs, by the same. When the logger is off (the local
  * default) nothing is built at all.
  */
@@ -29,7 +30,7 @@ public class EmfMetricsSink implements MetricsSink {
     private final Logger out;
     private final Clock clock;
     private final MetricsNamespace namespace;
-    /** A request a deployment (or the cache) answered: by endpoint, by provider, by provider and model. */
+    /** A request a deployment answered: by endpoint, by provider, by provider and model. */
     private final EmfShape answered;
     /**
      * By endpoint only: a request nobody answered (it has no provider), and a cache hit (no provider was
@@ -121,7 +122,7 @@ public class EmfMetricsSink implements MetricsSink {
         return answered.write(at, dimensions, properties, withTokens(r, requestValues(r)));
     }
 
-    /** {@code values} followed by the values of {@link #TOKEN_METRICS}. */
+    /** {@code values} followed by the values of {@link #TOKEN_METRICS}, in that array's order. */
     private static double[] withTokens(CompletedRequest r, double... values) {
         double[] all = Arrays.copyOf(values, values.length + TOKEN_METRICS.length);
         all[values.length] = r.tokensIn();

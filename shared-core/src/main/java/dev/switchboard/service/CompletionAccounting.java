@@ -162,8 +162,10 @@ public class CompletionAccounting {
                             CachedResponse hit, long latencyMs, BigDecimal spentToday) {
         Usage usage = hit.response().usage();
         Cost baseline = costs.baselineCost(usage);
+        // The answer's own token counts, but no prompt-cache use: no provider was called for it now.
+        Usage noProviderCall = new Usage(usage.inputTokens(), usage.outputTokens(), usage.reasoningTokens(), 0, 0);
         boolean recorded = record(row(requestId, started, principal, endpoint, d, hit.provider(),
-                hit.response().model(), tierOf(d, hit.provider(), hit.response().model()), usage, Cost.ZERO, baseline,
+                hit.response().model(), tierOf(d, hit.provider(), hit.response().model()), noProviderCall, Cost.ZERO, baseline,
                 latencyMs, 0, null, true, LearnerFeatureText.of(d.analysis()), null, true));
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(requestId, analysis.pattern().wireName(),
@@ -255,8 +257,8 @@ public class CompletionAccounting {
                 BigDecimal.valueOf(cost.usd()), BigDecimal.valueOf(baseline.usd()), cost.priced(), latencyMs, cacheHit,
                 attempts > 1, attempts, errorType == null ? LedgerEntry.OK : LedgerEntry.ERROR, errorType, tier,
                 d.chosen().label(), learnerFeatures, observed == null ? null : observed.outcome(),
-                observed == null ? null : observed.note(), cacheAsked, cacheHit ? 0 : usage.cachedInputTokens(),
-                cacheHit ? 0 : usage.cacheWriteInputTokens());
+                observed == null ? null : observed.note(), cacheAsked, usage.cachedInputTokens(),
+                usage.cacheWriteInputTokens());
     }
 
     /** True when the ledger has the row now; false when it was parked to be written later (see {@link LedgerWriter}). */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.provider.http.FakeUpstream;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -130,7 +132,12 @@ class ProviderOptionsGatewayTest {
 
         assertEquals(200, again.statusCode(), again.body());
         assertEquals(calls, cachedClaude.requests().size(), "answered from the response cache");
-        assertEquals(after.toString(), cachedClaudeStats().toString(), "a response-cache hit read no prompt cache");
+        LedgerEntry hit = gateway.context().getBean(RequestLedger.class)
+                .find(again.headers().firstValue("x-request-id").orElseThrow()).orElseThrow();
+        assertTrue(hit.cacheHit());
+        assertEquals(2021, hit.tokensIn(), "the cached answer's own count");
+        assertEquals(0, hit.cachedTokensIn(), "no provider was called, so no prompt cache was read");
+        assertEquals(0, hit.cacheWriteTokensIn());
     }
 
     /** The cachedclaude row of /stats' by_provider, null before it answered anything. */

@@ -81,8 +81,38 @@ class LedgerMigrationsTest {
 
         assertTrue(LedgerMigrations.upToDate(ledger));
         try (Connection connection = ledger.getConnection();
-             ResultSet columns = connection.getMetaData().getColumns(null, null, "request_log", "learner_outcome")) {
+             ResultSet columns = connection.getMetaData().getColumns(null, null, "request_log", "cache_write_tokens_in")) {
             assertTrue(columns.next(), "the newest migration's column is there");
+        }
+    }
+
+    @Test
+    void rowsAndRolledDaysFromBeforeThePromptCacheColumnsReadAsNoPromptCacheUse() throws SQLException {
+        DataSource ledger = newLedger();
+        flyway(ledger, "8").migrate();
+        try (Connection connection = ledger.getConnection()) {
+            connection.createStatement().executeUpdate("INSERT INTO request_log (id, created_at, principal, endpoint,"
+                    + " strategy, confidence, pattern, complexity, provider, model, tokens_in, tokens_out, cost,"
+                    + " baseline_cost, priced, latency_ms, cache_hit, fallback_used, attempts, status) VALUES ('r1',"
+                    + " TIMESTAMP WITH TIME ZONE '2026-11-29 10:00:00+00', 'alice', 'complete', 'complexity', 'medium',"
+                    + " 'general', 0.2, 'anthropic', 'claude', 2021, 9, 0.001, 0.01, TRUE, 40, FALSE, FALSE, 1, 'ok')");
+            connection.createStatement().executeUpdate("INSERT INTO request_day (utc_day, principal, strategy,"
+                    + " confidence, provider, model, status, cache_hit, fallback_used, priced, requests, tokens_in,"
+                    + " tokens_out, cost, baseline_cost, latency_ms) VALUES (DATE '2026-11-28', 'alice', 'complexity',"
+                    + " 'medium', 'anthropic', 'claude', 'ok', FALSE, FALSE, TRUE, 3, 600, 30, 0.003, 0.03, 120)");
+        }
+
+        flyway(ledger, "latest").migrate();
+
+        try (Connection connection = ledger.getConnection()) {
+            for (String table : new String[]{"request_log", "request_day"}) {
+                ResultSet row = connection.createStatement().executeQuery(
+                        "SELECT tokens_in, cached_tokens_in, cache_write_tokens_in FROM " + table);
+                assertTrue(row.next(), table);
+                assertTrue(row.getLong(1) > 0, table + " keeps its input tokens");
+                assertEquals(0, row.getLong(2), table);
+                assertEquals(0, row.getLong(3), table);
+            }
         }
     }
 
