@@ -18,8 +18,9 @@ import java.util.List;
  * [endpoint], [provider] and [provider, model] (by [endpoint] alone when no provider answered, the cache
  * included); a request a deployment answered, or began to stream before the stream broke off, adds TokensIn,
  * TokensOut, and CachedTokensIn and CacheWriteTokensIn (the parts of TokensIn read from and written to the
- * provider's prompt cache; a broken stream's counts are the gateway's estimate, without prompt-cache use). Per breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment
- * and probe run: ProbeHealthy (1 or 0) and ProbeLatencyMs, by the same. When the logger is off (the local
+ * provider's prompt cache; a broken stream's counts are the gateway's estimate, without prompt-cache use).
+ * Per breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment and probe
+ * run: ProbeHealthy (1 or 0) and ProbeLatencyMs, by the same. When the logger is off (the local
  * default) nothing is built at all.
  */
 @Singleton

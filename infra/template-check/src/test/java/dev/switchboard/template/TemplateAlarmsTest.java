@@ -1,24 +1,8 @@
 package dev.switchboard.template;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import dev.switchboard.observability.CompletedRequest;
-import dev.switchboard.observability.EmfMetricsSink;
-import dev.switchboard.service.ChatCompletionService;
-import dev.switchboard.service.CompletionService;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +29,8 @@ class TemplateAlarmsTest {
     private final SamTemplate template = SamTemplate.load();
 
     @Test
-    void switchboardsMetricsAreReadInTheEnvironmentsNamespaceByTheNamesAndDimensionsTheCodeWrites() throws IOException {
-        Map<String, Set<String>> emitted = emittedMetricDimensions();
+    void switchboardsMetricsAreReadInTheEnvironmentsNamespaceByTheNamesAndDimensionsTheCodeWrites() {
+        Map<String, Set<String>> emitted = EmittedMetrics.dimensionSets();
         Set<String> endpoints = new TreeSet<>();
         int read = 0;
         for (Map<String, Object> metric : metrics(Map.of("Fn::Sub", "Switchboard/${Environment}"))) {
@@ -63,7 +47,7 @@ class TemplateAlarmsTest {
             read++;
         }
         assertTrue(read > 0, "no alarm reads Switchboard's metrics");
-        assertEquals(new TreeSet<>(Set.of(CompletionService.ENDPOINT, ChatCompletionService.ENDPOINT)), endpoints,
+        assertEquals(new TreeSet<>(EmittedMetrics.ENDPOINTS), endpoints,
                 "the routed endpoints, by the names the code gives them");
     }
 
@@ -156,46 +140,5 @@ class TemplateAlarmsTest {
             }
         });
         return found;
-    }
-
-    /**
-     * Each metric of the documents the code writes for an answered request and for one nobody answered,
-     * with its dimension sets (names sorted, joined with commas).
-     */
-    private static Map<String, Set<String>> emittedMetricDimensions() throws IOException {
-        Logger logger = (Logger) LoggerFactory.getLogger(EmfMetricsSink.LOGGER);
-        Level level = logger.getLevel();
-        ListAppender<ILoggingEvent> documents = new ListAppender<>();
-        documents.start();
-        logger.addAppender(documents);
-        logger.setLevel(Level.INFO);
-        try {
-            EmfMetricsSink sink = new EmfMetricsSink(Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC));
-            sink.requestCompleted(new CompletedRequest("r1", CompletionService.ENDPOINT, "ok", null, "openai",
-                    "gpt-4o-mini", "economy", "complexity", "low", 0.1, 0, false, 0.0001, true, 10, 20, 0, 0, 30,
-                    "alice", true));
-            sink.requestCompleted(new CompletedRequest("r2", ChatCompletionService.ENDPOINT, "error",
-                    "no_provider_available", null, null, null, "complexity", "low", 0.1, 0, false, 0, true, 10, 0, 0, 0,
-                    30, "alice", true));
-        } finally {
-            logger.detachAppender(documents);
-            logger.setLevel(level);
-        }
-        JsonMapper json = JsonMapper.createDefault();
-        Map<String, Set<String>> emitted = new HashMap<>();
-        for (ILoggingEvent document : documents.list) {
-            JsonNode directive = json.readValue(document.getFormattedMessage(), JsonNode.class).get("_aws")
-                    .get("CloudWatchMetrics").get(0);
-            for (JsonNode metric : directive.get("Metrics").values()) {
-                for (JsonNode set : directive.get("Dimensions").values()) {
-                    Set<String> names = new TreeSet<>();
-                    set.values().forEach(name -> names.add(name.getStringValue()));
-                    emitted.computeIfAbsent(metric.get("Name").getStringValue(), k -> new HashSet<>())
-                            .add(String.join(",", names));
-                }
-            }
-        }
-        assertEquals(2, documents.list.size(), "one document per request");
-        return emitted;
     }
 }
