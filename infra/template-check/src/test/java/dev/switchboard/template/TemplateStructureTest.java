@@ -24,7 +24,7 @@ class TemplateStructureTest {
     /** The types this template may use; a new one is added here after checking its documentation. */
     static final Set<String> RESOURCE_TYPES = Set.of("AWS::Serverless::Function", "AWS::Serverless::HttpApi",
             "AWS::DynamoDB::Table", "AWS::SecretsManager::Secret", "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm",
-            "AWS::SNS::Topic", "AWS::SNS::Subscription", "AWS::CloudWatch::Dashboard");
+            "AWS::SNS::Topic", "AWS::SNS::Subscription", "AWS::CloudWatch::Dashboard", "AWS::Logs::QueryDefinition");
     static final Set<String> EVENT_TYPES = Set.of("HttpApi", "Schedule");
     static final Set<String> INTRINSICS = Set.of("Ref", "Condition", "Fn::GetAtt", "Fn::Sub", "Fn::If", "Fn::Equals",
             "Fn::Not", "Fn::And", "Fn::Or", "Fn::Join", "Fn::Select", "Fn::Split", "Fn::FindInMap", "Fn::Base64",

@@ -1,0 +1,103 @@
+package dev.switchboard.template;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.observability.RequestLogContext;
+import dev.switchboard.observability.RequestObserver;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The saved Logs Insights queries read fields the request lines have, in log groups of the template, under
+ * the environment's folder.
+ */
+class TemplateLogQueriesTest {
+
+    private static final String QUERY = "AWS::Logs::QueryDefinition";
+    /** Logs Insights' commands, functions and words, which are no field names. */
+    private static final Set<String> WORDS = Set.of("filter", "fields", "stats", "sort", "limit", "by", "as", "asc",
+            "desc", "and", "or", "not", "count", "sum", "avg", "min", "max", "ispresent", "bin", "like", "in");
+    /** Fields of every JSON line: the encoder's own, and the request id from the logging context. */
+    private static final Set<String> LINE_FIELDS = Set.of("timestamp", "level", "logger", "thread", "message",
+            RequestLogContext.REQUEST_ID);
+    private static final Pattern STRING = Pattern.compile("\"[^\"]*\"");
+    private static final Pattern ALIAS = Pattern.compile("\\bas\\s+([a-z_][a-z0-9_]*)");
+    private static final Pattern NAME = Pattern.compile("(?<![@\\w])[a-z_][a-z0-9_]*\\b");
+
+    private final SamTemplate template = SamTemplate.load();
+
+    @Test
+    void everyQueryReadsFieldsOfTheRequestLinesOrOfEveryLine() {
+        Set<String> fields = new HashSet<>(LINE_FIELDS);
+        fields.addAll(requestLineFields());
+        assertTrue(template.ofType(QUERY).size() >= 4, "the saved queries");
+        template.ofType(QUERY).forEach((id, query) -> {
+            String text = STRING.matcher(String.valueOf(query.get("QueryString"))).replaceAll("\"\"");
+            Set<String> aliases = new HashSet<>();
+            Matcher alias = ALIAS.matcher(text);
+            while (alias.find()) {
+                aliases.add(alias.group(1));
+            }
+            Matcher name = NAME.matcher(text);
+            while (name.find()) {
+                String word = name.group();
+                assertTrue(WORDS.contains(word) || aliases.contains(word) || fields.contains(word),
+                        id + " reads " + word + ", which no request line has: " + fields);
+            }
+        });
+    }
+
+    @Test
+    void everyQueryIsInTheEnvironmentsFolderOverTheTemplatesLogGroups() {
+        template.ofType(QUERY).forEach((id, query) -> {
+            String name = String.valueOf(SamTemplate.<Object>map(query.get("Name")).get("Fn::Sub"));
+            assertTrue(name.startsWith("switchboard/${Environment}/"), id + ": " + name);
+            List<Object> groups = SamTemplate.list(query.get("LogGroupNames"));
+            assertTrue(groups.contains(Map.of("Ref", "CompleteLogGroup")), id + ": the request lines' log group");
+            groups.forEach(group -> assertEquals("AWS::Logs::LogGroup",
+                    template.resources().get(SamTemplate.referencedId(group)).get("Type"), id));
+        });
+    }
+
+    /** The fields of a real "request completed" line, of a request answered from a provider's prompt cache. */
+    private static Set<String> requestLineFields() {
+        Logger logger = (Logger) LoggerFactory.getLogger(RequestObserver.LOGGER);
+        Level level = logger.getLevel();
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        logger.setLevel(Level.INFO);
+        try {
+            RequestObserver.withoutMetrics().completed(new LedgerEntry("r1", Instant.parse("2026-11-30T10:00:00Z"),
+                    "alice", "complete", "complexity", "medium", "general", 0.2, "anthropic", "claude-sonnet-4-5",
+                    2021, 9, new BigDecimal("0.001"), new BigDecimal("0.01"), true, 40, false, false, 1,
+                    LedgerEntry.ERROR, "timeout", "standard", "anthropic/claude-sonnet-4-5", null, null, null, true,
+                    1700, 300), true);
+        } finally {
+            logger.detachAppender(lines);
+            logger.setLevel(level);
+        }
+        assertEquals(1, lines.list.size(), "one line per request");
+        Set<String> fields = new HashSet<>();
+        for (KeyValuePair pair : lines.list.get(0).getKeyValuePairs()) {
+            fields.add(pair.key);
+        }
+        return fields;
+    }
+}
