@@ -23,6 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The metrics the code writes, read from real EMF documents of {@link EmfMetricsSink}: for an answered
  * request, one nobody answered, a breaker change and a probe result. What the template's alarms and
@@ -33,7 +37,32 @@ final class EmittedMetrics {
     /** The routed endpoints, by the names the code gives them in the metrics' {@code endpoint} dimension. */
     static final Set<String> ENDPOINTS = Set.of(CompletionService.ENDPOINT, ChatCompletionService.ENDPOINT);
 
+    /** What a query id's first part says it reads (errcomplete: Errors), for the template's ids. */
+    private static final Map<String, String> ID_METRICS = Map.of("err", "Errors", "req", "Requests", "ref", "Refused",
+            "cost", "CostUsd");
+    /** What a query id's last part says it reads (errchat: the chat completions). */
+    private static final Map<String, String> ID_ENDPOINTS = Map.of("complete", CompletionService.ENDPOINT,
+            "chat", ChatCompletionService.ENDPOINT);
+
     private EmittedMetrics() {
+    }
+
+    /** A metric the code writes: {@code name} with a dimension set of exactly {@code dimensions}. */
+    static void assertWritten(Map<String, Set<String>> emitted, String name, Set<String> dimensions) {
+        assertTrue(emitted.getOrDefault(name, Set.of()).contains(String.join(",", new TreeSet<>(dimensions))),
+                name + " by " + dimensions + " is not a metric the code writes: " + emitted);
+    }
+
+    /**
+     * A query id of Switchboard's metrics names the metric and the endpoint it reads (reqchat: Requests of the
+     * chat completions), so that a graph or an alarm that adds them up adds what its ids say.
+     */
+    static void assertIdNames(String id, String metric, String endpoint) {
+        String prefix = ID_METRICS.keySet().stream().filter(id::startsWith).findFirst().orElse(null);
+        assertNotNull(prefix, id + ": its first part names no metric " + ID_METRICS);
+        assertEquals(ID_METRICS.get(prefix), metric, id);
+        assertEquals(ID_ENDPOINTS.get(id.substring(prefix.length())), endpoint, id);
+        assertEquals(ENDPOINTS, Set.copyOf(ID_ENDPOINTS.values()));
     }
 
     /** Each metric name with its dimension sets (names sorted, joined with commas; "" for none). */

@@ -2,7 +2,10 @@ package dev.switchboard.template;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,31 +27,60 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TemplateAlarmsTest {
 
     private static final String ALARM = "AWS::CloudWatch::Alarm";
+    /** An id metric math takes: a lower-case letter first. Upper-case words are its functions (IF, FILL). */
+    private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9_]*");
     private static final Pattern METRIC_ID = Pattern.compile("\\b[a-z][a-zA-Z0-9_]*\\b");
 
     private final SamTemplate template = SamTemplate.load();
+    private final Map<String, Set<String>> emitted = EmittedMetrics.dimensionSets();
 
     @Test
-    void switchboardsMetricsAreReadInTheEnvironmentsNamespaceByTheNamesAndDimensionsTheCodeWrites() {
-        Map<String, Set<String>> emitted = EmittedMetrics.dimensionSets();
-        Set<String> endpoints = new TreeSet<>();
+    void switchboardsMetricsAreSummedInTheFunctionsNamespaceByTheNamesDimensionsAndEndpointsTheirIdsSay() {
+        Object namespace = TemplateEnvironmentTest.variables(template.functions().values().iterator().next())
+                .get("SWITCHBOARD_METRICS_NAMESPACE");
         int read = 0;
-        for (Map<String, Object> metric : metrics(Map.of("Fn::Sub", "Switchboard/${Environment}"))) {
-            String name = String.valueOf(metric.get("MetricName"));
-            Set<String> dimensions = new TreeSet<>();
-            for (Map<String, Object> dimension : SamTemplate.<Object>maps(metric.get("Dimensions"))) {
-                dimensions.add(String.valueOf(dimension.get("Name")));
-                if ("endpoint".equals(dimension.get("Name"))) {
-                    endpoints.add(String.valueOf(dimension.get("Value")));
+        for (Map.Entry<String, Map<String, Object>> alarm : template.ofType(ALARM).entrySet()) {
+            for (Map<String, Object> query : SamTemplate.<Object>maps(alarm.getValue().get("Metrics"))) {
+                if (query.get("MetricStat") == null) {
+                    continue;
                 }
+                Map<String, Object> stat = SamTemplate.map(query.get("MetricStat"));
+                Map<String, Object> metric = SamTemplate.map(stat.get("Metric"));
+                if (metric.get("Namespace") instanceof String aws && aws.startsWith("AWS/")) {
+                    continue;
+                }
+                String where = alarm.getKey() + "." + query.get("Id");
+                assertEquals(namespace, metric.get("Namespace"), where + ": the namespace the functions write to");
+                assertEquals("Sum", stat.get("Stat"), where + ": counts and dollars add up");
+                String name = String.valueOf(metric.get("MetricName"));
+                Set<String> dimensions = new TreeSet<>();
+                String endpoint = null;
+                for (Map<String, Object> dimension : SamTemplate.<Object>maps(metric.get("Dimensions"))) {
+                    dimensions.add(String.valueOf(dimension.get("Name")));
+                    if ("endpoint".equals(dimension.get("Name"))) {
+                        endpoint = String.valueOf(dimension.get("Value"));
+                    }
+                }
+                EmittedMetrics.assertWritten(emitted, name, dimensions);
+                EmittedMetrics.assertIdNames(String.valueOf(query.get("Id")), name, endpoint);
+                read++;
             }
-            assertTrue(emitted.getOrDefault(name, Set.of()).contains(String.join(",", dimensions)),
-                    name + " by " + dimensions + " is not a metric the code writes: " + emitted);
-            read++;
         }
         assertTrue(read > 0, "no alarm reads Switchboard's metrics");
-        assertEquals(new TreeSet<>(EmittedMetrics.ENDPOINTS), endpoints,
-                "the routed endpoints, by the names the code gives them");
+    }
+
+    @Test
+    void eachAlarmComparesWithItsParameterOrWithOne() {
+        Map<String, List<Object>> expected = Map.of(
+                "RoutedErrorRateAlarm", List.of("GreaterThanThreshold", Map.of("Ref", "AlarmErrorRatePercent")),
+                "HourlyCostAlarm", List.of("GreaterThanThreshold", Map.of("Ref", "AlarmHourlyCostUsd")),
+                "FunctionErrorsAlarm", List.of("GreaterThanOrEqualToThreshold", 1),
+                "FunctionThrottlesAlarm", List.of("GreaterThanOrEqualToThreshold", 1));
+        assertEquals(expected.keySet(), template.ofType(ALARM).keySet());
+        expected.forEach((id, comparison) -> {
+            Map<String, Object> alarm = template.ofType(ALARM).get(id);
+            assertEquals(comparison, List.of(alarm.get("ComparisonOperator"), alarm.get("Threshold")), id);
+        });
     }
 
     @Test
@@ -76,10 +108,10 @@ class TemplateAlarmsTest {
             for (Map<String, Object> query : queries) {
                 boolean math = query.containsKey("Expression");
                 assertTrue(math != query.containsKey("MetricStat"), id + "." + query.get("Id") + ": an expression or a metric");
+                assertTrue(ID.matcher(String.valueOf(query.get("Id"))).matches(), id + ": id " + query.get("Id"));
                 if (math) {
-                    Matcher named = METRIC_ID.matcher(String.valueOf(query.get("Expression")));
-                    while (named.find()) {
-                        assertTrue(ids.contains(named.group()), id + ": " + named.group() + " is not one of its ids");
+                    for (String named : named(query)) {
+                        assertTrue(ids.contains(named), id + ": " + named + " is not one of its ids");
                     }
                 } else {
                     Map<String, Object> stat = SamTemplate.map(query.get("MetricStat"));
@@ -89,6 +121,7 @@ class TemplateAlarmsTest {
                 returned += Boolean.TRUE.equals(query.get("ReturnData")) ? 1 : 0;
             }
             assertEquals(1, returned, id + ": an alarm watches exactly one series");
+            assertEquals(ids, readBy(queries), id + ": every query counts in the series it watches");
             assertNotNull(alarm.get("Threshold"), id);
             assertNotNull(alarm.get("ComparisonOperator"), id);
         });
@@ -124,6 +157,33 @@ class TemplateAlarmsTest {
         assertTrue(email.matcher("").matches());
         assertTrue(email.matcher("ops@example.com").matches());
         assertFalse(email.matcher("ops example.com").matches());
+    }
+
+    /** The ids an expression names. */
+    private static Set<String> named(Map<String, Object> query) {
+        Set<String> names = new HashSet<>();
+        Matcher named = METRIC_ID.matcher(String.valueOf(query.get("Expression")));
+        while (named.find()) {
+            names.add(named.group());
+        }
+        return names;
+    }
+
+    /** The ids the returned series is made of: itself and, through its expressions, every id they name. */
+    private static Set<String> readBy(List<Map<String, Object>> queries) {
+        Map<String, Map<String, Object>> byId = new HashMap<>();
+        queries.forEach(q -> byId.put(String.valueOf(q.get("Id")), q));
+        Deque<String> next = new ArrayDeque<>();
+        queries.stream().filter(q -> Boolean.TRUE.equals(q.get("ReturnData")))
+                .forEach(q -> next.add(String.valueOf(q.get("Id"))));
+        Set<String> read = new HashSet<>();
+        while (!next.isEmpty()) {
+            String id = next.pop();
+            if (read.add(id) && byId.get(id) != null && byId.get(id).containsKey("Expression")) {
+                next.addAll(named(byId.get(id)));
+            }
+        }
+        return read;
     }
 
     /** Every metric (MetricStat.Metric) the alarms read in {@code namespace}. */

@@ -86,7 +86,10 @@ class TemplateDashboardTest {
                     }
                 }
                 if (namespace.equals(NAMESPACE)) {
-                    assertWritten(name, dimensions);
+                    EmittedMetrics.assertWritten(emitted, name, dimensions);
+                    if (options != null && options.get("id") != null) {
+                        EmittedMetrics.assertIdNames(options.get("id").getStringValue(), name, endpointOf(parts));
+                    }
                 } else {
                     assertEquals("AWS/Lambda", namespace, name);
                     assertEquals(Set.of("FunctionName"), dimensions, name);
@@ -96,7 +99,7 @@ class TemplateDashboardTest {
                 Matcher search = SEARCH.matcher(expression);
                 if (search.matches()) {
                     assertEquals(NAMESPACE, search.group(1), expression);
-                    assertWritten(search.group(3), new TreeSet<>(List.of(search.group(2).split(","))));
+                    EmittedMetrics.assertWritten(emitted, search.group(3), new TreeSet<>(List.of(search.group(2).split(","))));
                 } else {
                     Matcher named = ID.matcher(expression);
                     while (named.find()) {
@@ -110,9 +113,14 @@ class TemplateDashboardTest {
         assertEquals(template.functions().keySet(), functions, "every function's own metrics are on it");
     }
 
-    private void assertWritten(String name, Set<String> dimensions) {
-        assertTrue(emitted.getOrDefault(name, Set.of()).contains(String.join(",", dimensions)),
-                name + " by " + dimensions + " is not a metric the code writes: " + emitted);
+    /** The value of the endpoint dimension of a graph's metric (namespace, name, then name and value pairs). */
+    private static String endpointOf(List<JsonNode> parts) {
+        for (int i = 2; i + 1 < parts.size(); i += 2) {
+            if (parts.get(i).getStringValue().equals("endpoint")) {
+                return parts.get(i + 1).getStringValue();
+            }
+        }
+        return null;
     }
 
     @Test

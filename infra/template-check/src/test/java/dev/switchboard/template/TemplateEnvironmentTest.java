@@ -67,7 +67,7 @@ class TemplateEnvironmentTest {
         });
     }
 
-    private static Map<String, Object> variables(Map<String, Object> function) {
+    static Map<String, Object> variables(Map<String, Object> function) {
         Object environment = function.get("Environment");
         assertNotNull(environment, "no environment");
         return SamTemplate.map(SamTemplate.<Object>map(environment).get("Variables"));
