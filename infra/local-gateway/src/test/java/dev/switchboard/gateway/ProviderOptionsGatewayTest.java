@@ -140,6 +140,24 @@ class ProviderOptionsGatewayTest {
         assertEquals(0, hit.cacheWriteTokensIn());
     }
 
+    @Test
+    void aStreamedAnswersPromptCacheWriteIsLedgered() throws Exception {
+        cachedClaude.enqueue(FakeUpstream.Reply.stream("text/event-stream",
+                ChatCompletionsGatewayTest.ssePieces(ChatCompletionsGatewayTest.fixture("anthropic/stream-cache-write.sse"))));
+
+        HttpResponse<String> response = GatewayCalls.post(gateway, "/v1/chat/completions", null,
+                "{\"model\":\"claude-sonnet-4-5\",\"stream\":true,"
+                        + CONVERSATION.replace("When does it renew?", "Which section sets the notice?") + "}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("the notice period"), response.body());
+        LedgerEntry row = gateway.context().getBean(RequestLedger.class)
+                .find(response.headers().firstValue("x-request-id").orElseThrow()).orElseThrow();
+        assertEquals(2060, row.tokensIn(), "12 fresh and 2,048 written");
+        assertEquals(2048, row.cacheWriteTokensIn());
+        assertEquals(0, row.cachedTokensIn());
+    }
+
     /** The cachedclaude row of /stats' by_provider, null before it answered anything. */
     private static JsonNode cachedClaudeStats() throws Exception {
         HttpResponse<String> stats = GatewayCalls.get(gateway, "/stats?days=1", null);
