@@ -44,14 +44,14 @@ public record CompletedRequest(String requestId, String endpoint, String status,
      * deployment's window full ({@code capacity_exhausted}) is not among them: a capacity problem an
      * operator must see.
      */
-    static final Set<String> REFUSALS = Set.of("budget_exceeded", "rate_limited", "request_exceeds_limit");
+    static final Set<String> REFUSALS = Set.of("budget_exceeded", "rate_limited");
 
     /** Ended in an error that is not a refusal (see {@link #refused()}). */
     public boolean failed() {
         return LedgerEntry.ERROR.equals(status) && !refused();
     }
 
-    /** Refused by the user's budget or the key's rate limit, now or for any request this large. */
+    /** Refused by the user's budget or the key's rate limit. */
     public boolean refused() {
         return LedgerEntry.ERROR.equals(status) && REFUSALS.contains(errorType);
     }

@@ -96,23 +96,25 @@ class EmfMetricsSinkTest {
 
     @Test
     void aSpentBudgetOrAKeysOwnRateLimitIsCountedAsRefusedNotAsAnError() {
-        for (String refusal : new String[]{"budget_exceeded", "rate_limited", "request_exceeds_limit"}) {
+        for (String refusal : new String[]{"budget_exceeded", "rate_limited"}) {
             sink.requestCompleted(new CompletedRequest("req-5", "complete", "error", refusal, null, null, null,
                     "complexity", "low", 0.1, 0, false, 0, true, 10, 0, 0, 0, 2, "bob", true));
         }
-        for (String error : new String[]{"state_unavailable", "capacity_exhausted", "context_length_exceeded"}) {
+        for (String error : new String[]{"state_unavailable", "capacity_exhausted", "request_exceeds_limit",
+                "context_length_exceeded"}) {
             sink.requestCompleted(new CompletedRequest("req-6", "complete", "error", error, null, null, null,
                     "complexity", "low", 0.1, 0, false, 0, true, 10, 0, 0, 0, 2, "bob", true));
         }
 
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             JsonNode refused = EmfDocuments.assertValid(out.list.get(i).getFormattedMessage());
             assertEquals(1, refused.get("Refused").getIntValue(), "a budget or a key's limit doing its job");
             assertEquals(0, refused.get("Errors").getIntValue());
         }
-        for (int i = 3; i < 6; i++) {
+        for (int i = 2; i < 6; i++) {
             JsonNode doc = EmfDocuments.assertValid(out.list.get(i).getFormattedMessage());
-            assertEquals(1, doc.get("Errors").getIntValue(), "an outage, or every deployment's window full");
+            assertEquals(1, doc.get("Errors").getIntValue(),
+                    "an outage, every deployment's window full, or a request nothing could take");
             assertEquals(0, doc.get("Refused").getIntValue());
         }
     }

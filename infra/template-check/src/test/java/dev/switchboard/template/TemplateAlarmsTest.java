@@ -40,6 +40,7 @@ class TemplateAlarmsTest {
                 .get("SWITCHBOARD_METRICS_NAMESPACE");
         int read = 0;
         for (Map.Entry<String, Map<String, Object>> alarm : template.ofType(ALARM).entrySet()) {
+            Map<String, Set<String>> endpointsByMetric = new HashMap<>();
             for (Map<String, Object> query : SamTemplate.<Object>maps(alarm.getValue().get("Metrics"))) {
                 if (query.get("MetricStat") == null) {
                     continue;
@@ -63,10 +64,28 @@ class TemplateAlarmsTest {
                 }
                 EmittedMetrics.assertWritten(emitted, name, dimensions);
                 EmittedMetrics.assertIdNames(String.valueOf(query.get("Id")), name, endpoint);
+                endpointsByMetric.computeIfAbsent(name, k -> new TreeSet<>()).add(endpoint);
                 read++;
             }
+            endpointsByMetric.forEach((name, endpoints) -> assertEquals(new TreeSet<>(EmittedMetrics.ENDPOINTS),
+                    endpoints, alarm.getKey() + ": " + name + " of every routed endpoint"));
         }
         assertTrue(read > 0, "no alarm reads Switchboard's metrics");
+    }
+
+    @Test
+    void theErrorRateIsTheErrorsOverTheRequestsNotRefusedOnceThereAreTwenty() {
+        Map<String, Object> expressions = new HashMap<>();
+        for (Map<String, Object> query : SamTemplate.<Object>maps(
+                template.ofType(ALARM).get("RoutedErrorRateAlarm").get("Metrics"))) {
+            if (query.containsKey("Expression")) {
+                expressions.put(String.valueOf(query.get("Id")), query.get("Expression"));
+            }
+        }
+        assertEquals(Map.of(
+                "pct", "IF(reqs >= 20, 100 * errs / reqs, 0)",
+                "errs", "FILL(errcomplete, 0) + FILL(errchat, 0)",
+                "reqs", "FILL(reqcomplete, 0) + FILL(reqchat, 0) - FILL(refcomplete, 0) - FILL(refchat, 0)"), expressions);
     }
 
     @Test

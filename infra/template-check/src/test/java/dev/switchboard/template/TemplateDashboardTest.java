@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,6 @@ class TemplateDashboardTest {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
     private static final Pattern SEARCH = Pattern.compile(
             "SEARCH\\('\\{([^,}]+),([^}]+)} MetricName=\"([A-Za-z]+)\"', '([A-Za-z0-9.]+)', (\\d+)\\)");
-    private static final String NAMESPACE = "Switchboard/ref:Environment";
     private static final Pattern ID = Pattern.compile("\\b[a-z][a-zA-Z0-9_]*\\b");
 
     private final SamTemplate template = SamTemplate.load();
@@ -45,10 +45,23 @@ class TemplateDashboardTest {
         return JsonMapper.createDefault().readValue(VARIABLE.matcher(text).replaceAll("ref:$1"), JsonNode.class);
     }
 
+    /** The statistics each metric may be graphed with: counts and dollars add up, states and times do not. */
+    private static final Map<String, Set<String>> STATISTICS = Map.ofEntries(
+            Map.entry("Requests", Set.of("Sum")), Map.entry("Errors", Set.of("Sum")), Map.entry("Refused", Set.of("Sum")),
+            Map.entry("CacheHits", Set.of("Sum")), Map.entry("Fallbacks", Set.of("Sum")), Map.entry("CostUsd", Set.of("Sum")),
+            Map.entry("TokensIn", Set.of("Sum")), Map.entry("CachedTokensIn", Set.of("Sum")),
+            Map.entry("TokensOut", Set.of("Sum")), Map.entry("CacheWriteTokensIn", Set.of("Sum")),
+            Map.entry("LatencyMs", Set.of("p50", "p90", "p99", "Average")),
+            Map.entry("CircuitOpen", Set.of("Maximum")), Map.entry("ProbeHealthy", Set.of("Minimum")),
+            Map.entry("ProbeLatencyMs", Set.of("Average", "p50", "p99")),
+            Map.entry("Duration", Set.of("p99", "p50", "Average", "Maximum")),
+            Map.entry("Throttles", Set.of("Sum")));
+
     @Test
-    void everyGraphReadsAMetricTheCodeWritesOrOneOfTheFunctionsOwn() throws IOException {
-        Set<String> endpoints = new TreeSet<>();
-        Set<String> functions = new HashSet<>();
+    void everyGraphReadsMetricsTheCodeWritesForBothEndpointsOrThoseOfEveryFunction() throws IOException {
+        String namespace = String.valueOf(SamTemplate.<Object>map(TemplateEnvironmentTest.variables(
+                template.functions().values().iterator().next()).get("SWITCHBOARD_METRICS_NAMESPACE")).get("Fn::Sub"))
+                .replace("${Environment}", "ref:Environment");
         int graphs = 0;
         for (JsonNode widget : body().get("widgets").values()) {
             if (!"metric".equals(widget.get("type").getStringValue())) {
@@ -56,50 +69,59 @@ class TemplateDashboardTest {
             }
             graphs++;
             JsonNode properties = widget.get("properties");
+            String title = properties.get("title").getStringValue();
+            String widgetStat = properties.get("stat").getStringValue();
             assertEquals("ref:AWS::Region", properties.get("region").getStringValue());
             Set<String> ids = new HashSet<>();
             List<String> expressions = new ArrayList<>();
+            Map<String, Set<String>> endpointsBySeries = new HashMap<>();
+            Map<String, Set<String>> functionsBySeries = new HashMap<>();
             for (JsonNode metric : properties.get("metrics").values()) {
                 assertTrue(metric.isArray(), "a graph's metric is an array, an expression one holding its object: " + metric);
                 List<JsonNode> parts = new ArrayList<>();
                 metric.values().forEach(parts::add);
                 JsonNode options = parts.get(parts.size() - 1).isObject() ? parts.remove(parts.size() - 1) : null;
                 if (options != null && options.get("id") != null) {
-                    ids.add(options.get("id").getStringValue());
+                    assertTrue(ids.add(options.get("id").getStringValue()), title + ": id twice");
                 }
                 if (options != null && options.get("expression") != null) {
                     expressions.add(options.get("expression").getStringValue());
                     continue;
                 }
-                String namespace = parts.get(0).getStringValue();
                 String name = parts.get(1).getStringValue();
+                String stat = options != null && options.get("stat") != null ? options.get("stat").getStringValue() : widgetStat;
+                assertTrue(STATISTICS.getOrDefault(name, Set.of()).contains(stat), title + ": " + name + " as " + stat);
                 Set<String> dimensions = new TreeSet<>();
                 for (int i = 2; i + 1 < parts.size(); i += 2) {
-                    String dimension = parts.get(i).getStringValue();
-                    String value = parts.get(i + 1).getStringValue();
-                    dimensions.add(dimension);
-                    if (dimension.equals("endpoint")) {
-                        endpoints.add(value);
-                    }
-                    if (dimension.equals("FunctionName")) {
-                        functions.add(value.substring("ref:".length()));
-                    }
+                    dimensions.add(parts.get(i).getStringValue());
                 }
-                if (namespace.equals(NAMESPACE)) {
+                String series = name + " " + stat;
+                if (parts.get(0).getStringValue().equals(namespace)) {
                     EmittedMetrics.assertWritten(emitted, name, dimensions);
+                    String endpoint = endpointOf(parts);
+                    endpointsBySeries.computeIfAbsent(series, k -> new TreeSet<>()).add(endpoint);
                     if (options != null && options.get("id") != null) {
-                        EmittedMetrics.assertIdNames(options.get("id").getStringValue(), name, endpointOf(parts));
+                        EmittedMetrics.assertIdNames(options.get("id").getStringValue(), name, endpoint);
                     }
                 } else {
-                    assertEquals("AWS/Lambda", namespace, name);
+                    assertEquals("AWS/Lambda", parts.get(0).getStringValue(), title + ": " + name);
                     assertEquals(Set.of("FunctionName"), dimensions, name);
+                    String function = parts.get(3).getStringValue();
+                    assertTrue(function.startsWith("ref:"), title + ": a function by its reference, " + function);
+                    functionsBySeries.computeIfAbsent(series, k -> new HashSet<>()).add(function.substring("ref:".length()));
                 }
             }
+            endpointsBySeries.forEach((series, endpoints) ->
+                    assertEquals(new TreeSet<>(EmittedMetrics.ENDPOINTS), endpoints, title + ": " + series));
+            functionsBySeries.forEach((series, functions) ->
+                    assertEquals(template.functions().keySet(), functions, title + ": " + series));
             for (String expression : expressions) {
                 Matcher search = SEARCH.matcher(expression);
-                if (search.matches()) {
-                    assertEquals(NAMESPACE, search.group(1), expression);
+                if (expression.contains("SEARCH(")) {
+                    assertTrue(search.matches(), title + ": a SEARCH of one metric by a dimension set: " + expression);
+                    assertEquals(namespace, search.group(1), expression);
                     EmittedMetrics.assertWritten(emitted, search.group(3), new TreeSet<>(List.of(search.group(2).split(","))));
+                    assertTrue(STATISTICS.getOrDefault(search.group(3), Set.of()).contains(search.group(4)), expression);
                 } else {
                     Matcher named = ID.matcher(expression);
                     while (named.find()) {
@@ -109,8 +131,6 @@ class TemplateDashboardTest {
             }
         }
         assertTrue(graphs >= 8, "the graphs: " + graphs);
-        assertEquals(new TreeSet<>(EmittedMetrics.ENDPOINTS), endpoints);
-        assertEquals(template.functions().keySet(), functions, "every function's own metrics are on it");
     }
 
     /** The value of the endpoint dimension of a graph's metric (namespace, name, then name and value pairs). */

@@ -6,11 +6,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.observability.RequestLogContext;
+import dev.switchboard.observability.JsonLogEncoder;
 import dev.switchboard.observability.RequestObserver;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.slf4j.event.KeyValuePair;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;
@@ -33,19 +37,19 @@ class TemplateLogQueriesTest {
     /** Logs Insights' commands, functions and words, which are no field names. */
     private static final Set<String> WORDS = Set.of("filter", "fields", "stats", "sort", "limit", "by", "as", "asc",
             "desc", "and", "or", "not", "count", "sum", "avg", "min", "max", "ispresent", "bin", "like", "in");
-    /** Fields of every JSON line: the encoder's own, and the request id from the logging context. */
-    private static final Set<String> LINE_FIELDS = Set.of("timestamp", "level", "logger", "thread", "message",
-            RequestLogContext.REQUEST_ID);
+    /** The fields Logs Insights gives every event. */
+    private static final Set<String> SYSTEM_FIELDS = Set.of("@timestamp", "@message", "@logStream", "@log");
     private static final Pattern STRING = Pattern.compile("\"[^\"]*\"");
-    private static final Pattern ALIAS = Pattern.compile("\\bas\\s+([a-z_][a-z0-9_]*)");
-    private static final Pattern NAME = Pattern.compile("(?<![@\\w])[a-z_][a-z0-9_]*\\b");
+    private static final Pattern ALIAS = Pattern.compile("\\bas\\s+([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern NAME = Pattern.compile("(?<![\\w.])@?[A-Za-z_][A-Za-z0-9_]*\\b");
+    /** A comparison of a field with a text: what it compares, and with what. */
+    private static final Pattern COMPARED = Pattern.compile("([a-z_]+)\\s*=\\s*\"([^\"]*)\"");
 
     private final SamTemplate template = SamTemplate.load();
 
     @Test
     void everyQueryReadsFieldsOfTheRequestLinesOrOfEveryLine() {
-        Set<String> fields = new HashSet<>(LINE_FIELDS);
-        fields.addAll(requestLineFields());
+        Set<String> fields = requestLineFields();
         assertTrue(template.ofType(QUERY).size() >= 4, "the saved queries");
         template.ofType(QUERY).forEach((id, query) -> {
             String text = STRING.matcher(String.valueOf(query.get("QueryString"))).replaceAll("\"\"");
@@ -57,8 +61,25 @@ class TemplateLogQueriesTest {
             Matcher name = NAME.matcher(text);
             while (name.find()) {
                 String word = name.group();
-                assertTrue(WORDS.contains(word) || aliases.contains(word) || fields.contains(word),
-                        id + " reads " + word + ", which no request line has: " + fields);
+                assertTrue(WORDS.contains(word) || aliases.contains(word) || fields.contains(word)
+                        || SYSTEM_FIELDS.contains(word), id + " reads " + word + ", which no request line has: " + fields);
+            }
+        });
+    }
+
+    @Test
+    void theTextsAQueryComparesWithAreValuesTheCodeWrites() {
+        Map<String, Set<String>> values = Map.of("logger", Set.of(RequestObserver.LOGGER),
+                "status", Set.of(LedgerEntry.OK, LedgerEntry.ERROR));
+        template.ofType(QUERY).forEach((id, query) -> {
+            Matcher compared = COMPARED.matcher(String.valueOf(query.get("QueryString")));
+            while (compared.find()) {
+                String field = compared.group(1);
+                if (values.containsKey(field)) {
+                    assertTrue(values.get(field).contains(compared.group(2)), id + ": " + compared.group());
+                } else {
+                    assertEquals(RequestLogContext.REQUEST_ID, field, id + ": compares " + field + " with a text");
+                }
             }
         });
     }
@@ -75,7 +96,10 @@ class TemplateLogQueriesTest {
         });
     }
 
-    /** The fields of a real "request completed" line, of a request answered from a provider's prompt cache. */
+    /**
+     * The fields of a real "request completed" line as the JSON encoder writes it, of a failed request priced
+     * and partly read from a provider's prompt cache (so that every optional field is there).
+     */
     private static Set<String> requestLineFields() {
         Logger logger = (Logger) LoggerFactory.getLogger(RequestObserver.LOGGER);
         Level level = logger.getLevel();
@@ -94,10 +118,18 @@ class TemplateLogQueriesTest {
             logger.setLevel(level);
         }
         assertEquals(1, lines.list.size(), "one line per request");
+        JsonNode line = parse(new JsonLogEncoder().line(lines.list.get(0)));
         Set<String> fields = new HashSet<>();
-        for (KeyValuePair pair : lines.list.get(0).getKeyValuePairs()) {
-            fields.add(pair.key);
-        }
+        line.entries().forEach(field -> fields.add(field.getKey()));
+        assertTrue(fields.contains(RequestLogContext.REQUEST_ID) && fields.contains("cached_tokens_in"), fields.toString());
         return fields;
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JsonMapper.createDefault().readValue(line, JsonNode.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
