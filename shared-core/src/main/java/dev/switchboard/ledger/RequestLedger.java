@@ -78,4 +78,12 @@ public interface RequestLedger {
 
     /** First choices that failed into a fallback since {@code since}, the most fallbacks first. */
     List<FallbackCause> fallbackCauses(Instant since, LedgerScope scope);
+
+    /**
+     * Deletes up to {@code maxRows} of the oldest request rows created before {@code cutoff}, with their
+     * feedback, and the daily rollup of the days before the cutoff's day; returns how many request rows went
+     * (fewer than {@code maxRows}: none older are left). Only for a ledger whose reads never reach before
+     * the cutoff.
+     */
+    int purgeBefore(Instant cutoff, int maxRows);
 }

@@ -41,6 +41,7 @@ public class BoundValuesCheck {
     /** Settings read one by one ({@code @Value}) rather than through a settings record, with their types. */
     static final Map<String, Class<?>> CHECKED_ONE_BY_ONE = Map.of(
             "switchboard.ledger.migrate", boolean.class,
+            LedgerRetention.PROPERTY, int.class,
             "switchboard.ledger.connect-timeout", Duration.class,
             "switchboard.ledger.query-timeout", Duration.class,
             "switchboard.log.include-prompts", boolean.class,

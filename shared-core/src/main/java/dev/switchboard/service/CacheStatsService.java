@@ -8,8 +8,6 @@ import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 /** The response cache's record from the ledger, with the cache's current settings beside it. */
@@ -20,28 +18,25 @@ public class CacheStatsService {
 
     private final RequestLedger ledger;
     private final CacheSettings settings;
-    private final Clock clock;
+    private final LedgerRetention retention;
 
-    public CacheStatsService(RequestLedger ledger, CacheSettings settings, Clock clock) {
+    public CacheStatsService(RequestLedger ledger, CacheSettings settings, LedgerRetention retention) {
         this.ledger = ledger;
         this.settings = settings;
-        this.clock = clock;
+        this.retention = retention;
     }
 
     /**
      * The caller's own requests (everyone's for the admin) over the last {@code days} days, 1 to
-     * {@link MetricsService#MAX_DAYS}.
+     * {@link MetricsService#MAX_DAYS}, or as many as the ledger keeps ({@link LedgerRetention}).
      */
     public CacheStatsResponse cacheStats(int days, Caller caller) {
-        if (days < 1 || days > MetricsService.MAX_DAYS) {
-            throw new IllegalArgumentException("days must be between 1 and " + MetricsService.MAX_DAYS + ": " + days);
-        }
-        Instant since = clock.instant().minus(Duration.ofDays(days));
+        Instant since = retention.since(days);
         CacheStats stats = LedgerCalls.of(() -> ledger.cacheStats(since, caller.ledgerScope()));
         Double hitRate = stats.requests() == 0 ? null
                 : BigDecimal.valueOf(stats.hits()).divide(BigDecimal.valueOf(stats.requests()), 4, RoundingMode.HALF_UP)
                 .doubleValue();
-        return new CacheStatsResponse(days, settings.enabled(), settings.ttl().toSeconds(), stats.hits(),
+        return new CacheStatsResponse(retention.days(days), settings.enabled(), settings.ttl().toSeconds(), stats.hits(),
                 stats.misses(), stats.bypassed(), hitRate, usd(stats.baselineCostAvoided()));
     }
 

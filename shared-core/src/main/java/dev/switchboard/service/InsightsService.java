@@ -11,7 +11,6 @@ import dev.switchboard.ledger.TierShare;
 import jakarta.inject.Singleton;
 
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -31,18 +30,21 @@ public class InsightsService {
     public static final RatingBar WELL_RATED = new RatingBar(4.0, 0.75, 10);
 
     private final RequestLedger ledger;
-    private final Clock clock;
+    private final LedgerRetention retention;
 
-    public InsightsService(RequestLedger ledger, Clock clock) {
+    public InsightsService(RequestLedger ledger, LedgerRetention retention) {
         this.ledger = ledger;
-        this.clock = clock;
+        this.retention = retention;
     }
 
-    /** From the caller's own requests and feedback (everyone's for the admin) over the last {@code days} days. */
+    /**
+     * From the caller's own requests and feedback (everyone's for the admin) over the last {@code days} days,
+     * or as many as the ledger keeps ({@link LedgerRetention}).
+     */
     public InsightsResponse insights(int days, Caller caller) {
-        Instant since = QualityStatsService.since(clock, days);
+        Instant since = retention.since(days);
         LedgerScope scope = caller.ledgerScope();
-        return new InsightsResponse(days, cheapestWellRated(since, scope), economyShare(since, scope),
+        return new InsightsResponse(retention.days(days), cheapestWellRated(since, scope), economyShare(since, scope),
                 topFallbackCause(since, scope), cacheHitRate(since, scope));
     }
 

@@ -12,8 +12,6 @@ import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,16 +22,19 @@ public class MetricsService {
     public static final int MAX_DAYS = 3650;
 
     private final RequestLedger ledger;
-    private final Clock clock;
+    private final LedgerRetention retention;
 
-    public MetricsService(RequestLedger ledger, Clock clock) {
+    public MetricsService(RequestLedger ledger, LedgerRetention retention) {
         this.ledger = ledger;
-        this.clock = clock;
+        this.retention = retention;
     }
 
-    /** The caller's own requests (everyone's for the admin) over the last {@code days} days. */
+    /**
+     * The caller's own requests (everyone's for the admin) over the last {@code days} days, or as many as
+     * the ledger keeps ({@link LedgerRetention}).
+     */
     public RoutingMetricsResponse routingMetrics(int days, Caller caller) {
-        Instant since = since(days);
+        Instant since = retention.since(days);
         LedgerScope scope = caller.ledgerScope();
         LedgerStats stats = LedgerCalls.of(() -> ledger.stats(since, scope));
         List<StrategyStat> strategies = LedgerCalls.of(() -> ledger.byStrategy(since, scope));
@@ -45,27 +46,26 @@ public class MetricsService {
                 : stats.baselineCost().subtract(stats.intelligentCost()).multiply(BigDecimal.valueOf(100))
                 .divide(stats.baselineCost(), 1, RoundingMode.HALF_UP).doubleValue();
         return new RoutingMetricsResponse(
-                new RoutingMetricsResponse.CostSavings(saved, percent, intelligent, baseline, days),
+                new RoutingMetricsResponse.CostSavings(saved, percent, intelligent, baseline, retention.days(days)),
                 strategies.stream().map(MetricsService::strategy).toList(),
                 confidences.stream().map(MetricsService::confidence).toList());
     }
 
-    /** The caller's own requests (everyone's for the admin) over the last {@code days} days. */
+    /**
+     * The caller's own requests (everyone's for the admin) over the last {@code days} days, or as many as
+     * the ledger keeps ({@link LedgerRetention}).
+     */
     public StatsResponse stats(int days, Caller caller) {
-        Instant since = since(days);
+        Instant since = retention.since(days);
         LedgerScope scope = caller.ledgerScope();
         LedgerStats s = LedgerCalls.of(() -> ledger.stats(since, scope));
         List<ProviderStat> providers = LedgerCalls.of(() -> ledger.byProvider(since, scope));
-        return new StatsResponse(days, s.requests(), s.errors(), s.cacheHits(), s.fallbacks(), s.unpriced(),
+        return new StatsResponse(retention.days(days), s.requests(), s.errors(), s.cacheHits(), s.fallbacks(), s.unpriced(),
                 usd(s.intelligentCost()), usd(s.baselineCost()),
                 providers.stream().map(p -> new StatsResponse.ByProvider(p.provider(), p.model(),
                         p.count(), p.tokensIn(), p.tokensOut(), usdOrNull(p.cost()),
                         Math.round(p.avgLatencyMs() * 10) / 10.0, p.cachedTokensIn(), p.cacheWriteTokensIn()))
                         .toList());
-    }
-
-    private Instant since(int days) {
-        return clock.instant().minus(Duration.ofDays(days));
     }
 
     private static RoutingMetricsResponse.ByStrategy strategy(StrategyStat s) {

@@ -8,8 +8,6 @@ import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.ledger.StrategyQuality;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,24 +18,24 @@ public class QualityStatsService {
     public static final int DEFAULT_DAYS = 7;
 
     private final RequestLedger ledger;
-    private final Clock clock;
+    private final LedgerRetention retention;
 
-    public QualityStatsService(RequestLedger ledger, Clock clock) {
+    public QualityStatsService(RequestLedger ledger, LedgerRetention retention) {
         this.ledger = ledger;
-        this.clock = clock;
+        this.retention = retention;
     }
 
     /**
      * The caller's own feedback (everyone's for the admin) over the last {@code days} days, 1 to
-     * {@link MetricsService#MAX_DAYS}.
+     * {@link MetricsService#MAX_DAYS}, or as many as the ledger keeps ({@link LedgerRetention}).
      */
     public QualityStatsResponse qualityStats(int days, Caller caller) {
-        Instant since = since(clock, days);
+        Instant since = retention.since(days);
         LedgerScope scope = caller.ledgerScope();
         QualityTotals totals = LedgerCalls.of(() -> ledger.qualityTotals(since, scope));
         List<ProviderQuality> providers = LedgerCalls.of(() -> ledger.qualityByProvider(since, scope));
         List<StrategyQuality> strategies = LedgerCalls.of(() -> ledger.qualityByStrategy(since, scope));
-        return new QualityStatsResponse(days, totals.feedback(), totals.ratings(), round(totals.avgRating()),
+        return new QualityStatsResponse(retention.days(days), totals.feedback(), totals.ratings(), round(totals.avgRating()),
                 totals.scores(), round(totals.avgQualityScore()),
                 providers.stream().map(q -> new QualityStatsResponse.ByProvider(q.provider(),
                         q.model(), q.feedback(), q.ratings(), round(q.avgRating()), q.scores(),
@@ -45,13 +43,6 @@ public class QualityStatsService {
                 strategies.stream().map(q -> new QualityStatsResponse.ByStrategy(q.strategy(),
                         q.feedback(), q.ratings(), round(q.avgRating()), q.scores(),
                         round(q.avgQualityScore()))).toList());
-    }
-
-    static Instant since(Clock clock, int days) {
-        if (days < 1 || days > MetricsService.MAX_DAYS) {
-            throw new IllegalArgumentException("days must be between 1 and " + MetricsService.MAX_DAYS + ": " + days);
-        }
-        return clock.instant().minus(Duration.ofDays(days));
     }
 
     /** Four decimal places: enough for a mean of ratings or scores. */

@@ -29,11 +29,11 @@ class AnalyticsWithoutTheLedgerTest {
     @Test
     void eachRouteIsA503ThatNamesTheLedgerAndQuotesNothingOfTheDriver() {
         List<Executable> routes = List.of(
-                () -> new MetricsService(unreachable, clock).stats(7, Caller.ANONYMOUS),
-                () -> new MetricsService(unreachable, clock).routingMetrics(7, Caller.ANONYMOUS),
-                () -> new QualityStatsService(unreachable, clock).qualityStats(7, Caller.ANONYMOUS),
-                () -> new InsightsService(unreachable, clock).insights(7, Caller.ANONYMOUS),
-                () -> new CacheStatsService(unreachable, CacheSettings.defaults(), clock).cacheStats(7, Caller.ANONYMOUS));
+                () -> new MetricsService(unreachable, LedgerRetention.everything(clock)).stats(7, Caller.ANONYMOUS),
+                () -> new MetricsService(unreachable, LedgerRetention.everything(clock)).routingMetrics(7, Caller.ANONYMOUS),
+                () -> new QualityStatsService(unreachable, LedgerRetention.everything(clock)).qualityStats(7, Caller.ANONYMOUS),
+                () -> new InsightsService(unreachable, LedgerRetention.everything(clock)).insights(7, Caller.ANONYMOUS),
+                () -> new CacheStatsService(unreachable, CacheSettings.defaults(), LedgerRetention.everything(clock)).cacheStats(7, Caller.ANONYMOUS));
 
         for (Executable route : routes) {
             ApiException e = assertThrows(LedgerUnavailableException.class, route);

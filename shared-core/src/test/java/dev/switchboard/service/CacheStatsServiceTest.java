@@ -19,7 +19,7 @@ class CacheStatsServiceTest {
 
     private final CoreFixture fixture = new CoreFixture();
     private final CacheStatsService service = new CacheStatsService(fixture.ledger,
-            CacheSettings.defaults().withTtl(Duration.ofMinutes(10)), fixture.clock);
+            CacheSettings.defaults().withTtl(Duration.ofMinutes(10)), LedgerRetention.everything(fixture.clock));
 
     @Test
     void reportsHitsMissesTheRateAndTheBaselineCostAvoidedOverThePeriod() {
@@ -41,7 +41,7 @@ class CacheStatsServiceTest {
     @Test
     void theRateIsNullWithoutRequestsAndTheSettingsAreReported() {
         CacheStatsService off = new CacheStatsService(fixture.ledger,
-                new CacheSettings(false, Duration.ofHours(2), 8192, 350_000), fixture.clock);
+                new CacheSettings(false, Duration.ofHours(2), 8192, 350_000), LedgerRetention.everything(fixture.clock));
 
         CacheStatsResponse stats = off.cacheStats(1, Caller.ANONYMOUS);
 
@@ -51,6 +51,20 @@ class CacheStatsServiceTest {
         assertEquals(7200, stats.ttlSeconds());
         assertThrows(IllegalArgumentException.class, () -> service.cacheStats(0, Caller.ANONYMOUS));
         assertThrows(IllegalArgumentException.class, () -> service.cacheStats(MetricsService.MAX_DAYS + 1, Caller.ANONYMOUS));
+    }
+
+    @Test
+    void aPeriodLongerThanTheLedgerKeepsItsRowsCoversTheDaysKeptAndSaysSo() {
+        CacheStatsService kept = new CacheStatsService(fixture.ledger, CacheSettings.defaults(),
+                new LedgerRetention(31, fixture.clock));
+        fixture.ledger.append(hit(LedgerEntries.ok(CoreFixture.NOW.minus(Duration.ofDays(20))).build()));
+        fixture.ledger.append(hit(LedgerEntries.ok(CoreFixture.NOW.minus(Duration.ofDays(40))).build()));
+
+        CacheStatsResponse year = kept.cacheStats(365, Caller.ANONYMOUS);
+
+        assertEquals(31, year.periodDays());
+        assertEquals(1, year.hits(), "the 40-day-old row is past the retention, whether or not it was deleted yet");
+        assertEquals(7, kept.cacheStats(7, Caller.ANONYMOUS).periodDays());
     }
 
     private static LedgerEntry hit(LedgerEntry e) {

@@ -30,7 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A ledger that keeps rows in memory, and can be switched off to act out an outage. */
-public final class ListLedger implements RequestLedger {
+public class ListLedger implements RequestLedger {
 
     /** What the feedback quality query answers: the only analytics query kept here, for answers' quality_score. */
     public final List<ProviderQuality> quality = new ArrayList<>();
@@ -213,5 +213,18 @@ public final class ListLedger implements RequestLedger {
 
     private static AssertionError analyticsAreNotHere() {
         return new AssertionError("analytics are tested against real databases, not this double");
+    }
+
+    /** As the SQL does (tested on real databases): the oldest rows first, their feedback with them. */
+    @Override
+    public int purgeBefore(Instant cutoff, int maxRows) {
+        List<LedgerEntry> oldest = rows.stream().filter(r -> r.createdAt().isBefore(cutoff))
+                .sorted(Comparator.comparing(LedgerEntry::createdAt).thenComparing(LedgerEntry::id))
+                .limit(maxRows).toList();
+        Set<String> ids = new HashSet<>();
+        oldest.forEach(r -> ids.add(r.id()));
+        feedback.removeIf(f -> ids.contains(f.requestId()));
+        rows.removeAll(oldest);
+        return oldest.size();
     }
 }

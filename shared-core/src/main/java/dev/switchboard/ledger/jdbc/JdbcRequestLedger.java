@@ -44,6 +44,7 @@ public class JdbcRequestLedger implements RequestLedger {
     private final DailyRollup rollup;
     private final RequestRowInsert insert;
     private final LearnerCheckpointStore checkpoints;
+    private final LedgerPurge purge;
 
     public JdbcRequestLedger(RequestRecordRepository repository, FeedbackRecordRepository feedback,
                              JdbcOperations jdbc, List<LedgerUse> uses, Clock clock) {
@@ -54,6 +55,7 @@ public class JdbcRequestLedger implements RequestLedger {
         this.rollup = new DailyRollup(jdbc, clock);
         this.insert = new RequestRowInsert(jdbc);
         this.checkpoints = new LearnerCheckpointStore(jdbc);
+        this.purge = new LedgerPurge(jdbc);
         this.requests = new GroupCommit<>(insert::all, insert::one);
     }
 
@@ -205,5 +207,11 @@ public class JdbcRequestLedger implements RequestLedger {
         for (LedgerUse use : uses) {
             use.used();
         }
+    }
+
+    @Override
+    public int purgeBefore(Instant cutoff, int maxRows) {
+        used();
+        return purge.before(cutoff, maxRows);
     }
 }

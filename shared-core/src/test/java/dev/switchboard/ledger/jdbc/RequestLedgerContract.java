@@ -2,6 +2,7 @@ package dev.switchboard.ledger.jdbc;
 
 import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.CacheStats;
+import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.ProviderStat;
@@ -12,7 +13,13 @@ import io.micronaut.jdbc.DataSourceResolver;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -228,6 +235,69 @@ abstract class RequestLedgerContract extends LedgerContextContract {
 
         assertEquals(first, ledger.find(first.id()).orElseThrow());
         assertEquals(1, ledger.stats(NOW.minusSeconds(60), LedgerScope.EVERYONE).requests());
+    }
+
+    @Test
+    void purgingDeletesTheOldestRowsBeforeTheCutoffABatchAtATimeWithTheirFeedbackAndRolledDays() {
+        LedgerEntry a = LedgerEntries.ok(NOW.minus(Duration.ofDays(60))).build();
+        LedgerEntry b = LedgerEntries.ok(NOW.minus(Duration.ofDays(50))).build();
+        LedgerEntry c = LedgerEntries.ok(NOW.minus(Duration.ofDays(45))).build();
+        LedgerEntry d = LedgerEntries.ok(NOW.minus(Duration.ofDays(10))).build();
+        List.of(a, b, c, d).forEach(ledger::append);
+        ledger.appendFeedback(new FeedbackEntry("f-a", a.id(), NOW, "anonymous", 4, null, null, null));
+        ledger.appendFeedback(new FeedbackEntry("f-c", c.id(), NOW, "anonymous", 5, null, null, null));
+        LocalDate oldDay = LocalDate.ofInstant(a.createdAt(), ZoneOffset.UTC);
+        LocalDate keptDay = LocalDate.ofInstant(d.createdAt(), ZoneOffset.UTC);
+        rollUp(oldDay);
+        rollUp(keptDay);
+        Instant cutoff = NOW.minus(Duration.ofDays(40));
+
+        assertEquals(2, ledger.purgeBefore(cutoff, 2));
+
+        assertTrue(ledger.find(a.id()).isEmpty() && ledger.find(b.id()).isEmpty(), "the two oldest");
+        assertTrue(ledger.find(c.id()).isPresent() && ledger.find(d.id()).isPresent());
+        assertEquals(1, count("SELECT COUNT(*) FROM feedback"), "a's feedback went with it, c's stays");
+        assertEquals(1, count("SELECT COUNT(*) FROM request_day"), "the day before the cutoff's went");
+        assertEquals(1, count("SELECT COUNT(*) FROM request_day_rollup"));
+        assertEquals(1, ledger.purgeBefore(cutoff, 2));
+        assertEquals(0, ledger.purgeBefore(cutoff, 2));
+        assertEquals(List.of(d.id()), List.of(ledger.find(d.id()).orElseThrow().id()));
+        assertEquals(0, count("SELECT COUNT(*) FROM feedback"));
+        assertEquals(1, count("SELECT COUNT(*) FROM request_log"));
+    }
+
+    /**
+     * A rolled-up day: one request_day row and its fresh marker, as DailyRollup writes them (in place of the
+     * stale marker its rows, written long after their day, left).
+     */
+    private void rollUp(LocalDate day) {
+        bean(JdbcOperations.class).execute(connection -> {
+            try (PreparedStatement stale = connection.prepareStatement("DELETE FROM request_day_rollup WHERE utc_day = ?");
+                 PreparedStatement row = connection.prepareStatement("INSERT INTO request_day (utc_day, principal,"
+                    + " strategy, confidence, status, cache_hit, fallback_used, priced, requests, tokens_in, tokens_out,"
+                    + " cost, baseline_cost, latency_ms) VALUES (?, 'anonymous', 'complexity', 'medium', 'ok', FALSE,"
+                    + " FALSE, TRUE, 1, 10, 40, 0.00001, 0.0001, 120)");
+                 PreparedStatement marker = connection.prepareStatement(
+                         "INSERT INTO request_day_rollup (utc_day, rolled_at, stale) VALUES (?, ?, FALSE)")) {
+                stale.setObject(1, day);
+                stale.executeUpdate();
+                row.setObject(1, day);
+                row.executeUpdate();
+                marker.setObject(1, day);
+                marker.setTimestamp(2, Timestamp.from(NOW));
+                marker.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private long count(String sql) {
+        return bean(JdbcOperations.class).execute(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.switchboard.function.healthprobe;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.switchboard.api.ProbeReport;
+import dev.switchboard.service.LedgerPurger;
 import dev.switchboard.service.ProbeService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -15,7 +16,8 @@ import java.time.Instant;
 /**
  * The Lambda handler for the EventBridge schedule: probe every deployment once per event, within the
  * time the invocation has left (what cannot be probed in time is reported skipped, not lost with the
- * whole report when the function's timeout strikes).
+ * whole report when the function's timeout strikes); then, in the time left, delete the ledger's rows
+ * past its retention, if it has one.
  * Handler string: dev.switchboard.function.healthprobe.HealthProbeHandler.
  */
 public class HealthProbeHandler extends MicronautRequestHandler<ScheduledEvent, ProbeReport> {
@@ -25,6 +27,9 @@ public class HealthProbeHandler extends MicronautRequestHandler<ScheduledEvent, 
 
     @Inject
     ProbeService probes;
+
+    @Inject
+    LedgerPurger purger;
 
     @Inject
     Clock clock;
@@ -44,6 +49,8 @@ public class HealthProbeHandler extends MicronautRequestHandler<ScheduledEvent, 
         Instant finishBy = getApplicationContext().findBean(Context.class)
                 .map(c -> clock.instant().plusMillis(c.getRemainingTimeInMillis()).minus(KEPT_BACK))
                 .orElse(null);
-        return probes.probeAll(finishBy);
+        ProbeReport report = probes.probeAll(finishBy);
+        purger.purge(finishBy);
+        return report;
     }
 }

@@ -2,14 +2,20 @@ package dev.switchboard.function.healthprobe;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.switchboard.api.ProbeReport;
+import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.ledger.RequestLedger;
+import dev.switchboard.testsupport.LedgerEntries;
 import dev.switchboard.testsupport.TestEnvironment;
 import dev.switchboard.testsupport.lambda.LambdaEvents;
 import dev.switchboard.testsupport.lambda.TestLambdaContext;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,6 +74,26 @@ class HealthProbeHandlerTest {
             assertEquals("UNAVAILABLE", down.error());
             assertEquals("OPEN", down.circuit(), "the failure is published as the shared circuit state");
             assertFalse(report.results().stream().filter(r -> r.provider().equals("steady")).anyMatch(r -> !r.healthy()));
+        }
+    }
+
+    @Test
+    void afterTheProbeTheLedgersRowsPastItsRetentionAreDeleted() {
+        Map<String, Object> properties = new HashMap<>(TestEnvironment.properties());
+        properties.put("switchboard.ledger.retention-days", 31);
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            RequestLedger ledger = context.getBean(RequestLedger.class);
+            Instant now = context.getBean(Clock.class).instant();
+            LedgerEntry old = LedgerEntries.ok(now.minus(Duration.ofDays(40))).build();
+            LedgerEntry recent = LedgerEntries.ok(now.minus(Duration.ofDays(20))).build();
+            ledger.append(old);
+            ledger.append(recent);
+
+            new HealthProbeHandler(context).handleRequest(LambdaEvents.load("events/scheduled.json", ScheduledEvent.class),
+                    new TestLambdaContext("switchboard-health-probe"));
+
+            assertTrue(ledger.find(old.id()).isEmpty(), "40 days old, past the 31 days kept");
+            assertTrue(ledger.find(recent.id()).isPresent());
         }
     }
 }
