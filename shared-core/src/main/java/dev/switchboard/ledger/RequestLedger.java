@@ -81,9 +81,11 @@ public interface RequestLedger {
 
     /**
      * Deletes up to {@code maxRows} of the oldest request rows created before {@code cutoff}, with their
-     * feedback, and the daily rollup of the days before the cutoff's day; returns how many request rows went
-     * (fewer than {@code maxRows}: none older are left). Only for a ledger whose reads never reach before
-     * the cutoff.
+     * feedback, leaving those with feedback given at or after the cutoff; returns how many went (fewer than
+     * {@code maxRows}: none older are left). Only for a ledger whose reads never reach before the cutoff.
      */
     int purgeBefore(Instant cutoff, int maxRows);
+
+    /** Deletes the oldest day of the daily rollup before the cutoff's day; false when none is left. */
+    boolean purgeOldestDayBefore(Instant cutoff);
 }

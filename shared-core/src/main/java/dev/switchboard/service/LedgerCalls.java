@@ -39,7 +39,7 @@ final class LedgerCalls {
     }
 
     /** The SQLState of the first SQLException among the causes (28P01: the password was refused), else none. */
-    private static String sqlState(Throwable e) {
+    static String sqlState(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();

@@ -28,6 +28,14 @@ class LedgerPurgerTest {
             this.answers = answers;
         }
 
+        int days;
+
+        @Override
+        public boolean purgeOldestDayBefore(Instant cutoff) {
+            days++;
+            return true;
+        }
+
         @Override
         public int purgeBefore(Instant cutoff, int maxRows) {
             assertEquals(LedgerPurger.BATCH, maxRows);
@@ -44,16 +52,30 @@ class LedgerPurgerTest {
     void deletesTheRowsPastTheRetentionWithTheirFeedbackAndKeepsTheRest() {
         ListLedger ledger = new ListLedger();
         LedgerEntry old = LedgerEntries.ok(clock.instant().minus(Duration.ofDays(40))).build();
+        LedgerEntry ratedLately = LedgerEntries.ok(clock.instant().minus(Duration.ofDays(40))).build();
         LedgerEntry recent = LedgerEntries.ok(clock.instant().minus(Duration.ofDays(30))).build();
-        ledger.append(old);
-        ledger.append(recent);
-        ledger.appendFeedback(new FeedbackEntry("f1", old.id(), clock.instant(), "anonymous", 5, null, null, null));
+        List.of(old, ratedLately, recent).forEach(ledger::append);
+        ledger.appendFeedback(new FeedbackEntry("f1", old.id(), clock.instant().minus(Duration.ofDays(35)),
+                "anonymous", 5, null, null, null));
+        ledger.appendFeedback(new FeedbackEntry("f2", ratedLately.id(), clock.instant().minus(Duration.ofDays(2)),
+                "anonymous", 2, null, null, null));
 
         int deleted = new LedgerPurger(ledger, new LedgerRetention(31, clock), clock).purge(null);
 
         assertEquals(1, deleted);
-        assertEquals(List.of(recent), ledger.rows);
-        assertTrue(ledger.feedback.isEmpty(), "the deleted row's feedback went with it");
+        assertEquals(List.of(ratedLately, recent), ledger.rows,
+                "a request rated within the retention stays: the quality figures read its feedback");
+        assertEquals(List.of("f2"), ledger.feedback.stream().map(FeedbackEntry::id).toList(),
+                "the deleted row's feedback went with it");
+    }
+
+    @Test
+    void deletesRolledUpDaysAfterTheRowsUpToTheRunsLimit() {
+        BatchLedger ledger = new BatchLedger(0);
+
+        new LedgerPurger(ledger, new LedgerRetention(31, clock), clock).purge(null);
+
+        assertEquals(LedgerPurger.MAX_DAYS, ledger.days, "a ledger with days left gives one a call");
     }
 
     @Test
@@ -82,8 +104,9 @@ class LedgerPurgerTest {
         BatchLedger ledger = new BatchLedger(LedgerPurger.BATCH, -1);
         LedgerPurger purger = new LedgerPurger(ledger, new LedgerRetention(31, clock), clock);
 
-        assertEquals(0, purger.purge(clock.instant()), "no time left: no batch");
+        assertEquals(0, purger.purge(clock.instant().plus(LedgerPurger.BATCH_TIME)), "too little time left: no batch");
         assertTrue(ledger.cutoffs.isEmpty());
+        assertEquals(0, ledger.days);
         assertEquals(LedgerPurger.BATCH, purger.purge(null), "the second batch failed; what went is counted");
         assertEquals(2, ledger.cutoffs.size());
     }

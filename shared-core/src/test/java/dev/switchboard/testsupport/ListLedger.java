@@ -215,10 +215,15 @@ public class ListLedger implements RequestLedger {
         return new AssertionError("analytics are tested against real databases, not this double");
     }
 
-    /** As the SQL does (tested on real databases): the oldest rows first, their feedback with them. */
+    /**
+     * As the SQL does (tested on real databases): the oldest rows first, their feedback with them, leaving
+     * those with feedback given at or after the cutoff.
+     */
     @Override
     public int purgeBefore(Instant cutoff, int maxRows) {
         List<LedgerEntry> oldest = rows.stream().filter(r -> r.createdAt().isBefore(cutoff))
+                .filter(r -> feedback.stream().noneMatch(f -> f.requestId().equals(r.id())
+                        && !f.createdAt().isBefore(cutoff)))
                 .sorted(Comparator.comparing(LedgerEntry::createdAt).thenComparing(LedgerEntry::id))
                 .limit(maxRows).toList();
         Set<String> ids = new HashSet<>();
@@ -226,5 +231,11 @@ public class ListLedger implements RequestLedger {
         feedback.removeIf(f -> ids.contains(f.requestId()));
         rows.removeAll(oldest);
         return oldest.size();
+    }
+
+    /** No daily rollup is kept here. */
+    @Override
+    public boolean purgeOldestDayBefore(Instant cutoff) {
+        return false;
     }
 }

@@ -1,8 +1,10 @@
 package dev.switchboard.template;
 
+import dev.switchboard.config.ConfigurationError;
 import dev.switchboard.config.ProviderCatalogLoader;
 import dev.switchboard.resilience.ResilienceProperties;
 import dev.switchboard.secrets.SecretsManagerSettings;
+import dev.switchboard.service.LedgerRetention;
 import dev.switchboard.service.SwitchboardSettings;
 import dev.switchboard.state.dynamodb.DynamoDbSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -11,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,6 +69,25 @@ class TemplateEnvironmentTest {
                         id + ": the ledger's " + credential + " is read from its secret at start-up, never configured");
             }
         });
+    }
+
+    @Test
+    void theRetentionParameterTakesExactlyTheDaysTheFunctionsStartWith() {
+        Map<String, Object> parameter = SamTemplate.map(SamTemplate.load().parameters().get("LedgerRetentionDays"));
+        Pattern allowed = Pattern.compile(String.valueOf(parameter.get("AllowedPattern")));
+        Clock clock = Clock.systemUTC();
+        for (int days = -1; days <= 4000; days++) {
+            boolean starts;
+            try {
+                new LedgerRetention(days, clock);
+                starts = true;
+            } catch (ConfigurationError refused) {
+                starts = false;
+            }
+            assertEquals(starts, allowed.matcher(String.valueOf(days)).matches(), days + " days");
+        }
+        SamTemplate.load().functions().forEach((id, p) -> assertEquals(Map.of("Ref", "LedgerRetentionDays"),
+                variables(p).get("SWITCHBOARD_LEDGER_RETENTION_DAYS"), id));
     }
 
     static Map<String, Object> variables(Map<String, Object> function) {

@@ -212,6 +212,12 @@ public class JdbcRequestLedger implements RequestLedger {
     @Override
     public int purgeBefore(Instant cutoff, int maxRows) {
         used();
-        return purge.before(cutoff, maxRows);
+        return purge.requestsBefore(cutoff, maxRows);
+    }
+
+    @Override
+    public boolean purgeOldestDayBefore(Instant cutoff) {
+        used();
+        return purge.oldestDayBefore(cutoff);
     }
 }

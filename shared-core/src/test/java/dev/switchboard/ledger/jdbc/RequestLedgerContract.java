@@ -24,6 +24,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -238,32 +239,44 @@ abstract class RequestLedgerContract extends LedgerContextContract {
     }
 
     @Test
-    void purgingDeletesTheOldestRowsBeforeTheCutoffABatchAtATimeWithTheirFeedbackAndRolledDays() {
+    void purgingDeletesTheOldestRowsBeforeTheCutoffABatchAtATimeWithTheirFeedback() {
+        Instant cutoff = NOW.minus(Duration.ofDays(40));
         LedgerEntry a = LedgerEntries.ok(NOW.minus(Duration.ofDays(60))).build();
         LedgerEntry b = LedgerEntries.ok(NOW.minus(Duration.ofDays(50))).build();
         LedgerEntry c = LedgerEntries.ok(NOW.minus(Duration.ofDays(45))).build();
+        LedgerEntry ratedLately = LedgerEntries.ok(NOW.minus(Duration.ofDays(55))).build();
         LedgerEntry d = LedgerEntries.ok(NOW.minus(Duration.ofDays(10))).build();
-        List.of(a, b, c, d).forEach(ledger::append);
-        ledger.appendFeedback(new FeedbackEntry("f-a", a.id(), NOW, "anonymous", 4, null, null, null));
-        ledger.appendFeedback(new FeedbackEntry("f-c", c.id(), NOW, "anonymous", 5, null, null, null));
-        LocalDate oldDay = LocalDate.ofInstant(a.createdAt(), ZoneOffset.UTC);
-        LocalDate keptDay = LocalDate.ofInstant(d.createdAt(), ZoneOffset.UTC);
-        rollUp(oldDay);
-        rollUp(keptDay);
-        Instant cutoff = NOW.minus(Duration.ofDays(40));
+        List.of(a, b, c, ratedLately, d).forEach(ledger::append);
+        ledger.appendFeedback(new FeedbackEntry("f-a", a.id(), cutoff.minusSeconds(1), "anonymous", 4, null, null, null));
+        ledger.appendFeedback(new FeedbackEntry("f-late", ratedLately.id(), cutoff, "anonymous", 2, null, null, null));
 
         assertEquals(2, ledger.purgeBefore(cutoff, 2));
 
         assertTrue(ledger.find(a.id()).isEmpty() && ledger.find(b.id()).isEmpty(), "the two oldest");
-        assertTrue(ledger.find(c.id()).isPresent() && ledger.find(d.id()).isPresent());
-        assertEquals(1, count("SELECT COUNT(*) FROM feedback"), "a's feedback went with it, c's stays");
-        assertEquals(1, count("SELECT COUNT(*) FROM request_day"), "the day before the cutoff's went");
-        assertEquals(1, count("SELECT COUNT(*) FROM request_day_rollup"));
+        assertTrue(ledger.find(ratedLately.id()).isPresent(), "rated at the cutoff: its feedback is read, so it stays");
+        assertEquals(1, count("SELECT COUNT(*) FROM feedback"), "a's feedback went with it");
         assertEquals(1, ledger.purgeBefore(cutoff, 2));
         assertEquals(0, ledger.purgeBefore(cutoff, 2));
-        assertEquals(List.of(d.id()), List.of(ledger.find(d.id()).orElseThrow().id()));
-        assertEquals(0, count("SELECT COUNT(*) FROM feedback"));
-        assertEquals(1, count("SELECT COUNT(*) FROM request_log"));
+        assertTrue(ledger.find(c.id()).isEmpty());
+        assertEquals(List.of(ratedLately.id(), d.id()).size(), count("SELECT COUNT(*) FROM request_log"));
+        assertEquals(1, ledger.qualityTotals(cutoff, LedgerScope.EVERYONE).feedback(),
+                "the feedback given within the period is still counted");
+    }
+
+    @Test
+    void purgingDeletesTheRolledUpDaysBeforeTheCutoffsDayOneAtATime() {
+        Instant cutoff = NOW.minus(Duration.ofDays(40));
+        LocalDate cutoffDay = LocalDate.ofInstant(cutoff, ZoneOffset.UTC);
+        for (LocalDate day : List.of(cutoffDay.minusDays(3), cutoffDay.minusDays(1), cutoffDay, cutoffDay.plusDays(5))) {
+            rollUp(day);
+        }
+
+        assertTrue(ledger.purgeOldestDayBefore(cutoff));
+        assertEquals(3, count("SELECT COUNT(*) FROM request_day"), "the oldest day only");
+        assertTrue(ledger.purgeOldestDayBefore(cutoff));
+        assertFalse(ledger.purgeOldestDayBefore(cutoff), "the cutoff's own day is partly in the period: it stays");
+        assertEquals(2, count("SELECT COUNT(*) FROM request_day"));
+        assertEquals(2, count("SELECT COUNT(*) FROM request_day_rollup"));
     }
 
     /**
