@@ -1,16 +1,12 @@
 package dev.switchboard.template;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.observability.CompletedRequest;
 import dev.switchboard.observability.EmfMetricsSink;
 import dev.switchboard.service.ChatCompletionService;
 import dev.switchboard.service.CompletionService;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,13 +64,7 @@ final class EmittedMetrics {
 
     /** Each metric name with its dimension sets (names sorted, joined with commas; "" for none). */
     static Map<String, Set<String>> dimensionSets() {
-        Logger logger = (Logger) LoggerFactory.getLogger(EmfMetricsSink.LOGGER);
-        Level level = logger.getLevel();
-        ListAppender<ILoggingEvent> documents = new ListAppender<>();
-        documents.start();
-        logger.addAppender(documents);
-        logger.setLevel(Level.INFO);
-        try {
+        List<ILoggingEvent> documents = LoggedEvents.of(EmfMetricsSink.LOGGER, () -> {
             EmfMetricsSink sink = new EmfMetricsSink(Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC));
             sink.requestCompleted(new CompletedRequest("r1", CompletionService.ENDPOINT, "ok", null, "openai",
                     "gpt-4o-mini", "economy", "complexity", "low", 0.1, 0, false, 0.0001, true, 10, 20, 0, 0, 30,
@@ -83,16 +74,13 @@ final class EmittedMetrics {
                     30, "alice", true));
             sink.circuitChanged("openai", "gpt-4o-mini", true);
             sink.deploymentProbed("openai", "gpt-4o-mini", true, 120);
-        } finally {
-            logger.detachAppender(documents);
-            logger.setLevel(level);
-        }
-        if (documents.list.size() != 4) {
-            throw new IllegalStateException("one document per event, got " + documents.list.size());
+        });
+        if (documents.size() != 4) {
+            throw new IllegalStateException("one document per event, got " + documents.size());
         }
         JsonMapper json = JsonMapper.createDefault();
         Map<String, Set<String>> emitted = new HashMap<>();
-        for (ILoggingEvent document : documents.list) {
+        for (ILoggingEvent document : documents) {
             JsonNode directive = parse(json, document.getFormattedMessage()).get("_aws").get("CloudWatchMetrics").get(0);
             for (JsonNode metric : directive.get("Metrics").values()) {
                 for (JsonNode set : directive.get("Dimensions").values()) {

@@ -1,9 +1,6 @@
 package dev.switchboard.template;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.observability.RequestLogContext;
 import dev.switchboard.observability.JsonLogEncoder;
@@ -11,7 +8,6 @@ import dev.switchboard.observability.RequestObserver;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,24 +97,14 @@ class TemplateLogQueriesTest {
      * and partly read from a provider's prompt cache (so that every optional field is there).
      */
     private static Set<String> requestLineFields() {
-        Logger logger = (Logger) LoggerFactory.getLogger(RequestObserver.LOGGER);
-        Level level = logger.getLevel();
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        logger.addAppender(lines);
-        logger.setLevel(Level.INFO);
-        try {
+        List<ILoggingEvent> lines = LoggedEvents.of(RequestObserver.LOGGER, () ->
             RequestObserver.withoutMetrics().completed(new LedgerEntry("r1", Instant.parse("2026-11-30T10:00:00Z"),
                     "alice", "complete", "complexity", "medium", "general", 0.2, "anthropic", "claude-sonnet-4-5",
                     2021, 9, new BigDecimal("0.001"), new BigDecimal("0.01"), true, 40, false, false, 1,
                     LedgerEntry.ERROR, "timeout", "standard", "anthropic/claude-sonnet-4-5", null, null, null, true,
-                    1700, 300), true);
-        } finally {
-            logger.detachAppender(lines);
-            logger.setLevel(level);
-        }
-        assertEquals(1, lines.list.size(), "one line per request");
-        JsonNode line = parse(new JsonLogEncoder().line(lines.list.get(0)));
+                    1700, 300), true));
+        assertEquals(1, lines.size(), "one line per request");
+        JsonNode line = parse(new JsonLogEncoder().line(lines.get(0)));
         Set<String> fields = new HashSet<>();
         line.entries().forEach(field -> fields.add(field.getKey()));
         assertTrue(fields.contains(RequestLogContext.REQUEST_ID) && fields.contains("cached_tokens_in"), fields.toString());
