@@ -113,29 +113,38 @@ public class EmfMetricsSink implements MetricsSink {
     String requestDocument(CompletedRequest r, long at) {
         String[] properties = {r.requestId(), r.strategy()};
         if (r.provider() == null || r.model() == null || r.cacheHit()) {
-            return byEndpoint.write(at, new String[]{r.endpoint()}, properties, requestValues(r));
+            return byEndpoint.write(at, new String[]{r.endpoint()}, properties, values(r, true, false));
         }
         String[] dimensions = {r.endpoint(), r.provider(), r.model()};
         if (!r.priced()) {
-            return answeredUnpriced.write(at, dimensions, properties, withTokens(r,
-                    1, r.failed() ? 1 : 0, r.refused() ? 1 : 0, r.latencyMs(), r.fallbacks(), r.cacheHit() ? 1 : 0));
+            return answeredUnpriced.write(at, dimensions, properties, values(r, false, true));
         }
-        return answered.write(at, dimensions, properties, withTokens(r, requestValues(r)));
+        return answered.write(at, dimensions, properties, values(r, true, true));
     }
 
-    /** {@code values} followed by the values of {@link #TOKEN_METRICS}, in that array's order. */
-    private static double[] withTokens(CompletedRequest r, double... values) {
-        double[] all = Arrays.copyOf(values, values.length + TOKEN_METRICS.length);
-        all[values.length] = r.tokensIn();
-        all[values.length + 1] = r.tokensOut();
-        all[values.length + 2] = r.cachedTokensIn();
-        all[values.length + 3] = r.cacheWriteTokensIn();
-        return all;
-    }
-
-    private static double[] requestValues(CompletedRequest r) {
-        return new double[]{1, r.failed() ? 1 : 0, r.refused() ? 1 : 0, r.costUsd(), r.latencyMs(), r.fallbacks(),
-                r.cacheHit() ? 1 : 0};
+    /**
+     * A request document's values in its shape's order: Requests, Errors, Refused, CostUsd (when {@code cost}),
+     * LatencyMs, Fallbacks, CacheHits, then {@link #TOKEN_METRICS} (when {@code tokens}); one array per request.
+     */
+    private static double[] values(CompletedRequest r, boolean cost, boolean tokens) {
+        double[] values = new double[(cost ? 7 : 6) + (tokens ? TOKEN_METRICS.length : 0)];
+        int i = 0;
+        values[i++] = 1;
+        values[i++] = r.failed() ? 1 : 0;
+        values[i++] = r.refused() ? 1 : 0;
+        if (cost) {
+            values[i++] = r.costUsd();
+        }
+        values[i++] = r.latencyMs();
+        values[i++] = r.fallbacks();
+        values[i++] = r.cacheHit() ? 1 : 0;
+        if (tokens) {
+            values[i++] = r.tokensIn();
+            values[i++] = r.tokensOut();
+            values[i++] = r.cachedTokensIn();
+            values[i] = r.cacheWriteTokensIn();
+        }
+        return values;
     }
 
     String circuitDocument(String provider, String model, boolean open, long at) {
