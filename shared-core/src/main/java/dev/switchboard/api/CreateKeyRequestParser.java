@@ -28,7 +28,7 @@ public final class CreateKeyRequestParser {
     /** The principals of the admin key and of unauthenticated local use (Authenticator, Caller). */
     public static final List<String> RESERVED_USERS = List.of("admin", "anonymous");
 
-    private static final Set<String> FIELDS = Set.of("user", "name", "budget", "limits", "expires_at");
+    private static final Set<String> FIELDS = Set.of("user", "name", "budget", "limits", "expires_at", "models");
     private static final Set<String> BUDGET_FIELDS = Set.of("daily_usd", "monthly_usd");
     private static final Set<String> LIMIT_FIELDS = Set.of("rpm", "tpm");
 
@@ -56,7 +56,22 @@ public final class CreateKeyRequestParser {
                     + ": those name the admin key and unauthenticated local use");
         }
         return new CreateKeyRequest(user, name, budget(json.optionalNode("budget")), limits(json.optionalNode("limits")),
-                expiresAt(json.optionalNode("expires_at")));
+                expiresAt(json.optionalNode("expires_at")), models(json));
+    }
+
+    /**
+     * The only models the key may use, each once, in the admin's order; empty (absent or null) for every one.
+     * Whether each names a configured deployment is the service's check.
+     */
+    private static List<String> models(JsonBody json) {
+        List<String> models = json.optionalTextList("models", RoutingPreferences.MAX_LIST_ITEMS,
+                RoutingPreferences.MAX_NAME_LENGTH);
+        if (json.optionalNode("models") != null && models.isEmpty()) {
+            // A key that may use nothing is no use; an empty list must not be read as "every model" either.
+            throw new InvalidRequestException("models", "'models' must name at least one provider, model or "
+                    + "provider/model; leave it out for a key that may use every model");
+        }
+        return models.stream().distinct().toList();
     }
 
     /** An ISO-8601 instant with its offset ("2027-01-31T00:00:00Z"); whether it is still ahead is the service's check. */

@@ -1,5 +1,6 @@
 package dev.switchboard.routing;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -73,6 +74,20 @@ public record Candidate(String provider, String model, Tier tier, double inputCo
 
     public String label() {
         return provider + "/" + model;
+    }
+
+    /** Whether one of {@code names} names this deployment: by its provider, its model or its label. */
+    public boolean namedBy(Collection<String> names) {
+        return named(provider, model, names);
+    }
+
+    /**
+     * Whether one of {@code names} is {@code provider}, {@code model} or "provider/model": for a deployment
+     * configured but not (yet) a candidate, such as one listed from the providers file.
+     */
+    public static boolean named(String provider, String model, Collection<String> names) {
+        return !names.isEmpty() && (names.contains(provider) || names.contains(model)
+                || names.contains(provider + "/" + model));
     }
 
     /** As a record says itself, leaving out long-context prices when there are none (the common case). */

@@ -4,6 +4,7 @@ import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.RateLimits;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,8 +17,11 @@ import java.util.Objects;
  * @param budget    the key's caps; null for seed 002's default
  * @param limits    the key's own RPM / TPM
  * @param admin     true for the admin key, and for everyone while authentication is off
+ * @param models    the only deployments the key may use (see {@link dev.switchboard.state.VirtualKey#models()});
+ *                  empty for every one
  */
-public record Caller(String principal, String keyId, BudgetCaps budget, RateLimits limits, boolean admin) {
+public record Caller(String principal, String keyId, BudgetCaps budget, RateLimits limits, boolean admin,
+                     List<String> models) {
 
     public static final String ANONYMOUS_PRINCIPAL = "anonymous";
 
@@ -30,6 +34,12 @@ public record Caller(String principal, String keyId, BudgetCaps budget, RateLimi
             throw new IllegalArgumentException("principal must not be blank");
         }
         limits = limits == null ? RateLimits.NONE : limits;
+        models = List.copyOf(Objects.requireNonNull(models, "models"));
+    }
+
+    /** A caller that may use every model. */
+    public Caller(String principal, String keyId, BudgetCaps budget, RateLimits limits, boolean admin) {
+        this(principal, keyId, budget, limits, admin, List.of());
     }
 
     /** The ledger rows this caller's analytics read: everyone's for the admin, else its own user's. */

@@ -9,6 +9,7 @@ import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.cost.PriceTable;
 import dev.switchboard.resilience.DeploymentBreakers;
+import dev.switchboard.routing.Candidate;
 import dev.switchboard.state.DeploymentLatency;
 import jakarta.inject.Singleton;
 
@@ -45,12 +46,18 @@ public class CatalogService {
                 catalog.providers().stream().map(p -> provider(p, shared)).toList());
     }
 
-    /** GET /v1/models: "auto", then each configured model once, in the order of the providers file. */
-    public ModelList models() {
+    /**
+     * GET /v1/models: "auto", then each configured model once, in the order of the providers file; for a key limited
+     * to some models, only those it may use.
+     */
+    public ModelList models(Caller caller) {
         Map<String, String> firstProvider = new LinkedHashMap<>();
+        List<String> keyModels = caller.models();
         for (ProviderConfig provider : catalog.providers()) {
             for (DeploymentConfig deployment : provider.deployments()) {
-                firstProvider.putIfAbsent(deployment.model(), provider.name());
+                if (keyModels.isEmpty() || Candidate.named(provider.name(), deployment.model(), keyModels)) {
+                    firstProvider.putIfAbsent(deployment.model(), provider.name());
+                }
             }
         }
         List<ModelList.Model> models = new ArrayList<>(firstProvider.size() + 1);

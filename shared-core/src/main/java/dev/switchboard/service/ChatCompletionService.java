@@ -196,7 +196,8 @@ public class ChatCompletionService {
         trace.assigned(requestId);
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.promptText(), request.maxTokens(), request.autoRoute(),
-                chatRouting.preferences(request), chatRouting.extraPromptTokens(request), !request.maxTokensGiven());
+                chatRouting.preferences(request, caller), chatRouting.extraPromptTokens(request),
+                !request.maxTokensGiven(), caller);
         // A budget the caller set goes as it is (routing left out the models that cannot answer that long);
         // the default is fitted to each model (its longest answer, its window's room), which a provider would
         // otherwise refuse, and the reservation holds what is sent.

@@ -26,14 +26,19 @@ final class ChatRouting {
 
     private final CandidateCatalog candidates;
     private final TokenCounter tokens;
+    private final KeyModels keyModels;
 
     ChatRouting(CandidateCatalog candidates, TokenCounter tokens) {
         this.candidates = candidates;
         this.tokens = tokens;
+        this.keyModels = new KeyModels(candidates);
     }
 
-    /** The caller's preferences, narrowed to a pinned model and to what the request needs. */
-    RoutingPreferences preferences(ChatCompletionRequest request) {
+    /**
+     * The caller's preferences, narrowed to a pinned model and to what the request needs. A pinned model none of
+     * whose deployments the caller's key may use is a 403 (the key's other limits are routing's to apply).
+     */
+    RoutingPreferences preferences(ChatCompletionRequest request, Caller caller) {
         RoutingPreferences p = request.routing();
         List<String> allow = p.allow();
         if (request.model() != null) {
@@ -44,6 +49,7 @@ final class ChatRouting {
             if (candidates.all().stream().noneMatch(c -> c.model().equals(request.model()))) {
                 throw new ModelNotFoundException(request.model());
             }
+            keyModels.requirePinnable(request.model(), caller);
             allow = List.of(request.model());
         }
         Set<String> requires = new HashSet<>(p.requires());

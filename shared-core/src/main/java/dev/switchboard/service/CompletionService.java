@@ -63,7 +63,7 @@ public class CompletionService {
         trace.assigned(requestId);
         Instant started = clock.instant();
         RoutingDecision decision = decisions.decide(request.prompt(), request.maxTokens(), request.autoRoute(),
-                request.routing());
+                request.routing(), caller);
         RequestAdmission admission = admissions.open(caller, decision.promptTokens(), request.maxTokens());
         CacheKey cacheKey = caching.keyOf(request, caller);
         StateLookup lookup;

@@ -5,6 +5,7 @@ import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.RateLimits;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,12 +14,20 @@ import java.util.Objects;
  * @param budget null for seed 002's default caps
  * @param name   optional label, null for none
  * @param expiresAt when the key stops working, null for never (until revoked)
+ * @param models    the only deployments the key may use (a provider, a model or "provider/model" each); empty for
+ *                  every one
  */
-public record CreateKeyCommand(String user, String name, BudgetCaps budget, RateLimits limits, Instant expiresAt) {
+public record CreateKeyCommand(String user, String name, BudgetCaps budget, RateLimits limits, Instant expiresAt,
+                               List<String> models) {
 
-    /** A key that works until revoked. */
+    /** A key that works until revoked and may use every model. */
     public CreateKeyCommand(String user, String name, BudgetCaps budget, RateLimits limits) {
         this(user, name, budget, limits, null);
+    }
+
+    /** A key that may use every model. */
+    public CreateKeyCommand(String user, String name, BudgetCaps budget, RateLimits limits, Instant expiresAt) {
+        this(user, name, budget, limits, expiresAt, List.of());
     }
 
     public CreateKeyCommand {
@@ -27,6 +36,7 @@ public record CreateKeyCommand(String user, String name, BudgetCaps budget, Rate
             throw new IllegalArgumentException("user must not be blank");
         }
         limits = limits == null ? RateLimits.NONE : limits;
+        models = List.copyOf(Objects.requireNonNull(models, "models"));
     }
 
     /** The command a parsed POST /keys body asks for. */
@@ -34,6 +44,6 @@ public record CreateKeyCommand(String user, String name, BudgetCaps budget, Rate
         BudgetCaps budget = request.budget() == null ? null
                 : new BudgetCaps(request.budget().dailyUsd(), request.budget().monthlyUsd());
         return new CreateKeyCommand(request.user(), request.name(), budget,
-                new RateLimits(request.limits().rpm(), request.limits().tpm()), request.expiresAt());
+                new RateLimits(request.limits().rpm(), request.limits().tpm()), request.expiresAt(), request.models());
     }
 }

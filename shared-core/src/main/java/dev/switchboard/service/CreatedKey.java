@@ -18,7 +18,8 @@ public record CreatedKey(String key, VirtualKey record) {
 
     public CreatedKeyResponse toResponse() {
         return new CreatedKeyResponse(key, record.id(), record.user(), record.name(), KeyViews.budget(record),
-                KeyViews.limits(record), record.createdAt().toString(), KeyViews.time(record.expiresAt()));
+                KeyViews.limits(record), record.createdAt().toString(), KeyViews.time(record.expiresAt()),
+                KeyViews.models(record));
     }
 
     /** Without the key, so that printing this never leaks it. */

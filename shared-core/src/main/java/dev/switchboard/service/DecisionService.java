@@ -99,35 +99,31 @@ public class DecisionService {
     }
 
     /**
-     * Analyses and routes a prompt with the caller's preferences; 400 for an unknown strategy, 503
-     * when no deployment is configured, 422 when every deployment fails a constraint of the request.
+     * Analyses and routes a prompt with the caller's preferences, among the deployments the caller's key may use
+     * (see {@link Caller#models()}): 400 for an unknown strategy, 503 when no deployment is configured, 422 when
+     * every deployment fails a constraint of the request or of the key. There is no form without a caller, so
+     * that no new path can route past a key's limit by leaving it out.
      */
-    public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences) {
-        return decide(prompt, maxTokens, autoRoute, preferences, 0);
+    public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
+                                  Caller caller) {
+        return decide(prompt, maxTokens, autoRoute, preferences, 0, false, caller);
     }
 
     /**
-     * As above, for a request whose provider also reads {@code extraPromptTokens} besides the prompt's
-     * text (a chat request's tool definitions and message framing): the context window, the cost
-     * ceiling and the decision's {@link RoutingDecision#promptTokens()} count them too.
+     * As above, for a request whose provider also reads {@code extraPromptTokens} besides the prompt's text (a
+     * chat request's tool definitions and message framing: the context window, the cost ceiling and the
+     * decision's {@link RoutingDecision#promptTokens()} count them too), with {@code budgetFitted} true when
+     * {@code maxTokens} is the gateway's default rather than the caller's: each deployment is then sent it cut to
+     * the model's longest answer and the room its window leaves, instead of being left out when it cannot give
+     * all of it.
      */
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
-                                  int extraPromptTokens) {
-        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, false, false);
-    }
-
-    /**
-     * As above, with {@code budgetFitted} true when {@code maxTokens} is the gateway's default rather than
-     * the caller's: each deployment is then sent it cut to the model's longest answer and the room its
-     * window leaves, instead of being left out when it cannot give all of it.
-     */
-    public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
-                                  int extraPromptTokens, boolean budgetFitted) {
-        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, false, budgetFitted);
+                                  int extraPromptTokens, boolean budgetFitted, Caller caller) {
+        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, budgetFitted, caller, false);
     }
 
     private RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
-                                   int extraPromptTokens, boolean preview, boolean budgetFitted) {
+                                   int extraPromptTokens, boolean budgetFitted, Caller caller, boolean preview) {
         prompts.received(prompt);
         PromptAnalysis analysis = analyzer.analyze(prompt);
         // The analysis keeps four characters a token for every script, so routing's features do not move;
@@ -135,9 +131,8 @@ public class DecisionService {
         int textTokens = Math.max(analysis.tokenCount(), tokens.countUnrouted(prompt));
         int promptTokens = (int) Math.min(Integer.MAX_VALUE, (long) textTokens + extraPromptTokens);
         RoutingRequest request = new RoutingRequest(prompt, analysis, maxTokens, candidates.all(),
-                latencyClass(preferences), liveSignals(candidates.signals()), constraints(preferences, budgetFitted),
-                promptTokens,
-                preview);
+                latencyClass(preferences), liveSignals(candidates.signals()),
+                constraints(preferences, budgetFitted, caller.models()), promptTokens, preview);
         String strategy = preferences.strategy() != null ? preferences.strategy()
                 : autoRoute ? HybridStrategy.NAME : ComplexityStrategy.NAME;
         try {
@@ -171,37 +166,46 @@ public class DecisionService {
                 : LatencyClass.fromWireName(preferences.latencyClass()).orElseThrow();
     }
 
-    private static RequestConstraints constraints(RoutingPreferences p, boolean budgetFitted) {
-        if (p.equals(RoutingPreferences.NONE) && !budgetFitted) {
+    private static RequestConstraints constraints(RoutingPreferences p, boolean budgetFitted, List<String> keyModels) {
+        if (p.equals(RoutingPreferences.NONE) && !budgetFitted && keyModels.isEmpty()) {
             return RequestConstraints.NONE;
         }
         // RoutingPreferences holds only words it checked against the capabilities.
         Set<Capability> needs = p.requires().stream().map(word -> Capability.fromWireName(word).orElseThrow())
                 .collect(Collectors.toSet());
         return new RequestConstraints(needs, p.maxCost(), p.slaTargetMs(), Set.copyOf(p.allow()), Set.copyOf(p.deny()),
-                budgetFitted);
+                budgetFitted, Set.copyOf(keyModels));
     }
 
     /** GET /recommendation: always the auto-route (hybrid) decision, as seed 001 specifies. */
-    public RecommendationResponse recommend(String prompt, RoutingPreferences preferences) {
-        return recommend(prompt, PREVIEW_MAX_TOKENS, preferences);
+    public RecommendationResponse recommend(String prompt, RoutingPreferences preferences, Caller caller) {
+        return recommend(prompt, PREVIEW_MAX_TOKENS, preferences, caller);
     }
 
-    /** GET /recommendation for an answer budget of {@code maxTokens}, as POST /complete's max_tokens. */
-    public RecommendationResponse recommend(String prompt, int maxTokens, RoutingPreferences preferences) {
-        RoutingDecision d = decide(prompt, maxTokens, true, preferences, 0, true, false);
+    /**
+     * GET /recommendation for an answer budget of {@code maxTokens}, as POST /complete's max_tokens, among the
+     * deployments {@code caller}'s key may use.
+     */
+    public RecommendationResponse recommend(String prompt, int maxTokens, RoutingPreferences preferences,
+                                            Caller caller) {
+        RoutingDecision d = decide(prompt, maxTokens, true, preferences, 0, false, caller, true);
         return new RecommendationResponse(d.chosen().provider(), d.chosen().model(), d.confidence().wireName(),
                 d.strategyUsed(), d.reasoning(), metadata(d));
     }
 
     /** GET /routing/decision: the decision for either mode, with everything it was based on. */
-    public DecisionResponse explain(String prompt, boolean autoRoute, RoutingPreferences preferences) {
-        return explain(prompt, PREVIEW_MAX_TOKENS, autoRoute, preferences);
+    public DecisionResponse explain(String prompt, boolean autoRoute, RoutingPreferences preferences,
+                                    Caller caller) {
+        return explain(prompt, PREVIEW_MAX_TOKENS, autoRoute, preferences, caller);
     }
 
-    /** GET /routing/decision for an answer budget of {@code maxTokens}, as POST /complete's max_tokens. */
-    public DecisionResponse explain(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences) {
-        RoutingDecision d = decide(prompt, maxTokens, autoRoute, preferences, 0, true, false);
+    /**
+     * GET /routing/decision for an answer budget of {@code maxTokens}, as POST /complete's max_tokens, among the
+     * deployments {@code caller}'s key may use.
+     */
+    public DecisionResponse explain(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
+                                    Caller caller) {
+        RoutingDecision d = decide(prompt, maxTokens, autoRoute, preferences, 0, false, caller, true);
         return new DecisionResponse(new DecisionResponse.Decision(d.chosen().provider(), d.chosen().model(),
                 d.confidence().wireName(), d.strategyUsed(), d.reasoning(), d.fellBack()), metadata(d));
     }

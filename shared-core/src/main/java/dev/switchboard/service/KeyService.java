@@ -43,12 +43,15 @@ public class KeyService {
     private final SecureRandom random;
     private final Clock clock;
     private final KeyCache cache;
+    private final KeyModels models;
 
-    public KeyService(VirtualKeyStore store, @Named(KeyBeans.KEY_RANDOM) SecureRandom random, Clock clock) {
+    public KeyService(VirtualKeyStore store, @Named(KeyBeans.KEY_RANDOM) SecureRandom random, Clock clock,
+                      KeyModels models) {
         this.store = store;
         this.random = random;
         this.clock = clock;
         this.cache = new KeyCache(clock, CACHE_ENTRIES);
+        this.models = models;
     }
 
     /**
@@ -61,10 +64,11 @@ public class KeyService {
         if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
             throw new InvalidRequestException("expires_at", "'expires_at' must be later than now (" + now + ")");
         }
+        models.requireConfigured(command.models());
         String key = KEY_PREFIX + randomBase64Url(KEY_BYTES);
         String hash = KeyHashes.sha256Hex(key);
         VirtualKey record = new VirtualKey("vk_" + randomBase64Url(ID_BYTES), command.user(), command.budget(),
-                command.limits(), now, command.name(), command.expiresAt());
+                command.limits(), now, command.name(), command.expiresAt(), command.models());
         try {
             store.create(hash, record);
         } catch (StateUnavailableException e) {
@@ -180,7 +184,7 @@ public class KeyService {
     }
 
     static Caller caller(VirtualKey key) {
-        return new Caller(key.user(), key.id(), key.budget(), key.limits(), false);
+        return new Caller(key.user(), key.id(), key.budget(), key.limits(), false, key.models());
     }
 
     private String randomBase64Url(int bytes) {

@@ -83,9 +83,14 @@ public class ResponseCaching {
         return out.toString();
     }
 
-    /** The principal, length-prefixed so that no principal's name can run into the route after it. */
+    /**
+     * The principal, length-prefixed so that no principal's name can run into the route after it, and the models its
+     * key may use, if it is limited: a key limited to the economy tier must not be answered from a premium model's
+     * cached answer to another of its user's keys. A key that may use every model keeps the key it always had.
+     */
     private static String owner(Caller caller) {
-        return caller.principal().length() + ":" + caller.principal() + "|";
+        String owner = caller.principal().length() + ":" + caller.principal() + "|";
+        return caller.models().isEmpty() ? owner : owner + "key_models=" + sorted(caller.models()) + "|";
     }
 
     /** What the cache keeps of an answer: who gave it, the answer, when, and what it cost then. */

@@ -1,6 +1,7 @@
 package dev.switchboard.state;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,13 +15,21 @@ import java.util.Objects;
  * @param createdAt when the admin created it
  * @param name      an optional label ("ci", "notebook"); null when none was given
  * @param expiresAt when the key stops working; null when it works until revoked
+ * @param models    the only deployments the key may use, each entry a provider, a model or "provider/model", in
+ *                  the admin's order; empty when it may use every one
  */
 public record VirtualKey(String id, String user, BudgetCaps budget, RateLimits limits, Instant createdAt,
-                         String name, Instant expiresAt) {
+                         String name, Instant expiresAt, List<String> models) {
 
-    /** A key that works until revoked. */
+    /** A key that works until revoked and may use every model. */
     public VirtualKey(String id, String user, BudgetCaps budget, RateLimits limits, Instant createdAt, String name) {
         this(id, user, budget, limits, createdAt, name, null);
+    }
+
+    /** A key that may use every model. */
+    public VirtualKey(String id, String user, BudgetCaps budget, RateLimits limits, Instant createdAt, String name,
+                      Instant expiresAt) {
+        this(id, user, budget, limits, createdAt, name, expiresAt, List.of());
     }
 
     public VirtualKey {
@@ -31,6 +40,7 @@ public record VirtualKey(String id, String user, BudgetCaps budget, RateLimits l
             throw new IllegalArgumentException("a virtual key needs a non-blank id and user");
         }
         limits = limits == null ? RateLimits.NONE : limits;
+        models = List.copyOf(Objects.requireNonNull(models, "models"));
     }
 
     /** Whether the key no longer works at {@code now} because its time ran out. */

@@ -147,6 +147,7 @@ public final class RoutingFixtures {
     public static final class ConstraintsBuilder {
         private final Set<String> allow = new HashSet<>();
         private final Set<String> deny = new HashSet<>();
+        private final Set<String> keyModels = new HashSet<>();
         private final Set<Capability> needs = EnumSet.noneOf(Capability.class);
         private Double maxCostUsd;
         private Long slaTargetMs;
@@ -203,8 +204,14 @@ public final class RoutingFixtures {
             return this;
         }
 
+        /** The models the caller's key may use. */
+        public ConstraintsBuilder keyModels(String... entries) {
+            keyModels.addAll(Arrays.asList(entries));
+            return this;
+        }
+
         public RequestConstraints build() {
-            return new RequestConstraints(needs, maxCostUsd, slaTargetMs, allow, deny, false);
+            return new RequestConstraints(needs, maxCostUsd, slaTargetMs, allow, deny, false, keyModels);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.switchboard.api.ApiException;
 import dev.switchboard.api.CreateKeyRequestParser;
 import dev.switchboard.state.RateLimits;
 import dev.switchboard.testsupport.AdminKeySources;
+import dev.switchboard.testsupport.CoreFixture;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuthenticatorTest {
 
+    private static final KeyModels KEY_MODELS = new KeyModels(CoreFixture.builtInCandidates());
+
     private static final String ADMIN_KEY = "admin-canary-5f1e";
 
     private final CountingKeyStore store = new CountingKeyStore();
-    private final KeyService keys = new KeyService(store, new SeededSecureRandom(3), new MutableClock());
+    private final KeyService keys = new KeyService(store, new SeededSecureRandom(3), new MutableClock(), KEY_MODELS);
     private final String virtualKey = keys.create(new CreateKeyCommand("alice", null, null, RateLimits.rpm(10))).key();
 
     @Test
@@ -87,7 +90,8 @@ class AuthenticatorTest {
     @Test
     void fromMemoryItDecidesWhatNeedsNoReadAndLeavesOnlyAnUncachedVirtualKeyUndecided() {
         Authenticator on = new Authenticator(new AdminKey(ADMIN_KEY, false), keys);
-        String uncached = new KeyService(new CountingKeyStore(), new SeededSecureRandom(9), new MutableClock())
+        String uncached = new KeyService(new CountingKeyStore(), new SeededSecureRandom(9), new MutableClock(),
+                KEY_MODELS)
                 .create(new CreateKeyCommand("bob", null, null, null)).key();
 
         assertEquals(Optional.of(Authenticator.ADMIN),
@@ -144,7 +148,8 @@ class AuthenticatorTest {
     void aStoreOutageIs503StateUnavailableNot401() {
         Authenticator on = new Authenticator(new AdminKey(ADMIN_KEY, false), keys);
         store.down = true;
-        String uncached = new KeyService(new CountingKeyStore(), new SeededSecureRandom(9), new MutableClock())
+        String uncached = new KeyService(new CountingKeyStore(), new SeededSecureRandom(9), new MutableClock(),
+                KEY_MODELS)
                 .create(new CreateKeyCommand("bob", null, null, null)).key();
 
         ApiException refused = assertThrows(ApiException.class,

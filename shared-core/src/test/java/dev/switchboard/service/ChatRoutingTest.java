@@ -27,6 +27,11 @@ class ChatRoutingTest {
     private static final EstimatingTokenCounter TOKENS = new EstimatingTokenCounter();
     private final ChatRouting routing = new ChatRouting(null, TOKENS);
 
+    /** The capabilities the request needs, for a caller that may use every model. */
+    private java.util.Set<String> needs(ChatCompletionRequest request) {
+        return routing.preferences(request, Caller.ANONYMOUS).requires();
+    }
+
     private static ChatCompletionRequest asking(ResponseFormat format) {
         return new ChatCompletionRequest(null, List.of(ChatMessage.user("Name a city as JSON")), 50, true, null,
                 List.of(), false, false, false, RoutingPreferences.NONE, null, ToolChoice.AUTO,
@@ -48,8 +53,8 @@ class ChatRoutingTest {
 
     @Test
     void aJsonFormatRequiresJsonCapableDeploymentsAndTextDoesNot() {
-        assertTrue(routing.preferences(asking(ResponseFormat.JSON_OBJECT)).requires().contains("json"));
-        assertTrue(routing.preferences(asking(ResponseFormat.TEXT)).requires().isEmpty());
+        assertTrue(needs(asking(ResponseFormat.JSON_OBJECT)).contains("json"));
+        assertTrue(needs(asking(ResponseFormat.TEXT)).isEmpty());
     }
 
     private static ChatCompletionRequest asking(List<ChatMessage> messages) {
@@ -64,8 +69,8 @@ class ChatRoutingTest {
         ChatCompletionRequest withImages = asking(List.of(looking));
         ChatCompletionRequest textOnly = asking(List.of(ChatMessage.user("What is this?")));
 
-        assertTrue(routing.preferences(withImages).requires().contains("vision"));
-        assertTrue(routing.preferences(textOnly).requires().isEmpty());
+        assertTrue(needs(withImages).contains("vision"));
+        assertTrue(needs(textOnly).isEmpty());
         assertEquals(routing.extraPromptTokens(textOnly) + 1_334 + ImageTokenEstimate.UNKNOWN_SIZE_TOKENS,
                 routing.extraPromptTokens(withImages), "Anthropic's count of a 1000 square, and the most for an address");
     }
@@ -77,7 +82,7 @@ class ChatRoutingTest {
         ChatCompletionRequest withFile = asking(List.of(reading));
         ChatCompletionRequest textOnly = asking(List.of(ChatMessage.user("Summarise")));
 
-        assertEquals(java.util.Set.of("pdf"), routing.preferences(withFile).requires(), "a file alone needs no vision");
+        assertEquals(java.util.Set.of("pdf"), needs(withFile), "a file alone needs no vision");
         assertEquals(routing.extraPromptTokens(textOnly) + 4_000, routing.extraPromptTokens(withFile));
     }
 
@@ -87,7 +92,7 @@ class ChatRoutingTest {
                 null, List.of(), false, false, false, RoutingPreferences.NONE, null, ToolChoice.AUTO,
                 new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.HIGH));
 
-        assertEquals(java.util.Set.of("reasoning"), routing.preferences(thinking).requires());
+        assertEquals(java.util.Set.of("reasoning"), needs(thinking));
     }
 
     @Test
@@ -96,7 +101,7 @@ class ChatRoutingTest {
                 new MessagePart.Audio(TestAudio.wavClip(3000))))));
         ChatCompletionRequest textOnly = asking(List.of(ChatMessage.user("Transcribe")));
 
-        assertEquals(java.util.Set.of("audio"), routing.preferences(withClip).requires());
+        assertEquals(java.util.Set.of("audio"), needs(withClip));
         assertEquals(routing.extraPromptTokens(textOnly) + 96, routing.extraPromptTokens(withClip));
     }
 }

@@ -96,7 +96,7 @@ class CompletionAdmissionTest {
         // The cheapest deployment's 1,000-token answer may cost $0.0003: one fits the budget, two do not.
         Caller tight = new Caller("carol", "vk_carol", new BudgetCaps(new BigDecimal("0.0005"), null), null, false);
         Candidate cheapest = fixture.decisions().decide("hi", 1000, false,
-                dev.switchboard.api.RoutingPreferences.NONE).chosen();
+                dev.switchboard.api.RoutingPreferences.NONE, Caller.ANONYMOUS).chosen();
         assertTrue(fixture.admissions().open(tight, 1, 1000).enter(cheapest).isEmpty(),
                 "another request of carol's, under way, holds its reservation");
         BigDecimal held = fixture.admission.spent("carol", Refusal.BudgetPeriod.DAILY, CoreFixture.NOW);
@@ -116,7 +116,7 @@ class CompletionAdmissionTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
         CompleteRequest hard = new CompleteRequest(HARD_PROMPT, 1000, false, null);
         String first = fixture.decisions().decide(HARD_PROMPT, 1000, false,
-                dev.switchboard.api.RoutingPreferences.NONE).chosen().label();
+                dev.switchboard.api.RoutingPreferences.NONE, Caller.ANONYMOUS).chosen().label();
         // Claude Haiku's 1,000-token answer could cost $0.004; the economy tier's at most $0.0006.
         Caller frugal = new Caller("erin", "vk_erin", new BudgetCaps(new BigDecimal("0.002"), null), null, false);
 

@@ -59,7 +59,7 @@ class DecisionServiceSharedStateTest {
         measured("alpha/gpt-4o", 400);
         measured("alpha/claude-3-5-haiku-20241022", 150);
 
-        RoutingDecision decision = decisions.decide(PROMPT, 100, false, LATENCY);
+        RoutingDecision decision = decisions.decide(PROMPT, 100, false, LATENCY, Caller.ANONYMOUS);
 
         assertEquals("alpha/claude-3-5-haiku-20241022", decision.chosen().label());
         assertTrue(decision.reasoning().contains("lowest EMA latency (150 ms)"), decision.reasoning());
@@ -75,7 +75,7 @@ class DecisionServiceSharedStateTest {
         health.publish(CircuitRecord.open("alpha/claude-3-5-haiku-20241022", clock.instant(), CircuitRecord.INSTANCE,
                 "UNAVAILABLE"));
 
-        RoutingDecision decision = decisions.decide(PROMPT, 100, false, LATENCY);
+        RoutingDecision decision = decisions.decide(PROMPT, 100, false, LATENCY, Caller.ANONYMOUS);
 
         assertEquals("alpha/gpt-4o", decision.chosen().label());
         assertEquals("alpha/claude-3-5-haiku-20241022", decision.ranked().get(decision.ranked().size() - 1).label());
@@ -86,15 +86,15 @@ class DecisionServiceSharedStateTest {
         measured("alpha/gpt-4o-mini", 100);
         measured("alpha/gpt-4o", 400);
         measured("alpha/claude-3-5-haiku-20241022", 150);
-        assertEquals("alpha/gpt-4o-mini", decisions.decide(PROMPT, 100, false, LATENCY).chosen().label());
+        assertEquals("alpha/gpt-4o-mini", decisions.decide(PROMPT, 100, false, LATENCY, Caller.ANONYMOUS).chosen().label());
 
         for (int i = 0; i < 20; i++) {
             measured("alpha/gpt-4o-mini", 3000);
         }
-        assertEquals("alpha/gpt-4o-mini", decisions.decide(PROMPT, 100, false, LATENCY).chosen().label(),
+        assertEquals("alpha/gpt-4o-mini", decisions.decide(PROMPT, 100, false, LATENCY, Caller.ANONYMOUS).chosen().label(),
                 "still the cached copy");
         clock.advance(SharedStateSettings.DEFAULTS.snapshotMaxAge().plusMillis(1));
 
-        assertEquals("alpha/claude-3-5-haiku-20241022", decisions.decide(PROMPT, 100, false, LATENCY).chosen().label());
+        assertEquals("alpha/claude-3-5-haiku-20241022", decisions.decide(PROMPT, 100, false, LATENCY, Caller.ANONYMOUS).chosen().label());
     }
 }

@@ -33,7 +33,7 @@ class DecisionServiceTest {
 
     @Test
     void autoRouteFallsBackToComplexityWhileTheLearnerHasNoData() {
-        RoutingDecision decision = decisions.decide(PROMPT, 100, true, RoutingPreferences.NONE);
+        RoutingDecision decision = decisions.decide(PROMPT, 100, true, RoutingPreferences.NONE, Caller.ANONYMOUS);
 
         assertEquals("hybrid_fallback", decision.strategyUsed());
         assertTrue(decision.fellBack());
@@ -48,7 +48,7 @@ class DecisionServiceTest {
             fixture.learner.observe("What is " + i + " plus one?", false);
         }
 
-        RoutingDecision decision = decisions.decide("What is 7 plus one?", 100, true, RoutingPreferences.NONE);
+        RoutingDecision decision = decisions.decide("What is 7 plus one?", 100, true, RoutingPreferences.NONE, Caller.ANONYMOUS);
 
         assertEquals("hybrid", decision.strategyUsed(), decision.reasoning());
         assertEquals("economy", decision.chosen().tier().wireName());
@@ -57,7 +57,7 @@ class DecisionServiceTest {
 
     @Test
     void aNamedStrategyDecidesInsteadOfAutoRoute() {
-        RoutingDecision decision = decisions.decide(PROMPT, 100, true, strategy("cost-based"));
+        RoutingDecision decision = decisions.decide(PROMPT, 100, true, strategy("cost-based"), Caller.ANONYMOUS);
 
         assertEquals("cost-based", decision.strategyUsed());
         assertEquals("gemini/gemini-1.5-flash", decision.chosen().label(), "the cheapest model per token");
@@ -66,7 +66,7 @@ class DecisionServiceTest {
     @Test
     void anUnknownStrategyIsA400NamingTheFieldAndTheKnownNames() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> decisions.decide(PROMPT, 100, false, strategy("fastest")));
+                () -> decisions.decide(PROMPT, 100, false, strategy("fastest"), Caller.ANONYMOUS));
 
         assertEquals("strategy", e.field());
         assertEquals(400, e.status());
@@ -75,7 +75,7 @@ class DecisionServiceTest {
 
     @Test
     void deniedDeploymentsAreLeftOutAndShownWithTheirReason() {
-        RoutingDecision decision = decisions.decide(PROMPT, 100, false, lists(List.of(), List.of("gemini"), Set.of()));
+        RoutingDecision decision = decisions.decide(PROMPT, 100, false, lists(List.of(), List.of("gemini"), Set.of()), Caller.ANONYMOUS);
 
         assertEquals("openai/gpt-4o-mini", decision.chosen().label());
         assertEquals(List.of(new Exclusion("gemini/gemini-1.5-flash", "is on the request's deny list")),
@@ -86,7 +86,7 @@ class DecisionServiceTest {
     @Test
     void theExplanationListsExcludedDeployments() {
         DecisionResponse response = decisions.explain(PROMPT, false,
-                lists(List.of("anthropic"), List.of(), Set.of()));
+                lists(List.of("anthropic"), List.of(), Set.of()), Caller.ANONYMOUS);
 
         assertEquals("anthropic", response.decision().provider());
         assertEquals(3, response.metadata().excluded().size());
@@ -99,7 +99,7 @@ class DecisionServiceTest {
         RoutingPreferences tooCheap = new RoutingPreferences(null, null, 0.0, null, List.of(), List.of(), Set.of());
 
         NoEligibleDeploymentException e = assertThrows(NoEligibleDeploymentException.class,
-                () -> decisions.decide(PROMPT, 1000, false, tooCheap));
+                () -> decisions.decide(PROMPT, 1000, false, tooCheap, Caller.ANONYMOUS));
 
         assertEquals(422, e.status());
         assertEquals("no_eligible_deployment", e.type());
@@ -112,7 +112,7 @@ class DecisionServiceTest {
         String huge = "word ".repeat(40_000); // about 50,000 tokens; the fixture's windows are 8,192
 
         NoEligibleDeploymentException e = assertThrows(NoEligibleDeploymentException.class,
-                () -> decisions.decide(huge, 1000, false, RoutingPreferences.NONE));
+                () -> decisions.decide(huge, 1000, false, RoutingPreferences.NONE, Caller.ANONYMOUS));
 
         assertTrue(e.getMessage().contains("context window of 8192 tokens is smaller than"), e.getMessage());
     }

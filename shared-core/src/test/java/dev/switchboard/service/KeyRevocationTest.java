@@ -8,6 +8,7 @@ import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.VirtualKey;
+import dev.switchboard.testsupport.CoreFixture;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Listing and revoking virtual keys through {@link KeyService}, with two instances sharing one store. */
 class KeyRevocationTest {
 
+    private static final KeyModels KEY_MODELS = new KeyModels(CoreFixture.builtInCandidates());
+
     private final MutableClock clock = new MutableClock();
     private final CountingKeyStore store = new CountingKeyStore();
-    private final KeyService here = new KeyService(store, new SeededSecureRandom(11), clock);
-    private final KeyService elsewhere = new KeyService(store, new SeededSecureRandom(12), clock);
+    private final KeyService here = new KeyService(store, new SeededSecureRandom(11), clock, KEY_MODELS);
+    private final KeyService elsewhere = new KeyService(store, new SeededSecureRandom(12), clock, KEY_MODELS);
 
     @Test
     void aRevokedKeyIsRefusedHereAtOnceAndElsewhereOnceItsCachedCopyExpires() {

@@ -1,10 +1,12 @@
 package dev.switchboard.service;
 
+import dev.switchboard.api.InvalidRequestException;
 import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.VirtualKey;
+import dev.switchboard.testsupport.CoreFixture;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -13,28 +15,34 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KeyServiceTest {
+
+    private static final KeyModels KEY_MODELS = new KeyModels(CoreFixture.builtInCandidates());
 
     private static final CreateKeyCommand ALICE = new CreateKeyCommand("alice", "ci",
             new BudgetCaps(new BigDecimal("5"), new BigDecimal("100")), new RateLimits(60L, 100_000L));
 
     private final MutableClock clock = new MutableClock();
     private final CountingKeyStore store = new CountingKeyStore();
-    private final KeyService keys = new KeyService(store, new SeededSecureRandom(42), clock);
+    private final KeyService keys = new KeyService(store, new SeededSecureRandom(42), clock, KEY_MODELS);
 
     @Test
     void aKeyIsSbAnd43Base64UrlCharactersAndTheSameSeedGivesTheSameKey() {
         CreatedKey created = keys.create(ALICE);
-        CreatedKey again = new KeyService(new CountingKeyStore(), new SeededSecureRandom(42), clock).create(ALICE);
-        CreatedKey other = new KeyService(new CountingKeyStore(), new SeededSecureRandom(7), clock).create(ALICE);
+        CreatedKey again = new KeyService(new CountingKeyStore(), new SeededSecureRandom(42), clock, KEY_MODELS)
+                .create(ALICE);
+        CreatedKey other = new KeyService(new CountingKeyStore(), new SeededSecureRandom(7), clock, KEY_MODELS)
+                .create(ALICE);
 
         assertTrue(created.key().matches("sb-[A-Za-z0-9_-]{43}"), created.key());
         assertTrue(created.record().id().matches("vk_[A-Za-z0-9_-]{16}"), created.record().id());
@@ -68,8 +76,31 @@ class KeyServiceTest {
     }
 
     @Test
+    void aKeyLimitedToSomeModelsIsStoredWithThemAndItsCallerCarriesThem() {
+        List<String> models = List.of("gemini", "openai/gpt-4o-mini", "claude-3-5-haiku-20241022");
+        CreatedKey created = keys.create(new CreateKeyCommand("alice", null, null, null, null, models));
+
+        assertEquals(models, store.createdKeys.get(0).models());
+        assertEquals(models, keys.authenticate(created.key()).orElseThrow().models());
+        assertEquals(models, created.toResponse().models());
+        assertNull(keys.create(ALICE).toResponse().models(), "null, not [], for every model");
+    }
+
+    @Test
+    void aModelEntryNamingNoConfiguredDeploymentIs400AndStoresNothing() {
+        for (String entry : List.of("gpt-5", "gemini/gpt-4o", "Gemini", "openai/")) {
+            InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> keys.create(
+                    new CreateKeyCommand("alice", null, null, null, null, List.of("gemini", entry))), entry);
+
+            assertEquals("models", refused.field());
+            assertTrue(refused.getMessage().contains("'" + entry + "'"), refused.getMessage());
+        }
+        assertTrue(store.createdKeys.isEmpty());
+    }
+
+    @Test
     void aCachedKeyMakesNoStoreCallUntilItsMinuteIsUp() {
-        String key = new KeyService(store, new SeededSecureRandom(1), clock).create(ALICE).key();
+        String key = new KeyService(store, new SeededSecureRandom(1), clock, KEY_MODELS).create(ALICE).key();
 
         assertTrue(keys.authenticate(key).isPresent());
         assertEquals(1, store.lookups, "a cold instance reads the key once");
@@ -97,7 +128,7 @@ class KeyServiceTest {
 
     @Test
     void fromMemoryAnswersOnlyWhatTheKeysShapeOrTheCacheTellsAndNeverAsksTheStore() {
-        String key = new KeyService(store, new SeededSecureRandom(1), clock).create(ALICE).key();
+        String key = new KeyService(store, new SeededSecureRandom(1), clock, KEY_MODELS).create(ALICE).key();
         String unknown = "sb-" + "A".repeat(43);
 
         assertFalse(keys.fromMemory(key).answered(), "a cold instance cannot tell");
@@ -124,7 +155,7 @@ class KeyServiceTest {
 
     @Test
     void aStoreOutageIsReportedNotCachedAsUnknown() {
-        String key = new KeyService(store, new SeededSecureRandom(1), clock).create(ALICE).key();
+        String key = new KeyService(store, new SeededSecureRandom(1), clock, KEY_MODELS).create(ALICE).key();
         store.down = true;
 
         assertThrows(StateUnavailableException.class, () -> keys.authenticate(key));

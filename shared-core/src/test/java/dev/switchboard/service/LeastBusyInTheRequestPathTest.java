@@ -39,7 +39,7 @@ class LeastBusyInTheRequestPathTest {
         CoreFixture fixture = new CoreFixture()
                 .adaptedProvider("busy", held, deployment("gemini-1.5-flash", Tier.ECONOMY))
                 .provider("idle", 0, deployment("gpt-4o-mini", Tier.ECONOMY));
-        RoutingDecision before = fixture.decisions().decide("hi", 100, true, LEAST_BUSY);
+        RoutingDecision before = fixture.decisions().decide("hi", 100, true, LEAST_BUSY, Caller.ANONYMOUS);
         assertEquals("busy/gemini-1.5-flash", before.chosen().label(), "both idle: the cheaper first");
 
         CompletableFuture<?> call = CompletableFuture.runAsync(() -> fixture.completions()
@@ -47,14 +47,14 @@ class LeastBusyInTheRequestPathTest {
         try {
             assertTrue(held.entered.await(10, TimeUnit.SECONDS), "the call reached the provider");
 
-            RoutingDecision during = fixture.decisions().decide("hi", 100, true, LEAST_BUSY);
+            RoutingDecision during = fixture.decisions().decide("hi", 100, true, LEAST_BUSY, Caller.ANONYMOUS);
 
             assertEquals("idle/gpt-4o-mini", during.chosen().label(), during.reasoning());
         } finally {
             held.release.countDown();
             call.get(10, TimeUnit.SECONDS);
         }
-        RoutingDecision after = fixture.decisions().decide("hi", 100, true, LEAST_BUSY);
+        RoutingDecision after = fixture.decisions().decide("hi", 100, true, LEAST_BUSY, Caller.ANONYMOUS);
         assertEquals("busy/gemini-1.5-flash", after.chosen().label(), "the call is over");
     }
 

@@ -45,7 +45,7 @@ class NonLatinPromptTokensTest {
         assertTrue(counted > 2_000, "each rare ideograph is a token or more: " + counted);
 
         RoutingDecision decision = CoreFixture.builtInLineUp(0, 0, 0).decisions()
-                .decide(prompt, 100, false, RoutingPreferences.NONE);
+                .decide(prompt, 100, false, RoutingPreferences.NONE, Caller.ANONYMOUS);
 
         assertEquals(500, decision.analysis().tokenCount(), "the routing features are unchanged");
         assertEquals(counted, decision.promptTokens());
@@ -56,7 +56,7 @@ class NonLatinPromptTokensTest {
         String prompt = "Explain the difference between a process and a thread. ".repeat(20);
 
         RoutingDecision decision = CoreFixture.builtInLineUp(0, 0, 0).decisions()
-                .decide(prompt, 100, false, RoutingPreferences.NONE);
+                .decide(prompt, 100, false, RoutingPreferences.NONE, Caller.ANONYMOUS);
 
         assertEquals(decision.analysis().tokenCount(), decision.promptTokens());
         assertEquals((prompt.length() + 3) / 4, decision.promptTokens());
@@ -69,7 +69,7 @@ class NonLatinPromptTokensTest {
 
         NoEligibleDeploymentException e = assertThrows(NoEligibleDeploymentException.class,
                 () -> CoreFixture.builtInLineUp(0, 0, 0).decisions()
-                        .decide(prompt, 1000, false, RoutingPreferences.NONE));
+                        .decide(prompt, 1000, false, RoutingPreferences.NONE, Caller.ANONYMOUS));
 
         assertTrue(e.getMessage().contains("context window of 8192 tokens is smaller than"), e.getMessage());
     }

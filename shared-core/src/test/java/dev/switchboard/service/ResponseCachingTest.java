@@ -56,6 +56,25 @@ class ResponseCachingTest {
     }
 
     @Test
+    void aKeysModelsArePartOfTheKeyInAnyOrderAndAKeyWithoutKeepsItsKey() {
+        ChatCompletionRequest request = seeded(null);
+        Caller open = new Caller("alice", "vk_open", null, null, false);
+        CacheKey unlimited = caching.keyOf(request, open);
+        CacheKey economy = caching.keyOf(request, limited("gemini", "openai/gpt-4o-mini"));
+
+        assertEquals(unlimited, caching.keyOf(request, new Caller("alice", "vk_other", null, null, false, List.of())),
+                "another unlimited key of the same user");
+        assertNotEquals(unlimited, economy);
+        assertEquals(economy, caching.keyOf(request, limited("openai/gpt-4o-mini", "gemini")), "the same models");
+        assertNotEquals(economy, caching.keyOf(request, limited("gemini")));
+        assertNotEquals(caching.keyOf(request, limited("a,b")), caching.keyOf(request, limited("a", "b")));
+    }
+
+    private static Caller limited(String... models) {
+        return new Caller("alice", "vk_limited", null, null, false, List.of(models));
+    }
+
+    @Test
     void aReasoningEffortIsPartOfTheKey() {
         ChatCompletionRequest plain = seeded(null);
         ChatCompletionRequest low = with(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null,

@@ -99,7 +99,8 @@ class StateOutageTest {
         long began = System.nanoTime();
         CompleteResponse answer = ctx.getBean(CompletionService.class).complete(HI, Caller.ANONYMOUS);
         long tookMs = (System.nanoTime() - began) / 1_000_000;
-        DecisionResponse decision = ctx.getBean(DecisionService.class).explain("hi", false, RoutingPreferences.NONE);
+        DecisionResponse decision = ctx.getBean(DecisionService.class).explain("hi", false, RoutingPreferences.NONE,
+                Caller.ANONYMOUS);
 
         System.out.println("DynamoDB unreachable, both kinds fail open: answered by " + answer.provider() + " after "
                 + tookMs + " ms");

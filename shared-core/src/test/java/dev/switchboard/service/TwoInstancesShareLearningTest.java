@@ -53,7 +53,7 @@ class TwoInstancesShareLearningTest {
     }
 
     private static RoutingDecision learned(ApplicationContext instance, String prompt) {
-        return instance.getBean(DecisionService.class).decide(prompt, 100, false, LEARNING);
+        return instance.getBean(DecisionService.class).decide(prompt, 100, false, LEARNING, Caller.ANONYMOUS);
     }
 
     private static long examples(ApplicationContext instance, String prompt) {

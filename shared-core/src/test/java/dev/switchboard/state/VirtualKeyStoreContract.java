@@ -80,6 +80,17 @@ public abstract class VirtualKeyStoreContract {
     }
 
     @Test
+    void aKeysModelsComeBackInTheAdminsOrderAndNoneStaysEveryModel() {
+        List<String> models = List.of("gpt-4o-mini", "anthropic", "openai/gpt-4o");
+        store.create(hash, new VirtualKey(id("limited"), "alice", null, RateLimits.NONE, CREATED, null, null, models));
+        store.create(hash + "-2", new VirtualKey(id("open"), "alice", null, RateLimits.NONE, CREATED, null));
+
+        assertEquals(models, store.findByHash(hash).orElseThrow().models());
+        assertEquals(List.of(), store.findByHash(hash + "-2").orElseThrow().models());
+        assertEquals(models, store.revoke(id("limited"), CREATED).orElseThrow().key().models(), "and in the list");
+    }
+
+    @Test
     void noBudgetStaysTheSeedDefaultAndEmptyCapsStayNoCaps() {
         String other = hash + "-2";
         store.create(hash, new VirtualKey(id("a"), "bob", null, RateLimits.NONE, CREATED, null));

@@ -129,6 +129,16 @@ public final class CoreFixture {
         return fixture;
     }
 
+    /** The built-in line-up's deployments as routing candidates. */
+    public static CandidateCatalog builtInCandidates() {
+        return builtInLineUp(0, 0, 0).candidates();
+    }
+
+    /** This fixture's deployments as routing candidates. */
+    public CandidateCatalog candidates() {
+        return new CandidateCatalog(new ProviderCatalog("test", providers), prices);
+    }
+
     /** A provider that refuses every request as malformed (a 4xx that is the caller's fault). */
     public CoreFixture rejectingProvider(String name, DeploymentConfig... deployments) {
         providers.add(new ProviderConfig(name, REJECTING, null, List.of(deployments), null));

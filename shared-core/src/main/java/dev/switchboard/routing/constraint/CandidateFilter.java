@@ -15,12 +15,12 @@ import java.util.Optional;
 public final class CandidateFilter {
 
     /**
-     * The allow / deny lists first (the caller's explicit word), then capabilities, context, answer length,
-     * cost and SLA.
+     * The key's models first (the admin's word), then the allow / deny lists (the caller's explicit word), then
+     * capabilities, context, answer length, cost and SLA.
      */
-    public static final CandidateFilter STANDARD = new CandidateFilter(List.of(new ProviderListConstraint(),
-            new CapabilityConstraint(), new ContextWindowConstraint(), new MaxOutputConstraint(),
-            new CostBudgetConstraint(), new SlaConstraint()));
+    public static final CandidateFilter STANDARD = new CandidateFilter(List.of(new KeyModelsConstraint(),
+            new ProviderListConstraint(), new CapabilityConstraint(), new ContextWindowConstraint(),
+            new MaxOutputConstraint(), new CostBudgetConstraint(), new SlaConstraint()));
 
     private final List<CandidateConstraint> constraints;
 

@@ -4,7 +4,6 @@ import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.RoutingRequest;
 
 import java.util.Optional;
-import java.util.Set;
 
 /** The request's allow and deny lists; an entry names a provider, a model, or "provider/model". */
 public final class ProviderListConstraint implements CandidateConstraint {
@@ -12,17 +11,12 @@ public final class ProviderListConstraint implements CandidateConstraint {
     @Override
     public Optional<String> violation(Candidate candidate, RoutingRequest request) {
         RequestConstraints constraints = request.constraints();
-        if (named(constraints.deny(), candidate)) {
+        if (candidate.namedBy(constraints.deny())) {
             return Optional.of("is on the request's deny list");
         }
-        if (!constraints.allow().isEmpty() && !named(constraints.allow(), candidate)) {
+        if (!constraints.allow().isEmpty() && !candidate.namedBy(constraints.allow())) {
             return Optional.of("is not on the request's allow list");
         }
         return Optional.empty();
-    }
-
-    private static boolean named(Set<String> list, Candidate candidate) {
-        return !list.isEmpty() && (list.contains(candidate.provider()) || list.contains(candidate.model())
-                || list.contains(candidate.label()));
     }
 }

@@ -21,9 +21,11 @@ import java.util.Set;
  * @param answerBudgetFitted true when the answer budget is the gateway's default, fitted to each deployment
  *                    (its longest answer, the room its window leaves): such a budget leaves no deployment
  *                    out; false when the caller set it, and a deployment must be able to give all of it
+ * @param keyModels   when not empty, the caller's key may use only these (entries as in {@code allow}); the
+ *                    admin's word, which the request's own lists narrow further but cannot widen
  */
 public record RequestConstraints(Set<Capability> needs, Double maxCostUsd, Long slaTargetMs, Set<String> allow,
-                                 Set<String> deny, boolean answerBudgetFitted) {
+                                 Set<String> deny, boolean answerBudgetFitted, Set<String> keyModels) {
 
     public static final RequestConstraints NONE = new RequestConstraints(false, false, false, null, null, Set.of(),
             Set.of());
@@ -45,6 +47,16 @@ public record RequestConstraints(Set<Capability> needs, Double maxCostUsd, Long 
         for (String entry : deny) {
             requireName("deny", entry);
         }
+        keyModels = Set.copyOf(Objects.requireNonNull(keyModels, "keyModels"));
+        for (String entry : keyModels) {
+            requireName("key models", entry);
+        }
+    }
+
+    /** Constraints of a caller whose key may use every model. */
+    public RequestConstraints(Set<Capability> needs, Double maxCostUsd, Long slaTargetMs, Set<String> allow,
+                              Set<String> deny, boolean answerBudgetFitted) {
+        this(needs, maxCostUsd, slaTargetMs, allow, deny, answerBudgetFitted, Set.of());
     }
 
     /** Constraints of a request whose budget its caller set, and that needs at most tools, images and streaming. */

@@ -14,6 +14,7 @@ import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.StandardStrategies;
 import dev.switchboard.routing.scoring.ProviderScorer;
 import dev.switchboard.routing.scoring.ScoringConfig;
+import dev.switchboard.service.Caller;
 import dev.switchboard.service.CandidateCatalog;
 import dev.switchboard.service.DecisionService;
 import dev.switchboard.service.LearningProperties;
@@ -67,10 +68,10 @@ public class PrimingWorkload {
             completeParser.parse(SyntheticPrompts.completeBody(prompt));
             chatParser.parse(SyntheticPrompts.chatBody(prompt));
             for (boolean autoRoute : new boolean[] {false, true}) {
-                roundTrip(decisions.explain(prompt, autoRoute, RoutingPreferences.NONE), DecisionResponse.class);
+                roundTrip(decisions.explain(prompt, autoRoute, RoutingPreferences.NONE, Caller.ANONYMOUS), DecisionResponse.class);
                 decided++;
             }
-            roundTrip(decisions.recommend(prompt, RoutingPreferences.NONE), RecommendationResponse.class);
+            roundTrip(decisions.recommend(prompt, RoutingPreferences.NONE, Caller.ANONYMOUS), RecommendationResponse.class);
             decided++;
         }
         roundTrip(read(ResponseSamples.COMPLETE, CompleteResponse.class), CompleteResponse.class);

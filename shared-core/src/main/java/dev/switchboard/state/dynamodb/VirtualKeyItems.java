@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A {@link VirtualKey} and its list entry to and from state-table attributes (see {@link DynamoDbVirtualKeyStore}). */
@@ -26,6 +27,8 @@ final class VirtualKeyItems {
     private static final String TPM = "tpm";
     private static final String CREATED = "created_at";
     private static final String EXPIRES = "expires_at";
+    /** A list, not a set: the admin's order is kept for the list they see. Absent when every model may be used. */
+    private static final String MODELS = "models";
 
     private VirtualKeyItems() {
     }
@@ -49,6 +52,9 @@ final class VirtualKeyItems {
         }
         putNumber(item, RPM, key.limits().requestsPerMinute());
         putNumber(item, TPM, key.limits().tokensPerMinute());
+        if (!key.models().isEmpty()) {
+            item.put(MODELS, AttributeValue.fromL(key.models().stream().map(AttributeValue::fromS).toList()));
+        }
         return item;
     }
 
@@ -76,7 +82,21 @@ final class VirtualKeyItems {
         return new VirtualKey(item.get(ID).s(), item.get(USER).s(), budget,
                 new RateLimits(rpm == null ? null : rpm.longValueExact(), tpm == null ? null : tpm.longValueExact()),
                 Instant.parse(item.get(CREATED).s()), item.containsKey(NAME) ? item.get(NAME).s() : null,
-                item.containsKey(EXPIRES) ? Instant.parse(item.get(EXPIRES).s()) : null);
+                item.containsKey(EXPIRES) ? Instant.parse(item.get(EXPIRES).s()) : null, models(item.get(MODELS)));
+    }
+
+    /**
+     * The key's models, or none for every model. Anything but a list of names (a set or an empty list written by
+     * hand) is refused rather than read as "every model": a limit must not fall open.
+     */
+    private static List<String> models(AttributeValue models) {
+        if (models == null) {
+            return List.of();
+        }
+        if (!models.hasL() || models.l().isEmpty() || models.l().stream().anyMatch(m -> m.s() == null)) {
+            throw new IllegalStateException("models is not a list of names");
+        }
+        return models.l().stream().map(AttributeValue::s).toList();
     }
 
     private static void putNumber(Map<String, AttributeValue> map, String name, Object value) {

@@ -4,6 +4,7 @@ import dev.switchboard.service.AdminKey;
 import dev.switchboard.service.Authenticator;
 import dev.switchboard.service.Caller;
 import dev.switchboard.service.CreateKeyCommand;
+import dev.switchboard.service.KeyModels;
 import dev.switchboard.service.KeyService;
 import dev.switchboard.state.KeyPage;
 import dev.switchboard.state.ListedKey;
@@ -12,6 +13,7 @@ import dev.switchboard.state.VirtualKey;
 import dev.switchboard.state.VirtualKeyStore;
 import dev.switchboard.state.memory.InMemoryVirtualKeyStore;
 import dev.switchboard.testsupport.AdminKeySources;
+import dev.switchboard.testsupport.CoreFixture;
 import dev.switchboard.testsupport.MutableClock;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.propagation.PropagatedContext;
@@ -42,11 +44,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AuthenticationFilterTest {
 
+    private static final KeyModels KEY_MODELS = new KeyModels(CoreFixture.builtInCandidates());
+
     private static final String ADMIN_KEY = "filter-admin-canary-7";
 
     private final CountingStore store = new CountingStore();
     private final MutableClock clock = new MutableClock();
-    private final KeyService keys = new KeyService(store, seeded(5), clock);
+    private final KeyService keys = new KeyService(store, seeded(5), clock, KEY_MODELS);
     private final QueuedExecutor blocking = new QueuedExecutor();
     private final AuthenticationFilter filter =
             new AuthenticationFilter(new Authenticator(new AdminKey(ADMIN_KEY, false), keys), blocking);
@@ -74,7 +78,7 @@ class AuthenticationFilterTest {
 
     @Test
     void aKeyTheProcessDoesNotHoldIsLookedUpOnTheBlockingExecutorAndThenHeld() {
-        String elsewhere = new KeyService(store, seeded(6), clock)
+        String elsewhere = new KeyService(store, seeded(6), clock, KEY_MODELS)
                 .create(new CreateKeyCommand("bob", null, null, null)).key();
         MutableHttpRequest<?> bob = request("/complete", elsewhere);
 

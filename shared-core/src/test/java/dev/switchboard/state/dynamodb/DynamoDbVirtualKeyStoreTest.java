@@ -124,6 +124,21 @@ class DynamoDbVirtualKeyStoreTest extends VirtualKeyStoreContract {
     }
 
     @Test
+    void modelsThatAreNotAListOfNamesRefuseTheKeyRatherThanLetItUseEveryModel() {
+        Map<String, AttributeValue> base = Map.of("pk", AttributeValue.fromS("vkey#" + hash() + "-models"),
+                "sk", AttributeValue.fromS("key"), "key_id", AttributeValue.fromS("vk_models"),
+                "user", AttributeValue.fromS("alice"), "created_at", AttributeValue.fromS("2026-11-30T00:00:00Z"));
+        for (AttributeValue models : List.of(AttributeValue.fromSs(List.of("gemini")), AttributeValue.fromL(List.of()),
+                AttributeValue.fromL(List.of(AttributeValue.fromN("4"))), AttributeValue.fromS("gemini"))) {
+            Map<String, AttributeValue> item = new HashMap<>(base);
+            item.put("models", models);
+            DB.client().putItem(b -> b.tableName(SwitchboardTables.STATE.physicalName(DB.prefix())).item(item));
+
+            assertTrue(store().findByHash(hash() + "-models").isEmpty(), models.toString());
+        }
+    }
+
+    @Test
     void theItemIsKeyedByTheHashAndHasNoTtl() {
         store().create(hash(), new VirtualKey("vk_item", "alice", null, RateLimits.NONE,
                 Instant.parse("2036-01-01T00:00:00Z"), "ci"));

@@ -1,6 +1,7 @@
 package dev.switchboard.function.complete;
 
 import dev.switchboard.api.ModelList;
+import dev.switchboard.service.Caller;
 import dev.switchboard.service.CatalogService;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -20,7 +21,7 @@ public class ModelsController {
     }
 
     @Get(uri = "/v1/models", produces = MediaType.APPLICATION_JSON)
-    public ModelList models() {
-        return catalog.models();
+    public ModelList models(Caller caller) {
+        return catalog.models(caller);
     }
 }

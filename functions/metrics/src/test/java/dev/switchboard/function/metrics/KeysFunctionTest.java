@@ -60,6 +60,26 @@ class KeysFunctionTest {
     }
 
     @Test
+    void aKeyMayBeLimitedToSomeModelsWhichItsAnswerAndTheListShowInTheAdminsOrder() {
+        APIGatewayV2HTTPResponse response = send("POST", "/keys", ADMIN,
+                "{\"user\": \"ivan\", \"models\": [\"gpt-4o-mini\", \"gemini\", \"gpt-4o-mini\", \"openai/gpt-4o\"]}");
+
+        assertEquals(201, response.getStatusCode(), FUNCTION.text(response));
+        List<String> models = List.of("gpt-4o-mini", "gemini", "openai/gpt-4o");
+        assertEquals(models, texts(FUNCTION.json(response).get("models")), "each once");
+        JsonNode listed = FUNCTION.json(send("GET", "/keys?user=ivan", ADMIN, null)).get("data").get(0);
+        assertEquals(models, texts(listed.get("models")));
+        JsonNode open = FUNCTION.json(send("POST", "/keys", ADMIN, "{\"user\": \"ivan\", \"models\": null}"));
+        assertTrue(open.get("models").isNull(), "every model");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new java.util.ArrayList<>();
+        array.values().forEach(item -> texts.add(item.getStringValue()));
+        return texts;
+    }
+
+    @Test
     void onlyAUserIsRequiredAndTheSeedBudgetApplies() {
         APIGatewayV2HTTPResponse response = send("POST", "/keys", ADMIN, "{\"user\": \"bob\"}");
 
@@ -70,6 +90,7 @@ class KeysFunctionTest {
         assertTrue(body.get("limits").get("rpm").isNull());
         assertTrue(body.get("name").isNull());
         assertTrue(body.get("expires_at").isNull(), "works until revoked");
+        assertTrue(body.get("models").isNull(), "may use every model");
     }
 
     @TestFactory
@@ -100,7 +121,17 @@ class KeysFunctionTest {
                 {"unknown limits field", "{\"user\": \"a\", \"limits\": {\"rph\": 1}}", "limits.rph"},
                 {"expiry without an offset", "{\"user\": \"a\", \"expires_at\": \"2099-01-01T00:00:00\"}", "expires_at"},
                 {"expiry as a number", "{\"user\": \"a\", \"expires_at\": 4102444800}", "expires_at"},
-                {"expiry in the past", "{\"user\": \"a\", \"expires_at\": \"2001-01-01T00:00:00Z\"}", "expires_at"}};
+                {"expiry in the past", "{\"user\": \"a\", \"expires_at\": \"2001-01-01T00:00:00Z\"}", "expires_at"},
+                {"models not a list", "{\"user\": \"a\", \"models\": \"gpt-4o\"}", "models"},
+                {"no models at all", "{\"user\": \"a\", \"models\": []}", "models"},
+                {"a blank model", "{\"user\": \"a\", \"models\": [\"gpt-4o\", \" \"]}", "models"},
+                {"a model as a number", "{\"user\": \"a\", \"models\": [4]}", "models"},
+                {"a model too long", "{\"user\": \"a\", \"models\": [\"" + "m".repeat(201) + "\"]}", "models"},
+                {"too many models", "{\"user\": \"a\", \"models\": [" + "\"gpt-4o\",".repeat(50) + "\"gpt-4o\"]}",
+                        "models"},
+                {"a model nothing serves", "{\"user\": \"a\", \"models\": [\"gpt-4o\", \"gpt-5\"]}", "models"},
+                {"a provider that serves no such model", "{\"user\": \"a\", \"models\": [\"gemini/gpt-4o\"]}",
+                        "models"}};
         return Stream.of(cases).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             APIGatewayV2HTTPResponse response = send("POST", "/keys", ADMIN, c[1]);
 

@@ -2,6 +2,7 @@ package dev.switchboard.function.recommend;
 
 import dev.switchboard.api.RecommendationResponse;
 import dev.switchboard.api.http.PreviewQuery;
+import dev.switchboard.service.Caller;
 import dev.switchboard.service.DecisionService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -15,7 +16,8 @@ import java.util.Set;
 /**
  * GET /recommendation?prompt= (seed 001): the auto-route decision, without calling a provider. max_tokens
  * (as POST /complete's) and the routing preferences of POST /complete may be given as query parameters
- * (lists comma-separated); any other parameter is a 400, auto_route included (this is always auto-routed).
+ * (lists comma-separated); any other parameter is a 400, auto_route included (this is always auto-routed). A
+ * virtual key limited to some models is recommended one of those.
  */
 // Providers, DynamoDB and the ledger are blocking calls: keep them off the server's event loop.
 @Controller
@@ -31,8 +33,8 @@ public class RecommendationController {
     }
 
     @Get(uri = "/recommendation", produces = MediaType.APPLICATION_JSON)
-    public RecommendationResponse recommend(HttpRequest<?> request) {
+    public RecommendationResponse recommend(HttpRequest<?> request, Caller caller) {
         PreviewQuery query = PreviewQuery.of(request, "GET /recommendation", PARAMETERS);
-        return decisions.recommend(query.prompt(), query.maxTokens(), query.preferences());
+        return decisions.recommend(query.prompt(), query.maxTokens(), query.preferences(), caller);
     }
 }
