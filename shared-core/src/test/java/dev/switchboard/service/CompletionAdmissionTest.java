@@ -14,7 +14,6 @@ import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.Tier;
 import dev.switchboard.state.Admission;
 import dev.switchboard.state.AdmissionRequest;
-import dev.switchboard.state.AdmissionStore;
 import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.CacheKey;
 import dev.switchboard.state.DeploymentLatency;
