@@ -5,14 +5,16 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * GET /stats: what the ledger holds over a period, overall and per provider and model. Costs cover
- * priced answers only; {@code unpricedRequests} counts the answers whose cost is unknown.
+ * priced answers only; {@code unpricedRequests} counts the answers whose cost is unknown. {@code errorsByType}
+ * splits {@code errors} by the error type each failed request was answered with, the most frequent first.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record StatsResponse(int periodDays, long totalRequests, long errors, long cacheHits, long fallbacks,
-                            long unpricedRequests,
+public record StatsResponse(int periodDays, long totalRequests, long errors, Map<String, Long> errorsByType,
+                            long cacheHits, long fallbacks, long unpricedRequests,
                             double totalCost, double baselineCost, List<ByProvider> byProvider) {
 
     /**

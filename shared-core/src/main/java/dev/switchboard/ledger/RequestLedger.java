@@ -20,6 +20,9 @@ public interface RequestLedger {
 
     LedgerStats stats(Instant since, LedgerScope scope);
 
+    /** The failed requests since {@code since} by error type, the most frequent first. */
+    List<ErrorTypeStat> errorsByType(Instant since, LedgerScope scope);
+
     List<StrategyStat> byStrategy(Instant since, LedgerScope scope);
 
     List<ConfidenceStat> byConfidence(Instant since, LedgerScope scope);

@@ -4,6 +4,7 @@ import dev.switchboard.api.RoutingMetricsResponse;
 import dev.switchboard.api.StatsResponse;
 import dev.switchboard.ledger.ConfidenceStat;
 import dev.switchboard.ledger.LedgerScope;
+import dev.switchboard.ledger.ErrorTypeStat;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.ProviderStat;
 import dev.switchboard.ledger.RequestLedger;
@@ -13,7 +14,9 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Analytics over the ledger: seed 001's routing metrics and the overall stats. */
 @Singleton
@@ -59,9 +62,12 @@ public class MetricsService {
         Instant since = retention.since(days);
         LedgerScope scope = caller.ledgerScope();
         LedgerStats s = LedgerCalls.of(() -> ledger.stats(since, scope));
+        List<ErrorTypeStat> errors = LedgerCalls.of(() -> ledger.errorsByType(since, scope));
         List<ProviderStat> providers = LedgerCalls.of(() -> ledger.byProvider(since, scope));
-        return new StatsResponse(retention.days(days), s.requests(), s.errors(), s.cacheHits(), s.fallbacks(), s.unpriced(),
-                usd(s.intelligentCost()), usd(s.baselineCost()),
+        Map<String, Long> errorsByType = new LinkedHashMap<>();
+        errors.forEach(e -> errorsByType.put(e.errorType(), e.count()));
+        return new StatsResponse(retention.days(days), s.requests(), s.errors(), errorsByType, s.cacheHits(),
+                s.fallbacks(), s.unpriced(), usd(s.intelligentCost()), usd(s.baselineCost()),
                 providers.stream().map(p -> new StatsResponse.ByProvider(p.provider(), p.model(),
                         p.count(), p.tokensIn(), p.tokensOut(), usdOrNull(p.cost()),
                         Math.round(p.avgLatencyMs() * 10) / 10.0, p.cachedTokensIn(), p.cacheWriteTokensIn()))

@@ -2,6 +2,7 @@ package dev.switchboard.testsupport;
 
 import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
+import dev.switchboard.ledger.ErrorTypeStat;
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LearnerCheckpoint;
@@ -74,6 +75,11 @@ public class ListLedger implements RequestLedger {
 
     @Override
     public LedgerStats stats(Instant since, LedgerScope scope) {
+        throw analyticsAreNotHere();
+    }
+
+    @Override
+    public List<ErrorTypeStat> errorsByType(Instant since, LedgerScope scope) {
         throw analyticsAreNotHere();
     }
 

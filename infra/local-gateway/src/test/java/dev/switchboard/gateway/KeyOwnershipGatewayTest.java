@@ -85,6 +85,23 @@ class KeyOwnershipGatewayTest {
         assertEquals(200, get("/insights?days=1", hugo).statusCode());
     }
 
+    @Test
+    void statsCountAKeysFailuresByTheirType() throws Exception {
+        HttpResponse<String> created = post("/keys", ADMIN_KEY, "{\"user\":\"ines\",\"limits\":{\"rpm\":1}}");
+        String ines = read(created).get("key").getStringValue();
+        assertEquals(200, post("/complete", ines, "{\"prompt\":\"What is Rust?\"}").statusCode());
+        assertEquals(429, post("/complete", ines, "{\"prompt\":\"What is Go?\"}").statusCode());
+
+        JsonNode stats = read(get("/stats?days=1", ines));
+
+        assertEquals(2, stats.get("total_requests").getLongValue(), stats.toString());
+        assertEquals(1, stats.get("errors").getLongValue());
+        JsonNode byType = stats.get("errors_by_type");
+        assertEquals(1, byType.size(), stats.toString());
+        assertEquals(1, byType.get("rate_limited").getLongValue());
+        assertEquals(0, read(get("/stats?days=1", key("jon"))).get("errors_by_type").size(), "none: an empty object");
+    }
+
     private static HttpResponse<String> get(String path, String key) throws Exception {
         return GatewayCalls.get(gateway, path, key);
     }

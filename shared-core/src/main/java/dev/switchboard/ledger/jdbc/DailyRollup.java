@@ -43,10 +43,12 @@ final class DailyRollup {
     private static final Logger LOG = LoggerFactory.getLogger(DailyRollup.class);
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String GROUPS = "principal, strategy, confidence, provider, model, tier, "
-            + "CASE WHEN fallback_used THEN first_choice END, status, cache_hit, fallback_used, priced, cache_asked";
+            + "CASE WHEN fallback_used THEN first_choice END, status, error_type, cache_hit, fallback_used, priced, "
+            + "cache_asked";
     private static final String ROLL = "INSERT INTO request_day (utc_day, principal, strategy, confidence, provider, "
-            + "model, tier, first_choice, status, cache_hit, fallback_used, priced, cache_asked, requests, tokens_in, tokens_out, "
-            + "cost, baseline_cost, latency_ms, cached_tokens_in, cache_write_tokens_in) SELECT CAST(? AS DATE), " + GROUPS
+            + "model, tier, first_choice, status, error_type, cache_hit, fallback_used, priced, cache_asked, requests, "
+            + "tokens_in, tokens_out, cost, baseline_cost, latency_ms, cached_tokens_in, cache_write_tokens_in) "
+            + "SELECT CAST(? AS DATE), " + GROUPS
             + ", COUNT(*), SUM(tokens_in), SUM(tokens_out), SUM(cost), SUM(baseline_cost), SUM(latency_ms), "
             + "SUM(cached_tokens_in), SUM(cache_write_tokens_in) FROM request_log WHERE created_at >= ? AND created_at < ? "
             + "GROUP BY " + GROUPS;

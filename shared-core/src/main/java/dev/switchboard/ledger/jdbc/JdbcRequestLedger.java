@@ -2,6 +2,7 @@ package dev.switchboard.ledger.jdbc;
 
 import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
+import dev.switchboard.ledger.ErrorTypeStat;
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LearnerCheckpoint;
@@ -98,6 +99,12 @@ public class JdbcRequestLedger implements RequestLedger {
         used(); // the metrics function writes no rows: what waits for the ledger's use comes with its reads
         LedgerPeriod p = rollup.period(since);
         return repository.stats(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), scope.principal());
+    }
+
+    @Override
+    public List<ErrorTypeStat> errorsByType(Instant since, LedgerScope scope) {
+        LedgerPeriod p = rollup.period(since);
+        return repository.errorsByType(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), scope.principal());
     }
 
     @Override

@@ -12,7 +12,7 @@ package dev.switchboard.ledger.jdbc;
 final class PeriodRows {
 
     private static final String COLUMNS = "principal, strategy, confidence, provider, model, tier, first_choice, "
-            + "status, cache_hit, fallback_used, priced, cache_asked, ";
+            + "status, error_type, cache_hit, fallback_used, priced, cache_asked, ";
     private static final String SUMS = "tokens_in, tokens_out, cost, baseline_cost, latency_ms, cached_tokens_in, "
             + "cache_write_tokens_in";
     private static final String PRINCIPAL = " AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal)";

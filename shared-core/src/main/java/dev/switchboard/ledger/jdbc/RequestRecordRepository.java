@@ -2,6 +2,7 @@ package dev.switchboard.ledger.jdbc;
 
 import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
+import dev.switchboard.ledger.ErrorTypeStat;
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.LedgerStats;
 import dev.switchboard.ledger.ProviderStat;
@@ -39,6 +40,12 @@ public interface RequestRecordRepository extends CrudRepository<RequestRecord, S
             + " FROM " + PeriodRows.ROWS)
     LedgerStats stats(Instant since, LocalDate fromDay, LocalDate toDay, Instant rolledFrom, Instant rolledTo,
                    @Nullable String principal);
+
+    @Query("SELECT COALESCE(error_type, '" + ErrorTypeStat.UNRECORDED + "') AS error_type, SUM(requests) AS count"
+            + " FROM " + PeriodRows.ROWS + " WHERE status <> 'ok'"
+            + " GROUP BY COALESCE(error_type, '" + ErrorTypeStat.UNRECORDED + "') ORDER BY count DESC, error_type")
+    List<ErrorTypeStat> errorsByType(Instant since, LocalDate fromDay, LocalDate toDay, Instant rolledFrom,
+                                     Instant rolledTo, @Nullable String principal);
 
     @Query("SELECT strategy, SUM(requests) AS count,"
             + " SUM(CASE WHEN priced THEN cost END) / SUM(CASE WHEN priced THEN requests END) AS avg_cost,"

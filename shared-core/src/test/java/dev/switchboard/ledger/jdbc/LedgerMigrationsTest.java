@@ -2,6 +2,7 @@ package dev.switchboard.ledger.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.jdbc.DataSourceResolver;
@@ -113,6 +114,31 @@ class LedgerMigrationsTest {
                 assertEquals(0, row.getLong(2), table);
                 assertEquals(0, row.getLong(3), table);
             }
+        }
+    }
+
+    @Test
+    void daysRolledBeforeTheErrorTypeColumnAreReadFromTheirRowsUntilRolledAgain() throws SQLException {
+        DataSource ledger = newLedger();
+        flyway(ledger, "9").migrate();
+        try (Connection connection = ledger.getConnection()) {
+            connection.createStatement().executeUpdate("INSERT INTO request_day (utc_day, principal, strategy,"
+                    + " confidence, status, cache_hit, fallback_used, priced, requests, tokens_in, tokens_out, cost,"
+                    + " baseline_cost, latency_ms) VALUES (DATE '2026-11-28', 'alice', 'complexity', 'medium', 'error',"
+                    + " FALSE, FALSE, TRUE, 2, 20, 0, 0, 0, 10)");
+            connection.createStatement().executeUpdate("INSERT INTO request_day_rollup (utc_day, rolled_at, stale)"
+                    + " VALUES (DATE '2026-11-28', TIMESTAMP WITH TIME ZONE '2026-11-29 00:30:00+00', FALSE)");
+        }
+
+        flyway(ledger, "latest").migrate();
+
+        try (Connection connection = ledger.getConnection()) {
+            ResultSet marker = connection.createStatement().executeQuery("SELECT stale FROM request_day_rollup");
+            assertTrue(marker.next());
+            assertTrue(marker.getBoolean(1), "the day is read from request_log, which holds the types, until rolled");
+            ResultSet day = connection.createStatement().executeQuery("SELECT error_type FROM request_day");
+            assertTrue(day.next());
+            assertNull(day.getString(1), "until then its old sums are kept, not read");
         }
     }
 

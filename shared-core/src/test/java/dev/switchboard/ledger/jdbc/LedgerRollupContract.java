@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class LedgerRollupContract extends LedgerContextContract {
 
     private static final String[] STRATEGIES = {"complexity", "hybrid", "cost"};
+    private static final String[] ERROR_TYPES = {"timeout", "budget_exceeded", "no_provider_available"};
     private static final String[] CONFIDENCES = {"low", "medium", "high"};
     private static final String[][] DEPLOYMENTS = {{"gemini", "gemini-1.5-flash", "economy"},
             {"openai", "gpt-4o", "premium"}, {"anthropic", "claude-3-5-haiku-20241022", "standard"}};
@@ -72,7 +73,8 @@ abstract class LedgerRollupContract extends LedgerContextContract {
                 answered ? deployment[0] : null, answered ? deployment[1] : null, tokensIn,
                 random.nextInt(900), cacheHit ? BigDecimal.ZERO : cost, BigDecimal.valueOf(random.nextInt(200_000), 10),
                 priced, random.nextInt(3_000), cacheHit, fallback, fallback ? 2 : 1,
-                failed ? LedgerEntry.ERROR : LedgerEntry.OK, failed ? "timeout" : null,
+                failed ? LedgerEntry.ERROR : LedgerEntry.OK,
+                failed ? ERROR_TYPES[random.nextInt(ERROR_TYPES.length)] : null,
                 answered ? deployment[2] : null, DEPLOYMENTS[random.nextInt(DEPLOYMENTS.length)][0] + "/m", null, null,
                 null, cacheHit || random.nextInt(4) != 0 ? Boolean.TRUE : random.nextBoolean() ? Boolean.FALSE : null,
                 cachedIn, cacheWriteIn);
@@ -80,7 +82,8 @@ abstract class LedgerRollupContract extends LedgerContextContract {
 
     /** Every analytics figure over the period from {@code since}, as the ledger answers it now. */
     private List<Object> analytics(Instant since, LedgerScope scope) {
-        return List.of(ledger.stats(since, scope), ledger.byStrategy(since, scope), ledger.byConfidence(since, scope),
+        return List.of(ledger.stats(since, scope), ledger.errorsByType(since, scope), ledger.byStrategy(since, scope),
+                ledger.byConfidence(since, scope),
                 ledger.byProvider(since, scope), ledger.cacheStats(since, scope), ledger.tierShare(since, scope),
                 ledger.fallbackCauses(since, scope), ledger.wellRatedByCost(since, ANY_RATING, scope));
     }
@@ -91,6 +94,7 @@ abstract class LedgerRollupContract extends LedgerContextContract {
         LedgerPeriod p = LedgerPeriod.raw(since);
         String who = scope.principal();
         return List.of(rows.stats(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
+                rows.errorsByType(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
                 rows.byStrategy(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
                 rows.byConfidence(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
                 rows.byProvider(since, p.fromDay(), p.toDay(), p.rolledFrom(), p.rolledTo(), who),
@@ -128,7 +132,8 @@ abstract class LedgerRollupContract extends LedgerContextContract {
         Instant since = now().minus(Duration.ofDays(5)).minus(Duration.ofHours(3));
         List<Object> expected = fromRows(since, LedgerScope.EVERYONE);
         List<Object> alices = fromRows(since, LedgerScope.of("alice"));
-        assertTrue(((List<?>) expected.get(1)).size() > 1, "the rows vary: " + expected);
+        assertTrue(((List<?>) expected.get(1)).size() > 1, "failures of several types: " + expected);
+        assertTrue(((List<?>) expected.get(2)).size() > 1, "the rows vary: " + expected);
 
         for (int read = 0; read < 8; read++) { // each read rolls up at most one more day, newest first
             assertEquals(expected, analytics(since, LedgerScope.EVERYONE), "read " + read);

@@ -2,6 +2,7 @@ package dev.switchboard.ledger.jdbc;
 
 import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.CacheStats;
+import dev.switchboard.ledger.ErrorTypeStat;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.LedgerStats;
@@ -78,6 +79,33 @@ abstract class RequestLedgerContract extends LedgerContextContract {
         assertEquals(2, ledger.byProvider(since, LedgerScope.of("alice")).get(0).count());
         assertEquals(2, ledger.cacheStats(since, LedgerScope.of("alice")).misses());
         assertEquals(0, ledger.stats(since, LedgerScope.of("carol")).requests());
+    }
+
+    @Test
+    void countsFailuresByTheirTypeTheMostFrequentFirstInTheCallersScope() {
+        Instant at = NOW.minusSeconds(60);
+        ledger.append(LedgerEntries.ok(at).build("alice"));
+        ledger.append(failed(at, "alice", "budget_exceeded"));
+        ledger.append(failed(at, "alice", "timeout"));
+        ledger.append(failed(at, "alice", "timeout"));
+        ledger.append(failed(at, "bob", "budget_exceeded"));
+        ledger.append(failed(at, "bob", "budget_exceeded"));
+        ledger.append(LedgerEntries.ok(at).unfinished().build("bob")); // a broken stream: failed, with its deployment
+        Instant since = NOW.minusSeconds(3_600);
+
+        assertEquals(List.of(new ErrorTypeStat("budget_exceeded", 3), new ErrorTypeStat("timeout", 2),
+                new ErrorTypeStat("no_provider_available", 1)), ledger.errorsByType(since, LedgerScope.EVERYONE));
+        assertEquals(List.of(new ErrorTypeStat("timeout", 2), new ErrorTypeStat("budget_exceeded", 1)),
+                ledger.errorsByType(since, LedgerScope.of("alice")));
+        assertEquals(ledger.stats(since, LedgerScope.EVERYONE).errors(), ledger.errorsByType(since,
+                LedgerScope.EVERYONE).stream().mapToLong(ErrorTypeStat::count).sum(), "the same failures");
+        assertTrue(ledger.errorsByType(since, LedgerScope.of("carol")).isEmpty());
+    }
+
+    private static LedgerEntry failed(Instant at, String principal, String errorType) {
+        return new LedgerEntry(java.util.UUID.randomUUID().toString(), at, principal, "complete", "complexity",
+                "medium", "general", 0.2, null, null, 10, 0, BigDecimal.ZERO, BigDecimal.ZERO, true, 5, false, false, 0,
+                LedgerEntry.ERROR, errorType);
     }
 
     @Test

@@ -1,0 +1,14 @@
+package dev.switchboard.ledger;
+
+import io.micronaut.core.annotation.Introspected;
+
+/**
+ * How many requests of a period failed with one error type ("timeout", "budget_exceeded", ...);
+ * {@value #UNRECORDED} for failures whose type the ledger does not hold.
+ */
+@Introspected
+public record ErrorTypeStat(String errorType, long count) {
+
+    /** The type of a failure rolled up by an older version, which did not keep the type in its daily sums. */
+    public static final String UNRECORDED = "unrecorded";
+}
