@@ -40,10 +40,20 @@ public class CatalogService {
         this.breakers = breakers;
     }
 
-    public ProvidersResponse providers() {
+    /**
+     * GET /providers: every configured provider and deployment with its prices and shared state; for a key limited
+     * to some models, only the deployments it may use (and their providers), as {@link #models} lists them.
+     */
+    public ProvidersResponse providers(Caller caller) {
         SharedState shared = sharedState.current();
-        return new ProvidersResponse(catalog.source(),
-                catalog.providers().stream().map(p -> provider(p, shared)).toList());
+        return new ProvidersResponse(catalog.source(), catalog.providers().stream()
+                .map(p -> provider(p, usable(p, caller.models()), shared))
+                .filter(p -> caller.models().isEmpty() || !p.deployments().isEmpty()).toList());
+    }
+
+    private static List<DeploymentConfig> usable(ProviderConfig provider, List<String> keyModels) {
+        return keyModels.isEmpty() ? provider.deployments() : provider.deployments().stream()
+                .filter(d -> Candidate.named(provider.name(), d.model(), keyModels)).toList();
     }
 
     /**
@@ -52,12 +62,9 @@ public class CatalogService {
      */
     public ModelList models(Caller caller) {
         Map<String, String> firstProvider = new LinkedHashMap<>();
-        List<String> keyModels = caller.models();
         for (ProviderConfig provider : catalog.providers()) {
-            for (DeploymentConfig deployment : provider.deployments()) {
-                if (keyModels.isEmpty() || Candidate.named(provider.name(), deployment.model(), keyModels)) {
-                    firstProvider.putIfAbsent(deployment.model(), provider.name());
-                }
+            for (DeploymentConfig deployment : usable(provider, caller.models())) {
+                firstProvider.putIfAbsent(deployment.model(), provider.name());
             }
         }
         List<ModelList.Model> models = new ArrayList<>(firstProvider.size() + 1);
@@ -71,10 +78,11 @@ public class CatalogService {
         return catalog.providers().size();
     }
 
-    private ProvidersResponse.Provider provider(ProviderConfig p, SharedState shared) {
+    private ProvidersResponse.Provider provider(ProviderConfig p, List<DeploymentConfig> deployments,
+                                                SharedState shared) {
         return new ProvidersResponse.Provider(p.name(), p.protocol(), p.baseUrl(), p.promptCaching(),
                 p.guardrail() == null ? null : p.guardrail().shown(),
-                p.deployments().stream().map(d -> deployment(p.name(), d, shared)).toList());
+                deployments.stream().map(d -> deployment(p.name(), d, shared)).toList());
     }
 
     private ProvidersResponse.Deployment deployment(String provider, DeploymentConfig d, SharedState shared) {

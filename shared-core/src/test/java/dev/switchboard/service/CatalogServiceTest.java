@@ -33,7 +33,7 @@ class CatalogServiceTest {
         latency.record("alpha/gpt-4o-mini", Duration.ofMillis(5000), false, clock.instant());
         health.publish(CircuitRecord.open("alpha/gpt-4o-mini", clock.instant(), CircuitRecord.PROBE, "TIMEOUT"));
 
-        ProvidersResponse response = catalog.providers();
+        ProvidersResponse response = catalog.providers(Caller.ANONYMOUS);
 
         ProvidersResponse.Deployment measured = response.providers().get(0).deployments().get(0);
         assertEquals("OPEN", measured.circuit());

@@ -7,6 +7,7 @@ import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.DecisionResponse;
 import dev.switchboard.api.ModelList;
 import dev.switchboard.api.NoEligibleDeploymentException;
+import dev.switchboard.api.ProvidersResponse;
 import dev.switchboard.api.RecommendationResponse;
 import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.config.ProviderCatalog;
@@ -177,7 +178,7 @@ class KeyModelsRoutingTest {
     }
 
     @Test
-    void theModelListShowsALimitedKeyOnlyTheModelsItMayUse() {
+    void theModelListAndTheProvidersShowALimitedKeyOnlyTheDeploymentsItMayUse() {
         SharedStateParts parts = new SharedStateParts().simulated("openai", 0, "gpt-4o-mini", "gpt-4o")
                 .simulated("azure", 0, "gpt-4o");
         SharedStateParts.Instance instance = parts.instance(fixture.latency, new dev.switchboard.state.memory
@@ -192,5 +193,9 @@ class KeyModelsRoutingTest {
         assertEquals(List.of("auto", "gpt-4o-mini", "gpt-4o"), all.data().stream().map(ModelList.Model::id).toList());
         assertEquals(List.of("auto", "gpt-4o"), limited.data().stream().map(ModelList.Model::id).toList());
         assertEquals("azure", limited.data().get(1).ownedBy(), "the provider the key may use");
+        ProvidersResponse providers = service.providers(limitedTo("azure/gpt-4o", "openai/gpt-4o-mini"));
+        assertEquals(List.of("openai/gpt-4o-mini", "azure/gpt-4o"), providers.providers().stream()
+                .flatMap(p -> p.deployments().stream().map(d -> p.name() + "/" + d.model())).toList());
+        assertEquals(2, service.providers(Caller.ANONYMOUS).providers().get(0).deployments().size());
     }
 }

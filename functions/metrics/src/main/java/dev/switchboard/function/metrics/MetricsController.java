@@ -55,8 +55,8 @@ public class MetricsController {
     }
 
     @Get(uri = "/providers", produces = MediaType.APPLICATION_JSON)
-    public ProvidersResponse providers() {
-        return catalog.providers();
+    public ProvidersResponse providers(Caller caller) {
+        return catalog.providers(caller);
     }
 
     /**
