@@ -9,6 +9,6 @@ import io.micronaut.core.annotation.Introspected;
 @Introspected
 public record ErrorTypeStat(String errorType, long count) {
 
-    /** The type of a failure rolled up by an older version, which did not keep the type in its daily sums. */
+    /** The type of a failure the ledger holds none for (a row written without one; older rollups are rolled again). */
     public static final String UNRECORDED = "unrecorded";
 }

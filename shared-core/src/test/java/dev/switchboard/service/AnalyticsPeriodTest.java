@@ -2,6 +2,7 @@ package dev.switchboard.service;
 
 import dev.switchboard.ledger.CacheStats;
 import dev.switchboard.ledger.ConfidenceStat;
+import dev.switchboard.ledger.ErrorTypeStat;
 import dev.switchboard.ledger.FallbackCause;
 import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.LedgerStats;
@@ -44,6 +45,11 @@ class AnalyticsPeriodTest {
         @Override
         public LedgerStats stats(Instant from, LedgerScope scope) {
             return asked(from, new LedgerStats(0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO));
+        }
+
+        @Override
+        public List<ErrorTypeStat> errorsByType(Instant from, LedgerScope scope) {
+            return asked(from, List.of());
         }
 
         @Override

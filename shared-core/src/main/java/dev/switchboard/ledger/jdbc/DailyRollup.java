@@ -42,6 +42,11 @@ final class DailyRollup {
 
     private static final Logger LOG = LoggerFactory.getLogger(DailyRollup.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * What a day's rolled rows hold, on its marker: 1 since the failures' error_type (ledger V10). A marker of a
+     * lower version (a day rolled before, or by an older instance during a deploy) is rolled again.
+     */
+    static final int ROLLUP_VERSION = 1;
     private static final String GROUPS = "principal, strategy, confidence, provider, model, tier, "
             + "CASE WHEN fallback_used THEN first_choice END, status, error_type, cache_hit, fallback_used, priced, "
             + "cache_asked";
@@ -124,12 +129,13 @@ final class DailyRollup {
         return jdbc.execute(connection -> {
             Map<LocalDate, Boolean> fresh = new HashMap<>();
             try (PreparedStatement read = connection.prepareStatement(
-                    "SELECT utc_day, stale FROM request_day_rollup WHERE utc_day >= ? AND utc_day <= ?")) {
+                    "SELECT utc_day, stale, rollup_version FROM request_day_rollup WHERE utc_day >= ? AND utc_day <= ?")) {
                 read.setObject(1, first);
                 read.setObject(2, last);
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
-                        fresh.put(rows.getObject(1, LocalDate.class), !rows.getBoolean(2));
+                        fresh.put(rows.getObject(1, LocalDate.class),
+                                !rows.getBoolean(2) && rows.getInt(3) >= ROLLUP_VERSION);
                     }
                 }
             }
@@ -175,12 +181,17 @@ final class DailyRollup {
         }
     }
 
-    /** Takes the day's marker for this transaction: a stale one turned fresh, or a new one; false if taken. */
+    /**
+     * Takes the day's marker for this transaction: a stale one (or one of an older version) turned fresh, or a new
+     * one; false if taken.
+     */
     private static boolean claim(Connection connection, LocalDate day, Instant now) throws SQLException {
-        try (PreparedStatement refresh = connection.prepareStatement(
-                "UPDATE request_day_rollup SET stale = FALSE, rolled_at = ? WHERE utc_day = ? AND stale")) {
+        try (PreparedStatement refresh = connection.prepareStatement("UPDATE request_day_rollup SET stale = FALSE, "
+                + "rolled_at = ?, rollup_version = ? WHERE utc_day = ? AND (stale OR rollup_version < ?)")) {
             refresh.setTimestamp(1, Timestamp.from(now));
-            refresh.setObject(2, day);
+            refresh.setInt(2, ROLLUP_VERSION);
+            refresh.setObject(3, day);
+            refresh.setInt(4, ROLLUP_VERSION);
             if (refresh.executeUpdate() == 1) {
                 return true;
             }
@@ -207,10 +218,11 @@ final class DailyRollup {
     private static void insertMarker(Connection connection, LocalDate day, Instant at, boolean stale)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO request_day_rollup (utc_day, rolled_at, stale) VALUES (?, ?, ?)")) {
+                "INSERT INTO request_day_rollup (utc_day, rolled_at, stale, rollup_version) VALUES (?, ?, ?, ?)")) {
             insert.setObject(1, day);
             insert.setTimestamp(2, Timestamp.from(at));
             insert.setBoolean(3, stale);
+            insert.setInt(4, ROLLUP_VERSION);
             insert.executeUpdate();
         }
     }

@@ -118,7 +118,7 @@ class LedgerMigrationsTest {
     }
 
     @Test
-    void daysRolledBeforeTheErrorTypeColumnAreReadFromTheirRowsUntilRolledAgain() throws SQLException {
+    void daysRolledBeforeTheErrorTypeColumnAreMarkedAsAnOlderRollup() throws SQLException {
         DataSource ledger = newLedger();
         flyway(ledger, "9").migrate();
         try (Connection connection = ledger.getConnection()) {
@@ -133,9 +133,10 @@ class LedgerMigrationsTest {
         flyway(ledger, "latest").migrate();
 
         try (Connection connection = ledger.getConnection()) {
-            ResultSet marker = connection.createStatement().executeQuery("SELECT stale FROM request_day_rollup");
+            ResultSet marker = connection.createStatement().executeQuery("SELECT rollup_version FROM request_day_rollup");
             assertTrue(marker.next());
-            assertTrue(marker.getBoolean(1), "the day is read from request_log, which holds the types, until rolled");
+            assertEquals(0, marker.getInt(1), "older than DailyRollup's: read from request_log, which holds the types, "
+                    + "until rolled again");
             ResultSet day = connection.createStatement().executeQuery("SELECT error_type FROM request_day");
             assertTrue(day.next());
             assertNull(day.getString(1), "until then its old sums are kept, not read");

@@ -144,6 +144,28 @@ abstract class LedgerRollupContract extends LedgerContextContract {
     }
 
     @Test
+    void aDayRolledByAnOlderVersionIsReadFromItsRowsUntilRolledAgainWithTheFailuresTypes() {
+        appendDays(4, 30);
+        Instant since = now().minus(Duration.ofDays(3)).minus(Duration.ofHours(3));
+        for (int read = 0; read < 5; read++) {
+            analytics(since, LedgerScope.EVERYONE);
+        }
+        // As an instance of the version before error_type leaves its days: no types, a marker of version 0.
+        JdbcOperations jdbc = bean(JdbcOperations.class);
+        jdbc.execute(connection -> {
+            connection.createStatement().executeUpdate("UPDATE request_day SET error_type = NULL");
+            return connection.createStatement().executeUpdate("UPDATE request_day_rollup SET rollup_version = 0");
+        });
+        List<Object> expected = fromRows(since, LedgerScope.EVERYONE);
+
+        for (int read = 0; read < 5; read++) {
+            assertEquals(expected, analytics(since, LedgerScope.EVERYONE), "read " + read);
+        }
+        assertTrue(new DailyRollup(jdbc, SharedTestClock.CLOCK).period(since).rolled(), "rolled again by now");
+        assertEquals(expected, analytics(since, LedgerScope.EVERYONE));
+    }
+
+    @Test
     void aRowWrittenAfterItsDayWasRolledUpIsCounted() {
         appendDays(4, 20);
         Instant since = now().minus(Duration.ofDays(4));

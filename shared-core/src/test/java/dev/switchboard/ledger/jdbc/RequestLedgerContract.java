@@ -319,7 +319,8 @@ abstract class RequestLedgerContract extends LedgerContextContract {
                     + " cost, baseline_cost, latency_ms) VALUES (?, 'anonymous', 'complexity', 'medium', 'ok', FALSE,"
                     + " FALSE, TRUE, 1, 10, 40, 0.00001, 0.0001, 120)");
                  PreparedStatement marker = connection.prepareStatement(
-                         "INSERT INTO request_day_rollup (utc_day, rolled_at, stale) VALUES (?, ?, FALSE)")) {
+                         "INSERT INTO request_day_rollup (utc_day, rolled_at, stale, rollup_version) VALUES (?, ?, FALSE, "
+                                 + DailyRollup.ROLLUP_VERSION + ")")) {
                 stale.setObject(1, day);
                 stale.executeUpdate();
                 row.setObject(1, day);
