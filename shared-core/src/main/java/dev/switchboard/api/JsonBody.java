@@ -46,6 +46,11 @@ public final class JsonBody {
         return new JsonBody(node);
     }
 
+    /** Whether the body holds {@code field}, JSON null included (a partial change reads null as "clear it"). */
+    public boolean has(String field) {
+        return object.get(field) != null;
+    }
+
     /** A field's raw value for nested structures, or null when absent or JSON null. */
     public JsonNode optionalNode(String field) {
         JsonNode value = object.get(field);

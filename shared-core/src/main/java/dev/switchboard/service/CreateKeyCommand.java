@@ -1,6 +1,8 @@
 package dev.switchboard.service;
 
 import dev.switchboard.api.CreateKeyRequest;
+import dev.switchboard.api.KeyBudget;
+import dev.switchboard.api.KeyLimits;
 import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.RateLimits;
 
@@ -41,9 +43,17 @@ public record CreateKeyCommand(String user, String name, BudgetCaps budget, Rate
 
     /** The command a parsed POST /keys body asks for. */
     public static CreateKeyCommand from(CreateKeyRequest request) {
-        BudgetCaps budget = request.budget() == null ? null
-                : new BudgetCaps(request.budget().dailyUsd(), request.budget().monthlyUsd());
-        return new CreateKeyCommand(request.user(), request.name(), budget,
-                new RateLimits(request.limits().rpm(), request.limits().tpm()), request.expiresAt(), request.models());
+        return new CreateKeyCommand(request.user(), request.name(), caps(request.budget()), limits(request.limits()),
+                request.expiresAt(), request.models());
+    }
+
+    /** A budget as the admin gave it, as state keeps it: null for seed 002's default. */
+    static BudgetCaps caps(KeyBudget budget) {
+        return budget == null ? null : new BudgetCaps(budget.dailyUsd(), budget.monthlyUsd());
+    }
+
+    /** A key's own limits as the admin gave them, as state keeps them: null for none. */
+    static RateLimits limits(KeyLimits limits) {
+        return limits == null ? RateLimits.NONE : new RateLimits(limits.rpm(), limits.tpm());
     }
 }

@@ -86,6 +86,14 @@ final class KeyCache {
         Instant now = clock.instant();
         revoked.values().removeIf(until -> !now.isBefore(until));
         revoked.put(keyId, now.plus(KNOWN_FOR));
+        drop(keyId);
+    }
+
+    /**
+     * Drops what is cached for the key with this id, which was changed, so that this process reads it again (a
+     * lookup under way may still cache the copy it read before the change, for {@link #KNOWN_FOR} at most).
+     */
+    void drop(String keyId) {
         entries.values().removeIf(e -> e.answer().key() != null && e.answer().key().id().equals(keyId));
     }
 

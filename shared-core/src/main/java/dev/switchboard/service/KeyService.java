@@ -6,8 +6,11 @@ import dev.switchboard.api.KeyListRequest;
 import dev.switchboard.api.KeyListResponse;
 import dev.switchboard.api.KeyResponse;
 import dev.switchboard.api.StateStoreUnavailableException;
+import dev.switchboard.api.UpdateKeyRequest;
+import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.KeyPage;
 import dev.switchboard.state.ListedKey;
+import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.VirtualKey;
 import dev.switchboard.state.VirtualKeyStore;
@@ -110,7 +113,7 @@ public class KeyService {
         ListedKey revoked;
         try {
             revoked = store.revoke(keyId, clock.instant())
-                    .orElseThrow(() -> new ApiException(404, "not_found", "No virtual key has id '" + keyId + "'", "id"));
+                    .orElseThrow(() -> unknown(keyId));
         } catch (StateUnavailableException e) {
             LOG.warn("revoking virtual key {} failed: {}", keyId, e.getMessage());
             throw new StateStoreUnavailableException("The revocation may not have taken effect: the state store is "
@@ -122,6 +125,54 @@ public class KeyService {
         // The id only: user names may be email addresses, and no other log line names a user.
         LOG.info("virtual key {} revoked (at {})", keyId, revoked.revokedAt());
         return KeyViews.response(revoked);
+    }
+
+    /**
+     * Changes a working key's label, budget, limits, expiry or models, keeping the key itself: this process reads it
+     * again at its next request; others once their cached copy expires ({@link KeyCache#KNOWN_FOR}).
+     *
+     * @throws ApiException 404 when no key has this id, 409 when it was revoked
+     * @throws StateStoreUnavailableException (503) when the store cannot be reached; the change may or may not
+     *         have been made then, and making it again is safe
+     */
+    public KeyResponse update(String keyId, UpdateKeyRequest change) {
+        Instant now = clock.instant();
+        if (change.expiresAt().value() != null && !change.expiresAt().value().isAfter(now)) {
+            throw new InvalidRequestException("expires_at", "'expires_at' must be later than now (" + now + ")");
+        }
+        if (change.models().given()) {
+            models.requireConfigured(change.models().value());
+        }
+        ListedKey updated;
+        try {
+            updated = store.update(keyId, key -> changed(key, change))
+                    .orElseThrow(() -> unknown(keyId));
+        } catch (StateUnavailableException e) {
+            LOG.warn("changing virtual key {} failed: {}", keyId, e.getMessage());
+            throw new StateStoreUnavailableException("The change may not have taken effect: the state store is "
+                    + "unavailable; send it again shortly (the same change twice is safe)");
+        } finally {
+            // Also when the answer is unknown: the change may have landed.
+            cache.drop(keyId);
+        }
+        if (updated.revoked()) {
+            throw new ApiException(409, "key_revoked", "Virtual key '" + keyId + "' was revoked at "
+                    + updated.revokedAt() + "; a revoked key cannot be changed", "id");
+        }
+        LOG.info("virtual key {} changed: {}", keyId, String.join(", ", change.given()));
+        return KeyViews.response(updated);
+    }
+
+    private static ApiException unknown(String keyId) {
+        return new ApiException(404, "not_found", "No virtual key has id '" + keyId + "'", "id");
+    }
+
+    /** {@code key} with the fields {@code change} gives; its id, user and creation time stay. */
+    private static VirtualKey changed(VirtualKey key, UpdateKeyRequest change) {
+        BudgetCaps budget = change.budget().given() ? CreateKeyCommand.caps(change.budget().value()) : key.budget();
+        RateLimits limits = change.limits().given() ? CreateKeyCommand.limits(change.limits().value()) : key.limits();
+        return new VirtualKey(key.id(), key.user(), budget, limits, key.createdAt(), change.name().or(key.name()),
+                change.expiresAt().or(key.expiresAt()), change.models().or(key.models()));
     }
 
     /**

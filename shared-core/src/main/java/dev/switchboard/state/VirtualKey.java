@@ -43,6 +43,14 @@ public record VirtualKey(String id, String user, BudgetCaps budget, RateLimits l
         models = List.copyOf(Objects.requireNonNull(models, "models"));
     }
 
+    /** This key as {@code changed} says it should be now, which may not make it another user's or another key. */
+    public VirtualKey requireSameKey(VirtualKey changed) {
+        if (!id.equals(changed.id) || !user.equals(changed.user) || !createdAt.equals(changed.createdAt)) {
+            throw new IllegalArgumentException("a change of a key keeps its id, user and creation time");
+        }
+        return changed;
+    }
+
     /** Whether the key no longer works at {@code now} because its time ran out. */
     public boolean expiredAt(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);

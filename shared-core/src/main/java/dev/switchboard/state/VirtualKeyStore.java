@@ -2,12 +2,13 @@ package dev.switchboard.state;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Virtual keys by the SHA-256 hash of the key; the clear key never reaches a store. Besides the key
  * itself a store keeps an entry per key id, so that the admin can list keys and revoke one by its id
  * without ever holding the key. Creation, lookup and listing a page are one round trip each; revoking
- * is two. Every operation throws {@link StateUnavailableException} when the store cannot be reached.
+ * and changing a key are two (a change that races another takes two more each time it is applied again). Every operation throws {@link StateUnavailableException} when the store cannot be reached.
  */
 public interface VirtualKeyStore {
 
@@ -38,6 +39,16 @@ public interface VirtualKeyStore {
      * @return the key's entry, or empty when no key has this id
      */
     Optional<ListedKey> revoke(String keyId, Instant at);
+
+    /**
+     * Replaces the working key with this id by {@code change} of it (which keeps its id, user and creation time),
+     * under the same hash, so that its holder keeps the key. Two changes at once both apply, one after the other: a
+     * change may be applied to the key as the other left it. A revoked key is not changed.
+     *
+     * @return the key's entry as it is now (revoked and unchanged, or changed), or empty when no key has this id
+     * @throws IllegalArgumentException when {@code change} alters the key's id, user or creation time
+     */
+    Optional<ListedKey> update(String keyId, UnaryOperator<VirtualKey> change);
 
     /** A key with the same hash or id exists; with random keys and ids this means a broken random source. */
     final class DuplicateKeyHashException extends RuntimeException {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** An in-memory key store that records what it was given and asked, and can be made to fail. */
 final class CountingKeyStore implements VirtualKeyStore {
@@ -61,5 +62,13 @@ final class CountingKeyStore implements VirtualKeyStore {
             throw new StateUnavailableException("revoking a virtual key in DynamoDB got no answer", null);
         }
         return revoked;
+    }
+
+    @Override
+    public Optional<ListedKey> update(String keyId, UnaryOperator<VirtualKey> change) {
+        if (down) {
+            throw new StateUnavailableException("changing a virtual key in DynamoDB failed", null);
+        }
+        return keys.update(keyId, change);
     }
 }

@@ -197,5 +197,7 @@ class KeyModelsRoutingTest {
         assertEquals(List.of("openai/gpt-4o-mini", "azure/gpt-4o"), providers.providers().stream()
                 .flatMap(p -> p.deployments().stream().map(d -> p.name() + "/" + d.model())).toList());
         assertEquals(2, service.providers(Caller.ANONYMOUS).providers().get(0).deployments().size());
+        assertEquals(List.of("azure"), service.providers(limitedTo("azure")).providers().stream()
+                .map(ProvidersResponse.Provider::name).toList(), "a provider with none the key may use is left out");
     }
 }

@@ -80,6 +80,47 @@ public abstract class VirtualKeyStoreContract {
     }
 
     @Test
+    void aChangeKeepsTheKeyAndItsListingAndEveryFieldItDoesNotChange() {
+        VirtualKey key = new VirtualKey(id("changed"), "alice", new BudgetCaps(new BigDecimal("5"), null),
+                RateLimits.rpm(10), CREATED, "ci", null, List.of("gemini"));
+        store.create(hash, key);
+
+        ListedKey changed = store.update(key.id(), k -> new VirtualKey(k.id(), k.user(), k.budget(),
+                new RateLimits(60L, 1_000L), k.createdAt(), "laptop", CREATED.plusSeconds(86_400), List.of()))
+                .orElseThrow();
+
+        VirtualKey expected = new VirtualKey(key.id(), "alice", key.budget(), new RateLimits(60L, 1_000L), CREATED,
+                "laptop", CREATED.plusSeconds(86_400), List.of());
+        assertEquals(new ListedKey(expected, null), changed);
+        VirtualKey found = store.findByHash(hash).orElseThrow();
+        assertEquals(expected.limits(), found.limits(), "the same key, with its new limits");
+        assertEquals("laptop", found.name());
+        assertEquals(List.of(), found.models());
+        assertEquals(0, new BigDecimal("5").compareTo(found.budget().dailyUsd()));
+        assertEquals(List.of("laptop"), store.list(null, 10, "alice").keys().stream()
+                .filter(l -> l.key().id().equals(key.id())).map(l -> l.key().name()).toList());
+    }
+
+    @Test
+    void aRevokedOrUnknownKeyIsNotChangedAndAChangeMayNotMakeItAnotherKey() {
+        VirtualKey key = new VirtualKey(id("ended"), "alice", null, RateLimits.NONE, CREATED, "ci");
+        store.create(hash, key);
+        store.revoke(key.id(), CREATED.plusSeconds(60));
+
+        ListedKey revoked = store.update(key.id(), k -> new VirtualKey(k.id(), k.user(), null, RateLimits.rpm(1),
+                k.createdAt(), "back")).orElseThrow();
+
+        assertTrue(revoked.revoked());
+        assertEquals("ci", revoked.key().name(), "unchanged");
+        assertTrue(store.findByHash(hash).isEmpty(), "still revoked");
+        assertTrue(store.update(id("nobody"), k -> k).isEmpty());
+        store.create(hash + "-2", new VirtualKey(id("kept"), "alice", null, RateLimits.NONE, CREATED, null));
+        assertThrows(IllegalArgumentException.class, () -> store.update(id("kept"), k -> new VirtualKey(k.id(),
+                "mallory", null, RateLimits.NONE, k.createdAt(), null)));
+        assertEquals("alice", store.findByHash(hash + "-2").orElseThrow().user());
+    }
+
+    @Test
     void aKeysModelsComeBackInTheAdminsOrderAndNoneStaysEveryModel() {
         List<String> models = List.of("gpt-4o-mini", "anthropic", "openai/gpt-4o");
         store.create(hash, new VirtualKey(id("limited"), "alice", null, RateLimits.NONE, CREATED, null, null, models));

@@ -18,7 +18,7 @@ import java.util.Set;
  * reservations, settlements and latency (transactions of Update), the cache entry (Put in the settling
  * transaction), shared circuits and the ledger outbox (PutItem, Query, DeleteItem); providers' keys and
  * Bedrock. recommend, decision: virtual keys (GetItem) and the routing snapshot (BatchGetItem). metrics:
- * the same, plus PutItem for POST /keys (a transaction of two Puts) and POST /simulate/failure, Query for
+ * the same, plus PutItem for POST /keys and PATCH /keys/{id} (each a transaction of two Puts) and POST /simulate/failure, Query for
  * GET /keys, DeleteItem and UpdateItem for DELETE /keys/{id} (one transaction); /health's reachability check reads the
  * state table only. health-probe: the snapshot (BatchGetItem), circuits (PutItem) and latency
  * (UpdateItem); providers' keys and Bedrock, but no admin key: it serves no caller. Every function

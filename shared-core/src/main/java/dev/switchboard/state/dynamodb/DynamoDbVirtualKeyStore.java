@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Virtual keys in the state table: one item per key, addressed by the key's SHA-256 hash, and one list
@@ -44,7 +45,9 @@ import java.util.Optional;
  * No TTL: a key lives until it is revoked (or stops working at its expiry, checked at each use), which deletes its key item and marks its list entry. Creation
  * writes both in one transaction that replaces neither; lookup is one strongly consistent GetItem, so a key
  * works the moment its creation returned (an eventually consistent miss would also be cached as unknown
- * for seconds). Keys are created, listed and revoked by the admin only, so the one list partition stays cold.
+ * for seconds). A change puts both again in one transaction that holds only while the key is neither revoked nor
+ * changed by another call. Keys are created, listed, changed and revoked by the admin only, so the one list
+ * partition stays cold.
  */
 public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
 
@@ -54,6 +57,8 @@ public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
     public static final String LIST_PARTITION = "vkeys";
     /** Entries a filtered list reads per round trip: the filter applies after DynamoDB's limit. */
     static final int FILTERED_READ = 1_000;
+    /** Reads and writes of one change before it gives up on a key that other calls keep changing. */
+    static final int UPDATE_ATTEMPTS = 3;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -215,6 +220,78 @@ public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
         } catch (SdkException e) {
             throw new StateUnavailableException("revoking a virtual key in DynamoDB failed", e);
         }
+    }
+
+    /**
+     * Reads the entry, applies {@code change} and writes the key and its entry in one transaction that holds only
+     * if neither was revoked nor changed since the read (the entry's revision); a change that lost such a race is
+     * applied again to the key as the other call left it, up to {@link #UPDATE_ATTEMPTS} times.
+     */
+    @Override
+    public Optional<ListedKey> update(String keyId, UnaryOperator<VirtualKey> change) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Map<String, AttributeValue>> entry = readEntry(keyId);
+            Optional<ListedKey> listed = entry.flatMap(DynamoDbVirtualKeyStore::parsed);
+            if (listed.isEmpty() || listed.get().revoked()) {
+                return listed;
+            }
+            VirtualKey changed = listed.get().key().requireSameKey(change.apply(listed.get().key()));
+            if (written(keyHash(entry.get(), keyId), changed, revision(entry.get()))) {
+                return Optional.of(new ListedKey(changed, null));
+            }
+            if (attempt == UPDATE_ATTEMPTS) {
+                throw new StateUnavailableException("virtual key " + keyId + " kept changing while it was being "
+                        + "changed", null);
+            }
+        }
+    }
+
+    /**
+     * Writes a change read at {@code revision}; false when the key was revoked or changed since, or another call's
+     * transaction held its items.
+     */
+    private boolean written(String keyHash, VirtualKey changed, long revision) {
+        AttributeValue next = AttributeValue.fromN(Long.toString(revision + 1));
+        Map<String, AttributeValue> item = VirtualKeyItems.item(changed);
+        item.putAll(keyItem(keyHash));
+        Map<String, AttributeValue> entry = VirtualKeyItems.listEntry(keyHash, changed);
+        entry.putAll(listEntry(changed.id()));
+        entry.put(VirtualKeyItems.REVISION, next);
+        // The key item is gone once revoked; the entry holds the revocation and the revision.
+        TransactWriteItem putKey = TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", pk))
+                .build()).build();
+        Map<String, AttributeValue> values = revision == 0 ? null
+                : Map.of(":revision", AttributeValue.fromN(Long.toString(revision)));
+        TransactWriteItem putEntry = TransactWriteItem.builder().put(Put.builder().tableName(table).item(entry)
+                .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#revoked) AND "
+                        + (revision == 0 ? "attribute_not_exists(#revision)" : "#revision = :revision"))
+                .expressionAttributeNames(Map.of("#pk", pk, "#revoked", VirtualKeyItems.REVOKED_AT,
+                        "#revision", VirtualKeyItems.REVISION))
+                .expressionAttributeValues(values).build()).build();
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(putKey, putEntry));
+            return true;
+        } catch (TransactionCanceledException e) {
+            List<String> reasons = e.cancellationReasons().stream().map(r -> String.valueOf(r.code())).toList();
+            if (reasons.size() == 2 && "ConditionalCheckFailed".equals(reasons.get(0))
+                    && !"ConditionalCheckFailed".equals(reasons.get(1)) && !reasons.contains("TransactionConflict")) {
+                // The entry is as read, unrevoked, yet the key item is gone: no retry can mend that.
+                throw new StateUnavailableException("virtual key " + changed.id() + " is listed but its key item is "
+                        + "missing (deleted by hand?): revoke it", null);
+            }
+            if (reasons.contains("ConditionalCheckFailed") || reasons.contains("TransactionConflict")) {
+                return false; // revoked or changed meanwhile, or another call's transaction on these items
+            }
+            throw new StateUnavailableException("changing a virtual key in DynamoDB was cancelled", e);
+        } catch (SdkException e) {
+            throw new StateUnavailableException("changing a virtual key in DynamoDB failed", e);
+        }
+    }
+
+    private static long revision(Map<String, AttributeValue> entry) {
+        AttributeValue revision = entry.get(VirtualKeyItems.REVISION);
+        return revision == null ? 0 : Long.parseLong(revision.n());
     }
 
     private static String keyHash(Map<String, AttributeValue> entry, String keyId) {

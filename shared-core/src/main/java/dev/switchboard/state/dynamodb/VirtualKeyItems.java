@@ -19,6 +19,8 @@ final class VirtualKeyItems {
     static final String USER = "user";
     static final String KEY_HASH = "key_hash";
     static final String REVOKED_AT = "revoked_at";
+    /** How many times a key was changed (see {@link DynamoDbVirtualKeyStore#update}); absent until the first change. */
+    static final String REVISION = "revision";
     private static final String NAME = "name";
     private static final String BUDGET = "budget";
     private static final String DAILY = "daily_usd";

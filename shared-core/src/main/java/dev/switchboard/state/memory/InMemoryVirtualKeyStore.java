@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /** One process's virtual keys, for unit tests and overhead measurements; never shared, never the default. */
 public final class InMemoryVirtualKeyStore implements VirtualKeyStore {
@@ -67,6 +68,18 @@ public final class InMemoryVirtualKeyStore implements VirtualKeyStore {
             byHash.remove(entry.hash());
             byId.put(keyId, new Entry(entry.hash(), new ListedKey(entry.listed().key(), at)));
         }
+        return Optional.of(byId.get(keyId).listed());
+    }
+
+    @Override
+    public synchronized Optional<ListedKey> update(String keyId, UnaryOperator<VirtualKey> change) {
+        Entry entry = byId.get(keyId);
+        if (entry == null || entry.listed().revoked()) {
+            return entry == null ? Optional.empty() : Optional.of(entry.listed());
+        }
+        VirtualKey changed = entry.listed().key().requireSameKey(change.apply(entry.listed().key()));
+        byHash.put(entry.hash(), changed);
+        byId.put(keyId, new Entry(entry.hash(), new ListedKey(changed, null)));
         return Optional.of(byId.get(keyId).listed());
     }
 }

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -238,6 +239,11 @@ class AuthenticationFilterTest {
         @Override
         public Optional<ListedKey> revoke(String keyId, Instant at) {
             return keys.revoke(keyId, at);
+        }
+
+        @Override
+        public Optional<ListedKey> update(String keyId, UnaryOperator<VirtualKey> change) {
+            return keys.update(keyId, change);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.state.dynamodb;
 
 import dev.switchboard.state.KeyPage;
+import dev.switchboard.state.ListedKey;
 import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.VirtualKey;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,6 +123,64 @@ class DynamoDbVirtualKeyStoreTest extends VirtualKeyStoreContract {
 
             assertTrue(logs.at("ERROR").stream().anyMatch(line -> line.contains("vk_broken")), logs.lines().toString());
         }
+    }
+
+    @Test
+    void aChangeIsOneReadAndOneTransactionAndTwoChangesAtOnceBothApply() {
+        VirtualKey key = new VirtualKey(id("racing"), user("alice"), null, RateLimits.NONE, Instant.EPOCH, "ci");
+        store().create(hash(), key);
+
+        DB.calls().reset();
+        store().update(key.id(), k -> new VirtualKey(k.id(), k.user(), k.budget(), RateLimits.rpm(5), k.createdAt(),
+                k.name()));
+        assertEquals(List.of("GetItem", "TransactWriteItems"), DB.calls().operations());
+
+        // The other change lands between this one's read and its write: this one is applied again on top of it.
+        AtomicInteger applied = new AtomicInteger();
+        VirtualKey after = store().update(key.id(), k -> {
+            if (applied.getAndIncrement() == 0) {
+                store().update(key.id(), other -> new VirtualKey(other.id(), other.user(), other.budget(),
+                        other.limits(), other.createdAt(), "renamed elsewhere"));
+            }
+            return new VirtualKey(k.id(), k.user(), k.budget(), RateLimits.rpm(7), k.createdAt(), k.name());
+        }).orElseThrow().key();
+
+        assertEquals(2, applied.get(), "read again after losing the race");
+        assertEquals("renamed elsewhere", after.name(), "the other change stays");
+        assertEquals(RateLimits.rpm(7), after.limits());
+        assertEquals(after, store().findByHash(hash()).orElseThrow());
+    }
+
+    @Test
+    void aKeyRevokedWhileItIsChangedStaysRevoked() {
+        VirtualKey key = new VirtualKey(id("revoked-midway"), user("alice"), null, RateLimits.NONE, Instant.EPOCH,
+                null);
+        store().create(hash(), key);
+
+        ListedKey answer = store().update(key.id(), k -> {
+            store().revoke(k.id(), Instant.EPOCH.plusSeconds(5));
+            return new VirtualKey(k.id(), k.user(), null, RateLimits.rpm(1), k.createdAt(), "late");
+        }).orElseThrow();
+
+        assertTrue(answer.revoked());
+        assertTrue(store().findByHash(hash()).isEmpty(), "the change did not bring the key item back");
+    }
+
+    @Test
+    void aListedKeyWhoseKeyItemWasDeletedByHandIsNotChangedOverAndOverButReported() {
+        VirtualKey key = new VirtualKey(id("orphan"), user("alice"), null, RateLimits.NONE, Instant.EPOCH, null);
+        store().create(hash(), key);
+        DB.client().deleteItem(b -> b.tableName(SwitchboardTables.STATE.physicalName(DB.prefix())).key(Map.of(
+                "pk", AttributeValue.fromS("vkey#" + hash()), "sk", AttributeValue.fromS("key"))));
+
+        DB.calls().reset();
+        StateUnavailableException refused = assertThrows(StateUnavailableException.class,
+                () -> store().update(key.id(), k -> new VirtualKey(k.id(), k.user(), null, RateLimits.rpm(1),
+                        k.createdAt(), "x")));
+
+        assertTrue(refused.getMessage().contains("key item is missing"), refused.getMessage());
+        assertEquals(List.of("GetItem", "TransactWriteItems"), DB.calls().operations(), "not tried again");
+        assertTrue(store().findByHash(hash()).isEmpty(), "nothing brought back");
     }
 
     @Test

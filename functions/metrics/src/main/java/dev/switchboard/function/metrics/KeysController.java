@@ -6,6 +6,7 @@ import dev.switchboard.api.KeyIds;
 import dev.switchboard.api.KeyListRequest;
 import dev.switchboard.api.KeyListResponse;
 import dev.switchboard.api.KeyResponse;
+import dev.switchboard.api.UpdateKeyRequestParser;
 import dev.switchboard.api.http.QueryValues;
 import dev.switchboard.service.Authenticator;
 import dev.switchboard.service.Caller;
@@ -19,6 +20,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -29,17 +31,19 @@ import java.nio.charset.StandardCharsets;
 /**
  * The admin's virtual keys (the authentication filter refuses everyone else): POST /keys creates one
  * and answers 201 with it, the only time the key appears; GET /keys lists them a page at a time;
- * DELETE /keys/{id} revokes one.
+ * PATCH /keys/{id} changes one's label, budget, limits, expiry or models; DELETE /keys/{id} revokes one.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class KeysController {
 
     private final CreateKeyRequestParser parser;
+    private final UpdateKeyRequestParser changes;
     private final KeyService keys;
 
-    public KeysController(CreateKeyRequestParser parser, KeyService keys) {
+    public KeysController(CreateKeyRequestParser parser, UpdateKeyRequestParser changes, KeyService keys) {
         this.parser = parser;
+        this.changes = changes;
         this.keys = keys;
     }
 
@@ -55,6 +59,13 @@ public class KeysController {
     public KeyListResponse list(HttpRequest<?> request, Caller caller) {
         Authenticator.requireAdmin(caller);
         return keys.list(KeyListRequest.from(name -> QueryValues.asSent(request, name)));
+    }
+
+    @Patch(uri = "/keys/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    public KeyResponse update(Caller caller, @PathVariable String id, @Nullable @Body String body) {
+        Authenticator.requireAdmin(caller);
+        String keyId = KeyIds.checked("id", id);
+        return keys.update(keyId, changes.parse(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Delete(uri = "/keys/{id}", produces = MediaType.APPLICATION_JSON)

@@ -268,6 +268,61 @@ class KeysFunctionTest {
         assertEquals(200, send("GET", "/stats", key, null).getStatusCode(), "a refused revocation changed nothing");
     }
 
+    @Test
+    void theAdminChangesAKeysBudgetLimitsAndModelsAndItsHolderKeepsTheKey() {
+        JsonNode created = FUNCTION.json(send("POST", "/keys", ADMIN,
+                "{\"user\": \"kate\", \"name\": \"ci\", \"limits\": {\"rpm\": 5}}"));
+        String id = created.get("id").getStringValue();
+        String key = "Bearer " + created.get("key").getStringValue();
+
+        APIGatewayV2HTTPResponse changed = send("PATCH", "/keys/" + id, ADMIN,
+                "{\"budget\": {\"daily_usd\": 20}, \"models\": [\"gemini\"], \"name\": null}");
+
+        assertEquals(200, changed.getStatusCode(), FUNCTION.text(changed));
+        JsonNode body = FUNCTION.json(changed);
+        assertEquals(id, body.get("id").getStringValue());
+        assertEquals(20.0, body.get("budget").get("daily_usd").getDoubleValue());
+        assertEquals(5, body.get("limits").get("rpm").getLongValue(), "not given: kept");
+        assertEquals(List.of("gemini"), texts(body.get("models")));
+        assertTrue(body.get("name").isNull(), "null clears the label");
+        assertFalse(FUNCTION.text(changed).contains(created.get("key").getStringValue()), "never the key");
+        JsonNode listed = FUNCTION.json(send("GET", "/keys?user=kate", ADMIN, null)).get("data").get(0);
+        assertEquals(List.of("gemini"), texts(listed.get("models")));
+        assertEquals(200, send("GET", "/stats", key, null).getStatusCode(), "the same key still works");
+
+        JsonNode cleared = FUNCTION.json(send("PATCH", "/keys/" + id, ADMIN,
+                "{\"budget\": null, \"limits\": null, \"expires_at\": null, \"models\": null}"));
+        assertEquals(1.0, cleared.get("budget").get("daily_usd").getDoubleValue(), "seed 002's default");
+        assertTrue(cleared.get("limits").get("rpm").isNull());
+        assertTrue(cleared.get("expires_at").isNull());
+        assertTrue(cleared.get("models").isNull(), "every model");
+    }
+
+    @Test
+    void aBadChangeIs400NamingTheFieldAnUnknownKey404ARevokedOne409AndAVirtualKey403() {
+        JsonNode created = FUNCTION.json(send("POST", "/keys", ADMIN, "{\"user\": \"liam\"}"));
+        String id = created.get("id").getStringValue();
+        String key = "Bearer " + created.get("key").getStringValue();
+        String[][] cases = {{"{}", null}, {"{\"user\": \"mallory\"}", "user"}, {"{\"user\": null}", "user"},
+                {"{\"owner\": 1}", "owner"},
+                {"{\"models\": []}", "models"}, {"{\"models\": [\"gpt-5\"]}", "models"},
+                {"{\"budget\": {}}", "budget"}, {"{\"limits\": {\"rpm\": 0}}", "limits.rpm"},
+                {"{\"expires_at\": \"2001-01-01T00:00:00Z\"}", "expires_at"}, {"[1]", null}};
+        for (String[] c : cases) {
+            APIGatewayV2HTTPResponse response = send("PATCH", "/keys/" + id, ADMIN, c[0]);
+
+            assertEquals(400, response.getStatusCode(), c[0] + " " + FUNCTION.text(response));
+            JsonNode field = FUNCTION.json(response).get("error").get("field");
+            assertEquals(c[1], field.isNull() ? null : field.getStringValue(), c[0]);
+        }
+        assertEquals(404, send("PATCH", "/keys/vk_nosuchkey", ADMIN, "{\"name\": \"x\"}").getStatusCode());
+        assertEquals(403, send("PATCH", "/keys/" + id, key, "{\"name\": \"mine\"}").getStatusCode());
+        send("DELETE", "/keys/" + id, ADMIN, null);
+        APIGatewayV2HTTPResponse revoked = send("PATCH", "/keys/" + id, ADMIN, "{\"name\": \"back\"}");
+        assertEquals(409, revoked.getStatusCode(), FUNCTION.text(revoked));
+        assertEquals("key_revoked", FUNCTION.json(revoked).get("error").get("type").getStringValue());
+    }
+
     private static APIGatewayV2HTTPResponse send(String method, String path, String authorization, String body) {
         return FUNCTION.send(method, path, authorization, body);
     }
