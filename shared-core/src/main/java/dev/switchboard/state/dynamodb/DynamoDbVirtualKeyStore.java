@@ -236,7 +236,7 @@ public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
                 return listed;
             }
             VirtualKey changed = listed.get().key().requireSameKey(change.apply(listed.get().key()));
-            if (written(keyHash(entry.get(), keyId), changed, revision(entry.get()))) {
+            if (written(keyHash(entry.get(), keyId), entry.get(), changed)) {
                 return Optional.of(new ListedKey(changed, null));
             }
             if (attempt == UPDATE_ATTEMPTS) {
@@ -247,16 +247,15 @@ public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
     }
 
     /**
-     * Writes a change read at {@code revision}; false when the key was revoked or changed since, or another call's
-     * transaction held its items.
+     * Writes {@code changed} over the entry as {@code read} (at its revision) and over its key item; false when the
+     * key was revoked or changed since, or another call's transaction held its items.
      */
-    private boolean written(String keyHash, VirtualKey changed, long revision) {
-        AttributeValue next = AttributeValue.fromN(Long.toString(revision + 1));
-        Map<String, AttributeValue> item = VirtualKeyItems.item(changed);
+    private boolean written(String keyHash, Map<String, AttributeValue> read, VirtualKey changed) {
+        long revision = revision(read);
+        Map<String, AttributeValue> entry = VirtualKeyItems.changedEntry(read, changed);
+        entry.put(VirtualKeyItems.REVISION, AttributeValue.fromN(Long.toString(revision + 1)));
+        Map<String, AttributeValue> item = VirtualKeyItems.keyItemOf(entry);
         item.putAll(keyItem(keyHash));
-        Map<String, AttributeValue> entry = VirtualKeyItems.listEntry(keyHash, changed);
-        entry.putAll(listEntry(changed.id()));
-        entry.put(VirtualKeyItems.REVISION, next);
         // The key item is gone once revoked; the entry holds the revocation and the revision.
         TransactWriteItem putKey = TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", pk))

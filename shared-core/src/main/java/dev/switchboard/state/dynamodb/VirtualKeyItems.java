@@ -60,6 +60,25 @@ final class VirtualKeyItems {
         return item;
     }
 
+    /**
+     * The list entry read, {@code read}, changed to hold {@code changed}: every attribute this version writes is
+     * replaced (or removed, when the change cleared it); any other, written by a newer version, stays, so that a
+     * change made during a deploy or after a rollback does not lose it.
+     */
+    static Map<String, AttributeValue> changedEntry(Map<String, AttributeValue> read, VirtualKey changed) {
+        Map<String, AttributeValue> entry = new HashMap<>(read);
+        entry.keySet().removeAll(List.of(NAME, EXPIRES, BUDGET, RPM, TPM, MODELS));
+        entry.putAll(item(changed));
+        return entry;
+    }
+
+    /** The key item of a changed entry ({@link #changedEntry}): the same attributes but the entry's own. */
+    static Map<String, AttributeValue> keyItemOf(Map<String, AttributeValue> entry) {
+        Map<String, AttributeValue> item = new HashMap<>(entry);
+        item.keySet().removeAll(List.of(KEY_HASH, REVOKED_AT, REVISION));
+        return item;
+    }
+
     /** The list entry's attributes: the key's, and the hash its key item is stored under. */
     static Map<String, AttributeValue> listEntry(String keyHash, VirtualKey key) {
         Map<String, AttributeValue> entry = item(key);

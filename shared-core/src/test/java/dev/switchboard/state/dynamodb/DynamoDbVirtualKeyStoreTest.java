@@ -152,6 +152,31 @@ class DynamoDbVirtualKeyStoreTest extends VirtualKeyStoreContract {
     }
 
     @Test
+    void aChangeKeepsTheAttributesANewerVersionWroteAndRemovesTheFieldsItClears() {
+        VirtualKey key = new VirtualKey(id("future"), user("alice"), null, RateLimits.rpm(3), Instant.EPOCH, "ci",
+                null, List.of("gemini"));
+        store().create(hash(), key);
+        String table = SwitchboardTables.STATE.physicalName(DB.prefix());
+        Map<String, AttributeValue> keyItem = Map.of("pk", AttributeValue.fromS("vkey#" + hash()),
+                "sk", AttributeValue.fromS("key"));
+        Map<String, AttributeValue> entry = Map.of("pk", AttributeValue.fromS(DynamoDbVirtualKeyStore.LIST_PARTITION),
+                "sk", AttributeValue.fromS(key.id()));
+        for (Map<String, AttributeValue> item : List.of(keyItem, entry)) {
+            DB.client().updateItem(b -> b.tableName(table).key(item).updateExpression("SET future_field = :f")
+                    .expressionAttributeValues(Map.of(":f", AttributeValue.fromS("kept"))));
+        }
+
+        store().update(key.id(), k -> new VirtualKey(k.id(), k.user(), null, RateLimits.NONE, k.createdAt(), null));
+
+        for (Map<String, AttributeValue> item : List.of(keyItem, entry)) {
+            Map<String, AttributeValue> now = DB.client().getItem(b -> b.tableName(table).key(item)).item();
+            assertEquals("kept", now.get("future_field").s(), item.toString());
+            assertFalse(now.containsKey("rpm") || now.containsKey("name") || now.containsKey("models"), now.toString());
+        }
+        assertEquals(List.of(), store().findByHash(hash()).orElseThrow().models());
+    }
+
+    @Test
     void aKeyRevokedWhileItIsChangedStaysRevoked() {
         VirtualKey key = new VirtualKey(id("revoked-midway"), user("alice"), null, RateLimits.NONE, Instant.EPOCH,
                 null);
