@@ -112,8 +112,7 @@ public class KeyService {
     public KeyResponse revoke(String keyId) {
         ListedKey revoked;
         try {
-            revoked = store.revoke(keyId, clock.instant())
-                    .orElseThrow(() -> unknown(keyId));
+            revoked = store.revoke(keyId, clock.instant()).orElseThrow(() -> unknown(keyId));
         } catch (StateUnavailableException e) {
             LOG.warn("revoking virtual key {} failed: {}", keyId, e.getMessage());
             throw new StateStoreUnavailableException("The revocation may not have taken effect: the state store is "
@@ -145,8 +144,7 @@ public class KeyService {
         }
         ListedKey updated;
         try {
-            updated = store.update(keyId, key -> changed(key, change))
-                    .orElseThrow(() -> unknown(keyId));
+            updated = store.update(keyId, key -> changed(key, change)).orElseThrow(() -> unknown(keyId));
         } catch (StateUnavailableException e) {
             LOG.warn("changing virtual key {} failed: {}", keyId, e.getMessage());
             throw new StateStoreUnavailableException("The change may not have taken effect: the state store is "
