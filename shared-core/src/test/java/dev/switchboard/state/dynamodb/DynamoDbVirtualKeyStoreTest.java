@@ -16,7 +16,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,6 +178,34 @@ class DynamoDbVirtualKeyStoreTest extends VirtualKeyStoreContract {
             assertFalse(now.containsKey("rpm") || now.containsKey("name") || now.containsKey("models"), now.toString());
         }
         assertEquals(List.of(), store().findByHash(hash()).orElseThrow().models());
+    }
+
+    @Test
+    void aTransactionConflictIsALostRaceAndTheChangeIsAppliedAgain() {
+        VirtualKey key = new VirtualKey(id("conflict"), user("alice"), null, RateLimits.NONE, Instant.EPOCH, null);
+        store().create(hash(), key);
+        // DynamoDB cancels a transaction that meets another one on the same items with TransactionConflict.
+        AtomicInteger writes = new AtomicInteger();
+        DynamoDbClient conflicting = (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("transactWriteItems") && writes.getAndIncrement() == 0) {
+                        throw TransactionCanceledException.builder().message("Transaction cancelled")
+                                .cancellationReasons(CancellationReason.builder().code("None").build(),
+                                        CancellationReason.builder().code("TransactionConflict").build()).build();
+                    }
+                    try {
+                        return method.invoke(DB.client(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        VirtualKey after = new DynamoDbVirtualKeyStore(conflicting, DB.prefix()).update(key.id(),
+                k -> new VirtualKey(k.id(), k.user(), null, RateLimits.rpm(9), k.createdAt(), null)).orElseThrow().key();
+
+        assertEquals(2, writes.get(), "written again after the conflict");
+        assertEquals(RateLimits.rpm(9), after.limits());
+        assertEquals(RateLimits.rpm(9), store().findByHash(hash()).orElseThrow().limits());
     }
 
     @Test
