@@ -64,9 +64,7 @@ public class KeyService {
      */
     public CreatedKey create(CreateKeyCommand command) {
         Instant now = clock.instant();
-        if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
-            throw new InvalidRequestException("expires_at", "'expires_at' must be later than now (" + now + ")");
-        }
+        requireAhead(command.expiresAt(), now);
         models.requireConfigured(command.models());
         String key = KEY_PREFIX + randomBase64Url(KEY_BYTES);
         String hash = KeyHashes.sha256Hex(key);
@@ -135,10 +133,7 @@ public class KeyService {
      *         have been made then, and making it again is safe
      */
     public KeyResponse update(String keyId, UpdateKeyRequest change) {
-        Instant now = clock.instant();
-        if (change.expiresAt().value() != null && !change.expiresAt().value().isAfter(now)) {
-            throw new InvalidRequestException("expires_at", "'expires_at' must be later than now (" + now + ")");
-        }
+        requireAhead(change.expiresAt().value(), clock.instant());
         if (change.models().given()) {
             models.requireConfigured(change.models().value());
         }
@@ -159,6 +154,13 @@ public class KeyService {
         }
         LOG.info("virtual key {} changed: {}", keyId, String.join(", ", change.given()));
         return KeyViews.response(updated);
+    }
+
+    /** 400 on {@code expires_at} for an expiry that is not later than {@code now}; null (never) passes. */
+    private static void requireAhead(Instant expiresAt, Instant now) {
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new InvalidRequestException("expires_at", "'expires_at' must be later than now (" + now + ")");
+        }
     }
 
     private static ApiException unknown(String keyId) {
