@@ -93,7 +93,8 @@ public final class AnthropicAdapter implements ChatProvider {
      * stays unusable until someone pays, which is what the breaker is for). A third, for a request asking
      * for structured output: the model refusing that format or the schema, which another deployment
      * (OpenAI's looser non-strict schemas, Gemini's) may still take, so it is UNSUPPORTED, not final; the
-     * same for a request with a strict tool, refused for strictness.
+     * same for a request with a strict tool, refused for strictness, and for any request refused for what "this
+     * model" does not take (a newer Claude refusing a temperature, or thinking with a fixed budget).
      */
     private ProviderException failure(UpstreamResponse response, ChatRequest request) {
         AnthropicErrorBody error = AnthropicErrorBody.read(json, response.body());
@@ -103,7 +104,7 @@ public final class AnthropicAdapter implements ChatProvider {
         } else if (response.status() == 400 && error.accountUnusable()) {
             bodyKind = Kind.UNAUTHORIZED;
         } else if (response.status() == 400 && (error.formatRefused() && request.options().format().json()
-                || error.strictRefused() && request.offersStrictTool())) {
+                || error.strictRefused() && request.offersStrictTool() || error.modelCannot())) {
             bodyKind = Kind.UNSUPPORTED;
         }
         return support.failures().fromStatus(name, response, error.type(), bodyKind);

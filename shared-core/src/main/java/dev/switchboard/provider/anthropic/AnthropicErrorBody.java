@@ -20,11 +20,14 @@ import java.util.regex.Pattern;
  * @param strictRefused   an invalid_request_error that speaks of strict tools (see STRICT_REFUSED): read only for
  *                        a request with a strict tool, where it means this model has no strict tool use, or none
  *                        for that schema, which another provider may still take
+ * @param modelCannot     an invalid_request_error saying a field or mode of the request is not supported, or no
+ *                        longer, "for this model" (a newer Claude that takes no temperature, or thinking only in its
+ *                        adaptive mode): the request is sound and another deployment may take it as it is
  */
 record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUnusable, boolean formatRefused,
-                          boolean strictRefused) {
+                          boolean strictRefused, boolean modelCannot) {
 
-    private static final AnthropicErrorBody NONE = new AnthropicErrorBody(null, false, false, false, false);
+    private static final AnthropicErrorBody NONE = new AnthropicErrorBody(null, false, false, false, false, false);
     /**
      * A structured-output refusal (lower case): a model without structured outputs, or a schema using what
      * they do not take (numeric or length bounds, recursion). The message names the field (Anthropic's
@@ -42,6 +45,12 @@ record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUn
     /** How those account refusals are worded (lower case): every request with our key fails until billing is fixed. */
     private static final Pattern ACCOUNT_UNUSABLE = Pattern.compile(
             "credit balance|usage limits?|spend(ing)? limit|organization (has been|is) disabled");
+    /**
+     * A refusal of what this model takes (lower case): "`temperature` is deprecated for this model",
+     * "\"thinking.type.enabled\" is not supported for this model". Only with "this model", so that a request
+     * that is wrong for every model stays the caller's error.
+     */
+    private static final Pattern MODEL_CANNOT = Pattern.compile("(not supported|deprecated|not available) for this model");
     /** Error types are repeated in our messages only when they look like types, not like text a caller sent. */
     private static final Pattern SAFE_TYPE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 
@@ -73,7 +82,8 @@ record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUn
                 && (messageText.contains("prompt is too long") || messageText.contains("exceed context limit"));
         return new AnthropicErrorBody(typeText, tooLong, invalidRequest && ACCOUNT_UNUSABLE.matcher(messageText).find(),
                 invalidRequest && FORMAT_REFUSED.matcher(messageText).find() && !messageText.contains("tools."),
-                invalidRequest && STRICT_REFUSED.matcher(messageText).find());
+                invalidRequest && STRICT_REFUSED.matcher(messageText).find(),
+                invalidRequest && MODEL_CANNOT.matcher(messageText).find());
     }
 
     /** " (type)" to end a message with, or "" when there is no type fit to repeat. */

@@ -45,12 +45,12 @@ final class BedrockFailures {
 
     /**
      * How Bedrock's ValidationException words a request this model cannot take though another may (no
-     * tool use, a field the model lacks, on-demand throughput for a profile-only model, a cache point for a
+     * tool use, a field the model lacks or no longer takes, on-demand throughput for a profile-only model, a cache point for a
      * model without a prompt cache or in a place it takes none). Matched narrowly: a wording this misses
      * stays REJECTED, as every ValidationException was before.
      */
     private static final Pattern MODEL_CANNOT = Pattern.compile(
-            "(?i)(doesn't|does not) support|(isn't|is not|not) supported|unsupported model"
+            "(?i)(doesn't|does not) support|(isn't|is not|not) supported|unsupported model|deprecated for this model"
                     + "|did not allow prompt caching|extraneous key \\[cachePoint\\]");
 
     /**

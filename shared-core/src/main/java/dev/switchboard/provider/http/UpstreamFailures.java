@@ -51,7 +51,8 @@ public final class UpstreamFailures {
 
     static Kind kindOf(int status) {
         return switch (status) {
-            case 401, 403 -> Kind.UNAUTHORIZED;
+            // 402: the account behind our key cannot pay (Anthropic's billing_error); another provider bills another.
+            case 401, 402, 403 -> Kind.UNAUTHORIZED;
             case 404 -> Kind.NOT_FOUND;
             case 408 -> Kind.TIMEOUT;
             case 413 -> Kind.CONTEXT_TOO_LONG;

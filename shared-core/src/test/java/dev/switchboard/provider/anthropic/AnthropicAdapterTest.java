@@ -177,6 +177,31 @@ class AnthropicAdapterTest extends UpstreamContractTest {
     }
 
     @Test
+    void aBillingErrorIsUnauthorizedSoTheNextCandidateIsTriedAndTheBreakerCounts() {
+        ProviderException e = failure(FakeUpstream.Reply.json(402, AnthropicFixtures.text("error-402-billing.json")));
+
+        assertEquals(Kind.UNAUTHORIZED, e.kind());
+        assertTrue(e.fallbackAllowed());
+        assertTrue(e.breakerFailure());
+        assertTrue(e.getMessage().contains("billing_error"), e.getMessage());
+        assertFalse(e.getMessage().contains("billing details"), "the upstream's text is not echoed");
+    }
+
+    @Test
+    void whatThisModelNoLongerTakesIsUnsupportedSoAnotherDeploymentMayAnswer() {
+        for (String fixture : new String[] {"error-400-thinking-adaptive-only.json",
+                "error-400-temperature-deprecated.json"}) {
+            ProviderException e = failure(FakeUpstream.Reply.json(400, AnthropicFixtures.text(fixture)));
+
+            assertSafe(e);
+            assertEquals(Kind.UNSUPPORTED, e.kind(), fixture);
+            assertTrue(e.fallbackAllowed(), fixture);
+            assertFalse(e.breakerFailure(), "the deployment is not down: " + fixture);
+            assertFalse(e.getMessage().contains("this model"), "the upstream's text is not echoed");
+        }
+    }
+
+    @Test
     void aRefusedSchemaIsUnsupportedForARequestAskingForOneAndABadRequestOtherwise() {
         String refusal = AnthropicFixtures.text("error-400-output-format.json");
         ChatRequest structured = request().withOptions(new GenerationOptions(null, List.of(),

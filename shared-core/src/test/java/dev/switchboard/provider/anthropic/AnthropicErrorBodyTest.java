@@ -59,6 +59,22 @@ class AnthropicErrorBodyTest {
     }
 
     @Test
+    void aFieldOrModeRefusedForThisModelIsWhatTheModelCannotTakeAndNothingElseIs() {
+        assertTrue(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-thinking-adaptive-only.json"))
+                .modelCannot());
+        assertTrue(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-temperature-deprecated.json"))
+                .modelCannot());
+        for (String fixture : new String[] {"error-400-invalid.json", "error-400-credit-balance.json",
+                "error-400-prompt-too-long.json", "error-400-output-format.json", "error-429.json"}) {
+            assertFalse(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes(fixture)).modelCannot(), fixture);
+        }
+        assertFalse(read("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\""
+                + "not supported for this model\"}}").modelCannot(), "only an invalid_request_error says so");
+        assertFalse(read("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\""
+                + "top_k: not supported\"}}").modelCannot(), "wrong for every model unless it says this model");
+    }
+
+    @Test
     void aRefusalThatSpeaksOfTheOutputFormatOrASchemaIsAFormatRefusal() {
         assertTrue(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-output-format.json")).formatRefused());
         for (String message : new String[] {"'claude-3-haiku-20240307' does not support structured outputs.",

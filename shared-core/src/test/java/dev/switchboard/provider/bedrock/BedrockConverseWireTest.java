@@ -129,6 +129,7 @@ class BedrockConverseWireTest extends BedrockWireSupport {
                 upstreamText("invocation of this model with on-demand throughput isn't supported")));
         assertEquals(Kind.UNSUPPORTED, profileOnly.kind());
         for (String cachePointRefused : new String[] {
+                "`temperature` is deprecated for this model.",
                 "You invoked an unsupported model or your request did not allow prompt caching.",
                 "Malformed input request: #/toolConfig/tools/1: extraneous key [cachePoint] is not permitted"}) {
             assertEquals(Kind.UNSUPPORTED, failure(error(400, "ValidationException", upstreamText(cachePointRefused)))

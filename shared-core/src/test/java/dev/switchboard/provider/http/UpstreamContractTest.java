@@ -51,6 +51,16 @@ public abstract class UpstreamContractTest extends UpstreamStreamContractTest {
     }
 
     @Test
+    void paymentRequiredIsAnUnusableAccountSoTheNextProviderAnswersAndTheBreakerCounts() {
+        ProviderException e = failure(error(402, upstreamText("billing problem")));
+        assertEquals(Kind.UNAUTHORIZED, e.kind());
+        assertEquals(402, e.status());
+        assertFalse(e.retryable());
+        assertTrue(e.fallbackAllowed());
+        assertTrue(e.breakerFailure());
+    }
+
+    @Test
     void unknownModelIsNotFoundAndFallsBack() {
         ProviderException e = failure(error(404, upstreamText("model not found")));
         assertEquals(Kind.NOT_FOUND, e.kind());
