@@ -20,7 +20,10 @@ import java.util.Objects;
  * A Chat Completions response body (HTTP 200) in the unified model: the first choice's text and
  * tool calls, its finish reason, and the usage. A body that is not such a response is the
  * provider's fault (UNAVAILABLE, so the chain may try elsewhere). A server that reports no usage
- * gets an estimate from the token counter rather than a cost of zero.
+ * gets an estimate from the token counter rather than a cost of zero. A refusal (the model declining,
+ * most often a structured output, with its words in {@code message.refusal} and a finish reason of
+ * "stop") is the answer's text with {@link FinishReason#CONTENT_FILTER}, as Anthropic's refusal is:
+ * left out, it would read as an empty answer that finished normally.
  */
 public final class OpenAiResponseParser {
 
@@ -45,11 +48,15 @@ public final class OpenAiResponseParser {
         if (message == null || !message.isObject()) {
             throw malformed("has no message in its first choice");
         }
-        String text = textOf(message.get("content"));
+        String refusal = textOf(message.get("refusal"));
+        String text = textOf(message.get("content")) + refusal;
         List<ToolCall> calls = toolCalls(message.get("tool_calls"));
         JsonNode reason = choice.get("finish_reason");
         FinishReason finish = reason != null && reason.isString() ? OpenAiFinishReasons.of(reason.getStringValue())
                 : FinishReason.OTHER;
+        if (!refusal.isEmpty() && finish == FinishReason.STOP) {
+            finish = FinishReason.CONTENT_FILTER;
+        }
         JsonNode model = root.get("model");
         Usage usage = OpenAiUsage.of(root.get("usage"));
         if (usage == null) {
@@ -68,7 +75,7 @@ public final class OpenAiResponseParser {
             return "";
         }
         if (!content.isString()) {
-            throw malformed("has a message content that is not text");
+            throw malformed("has a message content or refusal that is not text");
         }
         return content.getStringValue();
     }

@@ -24,7 +24,9 @@ import java.util.function.Consumer;
  * call fragments are assembled by index; the finish reason and the usage chunk (sent with
  * stream_options.include_usage) make up the last chunk, handed on at "data: [DONE]". A stream that
  * ends without [DONE] or without a finish reason was cut, and {@link #end()} says so by throwing,
- * never by ending cleanly. Not thread-safe: one parser per stream.
+ * never by ending cleanly. Refusal deltas are text too, and a stream that refused finishes with
+ * {@link FinishReason#CONTENT_FILTER} rather than the "stop" it is sent with (see {@link OpenAiResponseParser}).
+ * Not thread-safe: one parser per stream.
  */
 public final class OpenAiStreamParser {
 
@@ -36,6 +38,7 @@ public final class OpenAiStreamParser {
     private final StringBuilder text = new StringBuilder();
     private final TreeMap<Integer, ToolCallFragments> calls = new TreeMap<>();
     private FinishReason finish;
+    private boolean refused;
     private Usage usage;
     private boolean done;
 
@@ -82,11 +85,8 @@ public final class OpenAiStreamParser {
     private void choice(JsonNode choice) {
         JsonNode delta = choice.get("delta");
         if (delta != null && delta.isObject()) {
-            JsonNode content = delta.get("content");
-            if (content != null && content.isString() && !content.getStringValue().isEmpty()) {
-                text.append(content.getStringValue());
-                sink.accept(StreamChunk.text(content.getStringValue()));
-            }
+            text(delta.get("content"));
+            refused |= text(delta.get("refusal"));
             JsonNode toolCalls = delta.get("tool_calls");
             if (toolCalls != null && toolCalls.isArray()) {
                 for (JsonNode call : toolCalls.values()) {
@@ -98,6 +98,16 @@ public final class OpenAiStreamParser {
         if (reason != null && reason.isString()) {
             finish = OpenAiFinishReasons.of(reason.getStringValue());
         }
+    }
+
+    /** Hands on a non-empty text delta; whether there was one. */
+    private boolean text(JsonNode piece) {
+        if (piece == null || !piece.isString() || piece.getStringValue().isEmpty()) {
+            return false;
+        }
+        text.append(piece.getStringValue());
+        sink.accept(StreamChunk.text(piece.getStringValue()));
+        return true;
     }
 
     private void fragment(JsonNode call) {
@@ -135,7 +145,7 @@ public final class OpenAiStreamParser {
             assembled.add(new ToolCall(parts.id, parts.name, parts.arguments.toString()));
         }
         done = true;
-        sink.accept(StreamChunk.last(finish,
+        sink.accept(StreamChunk.last(refused && finish == FinishReason.STOP ? FinishReason.CONTENT_FILTER : finish,
                 usage != null ? usage : UsageEstimate.of(tokens, request, text.toString(), assembled), assembled));
     }
 

@@ -45,6 +45,23 @@ class OpenAiResponseParserTest {
     }
 
     @Test
+    void aRefusalIsTheAnswersTextAndAContentFilterStopNotAnEmptyAnswerThatFinished() {
+        ChatResponse response = PARSER.parse(OpenAiFixtures.bytes("completion-refusal.json"), REQUEST);
+
+        assertEquals(new ChatResponse("I'm sorry, I can't help with that request.", "gpt-4o-2024-08-06",
+                new Usage(85, 11), FinishReason.CONTENT_FILTER, List.of()), response);
+    }
+
+    @Test
+    void aRefusalThatIsNotTextIsAMalformedAnswer() {
+        ProviderException e = assertThrows(ProviderException.class, () -> PARSER.parse(("{\"choices\":[{\"message\":"
+                + "{\"content\":null,\"refusal\":{\"text\":\"no\"}},\"finish_reason\":\"stop\"}]}").getBytes(
+                StandardCharsets.UTF_8), REQUEST));
+
+        assertEquals(ProviderException.Kind.UNAVAILABLE, e.kind());
+    }
+
+    @Test
     void toolCallsAreMappedInOrderWithEmptyTextForNullContent() {
         ChatResponse response = PARSER.parse(OpenAiFixtures.bytes("completion-tool-calls.json"), REQUEST);
 

@@ -55,6 +55,15 @@ class OpenAiStreamParserTest {
     }
 
     @Test
+    void refusalDeltasArriveAsTextAndTheStreamFinishesAsAContentFilterStop() throws IOException {
+        assertTrue(feed("stream-refusal.sse"));
+        parser.end();
+
+        assertEquals(List.of(StreamChunk.text("I'm sorry,"), StreamChunk.text(" I can't help with that."),
+                StreamChunk.last(FinishReason.CONTENT_FILTER, new Usage(85, 9), List.of())), sink);
+    }
+
+    @Test
     void toolCallFragmentsAreAssembledByIndexIntoTheLastChunk() throws IOException {
         assertTrue(feed("stream-tool-calls.sse"));
         parser.end();
