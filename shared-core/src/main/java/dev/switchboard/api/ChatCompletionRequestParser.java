@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -67,6 +68,9 @@ public final class ChatCompletionRequestParser {
                 GenerationOptionsParser.parse(mapper, json));
     }
 
+    /** What stream_options may hold (OpenAI's ChatCompletionStreamOptions). */
+    private static final Set<String> STREAM_OPTIONS = Set.of("include_usage", "include_obfuscation");
+
     private static boolean includeUsage(JsonNode options, boolean stream) {
         if (options == null) {
             return false;
@@ -74,13 +78,22 @@ public final class ChatCompletionRequestParser {
         if (!stream) {
             throw new InvalidRequestException("stream_options", "'stream_options' applies only with \"stream\": true");
         }
-        JsonNode include = options.isObject() ? options.get("include_usage") : null;
-        if (!options.isObject() || options.size() != (include == null ? 0 : 1)
-                || (include != null && !include.isBoolean())) {
-            throw new InvalidRequestException("stream_options", "'stream_options' may hold only include_usage: "
-                    + "true or false");
+        if (!options.isObject()) {
+            throw streamOptionsRefused();
         }
+        for (Map.Entry<String, JsonNode> option : options.entries()) {
+            if (!STREAM_OPTIONS.contains(option.getKey()) || !option.getValue().isBoolean()) {
+                throw streamOptionsRefused();
+            }
+        }
+        // include_obfuscation is taken and has nothing to do: the gateway pads no chunk.
+        JsonNode include = options.get("include_usage");
         return include != null && include.getBooleanValue();
+    }
+
+    private static InvalidRequestException streamOptionsRefused() {
+        return new InvalidRequestException("stream_options", "'stream_options' may hold only include_usage and "
+                + "include_obfuscation, each true or false");
     }
 
     private static Set<String> fields() {

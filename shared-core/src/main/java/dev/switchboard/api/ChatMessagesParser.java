@@ -187,7 +187,7 @@ final class ChatMessagesParser {
             if (function == null || !function.isObject()) {
                 throw new InvalidRequestException(callPath + ".function", "'" + callPath + ".function' is required");
             }
-            String arguments = string(function.get("arguments"), callPath + ".function.arguments");
+            String arguments = arguments(function.get("arguments"), callPath + ".function.arguments");
             if (!JsonText.isSingleValue(arguments)) {
                 throw new InvalidRequestException(callPath + ".function.arguments",
                         "'" + callPath + ".function.arguments' must be JSON text");
@@ -242,6 +242,17 @@ final class ChatMessagesParser {
         } catch (IOException e) {
             throw new InvalidRequestException("tools", "'tools' holds a schema that cannot be written back as JSON");
         }
+    }
+
+    /**
+     * A call's arguments as JSON text; blank text is a call without arguments ("{}"), which is how OpenAI-compatible
+     * servers (and so answers passed on from them) write a call to a tool that takes none.
+     */
+    private static String arguments(JsonNode node, String path) {
+        if (node != null && node.isString() && node.getStringValue().isBlank()) {
+            return "{}";
+        }
+        return string(node, path);
     }
 
     private static String string(JsonNode node, String path) {

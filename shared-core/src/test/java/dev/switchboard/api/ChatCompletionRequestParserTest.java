@@ -255,6 +255,33 @@ class ChatCompletionRequestParserTest {
     }
 
     @Test
+    void blankToolCallArgumentsAreACallWithoutArgumentsAsCompatibleServersWriteIt() {
+        ChatCompletionRequest request = parse("""
+                {"tools":[{"type":"function","function":{"name":"now"}}],
+                 "messages":[{"role":"user","content":"Time?"},
+                   {"role":"assistant","tool_calls":[{"id":"c1","type":"function","function":{"name":"now","arguments":""}},
+                     {"id":"c2","type":"function","function":{"name":"now","arguments":"  "}}]},
+                   {"role":"tool","tool_call_id":"c1","content":"12:00"},{"role":"tool","tool_call_id":"c2","content":"12:00"}]}
+                """);
+
+        assertEquals(List.of(new ToolCall("c1", "now", "{}"), new ToolCall("c2", "now", "{}")),
+                request.messages().get(1).toolCalls());
+    }
+
+    @Test
+    void streamOptionsTakeIncludeObfuscationWhichChangesNothing() {
+        ChatCompletionRequest request = parse("""
+                {"stream":true,"stream_options":{"include_usage":true,"include_obfuscation":false},
+                 "messages":[{"role":"user","content":"a"}]}
+                """);
+
+        assertTrue(request.includeUsage());
+        assertFalse(parse("""
+                {"stream":true,"stream_options":{"include_obfuscation":true},"messages":[{"role":"user","content":"a"}]}
+                """).includeUsage());
+    }
+
+    @Test
     void aFunctionMarkedStrictIsAStrictToolAndFalseOrNullIsALooseOne() {
         ChatCompletionRequest request = parse("""
                 {"tools":[{"type":"function","function":{"name":"a","strict":true}},
@@ -286,6 +313,8 @@ class ChatCompletionRequestParserTest {
             "call asked without tools | {\"tool_choice\":\"required\",\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tool_choice",
             "stream options alone     | {\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | stream_options",
             "unknown stream option    | {\"stream\":true,\"stream_options\":{\"x\":1},\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | stream_options",
+            "stream option not boolean | {\"stream\":true,\"stream_options\":{\"include_obfuscation\":\"no\"},\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | stream_options",
+            "stream options not object | {\"stream\":true,\"stream_options\":[],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | stream_options",
             "temperature too high     | {\"temperature\":3,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | temperature",
             "max_tokens too large     | {\"max_tokens\":1000001,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | max_tokens",
             "tool of another type     | {\"tools\":[{\"type\":\"retrieval\"}],\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tools[0].type",

@@ -97,7 +97,8 @@ public final class OpenAiResponseParser {
             }
             JsonNode arguments = function.get("arguments");
             out.add(new ToolCall(id.getStringValue(), function.get("name").getStringValue(),
-                    arguments != null && arguments.isString() ? arguments.getStringValue() : "{}"));
+                    OpenAiToolArguments.orEmptyObject(arguments != null && arguments.isString()
+                            ? arguments.getStringValue() : "")));
         }
         return out;
     }

@@ -142,7 +142,7 @@ public final class OpenAiStreamParser {
                 throw new ProviderException(provider, ProviderException.Kind.UNAVAILABLE,
                         provider + " streamed a tool call without an id or a name");
             }
-            assembled.add(new ToolCall(parts.id, parts.name, parts.arguments.toString()));
+            assembled.add(new ToolCall(parts.id, parts.name, OpenAiToolArguments.orEmptyObject(parts.arguments.toString())));
         }
         done = true;
         sink.accept(StreamChunk.last(refused && finish == FinishReason.STOP ? FinishReason.CONTENT_FILTER : finish,

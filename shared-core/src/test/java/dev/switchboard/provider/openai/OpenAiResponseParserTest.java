@@ -62,6 +62,16 @@ class OpenAiResponseParserTest {
     }
 
     @Test
+    void aToolCallWithBlankOrNoArgumentsHasAnEmptyObjectForThem() {
+        ChatResponse response = PARSER.parse(("{\"choices\":[{\"message\":{\"content\":null,\"tool_calls\":["
+                + "{\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":\"now\",\"arguments\":\"\"}},"
+                + "{\"id\":\"c2\",\"type\":\"function\",\"function\":{\"name\":\"now\"}}]},"
+                + "\"finish_reason\":\"tool_calls\"}]}").getBytes(StandardCharsets.UTF_8), REQUEST);
+
+        assertEquals(List.of(new ToolCall("c1", "now", "{}"), new ToolCall("c2", "now", "{}")), response.toolCalls());
+    }
+
+    @Test
     void toolCallsAreMappedInOrderWithEmptyTextForNullContent() {
         ChatResponse response = PARSER.parse(OpenAiFixtures.bytes("completion-tool-calls.json"), REQUEST);
 

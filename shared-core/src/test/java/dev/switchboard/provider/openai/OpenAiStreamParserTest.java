@@ -162,6 +162,16 @@ class OpenAiStreamParserTest {
     }
 
     @Test
+    void aStreamedToolCallWithoutArgumentsHasAnEmptyObjectForThem() {
+        parser.accept(data("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c1\","
+                + "\"type\":\"function\",\"function\":{\"name\":\"now\",\"arguments\":\"\"}}]},\"finish_reason\":null}]}"));
+        parser.accept(data("{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}"));
+        parser.accept(data("[DONE]"));
+
+        assertEquals(List.of(new ToolCall("c1", "now", "{}")), sink.get(0).toolCalls());
+    }
+
+    @Test
     void aStreamedToolCallWithoutAnIdOrNameFailsAtDone() {
         parser.accept(data("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
                 + "\"function\":{\"arguments\":\"{}\"}}]},\"finish_reason\":null}]}"));
