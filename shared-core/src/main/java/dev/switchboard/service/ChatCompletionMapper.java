@@ -52,19 +52,33 @@ final class ChatCompletionMapper {
     }
 
     static ChatCompletionChunk text(String id, long created, String model, String delta, boolean first) {
-        return new ChatCompletionChunk(id, ChatCompletionChunk.OBJECT, created, model,
-                List.of(new ChatCompletionChunk.ChunkChoice(0,
-                        new ChatCompletionChunk.Delta(first ? "assistant" : null, delta, List.of()), null)),
+        return delta(id, created, model, new ChatCompletionChunk.Delta(first ? "assistant" : null, delta, List.of()),
                 null, null);
     }
 
-    static ChatCompletionChunk finish(String id, long created, String model, FinishReason reason,
-                                      List<ToolCall> calls, boolean first, Gateway gateway) {
+    /**
+     * The chunks that end a stream: one per tool call (OpenAI streams its calls one at a time, and some clients,
+     * LlamaIndex's among them, read only the first call of a delta), then the finishing chunk.
+     *
+     * @param first whether nothing was sent before, so that the first of these carries the role
+     */
+    static List<ChatCompletionChunk> finish(String id, long created, String model, FinishReason reason,
+                                            List<ToolCall> calls, boolean first, Gateway gateway) {
+        List<ToolCallOut> out = toolCalls(calls, true);
+        List<ChatCompletionChunk> chunks = new ArrayList<>(out.size() + 1);
+        for (ToolCallOut call : out) {
+            chunks.add(delta(id, created, model, new ChatCompletionChunk.Delta(first && chunks.isEmpty()
+                    ? "assistant" : null, null, List.of(call)), null, null));
+        }
+        chunks.add(delta(id, created, model, new ChatCompletionChunk.Delta(first && chunks.isEmpty()
+                ? "assistant" : null, null, List.of()), finishReason(reason), gateway));
+        return chunks;
+    }
+
+    private static ChatCompletionChunk delta(String id, long created, String model, ChatCompletionChunk.Delta delta,
+                                             String finishReason, Gateway gateway) {
         return new ChatCompletionChunk(id, ChatCompletionChunk.OBJECT, created, model,
-                List.of(new ChatCompletionChunk.ChunkChoice(0,
-                        new ChatCompletionChunk.Delta(first ? "assistant" : null, null, toolCalls(calls, true)),
-                        finishReason(reason))),
-                null, gateway);
+                List.of(new ChatCompletionChunk.ChunkChoice(0, delta, finishReason)), null, gateway);
     }
 
     static ChatCompletionChunk usageOnly(String id, long created, String model, Usage usage) {

@@ -1,6 +1,7 @@
 package dev.switchboard.service;
 
 import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ChatCompletionChunk;
 import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.DeploymentsFailedException;
@@ -184,8 +185,10 @@ public class ChatCompletionService {
             trace.routed(streamed(call, answered, upstream));
         }
         // A caller that goes now has had the whole answer: its cancellation is not ledgered again.
-        listener.chunk(ChatCompletionMapper.finish(call.id(), created, answered.model(),
-                last.finishReason(), last.toolCalls(), first[0], gateway(call.decision(), answered, settled)));
+        for (ChatCompletionChunk chunk : ChatCompletionMapper.finish(call.id(), created, answered.model(),
+                last.finishReason(), last.toolCalls(), first[0], gateway(call.decision(), answered, settled))) {
+            listener.chunk(chunk);
+        }
         if (request.includeUsage()) {
             listener.chunk(ChatCompletionMapper.usageOnly(call.id(), created, answered.model(), last.usage()));
         }

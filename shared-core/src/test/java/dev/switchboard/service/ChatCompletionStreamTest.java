@@ -297,20 +297,31 @@ class ChatCompletionStreamTest {
     }
 
     @Test
-    void aStreamWithoutTextCarriesTheRoleAndIndexedToolCallsOnItsFinishChunk() {
-        ToolCall call = new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}");
+    void aStreamWithoutTextSendsEachToolCallInItsOwnChunkTheFirstWithTheRoleThenTheFinishChunk() {
+        List<ToolCall> calls = List.of(new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"),
+                new ToolCall("call_2", "get_time", "{}"));
         CoreFixture fixture = new CoreFixture().adaptedProvider("tooly",
-                ScriptedStreamAdapter.askingForTools(List.of(call)), deployment("gpt-4o-mini", Tier.ECONOMY));
+                ScriptedStreamAdapter.askingForTools(calls), deployment("gpt-4o-mini", Tier.ECONOMY));
 
         fixture.chatCompletions().stream(streamed(null, "weather in Paris?", false), CoreFixture.ALICE, chunks::add);
 
-        assertEquals(1, chunks.size(), chunks.toString());
-        ChatCompletionChunk.ChunkChoice choice = chunks.get(0).choices().get(0);
-        assertEquals("tool_calls", choice.finishReason());
-        assertEquals("assistant", choice.delta().role());
-        ChatCompletionResponse.ToolCallOut out = choice.delta().toolCalls().get(0);
-        assertEquals(0, out.index());
-        assertEquals("call_1", out.id());
-        assertEquals("get_weather", out.function().name());
+        assertEquals(3, chunks.size(), chunks.toString());
+        for (int i = 0; i < calls.size(); i++) {
+            ChatCompletionChunk.ChunkChoice choice = chunks.get(i).choices().get(0);
+            assertNull(choice.finishReason());
+            assertEquals(i == 0 ? "assistant" : null, choice.delta().role());
+            assertNull(chunks.get(i).switchboard());
+            assertEquals(1, choice.delta().toolCalls().size(), "one call to a chunk");
+            ChatCompletionResponse.ToolCallOut out = choice.delta().toolCalls().get(0);
+            assertEquals(i, out.index());
+            assertEquals(calls.get(i).id(), out.id());
+            assertEquals(calls.get(i).name(), out.function().name());
+            assertEquals(calls.get(i).argumentsJson(), out.function().arguments());
+        }
+        ChatCompletionChunk.ChunkChoice finish = chunks.get(2).choices().get(0);
+        assertEquals("tool_calls", finish.finishReason());
+        assertNull(finish.delta().role());
+        assertEquals(List.of(), finish.delta().toolCalls());
+        assertNotNull(chunks.get(2).switchboard(), "the switchboard object rides on the finishing chunk");
     }
 }
