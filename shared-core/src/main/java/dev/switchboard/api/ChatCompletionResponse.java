@@ -30,7 +30,20 @@ public record ChatCompletionResponse(String id, String object, long created, Str
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ToolCallOut(Integer index, String id, String type, FunctionCall function) {
+    public record ToolCallOut(Integer index, String id, String type, FunctionCall function, ExtraContent extraContent) {
+    }
+
+    /**
+     * What a provider wants back with a tool call, in the place Google's own OpenAI-compatible endpoint uses
+     * ({@code extra_content.google.thought_signature}), so that clients that send an answer's calls back as they
+     * got them carry it; absent for calls without one.
+     */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record ExtraContent(Google google) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Google(String thoughtSignature) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)

@@ -23,6 +23,8 @@ final class ChatMessagesParser {
     static final int MAX_FILES = 20;
     /** As many clips as files: each is a file too, bounded first by the body's size in practice. */
     static final int MAX_AUDIO = 20;
+    /** A thought signature's length at most: Gemini's are base64 of a few hundred to a few thousand bytes. */
+    static final int MAX_SIGNATURE_CHARS = 65_536;
     /** The parts only a user turn may hold, as an error names them. */
     private static final Map<String, String> ATTACHMENT_NAMES = Map.of("image_url", "an image", "file", "a file",
             "input_audio", "an audio clip");
@@ -193,7 +195,8 @@ final class ChatMessagesParser {
                         "'" + callPath + ".function.arguments' must be JSON text");
             }
             calls.add(new ToolCall(string(call.get("id"), callPath + ".id"),
-                    string(function.get("name"), callPath + ".function.name"), arguments));
+                    string(function.get("name"), callPath + ".function.name"), arguments,
+                    signature(call.get("extra_content"), callPath + ".extra_content")));
         }
         return calls;
     }
@@ -242,6 +245,25 @@ final class ChatMessagesParser {
         } catch (IOException e) {
             throw new InvalidRequestException("tools", "'tools' holds a schema that cannot be written back as JSON");
         }
+    }
+
+    /**
+     * The thought signature a call carries back in {@code extra_content.google.thought_signature} (as the gateway's
+     * answers give it, and Google's OpenAI-compatible endpoint), or null. Anything else in extra_content is ignored.
+     */
+    private static String signature(JsonNode extra, String path) {
+        JsonNode google = extra != null && extra.isObject() ? extra.get("google") : null;
+        JsonNode signature = google != null && google.isObject() ? google.get("thought_signature") : null;
+        if (signature == null || signature.isNull()) {
+            return null;
+        }
+        String field = path + ".google.thought_signature";
+        if (!signature.isString() || signature.getStringValue().isBlank()
+                || signature.getStringValue().length() > MAX_SIGNATURE_CHARS) {
+            throw new InvalidRequestException(field, "'" + field + "' must be the non-blank string an answer gave, "
+                    + "at most " + MAX_SIGNATURE_CHARS + " characters");
+        }
+        return signature.getStringValue();
     }
 
     /**

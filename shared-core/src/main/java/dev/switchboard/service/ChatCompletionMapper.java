@@ -46,7 +46,8 @@ final class ChatCompletionMapper {
         for (int i = 0; i < calls.size(); i++) {
             ToolCall call = calls.get(i);
             out.add(new ToolCallOut(indexed ? i : null, call.id(), "function",
-                    new FunctionCall(call.name(), call.argumentsJson())));
+                    new FunctionCall(call.name(), call.argumentsJson()), call.signature() == null ? null
+                            : new ChatCompletionResponse.ExtraContent(new ChatCompletionResponse.Google(call.signature()))));
         }
         return out;
     }

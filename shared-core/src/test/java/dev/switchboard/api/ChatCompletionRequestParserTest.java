@@ -269,6 +269,25 @@ class ChatCompletionRequestParserTest {
     }
 
     @Test
+    void aCallsThoughtSignatureIsReadFromItsExtraContentAndTheRestOfItIsIgnored() {
+        ChatCompletionRequest request = parse("""
+                {"tools":[{"type":"function","function":{"name":"now"}}],
+                 "messages":[{"role":"user","content":"Time?"},
+                   {"role":"assistant","tool_calls":[
+                     {"id":"c1","type":"function","function":{"name":"now","arguments":"{}"},
+                      "extra_content":{"google":{"thought_signature":"CiQBsig=="},"other":{"x":1}}},
+                     {"id":"c2","type":"function","function":{"name":"now","arguments":"{}"},"extra_content":{"other":1}},
+                     {"id":"c3","type":"function","function":{"name":"now","arguments":"{}"},
+                      "extra_content":{"google":{"thought_signature":null}}}]},
+                   {"role":"tool","tool_call_id":"c1","content":"1"},{"role":"tool","tool_call_id":"c2","content":"2"},
+                   {"role":"tool","tool_call_id":"c3","content":"3"}]}
+                """);
+
+        assertEquals(List.of(new ToolCall("c1", "now", "{}", "CiQBsig=="), new ToolCall("c2", "now", "{}"),
+                new ToolCall("c3", "now", "{}")), request.messages().get(1).toolCalls());
+    }
+
+    @Test
     void streamOptionsTakeIncludeObfuscationWhichChangesNothing() {
         ChatCompletionRequest request = parse("""
                 {"stream":true,"stream_options":{"include_usage":true,"include_obfuscation":false},
@@ -309,6 +328,8 @@ class ChatCompletionRequestParserTest {
             "a video part             | {\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_video\"}]}]} | messages[0].content[0]",
             "tool turn without its id | {\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"tool\",\"content\":\"b\"}]} | messages[1].tool_call_id",
             "arguments not JSON       | {\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"{oops\"}}]}]} | messages[1].tool_calls[0].function.arguments",
+            "signature not a string   | {\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"},\"extra_content\":{\"google\":{\"thought_signature\":7}}}]}]} | messages[1].tool_calls[0].extra_content.google.thought_signature",
+            "blank signature          | {\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"},\"extra_content\":{\"google\":{\"thought_signature\":\" \"}}}]}]} | messages[1].tool_calls[0].extra_content.google.thought_signature",
             "two choices              | {\"n\":2,\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]}       | n",
             "call asked without tools | {\"tool_choice\":\"required\",\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | tool_choice",
             "stream options alone     | {\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]} | stream_options",

@@ -173,6 +173,40 @@ class ProtocolsGatewayTest {
         assertFalse(response.body().contains(KEY));
     }
 
+    @Test
+    void aGeminiCallsThoughtSignatureReachesTheCallerAndGoesBackToGeminiWithTheCall() throws Exception {
+        FakeUpstream gemini = UPSTREAMS.get("gemini");
+        String tools = "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}},"
+                + "{\"type\":\"function\",\"function\":{\"name\":\"get_local_time\"}}]";
+        gemini.enqueue(FakeUpstream.Reply.json(200,
+                ChatCompletionsGatewayTest.fixture("gemini/generate-function-calls-signed.json")));
+
+        HttpResponse<String> first = post("{\"model\":\"gemini-1.5-flash\"," + tools
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Weather and time in Oslo?\"}]}");
+
+        assertEquals(200, first.statusCode(), first.body());
+        JsonNode message = json.readValue(first.body(), JsonNode.class).get("choices").get(0).get("message");
+        JsonNode calls = message.get("tool_calls");
+        assertEquals("CiQBVKhc7tFixtureSignatureOneAbc/+Q==",
+                calls.get(0).get("extra_content").get("google").get("thought_signature").getStringValue());
+        assertEquals(null, calls.get(1).get("extra_content"), "a call without a signature carries no extra_content");
+
+        // The answer's message sent back as it came, as OpenAI's SDKs send it, with both results.
+        gemini.enqueue(FakeUpstream.Reply.json(200, ChatCompletionsGatewayTest.fixture("gemini/generate-text.json")));
+        int before = gemini.requests().size();
+        HttpResponse<String> second = post("{\"model\":\"gemini-1.5-flash\"," + tools
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Weather and time in Oslo?\"},"
+                + json.writeValueAsString(message) + ","
+                + "{\"role\":\"tool\",\"tool_call_id\":\"" + calls.get(0).get("id").getStringValue() + "\",\"content\":\"3C\"},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"" + calls.get(1).get("id").getStringValue() + "\",\"content\":\"14:05\"}]}");
+
+        assertEquals(200, second.statusCode(), second.body());
+        JsonNode parts = json.readValue(gemini.requests().get(before).body(), JsonNode.class)
+                .get("contents").get(1).get("parts");
+        assertEquals("CiQBVKhc7tFixtureSignatureOneAbc/+Q==", parts.get(0).get("thoughtSignature").getStringValue());
+        assertEquals(null, parts.get(1).get("thoughtSignature"));
+    }
+
     private static List<String> rankedProvidersOf(String model) throws Exception {
         HttpResponse<String> decision = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.address()
                 + "/routing/decision?prompt=hi&allow=" + model)).build(), HttpResponse.BodyHandlers.ofString());

@@ -92,8 +92,8 @@ public final class GeminiAdapter implements ChatProvider {
      * not enabled, a region without the API) with 400 FAILED_PRECONDITION, both UNAUTHORIZED here so
      * that the next provider is tried and the breaker counts them; and its 429s say how long to wait
      * in a RetryInfo detail, used when no Retry-After header came. A request refused for the thinking
-     * budget of its reasoning effort, for its penalties, or for the VALIDATED mode its strict tools asked for,
-     * is UNSUPPORTED: another deployment may take them.
+     * budget of its reasoning effort, for its penalties, for the VALIDATED mode its strict tools asked for, or for
+     * the thought signatures of the calls it sends back, is UNSUPPORTED: another deployment may take them.
      */
     private ProviderException failure(UpstreamResponse response, ChatRequest request) {
         GeminiErrorBody error = GeminiErrorBody.read(response.body(), json);
@@ -104,7 +104,8 @@ public final class GeminiAdapter implements ChatProvider {
             bodyKind = Kind.CONTEXT_TOO_LONG;
         } else if (response.status() == 400 && (error.thinkingRefused() && request.options().reasoning() != null
                 || error.penaltyRefused() && request.options().penalties().any()
-                || error.validatedRefused() && GeminiRequestMapper.asksValidated(request))) {
+                || error.validatedRefused() && GeminiRequestMapper.asksValidated(request)
+                || error.signatureRefused() && request.messages().stream().anyMatch(m -> !m.toolCalls().isEmpty()))) {
             bodyKind = Kind.UNSUPPORTED;
         }
         ProviderException base = support.failures().fromStatus(name, response, error.code(), bodyKind);

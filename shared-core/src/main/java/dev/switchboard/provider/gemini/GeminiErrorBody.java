@@ -24,10 +24,14 @@ import java.util.Optional;
  *                       read only for a request that set one
  * @param validatedRefused an INVALID_ARGUMENT whose message speaks of the VALIDATED function-calling mode (asked
  *                       for strict tools), which some models do not take; read only for a request with a strict tool
+ * @param signatureRefused an INVALID_ARGUMENT whose message speaks of a thought signature: a call sent back without
+ *                       the signature this model wants (see {@link GeminiThoughtSignatures}), or with one it cannot
+ *                       read (another model's); a deployment of another model or provider may take the conversation
  * @param retryDelay     a RetryInfo detail's delay: Gemini's 429s say how long to wait there, not in a header
  */
 record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, boolean thinkingRefused,
-                       boolean penaltyRefused, boolean validatedRefused, Optional<Duration> retryDelay) {
+                       boolean penaltyRefused, boolean validatedRefused, boolean signatureRefused,
+                       Optional<Duration> retryDelay) {
 
     static final String API_KEY_INVALID = "API_KEY_INVALID";
     /** Gemini's status for an account it will not serve: billing not enabled, a region it is not offered in. */
@@ -36,7 +40,7 @@ record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, 
     static final String INVALID_ARGUMENT = "INVALID_ARGUMENT";
 
     private static final GeminiErrorBody UNREADABLE = new GeminiErrorBody(null, false, false, false, false, false,
-            Optional.empty());
+            false, Optional.empty());
 
     /** Reads the body; anything that is not a Google error body (an HTML page, nothing) says nothing. */
     static GeminiErrorBody read(byte[] body, JsonMapper json) {
@@ -65,7 +69,8 @@ record GeminiErrorBody(String code, boolean keyInvalid, boolean contextTooLong, 
         String message = text(error.get("message"));
         return new GeminiErrorBody(keyInvalid ? API_KEY_INVALID : status, keyInvalid, saysTooManyInputTokens(message),
                 refusesArgument(status, message, "thinking"), refusesArgument(status, message, "penalty"),
-                refusesArgument(status, message, "validated"), delay);
+                refusesArgument(status, message, "validated"), refusesArgument(status, message, "thought_signature")
+                        || refusesArgument(status, message, "thought signature"), delay);
     }
 
     /**

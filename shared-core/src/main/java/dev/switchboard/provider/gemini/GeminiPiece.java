@@ -28,8 +28,11 @@ import java.util.UUID;
 record GeminiPiece(String text, List<Call> calls, String finishReason, String blockReason, JsonNode usage,
                    String modelVersion, String responseId) {
 
-    /** A function call as Gemini sent it; its arguments re-serialised as JSON text. */
-    record Call(String id, String name, String argumentsJson) {
+    /**
+     * A function call as Gemini sent it; its arguments re-serialised as JSON text, and the thoughtSignature of its
+     * part, or null (Gemini 3 signs the first call of each step, and refuses that call back without it).
+     */
+    record Call(String id, String name, String argumentsJson, String signature) {
 
         /**
          * The call in the unified model. Gemini's API key endpoint rarely gives calls an id, while
@@ -38,7 +41,8 @@ record GeminiPiece(String text, List<Call> calls, String finishReason, String bl
          * conversation (Anthropic refuses a history whose tool_use ids repeat).
          */
         ToolCall unified(String callKey, int index) {
-            return new ToolCall(id != null && !id.isBlank() ? id : "gemini_" + callKey + "_" + index, name, argumentsJson);
+            return new ToolCall(id != null && !id.isBlank() ? id : "gemini_" + callKey + "_" + index, name, argumentsJson,
+                    signature);
         }
     }
 
@@ -108,11 +112,11 @@ record GeminiPiece(String text, List<Call> calls, String finishReason, String bl
         }
         JsonNode call = part.get("functionCall");
         if (call != null && !call.isNull()) {
-            calls.add(call(call, provider, json));
+            calls.add(call(call, stringOrNull(part.get("thoughtSignature")), provider, json));
         }
     }
 
-    private static Call call(JsonNode call, String provider, JsonMapper json) {
+    private static Call call(JsonNode call, String signature, String provider, JsonMapper json) {
         String name = call.isObject() ? stringOrNull(call.get("name")) : null;
         if (name == null || name.isEmpty()) {
             throw malformed(provider, "has a function call without a name");
@@ -129,7 +133,7 @@ record GeminiPiece(String text, List<Call> calls, String finishReason, String bl
                 throw malformed(provider, "has function call arguments that cannot be written as JSON");
             }
         }
-        return new Call(stringOrNull(call.get("id")), name, arguments);
+        return new Call(stringOrNull(call.get("id")), name, arguments, signature);
     }
 
     private static String stringOrNull(JsonNode node) {

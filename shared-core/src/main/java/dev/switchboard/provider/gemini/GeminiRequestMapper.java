@@ -67,7 +67,8 @@ public final class GeminiRequestMapper {
             switch (message.role()) {
                 case "system" -> system.addAll(textPart(message.content()));
                 case "user" -> afterDropped = add(contents, "user", userParts(message), afterDropped);
-                case "assistant" -> afterDropped = add(contents, "model", modelParts(message), afterDropped);
+                case "assistant" -> afterDropped = add(contents, "model", modelParts(message, request.model()),
+                        afterDropped);
                 default -> {
                     // Results of parallel calls share one turn; after a dropped turn, a result joins the
                     // user turn before it, as a user turn would.
@@ -201,15 +202,32 @@ public final class GeminiRequestMapper {
         return content;
     }
 
-    private List<Map<String, Object>> modelParts(ChatMessage message) {
+    /**
+     * An assistant turn as a model turn. Its calls go back with the thoughtSignature Gemini gave them; a turn none of
+     * whose calls has one (made by another provider, or passed through a client that dropped it) gets Google's
+     * documented stand-in on its first call when the model is one that refuses a call without a signature
+     * (see {@link GeminiThoughtSignatures}).
+     */
+    private List<Map<String, Object>> modelParts(ChatMessage message, String model) {
         List<Map<String, Object>> parts = new ArrayList<>();
         // A turn that only calls tools has no text, and an empty answer none at all: no empty text part.
         parts.addAll(textPart(message.content()));
+        boolean unsigned = message.toolCalls().stream().allMatch(call -> call.signature() == null);
         for (ToolCall call : message.toolCalls()) {
             Map<String, Object> functionCall = new LinkedHashMap<>();
             functionCall.put("name", call.name());
             functionCall.put("args", arguments(call));
-            parts.add(Map.of("functionCall", functionCall));
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("functionCall", functionCall);
+            String signature = call.signature();
+            if (signature == null && unsigned && call == message.toolCalls().get(0)
+                    && GeminiThoughtSignatures.required(model)) {
+                signature = GeminiThoughtSignatures.SKIP_VALIDATOR;
+            }
+            if (signature != null) {
+                part.put("thoughtSignature", signature);
+            }
+            parts.add(part);
         }
         return parts;
     }

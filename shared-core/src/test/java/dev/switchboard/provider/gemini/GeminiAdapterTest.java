@@ -17,6 +17,7 @@ import dev.switchboard.provider.Penalties;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderException.Kind;
 import dev.switchboard.provider.StreamChunk;
+import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.provider.http.FakeUpstream;
@@ -235,6 +236,32 @@ class GeminiAdapterTest extends UpstreamContractTest {
         assertEquals(Kind.REJECTED, assertThrows(ProviderException.class,
                 () -> provider().complete(strict.withToolChoice(ToolChoice.REQUIRED))).kind(),
                 "a required call goes as ANY, not VALIDATED, so the refusal is not about strictness");
+    }
+
+    @Test
+    void aRefusedThoughtSignatureIsUnsupportedForAConversationWithCallsSoAnotherDeploymentMayTakeIt() {
+        ChatRequest withCalls = new ChatRequest("test-model", List.of(ChatMessage.user("Weather?"),
+                new ChatMessage("assistant", "", List.of(new ToolCall("c1", "get_weather", "{}")), null),
+                new ChatMessage("tool", "3C", List.of(), "c1")), 64);
+        upstream.enqueue(FakeUpstream.Reply.json(400, GeminiFixtures.text("error-400-missing-thought-signature.json")));
+
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().complete(withCalls));
+
+        assertSafe(e);
+        assertEquals(Kind.UNSUPPORTED, e.kind());
+        assertFalse(e.getMessage().contains("thought_signature"), "the upstream's text is not echoed");
+        assertEquals(Kind.REJECTED, fixtureFailure(400, "error-400-missing-thought-signature.json").kind(),
+                "a conversation without calls did not cause it");
+    }
+
+    @Test
+    void aSignedCallComesBackWithItsSignatureOnTheUnifiedCall() {
+        upstream.enqueue(FakeUpstream.Reply.json(200, GeminiFixtures.text("generate-function-calls-signed.json")));
+
+        List<ToolCall> calls = provider().complete(request()).toolCalls();
+
+        assertEquals(List.of("CiQBVKhc7tFixtureSignatureOneAbc/+Q==", "none"),
+                calls.stream().map(c -> c.signature() == null ? "none" : c.signature()).toList());
     }
 
     @Test

@@ -47,6 +47,10 @@ class GeminiErrorBodyTest {
         assertTrue(read("error-400-validated-mode.json").validatedRefused());
         assertFalse(read("error-400-penalty.json").validatedRefused());
         assertFalse(error.validatedRefused());
+        assertTrue(read("error-400-missing-thought-signature.json").signatureRefused());
+        assertFalse(read("error-400-missing-thought-signature.json").thinkingRefused());
+        assertFalse(read("error-400-thinking-budget.json").signatureRefused());
+        assertFalse(error.signatureRefused());
         assertEquals(Optional.of(Duration.ofSeconds(37)), read("error-429-resource-exhausted.json").retryDelay());
     }
 

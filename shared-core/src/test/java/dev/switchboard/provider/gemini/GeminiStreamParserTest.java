@@ -78,6 +78,18 @@ class GeminiStreamParserTest {
     }
 
     @Test
+    void aStreamedCallKeepsTheThoughtSignatureOfItsPart() {
+        parser.accept(data("{\"responseId\":\"r1\",\"candidates\":[{\"content\":{\"parts\":[{\"functionCall\":"
+                + "{\"name\":\"f\",\"args\":{}},\"thoughtSignature\":\"CiQBsig==\"},{\"functionCall\":{\"name\":\"g\"}}]},"
+                + "\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":5,\"candidatesTokenCount\":4}}"));
+        parser.end();
+
+        List<ToolCall> calls = sink.get(0).toolCalls();
+        assertEquals("CiQBsig==", calls.get(0).signature());
+        assertEquals(null, calls.get(1).signature(), "Gemini signs only the first of parallel calls");
+    }
+
+    @Test
     void aStreamWithoutUsageIsEstimatedFromTheStreamedText() throws IOException {
         feed("stream-no-usage.sse");
         parser.end();
