@@ -1,5 +1,7 @@
 package dev.switchboard.template;
 
+import dev.switchboard.state.dynamodb.DynamoDbHealthStore;
+import dev.switchboard.state.dynamodb.DynamoDbVirtualKeyStore;
 import dev.switchboard.state.dynamodb.SwitchboardTables;
 import dev.switchboard.state.dynamodb.TableDefinition;
 import org.junit.jupiter.api.Test;
@@ -65,25 +67,33 @@ class TemplateAccessTest {
     }
 
     @Test
-    void theMetricsRoleMayQueryDeleteAndUpdateOnlyTheKeysOwnItems() {
+    void theMetricsRoleMayQueryDeleteAndUpdateOnlyTheKeysOwnItemsAndPutOnlyThoseAndCircuits() {
+        String keys = DynamoDbVirtualKeyStore.KEY_PARTITION_PREFIX + "*";
+        assertEquals(List.of(keys, DynamoDbVirtualKeyStore.LIST_PARTITION),
+                leadingKeysOfMetricsStatementsWith(Set.of("dynamodb:Query", "dynamodb:DeleteItem", "dynamodb:UpdateItem")));
+        // POST and PATCH /keys put keys and list entries, POST /simulate/failure a circuit: never a budget or a window.
+        assertEquals(List.of(keys, DynamoDbVirtualKeyStore.LIST_PARTITION, DynamoDbHealthStore.PARTITION_PREFIX + "*"),
+                leadingKeysOfMetricsStatementsWith(Set.of("dynamodb:PutItem")));
+    }
+
+    /** The partition keys the one metrics statement granting any of {@code actions} is held to, by its condition. */
+    private static List<Object> leadingKeysOfMetricsStatementsWith(Set<String> actions) {
         Map<String, Object> metrics = SamTemplate.load().functions().get("MetricsFunction");
-        List<Map<String, Object>> conditioned = new java.util.ArrayList<>();
+        List<Map<String, Object>> granting = new java.util.ArrayList<>();
         for (Object policy : SamTemplate.list(metrics.get("Policies"))) {
             for (Object s : SamTemplate.list(SamTemplate.<Object>map(policy).get("Statement"))) {
                 Map<String, Object> statement = SamTemplate.map(s);
-                List<Object> actions = SamTemplate.list(statement.get("Action"));
-                if (actions.contains("dynamodb:DeleteItem") || actions.contains("dynamodb:UpdateItem")
-                        || actions.contains("dynamodb:Query")) {
-                    conditioned.add(statement);
+                if (SamTemplate.list(statement.get("Action")).stream().anyMatch(actions::contains)) {
+                    granting.add(statement);
                 }
             }
         }
-        assertEquals(1, conditioned.size(), "one statement, with its condition: " + conditioned);
-        Map<String, Object> like = SamTemplate.map(SamTemplate.map(conditioned.get(0).get("Condition"))
-                .get("ForAllValues:StringLike"));
-        // The partition keys DynamoDbVirtualKeyStore writes: "vkey#" + the key's hash, and the list partition.
-        assertEquals(List.of("vkey#*", dev.switchboard.state.dynamodb.DynamoDbVirtualKeyStore.LIST_PARTITION),
-                SamTemplate.list(like.get("dynamodb:LeadingKeys")));
+        assertEquals(1, granting.size(), "one statement, with its condition: " + granting);
+        assertEquals(actions, Set.copyOf(SamTemplate.list(granting.get(0).get("Action"))), "and nothing else in it");
+        Object condition = granting.get(0).get("Condition");
+        assertTrue(condition != null, "a condition on " + actions);
+        return SamTemplate.list(SamTemplate.map(SamTemplate.map(condition).get("ForAllValues:StringLike"))
+                .get("dynamodb:LeadingKeys"));
     }
 
     @Test

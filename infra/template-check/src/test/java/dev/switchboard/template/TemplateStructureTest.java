@@ -107,6 +107,8 @@ class TemplateStructureTest {
             assertEquals("java21", p.get("Runtime"), id);
             assertEquals(Map.of("ApplyOn", "PublishedVersions"), p.get("SnapStart"), id);
             assertTrue(p.get("AutoPublishAlias") instanceof String alias && !alias.isBlank(), id + " publishes an alias");
+            // Without it a changed timeout or layer updates $LATEST only, and the alias keeps the old settings.
+            assertEquals(true, p.get("AutoPublishAliasAllProperties"), id + " publishes a version for any property");
             int memory = (Integer) p.get("MemorySize");
             int timeout = (Integer) p.get("Timeout");
             assertTrue(memory >= 512 && memory <= 10240, id + " memory " + memory);

@@ -28,6 +28,9 @@ import java.util.Map;
  */
 public final class DynamoDbHealthStore implements HealthStore {
 
+    /** What every circuit item's partition key starts with (the template's metrics role may write only these and keys). */
+    public static final String PARTITION_PREFIX = "health#";
+
     /** Long past any breaker's recovery; only there so forgotten deployments do not stay for ever. */
     static final Duration KEEP = Duration.ofDays(30);
 

@@ -55,6 +55,8 @@ public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
 
     static final String SORT_KEY = "key";
     public static final String LIST_PARTITION = "vkeys";
+    /** What every key item's partition key starts with (the template's metrics role is held to these items). */
+    public static final String KEY_PARTITION_PREFIX = "vkey#";
     /** Entries a filtered list reads per round trip: the filter applies after DynamoDB's limit. */
     static final int FILTERED_READ = 1_000;
     /** Reads and writes of one change before it gives up on a key that other calls keep changing. */
@@ -326,7 +328,7 @@ public final class DynamoDbVirtualKeyStore implements VirtualKeyStore {
     }
 
     private Map<String, AttributeValue> keyItem(String keyHash) {
-        return Map.of(pk, AttributeValue.fromS("vkey#" + keyHash), sk, AttributeValue.fromS(SORT_KEY));
+        return Map.of(pk, AttributeValue.fromS(KEY_PARTITION_PREFIX + keyHash), sk, AttributeValue.fromS(SORT_KEY));
     }
 
     private Map<String, AttributeValue> listEntry(String keyId) {

@@ -38,7 +38,7 @@ final class HealthItems {
 
     static Map<String, AttributeValue> key(String deployment) {
         return Map.of(
-                SwitchboardTables.STATE.partitionKey(), AttributeValue.fromS("health#" + deployment),
+                SwitchboardTables.STATE.partitionKey(), AttributeValue.fromS(DynamoDbHealthStore.PARTITION_PREFIX + deployment),
                 SwitchboardTables.STATE.sortKey(), AttributeValue.fromS(SORT_KEY));
     }
 
