@@ -2,6 +2,7 @@ package dev.switchboard.service;
 
 import dev.switchboard.api.ChatCompletionRequestParser;
 import dev.switchboard.api.ModelList;
+import dev.switchboard.api.ModelNotFoundException;
 import dev.switchboard.api.ProvidersResponse;
 import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.config.ProviderCatalog;
@@ -72,6 +73,15 @@ public class CatalogService {
         firstProvider.forEach((model, provider) -> models.add(new ModelList.Model(model, ModelList.Model.MODEL, 0,
                 provider)));
         return new ModelList(ModelList.LIST, models);
+    }
+
+    /**
+     * GET /v1/models/{model}: one entry of {@link #models}, or a 404 {@code model_not_found} for a model that is not
+     * configured or that the caller's key may not use (as OpenAI answers a model one cannot use).
+     */
+    public ModelList.Model model(String id, Caller caller) {
+        return models(caller).data().stream().filter(m -> m.id().equals(id)).findFirst()
+                .orElseThrow(() -> new ModelNotFoundException(id));
     }
 
     public int providerCount() {

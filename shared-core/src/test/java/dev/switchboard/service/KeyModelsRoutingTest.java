@@ -6,6 +6,7 @@ import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.DecisionResponse;
 import dev.switchboard.api.ModelList;
+import dev.switchboard.api.ModelNotFoundException;
 import dev.switchboard.api.NoEligibleDeploymentException;
 import dev.switchboard.api.ProvidersResponse;
 import dev.switchboard.api.RecommendationResponse;
@@ -193,6 +194,10 @@ class KeyModelsRoutingTest {
         assertEquals(List.of("auto", "gpt-4o-mini", "gpt-4o"), all.data().stream().map(ModelList.Model::id).toList());
         assertEquals(List.of("auto", "gpt-4o"), limited.data().stream().map(ModelList.Model::id).toList());
         assertEquals("azure", limited.data().get(1).ownedBy(), "the provider the key may use");
+        assertEquals("azure", service.model("gpt-4o", limitedTo("azure/gpt-4o")).ownedBy(), "one model, as listed");
+        assertEquals(404, assertThrows(ModelNotFoundException.class,
+                () -> service.model("gpt-4o-mini", limitedTo("azure/gpt-4o"))).status(),
+                "a model the key may not use is not found, as OpenAI answers a model one cannot use");
         ProvidersResponse providers = service.providers(limitedTo("azure/gpt-4o", "openai/gpt-4o-mini"));
         assertEquals(List.of("openai/gpt-4o-mini", "azure/gpt-4o"), providers.providers().stream()
                 .flatMap(p -> p.deployments().stream().map(d -> p.name() + "/" + d.model())).toList());

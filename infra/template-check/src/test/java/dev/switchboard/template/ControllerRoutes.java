@@ -61,8 +61,9 @@ final class ControllerRoutes {
         return "/".equals(uriThenValue[0]) ? uriThenValue[1] : uriThenValue[0];
     }
 
+    /** The path in API Gateway's words: Micronaut's {+name} (the rest of the path, slashes included) is {name+}. */
     private static String join(String base, String path) {
-        String joined = ("/" + base + "/" + path).replaceAll("/+", "/");
+        String joined = ("/" + base + "/" + path).replaceAll("/+", "/").replaceAll("\\{\\+(\\w+)}", "{$1+}");
         return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 
