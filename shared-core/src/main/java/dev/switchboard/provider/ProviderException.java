@@ -73,6 +73,16 @@ public final class ProviderException extends RuntimeException {
     }
 
     /**
+     * An error event in the middle of a stream: a rate limit when the provider says so (retried after a wait, and
+     * not a sign the deployment is down), else the deployment failing (UNAVAILABLE). {@code suffix} ends the message
+     * and must hold no upstream text but an error type fit to repeat.
+     */
+    public static ProviderException midStream(String provider, boolean rateLimited, String suffix) {
+        return new ProviderException(provider, rateLimited ? Kind.RATE_LIMITED : Kind.UNAVAILABLE,
+                provider + " reported an error in the middle of its stream" + suffix);
+    }
+
+    /**
      * The adapter cannot say this request in its provider's terms. {@code reason} must name no prompt
      * text, only what does not fit (a tool's name at most).
      */

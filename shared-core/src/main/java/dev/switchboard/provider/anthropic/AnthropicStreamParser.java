@@ -69,9 +69,10 @@ public final class AnthropicStreamParser {
                 finishStream();
                 return false;
             }
-            case "error" -> throw new ProviderException(provider, ProviderException.Kind.UNAVAILABLE,
-                    provider + " reported an error in the middle of its stream"
-                            + AnthropicErrorBody.of(object(data, "error")).typeSuffix());
+            case "error" -> {
+                AnthropicErrorBody error = AnthropicErrorBody.of(object(data, "error"));
+                throw ProviderException.midStream(provider, "rate_limit_error".equals(error.type()), error.typeSuffix());
+            }
             default -> {
                 // ping, content_block_stop, and event kinds Anthropic may add: nothing to take from them.
             }

@@ -55,8 +55,12 @@ public final class GeminiStreamParser {
         JsonNode root = parse(event.data());
         JsonNode error = root.get("error");
         if (error != null && !error.isNull()) {
-            throw new ProviderException(provider, ProviderException.Kind.UNAVAILABLE,
-                    provider + " reported an error in the middle of its stream");
+            JsonNode status = error.isObject() ? error.get("status") : null;
+            JsonNode code = error.isObject() ? error.get("code") : null;
+            // Google's quota error: RESOURCE_EXHAUSTED, HTTP's 429 as its code.
+            throw ProviderException.midStream(provider, status != null && status.isString()
+                    && "RESOURCE_EXHAUSTED".equals(status.getStringValue())
+                    || code != null && code.isNumber() && code.getIntValue() == 429, "");
         }
         GeminiPiece piece = GeminiPiece.read(root, provider, json);
         if (!piece.text().isEmpty()) {

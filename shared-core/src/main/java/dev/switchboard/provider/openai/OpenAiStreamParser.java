@@ -60,8 +60,8 @@ public final class OpenAiStreamParser {
         JsonNode chunk = parse(event.data());
         JsonNode error = chunk.get("error");
         if (error != null && !error.isNull()) {
-            throw new ProviderException(provider, ProviderException.Kind.UNAVAILABLE,
-                    provider + " reported an error in the middle of its stream");
+            throw ProviderException.midStream(provider, saysRateLimit(error.isObject() ? error.get("code") : null)
+                    || saysRateLimit(error.isObject() ? error.get("type") : null), "");
         }
         Usage reported = OpenAiUsage.of(chunk.get("usage"));
         if (reported != null) {
@@ -72,6 +72,11 @@ public final class OpenAiStreamParser {
             choice(choices.get(0));
         }
         return true;
+    }
+
+    /** OpenAI's rate_limit_exceeded code, or a type naming a rate limit (rate_limit_error, as compatible servers say). */
+    private static boolean saysRateLimit(JsonNode codeOrType) {
+        return codeOrType != null && codeOrType.isString() && codeOrType.getStringValue().startsWith("rate_limit");
     }
 
     /** Call when the body has ended: throws unless the stream finished properly. */

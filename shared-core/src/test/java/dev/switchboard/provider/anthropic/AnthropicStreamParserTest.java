@@ -115,6 +115,16 @@ class AnthropicStreamParserTest {
     }
 
     @Test
+    void aRateLimitErrorEventIsARateLimitNotAnOutage() {
+        ProviderException e = assertThrows(ProviderException.class, () -> parser.accept(event("error",
+                "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}")));
+
+        assertEquals(ProviderException.Kind.RATE_LIMITED, e.kind());
+        assertFalse(e.breakerFailure(), "a rate limit is no sign the deployment is down");
+        assertTrue(e.getMessage().contains("rate_limit_error"), e.getMessage());
+    }
+
+    @Test
     void anErrorEventDoesNotEchoATypeThatLooksLikeText() {
         ProviderException e = assertThrows(ProviderException.class, () -> parser.accept(event("error",
                 "{\"type\":\"error\",\"error\":{\"type\":\"PROMPT-ECHO 7f3a said\",\"message\":\"PROMPT-ECHO-7f3a\"}}")));

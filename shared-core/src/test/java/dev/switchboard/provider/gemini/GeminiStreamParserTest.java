@@ -135,6 +135,18 @@ class GeminiStreamParserTest {
     }
 
     @Test
+    void aQuotaErrorMidStreamIsARateLimitNotAnOutage() {
+        for (String error : new String[] {"{\"code\":429,\"message\":\"quota\",\"status\":\"RESOURCE_EXHAUSTED\"}",
+                "{\"code\":429,\"message\":\"quota\"}"}) {
+            ProviderException e = assertThrows(ProviderException.class,
+                    () -> parser.accept(data("{\"error\":" + error + "}")));
+
+            assertEquals(ProviderException.Kind.RATE_LIMITED, e.kind(), error);
+            assertFalse(e.breakerFailure());
+        }
+    }
+
+    @Test
     void anEventThatIsNotJsonFailsWithoutEchoingIt() {
         ProviderException e = assertThrows(ProviderException.class, () -> parser.accept(data("secret prompt {")));
 

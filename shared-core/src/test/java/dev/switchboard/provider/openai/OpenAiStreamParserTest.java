@@ -134,6 +134,18 @@ class OpenAiStreamParserTest {
     }
 
     @Test
+    void aRateLimitErrorMidStreamIsARateLimitNotAnOutage() {
+        for (String error : new String[] {"{\"code\":\"rate_limit_exceeded\",\"message\":\"slow\"}",
+                "{\"type\":\"rate_limit_error\",\"message\":\"slow\"}"}) {
+            ProviderException e = assertThrows(ProviderException.class,
+                    () -> parser.accept(data("{\"error\":" + error + "}")));
+
+            assertEquals(ProviderException.Kind.RATE_LIMITED, e.kind(), error);
+            assertFalse(e.breakerFailure());
+        }
+    }
+
+    @Test
     void dataThatIsNotAJsonObjectFailsWithoutEchoingIt() {
         for (String bad : List.of("{\"choices\":[{\"delta\":{\"content\":\"PROMPT-ECHO-7f3a",
                 "PROMPT-ECHO-7f3a", "[\"PROMPT-ECHO-7f3a\"]", "\"PROMPT-ECHO-7f3a\"", "")) {
