@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads many keys with {@code BatchGetItem}: 100 keys per round trip (DynamoDB's limit),
@@ -59,6 +60,20 @@ final class BatchGets {
     static Map<String, List<Map<String, AttributeValue>>> fetchTables(DynamoDbClient dynamo,
                                                                       Map<String, KeysAndAttributes> wanted,
                                                                       Sleeper sleeper, String what) {
+        TablesRead read = readTables(dynamo, wanted, sleeper, what);
+        if (read.failure() != null) {
+            throw read.failure();
+        }
+        return read.items();
+    }
+
+    /**
+     * As {@link #fetchTables}, but a read that fails keeps what the tables that answered gave: DynamoDB answers a
+     * batch none of whose keys it can serve (one hot item, asked again alone) with a throttling error rather than
+     * with unprocessed keys, so a caller that can do without one table may still use the others' items.
+     */
+    static TablesRead readTables(DynamoDbClient dynamo, Map<String, KeysAndAttributes> wanted, Sleeper sleeper,
+                                 String what) {
         Map<String, List<Map<String, AttributeValue>>> items = new HashMap<>();
         Map<String, KeysAndAttributes> pending = wanted;
         Duration backoff = FIRST_BACKOFF;
@@ -68,21 +83,32 @@ final class BatchGets {
                 BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(ask));
                 response.responses().forEach((t, found) -> items.computeIfAbsent(t, k -> new ArrayList<>()).addAll(found));
                 if (!response.hasUnprocessedKeys() || response.unprocessedKeys().isEmpty()) {
-                    return items;
-                }
-                if (attempt == ATTEMPTS) {
-                    throw new StateUnavailableException("DynamoDB left " + what + " keys unprocessed " + attempt
-                            + " times", null);
+                    return new TablesRead(items, Set.of(), null);
                 }
                 pending = response.unprocessedKeys();
+                if (attempt == ATTEMPTS) {
+                    return new TablesRead(items, pending.keySet(), new StateUnavailableException("DynamoDB left " + what
+                            + " keys unprocessed " + attempt + " times", null));
+                }
                 sleeper.sleep(backoff);
                 backoff = backoff.multipliedBy(2);
             }
         } catch (SdkException e) {
-            throw new StateUnavailableException("reading " + what + " from DynamoDB failed", e);
+            return new TablesRead(items, pending.keySet(),
+                    new StateUnavailableException("reading " + what + " from DynamoDB failed", e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StateUnavailableException("interrupted while reading " + what + " from DynamoDB", e);
+            return new TablesRead(items, pending.keySet(),
+                    new StateUnavailableException("interrupted while reading " + what + " from DynamoDB", e));
         }
+    }
+
+    /**
+     * What a batch read gave per table, and, when it failed, why and the tables some of whose keys were never read.
+     *
+     * @param failure null when every key was read
+     */
+    record TablesRead(Map<String, List<Map<String, AttributeValue>>> items, Set<String> pendingTables,
+                      StateUnavailableException failure) {
     }
 }

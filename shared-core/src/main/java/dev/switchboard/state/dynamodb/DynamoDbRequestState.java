@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A request's state calls on DynamoDB, one round trip each: the lookup is one {@code BatchGetItem} of
@@ -75,10 +76,14 @@ public final class DynamoDbRequestState implements RequestState {
         if (cacheKey != null) {
             wanted.put(cacheTable, KeysAndAttributes.builder().keys(List.of(CacheItems.key(cacheKey))).build());
         }
-        Map<String, List<Map<String, AttributeValue>>> items;
-        try {
-            items = BatchGets.fetchTables(dynamo, wanted, sleeper, "a request's spend and cache entry");
-        } catch (StateUnavailableException e) {
+        BatchGets.TablesRead read = BatchGets.readTables(dynamo, wanted, sleeper, "a request's spend and cache entry");
+        StateUnavailableException e = read.failure();
+        if (e != null && cacheKey != null && read.pendingTables().equals(Set.of(cacheTable))) {
+            // The spend was read; only the cache entry was not (one hot entry throttled): a miss.
+            LOG.warn("the response cache could not be read ({}); the request goes on as a cache miss", e.getMessage());
+            return new StateLookup(spentIn(read.items()), null);
+        }
+        if (e != null) {
             if (cacheKey == null || !cacheMayBeAlone(e)) {
                 throw e;
             }
@@ -89,12 +94,16 @@ public final class DynamoDbRequestState implements RequestState {
                     e.getMessage());
             return lookup(principal, at, null);
         }
-        BigDecimal spent = items.getOrDefault(stateTable, List.of()).stream().findFirst()
+        CachedResponse cached = read.items().getOrDefault(cacheTable, List.of()).stream().findFirst()
+                .flatMap(item -> CacheItems.parse(item, clock.instant())).orElse(null);
+        return new StateLookup(spentIn(read.items()), cached);
+    }
+
+    /** The day's spend among the items read (none read: nothing spent yet). */
+    private BigDecimal spentIn(Map<String, List<Map<String, AttributeValue>>> items) {
+        return items.getOrDefault(stateTable, List.of()).stream().findFirst()
                 .map(item -> AdmissionItems.measures(item).getOrDefault(CounterMeasure.SPENT_USD, BigDecimal.ZERO))
                 .orElse(BigDecimal.ZERO);
-        CachedResponse cached = items.getOrDefault(cacheTable, List.of()).stream().findFirst()
-                .flatMap(item -> CacheItems.parse(item, clock.instant())).orElse(null);
-        return new StateLookup(spent, cached);
     }
 
     /**
