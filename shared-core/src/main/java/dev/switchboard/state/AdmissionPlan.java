@@ -36,7 +36,9 @@ public final class AdmissionPlan {
 
     /**
      * What replaces the estimates with the real figures: the differences, added without limits (a
-     * reconcile never fails for being over). Counters whose difference is zero are left out.
+     * reconcile never fails for being over). Counters whose difference is zero are left out, and so are windows
+     * that count no tokens: a window with only an RPM limit (a deployment's, the busiest item there is) is written
+     * once per request, when it is reserved.
      */
     public static List<CounterUpdate> reconcile(Reservation reservation, long actualTokens, BigDecimal actualCostUsd) {
         if (actualTokens < 0 || actualCostUsd.signum() < 0) {
@@ -48,6 +50,9 @@ public final class AdmissionPlan {
         for (AdmissionCounter counter : reservation.counters()) {
             boolean spend = counter.kind() == AdmissionCounter.Kind.PRINCIPAL_DAY
                     || counter.kind() == AdmissionCounter.Kind.PRINCIPAL_MONTH;
+            if (!spend && !reservation.tokenCounters().contains(counter)) {
+                continue;
+            }
             BigDecimal delta = spend ? costDelta : tokenDelta;
             if (delta.signum() != 0) {
                 updates.add(new CounterUpdate(counter, List.of(
@@ -63,11 +68,14 @@ public final class AdmissionPlan {
                 List.of(new Increment(CounterMeasure.SPENT_USD, cost, cap)));
     }
 
+    /** A minute window: one request, and the estimated tokens where a TPM limit needs them counted. */
     private static CounterUpdate window(AdmissionCounter.Kind kind, String owner, Instant now, RateLimits limits,
                                         long tokens) {
-        return new CounterUpdate(AdmissionCounter.at(kind, owner, now), List.of(
-                new Increment(CounterMeasure.REQUESTS, BigDecimal.ONE, decimal(limits.requestsPerMinute())),
-                new Increment(CounterMeasure.TOKENS, BigDecimal.valueOf(tokens), decimal(limits.tokensPerMinute()))));
+        Increment request = new Increment(CounterMeasure.REQUESTS, BigDecimal.ONE, decimal(limits.requestsPerMinute()));
+        return new CounterUpdate(AdmissionCounter.at(kind, owner, now), limits.tokensPerMinute() == null
+                ? List.of(request)
+                : List.of(request, new Increment(CounterMeasure.TOKENS, BigDecimal.valueOf(tokens),
+                        decimal(limits.tokensPerMinute()))));
     }
 
     private static BigDecimal decimal(Long limit) {

@@ -13,10 +13,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The semantics every {@link AdmissionStore} adapter must have, run against each. Names are unique per
@@ -60,7 +62,8 @@ public abstract class AdmissionStoreContract {
         RateLimited refused = refusedBy(RateLimited.class, request);
 
         assertEquals(new RateLimited(RateScope.DEPLOYMENT, RateMeasure.REQUESTS, 3, 3, 1, Duration.ofSeconds(40)), refused);
-        assertEquals(new AdmissionStore.WindowUsage(3, 300), store.windowUsage(RateScope.DEPLOYMENT, deployment, now()));
+        // An RPM limit alone counts requests: tokens are counted (and corrected) only where a TPM limit reads them.
+        assertEquals(new AdmissionStore.WindowUsage(3, 0), store.windowUsage(RateScope.DEPLOYMENT, deployment, now()));
     }
 
     @Test
@@ -161,6 +164,24 @@ public abstract class AdmissionStoreContract {
         assertEquals(new AdmissionStore.WindowUsage(0, 0), store.windowUsage(RateScope.DEPLOYMENT, deployment, now()));
         assertDecimal("0.0312345", store.spent(user, BudgetPeriod.DAILY, now()));
         assertDecimal("0.0312345", store.spent(user, BudgetPeriod.MONTHLY, now()));
+    }
+
+    @Test
+    void aReconcileCorrectsOnlyTheWindowsThatCountTokensAndLeavesAnRpmOnlyWindowAlone() {
+        AdmissionRequests request = AdmissionRequests.to(deployment, RateLimits.rpm(10))
+                .key(key, new RateLimits(null, 5_000L)).by(user, BudgetCaps.DEFAULT).tokens(500).maxCost("0.10");
+        Instant admitted = now();
+        Reservation reservation = reserve(request);
+
+        assertEquals(List.of(AdmissionCounter.at(AdmissionCounter.Kind.KEY_MINUTE, key, admitted)),
+                reservation.tokenCounters(), "only the key's window has a TPM limit");
+        assertTrue(AdmissionPlan.reconcile(reservation, 800, new BigDecimal("0.05")).stream()
+                .noneMatch(u -> u.counter().kind() == AdmissionCounter.Kind.DEPLOYMENT_MINUTE),
+                "the deployment's window, the busiest item, is written once per request");
+        store.reconcile(reservation, 800, new BigDecimal("0.05"));
+
+        assertEquals(new AdmissionStore.WindowUsage(1, 0), store.windowUsage(RateScope.DEPLOYMENT, deployment, admitted));
+        assertEquals(new AdmissionStore.WindowUsage(1, 800), store.windowUsage(RateScope.KEY, key, admitted));
     }
 
     @Test
