@@ -6,15 +6,20 @@ import dev.switchboard.state.StateUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Parked ledger rows in the state table (layout in {@link LedgerOutboxItems}): a park is one PutItem,
- * a read of the oldest one strongly consistent Query, a removal one DeleteItem.
+ * a read of the oldest one strongly consistent Query, a removal one DeleteItem. A row past its expiry is never
+ * handed back: DynamoDB deletes expired items within days, not at once, and reads them until then, and a row this
+ * old would reach the ledger after the analytics (or a retention's purge) had long passed its day. A page of
+ * expired rows is read past (one more Query each), so that the live rows behind them still come back.
  */
 public final class DynamoDbLedgerOutbox implements LedgerOutbox {
 
@@ -55,13 +60,23 @@ public final class DynamoDbLedgerOutbox implements LedgerOutbox {
     }
 
     private List<LedgerEntry> page(Map<String, AttributeValue> startAfter, int max) {
+        long now = clock.instant().getEpochSecond();
+        List<LedgerEntry> live = new ArrayList<>();
+        Map<String, AttributeValue> from = startAfter;
         try {
-            return dynamo.query(b -> b.tableName(table).consistentRead(true).limit(max)
-                            .keyConditionExpression("#pk = :pk")
-                            .expressionAttributeNames(Map.of("#pk", SwitchboardTables.STATE.partitionKey()))
-                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(LedgerOutboxItems.PARTITION)))
-                            .exclusiveStartKey(startAfter))
-                    .items().stream().map(LedgerOutboxItems::entry).toList();
+            do {
+                Map<String, AttributeValue> start = from;
+                int wanted = max - live.size();
+                QueryResponse read = dynamo.query(b -> b.tableName(table).consistentRead(true).limit(wanted)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", SwitchboardTables.STATE.partitionKey()))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(LedgerOutboxItems.PARTITION)))
+                        .exclusiveStartKey(start));
+                read.items().stream().filter(item -> !LedgerOutboxItems.expired(item, now))
+                        .map(LedgerOutboxItems::entry).forEach(live::add);
+                from = read.hasLastEvaluatedKey() && !read.lastEvaluatedKey().isEmpty() ? read.lastEvaluatedKey() : null;
+            } while (live.size() < max && from != null);
+            return live;
         } catch (SdkException e) {
             throw new StateUnavailableException("reading parked ledger rows from DynamoDB failed", e);
         }

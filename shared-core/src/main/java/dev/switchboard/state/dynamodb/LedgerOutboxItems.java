@@ -66,6 +66,12 @@ final class LedgerOutboxItems {
         return item;
     }
 
+    /** Whether the item's expiry (its TTL attribute) has passed at {@code nowEpochSecond}; an item without one has not. */
+    static boolean expired(Map<String, AttributeValue> item, long nowEpochSecond) {
+        AttributeValue expires = item.get(SwitchboardTables.STATE.ttlAttribute());
+        return expires != null && expires.n() != null && Long.parseLong(expires.n()) <= nowEpochSecond;
+    }
+
     static LedgerEntry entry(Map<String, AttributeValue> item) {
         return new LedgerEntry(s(item, "id"), Instant.parse(s(item, "created_at")), s(item, "principal"),
                 s(item, "endpoint"), s(item, "strategy"), s(item, "confidence"), s(item, "pattern"),

@@ -52,6 +52,28 @@ class DynamoDbLedgerOutboxTest extends LedgerOutboxContract {
     }
 
     @Test
+    void aRowPastItsExpiryIsNeverHandedBackThoughDynamoDbHasNotDeletedItAndTheRowsBehindItStillAre() {
+        LedgerOutbox outbox = outbox();
+        List<LedgerEntry> old = List.of(row("old-1"), row("old-2"), row("old-3"));
+        old.forEach(outbox::park);
+        clock.advance(DynamoDbLedgerOutbox.KEPT_FOR.plusDays(1));
+        LedgerEntry live = row("zz-live");
+        outbox.park(live);
+        calls.reset();
+
+        // DynamoDB keeps an expired item for days (here, its expiry is past on the outbox's clock only).
+        assertEquals(List.of(live), outbox.oldest(2), "the expired rows are read past, two at a time");
+        // Two expired, then one expired and the live row; a full page says more may follow, so a third finds none.
+        assertEquals(List.of("Query", "Query", "Query"), calls.operations());
+        assertEquals(List.of(), outbox.after(old.get(0), 2).stream().filter(old::contains).toList());
+    }
+
+    private static LedgerEntry row(String id) {
+        return new LedgerEntry(id, AT, "bob", "complete", "complexity", "medium", "general", 0.1, null, null, 3, 0,
+                BigDecimal.ZERO, BigDecimal.ZERO, true, 5, false, false, 1, LedgerEntry.ERROR, "no_provider_available");
+    }
+
+    @Test
     void aRowParkedBeforePromptCacheTokensWereKeptReadsWithNone() {
         LedgerEntry row = new LedgerEntry("r", AT, "bob", "complete", "complexity", "medium", "general", 0.1,
                 "openai", "gpt-4o-mini", 30, 5, BigDecimal.ONE, BigDecimal.TEN, true, 5, false, false, 1,
