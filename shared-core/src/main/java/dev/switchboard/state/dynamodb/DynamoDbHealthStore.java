@@ -53,9 +53,11 @@ public final class DynamoDbHealthStore implements HealthStore {
         if (!hold) {
             names.put("#held", HealthItems.HELD_UNTIL);
         }
-        // The rule of CircuitRecord.supersedes: newer, and a hold still running then yields only to another hold.
-        String newer = hold ? "#changed < :changed"
-                : "#changed < :changed AND (attribute_not_exists(#held) OR #held <= :changed)";
+        // The rule of CircuitRecord.supersedes: newer, and a hold still running then yields only to another hold. An
+        // item without changed_at (written by hand) compares as false and would never be replaced: any record is newer.
+        // (DynamoDB refuses redundant parentheses, so the hold's form has none of its own.)
+        String newer = hold ? "attribute_not_exists(#changed) OR #changed < :changed"
+                : "(attribute_not_exists(#changed) OR #changed < :changed) AND (attribute_not_exists(#held) OR #held <= :changed)";
         try {
             dynamo.putItem(b -> b.tableName(table).item(HealthItems.item(record, expiresAt))
                     .conditionExpression("attribute_not_exists(#pk) OR (" + newer + ")")

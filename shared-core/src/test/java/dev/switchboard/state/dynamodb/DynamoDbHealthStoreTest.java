@@ -13,16 +13,19 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The DynamoDB adapter (on DynamoDB Local, or LocalStack when selected) against the shared contract. */
 class DynamoDbHealthStoreTest extends HealthStoreContract {
@@ -47,6 +50,19 @@ class DynamoDbHealthStoreTest extends HealthStoreContract {
         DynamoDbClient client = DynamoDbCalls.countedClient(new DynamoDbCalls());
         otherClients.add(client);
         return new DynamoDbHealthStore(client, DB.prefix(), NO_WAIT);
+    }
+
+    @Test
+    void anItemWithoutAChangeTimeIsReplacedByAnyRecord() {
+        HealthStore store = newStore();
+        String a = deployment("by-hand");
+        // An item written by hand (or by a version that wrote no changed_at): a comparison with it is false.
+        DB.client().putItem(b -> b.tableName(SwitchboardTables.STATE.physicalName(DB.prefix()))
+                .item(Map.of(SwitchboardTables.STATE.partitionKey(), AttributeValue.fromS("health#" + a),
+                        SwitchboardTables.STATE.sortKey(), AttributeValue.fromS("circuit"),
+                        "deployment", AttributeValue.fromS(a), "state", AttributeValue.fromS("OPEN"))));
+
+        assertTrue(store.publish(CircuitRecord.closed(a, T0, CircuitRecord.PROBE)), "the record replaces it");
     }
 
     @Test
