@@ -76,8 +76,11 @@ public final class DynamoDbAdmissionStore implements AdmissionStore {
     public Admission reserve(AdmissionRequest request) {
         Instant now = clock.instant();
         List<CounterUpdate> plan = AdmissionPlan.reserve(request, now);
+        // A refusal of the whole call (no table, not granted, invalid) proves nothing landed: no reservation is handed
+        // back as uncertain, to be written and given back for nothing and reported as held when that fails too.
         Optional<Refusal> refusal = write(plan, items(plan, List.of()), now, (message, cause, token) ->
-                new StateUnavailableException(message, cause, token == null ? null : new UncertainReservation(request, now, token)));
+                new StateUnavailableException(message, cause, token == null || DynamoDbRefusals.transactionRefusedWhole(cause)
+                        ? null : new UncertainReservation(request, now, token)));
         return refusal.<Admission>map(Admission.Refused::new)
                 .orElseGet(() -> new Admission.Admitted(Reservation.of(request, now, plan)));
     }

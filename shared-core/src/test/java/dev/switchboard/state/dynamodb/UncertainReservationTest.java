@@ -72,6 +72,16 @@ class UncertainReservationTest {
     }
 
     @Test
+    void aWriteDynamoDbRefusedWholeIsNoUncertainReservation() {
+        store = store();
+        dynamo.deleteTable(b -> b.tableName(SwitchboardTables.STATE.physicalName(prefix)));
+
+        StateUnavailableException e = assertThrows(StateUnavailableException.class, () -> store.reserve(request()));
+
+        assertTrue(e.uncertain().isEmpty(), "a missing table proves nothing landed: nothing to give back");
+    }
+
+    @Test
     void aReservationThatNeverLandedHoldsNothingAfterItsRelease() {
         store = store();
         losesAnswers.beforeSending.set(true);
