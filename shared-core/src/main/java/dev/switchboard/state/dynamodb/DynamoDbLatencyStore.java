@@ -12,6 +12,7 @@ import dev.switchboard.state.StateUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Clock;
@@ -47,6 +48,9 @@ public final class DynamoDbLatencyStore implements LatencyStore {
     /** Items outlive every window by this much before TTL may delete them; readers never rely on TTL. */
     private static final Duration KEEP_AFTER_WINDOW = Duration.ofHours(1);
 
+    /** Shards tried by a record sent alone before it gives up for conflicts with transactions. */
+    static final int CONFLICT_ATTEMPTS = 3;
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final LatencySettings settings;
@@ -65,14 +69,24 @@ public final class DynamoDbLatencyStore implements LatencyStore {
 
     @Override
     public void record(String deployment, Duration latency, boolean success, Instant at) {
-        Update update = recording(deployment, latency, success, at);
-        try {
-            dynamo.updateItem(b -> b.tableName(update.tableName()).key(update.key())
-                    .updateExpression(update.updateExpression())
-                    .expressionAttributeNames(update.expressionAttributeNames())
-                    .expressionAttributeValues(update.expressionAttributeValues()));
-        } catch (SdkException e) {
-            throw new StateUnavailableException("recording latency in DynamoDB failed", e);
+        for (int attempt = 1; ; attempt++) {
+            // Each attempt takes the next shard: an update refused for a transaction under way on its item (a
+            // settlement of the same deployment) was not applied, and another shard is most likely free.
+            Update update = recording(deployment, latency, success, at);
+            try {
+                dynamo.updateItem(b -> b.tableName(update.tableName()).key(update.key())
+                        .updateExpression(update.updateExpression())
+                        .expressionAttributeNames(update.expressionAttributeNames())
+                        .expressionAttributeValues(update.expressionAttributeValues()));
+                return;
+            } catch (TransactionConflictException e) {
+                if (attempt == CONFLICT_ATTEMPTS) {
+                    throw new StateUnavailableException("recording latency in DynamoDB failed: every shard tried was "
+                            + "in a transaction", e);
+                }
+            } catch (SdkException e) {
+                throw new StateUnavailableException("recording latency in DynamoDB failed", e);
+            }
         }
     }
 

@@ -154,8 +154,9 @@ public final class DynamoDbRequestState implements RequestState {
     /**
      * The latency record and the cache entry of a settlement whose transaction was cancelled or refused
      * (most often for conflicts with the same deployment's other settlements on its latency item), each written on
-     * its own: a plain ADD to the latency item does not conflict as a transaction does. Advice: a failure
-     * is logged, never thrown, since the money is settled.
+     * its own: a plain ADD is refused too while a transaction holds its item, so the latency record tries other
+     * shards of the deployment's latency (see {@link DynamoDbLatencyStore#record}). Advice: a failure is logged,
+     * never thrown, since the money is settled.
      */
     private void writeAdviceAlone(Settlement s) {
         try {

@@ -12,12 +12,19 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +51,46 @@ class DynamoDbLatencyStoreTest extends LatencyStoreContract {
         store.record(deployment("trips"), Duration.ofMillis(120), false, clock.instant());
 
         assertEquals(List.of("UpdateItem", "UpdateItem"), DB.calls().operations());
+    }
+
+    @Test
+    void anUpdateRefusedForATransactionOnItsShardGoesToTheNextShardAndGivesUpAfterThree() {
+        LatencySettings sharded = new LatencySettings(Duration.ofMinutes(5), Duration.ofMinutes(1), 0.3, 4);
+        String d = deployment("conflicted");
+        AtomicInteger refusals = new AtomicInteger(2);
+        List<String> shards = new CopyOnWriteArrayList<>();
+        DynamoDbClient conflicting = (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("updateItem")) {
+                        UpdateItemRequest update = args[0] instanceof UpdateItemRequest r ? r : UpdateItemRequest.builder()
+                                .applyMutation(updateMutation(args[0])).build();
+                        shards.add(update.key().get(SwitchboardTables.STATE.partitionKey()).s());
+                        if (refusals.getAndDecrement() > 0) {
+                            throw TransactionConflictException.builder().message("Transaction is ongoing for the item")
+                                    .statusCode(400).build();
+                        }
+                    }
+                    try {
+                        return method.invoke(DB.client(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        LatencyStore store = new DynamoDbLatencyStore(conflicting, DB.prefix(), sharded, clock, NO_WAIT);
+
+        store.record(d, Duration.ofMillis(90), true, clock.instant());
+
+        assertEquals(3, shards.size(), "two refused, the third written");
+        assertEquals(3, Set.copyOf(shards).size(), "each attempt on another shard: " + shards);
+        assertEquals(1, newStore(sharded, clock).snapshot(List.of(d)).of(d).calls(), "recorded once");
+        refusals.set(DynamoDbLatencyStore.CONFLICT_ATTEMPTS);
+        assertThrows(StateUnavailableException.class, () -> store.record(d, Duration.ofMillis(90), true, clock.instant()));
+        assertEquals(1, newStore(sharded, clock).snapshot(List.of(d)).of(d).calls(), "nothing written by the refused");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Consumer<UpdateItemRequest.Builder> updateMutation(Object argument) {
+        return (Consumer<UpdateItemRequest.Builder>) argument;
     }
 
     @Test
