@@ -1,6 +1,7 @@
 package dev.switchboard.template;
 
 import dev.switchboard.state.dynamodb.DynamoDbHealthStore;
+import dev.switchboard.state.dynamodb.DynamoDbLatencyStore;
 import dev.switchboard.state.dynamodb.DynamoDbVirtualKeyStore;
 import dev.switchboard.state.dynamodb.SwitchboardTables;
 import dev.switchboard.state.dynamodb.TableDefinition;
@@ -70,15 +71,24 @@ class TemplateAccessTest {
     void theMetricsRoleMayQueryDeleteAndUpdateOnlyTheKeysOwnItemsAndPutOnlyThoseAndCircuits() {
         String keys = DynamoDbVirtualKeyStore.KEY_PARTITION_PREFIX + "*";
         assertEquals(List.of(keys, DynamoDbVirtualKeyStore.LIST_PARTITION),
-                leadingKeysOfMetricsStatementsWith(Set.of("dynamodb:Query", "dynamodb:DeleteItem", "dynamodb:UpdateItem")));
+                leadingKeysOfStatementWith("MetricsFunction", Set.of("dynamodb:Query", "dynamodb:DeleteItem",
+                        "dynamodb:UpdateItem")));
         // POST and PATCH /keys put keys and list entries, POST /simulate/failure a circuit: never a budget or a window.
         assertEquals(List.of(keys, DynamoDbVirtualKeyStore.LIST_PARTITION, DynamoDbHealthStore.PARTITION_PREFIX + "*"),
-                leadingKeysOfMetricsStatementsWith(Set.of("dynamodb:PutItem")));
+                leadingKeysOfStatementWith("MetricsFunction", Set.of("dynamodb:PutItem")));
     }
 
-    /** The partition keys the one metrics statement granting any of {@code actions} is held to, by its condition. */
-    private static List<Object> leadingKeysOfMetricsStatementsWith(Set<String> actions) {
-        Map<String, Object> metrics = SamTemplate.load().functions().get("MetricsFunction");
+    @Test
+    void theProbeRoleMayPutOnlyCircuitsAndUpdateOnlyLatency() {
+        assertEquals(List.of(DynamoDbHealthStore.PARTITION_PREFIX + "*"),
+                leadingKeysOfStatementWith("HealthProbeFunction", Set.of("dynamodb:PutItem")));
+        assertEquals(List.of(DynamoDbLatencyStore.PARTITION_PREFIX + "*"),
+                leadingKeysOfStatementWith("HealthProbeFunction", Set.of("dynamodb:UpdateItem")));
+    }
+
+    /** The partition keys the one statement of {@code function} granting any of {@code actions} is held to. */
+    private static List<Object> leadingKeysOfStatementWith(String function, Set<String> actions) {
+        Map<String, Object> metrics = SamTemplate.load().functions().get(function);
         List<Map<String, Object>> granting = new java.util.ArrayList<>();
         for (Object policy : SamTemplate.list(metrics.get("Policies"))) {
             for (Object s : SamTemplate.list(SamTemplate.<Object>map(policy).get("Statement"))) {
