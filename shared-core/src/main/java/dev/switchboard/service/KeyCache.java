@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Virtual keys by hash, in process, so that a warm request makes no store call for its key. Known
  * keys are kept {@link #KNOWN_FOR}; unknown hashes {@link #UNKNOWN_FOR}, long enough to absorb a
  * client retrying a bad key, short enough that a key created elsewhere soon works. At most
- * {@code maxEntries}: when full, expired entries go first and, failing that, everything (a flood of
- * distinct bad keys must not grow the heap, and a refill costs one read per key).
+ * {@code maxEntries}: when full, expired entries go first, then the unknown hashes, and an unknown hash finding the
+ * cache still full of keys in use is not cached at all; only a key in use finding it so empties it (a flood of
+ * distinct bad keys must not grow the heap, nor push out the keys in use, whose refill costs one read each).
  */
 final class KeyCache {
 
@@ -70,8 +71,11 @@ final class KeyCache {
     void put(String hash, VirtualKey key, Instant readAt) {
         Instant now = clock.instant();
         if (entries.size() >= maxEntries) {
-            entries.values().removeIf(e -> !now.isBefore(e.expiresAt()));
+            entries.values().removeIf(e -> !now.isBefore(e.expiresAt()) || e.answer().key() == null);
             if (entries.size() >= maxEntries) {
+                if (key == null) {
+                    return;
+                }
                 entries.clear();
             }
         }

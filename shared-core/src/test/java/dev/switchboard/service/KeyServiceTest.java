@@ -184,4 +184,26 @@ class KeyServiceTest {
         }
         assertTrue(cache.get("hash-9").isPresent());
     }
+
+    @Test
+    void aFloodOfUnknownKeysNeverPushesOutTheKeysInUse() {
+        KeyCache cache = new KeyCache(clock, 3);
+        VirtualKey alice = new VirtualKey("vk_alice", "alice", null, RateLimits.NONE, CoreFixture.NOW, null);
+        VirtualKey bob = new VirtualKey("vk_bob", "bob", null, RateLimits.NONE, CoreFixture.NOW, null);
+        cache.put("hash-alice", alice);
+        cache.put("hash-bob", bob);
+        for (int i = 0; i < 100; i++) {
+            cache.put("bad-" + i, null);
+            assertTrue(cache.size() <= 3);
+        }
+
+        assertEquals(alice, cache.get("hash-alice").orElseThrow().key(), "the unknown hashes went first");
+        assertEquals(bob, cache.get("hash-bob").orElseThrow().key());
+        cache.put("hash-carol", new VirtualKey("vk_carol", "carol", null, RateLimits.NONE, CoreFixture.NOW, null));
+        assertTrue(cache.get("hash-carol").isPresent(), "a key in use still finds room");
+        assertTrue(cache.get("hash-alice").isPresent() && cache.get("hash-bob").isPresent(), "by the unknown hash's going");
+        cache.put("bad-full", null);
+        assertTrue(cache.get("bad-full").isEmpty(), "an unknown hash finding the cache full of keys in use is not kept");
+        assertEquals(3, cache.size());
+    }
 }
