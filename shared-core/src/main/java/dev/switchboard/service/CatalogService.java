@@ -43,12 +43,14 @@ public class CatalogService {
 
     /**
      * GET /providers: every configured provider and deployment with its prices and shared state; for a key limited
-     * to some models, only the deployments it may use (and their providers), as {@link #models} lists them.
+     * to some models, only the deployments it may use (and their providers), as {@link #models} lists them. A
+     * provider's base URL is the admin's to see: it names internal hosts, and a credential the configuration's
+     * check did not recognise (in a path, or a query parameter of another name) would show with it.
      */
     public ProvidersResponse providers(Caller caller) {
         SharedState shared = sharedState.current();
         return new ProvidersResponse(catalog.source(), catalog.providers().stream()
-                .map(p -> provider(p, usable(p, caller.models()), shared))
+                .map(p -> provider(p, usable(p, caller.models()), shared, caller.admin()))
                 .filter(p -> caller.models().isEmpty() || !p.deployments().isEmpty()).toList());
     }
 
@@ -89,8 +91,8 @@ public class CatalogService {
     }
 
     private ProvidersResponse.Provider provider(ProviderConfig p, List<DeploymentConfig> deployments,
-                                                SharedState shared) {
-        return new ProvidersResponse.Provider(p.name(), p.protocol(), p.baseUrl(), p.promptCaching(),
+                                                SharedState shared, boolean admin) {
+        return new ProvidersResponse.Provider(p.name(), p.protocol(), admin ? p.baseUrl() : null, p.promptCaching(),
                 p.guardrail() == null ? null : p.guardrail().shown(),
                 deployments.stream().map(d -> deployment(p.name(), d, shared)).toList());
     }

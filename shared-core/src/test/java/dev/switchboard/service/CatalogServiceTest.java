@@ -1,9 +1,15 @@
 package dev.switchboard.service;
 
 import dev.switchboard.api.ProvidersResponse;
+import dev.switchboard.config.DeploymentConfig;
+import dev.switchboard.config.ProviderCatalog;
+import dev.switchboard.config.ProviderConfig;
+import dev.switchboard.routing.Capabilities;
+import dev.switchboard.routing.Tier;
 import dev.switchboard.state.CircuitRecord;
 import dev.switchboard.state.LatencyHistogram;
 import dev.switchboard.state.LatencySettings;
+import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.memory.InMemoryHealthStore;
 import dev.switchboard.state.memory.InMemoryLatencyStore;
 import dev.switchboard.testsupport.MutableClock;
@@ -11,6 +17,7 @@ import dev.switchboard.testsupport.SharedStateParts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -48,5 +55,18 @@ class CatalogServiceTest {
         assertNull(unknown.emaLatencyMs());
         assertNull(unknown.p95LatencyMs());
         assertNull(unknown.successRate());
+    }
+
+    @Test
+    void aProvidersBaseUrlIsTheAdminsToSee() {
+        ProviderCatalog withUrl = new ProviderCatalog("test", List.of(new ProviderConfig("local", "openai-compatible",
+                "http://10.0.0.7:8000/v1", List.of(new DeploymentConfig("llama3", Tier.ECONOMY, 10, 10_000,
+                        Capabilities.DEFAULTS)), null)));
+        CatalogService service = new CatalogService(withUrl, SharedStateParts.PRICES, instance.cache(), instance.breakers());
+        Caller key = new Caller("alice", "vk_alice", null, RateLimits.NONE, false);
+
+        assertEquals("http://10.0.0.7:8000/v1", service.providers(Caller.ANONYMOUS).providers().get(0).baseUrl());
+        assertNull(service.providers(key).providers().get(0).baseUrl(), "an internal host is no key holder's business");
+        assertEquals("llama3", service.providers(key).providers().get(0).deployments().get(0).model());
     }
 }
