@@ -26,4 +26,12 @@ public interface ApiKeySource {
     default Optional<String> adminKey() {
         return Optional.empty();
     }
+
+    /**
+     * Whether this source is where the admin key is kept (Secrets Manager): authentication is then on wherever the
+     * gateway runs, not only on Lambda, even before the key is first read.
+     */
+    default boolean keepsAdminKey() {
+        return false;
+    }
 }

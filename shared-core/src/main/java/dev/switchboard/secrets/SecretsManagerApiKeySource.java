@@ -124,6 +124,11 @@ public final class SecretsManagerApiKeySource implements ApiKeySource, AutoClose
      * throws, naming only AWS's error code: then the key read before stays.
      */
     @Override
+    public boolean keepsAdminKey() {
+        return true;
+    }
+
+    @Override
     public Optional<String> adminKey() {
         String secret = settings.adminSecretName();
         try {

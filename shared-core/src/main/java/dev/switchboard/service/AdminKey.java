@@ -68,9 +68,13 @@ public class AdminKey {
         }
     }
 
-    /** Off only locally with no admin key set; then every request is {@link Caller#ANONYMOUS}. */
+    /**
+     * Off only off Lambda with no admin key set nor a source that keeps one; then every request is
+     * {@link Caller#ANONYMOUS}. A gateway reading its keys from Secrets Manager anywhere (a container, say) has its
+     * admin key there, and is never open to everyone only because it does not run on Lambda.
+     */
     public boolean authenticationOn() {
-        return onLambda || hash != null;
+        return onLambda || hash != null || (source != null && source.keepsAdminKey());
     }
 
     /** Whether {@code presented} is the admin key; reads the key source first when that is due (blocking). */

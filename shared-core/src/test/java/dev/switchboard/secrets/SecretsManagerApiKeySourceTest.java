@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,6 +62,8 @@ class SecretsManagerApiKeySourceTest {
         server.putSecret(SECRET, CANARY_KEY);
 
         assertEquals(Optional.of(new ApiKey(CANARY_KEY)), source.apiKey("openai"));
+        assertTrue(source.keepsAdminKey(), "the admin key lives here too: authentication is on wherever this runs");
+        assertFalse(new EnvironmentApiKeySource(Map.of()).keepsAdminKey());
     }
 
     @Test

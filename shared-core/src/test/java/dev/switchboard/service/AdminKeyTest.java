@@ -1,18 +1,18 @@
 package dev.switchboard.service;
 
-import java.util.Optional;
-
-import dev.switchboard.testsupport.AdminKeySources;
-import dev.switchboard.testsupport.MutableClock;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.switchboard.secrets.EnvironmentApiKeySource;
+import dev.switchboard.testsupport.AdminKeySources;
 import dev.switchboard.testsupport.LogLines;
+import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -82,6 +82,18 @@ class AdminKeyTest {
         clock.advance(AdminKey.RETRY_AFTER);
         assertTrue(admin.matches(CANARY));
         assertFalse(admin.matches("sb-not-it"));
+    }
+
+    @Test
+    void offLambdaASourceThatKeepsTheAdminKeyTurnsAuthenticationOnAndTheEnvironmentDoesNot() {
+        MutableClock clock = new MutableClock();
+        AdminKey fromSecretsManager = new AdminKey("", false, AdminKeySources.keeping(CANARY), clock);
+        AdminKey fromEnvironment = new AdminKey("", false, new EnvironmentApiKeySource(Map.of()), clock);
+
+        assertTrue(fromSecretsManager.authenticationOn(), "never open to everyone with an admin key kept elsewhere");
+        assertTrue(fromSecretsManager.matches(CANARY));
+        assertFalse(fromSecretsManager.matches("sb-not-it"));
+        assertFalse(fromEnvironment.authenticationOn(), "locally, with no admin key set, authentication is off");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.config.ProcessEnvironment;
 import dev.switchboard.localaws.DynamoDbLocalServer;
+import dev.switchboard.service.AdminKey;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -162,6 +163,9 @@ public final class LocalGateway implements AutoCloseable {
         if (settings.adminKeySet()) {
             out.println("  Authentication is on: send 'Authorization: Bearer <key>' (the admin key, or a key"
                     + " the admin created with POST /keys).");
+        } else if (context.getBean(AdminKey.class).authenticationOn()) {
+            out.println("  Authentication is on: the admin key is the one kept in Secrets Manager"
+                    + " (SWITCHBOARD_SECRETS_SOURCE=secrets-manager).");
         } else {
             out.println("  WARNING: SWITCHBOARD_ADMIN_KEY is not set: authentication is OFF. Local use only.");
         }
