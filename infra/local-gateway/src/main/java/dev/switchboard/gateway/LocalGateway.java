@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.api.http.LoopbackHostFilter;
 import dev.switchboard.config.ProcessEnvironment;
 import dev.switchboard.localaws.DynamoDbLocalServer;
 import dev.switchboard.service.AdminKey;
@@ -106,7 +107,8 @@ public final class LocalGateway implements AutoCloseable {
                     "micronaut.server.port", settings.port(),
                     // No response compression: on loopback it saves nothing, and deciding it costs every answer.
                     "micronaut.server.netty.compression-threshold", -1,
-                    "datasources.default.url", settings.ledgerUrl()));
+                    "datasources.default.url", settings.ledgerUrl(),
+                    LoopbackHostFilter.ENABLED, true));
             if (settings.config() != null) {
                 // The file just checked, even when the caller's environment is not this process's.
                 properties.put(StartUpChecks.CONFIG_PROPERTY, settings.config());
