@@ -4,6 +4,8 @@ import dev.switchboard.provider.Sleeper;
 import dev.switchboard.state.CircuitRecord;
 import dev.switchboard.state.HealthStore;
 import dev.switchboard.state.StateUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,6 +29,8 @@ import java.util.Map;
  * {@code BatchGetItem} of one key per deployment: up to 100 deployments in one round trip.
  */
 public final class DynamoDbHealthStore implements HealthStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbHealthStore.class);
 
     /** What every circuit item's partition key starts with (the template's metrics role may write only these and keys). */
     public static final String PARTITION_PREFIX = "health#";
@@ -79,8 +83,16 @@ public final class DynamoDbHealthStore implements HealthStore {
         }
         Map<String, CircuitRecord> found = new HashMap<>();
         for (Map<String, AttributeValue> item : reads.fetch(keys)) {
-            CircuitRecord record = HealthItems.record(item);
-            found.put(record.deployment(), record);
+            try {
+                CircuitRecord record = HealthItems.record(item);
+                found.put(record.deployment(), record);
+            } catch (RuntimeException unreadable) {
+                // An item written by hand or by another version, without the fields a record needs: read as no
+                // shared verdict (the next record published replaces it) rather than failing every snapshot.
+                AttributeValue pk = item.get(SwitchboardTables.STATE.partitionKey());
+                LOG.warn("the circuit item {} cannot be read ({}): taken as no shared circuit state",
+                        pk == null ? "without a key" : pk.s(), unreadable.getClass().getSimpleName());
+            }
         }
         return Map.copyOf(found);
     }

@@ -309,46 +309,6 @@ class GeminiRequestMapperTest {
     }
 
     @Test
-    void aCallsThoughtSignatureGoesBackOnItsPartAsGeminiGaveIt() throws IOException {
-        ChatRequest request = new ChatRequest("gemini-3-pro-preview", List.of(ChatMessage.user("Weather and time?"),
-                new ChatMessage("assistant", "", List.of(new ToolCall("call_1", "get_weather", "{\"city\":\"Oslo\"}",
-                        "CiQBsigOne=="), TIME_CALL), null),
-                new ChatMessage("tool", "{\"temp_c\":3}", List.of(), "call_1"),
-                new ChatMessage("tool", "14:05", List.of(), "call_2")), 100);
-
-        assertEquals(tree("""
-                {"role":"model","parts":[{"functionCall":{"name":"get_weather","args":{"city":"Oslo"}},"thoughtSignature":"CiQBsigOne=="},
-                                         {"functionCall":{"name":"get_local_time","args":{"timezone":"Europe/Oslo"}}}]}"""),
-                body(request).get("contents").get(1), "the parallel call Gemini signed no more than the first goes unsigned");
-    }
-
-    @Test
-    void aGemini3TurnWithoutSignaturesGetsGooglesStandInOnItsFirstCallAndOlderModelsGetNone() throws IOException {
-        for (String model : List.of("gemini-3-pro-preview", "gemini-3.1-flash", "models/gemini-3-flash-preview",
-                "gemini-2.5-flash", "gemini-1.5-pro")) {
-            ChatRequest request = new ChatRequest(model, List.of(ChatMessage.user("Weather and time?"),
-                    new ChatMessage("assistant", "Checking.", List.of(WEATHER_CALL, TIME_CALL), null),
-                    new ChatMessage("tool", "{\"temp_c\":3}", List.of(), "call_1"),
-                    new ChatMessage("tool", "14:05", List.of(), "call_2"),
-                    new ChatMessage("assistant", "", List.of(new ToolCall("call_3", "now", "{}")), null),
-                    new ChatMessage("tool", "14:06", List.of(), "call_3")), 100);
-            boolean gemini3 = model.contains("gemini-3");
-            String signed = gemini3 ? ",\"thoughtSignature\":\"skip_thought_signature_validator\"" : "";
-
-            JsonNode contents = body(request).get("contents");
-
-            assertEquals(tree("""
-                    {"role":"model","parts":[{"text":"Checking."},
-                      {"functionCall":{"name":"get_weather","args":{"city":"Oslo"}}%s},
-                      {"functionCall":{"name":"get_local_time","args":{"timezone":"Europe/Oslo"}}}]}""".formatted(signed)),
-                    contents.get(1), model);
-            assertEquals(tree("""
-                    {"role":"model","parts":[{"functionCall":{"name":"now","args":{}}%s}]}""".formatted(signed)),
-                    contents.get(3), model + ": every step's first call");
-        }
-    }
-
-    @Test
     void anAssistantTurnKeepsItsTextBeforeItsCallsAndEmptyArgumentsAreAnEmptyObject() throws IOException {
         ChatRequest request = new ChatRequest("m", List.of(ChatMessage.user("Time?"),
                 new ChatMessage("assistant", "Checking.", List.of(new ToolCall("c", "now", "")), null)), 10);

@@ -62,7 +62,9 @@ class DynamoDbHealthStoreTest extends HealthStoreContract {
                         SwitchboardTables.STATE.sortKey(), AttributeValue.fromS("circuit"),
                         "deployment", AttributeValue.fromS(a), "state", AttributeValue.fromS("OPEN"))));
 
+        assertEquals(Map.of(), store.snapshot(List.of(a)), "read as no shared verdict, not a failed snapshot");
         assertTrue(store.publish(CircuitRecord.closed(a, T0, CircuitRecord.PROBE)), "the record replaces it");
+        assertEquals(CircuitRecord.closed(a, T0, CircuitRecord.PROBE), store.snapshot(List.of(a)).get(a));
     }
 
     @Test

@@ -63,9 +63,27 @@ class DynamoDbLedgerOutboxTest extends LedgerOutboxContract {
 
         // DynamoDB keeps an expired item for days (here, its expiry is past on the outbox's clock only).
         assertEquals(List.of(live), outbox.oldest(2), "the expired rows are read past, two at a time");
-        // Two expired, then one expired and the live row; a full page says more may follow, so a third finds none.
-        assertEquals(List.of("Query", "Query", "Query"), calls.operations());
-        assertEquals(List.of(), outbox.after(old.get(0), 2).stream().filter(old::contains).toList());
+        // Two expired (deleted as read), then one expired and the live row; a full page says more may follow.
+        assertEquals(List.of("Query", "DeleteItem", "DeleteItem", "Query", "DeleteItem", "Query"), calls.operations());
+        calls.reset();
+        assertEquals(List.of(live), outbox.oldest(2), "the next drain reads the live row at once");
+        assertEquals(List.of("Query"), calls.operations());
+    }
+
+    @Test
+    void oneReadPastManyExpiredRowsStopsAfterItsQueriesAndTheNextGoesOnWhereItLeft() {
+        LedgerOutbox outbox = outbox();
+        for (int i = 0; i < 30; i++) {
+            outbox.park(row(String.format("old-%02d", i)));
+        }
+        clock.advance(DynamoDbLedgerOutbox.KEPT_FOR.plusDays(1));
+        LedgerEntry live = row("zz-live");
+        outbox.park(live);
+        calls.reset();
+
+        assertEquals(List.of(), outbox.oldest(2), "ten queries of two expired rows each, then it stops");
+        assertEquals(DynamoDbLedgerOutbox.MAX_QUERIES, calls.operations().stream().filter("Query"::equals).count());
+        assertEquals(List.of(live), outbox.oldest(2), "the rows it deleted are not read again");
     }
 
     private static LedgerEntry row(String id) {
