@@ -53,6 +53,8 @@ public final class DynamoDbLatencyStore implements LatencyStore {
 
     /** Shards tried by a record sent alone before it gives up for conflicts with transactions. */
     static final int CONFLICT_ATTEMPTS = 3;
+    /** The pause before the same single shard is tried again, times the attempt. */
+    static final Duration CONFLICT_PAUSE = Duration.ofMillis(20);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -60,6 +62,7 @@ public final class DynamoDbLatencyStore implements LatencyStore {
     private final Clock clock;
     private final BatchGets reads;
     private final AtomicInteger nextShard = new AtomicInteger();
+    private final Sleeper sleeper;
 
     public DynamoDbLatencyStore(DynamoDbClient dynamo, String tablePrefix, LatencySettings settings, Clock clock,
                                 Sleeper sleeper) {
@@ -68,13 +71,15 @@ public final class DynamoDbLatencyStore implements LatencyStore {
         this.settings = settings;
         this.clock = clock;
         this.reads = new BatchGets(dynamo, table, sleeper, "latency");
+        this.sleeper = sleeper;
     }
 
     @Override
     public void record(String deployment, Duration latency, boolean success, Instant at) {
         for (int attempt = 1; ; attempt++) {
             // Each attempt takes the next shard: an update refused for a transaction under way on its item (a
-            // settlement of the same deployment) was not applied, and another shard is most likely free.
+            // settlement of the same deployment) was not applied, and another shard is most likely free; with one
+            // shard, the same item after a pause (a transaction holds an item for some milliseconds).
             Update update = recording(deployment, latency, success, at);
             try {
                 dynamo.updateItem(b -> b.tableName(update.tableName()).key(update.key())
@@ -86,6 +91,9 @@ public final class DynamoDbLatencyStore implements LatencyStore {
                 if (attempt == CONFLICT_ATTEMPTS) {
                     throw new StateUnavailableException("recording latency in DynamoDB failed: every shard tried was "
                             + "in a transaction", e);
+                }
+                if (settings.shards() == 1 && !sleeper.sleepUnlessInterrupted(CONFLICT_PAUSE.multipliedBy(attempt))) {
+                    throw new StateUnavailableException("interrupted while recording latency in DynamoDB", e);
                 }
             } catch (SdkException e) {
                 throw new StateUnavailableException("recording latency in DynamoDB failed", e);

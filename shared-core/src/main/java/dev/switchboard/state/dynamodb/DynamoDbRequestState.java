@@ -159,16 +159,20 @@ public final class DynamoDbRequestState implements RequestState {
      * never thrown, since the money is settled.
      */
     private void writeAdviceAlone(Settlement s) {
-        try {
-            if (s.recordsLatency()) {
+        if (s.recordsLatency()) {
+            try {
                 latency.record(s.deployment(), s.latency(), s.success(), s.endedAt());
+            } catch (RuntimeException e) {
+                LOG.warn("the latency record of a settlement was not written: {}", e.getMessage());
             }
-            if (s.caches()) {
+        }
+        if (s.caches()) {
+            try {
                 CacheItems.item(s.cacheKey(), s.answer(), s.answer().storedAt().plus(cache.ttl()), cache)
                         .ifPresent(item -> dynamo.putItem(b -> b.tableName(cacheTable).item(item)));
+            } catch (RuntimeException e) {
+                LOG.warn("the cache entry of a settlement was not written: {}", e.getMessage());
             }
-        } catch (RuntimeException e) {
-            LOG.warn("the latency record or cache entry of a settlement was not written: {}", e.getMessage());
         }
     }
 

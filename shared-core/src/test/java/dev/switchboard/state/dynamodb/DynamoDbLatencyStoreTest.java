@@ -59,12 +59,45 @@ class DynamoDbLatencyStoreTest extends LatencyStoreContract {
         String d = deployment("conflicted");
         AtomicInteger refusals = new AtomicInteger(2);
         List<String> shards = new CopyOnWriteArrayList<>();
-        DynamoDbClient conflicting = (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+        LatencyStore store = new DynamoDbLatencyStore(conflicting(refusals, shards), DB.prefix(), sharded, clock, NO_WAIT);
+
+        store.record(d, Duration.ofMillis(90), true, clock.instant());
+
+        assertEquals(3, shards.size(), "two refused, the third written");
+        assertEquals(3, Set.copyOf(shards).size(), "each attempt on another shard: " + shards);
+        assertEquals(1, newStore(sharded, clock).snapshot(List.of(d)).of(d).calls(), "recorded once");
+        refusals.set(DynamoDbLatencyStore.CONFLICT_ATTEMPTS);
+        assertThrows(StateUnavailableException.class, () -> store.record(d, Duration.ofMillis(90), true, clock.instant()));
+        assertEquals(1, newStore(sharded, clock).snapshot(List.of(d)).of(d).calls(), "nothing written by the refused");
+    }
+
+    @Test
+    void withOneShardTheSameItemIsTriedAgainAfterAGrowingPause() {
+        String d = deployment("one-shard");
+        AtomicInteger refusals = new AtomicInteger(2);
+        List<String> tried = new CopyOnWriteArrayList<>();
+        List<Duration> pauses = new CopyOnWriteArrayList<>();
+        LatencyStore store = new DynamoDbLatencyStore(conflicting(refusals, tried), DB.prefix(),
+                LatencySettings.defaults(), clock, pauses::add);
+
+        store.record(d, Duration.ofMillis(90), true, clock.instant());
+
+        assertEquals(1, LatencySettings.defaults().shards());
+        assertEquals(3, tried.size());
+        assertEquals(1, Set.copyOf(tried).size(), "one item: " + tried);
+        assertEquals(List.of(DynamoDbLatencyStore.CONFLICT_PAUSE, DynamoDbLatencyStore.CONFLICT_PAUSE.multipliedBy(2)),
+                pauses);
+        assertEquals(1, newStore(LatencySettings.defaults(), clock).snapshot(List.of(d)).of(d).calls());
+    }
+
+    /** The test DynamoDB, but an update is refused for a transaction on its item while {@code refusals} lasts. */
+    private DynamoDbClient conflicting(AtomicInteger refusals, List<String> updatedKeys) {
+        return (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
                     if (method.getName().equals("updateItem")) {
                         UpdateItemRequest update = args[0] instanceof UpdateItemRequest r ? r : UpdateItemRequest.builder()
                                 .applyMutation(updateMutation(args[0])).build();
-                        shards.add(update.key().get(SwitchboardTables.STATE.partitionKey()).s());
+                        updatedKeys.add(update.key().get(SwitchboardTables.STATE.partitionKey()).s());
                         if (refusals.getAndDecrement() > 0) {
                             throw TransactionConflictException.builder().message("Transaction is ongoing for the item")
                                     .statusCode(400).build();
@@ -76,16 +109,6 @@ class DynamoDbLatencyStoreTest extends LatencyStoreContract {
                         throw e.getCause();
                     }
                 });
-        LatencyStore store = new DynamoDbLatencyStore(conflicting, DB.prefix(), sharded, clock, NO_WAIT);
-
-        store.record(d, Duration.ofMillis(90), true, clock.instant());
-
-        assertEquals(3, shards.size(), "two refused, the third written");
-        assertEquals(3, Set.copyOf(shards).size(), "each attempt on another shard: " + shards);
-        assertEquals(1, newStore(sharded, clock).snapshot(List.of(d)).of(d).calls(), "recorded once");
-        refusals.set(DynamoDbLatencyStore.CONFLICT_ATTEMPTS);
-        assertThrows(StateUnavailableException.class, () -> store.record(d, Duration.ofMillis(90), true, clock.instant()));
-        assertEquals(1, newStore(sharded, clock).snapshot(List.of(d)).of(d).calls(), "nothing written by the refused");
     }
 
     @SuppressWarnings("unchecked")
