@@ -21,6 +21,8 @@ public final class ChatCompletionRequestParser {
 
     public static final String AUTO_MODEL = "auto";
     private static final Set<String> FIELDS = fields();
+    /** What stream_options may hold (OpenAI's ChatCompletionStreamOptions). */
+    private static final Set<String> STREAM_OPTIONS = Set.of("include_usage", "include_obfuscation");
 
     private final JsonMapper mapper;
     private final ChatMessagesParser messages;
@@ -67,9 +69,6 @@ public final class ChatCompletionRequestParser {
                 RoutingPreferencesParser.fromBody(json), EndUserFields.parse(json), toolChoice,
                 GenerationOptionsParser.parse(mapper, json));
     }
-
-    /** What stream_options may hold (OpenAI's ChatCompletionStreamOptions). */
-    private static final Set<String> STREAM_OPTIONS = Set.of("include_usage", "include_obfuscation");
 
     private static boolean includeUsage(JsonNode options, boolean stream) {
         if (options == null) {

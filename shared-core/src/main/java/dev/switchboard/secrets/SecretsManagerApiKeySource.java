@@ -117,17 +117,17 @@ public final class SecretsManagerApiKeySource implements ApiKeySource, AutoClose
                 + "secret " + secret + " holds no usable API key for " + providerName + ": expected " + expected);
     }
 
+    @Override
+    public boolean keepsAdminKey() {
+        return true;
+    }
+
     /**
      * The admin key from its secret (either shape), read once when asked; empty when there is no such
      * secret, or when it holds no usable key: an operator who overwrote a leaked key with a wrong shape
      * meant to end it, so the old key must not live on (logged as an error). Secrets Manager failing
      * throws, naming only AWS's error code: then the key read before stays.
      */
-    @Override
-    public boolean keepsAdminKey() {
-        return true;
-    }
-
     @Override
     public Optional<String> adminKey() {
         String secret = settings.adminSecretName();

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The admin key (switchboard.admin-key, from SWITCHBOARD_ADMIN_KEY; when that is not set, the key
  * source's own, e.g. the Secrets Manager secret switchboard/{stage}/admin on Lambda) and whether
- * authentication is on: always on Lambda, elsewhere only when an admin key is set. A key source that
+ * authentication is on: always on Lambda, elsewhere when an admin key is set or the key source keeps one
+ * (Secrets Manager), even before it was read. A key source that
  * cannot be read at start-up is asked again, at most every {@link #RETRY_AFTER}, when the admin key is
  * next presented. Only the key's SHA-256 is kept;
  * presented keys are compared by hash with {@link MessageDigest#isEqual}, whose time does not

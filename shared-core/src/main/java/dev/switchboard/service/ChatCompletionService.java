@@ -184,7 +184,8 @@ public class ChatCompletionService {
         if (first[0]) {
             trace.routed(streamed(call, answered, upstream));
         }
-        // A caller that goes now has had the whole answer: its cancellation is not ledgered again.
+        // Settled as delivered: what is left to send (the tool calls, the finishing chunk) is the answer's end, so a
+        // caller that goes now, between those chunks, is not ledgered again as a cancellation.
         for (ChatCompletionChunk chunk : ChatCompletionMapper.finish(call.id(), created, answered.model(),
                 last.finishReason(), last.toolCalls(), first[0], gateway(call.decision(), answered, settled))) {
             listener.chunk(chunk);

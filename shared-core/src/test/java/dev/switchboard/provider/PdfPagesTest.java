@@ -1,6 +1,7 @@
 package dev.switchboard.provider;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 
@@ -43,9 +44,10 @@ class PdfPagesTest {
     }
 
     @Test
+    @Timeout(60) // a guard against the quadratic reading coming back (over a minute each), not a speed target
     void aFileOfRepeatedCountsOrTreeNodesWithoutADictionaryEndReadsInOnePass() {
         // Each of these took minutes with a search that went on from every match to the file's end (400 KB, 73 s);
-        // read in one pass, they take milliseconds. No time is asserted: a slow reading shows as a slow test.
+        // read in one pass, they take milliseconds.
         String counts = "%PDF-1.4 /Type /Pages " + "/Count 1 ".repeat(50_000);
         String nodes = "%PDF-1.4 /Count 2 " + "/Type /Pages ".repeat(35_000);
 

@@ -20,8 +20,8 @@ import java.util.Set;
  * Bedrock. recommend, decision: virtual keys (GetItem) and the routing snapshot (BatchGetItem). metrics:
  * the same, plus PutItem for POST /keys and PATCH /keys/{id} (each a transaction of two Puts) and POST /simulate/failure, Query for
  * GET /keys, DeleteItem and UpdateItem for DELETE /keys/{id} (one transaction); /health's reachability check reads the
- * state table only. health-probe: the snapshot (BatchGetItem), circuits (PutItem) and latency
- * (UpdateItem); providers' keys and Bedrock, but no admin key: it serves no caller. Every function
+ * state table only. health-probe: the snapshot (BatchGetItem) and circuits (PutItem), no latency (a ping is not
+ * an answer's time); providers' keys and Bedrock, but no admin key: it serves no caller. Every function
  * opens the ledger, so every one reads the ledger's credentials ({@link #LEDGER}).
  */
 record FunctionAccess(Map<TableDefinition, Set<String>> tables, Set<String> secrets, boolean bedrock) {
@@ -45,5 +45,5 @@ record FunctionAccess(Map<TableDefinition, Set<String>> tables, Set<String> secr
                     Set.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
                             "dynamodb:DeleteItem", "dynamodb:UpdateItem")), Set.of(ADMIN, LEDGER), false),
             "health-probe", new FunctionAccess(Map.of(SwitchboardTables.STATE,
-                    Set.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")), Set.of(PROVIDERS, LEDGER), true));
+                    Set.of("dynamodb:BatchGetItem", "dynamodb:PutItem")), Set.of(PROVIDERS, LEDGER), true));
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.template;
 
 import dev.switchboard.state.dynamodb.DynamoDbHealthStore;
-import dev.switchboard.state.dynamodb.DynamoDbLatencyStore;
 import dev.switchboard.state.dynamodb.DynamoDbVirtualKeyStore;
 import dev.switchboard.state.dynamodb.SwitchboardTables;
 import dev.switchboard.state.dynamodb.TableDefinition;
@@ -79,18 +78,16 @@ class TemplateAccessTest {
     }
 
     @Test
-    void theProbeRoleMayPutOnlyCircuitsAndUpdateOnlyLatency() {
+    void theProbeRoleMayPutOnlyCircuits() {
         assertEquals(List.of(DynamoDbHealthStore.PARTITION_PREFIX + "*"),
                 leadingKeysOfStatementWith("HealthProbeFunction", Set.of("dynamodb:PutItem")));
-        assertEquals(List.of(DynamoDbLatencyStore.PARTITION_PREFIX + "*"),
-                leadingKeysOfStatementWith("HealthProbeFunction", Set.of("dynamodb:UpdateItem")));
     }
 
     /** The partition keys the one statement of {@code function} granting any of {@code actions} is held to. */
     private static List<Object> leadingKeysOfStatementWith(String function, Set<String> actions) {
-        Map<String, Object> metrics = SamTemplate.load().functions().get(function);
+        Map<String, Object> resource = SamTemplate.load().functions().get(function);
         List<Map<String, Object>> granting = new java.util.ArrayList<>();
-        for (Object policy : SamTemplate.list(metrics.get("Policies"))) {
+        for (Object policy : SamTemplate.list(resource.get("Policies"))) {
             for (Object s : SamTemplate.list(SamTemplate.<Object>map(policy).get("Statement"))) {
                 Map<String, Object> statement = SamTemplate.map(s);
                 if (SamTemplate.list(statement.get("Action")).stream().anyMatch(actions::contains)) {

@@ -213,15 +213,15 @@ public final class GeminiRequestMapper {
         // A turn that only calls tools has no text, and an empty answer none at all: no empty text part.
         parts.addAll(textPart(message.content()));
         boolean unsigned = message.toolCalls().stream().allMatch(call -> call.signature() == null);
-        for (ToolCall call : message.toolCalls()) {
+        for (int i = 0; i < message.toolCalls().size(); i++) {
+            ToolCall call = message.toolCalls().get(i);
             Map<String, Object> functionCall = new LinkedHashMap<>();
             functionCall.put("name", call.name());
             functionCall.put("args", arguments(call));
             Map<String, Object> part = new LinkedHashMap<>();
             part.put("functionCall", functionCall);
             String signature = call.signature();
-            if (signature == null && unsigned && call == message.toolCalls().get(0)
-                    && GeminiThoughtSignatures.required(model)) {
+            if (signature == null && unsigned && i == 0 && GeminiThoughtSignatures.required(model)) {
                 signature = GeminiThoughtSignatures.SKIP_VALIDATOR;
             }
             if (signature != null) {

@@ -48,9 +48,6 @@ public final class DynamoDbLatencyStore implements LatencyStore {
     /** Items outlive every window by this much before TTL may delete them; readers never rely on TTL. */
     private static final Duration KEEP_AFTER_WINDOW = Duration.ofHours(1);
 
-    /** What every latency item's partition key starts with (the template's probe role may update only these). */
-    public static final String PARTITION_PREFIX = "latency#";
-
     /** Shards tried by a record sent alone before it gives up for conflicts with transactions. */
     static final int CONFLICT_ATTEMPTS = 3;
     /** The pause before the same single shard is tried again, times the attempt. */

@@ -31,7 +31,7 @@ final class LatencyItems {
     }
 
     static String partition(String deployment, int shard) {
-        return DynamoDbLatencyStore.PARTITION_PREFIX + deployment + "#" + shard;
+        return "latency#" + deployment + "#" + shard;
     }
 
     static Map<String, AttributeValue> key(String deployment, int shard, long bucketStart) {
