@@ -36,6 +36,12 @@ public final class ProviderCatalogLoader {
      * Query parameter names (lower-cased, without '-' and '_') that carry a credential: Gemini's key,
      * SAS signatures, Azure Functions' code, tokens and passwords.
      */
+    /**
+     * The fields an OpenAI-compatible server may take the answer's budget in: max_tokens, which most take, or
+     * max_completion_tokens, which OpenAI's reasoning models behind another URL (Azure's o-series and gpt-5
+     * deployments) take instead, refusing max_tokens.
+     */
+    private static final Set<String> MAX_TOKENS_FIELDS = Set.of("max_tokens", "max_completion_tokens");
     private static final Set<String> CREDENTIAL_PARAMETERS = Set.of("key", "apikey", "token", "accesstoken",
             "authtoken", "auth", "sig", "signature", "secret", "clientsecret", "password", "pass", "pwd", "code");
 
@@ -130,7 +136,8 @@ public final class ProviderCatalogLoader {
 
     private ProviderConfig provider(String source, String path, Object node) {
         ConfigReader r = new ConfigReader(source, path, node,
-                Set.of("name", "protocol", "base-url", "simulation", "deployments", "prompt-caching", "guardrail"));
+                Set.of("name", "protocol", "base-url", "simulation", "deployments", "prompt-caching", "guardrail",
+                        "max-tokens-field"));
         String name = r.requiredString("name");
         if (!NAME.matcher(name).matches()) {
             throw r.error(r.child("name"), "must be lower-case letters, digits, '-' or '_' (got '" + name + "')");
@@ -187,7 +194,17 @@ public final class ProviderCatalogLoader {
             }
             guardrail = guardrail(source, r);
         }
-        return new ProviderConfig(name, protocol, baseUrl, deployments, simulation, promptCaching, guardrail);
+        String maxTokensField = r.optionalString("max-tokens-field");
+        if (maxTokensField != null && !protocol.equals("openai-compatible")) {
+            throw r.error(r.child("max-tokens-field"), "applies only to protocol openai-compatible (OpenAI itself is "
+                    + "sent max_completion_tokens, the other protocols their own field)");
+        }
+        if (maxTokensField != null && !MAX_TOKENS_FIELDS.contains(maxTokensField)) {
+            throw r.error(r.child("max-tokens-field"), "must be one of " + MAX_TOKENS_FIELDS.stream().sorted().toList()
+                    + " (got '" + maxTokensField + "')");
+        }
+        return new ProviderConfig(name, protocol, baseUrl, deployments, simulation, promptCaching, guardrail,
+                maxTokensField);
     }
 
     /** {@code guardrail: {id, version}}; YAML reads a version such as 1 as a number, taken as its digits. */

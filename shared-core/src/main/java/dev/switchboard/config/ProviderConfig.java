@@ -7,19 +7,27 @@ import java.util.Locale;
  * A provider as the configuration file declares it. {@code baseUrl} may be null for protocols with a
  * fixed endpoint; {@code simulation} is set only for the simulated protocol; {@code promptCaching} (anthropic
  * and bedrock only) marks each request's prefix for the provider's prompt cache; {@code guardrail} (bedrock
- * only, null for none) is the Bedrock guardrail every request goes through.
+ * only, null for none) is the Bedrock guardrail every request goes through; {@code maxTokensField}
+ * (openai-compatible only, null for the protocol's own) names the request field the answer's budget goes in.
  */
 public record ProviderConfig(String name, String protocol, String baseUrl, List<DeploymentConfig> deployments,
-                             SimulationConfig simulation, boolean promptCaching, BedrockGuardrail guardrail) {
+                             SimulationConfig simulation, boolean promptCaching, BedrockGuardrail guardrail,
+                             String maxTokensField) {
 
     public ProviderConfig {
         deployments = List.copyOf(deployments);
     }
 
+    /** A provider whose budget goes in its protocol's own field. */
+    public ProviderConfig(String name, String protocol, String baseUrl, List<DeploymentConfig> deployments,
+                          SimulationConfig simulation, boolean promptCaching, BedrockGuardrail guardrail) {
+        this(name, protocol, baseUrl, deployments, simulation, promptCaching, guardrail, null);
+    }
+
     /** A provider whose requests ask nothing of a prompt cache and go through no guardrail. */
     public ProviderConfig(String name, String protocol, String baseUrl, List<DeploymentConfig> deployments,
                           SimulationConfig simulation) {
-        this(name, protocol, baseUrl, deployments, simulation, false, null);
+        this(name, protocol, baseUrl, deployments, simulation, false, null, null);
     }
 
     /** The environment variable that holds this provider's key when running locally. */

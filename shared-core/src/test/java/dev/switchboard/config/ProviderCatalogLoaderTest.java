@@ -201,6 +201,34 @@ class ProviderCatalogLoaderTest {
         }
     }
 
+    @Test
+    void aCompatibleServerMayTakeItsBudgetInMaxCompletionTokensAndOnlyACompatibleServerIsSoConfigured() {
+        ProviderCatalog catalog = load("""
+                providers:
+                  - name: azure-reasoning
+                    protocol: openai-compatible
+                    base-url: "https://r.openai.azure.com/openai/deployments/{model}/chat/completions?api-version=2024-10-21"
+                    max-tokens-field: max_completion_tokens
+                    deployments: [{model: o4-mini, tier: premium}]
+                  - name: local
+                    protocol: openai-compatible
+                    base-url: http://127.0.0.1:11434/v1
+                    deployments: [{model: llama3, tier: economy}]
+                """);
+        assertEquals("max_completion_tokens", catalog.provider("azure-reasoning").orElseThrow().maxTokensField());
+        assertNull(catalog.provider("local").orElseThrow().maxTokensField(), "the protocol's own: max_tokens");
+        for (String[] refused : new String[][] {
+                {"protocol: openai", "max-tokens-field: max_tokens", "applies only to protocol openai-compatible"},
+                {"protocol: openai-compatible\n    base-url: http://127.0.0.1:8000/v1", "max-tokens-field: max_output_tokens",
+                        "must be one of [max_completion_tokens, max_tokens]"}}) {
+            String yaml = "providers:\n  - name: p\n    " + refused[0] + "\n    " + refused[1]
+                    + "\n    deployments: [{model: m, tier: economy}]\n";
+            ConfigurationError e = assertThrows(ConfigurationError.class, () -> load(yaml), yaml);
+            assertTrue(e.getMessage().contains("providers[0].max-tokens-field"), e.getMessage());
+            assertTrue(e.getMessage().contains(refused[2]), e.getMessage());
+        }
+    }
+
     private static List<String> deployments(ProviderCatalog catalog, String provider) {
         return catalog.provider(provider).orElseThrow().deployments().stream()
                 .map(d -> d.model() + ":" + d.tier()).toList();

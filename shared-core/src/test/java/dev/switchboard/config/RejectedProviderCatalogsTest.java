@@ -51,7 +51,7 @@ class RejectedProviderCatalogsTest {
                 arguments("unknown provider key", """
                         providers:
                           - {name: sim, protocol: simulated, colour: red, deployments: [{model: m, tier: economy}]}
-                        """, "providers[0].colour", "is not a known setting (expected one of [base-url, deployments, guardrail, name, prompt-caching, protocol, simulation])"),
+                        """, "providers[0].colour", "is not a known setting (expected one of [base-url, deployments, guardrail, max-tokens-field, name, prompt-caching, protocol, simulation])"),
                 arguments("unknown deployment key", """
                         providers:
                           - name: sim

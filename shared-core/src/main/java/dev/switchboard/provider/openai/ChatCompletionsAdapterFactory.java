@@ -33,8 +33,8 @@ abstract class ChatCompletionsAdapterFactory implements ProviderAdapterFactory {
     @Override
     public ChatProvider create(ProviderConfig config) {
         try {
-            return new OpenAiChatAdapter(config.name(), protocol, new OpenAiEndpoint(config.baseUrl(), compatible),
-                    support, json);
+            return new OpenAiChatAdapter(config.name(), protocol, new OpenAiEndpoint(config.baseUrl(), compatible,
+                    config.maxTokensField()), support, json);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationError("provider '" + config.name() + "' (" + protocol + "): " + e.getMessage());
         }

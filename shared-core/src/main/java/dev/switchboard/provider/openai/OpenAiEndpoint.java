@@ -10,8 +10,10 @@ import java.util.Map;
  * Bearer key. An OpenAI-compatible server: {base}/chat/completions (base as the server documents it,
  * e.g. http://127.0.0.1:11434/v1 for Ollama), or a full URL template with {model} for Azure-style
  * deployment paths; a URL carrying api-version gets Azure's api-key header instead of Bearer.
+ *
+ * @param maxTokensField the field a compatible server takes the answer's budget in, or null for max_tokens
  */
-public record OpenAiEndpoint(String baseUrl, boolean compatible) {
+public record OpenAiEndpoint(String baseUrl, boolean compatible, String maxTokensField) {
 
     public static final String OPENAI_BASE_URL = "https://api.openai.com";
     static final String MODEL_PLACEHOLDER = "{model}";
@@ -25,6 +27,11 @@ public record OpenAiEndpoint(String baseUrl, boolean compatible) {
         }
         baseUrl = baseUrl.strip();
         URI.create(baseUrl.replace(MODEL_PLACEHOLDER, "m"));
+    }
+
+    /** An endpoint whose budget goes in the protocol's own field. */
+    public OpenAiEndpoint(String baseUrl, boolean compatible) {
+        this(baseUrl, compatible, null);
     }
 
     /** Whether the chat URL names the model (an Azure-style template); otherwise it is the same for every model. */
@@ -46,9 +53,15 @@ public record OpenAiEndpoint(String baseUrl, boolean compatible) {
         return baseUrl.contains("api-version=") ? Map.of("api-key", key) : Map.of("Authorization", "Bearer " + key);
     }
 
-    /** OpenAI's reasoning models refuse max_tokens; compatible servers only know max_tokens. */
+    /**
+     * OpenAI's reasoning models refuse max_tokens, so OpenAI gets max_completion_tokens; compatible servers mostly
+     * know only max_tokens, unless the configuration says otherwise (an Azure reasoning deployment).
+     */
     public String budgetField() {
-        return compatible ? "max_tokens" : "max_completion_tokens";
+        if (!compatible) {
+            return "max_completion_tokens";
+        }
+        return maxTokensField != null ? maxTokensField : "max_tokens";
     }
 
     /** OpenAI always needs a key; a local server (Ollama, llama.cpp) usually needs none. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.PromptCacheHint;
 import dev.switchboard.provider.Penalties;
@@ -109,6 +110,20 @@ class OpenAiCompatibleAdapterTest extends UpstreamContractTest {
         Map<?, ?> body = OpenAiAdapterTest.JSON.readValue(upstream.onlyRequest().body(), Map.class);
         assertNull(body.get("prompt_cache_key"));
         assertNull(body.get("prompt_cache_retention"));
+    }
+
+    @Test
+    void aServerConfiguredForMaxCompletionTokensGetsTheBudgetThereAndNoMaxTokens() throws Exception {
+        ChatProvider reasoning = new OpenAiCompatibleAdapterFactory(support(Duration.ofSeconds(5)), OpenAiAdapterTest.JSON)
+                .create(new ProviderConfig(PROVIDER, "openai-compatible", upstream.baseUri() + "/v1", List.of(), null, false,
+                        null, "max_completion_tokens"));
+        upstream.enqueue(success());
+
+        reasoning.complete(request());
+
+        Map<?, ?> body = OpenAiAdapterTest.JSON.readValue(upstream.onlyRequest().body(), Map.class);
+        assertEquals(request().maxTokens(), body.get("max_completion_tokens"));
+        assertNull(body.get("max_tokens"), "an Azure reasoning deployment refuses max_tokens");
     }
 
     @Test
