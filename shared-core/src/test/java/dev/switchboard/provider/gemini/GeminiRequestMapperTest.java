@@ -31,14 +31,14 @@ class GeminiRequestMapperTest {
     private static final String WEATHER_PARAMETERS = """
             {"type":"object","properties":{"city":{"type":"string","description":"City name"}},"required":["city"]}""";
 
-    private static final ToolCall WEATHER_CALL = new ToolCall("call_1", "get_weather", "{\"city\":\"Oslo\"}");
-    private static final ToolCall TIME_CALL = new ToolCall("call_2", "get_local_time", "{\"timezone\":\"Europe/Oslo\"}");
+    static final ToolCall WEATHER_CALL = new ToolCall("call_1", "get_weather", "{\"city\":\"Oslo\"}");
+    static final ToolCall TIME_CALL = new ToolCall("call_2", "get_local_time", "{\"timezone\":\"Europe/Oslo\"}");
 
-    private static JsonNode tree(String json) throws IOException {
+    static JsonNode tree(String json) throws IOException {
         return JSON.readValue(json, JsonNode.class);
     }
 
-    private static JsonNode body(ChatRequest request) throws IOException {
+    static JsonNode body(ChatRequest request) throws IOException {
         return JSON.readValue(MAPPER.body(request), JsonNode.class);
     }
 

@@ -3,32 +3,25 @@ package dev.switchboard.provider.gemini;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ToolCall;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
 
+import static dev.switchboard.provider.gemini.GeminiRequestMapperTest.TIME_CALL;
+import static dev.switchboard.provider.gemini.GeminiRequestMapperTest.WEATHER_CALL;
+import static dev.switchboard.provider.gemini.GeminiRequestMapperTest.body;
+import static dev.switchboard.provider.gemini.GeminiRequestMapperTest.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Thought signatures on the function calls a conversation sends back to Gemini, and which models refuse a call without one. */
+/**
+ * Thought signatures on the function calls a conversation sends back to Gemini, and which models refuse a call without
+ * one; requests are mapped and read as in {@link GeminiRequestMapperTest}.
+ */
 class GeminiThoughtSignaturesTest {
-
-    private static final JsonMapper JSON = JsonMapper.createDefault();
-    private static final GeminiRequestMapper MAPPER = new GeminiRequestMapper(JSON);
-    private static final ToolCall WEATHER_CALL = new ToolCall("call_1", "get_weather", "{\"city\":\"Oslo\"}");
-    private static final ToolCall TIME_CALL = new ToolCall("call_2", "get_local_time", "{\"timezone\":\"Europe/Oslo\"}");
-
-    private static JsonNode tree(String json) throws IOException {
-        return JSON.readValue(json, JsonNode.class);
-    }
-
-    private static JsonNode body(ChatRequest request) throws IOException {
-        return JSON.readValue(MAPPER.body(request), JsonNode.class);
-    }
 
     @Test
     void aCallsThoughtSignatureGoesBackOnItsPartAsGeminiGaveIt() throws IOException {
