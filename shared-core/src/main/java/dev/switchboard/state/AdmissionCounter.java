@@ -37,6 +37,11 @@ public record AdmissionCounter(Kind kind, String owner, Instant periodStart) {
         Kind(String ownerPrefix) {
             this.ownerPrefix = ownerPrefix;
         }
+
+        /** What the partition key of every counter of this kind starts with. */
+        public String partitionPrefix() {
+            return ownerPrefix;
+        }
     }
 
     public AdmissionCounter {

@@ -16,8 +16,8 @@ import java.util.Set;
  *
  * <p>complete: virtual keys and windows (GetItem), spend and cache lookup (BatchGetItem on both tables),
  * reservations, settlements and latency (transactions of Update), the cache entry (Put in the settling
- * transaction), shared circuits and the ledger outbox (PutItem, Query, DeleteItem); providers' keys and
- * Bedrock. recommend, decision: virtual keys (GetItem) and the routing snapshot (BatchGetItem). metrics:
+ * transaction), shared circuits and the ledger outbox (PutItem, Query, DeleteItem), its writes held to
+ * {@code StatePartitions.REQUEST_PATH}; providers' keys and Bedrock. recommend, decision: virtual keys (GetItem) and the routing snapshot (BatchGetItem). metrics:
  * the same, plus PutItem for POST /keys and PATCH /keys/{id} (each a transaction of two Puts) and POST /simulate/failure, Query for
  * GET /keys, DeleteItem and UpdateItem for DELETE /keys/{id} (one transaction); /health's reachability check reads the
  * state table only. health-probe: the snapshot (BatchGetItem) and circuits (PutItem), no latency (a ping is not

@@ -2,6 +2,7 @@ package dev.switchboard.template;
 
 import dev.switchboard.state.dynamodb.DynamoDbHealthStore;
 import dev.switchboard.state.dynamodb.DynamoDbVirtualKeyStore;
+import dev.switchboard.state.dynamodb.StatePartitions;
 import dev.switchboard.state.dynamodb.SwitchboardTables;
 import dev.switchboard.state.dynamodb.TableDefinition;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class TemplateAccessTest {
             Map.of("Fn::Sub", "arn:${AWS::Partition}:bedrock:*:${AWS::AccountId}:application-inference-profile/*"));
     private static final String LEDGER_SECRET =
             "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${LedgerCredentialsSecret}-??????";
+    private static final Map<String, List<String>> STATE_TABLE = Map.of("Fn::GetAtt", List.of("StateTable", "Arn"));
     private static final Set<String> BEDROCK_ACTIONS = Set.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream");
     /**
      * The account's guardrails, which a provider's guardrail applies within Converse, and its guardrail
@@ -78,19 +80,26 @@ class TemplateAccessTest {
     }
 
     @Test
+    void theCompleteRoleMayWriteOnlyWhatAnsweringRequestsWrites() {
+        assertEquals(List.copyOf(StatePartitions.REQUEST_PATH), leadingKeysOfStatementWith("CompleteFunction",
+                Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:DeleteItem")));
+    }
+
+    @Test
     void theProbeRoleMayPutOnlyCircuits() {
         assertEquals(List.of(DynamoDbHealthStore.PARTITION_PREFIX + "*"),
                 leadingKeysOfStatementWith("HealthProbeFunction", Set.of("dynamodb:PutItem")));
     }
 
-    /** The partition keys the one statement of {@code function} granting any of {@code actions} is held to. */
+    /** The partition keys the one state-table statement of {@code function} granting any of {@code actions} is held to. */
     private static List<Object> leadingKeysOfStatementWith(String function, Set<String> actions) {
         Map<String, Object> resource = SamTemplate.load().functions().get(function);
         List<Map<String, Object>> granting = new java.util.ArrayList<>();
         for (Object policy : SamTemplate.list(resource.get("Policies"))) {
             for (Object s : SamTemplate.list(SamTemplate.<Object>map(policy).get("Statement"))) {
                 Map<String, Object> statement = SamTemplate.map(s);
-                if (SamTemplate.list(statement.get("Action")).stream().anyMatch(actions::contains)) {
+                if (STATE_TABLE.equals(statement.get("Resource"))
+                        && SamTemplate.list(statement.get("Action")).stream().anyMatch(actions::contains)) {
                     granting.add(statement);
                 }
             }

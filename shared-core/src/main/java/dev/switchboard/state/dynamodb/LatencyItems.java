@@ -26,12 +26,13 @@ final class LatencyItems {
     static final String SUCCESSES = "ok";
     static final String SUCCESS_MILLIS = "ok_ms";
     static final String HISTOGRAM_PREFIX = "h";
+    static final String PARTITION_PREFIX = "latency#";
 
     private LatencyItems() {
     }
 
     static String partition(String deployment, int shard) {
-        return "latency#" + deployment + "#" + shard;
+        return PARTITION_PREFIX + deployment + "#" + shard;
     }
 
     static Map<String, AttributeValue> key(String deployment, int shard, long bucketStart) {

@@ -86,7 +86,7 @@ class DynamoDbLedgerOutboxTest extends LedgerOutboxContract {
         assertEquals(List.of(live), outbox.oldest(2), "the rows it deleted are not read again");
     }
 
-    private static LedgerEntry row(String id) {
+    static LedgerEntry row(String id) {
         return new LedgerEntry(id, AT, "bob", "complete", "complexity", "medium", "general", 0.1, null, null, 3, 0,
                 BigDecimal.ZERO, BigDecimal.ZERO, true, 5, false, false, 1, LedgerEntry.ERROR, "no_provider_available");
     }
