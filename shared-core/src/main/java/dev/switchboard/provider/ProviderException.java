@@ -55,6 +55,7 @@ public final class ProviderException extends RuntimeException {
     private final Kind kind;
     private final int status;
     private final Duration retryAfter;
+    private final boolean underWay;
 
     public ProviderException(String provider, Kind kind, String message) {
         this(provider, kind, message, 0, null);
@@ -70,6 +71,24 @@ public final class ProviderException extends RuntimeException {
         this.kind = kind;
         this.status = status;
         this.retryAfter = retryAfter;
+        this.underWay = false;
+    }
+
+    private ProviderException(String provider, String message) {
+        super(message, null, false, false);
+        this.provider = provider;
+        this.kind = Kind.TIMEOUT;
+        this.status = 0;
+        this.retryAfter = null;
+        this.underWay = true;
+    }
+
+    /**
+     * A stream the request's deadline ended while the deployment was still sending it: a timeout, but no sign that
+     * the deployment hangs. {@code message} must hold no upstream text.
+     */
+    public static ProviderException cutUnderWay(String provider, String message) {
+        return new ProviderException(provider, message);
     }
 
     /**
@@ -115,6 +134,11 @@ public final class ProviderException extends RuntimeException {
     /** Whether another deployment may succeed where this one failed. */
     public boolean fallbackAllowed() {
         return kind.fallbackAllowed;
+    }
+
+    /** Whether the deployment was answering, its stream under way, when the request's deadline ended the call. */
+    public boolean underWay() {
+        return underWay;
     }
 
     /** Whether this failure counts against the deployment's circuit breaker (a 429 does not, seed 002). */

@@ -288,8 +288,7 @@ public final class FallbackChain {
         @Override
         public void accept(StreamChunk chunk) {
             if (endsAt != null && !chunk.isLast() && !clock.instant().isBefore(endsAt)) {
-                throw new ProviderException(provider, ProviderException.Kind.TIMEOUT,
-                        "the stream was still under way at the request's deadline");
+                throw ProviderException.cutUnderWay(provider, "the stream was still under way at the request's deadline");
             }
             delivered++;
             client.accept(chunk);

@@ -47,9 +47,17 @@ public final class RetryPolicy {
     }
 
     /**
+     * Whether a call that lasted {@code lasted} had time enough to answer: at least half of the request's deadline.
+     * One cut by the deadline after that long without a word is its deployment's timeout, not the request's.
+     */
+    public boolean hadTimeToAnswer(Duration lasted) {
+        return lasted.compareTo(settings.requestDeadline().dividedBy(2)) >= 0;
+    }
+
+    /**
      * Whether {@code failure} is a timeout that ended at {@code deadline} (within {@link #DEADLINE_TOLERANCE}):
-     * each call gets at most what is left of the deadline, so such a timeout says the time ran out, not
-     * that the deployment is failing. One that ends well before it (the call timeout) still counts.
+     * each call gets at most what is left of the deadline, so such a timeout may say only that the time ran out
+     * (see {@link #hadTimeToAnswer}). One that ends well before it (the call timeout) always counts.
      */
     public static boolean cutByDeadline(ProviderException failure, Instant now, Instant deadline) {
         return failure.kind() == ProviderException.Kind.TIMEOUT && deadline != null

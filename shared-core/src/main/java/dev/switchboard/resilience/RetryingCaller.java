@@ -77,8 +77,11 @@ final class RetryingCaller {
         BreakerPermit permit = acquired.get();
         int retries = 0;
         Duration waited = Duration.ZERO;
+        // The last failure of this request's tries that was the deployment's own, for a last try the deadline cut.
+        ProviderException ownFailure = null;
         try {
             while (true) {
+                Instant started = clock.instant();
                 try {
                     T value = call.attempt();
                     permit.succeeded();
@@ -89,14 +92,26 @@ final class RetryingCaller {
                     Optional<Duration> wait = call.delivered() > 0 ? Optional.empty()
                             : policy.waitBeforeRetry(failure, retries, clock.instant(), deadline);
                     if (wait.isEmpty() || !sleeper.sleepUnlessInterrupted(wait.get())) {
-                        if (RetryPolicy.cutByDeadline(failure, clock.instant(), deadline)) {
-                            // The call was cut to what was left of the request's time: not the deployment's failure,
-                            // neither for its breaker nor for its success rate.
-                            permit.release();
-                            return new Failed<>(failure, Attempt.cut(deployment, failure, retries, waited));
+                        Instant now = clock.instant();
+                        ProviderException judged = failure;
+                        if (RetryPolicy.cutByDeadline(failure, now, deadline)) {
+                            // Cut to what was left of the request's time. A try that had half the deadline and had
+                            // not begun to answer is the deployment's timeout all the same (one that hangs would
+                            // otherwise never open its breaker where the deadline is shorter than the call timeout,
+                            // as on Lambda); an earlier try's own failure still counts; else the time ran out.
+                            boolean hadItsTime = call.delivered() == 0 && !failure.underWay()
+                                    && policy.hadTimeToAnswer(Duration.between(started, now));
+                            judged = hadItsTime ? failure : ownFailure;
+                            if (judged == null) {
+                                permit.release();
+                                return new Failed<>(failure, Attempt.cut(deployment, failure, retries, waited));
+                            }
                         }
-                        permit.failed(failure);
+                        permit.failed(judged);
                         return new Failed<>(failure, Attempt.failed(deployment, failure, retries, waited));
+                    }
+                    if (failure.breakerFailure()) {
+                        ownFailure = failure;
                     }
                     retries++;
                     waited = waited.plus(wait.get());

@@ -192,8 +192,7 @@ public final class BedrockProvider implements ChatProvider {
                 if (assembler.finished()) {
                     return true;
                 }
-                throw new ProviderException(name, ProviderException.Kind.TIMEOUT,
-                        name + " stream was still under way at the request's deadline");
+                throw ProviderException.cutUnderWay(name, name + " stream was still under way at the request's deadline");
             }
             assembler.accept(((ConverseEventPipe.Event) signal).event());
             pipe.requestNext();

@@ -67,8 +67,7 @@ public final class UpstreamFailures {
             return new ProviderException(provider, Kind.TIMEOUT, provider + " did not accept the connection in time");
         }
         if (e instanceof StreamCutOffException) {
-            return new ProviderException(provider, Kind.TIMEOUT,
-                    provider + " stream was still under way at the request's deadline");
+            return ProviderException.cutUnderWay(provider, provider + " stream was still under way at the request's deadline");
         }
         if (e instanceof HttpTimeoutException) {
             return new ProviderException(provider, Kind.TIMEOUT, provider + " did not answer in time");
