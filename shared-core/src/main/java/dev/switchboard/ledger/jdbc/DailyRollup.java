@@ -207,9 +207,13 @@ final class DailyRollup {
         }
     }
 
+    /**
+     * A stale marker has version 0, which no roll of this version leaves: an older instance that takes the day (it
+     * sets only stale and rolled_at) and rolls it without what this version adds leaves it stale to this version.
+     */
     private static int markStale(Connection connection, LocalDate day) throws SQLException {
         try (PreparedStatement stale = connection.prepareStatement(
-                "UPDATE request_day_rollup SET stale = TRUE WHERE utc_day = ?")) {
+                "UPDATE request_day_rollup SET stale = TRUE, rollup_version = 0 WHERE utc_day = ?")) {
             stale.setObject(1, day);
             return stale.executeUpdate();
         }
@@ -222,7 +226,7 @@ final class DailyRollup {
             insert.setObject(1, day);
             insert.setTimestamp(2, Timestamp.from(at));
             insert.setBoolean(3, stale);
-            insert.setInt(4, ROLLUP_VERSION);
+            insert.setInt(4, stale ? 0 : ROLLUP_VERSION);
             insert.executeUpdate();
         }
     }

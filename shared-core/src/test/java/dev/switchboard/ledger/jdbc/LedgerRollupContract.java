@@ -9,8 +9,12 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -163,6 +167,39 @@ abstract class LedgerRollupContract extends LedgerContextContract {
         }
         assertTrue(new DailyRollup(jdbc, SharedTestClock.CLOCK).period(since).rolled(), "rolled again by now");
         assertEquals(expected, analytics(since, LedgerScope.EVERYONE));
+    }
+
+    @Test
+    void aStaleDayAnOlderVersionTakesAndRollsIsReadFromItsRowsUntilRolledAgain() {
+        appendDays(4, 30);
+        Instant since = now().minus(Duration.ofDays(3)).minus(Duration.ofHours(3));
+        for (int read = 0; read < 5; read++) {
+            analytics(since, LedgerScope.EVERYONE);
+        }
+        LedgerEntry late = row(now().minus(Duration.ofDays(2)));
+        ledger.append(late); // from the outbox: its day is stale now
+        LocalDate day = LocalDate.ofInstant(late.createdAt(), ZoneOffset.UTC);
+        // An instance of the version before error_type takes the stale day its way and rolls it without types.
+        JdbcOperations jdbc = bean(JdbcOperations.class);
+        int taken = jdbc.execute(connection -> {
+            try (PreparedStatement take = connection.prepareStatement(
+                    "UPDATE request_day_rollup SET stale = FALSE, rolled_at = ? WHERE utc_day = ? AND stale");
+                 PreparedStatement untyped = connection.prepareStatement(
+                         "UPDATE request_day SET error_type = NULL WHERE utc_day = ?")) {
+                take.setTimestamp(1, Timestamp.from(now()));
+                take.setObject(2, day);
+                untyped.setObject(1, day);
+                untyped.executeUpdate();
+                return take.executeUpdate();
+            }
+        });
+        assertEquals(1, taken, "the older instance found the day stale");
+        List<Object> expected = fromRows(since, LedgerScope.EVERYONE);
+
+        for (int read = 0; read < 5; read++) {
+            assertEquals(expected, analytics(since, LedgerScope.EVERYONE), "read " + read);
+        }
+        assertTrue(new DailyRollup(jdbc, SharedTestClock.CLOCK).period(since).rolled(), "rolled again by now");
     }
 
     @Test
