@@ -48,8 +48,11 @@ final class GroupCommit<T> {
         } finally {
             writer.unlock();
         }
+        if (mine.failure instanceof Error error) {
+            throw error;
+        }
         if (mine.failure != null) {
-            throw mine.failure;
+            throw (RuntimeException) mine.failure;
         }
     }
 
@@ -74,9 +77,10 @@ final class GroupCommit<T> {
             for (Pending<T> pending : group) {
                 pending.done = true;
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // Normally nothing of the batch landed (one transaction): each row is written again alone,
-            // and only a refused one fails. After a commit whose outcome is unclear, rows that did land
+            // and only a refused one fails (an Error too: left unwritten and unfailed, the others' callers
+            // would return as if their rows were written). After a commit whose outcome is unclear, rows that did land
             // fail as duplicates, and the caller's outbox finds them in the ledger instead of writing them twice.
             for (Pending<T> pending : group) {
                 writeAlone(pending);
@@ -87,7 +91,7 @@ final class GroupCommit<T> {
     private void writeAlone(Pending<T> pending) {
         try {
             writeOne.accept(pending.row);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             pending.failure = e;
         }
         pending.done = true;
@@ -97,7 +101,7 @@ final class GroupCommit<T> {
     private static final class Pending<T> {
         private final T row;
         private boolean done;
-        private RuntimeException failure;
+        private Throwable failure;
 
         Pending(T row) {
             this.row = row;

@@ -68,6 +68,27 @@ class GroupCommitTest {
         assertEquals(0, commit.queued());
     }
 
+    @Test
+    void aBatchThatFailsWithAnErrorIsWrittenAgainRowByRowAndEachCallerGetsItsOwnOutcome() throws Exception {
+        Gate gate = new Gate();
+        GroupCommit<String> commit = new GroupCommit<>(rows -> {
+            throw new OutOfMemoryError("batch");
+        }, gate.then(row -> {
+            if (row.equals("bad")) {
+                throw new NoClassDefFoundError("bad row");
+            }
+            singles.add(row);
+        }));
+
+        List<Future<?>> queued = gate.queueBehindFirstWrite(commit, List.of("good", "bad"));
+
+        queued.get(0).get(10, TimeUnit.SECONDS);
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> queued.get(1).get(10, TimeUnit.SECONDS));
+        assertEquals(NoClassDefFoundError.class, failed.getCause().getClass(), "the Error itself, not a wrapper");
+        assertEquals(List.of("first", "good"), singles, "no row taken for written that was not");
+        assertEquals(0, commit.queued());
+    }
+
     /** Holds the write of row "first" until the other rows are queued behind it. */
     private static final class Gate {
         private final CountDownLatch firstWriteStarted = new CountDownLatch(1);
