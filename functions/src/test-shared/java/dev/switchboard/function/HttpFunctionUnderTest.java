@@ -78,6 +78,17 @@ public final class HttpFunctionUnderTest implements BeforeAllCallback, AfterAllC
         return handler.handleRequest(event, new TestLambdaContext(functionName));
     }
 
+    /** Feeds the fixture at {@code resource} with its body replaced by {@code body}, base64-encoded as API Gateway does. */
+    public APIGatewayV2HTTPResponse handle(String resource, byte[] body) {
+        APIGatewayV2HTTPEvent event = LambdaEvents.load(resource, APIGatewayV2HTTPEvent.class);
+        event.setBody(java.util.Base64.getEncoder().encodeToString(body));
+        event.setIsBase64Encoded(true);
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("content-length", Integer.toString(body.length));
+        event.setHeaders(headers);
+        return handler.handleRequest(event, new TestLambdaContext(functionName));
+    }
+
     /** A bean of the function's context, for a test that must set up what the function reads. */
     public <T> T bean(Class<T> type) {
         return context.getBean(type);

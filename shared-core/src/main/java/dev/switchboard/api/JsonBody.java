@@ -5,6 +5,9 @@ import io.micronaut.json.tree.JsonNode;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +26,23 @@ public final class JsonBody {
         this.object = object;
     }
 
+    /**
+     * {@code body} as text, refused unless it is UTF-8 (JSON's only encoding between systems): the HTTP layers
+     * would otherwise have replaced each malformed byte with U+FFFD, and a body sent in Latin-1 (Windows
+     * PowerShell's default) would be routed, billed and cached as a garbled prompt.
+     */
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequestException(null, "Request body is not UTF-8 text");
+        }
+    }
+
     /** Parses {@code body} and requires a JSON object whose keys are all in {@code allowedFields}. */
     public static JsonBody parseObject(JsonMapper mapper, byte[] body, Set<String> allowedFields) {
-        if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+        if (body == null || body.length == 0 || utf8(body).isBlank()) {
             throw new InvalidRequestException(null, "Request body is required: a JSON object");
         }
         JsonStructure.requireOneValueWithoutDuplicateKeys(body);

@@ -45,6 +45,30 @@ class CompleteRequestParserTest {
         assertEquals(new CompleteRequest("Explain CAP", 250, true, "cl100k_base"), request);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notUtf8")
+    void refusesABodyThatIsNotUtf8(String what, byte[] body) {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> parser.parse(body), what);
+
+        assertEquals("Request body is not UTF-8 text", e.getMessage());
+        assertNull(e.field());
+    }
+
+    static Stream<Arguments> notUtf8() {
+        byte[] latin1 = "{\"prompt\":\"R\u00e9sum\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] surrogate = "{\"prompt\":\"a\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] encodedSurrogate = new byte[surrogate.length + 3];
+        System.arraycopy(surrogate, 0, encodedSurrogate, 0, 11);
+        // U+D800 written as three bytes: CESU-8, not UTF-8.
+        encodedSurrogate[11] = (byte) 0xED;
+        encodedSurrogate[12] = (byte) 0xA0;
+        encodedSurrogate[13] = (byte) 0x80;
+        System.arraycopy(surrogate, 11, encodedSurrogate, 14, surrogate.length - 11);
+        byte[] overlong = {'{', '"', 'p', 'r', 'o', 'm', 'p', 't', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+        return Stream.of(arguments("Latin-1", latin1), arguments("an encoded surrogate", encodedSurrogate),
+                arguments("an overlong '/'", overlong));
+    }
+
     @Test
     void explicitNullsMeanTheDefaults() {
         assertEquals(new CompleteRequest("hi", 1000, false, null),

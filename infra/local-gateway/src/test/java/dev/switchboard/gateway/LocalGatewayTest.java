@@ -105,6 +105,19 @@ class LocalGatewayTest {
     }
 
     @Test
+    void refusesAChatBodyThatIsNotUtf8() throws Exception {
+        byte[] latin1 = "{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"R\u00e9sum\u00e9\"}]}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.address() + "/v1/chat/completions"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(latin1)).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("Request body is not UTF-8 text",
+                json.readValue(response.body(), JsonNode.class).get("error").get("message").getStringValue());
+    }
+
+    @Test
     void refusesANonJsonContentType() throws Exception {
         Reply reply = post("/complete", "text/plain", "{\"prompt\":\"hi\"}");
 

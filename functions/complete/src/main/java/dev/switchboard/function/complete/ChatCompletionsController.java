@@ -15,7 +15,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.inject.Named;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -43,8 +42,8 @@ public class ChatCompletionsController {
 
     @Post(uri = "/v1/chat/completions", consumes = MediaType.APPLICATION_JSON,
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
-    public HttpResponse<?> chat(@Nullable @Body String body, Caller caller, RoutingTrace trace) {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    public HttpResponse<?> chat(@Nullable @Body byte[] body, Caller caller, RoutingTrace trace) {
+        byte[] bytes = body == null ? new byte[0] : body;
         ChatCompletionRequest request = parser.parse(bytes);
         if (!request.stream()) {
             return HttpResponse.ok(completions.complete(request, caller, trace))

@@ -13,7 +13,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Post;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * POST /complete (seed 001): parse strictly, then hand over to the completion service. The trace it
@@ -35,8 +34,8 @@ public class CompleteController {
     // The body is taken raw so that every malformed input gets our 400 naming the field, rather
     // than the binder's message.
     @Post(uri = "/complete", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public CompleteResponse complete(@Nullable @Body String body, Caller caller, RoutingTrace trace) {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    public CompleteResponse complete(@Nullable @Body byte[] body, Caller caller, RoutingTrace trace) {
+        byte[] bytes = body == null ? new byte[0] : body;
         return completions.complete(parser.parse(bytes), caller, trace);
     }
 }

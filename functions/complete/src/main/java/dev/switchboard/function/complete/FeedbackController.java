@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.nio.charset.StandardCharsets;
 
 /** POST /feedback: a rating or quality score for one of the caller's requests; 201 with what was stored. */
 // The ledger is a blocking database: keep it off the server's event loop.
@@ -31,8 +30,8 @@ public class FeedbackController {
 
     // Taken raw, like /complete, so that every malformed body gets our 400 naming the field.
     @Post(uri = "/feedback", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<FeedbackResponse> submit(@Nullable @Body String body, Caller caller) {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    public HttpResponse<FeedbackResponse> submit(@Nullable @Body byte[] body, Caller caller) {
+        byte[] bytes = body == null ? new byte[0] : body;
         return HttpResponse.created(feedback.submit(parser.parse(bytes), caller));
     }
 }

@@ -31,6 +31,20 @@ class CompleteFunctionTest {
     }
 
     @Test
+    void refusesABodyThatIsNotUtf8RatherThanAnsweringAGarbledPrompt() {
+        // Windows PowerShell 5.1 sends a string body as ISO-8859-1: "é" is the single byte 0xE9.
+        byte[] latin1 = "{\"prompt\":\"R\u00e9sum\u00e9 this\",\"max_tokens\":100}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        APIGatewayV2HTTPResponse response = FUNCTION.handle("events/complete-base64.json", latin1);
+
+        assertEquals(400, response.getStatusCode(), FUNCTION.text(response));
+        JsonNode error = FUNCTION.json(response).get("error");
+        assertEquals("invalid_request", error.get("type").getStringValue());
+        assertEquals("Request body is not UTF-8 text", error.get("message").getStringValue());
+    }
+
+    @Test
     void answersAPromptSentAsAPlainBody() {
         APIGatewayV2HTTPResponse response = FUNCTION.handle("events/complete-plain.json");
 

@@ -26,7 +26,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * The admin's virtual keys (the authentication filter refuses everyone else): POST /keys creates one
@@ -48,9 +47,9 @@ public class KeysController {
     }
 
     @Post(uri = "/keys", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<CreatedKeyResponse> create(Caller caller, @Nullable @Body String body) {
+    public HttpResponse<CreatedKeyResponse> create(Caller caller, @Nullable @Body byte[] body) {
         Authenticator.requireAdmin(caller);
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body == null ? new byte[0] : body;
         CreatedKeyResponse created = keys.create(CreateKeyCommand.from(parser.parse(bytes))).toResponse();
         return HttpResponse.created(created);
     }
@@ -62,10 +61,10 @@ public class KeysController {
     }
 
     @Patch(uri = "/keys/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public KeyResponse update(Caller caller, @PathVariable String id, @Nullable @Body String body) {
+    public KeyResponse update(Caller caller, @PathVariable String id, @Nullable @Body byte[] body) {
         Authenticator.requireAdmin(caller);
         String keyId = KeyIds.checked("id", id);
-        return keys.update(keyId, changes.parse(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
+        return keys.update(keyId, changes.parse(body == null ? new byte[0] : body));
     }
 
     @Delete(uri = "/keys/{id}", produces = MediaType.APPLICATION_JSON)

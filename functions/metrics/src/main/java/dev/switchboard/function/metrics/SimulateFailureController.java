@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * POST /simulate/failure (admin only): marks a provider, or one of its models, down for every instance
@@ -34,9 +33,9 @@ public class SimulateFailureController {
     }
 
     @Post(uri = "/simulate/failure", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<SimulatedFailureResponse> simulate(Caller caller, @Nullable @Body String body) {
+    public HttpResponse<SimulatedFailureResponse> simulate(Caller caller, @Nullable @Body byte[] body) {
         Authenticator.requireAdmin(caller);
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body == null ? new byte[0] : body;
         return HttpResponse.status(HttpStatus.ACCEPTED).body(simulation.simulate(parser.parse(bytes)));
     }
 }
