@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,11 @@ public final class FallbackChain {
         public boolean fallbackUsed() {
             return !failedAttempts().isEmpty();
         }
+
+        /** The answering deployment's waits between its tries (backoff, Retry-After): not its latency. */
+        public Duration retryWaits() {
+            return attempts.get(attempts.size() - 1).waited();
+        }
     }
 
     /** The candidate whose stream reached the client to its end, how many chunks it sent, and every attempt. */
@@ -67,6 +73,11 @@ public final class FallbackChain {
 
         public boolean fallbackUsed() {
             return !failedAttempts().isEmpty();
+        }
+
+        /** The answering deployment's waits between its tries (backoff, Retry-After): not its latency. */
+        public Duration retryWaits() {
+            return attempts.get(attempts.size() - 1).waited();
         }
     }
 

@@ -25,6 +25,7 @@ import dev.switchboard.state.StateLookup;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -100,7 +101,8 @@ public class ChatCompletionService {
         }
         ChatResponse response = outcome.response();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, outcome.answeredBy(),
-                response.usage(), outcome.failedAttempts(), response, DeliveredAnswer.of(response, call.toolsOffered())));
+                response.usage(), outcome.failedAttempts(), outcome.retryWaits(), response,
+                DeliveredAnswer.of(response, call.toolsOffered())));
         trace.routed(routed(call, outcome.answeredBy(), outcome.failedAttempts().size(),
                 call.cacheKey() == null ? RoutingTrace.CacheUse.BYPASS : RoutingTrace.CacheUse.MISS, upstream));
         // The configured model, as a stream's chunks and the x-switchboard-model header say it, and as the
@@ -180,7 +182,7 @@ public class ChatCompletionService {
         DeliveredAnswer delivered = new DeliveredAnswer(progress.text.toString(), last.toolCalls(),
                 last.finishReason(), call.toolsOffered());
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, answered, last.usage(),
-                outcome.failedAttempts(), null, delivered));
+                outcome.failedAttempts(), outcome.retryWaits(), null, delivered));
         if (first[0]) {
             trace.routed(streamed(call, answered, upstream));
         }
@@ -240,11 +242,11 @@ public class ChatCompletionService {
 
 
     private CompletionAccounting.Answered answered(Call call, String principal, Candidate by,
-                                                   Usage usage, List<String> failedAttempts, ChatResponse answer,
-                                                   DeliveredAnswer delivered) {
+                                                   Usage usage, List<String> failedAttempts, Duration retryWaits,
+                                                   ChatResponse answer, DeliveredAnswer delivered) {
         return new CompletionAccounting.Answered(call.requestId(), call.started(), principal, ENDPOINT,
-                call.decision(), by, usage, failedAttempts, elapsedMs(call), call.admission(), call.spentBefore(),
-                call.cacheKey(), answer, delivered);
+                call.decision(), by, usage, failedAttempts, elapsedMs(call), retryWaits, call.admission(),
+                call.spentBefore(), call.cacheKey(), answer, delivered);
     }
 
     /** Ledgers a request nobody answered; returns what to throw (429 when every deployment's window was full). */

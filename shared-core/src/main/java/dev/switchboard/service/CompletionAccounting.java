@@ -20,6 +20,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -82,10 +83,11 @@ public class CompletionAccounting {
      */
     public record Answered(String requestId, Instant started, String principal, String endpoint,
                            RoutingDecision decision, Candidate answeredBy, Usage usage, List<String> failedAttempts,
-                           long latencyMs, RequestAdmission admission, BigDecimal spentBefore, CacheKey cacheKey,
-                           ChatResponse answer, DeliveredAnswer delivered) {
+                           long latencyMs, Duration retryWaits, RequestAdmission admission, BigDecimal spentBefore,
+                           CacheKey cacheKey, ChatResponse answer, DeliveredAnswer delivered) {
 
         public Answered {
+            Objects.requireNonNull(retryWaits, "retryWaits");
             Objects.requireNonNull(delivered, "delivered");
         }
 
@@ -133,7 +135,7 @@ public class CompletionAccounting {
         // An answer judged unusable is not cached: the same request again gets a fresh call (routed by a
         // learner that has just been told), not the same unusable answer until the entry expires.
         CacheKey cacheKey = observed == null && a.delivered().worthCaching() ? a.cacheKey() : null;
-        a.admission().answered(answered, usage, cost, cacheKey, cacheKey == null ? null
+        a.admission().answered(answered, a.retryWaits(), usage, cost, cacheKey, cacheKey == null ? null
                 : new CachedResponse(answered.provider(), ResponseCaching.asDeployment(a.answer(), answered),
                         a.started().plusMillis(a.latencyMs()),
                         cost.priced() ? BigDecimal.valueOf(cost.usd()) : null));

@@ -113,7 +113,8 @@ public class CompletionService {
         Usage usage = outcome.response().usage();
         CompletionAccounting.Settled settled = accounting.settle(new CompletionAccounting.Answered(requestId, started,
                 principal, ENDPOINT, decision, answered, usage, outcome.failedAttempts(),
-                clock.millis() - started.toEpochMilli(), admission, spentBefore, cacheKey, outcome.response(),
+                clock.millis() - started.toEpochMilli(), outcome.retryWaits(), admission, spentBefore, cacheKey,
+                outcome.response(),
                 DeliveredAnswer.of(outcome.response(), false)));
         trace.routed(new RoutingTrace.Routed(answered.provider(), answered.model(), decision.strategyUsed(),
                 outcome.failedAttempts().size(), cacheKey == null ? RoutingTrace.CacheUse.BYPASS

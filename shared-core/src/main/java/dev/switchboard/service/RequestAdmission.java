@@ -129,15 +129,17 @@ public final class RequestAdmission implements CallGate {
     public void failed(Candidate candidate, Attempt attempt) {
         // Nothing was answered, so nothing was billed: the estimates are given back, the request stays counted.
         // Only the deployment's own failures count in its success rate; a 400 says nothing about it.
-        settle(candidate, 0, BigDecimal.ZERO, false, attempt.deploymentFault(), null, null);
+        settle(candidate, 0, BigDecimal.ZERO, false, attempt.deploymentFault(), attempt.waited(), null, null);
     }
 
     /**
      * The candidate answered: its reservation becomes the real usage and cost, and the answer is cached
-     * under {@code cacheKey} unless that is null.
+     * under {@code cacheKey} unless that is null. {@code retryWaits}, spent waiting between its tries, is not
+     * its latency: a Retry-After of 8 s before a quick answer would otherwise count as an 8 s answer.
      */
-    public void answered(Candidate candidate, Usage usage, Cost cost, CacheKey cacheKey, CachedResponse answer) {
-        settle(candidate, tokens(usage), usd(cost), true, true, cacheKey, cacheKey == null ? null : answer);
+    public void answered(Candidate candidate, Duration retryWaits, Usage usage, Cost cost, CacheKey cacheKey,
+                         CachedResponse answer) {
+        settle(candidate, tokens(usage), usd(cost), true, true, retryWaits, cacheKey, cacheKey == null ? null : answer);
     }
 
     /**
@@ -145,7 +147,7 @@ public final class RequestAdmission implements CallGate {
      * deployment broke counts as its failure; one the caller left says nothing of the deployment.
      */
     public void unfinished(Candidate candidate, Usage usage, Cost cost, boolean deploymentFailed) {
-        settle(candidate, tokens(usage), usd(cost), false, deploymentFailed, null, null);
+        settle(candidate, tokens(usage), usd(cost), false, deploymentFailed, Duration.ZERO, null, null);
     }
 
     /**
@@ -224,13 +226,17 @@ public final class RequestAdmission implements CallGate {
     }
 
     private void settle(Candidate candidate, long tokens, BigDecimal cost, boolean success, boolean recordLatency,
-                        CacheKey cacheKey, CachedResponse answer) {
+                        Duration retryWaits, CacheKey cacheKey, CachedResponse answer) {
         Held h = held.remove(candidate.label());
         if (h == null || stateDown) {
             return;
         }
         Instant now = context.clock().instant();
-        Duration latency = recordLatency ? Duration.between(h.enteredAt(), now) : null;
+        Duration latency = null;
+        if (recordLatency) {
+            Duration calls = Duration.between(h.enteredAt(), now).minus(retryWaits);
+            latency = calls.isNegative() ? Duration.ZERO : calls;
+        }
         try {
             context.state().settle(new Settlement(h.reservation(), tokens, cost, candidate.label(), latency,
                     success, now, cacheKey, answer));

@@ -2,13 +2,21 @@ package dev.switchboard.service;
 
 import dev.switchboard.api.ApiException;
 import dev.switchboard.api.BudgetExceededException;
+import dev.switchboard.api.CapacityExhaustedException;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
-import dev.switchboard.api.CapacityExhaustedException;
 import dev.switchboard.api.RateLimitedException;
 import dev.switchboard.api.RequestExceedsLimitException;
 import dev.switchboard.config.DeploymentConfig;
+import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.FinishReason;
+import dev.switchboard.provider.ProviderAdapterFactory;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.Usage;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.Tier;
@@ -25,9 +33,11 @@ import dev.switchboard.state.StateLookup;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.UncertainReservation;
 import dev.switchboard.testsupport.CoreFixture;
+import dev.switchboard.testsupport.NamedTestProvider;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -168,6 +178,46 @@ class CompletionAdmissionTest {
         DeploymentLatency latency = fixture.latency.snapshot(List.of(label)).of(label);
         assertEquals(1, latency.calls());
         assertEquals(1, latency.successes());
+    }
+
+    @Test
+    void theLatencyRecordedIsTheCallsNotTheWaitBeforeARetry() {
+        CoreFixture fixture = new CoreFixture();
+        ProviderAdapterFactory slowToAdmit = new ProviderAdapterFactory() {
+            @Override
+            public String protocol() {
+                return "test-retry-after";
+            }
+
+            @Override
+            public ChatProvider create(ProviderConfig config) {
+                return new NamedTestProvider(config.name(), protocol()) {
+                    private int calls;
+
+                    @Override
+                    public ChatResponse complete(ChatRequest request) {
+                        if (calls++ == 0) {
+                            fixture.clock.advance(Duration.ofMillis(100));
+                            throw new ProviderException(config.name(), ProviderException.Kind.RATE_LIMITED, "HTTP 429",
+                                    429, Duration.ofSeconds(8));
+                        }
+                        fixture.clock.advance(Duration.ofMillis(700));
+                        return new ChatResponse("answer", request.model(), new Usage(3, 5), FinishReason.STOP,
+                                List.of());
+                    }
+                };
+            }
+        };
+        fixture.adaptedProvider("retrying", slowToAdmit, CoreFixture.deployment("gpt-4o-mini", Tier.ECONOMY));
+        fixture.retryWaits = fixture.clock::advance;
+
+        CompleteResponse response = fixture.completions().complete(HI, CoreFixture.ALICE);
+
+        String label = "retrying/gpt-4o-mini";
+        DeploymentLatency latency = fixture.latency.snapshot(List.of(label)).of(label);
+        assertEquals(1, latency.successes());
+        assertEquals(800.0, latency.meanMillis(), 1e-9, "the two calls, not the 8 s the upstream asked to wait");
+        assertEquals(8_800, response.routingMetadata().latencyMs(), "the caller waited for it all");
     }
 
     @Test

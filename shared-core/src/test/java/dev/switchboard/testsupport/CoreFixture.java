@@ -17,6 +17,7 @@ import dev.switchboard.provider.ProviderAdapterFactory;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.SimulatedAdapterFactory;
+import dev.switchboard.provider.Sleeper;
 import dev.switchboard.routing.ComplexityScorer;
 import dev.switchboard.routing.ComplexityThresholds;
 import dev.switchboard.routing.PromptAnalyzer;
@@ -114,6 +115,8 @@ public final class CoreFixture {
             "claude-3-5-sonnet-20241022", price(3e-06, 1.5e-05)));
     /** The fallback chain's settings (the deadline, retries); the breakers keep the defaults'. */
     public ResilienceSettings resilience = ResilienceSettings.DEFAULTS;
+    /** How retries wait: by default not at all, so that the fixed clock never reaches the deadline. */
+    public Sleeper retryWaits = duration -> { };
     private final List<ProviderConfig> providers = new ArrayList<>();
     /** Test adapters by protocol, for providers added with {@link #adaptedProvider}. */
     private final Map<String, ProviderAdapterFactory> testAdapters = new LinkedHashMap<>();
@@ -170,8 +173,7 @@ public final class CoreFixture {
                 List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { }), rejecting()));
         adapters.addAll(testAdapters.values());
         ProviderRegistry registry = new ProviderRegistry(catalog, adapters);
-        // Retries wait through a sleeper that does not sleep; the fixed clock never reaches the deadline.
-        FallbackChain chain = new FallbackChain(registry, breakers, resilience, clock, duration -> { });
+        FallbackChain chain = new FallbackChain(registry, breakers, resilience, clock, retryWaits);
         return new CompletionService(decisions(), admissions(), chain, accounting(),
                 new ResponseCaching(cacheSettings, clock), ids, clock);
     }
@@ -190,7 +192,7 @@ public final class CoreFixture {
                 List.of(new SimulatedAdapterFactory(new EstimatingTokenCounter(), duration -> { }), rejecting()));
         adapters.addAll(testAdapters.values());
         FallbackChain chain = new FallbackChain(new ProviderRegistry(catalog, adapters), breakers,
-                resilience, clock, duration -> { });
+                resilience, clock, retryWaits);
         return new ChatCompletionService(decisions(), admissions(), chain, accounting(),
                 new ResponseCaching(cacheSettings, clock),
                 new CandidateCatalog(catalog, prices), new JtokkitTokenCounter(), ids, clock);
