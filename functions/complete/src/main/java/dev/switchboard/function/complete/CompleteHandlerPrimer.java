@@ -9,6 +9,7 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import jakarta.inject.Inject;
 import org.crac.Core;
 import org.crac.Resource;
+import org.slf4j.MDC;
 
 import java.util.Map;
 import java.util.OptionalInt;
@@ -42,9 +43,20 @@ public class CompleteHandlerPrimer implements Resource {
     public void beforeCheckpoint(org.crac.Context<? extends Resource> crac) {
         // A handler on the running context: it neither starts nor closes another one.
         APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction(context);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(unauthenticatedComplete(),
-                SyntheticLambdaContext.priming());
-        lastStatus = response.getStatusCode();
+        // The handler puts the synthetic invocation's ids in this thread's logging context; left there they would
+        // be in the snapshot, on every line logged after a restore until the first real invocation.
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        try {
+            APIGatewayV2HTTPResponse response = handler.handleRequest(unauthenticatedComplete(),
+                    SyntheticLambdaContext.priming());
+            lastStatus = response.getStatusCode();
+        } finally {
+            if (logContext == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(logContext);
+            }
+        }
     }
 
     /** Nothing to renew after a restore: priming holds no connection. */

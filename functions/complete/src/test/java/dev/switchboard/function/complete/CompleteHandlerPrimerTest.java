@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContext;
 import org.crac.Context;
 import org.crac.Resource;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,8 +35,12 @@ class CompleteHandlerPrimerTest {
             assertSame(primer, registered.get(0));
             assertTrue(primer.lastStatus().isEmpty(), "nothing runs on a plain start");
 
+            MDC.put("before", "kept");
             primer.beforeCheckpoint(null);
 
+            assertEquals(Map.of("before", "kept"), MDC.getCopyOfContextMap(),
+                    "the synthetic invocation's ids are not left in the snapshot's logging context");
+            MDC.clear();
             assertEquals(401, primer.lastStatus().orElseThrow());
             assertEquals(0, rows(ledger), "the priming request writes nothing");
             assertTrue(context.isRunning(), "the priming handler must not close the function's context");
