@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Moves deployments whose circuit breaker is open behind all others, keeping each group in the
  * strategy's order. They stay in the ranking rather than being dropped: when every circuit is open,
- * trying one is better than refusing the request.
+ * trying one is better than refusing the request. When that puts another tier first, the confidence is low.
  */
 final class OpenCircuitsLast {
 
@@ -28,6 +28,8 @@ final class OpenCircuitsLast {
         String reasoning = chosen.equals(decision.chosen()) ? decision.reasoning()
                 : decision.reasoning() + "; " + decision.chosen().label() + " has its circuit open, so "
                 + chosen.label() + " answers first";
-        return decision.reordered(closed, reasoning, request.costUpperBound(chosen));
+        RoutingDecision reordered = decision.reordered(closed, reasoning, request.costUpperBound(chosen));
+        // Another tier than the strategy chose answers: as when the tier it wants has no deployment, low confidence.
+        return chosen.tier() == decision.chosen().tier() ? reordered : reordered.withConfidence(Confidence.LOW);
     }
 }

@@ -96,6 +96,11 @@ public record RoutingDecision(Candidate chosen, List<Candidate> fallbacks, Strin
                 costEstimate, scores, newExcluded, validation);
     }
 
+    public RoutingDecision withConfidence(Confidence newConfidence) {
+        return new RoutingDecision(chosen, fallbacks, strategyUsed, newConfidence, reasoning, analysis, promptTokens,
+                costEstimate, scores, excluded, validation);
+    }
+
     /** The same decision with the candidates in a new order (a re-ranking by the engine). */
     public RoutingDecision reordered(List<Candidate> ranking, String newReasoning, double newCostEstimate) {
         return new RoutingDecision(ranking.get(0), ranking.subList(1, ranking.size()), strategyUsed, confidence,

@@ -51,6 +51,18 @@ class OpenCircuitsLastTest {
         assertEquals("strategy says so; a/model has its circuit open, so b/model answers first", decision.reasoning());
         assertEquals(request.costUpperBound(B), decision.costEstimate(), "the estimate follows the new first choice");
         assertEquals("test", decision.strategyUsed());
+        assertEquals(Confidence.LOW, decision.confidence(), "a standard deployment answers for the economy one chosen");
+    }
+
+    @Test
+    void anotherDeploymentOfTheChosenTierFirstKeepsTheConfidence() {
+        RoutingRequest request = withOpen(C);
+        RoutingDecision before = RoutingDecision.ranked(List.of(C, D, A, B), "test", Confidence.MEDIUM,
+                "strategy says so", request);
+
+        RoutingDecision decision = OpenCircuitsLast.apply(before, request);
+
+        assertEquals(List.of("d/model", "a/model", "b/model", "c/model"), labels(decision.ranked()));
         assertEquals(Confidence.MEDIUM, decision.confidence());
     }
 
