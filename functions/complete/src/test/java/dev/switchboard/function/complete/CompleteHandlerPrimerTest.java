@@ -35,6 +35,7 @@ class CompleteHandlerPrimerTest {
             assertSame(primer, registered.get(0));
             assertTrue(primer.lastStatus().isEmpty(), "nothing runs on a plain start");
 
+            MDC.clear(); // what an earlier test's invocation on this thread left
             MDC.put("before", "kept");
             primer.beforeCheckpoint(null);
 
