@@ -1,40 +1,64 @@
 package dev.switchboard.provider;
 
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A reasoning effort as Claude's extended thinking budget, with the conditions Anthropic sets on it, the same
- * whether Claude is reached through Anthropic's Messages API or through Bedrock's Converse (each says
- * {@code thinking: {type: enabled, budget_tokens}} in its own place). Each effort has a budget (Anthropic
- * publishes no mapping; these are LiteLLM's, with minimal at Anthropic's least, 1,024 tokens), at most half
- * of max_tokens, since the thoughts count against it and the budget must stay under it. What thinking cannot
- * be asked with is not said here, so that another deployment may take the request: a temperature other than
- * 1, a top_p under 0.95, a forced tool call, an answer begun by the caller (a conversation ending on an
- * assistant turn, which Claude would continue), and a last assistant turn with tool calls while tools are
- * offered: its thinking blocks went back to the caller as OpenAI's answer, which has no place for them, and
- * Anthropic refuses that turn without them.
+ * A reasoning effort as Claude's thinking, with the conditions Anthropic sets on it, the same whether Claude is
+ * reached through Anthropic's Messages API or through Bedrock's Converse (each says it in Anthropic's words, in
+ * its own place). Claude 4.6 and later think adaptively, at an effort ({@code thinking: {type: adaptive}} and
+ * {@code output_config.effort}); Opus 4.7, the Mythos models and Claude 5 refuse anything else, and 4.6 has the
+ * fixed budget deprecated. Earlier Claudes think on a budget ({@code thinking: {type: enabled, budget_tokens}}):
+ * each effort has one (Anthropic publishes no mapping; these are LiteLLM's, with minimal at Anthropic's least,
+ * 1,024 tokens), at most half of max_tokens, since the thoughts count against it and the budget must stay under
+ * it. Which a model is, is read from its name (Anthropic's ids and Bedrock's, with or without a region or
+ * version). What thinking cannot be asked with is not said here, so that another deployment may take the
+ * request: a temperature other than 1, a top_p under 0.95, a forced tool call, an answer begun by the caller (a
+ * conversation ending on an assistant turn, which Claude would continue), and a last assistant turn with tool
+ * calls while tools are offered: its thinking blocks went back to the caller as OpenAI's answer, which has no
+ * place for them, and Anthropic refuses that turn without them.
  */
 public final class ClaudeThinking {
 
     /** Anthropic's least thinking budget. */
     static final int MIN_BUDGET = 1024;
     static final double LEAST_TOP_P = 0.95;
+    /** A family and a version in a model's name: claude-opus-4-7, anthropic.claude-sonnet-4-6-v1, claude-fable-5. */
+    private static final Pattern VERSIONED = Pattern.compile("claude-([a-z]+)-(\\d{1,2})(?:-(\\d{1,2}))?(?![0-9])");
 
     private ClaudeThinking() {
     }
 
     /**
-     * The thinking budget for {@code request}, or none for no effort or {@code none}.
+     * How Claude is asked to think: adaptively at an {@code effort} (then {@code budget} is 0), or on a fixed
+     * {@code budget} of tokens (then {@code effort} is null).
+     */
+    public record Plan(String effort, int budget) {
+
+        public boolean adaptive() {
+            return effort != null;
+        }
+
+        /** The {@code thinking} field, in Anthropic's words. */
+        public Map<String, Object> thinkingField() {
+            return adaptive() ? Map.of("type", "adaptive") : Map.of("type", "enabled", "budget_tokens", budget);
+        }
+    }
+
+    /**
+     * How {@code request} asks Claude to think, or empty for no effort or {@code none}.
      *
      * @param toolsOffered whether the request goes with its tools (Converse sends none for a choice of none,
      *                     and the tool history then goes as text, with no thinking blocks to miss)
      * @throws IllegalArgumentException when the request asks what Claude cannot think with (see above)
      */
-    public static OptionalInt budget(ChatRequest request, boolean toolsOffered) {
+    public static Optional<Plan> plan(ChatRequest request, boolean toolsOffered) {
         ReasoningEffort effort = request.options().reasoning();
         if (effort == null || effort == ReasoningEffort.NONE) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
         if (request.temperature() != null && request.temperature() != 1.0) {
             throw new IllegalArgumentException("Claude thinks only at its own temperature (1)");
@@ -54,12 +78,48 @@ public final class ClaudeThinking {
             throw new IllegalArgumentException("Claude needs its thinking blocks back with tool results, and OpenAI's "
                     + "request cannot carry them");
         }
+        Optional<int[]> version = version(request.model());
+        if (adaptive(request.model(), version)) {
+            return Optional.of(new Plan(effort(effort, request.model(), version), 0));
+        }
         int budget = Math.min(budget(effort), request.maxTokens() / 2);
         if (budget < MIN_BUDGET) {
             throw new IllegalArgumentException("Claude thinks with at least " + MIN_BUDGET + " tokens, which needs a "
                     + "max_tokens of at least " + 2 * MIN_BUDGET);
         }
-        return OptionalInt.of(budget);
+        return Optional.of(new Plan(null, budget));
+    }
+
+    /** Whether {@code model} thinks adaptively: Claude 4.6 and later, and the Mythos models. */
+    static boolean adaptive(String model) {
+        return adaptive(model, version(model));
+    }
+
+    private static boolean adaptive(String model, Optional<int[]> version) {
+        return version.map(v -> v[0] > 4 || v[0] == 4 && v[1] >= 6).orElse(false) || model.contains("claude-mythos");
+    }
+
+    /**
+     * Anthropic's effort for OpenAI's: low, medium, high, and for xhigh the most the model takes (xhigh from 4.7
+     * on, max on Opus 4.6, high on the others).
+     */
+    static String effort(ReasoningEffort effort, String model, Optional<int[]> version) {
+        return switch (effort) {
+            case NONE, MINIMAL, LOW -> "low";
+            case MEDIUM -> "medium";
+            case HIGH -> "high";
+            case XHIGH -> version.map(v -> v[0] > 4 || v[1] >= 7 ? "xhigh"
+                    : model.contains("claude-opus-") ? "max" : "high").orElse("high");
+        };
+    }
+
+    /** The major and minor version in {@code model}'s name (minor 0 when none: claude-opus-4-20250514). */
+    private static Optional<int[]> version(String model) {
+        Matcher m = VERSIONED.matcher(model);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new int[] {Integer.parseInt(m.group(2)), m.group(3) == null ? 0 : Integer.parseInt(m.group(3))});
     }
 
     static int budget(ReasoningEffort effort) {

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -74,8 +73,8 @@ public final class AnthropicRequestMapper {
             AnthropicCacheBreakpoints.markTurns(conversation);
         }
         body.put("messages", conversation);
-        OptionalInt thinking = ClaudeThinking.budget(request, !request.tools().isEmpty());
-        thinking.ifPresent(budget -> body.put("thinking", Map.of("type", "enabled", "budget_tokens", budget)));
+        Optional<ClaudeThinking.Plan> thinking = ClaudeThinking.plan(request, !request.tools().isEmpty());
+        thinking.ifPresent(plan -> body.put("thinking", plan.thinkingField()));
         // With thinking, the temperature can only be 1, Claude's own, which is then not sent.
         if (request.temperature() != null && thinking.isEmpty()) {
             // Clamped rather than refused: both ends of each range mean the same thing (0 the most
@@ -101,7 +100,12 @@ public final class AnthropicRequestMapper {
             body.put("tools", tools);
             toolChoice(request.toolChoice()).ifPresent(choice -> body.put("tool_choice", choice));
         }
-        outputFormat(request.options().format()).ifPresent(format -> body.put("output_config", Map.of("format", format)));
+        Map<String, Object> outputConfig = new LinkedHashMap<>();
+        outputFormat(request.options().format()).ifPresent(format -> outputConfig.put("format", format));
+        thinking.filter(ClaudeThinking.Plan::adaptive).ifPresent(plan -> outputConfig.put("effort", plan.effort()));
+        if (!outputConfig.isEmpty()) {
+            body.put("output_config", outputConfig);
+        }
         if (request.endUser() != null) {
             // Anthropic's one end-user field, meant for the same abuse tracing as OpenAI's "user". It gets
             // a stable hash, not the id itself: Anthropic refuses ids that look like email addresses or

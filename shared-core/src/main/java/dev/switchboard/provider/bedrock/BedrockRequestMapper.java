@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -96,7 +96,7 @@ public final class BedrockRequestMapper {
                 .toolConfig(parts.tools())
                 .outputConfig(parts.output())
                 .guardrailConfig(ConverseGuardrail.converse(guardrail));
-        parts.thinking().ifPresent(budget -> builder.additionalModelRequestFields(ConverseThinking.fields(budget)));
+        parts.thinking().ifPresent(plan -> builder.additionalModelRequestFields(ConverseThinking.fields(plan)));
         return builder.build();
     }
 
@@ -110,21 +110,21 @@ public final class BedrockRequestMapper {
                 .toolConfig(parts.tools())
                 .outputConfig(parts.output())
                 .guardrailConfig(ConverseGuardrail.stream(guardrail));
-        parts.thinking().ifPresent(budget -> builder.additionalModelRequestFields(ConverseThinking.fields(budget)));
+        parts.thinking().ifPresent(plan -> builder.additionalModelRequestFields(ConverseThinking.fields(plan)));
         return builder.build();
     }
 
     /** What Converse and ConverseStream requests share; {@code tools} and {@code output} null when not asked. */
     private record Parts(List<Message> messages, List<SystemContentBlock> system, InferenceConfiguration inference,
-                         ToolConfiguration tools, OutputConfig output, OptionalInt thinking) {
+                         ToolConfiguration tools, OutputConfig output, Optional<ClaudeThinking.Plan> thinking) {
     }
 
     private Parts parts(ChatRequest request) {
         requireSayable(request);
         // Claude thinks on a reasoning effort; what it cannot think with is refused here, as for Anthropic's API.
-        OptionalInt thinking = BedrockModels.isClaude(request.model())
-                ? ClaudeThinking.budget(request, offersTools(request))
-                : OptionalInt.empty();
+        Optional<ClaudeThinking.Plan> thinking = BedrockModels.isClaude(request.model())
+                ? ClaudeThinking.plan(request, offersTools(request))
+                : Optional.empty();
         List<Message> messages = messages(request);
         List<SystemContentBlock> system = system(request);
         boolean caching = promptCaching && BedrockModels.cachesPrompts(request.model());

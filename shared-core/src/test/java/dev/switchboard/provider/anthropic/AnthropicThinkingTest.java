@@ -63,6 +63,60 @@ class AnthropicThinkingTest {
     }
 
     @Test
+    void claude46AndLaterThinkAdaptivelyAtTheEffortAskedWhateverMaxTokens() throws IOException {
+        ReasoningEffort[] efforts = {ReasoningEffort.MINIMAL, ReasoningEffort.LOW, ReasoningEffort.MEDIUM,
+                ReasoningEffort.HIGH, ReasoningEffort.XHIGH};
+        String[] opus47 = {"low", "low", "medium", "high", "xhigh"};
+        for (int i = 0; i < efforts.length; i++) {
+            JsonNode body = body(on("claude-opus-4-7", thinking(efforts[i], 1000)));
+            assertEquals(JSON.readValue("{\"type\":\"adaptive\"}", JsonNode.class), body.get("thinking"), efforts[i].name());
+            assertEquals(opus47[i], body.get("output_config").get("effort").getStringValue(), efforts[i].name());
+            assertNull(body.get("thinking").get("budget_tokens"));
+        }
+        assertNull(body(on("claude-opus-4-7", thinking(ReasoningEffort.NONE, 1000))).get("output_config"));
+    }
+
+    @Test
+    void xhighIsTheMostEachAdaptiveModelTakes() throws IOException {
+        assertEquals("max", effortOf("claude-opus-4-6"), "Opus 4.6 has max, not yet xhigh");
+        assertEquals("high", effortOf("claude-sonnet-4-6"), "Sonnet 4.6 has neither");
+        assertEquals("xhigh", effortOf("claude-fable-5"));
+        assertEquals("high", effortOf("claude-mythos-preview"), "a model without a version: the effort every one takes");
+    }
+
+    @Test
+    void anAdaptiveEffortGoesBesideAStructuredOutputsFormat() throws IOException {
+        ChatRequest request = on("claude-sonnet-4-6", thinking(ReasoningEffort.MEDIUM, 4000)).withOptions(
+                new GenerationOptions(null, List.of(), ResponseFormat.jsonSchema("answer",
+                        "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}}}", true, null),
+                        null, ReasoningEffort.MEDIUM));
+
+        JsonNode outputConfig = body(request).get("output_config");
+
+        assertEquals("medium", outputConfig.get("effort").getStringValue());
+        assertEquals("json_schema", outputConfig.get("format").get("type").getStringValue());
+    }
+
+    @Test
+    void claudesBefore46KeepTheirBudgets() throws IOException {
+        for (String model : List.of("claude-sonnet-4-5-20250929", "claude-opus-4-20250514", "claude-opus-4-1-20250805",
+                "claude-3-7-sonnet-20250219", "claude-haiku-4-5")) {
+            JsonNode body = body(on(model, thinking(ReasoningEffort.HIGH, 64_000)));
+            assertEquals(4096, body.get("thinking").get("budget_tokens").getIntValue(), model);
+            assertNull(body.get("output_config"), model);
+        }
+    }
+
+    private static ChatRequest on(String model, ChatRequest request) {
+        return new ChatRequest(model, request.messages(), request.maxTokens(), request.temperature(), request.tools())
+                .withOptions(request.options());
+    }
+
+    private static String effortOf(String model) throws IOException {
+        return body(on(model, thinking(ReasoningEffort.XHIGH, 8000))).get("output_config").get("effort").getStringValue();
+    }
+
+    @Test
     void theBudgetIsAtMostHalfOfMaxTokensAndAtLeastAnthropicsLeast() throws IOException {
         assertEquals(2048, body(thinking(ReasoningEffort.HIGH, 4096)).get("thinking").get("budget_tokens").getIntValue());
         assertTrue(refusal(thinking(ReasoningEffort.LOW, 2000)).contains("max_tokens of at least 2048"));

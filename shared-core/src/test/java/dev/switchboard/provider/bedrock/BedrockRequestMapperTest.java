@@ -298,6 +298,22 @@ class BedrockRequestMapperTest {
     }
 
     @Test
+    void claude46AndLaterThinkAdaptivelyWithTheirEffortInTheirOwnFields() {
+        for (String model : List.of("us.anthropic.claude-opus-4-7", "anthropic.claude-opus-4-6-v1",
+                "global.anthropic.claude-sonnet-4-6")) {
+            ChatRequest chat = new ChatRequest(model, List.of(ChatMessage.user("Why?")), 1000, null, List.of())
+                    .withOptions(new GenerationOptions(null, List.of(), ResponseFormat.TEXT, null, ReasoningEffort.MEDIUM));
+
+            ConverseRequest request = mapper.converse(chat);
+
+            assertEquals(Document.mapBuilder()
+                    .putDocument("thinking", Document.mapBuilder().putString("type", "adaptive").build())
+                    .putDocument("output_config", Document.mapBuilder().putString("effort", "medium").build()).build(),
+                    request.additionalModelRequestFields(), model);
+        }
+    }
+
+    @Test
     void aReasoningEffortIsClaudesThinkingInItsOwnFieldsWithoutATemperatureStreamedOrNot() {
         ChatRequest chat = new ChatRequest("us.anthropic.claude-sonnet-4-5-v1:0", List.of(ChatMessage.user("Why?")),
                 16_000, 1.0, List.of()).withOptions(new GenerationOptions(0.97, List.of(), ResponseFormat.TEXT, null,
