@@ -3,8 +3,6 @@ package dev.switchboard.provider;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A reasoning effort as Claude's thinking, with the conditions Anthropic sets on it, the same whether Claude is
@@ -26,8 +24,6 @@ public final class ClaudeThinking {
     /** Anthropic's least thinking budget. */
     static final int MIN_BUDGET = 1024;
     static final double LEAST_TOP_P = 0.95;
-    /** A family and a version in a model's name: claude-opus-4-7, anthropic.claude-sonnet-4-6-v1, claude-fable-5. */
-    private static final Pattern VERSIONED = Pattern.compile("claude-([a-z]+)-(\\d{1,2})(?:-(\\d{1,2}))?(?![0-9])");
 
     private ClaudeThinking() {
     }
@@ -60,11 +56,13 @@ public final class ClaudeThinking {
         if (effort == null || effort == ReasoningEffort.NONE) {
             return Optional.empty();
         }
-        if (request.temperature() != null && request.temperature() != 1.0) {
+        // A Claude that takes no sampling parameters is sent none, so what the request says of them is moot.
+        boolean sampling = ClaudeVersions.takesSampling(request.model());
+        if (sampling && request.temperature() != null && request.temperature() != 1.0) {
             throw new IllegalArgumentException("Claude thinks only at its own temperature (1)");
         }
         Double topP = request.options().topP();
-        if (topP != null && topP < LEAST_TOP_P) {
+        if (sampling && topP != null && topP < LEAST_TOP_P) {
             throw new IllegalArgumentException("Claude thinks only with a top_p of " + LEAST_TOP_P + " or more");
         }
         ToolChoice.Mode choice = request.toolChoice().mode();
@@ -78,9 +76,8 @@ public final class ClaudeThinking {
             throw new IllegalArgumentException("Claude needs its thinking blocks back with tool results, and OpenAI's "
                     + "request cannot carry them");
         }
-        Optional<int[]> version = version(request.model());
-        if (adaptive(request.model(), version)) {
-            return Optional.of(new Plan(effort(effort, request.model(), version), 0));
+        if (ClaudeVersions.thinksAdaptively(request.model())) {
+            return Optional.of(new Plan(effort(effort, request.model()), 0));
         }
         int budget = Math.min(budget(effort), request.maxTokens() / 2);
         if (budget < MIN_BUDGET) {
@@ -90,36 +87,18 @@ public final class ClaudeThinking {
         return Optional.of(new Plan(null, budget));
     }
 
-    /** Whether {@code model} thinks adaptively: Claude 4.6 and later, and the Mythos models. */
-    static boolean adaptive(String model) {
-        return adaptive(model, version(model));
-    }
-
-    private static boolean adaptive(String model, Optional<int[]> version) {
-        return version.map(v -> v[0] > 4 || v[0] == 4 && v[1] >= 6).orElse(false) || model.contains("claude-mythos");
-    }
-
     /**
      * Anthropic's effort for OpenAI's: low, medium, high, and for xhigh the most the model takes (xhigh from 4.7
      * on, max on Opus 4.6, high on the others).
      */
-    static String effort(ReasoningEffort effort, String model, Optional<int[]> version) {
+    private static String effort(ReasoningEffort effort, String model) {
         return switch (effort) {
             case NONE, MINIMAL, LOW -> "low";
             case MEDIUM -> "medium";
             case HIGH -> "high";
-            case XHIGH -> version.map(v -> v[0] > 4 || v[1] >= 7 ? "xhigh"
+            case XHIGH -> ClaudeVersions.of(model).map(v -> ClaudeVersions.atLeast(v, 4, 7) ? "xhigh"
                     : model.contains("claude-opus-") ? "max" : "high").orElse("high");
         };
-    }
-
-    /** The major and minor version in {@code model}'s name (minor 0 when none: claude-opus-4-20250514). */
-    private static Optional<int[]> version(String model) {
-        Matcher m = VERSIONED.matcher(model);
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        return Optional.of(new int[] {Integer.parseInt(m.group(2)), m.group(3) == null ? 0 : Integer.parseInt(m.group(3))});
     }
 
     static int budget(ReasoningEffort effort) {

@@ -3,6 +3,7 @@ package dev.switchboard.provider.anthropic;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ClaudeThinking;
+import dev.switchboard.provider.ClaudeVersions;
 import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.JsonText;
 import dev.switchboard.provider.ResponseFormat;
@@ -75,8 +76,11 @@ public final class AnthropicRequestMapper {
         body.put("messages", conversation);
         Optional<ClaudeThinking.Plan> thinking = ClaudeThinking.plan(request, !request.tools().isEmpty());
         thinking.ifPresent(plan -> body.put("thinking", plan.thinkingField()));
+        // Claude 4.7 and later refuse sampling parameters: they are hints, left out as with thinking rather than
+        // making the deployment unable to take a request that has them.
+        boolean sampling = ClaudeVersions.takesSampling(request.model());
         // With thinking, the temperature can only be 1, Claude's own, which is then not sent.
-        if (request.temperature() != null && thinking.isEmpty()) {
+        if (sampling && request.temperature() != null && thinking.isEmpty()) {
             // Clamped rather than refused: both ends of each range mean the same thing (0 the most
             // deterministic, the top the most random), a request the gateway accepted should not fail
             // only because the router picked Anthropic, and a refusal (REJECTED) would not fall back.
@@ -84,7 +88,7 @@ public final class AnthropicRequestMapper {
         }
         // With thinking no temperature is sent, so top_p is not beside one.
         Double topP = request.options().topPBeside(thinking.isPresent() ? null : request.temperature());
-        if (topP != null) {
+        if (sampling && topP != null) {
             body.put("top_p", topP);
         }
         // No seed: the Messages API has none. A seed promises no repeat on OpenAI either, so the request

@@ -4,6 +4,7 @@ import dev.switchboard.config.BedrockGuardrail;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ClaudeThinking;
+import dev.switchboard.provider.ClaudeVersions;
 import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.DocumentInput;
 import dev.switchboard.provider.ImageInput;
@@ -292,7 +293,9 @@ public final class BedrockRequestMapper {
      */
     private static InferenceConfiguration inference(ChatRequest request, boolean thinking) {
         InferenceConfiguration.Builder builder = InferenceConfiguration.builder().maxTokens(request.maxTokens());
-        Double temperature = thinking ? null : request.temperature();
+        // Claude 4.7 and later refuse sampling parameters (as on Anthropic's API): they are left out.
+        boolean sampling = !BedrockModels.isClaude(request.model()) || ClaudeVersions.takesSampling(request.model());
+        Double temperature = thinking || !sampling ? null : request.temperature();
         if (temperature != null) {
             // Clamped, not refused, as for Anthropic: the top of each range means "most random", and a
             // refusal would be REJECTED, ending the chain for a request another candidate takes as it is.
@@ -301,7 +304,7 @@ public final class BedrockRequestMapper {
         // Anthropic's models take one of temperature and top_p, on Bedrock too.
         Double topP = BedrockModels.isClaude(request.model()) ? request.options().topPBeside(temperature)
                 : request.options().topP();
-        if (topP != null) {
+        if (sampling && topP != null) {
             builder.topP(topP.floatValue());
         }
         if (!request.options().stop().isEmpty()) {

@@ -107,6 +107,20 @@ class AnthropicThinkingTest {
         }
     }
 
+    @Test
+    void claude47AndLaterAreSentNoSamplingParametersAndThinkWhateverTheRequestSaysOfThem() throws IOException {
+        ChatRequest sampled = thinking(ReasoningEffort.NONE, 4000, 0.2, 0.5, List.of(), List.of(ChatMessage.user("Hi")));
+
+        JsonNode plain = body(on("claude-opus-4-7", sampled));
+        assertNull(plain.get("temperature"));
+        assertNull(plain.get("top_p"));
+        assertEquals(0.2, body(on("claude-opus-4-6", sampled)).get("temperature").getDoubleValue(), "4.6 takes them");
+
+        ChatRequest thinks = thinking(ReasoningEffort.LOW, 4000, 0.2, 0.5, List.of(), List.of(ChatMessage.user("Hi")));
+        assertEquals("adaptive", body(on("claude-opus-4-7", thinks)).get("thinking").get("type").getStringValue());
+        assertTrue(refusal(on("claude-opus-4-6", thinks)).contains("temperature"), "4.6 thinks only at its own");
+    }
+
     private static ChatRequest on(String model, ChatRequest request) {
         return new ChatRequest(model, request.messages(), request.maxTokens(), request.temperature(), request.tools())
                 .withOptions(request.options());

@@ -298,6 +298,19 @@ class BedrockRequestMapperTest {
     }
 
     @Test
+    void claude47AndLaterAreSentNoSamplingParameters() {
+        ChatRequest chat = new ChatRequest("us.anthropic.claude-opus-4-7", List.of(ChatMessage.user("Why?")), 1000, 0.3,
+                List.of()).withOptions(new GenerationOptions(0.9, List.of(), ResponseFormat.TEXT, null, null));
+
+        ConverseRequest request = mapper.converse(chat);
+
+        assertNull(request.inferenceConfig().temperature());
+        assertNull(request.inferenceConfig().topP());
+        assertEquals(0.3f, mapper.converse(new ChatRequest("anthropic.claude-opus-4-6-v1", chat.messages(), 1000, 0.3,
+                List.of())).inferenceConfig().temperature(), "4.6 takes them");
+    }
+
+    @Test
     void claude46AndLaterThinkAdaptivelyWithTheirEffortInTheirOwnFields() {
         for (String model : List.of("us.anthropic.claude-opus-4-7", "anthropic.claude-opus-4-6-v1",
                 "global.anthropic.claude-sonnet-4-6")) {

@@ -6,8 +6,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Which Claude thinks adaptively, read from its name as Anthropic and Bedrock write it. */
-class ClaudeThinkingTest {
+/** Which Claude thinks adaptively and which takes sampling parameters, read from its name as Anthropic and Bedrock write it. */
+class ClaudeVersionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"claude-opus-4-6", "claude-sonnet-4-6", "claude-opus-4-7", "claude-opus-4-8",
@@ -15,7 +15,7 @@ class ClaudeThinkingTest {
             "us.anthropic.claude-opus-4-7", "global.anthropic.claude-sonnet-4-6", "anthropic.claude-mythos-5",
             "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-opus-4-7"})
     void claude46AndLaterThinkAdaptively(String model) {
-        assertTrue(ClaudeThinking.adaptive(model));
+        assertTrue(ClaudeVersions.thinksAdaptively(model));
     }
 
     @ParameterizedTest
@@ -24,6 +24,20 @@ class ClaudeThinkingTest {
             "claude-3-5-haiku-20241022", "anthropic.claude-sonnet-4-5-20250929-v1:0",
             "us.anthropic.claude-3-7-sonnet-20250219-v1:0"})
     void earlierClaudesThinkOnABudget(String model) {
-        assertFalse(ClaudeThinking.adaptive(model));
+        assertFalse(ClaudeVersions.thinksAdaptively(model));
+        assertTrue(ClaudeVersions.takesSampling(model));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"claude-opus-4-7", "us.anthropic.claude-opus-4-7", "claude-opus-4-8", "claude-fable-5",
+            "anthropic.claude-mythos-5"})
+    void claude47AndLaterTakeNoSamplingParameters(String model) {
+        assertFalse(ClaudeVersions.takesSampling(model));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"claude-opus-4-6", "claude-sonnet-4-6", "anthropic.claude-opus-4-6-v1"})
+    void claude46StillTakesThem(String model) {
+        assertTrue(ClaudeVersions.takesSampling(model));
     }
 }
