@@ -196,9 +196,25 @@ public final class FallbackChain {
                 onlyUnsupported = false;
                 continue;
             }
-            RetryingCaller.CandidateCall<T> call = calls.apply(candidate);
-            Optional<String> refused = gate.enter(candidate);
+            Optional<BreakerPermit> permit = caller.permit(candidate.label());
+            if (permit.isEmpty()) {
+                // Half open with its trial call under way, or opened since the check above: not asked.
+                attempts.add(Attempt.passedOver(candidate.label(), Attempt.CIRCUIT_OPEN));
+                onlyTooLong = false;
+                onlyUnsupported = false;
+                continue;
+            }
+            RetryingCaller.CandidateCall<T> call;
+            Optional<String> refused;
+            try {
+                call = calls.apply(candidate);
+                refused = gate.enter(candidate);
+            } catch (RuntimeException e) {
+                permit.get().release();
+                throw e;
+            }
             if (refused.isPresent()) {
+                permit.get().release();
                 attempts.add(Attempt.passedOver(candidate.label(), refused.get()));
                 onlyTooLong = false;
                 onlyUnsupported = false;
@@ -206,7 +222,7 @@ public final class FallbackChain {
             }
             RetryingCaller.Result<T> result;
             try {
-                result = caller.call(candidate.label(), call, deadline);
+                result = caller.call(candidate.label(), permit.get(), call, deadline);
             } catch (RuntimeException e) {
                 // Not a provider failure (an adapter's bug, a caller gone): what the gate holds is given back,
                 // unless chunks already went out, which the request's owner settles as an unfinished stream.
@@ -223,11 +239,6 @@ public final class FallbackChain {
                 throw new StreamBrokenException(candidate.label(), call.delivered(), failed.failure(), attempts);
             }
             gate.failed(candidate, result.attempt());
-            if (!(result instanceof RetryingCaller.Failed<T>)) {
-                // A circuit that opened between the check above and the call: this one was never asked.
-                onlyTooLong = false;
-                onlyUnsupported = false;
-            }
             if (result instanceof RetryingCaller.Failed<T> failed) {
                 ProviderException failure = failed.failure();
                 if (!failure.fallbackAllowed()) {

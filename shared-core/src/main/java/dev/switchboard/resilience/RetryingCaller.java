@@ -49,9 +49,6 @@ final class RetryingCaller {
     record Failed<T>(ProviderException failure, Attempt attempt) implements Result<T> {
     }
 
-    record CircuitOpen<T>(Attempt attempt) implements Result<T> {
-    }
-
     private final DeploymentBreakers breakers;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
@@ -65,16 +62,24 @@ final class RetryingCaller {
     }
 
     /**
-     * Anything thrown that is not a {@link ProviderException} (a bug, the client going away) is not the
-     * deployment's fault: the breaker permit is handed back unjudged and the exception goes on.
+     * The breaker's permit for {@code deployment}, taken before anything is held for the call (a half-open
+     * breaker whose one trial call is under way refuses the others, which would otherwise hold rate-limit room
+     * for calls never made); empty when its circuit refuses the call.
      */
-    <T> Result<T> call(String deployment, CandidateCall<T> call, Instant deadline) {
+    Optional<BreakerPermit> permit(String deployment) {
         Optional<BreakerPermit> acquired = breakers.tryAcquire(deployment);
         if (acquired.isEmpty()) {
             LOG.info("circuit open, deployment passed over: deployment={}", deployment);
-            return new CircuitOpen<>(Attempt.passedOver(deployment, Attempt.CIRCUIT_OPEN));
         }
-        BreakerPermit permit = acquired.get();
+        return acquired;
+    }
+
+    /**
+     * Calls {@code deployment} under {@code permit}, which this judges and releases. Anything thrown that is not a
+     * {@link ProviderException} (a bug, the client going away) is not the deployment's fault: the permit is
+     * handed back unjudged and the exception goes on.
+     */
+    <T> Result<T> call(String deployment, BreakerPermit permit, CandidateCall<T> call, Instant deadline) {
         int retries = 0;
         Duration waited = Duration.ZERO;
         // The last failure of this request's tries that was the deployment's own, for a last try the deadline cut.

@@ -4,7 +4,9 @@ import dev.switchboard.routing.Candidate;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.switchboard.resilience.ScriptedProviders.ASK;
 import static dev.switchboard.resilience.ScriptedProviders.candidate;
@@ -62,6 +64,33 @@ class ChainBreakersTest {
 
         assertEquals(A, outcome.answeredBy());
         assertEquals(BreakerState.CLOSED, fixture.breakers().state(A.label()));
+    }
+
+    @Test
+    void whileTheHalfOpenTrialIsUnderWayOtherRequestsHoldNoRoomForIt() {
+        failThreeRequests();
+        fixture.clock.advance(Duration.ofSeconds(61));
+        BreakerPermit trial = fixture.breakers().tryAcquire(A.label()).orElseThrow(); // another request's trial call
+        List<String> entered = new ArrayList<>();
+        CallGate gate = new CallGate() {
+            @Override
+            public Optional<String> enter(Candidate candidate) {
+                entered.add(candidate.label());
+                return Optional.empty();
+            }
+
+            @Override
+            public void failed(Candidate candidate, Attempt attempt) {
+                entered.add("given back: " + candidate.label());
+            }
+        };
+
+        FallbackChain.Outcome outcome = fixture.chain().call(List.of(A, B), ASK, gate, fixture.clock.instant());
+
+        assertEquals(B, outcome.answeredBy());
+        assertEquals("circuit_open", outcome.attempts().get(0).kind());
+        assertEquals(List.of("beta/m"), entered, "no reservation for alpha, whose call was never going to be made");
+        trial.release();
     }
 
     @Test
