@@ -3,6 +3,7 @@ package dev.switchboard.resilience;
 import dev.switchboard.provider.ProviderException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
 import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnErrorEvent;
 import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import jakarta.inject.Inject;
@@ -149,7 +150,7 @@ public final class DeploymentBreakers {
      *
      * @return whether the breaker was opened
      */
-    public boolean adoptOpen(String label, Instant sharedAt) {
+    public synchronized boolean adoptOpen(String label, Instant sharedAt) {
         Instant until = sharedAt.plus(recovery);
         if (!clock.instant().isBefore(until)) {
             return false;
@@ -178,11 +179,13 @@ public final class DeploymentBreakers {
 
     /**
      * Closes an OPEN breaker because the deployment was seen healthy at {@code sharedAt}, after the
-     * failure that opened it. A half-open breaker is left to its trial call.
+     * failure that opened it. A half-open breaker is left to its trial call. Adoptions and holds take turns, each
+     * checking the state it changes under the lock: a hold set between another's check and its transition would
+     * otherwise be closed again.
      *
      * @return whether the breaker was closed
      */
-    public boolean adoptClosed(String label, Instant sharedAt) {
+    public synchronized boolean adoptClosed(String label, Instant sharedAt) {
         CircuitBreaker breaker = breakers.get(label);
         Instant since = openedAt.get(label);
         if (breaker == null || state(label) != BreakerState.OPEN || heldUntil.containsKey(label) || since == null
@@ -228,7 +231,7 @@ public final class DeploymentBreakers {
         try {
             transition.run();
             return true;
-        } catch (IllegalStateException raced) {
+        } catch (IllegalStateTransitionException raced) {
             // Another thread moved the breaker first; its state stands.
             return false;
         } finally {
