@@ -66,7 +66,10 @@ public class MetricsService {
         List<ProviderStat> providers = LedgerCalls.of(() -> ledger.byProvider(since, scope));
         Map<String, Long> errorsByType = new LinkedHashMap<>();
         errors.forEach(e -> errorsByType.put(e.errorType(), e.count()));
-        return new StatsResponse(retention.days(days), s.requests(), s.errors(), errorsByType, s.cacheHits(),
+        // The errors are counted from the same read as their types, so that the two agree under live traffic
+        // (the stats' own count comes from another statement, which sees rows committed in between).
+        long errorCount = errors.stream().mapToLong(ErrorTypeStat::count).sum();
+        return new StatsResponse(retention.days(days), s.requests(), errorCount, errorsByType, s.cacheHits(),
                 s.fallbacks(), s.unpriced(), usd(s.intelligentCost()), usd(s.baselineCost()),
                 providers.stream().map(p -> new StatsResponse.ByProvider(p.provider(), p.model(),
                         p.count(), p.tokensIn(), p.tokensOut(), usdOrNull(p.cost()),
