@@ -1,5 +1,6 @@
 package dev.switchboard.ledger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -91,4 +92,11 @@ public interface RequestLedger {
 
     /** Deletes the oldest day of the daily rollup before the cutoff's day; false when none is left. */
     boolean purgeOldestDayBefore(Instant cutoff);
+
+    /**
+     * Rolls up the newest past day from {@code since} on that the analytics would read from its request rows (never
+     * rolled, stale, or rolled by an older version), its statements allowed {@code timeout}, longer than a read's
+     * own roll may take; false when none is due or the roll did not happen (another took it, or it failed: logged).
+     */
+    boolean rollUpNewestDueDay(Instant since, Duration timeout);
 }

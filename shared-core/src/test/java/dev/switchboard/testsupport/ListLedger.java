@@ -22,6 +22,7 @@ import dev.switchboard.ledger.StrategyStat;
 import dev.switchboard.ledger.TierShare;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -242,6 +243,12 @@ public class ListLedger implements RequestLedger {
     /** No daily rollup is kept here. */
     @Override
     public boolean purgeOldestDayBefore(Instant cutoff) {
+        return false;
+    }
+
+    /** This double keeps no daily rollup: nothing is ever due. */
+    @Override
+    public boolean rollUpNewestDueDay(Instant since, Duration timeout) {
         return false;
     }
 }

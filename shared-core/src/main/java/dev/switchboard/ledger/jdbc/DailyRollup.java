@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Keeps request_day, the analytics' daily rollup (V6), and tells each query which days it may read from
@@ -74,11 +75,8 @@ final class DailyRollup {
      */
     LedgerPeriod period(Instant since) {
         Instant now = clock.instant();
-        LocalDate first = LocalDate.ofInstant(since, ZoneOffset.UTC);
-        if (LedgerPeriod.start(first).isBefore(since)) {
-            first = first.plusDays(1); // only whole days are rolled up
-        }
-        LocalDate last = LocalDate.ofInstant(now.minus(SETTLE), ZoneOffset.UTC).minusDays(1);
+        LocalDate first = firstWholeDay(since);
+        LocalDate last = lastSettledDay(now);
         if (last.isBefore(first)) {
             return LedgerPeriod.raw(since);
         }
@@ -88,7 +86,7 @@ final class DailyRollup {
              day = day.minusDays(1)) {
             if (!fresh.getOrDefault(day, false)) {
                 rolls++;
-                fresh.put(day, roll(day, now));
+                fresh.put(day, roll(day, now, ROLL_TIMEOUT_SECONDS));
             }
         }
         // The newest run of fresh days; request_log serves the days on either side of it.
@@ -143,19 +141,72 @@ final class DailyRollup {
         });
     }
 
+    /**
+     * Rolls up the newest settled day from {@code since} on that is not fresh, its statements allowed {@code
+     * timeout} (the scheduled probe's catch-up: a day too large for a read's {@link #ROLL_TIMEOUT_SECONDS} would
+     * otherwise never be rolled, and every read of it would scan its request rows); the day rolled, or empty when
+     * none is due or the roll did not happen.
+     */
+    Optional<LocalDate> rollNewestDue(Instant since, Duration timeout) {
+        Instant now = clock.instant();
+        Optional<Instant> oldest = oldestRow();
+        if (oldest.isEmpty()) {
+            return Optional.empty();
+        }
+        // No further back than the oldest row: the days before it have nothing to roll.
+        LocalDate first = firstWholeDay(since);
+        LocalDate oldestDay = LocalDate.ofInstant(oldest.get(), ZoneOffset.UTC);
+        if (first.isBefore(oldestDay)) {
+            first = oldestDay;
+        }
+        LocalDate last = lastSettledDay(now);
+        if (last.isBefore(first)) {
+            return Optional.empty();
+        }
+        Map<LocalDate, Boolean> fresh = markers(first, last);
+        for (LocalDate day = last; !day.isBefore(first); day = day.minusDays(1)) {
+            if (!fresh.getOrDefault(day, false)) {
+                int seconds = (int) Math.max(ROLL_TIMEOUT_SECONDS, timeout.toSeconds());
+                return roll(day, now, seconds) ? Optional.of(day) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Instant> oldestRow() {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement oldest = connection.prepareStatement("SELECT MIN(created_at) FROM request_log");
+                 ResultSet row = oldest.executeQuery()) {
+                Timestamp at = row.next() ? row.getTimestamp(1) : null;
+                return Optional.ofNullable(at).map(Timestamp::toInstant);
+            }
+        });
+    }
+
+    private static LocalDate firstWholeDay(Instant since) {
+        LocalDate first = LocalDate.ofInstant(since, ZoneOffset.UTC);
+        return LedgerPeriod.start(first).isBefore(since) ? first.plusDays(1) : first; // only whole days are rolled up
+    }
+
+    private static LocalDate lastSettledDay(Instant now) {
+        return LocalDate.ofInstant(now.minus(SETTLE), ZoneOffset.UTC).minusDays(1);
+    }
+
     /** Rolls {@code day} up; false when another reader claimed it first or the roll failed (logged). */
-    private boolean roll(LocalDate day, Instant now) {
+    private boolean roll(LocalDate day, Instant now, int timeoutSeconds) {
         try {
             return LedgerTransaction.run(jdbc, connection -> {
                 if (!claim(connection, day, now)) {
                     throw new Claimed();
                 }
-                try (PreparedStatement clear = connection.prepareStatement("DELETE FROM request_day WHERE utc_day = ?");
+                try (LongerStatements longer = timeoutSeconds > ROLL_TIMEOUT_SECONDS
+                        ? LongerStatements.allow(connection, timeoutSeconds) : LongerStatements.NONE;
+                     PreparedStatement clear = connection.prepareStatement("DELETE FROM request_day WHERE utc_day = ?");
                      PreparedStatement roll = connection.prepareStatement(ROLL)) {
-                    clear.setQueryTimeout(ROLL_TIMEOUT_SECONDS);
+                    clear.setQueryTimeout(timeoutSeconds);
                     clear.setObject(1, day);
                     clear.executeUpdate();
-                    roll.setQueryTimeout(ROLL_TIMEOUT_SECONDS);
+                    roll.setQueryTimeout(timeoutSeconds);
                     roll.setObject(1, day);
                     roll.setTimestamp(2, Timestamp.from(LedgerPeriod.start(day)));
                     roll.setTimestamp(3, Timestamp.from(LedgerPeriod.start(day.plusDays(1))));

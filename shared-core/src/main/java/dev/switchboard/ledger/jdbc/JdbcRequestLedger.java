@@ -25,6 +25,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -226,5 +227,11 @@ public class JdbcRequestLedger implements RequestLedger {
     public boolean purgeOldestDayBefore(Instant cutoff) {
         used();
         return purge.oldestDayBefore(cutoff);
+    }
+
+    @Override
+    public boolean rollUpNewestDueDay(Instant since, Duration timeout) {
+        used();
+        return rollup.rollNewestDue(since, timeout).isPresent();
     }
 }

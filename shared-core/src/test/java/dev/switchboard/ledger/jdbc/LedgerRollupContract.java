@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
@@ -200,6 +201,33 @@ abstract class LedgerRollupContract extends LedgerContextContract {
             assertEquals(expected, analytics(since, LedgerScope.EVERYONE), "read " + read);
         }
         assertTrue(new DailyRollup(jdbc, SharedTestClock.CLOCK).period(since).rolled(), "rolled again by now");
+    }
+
+    @Test
+    void theScheduledCatchUpRollsEachDueDayNewestFirstBackToTheOldestRowWithItsLongerTimeout() {
+        List<LedgerEntry> rows = appendDays(4, 30);
+        DailyRollup rollup = new DailyRollup(bean(JdbcOperations.class), SharedTestClock.CLOCK);
+        Instant tenYears = now().minus(Duration.ofDays(3650));
+        Duration longer = Duration.ofSeconds(DailyRollup.ROLL_TIMEOUT_SECONDS * 6L);
+
+        List<LocalDate> rolled = new ArrayList<>();
+        for (Optional<LocalDate> day = rollup.rollNewestDue(tenYears, longer); day.isPresent();
+             day = rollup.rollNewestDue(tenYears, longer)) {
+            rolled.add(day.get());
+        }
+
+        LocalDate oldest = rows.stream().map(r -> LocalDate.ofInstant(r.createdAt(), ZoneOffset.UTC)).min(
+                LocalDate::compareTo).orElseThrow();
+        List<LocalDate> due = new ArrayList<>();
+        for (LocalDate day = LocalDate.ofInstant(now().minus(DailyRollup.SETTLE), ZoneOffset.UTC).minusDays(1);
+             !day.isBefore(oldest); day = day.minusDays(1)) {
+            due.add(day);
+        }
+        assertEquals(due, rolled, "every settled day with rows, newest first, and none before the oldest row");
+        Instant since = now().minus(Duration.ofDays(5));
+        List<Object> expected = fromRows(since, LedgerScope.EVERYONE);
+        assertTrue(rollup.period(since).rolled());
+        assertEquals(expected, analytics(since, LedgerScope.EVERYONE));
     }
 
     @Test

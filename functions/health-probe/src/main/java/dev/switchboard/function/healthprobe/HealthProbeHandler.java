@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.switchboard.api.ProbeReport;
 import dev.switchboard.service.LedgerPurger;
+import dev.switchboard.service.LedgerRollups;
 import dev.switchboard.service.ProbeService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -17,7 +18,7 @@ import java.time.Instant;
  * The Lambda handler for the EventBridge schedule: probe every deployment once per event, within the
  * time the invocation has left (what cannot be probed in time is reported skipped, not lost with the
  * whole report when the function's timeout strikes); then, in the time left, delete the ledger's rows
- * past its retention, if it has one.
+ * past its retention, if it has one, and roll up past days ahead of the analytics.
  * Handler string: dev.switchboard.function.healthprobe.HealthProbeHandler.
  */
 public class HealthProbeHandler extends MicronautRequestHandler<ScheduledEvent, ProbeReport> {
@@ -30,6 +31,9 @@ public class HealthProbeHandler extends MicronautRequestHandler<ScheduledEvent, 
 
     @Inject
     LedgerPurger purger;
+
+    @Inject
+    LedgerRollups rollups;
 
     @Inject
     Clock clock;
@@ -51,6 +55,7 @@ public class HealthProbeHandler extends MicronautRequestHandler<ScheduledEvent, 
                 .orElse(null);
         ProbeReport report = probes.probeAll(finishBy);
         purger.purge(finishBy);
+        rollups.rollBehind(finishBy);
         return report;
     }
 }
