@@ -30,6 +30,6 @@ public interface CallGate {
      */
     Optional<String> enter(Candidate candidate);
 
-    /** {@code candidate} was let in and did not answer (it failed, or its circuit refused the call). */
+    /** {@code candidate} was let in and did not answer (it failed). */
     void failed(Candidate candidate, Attempt attempt);
 }

@@ -205,16 +205,19 @@ public final class FallbackChain {
                 continue;
             }
             RetryingCaller.CandidateCall<T> call;
-            Optional<String> refused;
+            Optional<String> refused = Optional.empty();
+            boolean handedOver = false;
             try {
                 call = calls.apply(candidate);
                 refused = gate.enter(candidate);
-            } catch (RuntimeException e) {
-                permit.get().release();
-                throw e;
+                handedOver = refused.isEmpty();
+            } finally {
+                if (!handedOver) {
+                    // Refused, or anything thrown (an Error too): a half-open breaker's one trial slot must come back.
+                    permit.get().release();
+                }
             }
             if (refused.isPresent()) {
-                permit.get().release();
                 attempts.add(Attempt.passedOver(candidate.label(), refused.get()));
                 onlyTooLong = false;
                 onlyUnsupported = false;

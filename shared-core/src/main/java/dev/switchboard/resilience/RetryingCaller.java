@@ -103,10 +103,12 @@ final class RetryingCaller {
                             // Cut to what was left of the request's time. A try that had half the deadline and had
                             // not begun to answer is the deployment's timeout all the same (one that hangs would
                             // otherwise never open its breaker where the deadline is shorter than the call timeout,
-                            // as on Lambda); an earlier try's own failure still counts; else the time ran out.
-                            boolean hadItsTime = call.delivered() == 0 && !failure.underWay()
-                                    && policy.hadTimeToAnswer(Duration.between(started, now));
-                            judged = hadItsTime ? failure : ownFailure;
+                            // as on Lambda); an earlier try's own failure counts unless this one was answering; else
+                            // the time ran out.
+                            boolean begun = call.delivered() > 0 || failure.underWay();
+                            boolean hadItsTime = !begun && policy.hadTimeToAnswer(Duration.between(started, now));
+                            // A try that was answering when the deadline ended it clears what failed before it.
+                            judged = hadItsTime ? failure : begun ? null : ownFailure;
                             if (judged == null) {
                                 permit.release();
                                 return new Failed<>(failure, Attempt.cut(deployment, failure, retries, waited));

@@ -104,6 +104,20 @@ class StreamingFallbackTest {
     }
 
     @Test
+    void aRetryAnsweringWhenTheDeadlineEndsItClearsTheFailureBeforeIt() {
+        fixture.settings(ResilienceSettings.DEFAULTS.withDeadlineEndingStreams(true));
+        for (int i = 0; i < 3; i++) {
+            // A 503, then a retry that streams until the deadline (120 s) ends it mid-answer.
+            fixture.provider("alpha").fails(unavailable(503)).streamsSlowly(Duration.ofSeconds(50), "one ", "two ",
+                    "three ", "four");
+            assertThrows(StreamBrokenException.class, () -> stream(A, B));
+            fixture.clock.advance(Duration.ofMinutes(5));
+        }
+
+        assertEquals(BreakerState.CLOSED, fixture.breakers().state(A.label()), "the deployment was answering");
+    }
+
+    @Test
     void theLastChunkPassesTheDeadlineSinceTheAnswerIsWholeAndBilledThen() {
         fixture.settings(ResilienceSettings.DEFAULTS.withDeadlineEndingStreams(true));
         // The text arrives at 100 s, the last chunk (with the usage, and any tool call) at 150 s.

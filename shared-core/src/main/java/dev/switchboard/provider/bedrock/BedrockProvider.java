@@ -172,6 +172,7 @@ public final class BedrockProvider implements ChatProvider {
     private boolean drain(ConverseEventPipe pipe, BedrockStreamAssembler assembler, Duration startWithin,
                           StreamCutoff cutoff) throws InterruptedException {
         Duration limit = startWithin;
+        boolean begun = false;
         while (true) {
             Duration wait = cutoff.bound(limit);
             ConverseEventPipe.Signal signal = pipe.next(wait);
@@ -192,8 +193,14 @@ public final class BedrockProvider implements ChatProvider {
                 if (assembler.finished()) {
                     return true;
                 }
+                if (!begun && signal == null) {
+                    // No event by the deadline: the deployment had not begun to answer.
+                    throw new ProviderException(name, ProviderException.Kind.TIMEOUT,
+                            name + " sent nothing by the request's deadline");
+                }
                 throw ProviderException.cutUnderWay(name, name + " stream was still under way at the request's deadline");
             }
+            begun = true;
             assembler.accept(((ConverseEventPipe.Event) signal).event());
             pipe.requestNext();
         }

@@ -1,6 +1,7 @@
 package dev.switchboard.provider.bedrock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,21 @@ class BedrockStreamDeadlineTest extends BedrockWireSupport {
 
         assertEndedAtTheDeadline(e, started);
         assertEquals(List.of(StreamChunk.text("Hello")), chunks);
+    }
+
+    @Test
+    void aStreamThatSendsNoEventByTheDeadlineHadNotBegunToAnswer() {
+        // The response opens, then no event at all with the connection held open: as a deployment that hangs.
+        upstream.enqueue(new FakeUpstream.Streamed(EventStreamFrames.CONTENT_TYPE, List.of(), false, new CountDownLatch(1)));
+        long started = System.nanoTime();
+
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().stream(endingItsStream(), c -> { }));
+
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertSafe(e);
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertFalse(e.underWay(), "nothing had come: a hang, which its breaker may count: " + e.getMessage());
+        assertTrue(tookMillis >= DEADLINE_MILLIS && tookMillis < 5_000, tookMillis + " ms");
     }
 
     @Test
@@ -96,6 +112,7 @@ class BedrockStreamDeadlineTest extends BedrockWireSupport {
         assertSafe(e);
         assertEquals(Kind.TIMEOUT, e.kind());
         assertEquals(PROVIDER + " stream was still under way at the request's deadline", e.getMessage());
+        assertTrue(e.underWay());
         assertTrue(tookMillis >= DEADLINE_MILLIS, "not before the deadline: " + tookMillis + " ms");
         assertTrue(tookMillis < 5_000, "at the deadline, not at the idle limit (12 s): " + tookMillis + " ms");
     }
