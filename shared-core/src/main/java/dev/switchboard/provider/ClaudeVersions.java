@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * What a Claude model takes, read from its name as Anthropic and Bedrock write it (claude-opus-4-7,
  * us.anthropic.claude-opus-4-6-v1, claude-fable-5; the older claude-3-7-sonnet-20250219 carries no such version
- * and is taken for an earlier one). Claude 4.6 and later think adaptively; from 4.7 on the sampling parameters
- * (temperature, top_p) are refused: the model sets its own.
+ * and is taken for an earlier one). Claude 4.6 and later think adaptively; from 4.7 on, and on the Mythos models,
+ * which came with it, the sampling parameters (temperature, top_p) are refused: the model sets its own.
  */
 public final class ClaudeVersions {
 
@@ -23,9 +23,9 @@ public final class ClaudeVersions {
         return of(model).map(v -> atLeast(v, 4, 6)).orElse(false) || model.contains("claude-mythos");
     }
 
-    /** Whether {@code model} takes a temperature and a top_p: every Claude before 4.7. */
+    /** Whether {@code model} takes a temperature and a top_p: every Claude before 4.7, but the Mythos models. */
     public static boolean takesSampling(String model) {
-        return !of(model).map(v -> atLeast(v, 4, 7)).orElse(false);
+        return !of(model).map(v -> atLeast(v, 4, 7)).orElse(false) && !model.contains("claude-mythos");
     }
 
     /** The major and minor version in {@code model}'s name (minor 0 when none is given). */

@@ -30,7 +30,7 @@ class ClaudeVersionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"claude-opus-4-7", "us.anthropic.claude-opus-4-7", "claude-opus-4-8", "claude-fable-5",
-            "anthropic.claude-mythos-5"})
+            "anthropic.claude-mythos-5", "claude-mythos-preview"})
     void claude47AndLaterTakeNoSamplingParameters(String model) {
         assertFalse(ClaudeVersions.takesSampling(model));
     }
