@@ -43,8 +43,7 @@ public class ChatCompletionsController {
     @Post(uri = "/v1/chat/completions", consumes = MediaType.APPLICATION_JSON,
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
     public HttpResponse<?> chat(@Nullable @Body byte[] body, Caller caller, RoutingTrace trace) {
-        byte[] bytes = body == null ? new byte[0] : body;
-        ChatCompletionRequest request = parser.parse(bytes);
+        ChatCompletionRequest request = parser.parse(body);
         if (!request.stream()) {
             return HttpResponse.ok(completions.complete(request, caller, trace))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);

@@ -35,7 +35,6 @@ public class CompleteController {
     // than the binder's message.
     @Post(uri = "/complete", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public CompleteResponse complete(@Nullable @Body byte[] body, Caller caller, RoutingTrace trace) {
-        byte[] bytes = body == null ? new byte[0] : body;
-        return completions.complete(parser.parse(bytes), caller, trace);
+        return completions.complete(parser.parse(body), caller, trace);
     }
 }

@@ -31,7 +31,6 @@ public class FeedbackController {
     // Taken raw, like /complete, so that every malformed body gets our 400 naming the field.
     @Post(uri = "/feedback", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<FeedbackResponse> submit(@Nullable @Body byte[] body, Caller caller) {
-        byte[] bytes = body == null ? new byte[0] : body;
-        return HttpResponse.created(feedback.submit(parser.parse(bytes), caller));
+        return HttpResponse.created(feedback.submit(parser.parse(body), caller));
     }
 }

@@ -49,8 +49,7 @@ public class KeysController {
     @Post(uri = "/keys", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<CreatedKeyResponse> create(Caller caller, @Nullable @Body byte[] body) {
         Authenticator.requireAdmin(caller);
-        byte[] bytes = body == null ? new byte[0] : body;
-        CreatedKeyResponse created = keys.create(CreateKeyCommand.from(parser.parse(bytes))).toResponse();
+        CreatedKeyResponse created = keys.create(CreateKeyCommand.from(parser.parse(body))).toResponse();
         return HttpResponse.created(created);
     }
 
@@ -64,7 +63,7 @@ public class KeysController {
     public KeyResponse update(Caller caller, @PathVariable String id, @Nullable @Body byte[] body) {
         Authenticator.requireAdmin(caller);
         String keyId = KeyIds.checked("id", id);
-        return keys.update(keyId, changes.parse(body == null ? new byte[0] : body));
+        return keys.update(keyId, changes.parse(body));
     }
 
     @Delete(uri = "/keys/{id}", produces = MediaType.APPLICATION_JSON)

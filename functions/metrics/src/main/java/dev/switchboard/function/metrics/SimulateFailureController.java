@@ -35,7 +35,6 @@ public class SimulateFailureController {
     @Post(uri = "/simulate/failure", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<SimulatedFailureResponse> simulate(Caller caller, @Nullable @Body byte[] body) {
         Authenticator.requireAdmin(caller);
-        byte[] bytes = body == null ? new byte[0] : body;
-        return HttpResponse.status(HttpStatus.ACCEPTED).body(simulation.simulate(parser.parse(bytes)));
+        return HttpResponse.status(HttpStatus.ACCEPTED).body(simulation.simulate(parser.parse(body)));
     }
 }
