@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 
-import static dev.switchboard.resilience.ScriptedProviders.ASK;
+import static dev.switchboard.resilience.ScriptedProviders.attempt;
 import static dev.switchboard.resilience.ScriptedProviders.candidate;
 import static dev.switchboard.resilience.ScriptedProviders.timeout;
 import static dev.switchboard.resilience.ScriptedProviders.unauthorized;
@@ -23,14 +23,6 @@ class DeadlineCutsTest {
 
     private final ScriptedProviders fixture = new ScriptedProviders();
 
-    private static Attempt attempt(Candidate candidate, String kind, int status, int retries, long waitedMs) {
-        return new Attempt(candidate.label(), kind, status, retries, Duration.ofMillis(waitedMs));
-    }
-
-    private FallbackChain.Outcome call(Candidate... ranked) {
-        return fixture.chain().call(List.of(ranked), ASK);
-    }
-
     @Test
     void aCallTheDeadlineCutAfterLittleOfItIsNotHeldAgainstTheDeployment() {
         fixture.settings(new ResilienceSettings(3, Duration.ofSeconds(60), 3, Duration.ofMillis(100), 2.0,
@@ -39,7 +31,7 @@ class DeadlineCutsTest {
             // Alpha spends 20 s of the request's 30; beta is cut after the 10 s left, which proves nothing of it.
             fixture.provider("alpha").takes(Duration.ofSeconds(20), unauthorized());
             fixture.provider("beta").takes(Duration.ofSeconds(10), timeout());
-            RequestTimedOutException e = assertThrows(RequestTimedOutException.class, () -> call(A, B));
+            RequestTimedOutException e = assertThrows(RequestTimedOutException.class, () -> fixture.call(A, B));
             assertEquals(List.of("alpha/m (unauthorized)", "beta/m (timeout)"), e.tried());
         }
 
@@ -56,12 +48,12 @@ class DeadlineCutsTest {
         fixture.provider("beta");
         for (int i = 0; i < 3; i++) {
             fixture.provider("alpha").takes(Duration.ofSeconds(27), timeout());
-            assertThrows(RequestTimedOutException.class, () -> call(A, B));
+            assertThrows(RequestTimedOutException.class, () -> fixture.call(A, B));
         }
 
         assertEquals(BreakerState.OPEN, fixture.breakers().state(A.label()), "a hung deployment opens its circuit");
         fixture.provider("beta").answers("from beta");
-        FallbackChain.Outcome outcome = call(A, B);
+        FallbackChain.Outcome outcome = fixture.call(A, B);
         assertEquals(B, outcome.answeredBy(), "and the next request goes past it at once");
         assertEquals(List.of(attempt(A, Attempt.CIRCUIT_OPEN, 0, 0, 0), attempt(B, "answered", 0, 0, 0)),
                 outcome.attempts());
@@ -75,7 +67,7 @@ class DeadlineCutsTest {
             // A 503 after 20 s, then a retry cut after the 10 s left: the 503 was the deployment's own.
             fixture.provider("alpha").takes(Duration.ofSeconds(20), unavailable(503))
                     .takes(Duration.ofMillis(9_900), timeout());
-            RequestTimedOutException e = assertThrows(RequestTimedOutException.class, () -> call(A));
+            RequestTimedOutException e = assertThrows(RequestTimedOutException.class, () -> fixture.call(A));
             assertEquals(List.of("alpha/m (timeout)"), e.tried());
         }
 
@@ -87,7 +79,7 @@ class DeadlineCutsTest {
         for (int i = 0; i < 3; i++) {
             fixture.provider("alpha").takes(Duration.ofSeconds(1), timeout()).takes(Duration.ofSeconds(1), timeout())
                     .takes(Duration.ofSeconds(1), timeout()).takes(Duration.ofSeconds(1), timeout());
-            assertThrows(RuntimeException.class, () -> call(A));
+            assertThrows(RuntimeException.class, () -> fixture.call(A));
         }
 
         assertEquals(BreakerState.OPEN, fixture.breakers().state(A.label()));

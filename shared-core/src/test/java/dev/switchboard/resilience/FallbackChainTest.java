@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static dev.switchboard.resilience.ScriptedProviders.ASK;
+import static dev.switchboard.resilience.ScriptedProviders.attempt;
 import static dev.switchboard.resilience.ScriptedProviders.candidate;
 import static dev.switchboard.resilience.ScriptedProviders.contextTooLong;
 import static dev.switchboard.resilience.ScriptedProviders.notFound;
@@ -35,20 +36,12 @@ class FallbackChainTest {
 
     private final ScriptedProviders fixture = new ScriptedProviders();
 
-    private static Attempt attempt(Candidate candidate, String kind, int status, int retries, long waitedMs) {
-        return new Attempt(candidate.label(), kind, status, retries, Duration.ofMillis(waitedMs));
-    }
-
-    private FallbackChain.Outcome call(Candidate... ranked) {
-        return fixture.chain().call(List.of(ranked), ASK);
-    }
-
     @Test
     void theFirstCandidateAnswersWithoutWaiting() {
         fixture.provider("alpha").answers("hi");
         fixture.provider("beta");
 
-        FallbackChain.Outcome outcome = call(A, B);
+        FallbackChain.Outcome outcome = fixture.call(A, B);
 
         assertEquals(A, outcome.answeredBy());
         assertEquals("hi", outcome.response().text());
@@ -75,7 +68,7 @@ class FallbackChainTest {
         fixture.provider("alpha").fails(unauthorized());
         fixture.provider("beta").answers("hi");
 
-        call(A, B);
+        fixture.call(A, B);
 
         java.time.Instant deadline = start.plus(ResilienceSettings.DEFAULTS.requestDeadline());
         assertEquals(List.of(deadline), fixture.provider("alpha").deadlines);
@@ -87,7 +80,7 @@ class FallbackChainTest {
         fixture.provider("alpha").fails(unavailable(503));
         fixture.provider("beta").answers("from beta");
 
-        FallbackChain.Outcome outcome = call(A, B);
+        FallbackChain.Outcome outcome = fixture.call(A, B);
 
         assertEquals(4, fixture.provider("alpha").calls(), "one call and three retries");
         assertEquals(List.of(100L, 200L, 400L), fixture.sleeper.waitsMillis());
@@ -102,7 +95,7 @@ class FallbackChainTest {
     void aRetryThatSucceedsKeepsTheFirstCandidate() {
         fixture.provider("alpha").fails(timeout()).answers("second time");
 
-        FallbackChain.Outcome outcome = call(A);
+        FallbackChain.Outcome outcome = fixture.call(A);
 
         assertEquals("second time", outcome.response().text());
         assertEquals(List.of(100L), fixture.sleeper.waitsMillis());
@@ -115,7 +108,7 @@ class FallbackChainTest {
         fixture.provider("alpha").fails(rateLimited(Duration.ofSeconds(2))).fails(rateLimited(Duration.ofMillis(50)))
                 .answers("ok");
 
-        call(A);
+        fixture.call(A);
 
         assertEquals(List.of(2000L, 200L), fixture.sleeper.waitsMillis(), "a shorter Retry-After keeps the backoff");
     }
@@ -125,7 +118,7 @@ class FallbackChainTest {
         fixture.provider("alpha").fails(rateLimited(Duration.ofSeconds(30)));
         fixture.provider("beta").answers("ok");
 
-        FallbackChain.Outcome outcome = call(A, B);
+        FallbackChain.Outcome outcome = fixture.call(A, B);
 
         assertEquals(1, fixture.provider("alpha").calls());
         assertTrue(fixture.sleeper.waits.isEmpty());
@@ -137,7 +130,7 @@ class FallbackChainTest {
     void theCapItselfIsHonoured() {
         fixture.provider("alpha").fails(rateLimited(Duration.ofSeconds(10))).answers("ok");
 
-        assertEquals(A, call(A).answeredBy());
+        assertEquals(A, fixture.call(A).answeredBy());
         assertEquals(List.of(10_000L), fixture.sleeper.waitsMillis());
     }
 
@@ -148,7 +141,7 @@ class FallbackChainTest {
         fixture.provider("alpha").fails(unavailable(502));
         fixture.provider("beta").answers("ok");
 
-        FallbackChain.Outcome outcome = call(A, B);
+        FallbackChain.Outcome outcome = fixture.call(A, B);
 
         assertEquals(List.of(100L, 200L), fixture.sleeper.waitsMillis(), "the 400 ms wait would end at 700 ms > 500 ms");
         assertEquals(B, outcome.answeredBy(), "time was left for the next candidate");
@@ -161,7 +154,7 @@ class FallbackChainTest {
                 Duration.ofSeconds(10), Duration.ofSeconds(5)));
         fixture.provider("alpha").fails(rateLimited(Duration.ofSeconds(6)));
 
-        NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> call(A));
+        NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> fixture.call(A));
 
         assertTrue(fixture.sleeper.waits.isEmpty());
         assertEquals(List.of("alpha/m (rate_limited)"), e.tried());
@@ -174,7 +167,7 @@ class FallbackChainTest {
         fixture.provider("alpha").takes(Duration.ofSeconds(30), timeout());
         fixture.provider("beta").answers("too late");
 
-        RequestTimedOutException e = assertThrows(RequestTimedOutException.class, () -> call(A, B));
+        RequestTimedOutException e = assertThrows(RequestTimedOutException.class, () -> fixture.call(A, B));
 
         assertEquals(1, fixture.provider("alpha").calls());
         assertEquals(0, fixture.provider("beta").calls());
@@ -193,7 +186,7 @@ class FallbackChainTest {
         fixture.provider("beta").fails(rejected());
         fixture.provider("gamma").answers("never asked");
 
-        ProviderRejectedException e = assertThrows(ProviderRejectedException.class, () -> call(A, B, C));
+        ProviderRejectedException e = assertThrows(ProviderRejectedException.class, () -> fixture.call(A, B, C));
 
         assertEquals(1, fixture.provider("beta").calls());
         assertEquals(0, fixture.provider("gamma").calls());
@@ -208,7 +201,7 @@ class FallbackChainTest {
         fixture.provider("beta").answers("from beta");
 
         for (int request = 1; request <= 5; request++) {
-            FallbackChain.Outcome outcome = call(A, B);
+            FallbackChain.Outcome outcome = fixture.call(A, B);
 
             assertEquals(B, outcome.answeredBy());
             assertEquals("from beta", outcome.response().text());
@@ -227,7 +220,7 @@ class FallbackChainTest {
         fixture.provider("beta").fails(notFound());
         fixture.provider("gamma").answers("ok");
 
-        FallbackChain.Outcome outcome = call(A, B, C);
+        FallbackChain.Outcome outcome = fixture.call(A, B, C);
 
         assertEquals(C, outcome.answeredBy());
         assertEquals(1, fixture.provider("alpha").calls());
@@ -247,7 +240,7 @@ class FallbackChainTest {
         fixture.provider("beta").answers("never asked");
         fixture.provider("gamma").answers("fits");
 
-        FallbackChain.Outcome outcome = call(small, same, smaller, large);
+        FallbackChain.Outcome outcome = fixture.call(small, same, smaller, large);
 
         assertEquals(large, outcome.answeredBy());
         assertEquals(0, fixture.provider("beta").calls());
@@ -265,7 +258,7 @@ class FallbackChainTest {
         fixture.provider("gamma").fails(contextTooLong());
 
         ContextLengthExceededException e = assertThrows(ContextLengthExceededException.class,
-                () -> call(small, smaller, large));
+                () -> fixture.call(small, smaller, large));
 
         assertEquals(400, e.status());
         assertEquals("context_length_exceeded", e.type());
@@ -280,7 +273,7 @@ class FallbackChainTest {
         fixture.provider("beta").fails(unsupported());
 
         RequestUnsupportedException e = assertThrows(RequestUnsupportedException.class,
-                () -> call(candidate("alpha", "a", 8_000), candidate("beta", "b", 8_000)));
+                () -> fixture.call(candidate("alpha", "a", 8_000), candidate("beta", "b", 8_000)));
 
         assertEquals(422, e.status());
         assertEquals("no_eligible_deployment", e.type());
@@ -292,7 +285,7 @@ class FallbackChainTest {
         fixture.provider("alpha").fails(unsupported());
         fixture.provider("beta").fails(unauthorized());
 
-        assertThrows(NoProviderAvailableException.class, () -> call(candidate("alpha", "a", 8_000),
+        assertThrows(NoProviderAvailableException.class, () -> fixture.call(candidate("alpha", "a", 8_000),
                 candidate("beta", "b", 8_000)), "beta may take it once its key is mended");
     }
 
@@ -301,7 +294,7 @@ class FallbackChainTest {
         fixture.provider("alpha").fails(contextTooLong());
         fixture.provider("beta").fails(unauthorized());
 
-        assertThrows(NoProviderAvailableException.class, () -> call(candidate("alpha", "small", 8_000),
+        assertThrows(NoProviderAvailableException.class, () -> fixture.call(candidate("alpha", "small", 8_000),
                 candidate("beta", "large", 128_000)), "the larger one never said the conversation was too long");
     }
 
@@ -311,7 +304,7 @@ class FallbackChainTest {
         fixture.provider("beta").fails(timeout()).fails(timeout()).fails(unauthorized());
         fixture.provider("gamma").answers("third time lucky");
 
-        FallbackChain.Outcome outcome = call(A, B, C);
+        FallbackChain.Outcome outcome = fixture.call(A, B, C);
 
         assertEquals(C, outcome.answeredBy());
         assertEquals("third time lucky", outcome.response().text());
@@ -326,7 +319,7 @@ class FallbackChainTest {
         fixture.provider("alpha").fails(unauthorized());
         fixture.provider("beta").fails(notFound());
 
-        NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> call(A, B));
+        NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> fixture.call(A, B));
 
         assertEquals(List.of("alpha/m (unauthorized)", "beta/m (not_found)"), e.tried());
         assertEquals("No provider could answer; tried alpha/m (unauthorized), beta/m (not_found)", e.getMessage());
@@ -334,7 +327,7 @@ class FallbackChainTest {
 
     @Test
     void anEmptyRankingHasNobodyToAsk() {
-        NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> call());
+        NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> fixture.call());
 
         assertEquals(List.of(), e.tried());
     }
@@ -343,7 +336,7 @@ class FallbackChainTest {
     void anUnknownProviderIsAWiringErrorNotAProviderFailure() {
         fixture.provider("alpha");
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> call(candidate("nobody", "m")));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> fixture.call(candidate("nobody", "m")));
 
         assertEquals("no adapter registered for provider nobody", e.getMessage());
     }
@@ -354,7 +347,7 @@ class FallbackChainTest {
         fixture.provider("beta").answers("not asked");
         fixture.sleeper.interruptNext = true;
         try {
-            NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> call(A, B));
+            NoProviderAvailableException e = assertThrows(NoProviderAvailableException.class, () -> fixture.call(A, B));
 
             assertTrue(Thread.currentThread().isInterrupted());
             assertEquals(List.of("alpha/m (unavailable)"), e.tried());

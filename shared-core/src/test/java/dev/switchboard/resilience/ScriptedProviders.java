@@ -48,6 +48,16 @@ final class ScriptedProviders {
         return this;
     }
 
+    /** What the chain should report of a candidate's turn, its waits in whole milliseconds. */
+    static Attempt attempt(Candidate candidate, String kind, int status, int retries, long waitedMs) {
+        return new Attempt(candidate.label(), kind, status, retries, Duration.ofMillis(waitedMs));
+    }
+
+    /** One request through the chain over {@code ranked}, asking {@link #ASK}. */
+    FallbackChain.Outcome call(Candidate... ranked) {
+        return chain().call(List.of(ranked), ASK);
+    }
+
     static Candidate candidate(String provider, String model) {
         return candidate(provider, model, Capabilities.DEFAULTS.contextLength());
     }
