@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 /**
  * Reads a text/event-stream body as the HTML standard defines it: lines "field: value", an event
  * ending at a blank line, data lines joined with newlines, comment lines (starting with ':') and
- * unknown fields ignored. OpenAI and Anthropic both stream this way.
+ * unknown fields ignored, and a byte order mark before the first line skipped. OpenAI and Anthropic both
+ * stream this way.
  */
 public final class SseReader {
 
@@ -18,6 +19,7 @@ public final class SseReader {
      * refused rather than held in memory until the idle timeout.
      */
     static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private SseReader() {
     }
@@ -31,8 +33,11 @@ public final class SseReader {
         LineReader lines = new LineReader(body);
         String event = null;
         StringBuilder data = null;
-        String line;
-        while ((line = lines.readLine()) != null) {
+        String line = lines.readLine();
+        if (line != null && line.startsWith(BYTE_ORDER_MARK)) {
+            line = line.substring(1); // the standard's one leading BOM; left on, the first field has no name we know
+        }
+        for (; line != null; line = lines.readLine()) {
             if (line.isEmpty()) {
                 // An event with no name, or an empty one, is a "message" event.
                 String type = event == null || event.isEmpty() ? "message" : event;

@@ -112,6 +112,13 @@ class SseReaderTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFirstLineIsSkippedAndOnlyThere() throws IOException {
+        assertEquals(List.of(new SseEvent("message", "a")), readAll("\uFEFFdata: a\n\n"));
+        assertEquals(List.of(new SseEvent("message", "a"), new SseEvent("message", "\uFEFFb")),
+                readAll("data: a\n\ndata: \uFEFFb\n\n"), "a BOM in data is the data's own");
+    }
+
+    @Test
     void anEmptyEventNameMeansMessage() throws IOException {
         assertEquals(List.of(new SseEvent("message", "x")), readAll("event:\ndata: x\n\n"));
     }
