@@ -2,6 +2,8 @@ package dev.switchboard.cost;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +35,13 @@ public final class PriceTableLoader {
      */
     private static final Pattern TIER_INPUT = Pattern.compile("input_cost_per_token_above_(\\d{1,9})(k?)_tokens");
 
+    /** The token prices this loader reads, tiers included: what {@link #checkPrices} holds to at least 0. */
+    private static final Pattern PRICE_FIELD = Pattern.compile(
+            "(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost"
+                    + "|output_cost_per_reasoning_token)(_above_\\d{1,9}k?_tokens)?");
+    private static final double IMPLAUSIBLE_PER_TOKEN = 1e-3;
+    private static final Logger LOG = LoggerFactory.getLogger(PriceTableLoader.class);
+
     private final JsonMapper mapper;
 
     public PriceTableLoader(JsonMapper mapper) {
@@ -55,6 +64,7 @@ public final class PriceTableLoader {
             if (SAMPLE_SPEC.equals(entry.getKey()) || !e.isObject() || number(e, "input_cost_per_token") == null || number(e, "output_cost_per_token") == null) {
                 continue;
             }
+            checkPrices(location, entry.getKey(), e);
             prices.put(entry.getKey(), new ModelPrice(
                     number(e, "input_cost_per_token"), number(e, "output_cost_per_token"),
                     orZero(number(e, "cache_read_input_token_cost")),
@@ -65,6 +75,30 @@ public final class PriceTableLoader {
                     (int) orZero(number(e, "max_output_tokens"))));
         }
         return new PriceTable(location, prices);
+    }
+
+    /**
+     * Refuses a negative or non-finite price, naming the file, model and field: read as given, it would pay the
+     * caller for every call, or turn the savings into nonsense. A price per token of a tenth of a cent or more
+     * (a million tokens for $1,000, above any list price) is most likely a price per million typed into a field
+     * per token; it is taken, and said once, since the file's owner may mean it.
+     */
+    private static void checkPrices(String location, String model, JsonNode entry) {
+        for (Map.Entry<String, JsonNode> field : entry.entries()) {
+            String name = field.getKey();
+            if (!PRICE_FIELD.matcher(name).matches() || !field.getValue().isNumber()) {
+                continue;
+            }
+            double price = field.getValue().getDoubleValue();
+            if (!(price >= 0) || Double.isInfinite(price)) {
+                throw new IllegalStateException("price file " + location + ": " + model + "'s " + name
+                        + " must be a number of at least 0 (USD per token), not " + field.getValue().getValue());
+            }
+            if (price >= IMPLAUSIBLE_PER_TOKEN) {
+                LOG.warn("price file {}: {}'s {} is {} USD per token, {} USD per million tokens; prices in this file are "
+                        + "per token", location, model, name, price, price * 1e6);
+            }
+        }
     }
 
     /** The entry's long-context tiers: one for each threshold its input price is given above. */

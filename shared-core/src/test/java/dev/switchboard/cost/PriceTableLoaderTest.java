@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -126,6 +127,32 @@ class PriceTableLoaderTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> loader.load(file.toString()));
 
         assertTrue(e.getMessage().contains("price file " + file), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "input_cost_per_token | \"input_cost_per_token\": -1e-06, \"output_cost_per_token\": 2e-06",
+            "cache_read_input_token_cost | \"input_cost_per_token\": 1e-06, \"output_cost_per_token\": 2e-06,"
+                    + " \"cache_read_input_token_cost\": -1e-07",
+            "output_cost_per_token_above_200k_tokens | \"input_cost_per_token\": 1e-06, \"output_cost_per_token\": 2e-06,"
+                    + " \"output_cost_per_token_above_200k_tokens\": -4e-06"})
+    void aNegativePriceIsRefusedNamingTheFileModelAndField(String field, String fields) throws IOException {
+        Path file = dir.resolve("prices.json");
+        Files.writeString(file, "{\"ok\": {\"input_cost_per_token\": 1e-06, \"output_cost_per_token\": 2e-06},"
+                + " \"my-model\": {" + fields + "}}");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> loader.load(file.toString()));
+
+        assertTrue(e.getMessage().startsWith("price file " + file + ": my-model's " + field + " must be"),
+                e.getMessage());
+    }
+
+    @Test
+    void aPriceThatLooksPerMillionIsTakenAsGiven() throws IOException {
+        Path file = dir.resolve("prices.json");
+        Files.writeString(file, "{\"typo\": {\"input_cost_per_token\": 2.5, \"output_cost_per_token\": 1e-05}}");
+
+        assertEquals(2.5, loader.load(file.toString()).price("typo").orElseThrow().inputCostPerToken());
     }
 
     @Test
