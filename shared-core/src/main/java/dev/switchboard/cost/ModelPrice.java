@@ -55,6 +55,19 @@ public record ModelPrice(double inputCostPerToken, double outputCostPerToken,
         return this;
     }
 
+    /**
+     * The most one input token can cost at these flat prices: a prompt written to the provider's cache (Anthropic,
+     * Bedrock) costs more than one read plainly.
+     */
+    public double mostPerInputToken() {
+        return Math.max(inputCostPerToken, cacheCreationInputTokenCost);
+    }
+
+    /** The most one output token can cost at these flat prices: reasoning may be priced above text. */
+    public double mostPerOutputToken() {
+        return Math.max(outputCostPerToken, outputCostPerReasoningToken);
+    }
+
     private static double orBase(double tierPrice, double basePrice) {
         return tierPrice > 0 ? tierPrice : basePrice;
     }

@@ -1,19 +1,18 @@
 package dev.switchboard.routing;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * One deployment the router may choose: a provider's model with its tier, its prices per token, what
  * it can do, and its weight among deployments of the same model for weighted load balancing.
  * {@code priced} is false when the price table does not know the model; such a candidate still
- * routes, but its cost is reported as unknown rather than as $0. {@code longContextPrices}, highest
- * threshold first, are what a request whose input passes a threshold costs instead.
+ * routes, but its cost is reported as unknown rather than as $0. The list prices rank candidates; {@code
+ * ceiling} is the most a request can cost on it (cache writes, reasoning and long prompts at their own prices).
  */
 public record Candidate(String provider, String model, Tier tier, double inputCostPerToken,
                         double outputCostPerToken, boolean priced, Capabilities capabilities, int weight,
-                        List<LongContextPrice> longContextPrices) {
+                        CostCeiling ceiling) {
 
     public Candidate {
         Objects.requireNonNull(provider, "provider");
@@ -26,13 +25,14 @@ public record Candidate(String provider, String model, Tier tier, double inputCo
         if (weight < 1) {
             throw new IllegalArgumentException("weight must be at least 1: " + weight);
         }
-        longContextPrices = List.copyOf(longContextPrices);
+        Objects.requireNonNull(ceiling, "ceiling");
     }
 
-    /** A candidate priced the same whatever the length of the request. */
+    /** A candidate whose tokens cost their list prices however they are used, at any length. */
     public Candidate(String provider, String model, Tier tier, double inputCostPerToken, double outputCostPerToken,
                      boolean priced, Capabilities capabilities, int weight) {
-        this(provider, model, tier, inputCostPerToken, outputCostPerToken, priced, capabilities, weight, List.of());
+        this(provider, model, tier, inputCostPerToken, outputCostPerToken, priced, capabilities, weight,
+                CostCeiling.flat(inputCostPerToken, outputCostPerToken));
     }
 
     /** A candidate with default capabilities and weight 1. */
@@ -49,22 +49,9 @@ public record Candidate(String provider, String model, Tier tier, double inputCo
         return fitted ? capabilities.fittedBudget(maxTokens, promptTokens) : maxTokens;
     }
 
-    /**
-     * The most this candidate can charge for a prompt of {@code inputTokens} and an answer of
-     * {@code maxTokens}: at the long-context prices of the highest threshold the prompt passes, if any.
-     */
+    /** The most this candidate can charge for a prompt of {@code inputTokens} and an answer of {@code maxTokens}. */
     public double costUpperBound(int inputTokens, int maxTokens) {
-        double input = inputCostPerToken;
-        double output = outputCostPerToken;
-        for (LongContextPrice level : longContextPrices) {
-            if (inputTokens > level.aboveInputTokens()) {
-                input = level.inputCostPerToken() > 0 ? level.inputCostPerToken() : input;
-                output = level.outputCostPerToken() > 0 ? level.outputCostPerToken() : output;
-                break;
-            }
-        }
-        // Kept to ten decimal places, like every other cost, so sums and JSON carry no float noise.
-        return Math.round((inputTokens * input + maxTokens * output) * 1e10) / 1e10;
+        return ceiling.usd(inputTokens, maxTokens);
     }
 
     /** Input plus output price: the per-token figure candidates of one tier are ranked by. */
@@ -90,12 +77,13 @@ public record Candidate(String provider, String model, Tier tier, double inputCo
                 || names.contains(provider + "/" + model));
     }
 
-    /** As a record says itself, leaving out long-context prices when there are none (the common case). */
+    /** As a record says itself, leaving out the ceiling when it is the list prices (the common case). */
     @Override
     public String toString() {
         return "Candidate[provider=" + provider + ", model=" + model + ", tier=" + tier + ", inputCostPerToken="
                 + inputCostPerToken + ", outputCostPerToken=" + outputCostPerToken + ", priced=" + priced
                 + ", capabilities=" + capabilities + ", weight=" + weight
-                + (longContextPrices.isEmpty() ? "" : ", longContextPrices=" + longContextPrices) + "]";
+                + (ceiling.equals(CostCeiling.flat(inputCostPerToken, outputCostPerToken)) ? "" : ", ceiling=" + ceiling)
+                + "]";
     }
 }

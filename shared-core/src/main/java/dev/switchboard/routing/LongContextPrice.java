@@ -1,9 +1,9 @@
 package dev.switchboard.routing;
 
 /**
- * A candidate's prices per token once a request's input tokens pass {@code aboveInputTokens}: every
- * token of such a request is priced at them, as the price table's long-context tiers say. A price of 0
- * means the candidate's base price of the same kind.
+ * What a candidate's token can cost at most once a request's input tokens pass {@code aboveInputTokens}: every
+ * token of such a request is priced at that level, as the price table's long-context tiers say. A price of 0
+ * means the base level's of the same kind (see {@link CostCeiling}).
  */
 public record LongContextPrice(int aboveInputTokens, double inputCostPerToken, double outputCostPerToken) {
 

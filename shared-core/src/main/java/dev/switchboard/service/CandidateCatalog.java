@@ -6,6 +6,7 @@ import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.cost.PriceTable;
 import dev.switchboard.routing.Candidate;
+import dev.switchboard.routing.CostCeiling;
 import dev.switchboard.routing.LongContextPrice;
 import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.scoring.DeploymentSignals;
@@ -45,7 +46,8 @@ public final class CandidateCatalog {
                         // The providers file's longest answer, else the price table's.
                         deployment.capabilities().orMaxOutputTokens(price.map(ModelPrice::maxOutputTokens).orElse(0)),
                         deployment.weight(),
-                        price.map(CandidateCatalog::longContextPrices).orElse(List.of()));
+                        price.map(CandidateCatalog::ceiling)
+                                .orElse(CostCeiling.flat(0.0, 0.0)));
                 all.add(candidate);
                 configured.put(candidate.label(), new DeploymentSignals(false, null, null, null,
                         deployment.priority(), capabilityCount(deployment.capabilities())));
@@ -58,9 +60,15 @@ public final class CandidateCatalog {
         this.limits = Map.copyOf(configuredLimits);
     }
 
-    private static List<LongContextPrice> longContextPrices(ModelPrice price) {
-        return price.tiers().stream().map(t -> new LongContextPrice(t.aboveInputTokens(), t.inputCostPerToken(),
-                t.outputCostPerToken())).toList();
+    /** The most the model's tokens cost, at its base prices and at each long-context tier's. */
+    private static CostCeiling ceiling(ModelPrice price) {
+        // A level past the longest prompt there can be never applies.
+        List<LongContextPrice> levels = price.tiers().stream().filter(t -> t.aboveInputTokens() < Integer.MAX_VALUE)
+                .map(t -> {
+            ModelPrice at = price.forInputTokens(t.aboveInputTokens() + 1);
+            return new LongContextPrice(t.aboveInputTokens(), at.mostPerInputToken(), at.mostPerOutputToken());
+        }).toList();
+        return new CostCeiling(price.mostPerInputToken(), price.mostPerOutputToken(), levels);
     }
 
     /** The deployment's configured RPM / TPM, shared by every instance; none for a label not configured. */

@@ -175,10 +175,12 @@ public final class RequestAdmission implements CallGate {
 
     private AdmissionRequest request(Candidate candidate) {
         int maxTokens = budget.applyAsInt(candidate);
-        Cost maxCost = context.costs().cost(candidate.model(), promptTokens, maxTokens);
+        // The most the call can cost, a whole prompt written to the provider's cache and a whole answer thought
+        // included: the budget holds whatever the answer turns out to be (an unpriced candidate's ceiling is 0).
+        BigDecimal maxCost = BigDecimal.valueOf(candidate.costUpperBound(promptTokens, maxTokens));
         return new AdmissionRequest(candidate.label(), context.candidates().limits(candidate.label()),
                 caller.keyId(), caller.limits(), caller.principal(), caller.caps(),
-                (long) promptTokens + maxTokens, usd(maxCost));
+                (long) promptTokens + maxTokens, maxCost);
     }
 
     /**

@@ -42,6 +42,23 @@ class CandidateCatalogTest {
     }
 
     @Test
+    void theCeilingPricesAPromptAsACacheWriteAndAnAnswerAsReasoningWhereThoseCostMore() {
+        PriceTable prices = new PriceTable("test", Map.of("thinker", new ModelPrice(3e-6, 6e-7, 3e-7, 3.75e-6, 3.5e-6,
+                1_000_000, "test", "chat", List.of(new dev.switchboard.cost.PriceTier(200_000, 6e-6, 0, 0, 7.5e-6)))));
+        ProviderCatalog catalog = new ProviderCatalog("test", List.of(new ProviderConfig("p", "simulated", null,
+                List.of(new DeploymentConfig("thinker", Tier.ECONOMY, 10, 10_000_000,
+                        new Capabilities(1_000_000, true, true, true))), SimulationConfig.DEFAULTS)));
+
+        Candidate thinker = new CandidateCatalog(catalog, prices).all().get(0);
+
+        assertEquals(3e-6, thinker.inputCostPerToken(), "the list price still ranks it");
+        // 100k written to the cache at $3.75 a million, 4,000 thought at $3.50: not 100k x $3 + 4,000 x $0.60.
+        assertEquals(0.389, thinker.costUpperBound(100_000, 4000), 1e-12);
+        // Past 200k the tier's cache-write price, $7.50, and the reasoning price, which has no tiers.
+        assertEquals(1.5140075, thinker.costUpperBound(200_001, 4000), 1e-12);
+    }
+
+    @Test
     void aModelsLongestAnswerIsTheProvidersFilesElseThePriceTables() {
         PriceTable prices = new PriceTable("test", Map.of(
                 "listed", new ModelPrice(1e-6, 2e-6, 0, 0, 0, 8000, "test", "chat", List.of(), 16_384),

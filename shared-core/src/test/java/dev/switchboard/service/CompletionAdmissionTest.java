@@ -40,6 +40,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -118,6 +119,24 @@ class CompletionAdmissionTest {
         assertEquals(held, fixture.admission.spent("carol", Refusal.BudgetPeriod.DAILY, CoreFixture.NOW),
                 "a refused request holds nothing");
         assertEquals("budget_exceeded", fixture.ledger.rows.get(0).errorType());
+    }
+
+    @Test
+    void theReservationIsTheMostTheCallCanCostSoABudgetHoldsWhenTheWholeAnswerIsReasoning() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+        // Text at $0.60 a million, reasoning at $3.50: 4,000 tokens of reasoning cost $0.014, of text $0.0024.
+        Candidate thinker = new Candidate("p", "thinker", Tier.ECONOMY, 1.5e-7, 6e-7, true, Capabilities.DEFAULTS, 1,
+                new dev.switchboard.routing.CostCeiling(1.5e-7, 3.5e-6, List.of()));
+        Caller capped = new Caller("frank", "vk_frank", new BudgetCaps(new BigDecimal("0.01"), null), null, false);
+        Caller roomy = new Caller("gina", "vk_gina", new BudgetCaps(new BigDecimal("1"), null), null, false);
+
+        assertEquals(Optional.of(RequestAdmission.OVER_BUDGET),
+                fixture.admissions().open(capped, 10, 4000).enter(thinker), "not admitted at the text price");
+        assertEquals(0, BigDecimal.ZERO.compareTo(fixture.admission.spent("frank", Refusal.BudgetPeriod.DAILY,
+                CoreFixture.NOW)));
+        assertEquals(Optional.empty(), fixture.admissions().open(roomy, 10, 4000).enter(thinker));
+        assertEquals(0, new BigDecimal("0.0140015").compareTo(fixture.admission.spent("gina",
+                Refusal.BudgetPeriod.DAILY, CoreFixture.NOW)), "10 tokens in at $0.15 a million, 4,000 out at $3.50");
     }
 
     @Test

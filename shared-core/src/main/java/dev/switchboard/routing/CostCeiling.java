@@ -1,0 +1,40 @@
+package dev.switchboard.routing;
+
+import java.util.List;
+
+/**
+ * The most a candidate's tokens can cost, which a request's {@code max_cost} and a key's budget are held to
+ * before the call: per input token, the dearer of plain input and a write to the provider's prompt cache (a
+ * whole prompt may be written); per output token, the dearer of text and reasoning (a whole answer may be
+ * thought). {@code levels}, highest threshold first, are the same once a prompt passes a long-context threshold;
+ * a level's price of 0 is the base one.
+ */
+public record CostCeiling(double inputPerToken, double outputPerToken, List<LongContextPrice> levels) {
+
+    public CostCeiling {
+        if (!(inputPerToken >= 0) || !(outputPerToken >= 0)) {
+            throw new IllegalArgumentException("a cost ceiling needs prices of at least 0");
+        }
+        levels = List.copyOf(levels);
+    }
+
+    /** Tokens that cost the same however they are used, at any length. */
+    public static CostCeiling flat(double inputPerToken, double outputPerToken) {
+        return new CostCeiling(inputPerToken, outputPerToken, List.of());
+    }
+
+    /** The most a prompt of {@code inputTokens} and an answer of {@code maxTokens} can cost, to ten decimals. */
+    public double usd(int inputTokens, int maxTokens) {
+        double input = inputPerToken;
+        double output = outputPerToken;
+        for (LongContextPrice level : levels) {
+            if (inputTokens > level.aboveInputTokens()) {
+                input = level.inputCostPerToken() > 0 ? level.inputCostPerToken() : input;
+                output = level.outputCostPerToken() > 0 ? level.outputCostPerToken() : output;
+                break;
+            }
+        }
+        // Kept to ten decimal places, like every other cost, so sums and JSON carry no float noise.
+        return Math.round((inputTokens * input + maxTokens * output) * 1e10) / 1e10;
+    }
+}
