@@ -29,4 +29,10 @@ public record Usage(int inputTokens, int outputTokens, int reasoningTokens, int 
     public Usage(int inputTokens, int outputTokens) {
         this(inputTokens, outputTokens, 0, 0, 0);
     }
+
+    /** The same tokens with none read from or written to a provider's prompt cache: an answer served again. */
+    public Usage withoutPromptCache() {
+        return cachedInputTokens == 0 && cacheWriteInputTokens == 0 ? this
+                : new Usage(inputTokens, outputTokens, reasoningTokens, 0, 0);
+    }
 }

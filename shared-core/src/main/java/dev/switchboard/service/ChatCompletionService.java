@@ -235,7 +235,8 @@ public class ChatCompletionService {
         ChatResponse response = hit.response();
         return new ChatCompletionResponse(call.id(), ChatCompletionResponse.OBJECT, call.started().getEpochSecond(),
                 response.model(), List.of(ChatCompletionMapper.choice(response)),
-                ChatCompletionMapper.usage(response.usage()), new ChatCompletionResponse.Gateway(hit.provider(),
+                ChatCompletionMapper.usage(response.usage().withoutPromptCache()),
+                new ChatCompletionResponse.Gateway(hit.provider(),
                 call.decision().strategyUsed(), call.decision().confidence().wireName(), settled.cost(),
                 settled.totalToday(), true, settled.metadata()));
     }

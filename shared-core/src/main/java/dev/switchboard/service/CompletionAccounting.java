@@ -162,10 +162,10 @@ public class CompletionAccounting {
      */
     public Settled cacheHit(String requestId, Instant started, String principal, String endpoint, RoutingDecision d,
                             CachedResponse hit, long latencyMs, BigDecimal spentToday) {
-        Usage usage = hit.response().usage();
-        Cost baseline = costs.baselineCost(usage);
-        // The answer's own token counts, but no prompt-cache use: no provider was called for it now.
-        Usage noProviderCall = new Usage(usage.inputTokens(), usage.outputTokens(), usage.reasoningTokens(), 0, 0);
+        // The answer's own token counts, but no prompt-cache use: no provider was called for it now, and the
+        // baseline it saved is a call of the whole prompt, not one with the original call's cache discount.
+        Usage noProviderCall = hit.response().usage().withoutPromptCache();
+        Cost baseline = costs.baselineCost(noProviderCall);
         boolean recorded = record(row(requestId, started, principal, endpoint, d, hit.provider(),
                 hit.response().model(), tierOf(d, hit.provider(), hit.response().model()), noProviderCall, Cost.ZERO, baseline,
                 latencyMs, 0, null, true, LearnerFeatureText.of(d.analysis()), null, true));

@@ -4,6 +4,7 @@ import dev.switchboard.api.ChatCompletionResponse.TokenUsage;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.config.ProviderConfig;
+import dev.switchboard.cost.CostCalculator;
 import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.provider.ChatProvider;
@@ -54,6 +55,26 @@ class CacheWriteAccountingTest {
                 .doubleValue(), 1e-12);
         assertEquals(2030, fixture.admission.windowUsage(Refusal.RateScope.DEPLOYMENT, "anthropic/" + MODEL,
                 CoreFixture.NOW).tokens());
+    }
+
+    @Test
+    void aHitOfAnAnswerThatUsedThePromptCacheSavedAWholeCallOfTheBaseline() {
+        CoreFixture fixture = new CoreFixture().adaptedProvider("anthropic", answering(WROTE_THE_CACHE),
+                CoreFixture.deployment(MODEL, Tier.ECONOMY));
+        fixture.prices = fixture.prices.overlaidWith(Map.of(MODEL, HAIKU), "test");
+        fixture.cacheSettings = dev.switchboard.state.CacheSettings.defaults();
+        CompleteRequest ask = new CompleteRequest("What is in section 4?", 100, false, null);
+        fixture.completions().complete(ask, CoreFixture.ALICE);
+
+        CompleteResponse hit = fixture.completions().complete(ask, CoreFixture.ALICE);
+
+        LedgerEntry row = fixture.ledger.rows.get(1);
+        assertEquals(true, hit.cacheHit());
+        assertEquals(0, row.cachedTokensIn());
+        // The baseline model's price of all 2,021 input tokens, none of them read from its prompt cache.
+        double wholeCall = new CostCalculator(fixture.prices, "gpt-4o").baselineCost(2021, 9).usd();
+        assertEquals(wholeCall, row.baselineCost().doubleValue(), 1e-12);
+        assertEquals(wholeCall, hit.routingMetadata().baselineCost(), 1e-12);
     }
 
     @Test
