@@ -102,7 +102,7 @@ public class ChatCompletionService {
         ChatResponse response = outcome.response();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, outcome.answeredBy(),
                 response.usage(), outcome.failedAttempts(), outcome.retryWaits(), response,
-                DeliveredAnswer.of(response, call.toolsOffered())));
+                DeliveredAnswer.of(response, call.toolsOffered(), call.budgetFitted())));
         trace.routed(routed(call, outcome.answeredBy(), outcome.failedAttempts().size(),
                 call.cacheKey() == null ? RoutingTrace.CacheUse.BYPASS : RoutingTrace.CacheUse.MISS, upstream));
         // The configured model, as a stream's chunks and the x-switchboard-model header say it, and as the
@@ -180,7 +180,7 @@ public class ChatCompletionService {
         Candidate answered = outcome.answeredBy();
         // What the caller got, assembled: checked for an observed failure like a whole answer.
         DeliveredAnswer delivered = new DeliveredAnswer(progress.text.toString(), last.toolCalls(),
-                last.finishReason(), call.toolsOffered());
+                last.finishReason(), call.toolsOffered(), call.budgetFitted());
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, answered, last.usage(),
                 outcome.failedAttempts(), outcome.retryWaits(), null, delivered));
         if (first[0]) {
@@ -225,7 +225,7 @@ public class ChatCompletionService {
         }
         return new Call(requestId, started, decision, requestFor, admission,
                 lookup == null ? null : lookup.spentToday(), cacheKey, lookup == null ? null : lookup.cached(),
-                !request.tools().isEmpty());
+                !request.tools().isEmpty(), !request.maxTokensGiven());
     }
 
     private ChatCompletionResponse hit(Call call, String principal) {
@@ -317,11 +317,13 @@ public class ChatCompletionService {
 
     /**
      * One request: the ledger's request id, and OpenAI's chat completion id derived from it; whether it
-     * offered tools, which an answer's tool calls are then checked against.
+     * offered tools, which an answer's tool calls are then checked against; whether its answer budget is the
+     * default fitted to each deployment.
      */
     private record Call(String requestId, Instant started, RoutingDecision decision,
                         Function<Candidate, ChatRequest> requestFor, RequestAdmission admission,
-                        BigDecimal spentBefore, CacheKey cacheKey, CachedResponse hit, boolean toolsOffered) {
+                        BigDecimal spentBefore, CacheKey cacheKey, CachedResponse hit, boolean toolsOffered,
+                        boolean budgetFitted) {
 
         String id() {
             return "chatcmpl-" + requestId;

@@ -115,7 +115,7 @@ public class CompletionService {
                 principal, ENDPOINT, decision, answered, usage, outcome.failedAttempts(),
                 clock.millis() - started.toEpochMilli(), outcome.retryWaits(), admission, spentBefore, cacheKey,
                 outcome.response(),
-                DeliveredAnswer.of(outcome.response(), false)));
+                DeliveredAnswer.of(outcome.response(), false, false)));
         trace.routed(new RoutingTrace.Routed(answered.provider(), answered.model(), decision.strategyUsed(),
                 outcome.failedAttempts().size(), cacheKey == null ? RoutingTrace.CacheUse.BYPASS
                 : RoutingTrace.CacheUse.MISS, clock.millis() - started.toEpochMilli() - upstream.upstreamMs()));

@@ -64,7 +64,7 @@ public record ObservedFailure(String note) {
     }
 
     /** Blank arguments are the empty object: servers send them for a tool without parameters. */
-    private static boolean argumentsAreAnObject(ToolCall call, JsonMapper json) {
+    static boolean argumentsAreAnObject(ToolCall call, JsonMapper json) {
         return call.argumentsJson() == null || call.argumentsJson().isBlank()
                 || JsonObjects.read(json, call.argumentsJson()).isPresent();
     }

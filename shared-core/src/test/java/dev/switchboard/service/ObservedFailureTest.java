@@ -32,12 +32,12 @@ class ObservedFailureTest {
     }
 
     private static DeliveredAnswer text(String text, FinishReason finish) {
-        return new DeliveredAnswer(text, List.of(), finish, false);
+        return new DeliveredAnswer(text, List.of(), finish, false, false);
     }
 
     private static DeliveredAnswer calling(String argumentsJson, boolean toolsOffered) {
         return new DeliveredAnswer("", List.of(GOOD_CALL, new ToolCall("c2", "get_weather", argumentsJson)),
-                FinishReason.TOOL_CALLS, toolsOffered);
+                FinishReason.TOOL_CALLS, toolsOffered, false);
     }
 
     @Test
@@ -75,7 +75,7 @@ class ObservedFailureTest {
         assertTrue(economy(calling("", true)).isEmpty(), "blank arguments are the empty object (a tool without parameters)");
         assertTrue(economy(calling("  ", true)).isEmpty());
         assertTrue(economy(DeliveredAnswer.of(new ChatResponse("", "m", new Usage(3, 5), FinishReason.TOOL_CALLS,
-                List.of(GOOD_CALL)), true)).isEmpty(), "tool calls without text are an answer");
+                List.of(GOOD_CALL)), true, false)).isEmpty(), "tool calls without text are an answer");
     }
 
     @Test
@@ -88,7 +88,7 @@ class ObservedFailureTest {
         assertTrue(economy(text("", FinishReason.LENGTH)).isEmpty());
         assertTrue(economy(text("", FinishReason.CONTENT_FILTER)).isEmpty());
         assertTrue(economy(new DeliveredAnswer("", List.of(new ToolCall("c", "get_weather", "{\"ci")),
-                FinishReason.LENGTH, true)).isEmpty(), "a call cut short by max_tokens is the caller's limit");
+                FinishReason.LENGTH, true, false)).isEmpty(), "a call cut short by max_tokens is the caller's limit");
     }
 
     @Test

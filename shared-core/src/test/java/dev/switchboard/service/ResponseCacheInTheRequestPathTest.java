@@ -5,13 +5,23 @@ import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.RoutingPreferences;
+import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.ChatProvider;
+import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.FinishReason;
 import dev.switchboard.provider.GenerationOptions;
+import dev.switchboard.provider.ProviderAdapterFactory;
 import dev.switchboard.provider.ResponseFormat;
+import dev.switchboard.provider.Usage;
+import dev.switchboard.routing.Tier;
 import dev.switchboard.state.CacheKey;
 import dev.switchboard.state.CacheSettings;
 import dev.switchboard.state.Refusal;
 import dev.switchboard.testsupport.CoreFixture;
+import dev.switchboard.testsupport.NamedTestProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -115,6 +125,48 @@ class ResponseCacheInTheRequestPathTest {
         assertTrue(again.switchboard().cacheHit());
         assertEquals(0.0, again.switchboard().cost());
         assertEquals(first.choices().get(0).message().content(), again.choices().get(0).message().content());
+    }
+
+    @Test
+    void anAnswerCutAtTheDefaultBudgetIsAskedForAgainButOneCutAtTheCallersOwnIsAHit() {
+        CoreFixture fixture = new CoreFixture().adaptedProvider("openai", alwaysCut(),
+                CoreFixture.deployment("gpt-4o-mini", Tier.ECONOMY));
+        fixture.cacheSettings = CacheSettings.defaults();
+        List<ChatMessage> story = List.of(ChatMessage.user("Tell me a long story"));
+        ChatCompletionRequest byDefault = new ChatCompletionRequest(null, story, 4096, false, null, List.of(), false,
+                false, false, RoutingPreferences.NONE, null);
+        ChatCompletionRequest ownBudget = new ChatCompletionRequest(null, story, 4096, true, null, List.of(), false,
+                false, false, RoutingPreferences.NONE, null);
+
+        fixture.chatCompletions().complete(byDefault, CoreFixture.ALICE);
+        ChatCompletionResponse defaultAgain = fixture.chatCompletions().complete(byDefault, CoreFixture.ALICE);
+        fixture.chatCompletions().complete(ownBudget, CoreFixture.ALICE);
+        ChatCompletionResponse ownAgain = fixture.chatCompletions().complete(ownBudget, CoreFixture.ALICE);
+
+        // A default budget is fitted to the deployment that answered: another, next time, may answer longer.
+        assertFalse(defaultAgain.switchboard().cacheHit());
+        assertTrue(ownAgain.switchboard().cacheHit(), "the caller's own max_tokens is in the key");
+    }
+
+    /** An adapter whose every answer runs out of its max_tokens. */
+    private static ProviderAdapterFactory alwaysCut() {
+        return new ProviderAdapterFactory() {
+            @Override
+            public String protocol() {
+                return "test-always-cut";
+            }
+
+            @Override
+            public ChatProvider create(ProviderConfig config) {
+                return new NamedTestProvider(config.name(), protocol()) {
+                    @Override
+                    public ChatResponse complete(ChatRequest request) {
+                        return new ChatResponse("Once upon a time", request.model(), new Usage(5, request.maxTokens()),
+                                FinishReason.LENGTH);
+                    }
+                };
+            }
+        };
     }
 
     @Test
