@@ -223,9 +223,10 @@ public class ChatCompletionService {
                     clock.millis() - started.toEpochMilli(), 0, e.type());
             throw e;
         }
+        // When the state could not be read, the request goes on uncached: the cache was not asked.
         return new Call(requestId, started, decision, requestFor, admission,
-                lookup == null ? null : lookup.spentToday(), cacheKey, lookup == null ? null : lookup.cached(),
-                !request.tools().isEmpty(), !request.maxTokensGiven());
+                lookup == null ? null : lookup.spentToday(), lookup == null ? null : cacheKey,
+                lookup == null ? null : lookup.cached(), !request.tools().isEmpty(), !request.maxTokensGiven());
     }
 
     private ChatCompletionResponse hit(Call call, String principal) {

@@ -75,6 +75,9 @@ public class CompletionService {
                     0, e.type());
             throw e;
         }
+        if (lookup == null) {
+            cacheKey = null; // the state could not be read and the request goes on uncached: the cache was not asked
+        }
         BigDecimal spentBefore = lookup == null ? null : lookup.spentToday();
         if (lookup != null && lookup.cached() != null) {
             CompleteResponse hit = hit(requestId, started, principal, decision, lookup);

@@ -268,6 +268,25 @@ class CompletionAdmissionTest {
         assertEquals("lookup", fixture.outages.current().orElseThrow().lastOperation());
     }
 
+    @Test
+    void aRequestLetThroughAnOutageDidNotAskTheCacheAndIsLedgeredAsABypassNotAMiss() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+        fixture.state = new UnreachableState();
+        fixture.cacheSettings = dev.switchboard.state.CacheSettings.defaults();
+        fixture.outagePolicy = new StateOutagePolicy(StateOutagePolicy.FailureMode.OPEN,
+                StateOutagePolicy.FailureMode.OPEN);
+        RoutingTrace completeTrace = new RoutingTrace();
+        RoutingTrace chatTrace = new RoutingTrace();
+
+        fixture.completions().complete(HI, CoreFixture.ALICE, completeTrace);
+        fixture.chatCompletions().complete(ChatCalls.whole(null, "hi"), CoreFixture.ALICE, chatTrace);
+
+        assertEquals(Boolean.FALSE, fixture.ledger.rows.get(0).cacheAsked());
+        assertEquals(Boolean.FALSE, fixture.ledger.rows.get(1).cacheAsked());
+        assertEquals(RoutingTrace.CacheUse.BYPASS, completeTrace.routed().orElseThrow().cache());
+        assertEquals(RoutingTrace.CacheUse.BYPASS, chatTrace.routed().orElseThrow().cache());
+    }
+
     /** A store that cannot be reached, counting how often it was asked. */
     private static final class UnreachableState implements RequestState {
         int calls;
