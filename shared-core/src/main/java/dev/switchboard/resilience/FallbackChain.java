@@ -279,6 +279,12 @@ public final class FallbackChain {
         @Override
         public Integer attempt() {
             provider.stream(request, sink);
+            if (!sink.ended()) {
+                // Every adapter ends a stream with its last chunk (the finish reason, the usage) or throws: one
+                // that returns without it broke off, and is failed like a stream cut, not taken for an answer.
+                throw new ProviderException(sink.provider, ProviderException.Kind.UNAVAILABLE,
+                        sink.provider + "'s stream ended without its last chunk");
+            }
             return sink.delivered();
         }
 
@@ -302,6 +308,7 @@ public final class FallbackChain {
         private final Instant endsAt;
         private final Clock clock;
         private int delivered;
+        private boolean ended;
 
         CountingSink(Consumer<StreamChunk> client, String provider, Instant endsAt, Clock clock) {
             this.client = client;
@@ -317,10 +324,16 @@ public final class FallbackChain {
             }
             delivered++;
             client.accept(chunk);
+            ended |= chunk.isLast();
         }
 
         int delivered() {
             return delivered;
+        }
+
+        /** Whether the last chunk has been handed over. */
+        boolean ended() {
+            return ended;
         }
     }
 }

@@ -181,8 +181,20 @@ public class ChatCompletionService {
         // What the caller got, assembled: checked for an observed failure like a whole answer.
         DeliveredAnswer delivered = new DeliveredAnswer(progress.text.toString(), last.toolCalls(),
                 last.finishReason(), call.toolsOffered(), call.budgetFitted());
-        CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, answered, last.usage(),
-                outcome.failedAttempts(), outcome.retryWaits(), null, delivered));
+        CompletionAccounting.Settled settled;
+        try {
+            settled = accounting.settle(answered(call, principal, answered, last.usage(), outcome.failedAttempts(),
+                    outcome.retryWaits(), null, delivered));
+        } catch (RuntimeException e) {
+            // The answer was given and billed: a failure of its bookkeeping still leaves it settled and ledgered, at
+            // its estimate (a settlement already made is not made twice).
+            try {
+                unfinished(call, principal, progress, progress.asked, CompletionAccounting.INTERNAL_ERROR, false);
+            } catch (RuntimeException bookkeeping) {
+                e.addSuppressed(bookkeeping);
+            }
+            throw e;
+        }
         if (first[0]) {
             trace.routed(streamed(call, answered, upstream));
         }

@@ -24,9 +24,14 @@ final class ScriptedProvider implements ChatProvider {
 
     /**
      * What one call does: stream these chunks ({@code eachChunkTakes} passing before each), take this
-     * long, then fail with {@code failure} or answer.
+     * long, then fail with {@code failure} or answer (or, {@code withoutEnd}, return without the last chunk).
      */
-    record Step(List<String> chunks, ProviderException failure, Duration takes, Duration eachChunkTakes) {
+    record Step(List<String> chunks, ProviderException failure, Duration takes, Duration eachChunkTakes,
+                boolean withoutEnd) {
+
+        Step(List<String> chunks, ProviderException failure, Duration takes, Duration eachChunkTakes) {
+            this(chunks, failure, takes, eachChunkTakes, false);
+        }
 
         Step(List<String> chunks, ProviderException failure, Duration takes) {
             this(chunks, failure, takes, Duration.ZERO);
@@ -77,6 +82,11 @@ final class ScriptedProvider implements ChatProvider {
         return then(new Step(List.of(chunks), failure, Duration.ZERO));
     }
 
+    /** Streams {@code chunks}, then returns as if done, without the last chunk: an adapter that broke its contract. */
+    ScriptedProvider stopsWithoutEnding(String... chunks) {
+        return then(new Step(List.of(chunks), null, Duration.ZERO, Duration.ZERO, true));
+    }
+
     private ScriptedProvider then(Step step) {
         script.add(step);
         last = step;
@@ -115,6 +125,9 @@ final class ScriptedProvider implements ChatProvider {
         });
         if (step.failure() != null) {
             throw step.failure();
+        }
+        if (step.withoutEnd()) {
+            return;
         }
         clock.advance(step.eachChunkTakes());
         sink.accept(StreamChunk.last(FinishReason.STOP, new Usage(3, step.chunks().size()), List.of()));

@@ -87,6 +87,28 @@ class StreamingFallbackTest {
     }
 
     @Test
+    void aStreamThatReturnsWithoutItsLastChunkBrokeOffAndIsNotTakenForAnAnswer() {
+        fixture.provider("alpha").stopsWithoutEnding();
+        fixture.provider("beta").answers("whole");
+
+        FallbackChain.StreamOutcome outcome = stream(A, B);
+
+        assertEquals(B, outcome.answeredBy(), "nothing was sent: the next deployment answers");
+        assertEquals(List.of("whole"), texts());
+    }
+
+    @Test
+    void aStreamThatReturnsWithoutItsLastChunkAfterTextIsBrokenAfterItsStart() {
+        fixture.provider("alpha").stopsWithoutEnding("Hel", "lo");
+
+        StreamBrokenException e = assertThrows(StreamBrokenException.class, () -> stream(A, B));
+
+        assertEquals(2, e.chunksDelivered());
+        assertEquals(ProviderException.Kind.UNAVAILABLE, e.kind());
+        assertEquals(List.of("Hel", "lo"), texts());
+    }
+
+    @Test
     void whereTheDeadlineEndsStreamsTheFirstChunkPastItEndsTheStreamAsATimeoutTheBreakerDoesNotCount() {
         fixture.settings(ResilienceSettings.DEFAULTS.withDeadlineEndingStreams(true));
         // The default deadline is 120 s: the third chunk comes at 150 s.
