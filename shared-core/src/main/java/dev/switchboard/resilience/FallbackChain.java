@@ -228,8 +228,9 @@ public final class FallbackChain {
                 result = caller.call(candidate.label(), permit.get(), call, deadline);
             } catch (RuntimeException e) {
                 // Not a provider failure (an adapter's bug, a caller gone): what the gate holds is given back,
-                // unless chunks already went out, which the request's owner settles as an unfinished stream.
-                if (call.delivered() == 0) {
+                // unless chunks already went out or the model worked out of sight, both billed, which the request's
+                // owner settles as an unfinished stream.
+                if (call.delivered() == 0 && !call.worked()) {
                     gate.failed(candidate, Attempt.passedOver(candidate.label(), Attempt.UNEXPECTED));
                 }
                 throw e;
@@ -292,10 +293,16 @@ public final class FallbackChain {
         public int delivered() {
             return sink.delivered();
         }
+
+        @Override
+        public boolean worked() {
+            return sink.worked();
+        }
     }
 
     /**
-     * Forwards chunks to the client and counts them; a chunk counts as sent once handed over. With
+     * Forwards chunks to the client and counts them; a chunk counts as sent once handed over, a progress chunk
+     * (nothing for the caller) not at all. With
      * {@code endsAt}, a text chunk that comes at or after it is not forwarded: the stream ends there as a
      * timeout (thrown into the adapter, which closes its connection), cut by the request's deadline; the
      * adapter cuts its read there too, for a stream that sends no more chunks. The last chunk always
@@ -308,6 +315,7 @@ public final class FallbackChain {
         private final Instant endsAt;
         private final Clock clock;
         private int delivered;
+        private boolean worked;
         private boolean ended;
 
         CountingSink(Consumer<StreamChunk> client, String provider, Instant endsAt, Clock clock) {
@@ -319,16 +327,27 @@ public final class FallbackChain {
 
         @Override
         public void accept(StreamChunk chunk) {
-            if (endsAt != null && !chunk.isLast() && !clock.instant().isBefore(endsAt)) {
+            // Progress past the deadline is left to the adapter's own cut of its read, which judges it as it did
+            // before progress was handed on.
+            if (endsAt != null && !chunk.isLast() && !chunk.isProgress() && !clock.instant().isBefore(endsAt)) {
                 throw ProviderException.cutUnderWay(provider, "the stream was still under way at the request's deadline");
             }
-            delivered++;
+            if (!chunk.isProgress()) {
+                delivered++; // a progress chunk gives the caller nothing: a stream failing after it may go elsewhere
+            } else if (!chunk.hiddenDelta().isEmpty() || chunk.usage() != null) {
+                worked = true;
+            }
             client.accept(chunk);
             ended |= chunk.isLast();
         }
 
         int delivered() {
             return delivered;
+        }
+
+        /** Whether a progress chunk said the model wrote, or its provider counted, something out of sight. */
+        boolean worked() {
+            return worked;
         }
 
         /** Whether the last chunk has been handed over. */

@@ -36,6 +36,14 @@ final class RetryingCaller {
         default int delivered() {
             return 0;
         }
+
+        /**
+         * Whether the model wrote, or its provider counted, anything of the answer out of the client's sight (a
+         * stream's progress): billed though nothing reached the client.
+         */
+        default boolean worked() {
+            return false;
+        }
     }
 
     /** How a candidate's turn ended. */

@@ -145,7 +145,11 @@ public class ChatCompletionService {
             outcome = chain.stream(call.decision().ranked(), requestFor, chunk -> {
                 if (chunk.isLast()) {
                     lastChunk[0] = chunk;
-                } else if (!chunk.textDelta().isEmpty()) {
+                } else if (chunk.isProgress()) {
+                    // Kept before the check: the provider wrote it (and bills it) even if the caller is gone.
+                    progress.worked(chunk);
+                    listener.working();
+                } else {
                     // Counted before the hand-over: the provider wrote it (and bills it) even if the caller is gone.
                     progress.text.append(chunk.textDelta());
                     if (first[0]) {
@@ -280,11 +284,11 @@ public class ChatCompletionService {
 
     /**
      * A stream that failed inside the gateway, not at its provider (a bug, a chunk that could not be written).
-     * With text already out it is settled and ledgered like a stream the caller left, since the provider
-     * billed it; without, the chain has given back what it held and it is ledgered like a failed call.
+     * With text already out, or work out of sight, it is settled and ledgered like a stream the caller left, since
+     * the provider billed it; without, the chain has given back what it held and it is ledgered like a failed call.
      */
     private RuntimeException unexpected(Call call, String principal, StreamProgress progress, RuntimeException e) {
-        if (progress.candidate == null || progress.text.isEmpty()) {
+        if (progress.candidate == null || !progress.billed()) {
             return accounting.unexpected(e, call.requestId(), call.started(), principal, ENDPOINT, call.decision(),
                     elapsedMs(call), progress.asked);
         }
@@ -300,7 +304,8 @@ public class ChatCompletionService {
                             boolean deploymentFailed) {
         accounting.unfinished(new CompletionAccounting.Unfinished(call.requestId(), call.started(), principal,
                 ENDPOINT, call.decision(), progress.candidate, progress.request, progress.text.toString(),
-                Math.max(1, attempts), elapsedMs(call), errorType, call.admission(), deploymentFailed));
+                progress.hidden.toString(), progress.reported, Math.max(1, attempts), elapsedMs(call), errorType,
+                call.admission(), deploymentFailed));
     }
 
     /**
@@ -343,19 +348,39 @@ public class ChatCompletionService {
         }
     }
 
-    /** How far a stream got: the candidate streaming, the request it got, its text so far, candidates asked. */
+    /**
+     * How far a stream got: the candidate streaming, the request it got, its text so far, what its model wrote out
+     * of sight and the usage its provider reported so far, candidates asked.
+     */
     private static final class StreamProgress {
 
         private Candidate candidate;
         private ChatRequest request;
         private final StringBuilder text = new StringBuilder();
+        private final StringBuilder hidden = new StringBuilder();
+        private Usage reported;
         private int asked;
 
         ChatRequest askedFor(Candidate next, ChatRequest nextRequest) {
             candidate = next;
             request = nextRequest;
+            // A new candidate starts afresh: what another wrote before it failed is not this stream's.
+            hidden.setLength(0);
+            reported = null;
             asked++;
             return nextRequest;
+        }
+
+        /** Whether the provider has anything to bill: text sent, or work out of sight (as the chain judges it). */
+        boolean billed() {
+            return !text.isEmpty() || !hidden.isEmpty() || reported != null;
+        }
+
+        void worked(StreamChunk chunk) {
+            hidden.append(chunk.hiddenDelta());
+            if (chunk.usage() != null) {
+                reported = chunk.usage();
+            }
         }
     }
 }

@@ -106,8 +106,8 @@ public class CompletionAccounting {
      */
     public record Unfinished(String requestId, Instant started, String principal, String endpoint,
                              RoutingDecision decision, Candidate streamedBy, ChatRequest request, String textSoFar,
-                             int attempts, long latencyMs, String errorType, RequestAdmission admission,
-                             boolean deploymentFailed) {
+                             String hiddenSoFar, Usage reportedSoFar, int attempts, long latencyMs, String errorType,
+                             RequestAdmission admission, boolean deploymentFailed) {
 
         public Unfinished {
             Objects.requireNonNull(requestId, "requestId");
@@ -116,6 +116,7 @@ public class CompletionAccounting {
             Objects.requireNonNull(streamedBy, "streamedBy");
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(textSoFar, "textSoFar");
+            Objects.requireNonNull(hiddenSoFar, "hiddenSoFar");
             Objects.requireNonNull(errorType, "errorType");
             Objects.requireNonNull(admission, "admission");
             if (attempts < 1) {
@@ -207,17 +208,36 @@ public class CompletionAccounting {
     }
 
     /**
-     * A stream that ended early. The provider bills the prompt and the part answer all the same, but it
-     * reports usage only on the last chunk, which never came: the usage is estimated from the request
-     * and the text so far, priced like an answer and added to the day's spend, on an ERROR row.
+     * A stream that ended early. The provider bills the prompt and the part answer all the same, but most
+     * report the whole usage only on the last chunk, which never came: the usage is what the provider reported
+     * as it went, where it did, else estimated from the request and what the model wrote (its text and what
+     * the caller did not see: thinking, tool-call arguments), priced like an answer and added to the day's
+     * spend, on an ERROR row.
      */
     public void unfinished(Unfinished u) {
-        Usage usage = UsageEstimate.of(tokens, u.request(), u.textSoFar());
+        Usage usage = soFar(u);
         Cost cost = price(u.streamedBy(), usage);
         u.admission().unfinished(u.streamedBy(), usage, cost, u.deploymentFailed());
         record(row(u.requestId(), u.started(), u.principal(), u.endpoint(), u.decision(), u.streamedBy(), usage, cost,
                 costs.baselineCost(usage), u.latencyMs(), u.attempts(), u.errorType(), false,
                 LearnerFeatureText.of(u.decision().analysis()), null, null));
+    }
+
+    /**
+     * A cut stream's usage: the input as the provider reported it (its prompt-cache split included) where it did,
+     * and the larger of the output it reported and the output estimated from what the model wrote.
+     */
+    private Usage soFar(Unfinished u) {
+        Usage estimate = UsageEstimate.of(tokens, u.request(), u.textSoFar() + u.hiddenSoFar());
+        Usage reported = u.reportedSoFar();
+        if (reported == null) {
+            return estimate;
+        }
+        int output = Math.max(reported.outputTokens(), estimate.outputTokens());
+        return reported.inputTokens() > 0
+                ? new Usage(reported.inputTokens(), output, reported.reasoningTokens(), reported.cachedInputTokens(),
+                        reported.cacheWriteInputTokens())
+                : new Usage(estimate.inputTokens(), output, reported.reasoningTokens(), 0, 0);
     }
 
     private Cost price(Candidate by, Usage usage) {

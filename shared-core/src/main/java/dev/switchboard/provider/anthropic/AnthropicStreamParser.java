@@ -23,9 +23,11 @@ import static dev.switchboard.provider.anthropic.AnthropicJson.string;
  * One Messages stream, event by event: message_start brings the input usage, text_delta events go
  * to the sink as they arrive, tool_use blocks are assembled from their input_json_delta pieces (see
  * {@link AnthropicToolBlocks}), message_delta brings the stop reason and output usage, and
- * message_stop hands on the last chunk. A stream that ends before message_stop was cut, and
+ * message_stop hands on the last chunk. The input usage, thinking and tool-call fragments, and pings go to the
+ * sink as progress (nothing for the caller, but billed if the stream is cut). A stream that ends before
+ * message_stop was cut, and
  * {@link #end()} says so by throwing; an error event mid-stream throws at once. Events it does not
- * know (ping, content_block_stop, kinds Anthropic adds later) are skipped. Not thread-safe: one
+ * know (content_block_stop, kinds Anthropic adds later) are skipped. Not thread-safe: one
  * parser per stream.
  */
 public final class AnthropicStreamParser {
@@ -61,7 +63,13 @@ public final class AnthropicStreamParser {
         String type = string(data, "type");
         switch (type != null ? type : event.event()) {
             // Its output_tokens is a placeholder: the real count comes with message_delta.
-            case "message_start" -> input(object(object(data, "message"), "usage"));
+            case "message_start" -> {
+                input(object(object(data, "message"), "usage"));
+                if (input != null) {
+                    // The input as billed, prompt-cache split included: what a stream cut from here on is billed.
+                    sink.accept(StreamChunk.progress("", AnthropicUsage.of(input, 0)));
+                }
+            }
             case "content_block_start" -> blockStart(data);
             case "content_block_delta" -> blockDelta(data);
             case "message_delta" -> messageDelta(data);
@@ -73,8 +81,9 @@ public final class AnthropicStreamParser {
                 AnthropicErrorBody error = AnthropicErrorBody.of(object(data, "error"));
                 throw ProviderException.midStream(provider, "rate_limit_error".equals(error.type()), error.typeSuffix());
             }
+            case "ping" -> sink.accept(StreamChunk.progress("", null)); // a caller gone is noticed while it thinks
             default -> {
-                // ping, content_block_stop, and event kinds Anthropic may add: nothing to take from them.
+                // content_block_stop, and event kinds Anthropic may add: nothing to take from them.
             }
         }
         return true;
@@ -104,9 +113,14 @@ public final class AnthropicStreamParser {
         if ("text_delta".equals(type)) {
             text(string(delta, "text"));
         } else if ("input_json_delta".equals(type)) {
-            tools.append(index(data), string(delta, "partial_json"));
+            String piece = string(delta, "partial_json");
+            tools.append(index(data), piece);
+            sink.accept(StreamChunk.progress(piece, null));
+        } else if ("thinking_delta".equals(type)) {
+            // Not part of the unified answer, but written, and billed, all the same.
+            sink.accept(StreamChunk.progress(string(delta, "thinking"), null));
         }
-        // thinking, signature and citation deltas are not part of the unified answer.
+        // signature and citation deltas are not part of the unified answer.
     }
 
     private void messageDelta(JsonNode data) {

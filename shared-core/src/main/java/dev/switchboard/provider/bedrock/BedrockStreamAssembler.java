@@ -111,6 +111,11 @@ public final class BedrockStreamAssembler {
                         provider + " streamed tool input for a block that did not start as a tool call");
             }
             parts.input.append(event.delta().toolUse().input());
+            sink.accept(StreamChunk.progress(event.delta().toolUse().input(), null));
+        }
+        if (event.delta().reasoningContent() != null && event.delta().reasoningContent().text() != null) {
+            // Not the answer, but written, and billed, all the same.
+            sink.accept(StreamChunk.progress(event.delta().reasoningContent().text(), null));
         }
     }
 

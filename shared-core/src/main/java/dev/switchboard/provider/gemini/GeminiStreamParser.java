@@ -81,6 +81,11 @@ public final class GeminiStreamParser {
         }
         if (piece.usage() != null && !piece.usage().isNull()) {
             usage = piece.usage();
+            Usage soFar = GeminiUsage.of(usage);
+            if (soFar != null) {
+                // Gemini's running counts, thoughts included: what a stream cut from here on is billed.
+                sink.accept(StreamChunk.progress("", soFar));
+            }
         }
         return true;
     }

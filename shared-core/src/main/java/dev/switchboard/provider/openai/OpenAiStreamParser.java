@@ -92,6 +92,11 @@ public final class OpenAiStreamParser {
         if (delta != null && delta.isObject()) {
             text(delta.get("content"));
             refused |= text(delta.get("refusal"));
+            // The reasoning some compatible servers stream (DeepSeek, vLLM): not the answer, but billed.
+            JsonNode reasoning = delta.get("reasoning_content");
+            if (reasoning != null && reasoning.isString() && !reasoning.getStringValue().isEmpty()) {
+                sink.accept(StreamChunk.progress(reasoning.getStringValue(), null));
+            }
             JsonNode toolCalls = delta.get("tool_calls");
             if (toolCalls != null && toolCalls.isArray()) {
                 for (JsonNode call : toolCalls.values()) {
@@ -132,6 +137,8 @@ public final class OpenAiStreamParser {
             JsonNode arguments = function.get("arguments");
             if (arguments != null && arguments.isString()) {
                 parts.arguments.append(arguments.getStringValue());
+                // Handed on whole with the last chunk; written, and billed, as they come.
+                sink.accept(StreamChunk.progress(arguments.getStringValue(), null));
             }
         }
     }

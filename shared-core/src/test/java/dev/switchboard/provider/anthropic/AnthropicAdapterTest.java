@@ -1,5 +1,6 @@
 package dev.switchboard.provider.anthropic;
 
+import dev.switchboard.testsupport.VisibleChunks;
 import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatProvider;
@@ -240,7 +241,7 @@ class AnthropicAdapterTest extends UpstreamContractTest {
         upstream.enqueue(FakeUpstream.Reply.stream("text/event-stream", AnthropicFixtures.pieces("stream-tool-use.sse")));
         List<StreamChunk> chunks = new ArrayList<>();
 
-        provider().stream(request(), chunks::add);
+        provider().stream(request(), VisibleChunks.into(chunks));
 
         assertTrue(JSON.readValue(upstream.onlyRequest().body(), JsonNode.class).get("stream").getBooleanValue());
         assertEquals(List.of(StreamChunk.text("Checking Oslo."), StreamChunk.last(FinishReason.TOOL_CALLS,
@@ -255,7 +256,7 @@ class AnthropicAdapterTest extends UpstreamContractTest {
         upstream.enqueue(FakeUpstream.Reply.stream("text/event-stream", AnthropicFixtures.pieces("stream-error-midway.sse")));
         List<StreamChunk> chunks = new ArrayList<>();
 
-        ProviderException e = assertThrows(ProviderException.class, () -> provider().stream(request(), chunks::add));
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().stream(request(), VisibleChunks.into(chunks)));
 
         assertSafe(e);
         assertEquals(Kind.UNAVAILABLE, e.kind());

@@ -1,5 +1,6 @@
 package dev.switchboard.provider.anthropic;
 
+import dev.switchboard.testsupport.VisibleChunks;
 import dev.switchboard.cost.EstimatingTokenCounter;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
@@ -33,7 +34,9 @@ class AnthropicStreamParserTest {
             List.of(new ChatMessage("system", "Be concise."), ChatMessage.user("Why is the sky blue?")), 300);
 
     private final List<StreamChunk> sink = new ArrayList<>();
-    private final AnthropicStreamParser parser = new AnthropicStreamParser("claude", JSON, TOKENS, REQUEST, sink::add);
+    private final List<StreamChunk> progress = new ArrayList<>();
+    private final AnthropicStreamParser parser = new AnthropicStreamParser("claude", JSON, TOKENS, REQUEST,
+            VisibleChunks.into(sink, progress));
 
     /** Runs a fixture through the SSE reader the way the adapter does: accept until false. */
     private boolean feed(String fixture) throws IOException {
@@ -64,6 +67,23 @@ class AnthropicStreamParserTest {
                         new ToolCall("toolu_01WeatherOslo", "get_weather", "{\"city\": \"Oslo\", \"unit\": \"celsius\"}"),
                         new ToolCall("toolu_01TimeOslo", "get_local_time", "{\"timezone\": \"Europe/Oslo\"}"),
                         new ToolCall("toolu_01Clock", "get_utc_clock", "{}")))), sink);
+    }
+
+    @Test
+    void theInputAsBilledThinkingToolInputAndPingsGoOnAsProgressOutOfTheCallersSight() {
+        parser.accept(event("message_start", "{\"type\":\"message_start\",\"message\":{\"usage\":"
+                + "{\"input_tokens\":10,\"cache_read_input_tokens\":100,\"output_tokens\":1}}}"));
+        parser.accept(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"Hm.\"}}"));
+        parser.accept(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":1,"
+                + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"f\",\"input\":{}}}"));
+        parser.accept(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,"
+                + "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"a\\\":1}\"}}"));
+        parser.accept(event("ping", "{\"type\":\"ping\"}"));
+
+        assertEquals(List.of(StreamChunk.progress("", new Usage(110, 0, 0, 100)), StreamChunk.progress("Hm.", null),
+                StreamChunk.progress("{\"a\":1}", null), StreamChunk.progress("", null)), progress);
+        assertTrue(sink.isEmpty(), "nothing for the caller");
     }
 
     @Test
@@ -215,7 +235,7 @@ class AnthropicStreamParserTest {
     void dataThatIsNotAJsonObjectFailsWithoutEchoingIt() {
         for (String bad : List.of("{\"type\":\"content_block_delta\",\"delta\":{\"text\":\"PROMPT-ECHO-7f3a",
                 "PROMPT-ECHO-7f3a", "[\"PROMPT-ECHO-7f3a\"]", "")) {
-            AnthropicStreamParser fresh = new AnthropicStreamParser("claude", JSON, TOKENS, REQUEST, sink::add);
+            AnthropicStreamParser fresh = new AnthropicStreamParser("claude", JSON, TOKENS, REQUEST, VisibleChunks.into(sink, progress));
 
             ProviderException e = assertThrows(ProviderException.class,
                     () -> fresh.accept(event("content_block_delta", bad)), bad);

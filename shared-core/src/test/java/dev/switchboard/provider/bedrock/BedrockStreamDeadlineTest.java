@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testsupport.VisibleChunks;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.FinishReason;
 import dev.switchboard.provider.ProviderException;
@@ -43,7 +44,7 @@ class BedrockStreamDeadlineTest extends BedrockWireSupport {
         List<StreamChunk> chunks = new ArrayList<>();
         long started = System.nanoTime();
 
-        ProviderException e = assertThrows(ProviderException.class, () -> provider().stream(endingItsStream(), chunks::add));
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().stream(endingItsStream(), VisibleChunks.into(chunks)));
 
         assertEndedAtTheDeadline(e, started);
         assertEquals(List.of(StreamChunk.text("Hello")), chunks);
@@ -77,7 +78,7 @@ class BedrockStreamDeadlineTest extends BedrockWireSupport {
         List<StreamChunk> chunks = new ArrayList<>();
         long started = System.nanoTime();
 
-        ProviderException e = assertThrows(ProviderException.class, () -> provider().stream(endingItsStream(), chunks::add));
+        ProviderException e = assertThrows(ProviderException.class, () -> provider().stream(endingItsStream(), VisibleChunks.into(chunks)));
 
         assertEndedAtTheDeadline(e, started);
         assertEquals(List.of(StreamChunk.text("Checking.")), chunks, "no tool call without the stream's end");
@@ -88,7 +89,7 @@ class BedrockStreamDeadlineTest extends BedrockWireSupport {
         upstream.enqueue(eventStream("stream-text.events"));
         List<StreamChunk> chunks = new ArrayList<>();
 
-        provider().stream(request().withDeadline(NOW.plusSeconds(5), true), chunks::add);
+        provider().stream(request().withDeadline(NOW.plusSeconds(5), true), VisibleChunks.into(chunks));
 
         assertEquals(List.of(StreamChunk.text("Hello"), StreamChunk.text(" from"), StreamChunk.text(" Bedrock."),
                 StreamChunk.last(FinishReason.STOP, new Usage(15, 4), List.of())), chunks);
@@ -101,7 +102,7 @@ class BedrockStreamDeadlineTest extends BedrockWireSupport {
         upstream.enqueue(new FakeUpstream.Streamed(EventStreamFrames.CONTENT_TYPE, frames, false, new CountDownLatch(1)));
         List<StreamChunk> chunks = new ArrayList<>();
 
-        provider().stream(endingItsStream(), chunks::add);
+        provider().stream(endingItsStream(), VisibleChunks.into(chunks));
 
         assertEquals(List.of(StreamChunk.text("Hello"), StreamChunk.text(" from"), StreamChunk.text(" Bedrock."),
                 StreamChunk.last(FinishReason.STOP, new Usage(15, 4), List.of())), chunks);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testsupport.VisibleChunks;
 import dev.switchboard.config.BedrockGuardrail;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
@@ -34,7 +35,7 @@ class BedrockStreamWireTest extends BedrockWireSupport {
     void streamsTextDeltasThenOneLastChunkWithTheMetadataUsage() {
         upstream.enqueue(eventStream("stream-text.events"));
         List<StreamChunk> chunks = new ArrayList<>();
-        provider().stream(request(), chunks::add);
+        provider().stream(request(), VisibleChunks.into(chunks));
 
         assertEquals(List.of(StreamChunk.text("Hello"), StreamChunk.text(" from"), StreamChunk.text(" Bedrock."),
                 StreamChunk.last(FinishReason.STOP, new Usage(15, 4), List.of())), chunks);
@@ -45,7 +46,7 @@ class BedrockStreamWireTest extends BedrockWireSupport {
     void streamedToolInputIsAssembledIntoTheLastChunk() {
         upstream.enqueue(eventStream("stream-tool-use.events"));
         List<StreamChunk> chunks = new ArrayList<>();
-        provider().stream(request(), chunks::add);
+        provider().stream(request(), VisibleChunks.into(chunks));
 
         assertEquals(List.of(StreamChunk.text("Checking."), StreamChunk.last(FinishReason.TOOL_CALLS, new Usage(60, 22),
                 List.of(new ToolCall("tooluse_oslo01", "get_weather", "{\"city\": \"Oslo\"}")))), chunks);
@@ -55,7 +56,7 @@ class BedrockStreamWireTest extends BedrockWireSupport {
     void claudesStreamedReasoningIsNoPartOfTheAnswerButItsTokensAreOutput() {
         upstream.enqueue(eventStream("stream-reasoning.events"));
         List<StreamChunk> chunks = new ArrayList<>();
-        provider().stream(request(), chunks::add);
+        provider().stream(request(), VisibleChunks.into(chunks));
 
         assertEquals(List.of(StreamChunk.text("The contract renews"), StreamChunk.text(" every March."),
                 StreamChunk.last(FinishReason.STOP, new Usage(40, 61), List.of())), chunks);
@@ -66,7 +67,7 @@ class BedrockStreamWireTest extends BedrockWireSupport {
         upstream.enqueue(eventStream("stream-guardrail-intervened.events"));
         List<StreamChunk> chunks = new ArrayList<>();
         provider(CREDENTIALS, Duration.ofSeconds(10), new BedrockGuardrail("gr7x2k9q4m1p", "DRAFT"))
-                .stream(request(), chunks::add);
+                .stream(request(), VisibleChunks.into(chunks));
 
         assertEquals(List.of(StreamChunk.text("Here is how"),
                 StreamChunk.text(" Sorry, this assistant cannot help with that request."),
@@ -80,7 +81,7 @@ class BedrockStreamWireTest extends BedrockWireSupport {
     void cacheReadsAndWritesInTheMetadataCountAsInputAndAsTheirParts() {
         upstream.enqueue(eventStream("stream-cache-write.events"));
         List<StreamChunk> chunks = new ArrayList<>();
-        provider().stream(request(), chunks::add);
+        provider().stream(request(), VisibleChunks.into(chunks));
 
         // 25 uncached + 600 read from the cache + 1800 written to it.
         assertEquals(List.of(StreamChunk.text("It renews"), StreamChunk.text(" in March."),
@@ -91,7 +92,7 @@ class BedrockStreamWireTest extends BedrockWireSupport {
     void aStreamWithoutMetadataEndsWithEstimatedUsage() {
         upstream.enqueue(eventStream("stream-no-metadata.events"));
         List<StreamChunk> chunks = new ArrayList<>();
-        provider().stream(request(), chunks::add);
+        provider().stream(request(), VisibleChunks.into(chunks));
 
         assertEquals(List.of(StreamChunk.text("Short answer."), StreamChunk.last(FinishReason.STOP,
                 UsageEstimate.of(TOKENS, request(), "Short answer."), List.of())), chunks);
@@ -101,7 +102,7 @@ class BedrockStreamWireTest extends BedrockWireSupport {
     void aStreamWithToolUseButNoMetadataCountsTheCallsInItsEstimate() {
         upstream.enqueue(eventStream("stream-tool-use-no-metadata.events"));
         List<StreamChunk> chunks = new ArrayList<>();
-        provider().stream(request(), chunks::add);
+        provider().stream(request(), VisibleChunks.into(chunks));
 
         List<ToolCall> calls = List.of(new ToolCall("tooluse_oslo02", "get_weather", "{\"city\": \"Oslo\", \"days\": 3}"));
         assertEquals(List.of(StreamChunk.text("Checking."), StreamChunk.last(FinishReason.TOOL_CALLS,
@@ -114,7 +115,7 @@ class BedrockStreamWireTest extends BedrockWireSupport {
         upstream.enqueue(Reply.silence());
         ChatProvider slow = provider(CREDENTIALS, Duration.ofMillis(300));
         List<StreamChunk> chunks = new ArrayList<>();
-        ProviderException e = assertThrows(ProviderException.class, () -> slow.stream(request(), chunks::add));
+        ProviderException e = assertThrows(ProviderException.class, () -> slow.stream(request(), VisibleChunks.into(chunks)));
         assertSafe(e);
         assertEquals(Kind.TIMEOUT, e.kind());
         assertTrue(chunks.isEmpty());
@@ -129,7 +130,7 @@ class BedrockStreamWireTest extends BedrockWireSupport {
         List<StreamChunk> chunks = new ArrayList<>();
 
         ProviderException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> assertThrows(ProviderException.class, () -> provider.stream(closeToItsDeadline, chunks::add)));
+                () -> assertThrows(ProviderException.class, () -> provider.stream(closeToItsDeadline, VisibleChunks.into(chunks))));
 
         assertSafe(e);
         assertEquals(Kind.TIMEOUT, e.kind());
@@ -154,7 +155,7 @@ class BedrockStreamWireTest extends BedrockWireSupport {
                 BedrockFixtures.frames("stream-text.events"), Duration.ofMillis(150)));
         List<StreamChunk> chunks = new ArrayList<>();
 
-        provider().stream(request().withDeadline(NOW.plusMillis(300)), chunks::add);
+        provider().stream(request().withDeadline(NOW.plusMillis(300)), VisibleChunks.into(chunks));
 
         assertEquals(List.of(StreamChunk.text("Hello"), StreamChunk.text(" from"), StreamChunk.text(" Bedrock."),
                 StreamChunk.last(FinishReason.STOP, new Usage(15, 4), List.of())), chunks);
@@ -237,7 +238,7 @@ class BedrockStreamWireTest extends BedrockWireSupport {
         ChatProvider slow = provider(CREDENTIALS, Duration.ofMillis(300));
         List<StreamChunk> chunks = new ArrayList<>();
 
-        ProviderException e = assertThrows(ProviderException.class, () -> slow.stream(request(), chunks::add));
+        ProviderException e = assertThrows(ProviderException.class, () -> slow.stream(request(), VisibleChunks.into(chunks)));
 
         assertSafe(e);
         assertEquals(Kind.TIMEOUT, e.kind());
@@ -264,7 +265,7 @@ class BedrockStreamWireTest extends BedrockWireSupport {
         upstream.enqueue(new FakeUpstream.Paced(EventStreamFrames.CONTENT_TYPE, frames, Duration.ofMillis(150)));
         List<StreamChunk> chunks = new ArrayList<>();
 
-        provider(CREDENTIALS, Duration.ofMillis(300)).stream(request(), chunks::add);
+        provider(CREDENTIALS, Duration.ofMillis(300)).stream(request(), VisibleChunks.into(chunks));
 
         assertEquals(List.of(StreamChunk.text("Hello"), StreamChunk.text(" from"), StreamChunk.text(" Bedrock."),
                 StreamChunk.last(FinishReason.STOP, new Usage(15, 4), List.of())), chunks);

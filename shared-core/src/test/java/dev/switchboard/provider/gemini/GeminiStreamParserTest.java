@@ -1,5 +1,6 @@
 package dev.switchboard.provider.gemini;
 
+import dev.switchboard.testsupport.VisibleChunks;
 import dev.switchboard.cost.EstimatingTokenCounter;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
@@ -32,7 +33,9 @@ class GeminiStreamParserTest {
             List.of(new ChatMessage("system", "Be concise."), ChatMessage.user("Why is the sky blue?")), 300);
 
     private final List<StreamChunk> sink = new ArrayList<>();
-    private final GeminiStreamParser parser = new GeminiStreamParser("gemini-main", JSON, TOKENS, REQUEST, sink::add);
+    private final List<StreamChunk> progress = new ArrayList<>();
+    private final GeminiStreamParser parser = new GeminiStreamParser("gemini-main", JSON, TOKENS, REQUEST,
+            VisibleChunks.into(sink, progress));
 
     /** Runs a fixture through the SSE reader the way the adapter does: every event, then end(). */
     private void feed(String fixture) throws IOException {
@@ -60,6 +63,9 @@ class GeminiStreamParserTest {
                         new ToolCall("gemini_cfe8d67da390da8d_0", "get_weather", "{\"city\":\"Oslo\"}"),
                         new ToolCall("gemini_cfe8d67da390da8d_1", "get_local_time", "{\"timezone\":\"Europe/Oslo\"}")))),
                 sink);
+        // Gemini's running counts go on as progress: a stream cut after them is billed for them, thoughts included.
+        assertEquals(List.of(StreamChunk.progress("", new Usage(96, 0)), StreamChunk.progress("", new Usage(96, 55, 20, 0))),
+                progress);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.provider.openai;
 
+import dev.switchboard.testsupport.VisibleChunks;
 import dev.switchboard.cost.EstimatingTokenCounter;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
@@ -33,7 +34,9 @@ class OpenAiStreamParserTest {
             List.of(new ChatMessage("system", "Be concise."), ChatMessage.user("Why is the sky blue?")), 300);
 
     private final List<StreamChunk> sink = new ArrayList<>();
-    private final OpenAiStreamParser parser = new OpenAiStreamParser("openai-main", JSON, TOKENS, REQUEST, sink::add);
+    private final List<StreamChunk> progress = new ArrayList<>();
+    private final OpenAiStreamParser parser = new OpenAiStreamParser("openai-main", JSON, TOKENS, REQUEST,
+            VisibleChunks.into(sink, progress));
 
     /** Runs a fixture through the SSE reader the way the transport will: accept until false, then end(). */
     private boolean feed(String fixture) throws IOException {
@@ -71,6 +74,18 @@ class OpenAiStreamParserTest {
         assertEquals(List.of(StreamChunk.last(FinishReason.TOOL_CALLS, new Usage(95, 41, 0, 64), List.of(
                 new ToolCall("call_weather_oslo", "get_weather", "{\"city\":\"Oslo\",\"unit\":\"celsius\"}"),
                 new ToolCall("call_time_oslo", "get_local_time", "{\"timezone\":\"Europe/Oslo\"}")))), sink);
+        // Each fragment goes on as progress as it is written: billed if the stream is cut before its end.
+        assertEquals("{\"city\":\"Oslo\",\"unit\":\"celsius\"}{\"timezone\":\"Europe/Oslo\"}",
+                progress.stream().map(StreamChunk::hiddenDelta).collect(java.util.stream.Collectors.joining()));
+    }
+
+    @Test
+    void reasoningThatACompatibleServerStreamsIsProgressNotText() {
+        parser.accept(data("{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"Weigh it.\"}}]}"));
+        parser.accept(data("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Yes.\"}}]}"));
+
+        assertEquals(List.of(StreamChunk.progress("Weigh it.", null)), progress);
+        assertEquals(List.of(StreamChunk.text("Yes.")), sink);
     }
 
     @Test
@@ -149,7 +164,7 @@ class OpenAiStreamParserTest {
     void dataThatIsNotAJsonObjectFailsWithoutEchoingIt() {
         for (String bad : List.of("{\"choices\":[{\"delta\":{\"content\":\"PROMPT-ECHO-7f3a",
                 "PROMPT-ECHO-7f3a", "[\"PROMPT-ECHO-7f3a\"]", "\"PROMPT-ECHO-7f3a\"", "")) {
-            OpenAiStreamParser fresh = new OpenAiStreamParser("openai-main", JSON, TOKENS, REQUEST, sink::add);
+            OpenAiStreamParser fresh = new OpenAiStreamParser("openai-main", JSON, TOKENS, REQUEST, VisibleChunks.into(sink, progress));
 
             ProviderException e = assertThrows(ProviderException.class, () -> fresh.accept(data(bad)), bad);
 

@@ -48,7 +48,7 @@ public class ChatCompletionsController {
             return HttpResponse.ok(completions.complete(request, caller, trace))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        return HttpResponse.ok(bridge.open(sink -> completions.stream(request, caller, trace,
-                sink::accept))).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
+        return HttpResponse.ok(bridge.open(listener -> completions.stream(request, caller, trace, listener)))
+                .contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.function.complete;
 import dev.switchboard.api.ApiError;
 import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ChatCompletionChunk;
+import dev.switchboard.service.ChatStreamListener;
 import dev.switchboard.service.StreamCancelledException;
 import io.micronaut.http.sse.Event;
 import io.micronaut.json.JsonMapper;
@@ -22,7 +23,8 @@ import reactor.core.publisher.FluxSink;
  * events. It waits for the first chunk before answering: a stream that fails before then throws
  * here, so the caller gets an ordinary error status and JSON body. After the first chunk a failure
  * becomes an error event and the stream ends without [DONE]: never a clean end over a cut answer.
- * A client that goes away stops the producer at its next chunk, and with it the upstream.
+ * A client that goes away stops the producer at its next chunk, or its model's next work out of sight (thinking,
+ * a tool call's arguments), and with it the upstream.
  */
 final class ChatStreamBridge {
 
@@ -56,14 +58,25 @@ final class ChatStreamBridge {
 
     /**
      * Starts {@code producer} on a worker and waits for its first chunk. Once the events are cancelled
-     * or disposed (the client went away), the producer's next hand-over throws
-     * {@link StreamCancelledException}, so that it stops its upstream instead of streaming to nobody.
+     * or disposed (the client went away), the producer's next hand-over, or its next word that the model is at
+     * work, throws {@link StreamCancelledException}, so that it stops its upstream instead of streaming to nobody.
      */
-    Flux<Event<String>> open(Consumer<Consumer<ChatCompletionChunk>> producer) {
+    Flux<Event<String>> open(Consumer<ChatStreamListener> producer) {
         Handover handover = new Handover();
+        ChatStreamListener listener = new ChatStreamListener() {
+            @Override
+            public void chunk(ChatCompletionChunk chunk) {
+                handover.offer(new Data(write(chunk)));
+            }
+
+            @Override
+            public void working() {
+                handover.stillRead();
+            }
+        };
         workers.execute(() -> {
             try {
-                producer.accept(chunk -> handover.offer(new Data(write(chunk))));
+                producer.accept(listener);
                 handover.put(new End());
             } catch (StreamCancelledException e) {
                 LOG.info("the client went away; its stream was stopped");
@@ -136,10 +149,15 @@ final class ChatStreamBridge {
 
         /** The producer's hand-over of a chunk: it throws once nobody will read it. */
         void offer(Data data) {
+            stillRead();
+            queue.add(data);
+        }
+
+        /** Throws once nobody will read what the producer hands over. */
+        void stillRead() {
             if (cancelled) {
                 throw new StreamCancelledException();
             }
-            queue.add(data);
         }
 
         void put(Item item) {

@@ -4,6 +4,7 @@ import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ChatCompletionChunk;
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.StreamBrokenAfterStartException;
+import dev.switchboard.service.ChatStreamListener;
 import dev.switchboard.service.StreamCancelledException;
 import io.micronaut.http.sse.Event;
 import io.micronaut.json.JsonMapper;
@@ -58,11 +59,11 @@ class ChatStreamBridgeTest {
     }
 
     /** A producer that sends {@code chunks} and then throws {@code failure}, if any. */
-    private static Consumer<Consumer<ChatCompletionChunk>> producing(RuntimeException failure,
+    private static Consumer<ChatStreamListener> producing(RuntimeException failure,
                                                                      ChatCompletionChunk... chunks) {
         return sink -> {
             for (ChatCompletionChunk c : chunks) {
-                sink.accept(c);
+                sink.chunk(c);
             }
             if (failure != null) {
                 throw failure;
@@ -70,7 +71,7 @@ class ChatStreamBridgeTest {
         };
     }
 
-    private List<String> events(Consumer<Consumer<ChatCompletionChunk>> producer) {
+    private List<String> events(Consumer<ChatStreamListener> producer) {
         return bridge.open(producer).map(Event::getData).collectList().block(LIMIT);
     }
 
@@ -140,7 +141,7 @@ class ChatStreamBridgeTest {
         CountDownLatch opened = new CountDownLatch(1);
 
         var flux = bridge.open(sink -> {
-            sink.accept(chunk("first"));
+            sink.chunk(chunk("first"));
             try {
                 // The rest of the stream comes only after open has returned: open must not wait for it.
                 if (!opened.await(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
@@ -150,7 +151,7 @@ class ChatStreamBridgeTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted");
             }
-            sink.accept(chunk("second"));
+            sink.chunk(chunk("second"));
         });
         opened.countDown();
         List<String> events = flux.map(Event::getData).collectList().block(LIMIT);
@@ -172,17 +173,27 @@ class ChatStreamBridgeTest {
      * A producer that hands over {@code first}, waits for {@code goOn}, then offers chunks until a hand-over
      * throws: it records how many were taken and what stopped it, then counts down {@code stopped}.
      */
-    private static final class CountingProducer implements Consumer<Consumer<ChatCompletionChunk>> {
+    private static final class CountingProducer implements Consumer<ChatStreamListener> {
 
+        /** After the first chunk, only work out of sight (a thinking model): no chunk to hand over. */
+        final boolean thinking;
         final CountDownLatch goOn = new CountDownLatch(1);
         final CountDownLatch stopped = new CountDownLatch(1);
         final AtomicInteger taken = new AtomicInteger();
         final AtomicReference<RuntimeException> stoppedBy = new AtomicReference<>();
 
+        CountingProducer() {
+            this(false);
+        }
+
+        CountingProducer(boolean thinking) {
+            this.thinking = thinking;
+        }
+
         @Override
-        public void accept(Consumer<ChatCompletionChunk> sink) {
+        public void accept(ChatStreamListener sink) {
             try {
-                sink.accept(chunk("first"));
+                sink.chunk(chunk("first"));
                 taken.incrementAndGet();
                 // Longer than a test waits for a free worker, so that a held worker fails as such.
                 if (!goOn.await(2 * LIMIT.toSeconds(), TimeUnit.SECONDS)) {
@@ -190,7 +201,11 @@ class ChatStreamBridgeTest {
                 }
                 // Far more than a test would ever read: only a throwing hand-over ends this.
                 for (int i = 0; i < 1_000; i++) {
-                    sink.accept(chunk("more"));
+                    if (thinking) {
+                        sink.working();
+                    } else {
+                        sink.chunk(chunk("more"));
+                    }
                     taken.incrementAndGet();
                 }
             } catch (RuntimeException e) {
@@ -239,6 +254,18 @@ class ChatStreamBridgeTest {
     }
 
     @Test
+    void aClientLeavingWhileTheModelWorksOutOfSightStopsTheProducerAtItsNextWordOfWork() throws Exception {
+        CountingProducer producer = new CountingProducer(true);
+
+        bridge.open(producer).take(1).map(Event::getData).collectList().block(LIMIT);
+        producer.goOn.countDown();
+
+        assertTrue(producer.stopped.await(LIMIT.toSeconds(), TimeUnit.SECONDS), "the producer went on working");
+        assertInstanceOf(StreamCancelledException.class, producer.stoppedBy.get());
+        assertEquals(1, producer.taken.get(), "stopped at its first word of work once the client had gone");
+    }
+
+    @Test
     void disposingTheEventsFreesTheirWorkerAtOnceAndStopsTheProducerAtItsNextChunk() throws Exception {
         CountingProducer producer = new CountingProducer();
         CountDownLatch firstEvent = new CountDownLatch(1);
@@ -261,10 +288,10 @@ class ChatStreamBridgeTest {
         CountDownLatch openGaveUp = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<RuntimeException> stoppedBy = new AtomicReference<>();
-        Consumer<Consumer<ChatCompletionChunk>> slowToStart = sink -> {
+        Consumer<ChatStreamListener> slowToStart = sink -> {
             try {
                 if (openGaveUp.await(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-                    sink.accept(chunk("too late"));
+                    sink.chunk(chunk("too late"));
                 }
             } catch (RuntimeException e) {
                 stoppedBy.set(e);
