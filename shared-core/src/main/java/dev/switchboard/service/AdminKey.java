@@ -39,6 +39,8 @@ public class AdminKey {
      * everywhere within this, as a rotated provider key is. While a read fails the known key stays in use.
      */
     static final Duration REFRESH_AFTER = Duration.ofMinutes(5);
+    /** Below this an admin key is taken, with a warning: it is one guess away from every route. */
+    static final int SHORTEST_ADVISED = 16;
 
     private volatile byte[] hash;
     private final boolean onLambda;
@@ -60,7 +62,8 @@ public class AdminKey {
         this.onLambda = onLambda;
         this.source = adminKey == null || adminKey.isBlank() ? source : null;
         this.clock = clock;
-        this.hash = this.source == null && adminKey != null && !adminKey.isBlank() ? KeyHashes.sha256(adminKey) : null;
+        this.hash = this.source == null && adminKey != null && !adminKey.isBlank()
+                ? KeyHashes.sha256(presentable(adminKey, "SWITCHBOARD_ADMIN_KEY")) : null;
         // The source is first asked when a key is presented: Micronaut's Lambda handlers build every
         // singleton at start-up, the health probe's included, whose role may not read the admin key.
         this.nextTry = this.source != null ? Instant.MIN : null;
@@ -104,6 +107,24 @@ public class AdminKey {
         return known != null && presented != null && MessageDigest.isEqual(KeyHashes.sha256(presented), known);
     }
 
+    /**
+     * The key as a caller can present it: without the spaces or line end an env file leaves around it (a bearer
+     * token is read stripped too); refused, naming {@code where} but not the key, when what is left holds a space
+     * or anything but printable ASCII, which no Authorization header carries: the admin would be locked out
+     * without a word.
+     */
+    static String presentable(String key, String where) {
+        String stripped = key.strip();
+        if (stripped.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            throw new IllegalStateException(where + " must be printable ASCII without spaces, as a bearer token is");
+        }
+        if (stripped.length() < SHORTEST_ADVISED) {
+            LOG.warn("the admin key from {} has {} characters: one of at least {} random characters is advised",
+                    where, stripped.length(), SHORTEST_ADVISED);
+        }
+        return stripped;
+    }
+
     private static void warnNoAdminKey() {
         LOG.error("no admin key on Lambda (neither SWITCHBOARD_ADMIN_KEY nor the key source's): only virtual "
                 + "keys are accepted, and no one can reach the admin routes");
@@ -111,7 +132,8 @@ public class AdminKey {
 
     private void readFromSource() {
         try {
-            hash = source.adminKey().filter(k -> !k.isBlank()).map(KeyHashes::sha256).orElse(null);
+            hash = source.adminKey().filter(k -> !k.isBlank()).map(k -> presentable(k, "the key source's admin key"))
+                    .map(KeyHashes::sha256).orElse(null);
             nextTry = clock.instant().plus(REFRESH_AFTER);
             if (onLambda && hash == null) {
                 warnNoAdminKey();

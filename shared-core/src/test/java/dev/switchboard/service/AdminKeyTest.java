@@ -18,6 +18,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AdminKeyTest {
@@ -44,6 +45,37 @@ class AdminKeyTest {
                 .orShould().callMethod(Arrays.class, "equals", byte[].class, byte[].class)
                 .orShould().callMethod(String.class, "contentEquals", CharSequence.class)
                 .check(adminKey);
+    }
+
+    @Test
+    void anAdminKeyWithTheLineEndOfAnEnvFileIsTakenStrippedAsABearerTokenIsRead() {
+        AdminKey admin = new AdminKey("  " + CANARY + "\n", false);
+
+        assertTrue(admin.matches(CANARY));
+    }
+
+    @Test
+    void anAdminKeyNoAuthorizationHeaderCanCarryStopsStartUpWithoutShowingIt() {
+        for (String unusable : new String[] {CANARY + " tail", CANARY + "\u00e9"}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new AdminKey(unusable, false));
+
+            assertTrue(e.getMessage().contains("SWITCHBOARD_ADMIN_KEY"), e.getMessage());
+            assertFalse(e.getMessage().contains(CANARY), "the key is not shown");
+        }
+    }
+
+    @Test
+    void aShortAdminKeyIsTakenWithAWarningThatDoesNotShowIt() {
+        List<String> warnings;
+        AdminKey admin;
+        try (LogLines logs = new LogLines()) {
+            admin = new AdminKey("short-key", false);
+            warnings = logs.at("WARN");
+            assertTrue(logs.lines().stream().noneMatch(line -> line.contains("short-key")), logs.lines().toString());
+        }
+
+        assertTrue(admin.matches("short-key"));
+        assertEquals(1, warnings.size(), warnings.toString());
     }
 
     @Test
