@@ -2,6 +2,7 @@ package dev.switchboard.routing;
 
 import java.util.Collection;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * One deployment the router may choose: a provider's model with its tier, its prices per token, what
@@ -63,18 +64,28 @@ public record Candidate(String provider, String model, Tier tier, double inputCo
         return provider + "/" + model;
     }
 
-    /** Whether one of {@code names} names this deployment: by its provider, its model or its label. */
-    public boolean namedBy(Collection<String> names) {
-        return named(provider, model, names);
+    /**
+     * Whether one of {@code names} names this deployment, {@code among} the deployments configured: by its provider,
+     * its label, or its model (see {@link #named(String, String, Collection, Predicate)}).
+     */
+    public boolean namedBy(Collection<String> names, Collection<Candidate> among) {
+        return named(provider, model, names, name -> among.stream().anyMatch(c -> c.label().equals(name)));
     }
 
     /**
-     * Whether one of {@code names} is {@code provider}, {@code model} or "provider/model": for a deployment
-     * configured but not (yet) a candidate, such as one listed from the providers file.
+     * Whether one of {@code names} is {@code provider}, "provider/model" or {@code model}; for a deployment configured
+     * but not (yet) a candidate, such as one listed from the providers file. A model name that is also another
+     * deployment's "provider/model" ({@code isLabel}; OpenRouter's "openai/gpt-4o" beside OpenAI's own gpt-4o) names
+     * that deployment only: "provider/model" names one deployment for good, whatever models others serve.
      */
-    public static boolean named(String provider, String model, Collection<String> names) {
-        return !names.isEmpty() && (names.contains(provider) || names.contains(model)
-                || names.contains(provider + "/" + model));
+    public static boolean named(String provider, String model, Collection<String> names, Predicate<String> isLabel) {
+        if (names.isEmpty()) {
+            return false;
+        }
+        if (names.contains(provider) || names.contains(provider + "/" + model)) {
+            return true;
+        }
+        return names.contains(model) && !(model.indexOf('/') > 0 && isLabel.test(model));
     }
 
     /** As a record says itself, leaving out the ceiling when it is the list prices (the common case). */

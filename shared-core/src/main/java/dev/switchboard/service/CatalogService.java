@@ -54,9 +54,15 @@ public class CatalogService {
                 .filter(p -> caller.models().isEmpty() || !p.deployments().isEmpty()).toList());
     }
 
-    private static List<DeploymentConfig> usable(ProviderConfig provider, List<String> keyModels) {
+    private List<DeploymentConfig> usable(ProviderConfig provider, List<String> keyModels) {
         return keyModels.isEmpty() ? provider.deployments() : provider.deployments().stream()
-                .filter(d -> Candidate.named(provider.name(), d.model(), keyModels)).toList();
+                .filter(d -> Candidate.named(provider.name(), d.model(), keyModels, this::isLabel)).toList();
+    }
+
+    /** Whether {@code name} is a configured deployment's "provider/model". */
+    private boolean isLabel(String name) {
+        return catalog.providers().stream().anyMatch(p -> name.startsWith(p.name() + "/")
+                && p.deployments().stream().anyMatch(d -> name.equals(p.name() + "/" + d.model())));
     }
 
     /**

@@ -26,7 +26,7 @@ public final class KeyModels {
     void requireConfigured(List<String> entries) {
         for (String entry : entries) {
             // A typo would otherwise leave the key a model short, found out only when a request is refused.
-            if (candidates.all().stream().noneMatch(c -> c.namedBy(Set.of(entry)))) {
+            if (candidates.all().stream().noneMatch(c -> c.namedBy(Set.of(entry), candidates.all()))) {
                 throw new InvalidRequestException("models", "'models' entry '" + entry + "' names no configured "
                         + "provider, model or provider/model");
             }
@@ -41,7 +41,8 @@ public final class KeyModels {
         if (caller.models().isEmpty()) {
             return;
         }
-        List<Candidate> usable = candidates.all().stream().filter(c -> c.namedBy(caller.models())).toList();
+        List<Candidate> usable = candidates.all().stream().filter(c -> c.namedBy(caller.models(), candidates.all()))
+                .toList();
         if (usable.stream().noneMatch(c -> c.model().equals(model))) {
             throw new ModelNotAllowedException(model, usable.stream().map(Candidate::model).distinct().toList());
         }

@@ -14,7 +14,7 @@ public final class KeyModelsConstraint implements CandidateConstraint {
     @Override
     public Optional<String> violation(Candidate candidate, RoutingRequest request) {
         RequestConstraints constraints = request.constraints();
-        if (!constraints.keyModels().isEmpty() && !candidate.namedBy(constraints.keyModels())) {
+        if (!constraints.keyModels().isEmpty() && !candidate.namedBy(constraints.keyModels(), request.candidates())) {
             return Optional.of("is not among the models the caller's key may use");
         }
         return Optional.empty();

@@ -11,10 +11,10 @@ public final class ProviderListConstraint implements CandidateConstraint {
     @Override
     public Optional<String> violation(Candidate candidate, RoutingRequest request) {
         RequestConstraints constraints = request.constraints();
-        if (candidate.namedBy(constraints.deny())) {
+        if (candidate.namedBy(constraints.deny(), request.candidates())) {
             return Optional.of("is on the request's deny list");
         }
-        if (!constraints.allow().isEmpty() && !candidate.namedBy(constraints.allow())) {
+        if (!constraints.allow().isEmpty() && !candidate.namedBy(constraints.allow(), request.candidates())) {
             return Optional.of("is not on the request's allow list");
         }
         return Optional.empty();

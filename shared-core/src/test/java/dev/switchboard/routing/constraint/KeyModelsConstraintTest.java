@@ -44,6 +44,19 @@ class KeyModelsConstraintTest {
     }
 
     @Test
+    void aProviderSlashModelEntryNamesThatDeploymentAloneThoughAnotherServesAModelOfThatName() {
+        // OpenRouter names its models after their makers: its "openai/gpt-4o" is not OpenAI's own deployment.
+        Candidate openRouter = candidate("openrouter", "openai/gpt-4o", Tier.PREMIUM, 1e-6, 1e-6);
+
+        assertEquals(NOT_THE_KEYS, constraint.violation(openRouter, requestFor(GPT, openRouter)
+                .constraints(constraints().keyModels("openai/gpt-4o")).build()));
+        assertEquals(Optional.empty(), constraint.violation(openRouter, requestFor(openRouter)
+                .constraints(constraints().keyModels("openai/gpt-4o")).build()), "no such deployment: the model's name");
+        assertEquals(Optional.empty(), constraint.violation(openRouter, requestFor(GPT, openRouter)
+                .constraints(constraints().keyModels("openrouter/openai/gpt-4o")).build()));
+    }
+
+    @Test
     void theFilterGivesTheKeysReasonBeforeTheRequestsLists() {
         Admission admission = CandidateFilter.STANDARD.admit(requestFor(GPT)
                 .constraints(constraints().keyModels("anthropic").deny("openai")).build());
