@@ -3,18 +3,14 @@ package dev.switchboard.service;
 import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.RoutingPreferences;
-import dev.switchboard.cost.Cost;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.routing.Candidate;
 import dev.switchboard.state.CacheKey;
 import dev.switchboard.state.CacheSettings;
-import dev.switchboard.state.CachedResponse;
 import jakarta.inject.Singleton;
 
-import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -36,11 +32,9 @@ import java.util.TreeSet;
 public class ResponseCaching {
 
     private final CacheSettings settings;
-    private final Clock clock;
 
-    public ResponseCaching(CacheSettings settings, Clock clock) {
+    public ResponseCaching(CacheSettings settings) {
         this.settings = settings;
-        this.clock = clock;
     }
 
     /** The key of {@code caller}'s /complete request; null when the cache is off. */
@@ -91,12 +85,6 @@ public class ResponseCaching {
     private static String owner(Caller caller) {
         String owner = caller.principal().length() + ":" + caller.principal() + "|";
         return caller.models().isEmpty() ? owner : owner + "key_models=" + sorted(caller.models()) + "|";
-    }
-
-    /** What the cache keeps of an answer: who gave it, the answer, when, and what it cost then. */
-    public CachedResponse entry(Candidate answeredBy, ChatResponse answer, Cost cost) {
-        return new CachedResponse(answeredBy.provider(), asDeployment(answer, answeredBy), clock.instant(),
-                cost.priced() ? BigDecimal.valueOf(cost.usd()) : null);
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A cached response as the stores keep it: its JSON ({@link CachedResponseJson}), gzipped when that
  * is larger than {@link CacheSettings#compressAboveBytes()} and gzip actually makes it smaller. Every
- * adapter encodes through here, so each skips the same answers as too large.
+ * adapter encodes through here and holds the payload to {@link CacheSettings#maxItemBytes()}; DynamoDB's item
+ * counts its key and expiry too (some 100 bytes more), so an answer that close to the limit is kept in memory
+ * but not in DynamoDB.
  */
 public final class CachePayload {
 

@@ -8,7 +8,9 @@ import java.util.Objects;
 
 /**
  * An answer kept in the response cache: who gave it, the answer itself, when it was stored, and what
- * it cost when it was bought (null when the model has no price), so that a hit can report what it saved.
+ * it cost when it was bought (null when the model has no price). That cost is kept with the entry for an
+ * operator reading the table; a hit reports what it saved as the baseline model's price of the answer's
+ * tokens, as every request's savings are counted.
  */
 public record CachedResponse(String provider, ChatResponse response, Instant storedAt, BigDecimal originalCostUsd) {
 

@@ -84,7 +84,7 @@ class ResponseCacheInTheRequestPathTest {
 
     @Test
     void aNameHoldingACommaIsNotTwoNames() {
-        ResponseCaching caching = new ResponseCaching(CacheSettings.defaults(), java.time.Clock.fixed(CoreFixture.NOW, java.time.ZoneOffset.UTC));
+        ResponseCaching caching = new ResponseCaching(CacheSettings.defaults());
         CompleteRequest denyingOneOddName = new CompleteRequest("hi", 300, false, null, deny("gemini,zzz"));
         CompleteRequest denyingGemini = new CompleteRequest("hi", 300, false, null, deny("zzz", "gemini"));
 
@@ -171,7 +171,7 @@ class ResponseCacheInTheRequestPathTest {
 
     @Test
     void aJsonAnswerATextAnswerAndAnotherSchemaToTheSamePromptAreThreeKeys() {
-        ResponseCaching caching = new ResponseCaching(CacheSettings.defaults(), java.time.Clock.systemUTC());
+        ResponseCaching caching = new ResponseCaching(CacheSettings.defaults());
         ChatCompletionRequest text = whole(null, "Name a city as JSON");
 
         CacheKey asText = caching.keyOf(text, CoreFixture.ALICE);

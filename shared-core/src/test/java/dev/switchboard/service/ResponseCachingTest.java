@@ -20,14 +20,13 @@ import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.provider.ToolDefinition;
 import dev.switchboard.state.CacheKey;
 import dev.switchboard.state.CacheSettings;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which chat completions the response cache may answer at all, and what parts of them its key holds. */
 class ResponseCachingTest {
 
-    private final ResponseCaching caching = new ResponseCaching(CacheSettings.defaults(), Clock.systemUTC());
+    private final ResponseCaching caching = new ResponseCaching(CacheSettings.defaults());
 
     private static ChatCompletionRequest asking(MessagePart... parts) {
         return new ChatCompletionRequest(null, List.of(ChatMessage.userWithParts(List.of(parts))), 50, null,

@@ -4,12 +4,15 @@ import dev.switchboard.config.ConfigurationError;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.FinishReason;
 import dev.switchboard.provider.Usage;
+import dev.switchboard.state.dynamodb.DynamoDbRequestState;
 import dev.switchboard.state.dynamodb.DynamoDbResponseCache;
+import dev.switchboard.state.dynamodb.DynamoDbSettings;
 import dev.switchboard.state.memory.InMemoryResponseCache;
 import dev.switchboard.testsupport.H2Ledger;
 import dev.switchboard.testsupport.TestEnvironment;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,10 +49,13 @@ class CacheBeansTest {
     }
 
     @Test
-    void theDynamoDbCacheIsTheDefaultAndReachesItsTable() {
+    void theDynamoDbStateIsTheDefaultAndItsCacheReachesItsTable() {
         try (ApplicationContext context = ApplicationContext.run(TestEnvironment.properties())) {
-            ResponseCache cache = context.getBean(ResponseCache.class);
-            assertInstanceOf(DynamoDbResponseCache.class, cache);
+            assertInstanceOf(DynamoDbRequestState.class, context.getBean(RequestState.class));
+            assertFalse(context.containsBean(ResponseCache.class), "the request state reads and writes the cache itself");
+            ResponseCache cache = new DynamoDbResponseCache(context.getBean(DynamoDbClient.class),
+                    context.getBean(DynamoDbSettings.class).tablePrefix(), context.getBean(CacheSettings.class),
+                    context.getBean(Clock.class));
             CacheKey key = CacheKey.of("auto:complexity", List.of(), null, null, null);
             CachedResponse answer = new CachedResponse("gemini", new ChatResponse("ok", "gemini-1.5-flash",
                     new Usage(1, 1), FinishReason.STOP), context.getBean(Clock.class).instant(), null);

@@ -175,7 +175,7 @@ public final class CoreFixture {
         ProviderRegistry registry = new ProviderRegistry(catalog, adapters);
         FallbackChain chain = new FallbackChain(registry, breakers, resilience, clock, retryWaits);
         return new CompletionService(decisions(), admissions(), chain, accounting(),
-                new ResponseCaching(cacheSettings, clock), ids, clock);
+                new ResponseCaching(cacheSettings), ids, clock);
     }
 
     /** A provider served by a test adapter, registered under the adapter's protocol. */
@@ -194,7 +194,7 @@ public final class CoreFixture {
         FallbackChain chain = new FallbackChain(new ProviderRegistry(catalog, adapters), breakers,
                 resilience, clock, retryWaits);
         return new ChatCompletionService(decisions(), admissions(), chain, accounting(),
-                new ResponseCaching(cacheSettings, clock),
+                new ResponseCaching(cacheSettings),
                 new CandidateCatalog(catalog, prices), new JtokkitTokenCounter(), ids, clock);
     }
 

@@ -54,6 +54,8 @@ public final class DynamoDbRequestState implements RequestState {
     private final CacheSettings cache;
     private final Clock clock;
     private final Sleeper sleeper;
+    /** The cache entry written on its own, when its settlement's transaction could not carry it. */
+    private final DynamoDbResponseCache responses;
 
     public DynamoDbRequestState(DynamoDbClient dynamo, String tablePrefix, DynamoDbAdmissionStore admission,
                                 DynamoDbLatencyStore latency, CacheSettings cache, Clock clock, Sleeper sleeper) {
@@ -65,6 +67,7 @@ public final class DynamoDbRequestState implements RequestState {
         this.cache = cache;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.responses = new DynamoDbResponseCache(dynamo, tablePrefix, cache, clock);
     }
 
     @Override
@@ -168,8 +171,7 @@ public final class DynamoDbRequestState implements RequestState {
         }
         if (s.caches()) {
             try {
-                CacheItems.item(s.cacheKey(), s.answer(), s.answer().storedAt().plus(cache.ttl()), cache)
-                        .ifPresent(item -> dynamo.putItem(b -> b.tableName(cacheTable).item(item)));
+                responses.put(s.cacheKey(), s.answer());
             } catch (RuntimeException e) {
                 LOG.warn("the cache entry of a settlement was not written: {}", e.getMessage());
             }
