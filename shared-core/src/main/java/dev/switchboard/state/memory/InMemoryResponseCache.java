@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * One process's response cache, for unit tests and for measuring the gateway without DynamoDB; not
  * shared between instances, so never the default on Lambda. Entries are kept encoded, exactly as the
- * DynamoDB adapter stores them, so both skip the same answers as too large. At most
+ * DynamoDB adapter stores them, and held to the same size limit (see {@link CachePayload}). At most
  * {@code maxEntries} are kept: storing one more evicts the one stored longest ago.
  */
 public final class InMemoryResponseCache implements ResponseCache {
