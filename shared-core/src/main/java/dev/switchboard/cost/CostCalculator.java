@@ -35,7 +35,8 @@ public final class CostCalculator {
      * and reasoning is part of outputTokens (OpenAI's completion_tokens includes reasoning_tokens), so
      * each part is taken out of its total and priced on its own, never counted twice. Cached input is
      * priced at cache_read_input_token_cost, cache writes at cache_creation_input_token_cost and
-     * reasoning at output_cost_per_reasoning_token where the table gives them; where it does not (a price
+     * reasoning at output_cost_per_reasoning_token and audio input at input_cost_per_audio_token where the table
+     * gives them; where it does not (a price
      * of 0 means "not given", see {@link ModelPrice}) they are priced as ordinary input and output (too
      * high for a cache read, too low for a cache write, which providers bill above plain input). A model
      * with long-context tiers is priced, every token of the call, at the tier its whole input (cached
@@ -66,16 +67,19 @@ public final class CostCalculator {
 
     private static double usd(ModelPrice model, Usage usage) {
         ModelPrice price = model.forInputTokens(usage.inputTokens());
-        int freshInput = usage.inputTokens() - usage.cachedInputTokens() - usage.cacheWriteInputTokens();
+        int freshInput = usage.inputTokens() - usage.cachedInputTokens() - usage.cacheWriteInputTokens()
+                - usage.audioInputTokens();
         int visibleOutput = usage.outputTokens() - usage.reasoningTokens();
         double cachedRate = given(price.cacheReadInputTokenCost(), price.inputCostPerToken());
         double writeRate = given(price.cacheCreationInputTokenCost(), price.inputCostPerToken());
+        double audioRate = given(price.inputCostPerAudioToken(), price.inputCostPerToken());
         double reasoningRate = given(price.outputCostPerReasoningToken(), price.outputCostPerToken());
         // Summed in this order so that plain input and output give the same double as before the split
         // (a part that is 0 adds exactly 0).
         return freshInput * price.inputCostPerToken() + usage.cachedInputTokens() * cachedRate
                 + usage.cacheWriteInputTokens() * writeRate
-                + visibleOutput * price.outputCostPerToken() + usage.reasoningTokens() * reasoningRate;
+                + visibleOutput * price.outputCostPerToken() + usage.reasoningTokens() * reasoningRate
+                + usage.audioInputTokens() * audioRate;
     }
 
     private static double given(double price, double fallback) {

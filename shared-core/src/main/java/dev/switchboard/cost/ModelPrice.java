@@ -5,20 +5,29 @@ import java.util.List;
 
 /**
  * One model's entry in LiteLLM's model_prices_and_context_window.json format (USD per token).
- * Cache and reasoning prices are 0 when the file gives none, and 0 is read as "not given" (the cost
- * falls back to the plain input or output price); {@code maxInputTokens} and {@code maxOutputTokens}
+ * Cache, reasoning and audio-input prices are 0 when the file gives none, and 0 is read as "not given" (the cost
+ * falls back to the plain input or output price); the audio price has no long-context tiers; {@code maxInputTokens} and {@code maxOutputTokens}
  * are 0 when unknown. {@code tiers} are the long-context price levels, empty for a model billed the
  * same at any length.
  */
 public record ModelPrice(double inputCostPerToken, double outputCostPerToken,
                          double cacheReadInputTokenCost, double cacheCreationInputTokenCost,
                          double outputCostPerReasoningToken, int maxInputTokens,
-                         String litellmProvider, String mode, List<PriceTier> tiers, int maxOutputTokens) {
+                         String litellmProvider, String mode, List<PriceTier> tiers, int maxOutputTokens,
+                         double inputCostPerAudioToken) {
 
     public ModelPrice {
         // Highest threshold first, so the first tier a request passes is the one that prices it.
         tiers = tiers == null ? List.of()
                 : tiers.stream().sorted(Comparator.comparingInt(PriceTier::aboveInputTokens).reversed()).toList();
+    }
+
+    /** A model without a price of its own for audio input. */
+    public ModelPrice(double inputCostPerToken, double outputCostPerToken, double cacheReadInputTokenCost,
+                      double cacheCreationInputTokenCost, double outputCostPerReasoningToken, int maxInputTokens,
+                      String litellmProvider, String mode, List<PriceTier> tiers, int maxOutputTokens) {
+        this(inputCostPerToken, outputCostPerToken, cacheReadInputTokenCost, cacheCreationInputTokenCost,
+                outputCostPerReasoningToken, maxInputTokens, litellmProvider, mode, tiers, maxOutputTokens, 0);
     }
 
     /** A model whose longest answer is not known. */
@@ -49,7 +58,8 @@ public record ModelPrice(double inputCostPerToken, double outputCostPerToken,
                         orBase(tier.outputCostPerToken(), outputCostPerToken),
                         orBase(tier.cacheReadInputTokenCost(), cacheReadInputTokenCost),
                         orBase(tier.cacheCreationInputTokenCost(), cacheCreationInputTokenCost),
-                        outputCostPerReasoningToken, maxInputTokens, litellmProvider, mode, List.of(), maxOutputTokens);
+                        outputCostPerReasoningToken, maxInputTokens, litellmProvider, mode, List.of(), maxOutputTokens,
+                        inputCostPerAudioToken);
             }
         }
         return this;
@@ -57,10 +67,10 @@ public record ModelPrice(double inputCostPerToken, double outputCostPerToken,
 
     /**
      * The most one input token can cost at these flat prices: a prompt written to the provider's cache (Anthropic,
-     * Bedrock) costs more than one read plainly.
+     * Bedrock), or audio (OpenAI's and Gemini's audio models), costs more than text read plainly.
      */
     public double mostPerInputToken() {
-        return Math.max(inputCostPerToken, cacheCreationInputTokenCost);
+        return Math.max(Math.max(inputCostPerToken, cacheCreationInputTokenCost), inputCostPerAudioToken);
     }
 
     /** The most one output token can cost at these flat prices: reasoning may be priced above text. */

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a price file in LiteLLM's format: an object of model name to an entry with
- * input_cost_per_token, output_cost_per_token, cache and reasoning prices, max_input_tokens, max_output_tokens,
+ * input_cost_per_token, output_cost_per_token, cache, reasoning and audio-input prices, max_input_tokens,
+ * max_output_tokens,
  * litellm_provider and mode, and the long-context tiers (see {@link PriceTier}). Entries without both
  * token prices (image or audio models, LiteLLM's "sample_spec") are skipped, which leaves those models
  * unpriced.
@@ -38,7 +39,7 @@ public final class PriceTableLoader {
     /** The token prices this loader reads, tiers included: what {@link #checkPrices} holds to at least 0. */
     private static final Pattern PRICE_FIELD = Pattern.compile(
             "(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost"
-                    + "|output_cost_per_reasoning_token)(_above_\\d{1,9}k?_tokens)?");
+                    + "|output_cost_per_reasoning_token|input_cost_per_audio_token)(_above_\\d{1,9}k?_tokens)?");
     private static final double IMPLAUSIBLE_PER_TOKEN = 1e-3;
     private static final Logger LOG = LoggerFactory.getLogger(PriceTableLoader.class);
 
@@ -72,7 +73,8 @@ public final class PriceTableLoader {
                     orZero(number(e, "output_cost_per_reasoning_token")),
                     (int) orZero(number(e, "max_input_tokens")),
                     text(e, "litellm_provider"), text(e, "mode"), tiers(e),
-                    (int) orZero(number(e, "max_output_tokens"))));
+                    (int) orZero(number(e, "max_output_tokens")),
+                    orZero(number(e, "input_cost_per_audio_token"))));
         }
         return new PriceTable(location, prices);
     }

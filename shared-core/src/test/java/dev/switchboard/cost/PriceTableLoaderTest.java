@@ -48,15 +48,15 @@ class PriceTableLoaderTest {
     }
 
     @Test
-    void readsLiteLlmChatEntriesWithCacheAndReasoningPrices() {
+    void readsLiteLlmChatEntriesWithCacheReasoningAndAudioPrices() {
         PriceTable table = loader.load(LITELLM_SAMPLE);
 
         assertEquals(new ModelPrice(1.5e-07, 6e-07, 7.5e-08, 0.0, 0.0, 128_000, "openai", "chat", List.of(), 16_384),
                 table.price("gpt-4o-mini").orElseThrow(), "max_output_tokens read too");
         assertEquals(new ModelPrice(3e-06, 1.5e-05, 3e-07, 3.75e-06, 0.0, 200_000, "anthropic", "chat", List.of(),
                 8_192), table.price("claude-3-5-sonnet-20241022").orElseThrow());
-        assertEquals(new ModelPrice(3e-07, 2.5e-06, 0.0, 0.0, 2.5e-06, 1_048_576, "gemini", "chat", List.of(), 65_535),
-                table.price("gemini/gemini-2.5-flash").orElseThrow());
+        assertEquals(new ModelPrice(3e-07, 2.5e-06, 0.0, 0.0, 2.5e-06, 1_048_576, "gemini", "chat", List.of(), 65_535,
+                1e-06), table.price("gemini/gemini-2.5-flash").orElseThrow(), "audio input at $1 a million");
     }
 
     @Test

@@ -19,7 +19,9 @@ class UsageCostTest {
             "reasoning", new ModelPrice(1e-06, 4e-06, 0, 0, 1e-05, 0, "gemini", "chat"),
             "plain", new ModelPrice(3e-06, 1.5e-05, 0, 0, 0, 0, "test", "chat"),
             "cache-writes", new ModelPrice(3e-06, 1.5e-05, 3e-07, 3.75e-06, 0, 0, "anthropic", "chat"),
-            "gpt-4o", new ModelPrice(2.5e-06, 1e-05, 1.25e-06, 0, 0, 128_000, "openai", "chat")));
+            "gpt-4o", new ModelPrice(2.5e-06, 1e-05, 1.25e-06, 0, 0, 128_000, "openai", "chat"),
+            "audio", new ModelPrice(2.5e-06, 1e-05, 1.25e-06, 0, 0, 128_000, "openai", "chat", java.util.List.of(), 0,
+                    4e-05)));
 
     private final CostCalculator calculator = new CostCalculator(PRICES, "gpt-4o");
 
@@ -29,6 +31,15 @@ class UsageCostTest {
         Cost cost = calculator.cost("cached", new Usage(1_000_000, 0, 0, 400_000));
 
         assertEquals(new Cost(1.4, true), cost);
+    }
+
+    @Test
+    void audioInputIsPricedAtTheAudioPriceAndTheRestAtTheTextOnes() {
+        // 1,000 in, 900 of them audio, 100 cached text: 900 * $40/M + 100 * $1.25/M + 0 fresh text + 10 * $10/M out.
+        assertEquals(new Cost(0.036225, true), calculator.cost("audio", new Usage(1000, 10, 0, 100, 0, 900)));
+        // A model without an audio price bills audio as text.
+        assertEquals(calculator.cost("gpt-4o", new Usage(1000, 10, 0, 100)),
+                calculator.cost("gpt-4o", new Usage(1000, 10, 0, 100, 0, 900)));
     }
 
     @Test

@@ -8,7 +8,8 @@ import io.micronaut.json.tree.JsonNode;
  * the answer (thoughtsTokenCount is not in candidatesTokenCount) but bills them as output, so the
  * unified output is candidates + thoughts, with the thoughts as its reasoning part. Tokens of tool
  * results Gemini fetched itself (toolUsePromptTokenCount) are billed as input, and counted there.
- * promptTokenCount already includes cachedContentTokenCount.
+ * promptTokenCount already includes cachedContentTokenCount. The prompt's AUDIO modality count
+ * (promptTokensDetails) is its audio part, less what of it the cache may have served.
  */
 final class GeminiUsage {
 
@@ -24,7 +25,22 @@ final class GeminiUsage {
         int reasoning = count(usage, "thoughtsTokenCount");
         int output = count(usage, "candidatesTokenCount") + reasoning;
         int cached = Math.min(input, count(usage, "cachedContentTokenCount"));
-        return new Usage(input, output, reasoning, cached);
+        int audio = Math.min(input - cached, audioPromptTokens(usage.get("promptTokensDetails")));
+        return new Usage(input, output, reasoning, cached, 0, audio);
+    }
+
+    /** The AUDIO entry of a list of {modality, tokenCount}; 0 when there is none. */
+    private static int audioPromptTokens(JsonNode details) {
+        if (details == null || !details.isArray()) {
+            return 0;
+        }
+        for (JsonNode entry : details.values()) {
+            JsonNode modality = entry.isObject() ? entry.get("modality") : null;
+            if (modality != null && modality.isString() && "AUDIO".equals(modality.getStringValue())) {
+                return count(entry, "tokenCount");
+            }
+        }
+        return 0;
     }
 
     private static int count(JsonNode usage, String field) {

@@ -3,7 +3,10 @@ package dev.switchboard.provider.openai;
 import dev.switchboard.provider.Usage;
 import io.micronaut.json.tree.JsonNode;
 
-/** OpenAI's usage object in the unified model, with cached input and reasoning output tokens where reported. */
+/**
+ * OpenAI's usage object in the unified model, with cached input, audio input and reasoning output tokens where
+ * reported. The audio counted apart is what is left of it beside the cached part, which OpenAI may count in both.
+ */
 final class OpenAiUsage {
 
     private OpenAiUsage() {
@@ -19,7 +22,8 @@ final class OpenAiUsage {
         int output = usage.get("completion_tokens").getIntValue();
         int cached = Math.min(input, detail(usage, "prompt_tokens_details", "cached_tokens"));
         int reasoning = Math.min(output, detail(usage, "completion_tokens_details", "reasoning_tokens"));
-        return new Usage(input, output, reasoning, cached);
+        int audio = Math.min(input - cached, detail(usage, "prompt_tokens_details", "audio_tokens"));
+        return new Usage(input, output, reasoning, cached, 0, audio);
     }
 
     private static int detail(JsonNode usage, String group, String field) {
