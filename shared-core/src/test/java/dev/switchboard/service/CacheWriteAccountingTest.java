@@ -3,20 +3,17 @@ package dev.switchboard.service;
 import dev.switchboard.api.ChatCompletionResponse.TokenUsage;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
-import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.cost.CostCalculator;
 import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.ledger.LedgerEntry;
-import dev.switchboard.provider.ChatProvider;
-import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.FinishReason;
 import dev.switchboard.provider.ProviderAdapterFactory;
 import dev.switchboard.provider.Usage;
 import dev.switchboard.routing.Tier;
 import dev.switchboard.state.Refusal;
+import dev.switchboard.testsupport.AnsweringAdapter;
 import dev.switchboard.testsupport.CoreFixture;
-import dev.switchboard.testsupport.NamedTestProvider;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -87,21 +84,7 @@ class CacheWriteAccountingTest {
 
     /** An adapter whose every answer reports {@code usage}. */
     private static ProviderAdapterFactory answering(Usage usage) {
-        return new ProviderAdapterFactory() {
-            @Override
-            public String protocol() {
-                return "test-cache-writes";
-            }
-
-            @Override
-            public ChatProvider create(ProviderConfig config) {
-                return new NamedTestProvider(config.name(), protocol()) {
-                    @Override
-                    public ChatResponse complete(ChatRequest request) {
-                        return new ChatResponse("It sets the notice period.", request.model(), usage, FinishReason.STOP);
-                    }
-                };
-            }
-        };
+        return AnsweringAdapter.of("test-cache-writes", (provider, request) ->
+                new ChatResponse("It sets the notice period.", request.model(), usage, FinishReason.STOP));
     }
 }

@@ -5,11 +5,8 @@ import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.RoutingPreferences;
-import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.provider.ChatMessage;
-import dev.switchboard.provider.ChatProvider;
-import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.FinishReason;
 import dev.switchboard.provider.GenerationOptions;
@@ -20,8 +17,8 @@ import dev.switchboard.routing.Tier;
 import dev.switchboard.state.CacheKey;
 import dev.switchboard.state.CacheSettings;
 import dev.switchboard.state.Refusal;
+import dev.switchboard.testsupport.AnsweringAdapter;
 import dev.switchboard.testsupport.CoreFixture;
-import dev.switchboard.testsupport.NamedTestProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -150,23 +147,8 @@ class ResponseCacheInTheRequestPathTest {
 
     /** An adapter whose every answer runs out of its max_tokens. */
     private static ProviderAdapterFactory alwaysCut() {
-        return new ProviderAdapterFactory() {
-            @Override
-            public String protocol() {
-                return "test-always-cut";
-            }
-
-            @Override
-            public ChatProvider create(ProviderConfig config) {
-                return new NamedTestProvider(config.name(), protocol()) {
-                    @Override
-                    public ChatResponse complete(ChatRequest request) {
-                        return new ChatResponse("Once upon a time", request.model(), new Usage(5, request.maxTokens()),
-                                FinishReason.LENGTH);
-                    }
-                };
-            }
-        };
+        return AnsweringAdapter.of("test-always-cut", (provider, request) -> new ChatResponse("Once upon a time",
+                request.model(), new Usage(5, request.maxTokens()), FinishReason.LENGTH));
     }
 
     @Test

@@ -10,9 +10,6 @@ import dev.switchboard.cost.EstimatingTokenCounter;
 import dev.switchboard.cost.JtokkitTokenCounter;
 import dev.switchboard.cost.ModelPrice;
 import dev.switchboard.cost.PriceTable;
-import dev.switchboard.provider.ChatProvider;
-import dev.switchboard.provider.ChatRequest;
-import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.ProviderAdapterFactory;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderRegistry;
@@ -210,23 +207,10 @@ public final class CoreFixture {
     }
 
     private static ProviderAdapterFactory rejecting() {
-        return new ProviderAdapterFactory() {
-            @Override
-            public String protocol() {
-                return REJECTING;
-            }
-
-            @Override
-            public ChatProvider create(ProviderConfig config) {
-                return new NamedTestProvider(config.name(), REJECTING) {
-                    @Override
-                    public ChatResponse complete(ChatRequest request) {
-                        throw new ProviderException(config.name(), ProviderException.Kind.REJECTED,
-                                "HTTP 400 invalid_request_error (sk-...abcd)");
-                    }
-                };
-            }
-        };
+        return AnsweringAdapter.of(REJECTING, (provider, request) -> {
+            throw new ProviderException(provider, ProviderException.Kind.REJECTED,
+                    "HTTP 400 invalid_request_error (sk-...abcd)");
+        });
     }
 
     private static ModelPrice price(double in, double out) {
