@@ -225,7 +225,14 @@ class OpenAiSdkGatewayTest {
 
         assertEquals(before + 1, UPSTREAMS.get(first).requests().size(), "the second answer came from the cache");
         assertEquals(miss.choices(), hit.choices());
-        assertEquals(miss.usage(), hit.usage());
+        CompletionUsage missUsage = miss.usage().orElseThrow();
+        CompletionUsage hitUsage = hit.usage().orElseThrow();
+        assertEquals(missUsage.promptTokens(), hitUsage.promptTokens());
+        assertEquals(missUsage.completionTokens(), hitUsage.completionTokens());
+        assertEquals(missUsage.completionTokensDetails(), hitUsage.completionTokensDetails());
+        // The hit read no provider's prompt cache: its usage says so, as its ledger row does.
+        assertTrue(missUsage.promptTokensDetails().orElseThrow().cachedTokens().orElseThrow() > 0);
+        assertEquals(0L, hitUsage.promptTokensDetails().orElseThrow().cachedTokens().orElseThrow());
         assertEquals(miss.model(), hit.model());
         assertNotEquals(miss.id(), hit.id(), "each request has its own id");
         assertEquals(false, gateway(miss).get("cache_hit"));
