@@ -66,11 +66,11 @@ public record ModelPrice(double inputCostPerToken, double outputCostPerToken,
     }
 
     /**
-     * The most one input token can cost at these flat prices: a prompt written to the provider's cache (Anthropic,
-     * Bedrock), or audio (OpenAI's and Gemini's audio models), costs more than text read plainly.
+     * The most one input token of text can cost at these flat prices: with {@code cacheWrites} (a provider that
+     * marks prompts for its cache: Anthropic, Bedrock), a write to the cache costs more than a plain read.
      */
-    public double mostPerInputToken() {
-        return Math.max(Math.max(inputCostPerToken, cacheCreationInputTokenCost), inputCostPerAudioToken);
+    public double mostPerInputToken(boolean cacheWrites) {
+        return cacheWrites ? Math.max(inputCostPerToken, cacheCreationInputTokenCost) : inputCostPerToken;
     }
 
     /** The most one output token can cost at these flat prices: reasoning may be priced above text. */

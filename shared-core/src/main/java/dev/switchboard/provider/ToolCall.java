@@ -1,5 +1,7 @@
 package dev.switchboard.provider;
 
+import io.micronaut.json.JsonMapper;
+
 import java.util.Objects;
 
 /**
@@ -19,5 +21,10 @@ public record ToolCall(String id, String name, String argumentsJson, String sign
     /** A call without a signature. */
     public ToolCall(String id, String name, String argumentsJson) {
         this(id, name, argumentsJson, null);
+    }
+
+    /** Whether the arguments are a JSON object; blank ones are the empty object (a tool without parameters). */
+    public boolean argumentsAreAnObject(JsonMapper json) {
+        return argumentsJson == null || argumentsJson.isBlank() || JsonObjects.read(json, argumentsJson).isPresent();
     }
 }

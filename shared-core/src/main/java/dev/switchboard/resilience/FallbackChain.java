@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Walks a decision's ranked candidates until one answers, within one deadline for the whole request.
@@ -151,8 +152,9 @@ public final class FallbackChain {
         boolean endsStreams = settings.deadlineEndsStreams();
         Instant streamsEndAt = endsStreams ? deadline : null;
         // The adapter ends a stream that is quiet at the deadline; the sink, one whose text still comes.
+        // The request is asked for at each try, so that its owner can tell a retry's work from the try before.
         Answer<Integer> answer = walk(ranked, deadline, gate, candidate -> new StreamCall(provider(candidate),
-                requestFor.apply(candidate).withDeadline(deadline, endsStreams),
+                () -> requestFor.apply(candidate).withDeadline(deadline, endsStreams),
                 new CountingSink(sink, candidate.provider(), streamsEndAt, clock)));
         return new StreamOutcome(answer.candidate(), answer.value(), answer.attempts());
     }
@@ -273,13 +275,17 @@ public final class FallbackChain {
                 new IllegalStateException("no adapter registered for provider " + candidate.provider()));
     }
 
-    /** One candidate's stream into the client's sink; its count of chunks sent survives its retries. */
-    private record StreamCall(ChatProvider provider, ChatRequest request, CountingSink sink)
+    /**
+     * One candidate's stream into the client's sink; its count of chunks sent survives its retries, what it worked
+     * out of sight is each try's own.
+     */
+    private record StreamCall(ChatProvider provider, Supplier<ChatRequest> request, CountingSink sink)
             implements RetryingCaller.CandidateCall<Integer> {
 
         @Override
         public Integer attempt() {
-            provider.stream(request, sink);
+            sink.newTry();
+            provider.stream(request.get(), sink);
             if (!sink.ended()) {
                 // Every adapter ends a stream with its last chunk (the finish reason, the usage) or throws: one
                 // that returns without it broke off, and is failed like a stream cut, not taken for an answer.
@@ -345,7 +351,12 @@ public final class FallbackChain {
             return delivered;
         }
 
-        /** Whether a progress chunk said the model wrote, or its provider counted, something out of sight. */
+        /** A try begins: what an earlier one worked out of sight was not billed with this one. */
+        void newTry() {
+            worked = false;
+        }
+
+        /** Whether a progress chunk of this try said the model wrote, or its provider counted, something out of sight. */
         boolean worked() {
             return worked;
         }

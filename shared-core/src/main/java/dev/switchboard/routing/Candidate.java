@@ -9,7 +9,8 @@ import java.util.function.Predicate;
  * it can do, and its weight among deployments of the same model for weighted load balancing.
  * {@code priced} is false when the price table does not know the model; such a candidate still
  * routes, but its cost is reported as unknown rather than as $0. The list prices rank candidates; {@code
- * ceiling} is the most a request can cost on it (cache writes, reasoning and long prompts at their own prices).
+ * ceiling} is the most a request can cost on it (cache writes, audio, reasoning and long prompts at their own
+ * prices).
  */
 public record Candidate(String provider, String model, Tier tier, double inputCostPerToken,
                         double outputCostPerToken, boolean priced, Capabilities capabilities, int weight,
@@ -50,9 +51,14 @@ public record Candidate(String provider, String model, Tier tier, double inputCo
         return fitted ? capabilities.fittedBudget(maxTokens, promptTokens) : maxTokens;
     }
 
-    /** The most this candidate can charge for a prompt of {@code inputTokens} and an answer of {@code maxTokens}. */
+    /** The most this candidate can charge for a prompt of text of {@code inputTokens} and an answer of {@code maxTokens}. */
     public double costUpperBound(int inputTokens, int maxTokens) {
-        return ceiling.usd(inputTokens, maxTokens);
+        return ceiling.usd(inputTokens, maxTokens, false);
+    }
+
+    /** As {@link #costUpperBound(int, int)}, for a prompt that carries audio when {@code audio}. */
+    public double costUpperBound(int inputTokens, int maxTokens, boolean audio) {
+        return ceiling.usd(inputTokens, maxTokens, audio);
     }
 
     /** Input plus output price: the per-token figure candidates of one tier are ranked by. */

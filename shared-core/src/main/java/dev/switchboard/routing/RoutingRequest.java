@@ -86,7 +86,8 @@ public record RoutingRequest(String prompt, PromptAnalysis analysis, int maxToke
 
     /** The most {@code candidate} can charge for this request. */
     public double costUpperBound(Candidate candidate) {
-        return candidate.costUpperBound(promptTokens, answerBudget(candidate));
+        return candidate.costUpperBound(promptTokens, answerBudget(candidate),
+                constraints.needs().contains(Capability.AUDIO));
     }
 
     /** The same request offering only {@code admitted}. */

@@ -47,6 +47,7 @@ public class AdminKey {
     private final ApiKeySource source;
     private final Clock clock;
     private volatile Instant nextTry;
+    private volatile boolean warnedShort;
 
     @Inject
     public AdminKey(@Nullable @Value("${switchboard.admin-key:}") String adminKey, Environment environment,
@@ -108,17 +109,31 @@ public class AdminKey {
     }
 
     /**
+     * The key source's key as a caller can present it. One that cannot be is not used (the read fails, logged and
+     * tried again), so a key fixed in the source is taken at the next read; a short one is warned of once.
+     */
+    private String fromSource(String key) {
+        String usable = presentable(key, "the key source's admin key", !warnedShort);
+        warnedShort |= usable.length() < SHORTEST_ADVISED;
+        return usable;
+    }
+
+    /**
      * The key as a caller can present it: without the spaces or line end an env file leaves around it (a bearer
      * token is read stripped too); refused, naming {@code where} but not the key, when what is left holds a space
      * or anything but printable ASCII, which no Authorization header carries: the admin would be locked out
      * without a word.
      */
     static String presentable(String key, String where) {
+        return presentable(key, where, true);
+    }
+
+    private static String presentable(String key, String where, boolean warnShort) {
         String stripped = key.strip();
         if (stripped.chars().anyMatch(c -> c <= ' ' || c > '~')) {
             throw new IllegalStateException(where + " must be printable ASCII without spaces, as a bearer token is");
         }
-        if (stripped.length() < SHORTEST_ADVISED) {
+        if (warnShort && stripped.length() < SHORTEST_ADVISED) {
             LOG.warn("the admin key from {} has {} characters: one of at least {} random characters is advised",
                     where, stripped.length(), SHORTEST_ADVISED);
         }
@@ -132,8 +147,7 @@ public class AdminKey {
 
     private void readFromSource() {
         try {
-            hash = source.adminKey().filter(k -> !k.isBlank()).map(k -> presentable(k, "the key source's admin key"))
-                    .map(KeyHashes::sha256).orElse(null);
+            hash = source.adminKey().filter(k -> !k.isBlank()).map(this::fromSource).map(KeyHashes::sha256).orElse(null);
             nextTry = clock.instant().plus(REFRESH_AFTER);
             if (onLambda && hash == null) {
                 warnNoAdminKey();

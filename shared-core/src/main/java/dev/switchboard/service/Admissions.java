@@ -37,12 +37,17 @@ public class Admissions {
 
     /** The admission of one request of {@code promptTokens} that may answer with up to {@code maxTokens}. */
     public RequestAdmission open(Caller caller, int promptTokens, int maxTokens) {
-        return new RequestAdmission(this, caller, promptTokens, candidate -> maxTokens);
+        return new RequestAdmission(this, caller, promptTokens, candidate -> maxTokens, false);
     }
 
     /** As above, for a request whose answer budget depends on the deployment ({@code budget}: what it is sent). */
     public RequestAdmission open(Caller caller, int promptTokens, ToIntFunction<Candidate> budget) {
-        return new RequestAdmission(this, caller, promptTokens, budget);
+        return open(caller, promptTokens, budget, false);
+    }
+
+    /** As above, for a prompt that carries audio ({@code audio}), which some models bill above text. */
+    public RequestAdmission open(Caller caller, int promptTokens, ToIntFunction<Candidate> budget, boolean audio) {
+        return new RequestAdmission(this, caller, promptTokens, budget, audio);
     }
 
     /**

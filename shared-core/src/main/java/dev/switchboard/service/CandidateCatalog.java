@@ -46,7 +46,7 @@ public final class CandidateCatalog {
                         // The providers file's longest answer, else the price table's.
                         deployment.capabilities().orMaxOutputTokens(price.map(ModelPrice::maxOutputTokens).orElse(0)),
                         deployment.weight(),
-                        price.map(CandidateCatalog::ceiling)
+                        price.map(p -> ceiling(p, provider.promptCaching()))
                                 .orElse(CostCeiling.flat(0.0, 0.0)));
                 all.add(candidate);
                 configured.put(candidate.label(), new DeploymentSignals(false, null, null, null,
@@ -60,15 +60,20 @@ public final class CandidateCatalog {
         this.limits = Map.copyOf(configuredLimits);
     }
 
-    /** The most the model's tokens cost, at its base prices and at each long-context tier's. */
-    private static CostCeiling ceiling(ModelPrice price) {
+    /**
+     * The most the model's tokens cost, at its base prices and at each long-context tier's; a write to the prompt
+     * cache only where the provider marks prompts for it ({@code cacheWrites}).
+     */
+    private static CostCeiling ceiling(ModelPrice price, boolean cacheWrites) {
         // A level past the longest prompt there can be never applies.
         List<LongContextPrice> levels = price.tiers().stream().filter(t -> t.aboveInputTokens() < Integer.MAX_VALUE)
                 .map(t -> {
-            ModelPrice at = price.forInputTokens(t.aboveInputTokens() + 1);
-            return new LongContextPrice(t.aboveInputTokens(), at.mostPerInputToken(), at.mostPerOutputToken());
-        }).toList();
-        return new CostCeiling(price.mostPerInputToken(), price.mostPerOutputToken(), levels);
+                    ModelPrice at = price.forInputTokens(t.aboveInputTokens() + 1);
+                    return new LongContextPrice(t.aboveInputTokens(), at.mostPerInputToken(cacheWrites),
+                            at.mostPerOutputToken());
+                }).toList();
+        return new CostCeiling(price.mostPerInputToken(cacheWrites), price.inputCostPerAudioToken(),
+                price.mostPerOutputToken(), levels);
     }
 
     /** The deployment's configured RPM / TPM, shared by every instance; none for a label not configured. */

@@ -133,8 +133,8 @@ public class ChatCompletionService {
         Call call = start(request, caller, trace);
         long created = call.started().getEpochSecond();
         boolean[] first = {true};
-        // The chain asks for each candidate's request just before calling it, so this follows the
-        // deployment whose chunks are arriving (once one has arrived, no other is tried).
+        // The chain asks for the request at each try, just before it, so this follows the deployment whose chunks
+        // are arriving (once one has arrived, no other is tried), and each try's own work.
         StreamProgress progress = new StreamProgress();
         Function<Candidate, ChatRequest> requestFor = candidate ->
                 progress.askedFor(candidate, call.requestFor().apply(candidate));
@@ -170,8 +170,14 @@ public class ChatCompletionService {
             unfinished(call, principal, progress, broken.tried().size(), broken.type(), deploymentFailed);
             throw broken;
         } catch (StreamCancelledException e) {
-            // The chain passes this on without the attempts list: the candidates asked stand in for it.
-            unfinished(call, principal, progress, progress.asked, CLIENT_CANCELLED, false);
+            // The chain passes this on without the attempts list: the candidates asked stand in for it. With
+            // nothing billed yet the chain has given back what it held, as for a failed call.
+            if (progress.candidate == null || !progress.billed()) {
+                accounting.failed(call.requestId(), call.started(), principal, ENDPOINT, call.decision(),
+                        elapsedMs(call), Math.max(1, progress.asked), CLIENT_CANCELLED);
+            } else {
+                unfinished(call, principal, progress, progress.asked, CLIENT_CANCELLED, false);
+            }
             throw e;
         } catch (DeploymentsFailedException e) {
             throw failed(call, principal, e);
@@ -190,12 +196,16 @@ public class ChatCompletionService {
             settled = accounting.settle(answered(call, principal, answered, last.usage(), outcome.failedAttempts(),
                     outcome.retryWaits(), null, delivered));
         } catch (RuntimeException e) {
-            // The answer was given and billed: a failure of its bookkeeping still leaves it settled and ledgered, at
-            // its estimate (a settlement already made is not made twice).
-            try {
-                unfinished(call, principal, progress, progress.asked, CompletionAccounting.INTERNAL_ERROR, false);
-            } catch (RuntimeException bookkeeping) {
-                e.addSuppressed(bookkeeping);
+            // The answer was given and billed: a failure of its bookkeeping before its settlement still leaves it
+            // settled and ledgered, at its reported usage. Once settled, its row is written or on its way, and is
+            // not written twice.
+            if (call.admission().unsettled(answered)) {
+                try {
+                    progress.reported = last.usage();
+                    unfinished(call, principal, progress, progress.asked, CompletionAccounting.INTERNAL_ERROR, false);
+                } catch (RuntimeException bookkeeping) {
+                    e.addSuppressed(bookkeeping);
+                }
             }
             throw e;
         }
@@ -228,7 +238,8 @@ public class ChatCompletionService {
         Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
                 request.messages(), budget.applyAsInt(candidate), request.temperature(), request.tools(), null,
                 request.user()).withToolChoice(request.toolChoice()).withOptions(request.options());
-        RequestAdmission admission = admissions.open(caller, decision.promptTokens(), budget);
+        RequestAdmission admission = admissions.open(caller, decision.promptTokens(), budget,
+                request.messages().stream().anyMatch(m -> !m.audio().isEmpty()));
         CacheKey cacheKey = caching.keyOf(request, caller);
         StateLookup lookup;
         try {
@@ -361,13 +372,15 @@ public class ChatCompletionService {
         private Usage reported;
         private int asked;
 
+        /** A try of {@code next} begins (a retry of the same candidate too): what a try before it worked is not its. */
         ChatRequest askedFor(Candidate next, ChatRequest nextRequest) {
+            if (candidate == null || !candidate.equals(next)) {
+                asked++;
+            }
             candidate = next;
             request = nextRequest;
-            // A new candidate starts afresh: what another wrote before it failed is not this stream's.
             hidden.setLength(0);
             reported = null;
-            asked++;
             return nextRequest;
         }
 

@@ -12,6 +12,7 @@ import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ResponseFormat;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.ToolDefinition;
+import dev.switchboard.routing.Candidate;
 import dev.switchboard.routing.Capability;
 
 import java.util.HashSet;
@@ -50,7 +51,10 @@ final class ChatRouting {
                 throw new ModelNotFoundException(request.model());
             }
             keyModels.requirePinnable(request.model(), caller);
-            allow = List.of(request.model());
+            // The deployments of that very model, by label: a model's name alone may also be another deployment's
+            // "provider/model" (OpenRouter's "openai/gpt-4o" beside OpenAI's own), which names that one only.
+            allow = candidates.all().stream().filter(c -> c.model().equals(request.model())).map(Candidate::label)
+                    .toList();
         }
         Set<String> requires = new HashSet<>(p.requires());
         if (!request.tools().isEmpty()) {

@@ -15,7 +15,8 @@ public interface ChatStreamListener {
 
     /**
      * The model is at work out of the caller's sight (thinking, writing a tool call's arguments): nothing to send,
-     * but a caller that has gone is told now rather than at the next text, so that the upstream stops.
+     * but a caller that has gone is told now rather than at the next text, so that the upstream stops. (Over
+     * HTTP the response starts with the first text chunk, so a caller is known to be gone only after it.)
      *
      * @throws StreamCancelledException when the caller is no longer there
      */

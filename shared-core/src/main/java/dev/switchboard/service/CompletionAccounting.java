@@ -236,7 +236,7 @@ public class CompletionAccounting {
         int output = Math.max(reported.outputTokens(), estimate.outputTokens());
         return reported.inputTokens() > 0
                 ? new Usage(reported.inputTokens(), output, reported.reasoningTokens(), reported.cachedInputTokens(),
-                        reported.cacheWriteInputTokens())
+                        reported.cacheWriteInputTokens(), reported.audioInputTokens())
                 : new Usage(estimate.inputTokens(), output, reported.reasoningTokens(), 0, 0);
     }
 

@@ -41,7 +41,7 @@ public record DeliveredAnswer(String text, List<ToolCall> toolCalls, FinishReaso
         boolean endedNormally = finishReason == FinishReason.STOP || finishReason == FinishReason.TOOL_CALLS
                 || (finishReason == FinishReason.LENGTH && !budgetFitted);
         return endedNormally && (!text.isBlank() || !toolCalls.isEmpty())
-                && toolCalls.stream().allMatch(call -> ObservedFailure.argumentsAreAnObject(call, json));
+                && toolCalls.stream().allMatch(call -> call.argumentsAreAnObject(json));
     }
 
     /** The same answer without its text, for a log or a failed assertion: the text is the caller's. */

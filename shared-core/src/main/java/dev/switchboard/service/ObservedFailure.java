@@ -2,8 +2,6 @@ package dev.switchboard.service;
 
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.provider.FinishReason;
-import dev.switchboard.provider.JsonObjects;
-import dev.switchboard.provider.ToolCall;
 import dev.switchboard.routing.Tier;
 import io.micronaut.json.JsonMapper;
 
@@ -54,18 +52,12 @@ public record ObservedFailure(String note) {
         if (answer.text().isBlank() && answer.toolCalls().isEmpty()) {
             failure = new ObservedFailure(EMPTY);
         } else if (answer.toolsOffered()
-                && answer.toolCalls().stream().anyMatch(call -> !argumentsAreAnObject(call, json))) {
+                && answer.toolCalls().stream().anyMatch(call -> !call.argumentsAreAnObject(json))) {
             failure = new ObservedFailure(BAD_TOOL_ARGUMENTS);
         } else {
             return Optional.empty();
         }
         // The features last: decoding them is the dearest check, and most answers are fine.
         return LearnerFeatureText.decode(learnerFeatures).isPresent() ? Optional.of(failure) : Optional.empty();
-    }
-
-    /** Blank arguments are the empty object: servers send them for a tool without parameters. */
-    static boolean argumentsAreAnObject(ToolCall call, JsonMapper json) {
-        return call.argumentsJson() == null || call.argumentsJson().isBlank()
-                || JsonObjects.read(json, call.argumentsJson()).isPresent();
     }
 }

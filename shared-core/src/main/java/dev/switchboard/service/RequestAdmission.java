@@ -58,6 +58,8 @@ public final class RequestAdmission implements CallGate {
     private final int promptTokens;
     /** The answer budget each deployment is sent, which its reservation holds. */
     private final ToIntFunction<Candidate> budget;
+    /** Whether the prompt carries audio, which some models bill above text. */
+    private final boolean audio;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private volatile Duration soonestRoom;
     /** The budget refusal of the cheapest candidate refused by a budget: what a 402 quotes. */
@@ -71,11 +73,13 @@ public final class RequestAdmission implements CallGate {
     private record Held(Reservation reservation, Instant enteredAt) {
     }
 
-    RequestAdmission(Admissions context, Caller caller, int promptTokens, ToIntFunction<Candidate> budget) {
+    RequestAdmission(Admissions context, Caller caller, int promptTokens, ToIntFunction<Candidate> budget,
+                     boolean audio) {
         this.context = context;
         this.caller = caller;
         this.promptTokens = promptTokens;
         this.budget = budget;
+        this.audio = audio;
     }
 
     /**
@@ -175,9 +179,9 @@ public final class RequestAdmission implements CallGate {
 
     private AdmissionRequest request(Candidate candidate) {
         int maxTokens = budget.applyAsInt(candidate);
-        // The most the call can cost, a whole prompt written to the provider's cache and a whole answer thought
-        // included: the budget holds whatever the answer turns out to be (an unpriced candidate's ceiling is 0).
-        BigDecimal maxCost = BigDecimal.valueOf(candidate.costUpperBound(promptTokens, maxTokens));
+        // The most the call can cost, a whole prompt written to the provider's cache (or, carrying audio, billed as
+        // audio) and a whole answer thought included: the budget holds whatever the answer turns out to be (an unpriced candidate's ceiling is 0).
+        BigDecimal maxCost = BigDecimal.valueOf(candidate.costUpperBound(promptTokens, maxTokens, audio));
         return new AdmissionRequest(candidate.label(), context.candidates().limits(candidate.label()),
                 caller.keyId(), caller.limits(), caller.principal(), caller.caps(),
                 (long) promptTokens + maxTokens, maxCost);
@@ -225,6 +229,11 @@ public final class RequestAdmission implements CallGate {
             return Optional.of(OVER_BUDGET);
         }
         throw RefusalMessages.exception(refusal, caller);
+    }
+
+    /** Whether {@code candidate} was let in and is not settled yet. */
+    boolean unsettled(Candidate candidate) {
+        return held.containsKey(candidate.label());
     }
 
     private void settle(Candidate candidate, long tokens, BigDecimal cost, boolean success, boolean recordLatency,

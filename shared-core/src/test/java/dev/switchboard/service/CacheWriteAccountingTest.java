@@ -58,7 +58,9 @@ class CacheWriteAccountingTest {
     void aHitOfAnAnswerThatUsedThePromptCacheSavedAWholeCallOfTheBaseline() {
         CoreFixture fixture = new CoreFixture().adaptedProvider("anthropic", answering(WROTE_THE_CACHE),
                 CoreFixture.deployment(MODEL, Tier.ECONOMY));
-        fixture.prices = fixture.prices.overlaidWith(Map.of(MODEL, HAIKU), "test");
+        // The baseline with its cache-read price: priced with the original call's cache split, the hit saved less.
+        fixture.prices = fixture.prices.overlaidWith(Map.of(MODEL, HAIKU, "gpt-4o",
+                new ModelPrice(2.5e-06, 1e-05, 1.25e-06, 0, 0, 128_000, "openai", "chat")), "test");
         fixture.cacheSettings = dev.switchboard.state.CacheSettings.defaults();
         CompleteRequest ask = new CompleteRequest("What is in section 4?", 100, false, null);
         fixture.completions().complete(ask, CoreFixture.ALICE);

@@ -42,20 +42,40 @@ class CandidateCatalogTest {
     }
 
     @Test
-    void theCeilingPricesAPromptAsACacheWriteAndAnAnswerAsReasoningWhereThoseCostMore() {
+    void theCeilingPricesAPromptAsACacheWriteWhereItsProviderMarksPromptsAndAnAnswerAsReasoning() {
         PriceTable prices = new PriceTable("test", Map.of("thinker", new ModelPrice(3e-6, 6e-7, 3e-7, 3.75e-6, 3.5e-6,
                 1_000_000, "test", "chat", List.of(new dev.switchboard.cost.PriceTier(200_000, 6e-6, 0, 0, 7.5e-6)))));
-        ProviderCatalog catalog = new ProviderCatalog("test", List.of(new ProviderConfig("p", "simulated", null,
-                List.of(new DeploymentConfig("thinker", Tier.ECONOMY, 10, 10_000_000,
-                        new Capabilities(1_000_000, true, true, true))), SimulationConfig.DEFAULTS)));
+        List<DeploymentConfig> thinker = List.of(new DeploymentConfig("thinker", Tier.ECONOMY, 10, 10_000_000,
+                new Capabilities(1_000_000, true, true, true)));
+        ProviderCatalog catalog = new ProviderCatalog("test", List.of(
+                new ProviderConfig("caching", "simulated", null, thinker, SimulationConfig.DEFAULTS, true, null),
+                new ProviderConfig("plain", "simulated", null, thinker, SimulationConfig.DEFAULTS)));
 
-        Candidate thinker = new CandidateCatalog(catalog, prices).all().get(0);
+        List<Candidate> all = new CandidateCatalog(catalog, prices).all();
+        Candidate caching = all.get(0);
+        Candidate plain = all.get(1);
 
-        assertEquals(3e-6, thinker.inputCostPerToken(), "the list price still ranks it");
+        assertEquals(3e-6, caching.inputCostPerToken(), "the list price still ranks it");
         // 100k written to the cache at $3.75 a million, 4,000 thought at $3.50: not 100k x $3 + 4,000 x $0.60.
-        assertEquals(0.389, thinker.costUpperBound(100_000, 4000), 1e-12);
+        assertEquals(0.389, caching.costUpperBound(100_000, 4000), 1e-12);
         // Past 200k the tier's cache-write price, $7.50, and the reasoning price, which has no tiers.
-        assertEquals(1.5140075, thinker.costUpperBound(200_001, 4000), 1e-12);
+        assertEquals(1.5140075, caching.costUpperBound(200_001, 4000), 1e-12);
+        // A provider that marks no prompt for its cache writes none: the plain input price.
+        assertEquals(0.314, plain.costUpperBound(100_000, 4000), 1e-12);
+    }
+
+    @Test
+    void aPromptCarryingAudioIsCeiledAtTheAudioPriceWhereThatIsDearer() {
+        PriceTable prices = new PriceTable("test", Map.of("listener", new ModelPrice(2.5e-6, 1e-5, 0, 0, 0, 128_000,
+                "openai", "chat", List.of(), 0, 4e-5)));
+        ProviderCatalog catalog = new ProviderCatalog("test", List.of(new ProviderConfig("openai", "simulated", null,
+                List.of(new DeploymentConfig("listener", Tier.ECONOMY, 10, 1_000_000,
+                        new Capabilities(128_000, true, true, true))), SimulationConfig.DEFAULTS)));
+
+        Candidate listener = new CandidateCatalog(catalog, prices).all().get(0);
+
+        assertEquals(0.0125, listener.costUpperBound(1000, 1000), 1e-12, "text: $2.50 in, $10 out a million");
+        assertEquals(0.05, listener.costUpperBound(1000, 1000, true), 1e-12, "audio: $40 in a million");
     }
 
     @Test

@@ -118,6 +118,22 @@ class ChatCompletionServiceTest {
     }
 
     @Test
+    void aPinnedModelWhoseNameIsAnotherDeploymentsLabelIsAnsweredByThatModelNotByTheLabelsDeployment() {
+        // OpenRouter's "openai/gpt-4o" is OpenAI's own deployment's label too: pinned, it is OpenRouter's model.
+        CoreFixture fixture = new CoreFixture()
+                .provider("openai", 0, deployment("gpt-4o", Tier.ECONOMY))
+                .provider("openrouter", 0, deployment("openai/gpt-4o", Tier.PREMIUM));
+
+        ChatCompletionResponse viaOpenRouter = fixture.chatCompletions().complete(whole("openai/gpt-4o", "hi"),
+                CoreFixture.ALICE);
+        ChatCompletionResponse openAis = fixture.chatCompletions().complete(whole("gpt-4o", "hi"), CoreFixture.ALICE);
+
+        assertEquals("openrouter", viaOpenRouter.switchboard().provider());
+        assertEquals("openai/gpt-4o", viaOpenRouter.model());
+        assertEquals("openai", openAis.switchboard().provider());
+    }
+
+    @Test
     void aPinnedModelFailsOverOnlyAmongItsOwnDeployments() {
         CoreFixture fixture = new CoreFixture()
                 .provider("gemini", 0, deployment("gemini-1.5-flash", Tier.ECONOMY))

@@ -126,7 +126,7 @@ class CompletionAdmissionTest {
         CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
         // Text at $0.60 a million, reasoning at $3.50: 4,000 tokens of reasoning cost $0.014, of text $0.0024.
         Candidate thinker = new Candidate("p", "thinker", Tier.ECONOMY, 1.5e-7, 6e-7, true, Capabilities.DEFAULTS, 1,
-                new dev.switchboard.routing.CostCeiling(1.5e-7, 3.5e-6, List.of()));
+                new dev.switchboard.routing.CostCeiling(1.5e-7, 0, 3.5e-6, List.of()));
         Caller capped = new Caller("frank", "vk_frank", new BudgetCaps(new BigDecimal("0.01"), null), null, false);
         Caller roomy = new Caller("gina", "vk_gina", new BudgetCaps(new BigDecimal("1"), null), null, false);
 

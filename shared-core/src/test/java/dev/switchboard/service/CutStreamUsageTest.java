@@ -87,9 +87,27 @@ class CutStreamUsageTest {
         assertCharged(fixture, row, new Usage(2021, 300, 280, 1700, 0));
     }
 
+    @Test
+    void aRetrysStreamIsBilledForItsOwnWorkNotForTheFailedTryBeforeIt() {
+        Thinking adapter = new Thinking(null, true);
+        CoreFixture fixture = new CoreFixture().adaptedProvider("thinker", adapter, deployment(MODEL, Tier.ECONOMY));
+
+        assertThrows(StreamBrokenAfterStartException.class, () -> fixture.chatCompletions()
+                .stream(streamed(null, "Plan my week", false), CoreFixture.ALICE, chunk -> { }));
+
+        assertEquals(2, adapter.calls.get(), "the first try failed before its text and was retried");
+        LedgerEntry row = fixture.ledger.rows.get(0);
+        assertEquals(1, row.attempts(), "one deployment asked");
+        assertCharged(fixture, row, new Usage(2021, outputTokens("Hel" + THINKING), 0, 1700, 0));
+    }
+
     private static int thinkingTokens() {
+        return outputTokens(THINKING);
+    }
+
+    private static int outputTokens(String written) {
         ChatRequest sent = new ChatRequest(MODEL, List.of(ChatMessage.user("Plan my week")), ChatCalls.MAX_TOKENS);
-        return UsageEstimate.of(new EstimatingTokenCounter(), sent, THINKING).outputTokens();
+        return UsageEstimate.of(new EstimatingTokenCounter(), sent, written).outputTokens();
     }
 
     private static void assertCharged(CoreFixture fixture, LedgerEntry row, Usage expected) {
@@ -109,10 +127,18 @@ class CutStreamUsageTest {
     private static final class Thinking implements ProviderAdapterFactory {
 
         final AtomicInteger offered = new AtomicInteger();
+        final AtomicInteger calls = new AtomicInteger();
         private final Usage runningCounts;
+        /** Whether the first call fails after long thinking, before any text. */
+        private final boolean firstFails;
 
         Thinking(Usage runningCounts) {
+            this(runningCounts, false);
+        }
+
+        Thinking(Usage runningCounts, boolean firstFails) {
             this.runningCounts = runningCounts;
+            this.firstFails = firstFails;
         }
 
         @Override
@@ -131,6 +157,10 @@ class CutStreamUsageTest {
                 @Override
                 public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
                     offer(sink, StreamChunk.progress("", INPUT_AS_BILLED));
+                    if (calls.incrementAndGet() == 1 && firstFails) {
+                        offer(sink, StreamChunk.progress(THINKING + THINKING + THINKING, null));
+                        throw new ProviderException(config.name(), ProviderException.Kind.UNAVAILABLE, "overloaded");
+                    }
                     offer(sink, StreamChunk.progress(THINKING, null));
                     if (runningCounts != null) {
                         offer(sink, StreamChunk.progress("", runningCounts));

@@ -9,7 +9,8 @@ import io.micronaut.json.tree.JsonNode;
  * unified output is candidates + thoughts, with the thoughts as its reasoning part. Tokens of tool
  * results Gemini fetched itself (toolUsePromptTokenCount) are billed as input, and counted there.
  * promptTokenCount already includes cachedContentTokenCount. The prompt's AUDIO modality count
- * (promptTokensDetails) is its audio part, less what of it the cache may have served.
+ * (promptTokensDetails) is its audio part, capped by what the cache did not serve (the cache's own modality split
+ * is not read), so audio is billed as audio wherever it can be.
  */
 final class GeminiUsage {
 

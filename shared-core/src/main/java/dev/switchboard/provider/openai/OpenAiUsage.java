@@ -5,7 +5,8 @@ import io.micronaut.json.tree.JsonNode;
 
 /**
  * OpenAI's usage object in the unified model, with cached input, audio input and reasoning output tokens where
- * reported. The audio counted apart is what is left of it beside the cached part, which OpenAI may count in both.
+ * reported. The audio counted apart is capped by what the cache did not serve: OpenAI may count cached audio in
+ * both, and its split is not reported here, so audio is billed as audio wherever it can be.
  */
 final class OpenAiUsage {
 

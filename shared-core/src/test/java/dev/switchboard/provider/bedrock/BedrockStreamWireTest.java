@@ -56,10 +56,14 @@ class BedrockStreamWireTest extends BedrockWireSupport {
     void claudesStreamedReasoningIsNoPartOfTheAnswerButItsTokensAreOutput() {
         upstream.enqueue(eventStream("stream-reasoning.events"));
         List<StreamChunk> chunks = new ArrayList<>();
-        provider().stream(request(), VisibleChunks.into(chunks));
+        List<StreamChunk> progress = new ArrayList<>();
+        provider().stream(request(), VisibleChunks.into(chunks, progress));
 
         assertEquals(List.of(StreamChunk.text("The contract renews"), StreamChunk.text(" every March."),
                 StreamChunk.last(FinishReason.STOP, new Usage(40, 61), List.of())), chunks);
+        // Written and billed all the same: a stream cut after it is billed for it.
+        assertEquals(List.of(StreamChunk.progress("The user asks about renewal.", null),
+                StreamChunk.progress(" The contract says March.", null)), progress);
     }
 
     @Test

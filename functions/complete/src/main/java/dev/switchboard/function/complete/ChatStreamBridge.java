@@ -23,8 +23,9 @@ import reactor.core.publisher.FluxSink;
  * events. It waits for the first chunk before answering: a stream that fails before then throws
  * here, so the caller gets an ordinary error status and JSON body. After the first chunk a failure
  * becomes an error event and the stream ends without [DONE]: never a clean end over a cut answer.
- * A client that goes away stops the producer at its next chunk, or its model's next work out of sight (thinking,
- * a tool call's arguments), and with it the upstream.
+ * A client that goes away once the events have begun stops the producer at its next chunk, or its model's next
+ * work out of sight (thinking, a tool call's arguments), and with it the upstream; before the first chunk nothing
+ * tells this bridge that a client has gone.
  */
 final class ChatStreamBridge {
 

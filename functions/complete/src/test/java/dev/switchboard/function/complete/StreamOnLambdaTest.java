@@ -91,6 +91,7 @@ class StreamOnLambdaTest {
         assertTrue(body.startsWith("data: {"), body);
         assertTrue(body.contains("\"content\":\"Hel\"") && body.contains("\"content\":\"lo\""), body);
         assertTrue(body.endsWith("data: [DONE]\n\n"), body);
+        assertEquals("local", replies.header(response, "x-switchboard-provider"), "the routing headers are there");
     }
 
     @Test
