@@ -1,6 +1,5 @@
 package dev.switchboard.service;
 
-import dev.switchboard.api.BudgetExceededException;
 import dev.switchboard.api.CapacityExhaustedException;
 import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.cost.Cost;
