@@ -7,7 +7,7 @@ import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.FinishReason;
 import dev.switchboard.provider.ProviderAdapterFactory;
 import dev.switchboard.provider.Usage;
-import dev.switchboard.testsupport.NamedTestProvider;
+import dev.switchboard.testsupport.AnsweringAdapter;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,34 +20,29 @@ final class ScriptedProbeAdapter implements ProviderAdapterFactory {
     }
 
     final AtomicInteger calls = new AtomicInteger();
-    private final String protocol;
-    private final Script script;
+    private final AnsweringAdapter answering;
 
     ScriptedProbeAdapter(String protocol, Script script) {
-        this.protocol = protocol;
-        this.script = script;
+        this.answering = AnsweringAdapter.of(protocol, (provider, request) -> {
+            calls.incrementAndGet();
+            try {
+                script.run(request);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return new ChatResponse("pong", request.model(), new Usage(1, 1, 0, 0), FinishReason.LENGTH);
+        });
     }
 
     @Override
     public String protocol() {
-        return protocol;
+        return answering.protocol();
     }
 
     @Override
     public ChatProvider create(ProviderConfig config) {
-        return new NamedTestProvider(config.name(), protocol) {
-            @Override
-            public ChatResponse complete(ChatRequest request) {
-                calls.incrementAndGet();
-                try {
-                    script.run(request);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return new ChatResponse("pong", request.model(), new Usage(1, 1, 0, 0), FinishReason.LENGTH);
-            }
-        };
+        return answering.create(config);
     }
 }
