@@ -135,7 +135,8 @@ public class CompletionAccounting {
         ObservedFailure observed = ObservedFailure.judge(answered.tier(), features, a.delivered(), json).orElse(null);
         // An answer judged unusable is not cached: the same request again gets a fresh call (routed by a
         // learner that has just been told), not the same unusable answer until the entry expires.
-        CacheKey cacheKey = observed == null && a.delivered().worthCaching(json) ? a.cacheKey() : null;
+        CacheKey cacheKey = a.cacheKey() != null && observed == null && a.delivered().worthCaching(json)
+                ? a.cacheKey() : null;
         a.admission().answered(answered, a.retryWaits(), usage, cost, cacheKey, cacheKey == null ? null
                 : new CachedResponse(answered.provider(), ResponseCaching.asDeployment(a.answer(), answered),
                         a.started().plusMillis(a.latencyMs()),

@@ -8,10 +8,7 @@ import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.RateLimitedException;
 import dev.switchboard.api.RequestExceedsLimitException;
 import dev.switchboard.config.DeploymentConfig;
-import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.ledger.LedgerEntry;
-import dev.switchboard.provider.ChatProvider;
-import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.FinishReason;
 import dev.switchboard.provider.ProviderAdapterFactory;
@@ -32,8 +29,8 @@ import dev.switchboard.state.Settlement;
 import dev.switchboard.state.StateLookup;
 import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.UncertainReservation;
+import dev.switchboard.testsupport.AnsweringAdapter;
 import dev.switchboard.testsupport.CoreFixture;
-import dev.switchboard.testsupport.NamedTestProvider;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -202,31 +199,16 @@ class CompletionAdmissionTest {
     @Test
     void theLatencyRecordedIsTheCallsNotTheWaitBeforeARetry() {
         CoreFixture fixture = new CoreFixture();
-        ProviderAdapterFactory slowToAdmit = new ProviderAdapterFactory() {
-            @Override
-            public String protocol() {
-                return "test-retry-after";
+        int[] calls = {0};
+        ProviderAdapterFactory slowToAdmit = AnsweringAdapter.of("test-retry-after", (provider, request) -> {
+            if (calls[0]++ == 0) {
+                fixture.clock.advance(Duration.ofMillis(100));
+                throw new ProviderException(provider, ProviderException.Kind.RATE_LIMITED, "HTTP 429", 429,
+                        Duration.ofSeconds(8));
             }
-
-            @Override
-            public ChatProvider create(ProviderConfig config) {
-                return new NamedTestProvider(config.name(), protocol()) {
-                    private int calls;
-
-                    @Override
-                    public ChatResponse complete(ChatRequest request) {
-                        if (calls++ == 0) {
-                            fixture.clock.advance(Duration.ofMillis(100));
-                            throw new ProviderException(config.name(), ProviderException.Kind.RATE_LIMITED, "HTTP 429",
-                                    429, Duration.ofSeconds(8));
-                        }
-                        fixture.clock.advance(Duration.ofMillis(700));
-                        return new ChatResponse("answer", request.model(), new Usage(3, 5), FinishReason.STOP,
-                                List.of());
-                    }
-                };
-            }
-        };
+            fixture.clock.advance(Duration.ofMillis(700));
+            return new ChatResponse("answer", request.model(), new Usage(3, 5), FinishReason.STOP, List.of());
+        });
         fixture.adaptedProvider("retrying", slowToAdmit, CoreFixture.deployment("gpt-4o-mini", Tier.ECONOMY));
         fixture.retryWaits = fixture.clock::advance;
 

@@ -151,7 +151,7 @@ class CutStreamUsageTest {
             return new NamedTestProvider(config.name(), protocol()) {
                 @Override
                 public ChatResponse complete(ChatRequest request) {
-                    throw new UnsupportedOperationException("streams only");
+                    throw new AssertionError("every request of this test is streamed");
                 }
 
                 @Override
