@@ -227,29 +227,33 @@ public class ChatCompletionService {
         String requestId = ids.next();
         trace.assigned(requestId);
         Instant started = clock.instant();
-        RoutingDecision decision = decisions.decide(request.promptText(), request.maxTokens(), request.autoRoute(),
-                chatRouting.preferences(request, caller), chatRouting.extraPromptTokens(request),
-                !request.maxTokensGiven(), caller);
+        CacheKey cacheKey = caching.keyOf(request, caller);
+        CacheOnlyRoute route = CacheOnlyRoute.decide(cacheKey, signals -> decisions.decide(request.promptText(),
+                request.maxTokens(), request.autoRoute(), chatRouting.preferences(request, caller),
+                chatRouting.extraPromptTokens(request), !request.maxTokensGiven(), caller, signals));
+        RoutingDecision decision = route.decision();
+        int promptTokens = decision.promptTokens();
         // A budget the caller set goes as it is (routing left out the models that cannot answer that long);
         // the default is fitted to each model (its longest answer, its window's room), which a provider would
         // otherwise refuse, and the reservation holds what is sent.
         ToIntFunction<Candidate> budget = candidate -> candidate.answerBudget(request.maxTokens(),
-                !request.maxTokensGiven(), decision.promptTokens());
+                !request.maxTokensGiven(), promptTokens);
         Function<Candidate, ChatRequest> requestFor = candidate -> new ChatRequest(candidate.model(),
                 request.messages(), budget.applyAsInt(candidate), request.temperature(), request.tools(), null,
                 request.user()).withToolChoice(request.toolChoice()).withOptions(request.options());
-        RequestAdmission admission = admissions.open(caller, decision.promptTokens(), budget,
+        RequestAdmission admission = admissions.open(caller, promptTokens, budget,
                 request.messages().stream().anyMatch(m -> !m.audio().isEmpty()));
-        CacheKey cacheKey = caching.keyOf(request, caller);
         StateLookup lookup;
         try {
             lookup = admission.lookup(cacheKey);
         } catch (StateStoreUnavailableException e) {
+            route.requireHitIfUnroutable(null);
             // Refused before any call, by a state outage: ledgered (and so counted in the metrics) all the same.
             accounting.failed(requestId, started, caller.principal(), ENDPOINT, decision,
                     clock.millis() - started.toEpochMilli(), 0, e.type());
             throw e;
         }
+        route.requireHitIfUnroutable(lookup);
         // When the state could not be read, the request goes on uncached: the cache was not asked.
         return new Call(requestId, started, decision, requestFor, admission,
                 lookup == null ? null : lookup.spentToday(), lookup == null ? null : cacheKey,

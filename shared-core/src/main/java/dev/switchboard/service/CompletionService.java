@@ -62,19 +62,22 @@ public class CompletionService {
         String requestId = ids.next();
         trace.assigned(requestId);
         Instant started = clock.instant();
-        RoutingDecision decision = decisions.decide(request.prompt(), request.maxTokens(), request.autoRoute(),
-                request.routing(), caller);
-        RequestAdmission admission = admissions.open(caller, decision.promptTokens(), request.maxTokens());
         CacheKey cacheKey = caching.keyOf(request, caller);
+        CacheOnlyRoute route = CacheOnlyRoute.decide(cacheKey, signals -> decisions.decide(request.prompt(),
+                request.maxTokens(), request.autoRoute(), request.routing(), 0, false, caller, signals));
+        RoutingDecision decision = route.decision();
+        RequestAdmission admission = admissions.open(caller, decision.promptTokens(), request.maxTokens());
         StateLookup lookup;
         try {
             lookup = admission.lookup(cacheKey);
         } catch (StateStoreUnavailableException e) {
+            route.requireHitIfUnroutable(null);
             // Refused before any call, by a state outage: ledgered (and so counted in the metrics) all the same.
             accounting.failed(requestId, started, principal, ENDPOINT, decision, clock.millis() - started.toEpochMilli(),
                     0, e.type());
             throw e;
         }
+        route.requireHitIfUnroutable(lookup);
         if (lookup == null) {
             cacheKey = null; // the state could not be read and the request goes on uncached: the cache was not asked
         }

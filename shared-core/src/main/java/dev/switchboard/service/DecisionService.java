@@ -119,19 +119,42 @@ public class DecisionService {
      */
     public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
                                   int extraPromptTokens, boolean budgetFitted, Caller caller) {
-        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, budgetFitted, caller, false);
+        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, budgetFitted, caller, Signals.LIVE);
+    }
+
+    /** Which signals a decision weighs besides configuration. */
+    public enum Signals {
+        /** The shared latency, this instance's circuits and its calls under way: what every request is routed on. */
+        LIVE,
+        /**
+         * None: every deployment as if it were new. For a request the response cache may still answer after live
+         * signals left no deployment to call (an SLA target that every deployment's measured latency misses): a hit
+         * comes at once, so those signals do not bear on it, and its ledger row still wants the decision's analysis.
+         */
+        CONFIGURED
+    }
+
+    /** As above, on the given {@code signals}. */
+    public RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
+                                  int extraPromptTokens, boolean budgetFitted, Caller caller, Signals signals) {
+        return decide(prompt, maxTokens, autoRoute, preferences, extraPromptTokens, budgetFitted, caller, false,
+                signals);
     }
 
     private RoutingDecision decide(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
-                                   int extraPromptTokens, boolean budgetFitted, Caller caller, boolean preview) {
-        prompts.received(prompt);
+                                   int extraPromptTokens, boolean budgetFitted, Caller caller, boolean preview,
+                                   Signals signals) {
+        if (signals == Signals.LIVE) {
+            prompts.received(prompt); // once a request: a decision on configuration follows a live one
+        }
         PromptAnalysis analysis = analyzer.analyze(prompt);
         // The analysis keeps four characters a token for every script, so routing's features do not move;
         // the window and the reservations count other scripts with a vocabulary.
         int textTokens = Math.max(analysis.tokenCount(), tokens.countUnrouted(prompt));
         int promptTokens = (int) Math.min(Integer.MAX_VALUE, (long) textTokens + extraPromptTokens);
         RoutingRequest request = new RoutingRequest(prompt, analysis, maxTokens, candidates.all(),
-                latencyClass(preferences), liveSignals(candidates.signals()),
+                latencyClass(preferences),
+                signals == Signals.LIVE ? liveSignals(candidates.signals()) : candidates.signals(),
                 constraints(preferences, budgetFitted, caller.models()), promptTokens, preview);
         String strategy = preferences.strategy() != null ? preferences.strategy()
                 : autoRoute ? HybridStrategy.NAME : ComplexityStrategy.NAME;
@@ -188,7 +211,7 @@ public class DecisionService {
      */
     public RecommendationResponse recommend(String prompt, int maxTokens, RoutingPreferences preferences,
                                             Caller caller) {
-        RoutingDecision d = decide(prompt, maxTokens, true, preferences, 0, false, caller, true);
+        RoutingDecision d = decide(prompt, maxTokens, true, preferences, 0, false, caller, true, Signals.LIVE);
         return new RecommendationResponse(d.chosen().provider(), d.chosen().model(), d.confidence().wireName(),
                 d.strategyUsed(), d.reasoning(), metadata(d));
     }
@@ -205,7 +228,7 @@ public class DecisionService {
      */
     public DecisionResponse explain(String prompt, int maxTokens, boolean autoRoute, RoutingPreferences preferences,
                                     Caller caller) {
-        RoutingDecision d = decide(prompt, maxTokens, autoRoute, preferences, 0, false, caller, true);
+        RoutingDecision d = decide(prompt, maxTokens, autoRoute, preferences, 0, false, caller, true, Signals.LIVE);
         return new DecisionResponse(new DecisionResponse.Decision(d.chosen().provider(), d.chosen().model(),
                 d.confidence().wireName(), d.strategyUsed(), d.reasoning(), d.fellBack()), metadata(d));
     }

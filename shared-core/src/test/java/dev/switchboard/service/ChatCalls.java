@@ -46,6 +46,12 @@ final class ChatCalls {
                 false, false, new RoutingPreferences(null, null, maxCost, null, List.of(), List.of(), Set.of()));
     }
 
+    /** {@code prompt} with an SLA target of {@code slaMs}, streamed or not. */
+    static ChatCompletionRequest underSla(String prompt, long slaMs, boolean stream) {
+        return request(null, prompt, List.of(), stream, false,
+                new RoutingPreferences(null, null, null, slaMs, List.of(), List.of(), Set.of()));
+    }
+
     static ChatCompletionRequest allowing(String model, List<String> allow) {
         return request(model, "hi", List.of(), false, false,
                 new RoutingPreferences(null, null, null, null, allow, List.of(), Set.of()));

@@ -19,6 +19,7 @@ import dev.switchboard.routing.ComplexityScorer;
 import dev.switchboard.routing.ComplexityThresholds;
 import dev.switchboard.routing.PromptAnalyzer;
 import dev.switchboard.routing.PromptClassifier;
+import dev.switchboard.routing.RoutingEngine;
 import dev.switchboard.routing.LearningSettings;
 import dev.switchboard.routing.StandardStrategies;
 import dev.switchboard.routing.learning.DifficultyLearner;
@@ -45,6 +46,9 @@ import dev.switchboard.observability.MetricsSink;
 import dev.switchboard.observability.RequestObserver;
 import dev.switchboard.state.memory.InMemoryLedgerOutbox;
 import dev.switchboard.service.ResponseCaching;
+import dev.switchboard.service.SharedCircuits;
+import dev.switchboard.service.SharedStateCache;
+import dev.switchboard.service.SharedStateSettings;
 import dev.switchboard.state.CacheSettings;
 import dev.switchboard.state.memory.InMemoryResponseCache;
 import dev.switchboard.service.StateOutagePolicy;
@@ -53,6 +57,7 @@ import dev.switchboard.state.ComposedRequestState;
 import dev.switchboard.state.LatencySettings;
 import dev.switchboard.state.RequestState;
 import dev.switchboard.state.memory.InMemoryAdmissionStore;
+import dev.switchboard.state.memory.InMemoryHealthStore;
 import dev.switchboard.state.memory.InMemoryLatencyStore;
 
 import io.micronaut.json.JsonMapper;
@@ -85,6 +90,11 @@ public final class CoreFixture {
     /** A principal with seed 002's default budget and no key of its own. */
     public static final Caller ALICE = new Caller("alice", null, null, null, false);
     public final InMemoryAdmissionStore admission = new InMemoryAdmissionStore(clock);
+    /**
+     * Whether decisions weigh the latency measured in {@link #latency}, as a deployed instance does (each service
+     * built reads it afresh); off, they see no measurement at all.
+     */
+    public boolean routesOnSharedLatency;
     public final InMemoryLatencyStore latency = new InMemoryLatencyStore(LatencySettings.defaults(), clock);
     /** The state requests use: these in-memory stores unless a test puts a failing one in. */
     public final InMemoryResponseCache cache = new InMemoryResponseCache(CacheSettings.defaults(), clock);
@@ -156,12 +166,18 @@ public final class CoreFixture {
     }
 
     public DecisionService decisions() {
-        ProviderCatalog catalog = new ProviderCatalog("test", providers);
-        return new DecisionService(
-                new PromptAnalyzer(new PromptClassifier(), new ComplexityScorer(), new EstimatingTokenCounter()::count),
-                StandardStrategies.engine(ComplexityThresholds.DEFAULTS, learner, LearningSettings.DEFAULTS,
-                        new SplittableRandom(SEED)::nextDouble, new ProviderScorer(ScoringConfig.DEFAULTS)),
-                new CandidateCatalog(catalog, prices), breakers);
+        CandidateCatalog candidates = new CandidateCatalog(new ProviderCatalog("test", providers), prices);
+        PromptAnalyzer analyzer = new PromptAnalyzer(new PromptClassifier(), new ComplexityScorer(),
+                new EstimatingTokenCounter()::count);
+        RoutingEngine engine = StandardStrategies.engine(ComplexityThresholds.DEFAULTS, learner,
+                LearningSettings.DEFAULTS, new SplittableRandom(SEED)::nextDouble,
+                new ProviderScorer(ScoringConfig.DEFAULTS));
+        if (!routesOnSharedLatency) {
+            return new DecisionService(analyzer, engine, candidates, breakers);
+        }
+        SharedStateCache shared = new SharedStateCache(latency, new InMemoryHealthStore(), new SharedCircuits(breakers),
+                candidates, SharedStateSettings.DEFAULTS, clock);
+        return new DecisionService(analyzer, engine, candidates, breakers, shared);
     }
 
     public CompletionService completions() {
