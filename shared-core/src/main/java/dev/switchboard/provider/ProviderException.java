@@ -56,6 +56,7 @@ public final class ProviderException extends RuntimeException {
     private final int status;
     private final Duration retryAfter;
     private final boolean underWay;
+    private final boolean keyUnreadable;
 
     public ProviderException(String provider, Kind kind, String message) {
         this(provider, kind, message, 0, null);
@@ -66,21 +67,18 @@ public final class ProviderException extends RuntimeException {
      * @param retryAfter how long the upstream asked us to wait (Retry-After), or null
      */
     public ProviderException(String provider, Kind kind, String message, int status, Duration retryAfter) {
+        this(provider, kind, message, status, retryAfter, false, false);
+    }
+
+    private ProviderException(String provider, Kind kind, String message, int status, Duration retryAfter,
+                              boolean underWay, boolean keyUnreadable) {
         super(message, null, false, false);
         this.provider = provider;
         this.kind = kind;
         this.status = status;
         this.retryAfter = retryAfter;
-        this.underWay = false;
-    }
-
-    private ProviderException(String provider, String message) {
-        super(message, null, false, false);
-        this.provider = provider;
-        this.kind = Kind.TIMEOUT;
-        this.status = 0;
-        this.retryAfter = null;
-        this.underWay = true;
+        this.underWay = underWay;
+        this.keyUnreadable = keyUnreadable;
     }
 
     /**
@@ -88,7 +86,17 @@ public final class ProviderException extends RuntimeException {
      * the deployment hangs. {@code message} must hold no upstream text.
      */
     public static ProviderException cutUnderWay(String provider, String message) {
-        return new ProviderException(provider, message);
+        return new ProviderException(provider, Kind.TIMEOUT, message, 0, null, true, false);
+    }
+
+    /**
+     * The gateway could not read the provider's API key from where it keeps it (Secrets Manager throttled,
+     * unreachable, or refusing the function's role): UNAVAILABLE to the request, which moves on to another
+     * deployment, but no sign that this one is down, so it counts on no breaker, in no success rate, and the
+     * health probe publishes nothing for it. {@code message} must hold no key and no AWS error text.
+     */
+    public static ProviderException keyUnreadable(String provider, String message) {
+        return new ProviderException(provider, Kind.UNAVAILABLE, message, 0, null, false, true);
     }
 
     /**
@@ -141,8 +149,16 @@ public final class ProviderException extends RuntimeException {
         return underWay;
     }
 
-    /** Whether this failure counts against the deployment's circuit breaker (a 429 does not, seed 002). */
+    /** Whether the provider's key could not be read: the gateway's failure, not the deployment's. */
+    public boolean keyUnreadable() {
+        return keyUnreadable;
+    }
+
+    /**
+     * Whether this failure counts against the deployment's circuit breaker (a 429 does not, seed 002, and neither
+     * does a key the gateway could not read).
+     */
     public boolean breakerFailure() {
-        return kind.breakerFailure;
+        return kind.breakerFailure && !keyUnreadable;
     }
 }

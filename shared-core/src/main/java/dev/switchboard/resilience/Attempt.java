@@ -30,6 +30,8 @@ public record Attempt(String deployment, String kind, int status, int retries, D
     public static final String CONTEXT_TOO_SMALL = "context_too_small";
     /** The call ended in something other than a provider's failure (an adapter's bug): not the deployment's fault. */
     public static final String UNEXPECTED = "unexpected";
+    /** The gateway could not read the provider's API key: not the deployment's fault. */
+    public static final String KEY_UNREADABLE = "key_unreadable";
 
     public Attempt {
         Objects.requireNonNull(deployment, "deployment");
@@ -50,7 +52,8 @@ public record Attempt(String deployment, String kind, int status, int retries, D
     }
 
     static Attempt failed(String deployment, ProviderException failure, int retries, Duration waited) {
-        return new Attempt(deployment, kindName(failure.kind()), failure.status(), retries, waited);
+        return new Attempt(deployment, failure.keyUnreadable() ? KEY_UNREADABLE : kindName(failure.kind()),
+                failure.status(), retries, waited);
     }
 
     /** A timeout that the request's deadline cut short: the request's time ran out, not the deployment. */

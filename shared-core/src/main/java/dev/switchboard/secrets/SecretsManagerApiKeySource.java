@@ -26,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>No such secret: empty, and the adapter fails UNAUTHORIZED naming the secret to create. The absence
  *       is cached like a key, so a secret created later is seen within {@code cacheTtl}.</li>
  *   <li>A secret in neither accepted shape: {@link ProviderException} UNAUTHORIZED naming the secret.</li>
- *   <li>Secrets Manager unreachable, refusing or failing: {@link ProviderException} UNAVAILABLE for that
- *       provider, so the fallback chain moves on to the next candidate as it would for a provider outage;
+ *   <li>Secrets Manager unreachable, refusing or failing: {@link ProviderException#keyUnreadable}, UNAVAILABLE
+ *       for that provider, so the fallback chain moves on to the next candidate, but counted against no
+ *       deployment's breaker (the provider is not known to be down);
  *       if a key was read before, that stale key is used instead (logged at WARN) and Secrets Manager is
  *       asked again only after {@code retryAfterFailure}.</li>
  * </ul>
@@ -75,7 +76,7 @@ public final class SecretsManagerApiKeySource implements ApiKeySource, AutoClose
                 cache.put(providerName, new Entry(cached.key(), cached.readAt(), now.plus(settings.retryAfterFailure())));
                 return cached.key();
             }
-            throw new ProviderException(providerName, ProviderException.Kind.UNAVAILABLE, providerName
+            throw ProviderException.keyUnreadable(providerName, providerName
                     + "'s API key could not be read from AWS Secrets Manager (secret " + secret + "): " + cause);
         }
     }

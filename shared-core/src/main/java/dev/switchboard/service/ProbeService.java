@@ -10,6 +10,7 @@ import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderRegistry;
 import dev.switchboard.provider.Sleeper;
+import dev.switchboard.resilience.Attempt;
 import dev.switchboard.resilience.ResilienceSettings;
 import dev.switchboard.resilience.RetryPolicy;
 import dev.switchboard.state.CircuitRecord;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -190,7 +192,9 @@ public class ProbeService {
                 published = CircuitState.OPEN.name();
             }
         }
-        return new ProbeReport.Result(name, target.model(), false, took.toMillis(), failure.kind().name(), published);
+        // A key the probe could not read says nothing of the deployment: named apart, and nothing was published.
+        String kind = failure.keyUnreadable() ? Attempt.KEY_UNREADABLE.toUpperCase(Locale.ROOT) : failure.kind().name();
+        return new ProbeReport.Result(name, target.model(), false, took.toMillis(), kind, published);
     }
 
     private boolean publish(CircuitRecord record) {

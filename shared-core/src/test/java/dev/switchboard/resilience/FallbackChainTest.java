@@ -5,6 +5,7 @@ import dev.switchboard.api.RequestUnsupportedException;
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.ProviderRejectedException;
 import dev.switchboard.api.RequestTimedOutException;
+import dev.switchboard.provider.ProviderException;
 import dev.switchboard.routing.Candidate;
 import org.junit.jupiter.api.Test;
 
@@ -212,6 +213,23 @@ class FallbackChainTest {
         assertEquals(5, fixture.provider("alpha").calls(), "asked once per request: never retried, never skipped");
         assertTrue(fixture.sleeper.waits.isEmpty());
         assertEquals(BreakerState.CLOSED, fixture.breakers().state(A.label()), "not the deployment's failure");
+    }
+
+    @Test
+    void aKeyTheGatewayCouldNotReadFallsBackButCountsAgainstNoDeployment() {
+        fixture.provider("alpha").fails(ProviderException.keyUnreadable("alpha", "alpha's API key could not be read"));
+        fixture.provider("beta").answers("from beta");
+
+        for (int request = 1; request <= 3; request++) {
+            FallbackChain.Outcome outcome = fixture.call(A, B);
+
+            assertEquals(B, outcome.answeredBy());
+            assertEquals(List.of("alpha/m (key_unreadable)"), outcome.failedAttempts());
+            assertFalse(outcome.attempts().get(0).deploymentFault(), "no success rate counts it either");
+        }
+        assertEquals(12, fixture.provider("alpha").calls(), "retried like any unavailable call: the read may pass");
+        assertEquals(BreakerState.CLOSED, fixture.breakers().state(A.label()),
+                "three requests' worth of failures, none of them the deployment's");
     }
 
     @Test

@@ -161,6 +161,8 @@ class SecretsManagerApiKeySourceTest {
         assertEquals(ProviderException.Kind.UNAVAILABLE, e.kind());
         assertEquals("openai", e.provider());
         assertTrue(e.fallbackAllowed(), "the next candidate, with its own key, may still answer");
+        assertTrue(e.keyUnreadable());
+        assertFalse(e.breakerFailure(), "the provider is not known to be down: no breaker counts it");
         assertTrue(e.getMessage().contains(SECRET), e.getMessage());
     }
 

@@ -316,6 +316,21 @@ class ProbeServiceTest {
     }
 
     @Test
+    void aKeyTheProbeCouldNotReadIsReportedAsSuchAndOpensNoCircuit() {
+        SharedStateParts parts = new SharedStateParts().adapted("keyless", new ScriptedProbeAdapter("test-keyless",
+                request -> {
+                    throw ProviderException.keyUnreadable("keyless", "keyless's API key could not be read");
+                }), "gpt-4o");
+
+        ProbeReport.Result result = parts.probe(health, clock).probeAll().results().get(0);
+
+        assertEquals("KEY_UNREADABLE", result.error());
+        assertNull(result.circuit(), "Secrets Manager failing says nothing of the provider's health");
+        assertTrue(health.snapshot(List.of("keyless/gpt-4o")).isEmpty());
+        assertEquals(0, latencyOf("keyless/gpt-4o").calls());
+    }
+
+    @Test
     void anAdaptersOwnBugIsReportedAndNeitherRecordedNorPublished() {
         SharedStateParts parts = new SharedStateParts().adapted("buggy", new ScriptedProbeAdapter("test-buggy",
                 request -> {
