@@ -1,6 +1,7 @@
 package dev.switchboard.secrets;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.testsupport.LedgerEntries;
 import dev.switchboard.testsupport.H2Ledger;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,6 +105,17 @@ class LedgerCredentialsRefreshTest {
 
     @Test
     void aLoginRefusedAfterARotationReadsTheSecretAtOnceOnTheRefusedThread() throws SQLException {
+        refusedAfterARotation(ledger -> ledger.append(LedgerEntries.ok(Instant.parse("2026-11-22T12:00:01Z")).build()));
+    }
+
+    @Test
+    void aReadRefusedAfterARotationReadsTheSecretAtOnceToo() throws SQLException {
+        // The metrics function and the previews only read: they must pick up a rotation as the writer does.
+        refusedAfterARotation(ledger -> ledger.qualityTotals(Instant.parse("2026-11-15T00:00:00Z"), LedgerScope.EVERYONE));
+    }
+
+    /** Rotates the ledger's password under a warm context, has {@code refusedUse} refused, and checks the pool. */
+    private static void refusedAfterARotation(Consumer<RequestLedger> refusedUse) throws SQLException {
         try (SecretsManagerTestServer secrets = SecretsManagerTestServer.start()) {
             secrets.putSecret("switchboard/dev/ledger", "{\"username\":\"ledger_app\",\"password\":\"first\"}");
             try (ApplicationContext context = ApplicationContext.run(Map.of(
@@ -124,9 +137,7 @@ class LedgerCredentialsRefreshTest {
                 secrets.putSecret("switchboard/dev/ledger", "{\"username\":\"ledger_app\",\"password\":\"rotated\"}");
                 pool.getHikariPoolMXBean().softEvictConnections();
 
-                assertThrows(RuntimeException.class,
-                        () -> ledger.append(LedgerEntries.ok(Instant.parse("2026-11-22T12:00:01Z")).build()),
-                        "the old password is refused");
+                assertThrows(RuntimeException.class, () -> refusedUse.accept(ledger), "the old password is refused");
 
                 // Read on the refused thread, before anything else ran: the pool holds what opens the ledger now.
                 // (HikariCP takes a pool's credentials afresh for each connection it opens.)
