@@ -52,8 +52,8 @@ public final class OpenAiResponseParser {
         String text = textOf(message.get("content")) + refusal;
         List<ToolCall> calls = toolCalls(message.get("tool_calls"));
         JsonNode reason = choice.get("finish_reason");
-        FinishReason finish = reason != null && reason.isString() ? OpenAiFinishReasons.of(reason.getStringValue())
-                : FinishReason.OTHER;
+        FinishReason finish = reason != null && reason.isString()
+                ? OpenAiFinishReasons.of(reason.getStringValue(), !calls.isEmpty()) : FinishReason.OTHER;
         if (!refusal.isEmpty() && finish == FinishReason.STOP) {
             finish = FinishReason.CONTENT_FILTER;
         }

@@ -14,14 +14,15 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * One Chat Completions stream, event by event: text deltas go to the sink as they arrive; tool
- * call fragments are assembled by index; the finish reason and the usage chunk (sent with
+ * call fragments are assembled by index and id; the finish reason and the usage chunk (sent with
  * stream_options.include_usage) make up the last chunk, handed on at "data: [DONE]". A stream that
  * ends without [DONE] or without a finish reason was cut, and {@link #end()} says so by throwing,
  * never by ending cleanly. Refusal deltas are text too, and a stream that refused finishes with
@@ -36,8 +37,11 @@ public final class OpenAiStreamParser {
     private final ChatRequest request;
     private final Consumer<StreamChunk> sink;
     private final StringBuilder text = new StringBuilder();
-    private final TreeMap<Integer, ToolCallFragments> calls = new TreeMap<>();
-    private FinishReason finish;
+    /** The tool calls in the order they began. */
+    private final List<ToolCallFragments> calls = new ArrayList<>();
+    /** The call each index continues now. */
+    private final Map<Integer, ToolCallFragments> callAt = new HashMap<>();
+    private String finish;
     private boolean refused;
     private Usage usage;
     private boolean done;
@@ -99,14 +103,14 @@ public final class OpenAiStreamParser {
             }
             JsonNode toolCalls = delta.get("tool_calls");
             if (toolCalls != null && toolCalls.isArray()) {
-                for (JsonNode call : toolCalls.values()) {
-                    fragment(call);
+                for (int i = 0; i < toolCalls.size(); i++) {
+                    fragment(toolCalls.get(i), i);
                 }
             }
         }
         JsonNode reason = choice.get("finish_reason");
         if (reason != null && reason.isString()) {
-            finish = OpenAiFinishReasons.of(reason.getStringValue());
+            finish = reason.getStringValue();
         }
     }
 
@@ -120,13 +124,25 @@ public final class OpenAiStreamParser {
         return true;
     }
 
-    private void fragment(JsonNode call) {
+    /**
+     * A fragment of the call at its index, or of a new call: one whose id differs from the call's at that index
+     * begins another (Ollama streams every call at index 0). Without an index (Google's compatible endpoint), the
+     * fragment's place in its delta stands in for one.
+     */
+    private void fragment(JsonNode call, int position) {
         JsonNode index = call.get("index");
-        int key = index != null && index.isNumber() ? index.getIntValue() : 0;
-        ToolCallFragments parts = calls.computeIfAbsent(key, k -> new ToolCallFragments());
-        JsonNode id = call.get("id");
-        if (id != null && id.isString()) {
-            parts.id = id.getStringValue();
+        int key = index != null && index.isNumber() ? index.getIntValue() : position;
+        JsonNode idNode = call.get("id");
+        String id = idNode != null && idNode.isString() && !idNode.getStringValue().isEmpty()
+                ? idNode.getStringValue() : null;
+        ToolCallFragments parts = callAt.get(key);
+        if (parts == null || (id != null && parts.id != null && !parts.id.equals(id))) {
+            parts = new ToolCallFragments();
+            calls.add(parts);
+            callAt.put(key, parts);
+        }
+        if (id != null) {
+            parts.id = id;
         }
         JsonNode function = call.get("function");
         if (function != null && function.isObject()) {
@@ -149,7 +165,7 @@ public final class OpenAiStreamParser {
                     provider + " ended its stream without a finish reason");
         }
         List<ToolCall> assembled = new ArrayList<>(calls.size());
-        for (ToolCallFragments parts : calls.values()) {
+        for (ToolCallFragments parts : calls) {
             if (parts.id == null || parts.name == null) {
                 throw new ProviderException(provider, ProviderException.Kind.UNAVAILABLE,
                         provider + " streamed a tool call without an id or a name");
@@ -157,7 +173,8 @@ public final class OpenAiStreamParser {
             assembled.add(new ToolCall(parts.id, parts.name, OpenAiToolArguments.orEmptyObject(parts.arguments.toString())));
         }
         done = true;
-        sink.accept(StreamChunk.last(refused && finish == FinishReason.STOP ? FinishReason.CONTENT_FILTER : finish,
+        FinishReason reason = OpenAiFinishReasons.of(finish, !assembled.isEmpty());
+        sink.accept(StreamChunk.last(refused && reason == FinishReason.STOP ? FinishReason.CONTENT_FILTER : reason,
                 usage != null ? usage : UsageEstimate.of(tokens, request, text.toString(), assembled), assembled));
     }
 

@@ -125,6 +125,18 @@ class OpenAiResponseParserTest {
     }
 
     @Test
+    void aStopWithToolCallsIsAToolCallsFinishAsEveryOtherProvidersCallIs() {
+        // OpenAI answers a call forced by name with "stop"; vLLM and Google's compatible endpoint answer any call so.
+        byte[] json = """
+                {"model":"m","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant",
+                 "content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"now",
+                 "arguments":"{}"}}]}}],"usage":{"prompt_tokens":3,"completion_tokens":1}}""".getBytes(StandardCharsets.UTF_8);
+
+        assertEquals(FinishReason.TOOL_CALLS, PARSER.parse(json, REQUEST).finishReason());
+        assertEquals(FinishReason.STOP, PARSER.parse(body("\"hi\"", "\"stop\"", ""), REQUEST).finishReason());
+    }
+
+    @Test
     void aToolCallWithoutArgumentsGetsAnEmptyObject() {
         byte[] json = """
                 {"model":"m","choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant",

@@ -80,6 +80,37 @@ class OpenAiStreamParserTest {
     }
 
     @Test
+    void callsAtOneIndexWithDifferentIdsAreTwoCallsNotOne() throws IOException {
+        assertTrue(feed("stream-tool-calls-same-index.sse"));
+        parser.end();
+
+        assertEquals(List.of(StreamChunk.last(FinishReason.TOOL_CALLS, new Usage(212, 48), List.of(
+                new ToolCall("call_a1b2c3", "file_write", "{\"filePath\":\"hello.py\"}"),
+                new ToolCall("call_d4e5f6", "file_write", "{\"filePath\":\"world.py\"}")))), sink);
+    }
+
+    @Test
+    void callsWithoutAnIndexAreTakenByIdAndAStopWithCallsIsAToolCallsFinish() throws IOException {
+        assertTrue(feed("stream-tool-calls-no-index.sse"));
+        parser.end();
+
+        assertEquals(List.of(StreamChunk.last(FinishReason.TOOL_CALLS, new Usage(40, 16), List.of(
+                new ToolCall("function-call-1111", "get_weather", "{\"city\":\"Oslo\"}"),
+                new ToolCall("function-call-2222", "get_weather", "{\"city\":\"Bergen\"}")))), sink);
+    }
+
+    @Test
+    void fragmentsThatRepeatTheirCallsIdStayOneCall() {
+        parser.accept(data("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c1\","
+                + "\"function\":{\"name\":\"now\",\"arguments\":\"{\\\"tz\\\":\"}}]}}]}"));
+        parser.accept(data("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c1\","
+                + "\"function\":{\"arguments\":\"\\\"UTC\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]}"));
+        parser.accept(data("[DONE]"));
+
+        assertEquals(List.of(new ToolCall("c1", "now", "{\"tz\":\"UTC\"}")), sink.get(0).toolCalls());
+    }
+
+    @Test
     void reasoningThatACompatibleServerStreamsIsProgressNotText() {
         parser.accept(data("{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"Weigh it.\"}}]}"));
         parser.accept(data("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Yes.\"}}]}"));
