@@ -121,6 +121,12 @@ final class RetryingCaller {
                                 permit.release();
                                 return new Failed<>(failure, Attempt.cut(deployment, failure, retries, waited));
                             }
+                        } else if (!failure.breakerFailure() && ownFailure != null) {
+                            // The last try failed for a reason that says nothing of the deployment (a 429 asking for
+                            // too long a wait) after tries that failed on their own (a 503): those judge it, on its
+                            // breaker and in its success rate, or a deployment failing so would never open.
+                            permit.failed(ownFailure);
+                            return new Failed<>(failure, Attempt.failed(deployment, ownFailure, retries, waited));
                         }
                         permit.failed(judged);
                         return new Failed<>(failure, Attempt.failed(deployment, failure, retries, waited));

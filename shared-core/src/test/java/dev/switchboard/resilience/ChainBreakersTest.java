@@ -107,6 +107,26 @@ class ChainBreakersTest {
     }
 
     @Test
+    void aServerErrorBeforeARateLimitThatEndsTheTriesStillCounts() {
+        // Each request: a 503, then a 429 asking for longer than the gateway waits, so the tries end there.
+        for (int i = 0; i < 3; i++) {
+            fixture.provider("alpha").fails(unavailable(503)).fails(rateLimited(Duration.ofSeconds(30)));
+        }
+        fixture.provider("beta").answers("ok");
+
+        for (int i = 0; i < 3; i++) {
+            FallbackChain.Outcome outcome = request();
+            assertEquals(B, outcome.answeredBy());
+            assertEquals(List.of("alpha/m (unavailable)"), outcome.failedAttempts(), "judged on its own failure");
+            assertTrue(outcome.attempts().get(0).deploymentFault());
+        }
+
+        assertEquals(6, fixture.provider("alpha").calls());
+        assertEquals(BreakerState.OPEN, fixture.breakers().state(A.label()),
+                "a deployment answering 503 and 429 by turns is failing, and its circuit opens");
+    }
+
+    @Test
     void rateLimitsNeverOpenTheBreaker() {
         fixture.provider("alpha").fails(rateLimited(Duration.ofSeconds(30)));
         fixture.provider("beta").answers("ok");
