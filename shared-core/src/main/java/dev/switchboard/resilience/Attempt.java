@@ -16,11 +16,13 @@ import java.util.Objects;
  *                   or the reason it was passed over
  * @param status     the upstream's HTTP status of the last failure, 0 when there was none
  * @param retries    how many times the deployment was asked again after its first failure
- * @param waited     the backoff and Retry-After waits spent on it in total
+ * @param beforeLastTry what it took before its last try began: the backoff and Retry-After waits, and the tries
+ *                   that failed before it. Its latency is its last try's alone: a quick answer after a 60 s timeout
+ *                   and a retry is not a 61 s answer
  * @param cutByDeadline whether its last call was a timeout cut to what was left of the request's time
  *                   (then not the deployment's fault, though its kind says timeout)
  */
-public record Attempt(String deployment, String kind, int status, int retries, Duration waited,
+public record Attempt(String deployment, String kind, int status, int retries, Duration beforeLastTry,
                       boolean cutByDeadline) {
 
     public static final String ANSWERED = "answered";
@@ -36,29 +38,29 @@ public record Attempt(String deployment, String kind, int status, int retries, D
     public Attempt {
         Objects.requireNonNull(deployment, "deployment");
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(waited, "waited");
+        Objects.requireNonNull(beforeLastTry, "beforeLastTry");
         if (retries < 0 || status < 0) {
             throw new IllegalArgumentException("retries and status are never negative");
         }
     }
 
     /** An attempt whose last call the deadline did not cut. */
-    public Attempt(String deployment, String kind, int status, int retries, Duration waited) {
-        this(deployment, kind, status, retries, waited, false);
+    public Attempt(String deployment, String kind, int status, int retries, Duration beforeLastTry) {
+        this(deployment, kind, status, retries, beforeLastTry, false);
     }
 
-    static Attempt answered(String deployment, int retries, Duration waited) {
-        return new Attempt(deployment, ANSWERED, 0, retries, waited);
+    static Attempt answered(String deployment, int retries, Duration beforeLastTry) {
+        return new Attempt(deployment, ANSWERED, 0, retries, beforeLastTry);
     }
 
-    static Attempt failed(String deployment, ProviderException failure, int retries, Duration waited) {
+    static Attempt failed(String deployment, ProviderException failure, int retries, Duration beforeLastTry) {
         return new Attempt(deployment, failure.keyUnreadable() ? KEY_UNREADABLE : kindName(failure.kind()),
-                failure.status(), retries, waited);
+                failure.status(), retries, beforeLastTry);
     }
 
     /** A timeout that the request's deadline cut short: the request's time ran out, not the deployment. */
-    static Attempt cut(String deployment, ProviderException failure, int retries, Duration waited) {
-        return new Attempt(deployment, kindName(failure.kind()), failure.status(), retries, waited, true);
+    static Attempt cut(String deployment, ProviderException failure, int retries, Duration beforeLastTry) {
+        return new Attempt(deployment, kindName(failure.kind()), failure.status(), retries, beforeLastTry, true);
     }
 
     static Attempt passedOver(String deployment, String reason) {

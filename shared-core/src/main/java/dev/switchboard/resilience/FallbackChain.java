@@ -55,9 +55,9 @@ public final class FallbackChain {
             return !failedAttempts().isEmpty();
         }
 
-        /** The answering deployment's waits between its tries (backoff, Retry-After): not its latency. */
-        public Duration retryWaits() {
-            return attempts.get(attempts.size() - 1).waited();
+        /** What the answering deployment took before its answering try (waits, failed tries): not its latency. */
+        public Duration beforeAnsweringTry() {
+            return attempts.get(attempts.size() - 1).beforeLastTry();
         }
     }
 
@@ -76,9 +76,9 @@ public final class FallbackChain {
             return !failedAttempts().isEmpty();
         }
 
-        /** The answering deployment's waits between its tries (backoff, Retry-After): not its latency. */
-        public Duration retryWaits() {
-            return attempts.get(attempts.size() - 1).waited();
+        /** What the answering deployment took before its answering try (waits, failed tries): not its latency. */
+        public Duration beforeAnsweringTry() {
+            return attempts.get(attempts.size() - 1).beforeLastTry();
         }
     }
 

@@ -89,7 +89,8 @@ final class RetryingCaller {
      */
     <T> Result<T> call(String deployment, BreakerPermit permit, CandidateCall<T> call, Instant deadline) {
         int retries = 0;
-        Duration waited = Duration.ZERO;
+        // What the deployment took before its latest try: the waits between tries and the tries that failed.
+        Duration beforeThisTry = Duration.ZERO;
         // The last failure of this request's tries that was the deployment's own, for a last try the deadline cut.
         ProviderException ownFailure = null;
         try {
@@ -98,12 +99,13 @@ final class RetryingCaller {
                 try {
                     T value = call.attempt();
                     permit.succeeded();
-                    return new Answered<>(value, Attempt.answered(deployment, retries, waited));
+                    return new Answered<>(value, Attempt.answered(deployment, retries, beforeThisTry));
                 } catch (ProviderException failure) {
                     LOG.warn("provider call failed: deployment={} kind={} status={} retries={} message={}", deployment,
                             failure.kind(), failure.status(), retries, failure.getMessage());
+                    Instant failedAt = clock.instant();
                     Optional<Duration> wait = call.delivered() > 0 ? Optional.empty()
-                            : policy.waitBeforeRetry(failure, retries, clock.instant(), deadline);
+                            : policy.waitBeforeRetry(failure, retries, failedAt, deadline);
                     if (wait.isEmpty() || !sleeper.sleepUnlessInterrupted(wait.get())) {
                         Instant now = clock.instant();
                         ProviderException judged = failure;
@@ -119,23 +121,24 @@ final class RetryingCaller {
                             judged = hadItsTime ? failure : begun ? null : ownFailure;
                             if (judged == null) {
                                 permit.release();
-                                return new Failed<>(failure, Attempt.cut(deployment, failure, retries, waited));
+                                return new Failed<>(failure, Attempt.cut(deployment, failure, retries, beforeThisTry));
                             }
                         } else if (!failure.breakerFailure() && ownFailure != null) {
                             // The last try failed for a reason that says nothing of the deployment (a 429 asking for
                             // too long a wait) after tries that failed on their own (a 503): those judge it, on its
                             // breaker and in its success rate, or a deployment failing so would never open.
                             permit.failed(ownFailure);
-                            return new Failed<>(failure, Attempt.failed(deployment, ownFailure, retries, waited));
+                            return new Failed<>(failure,
+                                    Attempt.failed(deployment, ownFailure, retries, beforeThisTry));
                         }
                         permit.failed(judged);
-                        return new Failed<>(failure, Attempt.failed(deployment, failure, retries, waited));
+                        return new Failed<>(failure, Attempt.failed(deployment, failure, retries, beforeThisTry));
                     }
                     if (failure.breakerFailure()) {
                         ownFailure = failure;
                     }
                     retries++;
-                    waited = waited.plus(wait.get());
+                    beforeThisTry = beforeThisTry.plus(Duration.between(started, failedAt)).plus(wait.get());
                 }
             }
         } finally {

@@ -101,7 +101,7 @@ public class ChatCompletionService {
         }
         ChatResponse response = outcome.response();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, outcome.answeredBy(),
-                response.usage(), outcome.failedAttempts(), outcome.retryWaits(), response,
+                response.usage(), outcome.failedAttempts(), outcome.beforeAnsweringTry(), response,
                 DeliveredAnswer.of(response, call.toolsOffered(), call.budgetFitted())));
         trace.routed(routed(call, outcome.answeredBy(), outcome.failedAttempts().size(),
                 call.cacheKey() == null ? RoutingTrace.CacheUse.BYPASS : RoutingTrace.CacheUse.MISS, upstream));
@@ -194,7 +194,7 @@ public class ChatCompletionService {
         CompletionAccounting.Settled settled;
         try {
             settled = accounting.settle(answered(call, principal, answered, last.usage(), outcome.failedAttempts(),
-                    outcome.retryWaits(), null, delivered));
+                    outcome.beforeAnsweringTry(), null, delivered));
         } catch (RuntimeException e) {
             // The answer was given and billed: a failure of its bookkeeping before its settlement still leaves it
             // settled and ledgered, at its reported usage. Once settled, its row is written or on its way, and is
@@ -275,10 +275,11 @@ public class ChatCompletionService {
 
 
     private CompletionAccounting.Answered answered(Call call, String principal, Candidate by,
-                                                   Usage usage, List<String> failedAttempts, Duration retryWaits,
-                                                   ChatResponse answer, DeliveredAnswer delivered) {
+                                                   Usage usage, List<String> failedAttempts,
+                                                   Duration beforeAnsweringTry, ChatResponse answer,
+                                                   DeliveredAnswer delivered) {
         return new CompletionAccounting.Answered(call.requestId(), call.started(), principal, ENDPOINT,
-                call.decision(), by, usage, failedAttempts, elapsedMs(call), retryWaits, call.admission(),
+                call.decision(), by, usage, failedAttempts, elapsedMs(call), beforeAnsweringTry, call.admission(),
                 call.spentBefore(), call.cacheKey(), answer, delivered);
     }
 

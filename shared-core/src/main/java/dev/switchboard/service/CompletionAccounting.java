@@ -83,11 +83,11 @@ public class CompletionAccounting {
      */
     public record Answered(String requestId, Instant started, String principal, String endpoint,
                            RoutingDecision decision, Candidate answeredBy, Usage usage, List<String> failedAttempts,
-                           long latencyMs, Duration retryWaits, RequestAdmission admission, BigDecimal spentBefore,
-                           CacheKey cacheKey, ChatResponse answer, DeliveredAnswer delivered) {
+                           long latencyMs, Duration beforeAnsweringTry, RequestAdmission admission,
+                           BigDecimal spentBefore, CacheKey cacheKey, ChatResponse answer, DeliveredAnswer delivered) {
 
         public Answered {
-            Objects.requireNonNull(retryWaits, "retryWaits");
+            Objects.requireNonNull(beforeAnsweringTry, "beforeAnsweringTry");
             Objects.requireNonNull(delivered, "delivered");
         }
 
@@ -137,7 +137,7 @@ public class CompletionAccounting {
         // learner that has just been told), not the same unusable answer until the entry expires.
         CacheKey cacheKey = a.cacheKey() != null && observed == null && a.delivered().worthCaching(json)
                 ? a.cacheKey() : null;
-        a.admission().answered(answered, a.retryWaits(), usage, cost, cacheKey, cacheKey == null ? null
+        a.admission().answered(answered, a.beforeAnsweringTry(), usage, cost, cacheKey, cacheKey == null ? null
                 : new CachedResponse(answered.provider(), ResponseCaching.asDeployment(a.answer(), answered),
                         a.started().plusMillis(a.latencyMs()),
                         cost.priced() ? BigDecimal.valueOf(cost.usd()) : null));

@@ -119,7 +119,7 @@ public class CompletionService {
         Usage usage = outcome.response().usage();
         CompletionAccounting.Settled settled = accounting.settle(new CompletionAccounting.Answered(requestId, started,
                 principal, ENDPOINT, decision, answered, usage, outcome.failedAttempts(),
-                clock.millis() - started.toEpochMilli(), outcome.retryWaits(), admission, spentBefore, cacheKey,
+                clock.millis() - started.toEpochMilli(), outcome.beforeAnsweringTry(), admission, spentBefore, cacheKey,
                 outcome.response(),
                 DeliveredAnswer.of(outcome.response(), false, false)));
         trace.routed(new RoutingTrace.Routed(answered.provider(), answered.model(), decision.strategyUsed(),

@@ -132,17 +132,19 @@ public final class RequestAdmission implements CallGate {
     public void failed(Candidate candidate, Attempt attempt) {
         // Nothing was answered, so nothing was billed: the estimates are given back, the request stays counted.
         // Only the deployment's own failures count in its success rate; a 400 says nothing about it.
-        settle(candidate, 0, BigDecimal.ZERO, false, attempt.deploymentFault(), attempt.waited(), null, null);
+        settle(candidate, 0, BigDecimal.ZERO, false, attempt.deploymentFault(), attempt.beforeLastTry(), null, null);
     }
 
     /**
      * The candidate answered: its reservation becomes the real usage and cost, and the answer is cached
-     * under {@code cacheKey} unless that is null. {@code retryWaits}, spent waiting between its tries, is not
-     * its latency: a Retry-After of 8 s before a quick answer would otherwise count as an 8 s answer.
+     * under {@code cacheKey} unless that is null. {@code beforeAnsweringTry}, spent waiting between its tries and on
+     * the tries that failed, is not its latency: a Retry-After of 8 s, or a 60 s timeout, before a quick answer
+     * would otherwise count as a slow answer.
      */
-    public void answered(Candidate candidate, Duration retryWaits, Usage usage, Cost cost, CacheKey cacheKey,
+    public void answered(Candidate candidate, Duration beforeAnsweringTry, Usage usage, Cost cost, CacheKey cacheKey,
                          CachedResponse answer) {
-        settle(candidate, tokens(usage), usd(cost), true, true, retryWaits, cacheKey, cacheKey == null ? null : answer);
+        settle(candidate, tokens(usage), usd(cost), true, true, beforeAnsweringTry, cacheKey,
+                cacheKey == null ? null : answer);
     }
 
     /**
@@ -236,7 +238,7 @@ public final class RequestAdmission implements CallGate {
     }
 
     private void settle(Candidate candidate, long tokens, BigDecimal cost, boolean success, boolean recordLatency,
-                        Duration retryWaits, CacheKey cacheKey, CachedResponse answer) {
+                        Duration beforeLastTry, CacheKey cacheKey, CachedResponse answer) {
         Held h = held.remove(candidate.label());
         if (h == null || stateDown) {
             return;
@@ -244,8 +246,8 @@ public final class RequestAdmission implements CallGate {
         Instant now = context.clock().instant();
         Duration latency = null;
         if (recordLatency) {
-            Duration calls = Duration.between(h.enteredAt(), now).minus(retryWaits);
-            latency = calls.isNegative() ? Duration.ZERO : calls;
+            Duration lastTry = Duration.between(h.enteredAt(), now).minus(beforeLastTry);
+            latency = lastTry.isNegative() ? Duration.ZERO : lastTry;
         }
         try {
             context.state().settle(new Settlement(h.reservation(), tokens, cost, candidate.label(), latency,
