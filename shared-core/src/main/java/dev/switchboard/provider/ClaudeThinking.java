@@ -69,7 +69,7 @@ public final class ClaudeThinking {
         if (toolsOffered && (choice == ToolChoice.Mode.REQUIRED || choice == ToolChoice.Mode.FUNCTION)) {
             throw new IllegalArgumentException("Claude cannot be made to call a tool while it thinks");
         }
-        if (endsOnAnAnswer(request.messages())) {
+        if (ClaudePrefill.endsOnAnAnswer(request.messages())) {
             throw new IllegalArgumentException("Claude cannot think to continue an answer begun for it");
         }
         if (toolsOffered && lastAnswerCalledTools(request.messages())) {
@@ -109,16 +109,6 @@ public final class ClaudeThinking {
             case HIGH -> 4096;
             case XHIGH -> 16384;
         };
-    }
-
-    /** Whether the last turn besides system turns is the assistant's: an answer Claude would continue. */
-    private static boolean endsOnAnAnswer(List<ChatMessage> messages) {
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if (!messages.get(i).role().equals("system")) {
-                return messages.get(i).role().equals("assistant");
-            }
-        }
-        return false;
     }
 
     /**

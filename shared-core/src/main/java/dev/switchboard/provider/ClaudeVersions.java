@@ -23,6 +23,14 @@ public final class ClaudeVersions {
         return of(model).map(v -> atLeast(v, 4, 6)).orElse(false) || model.contains("claude-mythos");
     }
 
+    /**
+     * Whether {@code model} continues an answer begun for it (a conversation ending on an assistant turn): every
+     * Claude before 4.6; those after, which came with adaptive thinking, refuse one.
+     */
+    public static boolean continuesAnswers(String model) {
+        return !thinksAdaptively(model);
+    }
+
     /** Whether {@code model} takes a temperature and a top_p: every Claude before 4.7, but the Mythos models. */
     public static boolean takesSampling(String model) {
         return !of(model).map(v -> atLeast(v, 4, 7)).orElse(false) && !model.contains("claude-mythos");

@@ -47,10 +47,12 @@ record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUn
             "credit balance|usage limits?|spend(ing)? limit|organization (has been|is) disabled");
     /**
      * A refusal of what this model takes (lower case): "`temperature` is deprecated for this model",
-     * "\"thinking.type.enabled\" is not supported for this model". Only with "this model", so that a request
-     * that is wrong for every model stays the caller's error.
+     * "\"thinking.type.enabled\" is not supported for this model", "this model does not support assistant
+     * message prefill". Only with "this model", so that a request that is wrong for every model stays the
+     * caller's error.
      */
-    private static final Pattern MODEL_CANNOT = Pattern.compile("(not supported|deprecated|not available) for this model");
+    private static final Pattern MODEL_CANNOT = Pattern.compile(
+            "(not supported|deprecated|not available) for this model|this model does not support");
     /** Error types are repeated in our messages only when they look like types, not like text a caller sent. */
     private static final Pattern SAFE_TYPE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 

@@ -2,6 +2,7 @@ package dev.switchboard.provider.anthropic;
 
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ClaudePrefill;
 import dev.switchboard.provider.ClaudeThinking;
 import dev.switchboard.provider.ClaudeVersions;
 import dev.switchboard.provider.GenerationOptions;
@@ -68,8 +69,9 @@ public final class AnthropicRequestMapper {
             body.put("system", promptCaching ? AnthropicCacheBreakpoints.markedSystem(system) : system);
         }
         // Anthropic refuses tool blocks in a request without tools: with none offered they go as text.
+        List<ChatMessage> messages = ClaudePrefill.fitted(request.model(), request.messages());
         List<Map<String, Object>> conversation = turns.of(request.tools().isEmpty()
-                ? ToolHistoryAsText.of(request.messages()) : request.messages());
+                ? ToolHistoryAsText.of(messages) : messages);
         if (promptCaching) {
             AnthropicCacheBreakpoints.markTurns(conversation);
         }

@@ -3,6 +3,7 @@ package dev.switchboard.provider.bedrock;
 import dev.switchboard.config.BedrockGuardrail;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatRequest;
+import dev.switchboard.provider.ClaudePrefill;
 import dev.switchboard.provider.ClaudeThinking;
 import dev.switchboard.provider.ClaudeVersions;
 import dev.switchboard.provider.GenerationOptions;
@@ -174,8 +175,9 @@ public final class BedrockRequestMapper {
         ConversationRole role = null;
         List<ContentBlock> blocks = new ArrayList<>();
         // Converse refuses tool blocks without a tool configuration: with no tools offered they go as text.
-        List<ChatMessage> conversation = offersTools(request) ? request.messages()
-                : ToolHistoryAsText.of(request.messages());
+        List<ChatMessage> messages = BedrockModels.isClaude(request.model())
+                ? ClaudePrefill.fitted(request.model(), request.messages()) : request.messages();
+        List<ChatMessage> conversation = offersTools(request) ? messages : ToolHistoryAsText.of(messages);
         for (ChatMessage message : conversation) {
             if (message.role().equals("system")) {
                 continue;
@@ -330,7 +332,8 @@ public final class BedrockRequestMapper {
                     .name(tool.name())
                     .inputSchema(ToolInputSchema.fromJson(
                             JsonDocuments.parse(tool.parametersJson(), "the parameters of tool " + tool.name())));
-            if (tool.description() != null) {
+            // Converse refuses an empty description (at least one character), which MCP tools often have.
+            if (tool.description() != null && !tool.description().isBlank()) {
                 spec.description(tool.description());
             }
             if (tool.strict()) {

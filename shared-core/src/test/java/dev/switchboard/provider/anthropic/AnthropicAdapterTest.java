@@ -191,7 +191,7 @@ class AnthropicAdapterTest extends UpstreamContractTest {
     @Test
     void whatThisModelNoLongerTakesIsUnsupportedSoAnotherDeploymentMayAnswer() {
         for (String fixture : new String[] {"error-400-thinking-adaptive-only.json",
-                "error-400-temperature-deprecated.json"}) {
+                "error-400-temperature-deprecated.json", "error-400-prefill.json"}) {
             ProviderException e = failure(FakeUpstream.Reply.json(400, AnthropicFixtures.text(fixture)));
 
             assertSafe(e);

@@ -64,6 +64,7 @@ class AnthropicErrorBodyTest {
                 .modelCannot());
         assertTrue(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-temperature-deprecated.json"))
                 .modelCannot());
+        assertTrue(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-400-prefill.json")).modelCannot());
         for (String fixture : new String[] {"error-400-invalid.json", "error-400-credit-balance.json",
                 "error-400-prompt-too-long.json", "error-400-output-format.json", "error-429.json"}) {
             assertFalse(AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes(fixture)).modelCannot(), fixture);
