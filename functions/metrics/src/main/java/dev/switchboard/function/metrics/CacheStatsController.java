@@ -2,10 +2,7 @@ package dev.switchboard.function.metrics;
 
 import dev.switchboard.service.Caller;
 import dev.switchboard.api.CacheStatsResponse;
-import dev.switchboard.api.QueryParameters;
-import dev.switchboard.api.http.QueryValues;
 import dev.switchboard.service.CacheStatsService;
-import dev.switchboard.service.MetricsService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -27,7 +24,7 @@ public class CacheStatsController {
 
     @Get(uri = "/cache/stats", produces = MediaType.APPLICATION_JSON)
     public CacheStatsResponse cacheStats(HttpRequest<?> request, Caller caller) {
-        return cacheStats.cacheStats(QueryParameters.optionalInt("days", QueryValues.asSent(request, "days"),
-                CacheStatsService.DEFAULT_DAYS, 1, MetricsService.MAX_DAYS), caller);
+        return cacheStats.cacheStats(DaysQuery.days(request, "GET /cache/stats", CacheStatsService.DEFAULT_DAYS),
+                caller);
     }
 }

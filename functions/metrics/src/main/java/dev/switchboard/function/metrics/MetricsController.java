@@ -3,8 +3,6 @@ package dev.switchboard.function.metrics;
 import dev.switchboard.service.Caller;
 import dev.switchboard.api.HealthResponse;
 import dev.switchboard.api.ProvidersResponse;
-import dev.switchboard.api.QueryParameters;
-import dev.switchboard.api.http.QueryValues;
 import dev.switchboard.api.RoutingMetricsResponse;
 import dev.switchboard.api.StatsResponse;
 import dev.switchboard.service.Authenticator;
@@ -46,12 +44,12 @@ public class MetricsController {
 
     @Get(uri = "/routing/metrics", produces = MediaType.APPLICATION_JSON)
     public RoutingMetricsResponse routingMetrics(HttpRequest<?> request, Caller caller) {
-        return metrics.routingMetrics(days(QueryValues.asSent(request, "days")), caller);
+        return metrics.routingMetrics(DaysQuery.days(request, "GET /routing/metrics", DEFAULT_DAYS), caller);
     }
 
     @Get(uri = "/stats", produces = MediaType.APPLICATION_JSON)
     public StatsResponse stats(HttpRequest<?> request, Caller caller) {
-        return metrics.stats(days(QueryValues.asSent(request, "days")), caller);
+        return metrics.stats(DaysQuery.days(request, "GET /stats", DEFAULT_DAYS), caller);
     }
 
     @Get(uri = "/providers", produces = MediaType.APPLICATION_JSON)
@@ -68,9 +66,5 @@ public class MetricsController {
         HealthResponse body = health.health(authenticator.isAdmin(authorization));
         return HttpResponse.status("ok".equals(body.status()) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(body);
-    }
-
-    private static int days(String value) {
-        return QueryParameters.optionalInt("days", value, DEFAULT_DAYS, 1, MetricsService.MAX_DAYS);
     }
 }

@@ -3,10 +3,7 @@ package dev.switchboard.function.metrics;
 import dev.switchboard.service.Caller;
 import dev.switchboard.api.InsightsResponse;
 import dev.switchboard.api.QualityStatsResponse;
-import dev.switchboard.api.QueryParameters;
-import dev.switchboard.api.http.QueryValues;
 import dev.switchboard.service.InsightsService;
-import dev.switchboard.service.MetricsService;
 import dev.switchboard.service.QualityStatsService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -31,13 +28,12 @@ public class QualityController {
 
     @Get(uri = "/quality/stats", produces = MediaType.APPLICATION_JSON)
     public QualityStatsResponse qualityStats(HttpRequest<?> request, Caller caller) {
-        return quality.qualityStats(QueryParameters.optionalInt("days", QueryValues.asSent(request, "days"),
-                QualityStatsService.DEFAULT_DAYS, 1, MetricsService.MAX_DAYS), caller);
+        return quality.qualityStats(DaysQuery.days(request, "GET /quality/stats", QualityStatsService.DEFAULT_DAYS),
+                caller);
     }
 
     @Get(uri = "/insights", produces = MediaType.APPLICATION_JSON)
     public InsightsResponse insights(HttpRequest<?> request, Caller caller) {
-        return insights.insights(QueryParameters.optionalInt("days", QueryValues.asSent(request, "days"),
-                InsightsService.DEFAULT_DAYS, 1, MetricsService.MAX_DAYS), caller);
+        return insights.insights(DaysQuery.days(request, "GET /insights", InsightsService.DEFAULT_DAYS), caller);
     }
 }

@@ -35,6 +35,18 @@ class MetricsFunctionTest {
     }
 
     @Test
+    void refusesAParameterTheRouteDoesNotTakeOrAnEmptyDaysRatherThanAnsweringForTheDefaultPeriod() {
+        APIGatewayV2HTTPResponse misspelt = FUNCTION.handle("events/stats-misspelt-days.json");
+        assertEquals(400, misspelt.getStatusCode(), FUNCTION.text(misspelt));
+        assertEquals("day", FUNCTION.json(misspelt).get("error").get("field").getStringValue());
+        assertTrue(FUNCTION.text(misspelt).contains("it takes days"), FUNCTION.text(misspelt));
+
+        APIGatewayV2HTTPResponse empty = FUNCTION.handle("events/insights-empty-days.json");
+        assertEquals(400, empty.getStatusCode(), FUNCTION.text(empty));
+        assertEquals("days", FUNCTION.json(empty).get("error").get("field").getStringValue());
+    }
+
+    @Test
     void listsEveryDeploymentWithItsCircuitsAndLatencyNullWhileNothingIsKnown() {
         APIGatewayV2HTTPResponse response = FUNCTION.handle("events/providers.json");
 

@@ -12,11 +12,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * GET /recommendation?prompt= (seed 001): the auto-route decision, without calling a provider. max_tokens
  * (as POST /complete's) and the routing preferences of POST /complete may be given as query parameters
- * (lists comma-separated); any other parameter is a 400, auto_route included (this is always auto-routed). A
+ * (lists comma-separated) but a strategy; any other parameter is a 400, auto_route and strategy included (this
+ * is always the hybrid's decision; GET /routing/decision previews a named strategy). A
  * virtual key limited to some models is recommended one of those.
  */
 // Providers, DynamoDB and the ledger are blocking calls: keep them off the server's event loop.
@@ -24,7 +26,9 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RecommendationController {
 
-    static final Set<String> PARAMETERS = PreviewQuery.parameters();
+    /** The preview's parameters but a strategy: seed 001's recommendation is always the hybrid's. */
+    static final Set<String> PARAMETERS = PreviewQuery.parameters().stream()
+            .filter(name -> !name.equals("strategy")).collect(Collectors.toUnmodifiableSet());
 
     private final DecisionService decisions;
 

@@ -41,6 +41,10 @@ class RecommendFunctionTest {
 
         assertEquals(400, response.getStatusCode(), FUNCTION.text(response));
         assertEquals("auto_route", FUNCTION.json(response).get("error").get("field").getStringValue());
+        APIGatewayV2HTTPResponse named = FUNCTION.send("GET", "/recommendation?prompt=hi&strategy=complexity", null,
+                null);
+        assertEquals(400, named.getStatusCode(), "nor is a strategy: seed 001's recommendation is the hybrid's");
+        assertEquals("strategy", FUNCTION.json(named).get("error").get("field").getStringValue());
         APIGatewayV2HTTPResponse small = FUNCTION.send("GET",
                 "/recommendation?prompt=hi&max_tokens=50&deny=gemini&deny=openai", null, null);
         APIGatewayV2HTTPResponse large = FUNCTION.send("GET",
