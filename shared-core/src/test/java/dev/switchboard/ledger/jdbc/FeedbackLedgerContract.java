@@ -264,6 +264,20 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
     }
 
     @Test
+    void aRequestRatedByItsUserAndByTheAdminCountsOnceInTheAdminsViewAndItsUsersRatingInTheUsers() {
+        String cheap = economy("complexity");
+        ledger.appendFeedback(new FeedbackEntry("users", cheap, NOW.minusSeconds(50), "alice", 5, null, null, null));
+        ledger.appendFeedback(new FeedbackEntry("admins", cheap, NOW.minusSeconds(40), "admin", 1, null, null, null));
+
+        List<RatedDeployment> everyone = ledger.wellRatedByCost(SINCE, new RatingBar(1.0, 0.75, 1),
+                LedgerScope.EVERYONE);
+        assertEquals(1, everyone.get(0).ratings(), "one rated request, not one per rater");
+        assertEquals(1.0, everyone.get(0).avgRating(), 1e-9, "with its latest rating");
+        assertEquals(5.0, ledger.wellRatedByCost(SINCE, RATED_4, LedgerScope.of("alice")).get(0).avgRating(), 1e-9,
+                "the user's own view keeps the user's rating");
+    }
+
+    @Test
     void aDeploymentIsNotWellRatedWhenItsQualityScoresDisagreeOrItHasTooFewRequests() {
         String scored = economy("complexity");
         feedback(scored, 5, null, null);
