@@ -8,7 +8,9 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Bounds every wait on the ledger, so that a ledger outage costs a request seconds, not the pool's
@@ -17,7 +19,8 @@ import java.util.Locale;
  * too (pgjdbc's connectTimeout and loginTimeout), a statement by the server's statement_timeout (the
  * query timeout: the server stops it, where a client that only stopped reading would leave it running),
  * and each read of an answer by pgjdbc's socketTimeout, a little longer, in case the server cannot
- * answer at all. A JDBC URL that sets one of these keeps its own.
+ * answer at all. A JDBC URL that sets one of these keeps its own; one with its own {@code options} (a
+ * search_path) gets the statement timeout and the plan setting added to them, unless it sets them itself.
  */
 @Singleton
 public class LedgerTimeouts implements BeanCreatedEventListener<DatasourceConfiguration> {
@@ -55,11 +58,16 @@ public class LedgerTimeouts implements BeanCreatedEventListener<DatasourceConfig
             setUnlessInUrl(datasource, url, "connectTimeout", connectSeconds);
             setUnlessInUrl(datasource, url, "loginTimeout", connectSeconds);
             setUnlessInUrl(datasource, url, "socketTimeout", Math.max(1, query.toSeconds()) + SOCKET_BACKSTOP_SECONDS);
-            if (!url.toLowerCase(Locale.ROOT).contains("options=") && !url.contains("statement_timeout")) {
-                // A plan per call: the analytics' "everyone or one principal" filter otherwise gets, after
-                // five calls on a connection, one generic plan that scans every principal's rows for one.
-                datasource.addDataSourceProperty("options", "-c statement_timeout=" + query.toMillis()
-                        + " -c plan_cache_mode=force_custom_plan");
+            // A plan per call: the analytics' "everyone or one principal" filter otherwise gets, after five calls
+            // on a connection, one generic plan that scans every principal's rows for one.
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("statement_timeout", Long.toString(query.toMillis()));
+            settings.put("plan_cache_mode", "force_custom_plan");
+            if (PgUrlOptions.given(url)) {
+                // pgjdbc reads the URL's options over a property's: the settings go into the URL's, beside its own.
+                datasource.setUrl(PgUrlOptions.with(url, settings));
+            } else {
+                datasource.addDataSourceProperty("options", PgUrlOptions.format(settings));
             }
         }
         return datasource;

@@ -45,6 +45,20 @@ class LedgerTimeoutsTest {
     }
 
     @Test
+    void optionsTheUrlGivesKeepTheirOwnSettingsAndGetTheLimitsItDoesNotSet() {
+        DatasourceConfiguration searchPath = defaults.apply(
+                at("jdbc:postgresql://db.example.com/ledger?options=-c%20search_path%3Dsb&sslmode=require"));
+        assertEquals("jdbc:postgresql://db.example.com/ledger?options=-c%20search_path%3Dsb%20-c%20statement_timeout"
+                + "%3D10000%20-c%20plan_cache_mode%3Dforce_custom_plan&sslmode=require", searchPath.getUrl());
+        assertNull(searchPath.getDataSourceProperties().getProperty("options"), "pgjdbc would read the URL's over it");
+
+        DatasourceConfiguration ownTimeout = defaults.apply(
+                at("jdbc:postgresql://db.example.com/ledger?OPTIONS=-c%20statement_timeout%3D30000"));
+        assertEquals("jdbc:postgresql://db.example.com/ledger?OPTIONS=-c%20statement_timeout%3D30000"
+                + "%20-c%20plan_cache_mode%3Dforce_custom_plan", ownTimeout.getUrl());
+    }
+
+    @Test
     void h2GetsThePoolsBoundOnlySinceItTakesNoDriverTimeouts() {
         DatasourceConfiguration datasource = defaults.apply(at("jdbc:h2:mem:ledger;MODE=PostgreSQL"));
 

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +39,24 @@ class PostgresReadLimitsTest {
             try (Connection next = pool.getConnection()) {
                 assertEquals(15_000, next.getNetworkTimeout(), "the pool restores the read limit");
                 assertEquals("10s", statementTimeout(next), "a fresh connection has the statement limit");
+            }
+        }
+    }
+
+    @Test
+    void aUrlWithOptionsOfItsOwnKeepsThemAndGetsTheLimitsBeside() throws SQLException {
+        Map<String, Object> properties = new HashMap<>(
+                EmbeddedLedgerDatabase.shared().createDatabase(PostgresReadLimitsTest.class).micronautProperties());
+        String url = (String) properties.get("datasources.default.url");
+        properties.put("datasources.default.url", url + (url.contains("?") ? "&" : "?")
+                + "options=-c%20work_mem%3D5MB");
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            DataSource pool = context.getBean(DataSourceResolver.class).resolve(context.getBean(DataSource.class));
+
+            try (Connection request = pool.getConnection()) {
+                assertEquals("5MB", setting(request, "work_mem"), "the URL's own option");
+                assertEquals("10s", statementTimeout(request), "pgjdbc reads the URL's options over a property");
+                assertEquals("force_custom_plan", setting(request, "plan_cache_mode"));
             }
         }
     }
