@@ -43,8 +43,11 @@ public class FailureSimulation {
     }
 
     /**
+     * @return the deployments marked: those whose record was written (a newer record already stored, which another
+     *         instance wrote with a clock ahead of this one's, is left as it is)
      * @throws ApiException 404 naming {@code provider} or {@code model} when nothing configured matches; 503
-     *                      when the shared state cannot be written (then no instance, this one included, is marked)
+     *                      when the shared state cannot be written, naming what was marked before it failed (those
+     *                      every instance will adopt, this one included; none when it failed at once)
      */
     public SimulatedFailureResponse simulate(SimulateFailureRequest request) {
         List<String> labels = targets(request);
@@ -54,16 +57,27 @@ public class FailureSimulation {
         for (String label : labels) {
             records.put(label, CircuitRecord.simulated(label, from, until));
         }
+        Map<String, CircuitRecord> written = new LinkedHashMap<>();
         try {
-            records.values().forEach(health::publish);
+            for (CircuitRecord record : records.values()) {
+                if (health.publish(record)) {
+                    written.put(record.deployment(), record);
+                }
+            }
         } catch (StateUnavailableException e) {
-            LOG.warn("simulated failure not shared: {}", e.getMessage());
-            throw new StateStoreUnavailableException("The outage could not be shared with every instance: the state "
-                    + "store is unavailable; retry shortly");
+            // What was written, the other instances adopt with their next snapshot: this one does too.
+            circuits.adopt(written);
+            LOG.warn("simulated failure shared for {} of {}: {}", written.keySet(), labels, e.getMessage());
+            throw new StateStoreUnavailableException(written.isEmpty()
+                    ? "The outage could not be shared with every instance: the state store is unavailable; nothing "
+                            + "was marked down; retry shortly"
+                    : "The outage was shared for " + String.join(", ", written.keySet()) + " only, before the state "
+                            + "store failed; retry shortly to mark the rest");
         }
-        circuits.adopt(records);
-        LOG.warn("simulated failure: deployments={} until={}", labels, until);
-        return new SimulatedFailureResponse(request.provider(), labels, CircuitState.OPEN.name(),
+        circuits.adopt(written);
+        List<String> marked = List.copyOf(written.keySet());
+        LOG.warn("simulated failure: deployments={} until={}", marked, until);
+        return new SimulatedFailureResponse(request.provider(), marked, CircuitState.OPEN.name(),
                 request.durationSeconds(), from.toString(), until.toString(), CircuitRecord.SIMULATED);
     }
 

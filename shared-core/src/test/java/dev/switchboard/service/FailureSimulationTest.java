@@ -9,6 +9,10 @@ import dev.switchboard.resilience.DeploymentBreakers;
 import dev.switchboard.state.AdmissionStoreContract;
 import dev.switchboard.state.CircuitRecord;
 import dev.switchboard.state.HealthStore;
+import dev.switchboard.state.StateUnavailableException;
+import dev.switchboard.state.memory.InMemoryHealthStore;
+import dev.switchboard.resilience.ResilienceSettings;
+import dev.switchboard.testsupport.CoreFixture;
 import dev.switchboard.testsupport.H2Ledger;
 import dev.switchboard.testsupport.SharedTestClock;
 import dev.switchboard.testsupport.TestEnvironment;
@@ -107,6 +111,37 @@ class FailureSimulationTest {
         assertEquals("provider", provider.field());
         assertEquals(404, model.status());
         assertEquals("model", model.field());
+    }
+
+    @Test
+    void aStoreThatFailsPartWayMarksWhatItWroteHereTooAndSaysSo() {
+        InMemoryHealthStore store = new InMemoryHealthStore();
+        int[] publishes = {0};
+        HealthStore failingSecond = new HealthStore() {
+            @Override
+            public boolean publish(CircuitRecord record) {
+                if (++publishes[0] == 2) {
+                    throw new StateUnavailableException("throttled", null);
+                }
+                return store.publish(record);
+            }
+
+            @Override
+            public Map<String, CircuitRecord> snapshot(java.util.Collection<String> deployments) {
+                return store.snapshot(deployments);
+            }
+        };
+        DeploymentBreakers breakers = new DeploymentBreakers(ResilienceSettings.DEFAULTS, SharedTestClock.CLOCK);
+        FailureSimulation simulation = new FailureSimulation(CoreFixture.builtInCandidates(), failingSecond,
+                new SharedCircuits(breakers), SharedTestClock.CLOCK);
+
+        ApiException e = assertThrows(ApiException.class,
+                () -> simulation.simulate(new SimulateFailureRequest("openai", null, 60)));
+
+        assertEquals(503, e.status());
+        assertTrue(e.getMessage().contains("openai/gpt-4o-mini only"), e.getMessage());
+        assertTrue(breakers.isOpen("openai/gpt-4o-mini"), "as every other instance will see it");
+        assertFalse(breakers.isOpen("openai/gpt-4o"), "not written, so marked nowhere");
     }
 
     @Test
