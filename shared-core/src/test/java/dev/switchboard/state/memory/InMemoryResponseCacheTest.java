@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,27 @@ class InMemoryResponseCacheTest extends ResponseCacheContract {
         assertTrue(bounded.get(key("a")).isPresent());
         assertTrue(bounded.get(key("c")).isPresent());
         assertTrue(bounded.get(key("d")).isPresent());
+    }
+
+    @Test
+    void holdsAtMostItsBytesEvictingTheOldestUntilTheNewOneFits() {
+        InMemoryResponseCache probe = new InMemoryResponseCache(SETTINGS, clock);
+        probe.put(key("one"), answer("x".repeat(2_000)));
+        long one = probe.bytes();
+        InMemoryResponseCache bounded = new InMemoryResponseCache(SETTINGS, clock, 100, 2 * one + one / 2);
+        bounded.put(key("a"), answer("x".repeat(2_000)));
+        bounded.put(key("b"), answer("y".repeat(2_000)));
+
+        bounded.put(key("c"), answer("z".repeat(2_000)));
+
+        assertEquals(2, bounded.size(), "room for two and a half: the oldest went");
+        assertEquals(Optional.empty(), bounded.get(key("a")));
+        assertTrue(bounded.get(key("c")).isPresent());
+        assertTrue(bounded.bytes() <= 2 * one + one / 2, bounded.bytes() + " bytes held");
+        bounded.put(key("b"), answer("y".repeat(2_000)));
+        assertEquals(2, bounded.size(), "stored again, b is counted once");
+        assertFalse(new InMemoryResponseCache(SETTINGS, clock, 100, one - 1).put(key("big"), answer("x".repeat(2_000))),
+                "an answer larger than the whole budget is not kept");
     }
 
     @Test
