@@ -92,8 +92,9 @@ public final class ProviderException extends RuntimeException {
     /**
      * The gateway could not read the provider's API key from where it keeps it (Secrets Manager throttled,
      * unreachable, or refusing the function's role): UNAVAILABLE to the request, which moves on to another
-     * deployment, but no sign that this one is down, so it counts on no breaker, in no success rate, and the
-     * health probe publishes nothing for it. {@code message} must hold no key and no AWS error text.
+     * deployment without asking this one again, but no sign that this one is down, so it counts on no breaker, in
+     * no success rate, and the health probe publishes nothing for it. {@code message} must hold no key and no AWS
+     * error text.
      */
     public static ProviderException keyUnreadable(String provider, String message) {
         return new ProviderException(provider, Kind.UNAVAILABLE, message, 0, null, false, true);
@@ -134,9 +135,12 @@ public final class ProviderException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** Whether the same deployment may succeed if asked again (5xx, 429, timeouts only). */
+    /**
+     * Whether the same deployment may succeed if asked again (5xx, 429, timeouts only; not a key the gateway could
+     * not read, which its key source keeps failing fast for a while rather than asking Secrets Manager again).
+     */
     public boolean retryable() {
-        return kind.retryable;
+        return kind.retryable && !keyUnreadable;
     }
 
     /** Whether another deployment may succeed where this one failed. */

@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>A secret in neither accepted shape: {@link ProviderException} UNAUTHORIZED naming the secret.</li>
  *   <li>Secrets Manager unreachable, refusing or failing: {@link ProviderException#keyUnreadable}, UNAVAILABLE
  *       for that provider, so the fallback chain moves on to the next candidate, but counted against no
- *       deployment's breaker (the provider is not known to be down);
+ *       deployment's breaker (the provider is not known to be down), not asked again within the request, and
+ *       thrown again without a read until {@code retryAfterFailure} has passed;
  *       if a key was read before, that stale key is used instead (logged at WARN) and Secrets Manager is
  *       asked again only after {@code retryAfterFailure}.</li>
  * </ul>
@@ -57,27 +58,38 @@ public final class SecretsManagerApiKeySource implements ApiKeySource, AutoClose
         Instant now = clock.instant();
         Entry cached = cache.get(providerName);
         if (cached != null && now.isBefore(cached.refreshAt())) {
+            if (cached.failure() != null) {
+                throw ProviderException.keyUnreadable(providerName, cached.failure());
+            }
             return cached.key();
         }
         String secret = settings.secretName(providerName);
         try {
             Optional<ApiKey> key = read(providerName, secret);
-            cache.put(providerName, new Entry(key, now, now.plus(settings.cacheTtl())));
+            cache.put(providerName, new Entry(key, now, now.plus(settings.cacheTtl()), null));
             return key;
         } catch (SdkException e) {
             String cause = errorCode(e);
-            if (cached != null && cached.key().isPresent()) {
+            if (cached != null && cached.failure() == null && cached.key().isPresent()) {
                 // A key that worked minutes ago almost certainly still works; refusing it would turn a
                 // Secrets Manager outage into an outage of every provider.
                 Duration age = Duration.between(cached.readAt(), now);
                 LOG.warn("Secrets Manager could not be read ({}) for provider {}: using the key read from secret {} "
                         + "{}s ago, next try in {}s", cause, providerName, secret, age.toSeconds(),
                         settings.retryAfterFailure().toSeconds());
-                cache.put(providerName, new Entry(cached.key(), cached.readAt(), now.plus(settings.retryAfterFailure())));
+                cache.put(providerName, new Entry(cached.key(), cached.readAt(), now.plus(settings.retryAfterFailure()),
+                        null));
                 return cached.key();
             }
-            throw ProviderException.keyUnreadable(providerName, providerName
-                    + "'s API key could not be read from AWS Secrets Manager (secret " + secret + "): " + cause);
+            // Nothing to fall back on: failed fast until the pause is over, so that a Secrets Manager outage costs
+            // a request one read per provider at most, not one per deployment and try.
+            LOG.warn("Secrets Manager could not be read ({}) for provider {} (secret {}), and no key was read before: "
+                    + "its calls fail for {}s, then it is asked again", cause, providerName, secret,
+                    settings.retryAfterFailure().toSeconds());
+            String unreadable = providerName + "'s API key could not be read from AWS Secrets Manager (secret " + secret
+                    + "): " + cause;
+            cache.put(providerName, Entry.failed(unreadable, now, now.plus(settings.retryAfterFailure())));
+            throw ProviderException.keyUnreadable(providerName, unreadable);
         }
     }
 
@@ -162,7 +174,14 @@ public final class SecretsManagerApiKeySource implements ApiKeySource, AutoClose
                 : e.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
     }
 
-    /** A read of one provider's secret: the key (or its absence), when it was read, when to read it again. */
-    private record Entry(Optional<ApiKey> key, Instant readAt, Instant refreshAt) {
+    /**
+     * A read of one provider's secret: the key (or its absence), when it was read, when to read it again; or a read
+     * that failed with nothing to fall back on, its {@code failure} (the message) thrown again until then.
+     */
+    private record Entry(Optional<ApiKey> key, Instant readAt, Instant refreshAt, String failure) {
+
+        static Entry failed(String failure, Instant at, Instant retryAt) {
+            return new Entry(Optional.empty(), at, retryAt, failure);
+        }
     }
 }

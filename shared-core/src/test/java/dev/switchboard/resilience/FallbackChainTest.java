@@ -227,7 +227,8 @@ class FallbackChainTest {
             assertEquals(List.of("alpha/m (key_unreadable)"), outcome.failedAttempts());
             assertFalse(outcome.attempts().get(0).deploymentFault(), "no success rate counts it either");
         }
-        assertEquals(12, fixture.provider("alpha").calls(), "retried like any unavailable call: the read may pass");
+        assertEquals(3, fixture.provider("alpha").calls(), "not retried: the key source fails fast for a while");
+        assertTrue(fixture.sleeper.waits.isEmpty());
         assertEquals(BreakerState.CLOSED, fixture.breakers().state(A.label()),
                 "three requests' worth of failures, none of them the deployment's");
     }

@@ -163,7 +163,29 @@ class SecretsManagerApiKeySourceTest {
         assertTrue(e.fallbackAllowed(), "the next candidate, with its own key, may still answer");
         assertTrue(e.keyUnreadable());
         assertFalse(e.breakerFailure(), "the provider is not known to be down: no breaker counts it");
+        assertFalse(e.retryable(), "not asked again within the request");
         assertTrue(e.getMessage().contains(SECRET), e.getMessage());
+    }
+
+    @Test
+    void aFailedReadWithNothingCachedFailsFastUntilThePauseIsOver() {
+        try (SwitchableSecretsManager switchable = SwitchableSecretsManager.inFrontOf(server.endpoint())) {
+            SecretsManagerApiKeySource viaSwitch = sourceOn(switchable.endpoint());
+            server.putSecret(SECRET, CANARY_KEY);
+            switchable.down(true);
+            assertThrows(ProviderException.class, () -> viaSwitch.apiKey("openai"));
+            long callsAfterFirst = calls.getSecretValue();
+
+            clock.advance(RETRY_AFTER_FAILURE.minusSeconds(1));
+            ProviderException again = assertThrows(ProviderException.class, () -> viaSwitch.apiKey("openai"));
+            assertTrue(again.keyUnreadable());
+            assertEquals(callsAfterFirst, calls.getSecretValue(), "no read while the pause lasts");
+
+            switchable.down(false);
+            clock.advance(Duration.ofSeconds(1));
+            assertEquals(Optional.of(new ApiKey(CANARY_KEY)), viaSwitch.apiKey("openai"), "asked again once it is over");
+            viaSwitch.close();
+        }
     }
 
     @Test
@@ -200,6 +222,7 @@ class SecretsManagerApiKeySourceTest {
 
             server.putSecret(SECRET, CANARY_KEY);
             switchable.down(false);
+            clock.advance(RETRY_AFTER_FAILURE); // until then the failure is given again without a read
             assertEquals(Optional.of(new ApiKey(CANARY_KEY)), viaSwitch.apiKey("openai"));
 
             server.putSecret(SECRET, ROTATED_KEY);
