@@ -1,7 +1,7 @@
 package dev.switchboard.ledger;
 
 /**
- * Told each time the ledger is written or its totals read, so that work waiting for the ledger's next
+ * Told each time the ledger is written or read, so that work waiting for the ledger's next
  * use (a schema check put off at start-up, a look at whether its credentials were rotated) runs then.
  * An implementation returns at once: any work of its own goes off the caller's thread.
  */

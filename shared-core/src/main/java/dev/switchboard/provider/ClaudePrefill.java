@@ -13,7 +13,7 @@ public final class ClaudePrefill {
     private ClaudePrefill() {
     }
 
-    /** Whether the last turn besides system turns is the assistant's: an answer Claude would continue. */
+    /** Whether the last turn sent (see {@link #lastTurn}) is the assistant's: an answer Claude would continue. */
     public static boolean endsOnAnAnswer(List<ChatMessage> messages) {
         return lastTurn(messages) >= 0 && messages.get(lastTurn(messages)).role().equals("assistant");
     }
@@ -44,9 +44,16 @@ public final class ClaudePrefill {
         return fitted;
     }
 
+    /**
+     * The last turn the mappers send: not a system turn (those go apart), nor an assistant turn with neither text
+     * nor tool calls (an empty answer the gateway gave earlier), which they leave out.
+     */
     private static int lastTurn(List<ChatMessage> messages) {
         for (int i = messages.size() - 1; i >= 0; i--) {
-            if (!messages.get(i).role().equals("system")) {
+            ChatMessage turn = messages.get(i);
+            boolean leftOut = turn.role().equals("system") || (turn.role().equals("assistant")
+                    && turn.content().isBlank() && turn.toolCalls().isEmpty());
+            if (!leftOut) {
                 return i;
             }
         }

@@ -91,7 +91,8 @@ final class RetryingCaller {
         int retries = 0;
         // What the deployment took before its latest try: the waits between tries and the tries that failed.
         Duration beforeThisTry = Duration.ZERO;
-        // The last failure of this request's tries that was the deployment's own, for a last try the deadline cut.
+        // The last failure of this request's tries that was the deployment's own: what judges it when its last try
+        // was cut by the deadline, or refused by a rate limit, before an answer began.
         ProviderException ownFailure = null;
         try {
             while (true) {
@@ -123,10 +124,12 @@ final class RetryingCaller {
                                 permit.release();
                                 return new Failed<>(failure, Attempt.cut(deployment, failure, retries, beforeThisTry));
                             }
-                        } else if (!failure.breakerFailure() && ownFailure != null) {
-                            // The last try failed for a reason that says nothing of the deployment (a 429 asking for
-                            // too long a wait) after tries that failed on their own (a 503): those judge it, on its
-                            // breaker and in its success rate, or a deployment failing so would never open.
+                        } else if (failure.kind() == ProviderException.Kind.RATE_LIMITED && ownFailure != null
+                                && call.delivered() == 0 && !failure.underWay()) {
+                            // Tries that failed on their own (a 503), then a 429 asking for too long a wait, before
+                            // any answer began: the 503s judge it, on its breaker and in its success rate, or a
+                            // deployment answering so by turns would never open. (A try that was answering clears
+                            // what failed before it, as below the deadline.)
                             permit.failed(ownFailure);
                             return new Failed<>(failure,
                                     Attempt.failed(deployment, ownFailure, retries, beforeThisTry));

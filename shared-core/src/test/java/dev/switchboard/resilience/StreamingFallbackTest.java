@@ -197,6 +197,21 @@ class StreamingFallbackTest {
     }
 
     @Test
+    void aStreamThatWasAnsweringWhenARateLimitCutItIsNotJudgedByTheServerErrorBeforeIt() {
+        for (int i = 0; i < 3; i++) {
+            fixture.provider("alpha").fails(unavailable(503)).breaksAfter(ScriptedProviders.rateLimited(null), "part");
+        }
+
+        for (int i = 0; i < 3; i++) {
+            StreamBrokenException e = assertThrows(StreamBrokenException.class, () -> stream(A));
+            assertEquals(List.of("alpha/m (rate_limited)"), Attempt.failures(e.attempts()));
+        }
+
+        assertEquals(BreakerState.CLOSED, fixture.breakers().state(A.label()),
+                "a try that was answering clears what failed before it");
+    }
+
+    @Test
     void theBreakerSeesBrokenStreamsAsFailuresAndWholeStreamsAsSuccesses() {
         fixture.provider("alpha").breaksAfter(unavailable(500), "a").breaksAfter(unavailable(500), "b")
                 .breaksAfter(unavailable(500), "c").answers("whole");

@@ -95,8 +95,8 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
     List<StrategyQuality> byStrategy(Instant since, @Nullable String principal);
 
     /**
-     * A request counts once, with its latest rating by each who rated it: rating one answer five times
-     * is not five ratings. Quality scores, when any were given, must agree. Both the rated requests and
+     * A request counts once, with its latest rating in the scope asked (the admin's: by anyone; a user's: by that
+     * user): rating one answer five times, or its user and the admin rating it, is not several ratings. Quality scores, when any were given, must agree. Both the rated requests and
      * the priced answers must be at least {@code minRequests}, so that one lucky answer is no finding.
      */
     @Query("SELECT q.provider AS provider, q.model AS model, q.ratings AS ratings, q.avg_rating AS avg_rating,"

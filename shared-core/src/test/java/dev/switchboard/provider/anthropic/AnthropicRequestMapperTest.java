@@ -303,6 +303,9 @@ class AnthropicRequestMapperTest {
         assertDoesNotThrow(() -> MAPPER.body(new ChatRequest("claude-sonnet-4-6", List.of(
                 ChatMessage.user("List three colours"), new ChatMessage("assistant", "1."), ChatMessage.user("Go on")),
                 256), false), "an answer followed by a user turn is history, not a begun answer");
+        assertDoesNotThrow(() -> MAPPER.body(new ChatRequest("claude-sonnet-4-6", List.of(
+                ChatMessage.user("List three colours"), new ChatMessage("assistant", "")), 256), false),
+                "an empty answer given earlier is left out, and the conversation ends on the user's turn");
     }
 
     @Test

@@ -100,6 +100,20 @@ class OpenAiStreamParserTest {
     }
 
     @Test
+    void withoutAnIndexAFragmentsPlaceInItsDeltaSaysWhichCallItContinues() {
+        parser.accept(data("{\"choices\":[{\"delta\":{\"tool_calls\":["
+                + "{\"id\":\"a\",\"function\":{\"name\":\"first\",\"arguments\":\"{\\\"n\\\":\"}},"
+                + "{\"id\":\"b\",\"function\":{\"name\":\"second\",\"arguments\":\"{\\\"n\\\":\"}}]}}]}"));
+        parser.accept(data("{\"choices\":[{\"delta\":{\"tool_calls\":["
+                + "{\"function\":{\"arguments\":\"1}\"}},{\"function\":{\"arguments\":\"2}\"}}]},"
+                + "\"finish_reason\":\"tool_calls\"}]}"));
+        parser.accept(data("[DONE]"));
+
+        assertEquals(List.of(new ToolCall("a", "first", "{\"n\":1}"), new ToolCall("b", "second", "{\"n\":2}")),
+                sink.get(0).toolCalls());
+    }
+
+    @Test
     void fragmentsThatRepeatTheirCallsIdStayOneCall() {
         parser.accept(data("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c1\","
                 + "\"function\":{\"name\":\"now\",\"arguments\":\"{\\\"tz\\\":\"}}]}}]}"));
