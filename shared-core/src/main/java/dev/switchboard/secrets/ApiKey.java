@@ -19,6 +19,15 @@ public final class ApiKey {
         this.value = value;
     }
 
+    /**
+     * Whether {@code value} can go in an HTTP header as it is: printable ASCII without spaces, as every provider's
+     * keys are. A key saved with a byte-order mark or a zero-width space cannot, and the HTTP client's refusal
+     * would quote it.
+     */
+    public static boolean carriable(String value) {
+        return !value.isEmpty() && value.chars().allMatch(c -> c > ' ' && c <= '~');
+    }
+
     /** The key itself, for the one header that carries it. */
     public String reveal() {
         return value;

@@ -85,11 +85,8 @@ final class SecretKeyFormat {
         return field != null && field.isString() ? plain(field.getStringValue().strip()) : Optional.empty();
     }
 
-    /** A key goes into a header as it is, so one with spaces or line breaks inside is refused. */
+    /** A key goes into a header as it is, so one with spaces, line breaks or anything but ASCII is refused. */
     private static Optional<ApiKey> plain(String value) {
-        if (value.isEmpty() || value.chars().anyMatch(Character::isWhitespace)) {
-            return Optional.empty();
-        }
-        return Optional.of(new ApiKey(value));
+        return ApiKey.carriable(value) ? Optional.of(new ApiKey(value)) : Optional.empty();
     }
 }

@@ -1,12 +1,14 @@
 package dev.switchboard.service;
 
+import dev.switchboard.config.ConfigurationError;
+import dev.switchboard.secrets.ApiKey;
 import dev.switchboard.secrets.ApiKeySource;
 import dev.switchboard.secrets.ApiKeySourceKind;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,8 @@ import java.util.Optional;
  * depend on where the first difference is. The key source is asked when a key is first presented, not
  * at start-up: the health probe authenticates nobody, and its role may not read the admin key.
  */
-@Singleton
+// Built at start-up, not with the first filter that needs it: a key set wrong must stop start-up, not every request.
+@Context
 public class AdminKey {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminKey.class);
@@ -130,8 +133,8 @@ public class AdminKey {
 
     private static String presentable(String key, String where, boolean warnShort) {
         String stripped = key.strip();
-        if (stripped.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-            throw new IllegalStateException(where + " must be printable ASCII without spaces, as a bearer token is");
+        if (!ApiKey.carriable(stripped)) {
+            throw new ConfigurationError(where + " must be printable ASCII without spaces, as a bearer token is");
         }
         if (warnShort && stripped.length() < SHORTEST_ADVISED) {
             LOG.warn("the admin key from {} has {} characters: one of at least {} random characters is advised",

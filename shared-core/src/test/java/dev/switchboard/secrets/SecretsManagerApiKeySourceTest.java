@@ -141,7 +141,8 @@ class SecretsManagerApiKeySourceTest {
     @Test
     void aSecretInNeitherShapeIsUnauthorizedNamingTheSecretButNotItsContent() {
         for (String unusable : new String[] {"{\"apiKey\":\"" + CANARY_KEY + "\"}", "{\"api_key\":\"\"}",
-                "{\"api_key\": 42}", "{not json " + CANARY_KEY, "   ", "two CANARY words"}) {
+                "{\"api_key\": 42}", "{not json " + CANARY_KEY, "   ", "two CANARY words", "\uFEFF" + CANARY_KEY,
+                "{\"api_key\":\"" + CANARY_KEY + "\u200B\"}"}) {
             server.putSecret(SECRET, unusable);
             clock.advance(TTL);
 

@@ -2,6 +2,7 @@ package dev.switchboard.service;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.switchboard.config.ConfigurationError;
 import dev.switchboard.secrets.EnvironmentApiKeySource;
 import dev.switchboard.testsupport.AdminKeySources;
 import dev.switchboard.testsupport.LogLines;
@@ -57,7 +58,7 @@ class AdminKeyTest {
     @Test
     void anAdminKeyNoAuthorizationHeaderCanCarryStopsStartUpWithoutShowingIt() {
         for (String unusable : new String[] {CANARY + " tail", CANARY + "\u00e9"}) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new AdminKey(unusable, false));
+            ConfigurationError e = assertThrows(ConfigurationError.class, () -> new AdminKey(unusable, false));
 
             assertTrue(e.getMessage().contains("SWITCHBOARD_ADMIN_KEY"), e.getMessage());
             assertFalse(e.getMessage().contains(CANARY), "the key is not shown");

@@ -141,6 +141,17 @@ class LocalGatewayStartUpTest {
     }
 
     @Test
+    void anAdminKeyNoHeaderCanCarryStopsStartUpInOneLineWithoutShowingIt() {
+        GatewaySettings settings = GatewaySettings.fromEnvironment(environment(dir));
+
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> LocalGateway.start(settings, Map.of("switchboard.admin-key", "CANARY admin key")));
+
+        assertEquals("SWITCHBOARD_ADMIN_KEY must be printable ASCII without spaces, as a bearer token is",
+                StartUpChecks.reason(e).orElseThrow());
+    }
+
+    @Test
     void theBannerGivesTheAddressTheAuthenticationAndAHintThatWorksWithoutEverPrintingTheKey() throws Exception {
         for (boolean keyed : new boolean[]{false, true}) {
             Map<String, String> env = keyed ? environment(dir.resolve("keyed"), "SWITCHBOARD_ADMIN_KEY", "s3cret-banner")

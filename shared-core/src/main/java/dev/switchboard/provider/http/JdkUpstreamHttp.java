@@ -104,18 +104,20 @@ public final class JdkUpstreamHttp implements UpstreamHttp {
     }
 
     private <T> HttpResponse<T> send(UpstreamRequest request, HttpResponse.BodyHandler<T> handler) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
-                .timeout(request.timeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.body()));
-        request.headers().forEach(builder::header);
         try {
+            // Built inside: the builder's refusal of a header value quotes it, and a value may be a key.
+            HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
+                    .timeout(request.timeout())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request.body()));
+            request.headers().forEach(builder::header);
             return client().send(builder.build(), handler);
         } catch (IOException e) {
             throw UpstreamFailures.fromIo(request.provider(), e);
         } catch (RuntimeException e) {
-            // From inside the client, e.g. a proxy selector that fails: a failed call, not the gateway's bug.
-            // The message is left out: it may quote the URL, which can carry a key (Gemini's ?key=).
+            // From inside the client, e.g. a proxy selector that fails, or a header it refuses: a failed call, not
+            // the gateway's bug. The message is left out: it may quote the URL, which can carry a key (Gemini's
+            // ?key=), or the refused header's value.
             StackTraceElement[] frames = e.getStackTrace();
             LOG.warn("{} call failed inside the HTTP client: {} at {}", request.provider(), e.getClass().getName(),
                     frames.length == 0 ? "an unknown place" : frames[0]);
