@@ -1,5 +1,6 @@
 package dev.switchboard.provider.anthropic;
 
+import dev.switchboard.provider.http.UpstreamFailures;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
@@ -53,8 +54,6 @@ record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUn
      */
     private static final Pattern MODEL_CANNOT = Pattern.compile(
             "(not supported|deprecated|not available) for this model|this model does not support");
-    /** Error types are repeated in our messages only when they look like types, not like text a caller sent. */
-    private static final Pattern SAFE_TYPE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 
     static AnthropicErrorBody read(JsonMapper json, byte[] body) {
         JsonNode error;
@@ -90,6 +89,7 @@ record AnthropicErrorBody(String type, boolean contextTooLong, boolean accountUn
 
     /** " (type)" to end a message with, or "" when there is no type fit to repeat. */
     String typeSuffix() {
-        return type != null && SAFE_TYPE.matcher(type).matches() ? " (" + type + ")" : "";
+        // Repeated only when it looks like a type, as the HTTP errors' codes are (no digits: a key could be one).
+        return UpstreamFailures.safeToRepeat(type) ? " (" + type + ")" : "";
     }
 }

@@ -27,6 +27,11 @@ public final class UpstreamFailures {
      */
     private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z_.\\-]{1,64}");
 
+    /** Whether {@code code} may be repeated in a message: it looks like an error code, and holds no digit. */
+    public static boolean safeToRepeat(String code) {
+        return code != null && SAFE_CODE.matcher(code).matches();
+    }
+
     private final Clock clock;
 
     public UpstreamFailures(Clock clock) {
@@ -44,7 +49,7 @@ public final class UpstreamFailures {
                                         Kind bodyKind) {
         int status = response.status();
         Kind kind = bodyKind != null ? bodyKind : kindOf(status);
-        String code = errorCode != null && SAFE_CODE.matcher(errorCode).matches() ? " (" + errorCode + ")" : "";
+        String code = safeToRepeat(errorCode) ? " (" + errorCode + ")" : "";
         return new ProviderException(provider, kind, provider + " returned HTTP " + status + code, status,
                 retryAfter(response).orElse(null));
     }

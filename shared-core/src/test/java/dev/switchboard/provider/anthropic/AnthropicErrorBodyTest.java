@@ -127,5 +127,7 @@ class AnthropicErrorBodyTest {
         assertEquals(" (overloaded_error)", AnthropicErrorBody.read(JSON, AnthropicFixtures.bytes("error-529-overloaded.json"))
                 .typeSuffix());
         assertEquals("", read("{\"error\":{\"type\":\"my key is sk-123 ok\"}}").typeSuffix());
+        assertEquals("", read("{\"error\":{\"type\":\"sk-live-4f9aB2c\"}}").typeSuffix(),
+                "no digits, as no HTTP error's code repeats them: a proxy may have put our key there");
     }
 }
