@@ -25,8 +25,13 @@ public final class RequestLogContext {
         return MDC.get(REQUEST_ID);
     }
 
+    /** From here on, this thread's log lines carry no request id: for a pooled thread whose task has ended. */
+    public static void leave() {
+        MDC.remove(REQUEST_ID);
+    }
+
     /** Runs {@code action} with {@code requestId} on this thread's context, then puts back what was there. */
-    static void with(String requestId, Runnable action) {
+    public static void with(String requestId, Runnable action) {
         String before = MDC.get(REQUEST_ID);
         MDC.put(REQUEST_ID, requestId);
         try {

@@ -61,7 +61,8 @@ public class ChatCompletionsController {
             return HttpResponse.ok(buffered.run(listener -> completions.stream(request, caller, trace, listener)))
                     .contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
         }
-        return HttpResponse.ok(bridge.open(listener -> completions.stream(request, caller, trace, listener)))
+        return HttpResponse.ok(bridge.open(listener -> completions.stream(request, caller, trace, listener),
+                trace::requestId))
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
     }
 }

@@ -3,16 +3,19 @@ package dev.switchboard.function.complete;
 import dev.switchboard.api.ApiError;
 import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ChatCompletionChunk;
+import dev.switchboard.observability.RequestLogContext;
 import dev.switchboard.service.ChatStreamListener;
 import dev.switchboard.service.StreamCancelledException;
 import io.micronaut.http.sse.Event;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -63,6 +66,14 @@ final class ChatStreamBridge {
      * work, throws {@link StreamCancelledException}, so that it stops its upstream instead of streaming to nobody.
      */
     Flux<Event<String>> open(Consumer<ChatStreamListener> producer) {
+        return open(producer, Optional::empty);
+    }
+
+    /**
+     * As {@link #open(Consumer)}, with the events' worker logging under the request id {@code requestId} gives
+     * once the producer has begun (the producer's own thread has it from the service).
+     */
+    Flux<Event<String>> open(Consumer<ChatStreamListener> producer, Supplier<Optional<String>> requestId) {
         Handover handover = new Handover();
         ChatStreamListener listener = new ChatStreamListener() {
             @Override
@@ -85,6 +96,9 @@ final class ChatStreamBridge {
             } catch (RuntimeException | Error e) {
                 // An Error too: with nothing on the queue the request would wait for it forever.
                 handover.put(new Failure(e));
+            } finally {
+                // The service put the request's id on this pooled thread: the next task must not log under it.
+                RequestLogContext.leave();
             }
         });
         Item first = handover.take();
@@ -98,7 +112,9 @@ final class ChatStreamBridge {
         }
         return Flux.<Event<String>>create(sink -> {
             sink.onDispose(handover::cancel);
-            workers.execute(() -> drain(first, handover, sink));
+            Optional<String> id = requestId.get();
+            workers.execute(() -> id.ifPresentOrElse(known -> RequestLogContext.with(known,
+                    () -> drain(first, handover, sink)), () -> drain(first, handover, sink)));
         });
     }
 

@@ -2,6 +2,8 @@ package dev.switchboard.function.complete;
 
 import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ChatCompletionChunk;
+import dev.switchboard.observability.RequestLogContext;
+import dev.switchboard.testsupport.LogLines;
 import dev.switchboard.api.NoProviderAvailableException;
 import dev.switchboard.api.StreamBrokenAfterStartException;
 import dev.switchboard.service.ChatStreamListener;
@@ -16,6 +18,7 @@ import reactor.core.Disposable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +29,7 @@ import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -133,6 +137,30 @@ class ChatStreamBridgeTest {
         assertTrue(error.get("field").isNull());
         for (String leak : List.of("sk-secret-key", "SecretPlanner", "NPE", "IllegalStateException")) {
             assertFalse(last.contains(leak), last);
+        }
+    }
+
+    @Test
+    void aFailureAfterTheFirstChunkIsLoggedUnderTheRequestsIdAndThePooledThreadsAreLeftWithout() {
+        Consumer<ChatStreamListener> producer = sink -> {
+            RequestLogContext.enter("req-stream-1"); // as the service does on the producer's thread
+            sink.chunk(chunk("Hel"));
+            throw new IllegalStateException("a bug");
+        };
+        // One worker, so that the producer's thread is the one the next task gets: the producer ends before the
+        // events' worker starts, since it fails right after its first chunk.
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try (LogLines logs = new LogLines()) {
+            new ChatStreamBridge(json, one).open(producer, () -> Optional.of("req-stream-1")).collectList()
+                    .block(LIMIT);
+
+            String failed = logs.jsonLines().stream().filter(line -> line.contains("stream failed after it began"))
+                    .findFirst().orElseThrow();
+            assertTrue(failed.contains("\"request_id\":\"req-stream-1\""), failed);
+            assertNull(java.util.concurrent.CompletableFuture.supplyAsync(RequestLogContext::current, one).join(),
+                    "the pooled thread is left without the request's id");
+        } finally {
+            one.shutdownNow();
         }
     }
 
