@@ -21,10 +21,16 @@ final class ConfigReader {
             throw error(path, "must be a mapping");
         }
         this.map = m;
-        for (Object key : m.keySet()) {
-            if (!allowedKeys.contains(String.valueOf(key))) {
-                throw error(child(String.valueOf(key)), "is not a known setting (expected one of "
+        for (Map.Entry<?, ?> entry : m.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            if (!allowedKeys.contains(key)) {
+                throw error(child(key), "is not a known setting (expected one of "
                         + allowedKeys.stream().sorted().toList() + ")");
+            }
+            // "guardrail:" with its lines commented out, "base-url:" left empty: read as absent, the one would
+            // turn a safety control off and the other send the key to the provider's own host, without a word.
+            if (entry.getValue() == null) {
+                throw error(child(key), "has no value: give it one, or leave the key out for its default");
             }
         }
     }
@@ -77,7 +83,8 @@ final class ConfigReader {
         if (value == null) {
             return fallback;
         }
-        if (!(value instanceof Number n) || n.doubleValue() < min || n.doubleValue() > max) {
+        // Written so that NaN (YAML's .nan) is refused too: it is neither below min nor above max.
+        if (!(value instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
             throw error(child(key), "must be a number between " + min + " and " + max);
         }
         return n.doubleValue();

@@ -308,9 +308,12 @@ public final class ProviderCatalogLoader {
         return false;
     }
 
-    /** The URL for a message: without what may be a credential (a user and password, the query). */
-    private static String redacted(String url) {
-        return url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1…@").replaceFirst("\\?.*$", "?…");
+    /**
+     * The URL for a message: without what may be a credential (a user and password, whatever the scheme or
+     * none, "admin:s3cr3t@host" and "https:/user:pw@host" too; the query).
+     */
+    static String redacted(String url) {
+        return url.replaceAll("[^/?#@]*@", "…@").replaceFirst("\\?.*$", "?…");
     }
 
     private static Reader open(String location) throws IOException {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -41,6 +42,18 @@ class RejectedProviderCatalogsTest {
         return e;
     }
 
+    @Test
+    void aBaseUrlWithoutItsSchemeIsRefusedWithoutShowingItsPassword() {
+        for (String url : new String[] {"admin:CANARY@llm.corp:8443/v1", "https:/user:CANARY@llm.corp/v1"}) {
+            ConfigurationError e = assertRejected("""
+                    providers:
+                      - {name: proxy, protocol: openai, base-url: "%s", deployments: [{model: m, tier: economy}]}
+                    """.formatted(url), "providers[0].base-url", "must be an http(s) URL");
+
+            assertFalse(e.getMessage().contains("CANARY"), e.getMessage());
+        }
+    }
+
     static Stream<Arguments> invalidCatalogs() {
         return Stream.of(
                 arguments("unknown top-level key", """
@@ -68,6 +81,28 @@ class RejectedProviderCatalogsTest {
                         providers:
                           - {name: sim, protocol: simulated, simulation: {latency: 5}, deployments: [{model: m, tier: economy}]}
                         """, "providers[0].simulation.latency", "is not a known setting"),
+                arguments("empty guardrail", """
+                        providers:
+                          - name: aws
+                            protocol: bedrock
+                            guardrail:
+                            deployments: [{model: m, tier: economy}]
+                        """, "providers[0].guardrail", "has no value"),
+                arguments("empty base-url", """
+                        providers:
+                          - name: proxy
+                            protocol: openai
+                            base-url:
+                            deployments: [{model: m, tier: economy}]
+                        """, "providers[0].base-url", "has no value"),
+                arguments("empty rpm", """
+                        providers:
+                          - {name: sim, protocol: simulated, deployments: [{model: m, tier: economy, rpm: ~}]}
+                        """, "providers[0].deployments[0].rpm", "has no value"),
+                arguments("failure rate not a number", """
+                        providers:
+                          - {name: sim, protocol: simulated, simulation: {failure-rate: .nan}, deployments: [{model: m, tier: economy}]}
+                        """, "providers[0].simulation.failure-rate", "must be a number between"),
                 arguments("no providers key", "other: 1\n", "other", "is not a known setting"),
                 arguments("providers empty", "providers: []\n", "providers", "must not be empty"),
                 arguments("providers not a list", "providers: {name: sim}\n", "providers", "must be a list"),
