@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +55,12 @@ public final class PriceTableLoader {
         JsonNode root;
         try (InputStream in = open(location)) {
             root = mapper.readValue(in.readAllBytes(), JsonNode.class);
+        } catch (NoSuchFileException e) {
+            throw new IllegalStateException("price file " + location + " does not exist ("
+                    + Path.of(location).toAbsolutePath().normalize() + ")", e);
+        } catch (AccessDeniedException e) {
+            throw new IllegalStateException("price file " + location + " cannot be read (permission denied on "
+                    + Path.of(location).toAbsolutePath().normalize() + ")", e);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("price file " + location + " cannot be read as JSON", e);
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.api.ChatSettings;
 import dev.switchboard.config.ConfigurationError;
 import dev.switchboard.observability.MetricsNamespace;
 import dev.switchboard.provider.http.UpstreamProperties;
@@ -36,18 +37,23 @@ public class BoundValuesCheck {
     /** The settings records whose values are checked (strings take any value and are skipped). */
     static final List<Class<? extends Record>> CHECKED = List.of(CacheSettings.class, ResilienceProperties.class,
             RoutingSettings.class, LearningProperties.class, LatencyProperties.class, UpstreamProperties.class,
-            DynamoDbSettings.class, SecretsManagerSettings.class, StateOutagePolicy.class);
+            DynamoDbSettings.class, SecretsManagerSettings.class, StateOutagePolicy.class, ChatSettings.class);
 
     /** Settings read one by one ({@code @Value}) rather than through a settings record, with their types. */
-    static final Map<String, Class<?>> CHECKED_ONE_BY_ONE = Map.of(
-            "switchboard.ledger.migrate", boolean.class,
-            LedgerRetention.PROPERTY, int.class,
-            "switchboard.ledger.connect-timeout", Duration.class,
-            "switchboard.ledger.query-timeout", Duration.class,
-            "switchboard.log.include-prompts", boolean.class,
-            "switchboard.state.snapshot-max-age", Duration.class,
-            "switchboard.probe.timeout", Duration.class,
-            "switchboard.probe.parallelism", int.class);
+    static final Map<String, Class<?>> CHECKED_ONE_BY_ONE = Map.ofEntries(
+            Map.entry("switchboard.ledger.migrate", boolean.class),
+            Map.entry(LedgerRetention.PROPERTY, int.class),
+            Map.entry("switchboard.ledger.connect-timeout", Duration.class),
+            Map.entry("switchboard.ledger.query-timeout", Duration.class),
+            Map.entry("switchboard.log.include-prompts", boolean.class),
+            Map.entry("switchboard.state.snapshot-max-age", Duration.class),
+            Map.entry("switchboard.probe.timeout", Duration.class),
+            Map.entry("switchboard.probe.parallelism", int.class),
+            // Seed 000's scoring variables (CoreBeans.scoringConfig).
+            Map.entry("sla.ultra-low-ms", long.class), Map.entry("sla.low-ms", long.class),
+            Map.entry("sla.medium-ms", long.class), Map.entry("sla.high-ms", long.class),
+            Map.entry("weight.latency", double.class), Map.entry("weight.cost", double.class),
+            Map.entry("weight.sla", double.class));
 
     /**
      * Settings that take one of a few words, as their readers compare them: the state store exactly (the

@@ -80,6 +80,21 @@ class StartUpRefusesBadSettingsTest {
                 startUpFailure(Map.of("switchboard.cache.max-item-bytes", "lots")).getMessage());
         assertTrue(startUpFailure(Map.of("switchboard.state.outage.budgets", "maybe")).getMessage()
                 .contains("one of"));
+        assertEquals("SWITCHBOARD_CHAT_DEFAULT_MAX_TOKENS (switchboard.chat.default-max-tokens): '8k' is not a whole "
+                + "number", startUpFailure(Map.of("switchboard.chat.default-max-tokens", "8k")).getMessage(),
+                "not the default 4096 in its place");
+        assertEquals("WEIGHT_COST (weight.cost): 'abc' is not a number",
+                startUpFailure(Map.of("weight.cost", "abc")).getMessage(), "seed 000's variables too");
+        assertTrue(startUpFailure(Map.of("sla.low-ms", "1s")).getMessage().startsWith("SLA_LOW_MS (sla.low-ms)"));
+    }
+
+    @Test
+    void aPriceFileThatIsNotThereIsSaidSoWithItsWholePath(@TempDir Path dir) {
+        Path missing = dir.resolve("prices.jsn");
+        String message = startUpFailure(Map.of("switchboard.prices", missing.toString())).getMessage();
+
+        assertTrue(message.contains("does not exist") && message.contains(missing.toAbsolutePath().toString()),
+                message);
     }
 
     @Test
