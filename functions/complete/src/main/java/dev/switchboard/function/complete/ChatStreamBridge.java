@@ -3,8 +3,8 @@ package dev.switchboard.function.complete;
 import dev.switchboard.api.ApiError;
 import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ChatCompletionChunk;
-import dev.switchboard.observability.RequestLogContext;
 import dev.switchboard.service.ChatStreamListener;
+import dev.switchboard.service.RequestThreads;
 import dev.switchboard.service.StreamCancelledException;
 import io.micronaut.http.sse.Event;
 import io.micronaut.json.JsonMapper;
@@ -98,7 +98,7 @@ final class ChatStreamBridge {
                 handover.put(new Failure(e));
             } finally {
                 // The service put the request's id on this pooled thread: the next task must not log under it.
-                RequestLogContext.leave();
+                RequestThreads.leave();
             }
         });
         Item first = handover.take();
@@ -113,8 +113,7 @@ final class ChatStreamBridge {
         return Flux.<Event<String>>create(sink -> {
             sink.onDispose(handover::cancel);
             Optional<String> id = requestId.get();
-            workers.execute(() -> id.ifPresentOrElse(known -> RequestLogContext.with(known,
-                    () -> drain(first, handover, sink)), () -> drain(first, handover, sink)));
+            workers.execute(() -> RequestThreads.runAs(id, () -> drain(first, handover, sink)));
         });
     }
 
