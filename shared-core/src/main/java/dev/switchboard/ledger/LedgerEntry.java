@@ -21,6 +21,9 @@ import java.time.Instant;
  * @param cachedTokensIn  the part of {@code tokensIn} the provider read from its prompt cache
  * @param cacheWriteTokensIn the part of {@code tokensIn} the provider wrote to its prompt cache; both 0 on a
  *                        response-cache hit, where no provider was called
+ * @param firstChunkMs    for a stream, the milliseconds from the request's arrival to its first chunk sent to the
+ *                        caller (the time to first token as the caller felt it); null for a whole answer, a stream
+ *                        that sent nothing, and rows from before it was kept
  */
 public record LedgerEntry(String id, Instant createdAt, String principal, String endpoint,
                           String strategy, String confidence, String pattern, double complexity,
@@ -29,7 +32,7 @@ public record LedgerEntry(String id, Instant createdAt, String principal, String
                           boolean cacheHit, boolean fallbackUsed, int attempts,
                           String status, String errorType, String tier, String firstChoice,
                           String learnerFeatures, String learnerOutcome, String learnerNote, Boolean cacheAsked,
-                          int cachedTokensIn, int cacheWriteTokensIn) {
+                          int cachedTokensIn, int cacheWriteTokensIn, Long firstChunkMs) {
 
     public static final String OK = "ok";
     public static final String ERROR = "error";
@@ -51,6 +54,24 @@ public record LedgerEntry(String id, Instant createdAt, String principal, String
         if (cacheHit && cachedTokensIn + cacheWriteTokensIn > 0) {
             throw new IllegalArgumentException("a response-cache hit called no provider and used no prompt cache");
         }
+        if (firstChunkMs != null && (firstChunkMs < 0 || provider == null)) {
+            throw new IllegalArgumentException("a first chunk came from a deployment, at no negative time");
+        }
+    }
+
+    /** A row without a first chunk's time (a whole answer, a failure, a row from before it was kept). */
+    public LedgerEntry(String id, Instant createdAt, String principal, String endpoint,
+                       String strategy, String confidence, String pattern, double complexity,
+                       String provider, String model, int tokensIn, int tokensOut,
+                       BigDecimal cost, BigDecimal baselineCost, boolean priced, long latencyMs,
+                       boolean cacheHit, boolean fallbackUsed, int attempts,
+                       String status, String errorType, String tier, String firstChoice,
+                       String learnerFeatures, String learnerOutcome, String learnerNote, Boolean cacheAsked,
+                       int cachedTokensIn, int cacheWriteTokensIn) {
+        this(id, createdAt, principal, endpoint, strategy, confidence, pattern, complexity, provider, model,
+                tokensIn, tokensOut, cost, baselineCost, priced, latencyMs, cacheHit, fallbackUsed, attempts,
+                status, errorType, tier, firstChoice, learnerFeatures, learnerOutcome, learnerNote, cacheAsked,
+                cachedTokensIn, cacheWriteTokensIn, null);
     }
 
     /** A row that does not say whether the response cache was asked, without prompt-cache tokens. */

@@ -14,12 +14,13 @@ import java.util.Set;
  * @param ledgered  whether the ledger took the row at once (false: parked in the outbox, or lost)
  * @param cachedTokensIn     the part of {@code tokensIn} the provider read from its prompt cache
  * @param cacheWriteTokensIn the part of {@code tokensIn} the provider wrote to its prompt cache
+ * @param firstChunkMs       a stream's time from the request's arrival to its first chunk sent; null otherwise
  */
 public record CompletedRequest(String requestId, String endpoint, String status, String errorType,
                                String provider, String model, String tier, String strategy, String confidence,
                                double complexity, int fallbacks, boolean cacheHit, double costUsd, boolean priced,
                                int tokensIn, int tokensOut, int cachedTokensIn, int cacheWriteTokensIn,
-                               long latencyMs, String principal, boolean ledgered) {
+                               long latencyMs, String principal, boolean ledgered, Long firstChunkMs) {
 
     public CompletedRequest {
         Objects.requireNonNull(requestId, "requestId");
@@ -30,12 +31,23 @@ public record CompletedRequest(String requestId, String endpoint, String status,
         }
     }
 
+    /** A request with no first chunk's time: a whole answer or a failure. */
+    public CompletedRequest(String requestId, String endpoint, String status, String errorType, String provider,
+                            String model, String tier, String strategy, String confidence, double complexity,
+                            int fallbacks, boolean cacheHit, double costUsd, boolean priced, int tokensIn,
+                            int tokensOut, int cachedTokensIn, int cacheWriteTokensIn, long latencyMs,
+                            String principal, boolean ledgered) {
+        this(requestId, endpoint, status, errorType, provider, model, tier, strategy, confidence, complexity,
+                fallbacks, cacheHit, costUsd, priced, tokensIn, tokensOut, cachedTokensIn, cacheWriteTokensIn,
+                latencyMs, principal, ledgered, null);
+    }
+
     public static CompletedRequest of(LedgerEntry row, boolean ledgered) {
         return new CompletedRequest(row.id(), row.endpoint(), row.status(), row.errorType(), row.provider(),
                 row.model(), row.tier(), row.strategy(), row.confidence(), row.complexity(),
                 Math.max(0, row.attempts() - 1), row.cacheHit(), row.cost() == null ? 0 : row.cost().doubleValue(),
                 row.priced(), row.tokensIn(), row.tokensOut(), row.cachedTokensIn(), row.cacheWriteTokensIn(),
-                Math.max(0, row.latencyMs()), row.principal(), ledgered);
+                Math.max(0, row.latencyMs()), row.principal(), ledgered, row.firstChunkMs());
     }
 
     /**

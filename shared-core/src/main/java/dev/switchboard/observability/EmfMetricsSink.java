@@ -18,7 +18,8 @@ import java.util.List;
  * [endpoint], [provider] and [provider, model] (by [endpoint] alone when no provider answered, the cache
  * included); a request a deployment answered, or began to stream before the stream broke off, adds TokensIn,
  * TokensOut, and CachedTokensIn and CacheWriteTokensIn (the parts of TokensIn read from and written to the
- * provider's prompt cache; a broken stream's counts are the gateway's estimate, without prompt-cache use).
+ * provider's prompt cache; a broken stream's counts are the gateway's estimate, without prompt-cache use); a
+ * stream that sent a chunk adds, in a second document, FirstChunkMs (from the request's arrival) by the same.
  * Per breaker change: CircuitOpen (1 or 0) by [provider] and [provider, model]; per deployment and probe
  * run: ProbeHealthy (1 or 0) and ProbeLatencyMs, by the same. When the logger is off (the local
  * default) nothing is built at all.
@@ -81,8 +82,28 @@ public class EmfMetricsSink implements MetricsSink {
     @Override
     public void requestCompleted(CompletedRequest request) {
         if (out.isInfoEnabled()) {
-            out.info(requestDocument(request, clock.millis()));
+            long at = clock.millis();
+            out.info(requestDocument(request, at));
+            if (request.firstChunkMs() != null && request.provider() != null && request.model() != null) {
+                out.info(firstChunkDocument(request, at));
+            }
         }
+    }
+
+    /**
+     * A stream's time to its first chunk, in a document of its own: only streams have one, and a metric a
+     * document declares must have a value in it.
+     */
+    String firstChunkDocument(CompletedRequest r, long at) {
+        return new EmfDocument(namespace, at)
+                .dimension("endpoint", r.endpoint())
+                .dimension("provider", r.provider())
+                .dimension("model", r.model())
+                .dimensionSet("endpoint")
+                .dimensionSet("provider")
+                .dimensionSet("provider", "model")
+                .metric("FirstChunkMs", EmfDocument.Unit.Milliseconds, r.firstChunkMs())
+                .toJson();
     }
 
     @Override

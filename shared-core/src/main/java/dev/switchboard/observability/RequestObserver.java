@@ -70,6 +70,7 @@ public class RequestObserver {
                 .addKeyValue("cached_tokens_in", r.cachedTokensIn() > 0 ? (Object) r.cachedTokensIn() : null)
                 .addKeyValue("cache_write_tokens_in", r.cacheWriteTokensIn() > 0 ? (Object) r.cacheWriteTokensIn() : null)
                 .addKeyValue("latency_ms", r.latencyMs())
+                .addKeyValue("first_chunk_ms", r.firstChunkMs())
                 .addKeyValue("principal", r.principal())
                 .addKeyValue("ledgered", r.ledgered())
                 .log(MESSAGE);

@@ -102,7 +102,7 @@ public class ChatCompletionService {
         ChatResponse response = outcome.response();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, outcome.answeredBy(),
                 response.usage(), outcome.failedAttempts(), outcome.beforeAnsweringTry(), response,
-                DeliveredAnswer.of(response, call.toolsOffered(), call.budgetFitted())));
+                DeliveredAnswer.of(response, call.toolsOffered(), call.budgetFitted()), null));
         trace.routed(routed(call, outcome.answeredBy(), outcome.failedAttempts().size(),
                 call.cacheKey() == null ? RoutingTrace.CacheUse.BYPASS : RoutingTrace.CacheUse.MISS, upstream));
         // The configured model, as a stream's chunks and the x-switchboard-model header say it, and as the
@@ -154,6 +154,7 @@ public class ChatCompletionService {
                     progress.text.append(chunk.textDelta());
                     if (first[0]) {
                         trace.routed(streamed(call, progress.candidate, upstream));
+                        progress.firstChunkMs = elapsedMs(call);
                     }
                     listener.chunk(ChatCompletionMapper.text(call.id(), created, progress.candidate.model(),
                             chunk.textDelta(), first[0]));
@@ -191,10 +192,12 @@ public class ChatCompletionService {
         // What the caller got, assembled: checked for an observed failure like a whole answer.
         DeliveredAnswer delivered = new DeliveredAnswer(progress.text.toString(), last.toolCalls(),
                 last.finishReason(), call.toolsOffered(), call.budgetFitted());
+        // Without text the first chunk is the tool calls' or the finish's, sent right after settling.
+        Long firstChunkMs = progress.firstChunkMs != null ? progress.firstChunkMs : Long.valueOf(elapsedMs(call));
         CompletionAccounting.Settled settled;
         try {
             settled = accounting.settle(answered(call, principal, answered, last.usage(), outcome.failedAttempts(),
-                    outcome.beforeAnsweringTry(), null, delivered));
+                    outcome.beforeAnsweringTry(), null, delivered, firstChunkMs));
         } catch (RuntimeException e) {
             // The answer was given and billed: a failure of its bookkeeping before its settlement still leaves it
             // settled and ledgered, at its reported usage. Once settled, its row is written or on its way, and is
@@ -277,10 +280,10 @@ public class ChatCompletionService {
     private CompletionAccounting.Answered answered(Call call, String principal, Candidate by,
                                                    Usage usage, List<String> failedAttempts,
                                                    Duration beforeAnsweringTry, ChatResponse answer,
-                                                   DeliveredAnswer delivered) {
+                                                   DeliveredAnswer delivered, Long firstChunkMs) {
         return new CompletionAccounting.Answered(call.requestId(), call.started(), principal, ENDPOINT,
                 call.decision(), by, usage, failedAttempts, elapsedMs(call), beforeAnsweringTry, call.admission(),
-                call.spentBefore(), call.cacheKey(), answer, delivered);
+                call.spentBefore(), call.cacheKey(), answer, delivered, firstChunkMs);
     }
 
     /** Ledgers a request nobody answered; returns what to throw (429 when every deployment's window was full). */
@@ -321,7 +324,7 @@ public class ChatCompletionService {
         accounting.unfinished(new CompletionAccounting.Unfinished(call.requestId(), call.started(), principal,
                 ENDPOINT, call.decision(), progress.candidate, progress.request, progress.text.toString(),
                 progress.hidden.toString(), progress.reported, Math.max(1, attempts), elapsedMs(call), errorType,
-                call.admission(), deploymentFailed));
+                call.admission(), deploymentFailed, progress.firstChunkMs));
     }
 
     /**
@@ -361,44 +364,6 @@ public class ChatCompletionService {
 
         String id() {
             return "chatcmpl-" + requestId;
-        }
-    }
-
-    /**
-     * How far a stream got: the candidate streaming, the request it got, its text so far, what its model wrote out
-     * of sight and the usage its provider reported so far, candidates asked.
-     */
-    private static final class StreamProgress {
-
-        private Candidate candidate;
-        private ChatRequest request;
-        private final StringBuilder text = new StringBuilder();
-        private final StringBuilder hidden = new StringBuilder();
-        private Usage reported;
-        private int asked;
-
-        /** A try of {@code next} begins (a retry of the same candidate too): what a try before it worked is not its. */
-        ChatRequest askedFor(Candidate next, ChatRequest nextRequest) {
-            if (candidate == null || !candidate.equals(next)) {
-                asked++;
-            }
-            candidate = next;
-            request = nextRequest;
-            hidden.setLength(0);
-            reported = null;
-            return nextRequest;
-        }
-
-        /** Whether the provider has anything to bill: text sent, or work out of sight (as the chain judges it). */
-        boolean billed() {
-            return !text.isEmpty() || !hidden.isEmpty() || reported != null;
-        }
-
-        void worked(StreamChunk chunk) {
-            hidden.append(chunk.hiddenDelta());
-            if (chunk.usage() != null) {
-                reported = chunk.usage();
-            }
         }
     }
 }

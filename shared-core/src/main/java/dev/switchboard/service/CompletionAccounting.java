@@ -79,12 +79,14 @@ public class CompletionAccounting {
      * One answered request: who asked, how it was routed, who answered and after how many attempts, its
      * admission, and its principal's spend today before it (null when the state could not say).
      * {@code answer} is the whole answer to cache (null for a stream); {@code delivered} what the caller
-     * got, a stream's assembled, which is checked for an {@link ObservedFailure}.
+     * got, a stream's assembled, which is checked for an {@link ObservedFailure}; {@code firstChunkMs} when a
+     * stream's first chunk went to the caller, from the request's arrival (null for a whole answer).
      */
     public record Answered(String requestId, Instant started, String principal, String endpoint,
                            RoutingDecision decision, Candidate answeredBy, Usage usage, List<String> failedAttempts,
                            long latencyMs, Duration beforeAnsweringTry, RequestAdmission admission,
-                           BigDecimal spentBefore, CacheKey cacheKey, ChatResponse answer, DeliveredAnswer delivered) {
+                           BigDecimal spentBefore, CacheKey cacheKey, ChatResponse answer, DeliveredAnswer delivered,
+                           Long firstChunkMs) {
 
         public Answered {
             Objects.requireNonNull(beforeAnsweringTry, "beforeAnsweringTry");
@@ -107,7 +109,7 @@ public class CompletionAccounting {
     public record Unfinished(String requestId, Instant started, String principal, String endpoint,
                              RoutingDecision decision, Candidate streamedBy, ChatRequest request, String textSoFar,
                              String hiddenSoFar, Usage reportedSoFar, int attempts, long latencyMs, String errorType,
-                             RequestAdmission admission, boolean deploymentFailed) {
+                             RequestAdmission admission, boolean deploymentFailed, Long firstChunkMs) {
 
         public Unfinished {
             Objects.requireNonNull(requestId, "requestId");
@@ -145,7 +147,7 @@ public class CompletionAccounting {
                 : a.spentBefore().add(BigDecimal.valueOf(cost.priced() ? cost.usd() : 0)).doubleValue();
         boolean recorded = record(row(a.requestId(), a.started(), a.principal(), a.endpoint(), d, answered, usage,
                 cost, baseline, a.latencyMs(), a.failedAttempts().size() + 1, null, false, features, observed,
-                a.cacheKey() != null));
+                a.cacheKey() != null, a.firstChunkMs()));
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(a.requestId(), analysis.pattern().wireName(),
                 analysis.complexity(), d.reasoning(), qualityOf(d), d.chosen().priced() ? d.costEstimate() : null,
@@ -170,7 +172,7 @@ public class CompletionAccounting {
         Cost baseline = costs.baselineCost(noProviderCall);
         boolean recorded = record(row(requestId, started, principal, endpoint, d, hit.provider(),
                 hit.response().model(), tierOf(d, hit.provider(), hit.response().model()), noProviderCall, Cost.ZERO, baseline,
-                latencyMs, 0, null, true, LearnerFeatureText.of(d.analysis()), null, true));
+                latencyMs, 0, null, true, LearnerFeatureText.of(d.analysis()), null, true, null));
         PromptAnalysis analysis = d.analysis();
         RoutingMetadata metadata = new RoutingMetadata(requestId, analysis.pattern().wireName(),
                 analysis.complexity(), "Answered from the response cache (stored " + hit.storedAt()
@@ -205,7 +207,7 @@ public class CompletionAccounting {
                        long latencyMs, int attempts, String errorType) {
         record(row(requestId, started, principal, endpoint, d, null, new Usage(d.promptTokens(), 0),
                 Cost.ZERO, Cost.ZERO, latencyMs, attempts, errorType, false, LearnerFeatureText.of(d.analysis()), null,
-                null));
+                null, null));
     }
 
     /**
@@ -221,7 +223,7 @@ public class CompletionAccounting {
         u.admission().unfinished(u.streamedBy(), usage, cost, u.deploymentFailed());
         record(row(u.requestId(), u.started(), u.principal(), u.endpoint(), u.decision(), u.streamedBy(), usage, cost,
                 costs.baselineCost(usage), u.latencyMs(), u.attempts(), u.errorType(), false,
-                LearnerFeatureText.of(u.decision().analysis()), null, null));
+                LearnerFeatureText.of(u.decision().analysis()), null, null, u.firstChunkMs()));
     }
 
     /**
@@ -252,15 +254,16 @@ public class CompletionAccounting {
     /**
      * The one way a ledger row is built: {@code by} null when nobody answered, {@code errorType} null when ok,
      * {@code learnerFeatures} as {@link LearnerFeatureText} writes them (null when none were taken), {@code observed}
-     * null unless the answer was an observed failure.
+     * null unless the answer was an observed failure, {@code firstChunkMs} null but for a stream that sent a chunk.
      */
     private static LedgerEntry row(String requestId, Instant started, String principal, String endpoint,
                                    RoutingDecision d, Candidate by, Usage usage, Cost cost, Cost baseline,
                                    long latencyMs, int attempts, String errorType, boolean cacheHit,
-                                   String learnerFeatures, ObservedFailure observed, Boolean cacheAsked) {
+                                   String learnerFeatures, ObservedFailure observed, Boolean cacheAsked,
+                                   Long firstChunkMs) {
         return row(requestId, started, principal, endpoint, d, by == null ? null : by.provider(),
                 by == null ? null : by.model(), by == null ? null : by.tier().wireName(), usage, cost, baseline,
-                latencyMs, attempts, errorType, cacheHit, learnerFeatures, observed, cacheAsked);
+                latencyMs, attempts, errorType, cacheHit, learnerFeatures, observed, cacheAsked, firstChunkMs);
     }
 
     /** The tier of the candidate of {@code d} that is this deployment (a cached answer's), null if none is. */
@@ -274,14 +277,14 @@ public class CompletionAccounting {
                                    RoutingDecision d, String provider, String model, String tier, Usage usage,
                                    Cost cost, Cost baseline, long latencyMs, int attempts, String errorType,
                                    boolean cacheHit, String learnerFeatures, ObservedFailure observed,
-                                   Boolean cacheAsked) {
+                                   Boolean cacheAsked, Long firstChunkMs) {
         return new LedgerEntry(requestId, started, principal, endpoint, d.strategyUsed(), d.confidence().wireName(),
                 d.analysis().pattern().wireName(), d.analysis().complexity(), provider, model, usage.inputTokens(), usage.outputTokens(),
                 BigDecimal.valueOf(cost.usd()), BigDecimal.valueOf(baseline.usd()), cost.priced(), latencyMs, cacheHit,
                 attempts > 1, attempts, errorType == null ? LedgerEntry.OK : LedgerEntry.ERROR, errorType, tier,
                 d.chosen().label(), learnerFeatures, observed == null ? null : observed.outcome(),
                 observed == null ? null : observed.note(), cacheAsked, usage.cachedInputTokens(),
-                usage.cacheWriteInputTokens());
+                usage.cacheWriteInputTokens(), firstChunkMs);
     }
 
     /** True when the ledger has the row now; false when it was parked to be written later (see {@link LedgerWriter}). */

@@ -24,7 +24,7 @@ public abstract class LedgerOutboxContract {
                 12, 345, new BigDecimal("0.000123456789"), new BigDecimal("0.0034"), true, 812, false, true, 2,
                 LedgerEntry.OK, null, tier, "gemini/gemini-1.5-flash", tier == null ? null : "1.0,2.5",
                 lesson ? FeedbackEntry.WEAK_FAILED : null, lesson ? "the economy model's answer was empty" : null,
-                lesson ? Boolean.TRUE : null, lesson ? 10 : 0, lesson ? 2 : 0);
+                lesson ? Boolean.TRUE : null, lesson ? 10 : 0, lesson ? 2 : 0, lesson ? 240L : null);
     }
 
     @Test

@@ -66,6 +66,25 @@ class EmfMetricsSinkTest {
     }
 
     @Test
+    void aStreamThatSentAChunkAddsItsTimeToFirstChunkInADocumentOfItsOwn() {
+        sink.requestCompleted(new CompletedRequest("req-7", "chat.completions", "ok", null, "anthropic",
+                "claude-3-5-haiku-20241022", "standard", "complexity", "medium", 0.3, 0, false, 1e-4, true, 20, 90,
+                0, 0, 1_800, "alice", true, 240L));
+
+        assertEquals(2, out.list.size(), "the request's document, then the first chunk's");
+        JsonNode first = EmfDocuments.assertValid(out.list.get(1).getFormattedMessage());
+        JsonNode directive = first.get("_aws").get("CloudWatchMetrics").get(0);
+        assertEquals(List.of("FirstChunkMs"), names(directive.get("Metrics")));
+        assertEquals("[[\"endpoint\"],[\"provider\"],[\"provider\",\"model\"]]", render(directive.get("Dimensions")));
+        assertEquals(240, first.get("FirstChunkMs").getIntValue());
+        assertEquals("chat.completions", first.get("endpoint").getStringValue());
+
+        out.list.clear();
+        sink.requestCompleted(answered());
+        assertEquals(1, out.list.size(), "a whole answer has no first chunk to time");
+    }
+
+    @Test
     void anAnswerWithoutAPriceCarriesNoCost() {
         sink.requestCompleted(new CompletedRequest("req-3", "complete", "ok", null, "local", "mystery-model",
                 "economy", "complexity", "medium", 0.12, 0, false, 0, false, 1, 213, 0, 0, 42, "alice", true));

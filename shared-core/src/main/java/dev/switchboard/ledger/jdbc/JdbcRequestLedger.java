@@ -131,7 +131,7 @@ public class JdbcRequestLedger implements RequestLedger {
                 r.model(), r.tokensIn(), r.tokensOut(), r.cost(), r.baselineCost(), r.priced(), r.latencyMs(),
                 r.cacheHit(), r.fallbackUsed(), r.attempts(), r.status(), r.errorType(), r.tier(), r.firstChoice(),
                 r.learnerFeatures(), r.learnerOutcome(), r.learnerNote(), r.cacheAsked(), r.cachedTokensIn(),
-                r.cacheWriteTokensIn())));
+                r.cacheWriteTokensIn(), r.firstChunkMs())));
     }
 
     @Override

@@ -24,8 +24,8 @@ final class RequestRowInsert {
     static final String SQL = "INSERT INTO request_log (id, created_at, principal, endpoint, strategy, confidence, "
             + "pattern, complexity, provider, model, tokens_in, tokens_out, cost, baseline_cost, priced, latency_ms, "
             + "cache_hit, fallback_used, attempts, status, error_type, tier, first_choice, learner_features, "
-            + "learner_outcome, learner_note, cache_asked, cached_tokens_in, cache_write_tokens_in) VALUES (?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "learner_outcome, learner_note, cache_asked, cached_tokens_in, cache_write_tokens_in, first_chunk_ms) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcOperations jdbc;
 
@@ -118,6 +118,11 @@ final class RequestRowInsert {
         }
         s.setInt(28, e.cachedTokensIn());
         s.setInt(29, e.cacheWriteTokensIn());
+        if (e.firstChunkMs() == null) {
+            s.setNull(30, Types.BIGINT);
+        } else {
+            s.setLong(30, e.firstChunkMs());
+        }
     }
 
     private static void nullableText(PreparedStatement s, int index, String value) throws SQLException {

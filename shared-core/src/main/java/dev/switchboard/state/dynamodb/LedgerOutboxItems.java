@@ -63,6 +63,9 @@ final class LedgerOutboxItems {
         }
         item.put("cached_tokens_in", number(e.cachedTokensIn()));
         item.put("cache_write_tokens_in", number(e.cacheWriteTokensIn()));
+        if (e.firstChunkMs() != null) {
+            item.put("first_chunk_ms", number(e.firstChunkMs()));
+        }
         return item;
     }
 
@@ -83,7 +86,8 @@ final class LedgerOutboxItems {
                 s(item, "error_type"), s(item, "tier"), s(item, "first_choice"), s(item, "learner_features"),
                 s(item, "learner_outcome"), s(item, "learner_note"),
                 item.containsKey("cache_asked") ? item.get("cache_asked").bool() : null,
-                countOrZero(item, "cached_tokens_in"), countOrZero(item, "cache_write_tokens_in"));
+                countOrZero(item, "cached_tokens_in"), countOrZero(item, "cache_write_tokens_in"),
+                item.containsKey("first_chunk_ms") ? Long.valueOf(item.get("first_chunk_ms").n()) : null);
     }
 
     private static void text(Map<String, AttributeValue> item, String name, String value) {

@@ -242,7 +242,7 @@ abstract class RequestLedgerContract extends LedgerContextContract {
                 "team-a", "chat", "hybrid", "high", "code", 0.7312, "openai", "gpt-4o-mini", 1234, 56,
                 new BigDecimal("0.0001234500"), new BigDecimal("0.0012345000"), true, 321, false, true, 2,
                 LedgerEntry.OK, null, "economy", "openai/gpt-4o", "1.0,2.5,0.125", "weak_model_failed",
-                "the economy model's answer was empty", true, 1024, 128);
+                "the economy model's answer was empty", true, 1024, 128, 245L);
         LedgerEntry sparse = LedgerEntries.ok(NOW).failed().build();
 
         ledger.append(full);
@@ -369,7 +369,7 @@ abstract class RequestLedgerContract extends LedgerContextContract {
                 e.cost().setScale(10), e.baselineCost().setScale(10), e.priced(), e.latencyMs(), e.cacheHit(),
                 e.fallbackUsed(), e.attempts(), e.status(), e.errorType(), e.tier(), e.firstChoice(),
                 e.learnerFeatures(), e.learnerOutcome(), e.learnerNote(), e.cacheAsked(), e.cachedTokensIn(),
-                e.cacheWriteTokensIn());
+                e.cacheWriteTokensIn(), e.firstChunkMs());
     }
 
     @Test
