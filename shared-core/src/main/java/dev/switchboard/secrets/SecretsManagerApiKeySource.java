@@ -77,8 +77,8 @@ public final class SecretsManagerApiKeySource implements ApiKeySource, AutoClose
                 LOG.warn("Secrets Manager could not be read ({}) for provider {}: using the key read from secret {} "
                         + "{}s ago, next try in {}s", cause, providerName, secret, age.toSeconds(),
                         settings.retryAfterFailure().toSeconds());
-                cache.put(providerName, new Entry(cached.key(), cached.readAt(), now.plus(settings.retryAfterFailure()),
-                        null));
+                afterFailedRead(providerName, cached, new Entry(cached.key(), cached.readAt(),
+                        now.plus(settings.retryAfterFailure()), null));
                 return cached.key();
             }
             // Nothing to fall back on: failed fast until the pause is over, so that a Secrets Manager outage costs
@@ -88,8 +88,20 @@ public final class SecretsManagerApiKeySource implements ApiKeySource, AutoClose
                     settings.retryAfterFailure().toSeconds());
             String unreadable = providerName + "'s API key could not be read from AWS Secrets Manager (secret " + secret
                     + "): " + cause;
-            cache.put(providerName, Entry.failed(unreadable, now, now.plus(settings.retryAfterFailure())));
+            afterFailedRead(providerName, cached, Entry.failed(unreadable, now, now.plus(settings.retryAfterFailure())));
             throw ProviderException.keyUnreadable(providerName, unreadable);
+        }
+    }
+
+    /**
+     * Keeps what a failed read leaves, unless another thread stored something since {@code seen} was read: a key
+     * read meanwhile must not give way to a failure, or a rotated key to the stale one.
+     */
+    private void afterFailedRead(String providerName, Entry seen, Entry next) {
+        if (seen == null) {
+            cache.putIfAbsent(providerName, next);
+        } else {
+            cache.replace(providerName, seen, next);
         }
     }
 

@@ -154,7 +154,7 @@ public class ChatCompletionService {
                     progress.text.append(chunk.textDelta());
                     if (first[0]) {
                         trace.routed(streamed(call, progress.candidate, upstream));
-                        progress.firstChunkMs = elapsedMs(call);
+                        progress.firstChunkMs = Math.max(0, elapsedMs(call)); // a wall clock may be set back
                     }
                     listener.chunk(ChatCompletionMapper.text(call.id(), created, progress.candidate.model(),
                             chunk.textDelta(), first[0]));
@@ -192,8 +192,10 @@ public class ChatCompletionService {
         // What the caller got, assembled: checked for an observed failure like a whole answer.
         DeliveredAnswer delivered = new DeliveredAnswer(progress.text.toString(), last.toolCalls(),
                 last.finishReason(), call.toolsOffered(), call.budgetFitted());
-        // Without text the first chunk is the tool calls' or the finish's, sent right after settling.
-        Long firstChunkMs = progress.firstChunkMs != null ? progress.firstChunkMs : Long.valueOf(elapsedMs(call));
+        // Without text the first chunk is the tool calls' or the finish's, sent right after settling (whose own
+        // time the row, written while settling, cannot count).
+        Long firstChunkMs = progress.firstChunkMs != null ? progress.firstChunkMs
+                : Long.valueOf(Math.max(0, elapsedMs(call)));
         CompletionAccounting.Settled settled;
         try {
             settled = accounting.settle(answered(call, principal, answered, last.usage(), outcome.failedAttempts(),

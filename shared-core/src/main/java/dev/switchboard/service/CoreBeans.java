@@ -120,14 +120,15 @@ public class CoreBeans {
 
     /**
      * Seed 000's variables, validated at start-up (eagerly): a bad value stops it with the variable's name. The
-     * check of every setting's type comes first ({@code checkedFirst}): a word where a number belongs is named as
-     * such, not left to the binder's own failure.
+     * check of every setting's type comes first ({@code checkedFirst}, the first argument, since arguments are
+     * resolved in order): a word where a number belongs is named as such, not left to the binder's own failure.
      */
     @Context
-    ScoringConfig scoringConfig(@Value("${sla.ultra-low-ms:500}") long ultraLow, @Value("${sla.low-ms:1000}") long low,
+    ScoringConfig scoringConfig(BoundValuesCheck checkedFirst,
+                                @Value("${sla.ultra-low-ms:500}") long ultraLow, @Value("${sla.low-ms:1000}") long low,
                                 @Value("${sla.medium-ms:2000}") long medium, @Value("${sla.high-ms:5000}") long high,
                                 @Value("${weight.latency:0.3}") double latency, @Value("${weight.cost:0.4}") double cost,
-                                @Value("${weight.sla:0.3}") double sla, BoundValuesCheck checkedFirst) {
+                                @Value("${weight.sla:0.3}") double sla) {
         try {
             return new ScoringConfig(ultraLow, low, medium, high, latency, cost, sla);
         } catch (IllegalArgumentException e) {

@@ -113,8 +113,10 @@ class RequestObservabilityTest {
         assertEquals(trace.requestId().orElseThrow(), line.get("request_id").getStringValue());
         assertEquals("chat.completions", line.get("endpoint").getStringValue());
         assertEquals(trace.routed().orElseThrow().provider(), line.get("provider").getStringValue());
-        assertEquals(1, documents.size());
+        assertEquals(0, line.get("first_chunk_ms").getIntValue(), "the fixture's clock stands still");
+        assertEquals(2, documents.size(), "the request's, then its first chunk's");
         EmfDocuments.assertValid(documents.get(0));
+        assertEquals(0, EmfDocuments.assertValid(documents.get(1)).get("FirstChunkMs").getIntValue());
         assertNoPrompt(lines, documents);
     }
 
