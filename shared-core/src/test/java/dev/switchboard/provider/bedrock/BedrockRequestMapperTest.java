@@ -57,22 +57,6 @@ class BedrockRequestMapperTest {
     }
 
     @Test
-    void aClaudeThatContinuesNoBegunAnswerCannotTakeOneAndAnEmptyToolDescriptionIsNotSent() {
-        ChatRequest begun = new ChatRequest("us.anthropic.claude-opus-4-6-v1", List.of(ChatMessage.user("Hi"),
-                new ChatMessage("assistant", "Hello, ")), 100);
-        assertThrows(IllegalArgumentException.class, () -> mapper.converse(begun));
-
-        ChatRequest earlier = new ChatRequest("anthropic.claude-3-haiku-20240307-v1:0", List.of(ChatMessage.user("Hi"),
-                new ChatMessage("assistant", "Hello, ")), 100, null,
-                List.of(new ToolDefinition("ping", "", "{\"type\":\"object\"}")));
-        ConverseRequest request = mapper.converse(earlier);
-        assertEquals(ContentBlock.fromText("Hello,"), request.messages().get(1).content().get(0),
-                "Claude refuses a begun answer ending in white space");
-        assertNull(request.toolConfig().tools().get(0).toolSpec().description(),
-                "Converse refuses an empty description");
-    }
-
-    @Test
     void consecutiveTurnsOfOneRoleAreMergedAndToolResultsGoInAUserMessage() {
         ChatRequest chat = new ChatRequest("m", List.of(
                 ChatMessage.user("Weather in Oslo and Bergen?"),
