@@ -9,7 +9,6 @@ import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.provider.ChatMessage;
 import dev.switchboard.provider.ChatProvider;
 import dev.switchboard.provider.ChatRequest;
-import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.ProviderAdapterFactory;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.StreamChunk;
@@ -18,7 +17,7 @@ import dev.switchboard.provider.UsageEstimate;
 import dev.switchboard.routing.Tier;
 import dev.switchboard.state.Refusal;
 import dev.switchboard.testsupport.CoreFixture;
-import dev.switchboard.testsupport.NamedTestProvider;
+import dev.switchboard.testsupport.StreamingAdapter;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -148,32 +147,26 @@ class CutStreamUsageTest {
 
         @Override
         public ChatProvider create(ProviderConfig config) {
-            return new NamedTestProvider(config.name(), protocol()) {
-                @Override
-                public ChatResponse complete(ChatRequest request) {
-                    throw new AssertionError("every request of this test is streamed");
-                }
+            return StreamingAdapter.of(protocol(), this::stream).create(config);
+        }
 
-                @Override
-                public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
-                    offer(sink, StreamChunk.progress("", INPUT_AS_BILLED));
-                    if (calls.incrementAndGet() == 1 && firstFails) {
-                        offer(sink, StreamChunk.progress(THINKING + THINKING + THINKING, null));
-                        throw new ProviderException(config.name(), ProviderException.Kind.UNAVAILABLE, "overloaded");
-                    }
-                    offer(sink, StreamChunk.progress(THINKING, null));
-                    if (runningCounts != null) {
-                        offer(sink, StreamChunk.progress("", runningCounts));
-                    }
-                    offer(sink, StreamChunk.text("Hel"));
-                    throw new ProviderException(config.name(), ProviderException.Kind.UNAVAILABLE, "connection reset");
-                }
+        private void stream(String provider, ChatRequest request, Consumer<StreamChunk> sink) {
+            offer(sink, StreamChunk.progress("", INPUT_AS_BILLED));
+            if (calls.incrementAndGet() == 1 && firstFails) {
+                offer(sink, StreamChunk.progress(THINKING + THINKING + THINKING, null));
+                throw new ProviderException(provider, ProviderException.Kind.UNAVAILABLE, "overloaded");
+            }
+            offer(sink, StreamChunk.progress(THINKING, null));
+            if (runningCounts != null) {
+                offer(sink, StreamChunk.progress("", runningCounts));
+            }
+            offer(sink, StreamChunk.text("Hel"));
+            throw new ProviderException(provider, ProviderException.Kind.UNAVAILABLE, "connection reset");
+        }
 
-                private void offer(Consumer<StreamChunk> sink, StreamChunk chunk) {
-                    offered.incrementAndGet();
-                    sink.accept(chunk);
-                }
-            };
+        private void offer(Consumer<StreamChunk> sink, StreamChunk chunk) {
+            offered.incrementAndGet();
+            sink.accept(chunk);
         }
     }
 }

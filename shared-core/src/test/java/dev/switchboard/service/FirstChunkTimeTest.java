@@ -1,24 +1,18 @@
 package dev.switchboard.service;
 
-import dev.switchboard.config.ProviderConfig;
 import dev.switchboard.ledger.LedgerEntry;
-import dev.switchboard.provider.ChatProvider;
-import dev.switchboard.provider.ChatRequest;
-import dev.switchboard.provider.ChatResponse;
 import dev.switchboard.provider.FinishReason;
-import dev.switchboard.provider.ProviderAdapterFactory;
 import dev.switchboard.provider.StreamChunk;
 import dev.switchboard.provider.ToolCall;
 import dev.switchboard.provider.Usage;
 import dev.switchboard.routing.Tier;
 import dev.switchboard.testsupport.CoreFixture;
 import dev.switchboard.testsupport.MutableClock;
-import dev.switchboard.testsupport.NamedTestProvider;
+import dev.switchboard.testsupport.StreamingAdapter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 
 import static dev.switchboard.service.ChatCalls.streamed;
 import static dev.switchboard.service.ChatCalls.whole;
@@ -34,7 +28,7 @@ class FirstChunkTimeTest {
     @Test
     void aStreamsRowSaysWhenItsFirstTextWentOutBesideItsWholeTime() {
         CoreFixture fixture = new CoreFixture();
-        fixture.adaptedProvider("slow-starter", new SlowStarter(fixture.clock, false), deployment(MODEL, Tier.ECONOMY));
+        fixture.adaptedProvider("slow-starter", slowStarter(fixture.clock, false), deployment(MODEL, Tier.ECONOMY));
 
         fixture.chatCompletions().stream(streamed(null, "Plan my week", false), CoreFixture.ALICE, chunk -> { });
 
@@ -46,7 +40,7 @@ class FirstChunkTimeTest {
     @Test
     void aStreamOfToolCallsAloneSendsItsFirstChunkWhenTheCallsAreWhole() {
         CoreFixture fixture = new CoreFixture();
-        fixture.adaptedProvider("slow-starter", new SlowStarter(fixture.clock, true), deployment(MODEL, Tier.ECONOMY));
+        fixture.adaptedProvider("slow-starter", slowStarter(fixture.clock, true), deployment(MODEL, Tier.ECONOMY));
 
         fixture.chatCompletions().stream(streamed(null, "Weather in Oslo?", false), CoreFixture.ALICE, chunk -> { });
 
@@ -63,33 +57,16 @@ class FirstChunkTimeTest {
     }
 
     /** Thinks 300 ms, then writes for 500 ms: text, or only a tool call at its end. */
-    private record SlowStarter(MutableClock clock, boolean toolCallsOnly) implements ProviderAdapterFactory {
-
-        @Override
-        public String protocol() {
-            return "test-slow-starter";
-        }
-
-        @Override
-        public ChatProvider create(ProviderConfig config) {
-            return new NamedTestProvider(config.name(), protocol()) {
-                @Override
-                public ChatResponse complete(ChatRequest request) {
-                    throw new AssertionError("every request of this test is streamed");
-                }
-
-                @Override
-                public void stream(ChatRequest request, Consumer<StreamChunk> sink) {
-                    clock.advance(Duration.ofMillis(300));
-                    if (!toolCallsOnly) {
-                        sink.accept(StreamChunk.text("Monday: "));
-                    }
-                    clock.advance(Duration.ofMillis(500));
-                    sink.accept(StreamChunk.last(toolCallsOnly ? FinishReason.TOOL_CALLS : FinishReason.STOP,
-                            new Usage(12, 30), toolCallsOnly ? List.of(new ToolCall("c1", "get_weather",
-                                    "{\"city\":\"Oslo\"}")) : List.of()));
-                }
-            };
-        }
+    private static StreamingAdapter slowStarter(MutableClock clock, boolean toolCallsOnly) {
+        return StreamingAdapter.of("test-slow-starter", (provider, request, sink) -> {
+            clock.advance(Duration.ofMillis(300));
+            if (!toolCallsOnly) {
+                sink.accept(StreamChunk.text("Monday: "));
+            }
+            clock.advance(Duration.ofMillis(500));
+            sink.accept(StreamChunk.last(toolCallsOnly ? FinishReason.TOOL_CALLS : FinishReason.STOP,
+                    new Usage(12, 30), toolCallsOnly ? List.of(new ToolCall("c1", "get_weather",
+                            "{\"city\":\"Oslo\"}")) : List.of()));
+        });
     }
 }
