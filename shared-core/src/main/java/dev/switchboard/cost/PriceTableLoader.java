@@ -56,11 +56,11 @@ public final class PriceTableLoader {
         try (InputStream in = open(location)) {
             root = mapper.readValue(in.readAllBytes(), JsonNode.class);
         } catch (NoSuchFileException e) {
-            throw new IllegalStateException("price file " + location + " does not exist ("
-                    + Path.of(location).toAbsolutePath().normalize() + ")", e);
+            throw new IllegalStateException("price file " + location + " does not exist (" + absolute(location) + ")",
+                    e);
         } catch (AccessDeniedException e) {
             throw new IllegalStateException("price file " + location + " cannot be read (permission denied on "
-                    + Path.of(location).toAbsolutePath().normalize() + ")", e);
+                    + absolute(location) + ")", e);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("price file " + location + " cannot be read as JSON", e);
         }
@@ -144,6 +144,11 @@ public final class PriceTableLoader {
     private static String text(JsonNode entry, String field) {
         JsonNode value = entry.get(field);
         return value != null && value.isString() ? value.getStringValue() : null;
+    }
+
+    /** A relative path resolves against the working directory, which the user may not know. */
+    private static Path absolute(String location) {
+        return Path.of(location).toAbsolutePath().normalize();
     }
 
     private static InputStream open(String location) throws IOException {
