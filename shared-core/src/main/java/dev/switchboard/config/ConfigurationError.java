@@ -18,6 +18,11 @@ public final class ConfigurationError extends RuntimeException {
      * {@code SWITCHBOARD_CACHE_TTL (switchboard.cache.ttl)}.
      */
     public static String setting(String property) {
-        return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT) + " (" + property + ")";
+        return variable(property) + " (" + property + ")";
+    }
+
+    /** The environment variable Micronaut binds to {@code property}: {@code switchboard.cache.ttl} from {@code SWITCHBOARD_CACHE_TTL}. */
+    public static String variable(String property) {
+        return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Metrics as CloudWatch Embedded Metric Format documents, one line each on the
  * {@value #LOGGER} logger, which logback writes bare (no JSON log envelope, which would hide the
- * document from CloudWatch) through a non-blocking queue to stdout. Per request: Requests, Errors,
+ * document from CloudWatch) to stdout before the request returns (Lambda may freeze the process after it). Per request: Requests, Errors,
  * Refused (a user's budget spent or key limit reached, which is no error), CostUsd, LatencyMs, Fallbacks and CacheHits, by
  * [endpoint], [provider] and [provider, model] (by [endpoint] alone when no provider answered, the cache
  * included); a request a deployment answered, or began to stream before the stream broke off, adds TokensIn,

@@ -97,7 +97,7 @@ public class BoundValuesCheck {
                 if (type == String.class) {
                     continue;
                 }
-                check(rawValues, conversions, prefix + "." + kebab(component.getName()), type);
+                check(rawValues, conversions, prefix + "." + KnownSettings.kebab(component.getName()), type);
             }
         }
     }
@@ -136,9 +136,5 @@ public class BoundValuesCheck {
             return "a number";
         }
         return "a valid " + type.getSimpleName();
-    }
-
-    private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

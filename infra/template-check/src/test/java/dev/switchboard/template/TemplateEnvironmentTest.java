@@ -2,21 +2,11 @@ package dev.switchboard.template;
 
 import dev.switchboard.config.ConfigurationError;
 import dev.switchboard.config.ProviderCatalogLoader;
-import dev.switchboard.resilience.ResilienceProperties;
-import dev.switchboard.secrets.SecretsManagerSettings;
+import dev.switchboard.service.KnownSettings;
 import dev.switchboard.service.LedgerRetention;
-import dev.switchboard.service.SwitchboardSettings;
-import dev.switchboard.state.dynamodb.DynamoDbSettings;
-import io.micronaut.context.annotation.ConfigurationProperties;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,22 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TemplateEnvironmentTest {
 
-    /** Settings records whose properties the template may set through environment variables. */
-    private static final Set<Class<? extends Record>> SETTINGS = Set.of(
-            DynamoDbSettings.class, SecretsManagerSettings.class, SwitchboardSettings.class,
-            ResilienceProperties.class);
-
     @Test
-    void everyVariableIsOneTheCodeReads() throws IOException {
-        Set<String> known = new HashSet<>();
-        for (Class<? extends Record> settings : SETTINGS) {
-            String prefix = settings.getAnnotation(ConfigurationProperties.class).value();
-            Arrays.stream(settings.getRecordComponents()).forEach(c -> known.add(variable(prefix, c.getName())));
-        }
-        String applicationYml = resource("application.yml");
+    void everyVariableIsOneTheCodeReads() {
+        Set<String> known = KnownSettings.variables();
         SamTemplate.load().functions().forEach((id, p) -> variables(p).keySet().forEach(name ->
-                assertTrue(known.contains(name) || applicationYml.contains("${" + name + ":"),
-                        id + ": " + name + " is read by no setting")));
+                assertTrue(known.contains(name), id + ": " + name + " is read by no setting")));
     }
 
     @Test
@@ -94,18 +73,5 @@ class TemplateEnvironmentTest {
         Object environment = function.get("Environment");
         assertNotNull(environment, "no environment");
         return SamTemplate.map(SamTemplate.<Object>map(environment).get("Variables"));
-    }
-
-    /** Micronaut's environment variable for a property: switchboard.dynamodb + tablePrefix is SWITCHBOARD_DYNAMODB_TABLE_PREFIX. */
-    private static String variable(String prefix, String component) {
-        String kebab = component.replaceAll("([a-z0-9])([A-Z])", "$1_$2");
-        return (prefix + "_" + kebab).replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = DynamoDbSettings.class.getClassLoader().getResourceAsStream(name)) {
-            assertNotNull(in, name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
