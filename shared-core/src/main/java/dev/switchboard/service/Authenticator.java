@@ -134,7 +134,7 @@ public class Authenticator {
         }
         Caller caller = found.orElseThrow(() -> unauthorized("The key is not valid"));
         if (adminRoute(method, path)) {
-            LOG.info("virtual key {} refused on admin route {} {}", caller.keyId(), method, path);
+            LOG.info("virtual key {} refused on admin route {} {}", caller.keyId(), method, PathForLogs.of(path));
             throw new ApiException(403, "forbidden", "This route needs the admin key", null);
         }
         return Optional.of(caller);

@@ -5,6 +5,7 @@ import dev.switchboard.api.CreateKeyRequestParser;
 import dev.switchboard.state.RateLimits;
 import dev.switchboard.testsupport.AdminKeySources;
 import dev.switchboard.testsupport.CoreFixture;
+import dev.switchboard.testsupport.LogLines;
 import dev.switchboard.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,21 @@ class AuthenticatorTest {
                 "only /keys and what lies under it");
         assertTrue(on.isOpen("GET", "/health"));
         assertFalse(on.isOpen("GET", "/stats"));
+    }
+
+    @Test
+    void aVirtualKeyPutInTheRefusedAdminRoutesPathIsNotLogged() {
+        Authenticator on = new Authenticator(new AdminKey(ADMIN_KEY, false), keys);
+
+        try (LogLines logs = new LogLines()) {
+            ApiException refused = assertThrows(ApiException.class,
+                    () -> on.authenticate("DELETE", "/keys/" + virtualKey, "Bearer " + virtualKey));
+
+            assertEquals(403, refused.status());
+            assertTrue(logs.lines().stream().anyMatch(line -> line.contains("refused on admin route DELETE /keys/sb-…")),
+                    logs.lines().toString());
+            assertTrue(logs.lines().stream().noneMatch(line -> line.contains(virtualKey.substring(3))));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.switchboard.api.http;
 
 import dev.switchboard.api.ApiError;
+import dev.switchboard.service.PathForLogs;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -28,10 +29,10 @@ public class ErrorBodyProvider implements JsonErrorResponseBodyProvider<ApiError
         context.getRootCause().ifPresent(cause -> {
             if (status >= 500) {
                 LOG.error("{} {} failed with {}", context.getRequest().getMethodName(),
-                        context.getRequest().getPath(), status, cause);
+                        PathForLogs.of(context.getRequest().getPath()), status, cause);
             } else {
                 LOG.debug("{} {} refused with {}: {}", context.getRequest().getMethodName(),
-                        context.getRequest().getPath(), status, cause.toString());
+                        PathForLogs.of(context.getRequest().getPath()), status, cause.toString());
             }
         });
         String field = context.getErrors().stream().map(Error::getPath).flatMap(java.util.Optional::stream)

@@ -13,6 +13,7 @@ import dev.switchboard.service.Caller;
 import dev.switchboard.service.CreateKeyCommand;
 import dev.switchboard.service.KeyService;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -50,7 +51,8 @@ public class KeysController {
     public HttpResponse<CreatedKeyResponse> create(Caller caller, @Nullable @Body byte[] body) {
         Authenticator.requireAdmin(caller);
         CreatedKeyResponse created = keys.create(CreateKeyCommand.from(parser.parse(body))).toResponse();
-        return HttpResponse.created(created);
+        // The only answer that carries the key: no cache between the admin and Switchboard may keep it.
+        return HttpResponse.created(created).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Get(uri = "/keys", produces = MediaType.APPLICATION_JSON)

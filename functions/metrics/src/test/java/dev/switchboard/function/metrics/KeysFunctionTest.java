@@ -34,6 +34,7 @@ class KeysFunctionTest {
                  "limits": {"rpm": 60, "tpm": 100000}}""");
 
         assertEquals(201, response.getStatusCode(), FUNCTION.text(response));
+        assertEquals("no-store", response.getHeaders().get("Cache-Control"), "no cache may keep the key");
         JsonNode body = FUNCTION.json(response);
         assertTrue(body.get("key").getStringValue().matches("sb-[A-Za-z0-9_-]{43}"));
         assertTrue(body.get("id").getStringValue().matches("vk_[A-Za-z0-9_-]{16}"));
