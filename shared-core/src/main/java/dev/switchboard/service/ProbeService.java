@@ -130,7 +130,10 @@ public class ProbeService {
         long healthy = results.stream().filter(ProbeReport.Result::healthy).count();
         long skipped = results.stream().filter(r -> ProbeReport.SKIPPED.equals(r.error())).count();
         long unhealthy = results.size() - healthy - skipped;
-        if (skipped > 0) {
+        if (skipped > 0 && skipped == results.size()) {
+            LOG.error("health probe: every one of {} deployments skipped for lack of time: nothing was probed (the"
+                    + " function's timeout leaves too little time for SWITCHBOARD_PROBE_TIMEOUT)", skipped);
+        } else if (skipped > 0) {
             LOG.warn("health probe: {} healthy, {} unhealthy, {} skipped for lack of time", healthy, unhealthy, skipped);
         } else {
             LOG.info("health probe: {} healthy, {} unhealthy", healthy, unhealthy);

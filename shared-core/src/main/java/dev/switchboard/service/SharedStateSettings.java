@@ -13,6 +13,11 @@ public record SharedStateSettings(Duration snapshotMaxAge, int probeParallelism,
 
     static final Duration MAX_SNAPSHOT_AGE = Duration.ofMinutes(5);
     static final int MAX_PARALLELISM = 32;
+    /**
+     * A probe starts only with its timeout and its writes' time left in the invocation: past this one, the
+     * template's 55 s probe function would skip every deployment on every run.
+     */
+    static final Duration MAX_PROBE_TIMEOUT = Duration.ofSeconds(45);
     public static final SharedStateSettings DEFAULTS =
             new SharedStateSettings(Duration.ofSeconds(5), 4, Duration.ofSeconds(10));
 
@@ -26,8 +31,10 @@ public record SharedStateSettings(Duration snapshotMaxAge, int probeParallelism,
             throw new IllegalArgumentException("switchboard.probe.parallelism (SWITCHBOARD_PROBE_PARALLELISM) must be in [1, " + MAX_PARALLELISM
                     + "], was " + probeParallelism);
         }
-        if (probeTimeout == null || probeTimeout.isNegative() || probeTimeout.isZero()) {
-            throw new IllegalArgumentException("switchboard.probe.timeout (SWITCHBOARD_PROBE_TIMEOUT) must be longer than 0, was " + probeTimeout);
+        if (probeTimeout == null || probeTimeout.isNegative() || probeTimeout.isZero()
+                || probeTimeout.compareTo(MAX_PROBE_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("switchboard.probe.timeout (SWITCHBOARD_PROBE_TIMEOUT) must be longer than 0 "
+                    + "and at most " + MAX_PROBE_TIMEOUT.toSeconds() + "s, was " + probeTimeout);
         }
     }
 }

@@ -55,7 +55,8 @@ class SharedStateConfigurationTest {
             "switchboard.state.snapshot-max-age, 0s, SWITCHBOARD_STATE_SNAPSHOT_MAX_AGE",
             "switchboard.state.snapshot-max-age, 10m, SWITCHBOARD_STATE_SNAPSHOT_MAX_AGE",
             "switchboard.probe.parallelism, 0, SWITCHBOARD_PROBE_PARALLELISM",
-            "switchboard.probe.timeout, 0ms, SWITCHBOARD_PROBE_TIMEOUT"})
+            "switchboard.probe.timeout, 0ms, SWITCHBOARD_PROBE_TIMEOUT",
+            "switchboard.probe.timeout, 50s, SWITCHBOARD_PROBE_TIMEOUT"})
     void aBadSettingStopsStartUpNamingIt(String key, String value, String variable) {
         RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.run(with(key, value)));
         Throwable cause = e;

@@ -24,6 +24,7 @@ class SamConfigTest {
 
     private static final Pattern SECTION = Pattern.compile("^\\[([\\w.-]+)]$");
     private static final Pattern ENTRY = Pattern.compile("^(\\w+)\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|true|false|[\\d.]+)$");
+    private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minutes?|hours?)\\)");
     private static final Pattern OVERRIDE = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @Test
@@ -43,8 +44,19 @@ class SamConfigTest {
             assertEquals(environment, overrides.get("Environment"), environment);
             overrides.forEach((name, value) -> accepts(name, value, environment));
             assertEquals("switchboard/" + environment + "/ledger", overrides.get("LedgerCredentialsSecret"), environment);
+            assertTrue(overrides.containsKey("ConfigRevision"), environment + ": the revision to change with a parameter");
+            probeRunsEndBeforeTheNextStarts(overrides.get("ProbeSchedule"), environment);
         }
         assertEquals(Set.copyOf(environments.stream().map(e -> e + ".deploy.parameters").toList()), sections.keySet());
+    }
+
+    private static void probeRunsEndBeforeTheNextStarts(String schedule, String environment) {
+        Matcher rate = RATE.matcher(String.valueOf(schedule));
+        assertTrue(rate.matches(), environment + ": a rate the check can read, not " + schedule);
+        long period = Long.parseLong(rate.group(1)) * (rate.group(2).startsWith("minute") ? 60 : 3600);
+        Object timeout = SamTemplate.load().functions().get("HealthProbeFunction").get("Timeout");
+        assertTrue(((Integer) timeout) < period, environment + ": a probe run of up to " + timeout
+                + " s would overlap the next, " + period + " s later");
     }
 
     private static void accepts(String name, String value, String environment) {

@@ -109,6 +109,8 @@ class TemplateStructureTest {
             assertTrue(p.get("AutoPublishAlias") instanceof String alias && !alias.isBlank(), id + " publishes an alias");
             // Without it a changed timeout or layer updates $LATEST only, and the alias keeps the old settings.
             assertEquals(true, p.get("AutoPublishAliasAllProperties"), id + " publishes a version for any property");
+            // ... and for a parameter's new value, which the properties as written do not show.
+            assertEquals(Map.of("Ref", "ConfigRevision"), p.get("AutoPublishCodeSha256"), id);
             int memory = (Integer) p.get("MemorySize");
             int timeout = (Integer) p.get("Timeout");
             assertTrue(memory >= 512 && memory <= 10240, id + " memory " + memory);
@@ -134,6 +136,18 @@ class TemplateStructureTest {
                 .peek(e -> assertFalse(String.valueOf(SamTemplate.<Object>map(e.get("Properties")).get("Schedule")).isBlank()))
                 .count();
         assertEquals(1, scheduled, "one scheduled event (the health probe)");
+    }
+
+    @Test
+    void everyRouteWaitsForItsFunctionAsLongAsAnHttpApiCan() {
+        template.functions().forEach((id, p) -> SamTemplate.<Map<String, Object>>map(p.getOrDefault("Events", Map.of()))
+                .forEach((name, e) -> {
+                    if ("HttpApi".equals(e.get("Type"))) {
+                        // Not left to SAM, whose default for an event's integration has not always been API Gateway's.
+                        assertEquals(30_000, SamTemplate.<Object>map(e.get("Properties")).get("TimeoutInMillis"),
+                                id + "." + name);
+                    }
+                }));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.switchboard.api.ProbeReport;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.ledger.RequestLedger;
 import dev.switchboard.testsupport.LedgerEntries;
+import dev.switchboard.testsupport.LogLines;
 import dev.switchboard.testsupport.TestEnvironment;
 import dev.switchboard.testsupport.lambda.LambdaEvents;
 import dev.switchboard.testsupport.lambda.TestLambdaContext;
@@ -42,7 +43,8 @@ class HealthProbeHandlerTest {
 
     @Test
     void anInvocationWithoutTimeForAProbeReportsEveryDeploymentSkippedAndLearnsNothing() {
-        try (ApplicationContext context = ApplicationContext.run(TestEnvironment.properties())) {
+        try (ApplicationContext context = ApplicationContext.run(TestEnvironment.properties());
+             LogLines logs = new LogLines()) {
             HealthProbeHandler handler = new HealthProbeHandler(context);
 
             // 12 s left: not enough for one probe's 10 s timeout and its writes.
@@ -53,6 +55,8 @@ class HealthProbeHandlerTest {
             assertEquals(0, report.healthy() + report.unhealthy());
             assertTrue(report.results().stream().allMatch(r -> ProbeReport.SKIPPED.equals(r.error())
                     && r.circuit() == null));
+            assertTrue(logs.at("ERROR").stream().anyMatch(line -> line.contains("every one of 5 deployments skipped")),
+                    "a run that probed nothing is an error, not a warning: " + logs.lines());
         }
     }
 
