@@ -12,6 +12,7 @@ import dev.switchboard.api.StreamBrokenAfterStartException;
 import dev.switchboard.cost.TokenCounter;
 import dev.switchboard.provider.ChatRequest;
 import dev.switchboard.provider.ChatResponse;
+import dev.switchboard.provider.ClaudePrefill;
 import dev.switchboard.provider.StreamChunk;
 import dev.switchboard.provider.Usage;
 import dev.switchboard.resilience.Attempt;
@@ -102,7 +103,7 @@ public class ChatCompletionService {
         ChatResponse response = outcome.response();
         CompletionAccounting.Settled settled = accounting.settle(answered(call, principal, outcome.answeredBy(),
                 response.usage(), outcome.failedAttempts(), outcome.beforeAnsweringTry(), response,
-                DeliveredAnswer.of(response, call.toolsOffered(), call.budgetFitted()), null));
+                DeliveredAnswer.of(response, call.toolsOffered(), call.budgetFitted(), call.emptyMayBeRight()), null));
         trace.routed(routed(call, outcome.answeredBy(), outcome.failedAttempts().size(),
                 call.cacheKey() == null ? RoutingTrace.CacheUse.BYPASS : RoutingTrace.CacheUse.MISS, upstream));
         // The configured model, as a stream's chunks and the x-switchboard-model header say it, and as the
@@ -191,7 +192,7 @@ public class ChatCompletionService {
         Candidate answered = outcome.answeredBy();
         // What the caller got, assembled: checked for an observed failure like a whole answer.
         DeliveredAnswer delivered = new DeliveredAnswer(progress.text.toString(), last.toolCalls(),
-                last.finishReason(), call.toolsOffered(), call.budgetFitted());
+                last.finishReason(), call.toolsOffered(), call.budgetFitted(), call.emptyMayBeRight());
         // Without text the first chunk is the tool calls' or the finish's, sent right after settling (whose own
         // time the row, written while settling, cannot count).
         Long firstChunkMs = progress.firstChunkMs != null ? progress.firstChunkMs
@@ -262,7 +263,8 @@ public class ChatCompletionService {
         // When the state could not be read, the request goes on uncached: the cache was not asked.
         return new Call(requestId, started, decision, requestFor, admission,
                 lookup == null ? null : lookup.spentToday(), lookup == null ? null : cacheKey,
-                lookup == null ? null : lookup.cached(), !request.tools().isEmpty(), !request.maxTokensGiven());
+                lookup == null ? null : lookup.cached(), !request.tools().isEmpty(), !request.maxTokensGiven(),
+                !request.options().stop().isEmpty() || ClaudePrefill.endsOnAnAnswer(request.messages()));
     }
 
     private ChatCompletionResponse hit(Call call, String principal) {
@@ -357,12 +359,12 @@ public class ChatCompletionService {
     /**
      * One request: the ledger's request id, and OpenAI's chat completion id derived from it; whether it
      * offered tools, which an answer's tool calls are then checked against; whether its answer budget is the
-     * default fitted to each deployment.
+     * default fitted to each deployment; whether an empty answer may be what it asked for.
      */
     private record Call(String requestId, Instant started, RoutingDecision decision,
                         Function<Candidate, ChatRequest> requestFor, RequestAdmission admission,
                         BigDecimal spentBefore, CacheKey cacheKey, CachedResponse hit, boolean toolsOffered,
-                        boolean budgetFitted) {
+                        boolean budgetFitted, boolean emptyMayBeRight) {
 
         String id() {
             return "chatcmpl-" + requestId;

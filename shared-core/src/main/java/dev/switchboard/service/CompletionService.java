@@ -120,7 +120,7 @@ public class CompletionService {
         CompletionAccounting.Settled settled = accounting.settle(new CompletionAccounting.Answered(requestId, started,
                 principal, ENDPOINT, decision, answered, usage, outcome.failedAttempts(),
                 clock.millis() - started.toEpochMilli(), outcome.beforeAnsweringTry(), admission, spentBefore, cacheKey,
-                outcome.response(), DeliveredAnswer.of(outcome.response(), false, false), null));
+                outcome.response(), DeliveredAnswer.of(outcome.response(), false, false, false), null));
         trace.routed(new RoutingTrace.Routed(answered.provider(), answered.model(), decision.strategyUsed(),
                 outcome.failedAttempts().size(), cacheKey == null ? RoutingTrace.CacheUse.BYPASS
                 : RoutingTrace.CacheUse.MISS, clock.millis() - started.toEpochMilli() - upstream.upstreamMs()));

@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param toolsOffered whether the request offered the model tools to call
  * @param budgetFitted whether the answer's max_tokens was the gateway's default, fitted to the deployment that
  *                     answered, rather than the caller's own
+ * @param emptyMayBeRight whether the caller may have had the answer end before any text: the request gives stop
+ *                        sequences (the model's first words may be one), or ends on an answer begun for the model
+ *                        to continue (which it may find complete)
  */
 public record DeliveredAnswer(String text, List<ToolCall> toolCalls, FinishReason finishReason,
-                             boolean toolsOffered, boolean budgetFitted) {
+                             boolean toolsOffered, boolean budgetFitted, boolean emptyMayBeRight) {
 
     public DeliveredAnswer {
         Objects.requireNonNull(text, "text");
@@ -25,9 +28,10 @@ public record DeliveredAnswer(String text, List<ToolCall> toolCalls, FinishReaso
         toolCalls = List.copyOf(toolCalls);
     }
 
-    public static DeliveredAnswer of(ChatResponse response, boolean toolsOffered, boolean budgetFitted) {
+    public static DeliveredAnswer of(ChatResponse response, boolean toolsOffered, boolean budgetFitted,
+                                     boolean emptyMayBeRight) {
         return new DeliveredAnswer(response.text(), response.toolCalls(), response.finishReason(), toolsOffered,
-                budgetFitted);
+                budgetFitted, emptyMayBeRight);
     }
 
     /**
@@ -48,6 +52,7 @@ public record DeliveredAnswer(String text, List<ToolCall> toolCalls, FinishReaso
     @Override
     public String toString() {
         return "DeliveredAnswer[text=" + text.length() + " chars, toolCalls=" + toolCalls.size() + ", finishReason="
-                + finishReason + ", toolsOffered=" + toolsOffered + ", budgetFitted=" + budgetFitted + "]";
+                + finishReason + ", toolsOffered=" + toolsOffered + ", budgetFitted=" + budgetFitted + ", emptyMayBeRight="
+                + emptyMayBeRight + "]";
     }
 }

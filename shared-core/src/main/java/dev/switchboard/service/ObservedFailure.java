@@ -12,7 +12,8 @@ import java.util.Optional;
  * An observed failure: an economy deployment answered, and its answer is unusable on the request's own
  * terms, so the weak model failed the prompt with no one having to say so. Two answers count:
  * <ul>
- *   <li>an empty one: no text (blank once stripped) and no tool calls;</li>
+ *   <li>an empty one: no text (blank once stripped) and no tool calls, unless the caller may have asked for it
+ *   (stop sequences, or an answer begun for the model to continue);</li>
  *   <li>one that calls a tool the request offered with arguments that are not a JSON object.</li>
  * </ul>
  * Not counted, because they say nothing about how hard the prompt is: failed calls (provider errors,
@@ -50,6 +51,9 @@ public record ObservedFailure(String note) {
         }
         ObservedFailure failure;
         if (answer.text().isBlank() && answer.toolCalls().isEmpty()) {
+            if (answer.emptyMayBeRight()) {
+                return Optional.empty();
+            }
             failure = new ObservedFailure(EMPTY);
         } else if (answer.toolsOffered()
                 && answer.toolCalls().stream().anyMatch(call -> !call.argumentsAreAnObject(json))) {

@@ -15,11 +15,11 @@ class DeliveredAnswerTest {
     private static final JsonMapper JSON = JsonMapper.createDefault();
 
     private static DeliveredAnswer text(FinishReason finish, boolean budgetFitted) {
-        return new DeliveredAnswer("Paris.", List.of(), finish, false, budgetFitted);
+        return new DeliveredAnswer("Paris.", List.of(), finish, false, budgetFitted, false);
     }
 
     private static DeliveredAnswer calling(String arguments, FinishReason finish) {
-        return new DeliveredAnswer("", List.of(new ToolCall("c1", "get_weather", arguments)), finish, true, false);
+        return new DeliveredAnswer("", List.of(new ToolCall("c1", "get_weather", arguments)), finish, true, false, false);
     }
 
     @Test
@@ -45,7 +45,7 @@ class DeliveredAnswerTest {
 
     @Test
     void emptyBlockedAndOddlyEndedAnswersAreNotCached() {
-        assertFalse(new DeliveredAnswer(" ", List.of(), FinishReason.STOP, false, false).worthCaching(JSON));
+        assertFalse(new DeliveredAnswer(" ", List.of(), FinishReason.STOP, false, false, false).worthCaching(JSON));
         assertFalse(text(FinishReason.CONTENT_FILTER, false).worthCaching(JSON));
         assertFalse(text(FinishReason.OTHER, false).worthCaching(JSON));
     }

@@ -1,14 +1,19 @@
 package dev.switchboard.service;
 
+import dev.switchboard.api.ChatCompletionRequest;
 import dev.switchboard.api.ChatCompletionResponse;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.FeedbackRequest;
 import dev.switchboard.api.FeedbackResponse;
+import dev.switchboard.api.RoutingPreferences;
 import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.provider.ChatMessage;
+import dev.switchboard.provider.GenerationOptions;
 import dev.switchboard.provider.ToolCall;
+import dev.switchboard.provider.ToolChoice;
 import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.Tier;
 import dev.switchboard.state.CacheSettings;
@@ -83,6 +88,22 @@ class ObservedFailureLearningTest {
         fixture.clock.advance(LedgerLearning.MAX_AGE);
         assertEquals(1, learned(fixture, learning), "the request taught once");
         assertEquals(1, learning.lessonsApplied());
+    }
+
+    @Test
+    void anEmptyAnswerToARequestWithStopSequencesTeachesNothing() {
+        CoreFixture fixture = answeringEmpty();
+        LedgerLearning learning = learning(fixture);
+        ChatCompletionRequest stopped = new ChatCompletionRequest(null, List.of(ChatMessage.user(PROMPT)), 100, true,
+                null, List.of(), false, false, false, RoutingPreferences.NONE, null, ToolChoice.AUTO,
+                new GenerationOptions(null, List.of("One")));
+
+        fixture.chatCompletions().complete(stopped, CoreFixture.ALICE);
+
+        LedgerEntry row = fixture.ledger.rows.get(0);
+        assertEquals("economy", row.tier());
+        assertNull(row.learnerOutcome(), "the answer may have ended at the caller's stop before its first word");
+        assertEquals(0, learned(fixture, learning));
     }
 
     @Test

@@ -32,12 +32,12 @@ class ObservedFailureTest {
     }
 
     private static DeliveredAnswer text(String text, FinishReason finish) {
-        return new DeliveredAnswer(text, List.of(), finish, false, false);
+        return new DeliveredAnswer(text, List.of(), finish, false, false, false);
     }
 
     private static DeliveredAnswer calling(String argumentsJson, boolean toolsOffered) {
         return new DeliveredAnswer("", List.of(GOOD_CALL, new ToolCall("c2", "get_weather", argumentsJson)),
-                FinishReason.TOOL_CALLS, toolsOffered, false);
+                FinishReason.TOOL_CALLS, toolsOffered, false, false);
     }
 
     @Test
@@ -75,7 +75,7 @@ class ObservedFailureTest {
         assertTrue(economy(calling("", true)).isEmpty(), "blank arguments are the empty object (a tool without parameters)");
         assertTrue(economy(calling("  ", true)).isEmpty());
         assertTrue(economy(DeliveredAnswer.of(new ChatResponse("", "m", new Usage(3, 5), FinishReason.TOOL_CALLS,
-                List.of(GOOD_CALL)), true, false)).isEmpty(), "tool calls without text are an answer");
+                List.of(GOOD_CALL)), true, false, false)).isEmpty(), "tool calls without text are an answer");
     }
 
     @Test
@@ -88,7 +88,16 @@ class ObservedFailureTest {
         assertTrue(economy(text("", FinishReason.LENGTH)).isEmpty());
         assertTrue(economy(text("", FinishReason.CONTENT_FILTER)).isEmpty());
         assertTrue(economy(new DeliveredAnswer("", List.of(new ToolCall("c", "get_weather", "{\"ci")),
-                FinishReason.LENGTH, true, false)).isEmpty(), "a call cut short by max_tokens is the caller's limit");
+                FinishReason.LENGTH, true, false, false)).isEmpty(), "a call cut short by max_tokens is the caller's limit");
+    }
+
+    @Test
+    void anEmptyAnswerTheCallerMayHaveAskedForTeachesNothing() {
+        // {"stop": ["Hello"]} to "Say hello": the model's first word is the stop, and the answer is rightly empty.
+        assertTrue(economy(new DeliveredAnswer("", List.of(), FinishReason.STOP, false, false, true)).isEmpty());
+        assertEquals(Optional.of(new ObservedFailure(ObservedFailure.BAD_TOOL_ARGUMENTS)),
+                economy(new DeliveredAnswer("", List.of(GOOD_CALL, new ToolCall("c2", "get_weather", "[1]")),
+                        FinishReason.TOOL_CALLS, true, false, true)), "bad arguments are no stop's doing");
     }
 
     @Test
