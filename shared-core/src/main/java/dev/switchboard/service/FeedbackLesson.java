@@ -52,6 +52,10 @@ public record FeedbackLesson(String outcome, double[] features, String note) {
         if (byRating != null && byScore != null && !byRating.equals(byScore)) {
             return none("the rating and the quality score disagree");
         }
+        if (feedback.rating() != null && feedback.qualityScore() != null && (byRating == null) != (byScore == null)) {
+            // A neutral rating beside a clear score (or the other way round) is a mixed signal, not a verdict.
+            return none("one of the rating and the quality score is neither clearly good nor clearly bad");
+        }
         Boolean failed = byRating != null ? byRating : byScore;
         if (failed == null) {
             return none("neither clearly good (rating >= 4, quality_score >= 0.7) nor clearly bad "

@@ -128,6 +128,10 @@ class FeedbackServiceTest {
         assertNull(feedback.submit(new FeedbackRequest(id, 3, null, null), CoreFixture.ALICE).learnerOutcome());
         assertNull(feedback.submit(new FeedbackRequest(id, 1, 0.95, null), CoreFixture.ALICE).learnerOutcome());
         assertNull(feedback.submit(new FeedbackRequest(id, null, 0.6, null), CoreFixture.ALICE).learnerOutcome());
+        FeedbackResponse mixed = feedback.submit(new FeedbackRequest(id, 3, 0.2, null), CoreFixture.ALICE);
+        assertNull(mixed.learnerOutcome(), "a neutral rating beside a clear score is a mixed signal");
+        assertTrue(mixed.learnerNote().contains("neither clearly good nor clearly bad"), mixed.learnerNote());
+        assertNull(feedback.submit(new FeedbackRequest(id, 5, 0.6, null), CoreFixture.ALICE).learnerOutcome());
         assertEquals(0, learnedExamples());
     }
 
