@@ -68,6 +68,13 @@ public interface RequestLedger {
     /** Feedback since {@code since} per provider and model that answered (requests nobody answered left out). */
     List<ProviderQuality> qualityByProvider(Instant since, LedgerScope scope);
 
+    /**
+     * Feedback since {@code since} per provider and model, as routing weighs it: each rater's latest feedback on a
+     * request counts once, so that no one moves a deployment's quality for everyone by rating one answer again
+     * and again.
+     */
+    List<ProviderQuality> routingQuality(Instant since);
+
     /** Feedback since {@code since} per strategy that routed the request. */
     List<StrategyQuality> qualityByStrategy(Instant since, LedgerScope scope);
 

@@ -1,6 +1,5 @@
 package dev.switchboard.service;
 
-import dev.switchboard.ledger.LedgerScope;
 import dev.switchboard.ledger.ProviderQuality;
 import dev.switchboard.ledger.RequestLedger;
 import io.micronaut.scheduling.TaskExecutors;
@@ -87,7 +86,7 @@ public class DeploymentQuality {
     private void read(Instant now) {
         try {
             Map<String, Double> scores = new HashMap<>();
-            for (ProviderQuality q : ledger.qualityByProvider(now.minus(WINDOW), LedgerScope.EVERYONE)) {
+            for (ProviderQuality q : ledger.routingQuality(now.minus(WINDOW))) {
                 Double score = score(q);
                 if (score != null) {
                     scores.put(q.provider() + "/" + q.model(), score);

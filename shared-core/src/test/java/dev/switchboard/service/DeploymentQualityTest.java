@@ -23,7 +23,7 @@ class DeploymentQualityTest {
     private int reads;
     private final RequestLedger ledger = (RequestLedger) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {RequestLedger.class}, (proxy, method, args) -> {
-                if (!method.getName().equals("qualityByProvider")) {
+                if (!method.getName().equals("routingQuality")) {
                     throw new AssertionError("only the quality query is expected, not " + method.getName());
                 }
                 reads++;

@@ -198,6 +198,12 @@ public class ListLedger implements RequestLedger {
         return List.copyOf(quality);
     }
 
+    /** The same figures as {@link #qualityByProvider}: what they count is tested against real databases. */
+    @Override
+    public List<ProviderQuality> routingQuality(Instant since) {
+        return List.copyOf(quality);
+    }
+
     @Override
     public List<StrategyQuality> qualityByStrategy(Instant since, LedgerScope scope) {
         throw analyticsAreNotHere();

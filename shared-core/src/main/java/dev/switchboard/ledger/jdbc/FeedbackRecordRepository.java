@@ -85,6 +85,19 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
             GROUP BY r.provider, r.model ORDER BY feedback DESC, provider, model""")
     List<ProviderQuality> byProvider(Instant since, @Nullable String principal);
 
+    /** As {@link #byProvider} for everyone, with only each rater's latest feedback on each request. */
+    @Query("""
+            SELECT r.provider AS provider, r.model AS model, COUNT(*) AS feedback, COUNT(f.rating) AS ratings,
+                   AVG(CAST(f.rating AS DOUBLE PRECISION)) AS avg_rating,
+                   COUNT(f.quality_score) AS scores, AVG(f.quality_score) AS avg_quality_score
+            FROM feedback f JOIN request_log r ON r.id = f.request_id
+            WHERE f.created_at >= :since AND r.provider IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM feedback g
+                              WHERE g.request_id = f.request_id AND g.principal = f.principal AND g.created_at >= :since
+                                AND (g.created_at > f.created_at OR (g.created_at = f.created_at AND g.id > f.id)))
+            GROUP BY r.provider, r.model ORDER BY feedback DESC, provider, model""")
+    List<ProviderQuality> latestPerRaterByProvider(Instant since);
+
     @Query("""
             SELECT r.strategy AS strategy, COUNT(*) AS feedback, COUNT(f.rating) AS ratings,
                    AVG(CAST(f.rating AS DOUBLE PRECISION)) AS avg_rating,
@@ -96,8 +109,9 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
 
     /**
      * A request counts once, with its latest rating in the scope asked (the admin's: by anyone; a user's: by that
-     * user): rating one answer five times, or its user and the admin rating it, is not several ratings. Quality scores, when any were given, must agree. Both the rated requests and
-     * the priced answers must be at least {@code minRequests}, so that one lucky answer is no finding.
+     * user): rating one answer five times, or its user and the admin rating it, is not several ratings. Quality
+     * scores, when any were given, must agree, each request's latest counted once in the same way. Both the rated
+     * requests and the priced answers must be at least {@code minRequests}, so that one lucky answer is no finding.
      */
     @Query("SELECT q.provider AS provider, q.model AS model, q.ratings AS ratings, q.avg_rating AS avg_rating,"
             + " c.requests AS requests, c.avg_cost AS avg_cost"
@@ -120,6 +134,11 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
             + " FROM feedback f JOIN request_log r ON r.id = f.request_id"
             + " WHERE f.created_at >= :since AND f.quality_score IS NOT NULL AND r.provider IS NOT NULL"
             + " AND (CAST(:principal AS VARCHAR(128)) IS NULL OR f.principal = :principal)"
+            + " AND NOT EXISTS (SELECT 1 FROM feedback g"
+            + " WHERE g.request_id = f.request_id"
+            + " AND (CAST(:principal AS VARCHAR(128)) IS NULL OR g.principal = :principal)"
+            + " AND g.quality_score IS NOT NULL AND g.created_at >= :since"
+            + " AND (g.created_at > f.created_at OR (g.created_at = f.created_at AND g.id > f.id)))"
             + " GROUP BY r.provider, r.model) s ON s.provider = q.provider AND s.model = q.model"
             + " WHERE q.avg_rating >= :minAvgRating AND q.ratings >= :minRequests AND c.requests >= :minRequests"
             + " AND (s.avg_score IS NULL OR s.avg_score >= :minAvgQualityScore)"

@@ -181,6 +181,11 @@ public class JdbcRequestLedger implements RequestLedger {
     }
 
     @Override
+    public List<ProviderQuality> routingQuality(Instant since) {
+        return use(() -> feedback.latestPerRaterByProvider(since));
+    }
+
+    @Override
     public List<StrategyQuality> qualityByStrategy(Instant since, LedgerScope scope) {
         return use(() -> feedback.byStrategy(since, scope.principal()));
     }

@@ -209,6 +209,26 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
     }
 
     @Test
+    void routingWeighsEachRatersLatestFeedbackOnARequestOnce() {
+        String cheap = economy("complexity");
+        String other = economy("complexity");
+        for (int i = 0; i < 5; i++) {
+            ledger.appendFeedback(new FeedbackEntry(UUID.randomUUID().toString(), cheap, NOW.minusSeconds(50 - i),
+                    "alice", null, 0.0, null, null));
+        }
+        ledger.appendFeedback(new FeedbackEntry(UUID.randomUUID().toString(), cheap, NOW.minusSeconds(20), "alice", 4,
+                0.9, null, null));
+        feedback(other, 5, 1.0, null);
+        ledger.appendFeedback(new FeedbackEntry(UUID.randomUUID().toString(), cheap, NOW.minusSeconds(5), "admin", 2,
+                null, null, null));
+
+        assertEquals(List.of(new ProviderQuality("gemini", "gemini-1.5-flash", 3, 3, 11 / 3.0, 2, 0.95)),
+                ledger.routingQuality(SINCE), "alice's six on one answer are one: her latest");
+        assertEquals(8, ledger.qualityByProvider(SINCE, LedgerScope.EVERYONE).get(0).feedback(),
+                "the quality figures still count every submission");
+    }
+
+    @Test
     void aPrincipalsScopeReadsOnlyTheFeedbackItGaveOnItsOwnRequests() {
         String alices = economy("complexity");
         LedgerEntry bobs = LedgerEntries.ok(NOW.minusSeconds(60)).build("bob");
