@@ -50,9 +50,18 @@ public final class LearningStrategy implements RoutingStrategy {
         return assessed(learner.estimate(prompt));
     }
 
-    /** The same, reading the learner's features from the prompt's analysis when its scan took them. */
+    /**
+     * The same, reading the learner's features from the prompt's analysis when its scan took them. A prompt
+     * longer than the scan reads has none: the learning strategy declines it rather than read the whole prompt
+     * on the request's path, and no outcome of such a prompt ever teaches the learner either (its row records
+     * no features).
+     */
     public LearnedAssessment assess(String prompt, PromptAnalysis analysis) {
         Optional<FeatureVector> features = analysis.learnerFeatures();
+        if (features.isEmpty() && prompt.length() > PromptAnalyzer.SCAN_CHARS) {
+            return new LearnedAssessment(Optional.empty(), Confidence.LOW, DifficultyEstimate.unknown(),
+                    "learning reads prompts of up to " + PromptAnalyzer.SCAN_CHARS + " characters, and this one is longer");
+        }
         return assessed(features.isPresent() ? learner.estimate(prompt, features.get()) : learner.estimate(prompt));
     }
 
@@ -75,21 +84,5 @@ public final class LearningStrategy implements RoutingStrategy {
     private static String evidence(DifficultyEstimate estimate) {
         return "learned failure probability " + Decimals.two(estimate.failureProbability())
                 + " (certainty " + Decimals.two(estimate.certainty()) + ", " + estimate.examples() + " outcomes)";
-    }
-
-    /**
-     * Learns from how an answer turned out. An answer from a deployment below the premium tier shows
-     * whether the weak model copes; a poor premium answer marks the prompt as hard; a good premium
-     * answer says nothing of the weak model and is not learned from.
-     *
-     * @return whether the outcome was learned from
-     */
-    public boolean learn(String prompt, Tier answeredBy, boolean satisfactory) {
-        Objects.requireNonNull(prompt, "prompt");
-        if (answeredBy == Tier.PREMIUM && satisfactory) {
-            return false;
-        }
-        learner.observe(prompt, !satisfactory);
-        return true;
     }
 }

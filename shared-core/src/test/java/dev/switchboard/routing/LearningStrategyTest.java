@@ -1,6 +1,5 @@
 package dev.switchboard.routing;
 
-import dev.switchboard.routing.ScriptedLearner.Observation;
 import dev.switchboard.routing.learning.DifficultyEstimate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +14,6 @@ import static dev.switchboard.routing.RoutingFixtures.labels;
 import static dev.switchboard.routing.RoutingFixtures.request;
 import static dev.switchboard.routing.RoutingFixtures.requestFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -155,31 +153,15 @@ class LearningStrategyTest {
         assertEquals(List.of(), learner.asked);
     }
 
-    @ParameterizedTest(name = "{0} satisfactory={1} -> weak model failed={2}")
-    @CsvSource(textBlock = """
-            ECONOMY,  true,  false
-            ECONOMY,  false, true
-            STANDARD, true,  false
-            STANDARD, false, true
-            PREMIUM,  false, true
-            """)
-    void learnsEveryOutcomeButAGoodPremiumAnswer(Tier answeredBy, boolean satisfactory, boolean weakModelFailed) {
-        assertTrue(strategy.learn("some prompt", answeredBy, satisfactory));
-
-        assertEquals(List.of(new Observation("some prompt", weakModelFailed)), learner.observed);
-    }
-
     @Test
-    void aGoodPremiumAnswerSaysNothingOfTheWeakModelAndIsNotLearned() {
-        assertFalse(strategy.learn("some prompt", Tier.PREMIUM, true));
+    void declinesAPromptLongerThanTheScanReadsWithoutReadingIt() {
+        String longPrompt = "word ".repeat(PromptAnalyzer.SCAN_CHARS / 5 + 1);
+        learner.answer(longPrompt, 0.9, 200, 0.95);
 
-        assertEquals(List.of(), learner.observed);
-    }
+        Optional<RoutingDecision> decision = strategy.decide(requestFor(ALL).prompt(longPrompt).build());
 
-    @Test
-    void learnRefusesANullPrompt() {
-        assertThrows(NullPointerException.class, () -> strategy.learn(null, Tier.ECONOMY, true));
-        assertEquals(List.of(), learner.observed);
+        assertEquals(Optional.empty(), decision, "the hybrid falls back to complexity");
+        assertEquals(List.of(), learner.asked, "the learner has no features of it and is not asked");
     }
 
     @Test
