@@ -251,8 +251,11 @@ public class LedgerLearning {
                 || appliedRequests.putIfAbsent(lesson.requestId(), lesson.createdAt()) != null) {
             return false;
         }
-        if (lesson.createdAt().isAfter(watermark)) {
-            watermark = lesson.createdAt();
+        // Never past this instance's own now: a lesson stamped by an instance whose clock runs fast would
+        // otherwise move the read window past lessons still to come from the others.
+        Instant seen = lesson.createdAt().isAfter(clock.instant()) ? clock.instant() : lesson.createdAt();
+        if (seen.isAfter(watermark)) {
+            watermark = seen;
         }
         Optional<double[]> features = LearnerFeatureText.decode(lesson.learnerFeatures());
         if (features.isEmpty()) {

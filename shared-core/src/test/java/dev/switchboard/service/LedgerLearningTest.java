@@ -52,6 +52,11 @@ class LedgerLearningTest {
         return entry;
     }
 
+    /** A time the lessons of a history start at: in the past, as every lesson is to the instance reading it. */
+    private Instant longAgo() {
+        return clock.instant().minus(Duration.ofDays(2));
+    }
+
     private long examples() {
         return learner.estimate(PROMPT).examples();
     }
@@ -142,6 +147,19 @@ class LedgerLearningTest {
     }
 
     @Test
+    void aLessonStampedByAFastClockDoesNotMoveTheReadPastLessonsStillToCome() {
+        Instant now = clock.instant();
+        lesson(now.plus(Duration.ofMinutes(10)), true); // from an instance whose clock is ten minutes fast
+        assertEquals(1, learning.refresh());
+
+        clock.advance(Duration.ofMinutes(2));
+        lesson(now.plus(Duration.ofMinutes(1)), false); // rightly stamped, written a minute after it began
+
+        assertEquals(1, learning.refresh(), "the read starts five minutes before this instance's now, not the fast one's");
+        assertEquals(2, examples());
+    }
+
+    @Test
     void aRequestTeachesOnceEvenWhenAnEarlierLessonOnItCommitsAfterTheFirstWasApplied() {
         Instant now = clock.instant();
         FeedbackEntry first = lesson(now, true);
@@ -172,7 +190,7 @@ class LedgerLearningTest {
     @Test
     void aColdReadOfALongHistoryRemembersOnlyTheLateWindowNotEveryLesson() {
         int lessons = LedgerLearning.PAGE * 3;
-        Instant start = clock.instant();
+        Instant start = longAgo();
         for (int i = 0; i < lessons; i++) {
             lesson(start.plus(Duration.ofMinutes(i)), i % 2 == 0);
         }
@@ -193,7 +211,7 @@ class LedgerLearningTest {
 
     @Test
     void aNewInstanceStartsFromTheNewestCheckpointAndLearnsWhatAFullReadWould() {
-        Instant start = clock.instant();
+        Instant start = longAgo();
         for (int i = 0; i < 40; i++) {
             lesson(start.plus(Duration.ofMinutes(i)), i % 3 == 0);
         }
@@ -223,7 +241,7 @@ class LedgerLearningTest {
 
     @Test
     void aCheckpointLearnedWithOtherSettingsIsNotUsed() {
-        Instant start = clock.instant();
+        Instant start = longAgo();
         for (int i = 0; i < 20; i++) {
             lesson(start.plus(Duration.ofMinutes(i)), i % 2 == 0);
         }
@@ -239,7 +257,7 @@ class LedgerLearningTest {
 
     @Test
     void aCheckpointGrownFromAnotherStartingStateIsNotUsed() {
-        Instant start = clock.instant();
+        Instant start = longAgo();
         for (int i = 0; i < 20; i++) {
             lesson(start.plus(Duration.ofMinutes(i)), i % 2 == 0);
         }
@@ -253,7 +271,7 @@ class LedgerLearningTest {
 
     @Test
     void aLessonWrittenLateBehindACheckpointIsStillLearnedByNewInstances() {
-        Instant start = clock.instant();
+        Instant start = longAgo();
         for (int i = 0; i < 40; i++) {
             lesson(start.plus(Duration.ofMinutes(i)), false);
         }
@@ -269,7 +287,7 @@ class LedgerLearningTest {
 
     @Test
     void aNewerCheckpointOfAnotherOriginDoesNotHideThisOriginsOwn() {
-        Instant start = clock.instant();
+        Instant start = longAgo();
         for (int i = 0; i < 40; i++) {
             lesson(start.plus(Duration.ofMinutes(i)), i % 3 == 0);
         }

@@ -58,7 +58,7 @@ final class LearnerCheckpointStore {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO learner_checkpoint (id, "
                     + "created_at, after_at, after_id, lessons, origin, state) VALUES (?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement prune = connection.prepareStatement(
-                         "DELETE FROM learner_checkpoint WHERE after_at < ?")) {
+                         "DELETE FROM learner_checkpoint WHERE after_at < ? AND origin = ?")) {
                 insert.setString(1, checkpoint.id());
                 insert.setTimestamp(2, Timestamp.from(checkpoint.createdAt()));
                 insert.setTimestamp(3, Timestamp.from(checkpoint.afterAt()));
@@ -67,7 +67,9 @@ final class LearnerCheckpointStore {
                 insert.setString(6, checkpoint.origin());
                 insert.setString(7, Base64.getEncoder().encodeToString(checkpoint.state()));
                 insert.executeUpdate();
+                // Only its own origin's: a deployment that shares the ledger from another starting state keeps its own.
                 prune.setTimestamp(1, Timestamp.from(checkpoint.afterAt().minus(KEPT)));
+                prune.setString(2, checkpoint.origin());
                 return prune.executeUpdate();
             }
         });

@@ -170,6 +170,10 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
         assertEquals(3, kept, "the one three days behind the newest is forgotten");
         ledger.saveLearnerCheckpoint(new LearnerCheckpoint("cp-other", NOW, NOW.plusSeconds(60), "f-9", 99, "p", state));
         assertEquals("cp-c", ledger.newestLearnerCheckpoint("o").orElseThrow().id(), "of its own origin only");
+        ledger.saveLearnerCheckpoint(new LearnerCheckpoint("cp-far", NOW, NOW.plusSeconds(3 * 86_400), "f-10", 500, "p",
+                state));
+        assertEquals("cp-c", ledger.newestLearnerCheckpoint("o").orElseThrow().id(),
+                "another origin's save, days further along, forgets none of this origin's");
 
         LedgerEntry late = LedgerEntries.ok(NOW.minusSeconds(30)).build();
         ledger.append(new LedgerEntry(late.id(), late.createdAt(), late.principal(), late.endpoint(), late.strategy(),
