@@ -27,8 +27,8 @@ public record LearnerLesson(String lessonId, String requestId, String source, In
     public static final String OBSERVED = "observed";
     public static final String OBSERVED_PREFIX = "observed-";
     /**
-     * How far behind the newest lesson a lesson may be written and still be read by running learners; one
-     * written later is missed by them, and makes the ledger forget the learner checkpoints past it.
+     * How far behind the newest lesson a lesson may be written and still be read by running learners at its own
+     * time; the ledger dates one written later by its writing instead (request_log.lesson_at), so that they do.
      */
     public static final Duration LATE_WINDOW = Duration.ofMinutes(5);
 

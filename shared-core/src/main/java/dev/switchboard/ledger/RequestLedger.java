@@ -13,9 +13,8 @@ public interface RequestLedger {
 
     /**
      * Writes a request's row. A row that carries a lesson for the learner and is written more than
-     * {@link LearnerLesson#LATE_WINDOW} after it was created (from the outbox, after a ledger outage) makes
-     * the ledger forget the learner checkpoints from its point on: no running learner reads it any more,
-     * but an instance starting from an earlier checkpoint does.
+     * {@link LearnerLesson#LATE_WINDOW} after it was created (from the outbox, after a ledger outage) has its
+     * lesson dated by its writing, so that running learners, and the checkpoints they save, take it.
      */
     void append(LedgerEntry entry);
 

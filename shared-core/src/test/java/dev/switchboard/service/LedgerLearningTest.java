@@ -270,19 +270,32 @@ class LedgerLearningTest {
     }
 
     @Test
-    void aLessonWrittenLateBehindACheckpointIsStillLearnedByNewInstances() {
+    void aLessonWrittenLateIsLearnedByRunningInstancesAndByEveryCheckpointSavedAfterIt() {
         Instant start = longAgo();
         for (int i = 0; i < 40; i++) {
             lesson(start.plus(Duration.ofMinutes(i)), false);
         }
         learning.refresh(); // a checkpoint after minute 33
-        // An observed failure parked in the outbox during an outage, drained now with its own created_at:
-        // the ledger forgets the checkpoints past it.
-        lesson(start.plus(Duration.ofMinutes(10)).plusSeconds(30), true);
+        // An observed failure parked in the outbox during an outage, drained now: dated by its writing.
+        LedgerEntry late = LedgerEntries.ok(start.plus(Duration.ofMinutes(10)).plusSeconds(30)).build();
+        ledger.append(new LedgerEntry(late.id(), late.createdAt(), late.principal(), late.endpoint(), late.strategy(),
+                late.confidence(), late.pattern(), late.complexity(), late.provider(), late.model(), late.tokensIn(),
+                late.tokensOut(), late.cost(), late.baselineCost(), late.priced(), late.latencyMs(), false, false, 1,
+                LedgerEntry.OK, null, "economy", "gemini/gemini-1.5-flash",
+                LearnerFeatureText.encode(FeatureVector.of(PROMPT).toArray()), FeedbackEntry.WEAK_FAILED,
+                ObservedFailure.EMPTY));
+
+        assertEquals(1, learning.refresh(), "the running instance reads it");
+        assertEquals(41, learning.lessonsApplied());
+        clock.advance(LedgerLearning.CHECKPOINT_EVERY);
+        learning.refresh(); // and may save a checkpoint again
         LedgerLearning cold = new LedgerLearning(new LogisticDifficultyLearner(LearnerOptions.DEFAULTS),
                 () -> ledger, clock, Runnable::run);
+        cold.refresh();
 
-        assertEquals(41, cold.refresh(), "every lesson, the late one included");
+        assertEquals(41, cold.lessonsApplied(), "every lesson, the late one included, whichever checkpoint it starts from");
+        assertEquals(learner.estimate(PROMPT).failureProbability(), cold.learner().estimate(PROMPT).failureProbability(),
+                1e-9);
     }
 
     @Test

@@ -41,6 +41,8 @@ public class ListLedger implements RequestLedger {
     public final List<LedgerEntry> rows = new ArrayList<>();
     public final List<FeedbackEntry> feedback = new ArrayList<>();
     public final List<LearnerCheckpoint> checkpoints = new ArrayList<>();
+    private final java.util.Map<String, Instant> lessonTimes = new java.util.HashMap<>();
+    private Instant newestSeen;
     public boolean down;
     /** Like the ledger's unique index (V5): a second lesson on one request is refused. Off: tests that build the race. */
     public boolean oneLessonPerRequest;
@@ -62,16 +64,18 @@ public class ListLedger implements RequestLedger {
         }
         rows.add(entry);
         if (entry.learnerOutcome() != null) {
-            forgetCheckpointsFrom(entry.createdAt());
+            // As the ledger dates a lesson (lesson_at): by its creation, or, written late, by when it was written,
+            // which here is the newest time the ledger has seen.
+            boolean late = newestSeen != null && entry.createdAt().isBefore(newestSeen.minus(LearnerLesson.LATE_WINDOW));
+            lessonTimes.put(entry.id(), late ? newestSeen : entry.createdAt());
         }
+        seen(entry.createdAt());
     }
 
-    /**
-     * As the ledger does when a lesson is written late; here for every lesson, which forgets nothing
-     * unless it is late, since checkpoints stand a late window behind the newest lesson.
-     */
-    private void forgetCheckpointsFrom(Instant createdAt) {
-        checkpoints.removeIf(c -> !c.afterAt().isBefore(createdAt));
+    private void seen(Instant at) {
+        if (newestSeen == null || at.isAfter(newestSeen)) {
+            newestSeen = at;
+        }
     }
 
     @Override
@@ -132,9 +136,7 @@ public class ListLedger implements RequestLedger {
             throw new LessonTakenException(entry.requestId());
         }
         feedback.add(entry);
-        if (entry.learnerOutcome() != null) {
-            forgetCheckpointsFrom(entry.createdAt());
-        }
+        seen(entry.createdAt());
     }
 
     @Override
@@ -178,7 +180,7 @@ public class ListLedger implements RequestLedger {
         java.util.stream.Stream<LearnerLesson> observed = rows.stream()
                 .filter(r -> r.learnerOutcome() != null)
                 .map(r -> new LearnerLesson(LearnerLesson.OBSERVED_PREFIX + r.id(), r.id(), LearnerLesson.OBSERVED,
-                        r.createdAt(), r.learnerOutcome(), r.learnerFeatures()));
+                        lessonTimes.get(r.id()), r.learnerOutcome(), r.learnerFeatures()));
         return java.util.stream.Stream.concat(fromFeedback, observed)
                 .filter(l -> l.createdAt().isAfter(afterAt)
                         || (l.createdAt().equals(afterAt) && l.lessonId().compareTo(afterId) > 0))

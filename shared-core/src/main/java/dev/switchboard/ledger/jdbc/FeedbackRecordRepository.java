@@ -34,7 +34,8 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
      * once: its observed failure, when it has one, is its lesson (feedback on it comes later and is left
      * out); otherwise its first feedback lesson, should two instances have recorded one for it at once.
      * An observed lesson's id is its request's id behind a prefix ({@link LearnerLesson#OBSERVED_PREFIX}),
-     * so that it never meets a feedback id. Each branch is cut to the page in the same order first, so a
+     * so that it never meets a feedback id, and its time is its row's lesson_at: its request's creation, or,
+     * for a row written late, when it was written. Each branch is cut to the page in the same order first, so a
      * read from long ago sorts a page's worth of each kind, not every lesson, per page. The plain
      * {@code created_at >= :afterAt} beside each cursor is what lets PostgreSQL start its index scan at
      * the cursor: the cursor's OR alone made it walk the index from the oldest row, which at tens of
@@ -57,12 +58,11 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
                   ORDER BY f.created_at, f.id
                   LIMIT :limit)
                   UNION ALL
-                  (SELECT 'observed-' || r.id, r.id, 'observed', r.created_at, r.learner_outcome, r.learner_features
+                  (SELECT 'observed-' || r.id, r.id, 'observed', r.lesson_at, r.learner_outcome, r.learner_features
                   FROM request_log r
-                  WHERE r.learner_outcome IS NOT NULL
-                    AND r.created_at >= :afterAt
-                    AND (r.created_at > :afterAt OR (r.created_at = :afterAt AND 'observed-' || r.id > :afterId))
-                  ORDER BY r.created_at, 'observed-' || r.id
+                  WHERE r.lesson_at >= :afterAt
+                    AND (r.lesson_at > :afterAt OR (r.lesson_at = :afterAt AND 'observed-' || r.id > :afterId))
+                  ORDER BY r.lesson_at, 'observed-' || r.id
                   LIMIT :limit)) l
             ORDER BY l.created_at, l.lesson_id
             LIMIT :limit""")

@@ -72,13 +72,11 @@ public class JdbcRequestLedger implements RequestLedger {
             boolean lateLesson = e.learnerOutcome() != null
                     && e.createdAt().isBefore(now.minus(LearnerLesson.LATE_WINDOW));
             if (lateForRollup || lateLesson) {
-                // A row written late (from the outbox): it and what it changes land together, or neither does.
-                insert.oneWith(e, connection -> {
+                // A row written late (from the outbox): it and what it changes land together, or neither does. Its
+                // lesson is dated now, so that running learners and checkpoints, already past its creation, read it.
+                insert.lateWith(e, now, connection -> {
                     if (lateForRollup) {
                         rollup.markStale(connection, e.createdAt());
-                    }
-                    if (lateLesson) {
-                        LearnerCheckpointStore.forgetFrom(connection, e.createdAt());
                     }
                     return null;
                 });

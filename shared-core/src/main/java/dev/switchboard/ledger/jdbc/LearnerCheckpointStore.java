@@ -3,13 +3,10 @@ package dev.switchboard.ledger.jdbc;
 import dev.switchboard.ledger.LearnerCheckpoint;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,15 +39,6 @@ final class LearnerCheckpointStore {
                 }
             }
         });
-    }
-
-    /** Forgets, on the connection writing a late lesson created at {@code createdAt}, the checkpoints past it. */
-    static void forgetFrom(Connection connection, Instant createdAt) throws SQLException {
-        try (PreparedStatement forget = connection.prepareStatement(
-                "DELETE FROM learner_checkpoint WHERE after_at >= ?")) {
-            forget.setTimestamp(1, Timestamp.from(createdAt));
-            forget.executeUpdate();
-        }
     }
 
     void save(LearnerCheckpoint checkpoint) {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,8 +25,9 @@ final class RequestRowInsert {
     static final String SQL = "INSERT INTO request_log (id, created_at, principal, endpoint, strategy, confidence, "
             + "pattern, complexity, provider, model, tokens_in, tokens_out, cost, baseline_cost, priced, latency_ms, "
             + "cache_hit, fallback_used, attempts, status, error_type, tier, first_choice, learner_features, "
-            + "learner_outcome, learner_note, cache_asked, cached_tokens_in, cache_write_tokens_in, first_chunk_ms) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "learner_outcome, learner_note, cache_asked, cached_tokens_in, cache_write_tokens_in, first_chunk_ms, "
+            + "lesson_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?)";
 
     private final JdbcOperations jdbc;
 
@@ -37,7 +39,7 @@ final class RequestRowInsert {
     void one(LedgerEntry row) {
         jdbc.execute(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(SQL)) {
-                bind(insert, row);
+                bind(insert, row, row.createdAt());
                 expectOneRow(insert.executeUpdate());
             }
             return null;
@@ -50,23 +52,28 @@ final class RequestRowInsert {
      */
     void all(List<LedgerEntry> rows) {
         LedgerTransaction.run(jdbc, connection -> {
-            insertBatch(connection, rows);
+            insertBatch(connection, rows, null);
             return null;
         });
     }
 
-    /** Inserts one row and does {@code alongside} in the same transaction: both happen, or neither. */
-    void oneWith(LedgerEntry row, LedgerTransaction.Work<?> alongside) {
+    /**
+     * Inserts one row written late, its lesson (if it teaches) dated {@code writtenAt}, and does {@code alongside}
+     * in the same transaction: both happen, or neither.
+     */
+    void lateWith(LedgerEntry row, Instant writtenAt, LedgerTransaction.Work<?> alongside) {
         LedgerTransaction.run(jdbc, connection -> {
-            insertBatch(connection, List.of(row));
+            insertBatch(connection, List.of(row), writtenAt);
             return alongside.run(connection);
         });
     }
 
-    private static void insertBatch(Connection connection, List<LedgerEntry> rows) throws SQLException {
+    /** {@code lessonAt} null: each row's lesson dated by its own creation, as for a row written at once. */
+    private static void insertBatch(Connection connection, List<LedgerEntry> rows, Instant lessonAt)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(SQL)) {
             for (LedgerEntry row : rows) {
-                bind(insert, row);
+                bind(insert, row, lessonAt == null ? row.createdAt() : lessonAt);
                 insert.addBatch();
             }
             for (int count : insert.executeBatch()) {
@@ -84,7 +91,8 @@ final class RequestRowInsert {
         }
     }
 
-    static void bind(PreparedStatement s, LedgerEntry e) throws SQLException {
+    /** {@code lessonAt}: when the row's lesson, if it teaches one, is read by the learners (V12's lesson_at). */
+    static void bind(PreparedStatement s, LedgerEntry e, Instant lessonAt) throws SQLException {
         s.setString(1, e.id());
         s.setTimestamp(2, Timestamp.from(e.createdAt()));
         s.setString(3, e.principal());
@@ -122,6 +130,11 @@ final class RequestRowInsert {
             s.setNull(30, Types.BIGINT);
         } else {
             s.setLong(30, e.firstChunkMs());
+        }
+        if (e.learnerOutcome() == null) {
+            s.setNull(31, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            s.setTimestamp(31, Timestamp.from(lessonAt));
         }
     }
 

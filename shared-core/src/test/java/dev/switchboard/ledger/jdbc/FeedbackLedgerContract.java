@@ -13,6 +13,7 @@ import dev.switchboard.ledger.RatedDeployment;
 import dev.switchboard.ledger.RatingBar;
 import dev.switchboard.ledger.StrategyQuality;
 import dev.switchboard.ledger.TierShare;
+import dev.switchboard.testsupport.FixedTestClock;
 import dev.switchboard.testsupport.LedgerEntries;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -39,8 +41,15 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
 
     static final Instant NOW = RequestLedgerContract.NOW;
     static final Instant SINCE = NOW.minusSeconds(86_400);
+    /** The ledger's clock: a minute after {@link #NOW}, so that rows made before it are written at once. */
+    static final Instant WRITTEN = NOW.plusSeconds(60);
     /** Ratings of 4 or more over one rated request or more: what the finding's SQL does, not its service's minimum. */
     static final RatingBar RATED_4 = new RatingBar(4.0, 0.75, 1);
+
+    @Override
+    Map<String, Object> extraSettings() {
+        return Map.of(FixedTestClock.PROPERTY, WRITTEN.toString());
+    }
 
     /** A successful row answered by {@code provider/model} of {@code tier}, appended; returns its id. */
     private String answered(String strategy, String provider, String model, String tier, String cost,
@@ -175,14 +184,21 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
         assertEquals("cp-c", ledger.newestLearnerCheckpoint("o").orElseThrow().id(),
                 "another origin's save, days further along, forgets none of this origin's");
 
-        LedgerEntry late = LedgerEntries.ok(NOW.minusSeconds(30)).build();
+        // An observed failure from the outbox, ten minutes after its request began: its lesson is dated when written.
+        LedgerEntry late = LedgerEntries.ok(NOW.minusSeconds(600)).build();
         ledger.append(new LedgerEntry(late.id(), late.createdAt(), late.principal(), late.endpoint(), late.strategy(),
                 late.confidence(), late.pattern(), late.complexity(), late.provider(), late.model(), late.tokensIn(),
                 late.tokensOut(), late.cost(), late.baselineCost(), late.priced(), late.latencyMs(), false, false, 1,
                 LedgerEntry.OK, null, "economy", "gemini/gemini-1.5-flash", "1.0", FeedbackEntry.WEAK_FAILED,
                 "an empty answer"));
-        assertEquals("cp-a", ledger.newestLearnerCheckpoint("o").orElseThrow().id(),
-                "an observed failure written late forgets the checkpoints past it");
+        assertEquals("cp-c", ledger.newestLearnerCheckpoint("o").orElseThrow().id(), "a late lesson forgets nothing");
+        List<LearnerLesson> afterTheCheckpoint = ledger.learnerLessons(NOW, "f-3", 10);
+        assertEquals(List.of(LearnerLesson.OBSERVED_PREFIX + late.id()),
+                afterTheCheckpoint.stream().map(LearnerLesson::lessonId).toList(),
+                "read after every checkpoint saved before it was written");
+        assertEquals(WRITTEN, afterTheCheckpoint.get(0).createdAt());
+        assertEquals(NOW.minusSeconds(600), ledger.find(late.id()).orElseThrow().createdAt(),
+                "the request keeps its own time");
     }
 
     @Test

@@ -20,9 +20,15 @@ abstract class LedgerContextContract {
     /** The datasource settings of the database under test. */
     abstract Map<String, Object> datasource();
 
+    /** Extra settings of the context under test: none unless a contract needs some. */
+    Map<String, Object> extraSettings() {
+        return Map.of();
+    }
+
     @BeforeEach
     void startContext() {
         Map<String, Object> properties = new HashMap<>(datasource());
+        properties.putAll(extraSettings());
         properties.put("switchboard.state.store", "memory");
         context = ApplicationContext.run(properties);
         ledger = context.getBean(RequestLedger.class);

@@ -3,12 +3,14 @@ package dev.switchboard.ledger.jdbc;
 import dev.switchboard.ledger.FeedbackEntry;
 import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
+import dev.switchboard.testsupport.FixedTestClock;
 import dev.switchboard.testsupport.LedgerEntries;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,6 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 abstract class ObservedLessonsLedgerContract extends LedgerContextContract {
 
     private static final Instant AT = RequestLedgerContract.NOW.minusSeconds(60);
+
+    /** The ledger's clock a minute after the rows' NOW: they are written at once, their lessons dated by their rows. */
+    @Override
+    Map<String, Object> extraSettings() {
+        return Map.of(FixedTestClock.PROPERTY, RequestLedgerContract.NOW.plusSeconds(60).toString());
+    }
     private static final String FEATURES = "1.0,2.5";
     private static final String NOTE = "the economy model's answer was empty";
 
