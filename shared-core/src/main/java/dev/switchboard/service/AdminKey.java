@@ -85,6 +85,11 @@ public class AdminKey {
         return onLambda || hash != null || (source != null && source.keepsAdminKey());
     }
 
+    /** Whether the admin key is the one set in the settings (SWITCHBOARD_ADMIN_KEY), not one kept by a key source. */
+    public boolean configured() {
+        return source == null && hash != null;
+    }
+
     /** Whether {@code presented} is the admin key; reads the key source first when that is due (blocking). */
     public boolean matches(String presented) {
         if (sourceDue()) {

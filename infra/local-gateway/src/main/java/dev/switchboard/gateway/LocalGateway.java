@@ -28,6 +28,7 @@ public final class LocalGateway implements AutoCloseable {
 
     /** main's exit code when the settings, the providers file, the port or the data folder cannot be used. */
     static final int UNUSABLE_SETTINGS = 2;
+    private static final String ADMIN_KEY_VARIABLE = "SWITCHBOARD_ADMIN_KEY";
 
     private final DataDirLock dataDir;
     private final DynamoDbLocalServer dynamo;
@@ -83,7 +84,15 @@ public final class LocalGateway implements AutoCloseable {
      */
     public static LocalGateway start(Map<String, String> environment, Map<String, Object> overrides)
             throws IOException {
-        return start(GatewaySettings.fromEnvironment(environment), overrides);
+        Map<String, Object> settings = new HashMap<>();
+        // Micronaut reads this process's variables; the admin key of the environment given is passed on, so that
+        // the gateway checks requests as one started with that environment would.
+        String adminKey = environment.get(ADMIN_KEY_VARIABLE);
+        if (adminKey != null) {
+            settings.put("switchboard.admin-key", adminKey);
+        }
+        settings.putAll(overrides);
+        return start(GatewaySettings.fromEnvironment(environment), settings);
     }
 
     /**
@@ -133,7 +142,8 @@ public final class LocalGateway implements AutoCloseable {
             }
             contextStarting = true;
             return new LocalGateway(dataDir, dynamo, builder.start());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (a native library DynamoDB Local cannot load): the folder and the server are let go.
             if (dynamo != null) {
                 dynamo.close();
             }
@@ -162,10 +172,12 @@ public final class LocalGateway implements AutoCloseable {
         out.println(settings.inMemoryState()
                 ? "  data (ledger): " + settings.dataDir() + "; state in this process (SWITCHBOARD_STATE_STORE=memory)"
                 : "  data (ledger, DynamoDB Local): " + settings.dataDir());
-        if (settings.adminKeySet()) {
+        // As the requests will be checked: by the admin key the context holds, however it was set.
+        AdminKey admin = context.getBean(AdminKey.class);
+        if (admin.configured()) {
             out.println("  Authentication is on: send 'Authorization: Bearer <key>' (the admin key, or a key"
                     + " the admin created with POST /keys).");
-        } else if (context.getBean(AdminKey.class).authenticationOn()) {
+        } else if (admin.authenticationOn()) {
             out.println("  Authentication is on: the admin key is the one kept in Secrets Manager"
                     + " (SWITCHBOARD_SECRETS_SOURCE=secrets-manager).");
         } else {
@@ -173,7 +185,9 @@ public final class LocalGateway implements AutoCloseable {
         }
         out.println("Try:");
         // With authentication on, the hint names the variable, never the key itself.
-        String authorization = settings.adminKeySet() ? " -H \"authorization: Bearer $SWITCHBOARD_ADMIN_KEY\"" : "";
+        String authorization = !admin.authenticationOn() ? ""
+                : settings.adminKeySet() ? " -H \"authorization: Bearer $SWITCHBOARD_ADMIN_KEY\""
+                : " -H 'authorization: Bearer <admin key>'";
         out.println("  curl -s " + address + "/complete -H 'content-type: application/json'" + authorization
                 + " -d '{\"prompt\":\"hi\"}'");
         out.println();

@@ -171,6 +171,22 @@ class LocalGatewayStartUpTest {
     }
 
     @Test
+    void anAdminKeySetOtherwiseThanByItsVariableIsTheOneTheBannerTellsOf() throws Exception {
+        Map<String, String> env = environment(dir.resolve("property"));
+        // As with run.sh --switchboard.admin-key=… or -Dswitchboard.admin-key=…: no SWITCHBOARD_ADMIN_KEY in sight.
+        try (LocalGateway gateway = LocalGateway.start(env, Map.of("switchboard.admin-key", "s3cret-property-key"))) {
+            ByteArrayOutputStream banner = new ByteArrayOutputStream();
+            gateway.printBanner(new PrintStream(banner, true, StandardCharsets.UTF_8), GatewaySettings.fromEnvironment(env));
+            String text = banner.toString(StandardCharsets.UTF_8);
+
+            assertTrue(text.contains("Authentication is on: send 'Authorization: Bearer <key>'"), text);
+            assertFalse(text.contains("authentication is OFF"), text);
+            assertTrue(text.contains("-H 'authorization: Bearer <admin key>'"), text);
+            assertFalse(text.contains("s3cret-property-key"), text);
+        }
+    }
+
+    @Test
     void anUnexpectedFailureKeepsItsTrace() {
         assertTrue(StartUpChecks.reason(new IllegalStateException("bug", new NullPointerException())).isEmpty());
         assertEquals("x", StartUpChecks.reason(new RuntimeException(new IllegalArgumentException("x"))).orElseThrow());
