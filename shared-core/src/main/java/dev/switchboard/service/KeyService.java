@@ -66,20 +66,40 @@ public class KeyService {
         Instant now = clock.instant();
         requireAhead(command.expiresAt(), now);
         models.requireConfigured(command.models());
-        String key = KEY_PREFIX + randomBase64Url(KEY_BYTES);
-        String hash = KeyHashes.sha256Hex(key);
-        VirtualKey record = new VirtualKey("vk_" + randomBase64Url(ID_BYTES), command.user(), command.budget(),
-                command.limits(), now, command.name(), command.expiresAt(), command.models());
+        Drawn drawn = draw(command, now);
         try {
-            store.create(hash, record);
+            try {
+                store.create(drawn.hash(), drawn.record());
+            } catch (VirtualKeyStore.DuplicateKeyHashException taken) {
+                // 256 random bits met a stored key, or 96 a stored id: a random source gone wrong, or an item
+                // written by hand. Fresh draws once more; the store wrote nothing of the refused pair.
+                LOG.error("a new virtual key or its id was already stored; drawing them again");
+                drawn = draw(command, now);
+                store.create(drawn.hash(), drawn.record());
+            }
         } catch (StateUnavailableException e) {
-            LOG.warn("storing virtual key {} failed: {}", record.id(), e.getMessage());
+            LOG.warn("storing virtual key {} failed: {}", drawn.record().id(), e.getMessage());
             // Stored or not, nobody holds this key: if it landed, it is listed and can only be revoked.
             throw new StateStoreUnavailableException("The key was not handed out: the state store is unavailable; "
-                    + "retry shortly (if GET /keys lists " + record.id() + ", revoke it: its key was never shown)");
+                    + "retry shortly (if GET /keys lists " + drawn.record().id() + ", revoke it: its key was never shown)");
         }
-        cache.put(hash, record);
-        return new CreatedKey(key, record);
+        cache.put(drawn.hash(), drawn.record());
+        return new CreatedKey(drawn.key(), drawn.record());
+    }
+
+    private Drawn draw(CreateKeyCommand command, Instant now) {
+        String key = KEY_PREFIX + randomBase64Url(KEY_BYTES);
+        return new Drawn(key, KeyHashes.sha256Hex(key), new VirtualKey("vk_" + randomBase64Url(ID_BYTES),
+                command.user(), command.budget(), command.limits(), now, command.name(), command.expiresAt(),
+                command.models()));
+    }
+
+    /** A new key, its hash and its record, before they are stored. */
+    private record Drawn(String key, String hash, VirtualKey record) {
+        @Override
+        public String toString() {
+            return "Drawn[" + record.id() + "]";
+        }
     }
 
     /**

@@ -53,6 +53,19 @@ class KeyServiceTest {
     }
 
     @Test
+    void aKeyOrIdAlreadyStoredIsDrawnAgainNotA500() {
+        CreatedKey first = keys.create(ALICE);
+        // The same seed on the same store: the second service's first draw is the first key again.
+        CreatedKey second = new KeyService(store, new SeededSecureRandom(42), clock, KEY_MODELS).create(ALICE);
+
+        assertNotEquals(first.key(), second.key());
+        assertNotEquals(first.record().id(), second.record().id());
+        assertEquals(first.record().id(), store.findByHash(KeyHashes.sha256Hex(first.key())).orElseThrow().id(),
+                "the stored key is untouched");
+        assertEquals(second.record().id(), store.findByHash(KeyHashes.sha256Hex(second.key())).orElseThrow().id());
+    }
+
+    @Test
     void theStoreGetsTheSha256OfTheKeyAndNeverTheKey() throws Exception {
         CreatedKey created = keys.create(ALICE);
 
