@@ -75,27 +75,26 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
             FROM feedback WHERE created_at >= :since AND (CAST(:principal AS VARCHAR(128)) IS NULL OR principal = :principal)""")
     QualityTotals totals(Instant since, @Nullable String principal);
 
-    @Query("""
+    /** Feedback on answered requests, by the deployment that answered: what both per-provider queries read. */
+    String BY_PROVIDER = """
             SELECT r.provider AS provider, r.model AS model, COUNT(*) AS feedback, COUNT(f.rating) AS ratings,
                    AVG(CAST(f.rating AS DOUBLE PRECISION)) AS avg_rating,
                    COUNT(f.quality_score) AS scores, AVG(f.quality_score) AS avg_quality_score
             FROM feedback f JOIN request_log r ON r.id = f.request_id
             WHERE f.created_at >= :since AND r.provider IS NOT NULL
-              AND (CAST(:principal AS VARCHAR(128)) IS NULL OR f.principal = :principal)
-            GROUP BY r.provider, r.model ORDER BY feedback DESC, provider, model""")
+            """;
+    String BY_PROVIDER_ORDER = " GROUP BY r.provider, r.model ORDER BY feedback DESC, provider, model";
+
+    @Query(BY_PROVIDER + " AND (CAST(:principal AS VARCHAR(128)) IS NULL OR f.principal = :principal)"
+            + BY_PROVIDER_ORDER)
     List<ProviderQuality> byProvider(Instant since, @Nullable String principal);
 
     /** As {@link #byProvider} for everyone, with only each rater's latest feedback on each request. */
-    @Query("""
-            SELECT r.provider AS provider, r.model AS model, COUNT(*) AS feedback, COUNT(f.rating) AS ratings,
-                   AVG(CAST(f.rating AS DOUBLE PRECISION)) AS avg_rating,
-                   COUNT(f.quality_score) AS scores, AVG(f.quality_score) AS avg_quality_score
-            FROM feedback f JOIN request_log r ON r.id = f.request_id
-            WHERE f.created_at >= :since AND r.provider IS NOT NULL
+    @Query(BY_PROVIDER + """
               AND NOT EXISTS (SELECT 1 FROM feedback g
                               WHERE g.request_id = f.request_id AND g.principal = f.principal AND g.created_at >= :since
                                 AND (g.created_at > f.created_at OR (g.created_at = f.created_at AND g.id > f.id)))
-            GROUP BY r.provider, r.model ORDER BY feedback DESC, provider, model""")
+            """ + BY_PROVIDER_ORDER)
     List<ProviderQuality> latestPerRaterByProvider(Instant since);
 
     @Query("""
