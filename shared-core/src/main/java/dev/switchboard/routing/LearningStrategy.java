@@ -45,6 +45,13 @@ public final class LearningStrategy implements RoutingStrategy {
         });
     }
 
+    /** The learner's reason, as the hybrid strategy gives it: too few outcomes, unsure, or a prompt too long. */
+    @Override
+    public String whyDeclined(RoutingRequest request) {
+        return request.candidates().isEmpty() ? RoutingStrategy.super.whyDeclined(request)
+                : assess(request.prompt(), request.analysis()).reasoning();
+    }
+
     /** The learner's view of a prompt: a tier when it is sure enough, and why. */
     public LearnedAssessment assess(String prompt) {
         return assessed(learner.estimate(prompt));

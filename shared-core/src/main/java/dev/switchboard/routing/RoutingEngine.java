@@ -123,7 +123,7 @@ public final class RoutingEngine {
             return fallback(request, strategyName,
                     strategyName + " strategy failed (" + e.getClass().getSimpleName() + ")");
         }
-        return decided.orElseGet(() -> fallback(request, strategyName, strategyName + " strategy could not decide"));
+        return decided.orElseGet(() -> fallback(request, strategyName, strategy.whyDeclined(request)));
     }
 
     private RoutingDecision fallback(RoutingRequest request, String strategyName, String why) {

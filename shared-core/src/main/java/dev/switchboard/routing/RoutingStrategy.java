@@ -8,4 +8,9 @@ public interface RoutingStrategy {
     String name();
 
     Optional<RoutingDecision> decide(RoutingRequest request);
+
+    /** Why {@link #decide} gave nothing for {@code request}, for the fallback's reasoning; asked only then. */
+    default String whyDeclined(RoutingRequest request) {
+        return name() + " strategy could not decide";
+    }
 }

@@ -47,6 +47,7 @@ public final class TierRanking {
         return chosen.tier() != target
                 ? "no " + target.wireName() + " deployment is available, so " + chosen.label()
                 + " (" + chosen.tier().wireName() + ") stands in"
-                : chosen.label() + " is its cheapest deployment";
+                : chosen.priced() ? chosen.label() + " is its cheapest deployment"
+                : "no deployment of the tier has a known price; " + chosen.label() + " is first by name";
     }
 }

@@ -377,6 +377,18 @@ class RoutingEngineTest {
     }
 
     @Test
+    void theLearningStrategyDecliningGivesItsReason() {
+        LearningStrategy learning = new LearningStrategy(new ScriptedLearner(), LearningSettings.DEFAULTS);
+        RoutingDecision byRule = complexity.decide(REQUEST).orElseThrow();
+
+        RoutingDecision decision = new RoutingEngine(complexity, List.of(learning), null).decide(REQUEST, "learning");
+
+        assertEquals("learning_fallback", decision.strategyUsed());
+        assertEquals("learning has seen 0 outcomes, fewer than the 50 it needs; complexity rule used: "
+                + byRule.reasoning(), decision.reasoning());
+    }
+
+    @Test
     void theRealHybridDecliningIsReportedOnceAsHybridFallback() {
         ScriptedLearner learner = new ScriptedLearner();
         HybridStrategy hybrid = new HybridStrategy(new LearningStrategy(learner, LearningSettings.DEFAULTS), complexity);

@@ -78,5 +78,7 @@ class TierRankingTest {
                 TierRanking.choiceWording(STANDARD_CHEAP, Tier.STANDARD));
         assertEquals("no premium deployment is available, so anthropic/haiku (standard) stands in",
                 TierRanking.choiceWording(STANDARD_CHEAP, Tier.PREMIUM));
+        assertEquals("no deployment of the tier has a known price; local/mixtral is first by name",
+                TierRanking.choiceWording(STANDARD_UNPRICED, Tier.STANDARD), "an unpriced one is not called cheapest");
     }
 }

@@ -9,6 +9,7 @@ import dev.switchboard.routing.RankingStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,16 +20,24 @@ import java.util.Map;
  * weight 3 beside one of weight 1 is chosen 3 times in every 4 without 3 in a row being required.
  * Turns are kept per set of deployments on offer (the candidates of one model, say), in process, and
  * thread-safe; the fallbacks follow by credit. Callers' constraints can vary the set on offer, so at
- * most {@link #MAX_ROTATIONS} sets are remembered; past that, turns start afresh. A preview says whose
- * turn it is without taking it.
+ * most {@link #MAX_ROTATIONS} sets are remembered; past that, the set used least recently starts afresh. A
+ * preview says whose turn it is without taking it.
  */
 public final class RoundRobinStrategy extends RankingStrategy {
 
     public static final String NAME = "round-robin";
     static final int MAX_ROTATIONS = 256;
 
-    /** Current credit of each deployment, per set of deployments on offer. */
-    private final Map<List<String>, Map<String, Long>> credits = new HashMap<>();
+    /**
+     * Current credit of each deployment, per set of deployments on offer, the least recently used set dropped
+     * past {@link #MAX_ROTATIONS}: a caller cycling through deny lists cannot restart everyone's rotations.
+     */
+    private final Map<List<String>, Map<String, Long>> credits = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<String>, Map<String, Long>> eldest) {
+            return size() > MAX_ROTATIONS;
+        }
+    };
 
     public RoundRobinStrategy() {
         super(NAME);
@@ -49,9 +58,6 @@ public final class RoundRobinStrategy extends RankingStrategy {
         List<String> key = byLabel.stream().map(Candidate::label).toList();
         long total = byLabel.stream().mapToLong(Candidate::weight).sum();
         synchronized (credits) {
-            if (take && credits.size() >= MAX_ROTATIONS && !credits.containsKey(key)) {
-                credits.clear();
-            }
             Map<String, Long> kept = credits.get(key);
             Map<String, Long> credit = take ? credits.computeIfAbsent(key, k -> new HashMap<>())
                     : kept == null ? new HashMap<>() : new HashMap<>(kept);

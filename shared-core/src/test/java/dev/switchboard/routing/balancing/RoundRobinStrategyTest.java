@@ -160,13 +160,24 @@ class RoundRobinStrategyTest {
     }
 
     @Test
-    void pastMaxRotationsSetsTurnsStartAfresh() {
+    void pastMaxRotationsTheSetUsedLeastRecentlyStartsAfresh() {
         assertEquals("a/gpt-4o", next(A, B));
         for (int i = 0; i < RoundRobinStrategy.MAX_ROTATIONS; i++) {
             next(candidate("other/model-" + i, Tier.ECONOMY, 1e-6));
         }
 
         assertEquals("a/gpt-4o", next(A, B), "the remembered turns were dropped");
+    }
+
+    @Test
+    void aSetInUseKeepsItsTurnsWhileOthersComeAndGo() {
+        assertEquals("a/gpt-4o", next(A, B));
+        for (int i = 0; i < 3 * RoundRobinStrategy.MAX_ROTATIONS; i++) {
+            next(candidate("other/model-" + i, Tier.ECONOMY, 1e-6));
+            if (i % 100 == 0) {
+                assertEquals(i % 200 == 0 ? "b/gpt-4o" : "a/gpt-4o", next(A, B), "strictly in turn at " + i);
+            }
+        }
     }
 
     @Test
