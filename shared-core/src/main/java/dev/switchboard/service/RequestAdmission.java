@@ -192,7 +192,27 @@ public final class RequestAdmission implements CallGate {
      * A deployment refused for its full requests-per-minute window whose tokens-per-minute window is smaller
      * than the request is refused for that: no wait would let the request in there.
      */
+    /**
+     * The refusal to report: one no wait would lift when the request could never be admitted, whichever of its
+     * increments the store happened to refuse first (the key's requests before its tokens, the month before the
+     * day), so that such a request is a 400, not a 429 or 402 with a Retry-After that would not help.
+     */
     private static Refusal tooLargeOrAsGiven(Refusal refusal, AdmissionRequest asked) {
+        Long keyTokens = asked.keyLimits().tokensPerMinute();
+        if (asked.keyLimited() && keyTokens != null && asked.estimatedTokens() > keyTokens) {
+            return new Refusal.RateLimited(Refusal.RateScope.KEY, Refusal.RateMeasure.TOKENS, keyTokens, 0,
+                    asked.estimatedTokens(), refusal.retryAfter());
+        }
+        BigDecimal daily = asked.budget().dailyUsd();
+        if (daily != null && asked.maxCostUsd().compareTo(daily) > 0) {
+            return new Refusal.OverBudget(Refusal.BudgetPeriod.DAILY, daily, BigDecimal.ZERO, asked.maxCostUsd(),
+                    refusal.retryAfter());
+        }
+        BigDecimal monthly = asked.budget().monthlyUsd();
+        if (monthly != null && asked.maxCostUsd().compareTo(monthly) > 0) {
+            return new Refusal.OverBudget(Refusal.BudgetPeriod.MONTHLY, monthly, BigDecimal.ZERO, asked.maxCostUsd(),
+                    refusal.retryAfter());
+        }
         Long tokensPerMinute = asked.deploymentLimits().tokensPerMinute();
         if (refusal instanceof Refusal.RateLimited limited && limited.scope() == Refusal.RateScope.DEPLOYMENT
                 && limited.measure() == Refusal.RateMeasure.REQUESTS && tokensPerMinute != null

@@ -7,6 +7,8 @@ import dev.switchboard.config.DeploymentConfig;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.routing.Capabilities;
 import dev.switchboard.routing.Tier;
+import dev.switchboard.state.Admission;
+import dev.switchboard.state.AdmissionRequest;
 import dev.switchboard.state.BudgetCaps;
 import dev.switchboard.state.RateLimits;
 import dev.switchboard.state.Refusal;
@@ -56,6 +58,30 @@ class RequestExceedsLimitTest {
 
         assertTrue(e.getMessage().contains("more than this key's limit of 500 per minute"), e.getMessage());
         assertRefusalLedgered(fixture);
+    }
+
+    @Test
+    void aRequestNoWaitWouldAdmitIsA400EvenWhenAnotherLimitRefusesItFirst() {
+        CoreFixture fixture = CoreFixture.builtInLineUp(0, 0, 0);
+        Caller twoAMinute = new Caller("erin", "vk_erin", null, new RateLimits(2L, 100_000L), false);
+        fixture.completions().complete(HI, twoAMinute);
+        fixture.completions().complete(HI, twoAMinute);
+        Caller smallWindow = new Caller("erin", "vk_erin", null, new RateLimits(2L, 500L), false);
+
+        RequestExceedsLimitException tooMany = assertThrows(RequestExceedsLimitException.class,
+                () -> fixture.completions().complete(HI, smallWindow));
+        // The key's requests are refused first in the same transaction; its tokens never fit.
+        assertTrue(tooMany.getMessage().contains("more than this key's limit of 500 per minute"), tooMany.getMessage());
+
+        Caller nearlySpent = new Caller("frank", "vk_frank", new BudgetCaps(new BigDecimal("0.0001"), new BigDecimal("10")),
+                null, false);
+        // Spent this month, on another day's budget: only the month's room is nearly gone.
+        assertTrue(fixture.admission.reserve(new AdmissionRequest("p/m", RateLimits.NONE, null, null, "frank",
+                new BudgetCaps(null, new BigDecimal("10")), 0, new BigDecimal("9.99999"))) instanceof Admission.Admitted);
+        RequestExceedsLimitException dear = assertThrows(RequestExceedsLimitException.class,
+                () -> fixture.completions().complete(HI, nearlySpent));
+        assertTrue(dear.getMessage().contains("more than the whole daily budget of $0.0001"), dear.getMessage());
+        assertTrue(dear.headers().isEmpty(), "not a 402 until the month ends");
     }
 
     @Test
