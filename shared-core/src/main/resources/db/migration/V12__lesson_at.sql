@@ -5,6 +5,9 @@
 -- NULL for a row that teaches nothing. Portable SQL: runs on H2 (MODE=PostgreSQL) locally and on PostgreSQL.
 ALTER TABLE request_log ADD COLUMN lesson_at TIMESTAMP WITH TIME ZONE;
 UPDATE request_log SET lesson_at = created_at WHERE learner_outcome IS NOT NULL;
+-- A version from before this one (still serving while a deploy publishes this one, or again after a
+-- rollback) leaves the column out: its rows are dated as they are written, so their lessons are read too.
+-- Set after the update, so that no existing row takes it.
+ALTER TABLE request_log ALTER COLUMN lesson_at SET DEFAULT CURRENT_TIMESTAMP;
 CREATE INDEX request_log_lesson_at ON request_log (lesson_at);
--- The lessons are read by lesson_at now; the index V3 made for reading them by created_at has no reader left.
-DROP INDEX request_log_learner_lessons;
+-- V3's request_log_learner_lessons stays: an older version reads its lessons by it.

@@ -58,7 +58,7 @@ public interface RequestLedger {
     /** Of the learner checkpoints grown from {@code origin}, the one furthest along the lessons' order. */
     Optional<LearnerCheckpoint> newestLearnerCheckpoint(String origin);
 
-    /** Saves {@code checkpoint}, and forgets those of its origin a day or more behind it. */
+    /** Saves {@code checkpoint}, and forgets those of its origin a day behind it and any a month behind it. */
     void saveLearnerCheckpoint(LearnerCheckpoint checkpoint);
 
     /** Feedback given since {@code since}. */

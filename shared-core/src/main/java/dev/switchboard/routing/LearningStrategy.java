@@ -45,11 +45,17 @@ public final class LearningStrategy implements RoutingStrategy {
         });
     }
 
-    /** The learner's reason, as the hybrid strategy gives it: too few outcomes, unsure, or a prompt too long. */
+    /**
+     * The learner's reason, as the hybrid strategy gives it: too few outcomes, unsure, or a prompt too long. Asked
+     * again, so a lesson learned in between may have made it sure: then no reason is made up.
+     */
     @Override
     public String whyDeclined(RoutingRequest request) {
-        return request.candidates().isEmpty() ? RoutingStrategy.super.whyDeclined(request)
-                : assess(request.prompt(), request.analysis()).reasoning();
+        if (request.candidates().isEmpty()) {
+            return RoutingStrategy.super.whyDeclined(request);
+        }
+        LearnedAssessment again = assess(request.prompt(), request.analysis());
+        return again.tier().isEmpty() ? again.reasoning() : RoutingStrategy.super.whyDeclined(request);
     }
 
     /** The learner's view of a prompt: a tier when it is sure enough, and why. */

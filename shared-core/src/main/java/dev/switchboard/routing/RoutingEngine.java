@@ -123,7 +123,16 @@ public final class RoutingEngine {
             return fallback(request, strategyName,
                     strategyName + " strategy failed (" + e.getClass().getSimpleName() + ")");
         }
-        return decided.orElseGet(() -> fallback(request, strategyName, strategy.whyDeclined(request)));
+        if (decided.isPresent()) {
+            return decided.get();
+        }
+        String why;
+        try {
+            why = strategy.whyDeclined(request);
+        } catch (RuntimeException e) {
+            why = strategyName + " strategy could not decide";
+        }
+        return fallback(request, strategyName, why);
     }
 
     private RoutingDecision fallback(RoutingRequest request, String strategyName, String why) {

@@ -27,6 +27,8 @@ public class UnknownSettingsWarning {
     private static final Logger LOG = LoggerFactory.getLogger(UnknownSettingsWarning.class);
     /** The prefixes of the settings' variables (seed 000's scoring settings have no SWITCHBOARD_). */
     static final List<String> PREFIXES = List.of("SWITCHBOARD_", "SLA_", "WEIGHT_");
+    /** Variables of the project's own that are no setting: the test harness's choice of AWS stand-ins. */
+    static final Set<String> READ_ELSEWHERE = Set.of("SWITCHBOARD_TEST_BACKEND");
     /** The most edits at which a known setting is offered as the one meant. */
     private static final int MOST_EDITS = 3;
 
@@ -43,7 +45,7 @@ public class UnknownSettingsWarning {
                 .collect(Collectors.toSet());
         return names.stream().sorted()
                 .filter(name -> PREFIXES.stream().anyMatch(name::startsWith))
-                .filter(name -> !known.contains(name) && !providerKeys.contains(name))
+                .filter(name -> !known.contains(name) && !providerKeys.contains(name) && !READ_ELSEWHERE.contains(name))
                 .map(name -> name + " is set but is not a Switchboard setting, so it changes nothing"
                         + closest(name, known).map(meant -> " (did you mean " + meant + "?)").orElse(""))
                 .toList();

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The settings the start-up warning knows are the ones the README's Configuration table lists. */
@@ -37,16 +38,19 @@ class KnownSettingsTest {
                     }
                     continue;
                 }
-                // "`SWITCHBOARD_LEDGER_CONNECT_TIMEOUT`, `_QUERY_TIMEOUT`": a setting beside the one before it.
-                Set<String> meant = new TreeSet<>();
+                // "`SWITCHBOARD_LEDGER_CONNECT_TIMEOUT`, `_QUERY_TIMEOUT`": a setting beside the one before it, the
+                // one sharing the longest stem with it (_PREMIUM_FROM after ..._LEARNING_STANDARD_FROM is
+                // ..._LEARNING_PREMIUM_FROM, not ..._ROUTING_PREMIUM_FROM).
+                String meant = null;
                 for (String variable : known) {
                     String stem = variable.substring(0, Math.max(0, variable.length() - name.length()));
-                    if (variable.endsWith(name) && full != null && full.startsWith(stem)) {
-                        meant.add(variable);
+                    if (variable.endsWith(name) && full != null && full.startsWith(stem)
+                            && (meant == null || stem.length() > meant.length() - name.length())) {
+                        meant = variable;
                     }
                 }
-                assertFalse(meant.isEmpty(), name + " after " + full + " names no setting");
-                listed.addAll(meant);
+                assertNotNull(meant, name + " after " + full + " names no setting");
+                listed.add(meant);
             }
         }
         assertEquals(known, listed);
@@ -54,7 +58,7 @@ class KnownSettingsTest {
 
     @Test
     void everySettingIsAVariableOfItsOwn() {
-        assertTrue(KnownSettings.variables().containsAll(KnownSettings.documentedVariables()));
+        assertFalse(KnownSettings.documentedVariables().contains("SWITCHBOARD_LOCAL_GATEWAY_LOOPBACK_HOSTS_ONLY"));
         assertTrue(KnownSettings.variables().contains("SWITCHBOARD_LOCAL_GATEWAY_LOOPBACK_HOSTS_ONLY"),
                 "the local gateway's own setting is known, though not listed");
         assertTrue(KnownSettings.documentedVariables().containsAll(List.of("SWITCHBOARD_CACHE_TTL", "SLA_HIGH_MS",

@@ -34,7 +34,8 @@ class UnknownSettingsWarningTest {
     void settingsProviderKeysAndOtherVariablesPassUnremarked() {
         assertEquals(List.of(), UnknownSettingsWarning.warnings(List.of("SWITCHBOARD_CACHE_TTL", "SLA_LOW_MS",
                 "WEIGHT_SLA", "SWITCHBOARD_ADMIN_KEY", "SWITCHBOARD_LEDGER_URL", "SWITCHBOARD_DATA_DIR",
-                "SWITCHBOARD_EU_API_KEY", "OPENAI_API_KEY", "AWS_REGION", "PATH", "PORT"), CATALOG));
+                "SWITCHBOARD_EU_API_KEY", "OPENAI_API_KEY", "AWS_REGION", "PATH", "PORT", "SWITCHBOARD_TEST_BACKEND"),
+                CATALOG));
     }
 
     @Test

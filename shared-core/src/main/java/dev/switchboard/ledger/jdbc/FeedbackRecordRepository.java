@@ -60,7 +60,7 @@ public interface FeedbackRecordRepository extends CrudRepository<FeedbackRecord,
                   UNION ALL
                   (SELECT 'observed-' || r.id, r.id, 'observed', r.lesson_at, r.learner_outcome, r.learner_features
                   FROM request_log r
-                  WHERE r.lesson_at >= :afterAt
+                  WHERE r.lesson_at >= :afterAt AND r.learner_outcome IS NOT NULL
                     AND (r.lesson_at > :afterAt OR (r.lesson_at = :afterAt AND 'observed-' || r.id > :afterId))
                   ORDER BY r.lesson_at, 'observed-' || r.id
                   LIMIT :limit)) l

@@ -16,6 +16,7 @@ final class LearnerCheckpointStore {
 
     /** How far behind a new checkpoint the old ones are kept: one bad save must not leave nothing to start from. */
     static final Duration KEPT = Duration.ofDays(1);
+    static final Duration KEPT_OF_OTHER_ORIGINS = Duration.ofDays(30);
 
     private final JdbcOperations jdbc;
 
@@ -46,7 +47,7 @@ final class LearnerCheckpointStore {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO learner_checkpoint (id, "
                     + "created_at, after_at, after_id, lessons, origin, state) VALUES (?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement prune = connection.prepareStatement(
-                         "DELETE FROM learner_checkpoint WHERE after_at < ? AND origin = ?")) {
+                         "DELETE FROM learner_checkpoint WHERE (after_at < ? AND origin = ?) OR after_at < ?")) {
                 insert.setString(1, checkpoint.id());
                 insert.setTimestamp(2, Timestamp.from(checkpoint.createdAt()));
                 insert.setTimestamp(3, Timestamp.from(checkpoint.afterAt()));
@@ -55,9 +56,11 @@ final class LearnerCheckpointStore {
                 insert.setString(6, checkpoint.origin());
                 insert.setString(7, Base64.getEncoder().encodeToString(checkpoint.state()));
                 insert.executeUpdate();
-                // Only its own origin's: a deployment that shares the ledger from another starting state keeps its own.
+                // Its own origin's a day behind; another's (a deployment sharing the ledger from another starting
+                // state keeps its own) only once a month behind, when that origin is likely out of use.
                 prune.setTimestamp(1, Timestamp.from(checkpoint.afterAt().minus(KEPT)));
                 prune.setString(2, checkpoint.origin());
+                prune.setTimestamp(3, Timestamp.from(checkpoint.afterAt().minus(KEPT_OF_OTHER_ORIGINS)));
                 return prune.executeUpdate();
             }
         });

@@ -199,6 +199,9 @@ abstract class FeedbackLedgerContract extends LedgerContextContract {
         assertEquals(WRITTEN, afterTheCheckpoint.get(0).createdAt());
         assertEquals(NOW.minusSeconds(600), ledger.find(late.id()).orElseThrow().createdAt(),
                 "the request keeps its own time");
+        ledger.saveLearnerCheckpoint(new LearnerCheckpoint("cp-next-month", NOW, NOW.plusSeconds(31 * 86_400), "f-11",
+                900, "p", state));
+        assertTrue(ledger.newestLearnerCheckpoint("o").isEmpty(), "an origin a month behind is out of use: forgotten");
     }
 
     @Test

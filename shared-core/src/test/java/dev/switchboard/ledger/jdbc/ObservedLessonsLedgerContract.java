@@ -5,8 +5,11 @@ import dev.switchboard.ledger.LearnerLesson;
 import dev.switchboard.ledger.LedgerEntry;
 import dev.switchboard.testsupport.FixedTestClock;
 import dev.switchboard.testsupport.LedgerEntries;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.junit.jupiter.api.Test;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Observed failures on every ledger database: the V3 columns read back, and the learners' lesson query
@@ -25,14 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 abstract class ObservedLessonsLedgerContract extends LedgerContextContract {
 
     private static final Instant AT = RequestLedgerContract.NOW.minusSeconds(60);
+    private static final String FEATURES = "1.0,2.5";
+    private static final String NOTE = "the economy model's answer was empty";
 
     /** The ledger's clock a minute after the rows' NOW: they are written at once, their lessons dated by their rows. */
     @Override
     Map<String, Object> extraSettings() {
         return Map.of(FixedTestClock.PROPERTY, RequestLedgerContract.NOW.plusSeconds(60).toString());
     }
-    private static final String FEATURES = "1.0,2.5";
-    private static final String NOTE = "the economy model's answer was empty";
 
     /** An economy answer created at {@code at}, with an observed failure when {@code observed}; appended. */
     private String economy(String id, Instant at, boolean observed) {
@@ -67,6 +71,33 @@ abstract class ObservedLessonsLedgerContract extends LedgerContextContract {
             }
         } while (page.size() == limit);
         return all;
+    }
+
+    @Test
+    void aLessonAnOlderVersionWritesWithoutItsLessonTimeIsDatedOnWritingAndRead() {
+        // The columns of V11: what a version from before lesson_at inserts while a deploy publishes this one.
+        bean(JdbcOperations.class).execute(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO request_log (id, created_at, "
+                    + "principal, endpoint, strategy, confidence, pattern, complexity, tokens_in, tokens_out, cost, "
+                    + "baseline_cost, priced, latency_ms, cache_hit, fallback_used, attempts, status, tier, "
+                    + "learner_features, learner_outcome, learner_note) VALUES (?, ?, 'alice', 'complete', "
+                    + "'complexity', 'medium', 'general', 0.2, 10, 0, 0, 0, TRUE, 100, FALSE, FALSE, 1, 'ok', "
+                    + "'economy', ?, ?, ?)")) {
+                insert.setString(1, "r-older-version");
+                insert.setTimestamp(2, Timestamp.from(AT));
+                insert.setString(3, FEATURES);
+                insert.setString(4, FeedbackEntry.WEAK_FAILED);
+                insert.setString(5, NOTE);
+                return insert.executeUpdate();
+            }
+        });
+        economy("r-fine", AT, false);
+
+        List<LearnerLesson> lessons = paged(10);
+
+        assertEquals(List.of(LearnerLesson.OBSERVED_PREFIX + "r-older-version"), ids(lessons), "only the lesson");
+        assertTrue(lessons.get(0).createdAt().isAfter(AT), "dated when the database wrote it, not lost: "
+                + lessons.get(0).createdAt());
     }
 
     @Test
