@@ -1,6 +1,7 @@
 package dev.switchboard.service;
 
 import dev.switchboard.api.CapacityExhaustedException;
+import dev.switchboard.api.DeploymentsFailedException;
 import dev.switchboard.api.StateStoreUnavailableException;
 import dev.switchboard.cost.Cost;
 import dev.switchboard.provider.Usage;
@@ -175,7 +176,17 @@ public final class RequestAdmission implements CallGate {
             return RefusalMessages.exception(over, caller);
         }
         Refusal.RateLimited tooSmall = largestTooSmall;
-        return tooSmall != null ? RefusalMessages.tooLargeForEveryDeployment(tooSmall) : chainFailure;
+        return tooSmall != null && everyOneTriedTooSmall(chainFailure)
+                ? RefusalMessages.tooLargeForEveryDeployment(tooSmall) : chainFailure;
+    }
+
+    /**
+     * Whether every deployment the chain tried was passed over as smaller than the request: one passed over for
+     * another reason (its circuit open) may take it later, so the request is not one that can never be admitted.
+     */
+    private static boolean everyOneTriedTooSmall(RuntimeException chainFailure) {
+        return !(chainFailure instanceof DeploymentsFailedException failed) || failed.tried().stream()
+                .allMatch(tried -> tried.endsWith(" (" + REQUEST_EXCEEDS_LIMIT + ")"));
     }
 
     private AdmissionRequest request(Candidate candidate) {

@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.api.ApiException;
 import dev.switchboard.api.CompleteRequest;
 import dev.switchboard.api.CompleteResponse;
 import dev.switchboard.api.RequestExceedsLimitException;
@@ -19,6 +20,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +84,20 @@ class RequestExceedsLimitTest {
                 () -> fixture.completions().complete(HI, nearlySpent));
         assertTrue(dear.getMessage().contains("more than the whole daily budget of $0.0001"), dear.getMessage());
         assertTrue(dear.headers().isEmpty(), "not a 402 until the month ends");
+    }
+
+    @Test
+    void aRequestTooLargeForTheDeploymentsLeftIsNoA400WhileABigEnoughOnesCircuitIsOpen() {
+        CoreFixture fixture = new CoreFixture()
+                .provider("gemini", 0, withTpm("gemini-1.5-flash", Tier.ECONOMY, 400))
+                .provider("openai", 0, withTpm("gpt-4o-mini", Tier.ECONOMY, 100_000));
+        fixture.breakers.holdOpenUntil("openai/gpt-4o-mini", CoreFixture.NOW.plusSeconds(60));
+
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> fixture.completions().complete(HI, CoreFixture.ALICE));
+
+        assertFalse(e instanceof RequestExceedsLimitException, "openai takes it once its circuit closes: " + e);
+        assertEquals(503, ((ApiException) e).status(), e.getMessage());
     }
 
     @Test
