@@ -21,7 +21,6 @@ import static dev.switchboard.routing.RoutingFixtures.request;
 import static dev.switchboard.routing.RoutingFixtures.requestFor;
 import static dev.switchboard.routing.scoring.ScoringFixtures.signals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -374,32 +373,5 @@ class RoutingEngineTest {
                 decision.reasoning());
         assertTrue(decision.reasoning().endsWith("; gemini/flash has its circuit open, so openai/gpt-4o answers first"),
                 decision.reasoning());
-    }
-
-    @Test
-    void theLearningStrategyDecliningGivesItsReason() {
-        LearningStrategy learning = new LearningStrategy(new ScriptedLearner(), LearningSettings.DEFAULTS);
-        RoutingDecision byRule = complexity.decide(REQUEST).orElseThrow();
-
-        RoutingDecision decision = new RoutingEngine(complexity, List.of(learning), null).decide(REQUEST, "learning");
-
-        assertEquals("learning_fallback", decision.strategyUsed());
-        assertEquals("learning has seen 0 outcomes, fewer than the 50 it needs; complexity rule used: "
-                + byRule.reasoning(), decision.reasoning());
-    }
-
-    @Test
-    void theRealHybridDecliningIsReportedOnceAsHybridFallback() {
-        ScriptedLearner learner = new ScriptedLearner();
-        HybridStrategy hybrid = new HybridStrategy(new LearningStrategy(learner, LearningSettings.DEFAULTS), complexity);
-        RoutingDecision byRule = complexity.decide(REQUEST).orElseThrow();
-
-        RoutingDecision decision = new RoutingEngine(complexity, hybrid).decide(REQUEST, true);
-
-        assertEquals("hybrid_fallback", decision.strategyUsed());
-        assertEquals(byRule.ranked(), decision.ranked());
-        assertEquals("learning has seen 0 outcomes, fewer than the 50 it needs; complexity rule used: "
-                + byRule.reasoning(), decision.reasoning());
-        assertFalse(decision.reasoning().contains("could not decide"), decision.reasoning());
     }
 }
