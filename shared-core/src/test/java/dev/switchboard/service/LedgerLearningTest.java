@@ -7,7 +7,6 @@ import dev.switchboard.routing.learning.DifficultyLearner;
 import dev.switchboard.routing.learning.FeatureVector;
 import dev.switchboard.routing.learning.LearnerOptions;
 import dev.switchboard.routing.learning.LogisticDifficultyLearner;
-import dev.switchboard.testsupport.CoreFixture;
 import dev.switchboard.testsupport.LedgerEntries;
 import dev.switchboard.testsupport.ListLedger;
 import dev.switchboard.testsupport.MutableClock;
