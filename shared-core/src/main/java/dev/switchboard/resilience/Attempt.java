@@ -96,6 +96,11 @@ public record Attempt(String deployment, String kind, int status, int retries, D
         return deployment + " (" + kind + ")";
     }
 
+    /** Whether {@code described}, as {@link #describe} wrote it, is an attempt of {@code kind}. */
+    public static boolean describedAs(String described, String kind) {
+        return described.endsWith(" (" + kind + ")");
+    }
+
     /** The attempts that did not answer, described. */
     public static List<String> failures(List<Attempt> attempts) {
         return attempts.stream().filter(attempt -> !attempt.answeredRequest()).map(Attempt::describe).toList();

@@ -186,7 +186,7 @@ public final class RequestAdmission implements CallGate {
      */
     private static boolean everyOneTriedTooSmall(RuntimeException chainFailure) {
         return !(chainFailure instanceof DeploymentsFailedException failed) || failed.tried().stream()
-                .allMatch(tried -> tried.endsWith(" (" + REQUEST_EXCEEDS_LIMIT + ")"));
+                .allMatch(tried -> Attempt.describedAs(tried, REQUEST_EXCEEDS_LIMIT));
     }
 
     private AdmissionRequest request(Candidate candidate) {
